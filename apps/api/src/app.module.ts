@@ -1,0 +1,88 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig, ConfigModule } from '@chedun/config';
+import { DbModule } from '@chedun/db';
+import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
+import { Clock, SystemClock } from '@chedun/kernel';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { DemoSeeder } from './demo/demo-seeder';
+import { GlobalExceptionFilter } from './http/error.filter';
+import { formatError } from './http/format-error';
+import { HealthController } from './http/health.controller';
+import { createValidationPipe } from './http/validation.pipe';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+  /** Tests pass a settable clock; production uses the system clock. */
+  clock?: Clock;
+}
+
+@Global()
+@Module({})
+class RuntimeModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: JWT_SIGNING_SECRET, useValue: options.jwtSecret },
+      ],
+      exports: [Clock, JWT_SIGNING_SECRET],
+    };
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_\-:.]{8,128}$/;
+
+/** Composition root: wires the bounded contexts; holds no domain logic. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        RuntimeModule.forRoot(options),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        DbModule.forRoot({ url: options.databaseUrl, poolSize: config.database.poolSize }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: !config.isProduction,
+          csrfPrevention: true,
+          includeStacktraceInErrorResponses: false,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          formatError,
+        }),
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        DemoSeeder,
+      ],
+    };
+  }
+}

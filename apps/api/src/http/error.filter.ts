@@ -1,0 +1,87 @@
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import { DomainError, ErrorCode } from '@chedun/kernel';
+import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+
+interface Classified {
+  code: ErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+  status: number;
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  OUT_OF_STOCK: 409,
+  PAYMENT_FAILED: 402,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+function httpCode(status: number): ErrorCode {
+  if (status === 401) return ErrorCode.UNAUTHENTICATED;
+  if (status === 403) return ErrorCode.FORBIDDEN;
+  if (status === 404) return ErrorCode.NOT_FOUND;
+  if (status === 409) return ErrorCode.CONFLICT;
+  if (status === 413 || (status >= 400 && status < 500 && status !== 429)) return ErrorCode.BAD_USER_INPUT;
+  if (status === 429) return ErrorCode.RATE_LIMITED;
+  return ErrorCode.INTERNAL;
+}
+
+/** Maps every exception to one code of the kernel's list. Anything unexpected is INTERNAL and logged, never shown. */
+export function classify(exception: unknown): Classified {
+  if (exception instanceof DomainError) {
+    return { code: exception.code, message: exception.message, details: exception.details, status: STATUS[exception.code] };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const raw = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : exception.message;
+    const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
+    const code = httpCode(status);
+    return { code, message: code === ErrorCode.INTERNAL ? 'Internal error' : message, details: {}, status };
+  }
+  if (exception instanceof QueryFailedError) {
+    const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
+    // Input the database itself refused (bad uuid text, out-of-range number) is the client's mistake, not ours.
+    if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22001') {
+      return { code: ErrorCode.BAD_USER_INPUT, message: 'A value is malformed or out of range', details: {}, status: 400 };
+    }
+    if (pgCode === '40001' || pgCode === '40P01') {
+      return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again', details: { retryable: true }, status: 409 };
+    }
+  }
+  return { code: ErrorCode.INTERNAL, message: 'Internal error', details: {}, status: 500 };
+}
+
+@Catch()
+export class GlobalExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    const classified = classify(exception);
+    const isGraphql = host.getType<GqlContextType>() === 'graphql';
+    const req: (Request & { id?: unknown }) | undefined = isGraphql
+      ? GqlArgumentsHost.create(host).getContext<{ req?: Request & { id?: unknown } }>().req
+      : host.switchToHttp().getRequest<Request & { id?: unknown }>();
+    const requestId = typeof req?.id === 'string' ? req.id : undefined;
+    if (classified.code === ErrorCode.INTERNAL) {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    }
+    const extensions = {
+      code: classified.code,
+      ...classified.details,
+      ...(classified.code === ErrorCode.INTERNAL && requestId ? { requestId } : {}),
+    };
+    if (isGraphql) return new GraphQLError(classified.message, { extensions });
+    const res = host.switchToHttp().getResponse<Response>();
+    res.status(classified.status).json({ error: { message: classified.message, ...extensions } });
+    return undefined;
+  }
+}

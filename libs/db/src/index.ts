@@ -1,0 +1,5 @@
+export * from './embedded-postgres.launcher';
+export * from './migrate';
+export * from './db.module';
+export * from './database.health';
+export * from './columns';

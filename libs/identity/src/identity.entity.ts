@@ -1,0 +1,125 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum OrganizationKind {
+  STUDIO = 'STUDIO',
+  MERCHANT = 'MERCHANT',
+  PLATFORM = 'PLATFORM',
+}
+
+export enum MembershipRole {
+  OWNER = 'OWNER',
+  STAFF = 'STAFF',
+}
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Normalised: trimmed and lower-cased, unique. */
+  @Column('text')
+  email!: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash!: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@Entity('organizations')
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  kind!: OrganizationKind;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { name: 'name_zh', nullable: true })
+  nameZh!: string | null;
+
+  /** Stripe Connect account that receives payouts; set by the payouts flow. */
+  @Column('text', { name: 'payout_account_id', nullable: true })
+  payoutAccountId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@Entity('memberships')
+export class MembershipEntity {
+  @PrimaryColumn('uuid', { name: 'organization_id' })
+  organizationId!: string;
+
+  @PrimaryColumn('uuid', { name: 'user_id' })
+  userId!: string;
+
+  @Column('text')
+  role!: MembershipRole;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@Entity('invitations')
+export class InvitationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'organization_id' })
+  organizationId!: string;
+
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  role!: MembershipRole;
+
+  @Column('uuid', { name: 'invited_by' })
+  invitedBy!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'accepted_at', nullable: true })
+  acceptedAt!: Date | null;
+}
+
+@Entity('refresh_tokens')
+export class RefreshTokenEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'user_id' })
+  userId!: string;
+
+  /** Tokens of one log-in share a family; reuse of a rotated token revokes the whole family. */
+  @Column('uuid', { name: 'family_id' })
+  familyId!: string;
+
+  /** SHA-256 of the token; the token itself is never stored. */
+  @Column('text', { name: 'token_hash' })
+  tokenHash!: string;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt!: Date;
+
+  @Column('timestamptz', { name: 'used_at', nullable: true })
+  usedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActorLoader } from './actor.loader';
+import { AuthGuard } from './auth.guard';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import {
+  InvitationEntity,
+  MembershipEntity,
+  OrganizationEntity,
+  RefreshTokenEntity,
+  UserEntity,
+} from './identity.entity';
+import { LoginThrottle } from './login-throttle';
+import { OrganizationResolver } from './organization.resolver';
+import { OrganizationService } from './organization.service';
+import { PasswordHasher } from './password.hasher';
+import { TokenService } from './token.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity]),
+  ],
+  providers: [
+    PasswordHasher,
+    TokenService,
+    LoginThrottle,
+    AuthService,
+    OrganizationService,
+    ActorLoader,
+    AuthResolver,
+    OrganizationResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [OrganizationService, AuthService, ActorLoader],
+})
+export class IdentityModule {}

@@ -1,0 +1,10 @@
+export * from './identity.entity';
+export * from './actor';
+export * from './auth.guard';
+export * from './auth.service';
+export * from './organization.service';
+export * from './identity.module';
+export * from './identity.types';
+export { toOrganization } from './organization.resolver';
+export { JWT_SIGNING_SECRET } from './token.service';
+export { PasswordHasher } from './password.hasher';

@@ -1,0 +1,49 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Actor } from './actor';
+import { CurrentActor } from './auth.guard';
+import { OrganizationEntity } from './identity.entity';
+import { CreateOrganizationInput, Invitation, InviteMemberInput, Member, Organization } from './identity.types';
+import { OrganizationService } from './organization.service';
+
+export function toOrganization(org: OrganizationEntity): Organization {
+  return { id: org.id, kind: org.kind, name: org.name, nameZh: org.nameZh };
+}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(private readonly organizations: OrganizationService) {}
+
+  @Mutation(() => Organization, { description: 'Creates a studio or merchant; the caller becomes its OWNER.' })
+  async createOrganization(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganizationInput): Promise<Organization> {
+    return toOrganization(await this.organizations.create(actor, input));
+  }
+
+  @Mutation(() => Invitation, { description: 'Owners only. An existing account joins at once; a new one on sign-up.' })
+  async inviteMember(@CurrentActor() actor: Actor, @Args('input') input: InviteMemberInput): Promise<Invitation> {
+    const inv = await this.organizations.invite(actor, input.organizationId, input.email, input.role);
+    return { id: inv.id, email: inv.email, role: inv.role, acceptedAt: inv.acceptedAt };
+  }
+
+  @Query(() => Organization, { description: 'An organization the caller belongs to.' })
+  async organization(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Organization> {
+    return toOrganization(await this.organizations.findVisible(actor, id));
+  }
+
+  @Query(() => [Member], { description: 'Members of an organization the caller belongs to.' })
+  organizationMembers(
+    @CurrentActor() actor: Actor,
+    @Args('organizationId', { type: () => ID }, ParseUUIDPipe) organizationId: string,
+  ): Promise<Member[]> {
+    return this.organizations.membersOf(actor, organizationId);
+  }
+
+  @Query(() => [Invitation], { description: 'Owners only: invitations not yet accepted.' })
+  async pendingInvitations(
+    @CurrentActor() actor: Actor,
+    @Args('organizationId', { type: () => ID }, ParseUUIDPipe) organizationId: string,
+  ): Promise<Invitation[]> {
+    const rows = await this.organizations.pendingInvitations(actor, organizationId);
+    return rows.map((inv) => ({ id: inv.id, email: inv.email, role: inv.role, acceptedAt: inv.acceptedAt }));
+  }
+}

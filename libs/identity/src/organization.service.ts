@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '@chedun/kernel';
+import { DataSource, In, IsNull } from 'typeorm';
+import { Actor } from './actor';
+import {
+  InvitationEntity,
+  MembershipEntity,
+  MembershipRole,
+  OrganizationEntity,
+  OrganizationKind,
+  UserEntity,
+} from './identity.entity';
+import { normalizeEmail } from './auth.service';
+
+@Injectable()
+export class OrganizationService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The caller becomes OWNER. The PLATFORM organization exists once and is never created through the API. */
+  async create(actor: Actor, input: { kind: OrganizationKind; name: string; nameZh?: string | null }): Promise<OrganizationEntity> {
+    if (input.kind === OrganizationKind.PLATFORM) {
+      throw DomainError.badInput('Only studios and merchants can be created', { field: 'kind' });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const org = await manager.save(
+        manager.create(OrganizationEntity, { kind: input.kind, name: input.name.trim(), nameZh: input.nameZh?.trim() || null }),
+      );
+      await manager.insert(MembershipEntity, { organizationId: org.id, userId: actor.userId, role: MembershipRole.OWNER });
+      return org;
+    });
+  }
+
+  /** The one PLATFORM organization, created on first start (seed or operator), never through the API. */
+  async ensurePlatform(ownerUserId: string, name: string, nameZh: string): Promise<OrganizationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOneBy(OrganizationEntity, { kind: OrganizationKind.PLATFORM });
+      if (existing) return existing;
+      const org = await manager.save(manager.create(OrganizationEntity, { kind: OrganizationKind.PLATFORM, name, nameZh }));
+      await manager.insert(MembershipEntity, { organizationId: org.id, userId: ownerUserId, role: MembershipRole.OWNER });
+      return org;
+    });
+  }
+
+  /**
+   * An owner invites someone by email. An existing account joins at once; otherwise the invitation waits
+   * and is accepted when that email signs up.
+   */
+  async invite(actor: Actor, organizationId: string, emailInput: string, role: MembershipRole): Promise<InvitationEntity> {
+    actor.assertOwnerOf(organizationId);
+    const email = normalizeEmail(emailInput);
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOneBy(UserEntity, { email });
+      const invitation = await manager.save(
+        manager.create(InvitationEntity, {
+          organizationId,
+          email,
+          role,
+          invitedBy: actor.userId,
+          acceptedAt: existing ? new Date() : null,
+        }),
+      );
+      if (existing) {
+        const member = await manager.findOneBy(MembershipEntity, { organizationId, userId: existing.id });
+        if (member) throw DomainError.conflict('This person is already a member', { field: 'email' });
+        await manager.insert(MembershipEntity, { organizationId, userId: existing.id, role });
+      }
+      return invitation;
+    });
+  }
+
+  async findVisible(actor: Actor, id: string): Promise<OrganizationEntity> {
+    const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
+    if (!org) throw DomainError.notFound('Organization', id);
+    if (!actor.isMemberOf(id) && !actor.isPlatform) throw DomainError.notFound('Organization', id);
+    return org;
+  }
+
+  /** Public profile: any organization's id, kind and names are public (they appear on products and offers). */
+  findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+  }
+
+  membersOf(actor: Actor, organizationId: string): Promise<{ userId: string; email: string; displayName: string; role: MembershipRole }[]> {
+    actor.assertMemberOf(organizationId);
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", m.role
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1 ORDER BY m.created_at`,
+      [organizationId],
+    );
+  }
+
+  pendingInvitations(actor: Actor, organizationId: string): Promise<InvitationEntity[]> {
+    actor.assertOwnerOf(organizationId);
+    return this.dataSource.getRepository(InvitationEntity).find({
+      where: { organizationId, acceptedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+  }
+}

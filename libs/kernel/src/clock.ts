@@ -1,0 +1,37 @@
+/** The source of "now" for every rule that depends on time, so tests can set it. */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock tests move by hand. */
+export class SettableClock extends Clock {
+  private current: Date;
+
+  constructor(start: Date = new Date()) {
+    super();
+    this.current = new Date(start);
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(to: Date): void {
+    this.current = new Date(to);
+  }
+
+  advanceBy(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** Calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai, the marketplace's business time zone. */
+export function shanghaiDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

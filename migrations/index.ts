@@ -1,0 +1,4 @@
+import { Identity1764040000000 } from './1764040000000-identity';
+
+/** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
+export const migrations = [Identity1764040000000];

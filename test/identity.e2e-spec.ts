@@ -1,0 +1,175 @@
+import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
+import { organizationOwner, PASSWORD, signUp } from './support/parties';
+
+const SIGN_UP = `mutation($email: String!, $password: String!, $displayName: String!) {
+  signUp(input: { email: $email, password: $password, displayName: $displayName }) { accessToken refreshToken user { id email } }
+}`;
+const LOG_IN = `mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { accessToken refreshToken } }`;
+const ME = `{ me { id email displayName memberships { role organization { id kind name } } } }`;
+
+describe('identity', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_ATTEMPTS_PER_ADDRESS: '1000' } });
+  });
+  afterAll(() => t.close());
+
+  it('signs up with a normalised email, logs in and answers me', async () => {
+    const email = uniqueEmail('Mixed');
+    const up = await t.gql(SIGN_UP, { email: `  ${email.toUpperCase()} `, password: PASSWORD, displayName: 'Xiao Mei' });
+    expect(up.errors).toBeUndefined();
+    expect(up.data?.signUp.user.email).toBe(email.toLowerCase());
+
+    const login = await t.gql(LOG_IN, { email: email.toUpperCase(), password: PASSWORD });
+    expect(login.errors).toBeUndefined();
+    const me = await t.gql(ME, {}, login.data?.logIn.accessToken);
+    expect(me.data?.me).toMatchObject({ id: up.data?.signUp.user.id, email: email.toLowerCase(), memberships: [] });
+  });
+
+  it('stores argon2id hashes at OWASP parameters', async () => {
+    const party = await signUp(t);
+    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [party.userId]);
+    expect(row?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('rehashes on log-in when the stored hash has weaker parameters', async () => {
+    const party = await signUp(t);
+    const { hash, Algorithm } = await import('@node-rs/argon2');
+    const weak = await hash(PASSWORD, { algorithm: Algorithm.Argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await t.sql('UPDATE users SET password_hash = $1 WHERE id = $2', [weak, party.userId]);
+    const login = await t.gql(LOG_IN, { email: party.email, password: PASSWORD });
+    expect(login.errors).toBeUndefined();
+    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [party.userId]);
+    expect(row?.password_hash).toMatch(/m=19456,t=2,p=1/);
+  });
+
+  it('refuses a duplicate sign-up with CONFLICT, whatever the case of the email', async () => {
+    const party = await signUp(t);
+    const again = await t.gql(SIGN_UP, { email: party.email.toUpperCase(), password: PASSWORD, displayName: 'Again' });
+    expect(errorCode(again)).toBe('CONFLICT');
+  });
+
+  it('answers a wrong password and an unknown email identically', async () => {
+    const party = await signUp(t);
+    const wrong = await t.gql(LOG_IN, { email: party.email, password: 'not the password' });
+    const unknown = await t.gql(LOG_IN, { email: uniqueEmail('ghost'), password: 'not the password' });
+    expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
+    expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
+    expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
+  });
+
+  it('rate-limits failed log-ins per account with a retry hint, even for the right password', async () => {
+    const party = await signUp(t);
+    for (let i = 0; i < 3; i++) {
+      expect(errorCode(await t.gql(LOG_IN, { email: party.email, password: 'wrong wrong wrong' }))).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await t.gql(LOG_IN, { email: party.email, password: PASSWORD });
+    expect(errorCode(blocked)).toBe('RATE_LIMITED');
+    expect(blocked.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a malformed email', { email: 'not-an-email', password: PASSWORD, displayName: 'X' }, /email/],
+    ['a short password', { email: 'short@example.test', password: 'short', displayName: 'X' }, /password/],
+    ['an oversize name', { email: 'long@example.test', password: PASSWORD, displayName: 'x'.repeat(81) }, /displayName/],
+    ['an oversize email', { email: `${'a'.repeat(250)}@example.test`, password: PASSWORD, displayName: 'X' }, /email/],
+  ])('refuses %s with BAD_USER_INPUT and a readable message', async (_, input, message) => {
+    const res = await t.gql(SIGN_UP, input);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(message);
+    expect(JSON.stringify(res)).not.toMatch(/stack|QueryFailed|SELECT/);
+  });
+
+  it('refuses unknown fields and malformed documents with BAD_USER_INPUT', async () => {
+    const unknownField = await t.gql(`mutation { signUp(input: { email: "a@b.test", password: "${PASSWORD}", displayName: "A", admin: true }) { accessToken } }`);
+    expect(errorCode(unknownField)).toBe('BAD_USER_INPUT');
+    const parse = await t.gql(`mutation { signUp(`);
+    expect(errorCode(parse)).toBe('BAD_USER_INPUT');
+    const wrongType = await t.gql(SIGN_UP, { email: 42, password: PASSWORD, displayName: 'A' });
+    expect(errorCode(wrongType)).toBe('BAD_USER_INPUT');
+  });
+
+  it('requires a token for me, and refuses forged, unsigned and expired tokens', async () => {
+    expect(errorCode(await t.gql(ME))).toBe('UNAUTHENTICATED');
+    const party = await signUp(t);
+    const [header, payload] = party.token.split('.');
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'at+jwt' })).toString('base64url')}.${payload}.`;
+    expect(errorCode(await t.gql(ME, {}, none))).toBe('UNAUTHENTICATED');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const otherAud = Buffer.from(JSON.stringify({ ...claims, aud: 'someone-else' })).toString('base64url');
+    expect(errorCode(await t.gql(ME, {}, `${header}.${otherAud}.${party.token.split('.')[2]}`))).toBe('UNAUTHENTICATED');
+
+    t.clock.advanceBy(16 * 60 * 1000);
+    try {
+      expect(errorCode(await t.gql(ME, {}, party.token))).toBe('UNAUTHENTICATED');
+    } finally {
+      t.clock.advanceBy(-16 * 60 * 1000);
+    }
+  });
+
+  it('rotates refresh tokens, revokes the family on reuse, and ends the session on log-out', async () => {
+    const email = uniqueEmail('refresh');
+    const up = await t.gql(SIGN_UP, { email, password: PASSWORD, displayName: 'R' });
+    const first = up.data?.signUp.refreshToken as string;
+    const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`;
+    const rotated = await t.gql(REFRESH, { t: first });
+    expect(rotated.errors).toBeUndefined();
+    const second = rotated.data?.refreshToken.refreshToken as string;
+    expect(errorCode(await t.gql(REFRESH, { t: first }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(REFRESH, { t: second }))).toBe('UNAUTHENTICATED');
+
+    const login = await t.gql(LOG_IN, { email, password: PASSWORD });
+    const refresh = login.data?.logIn.refreshToken as string;
+    expect((await t.gql(`mutation($t: String!) { logOut(refreshToken: $t) }`, { t: refresh })).data?.logOut).toBe(true);
+    expect(errorCode(await t.gql(REFRESH, { t: refresh }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('makes the creator OWNER of a studio or merchant, and never creates a platform', async () => {
+    const owner = await organizationOwner(t, 'STUDIO', 'Xinshe Studio');
+    const me = await t.gql(ME, {}, owner.token);
+    expect(me.data?.me.memberships).toEqual([
+      { role: 'OWNER', organization: { id: owner.organizationId, kind: 'STUDIO', name: 'Xinshe Studio' } },
+    ]);
+    const platform = await t.gql(`mutation { createOrganization(input: { kind: PLATFORM, name: "Mine" }) { id } }`, {}, owner.token);
+    expect(errorCode(platform)).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets owners invite staff by email; staff cannot invite; others cannot see the organization', async () => {
+    const owner = await organizationOwner(t, 'MERCHANT', 'Xinshe Ranch');
+    const staffEmail = uniqueEmail('staff');
+    const INVITE = `mutation($org: ID!, $email: String!) { inviteMember(input: { organizationId: $org, email: $email }) { email role acceptedAt } }`;
+    const invited = await t.gql(INVITE, { org: owner.organizationId, email: staffEmail }, owner.token);
+    expect(invited.data?.inviteMember).toMatchObject({ email: staffEmail, role: 'STAFF', acceptedAt: null });
+
+    const staff = await t.gql(SIGN_UP, { email: staffEmail, password: PASSWORD, displayName: 'Staff' });
+    const staffToken = staff.data?.signUp.accessToken as string;
+    const me = await t.gql(ME, {}, staffToken);
+    expect(me.data?.me.memberships).toEqual([
+      { role: 'STAFF', organization: { id: owner.organizationId, kind: 'MERCHANT', name: 'Xinshe Ranch' } },
+    ]);
+    expect(errorCode(await t.gql(INVITE, { org: owner.organizationId, email: uniqueEmail('x') }, staffToken))).toBe('FORBIDDEN');
+
+    const stranger = await signUp(t);
+    const peek = await t.gql(`query($id: ID!) { organization(id: $id) { id name } }`, { id: owner.organizationId }, stranger.token);
+    expect(errorCode(peek)).toBe('NOT_FOUND');
+    const members = await t.gql(`query($id: ID!) { organizationMembers(organizationId: $id) { email } }`, { id: owner.organizationId }, stranger.token);
+    expect(errorCode(members)).toBe('FORBIDDEN');
+    expect(members.data).toBeNull();
+  });
+
+  it('reports database health', async () => {
+    const res = await fetch(`${t.baseUrl}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: { status: 'up' } });
+  });
+
+  it('serves GraphiQL from local assets to a browser', async () => {
+    const page = await fetch(`${t.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    const script = await fetch(`${t.baseUrl}/graphiql/graphiql.js`);
+    expect(script.status).toBe(200);
+    expect((await script.text()).length).toBeGreaterThan(100_000);
+  });
+});
