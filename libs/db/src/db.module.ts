@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseHealth } from './database.health';
+import { DomainEventBus } from './domain-events';
 
 export interface DbModuleOptions {
   url: string;
@@ -30,8 +31,8 @@ export class DbModule {
           extra: { max: options.poolSize, application_name: 'chedun-market' },
         }),
       ],
-      providers: [DatabaseHealth],
-      exports: [DatabaseHealth],
+      providers: [DatabaseHealth, DomainEventBus],
+      exports: [DatabaseHealth, DomainEventBus],
     };
   }
 }

@@ -3,3 +3,4 @@ export * from './migrate';
 export * from './db.module';
 export * from './database.health';
 export * from './columns';
+export * from './domain-events';
