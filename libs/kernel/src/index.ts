@@ -7,3 +7,4 @@ export * from './ids';
 export * from './graphql/scalars';
 export * from './graphql/money.types';
 export * from './graphql/connection';
+export * from './catalog-vocabulary';

@@ -1,0 +1,41 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/**
+ * Shared vocabulary of the licensing and catalog contexts: what a license may cover and what a product is.
+ * It lives in the kernel because both contexts speak it and neither owns the other.
+ */
+export enum ProductCategory {
+  APPAREL = 'APPAREL',
+  FOOD = 'FOOD',
+  CRAFT = 'CRAFT',
+  COLLECTIBLE = 'COLLECTIBLE',
+  STATIONERY = 'STATIONERY',
+  HOME = 'HOME',
+  TOUR = 'TOUR',
+  WORKSHOP = 'WORKSHOP',
+  SCREENING = 'SCREENING',
+  STAY = 'STAY',
+}
+
+export enum LicenseStatus {
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  EXPIRED = 'EXPIRED',
+  TERMINATED = 'TERMINATED',
+}
+
+registerEnumType(ProductCategory, { name: 'ProductCategory' });
+registerEnumType(LicenseStatus, { name: 'LicenseStatus' });
+
+/**
+ * Published by licensing (through the DomainEventBus, inside the transaction that changed the license) whenever
+ * a license's status changes; catalog reacts by suspending the license's products in the same commit.
+ */
+export interface LicenseStatusChanged {
+  readonly type: 'LicenseStatusChanged';
+  readonly licenseId: string;
+  readonly from: LicenseStatus;
+  readonly to: LicenseStatus;
+  readonly reason: string | null;
+  readonly at: Date;
+}
