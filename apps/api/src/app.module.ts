@@ -4,8 +4,10 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule } from '@chedun/config';
 import { DbModule } from '@chedun/db';
+import { CatalogModule } from '@chedun/catalog';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
 import { Clock, SystemClock } from '@chedun/kernel';
+import { SearchModule } from '@chedun/search';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -76,6 +78,8 @@ export class AppModule {
           formatError,
         }),
         IdentityModule,
+        CatalogModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [

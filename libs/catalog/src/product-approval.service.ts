@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@chedun/identity';
+import { isUsableOn, LicenseReader } from '@chedun/licensing';
+import { Clock, DomainError, LicenseStatus, LicenseStatusChanged, shanghaiDate } from '@chedun/kernel';
+import { DataSource, EntityManager } from 'typeorm';
+import { CatalogEvents } from './catalog.events';
+import { assertMerchantOf, assertStudioOf } from './catalog.policy';
+import { ProductEntity, ProductVariantEntity, TicketTypeEntity } from './product.entity';
+import { lockProduct } from './product.service';
+import { nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
+
+/**
+ * Design approval and shop presence (DESIGN §2): the merchant submits, the licensing studio approves or rejects,
+ * the merchant publishes while the license allows it; a license that stops being ACTIVE suspends its products.
+ */
+@Injectable()
+export class ProductApprovalService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly licenses: LicenseReader,
+    private readonly events: CatalogEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  submit(actor: Actor, productId: string): Promise<ProductEntity> {
+    return this.change(productId, ProductTransition.Submitted, async (product, manager) => {
+      assertMerchantOf(actor, product);
+      await assertSellable(manager, product);
+    });
+  }
+
+  approve(actor: Actor, productId: string): Promise<ProductEntity> {
+    return this.change(productId, ProductTransition.Approved, async (product) => assertStudioOf(actor, product));
+  }
+
+  reject(actor: Actor, productId: string, comments: string): Promise<ProductEntity> {
+    const reason = comments.trim();
+    if (reason.length < 1 || reason.length > 2000) throw DomainError.badInput('Comments must be 1 to 2000 characters', { field: 'comments' });
+    return this.change(productId, ProductTransition.Rejected, async (product) => assertStudioOf(actor, product), reason);
+  }
+
+  /** Only while the license is ACTIVE, covers the category and today (Asia/Shanghai) is inside its term. */
+  publish(actor: Actor, productId: string): Promise<ProductEntity> {
+    return this.change(productId, ProductTransition.Published, async (product, manager) => {
+      assertMerchantOf(actor, product);
+      const license = await this.licenses.findById(product.licenseId, manager);
+      const today = shanghaiDate(this.clock.now());
+      if (!license || !isUsableOn(license, product.category, today)) {
+        throw DomainError.conflict(`The license does not allow selling ${product.category} on ${today}`, {
+          licenseStatus: license?.status ?? null,
+        });
+      }
+      await assertSellable(manager, product);
+    });
+  }
+
+  unpublish(actor: Actor, productId: string): Promise<ProductEntity> {
+    return this.change(productId, ProductTransition.Unpublished, async (product) => assertMerchantOf(actor, product));
+  }
+
+  /**
+   * LicenseStatusChanged handler, inside licensing's transaction: a license that is no longer ACTIVE takes its
+   * published and approved products out of the shop. They stay SUSPENDED when it is ACTIVE again, until the merchant
+   * republishes.
+   */
+  async onLicenseStatusChanged(event: LicenseStatusChanged, manager: EntityManager): Promise<void> {
+    if (event.to === LicenseStatus.ACTIVE) return;
+    const reason = `License ${event.to.toLowerCase()}${event.reason ? `: ${event.reason}` : ''}`;
+    const rows: { id: string }[] = await manager.query(
+      `UPDATE products SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
+        WHERE license_id = $1 AND status = ANY($4::text[])
+        RETURNING id`,
+      [event.licenseId, ProductStatus.SUSPENDED, reason, [ProductStatus.PUBLISHED, ProductStatus.APPROVED]],
+    );
+    await this.events.productsChanged(manager, rows.map((r) => r.id), ProductTransition.Suspended);
+  }
+
+  private change(
+    productId: string,
+    transition: ProductTransition,
+    authorize: (product: ProductEntity, manager: EntityManager) => Promise<void>,
+    reason: string | null = null,
+  ): Promise<ProductEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const product = await lockProduct(manager, productId);
+      if (!product) throw DomainError.notFound('Product', productId);
+      await authorize(product, manager);
+      product.status = nextProductStatus(product.status, transition);
+      product.statusReason = reason;
+      product.publishedAt = product.status === ProductStatus.PUBLISHED ? this.clock.now() : null;
+      product.updatedAt = new Date();
+      const saved = await manager.save(product);
+      await this.events.productsChanged(manager, [product.id], transition);
+      return saved;
+    });
+  }
+}
+
+/** Something to buy: merchandise has variants (created with it); an experience needs ticket types. */
+async function assertSellable(manager: EntityManager, product: ProductEntity): Promise<void> {
+  const count =
+    product.kind === ProductKind.MERCHANDISE
+      ? await manager.countBy(ProductVariantEntity, { productId: product.id })
+      : await manager.countBy(TicketTypeEntity, { productId: product.id });
+  if (count === 0) throw DomainError.conflict('The product has nothing to sell yet');
+}
