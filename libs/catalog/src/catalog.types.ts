@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsDate,
   IsEnum,
   IsIn,
   IsInt,
@@ -508,9 +509,11 @@ export class AddTimeSlotInput {
   experienceId!: string;
 
   @Field(() => GraphQLISODateTime)
+  @IsDate()
   startsAt!: Date;
 
   @Field(() => GraphQLISODateTime)
+  @IsDate()
   endsAt!: Date;
 
   @Field(() => Int)
@@ -527,9 +530,11 @@ export class AddWeeklyTimeSlotsInput {
   experienceId!: string;
 
   @Field(() => CalendarDateScalar)
+  @IsString()
   fromDate!: string;
 
   @Field(() => CalendarDateScalar)
+  @IsString()
   toDate!: string;
 
   @Field(() => [Int], { description: 'ISO weekdays: 1 = Monday ... 7 = Sunday.' })

@@ -8,6 +8,7 @@ import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf, assertStudioOf } from './catalog.policy';
 import { ProductEntity, ProductVariantEntity, TicketTypeEntity } from './product.entity';
 import { lockProduct } from './product.service';
+import { updateReturning } from './update-returning';
 import { nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
 
 /**
@@ -67,7 +68,8 @@ export class ProductApprovalService {
   async onLicenseStatusChanged(event: LicenseStatusChanged, manager: EntityManager): Promise<void> {
     if (event.to === LicenseStatus.ACTIVE) return;
     const reason = `License ${event.to.toLowerCase()}${event.reason ? `: ${event.reason}` : ''}`;
-    const rows: { id: string }[] = await manager.query(
+    const rows = await updateReturning<{ id: string }>(
+      manager,
       `UPDATE products SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
         WHERE license_id = $1 AND status = ANY($4::text[])
         RETURNING id`,

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf } from './catalog.policy';
 import { AdjustStockInput } from './catalog.types';
+import { updateReturning } from './update-returning';
 import { ProductEntity, ProductVariantEntity, StockMovementEntity, StockMovementReason } from './product.entity';
 
 export interface StockAdjustmentResult {
@@ -38,7 +39,8 @@ export class StockService {
       if (!product) throw DomainError.notFound('Variant', input.variantId);
       assertMerchantOf(actor, product, 'Variant');
 
-      const rows: { before: number; after: number; sold: number; reserved: number }[] = await manager.query(
+      const rows = await updateReturning<{ before: number; after: number }>(
+        manager,
         `UPDATE product_variants v
             SET stock_on_hand = CASE $2::text WHEN 'RESTOCK' THEN v.stock_on_hand + $3
                                               WHEN 'DAMAGE' THEN v.stock_on_hand - $3
@@ -48,7 +50,7 @@ export class StockService {
             AND (CASE $2::text WHEN 'RESTOCK' THEN v.stock_on_hand + $3
                                WHEN 'DAMAGE' THEN v.stock_on_hand - $3
                                ELSE $3 END) >= v.sold + v.reserved
-          RETURNING old.stock_on_hand AS before, v.stock_on_hand AS after, v.sold, v.reserved`,
+          RETURNING old.stock_on_hand AS before, v.stock_on_hand AS after`,
         [input.variantId, input.reason, input.quantity],
       );
       const changed = rows[0];

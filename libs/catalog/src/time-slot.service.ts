@@ -9,6 +9,7 @@ import { AddTimeSlotInput, AddWeeklyTimeSlotsInput, ChangeTimeSlotCapacityInput 
 import { isUniqueViolation } from './catalog.mappers';
 import { ProductEntity, TimeSlotEntity, TimeSlotStatus } from './product.entity';
 import { ProductKind } from './product-status';
+import { updateReturning } from './update-returning';
 import { expandWeeklyPattern } from './weekly-pattern';
 
 const MAX_SLOT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -83,7 +84,8 @@ export class TimeSlotService {
   changeCapacity(actor: Actor, input: ChangeTimeSlotCapacityInput): Promise<TimeSlotEntity> {
     return this.dataSource.transaction(async (manager) => {
       const productId = await this.ownSlotProduct(manager, actor, input.timeSlotId);
-      const rows: unknown[] = await manager.query(
+      const rows = await updateReturning<{ id: string }>(
+        manager,
         `UPDATE time_slots SET capacity = capacity + $2
           WHERE id = $1 AND capacity + $2 >= sold + reserved
           RETURNING id`,

@@ -56,6 +56,7 @@ export class ProductFilter {
 
   @Field(() => CalendarDateScalar, { nullable: true, description: 'Experiences with seats on this day (Asia/Shanghai).' })
   @IsOptional()
+  @IsString()
   availableOn?: string;
 }
 
