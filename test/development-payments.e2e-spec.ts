@@ -70,6 +70,8 @@ describe('development payment gateway (no Stripe key)', () => {
 
     await payments.refund({ providerPaymentId: payment.providerPaymentId, amount: Money.of(700, 'CNY'), idempotencyKey: `r2-${orderId}`, reason: 'Cancelled slot' });
 
+    const retriedAfterFull = await payments.refund({ providerPaymentId: payment.providerPaymentId, amount: Money.of(300, 'CNY'), idempotencyKey: `r1-${orderId}`, reason: 'Late' });
+    expect(retriedAfterFull.id).toBe(first.id);
     const [view] = await payments.paymentsOfOrder(orderId);
     expect(view?.status).toBe('REFUNDED');
     expect(view?.refunded.equals(Money.of(1_000, 'CNY'))).toBe(true);

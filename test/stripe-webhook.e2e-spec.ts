@@ -227,4 +227,25 @@ describe('Stripe webhook intake', () => {
       .catch((e: unknown) => e);
     expect(tooMuch).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
+
+  it('settles a pending refund (Alipay, WeChat Pay) when refund.updated arrives, and never moves it back', async () => {
+    const { orderId, providerPaymentId } = await openPayment(4_000);
+    await deliver(t.baseUrl, stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 4_000)));
+    fake.refundStatus = 'pending';
+    const refund = await t.app.get(PaymentService).refund({ providerPaymentId, amount: Money.of(4_000, 'CNY'), idempotencyKey: `refund-${orderId}`, reason: 'Slot cancelled' });
+    fake.refundStatus = 'succeeded';
+    expect(refund.status).toBe('PENDING');
+    // A pending refund still counts against what is left to refund.
+    await expect(
+      t.app.get(PaymentService).refund({ providerPaymentId, amount: Money.of(1, 'CNY'), idempotencyKey: `refund-2-${orderId}`, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+
+    const refundObject = (status: string) => ({ id: refund.providerRefundId, object: 'refund', amount: 4_000, currency: 'cny', payment_intent: providerPaymentId, status });
+    await deliver(t.baseUrl, stripeEvent('refund.updated', refundObject('succeeded')));
+    await deliver(t.baseUrl, stripeEvent('refund.created', refundObject('pending')));
+
+    expect(await t.sql(`SELECT status FROM refunds WHERE provider_refund_id = $1`, [refund.providerRefundId])).toEqual([{ status: 'SUCCEEDED' }]);
+    await deliver(t.baseUrl, stripeEvent('charge.refunded', charge(providerPaymentId, 4_000, 4_000)));
+    expect(await paymentRow(providerPaymentId)).toEqual({ status: 'REFUNDED', refunded_minor: '4000' });
+  });
 });

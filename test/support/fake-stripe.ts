@@ -26,6 +26,8 @@ export class FakeStripe {
   private readonly failures: ScriptedFailure[] = [];
   private server: Server | undefined;
   port = 0;
+  /** What a new refund reports; Alipay and WeChat Pay refunds often start `pending`. */
+  refundStatus = 'succeeded';
 
   static async start(): Promise<FakeStripe> {
     const fake = new FakeStripe();
@@ -117,7 +119,7 @@ export class FakeStripe {
           object: 'refund',
           amount: Number(form['amount']),
           payment_intent: form['payment_intent'],
-          status: 'succeeded',
+          status: this.refundStatus,
           created,
         },
       };

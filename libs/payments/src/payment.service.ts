@@ -60,10 +60,9 @@ export class PaymentService {
     if (!payment) throw PaymentsException.notFound('Payment', input.providerPaymentId);
     if (!isCaptured(payment.status)) throw PaymentsException.conflict(`A ${payment.status} payment cannot be refunded`);
     if (input.amount.currency !== payment.currency) throw PaymentsException.badInput(`The payment is in ${payment.currency}`);
-    const pending = await this.dataSource
-      .getRepository(RefundEntity)
-      .sum('amountMinor', { paymentId: payment.id, status: 'PENDING' });
-    const refundable = payment.amountMinor - payment.refundedMinor - Number(pending ?? 0);
+    const earlier = await this.dataSource.getRepository(RefundEntity).findOneBy({ paymentId: payment.id, idempotencyKey: input.idempotencyKey });
+    if (earlier) return toRefundView(earlier);
+    const refundable = payment.amountMinor - (await this.committedRefunds(payment));
     if (input.amount.amountMinor > refundable) {
       throw PaymentsException.badInput('The refund exceeds what is left to refund', { refundable: Money.of(Math.max(refundable, 0), payment.currency).toJSON() });
     }
@@ -74,14 +73,21 @@ export class PaymentService {
        ON CONFLICT (provider_refund_id) DO NOTHING`,
       [payment.id, result.providerRefundId, input.amount.amountMinor, input.amount.currency, result.status, input.reason, input.idempotencyKey],
     );
-    const refund = await this.dataSource.getRepository(RefundEntity).findOneByOrFail({ providerRefundId: result.providerRefundId });
-    return {
-      id: refund.id,
-      paymentId: refund.paymentId,
-      providerRefundId: refund.providerRefundId,
-      amount: Money.of(refund.amountMinor, refund.currency),
-      status: refund.status,
-    };
+    return toRefundView(await this.dataSource.getRepository(RefundEntity).findOneByOrFail({ providerRefundId: result.providerRefundId }));
+  }
+
+  /**
+   * What is already promised back: the provider's refunded total, or our succeeded refunds when the provider's news
+   * has not arrived yet, whichever is larger, plus refunds still pending.
+   */
+  private async committedRefunds(payment: PaymentEntity): Promise<number> {
+    const [row] = await this.dataSource.query<{ succeeded: string; pending: string }[]>(
+      `SELECT coalesce(sum(amount_minor) FILTER (WHERE status = 'SUCCEEDED'), 0) AS succeeded,
+              coalesce(sum(amount_minor) FILTER (WHERE status = 'PENDING'), 0) AS pending
+       FROM refunds WHERE payment_id = $1`,
+      [payment.id],
+    );
+    return Math.max(payment.refundedMinor, Number(row?.succeeded ?? 0)) + Number(row?.pending ?? 0);
   }
 
   async paymentsOfOrder(orderId: string): Promise<PaymentView[]> {
@@ -99,5 +105,15 @@ function toView(payment: PaymentEntity): PaymentView {
     amount: payment.amount,
     refunded: payment.refunded,
     status: payment.status,
+  };
+}
+
+function toRefundView(refund: RefundEntity): RefundView {
+  return {
+    id: refund.id,
+    paymentId: refund.paymentId,
+    providerRefundId: refund.providerRefundId,
+    amount: Money.of(refund.amountMinor, refund.currency),
+    status: refund.status,
   };
 }

@@ -1,9 +1,12 @@
-import { Money } from '@chedun/kernel';
+import { DomainError, Money } from '@chedun/kernel';
 import Stripe from 'stripe';
 import { ProviderEvent, ProviderPaymentRef } from '../provider-event';
 import { stripeRefundStatus } from './stripe-payment.gateway';
 
-/** Stripe's event vocabulary → the provider-neutral events the processor understands. */
+/**
+ * Stripe's event vocabulary → the provider-neutral events the processor understands. An amount in a currency the
+ * marketplace never charges in cannot be one of its payments, so such an event is recorded and left alone.
+ */
 export function toProviderEvent(event: Stripe.Event): ProviderEvent {
   const base = {
     provider: 'stripe' as const,
@@ -11,6 +14,17 @@ export function toProviderEvent(event: Stripe.Event): ProviderEvent {
     providerType: event.type,
     occurredAt: new Date(event.created * 1000),
   };
+  try {
+    return translate(event, base);
+  } catch (error) {
+    if (error instanceof DomainError) return { ...base, kind: 'UNHANDLED' };
+    throw error;
+  }
+}
+
+type EventBase = Pick<ProviderEvent, 'provider' | 'eventId' | 'providerType' | 'occurredAt'>;
+
+function translate(event: Stripe.Event, base: EventBase): ProviderEvent {
   switch (event.type) {
     case 'payment_intent.succeeded':
       return { ...base, kind: 'PAYMENT_SUCCEEDED', payment: intentRef(event.data.object) };
