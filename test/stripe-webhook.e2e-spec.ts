@@ -248,4 +248,19 @@ describe('Stripe webhook intake', () => {
     await deliver(t.baseUrl, stripeEvent('charge.refunded', charge(providerPaymentId, 4_000, 4_000)));
     expect(await paymentRow(providerPaymentId)).toEqual({ status: 'REFUNDED', refunded_minor: '4000' });
   });
+
+  it('does nothing when Stripe retries an event three days later, freshly signed', async () => {
+    const { orderId, providerPaymentId } = await openPayment(900);
+    const payload = stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 900), 'evt_three_days');
+    expect((await deliver(t.baseUrl, payload)).body).toEqual({ received: true, duplicate: false });
+
+    t.clock.advanceBy(3 * 24 * 3600 * 1000);
+    try {
+      const later = await deliver(t.baseUrl, payload, sign(payload, { timestamp: Math.floor(t.clock.now().getTime() / 1000) }));
+      expect(later).toEqual({ status: 200, body: { received: true, duplicate: true } });
+    } finally {
+      t.clock.set(new Date());
+    }
+    expect(await effects(orderId)).toEqual([{ fact: 'PaymentSucceeded', amount_minor: '900' }]);
+  });
 });

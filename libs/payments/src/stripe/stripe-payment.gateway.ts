@@ -10,6 +10,7 @@ import {
   TransferInput,
   TransferResult,
 } from '../payment-gateway';
+import { PaymentsException } from '../payments.exception';
 import { createStripeClient, StripeSettings } from './stripe-client';
 import { toPaymentsException } from './stripe-error.mapper';
 
@@ -52,7 +53,7 @@ export class StripePaymentGateway extends PaymentGateway {
         { idempotencyKey: input.idempotencyKey },
       ),
     );
-    if (!intent.client_secret) throw toPaymentsException(null, 'createPayment');
+    if (!intent.client_secret) throw PaymentsException.providerUnavailable('The payment provider returned no client secret', { operation: 'createPayment' });
     return { provider: this.provider, providerPaymentId: intent.id, clientSecret: intent.client_secret };
   }
 
