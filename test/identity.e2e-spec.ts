@@ -173,3 +173,19 @@ describe('identity', () => {
     expect((await script.text()).length).toBeGreaterThan(100_000);
   });
 });
+
+describe('identity: log-in limit per client address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT: '100', LOGIN_ATTEMPTS_PER_ADDRESS: '4' } });
+  });
+  afterAll(() => t.close());
+
+  it('blocks an address that guesses across many accounts', async () => {
+    for (let i = 0; i < 4; i++) {
+      expect(errorCode(await t.gql(LOG_IN, { email: uniqueEmail('spray'), password: 'guess guess guess' }))).toBe('UNAUTHENTICATED');
+    }
+    const party = await signUp(t);
+    expect(errorCode(await t.gql(LOG_IN, { email: party.email, password: PASSWORD }))).toBe('RATE_LIMITED');
+  });
+});

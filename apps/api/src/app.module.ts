@@ -7,6 +7,7 @@ import { DbModule } from '@chedun/db';
 import { CatalogModule } from '@chedun/catalog';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
 import { Clock, SystemClock } from '@chedun/kernel';
+import { PaymentsModule } from '@chedun/payments';
 import { SearchModule } from '@chedun/search';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -80,6 +81,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         SearchModule,
+        PaymentsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -11,6 +11,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   if (!options.config.isProduction) app.use(graphiqlMiddleware());
   await app.init();

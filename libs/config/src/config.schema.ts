@@ -26,6 +26,10 @@ export const configSchema = z
     DEMO_SEED: bool.optional(),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY must start with sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional(),
+    // Points the SDK at another API server (a local fake in tests); Stripe's own host when unset.
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
   })
@@ -62,7 +66,13 @@ export interface AppConfig {
     loginWindowSeconds: number;
   };
   demoSeed: boolean;
-  stripe: { secretKey: string | undefined; webhookSecret: string | undefined };
+  stripe: {
+    secretKey: string | undefined;
+    webhookSecret: string | undefined;
+    apiHost: string | undefined;
+    apiPort: number | undefined;
+    apiProtocol: 'http' | 'https' | undefined;
+  };
   meili: { host: string | undefined; apiKey: string | undefined };
 }
 
@@ -95,7 +105,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       loginWindowSeconds: c.LOGIN_WINDOW_SECONDS,
     },
     demoSeed: c.DEMO_SEED ?? c.NODE_ENV === 'development',
-    stripe: { secretKey: c.STRIPE_SECRET_KEY, webhookSecret: c.STRIPE_WEBHOOK_SECRET },
+    stripe: {
+      secretKey: c.STRIPE_SECRET_KEY,
+      webhookSecret: c.STRIPE_WEBHOOK_SECRET,
+      apiHost: c.STRIPE_API_HOST,
+      apiPort: c.STRIPE_API_PORT,
+      apiProtocol: c.STRIPE_API_PROTOCOL,
+    },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
   };
 }

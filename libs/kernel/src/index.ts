@@ -8,3 +8,4 @@ export * from './graphql/scalars';
 export * from './graphql/money.types';
 export * from './graphql/connection';
 export * from './catalog-vocabulary';
+export * from './sales-events';

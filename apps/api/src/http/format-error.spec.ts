@@ -1,0 +1,22 @@
+import { formatError } from './format-error';
+
+describe('formatError', () => {
+  it('keeps the kernel codes and drops stack traces', () => {
+    const out = formatError({ message: 'Nope', extensions: { code: 'FORBIDDEN', stacktrace: ['at x'] } });
+    expect(out).toEqual({ message: 'Nope', extensions: { code: 'FORBIDDEN' } });
+  });
+
+  it('turns schema validation and parse failures into BAD_USER_INPUT', () => {
+    expect(formatError({ message: 'Field "x" is not defined', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }).extensions?.['code']).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(formatError({ message: 'Syntax Error', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }).extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('masks anything unknown as INTERNAL without its message', () => {
+    const out = formatError({ message: 'relation "users" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(out.message).toBe('Internal error');
+    expect(out.extensions?.['code']).toBe('INTERNAL');
+    expect(JSON.stringify(out)).not.toMatch(/relation/);
+  });
+});

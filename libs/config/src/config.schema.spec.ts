@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from './config.schema';
+
+describe('loadConfig', () => {
+  it('gives working development defaults with no variables at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', port: 3000, demoSeed: true, database: { url: undefined } });
+  });
+
+  it.each([
+    ['a non-numeric port', { PORT: 'eighty' }, /PORT/],
+    ['a port out of range', { PORT: '70000' }, /PORT/],
+    ['a non-postgres database URL', { DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must be a postgres/],
+    ['a short JWT secret', { JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32/],
+    ['production without a JWT secret', { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' }, /JWT_SECRET is required in production/],
+    ['a Stripe key without a webhook secret', { STRIPE_SECRET_KEY: 'sk_test_1' }, /STRIPE_WEBHOOK_SECRET is required/],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('names the variable when given %s', (_, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Published language between orders (publisher) and ledger (subscriber). Orders publishes these through the
+ * DomainEventBus inside the transaction that makes the change, so no paid line or refund can miss its postings.
+ * Amounts are integer minor units in `currency`.
+ */
+export interface PaidOrderLine {
+  readonly orderLineId: string;
+  readonly productId: string;
+  readonly productName: string;
+  readonly merchantId: string;
+  readonly studioId: string;
+  readonly licenseId: string;
+  readonly filmIpId: string;
+  /** Net amount G of the line (unit price × quantity, after any discount). */
+  readonly netMinor: number;
+  /** The license's royalty rate as signed, not today's offer. */
+  readonly royaltyBps: number;
+}
+
+export interface OrderPaid {
+  readonly type: 'OrderPaid';
+  readonly orderId: string;
+  readonly buyerUserId: string;
+  readonly currency: string;
+  readonly paidAt: Date;
+  readonly lines: readonly PaidOrderLine[];
+}
+
+export interface OrderLineRefunded {
+  readonly type: 'OrderLineRefunded';
+  readonly orderId: string;
+  readonly orderLineId: string;
+  readonly refundId: string;
+  readonly currency: string;
+  /** Amount refunded by this refund. */
+  readonly amountMinor: number;
+  /** Cumulative refunded amount of the line before and after this refund (DESIGN §2 cumulative method). */
+  readonly refundedBeforeMinor: number;
+  readonly refundedAfterMinor: number;
+  readonly refundedAt: Date;
+}

@@ -1,0 +1,161 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainEventBus } from '@chedun/db';
+import { Money } from '@chedun/kernel';
+import { DataSource, EntityManager } from 'typeorm';
+import { PaymentEvent } from './payment-events';
+import { PaymentEntity, PaymentEventEntity, PaymentEventOutcome, RefundEntity } from './payment.entity';
+import { recordPaymentIfAbsent } from './payment-records';
+import { assertTransition, canTransition, isCaptured, PaymentStatus } from './payment-status';
+import { ProcessedEvent, ProviderEvent, ProviderPaymentRef } from './provider-event';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Applied = { outcome: PaymentEventOutcome; paymentId: string | null };
+
+/**
+ * The one path every provider event takes, whether it came from Stripe's webhook or the development gateway.
+ * The event id, the payment's change and every subscriber's writes commit in one transaction: a redelivery finds
+ * the id and does nothing; a failure anywhere rolls all of it back, so the provider's retry starts clean.
+ */
+@Injectable()
+export class PaymentEventProcessor {
+  private readonly logger = new Logger(PaymentEventProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  async process(event: ProviderEvent): Promise<ProcessedEvent> {
+    return this.dataSource.transaction(async (manager) => {
+      // A concurrent delivery of the same id waits here on the unique key until the first one commits or rolls back.
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO payment_events (provider, provider_event_id, type, outcome, occurred_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (provider, provider_event_id) DO NOTHING
+         RETURNING id`,
+        [event.provider, event.eventId, event.providerType, PaymentEventOutcome.IGNORED, event.occurredAt],
+      );
+      const recorded = inserted[0];
+      if (!recorded) return { applied: false, outcome: 'DUPLICATE' };
+      const { outcome, paymentId } = await this.apply(event, manager);
+      await manager.update(PaymentEventEntity, recorded.id, { outcome, paymentId });
+      return { applied: outcome === PaymentEventOutcome.APPLIED, outcome };
+    });
+  }
+
+  private async apply(event: ProviderEvent, manager: EntityManager): Promise<Applied> {
+    if (event.kind === 'UNHANDLED') return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
+    if (event.kind === 'REFUND_UPDATED') return this.updateRefund(event.providerRefundId, event.status, manager);
+
+    const payment = await this.lockPayment(event.provider, event.payment, manager);
+    if (!payment) {
+      this.logger.warn({ eventId: event.eventId, providerPaymentId: event.payment.providerPaymentId }, 'Event for a payment the marketplace did not create');
+      return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
+    }
+    const result = (changed: boolean): Applied => ({
+      outcome: changed ? PaymentEventOutcome.APPLIED : PaymentEventOutcome.STALE,
+      paymentId: payment.id,
+    });
+
+    switch (event.kind) {
+      case 'PAYMENT_SUCCEEDED':
+        return result(await this.succeed(payment, event.occurredAt, manager));
+      case 'PAYMENT_FAILED':
+        return result(await this.fail(payment, event.reason, event.occurredAt, manager));
+      case 'PAYMENT_CANCELLED':
+        return result(await this.cancel(payment, event.occurredAt, manager));
+      case 'PAYMENT_REFUNDED': {
+        // A refund proves the payment succeeded, even when that news has not arrived yet.
+        const succeeded = !isCaptured(payment.status) && (await this.succeed(payment, event.occurredAt, manager));
+        const refunded = await this.refund(payment, event.refundedTotal, event.occurredAt, manager);
+        return result(succeeded || refunded);
+      }
+    }
+  }
+
+  /** The payment row, locked for this transaction; created from the event when the provider knows our order. */
+  private async lockPayment(provider: ProviderEvent['provider'], ref: ProviderPaymentRef, manager: EntityManager): Promise<PaymentEntity | null> {
+    const find = () =>
+      manager.getRepository(PaymentEntity).findOne({
+        where: { providerPaymentId: ref.providerPaymentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+    const existing = await find();
+    if (existing || !ref.orderId || !UUID.test(ref.orderId) || !ref.amount) return existing;
+    await recordPaymentIfAbsent(manager, { orderId: ref.orderId, provider, providerPaymentId: ref.providerPaymentId, amount: ref.amount });
+    return find();
+  }
+
+  private async succeed(payment: PaymentEntity, occurredAt: Date, manager: EntityManager): Promise<boolean> {
+    if (!canTransition(payment.status, PaymentStatus.SUCCEEDED)) return false;
+    await this.moveTo(payment, PaymentStatus.SUCCEEDED, { failureReason: null }, manager);
+    await this.publish({ type: 'PaymentSucceeded', ...this.facts(payment, occurredAt) }, manager);
+    return true;
+  }
+
+  private async fail(payment: PaymentEntity, reason: string | null, occurredAt: Date, manager: EntityManager): Promise<boolean> {
+    if (!canTransition(payment.status, PaymentStatus.FAILED)) return false;
+    await this.moveTo(payment, PaymentStatus.FAILED, { failureReason: reason }, manager);
+    await this.publish({ type: 'PaymentFailed', reason, ...this.facts(payment, occurredAt) }, manager);
+    return true;
+  }
+
+  private async cancel(payment: PaymentEntity, occurredAt: Date, manager: EntityManager): Promise<boolean> {
+    if (!canTransition(payment.status, PaymentStatus.CANCELLED)) return false;
+    await this.moveTo(payment, PaymentStatus.CANCELLED, {}, manager);
+    await this.publish({ type: 'PaymentCancelled', ...this.facts(payment, occurredAt) }, manager);
+    return true;
+  }
+
+  /** Refund news is cumulative, so an older or repeated total changes nothing. */
+  private async refund(payment: PaymentEntity, refundedTotal: Money, occurredAt: Date, manager: EntityManager): Promise<boolean> {
+    if (!isCaptured(payment.status)) return false;
+    const newly = refundedTotal.minus(payment.refunded);
+    if (newly.isZero() || newly.isNegative()) return false;
+    const to = refundedTotal.compare(payment.amount) >= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+    await this.moveTo(payment, to, { refundedMinor: refundedTotal.amountMinor }, manager);
+    await this.publish({ type: 'RefundSucceeded', refunded: newly, refundedTotal, ...this.facts(payment, occurredAt) }, manager);
+    return true;
+  }
+
+  private async updateRefund(providerRefundId: string, status: RefundEntity['status'], manager: EntityManager): Promise<Applied> {
+    const refund = await manager.getRepository(RefundEntity).findOne({
+      where: { providerRefundId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!refund) return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
+    // A refund only ever leaves PENDING; later news about a settled refund is stale.
+    if (refund.status !== 'PENDING' || status === 'PENDING') {
+      return { outcome: PaymentEventOutcome.STALE, paymentId: refund.paymentId };
+    }
+    await manager.update(RefundEntity, refund.id, { status });
+    return { outcome: PaymentEventOutcome.APPLIED, paymentId: refund.paymentId };
+  }
+
+  private async moveTo(
+    payment: PaymentEntity,
+    to: PaymentStatus,
+    changes: Partial<Pick<PaymentEntity, 'refundedMinor' | 'failureReason'>>,
+    manager: EntityManager,
+  ): Promise<void> {
+    payment.status = assertTransition(payment.status, to);
+    Object.assign(payment, changes);
+    await manager.update(PaymentEntity, payment.id, { status: payment.status, ...changes });
+  }
+
+  private facts(payment: PaymentEntity, occurredAt: Date) {
+    return {
+      provider: payment.provider,
+      paymentId: payment.id,
+      providerPaymentId: payment.providerPaymentId,
+      orderId: payment.orderId,
+      amount: payment.amount,
+      occurredAt,
+    };
+  }
+
+  private publish(event: PaymentEvent, manager: EntityManager): Promise<void> {
+    return this.events.publish(event, manager);
+  }
+}

@@ -1,0 +1,57 @@
+import { Money } from '@chedun/kernel';
+
+export type PaymentProvider = 'stripe' | 'development';
+
+export interface CreatePaymentInput {
+  orderId: string;
+  amount: Money;
+  /** The same key returns the same payment instead of charging twice. */
+  idempotencyKey: string;
+  /** Groups the payment with the Connect transfers that pay out its order. */
+  transferGroup: string;
+  description: string;
+}
+
+export interface CreatedPayment {
+  provider: PaymentProvider;
+  providerPaymentId: string;
+  /** Handed to the client, which completes the payment with the provider. */
+  clientSecret: string;
+}
+
+export interface RefundInput {
+  providerPaymentId: string;
+  amount: Money;
+  idempotencyKey: string;
+  reason: string;
+}
+
+export type RefundStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+export interface RefundResult {
+  providerRefundId: string;
+  status: RefundStatus;
+}
+
+export interface TransferInput {
+  /** The payee's connected account (an organization's payout account). */
+  destinationAccountId: string;
+  amount: Money;
+  transferGroup: string;
+  idempotencyKey: string;
+}
+
+export interface TransferResult {
+  providerTransferId: string;
+}
+
+/**
+ * The port every payment provider implements. Amounts are kernel Money; no provider type crosses it.
+ * Confirmation never comes back from these calls: it arrives later as a provider event (webhook).
+ */
+export abstract class PaymentGateway {
+  abstract readonly provider: PaymentProvider;
+  abstract createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
+  abstract refund(input: RefundInput): Promise<RefundResult>;
+  abstract transfer(input: TransferInput): Promise<TransferResult>;
+}

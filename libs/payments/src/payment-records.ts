@@ -1,0 +1,20 @@
+import { Money } from '@chedun/kernel';
+import { EntityManager } from 'typeorm';
+import { PaymentProvider } from './payment-gateway';
+import { PaymentStatus } from './payment-status';
+
+/**
+ * Records a payment awaiting confirmation unless its provider id is already known. Whoever learns of a payment
+ * first (the use case that opened it, or a provider event that overtook it) records it; the rest find it.
+ */
+export async function recordPaymentIfAbsent(
+  manager: EntityManager,
+  payment: { orderId: string; provider: PaymentProvider; providerPaymentId: string; amount: Money },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO payments (order_id, provider, provider_payment_id, amount_minor, currency, status)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (provider_payment_id) DO NOTHING`,
+    [payment.orderId, payment.provider, payment.providerPaymentId, payment.amount.amountMinor, payment.amount.currency, PaymentStatus.REQUIRES_PAYMENT],
+  );
+}
