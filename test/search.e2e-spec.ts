@@ -239,6 +239,26 @@ describe('search (Postgres adapter, through the public API)', () => {
     expect(await names(null, { availableOn: shanghaiDay(later) })).toEqual(['Ranch filming tour']);
   });
 
+  it('can answer text and date queries from indexes (sequential scans disabled to see the plan on a small table)', async () => {
+    const explain = async (sql: string, params: unknown[]): Promise<string> => {
+      await t.sql('BEGIN');
+      try {
+        await t.sql('SET LOCAL enable_seqscan = off');
+        return JSON.stringify(await t.sql(`EXPLAIN ${sql}`, params));
+      } finally {
+        await t.sql('ROLLBACK');
+      }
+    };
+    expect(await explain(`SELECT product_id FROM search_documents d WHERE d.text_all LIKE search_fold('%' || $1::text || '%')`, ['宝莲灯'])).toContain(
+      'search_documents_text_all_trgm',
+    );
+    expect(await explain(`SELECT product_id FROM search_documents d WHERE search_fold($1::text) <% d.text_en`, ['lantren'])).toContain('search_documents_text_en_trgm');
+    expect(await explain(`SELECT product_id FROM search_documents d WHERE d.tsv @@ to_tsquery('simple', $1::text)`, ['lant:*'])).toContain('search_documents_tsv');
+    expect(await explain(`SELECT product_id FROM search_documents d WHERE d.available_dates @> ARRAY[$1::date]`, ['2026-12-05'])).toContain(
+      'search_documents_available_dates',
+    );
+  });
+
   it('rebuilds the index on demand (platform only) with the same results', async () => {
     const before = await t.gql(SEARCH_SORTED, { sort: 'PRICE_ASC', first: 100 });
     const merchant = lotus.merchant;
