@@ -6,12 +6,14 @@ import { AppConfig, ConfigModule } from '@chedun/config';
 import { DbModule } from '@chedun/db';
 import { CatalogModule } from '@chedun/catalog';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
+import { IpModule } from '@chedun/ip';
 import { Clock, SystemClock } from '@chedun/kernel';
 import { PaymentsModule } from '@chedun/payments';
 import { SearchModule } from '@chedun/search';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { CatalogDemoSeeder } from './demo/catalog-demo-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
 import { GlobalExceptionFilter } from './http/error.filter';
 import { formatError } from './http/format-error';
@@ -79,6 +81,7 @@ export class AppModule {
           formatError,
         }),
         IdentityModule,
+        IpModule,
         CatalogModule,
         SearchModule,
         PaymentsModule,
@@ -88,6 +91,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         DemoSeeder,
+        CatalogDemoSeeder,
       ],
     };
   }

@@ -47,7 +47,7 @@ import { VenueService } from './venue.service';
     VenueResolver,
     TimeSlotResolver,
   ],
-  exports: [CatalogListingSource],
+  exports: [CatalogListingSource, ProductService, ProductApprovalService, VenueService, TimeSlotService],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuthService, OrganizationKind, OrganizationService, UserEntity } from '@chedun/identity';
 import { DataSource } from 'typeorm';
+import { CatalogDemoSeeder } from './catalog-demo-seeder';
 
 const PASSWORD = 'chedun-demo-2026';
 
@@ -73,6 +74,7 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly organizations: OrganizationService,
+    private readonly catalog: CatalogDemoSeeder,
   ) {}
 
   async run(): Promise<void> {
@@ -89,5 +91,6 @@ export class DemoSeeder {
       }
     }
     if (created > 0) this.logger.log(`Seeded ${created} demo accounts`);
+    await this.catalog.run();
   }
 }
