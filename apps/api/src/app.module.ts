@@ -5,7 +5,9 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule } from '@chedun/config';
 import { DbModule } from '@chedun/db';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
+import { IpModule } from '@chedun/ip';
 import { Clock, SystemClock } from '@chedun/kernel';
+import { LicensingModule } from '@chedun/licensing';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -76,6 +78,8 @@ export class AppModule {
           formatError,
         }),
         IdentityModule,
+        IpModule,
+        LicensingModule,
       ],
       controllers: [HealthController],
       providers: [
