@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { DemoSeeder } from './demo/demo-seeder';
+import { LicensingDemoSeeder } from './demo/licensing-demo';
 import { GlobalExceptionFilter } from './http/error.filter';
 import { formatError } from './http/format-error';
 import { HealthController } from './http/health.controller';
@@ -86,6 +87,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         DemoSeeder,
+        LicensingDemoSeeder,
       ],
     };
   }
