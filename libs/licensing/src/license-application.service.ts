@@ -67,10 +67,13 @@ export class LicenseApplicationService {
   /** Studio staff approve: the application is APPROVED and an ACTIVE license carries a copy of the offer's terms. */
   async approve(actor: Actor, id: string): Promise<{ application: LicenseApplicationEntity; license: LicenseEntity }> {
     return this.dataSource.transaction(async (manager) => {
+      // Offer before application, the order closing an offer takes its locks in, so the two cannot deadlock.
+      const seen = await manager.findOneBy(LicenseApplicationEntity, { id });
+      if (!seen) throw DomainError.notFound('License application', id);
+      const offer = await manager.findOneOrFail(LicenseOfferEntity, { where: { id: seen.offerId }, lock: { mode: 'pessimistic_read' } });
       const application = await this.lock(manager, id);
       LicensingPolicy.assertStudioStaff(actor, application, 'License application');
       const status = licenseApplicationLifecycle.move(application.status, LicenseApplicationStatus.APPROVED, 'approve');
-      const offer = await manager.findOneOrFail(LicenseOfferEntity, { where: { id: application.offerId }, lock: { mode: 'pessimistic_read' } });
       this.assertTermNotOver(offer);
       const now = this.clock.now();
       Object.assign(application, { status, decidedBy: actor.userId, decidedAt: now, decisionReason: null });
