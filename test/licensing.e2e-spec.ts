@@ -282,11 +282,15 @@ describe('licensing', () => {
         expect((await t.gql(LICENSE, { id: licenseId }, party.token)).data?.license.status).toBe('ACTIVE');
       }
 
-      const incoming = `query($s: ID!) { incomingLicenseApplications(studioId: $s, status: PENDING, first: 100) { edges { node { id status } } } }`;
-      const mine = await t.gql(incoming, { s: studioA.organizationId }, studioA.token);
+      const incoming = `query($s: ID!, $status: LicenseApplicationStatus) {
+        incomingLicenseApplications(studioId: $s, status: $status, first: 100) { edges { node { id status offer { id } license { id } } } } }`;
+      const mine = await t.gql(incoming, { s: studioA.organizationId, status: 'PENDING' }, studioA.token);
       const nodes = mine.data?.incomingLicenseApplications.edges.map((e: any) => e.node);
       expect(nodes.map((n: any) => n.id)).toContain(pendingId);
-      expect(nodes.every((n: any) => n.status === 'PENDING')).toBe(true);
+      expect(nodes.every((n: any) => n.status === 'PENDING' && n.license === null && n.offer.id)).toBe(true);
+      const decided = await t.gql(incoming, { s: studioA.organizationId, status: 'APPROVED' }, studioA.token);
+      const approvedNode = decided.data?.incomingLicenseApplications.edges.map((e: any) => e.node).find((n: any) => n.id === applicationId);
+      expect(approvedNode.license).toEqual({ id: licenseId });
       expect(errorCode(await t.gql(incoming, { s: studioA.organizationId }, studioB.token))).toBe('FORBIDDEN');
 
       const held = `query($m: ID!) { merchantLicenses(merchantId: $m, status: ACTIVE) { edges { node { id } } } }`;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { keysetPage } from '@chedun/db';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, ConnectionShape, DomainError, LicenseStatus, PageArgs, shanghaiDate } from '@chedun/kernel';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { LicenseApplicationStatus, licenseApplicationLifecycle, LicenseOfferStatus } from './license-lifecycle';
 import { copyTerms } from './license-terms';
 import { LicenseApplicationEntity, LicenseEntity, LicenseOfferEntity, LicensingEntityType } from './licensing.entity';
@@ -150,9 +150,10 @@ export class LicenseApplicationService {
     return this.page('merchantId', merchantId, page);
   }
 
-  /** The license an application led to, if approved (for a field of an application the caller can see). */
-  licenseOf(applicationId: string): Promise<LicenseEntity | null> {
-    return this.dataSource.getRepository(LicenseEntity).findOneBy({ applicationId });
+  /** The licenses approved applications led to (for a field of applications the caller can see). */
+  licensesOf(applicationIds: readonly string[]): Promise<LicenseEntity[]> {
+    if (applicationIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(LicenseEntity).findBy({ applicationId: In([...applicationIds]) });
   }
 
   private page(

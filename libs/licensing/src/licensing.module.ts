@@ -8,7 +8,9 @@ import { LicenseReader } from './license.reader';
 import { LicenseService } from './license.service';
 import { LicensingAuditService } from './licensing-audit.service';
 import { LicenseApplicationEntity, LicenseEntity, LicenseOfferEntity, LicensingAuditEntryEntity } from './licensing.entity';
-import { LicenseApplicationResolver, LicenseOfferResolver, LicenseResolver } from './licensing.resolver';
+import { LicenseApplicationResolver } from './license-application.resolver';
+import { LicenseOfferResolver } from './license-offer.resolver';
+import { LicenseResolver } from './license.resolver';
 
 @Module({
   imports: [
