@@ -1,5 +1,7 @@
 import { Identity1764040000000 } from './1764040000000-identity';
+import { FilmIp1764100000000 } from './1764100000000-film-ip';
+import { Licensing1764100000001 } from './1764100000001-licensing';
 import { Payments1764300000001 } from './1764300000001-payments';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
-export const migrations = [Identity1764040000000, Payments1764300000001];
+export const migrations = [Identity1764040000000, FilmIp1764100000000, Licensing1764100000001, Payments1764300000001];

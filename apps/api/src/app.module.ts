@@ -5,12 +5,15 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule } from '@chedun/config';
 import { DbModule } from '@chedun/db';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
+import { IpModule } from '@chedun/ip';
 import { Clock, SystemClock } from '@chedun/kernel';
 import { PaymentsModule } from '@chedun/payments';
+import { LicensingModule } from '@chedun/licensing';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { DemoSeeder } from './demo/demo-seeder';
+import { LicensingDemoSeeder } from './demo/licensing-demo';
 import { GlobalExceptionFilter } from './http/error.filter';
 import { formatError } from './http/format-error';
 import { HealthController } from './http/health.controller';
@@ -78,12 +81,15 @@ export class AppModule {
         }),
         IdentityModule,
         PaymentsModule,
+        IpModule,
+        LicensingModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         DemoSeeder,
+        LicensingDemoSeeder,
       ],
     };
   }
