@@ -284,7 +284,7 @@ describe('catalog', () => {
       await ok(t.gql(contractOperation('ApproveProduct'), { productId: approved.id }, lic.studio.token), 'approveProduct');
       const draft = await createMerchandise(t, lic);
 
-      await setLicenseStatus(t, lic.licenseId, LicenseStatus.SUSPENDED, 'Royalty report overdue');
+      await setLicenseStatus(t, lic, LicenseStatus.SUSPENDED, 'Royalty report overdue');
       const rows = await t.sql<{ id: string; status: string; status_reason: string | null }>(
         `SELECT id, status, status_reason FROM products WHERE license_id = $1`,
         [lic.licenseId],
@@ -296,7 +296,7 @@ describe('catalog', () => {
       expect(errorCode(await t.gql(PRODUCT, { id: published.id }))).toBe('NOT_FOUND');
       expect(errorCode(await t.gql(contractOperation('PublishProduct'), { productId: published.id }, lic.merchant.token))).toBe('CONFLICT');
 
-      await setLicenseStatus(t, lic.licenseId, LicenseStatus.ACTIVE);
+      await setLicenseStatus(t, lic, LicenseStatus.ACTIVE);
       expect((await t.sql(`SELECT status FROM products WHERE id = $1`, [published.id]))[0]).toEqual({ status: 'SUSPENDED' });
       const republished = await t.gql(contractOperation('PublishProduct'), { productId: published.id }, lic.merchant.token);
       expect(republished.data?.publishProduct.status).toBe('PUBLISHED');

@@ -1,4 +1,5 @@
 import { LicenseStatus } from '@chedun/kernel';
+import { LicenseService } from '@chedun/licensing';
 import { contractOperation } from './support/contract';
 import {
   addSlot,
@@ -11,6 +12,7 @@ import {
   ok,
   setLicenseStatus,
 } from './support/catalog';
+import { dayOffset } from './support/licensing';
 import { organizationOwner, platformAdmin } from './support/parties';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
@@ -194,15 +196,31 @@ describe('search (Postgres adapter, through the public API)', () => {
       const p = await createMerchandise(t, poster, { name: 'Lotus Lantern poster', nameZh: '宝莲灯海报', category: 'STATIONERY' });
       await publish(poster, p.id);
       expect(await names('poster')).toEqual(['Lotus Lantern poster']);
-      await setLicenseStatus(t, poster.licenseId, LicenseStatus.SUSPENDED, 'Audit');
+      await setLicenseStatus(t, poster, LicenseStatus.SUSPENDED, 'Audit');
       expect(await names('poster')).toEqual([]);
       expect(await names('海报')).toEqual([]);
-      await setLicenseStatus(t, poster.licenseId, LicenseStatus.ACTIVE);
+      await setLicenseStatus(t, poster, LicenseStatus.ACTIVE);
       expect(await names('poster')).toEqual([]);
       await ok(t.gql(contractOperation('PublishProduct'), { productId: p.id }, poster.merchant.token), 'publishProduct');
       expect(await names('poster')).toEqual(['Lotus Lantern poster']);
-      await setLicenseStatus(t, poster.licenseId, LicenseStatus.TERMINATED, 'Contract ended');
+      await setLicenseStatus(t, poster, LicenseStatus.TERMINATED, 'Contract ended');
       expect(await names('poster')).toEqual([]);
+    });
+
+    it('drops a product when its license expires at the end of its term, without anyone reading it', async () => {
+      const short = await licensedMerchant(t, { studio: lotus.studio, title: 'Lotus Lantern', titleZh: '宝莲灯', endsOn: dayOffset(t, 1) });
+      const p = await createMerchandise(t, short, { name: 'Lantern sticker sheet', category: 'STATIONERY' });
+      await publish(short, p.id);
+      expect(await names('sticker')).toEqual(['Lantern sticker sheet']);
+      const now = t.clock.now();
+      t.clock.set(new Date(now.getTime() + 3 * 86_400_000));
+      try {
+        expect(await t.app.get(LicenseService).expireDueLicenses()).toBeGreaterThanOrEqual(1);
+      } finally {
+        t.clock.set(now);
+      }
+      expect(await names('sticker')).toEqual([]);
+      expect(await t.sql(`SELECT status FROM products WHERE id = $1`, [p.id])).toEqual([{ status: 'SUSPENDED' }]);
     });
 
     it('drops an unpublished product and one sent back for approval by an edit', async () => {

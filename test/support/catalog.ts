@@ -1,6 +1,6 @@
 import { LicenseStatus } from '@chedun/kernel';
 import { contractOperation } from './contract';
-import { insertFilmIpFixture, insertLicenseFixture, changeLicenseStatusFixture } from './licensing-fixtures';
+import { createFilmIp, grantLicense } from './licensing';
 import { organizationOwner, Party } from './parties';
 import { TestApp } from './test-app';
 
@@ -13,17 +13,15 @@ export interface Licensed {
 
 export const ALL_CATEGORIES = ['APPAREL', 'FOOD', 'CRAFT', 'COLLECTIBLE', 'STATIONERY', 'HOME', 'TOUR', 'WORKSHOP', 'SCREENING', 'STAY'];
 
-/** A studio with an IP and a merchant holding an ACTIVE license on it. */
+/** A studio with an IP and a merchant holding an ACTIVE license on it, through licensing's contract operations. */
 export async function licensedMerchant(
   t: TestApp,
   options: { studio?: Party; merchant?: Party; title?: string; titleZh?: string; categories?: string[]; startsOn?: string; endsOn?: string } = {},
 ): Promise<Licensed> {
   const studio = options.studio ?? (await organizationOwner(t, 'STUDIO', 'Xinshe Studio'));
   const merchant = options.merchant ?? (await organizationOwner(t, 'MERCHANT', 'Xiangdi Art Center'));
-  const filmIpId = await insertFilmIpFixture(t, studio.organizationId!, options.title ?? 'Lotus Lantern', options.titleZh ?? '宝莲灯');
-  const licenseId = await insertLicenseFixture(t, {
-    studioId: studio.organizationId!,
-    merchantId: merchant.organizationId!,
+  const filmIpId = await createFilmIp(t, studio, options.title ?? 'Lotus Lantern', options.titleZh ?? '宝莲灯');
+  const { licenseId } = await grantLicense(t, studio, merchant, {
     filmIpId,
     categories: options.categories ?? ALL_CATEGORIES,
     startsOn: options.startsOn ?? '2020-01-01',
@@ -32,8 +30,15 @@ export async function licensedMerchant(
   return { studio, merchant, filmIpId, licenseId };
 }
 
-export function setLicenseStatus(t: TestApp, licenseId: string, to: LicenseStatus, reason?: string): Promise<void> {
-  return changeLicenseStatusFixture(t, licenseId, to, reason ?? null);
+/** The studio suspends, resumes or terminates the license through licensing's mutations. */
+export async function setLicenseStatus(t: TestApp, l: Licensed, to: LicenseStatus, reason = 'Studio decision'): Promise<void> {
+  const res =
+    to === LicenseStatus.SUSPENDED
+      ? await t.gql(`mutation($id: ID!, $reason: String!) { suspendLicense(id: $id, reason: $reason) { status } }`, { id: l.licenseId, reason }, l.studio.token)
+      : to === LicenseStatus.TERMINATED
+        ? await t.gql(`mutation($id: ID!, $reason: String!) { terminateLicense(id: $id, reason: $reason) { status } }`, { id: l.licenseId, reason }, l.studio.token)
+        : await t.gql(`mutation($id: ID!) { resumeLicense(id: $id) { status } }`, { id: l.licenseId }, l.studio.token);
+  if (res.errors) throw new Error(`License status change to ${to} failed: ${JSON.stringify(res.errors)}`);
 }
 
 let skuCounter = 0;

@@ -8,6 +8,7 @@ import { CatalogModule } from '@chedun/catalog';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
 import { Clock, SystemClock } from '@chedun/kernel';
+import { LicensingModule } from '@chedun/licensing';
 import { PaymentsModule } from '@chedun/payments';
 import { SearchModule } from '@chedun/search';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogDemoSeeder } from './demo/catalog-demo-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
+import { LicensingDemoSeeder } from './demo/licensing-demo';
 import { GlobalExceptionFilter } from './http/error.filter';
 import { formatError } from './http/format-error';
 import { HealthController } from './http/health.controller';
@@ -82,6 +84,7 @@ export class AppModule {
         }),
         IdentityModule,
         IpModule,
+        LicensingModule,
         CatalogModule,
         SearchModule,
         PaymentsModule,
@@ -91,6 +94,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         DemoSeeder,
+        LicensingDemoSeeder,
         CatalogDemoSeeder,
       ],
     };

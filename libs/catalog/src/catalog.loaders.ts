@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FilmIpReader, FilmIpSnapshot } from '@chedun/ip';
+import { FilmIpReader, FilmIpSummary } from '@chedun/ip';
 import { OrganizationEntity, OrganizationService } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
 import DataLoader from 'dataloader';
@@ -16,7 +16,7 @@ export interface CatalogBatch {
   ticketTypesByProduct: DataLoader<string, TicketTypeEntity[]>;
   upcomingSlotsByProduct: DataLoader<string, TimeSlotEntity[]>;
   venue: DataLoader<string, VenueEntity | null>;
-  filmIp: DataLoader<string, FilmIpSnapshot | null>;
+  filmIp: DataLoader<string, FilmIpSummary | null>;
   organization: DataLoader<string, OrganizationEntity | null>;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
-import { isUsableOn, LicenseReader } from '@chedun/licensing';
+import { LicenseReader } from '@chedun/licensing';
 import { Clock, DomainError, LicenseStatus, LicenseStatusChanged, shanghaiDate } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
@@ -47,7 +47,7 @@ export class ProductApprovalService {
       assertMerchantOf(actor, product);
       const license = await this.licenses.findById(product.licenseId, manager);
       const today = shanghaiDate(this.clock.now());
-      if (!license || !isUsableOn(license, product.category, today)) {
+      if (!license || !this.licenses.isUsableOn(license, product.category, today)) {
         throw DomainError.conflict(`The license does not allow selling ${product.category} on ${today}`, {
           licenseStatus: license?.status ?? null,
         });

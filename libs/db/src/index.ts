@@ -4,3 +4,4 @@ export * from './db.module';
 export * from './database.health';
 export * from './columns';
 export * from './domain-events';
+export * from './keyset-page';

@@ -84,29 +84,36 @@ type Template = { kind: 'merch' | 'experience'; en: string; zh: string; price: n
 /** Per category, products named after the IP: "{T}" is the English title, "{Z}" the Chinese one. */
 const TEMPLATES: Partial<Record<ProductCategory, Template[]>> = {
   [ProductCategory.APPAREL]: [
+    { kind: 'merch', en: '{T} embroidered cap', zh: '{Z}刺绣棒球帽', price: 12900, description: 'Cap embroidered in Songjiang.', descriptionZh: '松江刺绣棒球帽。' },
     { kind: 'merch', en: '{T} T-shirt', zh: '{Z}T恤', price: 9900, description: 'Cotton tee with a scene from {T}.', descriptionZh: '印有《{Z}》场景的纯棉T恤。' },
     { kind: 'merch', en: '{T} hoodie', zh: '{Z}连帽卫衣', price: 25900, description: 'Warm hoodie for a day on set.', descriptionZh: '片场同款保暖卫衣。' },
   ],
   [ProductCategory.COLLECTIBLE]: [
+    { kind: 'merch', en: '{T} acrylic stand', zh: '{Z}亚克力立牌', price: 4900, description: 'Acrylic character stand.', descriptionZh: '角色亚克力立牌。' },
     { kind: 'merch', en: '{T} enamel pin', zh: '{Z}珐琅徽章', price: 3900, description: 'Hard enamel pin.', descriptionZh: '硬珐琅徽章。' },
     { kind: 'merch', en: '{T} figurine', zh: '{Z}手办', price: 19900, description: 'Hand-painted figurine.', descriptionZh: '手绘手办。' },
   ],
   [ProductCategory.STATIONERY]: [
+    { kind: 'merch', en: '{T} poster', zh: '{Z}海报', price: 3500, description: 'Theatrical poster reprint.', descriptionZh: '电影海报复刻版。' },
     { kind: 'merch', en: '{T} postcard set', zh: '{Z}明信片套装', price: 2900, description: 'Twelve stills from {T}.', descriptionZh: '《{Z}》剧照明信片十二张。' },
     { kind: 'merch', en: '{T} notebook', zh: '{Z}笔记本', price: 4500, description: 'Thread-bound notebook.', descriptionZh: '线装笔记本。' },
   ],
   [ProductCategory.HOME]: [
+    { kind: 'merch', en: '{T} cushion', zh: '{Z}抱枕', price: 8900, description: 'Printed cushion.', descriptionZh: '印花抱枕。' },
     { kind: 'merch', en: '{T} mug', zh: '{Z}马克杯', price: 5900, description: 'Ceramic mug.', descriptionZh: '陶瓷马克杯。' },
     { kind: 'merch', en: '{T} tote bag', zh: '{Z}帆布袋', price: 6900, description: 'Canvas tote.', descriptionZh: '帆布托特包。' },
   ],
   [ProductCategory.FOOD]: [
+    { kind: 'merch', en: '{T} tea gift box', zh: '{Z}茶礼盒', price: 12800, description: 'Green tea from Songjiang hills.', descriptionZh: '松江山间绿茶。' },
     { kind: 'merch', en: '{T} mooncake box', zh: '{Z}月饼礼盒', price: 16800, description: 'Six mooncakes from a Songjiang bakery.', descriptionZh: '松江老字号月饼六枚。' },
     { kind: 'merch', en: '{T} farm cheese', zh: '{Z}农场奶酪', price: 4800, description: 'Cheese from the ranch in the film.', descriptionZh: '电影中牧场出品的奶酪。' },
   ],
   [ProductCategory.CRAFT]: [
+    { kind: 'merch', en: '{T} lantern-making kit', zh: '{Z}花灯制作套装', price: 9900, description: 'Make a paper lantern at home.', descriptionZh: '在家做一盏纸花灯。' },
     { kind: 'merch', en: '{T} paper-cut kit', zh: '{Z}剪纸套装', price: 7900, description: 'Paper-cut kit with patterns.', descriptionZh: '附图样的剪纸套装。' },
   ],
   [ProductCategory.TOUR]: [
+    { kind: 'experience', en: '{T} night tour', zh: '{Z}夜游', price: 9800, description: 'The sets by lantern light.', descriptionZh: '灯光下的片场。' },
     { kind: 'experience', en: '{T} filming location tour', zh: '{Z}拍摄地之旅', price: 12000, description: 'Walk where {T} was filmed.', descriptionZh: '走进《{Z}》拍摄地。' },
   ],
   [ProductCategory.WORKSHOP]: [

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuthService, OrganizationKind, OrganizationService, UserEntity } from '@chedun/identity';
 import { DataSource } from 'typeorm';
 import { CatalogDemoSeeder } from './catalog-demo-seeder';
+import { LicensingDemoSeeder } from './licensing-demo';
 
 const PASSWORD = 'chedun-demo-2026';
 
@@ -64,7 +65,7 @@ export const DEMO_LOGINS = {
 
 /**
  * Seeds demo accounts once: each account is created only when its email is not there yet, so running it on
- * every start changes nothing after the first. Later contexts add their demo data here.
+ * every start changes nothing after the first. Later contexts add their demo data here (licensing-demo.ts).
  */
 @Injectable()
 export class DemoSeeder {
@@ -74,6 +75,7 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly organizations: OrganizationService,
+    private readonly licensingDemo: LicensingDemoSeeder,
     private readonly catalog: CatalogDemoSeeder,
   ) {}
 
@@ -91,6 +93,7 @@ export class DemoSeeder {
       }
     }
     if (created > 0) this.logger.log(`Seeded ${created} demo accounts`);
+    await this.licensingDemo.run();
     await this.catalog.run();
   }
 }

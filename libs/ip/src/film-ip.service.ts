@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { keysetPage } from '@chedun/db';
+import { Actor, OrganizationKind } from '@chedun/identity';
+import { Clock, ConnectionShape, DomainError, PageArgs } from '@chedun/kernel';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { FilmIpEntity, FilmIpFilmingLocationEntity, FilmingLocationEntity } from './film-ip.entity';
+import { CreateFilmIpInput, FilmIpDetailsInput, RecordFilmingLocationInput, UpdateFilmIpInput } from './film-ip.types';
+
+/** Studio staff manage their own film IP; everyone may read it (offers and products show it). */
+@Injectable()
+export class FilmIpService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, input: CreateFilmIpInput): Promise<FilmIpEntity> {
+    actor.assertMemberOf(input.studioId, OrganizationKind.STUDIO);
+    const now = this.clock.now();
+    return this.dataSource.getRepository(FilmIpEntity).save({
+      studioId: input.studioId,
+      title: input.title.trim(),
+      titleZh: input.titleZh?.trim() || null,
+      ...details(input),
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateFilmIpInput): Promise<FilmIpEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const ip = await this.lockOwn(manager, actor, id);
+      if (input.title !== undefined) ip.title = input.title.trim();
+      if (input.titleZh !== undefined) ip.titleZh = input.titleZh?.trim() || null;
+      const changed = details(input);
+      if (input.synopsis !== undefined) ip.synopsis = changed.synopsis;
+      if (input.year !== undefined) ip.year = changed.year;
+      if (input.characters !== undefined) ip.characters = changed.characters;
+      if (input.artworkUrls !== undefined) ip.artworkUrls = changed.artworkUrls;
+      ip.updatedAt = this.clock.now();
+      return manager.save(ip);
+    });
+  }
+
+  /** Records a real place where the IP was shot and links it to the IP. */
+  async recordFilmingLocation(actor: Actor, input: RecordFilmingLocationInput): Promise<FilmingLocationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockOwn(manager, actor, input.filmIpId);
+      const location = await manager.save(
+        manager.create(FilmingLocationEntity, {
+          nameEn: input.nameEn.trim(),
+          nameZh: input.nameZh?.trim() || null,
+          latitude: input.latitude,
+          longitude: input.longitude,
+          createdBy: actor.userId,
+          createdAt: this.clock.now(),
+        }),
+      );
+      await manager.insert(FilmIpFilmingLocationEntity, { filmIpId: input.filmIpId, filmingLocationId: location.id });
+      return location;
+    });
+  }
+
+  /** Another of the studio's IPs was filmed at a place already on record. */
+  async linkFilmingLocation(actor: Actor, filmIpId: string, filmingLocationId: string): Promise<FilmingLocationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockOwn(manager, actor, filmIpId);
+      const location = await manager.findOneBy(FilmingLocationEntity, { id: filmingLocationId });
+      if (!location) throw DomainError.notFound('Filming location', filmingLocationId);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(FilmIpFilmingLocationEntity)
+        .values({ filmIpId, filmingLocationId })
+        .orIgnore()
+        .execute();
+      return location;
+    });
+  }
+
+  async findById(id: string): Promise<FilmIpEntity> {
+    const ip = await this.dataSource.getRepository(FilmIpEntity).findOneBy({ id });
+    if (!ip) throw DomainError.notFound('Film IP', id);
+    return ip;
+  }
+
+  /** Public details of several IPs, in no particular order. */
+  findManyByIds(ids: readonly string[]): Promise<FilmIpEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(FilmIpEntity).findBy({ id: In([...new Set(ids)]) });
+  }
+
+  list(page: PageArgs & { studioId?: string | null }): Promise<ConnectionShape<FilmIpEntity>> {
+    const query = this.dataSource.getRepository(FilmIpEntity).createQueryBuilder('ip');
+    if (page.studioId) query.where('ip.studioId = :studioId', { studioId: page.studioId });
+    return keysetPage(query, page);
+  }
+
+  /** Filming locations of each IP, for a page of IPs in one query. */
+  async locationsOf(filmIpIds: readonly string[]): Promise<Map<string, FilmingLocationEntity[]>> {
+    const byIp = new Map<string, FilmingLocationEntity[]>(filmIpIds.map((id) => [id, []]));
+    if (filmIpIds.length === 0) return byIp;
+    const links = await this.dataSource.getRepository(FilmIpFilmingLocationEntity).findBy({ filmIpId: In([...filmIpIds]) });
+    const ids = [...new Set(links.map((l) => l.filmingLocationId))];
+    const locations = ids.length ? await this.dataSource.getRepository(FilmingLocationEntity).findBy({ id: In(ids) }) : [];
+    const byId = new Map(locations.map((l) => [l.id, l]));
+    for (const link of links) {
+      const location = byId.get(link.filmingLocationId);
+      if (location) byIp.get(link.filmIpId)?.push(location);
+    }
+    for (const list of byIp.values()) list.sort((a, b) => a.nameEn.localeCompare(b.nameEn));
+    return byIp;
+  }
+
+  async filmIpsAt(filmingLocationId: string): Promise<FilmIpEntity[]> {
+    return this.dataSource
+      .getRepository(FilmIpEntity)
+      .createQueryBuilder('ip')
+      .innerJoin(FilmIpFilmingLocationEntity, 'link', 'link.film_ip_id = ip.id')
+      .where('link.filming_location_id = :filmingLocationId', { filmingLocationId })
+      .orderBy('ip.title')
+      .getMany();
+  }
+
+  async findLocation(id: string): Promise<FilmingLocationEntity> {
+    const location = await this.dataSource.getRepository(FilmingLocationEntity).findOneBy({ id });
+    if (!location) throw DomainError.notFound('Filming location', id);
+    return location;
+  }
+
+  /** The IP, locked for change, when the actor is staff of its studio; FORBIDDEN otherwise (IP is public). */
+  private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<FilmIpEntity> {
+    const ip = await manager.findOne(FilmIpEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!ip) throw DomainError.notFound('Film IP', id);
+    actor.assertMemberOf(ip.studioId, OrganizationKind.STUDIO);
+    return ip;
+  }
+}
+
+function details(input: FilmIpDetailsInput): Pick<FilmIpEntity, 'synopsis' | 'year' | 'characters' | 'artworkUrls'> {
+  return {
+    synopsis: input.synopsis?.trim() || null,
+    year: input.year ?? null,
+    characters: (input.characters ?? []).map((c) => ({ name: c.name.trim(), nameZh: c.nameZh?.trim() || null })),
+    artworkUrls: input.artworkUrls ?? [],
+  };
+}
