@@ -19,6 +19,7 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { LicensingDemoSeeder } from './demo/licensing-demo';
 import { GlobalExceptionFilter } from './http/error.filter';
 import { formatError } from './http/format-error';
+import { graphqlLimits } from './http/graphql-limits';
 import { HealthController } from './http/health.controller';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -78,6 +79,8 @@ export class AppModule {
           playground: false,
           introspection: !config.isProduction,
           csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          ...graphqlLimits(config.isProduction),
           includeStacktraceInErrorResponses: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError,

@@ -57,7 +57,17 @@ export function classify(exception: unknown): Classified {
       return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again', details: { retryable: true }, status: 409 };
     }
   }
+  if (isClientHttpError(exception)) {
+    // Errors raised by Express middleware before Nest (body too large, malformed JSON) carry their status.
+    return { code: httpCode(exception.status), message: exception.message, details: {}, status: exception.status };
+  }
   return { code: ErrorCode.INTERNAL, message: 'Internal error', details: {}, status: 500 };
+}
+
+function isClientHttpError(e: unknown): e is { status: number; message: string } {
+  if (typeof e !== 'object' || e === null) return false;
+  const { status, expose } = e as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 @Catch()

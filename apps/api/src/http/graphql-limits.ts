@@ -1,0 +1,34 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
+
+/** Limits every operation must stay within (DESIGN §3: query depth and cost are limited). */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 10,
+  maxCost: 5_000,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2_000,
+} as const;
+
+/**
+ * Depth, cost, alias, directive and token limits from GraphQL Armor (a maintained library built for exactly
+ * this), applied as validation rules so an abusive document is refused before any resolver runs; its
+ * errors are schema validation failures, which the API reports as BAD_USER_INPUT. Field suggestions ("did
+ * you mean ...") are withheld in production so the schema cannot be mapped through typos.
+ */
+export function graphqlLimits(isProduction: boolean): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    blockFieldSuggestion: { enabled: isProduction },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return { plugins: plugins as ApolloServerPlugin[], validationRules: validationRules as ValidationRule[] };
+}
