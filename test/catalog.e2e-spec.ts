@@ -300,6 +300,18 @@ describe('catalog', () => {
       expect((await t.sql(`SELECT status FROM products WHERE id = $1`, [published.id]))[0]).toEqual({ status: 'SUSPENDED' });
       const republished = await t.gql(contractOperation('PublishProduct'), { productId: published.id }, lic.merchant.token);
       expect(republished.data?.publishProduct.status).toBe('PUBLISHED');
+
+      const TRAIL = `query($id: ID!) { productAuditTrail(productId: $id) { event from to reason actorUserId } }`;
+      const trail = await t.gql(TRAIL, { id: published.id }, lic.studio.token);
+      expect(trail.data?.productAuditTrail).toEqual([
+        { event: 'ProductSubmittedForApproval', from: 'DRAFT', to: 'PENDING_APPROVAL', reason: null, actorUserId: lic.merchant.userId },
+        { event: 'ProductApproved', from: 'PENDING_APPROVAL', to: 'APPROVED', reason: null, actorUserId: lic.studio.userId },
+        { event: 'ProductPublished', from: 'APPROVED', to: 'PUBLISHED', reason: null, actorUserId: lic.merchant.userId },
+        { event: 'ProductSuspended', from: 'PUBLISHED', to: 'SUSPENDED', reason: 'License suspended: Royalty report overdue', actorUserId: null },
+        { event: 'ProductPublished', from: 'SUSPENDED', to: 'PUBLISHED', reason: null, actorUserId: lic.merchant.userId },
+      ]);
+      const outsider = await organizationOwner(t, 'MERCHANT', 'Nosy Shop');
+      expect(errorCode(await t.gql(TRAIL, { id: published.id }, outsider.token))).toBe('NOT_FOUND');
     });
 
     it('publishing needs today (Asia/Shanghai) inside the license term', async () => {

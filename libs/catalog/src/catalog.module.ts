@@ -13,6 +13,7 @@ import { ProductQueryService } from './product-query.service';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
 import {
+  ProductAuditEntryEntity,
   ProductEntity,
   ProductVariantEntity,
   StockMovementEntity,
@@ -28,7 +29,7 @@ import { VenueService } from './venue.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProductEntity, ProductVariantEntity, StockMovementEntity, TicketTypeEntity, TimeSlotEntity, VenueEntity]),
+    TypeOrmModule.forFeature([ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, StockMovementEntity, TicketTypeEntity, TimeSlotEntity, VenueEntity]),
     IdentityModule,
     IpModule,
     LicensingModule,

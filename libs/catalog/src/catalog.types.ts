@@ -242,6 +242,30 @@ export class Product {
   updatedAt!: Date;
 }
 
+@ObjectType('ProductAuditEntry', { description: 'One step of a product through design approval and the shop.' })
+export class ProductAuditEntry {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'The past-tense event, e.g. ProductApproved, ProductSuspended.' })
+  event!: string;
+
+  @Field(() => ProductStatus)
+  from!: ProductStatus;
+
+  @Field(() => ProductStatus)
+  to!: ProductStatus;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who did it; none when a license change did.' })
+  actorUserId!: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  at!: Date;
+}
+
 export const ProductConnection = Connection(Product);
 export const VenueConnection = Connection(Venue);
 

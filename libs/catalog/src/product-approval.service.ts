@@ -5,9 +5,9 @@ import { LicenseReader } from '@chedun/licensing';
 import { Clock, DomainError, LicenseStatus, LicenseStatusChanged, shanghaiDate } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
-import { assertMerchantOf, assertStudioOf } from './catalog.policy';
-import { ProductEntity, ProductVariantEntity, TicketTypeEntity } from './product.entity';
-import { lockProduct } from './product.service';
+import { assertMerchantOf, assertStudioOf, canViewProduct } from './catalog.policy';
+import { ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, TicketTypeEntity } from './product.entity';
+import { lockProduct, recordProductSteps } from './product-steps';
 import { updateReturning } from './update-returning';
 import { nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
 
@@ -25,25 +25,25 @@ export class ProductApprovalService {
   ) {}
 
   submit(actor: Actor, productId: string): Promise<ProductEntity> {
-    return this.change(productId, ProductTransition.Submitted, async (product, manager) => {
+    return this.change(actor, productId, ProductTransition.Submitted, async (product, manager) => {
       assertMerchantOf(actor, product);
       await assertSellable(manager, product);
     });
   }
 
   approve(actor: Actor, productId: string): Promise<ProductEntity> {
-    return this.change(productId, ProductTransition.Approved, async (product) => assertStudioOf(actor, product));
+    return this.change(actor, productId, ProductTransition.Approved, async (product) => assertStudioOf(actor, product));
   }
 
   reject(actor: Actor, productId: string, comments: string): Promise<ProductEntity> {
     const reason = comments.trim();
     if (reason.length < 1 || reason.length > 2000) throw DomainError.badInput('Comments must be 1 to 2000 characters', { field: 'comments' });
-    return this.change(productId, ProductTransition.Rejected, async (product) => assertStudioOf(actor, product), reason);
+    return this.change(actor, productId, ProductTransition.Rejected, async (product) => assertStudioOf(actor, product), reason);
   }
 
   /** Only while the license is ACTIVE, covers the category and today (Asia/Shanghai) is inside its term. */
   publish(actor: Actor, productId: string): Promise<ProductEntity> {
-    return this.change(productId, ProductTransition.Published, async (product, manager) => {
+    return this.change(actor, productId, ProductTransition.Published, async (product, manager) => {
       assertMerchantOf(actor, product);
       const license = await this.licenses.findById(product.licenseId, manager);
       const today = shanghaiDate(this.clock.now());
@@ -57,7 +57,7 @@ export class ProductApprovalService {
   }
 
   unpublish(actor: Actor, productId: string): Promise<ProductEntity> {
-    return this.change(productId, ProductTransition.Unpublished, async (product) => assertMerchantOf(actor, product));
+    return this.change(actor, productId, ProductTransition.Unpublished, async (product) => assertMerchantOf(actor, product));
   }
 
   /**
@@ -68,17 +68,34 @@ export class ProductApprovalService {
   async onLicenseStatusChanged(event: LicenseStatusChanged, manager: EntityManager): Promise<void> {
     if (event.to === LicenseStatus.ACTIVE) return;
     const reason = `License ${event.to.toLowerCase()}${event.reason ? `: ${event.reason}` : ''}`;
-    const rows = await updateReturning<{ id: string }>(
+    const rows = await updateReturning<{ id: string; from: ProductStatus }>(
       manager,
-      `UPDATE products SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
-        WHERE license_id = $1 AND status = ANY($4::text[])
-        RETURNING id`,
+      `UPDATE products p SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
+         FROM (SELECT id, status FROM products WHERE license_id = $1 AND status = ANY($4::text[]) FOR UPDATE) old
+        WHERE p.id = old.id
+        RETURNING p.id, old.status AS "from"`,
       [event.licenseId, ProductStatus.SUSPENDED, reason, [ProductStatus.PUBLISHED, ProductStatus.APPROVED]],
     );
+    const steps = rows.map((r) => ({ productId: r.id, from: r.from, to: ProductStatus.SUSPENDED }));
+    await recordProductSteps(manager, steps, ProductTransition.Suspended, reason, null);
     await this.events.productsChanged(manager, rows.map((r) => r.id), ProductTransition.Suspended);
   }
 
+  /** The product's steps through approval and the shop, oldest first: for its merchant, its studio and the platform. */
+  async auditTrail(actor: Actor, productId: string): Promise<ProductAuditEntryEntity[]> {
+    const product = await this.dataSource.getRepository(ProductEntity).findOneBy({ id: productId });
+    const party = product && (actor.isPlatform || actor.isMemberOf(product.merchantId) || actor.isMemberOf(product.studioId));
+    if (!product || !party || !canViewProduct(actor, product)) throw DomainError.notFound('Product', productId);
+    return this.dataSource
+      .getRepository(ProductAuditEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.product_id = :productId', { productId })
+      .orderBy('e.seq')
+      .getMany();
+  }
+
   private change(
+    actor: Actor,
     productId: string,
     transition: ProductTransition,
     authorize: (product: ProductEntity, manager: EntityManager) => Promise<void>,
@@ -88,11 +105,13 @@ export class ProductApprovalService {
       const product = await lockProduct(manager, productId);
       if (!product) throw DomainError.notFound('Product', productId);
       await authorize(product, manager);
+      const from = product.status;
       product.status = nextProductStatus(product.status, transition);
       product.statusReason = reason;
       product.publishedAt = product.status === ProductStatus.PUBLISHED ? this.clock.now() : null;
       product.updatedAt = new Date();
       const saved = await manager.save(product);
+      await recordProductSteps(manager, [{ productId, from, to: product.status }], transition, reason, actor.userId);
       await this.events.productsChanged(manager, [product.id], transition);
       return saved;
     });

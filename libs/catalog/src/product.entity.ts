@@ -193,3 +193,31 @@ export class TimeSlotEntity {
   @Column('timestamptz', { name: 'cancelled_at', nullable: true })
   cancelledAt!: Date | null;
 }
+
+/** One step of a product through approval and the shop; `actorUserId` is null when a license change caused it. */
+@Entity('product_audit_entries')
+export class ProductAuditEntryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'product_id' })
+  productId!: string;
+
+  @Column('text')
+  event!: string;
+
+  @Column('text', { name: 'from_status' })
+  fromStatus!: ProductStatus;
+
+  @Column('text', { name: 'to_status' })
+  toStatus!: ProductStatus;
+
+  @Column('text', { nullable: true })
+  reason!: string | null;
+
+  @Column('uuid', { name: 'actor_user_id', nullable: true })
+  actorUserId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

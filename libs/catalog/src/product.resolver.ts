@@ -10,6 +10,7 @@ import {
   CreateMerchandiseInput,
   MerchantProductsArgs,
   Product,
+  ProductAuditEntry,
   ProductConnection,
   ProductFilmIp,
   ProductVariant,
@@ -43,6 +44,20 @@ export class ProductResolver {
   @Query(() => Product, { description: 'Public when PUBLISHED; merchants see their own drafts, studios the designs they review.' })
   async product(@OptionalActor() actor: Actor | undefined, @Args('id', { type: () => ID }, uuid) id: string): Promise<Product> {
     return toProduct(await this.queries.findVisible(actor, id));
+  }
+
+  @Query(() => [ProductAuditEntry], { description: "Who moved the product through approval and the shop: its merchant's and studio's staff." })
+  async productAuditTrail(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<ProductAuditEntry[]> {
+    const entries = await this.approvals.auditTrail(actor, productId);
+    return entries.map((e) => ({
+      id: e.id,
+      event: e.event,
+      from: e.fromStatus,
+      to: e.toStatus,
+      reason: e.reason,
+      actorUserId: e.actorUserId,
+      at: e.createdAt,
+    }));
   }
 
   @Query(() => ProductConnection, { description: "A merchant's own products, newest first." })

@@ -16,6 +16,7 @@ import {
   TicketTypeEntity,
 } from './product.entity';
 import { canTransition, nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
+import { lockProduct, recordProductSteps } from './product-steps';
 import { VenueEntity } from './venue.entity';
 
 /** Fields that are the studio-approved design: changing one after approval needs a new approval. */
@@ -101,14 +102,17 @@ export class ProductService {
         if (input[f] !== undefined && input[f] !== null) Object.assign(product, { [f]: input[f] });
       }
       if (input.purchaseLimit !== undefined) product.purchaseLimit = input.purchaseLimit ?? null;
-      if (designChanged && canTransition(product.status, ProductTransition.Revised)) {
+      const from = product.status;
+      const revised = designChanged && canTransition(product.status, ProductTransition.Revised);
+      if (revised) {
         product.status = nextProductStatus(product.status, ProductTransition.Revised);
         product.statusReason = null;
         product.publishedAt = null;
       }
       product.updatedAt = new Date();
       const saved = await manager.save(product);
-      await this.events.productsChanged(manager, [product.id], designChanged ? ProductTransition.Revised : 'ProductUpdated');
+      if (revised) await recordProductSteps(manager, [{ productId: product.id, from, to: product.status }], ProductTransition.Revised, null, actor.userId);
+      await this.events.productsChanged(manager, [product.id], revised ? ProductTransition.Revised : 'ProductUpdated');
       return saved;
     });
   }
@@ -169,10 +173,6 @@ export class ProductService {
       }),
     );
   }
-}
-
-export function lockProduct(manager: EntityManager, id: string): Promise<ProductEntity | null> {
-  return manager.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
 }
 
 function positivePrice(input: MoneyInput, field: string): Money {
