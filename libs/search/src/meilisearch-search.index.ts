@@ -117,7 +117,7 @@ export class MeilisearchSearchIndex extends SearchIndex {
         .updateSettings({
           searchableAttributes: ['name', 'nameZh', 'filmIpTitle', 'filmIpTitleZh', 'merchantName', 'merchantNameZh', 'description', 'descriptionZh'],
           filterableAttributes: ['filmIpId', 'studioId', 'merchantId', 'venueId', 'category', 'kind', 'priceFromMinor', 'availableDates'],
-          sortableAttributes: ['priceFromMinor', 'publishedAtMs'],
+          sortableAttributes: ['priceFromMinor', 'publishedAtMs', 'id'],
           pagination: { maxTotalHits: 10_000 },
         })
         .waitTask();

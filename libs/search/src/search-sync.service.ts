@@ -79,8 +79,10 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
         return rows.length;
       });
       total += done;
-      if (done < BATCH) return total;
+      if (done < BATCH) break;
     }
+    await this.dataSource.query(`DELETE FROM search_outbox WHERE processed_at < now() - interval '1 day'`);
+    return total;
   }
 
   private async apply(productIds: readonly string[], manager: EntityManager): Promise<void> {
