@@ -157,7 +157,7 @@ describe('catalog', () => {
       expect(errorCode(res)).toBe('CONFLICT');
     });
 
-    it('refuses a slot that ends before it starts and a venue with an impossible latitude', async () => {
+    it('refuses a slot that ends before it starts or starts in the past, and a venue with an impossible latitude', async () => {
       const venue = await createVenue(t, l.merchant);
       const exp = await createExperience(t, l, venue.id);
       const start = new Date(t.clock.now().getTime() + 86_400_000);
@@ -173,6 +173,12 @@ describe('catalog', () => {
         l.merchant.token,
       );
       expect(errorCode(negative)).toBe('BAD_USER_INPUT');
+      const past = await t.gql(
+        contractOperation('AddTimeSlot'),
+        { experienceId: exp.id, startsAt: new Date(start.getTime() - 2 * 86_400_000).toISOString(), endsAt: start.toISOString(), capacity: 5 },
+        l.merchant.token,
+      );
+      expect(errorCode(past)).toBe('BAD_USER_INPUT');
       const lat = await t.gql(contractOperation('CreateVenue'), { merchantId: l.merchant.organizationId, name: 'X', latitude: 91, longitude: 0 }, l.merchant.token);
       expect(errorCode(lat)).toBe('BAD_USER_INPUT');
     });
@@ -357,14 +363,19 @@ describe('catalog', () => {
       const exp = await createExperience(t, l, venue.id);
       const WEEKLY = `mutation($i: AddWeeklyTimeSlotsInput!) { addWeeklyTimeSlots(input: $i) { id startsAt capacity remaining } }`;
       const input = { experienceId: exp.id, fromDate: '2026-12-01', toDate: '2026-12-14', weekdays: [6, 7], startTime: '10:00', durationMinutes: 90, capacity: 30 };
-      const first = await t.gql(WEEKLY, { i: input }, l.merchant.token);
+      // The pattern's dates are fixed, so the clock is set before them (and the merchant logs in at that time).
+      const now = t.clock.now();
+      t.clock.set(new Date('2026-11-20T00:00:00Z'));
+      const token = (await ok(t.gql(contractOperation('LogIn'), { email: l.merchant.email, password: PASSWORD }), 'logIn')).accessToken;
+      const first = await t.gql(WEEKLY, { i: input }, token).finally(() => t.clock.set(now));
       expect(first.data?.addWeeklyTimeSlots.map((s: any) => s.startsAt)).toEqual([
         '2026-12-05T02:00:00.000Z',
         '2026-12-06T02:00:00.000Z',
         '2026-12-12T02:00:00.000Z',
         '2026-12-13T02:00:00.000Z',
       ]);
-      const second = await t.gql(WEEKLY, { i: { ...input, toDate: '2026-12-20' } }, l.merchant.token);
+      t.clock.set(new Date('2026-11-20T00:00:00Z'));
+      const second = await t.gql(WEEKLY, { i: { ...input, toDate: '2026-12-20' } }, token).finally(() => t.clock.set(now));
       expect(second.data?.addWeeklyTimeSlots.map((s: any) => s.startsAt)).toEqual(['2026-12-19T02:00:00.000Z', '2026-12-20T02:00:00.000Z']);
 
       const slotId = first.data?.addWeeklyTimeSlots[0].id;

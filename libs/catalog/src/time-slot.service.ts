@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
-import { DomainError } from '@chedun/kernel';
+import { Clock, DomainError } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf } from './catalog.policy';
@@ -32,6 +32,7 @@ export class TimeSlotService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: CatalogEvents,
+    private readonly clock: Clock,
   ) {}
 
   add(actor: Actor, input: AddTimeSlotInput): Promise<TimeSlotEntity> {
@@ -39,6 +40,7 @@ export class TimeSlotService {
     const endsAt = new Date(input.endsAt);
     if (!(endsAt > startsAt)) throw DomainError.badInput('endsAt must be after startsAt', { field: 'endsAt' });
     if (endsAt.getTime() - startsAt.getTime() > MAX_SLOT_MS) throw DomainError.badInput('A slot lasts at most 7 days', { field: 'endsAt' });
+    if (startsAt <= this.clock.now()) throw DomainError.badInput('A slot must start in the future', { field: 'startsAt' });
     return this.dataSource.transaction(async (manager) => {
       const experience = await this.ownExperience(manager, actor, input.experienceId);
       try {
@@ -56,9 +58,10 @@ export class TimeSlotService {
     });
   }
 
-  /** Adds every slot of the pattern that does not exist yet (same start); returns the new ones. */
+  /** Adds every future slot of the pattern that does not exist yet (same start); returns the new ones. */
   addWeekly(actor: Actor, input: AddWeeklyTimeSlotsInput): Promise<TimeSlotEntity[]> {
-    const slots = expandWeeklyPattern(input);
+    const now = this.clock.now();
+    const slots = expandWeeklyPattern(input).filter((s) => s.startsAt > now);
     return this.dataSource.transaction(async (manager) => {
       const experience = await this.ownExperience(manager, actor, input.experienceId);
       if (slots.length === 0) return [];
