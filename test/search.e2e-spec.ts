@@ -1,5 +1,6 @@
 import { LicenseStatus } from '@chedun/kernel';
 import { LicenseService } from '@chedun/licensing';
+import { SearchSync } from '@chedun/search';
 import { contractOperation } from './support/contract';
 import {
   addSlot,
@@ -275,6 +276,25 @@ describe('search (Postgres adapter, through the public API)', () => {
     expect(await explain(`SELECT product_id FROM search_documents d WHERE d.available_dates @> ARRAY[$1::date]`, ['2026-12-05'])).toContain(
       'search_documents_available_dates',
     );
+  });
+
+  it('forgets days whose slots have passed when experiences are refreshed', async () => {
+    const venue = await createVenue(t, frontier.merchant, 'Xinshe Ranch barn', '新社牧场谷仓');
+    const exp = await createExperience(t, frontier, venue.id, { name: 'Barn dance night', nameZh: '谷仓舞会' });
+    const soon = new Date(t.clock.now().getTime() + 2 * 86_400_000);
+    await addSlot(t, frontier, exp.id, soon, 10);
+    await publish(frontier, exp.id);
+    expect(await names('barn dance', { availableOn: shanghaiDay(soon) })).toEqual(['Barn dance night']);
+    const now = t.clock.now();
+    t.clock.set(new Date(now.getTime() + 3 * 86_400_000));
+    try {
+      expect(await t.app.get(SearchSync).refreshExperiences()).toBeGreaterThanOrEqual(2);
+    } finally {
+      t.clock.set(now);
+    }
+    expect(await names('barn dance', { availableOn: shanghaiDay(soon) })).toEqual([]);
+    const hit = await t.gql(`query { searchProducts(text: "barn dance", first: 1) { edges { node { inStock availableDates } } } }`);
+    expect(hit.data?.searchProducts.edges[0].node).toEqual({ inStock: false, availableDates: [] });
   });
 
   it('rebuilds the index on demand (platform only) with the same results', async () => {

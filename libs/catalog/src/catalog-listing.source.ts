@@ -127,11 +127,12 @@ export class CatalogListingSource {
     });
   }
 
-  /** Every product id that may be listed, for a full reindex. */
-  async publishedProductIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM products WHERE status = $1 ORDER BY id`, [
-      ProductStatus.PUBLISHED,
-    ]);
+  /** Every product id that may be listed (of one kind, when given), for a full or partial reindex. */
+  async publishedProductIds(kind?: ProductKind): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM products WHERE status = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY id`,
+      [ProductStatus.PUBLISHED, kind ?? null],
+    );
     return rows.map((r) => r.id);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CatalogListingSource } from '@chedun/catalog';
+import { CatalogListingSource, ProductKind } from '@chedun/catalog';
 import { DataSource, EntityManager } from 'typeorm';
 import { SearchIndex } from './search-index.port';
 
 const BATCH = 100;
 const DRAIN_EVERY_MS = 1000;
+/** Slots pass without any change to the catalog, so experiences' days with seats are recomputed this often. */
+const REFRESH_EXPERIENCES_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Keeps the index in step with the catalog, as an idempotent consumer: whatever happened, it asks the catalog
@@ -15,7 +17,8 @@ const DRAIN_EVERY_MS = 1000;
 @Injectable()
 export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SearchSync.name);
-  private timer: NodeJS.Timeout | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
+  private refreshTimer: NodeJS.Timeout | null = null;
   private draining: Promise<number> | null = null;
 
   constructor(
@@ -25,15 +28,29 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
+    this.refreshTimer = setInterval(() => {
+      this.refreshExperiences().catch((error: unknown) => this.logger.error(`Search refresh of experiences failed: ${String(error)}`));
+    }, REFRESH_EXPERIENCES_EVERY_MS);
+    this.refreshTimer.unref();
     if (this.index.transactional) return;
-    this.timer = setInterval(() => {
+    this.drainTimer = setInterval(() => {
       this.drainOutbox().catch((error: unknown) => this.logger.error(`Search outbox drain failed: ${String(error)}`));
     }, DRAIN_EVERY_MS);
-    this.timer.unref();
+    this.drainTimer.unref();
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.drainTimer) clearInterval(this.drainTimer);
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+  }
+
+  /** Re-lists every published experience, so days whose slots have passed stop matching `availableOn`. */
+  async refreshExperiences(): Promise<number> {
+    const ids = await this.listings.publishedProductIds(ProductKind.EXPERIENCE);
+    for (let i = 0; i < ids.length; i += BATCH) {
+      await this.dataSource.transaction((manager) => this.productsChanged(ids.slice(i, i + BATCH), manager));
+    }
+    return ids.length;
   }
 
   async productsChanged(productIds: readonly string[], manager: EntityManager): Promise<void> {
