@@ -1,6 +1,6 @@
 import { Actor, OrganizationKind } from '@chedun/identity';
-import { DomainError } from '@chedun/kernel';
 import { ProductStatus } from './product-status';
+import { CatalogException } from './catalog.exception';
 
 interface Owned {
   id: string;
@@ -25,16 +25,16 @@ export function canViewProduct(actor: Actor | undefined, product: Owned): boolea
  * someone who can see it but does not sell it is FORBIDDEN.
  */
 export function assertMerchantOf(actor: Actor, product: Owned | null, what = 'Product'): asserts product is Owned {
-  if (!product || !canViewProduct(actor, product)) throw DomainError.notFound(what, product?.id);
+  if (!product || !canViewProduct(actor, product)) throw CatalogException.notFound(what, product?.id);
   if (!actor.isMemberOf(product.merchantId, OrganizationKind.MERCHANT)) {
-    throw DomainError.forbidden(`Only the merchant's staff may change this ${what.toLowerCase()}`);
+    throw CatalogException.forbidden(`Only the merchant's staff may change this ${what.toLowerCase()}`);
   }
 }
 
 /** Approving and rejecting designs belongs to the staff of the studio that owns the licensed IP. */
 export function assertStudioOf(actor: Actor, product: Owned | null): asserts product is Owned {
-  if (!product || !canViewProduct(actor, product)) throw DomainError.notFound('Product', product?.id);
+  if (!product || !canViewProduct(actor, product)) throw CatalogException.notFound('Product', product?.id);
   if (!actor.isMemberOf(product.studioId, OrganizationKind.STUDIO)) {
-    throw DomainError.forbidden('Only staff of the studio that licensed this IP may review the design');
+    throw CatalogException.forbidden('Only staff of the studio that licensed this IP may review the design');
   }
 }

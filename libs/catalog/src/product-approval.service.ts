@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { LicenseReader } from '@chedun/licensing';
-import { Clock, DomainError, LicenseStatus, LicenseStatusChanged, shanghaiDate } from '@chedun/kernel';
+import { Clock, LicenseStatus, LicenseStatusChanged, shanghaiDate } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf, assertStudioOf, canViewProduct } from './catalog.policy';
@@ -10,6 +10,7 @@ import { ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, TicketTyp
 import { lockProduct, recordProductSteps } from './product-steps';
 import { updateReturning } from './update-returning';
 import { nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
+import { CatalogException } from './catalog.exception';
 
 /**
  * Design approval and shop presence (DESIGN §2): the merchant submits, the licensing studio approves or rejects,
@@ -37,7 +38,7 @@ export class ProductApprovalService {
 
   reject(actor: Actor, productId: string, comments: string): Promise<ProductEntity> {
     const reason = comments.trim();
-    if (reason.length < 1 || reason.length > 2000) throw DomainError.badInput('Comments must be 1 to 2000 characters', { field: 'comments' });
+    if (reason.length < 1 || reason.length > 2000) throw CatalogException.badInput('Comments must be 1 to 2000 characters', { field: 'comments' });
     return this.change(actor, productId, ProductTransition.Rejected, async (product) => assertStudioOf(actor, product), reason);
   }
 
@@ -48,7 +49,7 @@ export class ProductApprovalService {
       const license = await this.licenses.findById(product.licenseId, manager);
       const today = shanghaiDate(this.clock.now());
       if (!license || !this.licenses.isUsableOn(license, product.category, today)) {
-        throw DomainError.conflict(`The license does not allow selling ${product.category} on ${today}`, {
+        throw CatalogException.conflict(`The license does not allow selling ${product.category} on ${today}`, {
           licenseStatus: license?.status ?? null,
         });
       }
@@ -85,7 +86,7 @@ export class ProductApprovalService {
   async auditTrail(actor: Actor, productId: string): Promise<ProductAuditEntryEntity[]> {
     const product = await this.dataSource.getRepository(ProductEntity).findOneBy({ id: productId });
     const party = product && (actor.isPlatform || actor.isMemberOf(product.merchantId) || actor.isMemberOf(product.studioId));
-    if (!product || !party || !canViewProduct(actor, product)) throw DomainError.notFound('Product', productId);
+    if (!product || !party || !canViewProduct(actor, product)) throw CatalogException.notFound('Product', productId);
     return this.dataSource
       .getRepository(ProductAuditEntryEntity)
       .createQueryBuilder('e')
@@ -103,7 +104,7 @@ export class ProductApprovalService {
   ): Promise<ProductEntity> {
     return this.dataSource.transaction(async (manager) => {
       const product = await lockProduct(manager, productId);
-      if (!product) throw DomainError.notFound('Product', productId);
+      if (!product) throw CatalogException.notFound('Product', productId);
       await authorize(product, manager);
       const from = product.status;
       product.status = nextProductStatus(product.status, transition);
@@ -124,5 +125,5 @@ async function assertSellable(manager: EntityManager, product: ProductEntity): P
     product.kind === ProductKind.MERCHANDISE
       ? await manager.countBy(ProductVariantEntity, { productId: product.id })
       : await manager.countBy(TicketTypeEntity, { productId: product.id });
-  if (count === 0) throw DomainError.conflict('The product has nothing to sell yet');
+  if (count === 0) throw CatalogException.conflict('The product has nothing to sell yet');
 }

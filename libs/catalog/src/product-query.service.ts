@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind } from '@chedun/identity';
-import { ConnectionShape, decodeCursor, DomainError, toConnection } from '@chedun/kernel';
+import { ConnectionShape, decodeCursor, toConnection } from '@chedun/kernel';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { canViewProduct } from './catalog.policy';
 import { MerchantProductFilter } from './catalog.types';
 import { ProductEntity } from './product.entity';
 import { ProductStatus } from './product-status';
+import { CatalogException } from './catalog.exception';
 
 /** Reads of products for the shop, the merchant's console and the studio's approval queue. */
 @Injectable()
@@ -16,7 +17,7 @@ export class ProductQueryService {
   /** Public once PUBLISHED; otherwise only to those who may see it, and NOT_FOUND to everyone else. */
   async findVisible(actor: Actor | undefined, id: string): Promise<ProductEntity> {
     const product = await this.dataSource.getRepository(ProductEntity).findOneBy({ id });
-    if (!product || !canViewProduct(actor, product)) throw DomainError.notFound('Product', id);
+    if (!product || !canViewProduct(actor, product)) throw CatalogException.notFound('Product', id);
     return product;
   }
 
@@ -40,7 +41,7 @@ export class ProductQueryService {
   /** The studio's view: designs of its IP that were submitted (never a merchant's drafts). */
   listForStudio(actor: Actor, studioId: string, status: ProductStatus, first: number, after?: string | null): Promise<ConnectionShape<ProductEntity>> {
     if (!actor.isPlatform) actor.assertMemberOf(studioId, OrganizationKind.STUDIO);
-    if (status === ProductStatus.DRAFT) throw DomainError.badInput('Drafts are the merchant\'s own', { field: 'status' });
+    if (status === ProductStatus.DRAFT) throw CatalogException.badInput('Drafts are the merchant\'s own', { field: 'status' });
     const qb = this.dataSource
       .getRepository(ProductEntity)
       .createQueryBuilder('p')

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { DomainError } from '@chedun/kernel';
+import { CatalogException } from './catalog.exception';
 
 export enum ProductKind {
   MERCHANDISE = 'MERCHANDISE',
@@ -50,7 +50,7 @@ export const PRODUCT_TRANSITIONS: Readonly<Record<ProductTransition, { from: rea
 export function nextProductStatus(current: ProductStatus, transition: ProductTransition): ProductStatus {
   const rule = PRODUCT_TRANSITIONS[transition];
   if (!rule.from.includes(current)) {
-    throw DomainError.conflict(`A ${current} product cannot be ${describe(transition)}`, { status: current, transition });
+    throw CatalogException.conflict(`A ${current} product cannot be ${describe(transition)}`, { status: current, transition });
   }
   return rule.to;
 }

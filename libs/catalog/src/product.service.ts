@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { LicenseReader, LicenseSnapshot } from '@chedun/licensing';
-import { DomainError, LicenseStatus, Money, MoneyInput, ProductCategory } from '@chedun/kernel';
+import { LicenseStatus, Money, MoneyInput, ProductCategory } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { isUniqueViolation } from './catalog.mappers';
@@ -18,6 +18,7 @@ import {
 import { canTransition, nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
 import { lockProduct, recordProductSteps } from './product-steps';
 import { VenueEntity } from './venue.entity';
+import { CatalogException } from './catalog.exception';
 
 /** Fields that are the studio-approved design: changing one after approval needs a new approval. */
 const DESIGN_FIELDS = ['name', 'nameZh', 'description', 'descriptionZh', 'images'] as const;
@@ -33,7 +34,7 @@ export class ProductService {
   createMerchandise(actor: Actor, input: CreateMerchandiseInput): Promise<ProductEntity> {
     const prices = input.variants.map((v, i) => positivePrice(v.price, `variants.${i}.price`));
     const skus = new Set(input.variants.map((v) => v.sku.toUpperCase()));
-    if (skus.size !== input.variants.length) throw DomainError.badInput('Each variant needs its own SKU', { field: 'variants' });
+    if (skus.size !== input.variants.length) throw CatalogException.badInput('Each variant needs its own SKU', { field: 'variants' });
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenseFor(actor, input.licenseId, input.category, manager);
       const product = await this.insertProduct(manager, license, ProductKind.MERCHANDISE, input, null);
@@ -62,7 +63,7 @@ export class ProductService {
         }
       } catch (error) {
         if (isUniqueViolation(error, 'product_variants_sku_per_merchant')) {
-          throw DomainError.conflict('This merchant already uses one of these SKUs', { field: 'variants.sku' });
+          throw CatalogException.conflict('This merchant already uses one of these SKUs', { field: 'variants.sku' });
         }
         throw error;
       }
@@ -75,7 +76,7 @@ export class ProductService {
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenseFor(actor, input.licenseId, input.category, manager);
       const venue = await manager.findOneBy(VenueEntity, { id: input.venueId });
-      if (!venue || venue.merchantId !== license.merchantId) throw DomainError.notFound('Venue', input.venueId);
+      if (!venue || venue.merchantId !== license.merchantId) throw CatalogException.notFound('Venue', input.venueId);
       const product = await this.insertProduct(manager, license, ProductKind.EXPERIENCE, input, venue.id);
       await manager.insert(
         TicketTypeEntity,
@@ -122,7 +123,7 @@ export class ProductService {
     return this.dataSource.transaction(async (manager) => {
       const variant = await manager.findOne(ProductVariantEntity, { where: { id: input.variantId }, lock: { mode: 'pessimistic_write' } });
       const product = variant ? await manager.findOneBy(ProductEntity, { id: variant.productId }) : null;
-      if (!variant || !product) throw DomainError.notFound('Variant', input.variantId);
+      if (!variant || !product) throw CatalogException.notFound('Variant', input.variantId);
       assertMerchantOf(actor, product, 'Variant');
       variant.priceMinor = price.amountMinor;
       variant.currency = price.currency;
@@ -135,12 +136,12 @@ export class ProductService {
   /** The license must be the actor's merchant's, ACTIVE, and cover the category. */
   private async licenseFor(actor: Actor, licenseId: string, category: ProductCategory, manager: EntityManager): Promise<LicenseSnapshot> {
     const license = await this.licenses.findById(licenseId, manager);
-    if (!license || !actor.isMemberOf(license.merchantId, OrganizationKind.MERCHANT)) throw DomainError.notFound('License', licenseId);
+    if (!license || !actor.isMemberOf(license.merchantId, OrganizationKind.MERCHANT)) throw CatalogException.notFound('License', licenseId);
     if (license.status !== LicenseStatus.ACTIVE) {
-      throw DomainError.conflict(`The license is ${license.status}; products need an ACTIVE license`, { field: 'licenseId' });
+      throw CatalogException.conflict(`The license is ${license.status}; products need an ACTIVE license`, { field: 'licenseId' });
     }
     if (!license.categories.includes(category)) {
-      throw DomainError.badInput(`The license does not cover ${category}`, { field: 'category', allowed: license.categories });
+      throw CatalogException.badInput(`The license does not cover ${category}`, { field: 'category', allowed: license.categories });
     }
     return license;
   }
@@ -177,7 +178,7 @@ export class ProductService {
 
 function positivePrice(input: MoneyInput, field: string): Money {
   const money = Money.of(input.amountMinor, input.currency);
-  if (money.amountMinor <= 0) throw DomainError.badInput('A price must be more than zero', { field });
+  if (money.amountMinor <= 0) throw CatalogException.badInput('A price must be more than zero', { field });
   return money;
 }
 

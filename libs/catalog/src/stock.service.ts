@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
-import { DomainError } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf } from './catalog.policy';
 import { AdjustStockInput } from './catalog.types';
 import { updateReturning } from './update-returning';
 import { ProductEntity, ProductVariantEntity, StockMovementEntity, StockMovementReason } from './product.entity';
+import { CatalogException } from './catalog.exception';
 
 export interface StockAdjustmentResult {
   variant: ProductVariantEntity;
@@ -27,7 +27,7 @@ export class StockService {
    */
   adjust(actor: Actor, input: AdjustStockInput): Promise<StockAdjustmentResult> {
     if (input.reason !== StockMovementReason.COUNT && input.quantity === 0) {
-      throw DomainError.badInput('Quantity must be more than zero', { field: 'quantity' });
+      throw CatalogException.badInput('Quantity must be more than zero', { field: 'quantity' });
     }
     return this.dataSource.transaction(async (manager) => {
       const owner = await manager.query(
@@ -36,7 +36,7 @@ export class StockService {
         [input.variantId],
       );
       const product = (owner[0] as Pick<ProductEntity, 'id' | 'merchantId' | 'studioId' | 'status'> | undefined) ?? null;
-      if (!product) throw DomainError.notFound('Variant', input.variantId);
+      if (!product) throw CatalogException.notFound('Variant', input.variantId);
       assertMerchantOf(actor, product, 'Variant');
 
       const rows = await updateReturning<{ before: number; after: number }>(
@@ -55,7 +55,7 @@ export class StockService {
       );
       const changed = rows[0];
       if (!changed) {
-        throw DomainError.conflict('Stock on hand cannot go below what is sold or reserved', { field: 'quantity' });
+        throw CatalogException.conflict('Stock on hand cannot go below what is sold or reserved', { field: 'quantity' });
       }
       // A COUNT that finds what the books say is still worth recording, with a delta of zero.
       const delta = changed.after - changed.before;

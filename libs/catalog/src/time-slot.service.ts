@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
-import { Clock, DomainError } from '@chedun/kernel';
+import { Clock } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf } from './catalog.policy';
@@ -11,6 +11,7 @@ import { ProductEntity, TimeSlotEntity, TimeSlotStatus } from './product.entity'
 import { ProductKind } from './product-status';
 import { updateReturning } from './update-returning';
 import { expandWeeklyPattern } from './weekly-pattern';
+import { CatalogException } from './catalog.exception';
 
 const MAX_SLOT_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -38,9 +39,9 @@ export class TimeSlotService {
   add(actor: Actor, input: AddTimeSlotInput): Promise<TimeSlotEntity> {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
-    if (!(endsAt > startsAt)) throw DomainError.badInput('endsAt must be after startsAt', { field: 'endsAt' });
-    if (endsAt.getTime() - startsAt.getTime() > MAX_SLOT_MS) throw DomainError.badInput('A slot lasts at most 7 days', { field: 'endsAt' });
-    if (startsAt <= this.clock.now()) throw DomainError.badInput('A slot must start in the future', { field: 'startsAt' });
+    if (!(endsAt > startsAt)) throw CatalogException.badInput('endsAt must be after startsAt', { field: 'endsAt' });
+    if (endsAt.getTime() - startsAt.getTime() > MAX_SLOT_MS) throw CatalogException.badInput('A slot lasts at most 7 days', { field: 'endsAt' });
+    if (startsAt <= this.clock.now()) throw CatalogException.badInput('A slot must start in the future', { field: 'startsAt' });
     return this.dataSource.transaction(async (manager) => {
       const experience = await this.ownExperience(manager, actor, input.experienceId);
       try {
@@ -51,7 +52,7 @@ export class TimeSlotService {
         return slot;
       } catch (error) {
         if (isUniqueViolation(error, 'time_slots_unique_start')) {
-          throw DomainError.conflict('The experience already has a slot starting then', { field: 'startsAt' });
+          throw CatalogException.conflict('The experience already has a slot starting then', { field: 'startsAt' });
         }
         throw error;
       }
@@ -95,7 +96,7 @@ export class TimeSlotService {
         [input.timeSlotId, input.delta],
       );
       if (rows.length === 0) {
-        throw DomainError.conflict('Capacity cannot go below the seats already sold or reserved', { field: 'delta' });
+        throw CatalogException.conflict('Capacity cannot go below the seats already sold or reserved', { field: 'delta' });
       }
       await this.events.productsChanged(manager, [productId], 'TimeSlotCapacityChanged');
       return manager.findOneByOrFail(TimeSlotEntity, { id: input.timeSlotId });
@@ -107,7 +108,7 @@ export class TimeSlotService {
       const productId = await this.ownSlotProduct(manager, actor, timeSlotId);
       const slot = await manager.findOneOrFail(TimeSlotEntity, { where: { id: timeSlotId }, lock: { mode: 'pessimistic_write' } });
       if (!SLOT_TRANSITIONS[slot.status].includes(status)) {
-        throw DomainError.conflict(`A ${slot.status} slot cannot become ${status}`, { status: slot.status });
+        throw CatalogException.conflict(`A ${slot.status} slot cannot become ${status}`, { status: slot.status });
       }
       slot.status = status;
       if (status === TimeSlotStatus.CANCELLED) slot.cancelledAt = new Date();
@@ -120,7 +121,7 @@ export class TimeSlotService {
   private async ownExperience(manager: EntityManager, actor: Actor, experienceId: string): Promise<ProductEntity> {
     const product = await manager.findOneBy(ProductEntity, { id: experienceId });
     assertMerchantOf(actor, product, 'Experience');
-    if (product.kind !== ProductKind.EXPERIENCE) throw DomainError.badInput('Time slots belong to experiences', { field: 'experienceId' });
+    if (product.kind !== ProductKind.EXPERIENCE) throw CatalogException.badInput('Time slots belong to experiences', { field: 'experienceId' });
     return product as ProductEntity;
   }
 
@@ -131,7 +132,7 @@ export class TimeSlotService {
       [timeSlotId],
     );
     const product = rows[0] ?? null;
-    if (!product) throw DomainError.notFound('Time slot', timeSlotId);
+    if (!product) throw CatalogException.notFound('Time slot', timeSlotId);
     assertMerchantOf(actor, product, 'Time slot');
     return product.id;
   }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind } from '@chedun/identity';
-import { ConnectionShape, decodeCursor, DomainError, toConnection } from '@chedun/kernel';
+import { ConnectionShape, decodeCursor, toConnection } from '@chedun/kernel';
 import { DataSource, In } from 'typeorm';
 import { CreateVenueInput, UpdateVenueInput } from './catalog.types';
 import { VenueEntity } from './venue.entity';
+import { CatalogException } from './catalog.exception';
 
 @Injectable()
 export class VenueService {
@@ -31,7 +32,7 @@ export class VenueService {
   async update(actor: Actor, input: UpdateVenueInput): Promise<VenueEntity> {
     return this.dataSource.transaction(async (manager) => {
       const venue = await manager.findOne(VenueEntity, { where: { id: input.venueId }, lock: { mode: 'pessimistic_write' } });
-      if (!venue || !actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT)) throw DomainError.notFound('Venue', input.venueId);
+      if (!venue || !actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT)) throw CatalogException.notFound('Venue', input.venueId);
       const { venueId: _id, ...changes } = input;
       for (const [key, value] of Object.entries(changes)) {
         if (value !== undefined && value !== null) Object.assign(venue, { [key]: value });
@@ -45,7 +46,7 @@ export class VenueService {
   async findOwn(actor: Actor, id: string): Promise<VenueEntity> {
     const venue = await this.dataSource.getRepository(VenueEntity).findOneBy({ id });
     if (!venue || !(actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT) || actor.isPlatform)) {
-      throw DomainError.notFound('Venue', id);
+      throw CatalogException.notFound('Venue', id);
     }
     return venue;
   }

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@chedun/kernel';
+import { SearchException } from './search.exception';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { FacetCount, SearchDocument, SearchFilter, SearchIndex, SearchPage, SearchQuery, SearchSort } from './search-index.port';
 
@@ -131,7 +132,7 @@ export class MeilisearchSearchIndex extends SearchIndex {
       return await fn();
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      throw new DomainError(ErrorCode.INTERNAL, 'The search service is unavailable', {
+      throw new SearchException(ErrorCode.INTERNAL, 'The search service is unavailable', {
         cause: error instanceof Error ? error.message : String(error),
       });
     }

@@ -1,5 +1,6 @@
-import { decodeCursor, DomainError, encodeCursor } from '@chedun/kernel';
+import { decodeCursor, encodeCursor } from '@chedun/kernel';
 import { SearchSort } from './search-index.port';
+import { SearchException } from './search.exception';
 
 /**
  * Cursors: keyset (sort value, product id) for price and newest, so pages stay stable while documents change;
@@ -25,6 +26,6 @@ export function decodeSearchCursor(sort: SearchSort, after: string, keyset: bool
   return { kind: 'key', value, productId };
 }
 
-function mismatch(after: string): DomainError {
-  return DomainError.badInput('The cursor belongs to another search order', { after });
+function mismatch(after: string): SearchException {
+  return SearchException.badInput('The cursor belongs to another search order', { after });
 }

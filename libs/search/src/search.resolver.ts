@@ -1,9 +1,10 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, OrganizationKind, Public } from '@chedun/identity';
-import { DomainError, Money, MoneyType, ProductCategory } from '@chedun/kernel';
+import { Money, MoneyType, ProductCategory } from '@chedun/kernel';
 import { SearchDocument, SearchIndex, SearchSort } from './search-index.port';
 import { SearchSync } from './search-sync.service';
 import { ProductSearchConnection, ProductSearchHit, SearchProductsArgs } from './search.types';
+import { SearchException } from './search.exception';
 
 @Resolver()
 export class SearchResolver {
@@ -37,7 +38,7 @@ export class SearchResolver {
 
   @Mutation(() => Int, { description: 'Platform operators: rebuilds the search index from the catalog; returns documents indexed.' })
   async reindexSearch(@CurrentActor() actor: Actor): Promise<number> {
-    if (actor.organizationIds(OrganizationKind.PLATFORM).length === 0) throw DomainError.forbidden('Platform operators only');
+    if (actor.organizationIds(OrganizationKind.PLATFORM).length === 0) throw SearchException.forbidden('Platform operators only');
     return this.sync.reindexAll();
   }
 }
