@@ -147,6 +147,23 @@ describe('catalog', () => {
       expect(await t.sql(`SELECT count(*)::int AS n FROM products`)).toEqual(before);
     });
 
+    it('links a venue only to filming locations the IP context knows', async () => {
+      const CREATE = `mutation($i: CreateVenueInput!) { createVenue(input: $i) { id filmingLocationIds } }`;
+      const base = { merchantId: l.merchant.organizationId, name: 'Xinshe Ranch', latitude: 30.98, longitude: 121.25 };
+      const unknown = await t.gql(CREATE, { i: { ...base, filmingLocationIds: ['00000000-0000-4000-8000-000000000000'] } }, l.merchant.token);
+      expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+      const location = await ok(
+        t.gql(
+          `mutation($i: RecordFilmingLocationInput!) { recordFilmingLocation(input: $i) { id } }`,
+          { i: { filmIpId: l.filmIpId, nameEn: 'Xinshe Ranch meadow', nameZh: '新社牧场草地', latitude: 30.98, longitude: 121.25 } },
+          l.studio.token,
+        ),
+        'recordFilmingLocation',
+      );
+      const venue = await t.gql(CREATE, { i: { ...base, filmingLocationIds: [location.id] } }, l.merchant.token);
+      expect(venue.data?.createVenue.filmingLocationIds).toEqual([location.id]);
+    });
+
     it('refuses a SKU the merchant already uses with CONFLICT', async () => {
       const p = await createMerchandise(t, l);
       const res = await t.gql(

@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind } from '@chedun/identity';
-import { ConnectionShape, decodeCursor, toConnection } from '@chedun/kernel';
-import { DataSource, In } from 'typeorm';
+import { FilmIpService } from '@chedun/ip';
+import { ConnectionShape, decodeCursor, DomainError, ErrorCode, toConnection } from '@chedun/kernel';
+import { DataSource } from 'typeorm';
 import { CreateVenueInput, UpdateVenueInput } from './catalog.types';
 import { VenueEntity } from './venue.entity';
 import { CatalogException } from './catalog.exception';
 
 @Injectable()
 export class VenueService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly filmIps: FilmIpService,
+  ) {}
 
   async create(actor: Actor, input: CreateVenueInput): Promise<VenueEntity> {
     actor.assertMemberOf(input.merchantId, OrganizationKind.MERCHANT);
+    await this.assertFilmingLocations(input.filmingLocationIds ?? []);
     const repo = this.dataSource.getRepository(VenueEntity);
     return repo.save(
       repo.create({
@@ -30,6 +35,7 @@ export class VenueService {
   }
 
   async update(actor: Actor, input: UpdateVenueInput): Promise<VenueEntity> {
+    await this.assertFilmingLocations(input.filmingLocationIds ?? []);
     return this.dataSource.transaction(async (manager) => {
       const venue = await manager.findOne(VenueEntity, { where: { id: input.venueId }, lock: { mode: 'pessimistic_write' } });
       if (!venue || !actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT)) throw CatalogException.notFound('Venue', input.venueId);
@@ -66,7 +72,17 @@ export class VenueService {
     return toConnection(rows, first, totalCount, (v) => [v.createdAt.toISOString(), v.id]);
   }
 
-  findByIds(ids: readonly string[]): Promise<VenueEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.getRepository(VenueEntity).findBy({ id: In([...ids]) });
+  /** "Filmed here" must name filming locations the IP context knows. */
+  private async assertFilmingLocations(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      try {
+        await this.filmIps.findLocation(id);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
+          throw CatalogException.badInput('No filming location has this id', { field: 'filmingLocationIds', id });
+        }
+        throw error;
+      }
+    }
   }
 }
