@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { BASELINE_USER, PG_USER } from './postgres';
+import { BASELINE_USER, BenchPostgres } from './postgres';
 
 export interface SeqScanFinding {
   source: 'api' | 'baseline';
@@ -9,12 +9,13 @@ export interface SeqScanFinding {
 }
 
 export interface ExplainReport {
-  /** Tables counted as large: at least this many rows (estimated). */
+  /** Tables counted as large: at least this many rows (estimated by the planner's statistics). */
   largeTableRows: number;
-  statements: number;
-  explained: number;
-  /** Statements EXPLAIN could not plan without their values (reported, not hidden). */
-  unexplained: { source: 'api' | 'baseline'; query: string; error: string }[];
+  /** Plans logged while the sample ran, and how many distinct statements they covered per side. */
+  plans: number;
+  statements: { api: number; baseline: number };
+  /** Log entries that could not be read back as JSON (reported, not hidden). */
+  unreadable: number;
   seqScans: SeqScanFinding[];
 }
 
@@ -30,64 +31,106 @@ function seqScannedTables(node: PlanNode, into: string[]): string[] {
   return into;
 }
 
-const SKIP = /^\s*(BEGIN|COMMIT|ROLLBACK|START|SET|SHOW|RESET|DEALLOCATE|DISCARD|SELECT\s+set_config|SELECT\s+pg_advisory|SELECT\s+version\(\))/i;
-const CATALOG = /\b(pg_catalog|information_schema|pg_stat_statements|typeorm_metadata|migrations)\b|\bpg_[a-z_]+\(/i;
+/** The JSON object starting at `from` (the first `{` at or after it), honouring strings; null when cut short. */
+function jsonObjectAt(text: string, from: number): { value: string; end: number } | null {
+  const start = text.indexOf('{', from);
+  if (start < 0) return null;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i += 1) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i += 1;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{') depth += 1;
+    else if (ch === '}') {
+      depth -= 1;
+      if (depth === 0) return { value: text.slice(start, i + 1), end: i + 1 };
+    }
+  }
+  return null;
+}
+
+export interface LoggedPlan {
+  role: string;
+  query: string;
+  plan: PlanNode;
+}
+
+/** Reads auto_explain's JSON plans back from the server log (log_line_prefix `@role@ `). */
+export function parseLoggedPlans(log: string): { plans: LoggedPlan[]; unreadable: number } {
+  const plans: LoggedPlan[] = [];
+  let unreadable = 0;
+  const entry = /@(\w+)@ LOG:\s+duration: [\d.]+ ms\s+plan:/g;
+  for (let match = entry.exec(log); match; match = entry.exec(log)) {
+    const object = jsonObjectAt(log, match.index + match[0].length);
+    if (!object) {
+      unreadable += 1;
+      continue;
+    }
+    try {
+      const parsed = JSON.parse(object.value) as { 'Query Text': string; Plan: PlanNode };
+      plans.push({ role: match[1] as string, query: parsed['Query Text'], plan: parsed.Plan });
+    } catch {
+      unreadable += 1;
+    }
+  }
+  return { plans, unreadable };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Lists what the API (and the baseline) ran during the load scenarios from pg_stat_statements, then asks the
- * planner, with EXPLAIN (GENERIC_PLAN, FORMAT JSON) and no ANALYZE, how it would run each one, and reports every
- * sequential scan of a large table. A generic plan knows less than the custom plan node-postgres's unnamed
- * statements get, so a clean generic plan is the stricter of the two.
+ * Turns auto_explain on for every statement (ANALYZE off, FORMAT JSON: the plan each statement actually ran with,
+ * its real values included), runs `sample` (a few requests of each scenario through the API and the baseline),
+ * turns it off again and reports every sequential scan of a large table. The load runs happen before, with
+ * auto_explain silent, so logging costs the measurements nothing.
  */
-export async function explainCapturedStatements(url: string, largeTableRows: number): Promise<ExplainReport> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
+export async function explainSample(pg: BenchPostgres, largeTableRows: number, sample: () => Promise<void>): Promise<ExplainReport> {
+  const admin = new Client({ connectionString: pg.url });
+  await admin.connect();
   try {
     const large = new Map(
       (
-        await client.query<{ relname: string; reltuples: number }>(
-          `SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples >= $1`,
+        await admin.query<{ relname: string; reltuples: number }>(
+          `SELECT relname, reltuples::float8 AS reltuples FROM pg_class
+            WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples >= $1`,
           [largeTableRows],
         )
       ).rows.map((r) => [r.relname, Math.round(r.reltuples)]),
     );
-    const { rows } = await client.query<{ query: string; role: string }>(
-      `SELECT s.query, r.rolname AS role
-         FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
-        WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND r.rolname IN ($1, $2) AND s.calls > 0
-        ORDER BY s.total_exec_time DESC`,
-      [PG_USER, BASELINE_USER],
-    );
-    const report: ExplainReport = { largeTableRows, statements: 0, explained: 0, unexplained: [], seqScans: [] };
-    for (const { query, role } of rows) {
-      if (SKIP.test(query) || CATALOG.test(query)) continue;
+    await admin.query(`ALTER SYSTEM SET auto_explain.log_min_duration = 0`);
+    await admin.query(`SELECT pg_reload_conf()`);
+    await sleep(500);
+    pg.captureLog();
+    try {
+      await sample();
+      await sleep(500);
+    } finally {
+      await admin.query(`ALTER SYSTEM RESET auto_explain.log_min_duration`);
+      await admin.query(`SELECT pg_reload_conf()`);
+    }
+    const { plans, unreadable } = parseLoggedPlans(pg.takeLog());
+    const seen = { api: new Set<string>(), baseline: new Set<string>() };
+    const findings = new Map<string, SeqScanFinding>();
+    for (const { role, query, plan } of plans) {
       const source = role === BASELINE_USER ? 'baseline' : 'api';
-      report.statements += 1;
-      try {
-        const plan = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${query}`);
-        report.explained += 1;
-        const root = plan.rows[0]?.['QUERY PLAN'][0]?.Plan;
-        for (const table of root ? seqScannedTables(root, []) : []) {
-          const count = large.get(table);
-          if (count !== undefined) report.seqScans.push({ source, query: query.replace(/\s+/g, ' ').slice(0, 300), table, rows: count });
-        }
-      } catch (error) {
-        report.unexplained.push({ source, query: query.replace(/\s+/g, ' ').slice(0, 200), error: error instanceof Error ? error.message : String(error) });
+      seen[source].add(query);
+      for (const table of seqScannedTables(plan, [])) {
+        const rows = large.get(table);
+        const text = query.replace(/\s+/g, ' ').trim().slice(0, 240);
+        if (rows !== undefined) findings.set(`${source}|${table}|${text}`, { source, query: text, table, rows });
       }
     }
-    return report;
+    return {
+      largeTableRows,
+      plans: plans.length,
+      statements: { api: seen.api.size, baseline: seen.baseline.size },
+      unreadable,
+      seqScans: [...findings.values()],
+    };
   } finally {
-    await client.end();
-  }
-}
-
-export async function resetStatementStats(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('SELECT pg_stat_statements_reset()');
-  } finally {
-    await client.end();
+    await admin.end();
   }
 }

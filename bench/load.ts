@@ -54,6 +54,8 @@ export async function runHttpLoad(
       url,
       connections: shape.connections,
       pipelining: 1,
+      // A slow answer is a latency to report, not an error: well past any scenario's duration.
+      timeout: 60,
       duration: seconds,
       method: 'POST',
       headers: { 'content-type': 'application/json' },

