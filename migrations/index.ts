@@ -1,4 +1,5 @@
 import { Identity1764040000000 } from './1764040000000-identity';
+import { Ledger1764500000001 } from './1764500000001-ledger';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
-export const migrations = [Identity1764040000000];
+export const migrations = [Identity1764040000000, Ledger1764500000001];

@@ -28,6 +28,7 @@ export const configSchema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional(),
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -64,6 +65,8 @@ export interface AppConfig {
   demoSeed: boolean;
   stripe: { secretKey: string | undefined; webhookSecret: string | undefined };
   meili: { host: string | undefined; apiKey: string | undefined };
+  /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
+  ledger: { platformFeeBps: number };
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +100,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     demoSeed: c.DEMO_SEED ?? c.NODE_ENV === 'development',
     stripe: { secretKey: c.STRIPE_SECRET_KEY, webhookSecret: c.STRIPE_WEBHOOK_SECRET },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
+    ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
   };
 }
