@@ -6,6 +6,7 @@ import { AppConfig, ConfigModule } from '@chedun/config';
 import { DbModule } from '@chedun/db';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
 import { Clock, SystemClock } from '@chedun/kernel';
+import { LedgerModule } from '@chedun/ledger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -76,6 +77,7 @@ export class AppModule {
           formatError,
         }),
         IdentityModule,
+        LedgerModule,
       ],
       controllers: [HealthController],
       providers: [
