@@ -10,7 +10,6 @@ const cny = (amountMinor: number) => ({ amountMinor, currency: 'CNY' });
 describe('ledger: revenue split, royalty report, statements, reconciliation', () => {
   let t: TestApp;
   let sales: SalesSimulator;
-  let studio: Party;
   let otherStudio: Party;
   let merchant: Party;
   let otherMerchant: Party;
@@ -20,8 +19,7 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
   beforeAll(async () => {
     t = await startTestApp();
     sales = new SalesSimulator(t);
-    [studio, otherStudio, merchant, otherMerchant, visitor, platform] = await Promise.all([
-      organizationOwner(t, 'STUDIO', 'Xinshe Studio'),
+    [otherStudio, merchant, otherMerchant, visitor, platform] = await Promise.all([
       organizationOwner(t, 'STUDIO', 'Xingxi Pictures'),
       organizationOwner(t, 'MERCHANT', 'Xiangdi Art Center'),
       organizationOwner(t, 'MERCHANT', 'Xinshe Ranch'),
