@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 
@@ -35,14 +34,14 @@ export async function streamCsv<R>(
   try {
     await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await runner.query(`DECLARE csv_rows NO SCROLL CURSOR FOR ${query.sql}`, query.params);
-    if (!out.write(`\uFEFF${csvRow(header)}`)) await once(out, 'drain');
+    if (!out.write(`\uFEFF${csvRow(header)}`)) await drainedOrClosed(out);
     for (;;) {
       if (out.destroyed) break;
       const rows = (await runner.query(`FETCH FORWARD ${BATCH} FROM csv_rows`)) as R[];
       if (rows.length === 0) break;
       const chunk = rows.map((r) => csvRow(toRow(r))).join('');
       count += rows.length;
-      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      if (!out.write(chunk)) await drainedOrClosed(out);
     }
     await runner.query('COMMIT');
   } catch (error) {
@@ -52,4 +51,16 @@ export async function streamCsv<R>(
     await runner.release();
   }
   return count;
+}
+
+function drainedOrClosed(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
