@@ -230,9 +230,53 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const csv = await fetch(`${t.baseUrl}/reports/statements/${april.id}.csv`, { headers: { authorization: `Bearer ${s.token}` } });
     expect(csv.status).toBe(200);
     const rows = (await csv.text()).trim().split('\r\n');
-    expect(rows).toHaveLength(1 + 3 + 3);
+    expect(rows).toHaveLength(1 + 3 + 5);
     expect(rows.at(-1)).toBe('AMOUNT_DUE,,,,,,,,,,CNY,,,1800');
     expect((await fetch(`${t.baseUrl}/reports/statements/${april.id}.csv`, { headers: { authorization: `Bearer ${otherStudio.token}` } })).status).toBe(404);
+  });
+
+  it('recoups a license\u2019s advance from its royalties and charges the guarantee shortfall when the term ends', async () => {
+    const s = await freshStudio();
+    const licenseId = randomUUID();
+    const RECORD = `mutation($input: RecordLicenseTermsInput!) { recordLicenseTerms(input: $input) {
+      licenseId advance { amountMinor } minimumGuarantee { amountMinor } endsOn guaranteeSettled } }`;
+    const input = {
+      licenseId, studioId: s.organizationId, merchantId: merchant.organizationId,
+      advance: { amountMinor: 1_000 }, minimumGuarantee: { amountMinor: 5_000 }, startsOn: '2026-01-01', endsOn: '2026-04-30',
+    };
+    expect(errorCode(await t.gql(RECORD, { input }, s.token))).toBe('FORBIDDEN');
+    const recorded = await t.gql(RECORD, { input }, platform.token);
+    expect(recorded.data?.recordLicenseTerms).toEqual({
+      licenseId, advance: { amountMinor: 1_000 }, minimumGuarantee: { amountMinor: 5_000 }, endsOn: '2026-04-30', guaranteeSettled: false,
+    });
+    expect(errorCode(await t.gql(RECORD, { input }, platform.token))).toBe('CONFLICT');
+
+    const line = { studioId: s.organizationId!, merchantId: merchant.organizationId!, licenseId, royaltyBps: 1_000 };
+    await sales.pay('2026-03-05T04:00:00Z', [{ ...line, netMinor: 6_000 }]);
+    await sales.pay('2026-04-05T04:00:00Z', [{ ...line, netMinor: 7_000 }]);
+    const ISSUE = `mutation($s: ID!, $month: String!) { issueRoyaltyStatement(studioId: $s, month: $month) {
+      royalty { amountMinor } advanceRecouped { amountMinor } guaranteeShortfall { amountMinor } amountDue { amountMinor } } }`;
+    // March: 6.00 royalty, all kept back against the 10.00 advance.
+    expect((await t.gql(ISSUE, { s: s.organizationId, month: '2026-03' }, s.token)).data?.issueRoyaltyStatement).toEqual({
+      royalty: { amountMinor: 600 }, advanceRecouped: { amountMinor: 600 }, guaranteeShortfall: { amountMinor: 0 }, amountDue: { amountMinor: 0 },
+    });
+    // April, the term's last month: 7.00 royalty repays the last 4.00; lifetime 13.00 is 37.00 short of the 50.00 guarantee.
+    expect((await t.gql(ISSUE, { s: s.organizationId, month: '2026-04' }, s.token)).data?.issueRoyaltyStatement).toEqual({
+      royalty: { amountMinor: 700 }, advanceRecouped: { amountMinor: 400 }, guaranteeShortfall: { amountMinor: 3_700 }, amountDue: { amountMinor: 4_000 },
+    });
+    const terms = await t.gql(`query($l: ID!) { licenseTerms(licenseId: $l) { advanceRecouped { amountMinor } guaranteeSettled } }`, { l: licenseId }, merchant.token);
+    expect(terms.data?.licenseTerms).toEqual({ advanceRecouped: { amountMinor: 1_000 }, guaranteeSettled: true });
+    expect(errorCode(await t.gql(`query($l: ID!) { licenseTerms(licenseId: $l) { guaranteeSettled } }`, { l: licenseId }, otherStudio.token))).toBe('NOT_FOUND');
+
+    const balances = await t.sql<{ purpose: string; balance: string }>(
+      `SELECT purpose, balance_minor::text AS balance FROM ledger_accounts WHERE party_id IN ($1, $2) ORDER BY purpose`,
+      [s.organizationId, licenseId],
+    );
+    // The studio is owed 13.00 royalty − 10.00 recouped + 37.00 guarantee = 40.00; the license holds 10.00 recouped.
+    expect(balances).toEqual([
+      { purpose: 'ADVANCES_RECOUPED', balance: '-1000' },
+      { purpose: 'STUDIO_ROYALTIES_PAYABLE', balance: '-4000' },
+    ]);
   });
 
   it('shows merchants their own sales per license, the platform its fees, with a per-merchant rate', async () => {

@@ -11,6 +11,8 @@ export * from './ledger.entity';
 export * from './journal.service';
 export * from './revenue-split';
 export * from './ledger-views.service';
+export * from './license-settlement';
+export { LicenseTermsService, SignedLicenseTerms } from './license-terms.service';
 export { RoyaltyReportService } from './royalty-report.service';
 export { RoyaltyStatementService } from './royalty-statement.service';
 export { ReconciliationService } from './reconciliation.service';

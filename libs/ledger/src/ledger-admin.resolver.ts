@@ -1,8 +1,9 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor } from '@chedun/identity';
-import { DomainError } from '@chedun/kernel';
+import { DomainError, Money } from '@chedun/kernel';
+import { LicenseTermsService, toLicenseTerms } from './license-terms.service';
 import { LedgerViewsService } from './ledger-views.service';
-import { MerchantSales, MerchantSalesArgs, PeriodArgs, PlatformFeeRevenue, Reconciliation } from './ledger.types';
+import { LicenseTerms, MerchantSales, MerchantSalesArgs, PeriodArgs, PlatformFeeRevenue, Reconciliation, RecordLicenseTermsInput } from './ledger.types';
 import { ReconciliationService } from './reconciliation.service';
 
 @Resolver()
@@ -35,5 +36,32 @@ export class LedgerAdminResolver {
   ): Promise<number> {
     if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > 10_000) throw DomainError.badInput('feeBps must be 0 to 10000', { feeBps });
     return this.views.setMerchantFeeRate(actor, merchantId, feeBps);
+  }
+}
+
+@Resolver(() => LicenseTerms)
+export class LicenseTermsResolver {
+  constructor(private readonly terms: LicenseTermsService) {}
+
+  @Mutation(() => LicenseTerms, {
+    description: 'Platform only, until licensing records terms itself: a license\u2019s advance, minimum guarantee and term as signed. CONFLICT if already recorded.',
+  })
+  async recordLicenseTerms(@CurrentActor() actor: Actor, @Args('input') input: RecordLicenseTermsInput): Promise<LicenseTerms> {
+    const currency = input.advance?.currency ?? input.minimumGuarantee?.currency ?? 'CNY';
+    const entity = await this.terms.recordAsOperator(actor, {
+      licenseId: input.licenseId,
+      studioId: input.studioId,
+      merchantId: input.merchantId,
+      advance: input.advance ? input.advance.toMoney() : Money.zero(currency),
+      minimumGuarantee: input.minimumGuarantee ? input.minimumGuarantee.toMoney() : Money.zero(currency),
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+    });
+    return toLicenseTerms(entity);
+  }
+
+  @Query(() => LicenseTerms, { description: 'The licensed studio, the licensee merchant, or platform.' })
+  async licenseTerms(@CurrentActor() actor: Actor, @Args('licenseId', { type: () => ID }) licenseId: string): Promise<LicenseTerms> {
+    return toLicenseTerms(await this.terms.find(actor, licenseId));
   }
 }

@@ -267,6 +267,13 @@ export class RoyaltyStatementEntity {
   @Column({ type: 'bigint', name: 'adjustments_minor', transformer: bigintMinorUnits })
   adjustmentsMinor!: number;
 
+  @Column({ type: 'bigint', name: 'advance_recouped_minor', transformer: bigintMinorUnits })
+  advanceRecoupedMinor!: number;
+
+  @Column({ type: 'bigint', name: 'guarantee_shortfall_minor', transformer: bigintMinorUnits })
+  guaranteeShortfallMinor!: number;
+
+  /** royalty − advance recouped + guarantee shortfall. */
   @Column({ type: 'bigint', name: 'amount_due_minor', transformer: bigintMinorUnits })
   amountDueMinor!: number;
 
@@ -326,7 +333,42 @@ export class RoyaltyStatementLineEntity {
   royaltyMinor!: number;
 }
 
+/** A license's money terms as signed, and how far its advance has been recouped. */
+@Entity('license_terms')
+export class LicenseTermsEntity {
+  @PrimaryColumn('uuid', { name: 'license_id' })
+  licenseId!: string;
+
+  @Column('uuid', { name: 'studio_id' })
+  studioId!: string;
+
+  @Column('uuid', { name: 'merchant_id' })
+  merchantId!: string;
+
+  @Column('char', { length: 3 })
+  currency!: string;
+
+  @Column({ type: 'bigint', name: 'advance_minor', transformer: bigintMinorUnits })
+  advanceMinor!: number;
+
+  @Column({ type: 'bigint', name: 'minimum_guarantee_minor', transformer: bigintMinorUnits })
+  minimumGuaranteeMinor!: number;
+
+  @Column('date', { name: 'starts_on' })
+  startsOn!: string;
+
+  @Column('date', { name: 'ends_on' })
+  endsOn!: string;
+
+  @Column({ type: 'bigint', name: 'advance_recouped_minor', transformer: bigintMinorUnits })
+  advanceRecoupedMinor!: number;
+
+  @Column('uuid', { name: 'guarantee_settled_by', nullable: true })
+  guaranteeSettledBy!: string | null;
+}
+
 export const LEDGER_ENTITIES = [
+  LicenseTermsEntity,
   LedgerAccountEntity,
   JournalEntryEntity,
   LedgerPostingEntity,

@@ -4,7 +4,8 @@ import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
 import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { JournalService } from './journal.service';
-import { LedgerAdminResolver } from './ledger-admin.resolver';
+import { LedgerAdminResolver, LicenseTermsResolver } from './ledger-admin.resolver';
+import { LicenseTermsService } from './license-terms.service';
 import { LedgerViewsService } from './ledger-views.service';
 import { LEDGER_ENTITIES } from './ledger.entity';
 import { ReconciliationService } from './reconciliation.service';
@@ -28,8 +29,10 @@ import { SalesPostingService } from './sales-posting.service';
     RoyaltyReportResolver,
     RoyaltyStatementResolver,
     LedgerAdminResolver,
+    LicenseTermsService,
+    LicenseTermsResolver,
   ],
-  exports: [JournalService, LedgerViewsService],
+  exports: [JournalService, LedgerViewsService, LicenseTermsService],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,7 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CalendarDateScalar, Connection, MoneyType, PageArgs } from '@chedun/kernel';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { CalendarDateScalar, Connection, MoneyInput, MoneyType, PageArgs } from '@chedun/kernel';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { RoyaltyStatementStatus } from './ledger.entity';
 
 registerEnumType(RoyaltyStatementStatus, { name: 'RoyaltyStatementStatus' });
@@ -164,7 +165,13 @@ export class RoyaltyStatement {
   @Field(() => MoneyType, { description: 'Royalty from sales and refunds dated in earlier, already issued months.' })
   adjustments!: MoneyType;
 
-  @Field(() => MoneyType, { description: 'Payable to the studio for this statement; negative is carried against later royalties.' })
+  @Field(() => MoneyType, { description: 'Royalty kept back this period against advances the merchants already paid.' })
+  advanceRecouped!: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Minimum guarantees of licenses whose term ended, less what they earned.' })
+  guaranteeShortfall!: MoneyType;
+
+  @Field(() => MoneyType, { description: 'royalty − advanceRecouped + guaranteeShortfall; negative is carried against later royalties.' })
   amountDue!: MoneyType;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
@@ -363,3 +370,62 @@ export class Reconciliation {
 
 @ArgsType()
 export class StatementLinesArgs extends PageArgs {}
+
+@InputType()
+export class RecordLicenseTermsInput {
+  @Field(() => ID)
+  @IsUUID()
+  licenseId!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  studioId!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  merchantId!: string;
+
+  @Field(() => MoneyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  advance?: MoneyInput | null;
+
+  @Field(() => MoneyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  minimumGuarantee?: MoneyInput | null;
+
+  @Field(() => CalendarDateScalar)
+  @Matches(CALENDAR_DATE)
+  startsOn!: string;
+
+  @Field(() => CalendarDateScalar)
+  @Matches(CALENDAR_DATE)
+  endsOn!: string;
+}
+
+@ObjectType()
+export class LicenseTerms {
+  @Field(() => ID)
+  licenseId!: string;
+
+  @Field(() => MoneyType)
+  advance!: MoneyType;
+
+  @Field(() => MoneyType)
+  advanceRecouped!: MoneyType;
+
+  @Field(() => MoneyType)
+  minimumGuarantee!: MoneyType;
+
+  @Field(() => CalendarDateScalar)
+  startsOn!: string;
+
+  @Field(() => CalendarDateScalar)
+  endsOn!: string;
+
+  @Field()
+  guaranteeSettled!: boolean;
+}

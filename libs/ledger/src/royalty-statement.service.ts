@@ -3,9 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
 import { Clock, ConnectionShape, decodeCursor, DomainError, Money, MoneyType, parseId, toConnection } from '@chedun/kernel';
 import type { Writable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { csvRow, streamCsv } from './csv';
-import { RoyaltyStatementEntity, RoyaltyStatementLineEntity, RoyaltyStatementStatus } from './ledger.entity';
+import { JournalService, PostingLine } from './journal.service';
+import { LicenseSettlement, settleLicense } from './license-settlement';
+import { minor } from './royalty-report.service';
+import { AccountPurpose, JournalEntryKind, RoyaltyStatementEntity, RoyaltyStatementLineEntity, RoyaltyStatementStatus } from './ledger.entity';
 import { LedgerPolicy } from './ledger.policy';
 import { RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
 import { shanghaiMonth } from './shanghai-period';
@@ -18,7 +21,8 @@ export const STATEMENT_CSV_HEADER = [
 /**
  * Issues and reads royalty statements. A statement takes every split and refund row of the studio dated before
  * the month's end that no statement holds yet (so rows dated inside an already issued month arrive as
- * adjustments), stamps them, copies them into its frozen lines and is ISSUED in the same transaction.
+ * adjustments), stamps them, copies them into its frozen lines, recoups advances and charges minimum-guarantee
+ * shortfalls (license_terms), and is ISSUED in the same transaction.
  */
 @Injectable()
 export class RoyaltyStatementService {
@@ -26,6 +30,7 @@ export class RoyaltyStatementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
     private readonly clock: Clock,
+    private readonly journal: JournalService,
   ) {}
 
   async issue(actor: Actor, input: { studioId: string; month: string; currency: string }): Promise<RoyaltyStatementEntity> {
@@ -76,20 +81,94 @@ export class RoyaltyStatementService {
            ) rows`,
         [id, period.start],
       );
+      const settled = await this.settleLicenses(m, { id, studioId, currency: input.currency, nextMonth: period.nextFirstDay });
       await m.query(
         `UPDATE royalty_statements st SET
            status = 'ISSUED', issued_at = $2, issued_by = $3,
            line_count = t.line_count, gross_minor = t.gross, refunded_minor = t.refunded, royalty_minor = t.royalty,
-           adjustments_minor = t.adjustments, amount_due_minor = t.royalty
+           adjustments_minor = t.adjustments, advance_recouped_minor = $4::bigint, guarantee_shortfall_minor = $5::bigint,
+           amount_due_minor = t.royalty - $4::bigint + $5::bigint
           FROM (SELECT count(*) AS line_count, coalesce(sum(gross_minor), 0) AS gross, coalesce(sum(refunded_minor), 0) AS refunded,
                        coalesce(sum(royalty_minor), 0) AS royalty,
                        coalesce(sum(royalty_minor) FILTER (WHERE is_adjustment), 0) AS adjustments
                   FROM royalty_statement_lines WHERE statement_id = $1) t
          WHERE st.id = $1`,
-        [id, this.clock.now(), actor.userId],
+        [id, this.clock.now(), actor.userId, settled.advanceRecouped, settled.guaranteeShortfall],
       );
       return m.findOneByOrFail(RoyaltyStatementEntity, { id });
     });
+  }
+
+  /**
+   * Applies each license's advance and minimum guarantee (license_terms) to this statement: royalties kept back
+   * against the advance move from the studio's payable to the license's ADVANCES_RECOUPED; a guarantee shortfall
+   * at the end of the term moves from the merchant's payable to the studio's. One journal entry for the statement.
+   */
+  private async settleLicenses(
+    m: EntityManager,
+    st: { id: string; studioId: string; currency: string; nextMonth: string },
+  ): Promise<LicenseSettlement> {
+    const rows = (await m.query(
+      `SELECT lt.license_id, lt.merchant_id, lt.advance_minor::text AS advance, lt.advance_recouped_minor::text AS recouped,
+              lt.minimum_guarantee_minor::text AS guarantee,
+              (lt.ends_on < $4::date AND lt.guarantee_settled_by IS NULL) AS guarantee_due,
+              (SELECT coalesce(sum(l.royalty_minor), 0) FROM royalty_statement_lines l
+                WHERE l.statement_id = $1 AND l.license_id = lt.license_id)::text AS royalty_now,
+              (SELECT coalesce(sum(l.royalty_minor), 0) FROM royalty_statement_lines l JOIN royalty_statements s ON s.id = l.statement_id
+                WHERE l.license_id = lt.license_id AND (s.status = 'ISSUED' OR s.id = $1))::text AS royalty_lifetime
+         FROM license_terms lt
+        WHERE lt.studio_id = $2 AND lt.currency = $3
+          AND (EXISTS (SELECT 1 FROM royalty_statement_lines l WHERE l.statement_id = $1 AND l.license_id = lt.license_id)
+               OR (lt.ends_on < $4::date AND lt.guarantee_settled_by IS NULL))
+        ORDER BY lt.license_id
+        FOR UPDATE OF lt`,
+      [st.id, st.studioId, st.currency, st.nextMonth],
+    )) as Record<string, string | boolean>[];
+    const total: LicenseSettlement = { advanceRecouped: 0, guaranteeShortfall: 0 };
+    const postings: PostingLine[] = [];
+    const money = (v: number) => Money.of(v, st.currency);
+    for (const r of rows) {
+      const licenseId = r['license_id'] as string;
+      const guaranteeDue = r['guarantee_due'] === true;
+      const royaltyNow = minor(r['royalty_now'] as string);
+      const settlement = settleLicense({
+        advance: minor(r['advance'] as string),
+        advanceRecoupedSoFar: minor(r['recouped'] as string),
+        minimumGuarantee: minor(r['guarantee'] as string),
+        royaltyThisStatement: royaltyNow,
+        royaltyLifetime: minor(r['royalty_lifetime'] as string),
+        guaranteeDue,
+      });
+      total.advanceRecouped += settlement.advanceRecouped;
+      total.guaranteeShortfall += settlement.guaranteeShortfall;
+      postings.push(
+        { purpose: AccountPurpose.STUDIO_ROYALTIES_PAYABLE, partyId: st.studioId, amount: money(settlement.advanceRecouped) },
+        { purpose: AccountPurpose.ADVANCES_RECOUPED, partyId: licenseId, amount: money(-settlement.advanceRecouped) },
+        { purpose: AccountPurpose.MERCHANT_PAYABLE, partyId: r['merchant_id'] as string, amount: money(settlement.guaranteeShortfall) },
+        { purpose: AccountPurpose.STUDIO_ROYALTIES_PAYABLE, partyId: st.studioId, amount: money(-settlement.guaranteeShortfall) },
+      );
+      await m.query(
+        `INSERT INTO royalty_statement_licenses (statement_id, license_id, royalty_minor, advance_recouped_minor, guarantee_shortfall_minor)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [st.id, licenseId, royaltyNow, settlement.advanceRecouped, settlement.guaranteeShortfall],
+      );
+      await m.query(
+        `UPDATE license_terms SET advance_recouped_minor = advance_recouped_minor + $2,
+                guarantee_settled_by = CASE WHEN $3 THEN $4::uuid ELSE guarantee_settled_by END
+          WHERE license_id = $1`,
+        [licenseId, settlement.advanceRecouped, guaranteeDue, st.id],
+      );
+    }
+    if (postings.some((p) => !p.amount.isZero())) {
+      await this.journal.post(m, {
+        kind: JournalEntryKind.ADJUSTMENT,
+        sourceId: `statement:${st.id}`,
+        occurredAt: this.clock.now(),
+        memo: `Advances recouped and guarantees charged by royalty statement ${st.id}`,
+        postings,
+      });
+    }
+    return total;
   }
 
   async list(actor: Actor, studioId: string): Promise<RoyaltyStatementEntity[]> {
@@ -142,6 +221,8 @@ export class RoyaltyStatementService {
     if (out.destroyed) return;
     out.write(csvRow(['TOTAL', '', '', '', '', '', '', '', '', '', statement.currency, statement.grossMinor, statement.refundedMinor, statement.royaltyMinor]));
     out.write(csvRow(['ADJUSTMENTS', '', '', '', '', '', '', '', '', '', statement.currency, '', '', statement.adjustmentsMinor]));
+    out.write(csvRow(['ADVANCE_RECOUPED', '', '', '', '', '', '', '', '', '', statement.currency, '', '', -statement.advanceRecoupedMinor]));
+    out.write(csvRow(['GUARANTEE_SHORTFALL', '', '', '', '', '', '', '', '', '', statement.currency, '', '', statement.guaranteeShortfallMinor]));
     out.write(csvRow(['AMOUNT_DUE', '', '', '', '', '', '', '', '', '', statement.currency, '', '', statement.amountDueMinor]));
   }
 }
@@ -160,6 +241,8 @@ export function toStatement(e: RoyaltyStatementEntity): RoyaltyStatement {
     refunded: money(e.refundedMinor),
     royalty: money(e.royaltyMinor),
     adjustments: money(e.adjustmentsMinor),
+    advanceRecouped: money(e.advanceRecoupedMinor),
+    guaranteeShortfall: money(e.guaranteeShortfallMinor),
     amountDue: money(e.amountDueMinor),
     issuedAt: e.issuedAt,
   };

@@ -16,12 +16,12 @@ export function shanghaiRange(from: string, to: string): { start: Date; end: Dat
 const MONTH = /^(\d{4})-(\d{2})$/;
 
 /** A calendar month "YYYY-MM" in Asia/Shanghai: its first day and [start, end) instants. */
-export function shanghaiMonth(month: string): { firstDay: string; start: Date; end: Date } {
+export function shanghaiMonth(month: string): { firstDay: string; nextFirstDay: string; start: Date; end: Date } {
   const m = MONTH.exec(month);
   const year = Number(m?.[1]);
   const mon = Number(m?.[2]);
   if (!m || mon < 1 || mon > 12 || year < 2000) throw DomainError.badInput('month must be YYYY-MM', { month });
   const firstDay = `${m[1]}-${m[2]}-01`;
   const next = mon === 12 ? `${year + 1}-01-01` : `${m[1]}-${String(mon + 1).padStart(2, '0')}-01`;
-  return { firstDay, start: shanghaiDayStart(firstDay), end: shanghaiDayStart(next) };
+  return { firstDay, nextFirstDay: next, start: shanghaiDayStart(firstDay), end: shanghaiDayStart(next) };
 }
