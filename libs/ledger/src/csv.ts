@@ -1,13 +1,16 @@
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]); // = + - @ tab CR
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /** RFC 4180 field; a leading = + - @ is defused so a spreadsheet never runs a product name as a formula. */
 export function csvField(value: string | number | boolean | Date | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   let text = value instanceof Date ? value.toISOString() : value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (FORMULA_START.has(text.charCodeAt(0))) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvRow(values: readonly (string | number | boolean | Date | null | undefined)[]): string {
@@ -33,6 +36,8 @@ export async function streamCsv<R>(
   let count = 0;
   try {
     await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // Every row will be read, so plan for the whole result rather than the first 10 % (the cursor default).
+    await runner.query('SET LOCAL cursor_tuple_fraction = 1.0');
     await runner.query(`DECLARE csv_rows NO SCROLL CURSOR FOR ${query.sql}`, query.params);
     if (!out.write(`\uFEFF${csvRow(header)}`)) await drainedOrClosed(out);
     for (;;) {
