@@ -89,6 +89,30 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     ]);
   });
 
+  it('posts once when the same payment or refund arrives concurrently, and issues a month once under a race', async () => {
+    const s = await freshStudio();
+    const order = await sales.pay('2026-05-20T03:00:00Z', [{ studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 5_000, royaltyBps: 1_000 }]);
+    await Promise.all(Array.from({ length: 5 }, () => sales.publish(order)));
+    const refund = {
+      type: 'OrderLineRefunded' as const, orderId: order.orderId, orderLineId: order.lines[0]!.orderLineId, refundId: randomUUID(),
+      currency: 'CNY', amountMinor: 1_000, refundedBeforeMinor: 0, refundedAfterMinor: 1_000, refundedAt: new Date('2026-05-21T03:00:00Z'),
+    };
+    await Promise.all(Array.from({ length: 5 }, () => sales.publish(refund)));
+    const [counts] = await t.sql(
+      `SELECT (SELECT count(*) FROM sale_line_splits WHERE order_line_id = $1)::int AS splits,
+              (SELECT count(*) FROM sale_line_refunds WHERE order_line_id = $1)::int AS refunds,
+              (SELECT refunded_minor FROM sale_line_splits WHERE order_line_id = $1)::int AS refunded,
+              (SELECT count(*) FROM journal_entries WHERE source_id IN ($1::text, $2::text))::int AS entries`,
+      [order.lines[0]!.orderLineId, refund.refundId],
+    );
+    expect(counts).toEqual({ splits: 1, refunds: 1, refunded: 1_000, entries: 2 });
+
+    const ISSUE = `mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2026-05") { id } }`;
+    const results = await Promise.all(Array.from({ length: 3 }, () => t.gql(ISSUE, { s: s.organizationId }, s.token)));
+    expect(results.filter((r) => r.data?.issueRoyaltyStatement).length).toBe(1);
+    expect(results.filter((r) => errorCode(r) === 'CONFLICT').length).toBe(2);
+  });
+
   it('refuses a refund that does not follow the line\u2019s refunds, rolling back the publisher\u2019s transaction', async () => {
     const s = await freshStudio();
     const order = await sales.pay('2026-05-02T03:00:00Z', [{ studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 1_000, royaltyBps: 1_000 }]);

@@ -24,15 +24,21 @@ export interface NewJournalEntry {
  */
 @Injectable()
 export class JournalService {
-  async post(manager: EntityManager, entry: NewJournalEntry): Promise<string> {
+  /**
+   * Posts the entry, or returns null when an entry for the same cause already exists: a concurrent duplicate waits
+   * on the unique (kind, source_id) index until the first commits, then posts nothing.
+   */
+  async post(manager: EntityManager, entry: NewJournalEntry): Promise<string | null> {
     const totals = new Map<string, number>();
     for (const p of entry.postings) totals.set(p.amount.currency, (totals.get(p.amount.currency) ?? 0) + p.amount.amountMinor);
     if ([...totals.values()].some((t) => t !== 0)) throw new Error(`Unbalanced ${entry.kind} entry for ${entry.sourceId}`);
     const [row] = (await manager.query(
-      `INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ($1, $2, $3, $4) RETURNING id`,
+      `INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ($1, $2, $3, $4)
+       ON CONFLICT ON CONSTRAINT journal_entries_source DO NOTHING RETURNING id`,
       [entry.kind, entry.sourceId, entry.occurredAt, entry.memo],
     )) as { id: string }[];
-    const entryId = row!.id;
+    if (!row) return null;
+    const entryId = row.id;
     const postings = entry.postings.filter((p) => !p.amount.isZero());
     if (postings.length === 0) return entryId;
     const accountIds = await this.accounts(manager, postings);

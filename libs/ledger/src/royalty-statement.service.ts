@@ -160,6 +160,7 @@ export class RoyaltyStatementService {
       );
     }
     if (postings.some((p) => !p.amount.isZero())) {
+      // A statement id is new, so this entry cannot exist yet.
       await this.journal.post(m, {
         kind: JournalEntryKind.ADJUSTMENT,
         sourceId: `statement:${st.id}`,

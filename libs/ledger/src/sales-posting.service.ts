@@ -50,6 +50,7 @@ export class SalesPostingService {
         memo: `Order ${event.orderId} line ${line.orderLineId}`,
         postings: this.toPostingLines(salePostings(split), line),
       });
+      if (!entryId) continue;
       await manager.insert(SaleLineSplitEntity, {
         orderLineId: line.orderLineId,
         orderId: event.orderId,
@@ -79,14 +80,14 @@ export class SalesPostingService {
   }
 
   async onOrderLineRefunded(event: OrderLineRefunded, manager: EntityManager): Promise<void> {
-    const [seen] = (await manager.query(`SELECT 1 FROM sale_line_refunds WHERE refund_id = $1`, [event.refundId])) as unknown[];
-    if (seen) return;
-    // The line's row is locked so two refunds of one line take turns and each sees the other's total.
+    // The line's row is locked first so refunds of one line take turns, each seeing the others' totals and ids.
     const line = await manager.findOne(SaleLineSplitEntity, {
       where: { orderLineId: event.orderLineId },
       lock: { mode: 'pessimistic_write' },
     });
     if (!line) throw DomainError.conflict('The ledger has no paid line to refund', { orderLineId: event.orderLineId });
+    const [seen] = (await manager.query(`SELECT 1 FROM sale_line_refunds WHERE refund_id = $1`, [event.refundId])) as unknown[];
+    if (seen) return;
     if (event.currency !== line.currency) {
       throw DomainError.conflict('A refund must be in the currency of its line', { orderLineId: event.orderLineId });
     }
@@ -111,6 +112,7 @@ export class SalesPostingService {
       memo: `Refund ${event.refundId} of order ${event.orderId} line ${event.orderLineId}`,
       postings: this.toPostingLines(refundPostings(reversal), line),
     });
+    if (!entryId) throw DomainError.conflict('This refund id was already posted for another line', { refundId: event.refundId });
     await manager.query(
       `INSERT INTO sale_line_refunds (refund_id, order_line_id, entry_id, studio_id, merchant_id, currency, amount_minor,
          refunded_before_minor, refunded_after_minor, royalty_reversal_minor, fee_reversal_minor, merchant_reversal_minor, refunded_at)
