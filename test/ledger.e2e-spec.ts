@@ -107,6 +107,17 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     );
     expect(counts).toEqual({ splits: 1, refunds: 1, refunded: 1_000, entries: 2 });
 
+    // More concurrent payments than the pool has connections: posting needs no connection beyond the publisher's.
+    const many = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        sales.pay('2026-05-22T03:00:00Z', [{ studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 100, royaltyBps: 1_000 }]),
+      ),
+    );
+    const [named] = await t.sql(`SELECT count(*)::int AS n FROM sale_line_splits WHERE order_id = ANY($1::uuid[]) AND merchant_name = 'Xiangdi Art Center'`, [
+      many.map((o) => o.orderId),
+    ]);
+    expect(named).toEqual({ n: 25 });
+
     const ISSUE = `mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2026-05") { id } }`;
     const results = await Promise.all(Array.from({ length: 3 }, () => t.gql(ISSUE, { s: s.organizationId }, s.token)));
     expect(results.filter((r) => r.data?.issueRoyaltyStatement).length).toBe(1);
