@@ -178,6 +178,15 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     expect(await gross({ from: '2026-03-01', to: '2026-04-30', merchantId: otherMerchant.organizationId })).toBe(5_000);
     expect(await gross({ from: '2026-03-01', to: '2026-04-30', licenseId: april.lines[1]!.licenseId })).toBe(2_000);
 
+    const SERIES = `query($s: ID!, $by: RoyaltySeriesBy) { royaltySeries(studioId: $s, from: "2026-03-01", to: "2026-04-30", by: $by) {
+      month label gross { amountMinor } royalty { amountMinor } } }`;
+    const points = (res: any) => res.data?.royaltySeries.map((p: any) => [p.month, p.label, p.gross.amountMinor, p.royalty.amountMinor]);
+    expect(points(await t.gql(SERIES, { s: s.organizationId }, s.token))).toEqual([['2026-03', '', 100, 10], ['2026-04', '', 6_000, 600]]);
+    expect(points(await t.gql(SERIES, { s: s.organizationId, by: 'MERCHANT' }, s.token)).sort()).toEqual(
+      [['2026-03', 'Xiangdi Art Center', 100, 10], ['2026-04', 'Xiangdi Art Center', 1_000, 100], ['2026-04', 'Xinshe Ranch', 5_000, 500]].sort(),
+    );
+    expect(errorCode(await t.gql(SERIES, { s: s.organizationId }, merchant.token))).toBe('FORBIDDEN');
+
     const PAGE = `query($studioId: ID!, $after: String) {
       royaltyReportLines(studioId: $studioId, from: "2026-03-01", to: "2026-04-30", first: 3, after: $after) {
         totalCount edges { node { orderLineId gross { amountMinor } } } pageInfo { hasNextPage endCursor } } }`;

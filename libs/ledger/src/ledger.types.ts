@@ -1,10 +1,18 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { CalendarDateScalar, Connection, MoneyInput, MoneyType, PageArgs } from '@chedun/kernel';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { RoyaltyStatementStatus } from './ledger.entity';
 
 registerEnumType(RoyaltyStatementStatus, { name: 'RoyaltyStatementStatus' });
+
+export enum RoyaltySeriesBy {
+  NONE = 'NONE',
+  FILM_IP = 'FILM_IP',
+  MERCHANT = 'MERCHANT',
+  LICENSE = 'LICENSE',
+}
+registerEnumType(RoyaltySeriesBy, { name: 'RoyaltySeriesBy', description: 'One series in all, or one per film IP, merchant or license.' });
 
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'];
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,6 +49,34 @@ export class RoyaltyReportArgs {
   @Field({ defaultValue: 'CNY', description: 'Lines in other currencies are reported separately.' })
   @IsIn(CURRENCIES)
   currency: string = 'CNY';
+}
+
+@ArgsType()
+export class RoyaltySeriesArgs extends RoyaltyReportArgs {
+  @Field(() => RoyaltySeriesBy, { defaultValue: RoyaltySeriesBy.NONE })
+  @IsEnum(RoyaltySeriesBy)
+  by: RoyaltySeriesBy = RoyaltySeriesBy.NONE;
+}
+
+@ObjectType({ description: 'One month of one series, for charts.' })
+export class RoyaltySeriesPoint {
+  @Field({ description: 'YYYY-MM, Asia/Shanghai.' })
+  month!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The film IP, merchant or license of the series; null for NONE.' })
+  key!: string | null;
+
+  @Field({ description: 'The merchant name for MERCHANT series; empty otherwise.' })
+  label!: string;
+
+  @Field(() => MoneyType)
+  gross!: MoneyType;
+
+  @Field(() => MoneyType)
+  refunded!: MoneyType;
+
+  @Field(() => MoneyType)
+  royalty!: MoneyType;
 }
 
 @ArgsType()

@@ -48,11 +48,11 @@ export function royaltyActivity(filter: RoyaltyReportFilter): { sql: string; par
   }
   const and = extra.join(' ');
   const sql = `
-    SELECT s.order_line_id, s.gross_minor AS gross, 0::bigint AS refunded, s.royalty_minor AS royalty
+    SELECT s.order_line_id, s.paid_at AS occurred_at, s.gross_minor AS gross, 0::bigint AS refunded, s.royalty_minor AS royalty
       FROM sale_line_splits s
      WHERE s.studio_id = $1 AND s.currency = $2 AND s.paid_at >= $3 AND s.paid_at < $4 ${and}
     UNION ALL
-    SELECT r.order_line_id, 0::bigint, r.amount_minor, -r.royalty_reversal_minor
+    SELECT r.order_line_id, r.refunded_at, 0::bigint, r.amount_minor, -r.royalty_reversal_minor
       FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id
      WHERE r.studio_id = $1 AND r.currency = $2 AND r.refunded_at >= $3 AND r.refunded_at < $4 ${and}`;
   return { sql, params };
@@ -94,6 +94,29 @@ export function royaltyTotalsSql(filter: RoyaltyReportFilter): { sql: string; pa
           SELECT coalesce(sum(gross), 0)::text AS gross, coalesce(sum(refunded), 0)::text AS refunded,
                  coalesce(sum(royalty), 0)::text AS royalty, count(DISTINCT order_line_id)::int AS line_count
             FROM activity`,
+    params,
+  };
+}
+
+export type RoyaltySeriesDimension = 'NONE' | 'FILM_IP' | 'MERCHANT' | 'LICENSE';
+
+const DIMENSION_COLUMNS: Record<RoyaltySeriesDimension, { key: string; label: string }> = {
+  NONE: { key: 'NULL::uuid', label: "''" },
+  FILM_IP: { key: 's.film_ip_id', label: "''" },
+  MERCHANT: { key: 's.merchant_id', label: 'min(s.merchant_name)' },
+  LICENSE: { key: 's.license_id', label: "''" },
+};
+
+/** Monthly (Asia/Shanghai) totals of the same activity, optionally one series per IP, merchant or license. */
+export function royaltySeriesSql(filter: RoyaltyReportFilter, by: RoyaltySeriesDimension): { sql: string; params: unknown[] } {
+  const { sql: activity, params } = royaltyActivity(filter);
+  const dim = DIMENSION_COLUMNS[by];
+  return {
+    sql: `WITH activity AS (${activity})
+          SELECT to_char(a.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, ${dim.key} AS key, ${dim.label} AS label,
+                 sum(a.gross)::text AS gross, sum(a.refunded)::text AS refunded, sum(a.royalty)::text AS royalty
+            FROM activity a JOIN sale_line_splits s ON s.order_line_id = a.order_line_id
+           GROUP BY 1, 2 ORDER BY 1, 2`,
     params,
   };
 }

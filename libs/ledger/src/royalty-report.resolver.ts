@@ -1,7 +1,16 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor } from '@chedun/identity';
 import { ConnectionShape } from '@chedun/kernel';
-import { RoyaltyReport, RoyaltyReportArgs, RoyaltyReportLine, RoyaltyReportLineConnection, RoyaltyReportLinesArgs, RoyaltyTotals } from './ledger.types';
+import {
+  RoyaltyReport,
+  RoyaltyReportArgs,
+  RoyaltyReportLine,
+  RoyaltyReportLineConnection,
+  RoyaltyReportLinesArgs,
+  RoyaltySeriesArgs,
+  RoyaltySeriesPoint,
+  RoyaltyTotals,
+} from './ledger.types';
 import { RoyaltyReportFilter } from './royalty-report.query';
 import { RoyaltyReportService } from './royalty-report.service';
 import { shanghaiRange } from './shanghai-period';
@@ -42,6 +51,13 @@ export class RoyaltyReportResolver {
     const filter = filterOf(args);
     this.reports.authorize(actor, filter);
     return this.reports.page(filter, args.first ?? 20, args.after);
+  }
+
+  @Query(() => [RoyaltySeriesPoint], { description: 'Staff of that studio only. Monthly royalties for charts, by IP, merchant or license.' })
+  royaltySeries(@CurrentActor() actor: Actor, @Args() args: RoyaltySeriesArgs): Promise<RoyaltySeriesPoint[]> {
+    const filter = filterOf(args);
+    this.reports.authorize(actor, filter);
+    return this.reports.series(filter, args.by);
   }
 
   @ResolveField(() => RoyaltyTotals)

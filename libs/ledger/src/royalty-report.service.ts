@@ -6,8 +6,8 @@ import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { csvRow, streamCsv } from './csv';
 import { LedgerPolicy } from './ledger.policy';
-import { RoyaltyReportLine, RoyaltyTotals } from './ledger.types';
-import { RoyaltyLineRow, RoyaltyReportFilter, royaltyLinesSql, royaltyTotalsSql } from './royalty-report.query';
+import { RoyaltyReportLine, RoyaltySeriesPoint, RoyaltyTotals } from './ledger.types';
+import { RoyaltyLineRow, RoyaltyReportFilter, royaltyLinesSql, RoyaltySeriesDimension, royaltySeriesSql, royaltyTotalsSql } from './royalty-report.query';
 
 /** Above this many lines the plain list refuses and points at the paginated lines or the CSV. */
 export const ROYALTY_REPORT_LIST_LIMIT = 10_000;
@@ -62,6 +62,20 @@ export class RoyaltyReportService {
     const { sql, params } = royaltyLinesSql(filter, { after: keyset, limit: first + 1 });
     const [rows, totals] = await Promise.all([this.dataSource.query(sql, params) as Promise<RoyaltyLineRow[]>, this.totals(filter)]);
     return toConnection(rows.map(toLine), first, totals.lineCount, (l) => [l.paidAt.toISOString(), l.orderLineId]);
+  }
+
+  async series(filter: RoyaltyReportFilter, by: RoyaltySeriesDimension): Promise<RoyaltySeriesPoint[]> {
+    const { sql, params } = royaltySeriesSql(filter, by);
+    const rows = (await this.dataSource.query(sql, params)) as Record<string, string | null>[];
+    const money = (v: string | null | undefined) => MoneyType.from(Money.of(minor(v ?? '0'), filter.currency));
+    return rows.map((r) => ({
+      month: r['month']!,
+      key: r['key'] ?? null,
+      label: r['label'] ?? '',
+      gross: money(r['gross']),
+      refunded: money(r['refunded']),
+      royalty: money(r['royalty']),
+    }));
   }
 
   /** Every line as CSV, streamed through a cursor; a final totals row sums the lines. */
