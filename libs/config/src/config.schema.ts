@@ -32,6 +32,7 @@ export const configSchema = z
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -74,6 +75,8 @@ export interface AppConfig {
     apiProtocol: 'http' | 'https' | undefined;
   };
   meili: { host: string | undefined; apiKey: string | undefined };
+  /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
+  ledger: { platformFeeBps: number };
 }
 
 export class ConfigError extends Error {}
@@ -113,5 +116,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       apiProtocol: c.STRIPE_API_PROTOCOL,
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
+    ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
   };
 }
