@@ -35,8 +35,8 @@ export function outputTail(child: ChildProcess): string {
   return (child as ChildProcess & { outputTail?: () => string }).outputTail?.() ?? '';
 }
 
-export async function postGraphql(url: string, body: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+export async function postGraphql(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { status: response.status, text: await response.text() };
 }
 
@@ -80,7 +80,7 @@ function rssOf(pid: number | undefined): number | null {
 }
 
 /** The API in production mode against the bench's database, as a separate process on loopback. */
-export async function startApi(databaseUrl: string, port: number, poolSize: number, probeBody: string): Promise<ApiProcess> {
+export async function startApi(databaseUrl: string, port: number, poolSize: number, platformFeeBps: number, probeBody: string): Promise<ApiProcess> {
   const child = spawnApi({
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
@@ -89,6 +89,7 @@ export async function startApi(databaseUrl: string, port: number, poolSize: numb
     HOST: '127.0.0.1',
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
+    PLATFORM_FEE_BPS: String(platformFeeBps),
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitForFirstAnswer(child, url, probeBody, process.hrtime.bigint());

@@ -45,6 +45,7 @@ export async function runHttpLoad(
   shape: LoadShape,
   nextBody: () => string,
   check: (body: string) => boolean,
+  headers: Record<string, string> = {},
 ): Promise<LoadResult> {
   const run = async (seconds: number, record: boolean): Promise<LoadResult> => {
     const latencies: number[] = [];
@@ -58,7 +59,7 @@ export async function runHttpLoad(
       timeout: 60,
       duration: seconds,
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       requests: [
         {
           setupRequest: (request) => ({ ...request, body: nextBody() }),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
 import { migrateDatabase } from '@chedun/db';
 import { migrations } from '@chedun/migrations';
@@ -10,9 +11,18 @@ import { loadBenchConfig } from './config';
 import { explainSample } from './explain';
 import { LoadResult, LoadShape, percentile, runHttpLoad, runSqlLoad } from './load';
 import { BenchPostgres, freePort, startBenchPostgres } from './postgres';
-import { BenchResults, markdownTable, ratioTarget, ScenarioResult, scenarioLine, writeResults } from './report';
-import { seedMarketplace, seedSizes } from './seed';
+import { BenchResults, CsvExportResult, markdownTable, ratioTarget, ScenarioResult, scenarioLine, writeResults } from './report';
+import { BENCH_LOGIN, seedMarketplace, seedSizes } from './seed';
 import { measureColdStarts } from './scenarios/cold-start';
+import {
+  largestStudio,
+  logIn,
+  measureCsvExport,
+  reportRanges,
+  royaltyAnswerFromApi,
+  royaltyBaseline,
+  royaltyBody,
+} from './scenarios/royalty';
 import { detailAnswerFromApi, detailBaseline, detailBody, detailProductIds } from './scenarios/detail';
 import {
   CHINESE_CASES,
@@ -27,7 +37,10 @@ import {
 
 const API_POOL_SIZE_PER_CONNECTION = 1;
 const SEARCH_P50_RATIO = 1.5;
+const ROYALTY_P50_RATIO = 1.3;
 const TAIL_RATIO = 5;
+const CSV_RSS_GROWTH_MB = 100;
+const PLATFORM_FEE_BPS = 1000;
 
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -88,6 +101,26 @@ async function detailScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Pr
   return scenario('detail', 'product(id) with variants, ticket types, next 30 days of slots with remaining seats', apiResult, sqlResult, answersMatch, SEARCH_P50_RATIO);
 }
 
+async function royaltyScenario(
+  name: string,
+  range: { from: string; to: string },
+  studioId: string,
+  token: string,
+  api: ApiProcess,
+  pool: Pool,
+  shape: LoadShape,
+): Promise<ScenarioResult> {
+  const raw = (await postGraphql(api.url, royaltyBody(studioId, range), { authorization: `Bearer ${token}` })).text;
+  const fromApi = royaltyAnswerFromApi(raw);
+  const fromSql = await royaltyBaseline(pool, studioId, range);
+  const answersMatch = same(fromApi, fromSql);
+  log(`  ${name}: ${range.from} to ${range.to}, ${fromSql?.lines ?? 0} lines: ${answersMatch ? 'same answer' : `DIFFERENT: API ${fromApi ? JSON.stringify(fromApi) : raw.slice(0, 300)} / SQL ${JSON.stringify(fromSql)}`}`);
+  const body = royaltyBody(studioId, range);
+  const apiResult = await runHttpLoad(api.url, shape, () => body, (text) => royaltyAnswerFromApi(text) !== null, { authorization: `Bearer ${token}` });
+  const sqlResult = await runSqlLoad(pool, shape, async (p) => (await royaltyBaseline(p, studioId, range)) !== null);
+  return scenario(name, `royaltyReport totals of the largest studio, ${range.from} to ${range.to}`, apiResult, sqlResult, answersMatch, ROYALTY_P50_RATIO);
+}
+
 function coldStartScenario(apiMs: number[], baselineMs: number[]): ScenarioResult {
   const toResult = (values: number[]): LoadResult => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -125,10 +158,10 @@ async function main(): Promise<void> {
     pg = await startBenchPostgres(dataDir, pgPort);
     const applied = await migrateDatabase(pg.url, migrations);
     log(`  migrations: ${applied.length} applied`);
-    const dataset = await seedMarketplace(pg.url, config.seed, seedSizes(config.scale), log);
+    const dataset = await seedMarketplace(pg.url, config.seed, seedSizes(config.scale), await hash(BENCH_LOGIN.password), PLATFORM_FEE_BPS, log);
     log(`  seeded in ${dataset.seconds.toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
 
-    api = await startApi(pg.url, await freePort(), poolSize, searchBody(CHINESE_CASES[0] as SearchCase));
+    api = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase));
     pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize, options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}` });
 
     const scenarios: ScenarioResult[] = [];
@@ -138,6 +171,30 @@ async function main(): Promise<void> {
     }
     scenarios.push(await detailScenario(api, pool, shape));
     log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+
+    const token = await logIn(api.url);
+    const studio = await largestStudio(pool);
+    const ranges = reportRanges();
+    log(`  royalty: largest studio ${studio.id} with ${studio.lines} paid lines`);
+    for (const [name, range] of [['royalty-month', ranges.month], ['royalty-year', ranges.year]] as const) {
+      scenarios.push(await royaltyScenario(name, range, studio.id, token, api, pool, shape));
+      log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+    }
+    const csv = await measureCsvExport(api.url.replace(/\/graphql$/, ''), token, studio.id, ranges.year, api.rssBytes);
+    const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+    const csvExport: CsvExportResult = {
+      range: ranges.year,
+      lines: csv.lines,
+      seconds: csv.seconds,
+      rssBeforeMb: mb(csv.rssBeforeBytes),
+      peakRssMb: mb(csv.peakRssBytes),
+      rssGrowthMb: mb(csv.peakRssBytes - csv.rssBeforeBytes),
+      target: { name: 'API peak RSS growth MB', limit: `< ${CSV_RSS_GROWTH_MB}`, value: mb(csv.peakRssBytes - csv.rssBeforeBytes), holds: csv.peakRssBytes - csv.rssBeforeBytes < CSV_RSS_GROWTH_MB * 1024 * 1024 },
+    };
+    log(
+      `csv-year     ${csvExport.lines} lines in ${csvExport.seconds.toFixed(1)} s | API RSS ${csvExport.rssBeforeMb} MB before, peak ${csvExport.peakRssMb} MB` +
+        ` | growth ${csvExport.rssGrowthMb} MB < ${CSV_RSS_GROWTH_MB} ${csvExport.target.holds ? 'HOLDS' : 'FAILS'}`,
+    );
 
     const largeTableRows = Math.max(1_000, Math.round(10_000 * Math.min(1, config.scale)));
     const sampleIds = await detailProductIds(pool, 5);
@@ -152,6 +209,11 @@ async function main(): Promise<void> {
         await postGraphql(apiNow.url, detailBody(id));
         await detailBaseline(poolNow, id);
       }
+      for (const range of [ranges.month, ranges.year]) {
+        await postGraphql(apiNow.url, royaltyBody(studio.id, range), { authorization: `Bearer ${token}` });
+        await royaltyBaseline(poolNow, studio.id, range);
+      }
+      await measureCsvExport(apiNow.url.replace(/\/graphql$/, ''), token, studio.id, ranges.month, () => null);
     });
     const explainHolds = explain.plans > 0 && explain.seqScans.filter((f) => f.source === 'api').length === 0;
     log(
@@ -181,12 +243,10 @@ async function main(): Promise<void> {
       load: { ...shape, apiPoolSize: poolSize },
       dataset: { seconds: dataset.seconds, rows: dataset.rows },
       scenarios,
+      csvExport,
       explain,
       explainHolds,
-      notMeasured: [
-        { name: 'checkout', reason: 'checkout and orders have not landed on main' },
-        { name: 'royalty-report', reason: 'the royalty ledger has not landed on main' },
-      ],
+      notMeasured: [{ name: 'checkout', reason: 'checkout and orders have not landed on main' }],
     };
     const file = writeResults(join(__dirname, 'results'), results);
     log('');

@@ -30,10 +30,21 @@ export interface BenchResults {
   load: { connections: number; durationSeconds: number; warmupSeconds: number; apiPoolSize: number };
   dataset: { seconds: number; rows: Record<string, number> };
   scenarios: ScenarioResult[];
+  csvExport: CsvExportResult | null;
   explain: ExplainReport | null;
   explainHolds: boolean | null;
   /** Scenarios of the issue not measured in this run, and why. */
   notMeasured: { name: string; reason: string }[];
+}
+
+export interface CsvExportResult {
+  range: { from: string; to: string };
+  lines: number;
+  seconds: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  rssGrowthMb: number;
+  target: Target;
 }
 
 export function ratioTarget(name: string, value: number, limit: number): Target {

@@ -9,6 +9,8 @@ export interface SeedSizes {
   products: number;
   experiences: number;
   slotsPerExperience: number;
+  /** Paid order lines over the last 12 months (one line per order), 2% of them refunded in full. */
+  orderLines: number;
 }
 
 export interface SeedSummary {
@@ -28,6 +30,7 @@ export function seedSizes(scale: number): SeedSizes {
     products,
     experiences: Math.max(10, Math.round(products / 100)),
     slotsPerExperience: 20,
+    orderLines: Math.max(2_000, Math.round(1_000_000 * scale)),
   };
 }
 
@@ -61,7 +64,16 @@ export const WORDS = {
  * under an ACTIVE license, lowest price, units or days with seats), in one statement instead of the app's
  * row-by-row reindex.
  */
-export async function seedMarketplace(url: string, seed: number, sizes: SeedSizes, log: (line: string) => void): Promise<SeedSummary> {
+export const BENCH_LOGIN = { email: 'bench-owner@chedun.test', password: 'bench-owner-password-2026' };
+
+export async function seedMarketplace(
+  url: string,
+  seed: number,
+  sizes: SeedSizes,
+  passwordHash: string,
+  platformFeeBps: number,
+  log: (line: string) => void,
+): Promise<SeedSummary> {
   const started = Date.now();
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -86,7 +98,7 @@ export async function seedMarketplace(url: string, seed: number, sizes: SeedSize
     await client.query('BEGIN');
     await step('parties', `
       INSERT INTO users (id, email, password_hash, display_name)
-      VALUES (pg_temp.uid('user', 1), 'bench-owner@chedun.test', 'not-a-login', 'Bench owner');
+      VALUES (pg_temp.uid('user', 1), '${BENCH_LOGIN.email}', '${passwordHash}', 'Bench owner');
       INSERT INTO organizations (id, kind, name, name_zh)
       SELECT pg_temp.uid('studio', i), 'STUDIO',
              (${sqlList(WORDS.placeEn)})[1 + (i - 1) % 10] || ' Pictures ' || i,
@@ -209,6 +221,47 @@ export async function seedMarketplace(url: string, seed: number, sizes: SeedSize
                      FROM time_slots WHERE status = 'OPEN' AND starts_at > now() AND capacity - sold - reserved > 0
                     GROUP BY product_id) s ON p.kind = 'EXPERIENCE' AND s.product_id = p.id
        WHERE p.status = 'PUBLISHED'`);
+    // The ledger's read side of sales: one SALE journal entry per order and its split row (royalty and platform fee
+    // by the line's license, floor rounding, merchant takes the rest), as the sales posting writes them; refunds are
+    // whole-line, with the reversal equal to each share. Postings (the account side) are not seeded: no report reads them.
+    await step(`${s.orderLines} paid order lines and their refunds`, `
+      CREATE TEMP TABLE bench_line AS
+      SELECT j, pg_temp.uid('line', j) AS order_line_id, pg_temp.uid('order', j) AS order_id, pg_temp.uid('sale', j) AS entry_id,
+             1 + floor(pg_temp.r(j, 20) * ${s.products})::int AS product_no,
+             date_trunc('milliseconds', now() - pg_temp.r(j, 21) * interval '365 days') AS paid_at,
+             (10 + floor(pg_temp.r(j, 22) * 490)::bigint) * 100 AS gross,
+             pg_temp.r(j, 23) < 0.02 AS refunded
+        FROM generate_series(1, ${s.orderLines}) j;
+      INSERT INTO journal_entries (id, kind, source_id, occurred_at, memo)
+      SELECT entry_id, 'SALE', order_id::text, paid_at, 'bench sale' FROM bench_line;
+      INSERT INTO sale_line_splits (order_line_id, order_id, entry_id, studio_id, studio_name, merchant_id, merchant_name, license_id,
+                                    film_ip_id, product_id, product_name, currency, gross_minor, royalty_bps, fee_bps, royalty_minor,
+                                    fee_minor, merchant_minor, refunded_minor, royalty_reversed_minor, fee_reversed_minor,
+                                    merchant_reversed_minor, paid_at, created_at)
+      SELECT b.order_line_id, b.order_id, b.entry_id, p.studio_id, st.name, p.merchant_id, m.name, p.license_id, p.film_ip_id, p.id, p.name,
+             'CNY', b.gross, l.royalty_bps, ${platformFeeBps}, x.royalty, x.fee, b.gross - x.royalty - x.fee,
+             CASE WHEN b.refunded THEN b.gross ELSE 0 END, CASE WHEN b.refunded THEN x.royalty ELSE 0 END,
+             CASE WHEN b.refunded THEN x.fee ELSE 0 END, CASE WHEN b.refunded THEN b.gross - x.royalty - x.fee ELSE 0 END,
+             b.paid_at, b.paid_at
+        FROM bench_line b
+        JOIN products p ON p.id = pg_temp.uid('product', b.product_no)
+        JOIN licenses l ON l.id = p.license_id
+        JOIN organizations st ON st.id = p.studio_id
+        JOIN organizations m ON m.id = p.merchant_id
+        CROSS JOIN LATERAL (SELECT b.gross * l.royalty_bps / 10000 AS royalty, b.gross * ${platformFeeBps} / 10000 AS fee) x;
+      INSERT INTO journal_entries (id, kind, source_id, occurred_at, memo)
+      SELECT pg_temp.uid('refund-entry', b.j), 'REFUND', pg_temp.uid('refund', b.j)::text,
+             least(now(), b.paid_at + pg_temp.r(b.j, 24) * interval '20 days'), 'bench refund'
+        FROM bench_line b WHERE b.refunded;
+      INSERT INTO sale_line_refunds (refund_id, order_line_id, entry_id, studio_id, merchant_id, currency, amount_minor,
+                                     refunded_before_minor, refunded_after_minor, royalty_reversal_minor, fee_reversal_minor,
+                                     merchant_reversal_minor, refunded_at)
+      SELECT pg_temp.uid('refund', b.j), s.order_line_id, e.id, s.studio_id, s.merchant_id, 'CNY', s.gross_minor, 0, s.gross_minor,
+             s.royalty_minor, s.fee_minor, s.merchant_minor, e.occurred_at
+        FROM bench_line b
+        JOIN sale_line_splits s ON s.order_line_id = b.order_line_id
+        JOIN journal_entries e ON e.id = pg_temp.uid('refund-entry', b.j)
+       WHERE b.refunded AND s.gross_minor > 0`);
     await client.query('COMMIT');
     await step('baseline role', `
       DO $$ BEGIN
@@ -218,13 +271,15 @@ export async function seedMarketplace(url: string, seed: number, sizes: SeedSize
       END $$;
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${BASELINE_USER};
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${BASELINE_USER};
-      CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
+      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${BASELINE_USER}`);
     await step('VACUUM ANALYZE', 'VACUUM ANALYZE');
     const counts = await client.query<{ table: string; rows: string }>(`
       SELECT 'products' AS table, count(*) AS rows FROM products UNION ALL
       SELECT 'product_variants', count(*) FROM product_variants UNION ALL
       SELECT 'time_slots', count(*) FROM time_slots UNION ALL
       SELECT 'licenses', count(*) FROM licenses UNION ALL
+      SELECT 'sale_line_splits', count(*) FROM sale_line_splits UNION ALL
+      SELECT 'sale_line_refunds', count(*) FROM sale_line_refunds UNION ALL
       SELECT 'search_documents', count(*) FROM search_documents`);
     return {
       sizes,
