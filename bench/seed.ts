@@ -59,7 +59,7 @@ export const WORDS = {
 
 /**
  * Set-based seed (INSERT ... SELECT over generate_series), deterministic for a given BENCH_SEED: every random
- * choice is hashint8extended(row number, seed + salt), and every id is md5(seed, table, row number) as a uuid.
+ * choice is hashint8extended(row number, seed + salt), and every id is md5(seed, table, row number) shaped as a version-4 uuid.
  * search_documents is filled with the same projection as CatalogListingSource.listings() (published products
  * under an ACTIVE license, lowest price, units or days with seats), in one statement instead of the app's
  * row-by-row reindex.
@@ -94,7 +94,8 @@ export async function seedMarketplace(
       RETURN (hashint8extended(i, ${seed}::bigint * 1000 + salt) & 9007199254740991)::float8 / 9007199254740992.0`);
     await client.query(`
       CREATE FUNCTION pg_temp.uid(tag text, i bigint) RETURNS uuid LANGUAGE sql IMMUTABLE
-      RETURN md5('${seed}:' || tag || ':' || i)::uuid`);
+      RETURN (SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid
+                FROM (SELECT md5('${seed}:' || tag || ':' || i) AS h) x)`);
     await client.query('BEGIN');
     await step('parties', `
       INSERT INTO users (id, email, password_hash, display_name)
