@@ -10,6 +10,8 @@ export interface ApiProcess {
   child: ChildProcess;
   /** Resident set size of the API process, in bytes, from /proc (Linux). */
   rssBytes(): number | null;
+  /** CPU seconds (user + system) the API process has used so far, from /proc (Linux). */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
 }
 
@@ -79,6 +81,18 @@ function rssOf(pid: number | undefined): number | null {
   }
 }
 
+function cpuOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** The API in production mode against the bench's database, as a separate process on loopback. */
 export async function startApi(databaseUrl: string, port: number, poolSize: number, platformFeeBps: number, probeBody: string): Promise<ApiProcess> {
   const child = spawnApi({
@@ -93,5 +107,5 @@ export async function startApi(databaseUrl: string, port: number, poolSize: numb
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitForFirstAnswer(child, url, probeBody, process.hrtime.bigint());
-  return { url, child, rssBytes: () => rssOf(child.pid), stop: () => stopChild(child) };
+  return { url, child, rssBytes: () => rssOf(child.pid), cpuSeconds: () => cpuOf(child.pid), stop: () => stopChild(child) };
 }

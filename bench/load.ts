@@ -9,6 +9,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   rps: number;
+  /** CPU milliseconds the API process spent per answered request (API runs only). */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadShape {
@@ -46,6 +48,7 @@ export async function runHttpLoad(
   nextBody: () => string,
   check: (body: string) => boolean,
   headers: Record<string, string> = {},
+  cpuSeconds: () => number | null = () => null,
 ): Promise<LoadResult> {
   const run = async (seconds: number, record: boolean): Promise<LoadResult> => {
     const latencies: number[] = [];
@@ -79,7 +82,11 @@ export async function runHttpLoad(
     return summarise(latencies, wrongBodies + result.non2xx + result.errors, Math.max(elapsed, 0.001));
   };
   if (shape.warmupSeconds > 0) await run(shape.warmupSeconds, false);
-  return run(shape.durationSeconds, true);
+  const cpuBefore = cpuSeconds();
+  const result = await run(shape.durationSeconds, true);
+  const cpuAfter = cpuSeconds();
+  if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) result.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / result.requests;
+  return result;
 }
 
 /**

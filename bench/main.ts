@@ -75,7 +75,7 @@ async function searchScenario(name: string, cases: SearchCase[], api: ApiProcess
     }
   }
   const bodies = cases.map(searchBody);
-  const apiResult = await runHttpLoad(api.url, shape, cycle(bodies), (text) => searchAnswerFromApi(text) !== null);
+  const apiResult = await runHttpLoad(api.url, shape, cycle(bodies), (text) => searchAnswerFromApi(text) !== null, {}, api.cpuSeconds);
   const statements = cases.map(searchBaselineSql);
   const sqlResult = await runSqlLoad(pool, shape, async (p, n) => {
     const { rows } = await p.query(statements[n % statements.length] as { text: string; values: unknown[] });
@@ -96,7 +96,7 @@ async function detailScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Pr
     }
   }
   log(`  detail: ${ids.length} products (merchandise and experiences alternately); first 20 compared: ${answersMatch ? 'same answers' : 'DIFFERENT'}`);
-  const apiResult = await runHttpLoad(api.url, shape, cycle(ids.map(detailBody)), (text) => detailAnswerFromApi(text) !== null);
+  const apiResult = await runHttpLoad(api.url, shape, cycle(ids.map(detailBody)), (text) => detailAnswerFromApi(text) !== null, {}, api.cpuSeconds);
   const sqlResult = await runSqlLoad(pool, shape, async (p, n) => (await detailBaseline(p, ids[n % ids.length] as string)) !== null);
   return scenario('detail', 'product(id) with variants, ticket types, next 30 days of slots with remaining seats', apiResult, sqlResult, answersMatch, SEARCH_P50_RATIO);
 }
@@ -116,7 +116,7 @@ async function royaltyScenario(
   const answersMatch = same(fromApi, fromSql);
   log(`  ${name}: ${range.from} to ${range.to}, ${fromSql?.lines ?? 0} lines: ${answersMatch ? 'same answer' : `DIFFERENT: API ${fromApi ? JSON.stringify(fromApi) : raw.slice(0, 300)} / SQL ${JSON.stringify(fromSql)}`}`);
   const body = royaltyBody(studioId, range);
-  const apiResult = await runHttpLoad(api.url, shape, () => body, (text) => royaltyAnswerFromApi(text) !== null, { authorization: `Bearer ${token}` });
+  const apiResult = await runHttpLoad(api.url, shape, () => body, (text) => royaltyAnswerFromApi(text) !== null, { authorization: `Bearer ${token}` }, api.cpuSeconds);
   const sqlResult = await runSqlLoad(pool, shape, async (p) => (await royaltyBaseline(p, studioId, range)) !== null);
   return scenario(name, `royaltyReport totals of the largest studio, ${range.from} to ${range.to}`, apiResult, sqlResult, answersMatch, ROYALTY_P50_RATIO);
 }

@@ -52,7 +52,7 @@ export function ratioTarget(name: string, value: number, limit: number): Target 
 }
 
 const ms = (v: number): string => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(2)) : '—');
-const rps = (v: number): string => (Number.isFinite(v) ? v.toFixed(0) : '—');
+const rps = (v: number): string => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—');
 
 export function scenarioLine(s: ScenarioResult): string {
   const targets = s.targets.map((t) => `${t.name} ${t.value.toFixed(2)} ${t.limit} ${t.holds ? 'HOLDS' : 'FAILS'}`).join('; ');
@@ -61,6 +61,7 @@ export function scenarioLine(s: ScenarioResult): string {
     `${s.name.padEnd(12)} API p50 ${ms(s.api.p50)} ms p99 ${ms(s.api.p99)} ms ${rps(s.api.rps)} req/s` +
     ` | baseline p50 ${ms(s.baseline.p50)} ms ${rps(s.baseline.rps)} req/s | ratio ${s.ratioP50.toFixed(2)}` +
     `${match} | ${targets}` +
+    (s.api.cpuMsPerRequest !== undefined ? ` | API CPU ${s.api.cpuMsPerRequest.toFixed(1)} ms/req` : '') +
     (s.api.errors || s.baseline.errors ? ` | errors API ${s.api.errors} baseline ${s.baseline.errors}` : '')
   );
 }
