@@ -98,6 +98,9 @@ describe('payouts with the development gateway', () => {
       ['payout:P:settled', 'PAYOUTS_IN_TRANSIT', 1_500],
     ]);
     expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(0);
+    // The database keeps a settled payout as it is.
+    await expect(w.t.sql(`UPDATE payouts SET status = 'FAILED', failed_at = now() WHERE id = $1`, [payout.id])).rejects.toThrow(/never changes/);
+    await expect(w.t.sql(`DELETE FROM payouts WHERE id = $1`, [payout.id])).rejects.toThrow(/never deleted/);
 
     // Another studio can neither pay this statement nor see the studio's payouts.
     expect(errorCode(await w.t.gql(PAY_STATEMENT, { id: statementId }, other.token))).toBe('NOT_FOUND');
@@ -146,8 +149,19 @@ describe('payouts with the development gateway', () => {
     const rerun = await w.t.gql(RUN, {}, w.platform.token);
     expect(rerun.data!['runDuePayouts'].payouts.filter((p: { organizationId: string }) => p.organizationId === studio.organizationId)).toEqual([]);
 
-    const rec = await w.t.gql(`query { reconciliation(from: "2026-09-01", to: "2026-12-31") { discrepancies { check reference detail } } }`, {}, w.platform.token);
-    expect(rec.data?.['reconciliation'].discrepancies).toEqual([]);
+    const RECONCILE = `query { reconciliation(from: "2026-09-01", to: "2026-12-31") { discrepancies { check reference detail } } }`;
+    expect((await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies).toEqual([]);
+
+    // A payout recorded without its journal entry (hand-written SQL) is reported.
+    const ghost = randomUUID();
+    await w.t.sql(
+      `INSERT INTO payouts (id, organization_id, payee_kind, subject, order_id, currency, amount_minor, destination_account_id, transfer_group,
+         idempotency_key, status, created_at) VALUES ($1, $2, 'MERCHANT', $3, $4, 'CNY', 700, 'acct_Ghost000000001', 'g', $5, 'IN_TRANSIT', now())`,
+      [ghost, merchant.organizationId, `order:${ghost}`, ghost, `payout_${ghost}`],
+    );
+    expect((await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies).toEqual([
+      { check: 'PAYOUT_POSTINGS', reference: ghost, detail: 'IN_TRANSIT payout of 700: in transit nets 0, payable drawn 0' },
+    ]);
   });
 });
 
