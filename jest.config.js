@@ -24,8 +24,6 @@ const transform = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // Jest reads testTimeout from the root config only; the e2e project's own setting alone leaves hooks at 5 s.
-  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
