@@ -6,6 +6,7 @@ import { Search1764200000002 } from './1764200000002-search';
 import { CatalogLicenseLinks1764200000003 } from './1764200000003-catalog-license-links';
 import { ProductAudit1764200000004 } from './1764200000004-product-audit';
 import { Payments1764300000001 } from './1764300000001-payments';
+import { Orders1764400000001 } from './1764400000001-orders';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CatalogLicenseLinks1764200000003,
   ProductAudit1764200000004,
   Payments1764300000001,
+  Orders1764400000001,
 ];

@@ -9,6 +9,7 @@ import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
 import { Clock, SystemClock } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
+import { OrdersModule } from '@chedun/orders';
 import { PaymentsModule } from '@chedun/payments';
 import { SearchModule } from '@chedun/search';
 import { randomUUID } from 'node:crypto';
@@ -91,6 +92,7 @@ export class AppModule {
         CatalogModule,
         SearchModule,
         PaymentsModule,
+        OrdersModule,
       ],
       controllers: [HealthController],
       providers: [
