@@ -24,6 +24,8 @@ const transform = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: Jest ignores testTimeout inside a project entry, so the e2e suites' 60 s lives here too.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',

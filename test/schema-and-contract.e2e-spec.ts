@@ -28,6 +28,11 @@ const IMPLEMENTED = [
   'ApproveProduct',
   'PublishProduct',
   'SearchProducts',
+  'Checkout',
+  'DevConfirmPayment',
+  'Order',
+  'RedeemTicket',
+  'RefundOrderLine',
 ];
 
 describe('schema and contract', () => {
