@@ -1,10 +1,10 @@
 import { DomainEventBus } from '@chedun/db';
-import { OrderPaid } from '@chedun/kernel';
+import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { contractOperation } from './support/contract';
 import { FakeStripe } from './support/fake-stripe';
 import { checkout, idempotencyKey, openShop, seatsOf, Shop, stockOf } from './support/orders';
 import { Party, signUp } from './support/parties';
-import { deliver, paymentIntent, stripeEvent } from './support/stripe-events';
+import { charge, deliver, paymentIntent, stripeEvent } from './support/stripe-events';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 const BUYERS = 20;
@@ -59,12 +59,16 @@ describe('orders paid through the Stripe webhook', () => {
   let fake: FakeStripe;
   let t: TestApp;
   const paid: OrderPaid[] = [];
+  const refunds: OrderLineRefunded[] = [];
 
   beforeAll(async () => {
     fake = await FakeStripe.start();
     t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_test', ...fake.env() } });
     t.app.get(DomainEventBus).subscribe<OrderPaid>('OrderPaid', async (event) => {
       paid.push(event);
+    });
+    t.app.get(DomainEventBus).subscribe<OrderLineRefunded>('OrderLineRefunded', async (event) => {
+      refunds.push(event);
     });
   });
   afterAll(async () => {
@@ -92,5 +96,18 @@ describe('orders paid through the Stripe webhook', () => {
     expect(await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE order_id = $1`, [orderId])).toEqual([{ n: 1 }]);
     expect(paid.filter((e) => e.orderId === orderId)).toHaveLength(1);
     expect(await seatsOf(t, shop.slotId)).toEqual({ capacity: 5, reserved: 0, sold: 2 });
+
+    // A pending Stripe refund (Alipay, WeChat Pay) settles the line only when charge.refunded arrives.
+    fake.refundStatus = 'pending';
+    const lineId = read.data!.order.lines[0].id as string;
+    const asked = await t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId, amountMinor: 10_000 }, shop.licensed.merchant.token);
+    expect(asked.data!.refundOrderLine.status).toBe('PAID');
+    expect(refunds.filter((e) => e.orderId === orderId)).toHaveLength(0);
+    expect(errorCode(await t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId, amountMinor: 14_001 }, shop.licensed.merchant.token))).toBe('BAD_USER_INPUT');
+
+    const refunded = stripeEvent('charge.refunded', charge(payment!.provider_payment_id, 24_000, 10_000));
+    expect((await deliver(t.baseUrl, refunded)).status).toBe(200);
+    expect((await t.gql(contractOperation('Order'), { id: orderId }, buyer.token)).data!.order.status).toBe('PARTIALLY_REFUNDED');
+    expect(refunds.filter((e) => e.orderId === orderId).map((e) => [e.amountMinor, e.refundedBeforeMinor, e.refundedAfterMinor])).toEqual([[10_000, 0, 10_000]]);
   });
 });
