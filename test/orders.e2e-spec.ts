@@ -154,6 +154,23 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     await confirm(rival.data!.checkout.order.id);
   });
 
+  it('lets the merchant cancel an unpaid order; a payment arriving afterwards is marked refund-due, not sold', async () => {
+    const visitor = await signUp(t, 'cancelled');
+    const placed = await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]);
+    const orderId = placed.data!.checkout.order.id as string;
+    const stock = await stockOf(t, shop.variantId);
+    const cancel = (token: string) => t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status refundDue } }`, { id: orderId }, token);
+    const outsider = await organizationOwner(t, 'MERCHANT', 'Nosy Shop');
+    expect(errorCode(await cancel(outsider.token))).toBe('NOT_FOUND');
+    expect((await cancel(shop.licensed.merchant.token)).data!.cancelOrder).toEqual({ status: 'CANCELLED', refundDue: false });
+    expect(errorCode(await cancel(visitor.token))).toBe('CONFLICT');
+    expect(await stockOf(t, shop.variantId)).toEqual({ ...stock, reserved: stock.reserved - 1 });
+
+    const late = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`, { id: orderId }, visitor.token);
+    expect(late.data!.devConfirmPayment).toEqual({ status: 'CANCELLED', refundDue: true });
+    expect(await stockOf(t, shop.variantId)).toEqual({ ...stock, reserved: stock.reserved - 1 });
+  });
+
   it('rolls back a PAID transition whose subscriber fails, and the replay completes it exactly once', async () => {
     const visitor = await signUp(t, 'crash');
     const placed = await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]);

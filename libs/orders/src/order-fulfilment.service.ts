@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { findOrder, LINE_COLUMNS, OrderLineRecord, OrderRecord, TICKET_COLUMNS, TicketRecord } from './order-records';
+import { findOrder, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, TICKET_COLUMNS, TicketRecord } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderStatus, PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
@@ -69,13 +69,16 @@ export class OrderFulfilmentService {
     });
   }
 
-  /** The buyer, before paying, gives the reservation back. */
+  /** The buyer, or a merchant with lines in it, cancels an unpaid order, giving the reservation back. */
   async cancelUnpaid(actor: Actor, orderId: string): Promise<OrderRecord> {
     return this.dataSource.transaction(async (manager) => {
       const order = await findOrder(manager, orderId, true);
-      if (!order || order.buyerUserId !== actor.userId) throw OrdersException.notFound('Order', orderId);
-      if (order.status !== OrderStatus.PENDING_PAYMENT) throw OrdersException.conflict(`A ${order.status} order cannot be cancelled; ask for a refund`, { status: order.status });
-      await this.lifecycle.cancelUnpaid(manager, order, 'BUYER_CANCELLED', this.clock.now());
+      const merchantIds = order ? (await linesOf(manager, [order.id])).map((l) => l.merchantId) : [];
+      const byMerchant = merchantIds.some((id) => actor.isMemberOf(id, OrganizationKind.MERCHANT));
+      if (!order || (order.buyerUserId !== actor.userId && !byMerchant)) throw OrdersException.notFound('Order', orderId);
+      if (order.status !== OrderStatus.PENDING_PAYMENT) throw OrdersException.conflict(`A ${order.status} order cannot be cancelled; refund it instead`, { status: order.status });
+      const reason = order.buyerUserId === actor.userId ? 'BUYER_CANCELLED' : 'MERCHANT_CANCELLED';
+      await this.lifecycle.cancelUnpaid(manager, order, reason, this.clock.now());
       return (await findOrder(manager, orderId)) as OrderRecord;
     });
   }

@@ -8,6 +8,9 @@ import { findOrder, holdOf, linesOf, OrderLineRecord, OrderRecord, setOrderStatu
 import { assertTransition, OrderStatus } from './order-status';
 import { newTicketCode, signTicket } from './ticket-code';
 
+/** Cancellations nobody chose: a payment that succeeds afterwards may still buy the goods. */
+const REVIVABLE: readonly string[] = ['EXPIRED', 'PAYMENT_FAILED', 'PAYMENT_CANCELLED'];
+
 /**
  * The order's state changes that several use cases share. Every method runs inside the caller's transaction, with
  * the order row already locked, and changes status only through the transition table.
@@ -30,9 +33,10 @@ export class OrderLifecycle {
   }
 
   /**
-   * The payment succeeded. A pending order's reservations become sales. An order that was cancelled (its
-   * reservation lapsed) is sold again if every line is still available; otherwise it stays CANCELLED, marked
-   * refund_due, and nothing is sold. Returns whether the order became PAID.
+   * The payment succeeded. A pending order's reservations become sales. An order whose reservation lapsed (or whose
+   * earlier attempt failed) is sold again if every line is still available; otherwise, or when the buyer or the
+   * merchant cancelled it on purpose, it stays CANCELLED, marked refund_due, and nothing is sold. Returns whether
+   * the order became PAID.
    */
   async paymentSucceeded(manager: EntityManager, orderId: string, paidAt: Date): Promise<boolean> {
     const order = await findOrder(manager, orderId, true);
@@ -42,11 +46,11 @@ export class OrderLifecycle {
       for (const line of lines) await this.inventory.sellReserved(manager, holdOf(line));
     } else if (order.status === OrderStatus.CANCELLED && order.paidAt === null) {
       const sold: OrderLineRecord[] = [];
-      for (const line of lines) {
+      for (const line of REVIVABLE.includes(order.cancelReason ?? '') ? lines : []) {
         if (!(await this.inventory.sellUnreserved(manager, holdOf(line)))) break;
         sold.push(line);
       }
-      if (sold.length < lines.length) {
+      if (sold.length < lines.length || lines.length === 0 || !REVIVABLE.includes(order.cancelReason ?? '')) {
         for (const line of sold) await this.inventory.unsell(manager, holdOf(line));
         await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
         this.logger.warn({ orderId }, 'Payment arrived after the reservation lapsed and the goods were gone: refund due');

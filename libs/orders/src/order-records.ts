@@ -13,6 +13,7 @@ export interface OrderRecord {
   expiresAt: Date;
   paidAt: Date | null;
   cancelledAt: Date | null;
+  cancelReason: string | null;
   refundDue: boolean;
   createdAt: Date;
 }
@@ -58,7 +59,7 @@ export interface TicketRecord {
 
 export const ORDER_COLUMNS = `o.id, o.buyer_user_id AS "buyerUserId", o.status, o.idempotency_key AS "idempotencyKey",
   o.request_hash AS "requestHash", o.total_minor::float8 AS "totalMinor", o.currency, o.expires_at AS "expiresAt",
-  o.paid_at AS "paidAt", o.cancelled_at AS "cancelledAt", o.refund_due AS "refundDue", o.created_at AS "createdAt"`;
+  o.paid_at AS "paidAt", o.cancelled_at AS "cancelledAt", o.cancel_reason AS "cancelReason", o.refund_due AS "refundDue", o.created_at AS "createdAt"`;
 
 export const LINE_COLUMNS = `l.id, l.order_id AS "orderId", l.position, l.kind, l.product_id AS "productId", l.product_name AS "productName",
   l.merchant_id AS "merchantId", l.studio_id AS "studioId", l.license_id AS "licenseId", l.film_ip_id AS "filmIpId",

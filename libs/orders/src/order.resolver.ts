@@ -49,7 +49,7 @@ export class OrderResolver {
     return this.view(await this.development.confirm(actor, orderId));
   }
 
-  @Mutation(() => Order, { description: 'The buyer cancels an unpaid order, giving its reservation back.' })
+  @Mutation(() => Order, { description: 'The buyer, or a merchant with lines in it, cancels an unpaid order, giving its reservation back.' })
   async cancelOrder(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }, uuid) orderId: string): Promise<Order> {
     return this.view(await this.fulfilment.cancelUnpaid(actor, orderId));
   }
