@@ -6,6 +6,7 @@ import { Search1764200000002 } from './1764200000002-search';
 import { CatalogLicenseLinks1764200000003 } from './1764200000003-catalog-license-links';
 import { ProductAudit1764200000004 } from './1764200000004-product-audit';
 import { Payments1764300000001 } from './1764300000001-payments';
+import { Orders1764400000001 } from './1764400000001-orders';
 import { Ledger1764500000001 } from './1764500000001-ledger';
 import { LicenseTerms1764500000002 } from './1764500000002-license-terms';
 import { Payouts1764600000001 } from './1764600000001-payouts';
@@ -20,6 +21,7 @@ export const migrations = [
   CatalogLicenseLinks1764200000003,
   ProductAudit1764200000004,
   Payments1764300000001,
+  Orders1764400000001,
   Ledger1764500000001,
   LicenseTerms1764500000002,
   Payouts1764600000001,

@@ -29,6 +29,11 @@ const IMPLEMENTED = [
   'PublishProduct',
   'SearchProducts',
   'RoyaltyReport',
+  'Checkout',
+  'DevConfirmPayment',
+  'Order',
+  'RedeemTicket',
+  'RefundOrderLine',
 ];
 
 describe('schema and contract', () => {

@@ -9,6 +9,7 @@ import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
 import { Clock, SystemClock } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
+import { OrdersModule } from '@chedun/orders';
 import { PaymentsModule } from '@chedun/payments';
 import { SearchModule } from '@chedun/search';
 import { LedgerModule } from '@chedun/ledger';
@@ -93,6 +94,7 @@ export class AppModule {
         SearchModule,
         PaymentsModule,
         LedgerModule,
+        OrdersModule,
       ],
       controllers: [HealthController],
       providers: [

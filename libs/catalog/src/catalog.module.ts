@@ -20,6 +20,7 @@ import {
   TicketTypeEntity,
   TimeSlotEntity,
 } from './product.entity';
+import { InventoryService } from './inventory.service';
 import { StockService } from './stock.service';
 import { TimeSlotResolver } from './time-slot.resolver';
 import { TimeSlotService } from './time-slot.service';
@@ -42,13 +43,14 @@ import { VenueService } from './venue.service';
     ProductApprovalService,
     ProductQueryService,
     StockService,
+    InventoryService,
     TimeSlotService,
     VenueService,
     ProductResolver,
     VenueResolver,
     TimeSlotResolver,
   ],
-  exports: [CatalogListingSource, ProductService, ProductApprovalService, VenueService, TimeSlotService],
+  exports: [InventoryService, CatalogListingSource, ProductService, ProductApprovalService, VenueService, TimeSlotService],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

@@ -15,3 +15,5 @@ export {
   VariantInput,
   TicketTypeInput,
 } from './catalog.types';
+export { InventoryService } from './inventory.service';
+export type { SeatForSale, StockHold, VariantForSale } from './inventory.service';

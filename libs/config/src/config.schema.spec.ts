@@ -24,6 +24,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
   });
 
+  it('defaults reservations to 15 minutes and derives the ticket signing secret from the JWT secret when unset', () => {
+    const config = loadConfig({ JWT_SECRET: 'j'.repeat(40) });
+    expect(config.orders).toMatchObject({ reservationTtlMinutes: 15, openOrdersPerAccount: 5 });
+    expect(config.orders.ticketSigningSecret).not.toBe(loadConfig({ JWT_SECRET: 'k'.repeat(40) }).orders.ticketSigningSecret);
+    expect(loadConfig({ TICKET_SIGNING_SECRET: 't'.repeat(32) }).orders.ticketSigningSecret).toBe('t'.repeat(32));
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

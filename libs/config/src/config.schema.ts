@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 const bool = z
@@ -33,6 +34,10 @@ export const configSchema = z
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
+    RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -77,6 +82,13 @@ export interface AppConfig {
   meili: { host: string | undefined; apiKey: string | undefined };
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
+  orders: {
+    reservationTtlMinutes: number;
+    reservationSweepSeconds: number;
+    openOrdersPerAccount: number;
+    /** Signs ticket QR payloads; when unset, derived from JWT_SECRET (required in production), else a development constant. */
+    ticketSigningSecret: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -117,5 +129,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
+    orders: {
+      reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,
+      reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,
+      openOrdersPerAccount: c.OPEN_ORDERS_PER_ACCOUNT,
+      ticketSigningSecret:
+        c.TICKET_SIGNING_SECRET ??
+        (c.JWT_SECRET ? createHmac('sha256', c.JWT_SECRET).update('chedun-ticket-qr').digest('hex') : 'development-ticket-signing-secret'),
+    },
   };
 }

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CatalogEvents } from './catalog.events';
+import { updateReturning } from './update-returning';
+
+/** What orders need to price and check a merchandise variant at checkout. */
+export interface VariantForSale {
+  variantId: string;
+  productId: string;
+  productName: string;
+  productStatus: string;
+  category: string;
+  kind: string;
+  merchantId: string;
+  studioId: string;
+  licenseId: string;
+  filmIpId: string;
+  purchaseLimit: number | null;
+  priceMinor: number;
+  currency: string;
+}
+
+/** What orders need to price and check a seat of an experience's time slot. */
+export interface SeatForSale extends Omit<VariantForSale, 'variantId'> {
+  timeSlotId: string;
+  ticketTypeId: string;
+  ticketTypeName: string;
+  venueId: string;
+  startsAt: Date;
+  slotStatus: string;
+}
+
+export type StockHold = { kind: 'VARIANT'; variantId: string; quantity: number } | { kind: 'SEATS'; timeSlotId: string; quantity: number };
+
+/**
+ * Stock and seats for other contexts (orders). Every change is one conditional UPDATE on the row, run inside the
+ * caller's transaction so a checkout's holds commit or roll back together; the table CHECKs are the last line.
+ */
+@Injectable()
+export class InventoryService {
+  constructor(private readonly events: CatalogEvents) {}
+
+  async variantForSale(manager: EntityManager, variantId: string): Promise<VariantForSale | null> {
+    const rows: VariantForSale[] = await manager.query(
+      `SELECT v.id AS "variantId", p.id AS "productId", p.name AS "productName", p.status AS "productStatus", p.category, p.kind,
+              p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.license_id AS "licenseId", p.film_ip_id AS "filmIpId",
+              p.purchase_limit AS "purchaseLimit", v.price_minor::float8 AS "priceMinor", v.currency
+         FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1`,
+      [variantId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Null when the slot or the ticket type does not exist, or the ticket type is not of the slot's experience. */
+  async seatForSale(manager: EntityManager, timeSlotId: string, ticketTypeId: string): Promise<SeatForSale | null> {
+    const rows: SeatForSale[] = await manager.query(
+      `SELECT s.id AS "timeSlotId", tt.id AS "ticketTypeId", tt.name AS "ticketTypeName", p.venue_id AS "venueId",
+              s.starts_at AS "startsAt", s.status AS "slotStatus",
+              p.id AS "productId", p.name AS "productName", p.status AS "productStatus", p.category, p.kind,
+              p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.license_id AS "licenseId", p.film_ip_id AS "filmIpId",
+              p.purchase_limit AS "purchaseLimit", tt.price_minor::float8 AS "priceMinor", tt.currency
+         FROM time_slots s
+         JOIN products p ON p.id = s.product_id
+         JOIN ticket_types tt ON tt.product_id = s.product_id AND tt.id = $2
+        WHERE s.id = $1`,
+      [timeSlotId, ticketTypeId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Reserves when enough is left (and, for seats, the slot is OPEN and starts after `now`); false otherwise. */
+  async reserve(manager: EntityManager, hold: StockHold, now: Date): Promise<boolean> {
+    const rows =
+      hold.kind === 'VARIANT'
+        ? await updateReturning<{ productId: string }>(
+            manager,
+            `UPDATE product_variants SET reserved = reserved + $2
+              WHERE id = $1 AND stock_on_hand - sold - reserved >= $2 RETURNING product_id AS "productId"`,
+            [hold.variantId, hold.quantity],
+          )
+        : await updateReturning<{ productId: string }>(
+            manager,
+            `UPDATE time_slots SET reserved = reserved + $2
+              WHERE id = $1 AND status = 'OPEN' AND starts_at > $3 AND capacity - sold - reserved >= $2 RETURNING product_id AS "productId"`,
+            [hold.timeSlotId, hold.quantity, now],
+          );
+    await this.changed(manager, rows, 'StockReserved');
+    return rows.length === 1;
+  }
+
+  /** Gives a reservation back (expired, failed or cancelled checkout). */
+  async release(manager: EntityManager, hold: StockHold): Promise<void> {
+    const rows = await updateReturning<{ productId: string }>(
+      manager,
+      `UPDATE ${table(hold)} SET reserved = reserved - $2 WHERE id = $1 AND reserved >= $2 RETURNING product_id AS "productId"`,
+      [holdId(hold), hold.quantity],
+    );
+    if (rows.length !== 1) throw new Error(`Releasing ${hold.quantity} from ${holdId(hold)} found no such reservation`);
+    await this.changed(manager, rows, 'StockReleased');
+  }
+
+  /** A paid reservation becomes a sale. */
+  async sellReserved(manager: EntityManager, hold: StockHold): Promise<void> {
+    const rows = await updateReturning<{ productId: string }>(
+      manager,
+      `UPDATE ${table(hold)} SET reserved = reserved - $2, sold = sold + $2 WHERE id = $1 AND reserved >= $2 RETURNING product_id AS "productId"`,
+      [holdId(hold), hold.quantity],
+    );
+    if (rows.length !== 1) throw new Error(`Selling ${hold.quantity} reserved of ${holdId(hold)} found no such reservation`);
+    await this.changed(manager, rows, 'StockSold');
+  }
+
+  /** Sells without a reservation (a payment that arrived after its reservation lapsed), only if enough is left. */
+  async sellUnreserved(manager: EntityManager, hold: StockHold): Promise<boolean> {
+    const rows = await updateReturning<{ productId: string }>(
+      manager,
+      `UPDATE ${table(hold)} SET sold = sold + $2 WHERE id = $1 AND ${hold.kind === 'VARIANT' ? 'stock_on_hand' : 'capacity'} - sold - reserved >= $2
+        RETURNING product_id AS "productId"`,
+      [holdId(hold), hold.quantity],
+    );
+    await this.changed(manager, rows, 'StockSold');
+    return rows.length === 1;
+  }
+
+  /** Takes back a sale (compensating an earlier sellUnreserved in the same transaction). */
+  async unsell(manager: EntityManager, hold: StockHold): Promise<void> {
+    const rows = await updateReturning<{ productId: string }>(
+      manager,
+      `UPDATE ${table(hold)} SET sold = sold - $2 WHERE id = $1 AND sold >= $2 RETURNING product_id AS "productId"`,
+      [holdId(hold), hold.quantity],
+    );
+    await this.changed(manager, rows, 'StockReleased');
+  }
+
+  private async changed(manager: EntityManager, rows: { productId: string }[], change: string): Promise<void> {
+    await this.events.productsChanged(manager, [...new Set(rows.map((r) => r.productId))], change);
+  }
+}
+
+function table(hold: StockHold): string {
+  return hold.kind === 'VARIANT' ? 'product_variants' : 'time_slots';
+}
+
+function holdId(hold: StockHold): string {
+  return hold.kind === 'VARIANT' ? hold.variantId : hold.timeSlotId;
+}

@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { InventoryService, SeatForSale, StockHold, VariantForSale } from '@chedun/catalog';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { Actor } from '@chedun/identity';
+import { Clock, Money, ProductCategory, shanghaiDate } from '@chedun/kernel';
+import { LicenseReader } from '@chedun/licensing';
+import { PaymentService } from '@chedun/payments';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { findOrder, OrderRecord } from './order-records';
+import { COUNTED_FOR_LIMIT, OrderStatus } from './order-status';
+import { assertLineShape } from './checkout-line';
+import { OrdersException } from './orders.exception';
+import { CheckoutInput, CheckoutLineInput } from './orders.types';
+
+export interface CheckoutResult {
+  order: OrderRecord;
+  payment: { provider: string; clientSecret: string };
+}
+
+type PricedLine = { index: number; input: CheckoutLineInput; hold: StockHold; royaltyBps: number } & (
+  | { kind: 'MERCHANDISE'; item: VariantForSale }
+  | { kind: 'EXPERIENCE'; item: SeatForSale }
+);
+
+/**
+ * Checkout: one transaction validates every line, reserves stock and seats for all of them or none, and writes the
+ * order PENDING_PAYMENT priced at that moment. The payment is opened afterwards, idempotently by the order id, so a
+ * retry with the same key (or a provider hiccup) never charges twice; an unpaid order's reservation simply expires.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inventory: InventoryService,
+    private readonly licenses: LicenseReader,
+    private readonly payments: PaymentService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async checkout(actor: Actor, input: CheckoutInput): Promise<CheckoutResult> {
+    input.lines.forEach(assertLineShape);
+    const requestHash = hashLines(input.lines);
+    const order = await this.dataSource.transaction((manager) => this.placeOrder(manager, actor, input, requestHash));
+    const payment = await this.payments.createPayment({
+      orderId: order.id,
+      amount: Money.of(order.totalMinor, order.currency),
+      idempotencyKey: `order-${order.id}`,
+      transferGroup: `order_${order.id}`,
+      description: `Chedun Market order ${order.id}`,
+    });
+    return { order, payment: { provider: payment.provider, clientSecret: payment.clientSecret } };
+  }
+
+  private async placeOrder(manager: EntityManager, actor: Actor, input: CheckoutInput, requestHash: string): Promise<OrderRecord> {
+    // One buyer's checkouts run one at a time, so the key lookup, the purchase limit and the open-order cap are exact.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`checkout:${actor.userId}`]);
+    const existing: { id: string; requestHash: string }[] = await manager.query(
+      `SELECT id, request_hash AS "requestHash" FROM orders WHERE buyer_user_id = $1 AND idempotency_key = $2`,
+      [actor.userId, input.idempotencyKey],
+    );
+    if (existing[0]) {
+      if (existing[0].requestHash !== requestHash) {
+        throw OrdersException.conflict('This idempotency key was already used for a different checkout', { idempotencyKey: input.idempotencyKey });
+      }
+      return (await findOrder(manager, existing[0].id)) as OrderRecord;
+    }
+
+    const now = this.clock.now();
+    const [open] = await manager.query(
+      `SELECT count(*)::int AS n FROM orders WHERE buyer_user_id = $1 AND status = 'PENDING_PAYMENT' AND expires_at > $2`,
+      [actor.userId, now],
+    );
+    const cap = this.config.orders.openOrdersPerAccount;
+    if ((open as { n: number }).n >= cap) {
+      throw OrdersException.rateLimited(`At most ${cap} unpaid orders at a time: pay or let one expire first`, { openOrders: cap });
+    }
+
+    const lines: PricedLine[] = [];
+    for (const [index, line] of input.lines.entries()) lines.push(await this.price(manager, index, line, now));
+    const currency = lines[0]!.item.currency;
+    if (lines.some((l) => l.item.currency !== currency)) throw OrdersException.badInput('All lines of an order must be in one currency');
+    await this.assertPurchaseLimits(manager, actor.userId, lines);
+
+    // Rows are always locked in id order, so two checkouts sharing items cannot deadlock.
+    const byRow = [...lines].sort((a, b) => holdKey(a.hold).localeCompare(holdKey(b.hold)));
+    for (const line of byRow) {
+      if (!(await this.inventory.reserve(manager, line.hold, now))) {
+        throw OrdersException.outOfStock(`Line ${line.index + 1} cannot be reserved: not enough left`, {
+          lineIndex: line.index,
+          variantId: line.input.variantId ?? null,
+          timeSlotId: line.input.timeSlotId ?? null,
+        });
+      }
+    }
+
+    const total = lines.reduce((sum, l) => sum + l.item.priceMinor * l.input.quantity, 0);
+    const expiresAt = new Date(now.getTime() + this.config.orders.reservationTtlMinutes * 60_000);
+    const [created] = await manager.query(
+      `INSERT INTO orders (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+      [actor.userId, OrderStatus.PENDING_PAYMENT, input.idempotencyKey, requestHash, Money.of(total, currency).amountMinor, currency, expiresAt, now],
+    );
+    const orderId = (created as { id: string }).id;
+    for (const line of lines) {
+      const seat = line.kind === 'EXPERIENCE' ? line.item : null;
+      await manager.query(
+        `INSERT INTO order_lines (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
+                                  variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at,
+                                  quantity, unit_price_minor, net_minor, currency)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+        [
+          orderId, line.index, line.kind, line.item.productId, line.item.productName, line.item.merchantId, line.item.studioId,
+          line.item.licenseId, line.item.filmIpId, line.royaltyBps,
+          line.kind === 'MERCHANDISE' ? line.item.variantId : null, seat?.timeSlotId ?? null, seat?.ticketTypeId ?? null,
+          seat?.ticketTypeName ?? null, seat?.venueId ?? null, seat?.startsAt ?? null,
+          line.input.quantity, line.item.priceMinor, line.item.priceMinor * line.input.quantity, currency,
+        ],
+      );
+    }
+    return (await findOrder(manager, orderId)) as OrderRecord;
+  }
+
+  private async price(manager: EntityManager, index: number, line: CheckoutLineInput, now: Date): Promise<PricedLine> {
+    const where = { lineIndex: index };
+    let priced: PricedLine;
+    if (line.variantId) {
+      const item = await this.inventory.variantForSale(manager, line.variantId);
+      if (!item) throw OrdersException.badInput(`Line ${index + 1}: no such variant`, { ...where, variantId: line.variantId });
+      priced = { index, input: line, kind: 'MERCHANDISE', item, royaltyBps: 0, hold: { kind: 'VARIANT', variantId: item.variantId, quantity: line.quantity } };
+    } else {
+      const item = await this.inventory.seatForSale(manager, line.timeSlotId as string, line.ticketTypeId as string);
+      if (!item) throw OrdersException.badInput(`Line ${index + 1}: no such time slot, or the ticket type is not of its experience`, { ...where, timeSlotId: line.timeSlotId });
+      if (item.slotStatus !== 'OPEN' || new Date(item.startsAt).getTime() <= now.getTime()) {
+        throw OrdersException.badInput(`Line ${index + 1}: the time slot is not open for booking`, { ...where, timeSlotId: item.timeSlotId });
+      }
+      priced = { index, input: line, kind: 'EXPERIENCE', item, royaltyBps: 0, hold: { kind: 'SEATS', timeSlotId: item.timeSlotId, quantity: line.quantity } };
+    }
+    if (priced.item.productStatus !== 'PUBLISHED') {
+      throw OrdersException.badInput(`Line ${index + 1}: the product is not on sale`, { ...where, productId: priced.item.productId });
+    }
+    const license = await this.licenses.findById(priced.item.licenseId, manager);
+    if (!license || !this.licenses.isUsableOn(license, priced.item.category as ProductCategory, shanghaiDate(now))) {
+      throw OrdersException.badInput(`Line ${index + 1}: the product's license does not allow selling it today`, { ...where, productId: priced.item.productId });
+    }
+    priced.royaltyBps = license.royaltyBps;
+    return priced;
+  }
+
+  private async assertPurchaseLimits(manager: EntityManager, buyerUserId: string, lines: PricedLine[]): Promise<void> {
+    const wanted = new Map<string, { limit: number; quantity: number; index: number }>();
+    for (const line of lines) {
+      if (line.item.purchaseLimit === null) continue;
+      const entry = wanted.get(line.item.productId) ?? { limit: line.item.purchaseLimit, quantity: 0, index: line.index };
+      entry.quantity += line.input.quantity;
+      wanted.set(line.item.productId, entry);
+    }
+    if (wanted.size === 0) return;
+    const bought: { productId: string; quantity: number }[] = await manager.query(
+      `SELECT l.product_id AS "productId", sum(l.quantity)::int AS quantity
+         FROM order_lines l JOIN orders o ON o.id = l.order_id
+        WHERE o.buyer_user_id = $1 AND o.status = ANY($2) AND l.product_id = ANY($3)
+        GROUP BY l.product_id`,
+      [buyerUserId, COUNTED_FOR_LIMIT, [...wanted.keys()]],
+    );
+    for (const [productId, entry] of wanted) {
+      const already = bought.find((b) => b.productId === productId)?.quantity ?? 0;
+      if (already + entry.quantity > entry.limit) {
+        throw OrdersException.badInput(`Line ${entry.index + 1}: at most ${entry.limit} per visitor`, {
+          lineIndex: entry.index,
+          productId,
+          purchaseLimit: entry.limit,
+          alreadyOrdered: already,
+        });
+      }
+    }
+  }
+}
+
+/** Lines in the order given, normalised: the same request hashes the same however the client spelled nulls. */
+function hashLines(lines: readonly CheckoutLineInput[]): string {
+  const canonical = lines.map((l) => [l.variantId?.toLowerCase() ?? null, l.timeSlotId?.toLowerCase() ?? null, l.ticketTypeId?.toLowerCase() ?? null, l.quantity]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+function holdKey(hold: StockHold): string {
+  return hold.kind === 'VARIANT' ? `v:${hold.variantId}` : `s:${hold.timeSlotId}`;
+}

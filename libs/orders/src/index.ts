@@ -1,0 +1,10 @@
+export { OrdersModule } from './orders.module';
+export { CheckoutService } from './checkout.service';
+export type { CheckoutResult } from './checkout.service';
+export { OrderQueryService } from './order-query.service';
+export type { OrderView } from './order-query.service';
+export { OrderRefundService } from './order-refund.service';
+export { OrderFulfilmentService } from './order-fulfilment.service';
+export { ReservationExpiryJob } from './reservation-expiry.job';
+export { OrderStatus } from './order-status';
+export { OrdersException } from './orders.exception';

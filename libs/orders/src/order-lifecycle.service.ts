@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InventoryService } from '@chedun/catalog';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { DomainEventBus } from '@chedun/db';
+import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { EntityManager } from 'typeorm';
+import { findOrder, holdOf, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
+import { assertTransition, OrderStatus } from './order-status';
+import { newTicketCode, signTicket } from './ticket-code';
+
+/** Cancellations nobody chose: a payment that succeeds afterwards may still buy the goods. */
+const REVIVABLE: readonly string[] = ['EXPIRED', 'PAYMENT_FAILED', 'PAYMENT_CANCELLED'];
+
+/**
+ * The order's state changes that several use cases share. Every method runs inside the caller's transaction, with
+ * the order row already locked, and changes status only through the transition table.
+ */
+@Injectable()
+export class OrderLifecycle {
+  private readonly logger = new Logger(OrderLifecycle.name);
+
+  constructor(
+    private readonly inventory: InventoryService,
+    private readonly bus: DomainEventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** PENDING_PAYMENT → CANCELLED, giving every reservation back. */
+  async cancelUnpaid(manager: EntityManager, order: OrderRecord, reason: string, now: Date): Promise<void> {
+    assertTransition(order.status, OrderStatus.CANCELLED);
+    for (const line of await linesOf(manager, [order.id])) await this.inventory.release(manager, holdOf(line));
+    await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, now, { cancelReason: reason });
+  }
+
+  /**
+   * The payment succeeded. A pending order's reservations become sales. An order whose reservation lapsed (or whose
+   * earlier attempt failed) is sold again if every line is still available; otherwise, or when the buyer or the
+   * merchant cancelled it on purpose, it stays CANCELLED, marked refund_due, and nothing is sold. Returns whether
+   * the order became PAID.
+   */
+  async paymentSucceeded(manager: EntityManager, orderId: string, paidAt: Date): Promise<boolean> {
+    const order = await findOrder(manager, orderId, true);
+    if (!order) return false;
+    const lines = await linesOf(manager, [order.id]);
+    if (order.status === OrderStatus.PENDING_PAYMENT) {
+      for (const line of lines) await this.inventory.sellReserved(manager, holdOf(line));
+    } else if (order.status === OrderStatus.CANCELLED && order.paidAt === null) {
+      const sold: OrderLineRecord[] = [];
+      for (const line of REVIVABLE.includes(order.cancelReason ?? '') ? lines : []) {
+        if (!(await this.inventory.sellUnreserved(manager, holdOf(line)))) break;
+        sold.push(line);
+      }
+      if (sold.length < lines.length || lines.length === 0 || !REVIVABLE.includes(order.cancelReason ?? '')) {
+        for (const line of sold) await this.inventory.unsell(manager, holdOf(line));
+        await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
+        this.logger.warn({ orderId }, 'Payment arrived after the reservation lapsed and the goods were gone: refund due');
+        return false;
+      }
+    } else {
+      return false;
+    }
+    assertTransition(order.status, OrderStatus.PAID);
+    await setOrderStatus(manager, order.id, OrderStatus.PAID, paidAt);
+    await this.issueTickets(manager, order, lines);
+    await this.queueConfirmation(manager, order, lines);
+    const event: OrderPaid = {
+      type: 'OrderPaid',
+      orderId: order.id,
+      buyerUserId: order.buyerUserId,
+      currency: order.currency,
+      paidAt,
+      lines: lines.map((l) => ({
+        orderLineId: l.id,
+        productId: l.productId,
+        productName: l.productName,
+        merchantId: l.merchantId,
+        studioId: l.studioId,
+        licenseId: l.licenseId,
+        filmIpId: l.filmIpId,
+        netMinor: l.netMinor,
+        royaltyBps: l.royaltyBps,
+      })),
+    };
+    await this.bus.publish(event, manager);
+    return true;
+  }
+
+  /** PAID → FULFILLED once every line is fulfilled (shipped, picked up, or all its tickets redeemed). */
+  async fulfilIfComplete(manager: EntityManager, orderId: string, now: Date): Promise<void> {
+    const order = (await findOrder(manager, orderId, true)) as OrderRecord;
+    if (order.status !== OrderStatus.PAID) return;
+    const lines = await linesOf(manager, [orderId]);
+    if (lines.every((l) => l.fulfilledAt !== null)) {
+      assertTransition(order.status, OrderStatus.FULFILLED);
+      await setOrderStatus(manager, orderId, OrderStatus.FULFILLED, now);
+    }
+  }
+
+  /**
+   * Records a refund the provider reported as succeeded, once: the line's cumulative refunded amount, the order's
+   * status, and OrderLineRefunded for the ledger, all in the caller's transaction.
+   */
+  async settleRefund(manager: EntityManager, refundId: string, now: Date): Promise<void> {
+    const [refund] = await manager.query(
+      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor::float8 AS "amountMinor", currency, status
+         FROM order_refunds WHERE id = $1`,
+      [refundId],
+    );
+    if (!refund) return;
+    const order = (await findOrder(manager, refund.orderId, true)) as OrderRecord;
+    const [current] = await manager.query(`SELECT status FROM order_refunds WHERE id = $1 FOR UPDATE`, [refundId]);
+    if (current.status !== 'PENDING') return;
+    const [line] = await manager.query(`SELECT refunded_minor::float8 AS before FROM order_lines WHERE id = $1 FOR UPDATE`, [refund.orderLineId]);
+    const before = (line as { before: number }).before;
+    const after = before + refund.amountMinor;
+    await manager.query(`UPDATE order_lines SET refunded_minor = $2 WHERE id = $1`, [refund.orderLineId, after]);
+    await manager.query(
+      `UPDATE order_refunds SET status = 'SUCCEEDED', refunded_before_minor = $2, refunded_after_minor = $3, settled_at = $4 WHERE id = $1`,
+      [refundId, before, after, now],
+    );
+    const lines = await linesOf(manager, [order.id]);
+    const to = lines.every((l) => l.refundedMinor >= l.netMinor) ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+    assertTransition(order.status, to);
+    await setOrderStatus(manager, order.id, to, now);
+    const event: OrderLineRefunded = {
+      type: 'OrderLineRefunded',
+      orderId: order.id,
+      orderLineId: refund.orderLineId,
+      refundId,
+      currency: refund.currency,
+      amountMinor: refund.amountMinor,
+      refundedBeforeMinor: before,
+      refundedAfterMinor: after,
+      refundedAt: now,
+    };
+    await this.bus.publish(event, manager);
+  }
+
+  private async issueTickets(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
+    for (const line of lines.filter((l) => l.kind === 'EXPERIENCE')) {
+      for (let seat = 1; seat <= line.quantity; seat += 1) {
+        const code = newTicketCode();
+        await manager.query(
+          `INSERT INTO tickets (order_id, order_line_id, seat, merchant_id, venue_id, time_slot_id, code, qr_payload)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [order.id, line.id, seat, line.merchantId, line.venueId, line.timeSlotId, code, signTicket(code, this.config.orders.ticketSigningSecret)],
+        );
+      }
+    }
+  }
+
+  /** The confirmation (with tickets) goes to the outbox in the PAID transaction; a sender delivers it later. */
+  private async queueConfirmation(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
+    const tickets = await ticketsOf(manager, [order.id]);
+    const payload = {
+      orderId: order.id,
+      total: { amountMinor: order.totalMinor, currency: order.currency },
+      lines: lines.map((l) => ({ productName: l.productName, quantity: l.quantity, netMinor: l.netMinor, slotStartsAt: l.slotStartsAt })),
+      tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),
+    };
+    await manager.query(
+      `INSERT INTO notifications (kind, recipient_user_id, order_id, payload) VALUES ('ORDER_CONFIRMATION', $1, $2, $3)`,
+      [order.buyerUserId, order.id, JSON.stringify(payload)],
+    );
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { VenueService } from '@chedun/catalog';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { Actor, OrganizationKind } from '@chedun/identity';
+import { ConnectionShape, decodeCursor, toConnection } from '@chedun/kernel';
+import { DataSource } from 'typeorm';
+import { findOrder, linesOf, ORDER_COLUMNS, OrderLineRecord, OrderRecord, TicketRecord, ticketsOf } from './order-records';
+import { OrdersException } from './orders.exception';
+import { ExpectedGuest, MerchantOrdersArgs, OrderNotification } from './orders.types';
+
+/** An order with the lines (and tickets) the reader may see. */
+export interface OrderView {
+  order: OrderRecord;
+  lines: OrderLineRecord[];
+  tickets: TicketRecord[];
+}
+
+@Injectable()
+export class OrderQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venues: VenueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The buyer's own order; to anyone else it does not exist. */
+  async buyerOrder(actor: Actor, orderId: string): Promise<OrderView> {
+    const order = await findOrder(this.dataSource.manager, orderId);
+    if (!order || order.buyerUserId !== actor.userId) throw OrdersException.notFound('Order', orderId);
+    return (await this.views([order]))[0]!;
+  }
+
+  async buyerHistory(actor: Actor, first: number, after?: string | null): Promise<ConnectionShape<OrderView>> {
+    const [createdAt, id] = after ? decodeCursor(after, 2) : [null, null];
+    const rows: OrderRecord[] = await this.dataSource.query(
+      `SELECT ${ORDER_COLUMNS} FROM orders o
+        WHERE o.buyer_user_id = $1 AND ($2::timestamptz IS NULL OR (o.created_at, o.id) < ($2::timestamptz, $3::uuid))
+        ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
+      [actor.userId, createdAt, id, first + 1],
+    );
+    const [count] = await this.dataSource.query(`SELECT count(*)::int AS n FROM orders WHERE buyer_user_id = $1`, [actor.userId]);
+    return toConnection(await this.views(rows), first, (count as { n: number }).n, (v) => [v.order.createdAt.toISOString(), v.order.id]);
+  }
+
+  /** Orders containing the merchant's lines, showing only those lines. */
+  async merchantOrders(actor: Actor, args: MerchantOrdersArgs): Promise<ConnectionShape<OrderView>> {
+    actor.assertMemberOf(args.merchantId, OrganizationKind.MERCHANT);
+    const first = args.first ?? 20;
+    const [createdAt, id] = args.after ? decodeCursor(args.after, 2) : [null, null];
+    const filter = `o.id IN (SELECT order_id FROM order_lines WHERE merchant_id = $1 AND ($2::uuid IS NULL OR product_id = $2::uuid))
+        AND ($3::text IS NULL OR o.status = $3)
+        AND ($4::date IS NULL OR o.created_at >= ($4::date)::timestamp AT TIME ZONE 'Asia/Shanghai')
+        AND ($5::date IS NULL OR o.created_at < ($5::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    const params = [args.merchantId, args.productId ?? null, args.status ?? null, args.from ?? null, args.to ?? null];
+    const rows: OrderRecord[] = await this.dataSource.query(
+      `SELECT ${ORDER_COLUMNS} FROM orders o WHERE ${filter}
+          AND ($6::timestamptz IS NULL OR (o.created_at, o.id) < ($6::timestamptz, $7::uuid))
+        ORDER BY o.created_at DESC, o.id DESC LIMIT $8`,
+      [...params, createdAt, id, first + 1],
+    );
+    const [count] = await this.dataSource.query(`SELECT count(*)::int AS n FROM orders o WHERE ${filter}`, params);
+    const views = (await this.views(rows)).map((v) => ({
+      order: v.order,
+      lines: v.lines.filter((l) => l.merchantId === args.merchantId),
+      tickets: v.tickets.filter((t) => t.merchantId === args.merchantId),
+    }));
+    return toConnection(views, first, (count as { n: number }).n, (v) => [v.order.createdAt.toISOString(), v.order.id]);
+  }
+
+  /** Who is expected at the venue on a day (Asia/Shanghai): paid experience lines by slot. */
+  async expectedGuests(actor: Actor, venueId: string, date: string): Promise<ExpectedGuest[]> {
+    await this.venues.findOwn(actor, venueId);
+    return this.dataSource.query(
+      `SELECT l.order_id AS "orderId", l.id AS "orderLineId", l.product_name AS "productName", l.time_slot_id AS "timeSlotId",
+              l.slot_starts_at AS "startsAt", l.ticket_type_name AS "ticketTypeName", l.quantity AS seats,
+              (SELECT count(*)::int FROM tickets t WHERE t.order_line_id = l.id AND t.redeemed_at IS NOT NULL) AS redeemed
+         FROM order_lines l JOIN orders o ON o.id = l.order_id
+        WHERE l.venue_id = $1 AND o.status IN ('PAID', 'FULFILLED', 'PARTIALLY_REFUNDED') AND l.refunded_minor < l.net_minor
+          AND l.slot_starts_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+          AND l.slot_starts_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+        ORDER BY l.slot_starts_at, l.order_id, l.position`,
+      [venueId, date],
+    );
+  }
+
+  /** The caller's queued messages, readable in development instead of an inbox. Refused in production. */
+  async notifications(actor: Actor, orderId?: string | null): Promise<OrderNotification[]> {
+    if (this.config.isProduction) throw OrdersException.forbidden('Notifications are only readable through the API in development');
+    const rows: (Omit<OrderNotification, 'payload'> & { payload: unknown })[] = await this.dataSource.query(
+      `SELECT id, kind, order_id AS "orderId", payload, created_at AS "createdAt" FROM notifications
+        WHERE recipient_user_id = $1 AND ($2::uuid IS NULL OR order_id = $2::uuid) ORDER BY created_at, id`,
+      [actor.userId, orderId ?? null],
+    );
+    return rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) }));
+  }
+
+  async views(orders: OrderRecord[]): Promise<OrderView[]> {
+    const ids = orders.map((o) => o.id);
+    const [lines, tickets] = await Promise.all([linesOf(this.dataSource.manager, ids), ticketsOf(this.dataSource.manager, ids)]);
+    return orders.map((order) => ({
+      order,
+      lines: lines.filter((l) => l.orderId === order.id),
+      tickets: tickets.filter((t) => t.orderId === order.id),
+    }));
+  }
+}

@@ -1,0 +1,106 @@
+import { EntityManager } from 'typeorm';
+import { OrderStatus } from './order-status';
+
+/** An order as stored (amounts in minor units). */
+export interface OrderRecord {
+  id: string;
+  buyerUserId: string;
+  status: OrderStatus;
+  idempotencyKey: string;
+  requestHash: string;
+  totalMinor: number;
+  currency: string;
+  expiresAt: Date;
+  paidAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  refundDue: boolean;
+  createdAt: Date;
+}
+
+export interface OrderLineRecord {
+  id: string;
+  orderId: string;
+  position: number;
+  kind: 'MERCHANDISE' | 'EXPERIENCE';
+  productId: string;
+  productName: string;
+  merchantId: string;
+  studioId: string;
+  licenseId: string;
+  filmIpId: string;
+  royaltyBps: number;
+  variantId: string | null;
+  timeSlotId: string | null;
+  ticketTypeId: string | null;
+  venueId: string | null;
+  slotStartsAt: Date | null;
+  quantity: number;
+  unitPriceMinor: number;
+  netMinor: number;
+  currency: string;
+  refundedMinor: number;
+  fulfilledAt: Date | null;
+  fulfilment: string | null;
+}
+
+export interface TicketRecord {
+  id: string;
+  orderId: string;
+  orderLineId: string;
+  seat: number;
+  merchantId: string;
+  venueId: string;
+  timeSlotId: string;
+  code: string;
+  qrPayload: string;
+  redeemedAt: Date | null;
+}
+
+export const ORDER_COLUMNS = `o.id, o.buyer_user_id AS "buyerUserId", o.status, o.idempotency_key AS "idempotencyKey",
+  o.request_hash AS "requestHash", o.total_minor::float8 AS "totalMinor", o.currency, o.expires_at AS "expiresAt",
+  o.paid_at AS "paidAt", o.cancelled_at AS "cancelledAt", o.cancel_reason AS "cancelReason", o.refund_due AS "refundDue", o.created_at AS "createdAt"`;
+
+export const LINE_COLUMNS = `l.id, l.order_id AS "orderId", l.position, l.kind, l.product_id AS "productId", l.product_name AS "productName",
+  l.merchant_id AS "merchantId", l.studio_id AS "studioId", l.license_id AS "licenseId", l.film_ip_id AS "filmIpId",
+  l.royalty_bps AS "royaltyBps", l.variant_id AS "variantId", l.time_slot_id AS "timeSlotId", l.ticket_type_id AS "ticketTypeId",
+  l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.quantity, l.unit_price_minor::float8 AS "unitPriceMinor",
+  l.net_minor::float8 AS "netMinor", l.currency, l.refunded_minor::float8 AS "refundedMinor", l.fulfilled_at AS "fulfilledAt", l.fulfilment`;
+
+export const TICKET_COLUMNS = `t.id, t.order_id AS "orderId", t.order_line_id AS "orderLineId", t.seat, t.merchant_id AS "merchantId",
+  t.venue_id AS "venueId", t.time_slot_id AS "timeSlotId", t.code, t.qr_payload AS "qrPayload", t.redeemed_at AS "redeemedAt"`;
+
+/** The order, locked for the rest of the caller's transaction when `lock` is set. */
+export async function findOrder(manager: EntityManager, orderId: string, lock = false): Promise<OrderRecord | null> {
+  const rows: OrderRecord[] = await manager.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
+  return rows[0] ?? null;
+}
+
+export async function linesOf(manager: EntityManager, orderIds: readonly string[]): Promise<OrderLineRecord[]> {
+  if (orderIds.length === 0) return [];
+  return manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.order_id = ANY($1) ORDER BY l.order_id, l.position`, [orderIds]);
+}
+
+export async function ticketsOf(manager: EntityManager, orderIds: readonly string[]): Promise<TicketRecord[]> {
+  if (orderIds.length === 0) return [];
+  return manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.order_id = ANY($1) ORDER BY t.order_line_id, t.seat`, [orderIds]);
+}
+
+/** Moves the order's status (the caller has checked the transition) and stamps what the move means. */
+export async function setOrderStatus(manager: EntityManager, orderId: string, status: OrderStatus, now: Date, extra: { cancelReason?: string; refundDue?: boolean } = {}): Promise<void> {
+  await manager.query(
+    `UPDATE orders SET status = $2, updated_at = $3,
+            paid_at = CASE WHEN $2 = 'PAID' AND paid_at IS NULL THEN $3 ELSE paid_at END,
+            cancelled_at = CASE WHEN $2 = 'CANCELLED' THEN $3 ELSE cancelled_at END,
+            cancel_reason = coalesce($4, cancel_reason),
+            refund_due = coalesce($5, refund_due)
+      WHERE id = $1`,
+    [orderId, status, now, extra.cancelReason ?? null, extra.refundDue ?? null],
+  );
+}
+
+export function holdOf(line: OrderLineRecord) {
+  return line.kind === 'MERCHANDISE'
+    ? { kind: 'VARIANT' as const, variantId: line.variantId as string, quantity: line.quantity }
+    : { kind: 'SEATS' as const, timeSlotId: line.timeSlotId as string, quantity: line.quantity };
+}

@@ -1,0 +1,43 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CatalogModule } from '@chedun/catalog';
+import { DomainEventBus } from '@chedun/db';
+import { IdentityModule } from '@chedun/identity';
+import { LicensingModule } from '@chedun/licensing';
+import { PaymentsModule } from '@chedun/payments';
+import { CartService } from './cart.service';
+import { CheckoutService } from './checkout.service';
+import { DevelopmentPaymentService } from './development-payment.service';
+import { OrderFulfilmentService } from './order-fulfilment.service';
+import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderPaymentSubscriber } from './order-payment.subscriber';
+import { OrderQueryService } from './order-query.service';
+import { OrderRefundService } from './order-refund.service';
+import { OrderResolver } from './order.resolver';
+import { ReservationExpiryJob } from './reservation-expiry.job';
+
+@Module({
+  imports: [IdentityModule, CatalogModule, LicensingModule, PaymentsModule],
+  providers: [
+    CartService,
+    CheckoutService,
+    DevelopmentPaymentService,
+    OrderFulfilmentService,
+    OrderLifecycle,
+    OrderPaymentSubscriber,
+    OrderQueryService,
+    OrderRefundService,
+    ReservationExpiryJob,
+    OrderResolver,
+  ],
+  exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob],
+})
+export class OrdersModule implements OnModuleInit {
+  constructor(
+    private readonly bus: DomainEventBus,
+    private readonly payments: OrderPaymentSubscriber,
+  ) {}
+
+  onModuleInit(): void {
+    this.payments.register(this.bus);
+  }
+}

@@ -1,0 +1,274 @@
+import { DomainEvent, DomainEventBus } from '@chedun/db';
+import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { ReservationExpiryJob } from '@chedun/orders';
+import { contractOperation } from './support/contract';
+import { organizationOwner, Party, platformAdmin, signUp } from './support/parties';
+import { checkout, idempotencyKey, openShop, seatsOf, Shop, stockOf } from './support/orders';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+
+// The machine running the suites is often loaded; app start and set-up take seconds.
+jest.setTimeout(60_000);
+
+describe('orders: checkout, payment, tickets, refunds', () => {
+  let t: TestApp;
+  let shop: Shop;
+  let buyer: Party;
+  const paid: OrderPaid[] = [];
+  const refunded: OrderLineRefunded[] = [];
+  /** When set, the next OrderPaid subscriber call throws after the orders context has written everything. */
+  let crashNextOrderPaid = false;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { OPEN_ORDERS_PER_ACCOUNT: '3', ACCESS_TOKEN_TTL_SECONDS: '86400', RESERVATION_SWEEP_SECONDS: '3600' } });
+    const bus = t.app.get(DomainEventBus);
+    bus.subscribe<OrderPaid>('OrderPaid', async (event) => {
+      if (crashNextOrderPaid) {
+        crashNextOrderPaid = false;
+        throw new Error('ledger crashed mid-way');
+      }
+      paid.push(event);
+    });
+    bus.subscribe<OrderLineRefunded & DomainEvent>('OrderLineRefunded', async (event) => {
+      refunded.push(event);
+    });
+    shop = await openShop(t, { stock: 10, seats: 6 });
+    buyer = await signUp(t, 'buyer');
+  });
+  afterAll(() => t.close());
+
+  const order = (id: string, token = buyer.token) => t.gql(contractOperation('Order'), { id }, token);
+  const confirm = (orderId: string, token = buyer.token) => t.gql(contractOperation('DevConfirmPayment'), { orderId }, token);
+
+  it('checks out merchandise and tickets, pays exactly once, issues one ticket per seat and publishes OrderPaid', async () => {
+    const res = await checkout(t, buyer.token, [
+      { variantId: shop.variantId, quantity: 2 },
+      { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+      { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 1 },
+    ]);
+    expect(res.errors).toBeUndefined();
+    const placed = res.data!.checkout;
+    expect(placed.order).toMatchObject({ status: 'PENDING_PAYMENT', total: { amountMinor: 2 * 9900 + 2 * 12000 + 6000, currency: 'CNY' } });
+    expect(placed.payment).toMatchObject({ provider: 'development', clientSecret: expect.stringMatching(/_secret_/) });
+    expect(await stockOf(t, shop.variantId)).toEqual({ stock: 10, reserved: 2, sold: 0 });
+    expect(await seatsOf(t, shop.slotId)).toEqual({ capacity: 6, reserved: 3, sold: 0 });
+
+    const confirmations = await Promise.all(Array.from({ length: 5 }, () => confirm(placed.order.id)));
+    for (const c of confirmations) expect(c.data?.devConfirmPayment).toMatchObject({ id: placed.order.id, status: 'PAID' });
+
+    const read = await order(placed.order.id);
+    expect(read.data!.order).toMatchObject({ status: 'PAID', lines: [{ quantity: 2 }, { quantity: 2 }, { quantity: 1 }] });
+    expect(read.data!.order.tickets).toHaveLength(3);
+    for (const ticket of read.data!.order.tickets) expect(ticket).toEqual({ code: expect.stringMatching(/^[A-Z2-7]{16}$/), redeemedAt: null });
+    expect(await stockOf(t, shop.variantId)).toEqual({ stock: 10, reserved: 0, sold: 2 });
+    expect(await seatsOf(t, shop.slotId)).toEqual({ capacity: 6, reserved: 0, sold: 3 });
+    expect(await t.sql(`SELECT kind FROM notifications WHERE order_id = $1`, [placed.order.id])).toEqual([{ kind: 'ORDER_CONFIRMATION' }]);
+    const notes = await t.gql(`query($id: ID) { devNotifications(orderId: $id) { kind payload } }`, { id: placed.order.id }, buyer.token);
+    expect(JSON.parse(notes.data!.devNotifications[0].payload).tickets).toHaveLength(3);
+
+    const events = paid.filter((e) => e.orderId === placed.order.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.lines[0]).toMatchObject({
+      productId: shop.productId,
+      productName: 'Lotus Lantern T-shirt',
+      merchantId: shop.licensed.merchant.organizationId,
+      studioId: shop.licensed.studio.organizationId,
+      licenseId: shop.licensed.licenseId,
+      filmIpId: shop.licensed.filmIpId,
+      netMinor: 19_800,
+      royaltyBps: expect.any(Number),
+    });
+  });
+
+  it('returns the same order for the same key and lines, CONFLICT for the same key with other lines', async () => {
+    const key = idempotencyKey();
+    const lines = [{ variantId: shop.variantId, quantity: 1 }];
+    const first = await checkout(t, buyer.token, lines, key);
+    const again = await checkout(t, buyer.token, lines, key);
+    expect(again.data!.checkout.order.id).toBe(first.data!.checkout.order.id);
+    expect(again.data!.checkout.payment.clientSecret).toBe(first.data!.checkout.payment.clientSecret);
+    expect(errorCode(await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 2 }], key))).toBe('CONFLICT');
+    expect(errorCode(await checkout(t, buyer.token, lines, 'k'.repeat(256)))).toBe('BAD_USER_INPUT');
+    // Another buyer's identical key is their own order.
+    const other = await signUp(t, 'other');
+    const theirs = await checkout(t, other.token, lines, key);
+    expect(theirs.data!.checkout.order.id).not.toBe(first.data!.checkout.order.id);
+    await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id: theirs.data!.checkout.order.id }, other.token);
+    await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id: first.data!.checkout.order.id }, buyer.token);
+  });
+
+  it('refuses lines that cannot be sold and names the line that is out of stock', async () => {
+    const before = await stockOf(t, shop.variantId);
+    const res = await checkout(t, buyer.token, [
+      { variantId: shop.variantId, quantity: 1 },
+      { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 4 },
+    ]);
+    expect(errorCode(res)).toBe('OUT_OF_STOCK');
+    expect(res.errors![0]!.extensions).toMatchObject({ lineIndex: 1, timeSlotId: shop.slotId });
+    expect(await stockOf(t, shop.variantId)).toEqual(before);
+    expect(errorCode(await checkout(t, buyer.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.variantId, quantity: 1 }]))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 0 }]))).toBe('BAD_USER_INPUT');
+
+    await t.sql(`UPDATE products SET purchase_limit = 3 WHERE id = $1`, [shop.productId]);
+    const limited = await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 2 }]);
+    expect(errorCode(limited)).toBe('BAD_USER_INPUT');
+    expect(limited.errors![0]!.extensions).toMatchObject({ purchaseLimit: 3, alreadyOrdered: 2 });
+    await t.sql(`UPDATE products SET purchase_limit = NULL WHERE id = $1`, [shop.productId]);
+  });
+
+  it('caps open orders per account and expires reservations, returning stock', async () => {
+    const visitor = await signUp(t, 'capped');
+    const before = await stockOf(t, shop.variantId);
+    const placed = [];
+    for (let i = 0; i < 3; i += 1) placed.push(await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]));
+    expect(placed.map(errorCode)).toEqual([undefined, undefined, undefined]);
+    expect(errorCode(await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]))).toBe('RATE_LIMITED');
+    expect((await stockOf(t, shop.variantId)).reserved).toBe(before.reserved + 3);
+
+    t.clock.advanceBy(16 * 60_000);
+    expect(await t.app.get(ReservationExpiryJob).expireReservations()).toBe(3);
+    expect(await stockOf(t, shop.variantId)).toEqual(before);
+    const expired = await t.gql(contractOperation('Order'), { id: placed[0]!.data!.checkout.order.id }, visitor.token);
+    expect(expired.data!.order.status).toBe('CANCELLED');
+
+    // A payment arriving after expiry takes the goods again while they last.
+    const late = await t.gql(contractOperation('DevConfirmPayment'), { orderId: placed[0]!.data!.checkout.order.id }, visitor.token);
+    expect(late.data!.devConfirmPayment.status).toBe('PAID');
+    expect((await stockOf(t, shop.variantId)).sold).toBe(before.sold + 1);
+  });
+
+  it('marks a late payment refund-due when the seats it had are gone', async () => {
+    const visitor = await signUp(t, 'late');
+    const res = await checkout(t, visitor.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const orderId = res.data!.checkout.order.id as string;
+    t.clock.advanceBy(16 * 60_000);
+    await t.app.get(ReservationExpiryJob).expireReservations();
+    const rival = await checkout(t, buyer.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    expect(rival.errors).toBeUndefined();
+    const seats = await seatsOf(t, shop.slotId);
+
+    const late = await t.gql(contractOperation('DevConfirmPayment'), { orderId }, visitor.token);
+    expect(late.data!.devConfirmPayment.status).toBe('CANCELLED');
+    expect(await t.sql(`SELECT refund_due FROM orders WHERE id = $1`, [orderId])).toEqual([{ refund_due: true }]);
+    expect(await seatsOf(t, shop.slotId)).toEqual(seats);
+    expect(paid.filter((e) => e.orderId === orderId)).toHaveLength(0);
+    await confirm(rival.data!.checkout.order.id);
+  });
+
+  it('lets the merchant cancel an unpaid order; a payment arriving afterwards is marked refund-due, not sold', async () => {
+    const visitor = await signUp(t, 'cancelled');
+    const placed = await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]);
+    const orderId = placed.data!.checkout.order.id as string;
+    const stock = await stockOf(t, shop.variantId);
+    const cancel = (token: string) => t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status refundDue } }`, { id: orderId }, token);
+    const outsider = await organizationOwner(t, 'MERCHANT', 'Nosy Shop');
+    expect(errorCode(await cancel(outsider.token))).toBe('NOT_FOUND');
+    expect((await cancel(shop.licensed.merchant.token)).data!.cancelOrder).toEqual({ status: 'CANCELLED', refundDue: false });
+    expect(errorCode(await cancel(visitor.token))).toBe('CONFLICT');
+    expect(await stockOf(t, shop.variantId)).toEqual({ ...stock, reserved: stock.reserved - 1 });
+
+    const late = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`, { id: orderId }, visitor.token);
+    expect(late.data!.devConfirmPayment).toEqual({ status: 'CANCELLED', refundDue: true });
+    expect(await stockOf(t, shop.variantId)).toEqual({ ...stock, reserved: stock.reserved - 1 });
+  });
+
+  it('rolls back a PAID transition whose subscriber fails, and the replay completes it exactly once', async () => {
+    const visitor = await signUp(t, 'crash');
+    const placed = await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]);
+    const orderId = placed.data!.checkout.order.id as string;
+    const stock = await stockOf(t, shop.variantId);
+
+    crashNextOrderPaid = true;
+    const crashed = await t.gql(contractOperation('DevConfirmPayment'), { orderId }, visitor.token);
+    expect(crashed.errors).toBeDefined();
+    expect((await t.gql(contractOperation('Order'), { id: orderId }, visitor.token)).data!.order.status).toBe('PENDING_PAYMENT');
+    expect(await stockOf(t, shop.variantId)).toEqual(stock);
+    expect(await t.sql(`SELECT 1 FROM notifications WHERE order_id = $1`, [orderId])).toHaveLength(0);
+
+    const replays = await Promise.all(Array.from({ length: 3 }, () => t.gql(contractOperation('DevConfirmPayment'), { orderId }, visitor.token)));
+    for (const r of replays) expect(r.data?.devConfirmPayment.status).toBe('PAID');
+    expect(paid.filter((e) => e.orderId === orderId)).toHaveLength(1);
+    expect(await stockOf(t, shop.variantId)).toEqual({ ...stock, reserved: stock.reserved - 1, sold: stock.sold + 1 });
+  });
+
+  describe('authorization, redemption, fulfilment and refunds', () => {
+    let orderId: string;
+    let stranger: Party;
+    let otherMerchant: Party;
+    let platform: Party;
+    let lines: { id: string }[];
+    let tickets: { code: string }[];
+
+    beforeAll(async () => {
+      stranger = await signUp(t, 'stranger');
+      otherMerchant = await organizationOwner(t, 'MERCHANT', 'Other Shop');
+      platform = await platformAdmin(t);
+      const placed = await checkout(t, buyer.token, [
+        { variantId: shop.variantId, quantity: 1 },
+        { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 1 },
+      ]);
+      orderId = placed.data!.checkout.order.id;
+      expect(errorCode(await confirm(orderId, stranger.token))).toBe('NOT_FOUND');
+      await confirm(orderId);
+      const read = await order(orderId);
+      lines = read.data!.order.lines;
+      tickets = read.data!.order.tickets;
+    });
+
+    it('shows an order to its buyer only, and merchant lists to the merchant only', async () => {
+      expect(errorCode(await order(orderId, stranger.token))).toBe('NOT_FOUND');
+      expect(errorCode(await order(orderId, shop.licensed.merchant.token))).toBe('NOT_FOUND');
+      const mine = await t.gql(`{ myOrders(first: 50) { totalCount edges { node { id } } } }`, {}, buyer.token);
+      expect(mine.data!.myOrders.edges.map((e: any) => e.node.id)).toContain(orderId);
+      const merchantQuery = `query($m: ID!, $s: OrderStatus) { merchantOrders(merchantId: $m, status: $s, first: 100) { edges { node { id lines { merchantId } } } } }`;
+      const theirs = await t.gql(merchantQuery, { m: shop.licensed.merchant.organizationId, s: 'PAID' }, shop.licensed.merchant.token);
+      expect(theirs.data!.merchantOrders.edges.map((e: any) => e.node.id)).toContain(orderId);
+      expect(errorCode(await t.gql(merchantQuery, { m: shop.licensed.merchant.organizationId }, otherMerchant.token))).toBe('FORBIDDEN');
+      const guests = await t.gql(
+        `query($v: ID!, $d: Date!) { venueGuests(venueId: $v, date: $d) { orderId seats redeemed } }`,
+        { v: shop.venueId, d: new Date(t.clock.now().getTime() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10) },
+        shop.licensed.merchant.token,
+      );
+      expect(guests.data!.venueGuests).toEqual(expect.arrayContaining([{ orderId, seats: 1, redeemed: 0 }]));
+    });
+
+    it('redeems a ticket once, by the venue merchant only', async () => {
+      const code = tickets[0]!.code;
+      expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, otherMerchant.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, buyer.token))).toBe('NOT_FOUND');
+      const first = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
+      expect(first.data!.redeemTicket).toEqual({ code, redeemedAt: expect.any(String) });
+      const second = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
+      expect(errorCode(second)).toBe('CONFLICT');
+      expect(second.errors![0]!.extensions!['redeemedAt']).toBe(first.data!.redeemTicket.redeemedAt);
+      const fulfil = await t.gql(
+        `mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`,
+        { id: lines[0]!.id },
+        shop.licensed.merchant.token,
+      );
+      expect(fulfil.data!.fulfilOrderLine.status).toBe('FULFILLED');
+    });
+
+    it('refunds a line in part then in full, never more, by its merchant or the platform', async () => {
+      const refund = (id: string, token: string, amountMinor?: number) =>
+        t.gql(contractOperation('RefundOrderLine'), { orderLineId: id, ...(amountMinor === undefined ? {} : { amountMinor }) }, token);
+      expect(errorCode(await refund(lines[0]!.id, otherMerchant.token, 100))).toBe('NOT_FOUND');
+      expect(errorCode(await refund(lines[0]!.id, buyer.token, 100))).toBe('NOT_FOUND');
+      expect(errorCode(await refund(lines[0]!.id, shop.licensed.merchant.token, 9901))).toBe('BAD_USER_INPUT');
+
+      const part = await refund(lines[0]!.id, shop.licensed.merchant.token, 2500);
+      expect(part.data!.refundOrderLine).toEqual({ id: orderId, status: 'PARTIALLY_REFUNDED' });
+      const rest = await refund(lines[0]!.id, platform.token);
+      expect(rest.data!.refundOrderLine.status).toBe('PARTIALLY_REFUNDED');
+      expect(errorCode(await refund(lines[0]!.id, platform.token, 1))).toBe('CONFLICT');
+      const whole = await refund(lines[1]!.id, shop.licensed.merchant.token);
+      expect(whole.data!.refundOrderLine.status).toBe('REFUNDED');
+
+      expect(refunded.filter((e) => e.orderId === orderId).map((e) => [e.orderLineId, e.amountMinor, e.refundedBeforeMinor, e.refundedAfterMinor])).toEqual([
+        [lines[0]!.id, 2500, 0, 2500],
+        [lines[0]!.id, 7400, 2500, 9900],
+        [lines[1]!.id, 6000, 0, 6000],
+      ]);
+      expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([{ status: 'REFUNDED', refunded_minor: '15900' }]);
+    });
+  });
+});
