@@ -32,6 +32,8 @@ export const configSchema = z
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
+    // The built web app (`npm run build:web`); served at / when its index.html exists.
+    WEB_DIR: z.string().min(1).default('dist/web'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -74,6 +76,7 @@ export interface AppConfig {
     apiProtocol: 'http' | 'https' | undefined;
   };
   meili: { host: string | undefined; apiKey: string | undefined };
+  webDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -113,5 +116,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       apiProtocol: c.STRIPE_API_PROTOCOL,
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
+    webDir: c.WEB_DIR,
   };
 }

@@ -1,0 +1,158 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": typeof types.SignUpDocument,
+    "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": typeof types.FilmIpsDocument,
+    "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": typeof types.OpenOffersDocument,
+    "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": typeof types.ApplyForLicenseDocument,
+    "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": typeof types.MerchantApplicationsDocument,
+    "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": typeof types.WithdrawApplicationDocument,
+    "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.MerchantLicensesDocument,
+    "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n": typeof types.StudioFilmIpsDocument,
+    "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n": typeof types.CreateFilmIpDocument,
+    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioOffersDocument,
+    "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n": typeof types.PublishOfferDocument,
+    "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n": typeof types.CloseOfferDocument,
+    "\n  query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {\n    incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {\n      edges {\n        node {\n          id status pitch createdAt decisionReason merchantId\n          offer { id royaltyBps filmIp { title titleZh } }\n        }\n      }\n    }\n  }\n": typeof types.IncomingApplicationsDocument,
+    "\n  mutation ApproveApplication($id: ID!) {\n    approveLicenseApplication(id: $id) { id status }\n  }\n": typeof types.ApproveApplicationDocument,
+    "\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLicenseApplication(id: $id, reason: $reason) { id status }\n  }\n": typeof types.RejectApplicationDocument,
+    "\n  query StudioLicenses($studioId: ID!) {\n    studioLicenses(studioId: $studioId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps startsOn endsOn merchantId categories filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioLicensesDocument,
+    "\n  mutation SuspendLicense($id: ID!, $reason: String!) {\n    suspendLicense(id: $id, reason: $reason) { id status }\n  }\n": typeof types.SuspendLicenseDocument,
+    "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n": typeof types.ResumeLicenseDocument,
+};
+const documents: Documents = {
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": types.CreateOrganizationDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": types.RefreshSessionDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n": types.LogInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": types.SignUpDocument,
+    "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": types.FilmIpsDocument,
+    "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": types.OpenOffersDocument,
+    "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": types.ApplyForLicenseDocument,
+    "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": types.MerchantApplicationsDocument,
+    "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": types.WithdrawApplicationDocument,
+    "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": types.MerchantLicensesDocument,
+    "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n": types.StudioFilmIpsDocument,
+    "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n": types.CreateFilmIpDocument,
+    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }\n      }\n    }\n  }\n": types.StudioOffersDocument,
+    "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n": types.PublishOfferDocument,
+    "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n": types.CloseOfferDocument,
+    "\n  query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {\n    incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {\n      edges {\n        node {\n          id status pitch createdAt decisionReason merchantId\n          offer { id royaltyBps filmIp { title titleZh } }\n        }\n      }\n    }\n  }\n": types.IncomingApplicationsDocument,
+    "\n  mutation ApproveApplication($id: ID!) {\n    approveLicenseApplication(id: $id) { id status }\n  }\n": types.ApproveApplicationDocument,
+    "\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLicenseApplication(id: $id, reason: $reason) { id status }\n  }\n": types.RejectApplicationDocument,
+    "\n  query StudioLicenses($studioId: ID!) {\n    studioLicenses(studioId: $studioId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps startsOn endsOn merchantId categories filmIp { title titleZh } }\n      }\n    }\n  }\n": types.StudioLicensesDocument,
+    "\n  mutation SuspendLicense($id: ID!, $reason: String!) {\n    suspendLicense(id: $id, reason: $reason) { id status }\n  }\n": types.SuspendLicenseDocument,
+    "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n": types.ResumeLicenseDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n"): typeof import('./graphql').CreateOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n"): typeof import('./graphql').LogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n"): typeof import('./graphql').FilmIpsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OpenOffersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n"): typeof import('./graphql').ApplyForLicenseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantApplicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n"): typeof import('./graphql').WithdrawApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantLicensesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n"): typeof import('./graphql').StudioFilmIpsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n"): typeof import('./graphql').CreateFilmIpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').StudioOffersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n"): typeof import('./graphql').PublishOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n"): typeof import('./graphql').CloseOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {\n    incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {\n      edges {\n        node {\n          id status pitch createdAt decisionReason merchantId\n          offer { id royaltyBps filmIp { title titleZh } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').IncomingApplicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveApplication($id: ID!) {\n    approveLicenseApplication(id: $id) { id status }\n  }\n"): typeof import('./graphql').ApproveApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLicenseApplication(id: $id, reason: $reason) { id status }\n  }\n"): typeof import('./graphql').RejectApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioLicenses($studioId: ID!) {\n    studioLicenses(studioId: $studioId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps startsOn endsOn merchantId categories filmIp { title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').StudioLicensesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendLicense($id: ID!, $reason: String!) {\n    suspendLicense(id: $id, reason: $reason) { id status }\n  }\n"): typeof import('./graphql').SuspendLicenseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n"): typeof import('./graphql').ResumeLicenseDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

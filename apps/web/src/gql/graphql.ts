@@ -1,0 +1,580 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApplyForLicenseInput = {
+  /** The merchant the caller applies for. */
+  merchantId: string | number;
+  offerId: string | number;
+  pitch: string;
+};
+
+export type CreateFilmIpInput = {
+  artworkUrls?: Array<string> | null | undefined;
+  characters?: Array<FilmCharacterInput> | null | undefined;
+  studioId: string | number;
+  synopsis?: string | null | undefined;
+  title: string;
+  titleZh?: string | null | undefined;
+  year?: number | null | undefined;
+};
+
+export type CreateOrganizationInput = {
+  kind: OrganizationKind;
+  name: string;
+  nameZh?: string | null | undefined;
+};
+
+export type FilmCharacterInput = {
+  name: string;
+  nameZh?: string | null | undefined;
+};
+
+export type LicenseApplicationStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+export type LicenseOfferStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type LicenseStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'SUSPENDED'
+  | 'TERMINATED';
+
+export type LogInInput = {
+  email: string;
+  password: string;
+};
+
+export type MembershipRole =
+  | 'OWNER'
+  | 'STAFF';
+
+export type MoneyInput = {
+  amountMinor: number;
+  currency?: string;
+};
+
+export type OrganizationKind =
+  | 'MERCHANT'
+  | 'PLATFORM'
+  | 'STUDIO';
+
+export type ProductCategory =
+  | 'APPAREL'
+  | 'COLLECTIBLE'
+  | 'CRAFT'
+  | 'FOOD'
+  | 'HOME'
+  | 'SCREENING'
+  | 'STATIONERY'
+  | 'STAY'
+  | 'TOUR'
+  | 'WORKSHOP';
+
+export type PublishLicenseOfferInput = {
+  advance?: MoneyInput | null | undefined;
+  /** At least one. */
+  categories: Array<ProductCategory>;
+  /** After startsOn; the license runs through this day (Asia/Shanghai). */
+  endsOn: string;
+  filmIpId: string | number;
+  minimumGuarantee?: MoneyInput | null | undefined;
+  /** 0 to 10000 basis points of each line’s net amount. */
+  royaltyBps: number;
+  startsOn: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  territory?: string;
+};
+
+export type SignUpInput = {
+  displayName: string;
+  email: string;
+  /** 10 to 128 characters. */
+  password: string;
+};
+
+export type CreateOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateOrganizationMutation = { createOrganization: { id: string } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshToken: { accessToken: string, refreshToken: string } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, displayName: string, memberships: Array<{ role: MembershipRole, organization: { id: string, kind: OrganizationKind, name: string, nameZh: string | null } }> } };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { accessToken: string, refreshToken: string } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { accessToken: string, refreshToken: string } };
+
+export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null }> } }> } };
+
+export type OpenOffersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
+
+export type ApplyForLicenseMutationVariables = Exact<{
+  input: ApplyForLicenseInput;
+}>;
+
+
+export type ApplyForLicenseMutation = { applyForLicense: { id: string, status: LicenseApplicationStatus } };
+
+export type MerchantApplicationsQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type MerchantApplicationsQuery = { merchantLicenseApplications: { edges: Array<{ node: { id: string, status: LicenseApplicationStatus, pitch: string, createdAt: string, decisionReason: string | null, offer: { id: string, royaltyBps: number, filmIp: { title: string, titleZh: string | null } } } }> } };
+
+export type WithdrawApplicationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawApplicationMutation = { withdrawLicenseApplication: { id: string, status: LicenseApplicationStatus } };
+
+export type MerchantLicensesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type StudioFilmIpsQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioFilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, characters: Array<{ name: string, nameZh: string | null }> } }> } };
+
+export type CreateFilmIpMutationVariables = Exact<{
+  input: CreateFilmIpInput;
+}>;
+
+
+export type CreateFilmIpMutation = { createFilmIp: { id: string } };
+
+export type StudioOffersQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
+
+export type PublishOfferMutationVariables = Exact<{
+  input: PublishLicenseOfferInput;
+}>;
+
+
+export type PublishOfferMutation = { publishLicenseOffer: { id: string } };
+
+export type CloseOfferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseOfferMutation = { closeLicenseOffer: { id: string, status: LicenseOfferStatus } };
+
+export type IncomingApplicationsQueryVariables = Exact<{
+  studioId: string | number;
+  status?: LicenseApplicationStatus | null | undefined;
+}>;
+
+
+export type IncomingApplicationsQuery = { incomingLicenseApplications: { edges: Array<{ node: { id: string, status: LicenseApplicationStatus, pitch: string, createdAt: string, decisionReason: string | null, merchantId: string, offer: { id: string, royaltyBps: number, filmIp: { title: string, titleZh: string | null } } } }> } };
+
+export type ApproveApplicationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveApplicationMutation = { approveLicenseApplication: { id: string, status: LicenseApplicationStatus } };
+
+export type RejectApplicationMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectApplicationMutation = { rejectLicenseApplication: { id: string, status: LicenseApplicationStatus } };
+
+export type StudioLicensesQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioLicensesQuery = { studioLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, startsOn: string, endsOn: string, merchantId: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type SuspendLicenseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type SuspendLicenseMutation = { suspendLicense: { id: string, status: LicenseStatus } };
+
+export type ResumeLicenseMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumeLicenseMutation = { resumeLicense: { id: string, status: LicenseStatus } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CreateOrganizationDocument = new TypedDocumentString(`
+    mutation CreateOrganization($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($refreshToken: String!) {
+  refreshToken(refreshToken: $refreshToken) {
+    accessToken
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    displayName
+    memberships {
+      role
+      organization {
+        id
+        kind
+        name
+        nameZh
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    accessToken
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    accessToken
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const FilmIpsDocument = new TypedDocumentString(`
+    query FilmIps {
+  filmIps(first: 24) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        titleZh
+        year
+        synopsis
+        filmingLocations {
+          id
+          nameEn
+          nameZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FilmIpsQuery, FilmIpsQueryVariables>;
+export const OpenOffersDocument = new TypedDocumentString(`
+    query OpenOffers($first: Int) {
+  licenseOffers(first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        advance {
+          amountMinor
+          currency
+        }
+        minimumGuarantee {
+          amountMinor
+          currency
+        }
+        filmIp {
+          id
+          title
+          titleZh
+          year
+          synopsis
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenOffersQuery, OpenOffersQueryVariables>;
+export const ApplyForLicenseDocument = new TypedDocumentString(`
+    mutation ApplyForLicense($input: ApplyForLicenseInput!) {
+  applyForLicense(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForLicenseMutation, ApplyForLicenseMutationVariables>;
+export const MerchantApplicationsDocument = new TypedDocumentString(`
+    query MerchantApplications($merchantId: ID!) {
+  merchantLicenseApplications(merchantId: $merchantId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        pitch
+        createdAt
+        decisionReason
+        offer {
+          id
+          royaltyBps
+          filmIp {
+            title
+            titleZh
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantApplicationsQuery, MerchantApplicationsQueryVariables>;
+export const WithdrawApplicationDocument = new TypedDocumentString(`
+    mutation WithdrawApplication($id: ID!) {
+  withdrawLicenseApplication(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>;
+export const MerchantLicensesDocument = new TypedDocumentString(`
+    query MerchantLicenses($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        statusReason
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantLicensesQuery, MerchantLicensesQueryVariables>;
+export const StudioFilmIpsDocument = new TypedDocumentString(`
+    query StudioFilmIps($studioId: ID!) {
+  filmIps(studioId: $studioId, first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        titleZh
+        year
+        synopsis
+        characters {
+          name
+          nameZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioFilmIpsQuery, StudioFilmIpsQueryVariables>;
+export const CreateFilmIpDocument = new TypedDocumentString(`
+    mutation CreateFilmIp($input: CreateFilmIpInput!) {
+  createFilmIp(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateFilmIpMutation, CreateFilmIpMutationVariables>;
+export const StudioOffersDocument = new TypedDocumentString(`
+    query StudioOffers($studioId: ID!) {
+  studioLicenseOffers(studioId: $studioId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        filmIp {
+          id
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioOffersQuery, StudioOffersQueryVariables>;
+export const PublishOfferDocument = new TypedDocumentString(`
+    mutation PublishOffer($input: PublishLicenseOfferInput!) {
+  publishLicenseOffer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishOfferMutation, PublishOfferMutationVariables>;
+export const CloseOfferDocument = new TypedDocumentString(`
+    mutation CloseOffer($id: ID!) {
+  closeLicenseOffer(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CloseOfferMutation, CloseOfferMutationVariables>;
+export const IncomingApplicationsDocument = new TypedDocumentString(`
+    query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {
+  incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {
+    edges {
+      node {
+        id
+        status
+        pitch
+        createdAt
+        decisionReason
+        merchantId
+        offer {
+          id
+          royaltyBps
+          filmIp {
+            title
+            titleZh
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncomingApplicationsQuery, IncomingApplicationsQueryVariables>;
+export const ApproveApplicationDocument = new TypedDocumentString(`
+    mutation ApproveApplication($id: ID!) {
+  approveLicenseApplication(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveApplicationMutation, ApproveApplicationMutationVariables>;
+export const RejectApplicationDocument = new TypedDocumentString(`
+    mutation RejectApplication($id: ID!, $reason: String!) {
+  rejectLicenseApplication(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectApplicationMutation, RejectApplicationMutationVariables>;
+export const StudioLicensesDocument = new TypedDocumentString(`
+    query StudioLicenses($studioId: ID!) {
+  studioLicenses(studioId: $studioId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        statusReason
+        royaltyBps
+        startsOn
+        endsOn
+        merchantId
+        categories
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioLicensesQuery, StudioLicensesQueryVariables>;
+export const SuspendLicenseDocument = new TypedDocumentString(`
+    mutation SuspendLicense($id: ID!, $reason: String!) {
+  suspendLicense(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendLicenseMutation, SuspendLicenseMutationVariables>;
+export const ResumeLicenseDocument = new TypedDocumentString(`
+    mutation ResumeLicense($id: ID!) {
+  resumeLicense(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeLicenseMutation, ResumeLicenseMutationVariables>;
