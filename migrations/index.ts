@@ -1,7 +1,20 @@
 import { Identity1764040000000 } from './1764040000000-identity';
 import { FilmIp1764100000000 } from './1764100000000-film-ip';
 import { Licensing1764100000001 } from './1764100000001-licensing';
+import { Catalog1764200000001 } from './1764200000001-catalog';
+import { Search1764200000002 } from './1764200000002-search';
+import { CatalogLicenseLinks1764200000003 } from './1764200000003-catalog-license-links';
+import { ProductAudit1764200000004 } from './1764200000004-product-audit';
 import { Payments1764300000001 } from './1764300000001-payments';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
-export const migrations = [Identity1764040000000, FilmIp1764100000000, Licensing1764100000001, Payments1764300000001];
+export const migrations = [
+  Identity1764040000000,
+  FilmIp1764100000000,
+  Licensing1764100000001,
+  Catalog1764200000001,
+  Search1764200000002,
+  CatalogLicenseLinks1764200000003,
+  ProductAudit1764200000004,
+  Payments1764300000001,
+];

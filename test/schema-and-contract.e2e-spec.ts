@@ -20,6 +20,14 @@ const IMPLEMENTED = [
   'ApplyForLicense',
   'ApproveLicenseApplication',
   'RejectLicenseApplication',
+  'CreateMerchandise',
+  'CreateVenue',
+  'CreateExperience',
+  'AddTimeSlot',
+  'SubmitProductForApproval',
+  'ApproveProduct',
+  'PublishProduct',
+  'SearchProducts',
 ];
 
 describe('schema and contract', () => {

@@ -4,14 +4,17 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule } from '@chedun/config';
 import { DbModule } from '@chedun/db';
+import { CatalogModule } from '@chedun/catalog';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
 import { Clock, SystemClock } from '@chedun/kernel';
-import { PaymentsModule } from '@chedun/payments';
 import { LicensingModule } from '@chedun/licensing';
+import { PaymentsModule } from '@chedun/payments';
+import { SearchModule } from '@chedun/search';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { CatalogDemoSeeder } from './demo/catalog-demo-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
 import { LicensingDemoSeeder } from './demo/licensing-demo';
 import { GlobalExceptionFilter } from './http/error.filter';
@@ -83,9 +86,11 @@ export class AppModule {
           formatError,
         }),
         IdentityModule,
-        PaymentsModule,
         IpModule,
         LicensingModule,
+        CatalogModule,
+        SearchModule,
+        PaymentsModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -93,6 +98,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         DemoSeeder,
         LicensingDemoSeeder,
+        CatalogDemoSeeder,
       ],
     };
   }

@@ -6,6 +6,8 @@ import { useMe } from './lib/use-me';
 import { AuthPage } from './pages/auth-page';
 import { HomePage } from './pages/home-page';
 import { MerchantConsole } from './pages/merchant-console';
+import { ProductPage } from './pages/product-page';
+import { SearchPage } from './pages/search-page';
 import { StudioConsole } from './pages/studio-console';
 
 function Page() {
@@ -13,9 +15,13 @@ function Page() {
   const { t } = useI18n();
   const next = search.get('next');
   const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const product = /^\/products\/([^/]+)$/.exec(path);
+  if (product) return <ProductPage id={decodeURIComponent(product[1]!)} />;
   switch (path) {
     case '/':
       return <HomePage />;
+    case '/search':
+      return <SearchPage />;
     case '/login':
       return <AuthPage mode="login" next={safeNext} />;
     case '/signup':
@@ -51,6 +57,9 @@ export function App() {
         <nav aria-label={t('nav.main')} className="nav">
           <Link to="/" aria-current={current('/')}>
             {t('nav.home')}
+          </Link>
+          <Link to="/search" aria-current={current('/search')}>
+            {t('nav.search')}
           </Link>
           <Link to="/merchant" aria-current={current('/merchant')}>
             {t('nav.merchant')}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuthService, OrganizationKind, OrganizationService, UserEntity } from '@chedun/identity';
 import { DataSource } from 'typeorm';
+import { CatalogDemoSeeder } from './catalog-demo-seeder';
 import { LicensingDemoSeeder } from './licensing-demo';
 
 const PASSWORD = 'chedun-demo-2026';
@@ -75,6 +76,7 @@ export class DemoSeeder {
     private readonly auth: AuthService,
     private readonly organizations: OrganizationService,
     private readonly licensingDemo: LicensingDemoSeeder,
+    private readonly catalog: CatalogDemoSeeder,
   ) {}
 
   async run(): Promise<void> {
@@ -92,5 +94,6 @@ export class DemoSeeder {
     }
     if (created > 0) this.logger.log(`Seeded ${created} demo accounts`);
     await this.licensingDemo.run();
+    await this.catalog.run();
   }
 }

@@ -26,6 +26,17 @@ type Documents = {
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": typeof types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": typeof types.WithdrawApplicationDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.MerchantLicensesDocument,
+    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": typeof types.MerchantProductsDocument,
+    "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n": typeof types.ActiveLicensesDocument,
+    "\n  mutation CreateMerchandise($input: CreateMerchandiseInput!) {\n    createMerchandise(input: $input) { id status }\n  }\n": typeof types.CreateMerchandiseDocument,
+    "\n  mutation SubmitProduct($productId: ID!) {\n    submitProductForApproval(productId: $productId) { id status }\n  }\n": typeof types.SubmitProductDocument,
+    "\n  mutation PublishProduct($productId: ID!) {\n    publishProduct(productId: $productId) { id status }\n  }\n": typeof types.PublishProductDocument,
+    "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n": typeof types.UnpublishProductDocument,
+    "\n  query ProductDetail($id: ID!) {\n    product(id: $id) {\n      id kind status category name nameZh description descriptionZh images purchaseLimit\n      priceFrom { amountMinor currency }\n      filmIp { id title titleZh }\n      merchant { id name nameZh }\n      variants { id sku available price { amountMinor currency } }\n      ticketTypes { id name nameZh price { amountMinor currency } }\n      upcomingTimeSlots { id startsAt endsAt remaining status }\n      venue { id name nameZh address addressZh latitude longitude openingNotes }\n    }\n  }\n": typeof types.ProductDetailDocument,
+    "\n  query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {\n    searchProducts(text: $text, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      facets {\n        categories { category count }\n        filmIps { count filmIp { id title titleZh } }\n      }\n      edges {\n        node {\n          id kind name nameZh category inStock\n          priceFrom { amountMinor currency }\n          filmIp { id title titleZh }\n          merchant { id name nameZh }\n        }\n      }\n    }\n  }\n": typeof types.SearchProductsDocument,
+    "\n  query DesignQueue($studioId: ID!) {\n    studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {\n      edges {\n        node {\n          id name nameZh category descriptionZh description\n          filmIp { title titleZh }\n          merchant { name nameZh }\n          variants { id sku price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": typeof types.DesignQueueDocument,
+    "\n  mutation ApproveDesign($productId: ID!) {\n    approveProduct(productId: $productId) { id status }\n  }\n": typeof types.ApproveDesignDocument,
+    "\n  mutation RejectDesign($productId: ID!, $comments: String!) {\n    rejectProduct(productId: $productId, comments: $comments) { id status }\n  }\n": typeof types.RejectDesignDocument,
     "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n": typeof types.StudioFilmIpsDocument,
     "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n": typeof types.CreateFilmIpDocument,
     "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioOffersDocument,
@@ -50,6 +61,17 @@ const documents: Documents = {
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": types.WithdrawApplicationDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": types.MerchantLicensesDocument,
+    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": types.MerchantProductsDocument,
+    "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n": types.ActiveLicensesDocument,
+    "\n  mutation CreateMerchandise($input: CreateMerchandiseInput!) {\n    createMerchandise(input: $input) { id status }\n  }\n": types.CreateMerchandiseDocument,
+    "\n  mutation SubmitProduct($productId: ID!) {\n    submitProductForApproval(productId: $productId) { id status }\n  }\n": types.SubmitProductDocument,
+    "\n  mutation PublishProduct($productId: ID!) {\n    publishProduct(productId: $productId) { id status }\n  }\n": types.PublishProductDocument,
+    "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n": types.UnpublishProductDocument,
+    "\n  query ProductDetail($id: ID!) {\n    product(id: $id) {\n      id kind status category name nameZh description descriptionZh images purchaseLimit\n      priceFrom { amountMinor currency }\n      filmIp { id title titleZh }\n      merchant { id name nameZh }\n      variants { id sku available price { amountMinor currency } }\n      ticketTypes { id name nameZh price { amountMinor currency } }\n      upcomingTimeSlots { id startsAt endsAt remaining status }\n      venue { id name nameZh address addressZh latitude longitude openingNotes }\n    }\n  }\n": types.ProductDetailDocument,
+    "\n  query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {\n    searchProducts(text: $text, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      facets {\n        categories { category count }\n        filmIps { count filmIp { id title titleZh } }\n      }\n      edges {\n        node {\n          id kind name nameZh category inStock\n          priceFrom { amountMinor currency }\n          filmIp { id title titleZh }\n          merchant { id name nameZh }\n        }\n      }\n    }\n  }\n": types.SearchProductsDocument,
+    "\n  query DesignQueue($studioId: ID!) {\n    studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {\n      edges {\n        node {\n          id name nameZh category descriptionZh description\n          filmIp { title titleZh }\n          merchant { name nameZh }\n          variants { id sku price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": types.DesignQueueDocument,
+    "\n  mutation ApproveDesign($productId: ID!) {\n    approveProduct(productId: $productId) { id status }\n  }\n": types.ApproveDesignDocument,
+    "\n  mutation RejectDesign($productId: ID!, $comments: String!) {\n    rejectProduct(productId: $productId, comments: $comments) { id status }\n  }\n": types.RejectDesignDocument,
     "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n": types.StudioFilmIpsDocument,
     "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n": types.CreateFilmIpDocument,
     "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }\n      }\n    }\n  }\n": types.StudioOffersDocument,
@@ -107,6 +129,50 @@ export function graphql(source: "\n  mutation WithdrawApplication($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantLicensesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n"): typeof import('./graphql').ActiveLicensesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMerchandise($input: CreateMerchandiseInput!) {\n    createMerchandise(input: $input) { id status }\n  }\n"): typeof import('./graphql').CreateMerchandiseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitProduct($productId: ID!) {\n    submitProductForApproval(productId: $productId) { id status }\n  }\n"): typeof import('./graphql').SubmitProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishProduct($productId: ID!) {\n    publishProduct(productId: $productId) { id status }\n  }\n"): typeof import('./graphql').PublishProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n"): typeof import('./graphql').UnpublishProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductDetail($id: ID!) {\n    product(id: $id) {\n      id kind status category name nameZh description descriptionZh images purchaseLimit\n      priceFrom { amountMinor currency }\n      filmIp { id title titleZh }\n      merchant { id name nameZh }\n      variants { id sku available price { amountMinor currency } }\n      ticketTypes { id name nameZh price { amountMinor currency } }\n      upcomingTimeSlots { id startsAt endsAt remaining status }\n      venue { id name nameZh address addressZh latitude longitude openingNotes }\n    }\n  }\n"): typeof import('./graphql').ProductDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {\n    searchProducts(text: $text, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      facets {\n        categories { category count }\n        filmIps { count filmIp { id title titleZh } }\n      }\n      edges {\n        node {\n          id kind name nameZh category inStock\n          priceFrom { amountMinor currency }\n          filmIp { id title titleZh }\n          merchant { id name nameZh }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SearchProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DesignQueue($studioId: ID!) {\n    studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {\n      edges {\n        node {\n          id name nameZh category descriptionZh description\n          filmIp { title titleZh }\n          merchant { name nameZh }\n          variants { id sku price { amountMinor currency } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DesignQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveDesign($productId: ID!) {\n    approveProduct(productId: $productId) { id status }\n  }\n"): typeof import('./graphql').ApproveDesignDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectDesign($productId: ID!, $comments: String!) {\n    rejectProduct(productId: $productId, comments: $comments) { id status }\n  }\n"): typeof import('./graphql').RejectDesignDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

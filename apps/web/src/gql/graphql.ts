@@ -21,6 +21,19 @@ export type CreateFilmIpInput = {
   year?: number | null | undefined;
 };
 
+export type CreateMerchandiseInput = {
+  category: ProductCategory;
+  description?: string | null | undefined;
+  descriptionZh?: string | null | undefined;
+  /** Image references (URLs or storage keys), at most 12. */
+  images?: Array<string> | null | undefined;
+  licenseId: string | number;
+  name: string;
+  nameZh?: string | null | undefined;
+  purchaseLimit?: number | null | undefined;
+  variants: Array<VariantInput>;
+};
+
 export type CreateOrganizationInput = {
   kind: OrganizationKind;
   name: string;
@@ -79,6 +92,37 @@ export type ProductCategory =
   | 'TOUR'
   | 'WORKSHOP';
 
+export type ProductFilter = {
+  /** Experiences with seats on this day (Asia/Shanghai). */
+  availableOn?: string | null | undefined;
+  categories?: Array<ProductCategory> | null | undefined;
+  filmIpId?: string | number | null | undefined;
+  kind?: ProductKind | null | undefined;
+  maxPriceMinor?: number | null | undefined;
+  merchantId?: string | number | null | undefined;
+  minPriceMinor?: number | null | undefined;
+  studioId?: string | number | null | undefined;
+  venueId?: string | number | null | undefined;
+};
+
+export type ProductKind =
+  | 'EXPERIENCE'
+  | 'MERCHANDISE';
+
+export type ProductSearchSort =
+  | 'NEWEST'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC'
+  | 'RELEVANCE';
+
+export type ProductStatus =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'PENDING_APPROVAL'
+  | 'PUBLISHED'
+  | 'REJECTED'
+  | 'SUSPENDED';
+
 export type PublishLicenseOfferInput = {
   advance?: MoneyInput | null | undefined;
   /** At least one. */
@@ -99,6 +143,17 @@ export type SignUpInput = {
   email: string;
   /** 10 to 128 characters. */
   password: string;
+};
+
+export type TimeSlotStatus =
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'OPEN';
+
+export type VariantInput = {
+  price: MoneyInput;
+  sku: string;
+  stock: number;
 };
 
 export type CreateOrganizationMutationVariables = Exact<{
@@ -173,6 +228,88 @@ export type MerchantLicensesQueryVariables = Exact<{
 
 
 export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type MerchantProductsQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type MerchantProductsQuery = { merchantProducts: { edges: Array<{ node: { id: string, kind: ProductKind, status: ProductStatus, statusReason: string | null, name: string, nameZh: string | null, category: ProductCategory, filmIp: { title: string, titleZh: string | null }, variants: Array<{ id: string, sku: string, available: number, stock: number, price: { amountMinor: number, currency: string } }> } }> } };
+
+export type ActiveLicensesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type ActiveLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type CreateMerchandiseMutationVariables = Exact<{
+  input: CreateMerchandiseInput;
+}>;
+
+
+export type CreateMerchandiseMutation = { createMerchandise: { id: string, status: ProductStatus } };
+
+export type SubmitProductMutationVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type SubmitProductMutation = { submitProductForApproval: { id: string, status: ProductStatus } };
+
+export type PublishProductMutationVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type PublishProductMutation = { publishProduct: { id: string, status: ProductStatus } };
+
+export type UnpublishProductMutationVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type UnpublishProductMutation = { unpublishProduct: { id: string, status: ProductStatus } };
+
+export type ProductDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null } };
+
+export type SearchProductsQueryVariables = Exact<{
+  text?: string | null | undefined;
+  filter?: ProductFilter | null | undefined;
+  sort?: ProductSearchSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchProductsQuery = { searchProducts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ category: ProductCategory, count: number }>, filmIps: Array<{ count: number, filmIp: { id: string, title: string, titleZh: string | null } }> }, edges: Array<{ node: { id: string, kind: ProductKind, name: string, nameZh: string | null, category: ProductCategory, inStock: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null } } }> } };
+
+export type DesignQueueQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type DesignQueueQuery = { studioProducts: { edges: Array<{ node: { id: string, name: string, nameZh: string | null, category: ProductCategory, descriptionZh: string | null, description: string | null, filmIp: { title: string, titleZh: string | null }, merchant: { name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, price: { amountMinor: number, currency: string } }> } }> } };
+
+export type ApproveDesignMutationVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type ApproveDesignMutation = { approveProduct: { id: string, status: ProductStatus } };
+
+export type RejectDesignMutationVariables = Exact<{
+  productId: string | number;
+  comments: string;
+}>;
+
+
+export type RejectDesignMutation = { rejectProduct: { id: string, status: ProductStatus } };
 
 export type StudioFilmIpsQueryVariables = Exact<{
   studioId: string | number;
@@ -436,6 +573,253 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantLicensesQuery, MerchantLicensesQueryVariables>;
+export const MerchantProductsDocument = new TypedDocumentString(`
+    query MerchantProducts($merchantId: ID!) {
+  merchantProducts(merchantId: $merchantId, first: 20) {
+    edges {
+      node {
+        id
+        kind
+        status
+        statusReason
+        name
+        nameZh
+        category
+        filmIp {
+          title
+          titleZh
+        }
+        variants {
+          id
+          sku
+          available
+          stock
+          price {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantProductsQuery, MerchantProductsQueryVariables>;
+export const ActiveLicensesDocument = new TypedDocumentString(`
+    query ActiveLicenses($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
+    edges {
+      node {
+        id
+        categories
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActiveLicensesQuery, ActiveLicensesQueryVariables>;
+export const CreateMerchandiseDocument = new TypedDocumentString(`
+    mutation CreateMerchandise($input: CreateMerchandiseInput!) {
+  createMerchandise(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMerchandiseMutation, CreateMerchandiseMutationVariables>;
+export const SubmitProductDocument = new TypedDocumentString(`
+    mutation SubmitProduct($productId: ID!) {
+  submitProductForApproval(productId: $productId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitProductMutation, SubmitProductMutationVariables>;
+export const PublishProductDocument = new TypedDocumentString(`
+    mutation PublishProduct($productId: ID!) {
+  publishProduct(productId: $productId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PublishProductMutation, PublishProductMutationVariables>;
+export const UnpublishProductDocument = new TypedDocumentString(`
+    mutation UnpublishProduct($productId: ID!) {
+  unpublishProduct(productId: $productId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<UnpublishProductMutation, UnpublishProductMutationVariables>;
+export const ProductDetailDocument = new TypedDocumentString(`
+    query ProductDetail($id: ID!) {
+  product(id: $id) {
+    id
+    kind
+    status
+    category
+    name
+    nameZh
+    description
+    descriptionZh
+    images
+    purchaseLimit
+    priceFrom {
+      amountMinor
+      currency
+    }
+    filmIp {
+      id
+      title
+      titleZh
+    }
+    merchant {
+      id
+      name
+      nameZh
+    }
+    variants {
+      id
+      sku
+      available
+      price {
+        amountMinor
+        currency
+      }
+    }
+    ticketTypes {
+      id
+      name
+      nameZh
+      price {
+        amountMinor
+        currency
+      }
+    }
+    upcomingTimeSlots {
+      id
+      startsAt
+      endsAt
+      remaining
+      status
+    }
+    venue {
+      id
+      name
+      nameZh
+      address
+      addressZh
+      latitude
+      longitude
+      openingNotes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
+export const SearchProductsDocument = new TypedDocumentString(`
+    query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {
+  searchProducts(
+    text: $text
+    filter: $filter
+    sort: $sort
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    facets {
+      categories {
+        category
+        count
+      }
+      filmIps {
+        count
+        filmIp {
+          id
+          title
+          titleZh
+        }
+      }
+    }
+    edges {
+      node {
+        id
+        kind
+        name
+        nameZh
+        category
+        inStock
+        priceFrom {
+          amountMinor
+          currency
+        }
+        filmIp {
+          id
+          title
+          titleZh
+        }
+        merchant {
+          id
+          name
+          nameZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchProductsQuery, SearchProductsQueryVariables>;
+export const DesignQueueDocument = new TypedDocumentString(`
+    query DesignQueue($studioId: ID!) {
+  studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {
+    edges {
+      node {
+        id
+        name
+        nameZh
+        category
+        descriptionZh
+        description
+        filmIp {
+          title
+          titleZh
+        }
+        merchant {
+          name
+          nameZh
+        }
+        variants {
+          id
+          sku
+          price {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DesignQueueQuery, DesignQueueQueryVariables>;
+export const ApproveDesignDocument = new TypedDocumentString(`
+    mutation ApproveDesign($productId: ID!) {
+  approveProduct(productId: $productId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveDesignMutation, ApproveDesignMutationVariables>;
+export const RejectDesignDocument = new TypedDocumentString(`
+    mutation RejectDesign($productId: ID!, $comments: String!) {
+  rejectProduct(productId: $productId, comments: $comments) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectDesignMutation, RejectDesignMutationVariables>;
 export const StudioFilmIpsDocument = new TypedDocumentString(`
     query StudioFilmIps($studioId: ID!) {
   filmIps(studioId: $studioId, first: 50) {

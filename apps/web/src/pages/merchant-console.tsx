@@ -7,6 +7,7 @@ import { useI18n } from '../lib/i18n';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
 import { bpsToPercent } from '../lib/vocabulary';
+import { MerchantProductsSection } from './merchant-products';
 
 export const OpenOffers = graphql(`
   query OpenOffers($first: Int) {
@@ -60,6 +61,7 @@ const TABS = [
   { id: 'offers', label: 'merchant.tab.offers' },
   { id: 'applications', label: 'merchant.tab.applications' },
   { id: 'licenses', label: 'merchant.tab.licenses' },
+  { id: 'products', label: 'merchant.tab.products' },
 ] as const;
 
 export function MerchantConsole() {
@@ -76,6 +78,7 @@ export function MerchantConsole() {
           {tab === 'offers' && <OffersSection merchant={merchant} />}
           {tab === 'applications' && <ApplicationsSection merchant={merchant} />}
           {tab === 'licenses' && <LicensesSection merchant={merchant} />}
+          {tab === 'products' && <MerchantProductsSection merchant={merchant} />}
         </section>
       )}
     </OrganizationGate>

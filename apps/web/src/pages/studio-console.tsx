@@ -8,6 +8,7 @@ import { useI18n } from '../lib/i18n';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
 import { bpsToPercent, PRODUCT_CATEGORIES } from '../lib/vocabulary';
+import { StudioApprovalsSection } from './studio-approvals';
 
 const StudioFilmIps = graphql(`
   query StudioFilmIps($studioId: ID!) {
@@ -98,6 +99,7 @@ const TABS = [
   { id: 'offers', label: 'studio.tab.offers' },
   { id: 'inbox', label: 'studio.tab.inbox' },
   { id: 'licenses', label: 'studio.tab.licenses' },
+  { id: 'designs', label: 'studio.tab.designs' },
 ] as const;
 
 export function StudioConsole() {
@@ -115,6 +117,7 @@ export function StudioConsole() {
           {tab === 'offers' && <OffersSection studio={studio} />}
           {tab === 'inbox' && <InboxSection studio={studio} />}
           {tab === 'licenses' && <LicensesSection studio={studio} />}
+          {tab === 'designs' && <StudioApprovalsSection studio={studio} />}
         </section>
       )}
     </OrganizationGate>

@@ -1,0 +1,285 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AddWeeklyTimeSlotsInput,
+  CreateExperienceInput,
+  CreateMerchandiseInput,
+  CreateVenueInput,
+  ProductApprovalService,
+  ProductService,
+  TimeSlotService,
+  VenueService,
+} from '@chedun/catalog';
+import { Actor, ActorMembership } from '@chedun/identity';
+import { FilmIpReader } from '@chedun/ip';
+import { Clock, MoneyInput, ProductCategory, shanghaiDate } from '@chedun/kernel';
+import { plainToInstance } from 'class-transformer';
+import { DataSource } from 'typeorm';
+
+const MAX_PRODUCTS = 60;
+
+/** Later passes add special editions of the merchandise, so a few licenses still fill a shop. */
+const EDITIONS = [
+  { en: '', zh: '' },
+  { en: ' (Chedun edition)', zh: '（车墩限定）' },
+  { en: ' (film-set edition)', zh: '（片场版）' },
+];
+
+interface DemoVenue {
+  merchant: string;
+  name: string;
+  nameZh: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  openingNotes: string;
+}
+
+/** The Chedun venues, one per demo merchant. */
+const VENUES: DemoVenue[] = [
+  {
+    merchant: 'Xiangdi Art Center',
+    name: 'Xiangdi Art Center',
+    nameZh: '香堤艺术中心',
+    address: 'Chedun Town, Songjiang District, Shanghai',
+    latitude: 30.9985,
+    longitude: 121.2312,
+    openingNotes: 'Tue-Sun 10:00-18:00',
+  },
+  {
+    merchant: 'Xinshe Ranch',
+    name: 'Xinshe Ranch',
+    nameZh: '新社牧场',
+    address: 'Xinshe Village, Chedun, Songjiang',
+    latitude: 30.9812,
+    longitude: 121.2478,
+    openingNotes: 'Daily 09:00-17:00; farm boots provided',
+  },
+  {
+    merchant: 'Shanghai Film Park Shop',
+    name: 'Shanghai Film Park',
+    nameZh: '上海影视乐园',
+    address: '4915 Beisong Road, Chedun, Songjiang',
+    latitude: 31.0006,
+    longitude: 121.2036,
+    openingNotes: 'Daily 08:30-17:00',
+  },
+];
+
+interface DemoLicense {
+  id: string;
+  studioId: string;
+  filmIpId: string;
+  categories: ProductCategory[];
+}
+
+interface Shop {
+  actor: Actor;
+  venueId: string;
+  licenses: DemoLicense[];
+}
+
+type Template = { kind: 'merch' | 'experience'; en: string; zh: string; price: number; description: string; descriptionZh: string };
+
+/** Per category, products named after the IP: "{T}" is the English title, "{Z}" the Chinese one. */
+const TEMPLATES: Partial<Record<ProductCategory, Template[]>> = {
+  [ProductCategory.APPAREL]: [
+    { kind: 'merch', en: '{T} embroidered cap', zh: '{Z}刺绣棒球帽', price: 12900, description: 'Cap embroidered in Songjiang.', descriptionZh: '松江刺绣棒球帽。' },
+    { kind: 'merch', en: '{T} T-shirt', zh: '{Z}T恤', price: 9900, description: 'Cotton tee with a scene from {T}.', descriptionZh: '印有《{Z}》场景的纯棉T恤。' },
+    { kind: 'merch', en: '{T} hoodie', zh: '{Z}连帽卫衣', price: 25900, description: 'Warm hoodie for a day on set.', descriptionZh: '片场同款保暖卫衣。' },
+  ],
+  [ProductCategory.COLLECTIBLE]: [
+    { kind: 'merch', en: '{T} acrylic stand', zh: '{Z}亚克力立牌', price: 4900, description: 'Acrylic character stand.', descriptionZh: '角色亚克力立牌。' },
+    { kind: 'merch', en: '{T} enamel pin', zh: '{Z}珐琅徽章', price: 3900, description: 'Hard enamel pin.', descriptionZh: '硬珐琅徽章。' },
+    { kind: 'merch', en: '{T} figurine', zh: '{Z}手办', price: 19900, description: 'Hand-painted figurine.', descriptionZh: '手绘手办。' },
+  ],
+  [ProductCategory.STATIONERY]: [
+    { kind: 'merch', en: '{T} poster', zh: '{Z}海报', price: 3500, description: 'Theatrical poster reprint.', descriptionZh: '电影海报复刻版。' },
+    { kind: 'merch', en: '{T} postcard set', zh: '{Z}明信片套装', price: 2900, description: 'Twelve stills from {T}.', descriptionZh: '《{Z}》剧照明信片十二张。' },
+    { kind: 'merch', en: '{T} notebook', zh: '{Z}笔记本', price: 4500, description: 'Thread-bound notebook.', descriptionZh: '线装笔记本。' },
+  ],
+  [ProductCategory.HOME]: [
+    { kind: 'merch', en: '{T} cushion', zh: '{Z}抱枕', price: 8900, description: 'Printed cushion.', descriptionZh: '印花抱枕。' },
+    { kind: 'merch', en: '{T} mug', zh: '{Z}马克杯', price: 5900, description: 'Ceramic mug.', descriptionZh: '陶瓷马克杯。' },
+    { kind: 'merch', en: '{T} tote bag', zh: '{Z}帆布袋', price: 6900, description: 'Canvas tote.', descriptionZh: '帆布托特包。' },
+  ],
+  [ProductCategory.FOOD]: [
+    { kind: 'merch', en: '{T} tea gift box', zh: '{Z}茶礼盒', price: 12800, description: 'Green tea from Songjiang hills.', descriptionZh: '松江山间绿茶。' },
+    { kind: 'merch', en: '{T} mooncake box', zh: '{Z}月饼礼盒', price: 16800, description: 'Six mooncakes from a Songjiang bakery.', descriptionZh: '松江老字号月饼六枚。' },
+    { kind: 'merch', en: '{T} farm cheese', zh: '{Z}农场奶酪', price: 4800, description: 'Cheese from the ranch in the film.', descriptionZh: '电影中牧场出品的奶酪。' },
+  ],
+  [ProductCategory.CRAFT]: [
+    { kind: 'merch', en: '{T} lantern-making kit', zh: '{Z}花灯制作套装', price: 9900, description: 'Make a paper lantern at home.', descriptionZh: '在家做一盏纸花灯。' },
+    { kind: 'merch', en: '{T} paper-cut kit', zh: '{Z}剪纸套装', price: 7900, description: 'Paper-cut kit with patterns.', descriptionZh: '附图样的剪纸套装。' },
+  ],
+  [ProductCategory.TOUR]: [
+    { kind: 'experience', en: '{T} night tour', zh: '{Z}夜游', price: 9800, description: 'The sets by lantern light.', descriptionZh: '灯光下的片场。' },
+    { kind: 'experience', en: '{T} filming location tour', zh: '{Z}拍摄地之旅', price: 12000, description: 'Walk where {T} was filmed.', descriptionZh: '走进《{Z}》拍摄地。' },
+  ],
+  [ProductCategory.WORKSHOP]: [
+    { kind: 'experience', en: '{T} paper-cut workshop', zh: '{Z}剪纸工作坊', price: 15800, description: 'Two hours with a paper-cut master.', descriptionZh: '跟剪纸师傅学两小时。' },
+  ],
+  [ProductCategory.SCREENING]: [
+    { kind: 'experience', en: '{T} open-air screening', zh: '{Z}露天放映', price: 8000, description: 'The film under the stars.', descriptionZh: '星空下看电影。' },
+  ],
+  [ProductCategory.STAY]: [
+    { kind: 'experience', en: '{T} ranch night', zh: '{Z}牧场夜宿', price: 68000, description: 'A night at the ranch.', descriptionZh: '牧场住一晚。' },
+  ],
+};
+
+/**
+ * Demo catalog: venues for the Chedun merchants, and products for every ACTIVE license a demo merchant holds,
+ * approved by the studio and published, experiences with weekend slots over the next four weeks. Runs after the
+ * licensing demo data; does nothing once the demo merchants have products.
+ */
+@Injectable()
+export class CatalogDemoSeeder {
+  private readonly logger = new Logger(CatalogDemoSeeder.name);
+  private sequence = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductService,
+    private readonly approvals: ProductApprovalService,
+    private readonly venues: VenueService,
+    private readonly slots: TimeSlotService,
+    private readonly filmIps: FilmIpReader,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(): Promise<number> {
+    const merchants: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT id, name FROM organizations WHERE kind = 'MERCHANT' AND name = ANY($1::text[])`,
+      [VENUES.map((v) => v.merchant)],
+    );
+    if (merchants.length === 0) return 0;
+    const [existing] = await this.dataSource.query(`SELECT count(*)::int AS n FROM products WHERE merchant_id = ANY($1::uuid[])`, [
+      merchants.map((m) => m.id),
+    ]);
+    if (existing.n > 0) return 0;
+
+    const shops: Shop[] = [];
+    for (const merchant of merchants) {
+      const actor = await this.ownerOf(merchant.id);
+      const spec = VENUES.find((v) => v.merchant === merchant.name)!;
+      const { merchant: _name, ...venue } = spec;
+      const [found] = await this.dataSource.query(`SELECT id FROM venues WHERE merchant_id = $1 AND name = $2`, [merchant.id, venue.name]);
+      const venueId: string =
+        found?.id ?? (await this.venues.create(actor, plainToInstance(CreateVenueInput, { merchantId: merchant.id, ...venue }))).id;
+      const licenses: DemoLicense[] = await this.dataSource.query(
+        `SELECT id, studio_id AS "studioId", film_ip_id AS "filmIpId", categories
+           FROM licenses WHERE merchant_id = $1 AND status = 'ACTIVE' ORDER BY created_at`,
+        [merchant.id],
+      );
+      shops.push({ actor, venueId, licenses });
+    }
+    const ips = new Map((await this.filmIps.findByIds(shops.flatMap((s) => s.licenses.map((l) => l.filmIpId)))).map((ip) => [ip.id, ip]));
+
+    let created = 0;
+    for (const [pass, edition] of EDITIONS.entries()) {
+      for (const shop of shops) {
+        for (const license of shop.licenses) {
+          const ip = ips.get(license.filmIpId);
+          const fill = (text: string): string =>
+            text.replaceAll('{T}', ip?.title ?? 'Chedun').replaceAll('{Z}', ip?.titleZh ?? ip?.title ?? '车墩');
+          const studio = await this.ownerOf(license.studioId);
+          for (const category of license.categories) {
+            for (const template of TEMPLATES[category] ?? []) {
+              if (created >= MAX_PRODUCTS) return this.done(created);
+              if (pass > 0 && template.kind === 'experience') continue;
+              const content = {
+                licenseId: license.id,
+                category,
+                name: (fill(template.en) + edition.en).slice(0, 120),
+                nameZh: (fill(template.zh) + edition.zh).slice(0, 120),
+                description: fill(template.description),
+                descriptionZh: fill(template.descriptionZh),
+              };
+              if (await this.seedProduct(shop, studio, template, content)) created++;
+            }
+          }
+        }
+      }
+    }
+    return this.done(created);
+  }
+
+  /** Creates, approves and publishes one product; false when the license does not allow it (logged, not fatal). */
+  private async seedProduct(
+    shop: Shop,
+    studio: Actor,
+    template: Template,
+    content: { licenseId: string; category: ProductCategory; name: string; nameZh: string; description: string; descriptionZh: string },
+  ): Promise<boolean> {
+    const price = plainToInstance(MoneyInput, { amountMinor: template.price, currency: 'CNY' });
+    try {
+      const product =
+        template.kind === 'merch'
+          ? await this.products.createMerchandise(
+              shop.actor,
+              plainToInstance(CreateMerchandiseInput, {
+                ...content,
+                variants: [{ sku: `DEMO-${++this.sequence}`, price, stock: 20 + ((this.sequence * 7) % 80) }],
+              }),
+            )
+          : await this.products.createExperience(
+              shop.actor,
+              plainToInstance(CreateExperienceInput, {
+                ...content,
+                venueId: shop.venueId,
+                ticketTypes: [
+                  { name: 'Adult', nameZh: '成人', price },
+                  { name: 'Child', nameZh: '儿童', price: plainToInstance(MoneyInput, { amountMinor: Math.round(template.price / 2), currency: 'CNY' }) },
+                ],
+              }),
+            );
+      if (template.kind === 'experience') await this.addWeekendSlots(shop.actor, product.id);
+      await this.approvals.submit(shop.actor, product.id);
+      await this.approvals.approve(studio, product.id);
+      await this.approvals.publish(shop.actor, product.id);
+      return true;
+    } catch (error) {
+      this.logger.warn(`Demo product ${content.name} skipped: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
+  private done(created: number): number {
+    if (created > 0) this.logger.log(`Seeded ${created} demo products`);
+    return created;
+  }
+
+  private async addWeekendSlots(actor: Actor, experienceId: string): Promise<void> {
+    const today = shanghaiDate(this.clock.now());
+    const inFourWeeks = shanghaiDate(new Date(this.clock.now().getTime() + 28 * 86_400_000));
+    for (const startTime of ['10:00', '14:00']) {
+      await this.slots.addWeekly(
+        actor,
+        plainToInstance(AddWeeklyTimeSlotsInput, { experienceId, fromDate: today, toDate: inFourWeeks, weekdays: [6, 7], startTime, durationMinutes: 120, capacity: 30 }),
+      );
+    }
+  }
+
+  /** The organization's owner as an actor, with all their memberships. */
+  private async ownerOf(organizationId: string): Promise<Actor> {
+    const rows: { user_id: string; email: string; organization_id: string; kind: ActorMembership['kind']; role: ActorMembership['role'] }[] =
+      await this.dataSource.query(
+        `SELECT u.id AS user_id, u.email, m.organization_id, o.kind, m.role
+           FROM memberships owner
+           JOIN users u ON u.id = owner.user_id
+           JOIN memberships m ON m.user_id = u.id
+           JOIN organizations o ON o.id = m.organization_id
+          WHERE owner.organization_id = $1 AND owner.role = 'OWNER'
+          ORDER BY owner.created_at`,
+        [organizationId],
+      );
+    const first = rows[0];
+    if (!first) throw new Error(`Organization ${organizationId} has no owner`);
+    const mine = rows.filter((r) => r.user_id === first.user_id);
+    return new Actor(
+      first.user_id,
+      first.email,
+      mine.map((r) => ({ organizationId: r.organization_id, kind: r.kind, role: r.role })),
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DomainEventBus } from '@chedun/db';
+import { IdentityModule } from '@chedun/identity';
+import { IpModule } from '@chedun/ip';
+import { LicenseStatusChanged } from '@chedun/kernel';
+import { LicensingModule } from '@chedun/licensing';
+import { CatalogEvents } from './catalog.events';
+import { CatalogListingSource } from './catalog-listing.source';
+import { CatalogLoaders } from './catalog.loaders';
+import { ProductApprovalService } from './product-approval.service';
+import { ProductQueryService } from './product-query.service';
+import { ProductResolver } from './product.resolver';
+import { ProductService } from './product.service';
+import {
+  ProductAuditEntryEntity,
+  ProductEntity,
+  ProductVariantEntity,
+  StockMovementEntity,
+  TicketTypeEntity,
+  TimeSlotEntity,
+} from './product.entity';
+import { StockService } from './stock.service';
+import { TimeSlotResolver } from './time-slot.resolver';
+import { TimeSlotService } from './time-slot.service';
+import { VenueEntity } from './venue.entity';
+import { VenueResolver } from './venue.resolver';
+import { VenueService } from './venue.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, StockMovementEntity, TicketTypeEntity, TimeSlotEntity, VenueEntity]),
+    IdentityModule,
+    IpModule,
+    LicensingModule,
+  ],
+  providers: [
+    CatalogEvents,
+    CatalogLoaders,
+    CatalogListingSource,
+    ProductService,
+    ProductApprovalService,
+    ProductQueryService,
+    StockService,
+    TimeSlotService,
+    VenueService,
+    ProductResolver,
+    VenueResolver,
+    TimeSlotResolver,
+  ],
+  exports: [CatalogListingSource, ProductService, ProductApprovalService, VenueService, TimeSlotService],
+})
+export class CatalogModule implements OnModuleInit {
+  constructor(
+    private readonly bus: DomainEventBus,
+    private readonly approvals: ProductApprovalService,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.subscribe<LicenseStatusChanged>('LicenseStatusChanged', (event, manager) => this.approvals.onLicenseStatusChanged(event, manager));
+  }
+}

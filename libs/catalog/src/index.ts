@@ -1,0 +1,17 @@
+export { CatalogModule } from './catalog.module';
+export { CatalogListingSource, ProductListing } from './catalog-listing.source';
+export { CatalogProductChanged } from './catalog.events';
+export { ProductKind, ProductStatus } from './product-status';
+export { Product, ProductFilmIp } from './catalog.types';
+export { ProductService } from './product.service';
+export { ProductApprovalService } from './product-approval.service';
+export { VenueService } from './venue.service';
+export { TimeSlotService } from './time-slot.service';
+export {
+  CreateMerchandiseInput,
+  CreateExperienceInput,
+  CreateVenueInput,
+  AddWeeklyTimeSlotsInput,
+  VariantInput,
+  TicketTypeInput,
+} from './catalog.types';

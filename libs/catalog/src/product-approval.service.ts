@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@chedun/identity';
+import { LicenseReader } from '@chedun/licensing';
+import { Clock, LicenseStatus, LicenseStatusChanged, shanghaiDate } from '@chedun/kernel';
+import { DataSource, EntityManager } from 'typeorm';
+import { CatalogEvents } from './catalog.events';
+import { assertMerchantOf, assertStudioOf, canViewProduct } from './catalog.policy';
+import { ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, TicketTypeEntity } from './product.entity';
+import { lockProduct, recordProductSteps } from './product-steps';
+import { updateReturning } from './update-returning';
+import { nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
+import { CatalogException } from './catalog.exception';
+
+/**
+ * Design approval and shop presence (DESIGN §2): the merchant submits, the licensing studio approves or rejects,
+ * the merchant publishes while the license allows it; a license that stops being ACTIVE suspends its products.
+ */
+@Injectable()
+export class ProductApprovalService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly licenses: LicenseReader,
+    private readonly events: CatalogEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  submit(actor: Actor, productId: string): Promise<ProductEntity> {
+    return this.change(actor, productId, ProductTransition.Submitted, async (product, manager) => {
+      assertMerchantOf(actor, product);
+      await assertSellable(manager, product);
+    });
+  }
+
+  approve(actor: Actor, productId: string): Promise<ProductEntity> {
+    return this.change(actor, productId, ProductTransition.Approved, async (product) => assertStudioOf(actor, product));
+  }
+
+  reject(actor: Actor, productId: string, comments: string): Promise<ProductEntity> {
+    const reason = comments.trim();
+    if (reason.length < 1 || reason.length > 2000) throw CatalogException.badInput('Comments must be 1 to 2000 characters', { field: 'comments' });
+    return this.change(actor, productId, ProductTransition.Rejected, async (product) => assertStudioOf(actor, product), reason);
+  }
+
+  /** Only while the license is ACTIVE, covers the category and today (Asia/Shanghai) is inside its term. */
+  publish(actor: Actor, productId: string): Promise<ProductEntity> {
+    return this.change(actor, productId, ProductTransition.Published, async (product, manager) => {
+      assertMerchantOf(actor, product);
+      const license = await this.licenses.findById(product.licenseId, manager);
+      const today = shanghaiDate(this.clock.now());
+      if (!license || !this.licenses.isUsableOn(license, product.category, today)) {
+        throw CatalogException.conflict(`The license does not allow selling ${product.category} on ${today}`, {
+          licenseStatus: license?.status ?? null,
+        });
+      }
+      await assertSellable(manager, product);
+    });
+  }
+
+  unpublish(actor: Actor, productId: string): Promise<ProductEntity> {
+    return this.change(actor, productId, ProductTransition.Unpublished, async (product) => assertMerchantOf(actor, product));
+  }
+
+  /**
+   * LicenseStatusChanged handler, inside licensing's transaction: a license that is no longer ACTIVE takes its
+   * published and approved products out of the shop. They stay SUSPENDED when it is ACTIVE again, until the merchant
+   * republishes.
+   */
+  async onLicenseStatusChanged(event: LicenseStatusChanged, manager: EntityManager): Promise<void> {
+    if (event.to === LicenseStatus.ACTIVE) return;
+    const reason = `License ${event.to.toLowerCase()}${event.reason ? `: ${event.reason}` : ''}`;
+    const rows = await updateReturning<{ id: string; from: ProductStatus }>(
+      manager,
+      `UPDATE products p SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
+         FROM (SELECT id, status FROM products WHERE license_id = $1 AND status = ANY($4::text[]) FOR UPDATE) old
+        WHERE p.id = old.id
+        RETURNING p.id, old.status AS "from"`,
+      [event.licenseId, ProductStatus.SUSPENDED, reason, [ProductStatus.PUBLISHED, ProductStatus.APPROVED]],
+    );
+    const steps = rows.map((r) => ({ productId: r.id, from: r.from, to: ProductStatus.SUSPENDED }));
+    await recordProductSteps(manager, steps, ProductTransition.Suspended, reason, null);
+    await this.events.productsChanged(manager, rows.map((r) => r.id), ProductTransition.Suspended);
+  }
+
+  /** The product's steps through approval and the shop, oldest first: for its merchant, its studio and the platform. */
+  async auditTrail(actor: Actor, productId: string): Promise<ProductAuditEntryEntity[]> {
+    const product = await this.dataSource.getRepository(ProductEntity).findOneBy({ id: productId });
+    const party = product && (actor.isPlatform || actor.isMemberOf(product.merchantId) || actor.isMemberOf(product.studioId));
+    if (!product || !party || !canViewProduct(actor, product)) throw CatalogException.notFound('Product', productId);
+    return this.dataSource
+      .getRepository(ProductAuditEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.product_id = :productId', { productId })
+      .orderBy('e.seq')
+      .getMany();
+  }
+
+  private change(
+    actor: Actor,
+    productId: string,
+    transition: ProductTransition,
+    authorize: (product: ProductEntity, manager: EntityManager) => Promise<void>,
+    reason: string | null = null,
+  ): Promise<ProductEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const product = await lockProduct(manager, productId);
+      if (!product) throw CatalogException.notFound('Product', productId);
+      await authorize(product, manager);
+      const from = product.status;
+      product.status = nextProductStatus(product.status, transition);
+      product.statusReason = reason;
+      product.publishedAt = product.status === ProductStatus.PUBLISHED ? this.clock.now() : null;
+      product.updatedAt = new Date();
+      const saved = await manager.save(product);
+      await recordProductSteps(manager, [{ productId, from, to: product.status }], transition, reason, actor.userId);
+      await this.events.productsChanged(manager, [product.id], transition);
+      return saved;
+    });
+  }
+}
+
+/** Something to buy: merchandise has variants (created with it); an experience needs ticket types. */
+async function assertSellable(manager: EntityManager, product: ProductEntity): Promise<void> {
+  const count =
+    product.kind === ProductKind.MERCHANDISE
+      ? await manager.countBy(ProductVariantEntity, { productId: product.id })
+      : await manager.countBy(TicketTypeEntity, { productId: product.id });
+  if (count === 0) throw CatalogException.conflict('The product has nothing to sell yet');
+}

@@ -1,0 +1,196 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, OptionalActor, Organization, Public, toOrganization } from '@chedun/identity';
+import { ConnectionShape, Money, MoneyType } from '@chedun/kernel';
+import { CatalogLoaders } from './catalog.loaders';
+import { toProduct, toTicketType, toTimeSlot, toVariant, toVenue } from './catalog.mappers';
+import {
+  AdjustStockInput,
+  CreateExperienceInput,
+  CreateMerchandiseInput,
+  MerchantProductsArgs,
+  Product,
+  ProductAuditEntry,
+  ProductConnection,
+  ProductFilmIp,
+  ProductVariant,
+  SetVariantPriceInput,
+  StockAdjustment,
+  StudioProductsArgs,
+  TicketType,
+  TimeSlot,
+  UpdateProductInput,
+  Venue,
+} from './catalog.types';
+import { ProductApprovalService } from './product-approval.service';
+import { ProductQueryService } from './product-query.service';
+import { ProductService } from './product.service';
+import { ProductKind, ProductStatus } from './product-status';
+import { StockService } from './stock.service';
+
+const uuid = new ParseUUIDPipe();
+
+@Resolver(() => Product)
+export class ProductResolver {
+  constructor(
+    private readonly products: ProductService,
+    private readonly approvals: ProductApprovalService,
+    private readonly queries: ProductQueryService,
+    private readonly stock: StockService,
+    private readonly loaders: CatalogLoaders,
+  ) {}
+
+  @Public()
+  @Query(() => Product, { description: 'Public when PUBLISHED; merchants see their own drafts, studios the designs they review.' })
+  async product(@OptionalActor() actor: Actor | undefined, @Args('id', { type: () => ID }, uuid) id: string): Promise<Product> {
+    return toProduct(await this.queries.findVisible(actor, id));
+  }
+
+  @Query(() => [ProductAuditEntry], { description: "Who moved the product through approval and the shop: its merchant's and studio's staff." })
+  async productAuditTrail(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<ProductAuditEntry[]> {
+    const entries = await this.approvals.auditTrail(actor, productId);
+    return entries.map((e) => ({
+      id: e.id,
+      event: e.event,
+      from: e.fromStatus,
+      to: e.toStatus,
+      reason: e.reason,
+      actorUserId: e.actorUserId,
+      at: e.createdAt,
+    }));
+  }
+
+  @Query(() => ProductConnection, { description: "A merchant's own products, newest first." })
+  async merchantProducts(@CurrentActor() actor: Actor, @Args() args: MerchantProductsArgs): Promise<ConnectionShape<Product>> {
+    const first = args.first ?? 20;
+    const page = await this.queries.listForMerchant(actor, args.merchantId, args.filter, first, args.after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toProduct(e.node) })) };
+  }
+
+  @Query(() => ProductConnection, { description: "A studio's designs by status (PENDING_APPROVAL by default): its approval queue." })
+  async studioProducts(@CurrentActor() actor: Actor, @Args() args: StudioProductsArgs): Promise<ConnectionShape<Product>> {
+    const first = args.first ?? 20;
+    const page = await this.queries.listForStudio(actor, args.studioId, args.status ?? ProductStatus.PENDING_APPROVAL, first, args.after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toProduct(e.node) })) };
+  }
+
+  @Mutation(() => Product, { description: 'A merchandise design (DRAFT) under one of the merchant\'s ACTIVE licenses.' })
+  async createMerchandise(@CurrentActor() actor: Actor, @Args('input') input: CreateMerchandiseInput): Promise<Product> {
+    return toProduct(await this.products.createMerchandise(actor, input));
+  }
+
+  @Mutation(() => Product, { description: "An experience (DRAFT) at one of the merchant's venues." })
+  async createExperience(@CurrentActor() actor: Actor, @Args('input') input: CreateExperienceInput): Promise<Product> {
+    return toProduct(await this.products.createExperience(actor, input));
+  }
+
+  @Mutation(() => Product)
+  async updateProduct(@CurrentActor() actor: Actor, @Args('input') input: UpdateProductInput): Promise<Product> {
+    return toProduct(await this.products.update(actor, input));
+  }
+
+  @Mutation(() => Product, { description: 'Merchant: DRAFT or REJECTED → PENDING_APPROVAL.' })
+  async submitProductForApproval(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<Product> {
+    return toProduct(await this.approvals.submit(actor, productId));
+  }
+
+  @Mutation(() => Product, { description: "Staff of the licensed IP's studio: PENDING_APPROVAL → APPROVED." })
+  async approveProduct(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<Product> {
+    return toProduct(await this.approvals.approve(actor, productId));
+  }
+
+  @Mutation(() => Product, { description: "Staff of the licensed IP's studio: PENDING_APPROVAL → REJECTED with comments." })
+  async rejectProduct(
+    @CurrentActor() actor: Actor,
+    @Args('productId', { type: () => ID }, uuid) productId: string,
+    @Args('comments') comments: string,
+  ): Promise<Product> {
+    return toProduct(await this.approvals.reject(actor, productId, comments));
+  }
+
+  @Mutation(() => Product, { description: 'Merchant: APPROVED or SUSPENDED → PUBLISHED, only while the license allows the category today.' })
+  async publishProduct(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<Product> {
+    return toProduct(await this.approvals.publish(actor, productId));
+  }
+
+  @Mutation(() => Product, { description: 'Merchant: PUBLISHED → APPROVED (out of the shop).' })
+  async unpublishProduct(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<Product> {
+    return toProduct(await this.approvals.unpublish(actor, productId));
+  }
+
+  @Mutation(() => ProductVariant)
+  async setVariantPrice(@CurrentActor() actor: Actor, @Args('input') input: SetVariantPriceInput): Promise<ProductVariant> {
+    return toVariant(await this.products.setVariantPrice(actor, input));
+  }
+
+  @Mutation(() => StockAdjustment, { description: 'Restock, write off damage or record a count; kept as a stock movement.' })
+  async adjustStock(@CurrentActor() actor: Actor, @Args('input') input: AdjustStockInput): Promise<StockAdjustment> {
+    const { variant, movement } = await this.stock.adjust(actor, input);
+    return {
+      variant: toVariant(variant),
+      movement: {
+        id: movement.id,
+        delta: movement.delta,
+        reason: movement.reason,
+        note: movement.note,
+        stockAfter: movement.stockAfter,
+        createdAt: movement.createdAt,
+      },
+    };
+  }
+
+  @ResolveField(() => [ProductVariant])
+  async variants(@Parent() product: Product, @Context('req') req: object): Promise<ProductVariant[]> {
+    return (await this.loaders.for(req).variantsByProduct.load(product.id)).map(toVariant);
+  }
+
+  @ResolveField(() => [TicketType])
+  async ticketTypes(@Parent() product: Product, @Context('req') req: object): Promise<TicketType[]> {
+    return (await this.loaders.for(req).ticketTypesByProduct.load(product.id)).map(toTicketType);
+  }
+
+  @ResolveField(() => [TimeSlot], { description: 'Slots starting in the next 30 days, with remaining seats.' })
+  async upcomingTimeSlots(@Parent() product: Product, @Context('req') req: object): Promise<TimeSlot[]> {
+    return (await this.loaders.for(req).upcomingSlotsByProduct.load(product.id)).map(toTimeSlot);
+  }
+
+  @ResolveField(() => Venue, { nullable: true })
+  async venue(@Parent() product: Product, @Context('req') req: object): Promise<Venue | null> {
+    if (!product.venueId) return null;
+    const venue = await this.loaders.for(req).venue.load(product.venueId);
+    return venue ? toVenue(venue) : null;
+  }
+
+  @ResolveField(() => ProductFilmIp)
+  async filmIp(@Parent() product: Product, @Context('req') req: object): Promise<ProductFilmIp> {
+    const ip = await this.loaders.for(req).filmIp.load(product.filmIpId);
+    return { id: product.filmIpId, title: ip?.title ?? '', titleZh: ip?.titleZh ?? null };
+  }
+
+  @ResolveField(() => Organization)
+  async merchant(@Parent() product: Product, @Context('req') req: object): Promise<Organization> {
+    return this.organization(req, product.merchantId);
+  }
+
+  @ResolveField(() => Organization)
+  async studio(@Parent() product: Product, @Context('req') req: object): Promise<Organization> {
+    return this.organization(req, product.studioId);
+  }
+
+  @ResolveField(() => MoneyType, { nullable: true, description: 'The lowest variant or ticket price.' })
+  async priceFrom(@Parent() product: Product, @Context('req') req: object): Promise<MoneyType | null> {
+    const batch = this.loaders.for(req);
+    const prices =
+      product.kind === ProductKind.MERCHANDISE
+        ? (await batch.variantsByProduct.load(product.id)).map((v) => Money.of(v.priceMinor, v.currency))
+        : (await batch.ticketTypesByProduct.load(product.id)).map((t) => Money.of(t.priceMinor, t.currency));
+    const lowest = prices.sort((a, b) => a.amountMinor - b.amountMinor)[0];
+    return lowest ? MoneyType.from(lowest) : null;
+  }
+
+  private async organization(req: object, id: string): Promise<Organization> {
+    const org = await this.loaders.for(req).organization.load(id);
+    if (!org) throw new Error(`Organization ${id} of a product is missing`);
+    return toOrganization(org);
+  }
+}

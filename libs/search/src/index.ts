@@ -1,0 +1,5 @@
+export { SearchModule } from './search.module';
+export { SearchIndex, SearchDocument, SearchQuery, SearchPage, SearchFilter, SearchSort, FacetCount } from './search-index.port';
+export { PostgresSearchIndex } from './postgres-search.index';
+export { MeilisearchSearchIndex, MeilisearchOptions } from './meilisearch-search.index';
+export { SearchSync } from './search-sync.service';

@@ -1,0 +1,38 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { CatalogModule, CatalogProductChanged } from '@chedun/catalog';
+import { DomainEventBus } from '@chedun/db';
+import { MeilisearchSearchIndex } from './meilisearch-search.index';
+import { PostgresSearchIndex } from './postgres-search.index';
+import { SearchIndex } from './search-index.port';
+import { SearchSync } from './search-sync.service';
+import { SearchResolver } from './search.resolver';
+
+@Module({
+  imports: [CatalogModule],
+  providers: [
+    {
+      provide: SearchIndex,
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: (config: AppConfig, dataSource: DataSource): SearchIndex =>
+        config.meili.host
+          ? new MeilisearchSearchIndex({ host: config.meili.host, apiKey: config.meili.apiKey })
+          : new PostgresSearchIndex(dataSource),
+    },
+    SearchSync,
+    SearchResolver,
+  ],
+  exports: [SearchIndex, SearchSync],
+})
+export class SearchModule implements OnModuleInit {
+  constructor(
+    private readonly bus: DomainEventBus,
+    private readonly sync: SearchSync,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.subscribe<CatalogProductChanged>('CatalogProductChanged', (event, manager) => this.sync.productsChanged(event.productIds, manager));
+  }
+}
