@@ -24,6 +24,8 @@ const transform = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: Jest ignores testTimeout inside a project, so the e2e project's own setting never applied.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',

@@ -12,9 +12,6 @@ function shanghaiDate(offsetDays: number): string {
  * The licensing journeys in a real browser against the real app serving the built web app: a studio
  * publishes an offer, a merchant applies on a phone, the studio approves from its inbox.
  */
-// A browser journey step takes seconds on two loaded cores; Jest's per-project testTimeout is not honoured.
-jest.setTimeout(90_000);
-
 describe('web: licensing journeys', () => {
   let t: TestApp;
   let browser: Browser;

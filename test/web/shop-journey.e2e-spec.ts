@@ -1,11 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { checkPage, DESKTOP, launchBrowser, newPage, PHONE } from '../support/browser';
 import { contractOperation } from '../support/contract';
-import { createFilmIp, grantLicense } from '../support/licensing';
+import { applyForLicense, createFilmIp, grantLicense, publishOffer } from '../support/licensing';
 import { organizationOwner, Party, PASSWORD } from '../support/parties';
 import { startTestApp, TestApp } from '../support/test-app';
-
-jest.setTimeout(90_000);
 
 /**
  * From design to shop in a real browser: a licensed merchant creates a product on a phone and submits it,
@@ -130,6 +128,8 @@ describe('web: from design to shop', () => {
     await page.getByRole('searchbox', { name: '搜索商品' }).fill('夜行列车');
     await page.getByRole('button', { name: '搜索' }).click();
     await page.getByText('共 2 个结果').waitFor();
+    // Facets count every match; the film IP facet reads in Chinese.
+    await page.getByLabel('末班夜行列车 (2)').waitFor();
     await page.getByLabel(/游览/).check();
     await page.getByText('共 1 个结果').waitFor();
     await page.getByTestId('product').filter({ hasText: '夜行列车片场导览' }).waitFor();
@@ -143,6 +143,50 @@ describe('web: from design to shop', () => {
     await page.getByRole('link', { name: '末班夜行列车' }).click();
     await page.getByText('共 2 个结果').waitFor();
     await context.close();
+  });
+
+  it('rejections reach the merchant with the reason: a license application and a product design', async () => {
+    const offerId = await publishOffer(t, studio, await createFilmIp(t, studio, 'Paper Crane Alley', '纸鹤巷'), { categories: ['STATIONERY'] });
+    await applyForLicense(t, merchant, offerId, '纸鹤巷明信片套装');
+    const s = await newPage(browser, t.baseUrl, DESKTOP);
+    await logIn(s.page, studio, '/studio?tab=inbox');
+    const application = s.page.getByTestId('application').filter({ hasText: '纸鹤巷明信片套装' });
+    await application.getByRole('button', { name: '拒绝' }).click();
+    await application.getByLabel('拒绝理由（商家可见）').fill('本季度已授权同类文具');
+    await checkPage(s.page, 'studio-inbox-reject-desktop');
+    await application.getByRole('button', { name: '确认拒绝' }).click();
+    await s.page.getByText('这里没有申请。').waitFor();
+
+    const m = await newPage(browser, t.baseUrl, PHONE);
+    await logIn(m.page, merchant, '/merchant?tab=applications');
+    const mine = m.page.getByTestId('application').filter({ hasText: '纸鹤巷' });
+    await mine.getByText('已拒绝').waitFor();
+    await mine.getByText('本季度已授权同类文具', { exact: false }).waitFor();
+
+    await m.page.goto('/merchant?tab=products');
+    await m.page.getByLabel('名称（中文）').fill('夜行列车车票书签');
+    await m.page.getByLabel('名称（英文）').fill('Night Train Ticket Bookmark');
+    await m.page.getByLabel('SKU').fill('NT-BOOKMARK-01');
+    await m.page.getByLabel('价格（元）').fill('18');
+    await m.page.getByRole('button', { name: '保存草稿' }).click();
+    const draft = m.page.getByTestId('product').filter({ hasText: '夜行列车车票书签' });
+    await draft.getByRole('button', { name: '提交审批' }).click();
+    await draft.getByText('待片方审批').waitFor();
+
+    await s.page.goto('/studio?tab=designs');
+    const design = s.page.getByTestId('design').filter({ hasText: '夜行列车车票书签' });
+    await design.getByRole('button', { name: '要求修改' }).click();
+    await design.getByLabel('给商家的意见').fill('车票上的列车编号请改为 K1905');
+    await design.getByRole('button', { name: '驳回设计' }).click();
+    await s.page.getByText('没有待审批的设计。').waitFor();
+    await s.context.close();
+
+    await m.page.reload();
+    await draft.getByText('已驳回').waitFor();
+    await draft.getByText('车票上的列车编号请改为 K1905', { exact: false }).waitFor();
+    await draft.getByRole('button', { name: '提交审批' }).waitFor();
+    await checkPage(m.page, 'merchant-product-rejected-375');
+    await m.context.close();
   });
 
   it('shows an experience with its calendar, seats and venue position on a desktop', async () => {

@@ -170,6 +170,11 @@ export type RefreshSessionMutationVariables = Exact<{
 
 export type RefreshSessionMutation = { refreshToken: { accessToken: string, refreshToken: string } };
 
+export type FilmIpTitlesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilmIpTitlesQuery = { filmIps: { edges: Array<{ node: { id: string, title: string, titleZh: string | null } }> } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -425,6 +430,19 @@ export const RefreshSessionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const FilmIpTitlesDocument = new TypedDocumentString(`
+    query FilmIpTitles {
+  filmIps(first: 100) {
+    edges {
+      node {
+        id
+        title
+        titleZh
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FilmIpTitlesQuery, FilmIpTitlesQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -4,6 +4,7 @@ import { QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
 import { Link, navigate } from '../lib/router';
+import { useFilmIpTitles } from '../lib/use-film-ip-titles';
 import { useQuery } from '../lib/use-query';
 import { SearchProducts } from './search-page';
 
@@ -20,6 +21,7 @@ export function HomePage() {
   const { t, pick } = useI18n();
   const shop = useQuery(SearchProducts, { sort: 'NEWEST', first: 8 });
   const ips = useQuery(FilmIps);
+  const titleOf = useFilmIpTitles();
   const [text, setText] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,7 +55,7 @@ export function HomePage() {
               {d.searchProducts.facets.filmIps.map((facet) => (
                 <li key={facet.filmIp.id}>
                   <Link className="chip" to={`/search?ip=${encodeURIComponent(facet.filmIp.id)}`}>
-                    {pick(facet.filmIp.titleZh, facet.filmIp.title)} <span aria-hidden="true">·</span> {t('home.items', { count: facet.count })}
+                    {pick(titleOf(facet.filmIp).titleZh, titleOf(facet.filmIp).title)} <span aria-hidden="true">·</span> {t('home.items', { count: facet.count })}
                   </Link>
                 </li>
               ))}

@@ -6,6 +6,7 @@ import type { ProductCategory, ProductFilter, ProductKind, ProductSearchSort, Se
 import { ApiError, request } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { navigate, useLocation } from '../lib/router';
+import { useFilmIpTitles } from '../lib/use-film-ip-titles';
 import { useQuery } from '../lib/use-query';
 
 export const SearchProducts = graphql(`
@@ -63,6 +64,7 @@ export function SearchPage() {
   const { t, pick } = useI18n();
   const { search } = useLocation();
   const params = readParams(search);
+  const titleOf = useFilmIpTitles();
   const [text, setText] = useState(params.text);
   useEffect(() => setText(params.text), [params.text]);
   const result = useQuery(SearchProducts, {
@@ -173,7 +175,7 @@ export function SearchPage() {
                       checked={search.get('ip') === facet.filmIp.id}
                       onChange={() => navigate(withParam(search, 'ip', facet.filmIp.id))}
                     />
-                    {pick(facet.filmIp.titleZh, facet.filmIp.title)} <span className="muted">({facet.count})</span>
+                    {pick(titleOf(facet.filmIp).titleZh, titleOf(facet.filmIp).title)} <span className="muted">({facet.count})</span>
                   </label>
                 ))}
               </fieldset>
