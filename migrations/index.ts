@@ -6,6 +6,8 @@ import { Search1764200000002 } from './1764200000002-search';
 import { CatalogLicenseLinks1764200000003 } from './1764200000003-catalog-license-links';
 import { ProductAudit1764200000004 } from './1764200000004-product-audit';
 import { Payments1764300000001 } from './1764300000001-payments';
+import { Ledger1764500000001 } from './1764500000001-ledger';
+import { LicenseTerms1764500000002 } from './1764500000002-license-terms';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   CatalogLicenseLinks1764200000003,
   ProductAudit1764200000004,
   Payments1764300000001,
+  Ledger1764500000001,
+  LicenseTerms1764500000002,
 ];

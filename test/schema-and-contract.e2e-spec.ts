@@ -28,6 +28,7 @@ const IMPLEMENTED = [
   'ApproveProduct',
   'PublishProduct',
   'SearchProducts',
+  'RoyaltyReport',
 ];
 
 describe('schema and contract', () => {

@@ -11,6 +11,7 @@ import { Clock, SystemClock } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
 import { PaymentsModule } from '@chedun/payments';
 import { SearchModule } from '@chedun/search';
+import { LedgerModule } from '@chedun/ledger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -91,6 +92,7 @@ export class AppModule {
         CatalogModule,
         SearchModule,
         PaymentsModule,
+        LedgerModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.schema';
 describe('loadConfig', () => {
   it('gives working development defaults with no variables at all', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ env: 'development', port: 3000, demoSeed: true, database: { url: undefined } });
+    expect(config).toMatchObject({ env: 'development', port: 3000, demoSeed: true, database: { url: undefined }, ledger: { platformFeeBps: 1000 } });
   });
 
   it.each([
@@ -14,6 +14,7 @@ describe('loadConfig', () => {
     ['production without a JWT secret', { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' }, /JWT_SECRET is required in production/],
     ['a Stripe key without a webhook secret', { STRIPE_SECRET_KEY: 'sk_test_1' }, /STRIPE_WEBHOOK_SECRET is required/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    ['a platform fee above 100 %', { PLATFORM_FEE_BPS: '10001' }, /PLATFORM_FEE_BPS/],
   ])('names the variable when given %s', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

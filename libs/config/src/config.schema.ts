@@ -34,6 +34,7 @@ export const configSchema = z
     MEILI_API_KEY: z.string().optional(),
     // The built web app (`npm run build:web`); served at / when its index.html exists.
     WEB_DIR: z.string().min(1).default('dist/web'),
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -77,6 +78,8 @@ export interface AppConfig {
   };
   meili: { host: string | undefined; apiKey: string | undefined };
   webDir: string;
+  /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
+  ledger: { platformFeeBps: number };
 }
 
 export class ConfigError extends Error {}
@@ -117,5 +120,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
     webDir: c.WEB_DIR,
+    ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
   };
 }

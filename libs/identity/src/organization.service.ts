@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@chedun/kernel';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from './actor';
 import {
   InvitationEntity,
@@ -76,10 +76,13 @@ export class OrganizationService {
     return org;
   }
 
-  /** Public profile: any organization's id, kind and names are public (they appear on products and offers). */
-  findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+  /**
+   * Public profile: any organization's id, kind and names are public (they appear on products and offers).
+   * Pass the caller's transaction manager when calling from inside one, so the lookup needs no second connection.
+   */
+  findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<OrganizationEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+    return manager.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
   }
 
   membersOf(actor: Actor, organizationId: string): Promise<{ userId: string; email: string; displayName: string; role: MembershipRole }[]> {

@@ -9,3 +9,4 @@ export * from './graphql/money.types';
 export * from './graphql/connection';
 export * from './catalog-vocabulary';
 export * from './sales-events';
+export * from './lifecycle';

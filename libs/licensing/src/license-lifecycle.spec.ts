@@ -1,4 +1,4 @@
-import { ErrorCode, LicenseStatus } from '@chedun/kernel';
+import { DomainError, ErrorCode, LicenseStatus } from '@chedun/kernel';
 import {
   LicenseApplicationStatus as A,
   licenseApplicationLifecycle,
@@ -6,7 +6,6 @@ import {
   LicenseOfferStatus as O,
   licenseOfferLifecycle,
 } from './license-lifecycle';
-import { LicensingException } from './licensing.exception';
 
 const L = LicenseStatus;
 
@@ -35,9 +34,9 @@ describe('license lifecycle', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(LicensingException);
-    expect((error as LicensingException).code).toBe(ErrorCode.CONFLICT);
-    expect((error as LicensingException).message).toBe('Cannot resume a license that is terminated');
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(ErrorCode.CONFLICT);
+    expect((error as DomainError).message).toBe('Cannot resume a license that is terminated');
   });
 
   it('lets a suspended license resume and an active one expire', () => {

@@ -2,14 +2,6 @@ import { DomainError, ErrorCode } from '@chedun/kernel';
 
 /** Licensing's own exception; its code is one of the kernel's list, which the global filter sends as-is. */
 export class LicensingException extends DomainError {
-  static illegalTransition(aggregate: string, from: string, action: string, to: string): LicensingException {
-    return new LicensingException(
-      ErrorCode.CONFLICT,
-      `Cannot ${action} a ${aggregate} that is ${from.toLowerCase()}`,
-      { aggregate, from, to },
-    );
-  }
-
   static override conflict(message: string, details?: Record<string, unknown>): LicensingException {
     return new LicensingException(ErrorCode.CONFLICT, message, details);
   }

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PaymentEvent } from './payment-events';
 import { PaymentEntity, PaymentEventEntity, PaymentEventOutcome, RefundEntity } from './payment.entity';
 import { recordPaymentIfAbsent } from './payment-records';
-import { assertTransition, canTransition, isCaptured, PaymentStatus } from './payment-status';
+import { isCaptured, paymentLifecycle, PaymentStatus } from './payment-status';
 import { ProcessedEvent, ProviderEvent, ProviderPaymentRef } from './provider-event';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -88,21 +88,21 @@ export class PaymentEventProcessor {
   }
 
   private async succeed(payment: PaymentEntity, occurredAt: Date, manager: EntityManager): Promise<boolean> {
-    if (!canTransition(payment.status, PaymentStatus.SUCCEEDED)) return false;
+    if (!paymentLifecycle.canMove(payment.status, PaymentStatus.SUCCEEDED)) return false;
     await this.moveTo(payment, PaymentStatus.SUCCEEDED, { failureReason: null }, manager);
     await this.publish({ type: 'PaymentSucceeded', ...this.facts(payment, occurredAt) }, manager);
     return true;
   }
 
   private async fail(payment: PaymentEntity, reason: string | null, occurredAt: Date, manager: EntityManager): Promise<boolean> {
-    if (!canTransition(payment.status, PaymentStatus.FAILED)) return false;
+    if (!paymentLifecycle.canMove(payment.status, PaymentStatus.FAILED)) return false;
     await this.moveTo(payment, PaymentStatus.FAILED, { failureReason: reason }, manager);
     await this.publish({ type: 'PaymentFailed', reason, ...this.facts(payment, occurredAt) }, manager);
     return true;
   }
 
   private async cancel(payment: PaymentEntity, occurredAt: Date, manager: EntityManager): Promise<boolean> {
-    if (!canTransition(payment.status, PaymentStatus.CANCELLED)) return false;
+    if (!paymentLifecycle.canMove(payment.status, PaymentStatus.CANCELLED)) return false;
     await this.moveTo(payment, PaymentStatus.CANCELLED, {}, manager);
     await this.publish({ type: 'PaymentCancelled', ...this.facts(payment, occurredAt) }, manager);
     return true;
@@ -139,7 +139,7 @@ export class PaymentEventProcessor {
     changes: Partial<Pick<PaymentEntity, 'refundedMinor' | 'failureReason'>>,
     manager: EntityManager,
   ): Promise<void> {
-    payment.status = assertTransition(payment.status, to);
+    payment.status = paymentLifecycle.move(payment.status, to);
     Object.assign(payment, changes);
     await manager.update(PaymentEntity, payment.id, { status: payment.status, ...changes });
   }

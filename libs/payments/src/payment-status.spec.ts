@@ -1,5 +1,5 @@
 import { ErrorCode } from '@chedun/kernel';
-import { assertTransition, canTransition, isCaptured, PAYMENT_TRANSITIONS, PaymentStatus as S } from './payment-status';
+import { isCaptured, paymentLifecycle, PaymentStatus as S } from './payment-status';
 
 describe('payment status transitions', () => {
   const allowed: [string, S, S][] = [
@@ -14,8 +14,8 @@ describe('payment status transitions', () => {
     ['the rest is refunded', S.PARTIALLY_REFUNDED, S.REFUNDED],
   ];
   it.each(allowed)('allows: %s (%s → %s)', (_, from, to) => {
-    expect(canTransition(from, to)).toBe(true);
-    expect(assertTransition(from, to)).toBe(to);
+    expect(paymentLifecycle.canMove(from, to)).toBe(true);
+    expect(paymentLifecycle.move(from, to)).toBe(to);
   });
 
   const refused: [string, S, S][] = [
@@ -28,13 +28,16 @@ describe('payment status transitions', () => {
     ['declining twice', S.FAILED, S.FAILED],
   ];
   it.each(refused)('refuses with CONFLICT: %s (%s → %s)', (_, from, to) => {
-    expect(canTransition(from, to)).toBe(false);
-    expect(() => assertTransition(from, to)).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT, details: { from, to } }));
+    expect(paymentLifecycle.canMove(from, to)).toBe(false);
+    expect(() => paymentLifecycle.move(from, to)).toThrow(
+      expect.objectContaining({ code: ErrorCode.CONFLICT, details: { aggregate: 'payment', from, to } }),
+    );
   });
 
   it('has final states with no way out', () => {
-    expect(PAYMENT_TRANSITIONS[S.CANCELLED]).toEqual([]);
-    expect(PAYMENT_TRANSITIONS[S.REFUNDED]).toEqual([]);
+    expect(paymentLifecycle.isFinal(S.CANCELLED)).toBe(true);
+    expect(paymentLifecycle.isFinal(S.REFUNDED)).toBe(true);
+    expect(paymentLifecycle.nextStates(S.REQUIRES_PAYMENT)).toEqual([S.SUCCEEDED, S.FAILED, S.CANCELLED]);
   });
 
   it('counts money as taken once a payment succeeded, refunded or not', () => {

@@ -1,5 +1,4 @@
-import { ErrorCode } from '@chedun/kernel';
-import { PaymentsException } from './payments.exception';
+import { Lifecycle } from '@chedun/kernel';
 
 export enum PaymentStatus {
   REQUIRES_PAYMENT = 'REQUIRES_PAYMENT',
@@ -15,25 +14,18 @@ export enum PaymentStatus {
  * retry with another method on the same payment, so FAILED can still succeed or be cancelled. A further partial
  * refund keeps a payment PARTIALLY_REFUNDED.
  */
-export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
-  [PaymentStatus.REQUIRES_PAYMENT]: [PaymentStatus.SUCCEEDED, PaymentStatus.FAILED, PaymentStatus.CANCELLED],
-  [PaymentStatus.FAILED]: [PaymentStatus.SUCCEEDED, PaymentStatus.CANCELLED],
-  [PaymentStatus.SUCCEEDED]: [PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED],
-  [PaymentStatus.PARTIALLY_REFUNDED]: [PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED],
-  [PaymentStatus.CANCELLED]: [],
-  [PaymentStatus.REFUNDED]: [],
-};
-
-export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
-  return PAYMENT_TRANSITIONS[from].includes(to);
-}
-
-export function assertTransition(from: PaymentStatus, to: PaymentStatus): PaymentStatus {
-  if (!canTransition(from, to)) {
-    throw new PaymentsException(ErrorCode.CONFLICT, `A ${from} payment cannot become ${to}`, { from, to });
-  }
-  return to;
-}
+export const paymentLifecycle = new Lifecycle<PaymentStatus>('payment', {
+  [PaymentStatus.REQUIRES_PAYMENT]: {
+    [PaymentStatus.SUCCEEDED]: 'succeed',
+    [PaymentStatus.FAILED]: 'fail',
+    [PaymentStatus.CANCELLED]: 'cancel',
+  },
+  [PaymentStatus.FAILED]: { [PaymentStatus.SUCCEEDED]: 'succeed', [PaymentStatus.CANCELLED]: 'cancel' },
+  [PaymentStatus.SUCCEEDED]: { [PaymentStatus.PARTIALLY_REFUNDED]: 'refund', [PaymentStatus.REFUNDED]: 'refund' },
+  [PaymentStatus.PARTIALLY_REFUNDED]: { [PaymentStatus.PARTIALLY_REFUNDED]: 'refund', [PaymentStatus.REFUNDED]: 'refund' },
+  [PaymentStatus.CANCELLED]: {},
+  [PaymentStatus.REFUNDED]: {},
+});
 
 /** Money has been taken (and not all of it given back yet, or given back in full). */
 export function isCaptured(status: PaymentStatus): boolean {

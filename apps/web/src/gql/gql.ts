@@ -49,6 +49,10 @@ type Documents = {
     "\n  query StudioLicenses($studioId: ID!) {\n    studioLicenses(studioId: $studioId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps startsOn endsOn merchantId categories filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioLicensesDocument,
     "\n  mutation SuspendLicense($id: ID!, $reason: String!) {\n    suspendLicense(id: $id, reason: $reason) { id status }\n  }\n": typeof types.SuspendLicenseDocument,
     "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n": typeof types.ResumeLicenseDocument,
+    "\n  query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {\n    royaltyReport(studioId: $studioId, from: $from, to: $to) {\n      currency\n      totals {\n        lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n      }\n    }\n  }\n": typeof types.RoyaltyTotalsDocument,
+    "\n  query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {\n    royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {\n      month key label\n      gross { amountMinor currency }\n      royalty { amountMinor currency }\n    }\n  }\n": typeof types.RoyaltySeriesDocument,
+    "\n  query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {\n    royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          orderLineId paidAt productName merchantName\n          gross { amountMinor currency }\n          refunded { amountMinor currency }\n          royalty { amountMinor currency }\n        }\n      }\n    }\n  }\n": typeof types.RoyaltyLinesDocument,
+    "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n": typeof types.RoyaltyStatementsDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": types.CreateOrganizationDocument,
@@ -85,6 +89,10 @@ const documents: Documents = {
     "\n  query StudioLicenses($studioId: ID!) {\n    studioLicenses(studioId: $studioId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps startsOn endsOn merchantId categories filmIp { title titleZh } }\n      }\n    }\n  }\n": types.StudioLicensesDocument,
     "\n  mutation SuspendLicense($id: ID!, $reason: String!) {\n    suspendLicense(id: $id, reason: $reason) { id status }\n  }\n": types.SuspendLicenseDocument,
     "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n": types.ResumeLicenseDocument,
+    "\n  query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {\n    royaltyReport(studioId: $studioId, from: $from, to: $to) {\n      currency\n      totals {\n        lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n      }\n    }\n  }\n": types.RoyaltyTotalsDocument,
+    "\n  query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {\n    royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {\n      month key label\n      gross { amountMinor currency }\n      royalty { amountMinor currency }\n    }\n  }\n": types.RoyaltySeriesDocument,
+    "\n  query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {\n    royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          orderLineId paidAt productName merchantName\n          gross { amountMinor currency }\n          refunded { amountMinor currency }\n          royalty { amountMinor currency }\n        }\n      }\n    }\n  }\n": types.RoyaltyLinesDocument,
+    "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n": types.RoyaltyStatementsDocument,
 };
 
 /**
@@ -223,6 +231,22 @@ export function graphql(source: "\n  mutation SuspendLicense($id: ID!, $reason: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n"): typeof import('./graphql').ResumeLicenseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {\n    royaltyReport(studioId: $studioId, from: $from, to: $to) {\n      currency\n      totals {\n        lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n      }\n    }\n  }\n"): typeof import('./graphql').RoyaltyTotalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {\n    royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {\n      month key label\n      gross { amountMinor currency }\n      royalty { amountMinor currency }\n    }\n  }\n"): typeof import('./graphql').RoyaltySeriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {\n    royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          orderLineId paidAt productName merchantName\n          gross { amountMinor currency }\n          refunded { amountMinor currency }\n          royalty { amountMinor currency }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RoyaltyLinesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n"): typeof import('./graphql').RoyaltyStatementsDocument;
 
 
 export function graphql(source: string) {

@@ -138,6 +138,17 @@ export type PublishLicenseOfferInput = {
   territory?: string;
 };
 
+/** One series in all, or one per film IP, merchant or license. */
+export type RoyaltySeriesBy =
+  | 'FILM_IP'
+  | 'LICENSE'
+  | 'MERCHANT'
+  | 'NONE';
+
+export type RoyaltyStatementStatus =
+  | 'DRAFT'
+  | 'ISSUED';
+
 export type SignUpInput = {
   displayName: string;
   email: string;
@@ -395,6 +406,42 @@ export type ResumeLicenseMutationVariables = Exact<{
 
 
 export type ResumeLicenseMutation = { resumeLicense: { id: string, status: LicenseStatus } };
+
+export type RoyaltyTotalsQueryVariables = Exact<{
+  studioId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type RoyaltyTotalsQuery = { royaltyReport: { currency: string, totals: { lineCount: number, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } } };
+
+export type RoyaltySeriesQueryVariables = Exact<{
+  studioId: string | number;
+  from: string;
+  to: string;
+  by: RoyaltySeriesBy;
+}>;
+
+
+export type RoyaltySeriesQuery = { royaltySeries: Array<{ month: string, key: string | null, label: string, gross: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } }> };
+
+export type RoyaltyLinesQueryVariables = Exact<{
+  studioId: string | number;
+  from: string;
+  to: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type RoyaltyLinesQuery = { royaltyReportLines: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderLineId: string, paidAt: string, productName: string, merchantName: string, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } }> } };
+
+export type RoyaltyStatementsQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type RoyaltyStatementsQuery = { royaltyStatements: Array<{ id: string, month: string, status: RoyaltyStatementStatus, lineCount: number, issuedAt: string | null, royalty: { amountMinor: number, currency: string }, amountDue: { amountMinor: number, currency: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -980,3 +1027,98 @@ export const ResumeLicenseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResumeLicenseMutation, ResumeLicenseMutationVariables>;
+export const RoyaltyTotalsDocument = new TypedDocumentString(`
+    query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {
+  royaltyReport(studioId: $studioId, from: $from, to: $to) {
+    currency
+    totals {
+      lineCount
+      gross {
+        amountMinor
+        currency
+      }
+      refunded {
+        amountMinor
+        currency
+      }
+      royalty {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoyaltyTotalsQuery, RoyaltyTotalsQueryVariables>;
+export const RoyaltySeriesDocument = new TypedDocumentString(`
+    query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {
+  royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {
+    month
+    key
+    label
+    gross {
+      amountMinor
+      currency
+    }
+    royalty {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoyaltySeriesQuery, RoyaltySeriesQueryVariables>;
+export const RoyaltyLinesDocument = new TypedDocumentString(`
+    query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {
+  royaltyReportLines(
+    studioId: $studioId
+    from: $from
+    to: $to
+    first: 10
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        orderLineId
+        paidAt
+        productName
+        merchantName
+        gross {
+          amountMinor
+          currency
+        }
+        refunded {
+          amountMinor
+          currency
+        }
+        royalty {
+          amountMinor
+          currency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoyaltyLinesQuery, RoyaltyLinesQueryVariables>;
+export const RoyaltyStatementsDocument = new TypedDocumentString(`
+    query RoyaltyStatements($studioId: ID!) {
+  royaltyStatements(studioId: $studioId) {
+    id
+    month
+    status
+    lineCount
+    issuedAt
+    royalty {
+      amountMinor
+      currency
+    }
+    amountDue {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoyaltyStatementsQuery, RoyaltyStatementsQueryVariables>;

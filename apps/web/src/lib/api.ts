@@ -116,3 +116,25 @@ export async function request<TResult, TVariables>(
   if (!result.data) throw new ApiError('INTERNAL', 'empty response');
   return result.data;
 }
+
+/** Downloads a file the API streams to signed-in users only (CSV reports), with the bearer token a link cannot send. */
+export async function downloadWithSession(path: string, filename: string): Promise<void> {
+  const send = () =>
+    fetch(path, { headers: getSession() ? { authorization: `Bearer ${getSession()!.accessToken}` } : {} }).catch((error: unknown) => {
+      throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+    });
+  let response = await send();
+  if (response.status === 401 && (await refreshSession())) response = await send();
+  if (!response.ok) {
+    const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : response.status === 404 ? 'NOT_FOUND' : response.status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL';
+    throw new ApiError(code, `HTTP ${response.status}`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -9,6 +9,7 @@ import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
 import { bpsToPercent, PRODUCT_CATEGORIES } from '../lib/vocabulary';
 import { StudioApprovalsSection } from './studio-approvals';
+import { StudioRoyaltiesSection } from './studio-royalties';
 
 const StudioFilmIps = graphql(`
   query StudioFilmIps($studioId: ID!) {
@@ -100,6 +101,7 @@ const TABS = [
   { id: 'inbox', label: 'studio.tab.inbox' },
   { id: 'licenses', label: 'studio.tab.licenses' },
   { id: 'designs', label: 'studio.tab.designs' },
+  { id: 'royalties', label: 'studio.tab.royalties' },
 ] as const;
 
 export function StudioConsole() {
@@ -118,6 +120,7 @@ export function StudioConsole() {
           {tab === 'inbox' && <InboxSection studio={studio} />}
           {tab === 'licenses' && <LicensesSection studio={studio} />}
           {tab === 'designs' && <StudioApprovalsSection studio={studio} />}
+          {tab === 'royalties' && <StudioRoyaltiesSection studio={studio} />}
         </section>
       )}
     </OrganizationGate>

@@ -1,0 +1,48 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DomainEventBus } from '@chedun/db';
+import { IdentityModule } from '@chedun/identity';
+import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { JournalService } from './journal.service';
+import { LedgerAdminResolver, LicenseTermsResolver } from './ledger-admin.resolver';
+import { LicenseTermsService } from './license-terms.service';
+import { LedgerViewsService } from './ledger-views.service';
+import { LEDGER_ENTITIES } from './ledger.entity';
+import { ReconciliationService } from './reconciliation.service';
+import { ReportsController } from './reports.controller';
+import { RoyaltyReportResolver } from './royalty-report.resolver';
+import { RoyaltyReportService } from './royalty-report.service';
+import { RoyaltyStatementResolver } from './royalty-statement.resolver';
+import { RoyaltyStatementService } from './royalty-statement.service';
+import { SalesPostingService } from './sales-posting.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES), IdentityModule],
+  controllers: [ReportsController],
+  providers: [
+    JournalService,
+    SalesPostingService,
+    RoyaltyReportService,
+    RoyaltyStatementService,
+    LedgerViewsService,
+    ReconciliationService,
+    RoyaltyReportResolver,
+    RoyaltyStatementResolver,
+    LedgerAdminResolver,
+    LicenseTermsService,
+    LicenseTermsResolver,
+  ],
+  exports: [JournalService, LedgerViewsService, LicenseTermsService],
+})
+export class LedgerModule implements OnModuleInit {
+  constructor(
+    private readonly bus: DomainEventBus,
+    private readonly sales: SalesPostingService,
+  ) {}
+
+  /** Splits are posted in the transaction that marks the order paid or refunds the line: no paid line can miss one. */
+  onModuleInit(): void {
+    this.bus.subscribe<OrderPaid>('OrderPaid', (event, manager) => this.sales.onOrderPaid(event, manager));
+    this.bus.subscribe<OrderLineRefunded>('OrderLineRefunded', (event, manager) => this.sales.onOrderLineRefunded(event, manager));
+  }
+}

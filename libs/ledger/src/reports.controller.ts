@@ -1,0 +1,81 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Actor, CurrentActor } from '@chedun/identity';
+import { DomainError, parseCalendarDate, parseId } from '@chedun/kernel';
+import type { Response } from 'express';
+import { RoyaltyReportFilter } from './royalty-report.query';
+import { RoyaltyReportService } from './royalty-report.service';
+import { RoyaltyStatementService } from './royalty-statement.service';
+import { shanghaiRange } from './shanghai-period';
+
+const CURRENCIES = new Set(['CNY', 'USD', 'EUR', 'HKD']);
+
+function text(value: unknown, name: string, optional = false): string | null {
+  if (value === undefined && optional) return null;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) throw DomainError.badInput(`${name} is required once`, { field: name });
+  return value;
+}
+
+function date(value: unknown, name: string): string {
+  try {
+    return parseCalendarDate(text(value, name));
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw DomainError.badInput(`${name} must be a date YYYY-MM-DD`, { field: name });
+  }
+}
+
+/** CSV downloads, authorized with the same Bearer token and rules as the GraphQL queries, streamed row batch by batch. */
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: RoyaltyReportService,
+    private readonly statements: RoyaltyStatementService,
+  ) {}
+
+  @Get('royalties.csv')
+  async royalties(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const optionalId = (name: string) => {
+      const v = text(query[name], name, true);
+      return v === null ? null : parseId(v, name);
+    };
+    const filter: RoyaltyReportFilter = {
+      studioId: parseId(text(query['studioId'], 'studioId')!, 'studioId'),
+      from: date(query['from'], 'from'),
+      to: date(query['to'], 'to'),
+      currency: text(query['currency'], 'currency', true) ?? 'CNY',
+      filmIpId: optionalId('filmIpId'),
+      merchantId: optionalId('merchantId'),
+      licenseId: optionalId('licenseId'),
+    };
+    if (!CURRENCIES.has(filter.currency)) throw DomainError.badInput('Unsupported currency', { field: 'currency' });
+    shanghaiRange(filter.from, filter.to);
+    this.reports.authorize(actor, filter);
+    this.startCsv(res, `royalties-${filter.from}-${filter.to}.csv`);
+    await this.finish(res, () => this.reports.writeCsv(filter, res));
+  }
+
+  @Get('statements/:id.csv')
+  async statement(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const statement = await this.statements.get(actor, id);
+    this.startCsv(res, `royalty-statement-${statement.periodMonth.slice(0, 7)}-${statement.id}.csv`);
+    await this.finish(res, () => this.statements.writeCsv(statement, res));
+  }
+
+  private startCsv(res: Response, filename: string): void {
+    res.status(200);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+    res.setHeader('cache-control', 'no-store');
+  }
+
+  /** Once the first byte is sent a status can no longer say "failed", so a broken stream is cut short instead. */
+  private async finish(res: Response, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+      res.end();
+    } catch (error) {
+      if (!res.headersSent) throw error;
+      res.destroy(error instanceof Error ? error : undefined);
+    }
+  }
+}

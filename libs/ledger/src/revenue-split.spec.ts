@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { Money } from '@chedun/kernel';
+import { cumulativeReversal, refundPostings, refundReversal, salePostings, splitLine } from './revenue-split';
+
+const cny = (fen: number): Money => Money.of(fen, 'CNY');
+const fen = (split: { royalty: Money; fee: Money; merchant: Money }) => [split.royalty.amountMinor, split.fee.amountMinor, split.merchant.amountMinor];
+const sum = (postings: { amount: Money }[]): number => postings.reduce((acc, p) => acc + p.amount.amountMinor, 0);
+
+describe('splitLine: lines a studio would check by hand', () => {
+  it.each([
+    // name, gross fen, royalty bps, fee bps, [royalty, fee, merchant]
+    ['a 99.00 yuan T-shirt at 12 % royalty and the 10 % default fee', 9_900, 1_200, 1_000, [1_188, 990, 7_722]],
+    ['a 0.99 yuan sticker where both shares round down', 99, 1_250, 1_000, [12, 9, 78]],
+    ['a 1 fen line: nobody but the merchant gets anything', 1, 1_500, 1_000, [0, 0, 1]],
+    ['a free line', 0, 1_500, 1_000, [0, 0, 0]],
+    ['a ranch tour for 2 at 388.00, 8 % royalty, 5 % merchant rate', 77_600, 800, 500, [6_208, 3_880, 67_512]],
+    ['a 33.33 yuan keyring at 33.33 % royalty', 3_333, 3_333, 1_000, [1_110, 333, 1_890]],
+    ['royalty and fee taking the whole line', 10_001, 9_000, 1_000, [9_000, 1_000, 1]],
+    ['no royalty, no fee', 12_345, 0, 0, [0, 0, 12_345]],
+  ])('%s', (_, gross, royaltyBps, feeBps, expected) => {
+    const split = splitLine(cny(gross), royaltyBps, feeBps);
+    expect(fen(split)).toEqual(expected);
+    expect(split.royalty.plus(split.fee).plus(split.merchant).equals(split.gross)).toBe(true);
+  });
+
+  it('refuses a royalty and fee that together exceed the line, and rates outside 0..10 000', () => {
+    expect(() => splitLine(cny(100), 9_500, 1_000)).toThrow(/exceed/);
+    expect(() => splitLine(cny(100), -1, 1_000)).toThrow(/basis points/);
+    expect(() => splitLine(cny(100), 12.5, 1_000)).toThrow(/basis points/);
+    expect(() => splitLine(cny(-100), 1_000, 1_000)).toThrow(/negative/);
+  });
+});
+
+describe('refundReversal: the cumulative method, by hand', () => {
+  // 99.00 yuan at 12 % / 10 %: R 11.88, P 9.90, M 77.22.
+  const tshirt = splitLine(cny(9_900), 1_200, 1_000);
+
+  it.each([
+    ['a third of the T-shirt back', 0, 3_300, [396, 330, 2_574]],
+    ['the second third', 3_300, 6_600, [396, 330, 2_574]],
+    ['the last third reverses exactly what is left', 6_600, 9_900, [396, 330, 2_574]],
+    ['1 fen back: the studio keeps its royalty until a whole fen is due back', 0, 1, [0, 0, 1]],
+    ['the rest after 1 fen', 1, 9_900, [1_188, 990, 7_721]],
+    ['the whole line at once', 0, 9_900, [1_188, 990, 7_722]],
+  ])('%s', (_, before, after, expected) => {
+    const reversal = refundReversal(tshirt, before, after);
+    expect(fen(reversal)).toEqual(expected);
+    expect(reversal.amount.amountMinor).toBe(after - before);
+  });
+
+  it('three refunds of 33 fen on a 99 fen sticker add up to the whole split', () => {
+    const sticker = splitLine(cny(99), 1_250, 1_000);
+    const steps = [refundReversal(sticker, 0, 33), refundReversal(sticker, 33, 66), refundReversal(sticker, 66, 99)];
+    expect(steps.map(fen)).toEqual([[4, 3, 26], [4, 3, 26], [4, 3, 26]]);
+    expect(fen(cumulativeReversal(sticker, 99))).toEqual(fen(sticker));
+  });
+
+  it('refuses refunding more than the line, or nothing', () => {
+    expect(() => refundReversal(tshirt, 9_000, 9_901)).toThrow(/beyond/);
+    expect(() => refundReversal(tshirt, 100, 100)).toThrow(/positive/);
+  });
+});
+
+describe('revenue split properties', () => {
+  const rates = fc
+    .tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }))
+    .filter(([r, p]) => r + p <= 10_000);
+  const gross = fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 10_000_000_000 }));
+  /** A line and a random sequence of partial refunds that never exceed it (maybe ending with the rest). */
+  const refundedLine = fc
+    .tuple(gross.filter((g) => g > 0), rates, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }), fc.boolean())
+    .map(([g, [r, p], fractions, finish]) => {
+      const cumulative: number[] = [];
+      let refunded = 0;
+      for (const f of fractions) {
+        const step = Math.floor((g - refunded) * f);
+        if (step > 0) cumulative.push((refunded += step));
+      }
+      if (finish && refunded < g) cumulative.push(g);
+      return { g, r, p, cumulative };
+    });
+
+  it('every split sums exactly to the line, with no negative share', () => {
+    fc.assert(
+      fc.property(gross, rates, (g, [r, p]) => {
+        const s = splitLine(cny(g), r, p);
+        expect(s.royalty.amountMinor + s.fee.amountMinor + s.merchant.amountMinor).toBe(g);
+        expect(Math.min(...fen(s))).toBeGreaterThanOrEqual(0);
+        expect(BigInt(s.royalty.amountMinor)).toBe((BigInt(g) * BigInt(r)) / 10_000n);
+        expect(BigInt(s.fee.amountMinor)).toBe((BigInt(g) * BigInt(p)) / 10_000n);
+      }),
+    );
+  });
+
+  it('every sale and refund entry balances', () => {
+    fc.assert(
+      fc.property(refundedLine, ({ g, r, p, cumulative }) => {
+        const split = splitLine(cny(g), r, p);
+        expect(sum(salePostings(split))).toBe(0);
+        let before = 0;
+        for (const after of cumulative) {
+          expect(sum(refundPostings(refundReversal(split, before, after)))).toBe(0);
+          before = after;
+        }
+      }),
+    );
+  });
+
+  it('a full refund brings every share back to zero, however it is cut up', () => {
+    fc.assert(
+      fc.property(refundedLine, ({ g, r, p, cumulative }) => {
+        const split = splitLine(cny(g), r, p);
+        const steps = [...cumulative.filter((x) => x < g), g];
+        const taken = [0, 0, 0];
+        let before = 0;
+        for (const after of steps) {
+          fen(refundReversal(split, before, after)).forEach((v, i) => (taken[i]! += v));
+          before = after;
+        }
+        expect(taken).toEqual(fen(split));
+      }),
+    );
+  });
+
+  it('no fen is created or lost across any sequence of partial refunds', () => {
+    fc.assert(
+      fc.property(refundedLine, ({ g, r, p, cumulative }) => {
+        const split = splitLine(cny(g), r, p);
+        const balances = { clearing: 0, studio: 0, platform: 0, merchant: 0 };
+        const apply = (postings: { purpose: string; amount: Money }[]) => {
+          for (const q of postings) {
+            const key = { PAYMENT_CLEARING: 'clearing', STUDIO_ROYALTIES_PAYABLE: 'studio', PLATFORM_FEE_REVENUE: 'platform', MERCHANT_PAYABLE: 'merchant' }[q.purpose] as keyof typeof balances;
+            balances[key] += q.amount.amountMinor;
+          }
+        };
+        apply(salePostings(split));
+        let before = 0;
+        for (const after of cumulative) {
+          const reversal = refundReversal(split, before, after);
+          // Studio and platform only ever give back, never gain, on a refund.
+          expect(reversal.royalty.amountMinor).toBeGreaterThanOrEqual(0);
+          expect(reversal.fee.amountMinor).toBeGreaterThanOrEqual(0);
+          apply(refundPostings(reversal));
+          before = after;
+          // What is still owed onward is exactly what is still held in clearing.
+          expect(balances.clearing).toBe(g - after);
+          expect(balances.clearing + balances.studio + balances.platform + balances.merchant).toBe(0);
+          const cumulativeNow = cumulativeReversal(split, after);
+          expect(0 - balances.studio).toBe(split.royalty.amountMinor - cumulativeNow.royalty.amountMinor + 0);
+          expect(cumulativeNow.royalty.amountMinor).toBeLessThanOrEqual(split.royalty.amountMinor);
+          expect(cumulativeNow.fee.amountMinor).toBeLessThanOrEqual(split.fee.amountMinor);
+          expect(cumulativeNow.merchant.amountMinor).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import { parseId } from '@chedun/kernel';
+import { shanghaiRange } from './shanghai-period';
+
+export interface RoyaltyReportFilter {
+  studioId: string;
+  from: string;
+  to: string;
+  currency: string;
+  filmIpId?: string | null;
+  merchantId?: string | null;
+  licenseId?: string | null;
+}
+
+export interface RoyaltyLineRow {
+  order_line_id: string;
+  order_id: string;
+  product_id: string;
+  product_name: string;
+  merchant_id: string;
+  merchant_name: string;
+  license_id: string;
+  film_ip_id: string;
+  paid_at: Date;
+  currency: string;
+  gross: string;
+  refunded: string;
+  royalty: string;
+}
+
+/**
+ * The studio's activity in [from, to] (Asia/Shanghai days): each line paid in the range counts its gross and
+ * royalty; each refund dated in the range counts its amount and takes back its royalty reversal. So a line's
+ * royalty is net of refund reversals and the reports of adjacent ranges add up to the report of both.
+ */
+export function royaltyActivity(filter: RoyaltyReportFilter): { sql: string; params: unknown[] } {
+  const { start, end } = shanghaiRange(filter.from, filter.to);
+  const params: unknown[] = [parseId(filter.studioId, 'studioId'), filter.currency, start, end];
+  const extra: string[] = [];
+  for (const [column, value] of [
+    ['film_ip_id', filter.filmIpId],
+    ['merchant_id', filter.merchantId],
+    ['license_id', filter.licenseId],
+  ] as const) {
+    if (value) {
+      params.push(parseId(value, column));
+      extra.push(`AND s.${column} = $${params.length}`);
+    }
+  }
+  const and = extra.join(' ');
+  const sql = `
+    SELECT s.order_line_id, s.paid_at AS occurred_at, s.gross_minor AS gross, 0::bigint AS refunded, s.royalty_minor AS royalty
+      FROM sale_line_splits s
+     WHERE s.studio_id = $1 AND s.currency = $2 AND s.paid_at >= $3 AND s.paid_at < $4 ${and}
+    UNION ALL
+    SELECT r.order_line_id, r.refunded_at, 0::bigint, r.amount_minor, -r.royalty_reversal_minor
+      FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id
+     WHERE r.studio_id = $1 AND r.currency = $2 AND r.refunded_at >= $3 AND r.refunded_at < $4 ${and}`;
+  return { sql, params };
+}
+
+/** One row per contributing order line, ordered by (paid_at, order_line_id); `after` continues a keyset. */
+export function royaltyLinesSql(
+  filter: RoyaltyReportFilter,
+  page?: { after?: [string, string] | null; limit?: number },
+): { sql: string; params: unknown[] } {
+  const { sql: activity, params } = royaltyActivity(filter);
+  let keyset = '';
+  if (page?.after) {
+    params.push(page.after[0], page.after[1]);
+    keyset = `WHERE (s.paid_at, s.order_line_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+  }
+  let limit = '';
+  if (page?.limit !== undefined) {
+    params.push(page.limit);
+    limit = `LIMIT $${params.length}`;
+  }
+  const sql = `
+    WITH activity AS (${activity})
+    SELECT s.order_line_id, s.order_id, s.product_id, s.product_name, s.merchant_id, s.merchant_name, s.license_id,
+           s.film_ip_id, s.paid_at, s.currency,
+           sum(a.gross)::text AS gross, sum(a.refunded)::text AS refunded, sum(a.royalty)::text AS royalty
+      FROM activity a JOIN sale_line_splits s ON s.order_line_id = a.order_line_id
+      ${keyset}
+     GROUP BY s.order_line_id
+     ORDER BY s.paid_at, s.order_line_id
+     ${limit}`;
+  return { sql, params };
+}
+
+export function royaltyTotalsSql(filter: RoyaltyReportFilter): { sql: string; params: unknown[] } {
+  const { sql: activity, params } = royaltyActivity(filter);
+  return {
+    sql: `WITH activity AS (${activity})
+          SELECT coalesce(sum(gross), 0)::text AS gross, coalesce(sum(refunded), 0)::text AS refunded,
+                 coalesce(sum(royalty), 0)::text AS royalty, count(DISTINCT order_line_id)::int AS line_count
+            FROM activity`,
+    params,
+  };
+}
+
+export type RoyaltySeriesDimension = 'NONE' | 'FILM_IP' | 'MERCHANT' | 'LICENSE';
+
+const DIMENSION_COLUMNS: Record<RoyaltySeriesDimension, { key: string; label: string }> = {
+  NONE: { key: 'NULL::uuid', label: "''" },
+  FILM_IP: { key: 's.film_ip_id', label: "''" },
+  MERCHANT: { key: 's.merchant_id', label: 'min(s.merchant_name)' },
+  LICENSE: { key: 's.license_id', label: "''" },
+};
+
+/** Monthly (Asia/Shanghai) totals of the same activity, optionally one series per IP, merchant or license. */
+export function royaltySeriesSql(filter: RoyaltyReportFilter, by: RoyaltySeriesDimension): { sql: string; params: unknown[] } {
+  const { sql: activity, params } = royaltyActivity(filter);
+  const dim = DIMENSION_COLUMNS[by];
+  return {
+    sql: `WITH activity AS (${activity})
+          SELECT to_char(a.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, ${dim.key} AS key, ${dim.label} AS label,
+                 sum(a.gross)::text AS gross, sum(a.refunded)::text AS refunded, sum(a.royalty)::text AS royalty
+            FROM activity a JOIN sale_line_splits s ON s.order_line_id = a.order_line_id
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+    params,
+  };
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor } from '@chedun/identity';
+import { ConnectionShape, decodeCursor, DomainError, Money, MoneyType, toConnection } from '@chedun/kernel';
+import type { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { csvRow, streamCsv } from './csv';
+import { LedgerPolicy } from './ledger.policy';
+import { RoyaltyReportLine, RoyaltySeriesPoint, RoyaltyTotals } from './ledger.types';
+import { RoyaltyLineRow, RoyaltyReportFilter, royaltyLinesSql, RoyaltySeriesDimension, royaltySeriesSql, royaltyTotalsSql } from './royalty-report.query';
+
+/** Above this many lines the plain list refuses and points at the paginated lines or the CSV. */
+export const ROYALTY_REPORT_LIST_LIMIT = 10_000;
+
+export const ROYALTY_CSV_HEADER = [
+  'order_line_id', 'order_id', 'paid_at', 'product_id', 'product_name', 'merchant_id', 'merchant_name', 'license_id',
+  'film_ip_id', 'currency', 'gross_minor', 'refunded_minor', 'royalty_minor',
+] as const;
+
+export function minor(text: string | number | null): number {
+  const n = Number(text ?? 0);
+  if (!Number.isSafeInteger(n)) throw new Error(`amount ${text} is outside the safe integer range`);
+  return n;
+}
+
+/** The live royalty report: computed from the split and refund rows on every call. */
+@Injectable()
+export class RoyaltyReportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  authorize(actor: Actor, filter: RoyaltyReportFilter): void {
+    LedgerPolicy.readStudioRoyalties(actor, filter.studioId);
+  }
+
+  async totals(filter: RoyaltyReportFilter): Promise<RoyaltyTotals> {
+    const { sql, params } = royaltyTotalsSql(filter);
+    const [row] = (await this.dataSource.query(sql, params)) as { gross: string; refunded: string; royalty: string; line_count: number }[];
+    const money = (v: string | undefined) => MoneyType.from(Money.of(minor(v ?? '0'), filter.currency));
+    return { gross: money(row?.gross), refunded: money(row?.refunded), royalty: money(row?.royalty), lineCount: row?.line_count ?? 0 };
+  }
+
+  async lines(filter: RoyaltyReportFilter): Promise<RoyaltyReportLine[]> {
+    const { sql, params } = royaltyLinesSql(filter, { limit: ROYALTY_REPORT_LIST_LIMIT + 1 });
+    const rows = (await this.dataSource.query(sql, params)) as RoyaltyLineRow[];
+    if (rows.length > ROYALTY_REPORT_LIST_LIMIT) {
+      throw DomainError.badInput(
+        `More than ${ROYALTY_REPORT_LIST_LIMIT} lines: page through royaltyReportLines or download /reports/royalties.csv`,
+      );
+    }
+    return rows.map(toLine);
+  }
+
+  async page(filter: RoyaltyReportFilter, first: number, after?: string | null): Promise<ConnectionShape<RoyaltyReportLine>> {
+    let keyset: [string, string] | null = null;
+    if (after) {
+      const [paidAt, id] = decodeCursor(after, 2);
+      if (typeof paidAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(paidAt))) {
+        throw DomainError.badInput('The cursor is not one this API handed out', { after });
+      }
+      keyset = [paidAt, id];
+    }
+    const { sql, params } = royaltyLinesSql(filter, { after: keyset, limit: first + 1 });
+    const [rows, totals] = await Promise.all([this.dataSource.query(sql, params) as Promise<RoyaltyLineRow[]>, this.totals(filter)]);
+    return toConnection(rows.map(toLine), first, totals.lineCount, (l) => [l.paidAt.toISOString(), l.orderLineId]);
+  }
+
+  async series(filter: RoyaltyReportFilter, by: RoyaltySeriesDimension): Promise<RoyaltySeriesPoint[]> {
+    const { sql, params } = royaltySeriesSql(filter, by);
+    const rows = (await this.dataSource.query(sql, params)) as Record<string, string | null>[];
+    const money = (v: string | null | undefined) => MoneyType.from(Money.of(minor(v ?? '0'), filter.currency));
+    return rows.map((r) => ({
+      month: r['month']!,
+      key: r['key'] ?? null,
+      label: r['label'] ?? '',
+      gross: money(r['gross']),
+      refunded: money(r['refunded']),
+      royalty: money(r['royalty']),
+    }));
+  }
+
+  /** Every line as CSV, streamed through a cursor; a final totals row sums the lines. */
+  async writeCsv(filter: RoyaltyReportFilter, out: Writable): Promise<number> {
+    const totals = { gross: 0, refunded: 0, royalty: 0 };
+    const count = await streamCsv<RoyaltyLineRow>(this.dataSource, out, royaltyLinesSql(filter), ROYALTY_CSV_HEADER, (r) => {
+      totals.gross += minor(r.gross);
+      totals.refunded += minor(r.refunded);
+      totals.royalty += minor(r.royalty);
+      return [r.order_line_id, r.order_id, r.paid_at, r.product_id, r.product_name, r.merchant_id, r.merchant_name, r.license_id,
+        r.film_ip_id, r.currency, minor(r.gross), minor(r.refunded), minor(r.royalty)];
+    });
+    if (!out.destroyed) out.write(csvRow(['TOTAL', '', '', '', '', '', '', '', '', filter.currency, totals.gross, totals.refunded, totals.royalty]));
+    return count;
+  }
+}
+
+function toLine(r: RoyaltyLineRow): RoyaltyReportLine {
+  const money = (v: string) => MoneyType.from(Money.of(minor(v), r.currency));
+  return {
+    orderLineId: r.order_line_id,
+    orderId: r.order_id,
+    productId: r.product_id,
+    productName: r.product_name,
+    merchantId: r.merchant_id,
+    merchantName: r.merchant_name,
+    licenseId: r.license_id,
+    filmIpId: r.film_ip_id,
+    paidAt: new Date(r.paid_at),
+    gross: money(r.gross),
+    refunded: money(r.refunded),
+    royalty: money(r.royalty),
+  };
+}

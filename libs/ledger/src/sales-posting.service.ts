@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { OrganizationService } from '@chedun/identity';
+import { DomainError, Money, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { EntityManager } from 'typeorm';
+import { JournalService, PostingLine } from './journal.service';
+import { AccountPurpose, JournalEntryKind, SaleLineSplitEntity } from './ledger.entity';
+import { LineSplit, refundPostings, refundReversal, salePostings, SplitPosting, splitLine } from './revenue-split';
+
+/**
+ * Posts the revenue split of every paid line and the reversal of every refund, inside the transaction of the
+ * order change that causes it. Both are idempotent: a replayed event finds its row and posts nothing.
+ */
+@Injectable()
+export class SalesPostingService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly journal: JournalService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  async onOrderPaid(event: OrderPaid, manager: EntityManager): Promise<void> {
+    if (event.lines.length === 0) return;
+    const lineIds = event.lines.map((l) => l.orderLineId);
+    const existing = (await manager.query(`SELECT order_line_id FROM sale_line_splits WHERE order_line_id = ANY($1::uuid[])`, [
+      lineIds,
+    ])) as { order_line_id: string }[];
+    const done = new Set(existing.map((r) => r.order_line_id));
+    const lines = event.lines.filter((l) => !done.has(l.orderLineId));
+    if (lines.length === 0) return;
+
+    const names = new Map(
+      (await this.organizations.findByIds([...new Set(lines.flatMap((l) => [l.studioId, l.merchantId]))], manager)).map((o) => [o.id, o.name]),
+    );
+    const merchantIds = [...new Set(lines.map((l) => l.merchantId))];
+    const rates = new Map(
+      ((await manager.query(`SELECT merchant_id, fee_bps FROM merchant_fee_rates WHERE merchant_id = ANY($1::uuid[])`, [merchantIds])) as {
+        merchant_id: string;
+        fee_bps: number;
+      }[]).map((r) => [r.merchant_id, r.fee_bps]),
+    );
+
+    for (const line of lines) {
+      const feeBps = rates.get(line.merchantId) ?? this.config.ledger.platformFeeBps;
+      const split = splitLine(Money.of(line.netMinor, event.currency), line.royaltyBps, feeBps);
+      const entryId = await this.journal.post(manager, {
+        kind: JournalEntryKind.SALE,
+        sourceId: line.orderLineId,
+        occurredAt: event.paidAt,
+        memo: `Order ${event.orderId} line ${line.orderLineId}`,
+        postings: this.toPostingLines(salePostings(split), line),
+      });
+      if (!entryId) continue;
+      await manager.insert(SaleLineSplitEntity, {
+        orderLineId: line.orderLineId,
+        orderId: event.orderId,
+        entryId,
+        studioId: line.studioId,
+        studioName: names.get(line.studioId) ?? line.studioId,
+        merchantId: line.merchantId,
+        merchantName: names.get(line.merchantId) ?? line.merchantId,
+        licenseId: line.licenseId,
+        filmIpId: line.filmIpId,
+        productId: line.productId,
+        productName: line.productName,
+        currency: split.gross.currency,
+        grossMinor: split.gross.amountMinor,
+        royaltyBps: line.royaltyBps,
+        feeBps,
+        royaltyMinor: split.royalty.amountMinor,
+        feeMinor: split.fee.amountMinor,
+        merchantMinor: split.merchant.amountMinor,
+        refundedMinor: 0,
+        royaltyReversedMinor: 0,
+        feeReversedMinor: 0,
+        merchantReversedMinor: 0,
+        paidAt: event.paidAt,
+      });
+    }
+  }
+
+  async onOrderLineRefunded(event: OrderLineRefunded, manager: EntityManager): Promise<void> {
+    // The line's row is locked first so refunds of one line take turns, each seeing the others' totals and ids.
+    const line = await manager.findOne(SaleLineSplitEntity, {
+      where: { orderLineId: event.orderLineId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!line) throw DomainError.conflict('The ledger has no paid line to refund', { orderLineId: event.orderLineId });
+    const [seen] = (await manager.query(`SELECT 1 FROM sale_line_refunds WHERE refund_id = $1`, [event.refundId])) as unknown[];
+    if (seen) return;
+    if (event.currency !== line.currency) {
+      throw DomainError.conflict('A refund must be in the currency of its line', { orderLineId: event.orderLineId });
+    }
+    if (event.refundedBeforeMinor !== line.refundedMinor || event.refundedAfterMinor !== event.refundedBeforeMinor + event.amountMinor) {
+      throw DomainError.conflict('The refund does not follow the refunds the ledger holds for this line', {
+        orderLineId: event.orderLineId,
+        ledgerRefundedMinor: line.refundedMinor,
+        refundedBeforeMinor: event.refundedBeforeMinor,
+      });
+    }
+    const split: LineSplit = {
+      gross: Money.of(line.grossMinor, line.currency),
+      royalty: Money.of(line.royaltyMinor, line.currency),
+      fee: Money.of(line.feeMinor, line.currency),
+      merchant: Money.of(line.merchantMinor, line.currency),
+    };
+    const reversal = refundReversal(split, event.refundedBeforeMinor, event.refundedAfterMinor);
+    const entryId = await this.journal.post(manager, {
+      kind: JournalEntryKind.REFUND,
+      sourceId: event.refundId,
+      occurredAt: event.refundedAt,
+      memo: `Refund ${event.refundId} of order ${event.orderId} line ${event.orderLineId}`,
+      postings: this.toPostingLines(refundPostings(reversal), line),
+    });
+    if (!entryId) throw DomainError.conflict('This refund id was already posted for another line', { refundId: event.refundId });
+    await manager.query(
+      `INSERT INTO sale_line_refunds (refund_id, order_line_id, entry_id, studio_id, merchant_id, currency, amount_minor,
+         refunded_before_minor, refunded_after_minor, royalty_reversal_minor, fee_reversal_minor, merchant_reversal_minor, refunded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        event.refundId,
+        line.orderLineId,
+        entryId,
+        line.studioId,
+        line.merchantId,
+        line.currency,
+        reversal.amount.amountMinor,
+        event.refundedBeforeMinor,
+        event.refundedAfterMinor,
+        reversal.royalty.amountMinor,
+        reversal.fee.amountMinor,
+        reversal.merchant.amountMinor,
+        event.refundedAt,
+      ],
+    );
+    await manager.query(
+      `UPDATE sale_line_splits SET refunded_minor = refunded_minor + $2, royalty_reversed_minor = royalty_reversed_minor + $3,
+         fee_reversed_minor = fee_reversed_minor + $4, merchant_reversed_minor = merchant_reversed_minor + $5
+       WHERE order_line_id = $1`,
+      [line.orderLineId, reversal.amount.amountMinor, reversal.royalty.amountMinor, reversal.fee.amountMinor, reversal.merchant.amountMinor],
+    );
+  }
+
+  private toPostingLines(postings: SplitPosting[], line: { studioId: string; merchantId: string }): PostingLine[] {
+    const partyOf: Record<SplitPosting['purpose'], string | null> = {
+      PAYMENT_CLEARING: null,
+      STUDIO_ROYALTIES_PAYABLE: line.studioId,
+      PLATFORM_FEE_REVENUE: null,
+      MERCHANT_PAYABLE: line.merchantId,
+    };
+    return postings.map((p) => ({ purpose: AccountPurpose[p.purpose], partyId: partyOf[p.purpose], amount: p.amount }));
+  }
+}
