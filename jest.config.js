@@ -24,7 +24,7 @@ const transform = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // A global option: Jest ignores testTimeout inside a project, so the e2e project's own setting never applied.
+  // Global, not per project: Jest ignores testTimeout inside `projects`.
   testTimeout: 60_000,
   projects: [
     {
@@ -45,7 +45,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
       setupFiles: ['reflect-metadata'],
-      testTimeout: 60_000,
       slowTestThreshold: 20,
     },
   ],
