@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { checkPage, DESKTOP, launchBrowser, newPage } from '../support/browser';
+import { checkPage, DESKTOP, launchBrowser, newPage, PHONE } from '../support/browser';
 import { createFilmIp } from '../support/licensing';
 import { organizationOwner, Party, PASSWORD } from '../support/parties';
 import { SalesSimulator } from '../support/sales';
@@ -19,6 +20,7 @@ describe('web: royalty dashboard', () => {
   let t: TestApp;
   let browser: Browser;
   let studio: Party;
+  let merchant: Party;
   const now = new Date();
   const firstOfMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1, 4));
   const lastMonth = new Date(firstOfMonth.getTime() - 10 * 86_400_000);
@@ -29,13 +31,15 @@ describe('web: royalty dashboard', () => {
     t = await startTestApp();
     browser = await launchBrowser();
     studio = await organizationOwner(t, 'STUDIO', 'Xingxi Test Pictures');
-    const merchant = await organizationOwner(t, 'MERCHANT', 'Xinshe Test Ranch');
+    merchant = await organizationOwner(t, 'MERCHANT', 'Xinshe Test Ranch');
     const filmIpId = await createFilmIp(t, studio, 'Summer at the Ranch', '牧场的夏天');
     const sales = new SalesSimulator(t);
+    const licenseId = randomUUID();
     const line = (n: number) => ({
       studioId: studio.organizationId!,
       merchantId: merchant.organizationId!,
       filmIpId,
+      licenseId,
       productName: `Ranch cap ${n}`,
       netMinor: 10_000,
       royaltyBps: 1_000,
@@ -94,6 +98,25 @@ describe('web: royalty dashboard', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('Ranch cap');
     expect(csv.split('\n').filter((l) => l.includes('Ranch cap')).length).toBeGreaterThanOrEqual(4);
+    await context.close();
+  });
+
+  it('shows the merchant its sales per license and how they split', async () => {
+    const { page, context } = await newPage(browser, t.baseUrl, PHONE);
+    await page.goto(`/login?next=${encodeURIComponent('/merchant?tab=sales')}`);
+    await page.getByLabel('邮箱').fill(merchant.email);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '按授权的销售' }).waitFor();
+    await page.getByLabel('起始日期').fill(shanghaiDay(new Date(twoMonthsAgo.getTime() - 86_400_000)));
+    await page.getByRole('button', { name: '查看' }).click();
+    const row = page.getByTestId('sales-by-license').getByRole('row').filter({ hasText: 'Xingxi Test Pictures' });
+    await row.getByRole('cell', { name: '¥1,200.00' }).waitFor();
+    // ¥1,200.00 gross, ¥50.00 refunded, ¥115.00 royalty and ¥115.00 platform fee (10% each): ¥920.00 for the merchant.
+    await row.getByRole('cell', { name: '¥115.00' }).first().waitFor();
+    await row.getByRole('cell', { name: '¥920.00' }).waitFor();
+    await page.getByTestId('payable').waitFor();
+    await checkPage(page, 'merchant-sales-375');
     await context.close();
   });
 });

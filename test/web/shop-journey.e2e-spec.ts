@@ -108,6 +108,9 @@ describe('web: from design to shop', () => {
     await card.getByText('已批准').waitFor();
     await card.getByRole('button', { name: '上架' }).click();
     await card.getByText('已上架').waitFor();
+    await card.getByLabel('NT-BADGE-01 补货数量').fill('5');
+    await card.getByRole('button', { name: '补货' }).click();
+    await card.getByText('剩余 25').waitFor();
     await m.context.close();
   });
 
@@ -138,7 +141,7 @@ describe('web: from design to shop', () => {
 
     await hit.getByRole('link', { name: productZh }).click();
     await page.getByRole('heading', { level: 1, name: productZh }).waitFor();
-    await page.getByRole('cell', { name: '剩余 20' }).waitFor();
+    await page.getByRole('cell', { name: '剩余 25' }).waitFor();
     await checkPage(page, 'product-merchandise-375');
     await page.getByRole('link', { name: '末班夜行列车' }).click();
     await page.getByText('共 2 个结果').waitFor();

@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdjustStockInput = {
+  note?: string | null | undefined;
+  /** Units added (RESTOCK), removed (DAMAGE) or counted on hand (COUNT). */
+  quantity: number;
+  /** RESTOCK adds, DAMAGE removes, COUNT sets what was counted on hand. */
+  reason: StockMovementReason;
+  variantId: string | number;
+};
+
 export type ApplyForLicenseInput = {
   /** The merchant the caller applies for. */
   merchantId: string | number;
@@ -156,6 +165,12 @@ export type SignUpInput = {
   password: string;
 };
 
+export type StockMovementReason =
+  | 'COUNT'
+  | 'DAMAGE'
+  | 'INITIAL'
+  | 'RESTOCK';
+
 export type TimeSlotStatus =
   | 'CANCELLED'
   | 'CLOSED'
@@ -280,12 +295,35 @@ export type PublishProductMutationVariables = Exact<{
 
 export type PublishProductMutation = { publishProduct: { id: string, status: ProductStatus } };
 
+export type AdjustStockMutationVariables = Exact<{
+  input: AdjustStockInput;
+}>;
+
+
+export type AdjustStockMutation = { adjustStock: { variant: { id: string, stock: number, available: number } } };
+
 export type UnpublishProductMutationVariables = Exact<{
   productId: string | number;
 }>;
 
 
 export type UnpublishProductMutation = { unpublishProduct: { id: string, status: ProductStatus } };
+
+export type MerchantSalesQueryVariables = Exact<{
+  merchantId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type MerchantSalesQuery = { merchantSales: { payableBalance: { amountMinor: number, currency: string }, licenses: Array<{ licenseId: string, studioName: string, lineCount: number, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string }, platformFee: { amountMinor: number, currency: string }, merchantShare: { amountMinor: number, currency: string } }> } };
+
+export type LicenseTitlesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type LicenseTitlesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, filmIp: { title: string, titleZh: string | null } } }> } };
 
 export type ProductDetailQueryVariables = Exact<{
   id: string | number;
@@ -709,6 +747,17 @@ export const PublishProductDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishProductMutation, PublishProductMutationVariables>;
+export const AdjustStockDocument = new TypedDocumentString(`
+    mutation AdjustStock($input: AdjustStockInput!) {
+  adjustStock(input: $input) {
+    variant {
+      id
+      stock
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustStockMutation, AdjustStockMutationVariables>;
 export const UnpublishProductDocument = new TypedDocumentString(`
     mutation UnpublishProduct($productId: ID!) {
   unpublishProduct(productId: $productId) {
@@ -717,6 +766,56 @@ export const UnpublishProductDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnpublishProductMutation, UnpublishProductMutationVariables>;
+export const MerchantSalesDocument = new TypedDocumentString(`
+    query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {
+  merchantSales(merchantId: $merchantId, from: $from, to: $to) {
+    payableBalance {
+      amountMinor
+      currency
+    }
+    licenses {
+      licenseId
+      studioName
+      lineCount
+      gross {
+        amountMinor
+        currency
+      }
+      refunded {
+        amountMinor
+        currency
+      }
+      royalty {
+        amountMinor
+        currency
+      }
+      platformFee {
+        amountMinor
+        currency
+      }
+      merchantShare {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantSalesQuery, MerchantSalesQueryVariables>;
+export const LicenseTitlesDocument = new TypedDocumentString(`
+    query LicenseTitles($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, first: 50) {
+    edges {
+      node {
+        id
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LicenseTitlesQuery, LicenseTitlesQueryVariables>;
 export const ProductDetailDocument = new TypedDocumentString(`
     query ProductDetail($id: ID!) {
   product(id: $id) {

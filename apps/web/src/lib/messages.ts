@@ -229,6 +229,15 @@ const en = {
   'royalty.draft': 'Draft',
   'royalty.amountDue': 'Amount due',
   'royalty.statementCsv': 'Statement CSV',
+  'merchant.tab.sales': 'Sales',
+  'sales.title': 'Sales per license',
+  'sales.payable': 'Owed to you now',
+  'sales.license': 'License',
+  'sales.platformFee': 'Platform fee',
+  'sales.merchantShare': 'Your share',
+  'products.restock': 'Add stock',
+  'products.restockQty': 'Units to add to {sku}',
+  'products.restocked': 'Stock updated.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -463,6 +472,15 @@ const zh: Record<MessageKey, string> = {
   'royalty.draft': '草稿',
   'royalty.amountDue': '应付金额',
   'royalty.statementCsv': '结算单 CSV',
+  'merchant.tab.sales': '销售',
+  'sales.title': '按授权的销售',
+  'sales.payable': '平台当前应付您',
+  'sales.license': '授权',
+  'sales.platformFee': '平台服务费',
+  'sales.merchantShare': '您的分成',
+  'products.restock': '补货',
+  'products.restockQty': '{sku} 补货数量',
+  'products.restocked': '库存已更新。',
 };
 
 export const messages: Record<'zh' | 'en', Record<MessageKey, string>> = { zh, en };

@@ -8,6 +8,7 @@ import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
 import { bpsToPercent } from '../lib/vocabulary';
 import { MerchantProductsSection } from './merchant-products';
+import { MerchantSalesSection } from './merchant-sales';
 
 export const OpenOffers = graphql(`
   query OpenOffers($first: Int) {
@@ -62,6 +63,7 @@ const TABS = [
   { id: 'applications', label: 'merchant.tab.applications' },
   { id: 'licenses', label: 'merchant.tab.licenses' },
   { id: 'products', label: 'merchant.tab.products' },
+  { id: 'sales', label: 'merchant.tab.sales' },
 ] as const;
 
 export function MerchantConsole() {
@@ -79,6 +81,7 @@ export function MerchantConsole() {
           {tab === 'applications' && <ApplicationsSection merchant={merchant} />}
           {tab === 'licenses' && <LicensesSection merchant={merchant} />}
           {tab === 'products' && <MerchantProductsSection merchant={merchant} />}
+          {tab === 'sales' && <MerchantSalesSection merchant={merchant} />}
         </section>
       )}
     </OrganizationGate>

@@ -47,6 +47,39 @@ const PublishProduct = graphql(`
   }
 `);
 
+const AdjustStock = graphql(`
+  mutation AdjustStock($input: AdjustStockInput!) {
+    adjustStock(input: $input) { variant { id stock available } }
+  }
+`);
+
+function Restock({ variant, onDone }: { variant: { id: string; sku: string }; onDone(): void }) {
+  const { t } = useI18n();
+  const adjust = useMutation(AdjustStock);
+  const [quantity, setQuantity] = useState('');
+  return (
+    <form
+      className="restock"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (await adjust.run({ input: { variantId: variant.id, quantity: Number(quantity), reason: 'RESTOCK' } })) {
+          setQuantity('');
+          onDone();
+        }
+      }}
+    >
+      <label>
+        {t('products.restockQty', { sku: variant.sku })}
+        <input type="number" inputMode="numeric" min={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} required />
+      </label>
+      <button type="submit" className="secondary" disabled={adjust.pending}>
+        {t('products.restock')}
+      </button>
+      {adjust.error && <ErrorMessage error={adjust.error} />}
+    </form>
+  );
+}
+
 const UnpublishProduct = graphql(`
   mutation UnpublishProduct($productId: ID!) {
     unpublishProduct(productId: $productId) { id status }
@@ -84,9 +117,12 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                     </p>
                   )}
                   {node.variants.map((v) => (
-                    <p key={v.id} className="muted">
-                      {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)} · {t('product.available', { count: v.available })}
-                    </p>
+                    <div key={v.id}>
+                      <p className="muted">
+                        {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)} · {t('product.available', { count: v.available })}
+                      </p>
+                      <Restock variant={v} onDone={products.reload} />
+                    </div>
                   ))}
                   <div className="actions">
                     {(node.status === 'DRAFT' || node.status === 'REJECTED') && (

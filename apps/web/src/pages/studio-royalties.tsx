@@ -232,7 +232,7 @@ function LinesTable({ variables }: { variables: Period }) {
       <QueryView state={lines} isEmpty={(d) => d.royaltyReportLines.edges.length === 0} empty={t('royalty.noSales')}>
         {(d) => (
           <>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('royalty.lineTable')}>
               <table className="table" data-testid="royalty-lines">
                 <thead>
                   <tr>
