@@ -283,10 +283,10 @@ function Statements({ studio }: { studio: Organization }) {
   const { t, formatMoney } = useI18n();
   const statements = useQuery(RoyaltyStatements, { studioId: studio.id });
   const [error, setError] = useState<ApiError | undefined>();
-  const download = async (id: string, month: string) => {
+  const download = async (id: string, month: string, format: 'csv' | 'pdf') => {
     setError(undefined);
     try {
-      await downloadWithSession(`/reports/statements/${id}.csv`, `royalty-statement-${month}.csv`);
+      await downloadWithSession(`/reports/statements/${id}.${format}`, `royalty-statement-${month}.${format}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError('INTERNAL', String(caught)));
     }
@@ -303,8 +303,11 @@ function Statements({ studio }: { studio: Organization }) {
                 <strong>{s.month}</strong> · {s.status === 'ISSUED' ? t('royalty.issued') : t('royalty.draft')} · {t('royalty.royalty')}{' '}
                 {formatMoney(s.royalty.amountMinor, s.royalty.currency)} · {t('royalty.amountDue')} {formatMoney(s.amountDue.amountMinor, s.amountDue.currency)}
                 <div className="actions">
-                  <button type="button" className="secondary" onClick={() => download(s.id, s.month)}>
+                  <button type="button" className="secondary" onClick={() => download(s.id, s.month, 'csv')}>
                     {t('royalty.statementCsv')}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => download(s.id, s.month, 'pdf')}>
+                    {t('royalty.statementPdf')}
                   </button>
                 </div>
               </li>
