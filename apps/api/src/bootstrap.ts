@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { graphiqlMiddleware } from './http/graphiql';
+import { webAppMiddleware } from './http/web-app';
 
 /** Builds the initialised app (used by main.ts and by the end-to-end tests alike). */
 export async function createApp(options: AppModuleOptions): Promise<NestExpressApplication> {
@@ -14,6 +15,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   if (!options.config.isProduction) app.use(graphiqlMiddleware());
+  const webApp = webAppMiddleware(options.config.webDir);
+  if (webApp) app.use(webApp);
   await app.init();
   return app;
 }

@@ -33,6 +33,8 @@ export const configSchema = z
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
+    // The built web app (`npm run build:web`); served at / when its index.html exists.
+    WEB_DIR: z.string().min(1).default('dist/web'),
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
     RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -80,6 +82,7 @@ export interface AppConfig {
     apiProtocol: 'http' | 'https' | undefined;
   };
   meili: { host: string | undefined; apiKey: string | undefined };
+  webDir: string;
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
   orders: {
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       apiProtocol: c.STRIPE_API_PROTOCOL,
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
+    webDir: c.WEB_DIR,
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
     orders: {
       reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,

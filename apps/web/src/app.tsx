@@ -1,0 +1,106 @@
+import { ErrorMessage } from './components/states';
+import { useI18n } from './lib/i18n';
+import { Link, navigate, useLocation } from './lib/router';
+import { setSession } from './lib/session';
+import { useMe } from './lib/use-me';
+import { AuthPage } from './pages/auth-page';
+import { HomePage } from './pages/home-page';
+import { MerchantConsole } from './pages/merchant-console';
+import { ProductPage } from './pages/product-page';
+import { SearchPage } from './pages/search-page';
+import { StudioConsole } from './pages/studio-console';
+
+function Page() {
+  const { path, search } = useLocation();
+  const { t } = useI18n();
+  const next = search.get('next');
+  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const product = /^\/products\/([^/]+)$/.exec(path);
+  if (product) return <ProductPage id={decodeURIComponent(product[1]!)} />;
+  switch (path) {
+    case '/':
+      return <HomePage />;
+    case '/search':
+      return <SearchPage />;
+    case '/login':
+      return <AuthPage mode="login" next={safeNext} />;
+    case '/signup':
+      return <AuthPage mode="signup" next={safeNext} />;
+    case '/studio':
+      return <StudioConsole />;
+    case '/merchant':
+      return <MerchantConsole />;
+    default:
+      return (
+        <section className="card narrow">
+          <h1>{t('notFound.title')}</h1>
+          <Link to="/">{t('nav.home')}</Link>
+        </section>
+      );
+  }
+}
+
+export function App() {
+  const { t, lang, setLang } = useI18n();
+  const me = useMe();
+  const { path } = useLocation();
+  const current = (to: string) => (path === to ? 'page' : undefined);
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {t('brand')}
+        </Link>
+        <nav aria-label={t('nav.main')} className="nav">
+          <Link to="/" aria-current={current('/')}>
+            {t('nav.home')}
+          </Link>
+          <Link to="/search" aria-current={current('/search')}>
+            {t('nav.search')}
+          </Link>
+          <Link to="/merchant" aria-current={current('/merchant')}>
+            {t('nav.merchant')}
+          </Link>
+          <Link to="/studio" aria-current={current('/studio')}>
+            {t('nav.studio')}
+          </Link>
+        </nav>
+        <div className="session">
+          <button
+            type="button"
+            className="link"
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {lang === 'zh' ? 'English' : '中文'}
+          </button>
+          {me.signedIn ? (
+            <>
+              {me.me && <span className="who">{me.me.displayName}</span>}
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  setSession(null);
+                  navigate('/');
+                }}
+              >
+                {t('auth.logout')}
+              </button>
+            </>
+          ) : (
+            <Link to={`/login?next=${encodeURIComponent(path)}`}>{t('auth.login')}</Link>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {me.error && me.error.code !== 'UNAUTHENTICATED' && <ErrorMessage error={me.error} onRetry={me.reload} />}
+        <Page />
+      </main>
+      <footer className="footer">{t('footer')}</footer>
+    </>
+  );
+}

@@ -1,0 +1,1223 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdjustStockInput = {
+  note?: string | null | undefined;
+  /** Units added (RESTOCK), removed (DAMAGE) or counted on hand (COUNT). */
+  quantity: number;
+  /** RESTOCK adds, DAMAGE removes, COUNT sets what was counted on hand. */
+  reason: StockMovementReason;
+  variantId: string | number;
+};
+
+export type ApplyForLicenseInput = {
+  /** The merchant the caller applies for. */
+  merchantId: string | number;
+  offerId: string | number;
+  pitch: string;
+};
+
+export type CreateFilmIpInput = {
+  artworkUrls?: Array<string> | null | undefined;
+  characters?: Array<FilmCharacterInput> | null | undefined;
+  studioId: string | number;
+  synopsis?: string | null | undefined;
+  title: string;
+  titleZh?: string | null | undefined;
+  year?: number | null | undefined;
+};
+
+export type CreateMerchandiseInput = {
+  category: ProductCategory;
+  description?: string | null | undefined;
+  descriptionZh?: string | null | undefined;
+  /** Image references (URLs or storage keys), at most 12. */
+  images?: Array<string> | null | undefined;
+  licenseId: string | number;
+  name: string;
+  nameZh?: string | null | undefined;
+  purchaseLimit?: number | null | undefined;
+  variants: Array<VariantInput>;
+};
+
+export type CreateOrganizationInput = {
+  kind: OrganizationKind;
+  name: string;
+  nameZh?: string | null | undefined;
+};
+
+export type FilmCharacterInput = {
+  name: string;
+  nameZh?: string | null | undefined;
+};
+
+export type LicenseApplicationStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+export type LicenseOfferStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type LicenseStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'SUSPENDED'
+  | 'TERMINATED';
+
+export type LogInInput = {
+  email: string;
+  password: string;
+};
+
+export type MembershipRole =
+  | 'OWNER'
+  | 'STAFF';
+
+export type MoneyInput = {
+  amountMinor: number;
+  currency?: string;
+};
+
+export type OrganizationKind =
+  | 'MERCHANT'
+  | 'PLATFORM'
+  | 'STUDIO';
+
+export type ProductCategory =
+  | 'APPAREL'
+  | 'COLLECTIBLE'
+  | 'CRAFT'
+  | 'FOOD'
+  | 'HOME'
+  | 'SCREENING'
+  | 'STATIONERY'
+  | 'STAY'
+  | 'TOUR'
+  | 'WORKSHOP';
+
+export type ProductFilter = {
+  /** Experiences with seats on this day (Asia/Shanghai). */
+  availableOn?: string | null | undefined;
+  categories?: Array<ProductCategory> | null | undefined;
+  filmIpId?: string | number | null | undefined;
+  kind?: ProductKind | null | undefined;
+  maxPriceMinor?: number | null | undefined;
+  merchantId?: string | number | null | undefined;
+  minPriceMinor?: number | null | undefined;
+  studioId?: string | number | null | undefined;
+  venueId?: string | number | null | undefined;
+};
+
+export type ProductKind =
+  | 'EXPERIENCE'
+  | 'MERCHANDISE';
+
+export type ProductSearchSort =
+  | 'NEWEST'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC'
+  | 'RELEVANCE';
+
+export type ProductStatus =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'PENDING_APPROVAL'
+  | 'PUBLISHED'
+  | 'REJECTED'
+  | 'SUSPENDED';
+
+export type PublishLicenseOfferInput = {
+  advance?: MoneyInput | null | undefined;
+  /** At least one. */
+  categories: Array<ProductCategory>;
+  /** After startsOn; the license runs through this day (Asia/Shanghai). */
+  endsOn: string;
+  filmIpId: string | number;
+  minimumGuarantee?: MoneyInput | null | undefined;
+  /** 0 to 10000 basis points of each line’s net amount. */
+  royaltyBps: number;
+  startsOn: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  territory?: string;
+};
+
+/** One series in all, or one per film IP, merchant or license. */
+export type RoyaltySeriesBy =
+  | 'FILM_IP'
+  | 'LICENSE'
+  | 'MERCHANT'
+  | 'NONE';
+
+export type RoyaltyStatementStatus =
+  | 'DRAFT'
+  | 'ISSUED';
+
+export type SignUpInput = {
+  displayName: string;
+  email: string;
+  /** 10 to 128 characters. */
+  password: string;
+};
+
+export type StockMovementReason =
+  | 'COUNT'
+  | 'DAMAGE'
+  | 'INITIAL'
+  | 'RESTOCK';
+
+export type TimeSlotStatus =
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'OPEN';
+
+export type VariantInput = {
+  price: MoneyInput;
+  sku: string;
+  stock: number;
+};
+
+export type CreateOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateOrganizationMutation = { createOrganization: { id: string } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshToken: { accessToken: string, refreshToken: string } };
+
+export type FilmIpTitlesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilmIpTitlesQuery = { filmIps: { edges: Array<{ node: { id: string, title: string, titleZh: string | null } }> } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, displayName: string, memberships: Array<{ role: MembershipRole, organization: { id: string, kind: OrganizationKind, name: string, nameZh: string | null } }> } };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { accessToken: string, refreshToken: string } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { accessToken: string, refreshToken: string } };
+
+export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null }> } }> } };
+
+export type OpenOffersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
+
+export type ApplyForLicenseMutationVariables = Exact<{
+  input: ApplyForLicenseInput;
+}>;
+
+
+export type ApplyForLicenseMutation = { applyForLicense: { id: string, status: LicenseApplicationStatus } };
+
+export type MerchantApplicationsQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type MerchantApplicationsQuery = { merchantLicenseApplications: { edges: Array<{ node: { id: string, status: LicenseApplicationStatus, pitch: string, createdAt: string, decisionReason: string | null, offer: { id: string, royaltyBps: number, filmIp: { title: string, titleZh: string | null } } } }> } };
+
+export type WithdrawApplicationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawApplicationMutation = { withdrawLicenseApplication: { id: string, status: LicenseApplicationStatus } };
+
+export type MerchantLicensesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type MerchantProductsQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type MerchantProductsQuery = { merchantProducts: { edges: Array<{ node: { id: string, kind: ProductKind, status: ProductStatus, statusReason: string | null, name: string, nameZh: string | null, category: ProductCategory, filmIp: { title: string, titleZh: string | null }, variants: Array<{ id: string, sku: string, available: number, stock: number, price: { amountMinor: number, currency: string } }> } }> } };
+
+export type ActiveLicensesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type ActiveLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type CreateMerchandiseMutationVariables = Exact<{
+  input: CreateMerchandiseInput;
+}>;
+
+
+export type CreateMerchandiseMutation = { createMerchandise: { id: string, status: ProductStatus } };
+
+export type SubmitProductMutationVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type SubmitProductMutation = { submitProductForApproval: { id: string, status: ProductStatus } };
+
+export type PublishProductMutationVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type PublishProductMutation = { publishProduct: { id: string, status: ProductStatus } };
+
+export type AdjustStockMutationVariables = Exact<{
+  input: AdjustStockInput;
+}>;
+
+
+export type AdjustStockMutation = { adjustStock: { variant: { id: string, stock: number, available: number } } };
+
+export type UnpublishProductMutationVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type UnpublishProductMutation = { unpublishProduct: { id: string, status: ProductStatus } };
+
+export type MerchantSalesQueryVariables = Exact<{
+  merchantId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type MerchantSalesQuery = { merchantSales: { payableBalance: { amountMinor: number, currency: string }, licenses: Array<{ licenseId: string, studioName: string, lineCount: number, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string }, platformFee: { amountMinor: number, currency: string }, merchantShare: { amountMinor: number, currency: string } }> } };
+
+export type LicenseTitlesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type LicenseTitlesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type ProductDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null } };
+
+export type SearchProductsQueryVariables = Exact<{
+  text?: string | null | undefined;
+  filter?: ProductFilter | null | undefined;
+  sort?: ProductSearchSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchProductsQuery = { searchProducts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ category: ProductCategory, count: number }>, filmIps: Array<{ count: number, filmIp: { id: string, title: string, titleZh: string | null } }> }, edges: Array<{ node: { id: string, kind: ProductKind, name: string, nameZh: string | null, category: ProductCategory, inStock: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null } } }> } };
+
+export type DesignQueueQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type DesignQueueQuery = { studioProducts: { edges: Array<{ node: { id: string, name: string, nameZh: string | null, category: ProductCategory, descriptionZh: string | null, description: string | null, filmIp: { title: string, titleZh: string | null }, merchant: { name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, price: { amountMinor: number, currency: string } }> } }> } };
+
+export type ApproveDesignMutationVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type ApproveDesignMutation = { approveProduct: { id: string, status: ProductStatus } };
+
+export type RejectDesignMutationVariables = Exact<{
+  productId: string | number;
+  comments: string;
+}>;
+
+
+export type RejectDesignMutation = { rejectProduct: { id: string, status: ProductStatus } };
+
+export type StudioFilmIpsQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioFilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, characters: Array<{ name: string, nameZh: string | null }> } }> } };
+
+export type CreateFilmIpMutationVariables = Exact<{
+  input: CreateFilmIpInput;
+}>;
+
+
+export type CreateFilmIpMutation = { createFilmIp: { id: string } };
+
+export type StudioOffersQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
+
+export type PublishOfferMutationVariables = Exact<{
+  input: PublishLicenseOfferInput;
+}>;
+
+
+export type PublishOfferMutation = { publishLicenseOffer: { id: string } };
+
+export type CloseOfferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseOfferMutation = { closeLicenseOffer: { id: string, status: LicenseOfferStatus } };
+
+export type IncomingApplicationsQueryVariables = Exact<{
+  studioId: string | number;
+  status?: LicenseApplicationStatus | null | undefined;
+}>;
+
+
+export type IncomingApplicationsQuery = { incomingLicenseApplications: { edges: Array<{ node: { id: string, status: LicenseApplicationStatus, pitch: string, createdAt: string, decisionReason: string | null, merchantId: string, offer: { id: string, royaltyBps: number, filmIp: { title: string, titleZh: string | null } } } }> } };
+
+export type ApproveApplicationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveApplicationMutation = { approveLicenseApplication: { id: string, status: LicenseApplicationStatus } };
+
+export type RejectApplicationMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectApplicationMutation = { rejectLicenseApplication: { id: string, status: LicenseApplicationStatus } };
+
+export type StudioLicensesQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioLicensesQuery = { studioLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, startsOn: string, endsOn: string, merchantId: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type SuspendLicenseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type SuspendLicenseMutation = { suspendLicense: { id: string, status: LicenseStatus } };
+
+export type ResumeLicenseMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumeLicenseMutation = { resumeLicense: { id: string, status: LicenseStatus } };
+
+export type RoyaltyTotalsQueryVariables = Exact<{
+  studioId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type RoyaltyTotalsQuery = { royaltyReport: { currency: string, totals: { lineCount: number, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } } };
+
+export type RoyaltySeriesQueryVariables = Exact<{
+  studioId: string | number;
+  from: string;
+  to: string;
+  by: RoyaltySeriesBy;
+}>;
+
+
+export type RoyaltySeriesQuery = { royaltySeries: Array<{ month: string, key: string | null, label: string, gross: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } }> };
+
+export type RoyaltyLinesQueryVariables = Exact<{
+  studioId: string | number;
+  from: string;
+  to: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type RoyaltyLinesQuery = { royaltyReportLines: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderLineId: string, paidAt: string, productName: string, merchantName: string, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } }> } };
+
+export type RoyaltyStatementsQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type RoyaltyStatementsQuery = { royaltyStatements: Array<{ id: string, month: string, status: RoyaltyStatementStatus, lineCount: number, issuedAt: string | null, royalty: { amountMinor: number, currency: string }, amountDue: { amountMinor: number, currency: string } }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CreateOrganizationDocument = new TypedDocumentString(`
+    mutation CreateOrganization($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($refreshToken: String!) {
+  refreshToken(refreshToken: $refreshToken) {
+    accessToken
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const FilmIpTitlesDocument = new TypedDocumentString(`
+    query FilmIpTitles {
+  filmIps(first: 100) {
+    edges {
+      node {
+        id
+        title
+        titleZh
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FilmIpTitlesQuery, FilmIpTitlesQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    displayName
+    memberships {
+      role
+      organization {
+        id
+        kind
+        name
+        nameZh
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    accessToken
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    accessToken
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const FilmIpsDocument = new TypedDocumentString(`
+    query FilmIps {
+  filmIps(first: 24) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        titleZh
+        year
+        synopsis
+        filmingLocations {
+          id
+          nameEn
+          nameZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FilmIpsQuery, FilmIpsQueryVariables>;
+export const OpenOffersDocument = new TypedDocumentString(`
+    query OpenOffers($first: Int) {
+  licenseOffers(first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        advance {
+          amountMinor
+          currency
+        }
+        minimumGuarantee {
+          amountMinor
+          currency
+        }
+        filmIp {
+          id
+          title
+          titleZh
+          year
+          synopsis
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenOffersQuery, OpenOffersQueryVariables>;
+export const ApplyForLicenseDocument = new TypedDocumentString(`
+    mutation ApplyForLicense($input: ApplyForLicenseInput!) {
+  applyForLicense(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForLicenseMutation, ApplyForLicenseMutationVariables>;
+export const MerchantApplicationsDocument = new TypedDocumentString(`
+    query MerchantApplications($merchantId: ID!) {
+  merchantLicenseApplications(merchantId: $merchantId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        pitch
+        createdAt
+        decisionReason
+        offer {
+          id
+          royaltyBps
+          filmIp {
+            title
+            titleZh
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantApplicationsQuery, MerchantApplicationsQueryVariables>;
+export const WithdrawApplicationDocument = new TypedDocumentString(`
+    mutation WithdrawApplication($id: ID!) {
+  withdrawLicenseApplication(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>;
+export const MerchantLicensesDocument = new TypedDocumentString(`
+    query MerchantLicenses($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        statusReason
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantLicensesQuery, MerchantLicensesQueryVariables>;
+export const MerchantProductsDocument = new TypedDocumentString(`
+    query MerchantProducts($merchantId: ID!) {
+  merchantProducts(merchantId: $merchantId, first: 20) {
+    edges {
+      node {
+        id
+        kind
+        status
+        statusReason
+        name
+        nameZh
+        category
+        filmIp {
+          title
+          titleZh
+        }
+        variants {
+          id
+          sku
+          available
+          stock
+          price {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantProductsQuery, MerchantProductsQueryVariables>;
+export const ActiveLicensesDocument = new TypedDocumentString(`
+    query ActiveLicenses($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
+    edges {
+      node {
+        id
+        categories
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActiveLicensesQuery, ActiveLicensesQueryVariables>;
+export const CreateMerchandiseDocument = new TypedDocumentString(`
+    mutation CreateMerchandise($input: CreateMerchandiseInput!) {
+  createMerchandise(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMerchandiseMutation, CreateMerchandiseMutationVariables>;
+export const SubmitProductDocument = new TypedDocumentString(`
+    mutation SubmitProduct($productId: ID!) {
+  submitProductForApproval(productId: $productId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitProductMutation, SubmitProductMutationVariables>;
+export const PublishProductDocument = new TypedDocumentString(`
+    mutation PublishProduct($productId: ID!) {
+  publishProduct(productId: $productId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PublishProductMutation, PublishProductMutationVariables>;
+export const AdjustStockDocument = new TypedDocumentString(`
+    mutation AdjustStock($input: AdjustStockInput!) {
+  adjustStock(input: $input) {
+    variant {
+      id
+      stock
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustStockMutation, AdjustStockMutationVariables>;
+export const UnpublishProductDocument = new TypedDocumentString(`
+    mutation UnpublishProduct($productId: ID!) {
+  unpublishProduct(productId: $productId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<UnpublishProductMutation, UnpublishProductMutationVariables>;
+export const MerchantSalesDocument = new TypedDocumentString(`
+    query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {
+  merchantSales(merchantId: $merchantId, from: $from, to: $to) {
+    payableBalance {
+      amountMinor
+      currency
+    }
+    licenses {
+      licenseId
+      studioName
+      lineCount
+      gross {
+        amountMinor
+        currency
+      }
+      refunded {
+        amountMinor
+        currency
+      }
+      royalty {
+        amountMinor
+        currency
+      }
+      platformFee {
+        amountMinor
+        currency
+      }
+      merchantShare {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantSalesQuery, MerchantSalesQueryVariables>;
+export const LicenseTitlesDocument = new TypedDocumentString(`
+    query LicenseTitles($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, first: 50) {
+    edges {
+      node {
+        id
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LicenseTitlesQuery, LicenseTitlesQueryVariables>;
+export const ProductDetailDocument = new TypedDocumentString(`
+    query ProductDetail($id: ID!) {
+  product(id: $id) {
+    id
+    kind
+    status
+    category
+    name
+    nameZh
+    description
+    descriptionZh
+    images
+    purchaseLimit
+    priceFrom {
+      amountMinor
+      currency
+    }
+    filmIp {
+      id
+      title
+      titleZh
+    }
+    merchant {
+      id
+      name
+      nameZh
+    }
+    variants {
+      id
+      sku
+      available
+      price {
+        amountMinor
+        currency
+      }
+    }
+    ticketTypes {
+      id
+      name
+      nameZh
+      price {
+        amountMinor
+        currency
+      }
+    }
+    upcomingTimeSlots {
+      id
+      startsAt
+      endsAt
+      remaining
+      status
+    }
+    venue {
+      id
+      name
+      nameZh
+      address
+      addressZh
+      latitude
+      longitude
+      openingNotes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
+export const SearchProductsDocument = new TypedDocumentString(`
+    query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {
+  searchProducts(
+    text: $text
+    filter: $filter
+    sort: $sort
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    facets {
+      categories {
+        category
+        count
+      }
+      filmIps {
+        count
+        filmIp {
+          id
+          title
+          titleZh
+        }
+      }
+    }
+    edges {
+      node {
+        id
+        kind
+        name
+        nameZh
+        category
+        inStock
+        priceFrom {
+          amountMinor
+          currency
+        }
+        filmIp {
+          id
+          title
+          titleZh
+        }
+        merchant {
+          id
+          name
+          nameZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchProductsQuery, SearchProductsQueryVariables>;
+export const DesignQueueDocument = new TypedDocumentString(`
+    query DesignQueue($studioId: ID!) {
+  studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {
+    edges {
+      node {
+        id
+        name
+        nameZh
+        category
+        descriptionZh
+        description
+        filmIp {
+          title
+          titleZh
+        }
+        merchant {
+          name
+          nameZh
+        }
+        variants {
+          id
+          sku
+          price {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DesignQueueQuery, DesignQueueQueryVariables>;
+export const ApproveDesignDocument = new TypedDocumentString(`
+    mutation ApproveDesign($productId: ID!) {
+  approveProduct(productId: $productId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveDesignMutation, ApproveDesignMutationVariables>;
+export const RejectDesignDocument = new TypedDocumentString(`
+    mutation RejectDesign($productId: ID!, $comments: String!) {
+  rejectProduct(productId: $productId, comments: $comments) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectDesignMutation, RejectDesignMutationVariables>;
+export const StudioFilmIpsDocument = new TypedDocumentString(`
+    query StudioFilmIps($studioId: ID!) {
+  filmIps(studioId: $studioId, first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        titleZh
+        year
+        synopsis
+        characters {
+          name
+          nameZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioFilmIpsQuery, StudioFilmIpsQueryVariables>;
+export const CreateFilmIpDocument = new TypedDocumentString(`
+    mutation CreateFilmIp($input: CreateFilmIpInput!) {
+  createFilmIp(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateFilmIpMutation, CreateFilmIpMutationVariables>;
+export const StudioOffersDocument = new TypedDocumentString(`
+    query StudioOffers($studioId: ID!) {
+  studioLicenseOffers(studioId: $studioId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        filmIp {
+          id
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioOffersQuery, StudioOffersQueryVariables>;
+export const PublishOfferDocument = new TypedDocumentString(`
+    mutation PublishOffer($input: PublishLicenseOfferInput!) {
+  publishLicenseOffer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishOfferMutation, PublishOfferMutationVariables>;
+export const CloseOfferDocument = new TypedDocumentString(`
+    mutation CloseOffer($id: ID!) {
+  closeLicenseOffer(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CloseOfferMutation, CloseOfferMutationVariables>;
+export const IncomingApplicationsDocument = new TypedDocumentString(`
+    query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {
+  incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {
+    edges {
+      node {
+        id
+        status
+        pitch
+        createdAt
+        decisionReason
+        merchantId
+        offer {
+          id
+          royaltyBps
+          filmIp {
+            title
+            titleZh
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncomingApplicationsQuery, IncomingApplicationsQueryVariables>;
+export const ApproveApplicationDocument = new TypedDocumentString(`
+    mutation ApproveApplication($id: ID!) {
+  approveLicenseApplication(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveApplicationMutation, ApproveApplicationMutationVariables>;
+export const RejectApplicationDocument = new TypedDocumentString(`
+    mutation RejectApplication($id: ID!, $reason: String!) {
+  rejectLicenseApplication(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectApplicationMutation, RejectApplicationMutationVariables>;
+export const StudioLicensesDocument = new TypedDocumentString(`
+    query StudioLicenses($studioId: ID!) {
+  studioLicenses(studioId: $studioId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        statusReason
+        royaltyBps
+        startsOn
+        endsOn
+        merchantId
+        categories
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioLicensesQuery, StudioLicensesQueryVariables>;
+export const SuspendLicenseDocument = new TypedDocumentString(`
+    mutation SuspendLicense($id: ID!, $reason: String!) {
+  suspendLicense(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendLicenseMutation, SuspendLicenseMutationVariables>;
+export const ResumeLicenseDocument = new TypedDocumentString(`
+    mutation ResumeLicense($id: ID!) {
+  resumeLicense(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeLicenseMutation, ResumeLicenseMutationVariables>;
+export const RoyaltyTotalsDocument = new TypedDocumentString(`
+    query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {
+  royaltyReport(studioId: $studioId, from: $from, to: $to) {
+    currency
+    totals {
+      lineCount
+      gross {
+        amountMinor
+        currency
+      }
+      refunded {
+        amountMinor
+        currency
+      }
+      royalty {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoyaltyTotalsQuery, RoyaltyTotalsQueryVariables>;
+export const RoyaltySeriesDocument = new TypedDocumentString(`
+    query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {
+  royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {
+    month
+    key
+    label
+    gross {
+      amountMinor
+      currency
+    }
+    royalty {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoyaltySeriesQuery, RoyaltySeriesQueryVariables>;
+export const RoyaltyLinesDocument = new TypedDocumentString(`
+    query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {
+  royaltyReportLines(
+    studioId: $studioId
+    from: $from
+    to: $to
+    first: 10
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        orderLineId
+        paidAt
+        productName
+        merchantName
+        gross {
+          amountMinor
+          currency
+        }
+        refunded {
+          amountMinor
+          currency
+        }
+        royalty {
+          amountMinor
+          currency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoyaltyLinesQuery, RoyaltyLinesQueryVariables>;
+export const RoyaltyStatementsDocument = new TypedDocumentString(`
+    query RoyaltyStatements($studioId: ID!) {
+  royaltyStatements(studioId: $studioId) {
+    id
+    month
+    status
+    lineCount
+    issuedAt
+    royalty {
+      amountMinor
+      currency
+    }
+    amountDue {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoyaltyStatementsQuery, RoyaltyStatementsQueryVariables>;

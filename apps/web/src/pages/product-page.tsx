@@ -1,0 +1,140 @@
+import { QueryView } from '../components/states';
+import { graphql } from '../gql';
+import { useI18n } from '../lib/i18n';
+import { Link } from '../lib/router';
+import { useQuery } from '../lib/use-query';
+
+const ProductDetail = graphql(`
+  query ProductDetail($id: ID!) {
+    product(id: $id) {
+      id kind status category name nameZh description descriptionZh images purchaseLimit
+      priceFrom { amountMinor currency }
+      filmIp { id title titleZh }
+      merchant { id name nameZh }
+      variants { id sku available price { amountMinor currency } }
+      ticketTypes { id name nameZh price { amountMinor currency } }
+      upcomingTimeSlots { id startsAt endsAt remaining status }
+      venue { id name nameZh address addressZh latitude longitude openingNotes }
+    }
+  }
+`);
+
+export function ProductPage({ id }: { id: string }) {
+  const { t, pick, formatMoney, lang } = useI18n();
+  const product = useQuery(ProductDetail, { id });
+  const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
+  return (
+    <QueryView state={product}>
+      {({ product: p }) => (
+        <article className="product">
+          <p className="eyebrow">
+            {t(`category.${p.category}`)} · {pick(p.merchant.nameZh, p.merchant.name)}
+          </p>
+          <h1>{pick(p.nameZh, p.name)}</h1>
+          <p>
+            {t('product.filmedHere')}{' '}
+            <Link to={`/search?ip=${encodeURIComponent(p.filmIp.id)}`}>{pick(p.filmIp.titleZh, p.filmIp.title)}</Link>
+          </p>
+          {p.images.length > 0 && (
+            <div className="gallery">
+              {p.images.slice(0, 4).map((src) => (
+                <img key={src} src={src} alt={pick(p.nameZh, p.name)} loading="lazy" />
+              ))}
+            </div>
+          )}
+          {(p.descriptionZh || p.description) && <p className="description">{pick(p.descriptionZh, p.description)}</p>}
+          {p.priceFrom && (
+            <p className="price">{t('product.from', { price: formatMoney(p.priceFrom.amountMinor, p.priceFrom.currency) })}</p>
+          )}
+          {p.purchaseLimit && <p className="muted">{t('product.limit', { count: p.purchaseLimit })}</p>}
+
+          {p.kind === 'MERCHANDISE' && (
+            <section aria-labelledby="variants">
+              <h2 id="variants">{t('product.variants')}</h2>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">SKU</th>
+                    <th scope="col">{t('product.price')}</th>
+                    <th scope="col">{t('product.stock')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.variants.map((v) => (
+                    <tr key={v.id}>
+                      <td>{v.sku}</td>
+                      <td>{formatMoney(v.price.amountMinor, v.price.currency)}</td>
+                      <td>{v.available > 0 ? t('product.available', { count: v.available }) : t('product.soldOut')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+
+          {p.kind === 'EXPERIENCE' && (
+            <>
+              <section aria-labelledby="tickets">
+                <h2 id="tickets">{t('product.tickets')}</h2>
+                <ul className="list">
+                  {p.ticketTypes.map((ticket) => (
+                    <li key={ticket.id}>
+                      {pick(ticket.nameZh, ticket.name)} · {formatMoney(ticket.price.amountMinor, ticket.price.currency)}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <section aria-labelledby="calendar">
+                <h2 id="calendar">{t('product.calendar')}</h2>
+                {p.upcomingTimeSlots.length === 0 ? (
+                  <p className="state state-empty">{t('product.noSlots')}</p>
+                ) : (
+                  <ul className="list slots">
+                    {p.upcomingTimeSlots.map((slot) => (
+                      <li key={slot.id} className="card">
+                        <strong>{time.format(new Date(slot.startsAt))}</strong>
+                        <span className={slot.remaining > 0 && slot.status === 'OPEN' ? 'success' : 'muted'}>
+                          {slot.status !== 'OPEN'
+                            ? t(`slot.${slot.status}`)
+                            : slot.remaining > 0
+                              ? t('product.seatsLeft', { count: slot.remaining })
+                              : t('product.soldOut')}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </>
+          )}
+
+          {p.venue && (
+            <section aria-labelledby="venue" className="card">
+              <h2 id="venue">{t('product.venue')}</h2>
+              <p>
+                <strong>{pick(p.venue.nameZh, p.venue.name)}</strong>
+                {(p.venue.addressZh || p.venue.address) && <> · {pick(p.venue.addressZh, p.venue.address)}</>}
+              </p>
+              {p.venue.openingNotes && <p className="muted">{p.venue.openingNotes}</p>}
+              <p>
+                {t('product.position', { lat: p.venue.latitude.toFixed(5), lng: p.venue.longitude.toFixed(5) })}{' '}
+                <a
+                  href={`https://www.openstreetmap.org/?mlat=${p.venue.latitude}&mlon=${p.venue.longitude}#map=17/${p.venue.latitude}/${p.venue.longitude}`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  {t('product.openMap')}
+                </a>
+              </p>
+            </section>
+          )}
+          <p className="muted">{t('product.checkoutSoon')}</p>
+        </article>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { ErrorMessage, QueryView } from '../components/states';
+import { graphql } from '../gql';
+import { useI18n } from '../lib/i18n';
+import type { Organization } from '../lib/use-me';
+import { useMutation, useQuery } from '../lib/use-query';
+
+const DesignQueue = graphql(`
+  query DesignQueue($studioId: ID!) {
+    studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {
+      edges {
+        node {
+          id name nameZh category descriptionZh description
+          filmIp { title titleZh }
+          merchant { name nameZh }
+          variants { id sku price { amountMinor currency } }
+        }
+      }
+    }
+  }
+`);
+
+const ApproveDesign = graphql(`
+  mutation ApproveDesign($productId: ID!) {
+    approveProduct(productId: $productId) { id status }
+  }
+`);
+
+const RejectDesign = graphql(`
+  mutation RejectDesign($productId: ID!, $comments: String!) {
+    rejectProduct(productId: $productId, comments: $comments) { id status }
+  }
+`);
+
+export function StudioApprovalsSection({ studio }: { studio: Organization }) {
+  const { t, pick, formatMoney } = useI18n();
+  const queue = useQuery(DesignQueue, { studioId: studio.id });
+  const approve = useMutation(ApproveDesign);
+  const reject = useMutation(RejectDesign);
+  const [rejecting, setRejecting] = useState<string | undefined>();
+  const [comments, setComments] = useState('');
+  return (
+    <div>
+      <h2>{t('approvals.title')}</h2>
+      {approve.error && <ErrorMessage error={approve.error} />}
+      <QueryView state={queue} isEmpty={(d) => d.studioProducts.edges.length === 0} empty={t('approvals.none')}>
+        {(d) => (
+          <ul className="list">
+            {d.studioProducts.edges.map(({ node }) => (
+              <li key={node.id} className="card" data-testid="design">
+                <h3>{pick(node.nameZh, node.name)}</h3>
+                <p>
+                  {t(`category.${node.category}`)} · {pick(node.filmIp.titleZh, node.filmIp.title)} ·{' '}
+                  {pick(node.merchant.nameZh, node.merchant.name)}
+                </p>
+                {(node.descriptionZh || node.description) && <blockquote>{pick(node.descriptionZh, node.description)}</blockquote>}
+                {node.variants.map((v) => (
+                  <p key={v.id} className="muted">
+                    {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)}
+                  </p>
+                ))}
+                {rejecting === node.id ? (
+                  <form
+                    className="form"
+                    onSubmit={async (event) => {
+                      event.preventDefault();
+                      if (await reject.run({ productId: node.id, comments })) {
+                        setRejecting(undefined);
+                        queue.reload();
+                      }
+                    }}
+                  >
+                    <label>
+                      {t('approvals.comments')}
+                      <textarea value={comments} onChange={(e) => setComments(e.target.value)} required rows={2} maxLength={2000} />
+                    </label>
+                    {reject.error && <ErrorMessage error={reject.error} />}
+                    <div className="actions">
+                      <button type="submit" disabled={reject.pending}>
+                        {t('approvals.confirmReject')}
+                      </button>
+                      <button type="button" className="secondary" onClick={() => setRejecting(undefined)}>
+                        {t('action.cancel')}
+                      </button>
+                    </div>
+                  </form>
+                ) : (
+                  <div className="actions">
+                    <button
+                      type="button"
+                      disabled={approve.pending}
+                      onClick={async () => (await approve.run({ productId: node.id })) && queue.reload()}
+                    >
+                      {t('approvals.approve')}
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        setRejecting(node.id);
+                        setComments('');
+                      }}
+                    >
+                      {t('approvals.reject')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
+    </div>
+  );
+}

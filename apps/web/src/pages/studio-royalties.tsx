@@ -1,0 +1,320 @@
+import { FormEvent, useState } from 'react';
+import { ErrorMessage, QueryView } from '../components/states';
+import { graphql } from '../gql';
+import type { RoyaltySeriesBy } from '../gql/graphql';
+import { ApiError, downloadWithSession } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { useFilmIpTitles } from '../lib/use-film-ip-titles';
+import type { Organization } from '../lib/use-me';
+import { useQuery } from '../lib/use-query';
+
+const RoyaltyTotals = graphql(`
+  query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {
+    royaltyReport(studioId: $studioId, from: $from, to: $to) {
+      currency
+      totals {
+        lineCount
+        gross { amountMinor currency }
+        refunded { amountMinor currency }
+        royalty { amountMinor currency }
+      }
+    }
+  }
+`);
+
+const RoyaltySeries = graphql(`
+  query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {
+    royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {
+      month key label
+      gross { amountMinor currency }
+      royalty { amountMinor currency }
+    }
+  }
+`);
+
+const RoyaltyLines = graphql(`
+  query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {
+    royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          orderLineId paidAt productName merchantName
+          gross { amountMinor currency }
+          refunded { amountMinor currency }
+          royalty { amountMinor currency }
+        }
+      }
+    }
+  }
+`);
+
+const RoyaltyStatements = graphql(`
+  query RoyaltyStatements($studioId: ID!) {
+    royaltyStatements(studioId: $studioId) {
+      id month status lineCount issuedAt
+      royalty { amountMinor currency }
+      amountDue { amountMinor currency }
+    }
+  }
+`);
+
+function shanghaiToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function StudioRoyaltiesSection({ studio }: { studio: Organization }) {
+  const { t, formatMoney } = useI18n();
+  const today = shanghaiToday();
+  const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
+  const [draft, setDraft] = useState(period);
+  const variables = { studioId: studio.id, ...period };
+  const totals = useQuery(RoyaltyTotals, variables);
+  const [downloadError, setDownloadError] = useState<ApiError | undefined>();
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setPeriod(draft);
+  };
+  const download = async () => {
+    setDownloadError(undefined);
+    const query = new URLSearchParams({ studioId: studio.id, from: period.from, to: period.to });
+    try {
+      await downloadWithSession(`/reports/royalties.csv?${query.toString()}`, `royalties-${period.from}-${period.to}.csv`);
+    } catch (error) {
+      setDownloadError(error instanceof ApiError ? error : new ApiError('INTERNAL', String(error)));
+    }
+  };
+  return (
+    <div className="royalties">
+      <h2>{t('royalty.title')}</h2>
+      <form className="period" onSubmit={apply} aria-label={t('royalty.period')}>
+        <label>
+          {t('royalty.from')}
+          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
+        </label>
+        <label>
+          {t('royalty.to')}
+          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
+        </label>
+        <button type="submit" className="secondary">
+          {t('royalty.show')}
+        </button>
+        <button type="button" className="secondary" onClick={download}>
+          {t('royalty.csv')}
+        </button>
+      </form>
+      {downloadError && <ErrorMessage error={downloadError} />}
+      <QueryView state={totals}>
+        {(d) => (
+          <dl className="totals">
+            <div className="card">
+              <dt>{t('royalty.gross')}</dt>
+              <dd>{formatMoney(d.royaltyReport.totals.gross.amountMinor, d.royaltyReport.totals.gross.currency)}</dd>
+            </div>
+            <div className="card">
+              <dt>{t('royalty.refunded')}</dt>
+              <dd>{formatMoney(d.royaltyReport.totals.refunded.amountMinor, d.royaltyReport.totals.refunded.currency)}</dd>
+            </div>
+            <div className="card">
+              <dt>{t('royalty.royalty')}</dt>
+              <dd data-testid="royalty-total">
+                {formatMoney(d.royaltyReport.totals.royalty.amountMinor, d.royaltyReport.totals.royalty.currency)}
+              </dd>
+            </div>
+            <div className="card">
+              <dt>{t('royalty.lines')}</dt>
+              <dd>{d.royaltyReport.totals.lineCount}</dd>
+            </div>
+          </dl>
+        )}
+      </QueryView>
+      <MonthlyChart variables={variables} />
+      <div className="grid-2 even">
+        <Breakdown variables={variables} by="FILM_IP" title={t('royalty.byIp')} />
+        <Breakdown variables={variables} by="MERCHANT" title={t('royalty.byMerchant')} />
+      </div>
+      <LinesTable variables={variables} />
+      <Statements studio={studio} />
+    </div>
+  );
+}
+
+type Period = { studioId: string; from: string; to: string };
+
+function MonthlyChart({ variables }: { variables: Period }) {
+  const { t, formatMoney } = useI18n();
+  const series = useQuery(RoyaltySeries, { ...variables, by: 'NONE' });
+  return (
+    <section aria-labelledby="monthly">
+      <h3 id="monthly">{t('royalty.monthly')}</h3>
+      <QueryView state={series} isEmpty={(d) => d.royaltySeries.length === 0} empty={t('royalty.noSales')}>
+        {(d) => {
+          const max = Math.max(1, ...d.royaltySeries.map((p) => p.royalty.amountMinor));
+          return (
+            <ul className="bars" data-testid="monthly-chart">
+              {d.royaltySeries.map((point) => (
+                <li key={point.month}>
+                  <span className="bar-label">{point.month}</span>
+                  <span className="bar-track" aria-hidden="true">
+                    <span className="bar" style={{ width: `${Math.max(2, (point.royalty.amountMinor / max) * 100)}%` }} />
+                  </span>
+                  <span className="bar-value">{formatMoney(point.royalty.amountMinor, point.royalty.currency)}</span>
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </QueryView>
+    </section>
+  );
+}
+
+function Breakdown({ variables, by, title }: { variables: Period; by: RoyaltySeriesBy; title: string }) {
+  const { t, pick, formatMoney } = useI18n();
+  const titleOf = useFilmIpTitles();
+  const series = useQuery(RoyaltySeries, { ...variables, by });
+  return (
+    <section className="card">
+      <h3>{title}</h3>
+      <QueryView state={series} isEmpty={(d) => d.royaltySeries.length === 0} empty={t('royalty.noSales')}>
+        {(d) => {
+          const sums = new Map<string, { label: string; royalty: number; gross: number; currency: string }>();
+          for (const point of d.royaltySeries) {
+            const key = point.key ?? '';
+            const label =
+              by === 'FILM_IP'
+                ? (() => {
+                    const ip = titleOf({ id: key, title: key.slice(0, 8) });
+                    return pick(ip.titleZh, ip.title);
+                  })()
+                : point.label;
+            const sum = sums.get(key) ?? { label, royalty: 0, gross: 0, currency: point.royalty.currency };
+            sum.royalty += point.royalty.amountMinor;
+            sum.gross += point.gross.amountMinor;
+            sums.set(key, sum);
+          }
+          return (
+            <table className="table" data-testid={`breakdown-${by}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{by === 'FILM_IP' ? t('royalty.filmIp') : t('royalty.merchant')}</th>
+                  <th scope="col">{t('royalty.gross')}</th>
+                  <th scope="col">{t('royalty.royalty')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...sums.entries()]
+                  .sort((a, b) => b[1].royalty - a[1].royalty)
+                  .map(([key, sum]) => (
+                    <tr key={key}>
+                      <td>{sum.label}</td>
+                      <td>{formatMoney(sum.gross, sum.currency)}</td>
+                      <td>{formatMoney(sum.royalty, sum.currency)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          );
+        }}
+      </QueryView>
+    </section>
+  );
+}
+
+function LinesTable({ variables }: { variables: Period }) {
+  const { t, formatMoney, formatDate } = useI18n();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const lines = useQuery(RoyaltyLines, { ...variables, after });
+  return (
+    <section aria-labelledby="lines">
+      <h3 id="lines">{t('royalty.lineTable')}</h3>
+      <QueryView state={lines} isEmpty={(d) => d.royaltyReportLines.edges.length === 0} empty={t('royalty.noSales')}>
+        {(d) => (
+          <>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('royalty.lineTable')}>
+              <table className="table" data-testid="royalty-lines">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('royalty.paidAt')}</th>
+                    <th scope="col">{t('royalty.product')}</th>
+                    <th scope="col">{t('royalty.merchant')}</th>
+                    <th scope="col">{t('royalty.gross')}</th>
+                    <th scope="col">{t('royalty.refunded')}</th>
+                    <th scope="col">{t('royalty.royalty')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.royaltyReportLines.edges.map(({ node }) => (
+                    <tr key={node.orderLineId}>
+                      <td>{formatDate(node.paidAt)}</td>
+                      <td>{node.productName}</td>
+                      <td>{node.merchantName}</td>
+                      <td>{formatMoney(node.gross.amountMinor, node.gross.currency)}</td>
+                      <td>{formatMoney(node.refunded.amountMinor, node.refunded.currency)}</td>
+                      <td>{formatMoney(node.royalty.amountMinor, node.royalty.currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="pager">
+              <span className="muted">{t('royalty.pageOf', { page: cursors.length, total: d.royaltyReportLines.totalCount })}</span>
+              <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                {t('royalty.previous')}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={!d.royaltyReportLines.pageInfo.hasNextPage}
+                onClick={() => setCursors((c) => [...c, d.royaltyReportLines.pageInfo.endCursor ?? null])}
+              >
+                {t('royalty.next')}
+              </button>
+            </div>
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function Statements({ studio }: { studio: Organization }) {
+  const { t, formatMoney } = useI18n();
+  const statements = useQuery(RoyaltyStatements, { studioId: studio.id });
+  const [error, setError] = useState<ApiError | undefined>();
+  const download = async (id: string, month: string, format: 'csv' | 'pdf') => {
+    setError(undefined);
+    try {
+      await downloadWithSession(`/reports/statements/${id}.${format}`, `royalty-statement-${month}.${format}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError('INTERNAL', String(caught)));
+    }
+  };
+  return (
+    <section aria-labelledby="statements">
+      <h3 id="statements">{t('royalty.statements')}</h3>
+      {error && <ErrorMessage error={error} />}
+      <QueryView state={statements} isEmpty={(d) => d.royaltyStatements.length === 0} empty={t('royalty.noStatements')}>
+        {(d) => (
+          <ul className="list">
+            {d.royaltyStatements.map((s) => (
+              <li key={s.id} className="card">
+                <strong>{s.month}</strong> · {s.status === 'ISSUED' ? t('royalty.issued') : t('royalty.draft')} · {t('royalty.royalty')}{' '}
+                {formatMoney(s.royalty.amountMinor, s.royalty.currency)} · {t('royalty.amountDue')} {formatMoney(s.amountDue.amountMinor, s.amountDue.currency)}
+                <div className="actions">
+                  <button type="button" className="secondary" onClick={() => download(s.id, s.month, 'csv')}>
+                    {t('royalty.statementCsv')}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => download(s.id, s.month, 'pdf')}>
+                    {t('royalty.statementPdf')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
+    </section>
+  );
+}
