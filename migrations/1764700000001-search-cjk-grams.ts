@@ -5,6 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * 2-character queries are shorter than a trigram anyway, so `text_all LIKE '%宝莲%'` scanned every document. Each
  * document now carries the distinct unigrams and bigrams of every run of CJK characters (GIN, array_ops); a query's
  * bigrams (or its single character) narrow the rows through the index and the LIKE rechecks the exact substring.
+ * No pending list (fastupdate off): the index is always current, and the planner does not price a long pending
+ * list into every lookup.
  */
 export class SearchCjkGrams1764700000001 implements MigrationInterface {
   name = 'SearchCjkGrams1764700000001';
@@ -21,7 +23,7 @@ export class SearchCjkGrams1764700000001 implements MigrationInterface {
     await q.query(`
       ALTER TABLE search_documents ADD COLUMN zh_grams text[] GENERATED ALWAYS AS (
         search_cjk_grams(search_fold((coalesce(name, '') || ' ' || coalesce(name_zh, '') || ' ' || coalesce(film_ip_title, '') || ' ' || coalesce(film_ip_title_zh, '') || ' ' || coalesce(merchant_name, '') || ' ' || coalesce(merchant_name_zh, '') || ' ' || coalesce(description, '') || ' ' || coalesce(description_zh, ''))))) STORED`);
-    await q.query(`CREATE INDEX search_documents_zh_grams ON search_documents USING gin (zh_grams array_ops)`);
+    await q.query(`CREATE INDEX search_documents_zh_grams ON search_documents USING gin (zh_grams array_ops) WITH (fastupdate = off)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
