@@ -10,6 +10,7 @@ import { Orders1764400000001 } from './1764400000001-orders';
 import { Ledger1764500000001 } from './1764500000001-ledger';
 import { LicenseTerms1764500000002 } from './1764500000002-license-terms';
 import { Payouts1764600000001 } from './1764600000001-payouts';
+import { SearchCjkGrams1764700000001 } from './1764700000001-search-cjk-grams';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Ledger1764500000001,
   LicenseTerms1764500000002,
   Payouts1764600000001,
+  SearchCjkGrams1764700000001,
 ];

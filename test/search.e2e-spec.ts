@@ -121,6 +121,42 @@ describe('search (Postgres adapter, through the public API)', () => {
       expect(await names('submarine')).toEqual([]);
     });
 
+    it('finds 2-character, single-character and mixed Chinese and English queries', async () => {
+      expect(await names('宝莲')).toEqual(['Lantern paper-cut kit', 'Lotus Lantern T-shirt']);
+      expect(await names('农场')).toEqual(['Farm cheese', 'Ranch filming tour']);
+      expect(await names('灯')).toEqual(['Lantern paper-cut kit', 'Lotus Lantern T-shirt']);
+      expect(await names('奶')).toEqual(['Farm cheese']);
+      expect(await names('宝莲灯T')).toEqual(['Lotus Lantern T-shirt']);
+      expect(await names('t恤')).toEqual(['Lotus Lantern T-shirt']);
+      expect(await names('莲宝')).toEqual([]);
+    });
+
+    it('finds Chinese through the gram index on a few thousand documents, without a sequential scan', async () => {
+      await t.sql('BEGIN');
+      try {
+        await t.sql(`
+          INSERT INTO search_documents (product_id, kind, category, name, name_zh, film_ip_id, film_ip_title, film_ip_title_zh,
+                                        studio_id, merchant_id, merchant_name, in_stock, published_at)
+          SELECT gen_random_uuid(), 'MERCHANDISE', 'HOME', 'Generated item ' || i,
+                 '商品' || chr(19968 + (i * 7919) % 20000) || chr(19968 + (i * 104729) % 20000) || chr(19968 + (i * 31) % 20000),
+                 gen_random_uuid(), 'Film ' || i % 50, '电影' || chr(19968 + (i * 13) % 20000),
+                 gen_random_uuid(), gen_random_uuid(), 'Merchant ' || i % 100, true, now()
+            FROM generate_series(1, 4000) AS i`);
+        await t.sql('ANALYZE search_documents');
+        const plan = JSON.stringify(
+          await t.sql(
+            `EXPLAIN (FORMAT JSON) SELECT product_id FROM search_documents d
+              WHERE d.zh_grams @> $1::text[] AND d.text_all LIKE search_fold('%' || $2::text || '%')`,
+            [['宝莲'], '宝莲'],
+          ),
+        );
+        expect(plan).toContain('search_documents_zh_grams');
+        expect(plan).not.toMatch(/"Node Type":\s*"Seq Scan"/);
+      } finally {
+        await t.sql('ROLLBACK');
+      }
+    });
+
     it('ranks the product named after the query first', async () => {
       const res = await t.gql(SEARCH, { text: 'cheese', first: 5 });
       expect(res.data?.searchProducts.edges[0].node.id).toBe(ids['cheese']);

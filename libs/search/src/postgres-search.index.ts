@@ -94,7 +94,12 @@ export class PostgresSearchIndex extends SearchIndex {
       const like = `('%' || ${p(escapeLike(text))}::text || '%')`;
       const prefix = prefixTsQuery(text);
       const tsq = prefix ? `to_tsquery('simple', search_fold(${p(prefix)}::text))` : null;
-      const matches = [`d.text_all LIKE search_fold(${like})`, `${folded} <% d.text_en`];
+      const grams = cjkGrams(text);
+      // CJK: the gram index narrows the rows, the LIKE keeps the match an exact substring.
+      const substring = grams.length
+        ? `(d.zh_grams @> ${p(grams)}::text[] AND d.text_all LIKE search_fold(${like}))`
+        : `d.text_all LIKE search_fold(${like})`;
+      const matches = [substring, `${folded} <% d.text_en`];
       if (tsq) matches.push(`d.tsv @@ ${tsq}`);
       where.push(`(${matches.join(' OR ')})`);
       score = `((CASE WHEN d.text_all LIKE search_fold(${like}) THEN 1 ELSE 0 END)
@@ -194,6 +199,19 @@ export function prefixTsQuery(text: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 8);
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
+
+/** Query grams matching `search_cjk_grams`: the bigrams of each CJK run, or the character of a one-character run. */
+export function cjkGrams(text: string): string[] {
+  const grams = new Set<string>();
+  for (const [run] of text.matchAll(CJK_RUN)) {
+    const chars = [...run];
+    if (chars.length === 1) grams.add(chars[0]);
+    for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
+  }
+  return [...grams];
 }
 
 export function escapeLike(text: string): string {
