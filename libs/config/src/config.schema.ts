@@ -23,6 +23,16 @@ export const configSchema = z
     LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    // Requests allowed per window, per account (or, for sign-up, per email) and per client address.
+    SIGNUP_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
+    SIGNUP_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+    SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+    SEARCH_PER_ACCOUNT: z.coerce.number().int().min(1).default(120),
+    SEARCH_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
+    SEARCH_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    CHECKOUT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    CHECKOUT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+    CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     DEMO_SEED: bool.optional(),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY must start with sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional(),
@@ -66,6 +76,8 @@ export interface AppConfig {
     loginAttemptsPerAddress: number;
     loginWindowSeconds: number;
   };
+  /** Request limits of the sensitive flows, counted in Postgres so every API process shares them. */
+  rateLimits: Record<RateLimitedFlow, RateLimit>;
   demoSeed: boolean;
   stripe: {
     secretKey: string | undefined;
@@ -77,6 +89,14 @@ export interface AppConfig {
   meili: { host: string | undefined; apiKey: string | undefined };
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
+}
+
+export type RateLimitedFlow = 'signUp' | 'search' | 'checkout';
+
+export interface RateLimit {
+  perAccount: number;
+  perAddress: number;
+  windowSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -106,6 +126,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       loginAttemptsPerAccount: c.LOGIN_ATTEMPTS_PER_ACCOUNT,
       loginAttemptsPerAddress: c.LOGIN_ATTEMPTS_PER_ADDRESS,
       loginWindowSeconds: c.LOGIN_WINDOW_SECONDS,
+    },
+    rateLimits: {
+      signUp: { perAccount: c.SIGNUP_PER_ACCOUNT, perAddress: c.SIGNUP_PER_ADDRESS, windowSeconds: c.SIGNUP_WINDOW_SECONDS },
+      search: { perAccount: c.SEARCH_PER_ACCOUNT, perAddress: c.SEARCH_PER_ADDRESS, windowSeconds: c.SEARCH_WINDOW_SECONDS },
+      checkout: { perAccount: c.CHECKOUT_PER_ACCOUNT, perAddress: c.CHECKOUT_PER_ADDRESS, windowSeconds: c.CHECKOUT_WINDOW_SECONDS },
     },
     demoSeed: c.DEMO_SEED ?? c.NODE_ENV === 'development',
     stripe: {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, ArgsType, Float } from '@nestjs/graphql';
-import { Connection, PageArgs } from '@chedun/kernel';
+import { Connection, IsPublicHttpsUrl, PageArgs } from '@chedun/kernel';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,7 +8,7 @@ import {
   IsLongitude,
   IsOptional,
   IsString,
-  IsUrl,
+  IsArray,
   IsUUID,
   Length,
   Max,
@@ -109,10 +109,11 @@ export class FilmIpDetailsInput {
   @Type(() => FilmCharacterInput)
   characters?: FilmCharacterInput[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Public https URLs (at most 500 characters each), at most 20; never fetched by the server.' })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(20)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { each: true, message: 'artworkUrls must be http(s) URLs' })
+  @IsPublicHttpsUrl({ each: true })
   artworkUrls?: string[] | null;
 }
 
