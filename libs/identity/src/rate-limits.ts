@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, RateLimitedFlow } from '@chedun/config';
@@ -46,7 +47,8 @@ export class RateLimits {
     const limiter = this.limiters.get(flow);
     if (!limiter) return;
     const attempts: Promise<RateLimiterRes>[] = [limiter.perAddress.consume(address)];
-    if (account) attempts.push(limiter.perAccount.consume(account.trim().toLowerCase()));
+    // Hashed: the key is whatever the client sent (an unvalidated email may be any length), the column is not.
+    if (account) attempts.push(limiter.perAccount.consume(createHash('sha256').update(account.trim().toLowerCase()).digest('base64url')));
     const results = await Promise.allSettled(attempts);
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     if (refused.length === 0) return;

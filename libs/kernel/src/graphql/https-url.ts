@@ -29,7 +29,9 @@ function privateIpv6(ip: string): boolean {
 export function publicHttpsUrlProblem(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0) return 'must be a URL';
   if (value.length > MAX_URL_LENGTH) return `must be at most ${MAX_URL_LENGTH} characters`;
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return 'must not contain spaces or control characters';
+  if ([...value].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f || /\s/.test(c))) {
+    return 'must not contain spaces or control characters';
+  }
   let url: URL;
   try {
     url = new URL(value);
