@@ -195,3 +195,24 @@ describe('SSRF: merchant-supplied URLs', () => {
     expect(connections).toBe(0);
   });
 });
+
+describe('bad input the fuzz suite found', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses blank names (checked after trimming, not by a database constraint) and malformed Unicode with BAD_USER_INPUT', async () => {
+    const party = await signUp(t);
+    const org = await t.gql(`mutation { createOrganization(input: { kind: MERCHANT, name: "\\r\\n\\t" }) { id } }`, {}, party.token);
+    expect(errorCode(org)).toBe('BAD_USER_INPUT');
+    const LOG_IN = `mutation($i: LogInInput!) { logIn(input: $i) { accessToken } }`;
+    expect(errorCode(await t.gql(LOG_IN, { i: { email: '\ud800', password: 'x'.repeat(12) } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(LOG_IN, { i: { email: 'a@b.co', password: 'nul\u0000nul\u0000nul' } }))).toBe('BAD_USER_INPUT');
+    const up = await t.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, {
+      i: { email: uniqueEmail('blank'), password: PASSWORD, displayName: '   ' },
+    });
+    expect(errorCode(up)).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, ArgsType, Float } from '@nestjs/graphql';
 import { Connection, IsPublicHttpsUrl, PageArgs } from '@chedun/kernel';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsInt,
@@ -15,6 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+
+/** Names are stored trimmed, so their length is checked trimmed: blank text is refused here, not by the database. */
+const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @ObjectType('FilmCharacter')
 export class FilmCharacter {
@@ -77,6 +80,7 @@ export class FilmIpConnection extends Connection(FilmIp) {}
 export class FilmCharacterInput {
   @Field()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 120, { message: 'character name must be 1 to 120 characters long' })
   name!: string;
 
@@ -125,6 +129,7 @@ export class CreateFilmIpInput extends FilmIpDetailsInput {
 
   @Field()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 200, { message: 'title must be 1 to 200 characters long' })
   title!: string;
 
@@ -140,6 +145,7 @@ export class UpdateFilmIpInput extends FilmIpDetailsInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 200, { message: 'title must be 1 to 200 characters long' })
   title?: string;
 
@@ -158,6 +164,7 @@ export class RecordFilmingLocationInput {
 
   @Field()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 200, { message: 'nameEn must be 1 to 200 characters long' })
   nameEn!: string;
 
