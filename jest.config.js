@@ -24,6 +24,8 @@ const transform = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Global, not per project: Jest ignores testTimeout inside `projects`.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -43,7 +45,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
       setupFiles: ['reflect-metadata'],
-      testTimeout: 60_000,
       slowTestThreshold: 20,
     },
   ],

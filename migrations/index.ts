@@ -8,6 +8,7 @@ import { ProductAudit1764200000004 } from './1764200000004-product-audit';
 import { Payments1764300000001 } from './1764300000001-payments';
 import { Ledger1764500000001 } from './1764500000001-ledger';
 import { LicenseTerms1764500000002 } from './1764500000002-license-terms';
+import { Payouts1764600000001 } from './1764600000001-payouts';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Payments1764300000001,
   Ledger1764500000001,
   LicenseTerms1764500000002,
+  Payouts1764600000001,
 ];

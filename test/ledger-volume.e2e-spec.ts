@@ -8,8 +8,8 @@ import { startTestApp, TestApp } from './support/test-app';
 const LINES = Number(process.env['LEDGER_VOLUME_LINES'] ?? 200_000);
 
 /**
- * A studio with many order lines in one month: the report's totals stay within a small multiple of the raw SQL
- * aggregate over the same rows, and the CSV streams every line with bounded memory.
+ * A studio with many order lines in one month: the report's totals equal the raw SQL aggregate over the same rows,
+ * and the CSV streams every line with bounded memory.
  */
 describe(`ledger at volume (${LINES} lines)`, () => {
   let t: TestApp;
@@ -34,33 +34,21 @@ describe(`ledger at volume (${LINES} lines)`, () => {
   }, 300_000);
   afterAll(() => t.close());
 
-  it('answers the report totals within a small multiple of the raw aggregate', async () => {
+  // Speed against the raw aggregate is measured by `npm run bench` (royalty scenario), never timed in a test.
+  it('answers the report totals exactly as the raw aggregate over the same rows', async () => {
     const TOTALS = `query($s: ID!) { royaltyReport(studioId: $s, from: "2026-10-01", to: "2026-10-31") { totals { gross { amountMinor } royalty { amountMinor } lineCount } } }`;
-    /** Best of three warm runs, so a busy machine's noise does not decide the ratio. */
-    const time = async (run: () => Promise<unknown>) => {
-      await run();
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        await run();
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
-    };
-    const raw = await time(() =>
-      t.sql(
-        `SELECT sum(gross_minor), sum(royalty_minor), count(*) FROM sale_line_splits
-          WHERE studio_id = $1 AND currency = 'CNY' AND paid_at >= '2026-10-01 00:00+08' AND paid_at < '2026-11-01 00:00+08'`,
-        [studio.organizationId],
-      ),
+    const [raw] = await t.sql<{ gross: string; royalty: string; lines: string }>(
+      `SELECT sum(gross_minor) AS gross, sum(royalty_minor) AS royalty, count(*) AS lines FROM sale_line_splits
+        WHERE studio_id = $1 AND currency = 'CNY' AND paid_at >= '2026-10-01 00:00+08' AND paid_at < '2026-11-01 00:00+08'`,
+      [studio.organizationId],
     );
-    let totals: any;
-    const report = await time(async () => {
-      totals = (await t.gql(TOTALS, { s: studio.organizationId }, studio.token)).data?.royaltyReport.totals;
+    const totals = (await t.gql(TOTALS, { s: studio.organizationId }, studio.token)).data?.royaltyReport.totals;
+    expect(Number(raw!.lines)).toBe(LINES);
+    expect(totals).toEqual({
+      gross: { amountMinor: Number(raw!.gross) },
+      royalty: { amountMinor: Number(raw!.royalty) },
+      lineCount: LINES,
     });
-    expect(totals).toEqual({ gross: { amountMinor: 9_900 * LINES }, royalty: { amountMinor: 1_188 * LINES }, lineCount: LINES });
-    process.stdout.write(`volume: ${LINES} lines, raw aggregate ${raw.toFixed(0)} ms, report totals ${report.toFixed(0)} ms, ratio ${(report / raw).toFixed(2)}\n`);
-    expect(report / raw).toBeLessThan(10);
   }, 120_000);
 
   it('streams the CSV of every line with bounded memory', async () => {

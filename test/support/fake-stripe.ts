@@ -22,7 +22,7 @@ interface ScriptedFailure {
  */
 export class FakeStripe {
   readonly requests: RecordedStripeRequest[] = [];
-  private readonly byIdempotencyKey = new Map<string, { status: number; body: unknown }>();
+  private readonly byIdempotencyKey = new Map<string, { status: number; body: unknown; rawBody: string }>();
   private readonly failures: ScriptedFailure[] = [];
   private server: Server | undefined;
   port = 0;
@@ -42,6 +42,11 @@ export class FakeStripe {
 
   failNext(status: number, error: Record<string, unknown>): void {
     this.failures.push({ status, error });
+  }
+
+  /** The transfers asked for, replays included (one per HTTP request that reached the fake). */
+  transferRequests(): RecordedStripeRequest[] {
+    return this.requests.filter((r) => r.method === 'POST' && r.path === '/v1/transfers');
   }
 
   last(): RecordedStripeRequest {
@@ -83,11 +88,26 @@ export class FakeStripe {
 
   private answer(request: RecordedStripeRequest): { status: number; body: unknown } {
     const key = request.headers['idempotency-key'];
+    // Stripe's rule for money movement: a transfer without a key could be sent twice by a retry, so the fake refuses it.
+    if (request.path === '/v1/transfers' && typeof key !== 'string') {
+      return { status: 400, body: { error: { type: 'invalid_request_error', code: 'idempotency_key_required', message: 'Transfers need an Idempotency-Key' } } };
+    }
     const replay = typeof key === 'string' ? this.byIdempotencyKey.get(`${request.path}:${key}`) : undefined;
-    if (replay) return replay;
+    if (replay && replay.rawBody !== request.rawBody) {
+      return {
+        status: 400,
+        body: {
+          error: {
+            type: 'idempotency_error',
+            message: 'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+          },
+        },
+      };
+    }
+    if (replay) return { status: replay.status, body: replay.body };
     const failure = this.failures.shift();
     const answer = failure ? { status: failure.status, body: { error: failure.error } } : this.respond(request);
-    if (typeof key === 'string' && answer.status < 500) this.byIdempotencyKey.set(`${request.path}:${key}`, answer);
+    if (typeof key === 'string' && answer.status < 500) this.byIdempotencyKey.set(`${request.path}:${key}`, { ...answer, rawBody: request.rawBody });
     return answer;
   }
 

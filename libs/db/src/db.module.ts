@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseHealth } from './database.health';
 import { DomainEventBus } from './domain-events';
+import { TypeOrmNestLogger } from './typeorm.logger';
 
 export interface DbModuleOptions {
   url: string;
@@ -28,6 +29,8 @@ export class DbModule {
           synchronize: false,
           migrationsRun: false,
           maxQueryExecutionTime: options.slowQueryMs ?? 500,
+          logging: ['warn', 'error'],
+          logger: new TypeOrmNestLogger(['warn', 'error']),
           extra: { max: options.poolSize, application_name: 'chedun-market' },
         }),
       ],

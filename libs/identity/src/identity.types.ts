@@ -23,6 +23,15 @@ export class Organization {
   nameZh!: string | null;
 }
 
+@ObjectType('PayoutAccount', { description: 'Where an organization\u2019s payouts go. Visible to its own members only.' })
+export class PayoutAccount {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Stripe connected account id, acct_...; null when none is set.' })
+  payoutAccountId!: string | null;
+}
+
 @ObjectType('Membership')
 export class Membership {
   @Field(() => Organization)

@@ -3,7 +3,7 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { Actor } from './actor';
 import { CurrentActor } from './auth.guard';
 import { OrganizationEntity } from './identity.entity';
-import { CreateOrganizationInput, Invitation, InviteMemberInput, Member, Organization } from './identity.types';
+import { CreateOrganizationInput, Invitation, InviteMemberInput, Member, Organization, PayoutAccount } from './identity.types';
 import { OrganizationService } from './organization.service';
 
 export function toOrganization(org: OrganizationEntity): Organization {
@@ -23,6 +23,27 @@ export class OrganizationResolver {
   async inviteMember(@CurrentActor() actor: Actor, @Args('input') input: InviteMemberInput): Promise<Invitation> {
     const inv = await this.organizations.invite(actor, input.organizationId, input.email, input.role);
     return { id: inv.id, email: inv.email, role: inv.role, acceptedAt: inv.acceptedAt };
+  }
+
+  @Mutation(() => PayoutAccount, {
+    description: 'Owners only. Sets (or clears, with null) the Stripe connected account (acct_...) that receives the organization\u2019s payouts.',
+  })
+  async setPayoutAccount(
+    @CurrentActor() actor: Actor,
+    @Args('organizationId', { type: () => ID }, ParseUUIDPipe) organizationId: string,
+    @Args('payoutAccountId', { type: () => String, nullable: true }) payoutAccountId: string | null,
+  ): Promise<PayoutAccount> {
+    const org = await this.organizations.setPayoutAccount(actor, organizationId, payoutAccountId ?? null);
+    return { organizationId: org.id, payoutAccountId: org.payoutAccountId };
+  }
+
+  @Query(() => PayoutAccount, { description: 'Members of the organization, or platform.' })
+  async payoutAccount(
+    @CurrentActor() actor: Actor,
+    @Args('organizationId', { type: () => ID }, ParseUUIDPipe) organizationId: string,
+  ): Promise<PayoutAccount> {
+    const org = await this.organizations.findVisible(actor, organizationId);
+    return { organizationId: org.id, payoutAccountId: org.payoutAccountId };
   }
 
   @Query(() => Organization, { description: 'An organization the caller belongs to.' })

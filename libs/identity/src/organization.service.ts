@@ -13,6 +13,9 @@ import {
 } from './identity.entity';
 import { normalizeEmail } from './auth.service';
 
+/** Stripe connected account ids: `acct_` and 16 (up to 64) letters and digits. */
+export const PAYOUT_ACCOUNT_ID = /^acct_[A-Za-z0-9]{8,64}$/;
+
 @Injectable()
 export class OrganizationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -67,6 +70,25 @@ export class OrganizationService {
       }
       return invitation;
     });
+  }
+
+  /**
+   * An owner sets (or clears, with null) the Stripe Connect account that receives the organization's payouts.
+   * Only studios and merchants are paid out.
+   */
+  async setPayoutAccount(actor: Actor, organizationId: string, payoutAccountId: string | null): Promise<OrganizationEntity> {
+    actor.assertOwnerOf(organizationId);
+    if (payoutAccountId !== null && !PAYOUT_ACCOUNT_ID.test(payoutAccountId)) {
+      throw DomainError.badInput('payoutAccountId must be a Stripe connected account id (acct_ followed by letters and digits)', {
+        field: 'payoutAccountId',
+      });
+    }
+    const repo = this.dataSource.getRepository(OrganizationEntity);
+    const org = await repo.findOneBy({ id: organizationId });
+    if (!org) throw DomainError.notFound('Organization', organizationId);
+    if (org.kind === OrganizationKind.PLATFORM) throw DomainError.badInput('The platform is not paid out', { field: 'organizationId' });
+    await repo.update({ id: organizationId }, { payoutAccountId });
+    return { ...org, payoutAccountId };
   }
 
   async findVisible(actor: Actor, id: string): Promise<OrganizationEntity> {

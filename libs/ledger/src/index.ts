@@ -1,10 +1,11 @@
 /**
- * Ledger context: double-entry journal, revenue split, royalty reports and statements, reconciliation.
+ * Ledger context: double-entry journal, revenue split, royalty reports and statements (CSV and PDF),
+ * reconciliation, and payouts.
  *
- * Payouts seam: a payouts use case (Stripe Connect transfers, payments context) draws a party's payable account
- * down by posting a PAYOUT entry through `JournalService.post` (debit STUDIO_ROYALTIES_PAYABLE / MERCHANT_PAYABLE,
- * credit PAYOUTS_IN_TRANSIT; then clear PAYOUTS_IN_TRANSIT against PAYMENT_CLEARING when the transfer settles, or
- * reverse it when the transfer fails). `LedgerViewsService.merchantSales` already shows the payable balance.
+ * Payouts (`PayoutService`, Stripe Connect transfers through the payments context's `PaymentGateway`) draw a
+ * party's payable account down with PAYOUT entries: debit STUDIO_ROYALTIES_PAYABLE / MERCHANT_PAYABLE, credit
+ * PAYOUTS_IN_TRANSIT; then clear PAYOUTS_IN_TRANSIT against PAYMENT_CLEARING when the transfer exists, or back to
+ * the payable when the provider refuses it.
  */
 export * from './ledger.module';
 export * from './ledger.entity';
@@ -16,3 +17,5 @@ export { LicenseTermsService, SignedLicenseTerms } from './license-terms.service
 export { RoyaltyReportService } from './royalty-report.service';
 export { RoyaltyStatementService } from './royalty-statement.service';
 export { ReconciliationService } from './reconciliation.service';
+export { PayoutService } from './payout.service';
+export { payoutLifecycle } from './payout-lifecycle';

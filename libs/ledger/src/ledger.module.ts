@@ -2,12 +2,15 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
+import { PaymentsModule } from '@chedun/payments';
 import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { JournalService } from './journal.service';
 import { LedgerAdminResolver, LicenseTermsResolver } from './ledger-admin.resolver';
 import { LicenseTermsService } from './license-terms.service';
 import { LedgerViewsService } from './ledger-views.service';
 import { LEDGER_ENTITIES } from './ledger.entity';
+import { PayoutResolver } from './payout.resolver';
+import { PayoutService } from './payout.service';
 import { ReconciliationService } from './reconciliation.service';
 import { ReportsController } from './reports.controller';
 import { RoyaltyReportResolver } from './royalty-report.resolver';
@@ -17,7 +20,7 @@ import { RoyaltyStatementService } from './royalty-statement.service';
 import { SalesPostingService } from './sales-posting.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES), IdentityModule],
+  imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES), IdentityModule, PaymentsModule],
   controllers: [ReportsController],
   providers: [
     JournalService,
@@ -31,8 +34,10 @@ import { SalesPostingService } from './sales-posting.service';
     LedgerAdminResolver,
     LicenseTermsService,
     LicenseTermsResolver,
+    PayoutService,
+    PayoutResolver,
   ],
-  exports: [JournalService, LedgerViewsService, LicenseTermsService],
+  exports: [JournalService, LedgerViewsService, LicenseTermsService, PayoutService],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(

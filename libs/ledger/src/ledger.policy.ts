@@ -20,6 +20,12 @@ export const LedgerPolicy = {
     actor.assertMemberOf(merchantId, OrganizationKind.MERCHANT);
   },
 
+  /** Paying out, and seeing payouts: the payee's own staff, or the platform. Another payee's are FORBIDDEN. */
+  payouts(actor: Actor, organizationId: string): void {
+    if (actor.isPlatform) return;
+    actor.assertMemberOf(organizationId);
+  },
+
   platformOnly(actor: Actor): void {
     if (!actor.isPlatform) throw DomainError.forbidden('Only platform operators may do this');
   },

@@ -15,7 +15,8 @@ const MAX_PER_CHECK = 100;
 /**
  * Proves the books for a period: each line's split adds up and was posted exactly as recorded, each refund's
  * reversals add up to it and to the line's running totals, each entry balances, and every account's balance
- * equals the sum of its postings (over all time, since a balance is cumulative).
+ * equals the sum of its postings (over all time, since a balance is cumulative), and each payout's journal matches its
+ * status (in transit: payable drawn, in transit open; paid: in transit cleared; failed: all returned to payable).
  */
 @Injectable()
 export class ReconciliationService {
@@ -88,6 +89,26 @@ export class ReconciliationService {
           LIMIT ${MAX_PER_CHECK}`,
       ),
       (r) => `line keeps refunded ${r['kept']}, its refunds sum to ${r['summed']}`,
+    );
+    add(
+      'PAYOUT_POSTINGS',
+      await q(
+        `SELECT po.id::text AS ref, po.status, po.amount_minor::text AS amount,
+                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYOUTS_IN_TRANSIT'), 0)::text AS in_transit,
+                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'MERCHANT_PAYABLE')), 0)::text AS payable
+           FROM payouts po
+           LEFT JOIN journal_entries e ON e.kind = 'PAYOUT' AND e.source_id IN ('payout:' || po.id, 'payout:' || po.id || ':settled', 'payout:' || po.id || ':failed')
+           LEFT JOIN ledger_postings p ON p.entry_id = e.id
+           LEFT JOIN ledger_accounts a ON a.id = p.account_id AND a.party_id = po.organization_id
+          WHERE po.currency = $1 AND po.created_at >= $2 AND po.created_at < $3
+          GROUP BY po.id
+         HAVING coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYOUTS_IN_TRANSIT'), 0)
+                  <> CASE po.status WHEN 'IN_TRANSIT' THEN -po.amount_minor ELSE 0 END
+             OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'MERCHANT_PAYABLE')), 0)
+                  <> CASE po.status WHEN 'FAILED' THEN 0 ELSE po.amount_minor END
+          LIMIT ${MAX_PER_CHECK}`,
+      ),
+      (r) => `${r['status']} payout of ${r['amount']}: in transit nets ${r['in_transit']}, payable drawn ${r['payable']}`,
     );
     add(
       'ENTRY_BALANCE',

@@ -24,7 +24,7 @@ function date(value: unknown, name: string): string {
   }
 }
 
-/** CSV downloads, authorized with the same Bearer token and rules as the GraphQL queries, streamed row batch by batch. */
+/** CSV and PDF downloads, authorized with the same Bearer token and rules as the GraphQL queries, streamed row batch by batch. */
 @Controller('reports')
 export class ReportsController {
   constructor(
@@ -59,6 +59,17 @@ export class ReportsController {
     const statement = await this.statements.get(actor, id);
     this.startCsv(res, `royalty-statement-${statement.periodMonth.slice(0, 7)}-${statement.id}.csv`);
     await this.finish(res, () => this.statements.writeCsv(statement, res));
+  }
+
+  /** The same statement as a PDF a person would file (Chinese names in an embedded CJK font). */
+  @Get('statements/:id.pdf')
+  async statementPdf(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const statement = await this.statements.get(actor, id);
+    res.status(200);
+    res.setHeader('content-type', 'application/pdf');
+    res.setHeader('content-disposition', `attachment; filename="royalty-statement-${statement.periodMonth.slice(0, 7)}-${statement.id}.pdf"`);
+    res.setHeader('cache-control', 'no-store');
+    await this.finish(res, () => this.statements.writePdf(statement, res));
   }
 
   private startCsv(res: Response, filename: string): void {

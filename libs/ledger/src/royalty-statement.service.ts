@@ -12,6 +12,10 @@ import { AccountPurpose, JournalEntryKind, RoyaltyStatementEntity, RoyaltyStatem
 import { LedgerPolicy } from './ledger.policy';
 import { RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
 import { shanghaiMonth } from './shanghai-period';
+import { StatementPdfLine, writeStatementPdf } from './statement-pdf';
+
+/** Lines read per query when printing a statement. */
+const PDF_BATCH = 500;
 
 export const STATEMENT_CSV_HEADER = [
   'line_no', 'kind', 'source_id', 'order_line_id', 'occurred_at', 'is_adjustment', 'product_name', 'merchant_name',
@@ -202,6 +206,37 @@ export class RoyaltyStatementService {
       .limit(first + 1)
       .getMany();
     return toConnection(rows.map((r) => toStatementLine(r, statement.currency)), first, statement.lineCount, (l) => [l.lineNo]);
+  }
+
+  /** The statement as a PDF to file; lines are read in keyset batches, never all at once. */
+  writePdf(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
+    return writeStatementPdf(statement, this.pdfLines(statement.id), out);
+  }
+
+  private async *pdfLines(statementId: string): AsyncGenerator<StatementPdfLine[]> {
+    let after = 0;
+    for (;;) {
+      const rows = (await this.dataSource.query(
+        `SELECT line_no, kind, occurred_at, is_adjustment, product_name, merchant_name, gross_minor::text AS gross,
+                refunded_minor::text AS refunded, royalty_minor::text AS royalty
+           FROM royalty_statement_lines WHERE statement_id = $1 AND line_no > $2 ORDER BY line_no LIMIT ${PDF_BATCH}`,
+        [statementId, after],
+      )) as Record<string, unknown>[];
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({
+        lineNo: Number(r['line_no']),
+        kind: r['kind'] as 'SALE' | 'REFUND',
+        occurredAt: r['occurred_at'] as Date,
+        isAdjustment: r['is_adjustment'] as boolean,
+        productName: r['product_name'] as string,
+        merchantName: r['merchant_name'] as string,
+        grossMinor: minor(r['gross'] as string),
+        refundedMinor: minor(r['refunded'] as string),
+        royaltyMinor: minor(r['royalty'] as string),
+      }));
+      after = Number(rows.at(-1)!['line_no']);
+      if (rows.length < PDF_BATCH) return;
+    }
   }
 
   async writeCsv(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {

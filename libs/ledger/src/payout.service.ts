@@ -1,0 +1,310 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
+import { Clock, DomainError, ErrorCode, Money, parseId } from '@chedun/kernel';
+import { PaymentGateway, PaymentsException } from '@chedun/payments';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { JournalService } from './journal.service';
+import { AccountPurpose, JournalEntryKind, PayeeKind, PayoutEntity, PayoutStatus, RoyaltyStatementEntity, RoyaltyStatementStatus } from './ledger.entity';
+import { LedgerPolicy } from './ledger.policy';
+import { payoutLifecycle } from './payout-lifecycle';
+import { minor } from './royalty-report.service';
+
+/** What one payout pays; `amountMinor` is computed under the payee's lock. */
+interface PayoutSubject {
+  organizationId: string;
+  payeeKind: PayeeKind;
+  subject: string;
+  statementId: string | null;
+  orderId: string | null;
+  currency: string;
+  transferGroup: string;
+  amountMinor: (m: EntityManager) => Promise<number>;
+}
+
+const PAYABLE: Record<PayeeKind, AccountPurpose> = {
+  [PayeeKind.STUDIO]: AccountPurpose.STUDIO_ROYALTIES_PAYABLE,
+  [PayeeKind.MERCHANT]: AccountPurpose.MERCHANT_PAYABLE,
+};
+
+/** At most this many subjects are paid by one run; the next run takes the rest. */
+const RUN_LIMIT = 100;
+
+export interface PayoutRunResult {
+  payouts: PayoutEntity[];
+  errors: { subject: string; organizationId: string; code: string; message: string }[];
+}
+
+/**
+ * Pays what the ledger owes studios (each issued statement's amount due) and merchants (their share of each order)
+ * through `PaymentGateway.transfer`: Stripe Connect transfers to the organization's payout account, or a
+ * development record when no Stripe key is configured.
+ *
+ * Journal, one PAYOUT entry per step, each keyed by the payout so no step posts twice:
+ *  - `payout:<id>`          payable → PAYOUTS_IN_TRANSIT, committed before the provider is called;
+ *  - `payout:<id>:settled`  PAYOUTS_IN_TRANSIT → PAYMENT_CLEARING, when the transfer exists (money left the platform);
+ *  - `payout:<id>:failed`   PAYOUTS_IN_TRANSIT → payable, when the provider refused the transfer.
+ * A provider outage leaves the payout IN_TRANSIT; asking again (or the next run) retries with the same key.
+ */
+@Injectable()
+export class PayoutService {
+  private readonly logger = new Logger(PayoutService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationService,
+    private readonly journal: JournalService,
+    private readonly gateway: PaymentGateway,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Pays an issued statement's amount due to its studio. Studio staff or platform. */
+  async payStatement(actor: Actor, statementId: string): Promise<PayoutEntity> {
+    const statement = await this.dataSource.getRepository(RoyaltyStatementEntity).findOneBy({ id: parseId(statementId, 'statementId') });
+    if (!statement || statement.status !== RoyaltyStatementStatus.ISSUED) throw DomainError.notFound('Royalty statement', statementId);
+    try {
+      LedgerPolicy.payouts(actor, statement.studioId);
+    } catch {
+      throw DomainError.notFound('Royalty statement', statementId);
+    }
+    return this.pay(actor.userId, statementSubject(statement));
+  }
+
+  /** Pays a merchant its share (net of refunds) of one paid order. Merchant staff or platform. */
+  async payMerchantOrder(actor: Actor, merchantId: string, orderId: string): Promise<PayoutEntity> {
+    const merchant = parseId(merchantId, 'merchantId');
+    const order = parseId(orderId, 'orderId');
+    LedgerPolicy.payouts(actor, merchant);
+    const [row] = (await this.dataSource.query(
+      `SELECT min(currency) AS currency FROM sale_line_splits WHERE order_id = $1 AND merchant_id = $2`,
+      [order, merchant],
+    )) as { currency: string | null }[];
+    if (!row?.currency) throw DomainError.notFound('Paid order of this merchant', orderId);
+    return this.pay(actor.userId, merchantOrderSubject(merchant, order, row.currency));
+  }
+
+  /** The payee's payouts, newest first. Its staff or platform. */
+  async list(actor: Actor, organizationId: string, limit = 50): Promise<PayoutEntity[]> {
+    const id = parseId(organizationId, 'organizationId');
+    LedgerPolicy.payouts(actor, id);
+    return this.dataSource.getRepository(PayoutEntity).find({ where: { organizationId: id }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit });
+  }
+
+  /**
+   * The scheduled run (platform only; also what an operator triggers): retries payouts left IN_TRANSIT by an
+   * outage, then pays every issued statement with an amount due and every merchant's unpaid order share whose
+   * payee has a payout account. One subject's failure does not stop the others.
+   */
+  async runDue(actor: Actor, currency: string): Promise<PayoutRunResult> {
+    LedgerPolicy.platformOnly(actor);
+    const result: PayoutRunResult = { payouts: [], errors: [] };
+    const attempt = async (subject: { organizationId: string; subject: string }, run: () => Promise<PayoutEntity>) => {
+      try {
+        result.payouts.push(await run());
+      } catch (error) {
+        const e = error instanceof DomainError ? error : DomainError.conflict('Payout failed');
+        result.errors.push({ subject: subject.subject, organizationId: subject.organizationId, code: e.code, message: e.message });
+      }
+    };
+    const stuck = await this.dataSource.getRepository(PayoutEntity).find({
+      where: { status: PayoutStatus.IN_TRANSIT, currency },
+      order: { createdAt: 'ASC' },
+      take: RUN_LIMIT,
+    });
+    for (const p of stuck) await attempt(p, () => this.drive(p));
+
+    const statements = (await this.dataSource.query(
+      `SELECT st.* FROM royalty_statements st JOIN organizations o ON o.id = st.studio_id AND o.payout_account_id IS NOT NULL
+        WHERE st.status = 'ISSUED' AND st.currency = $1 AND st.amount_due_minor > 0
+          AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.statement_id = st.id AND p.status <> 'FAILED')
+        ORDER BY st.period_month, st.id LIMIT ${RUN_LIMIT}`,
+      [currency],
+    )) as Record<string, unknown>[];
+    for (const r of statements) {
+      const subject = statementSubject({ id: r['id'] as string, studioId: r['studio_id'] as string, currency, amountDueMinor: minor(r['amount_due_minor'] as string) });
+      await attempt(subject, () => this.pay(actor.userId, subject));
+    }
+
+    const orders = (await this.dataSource.query(
+      `SELECT s.merchant_id, s.order_id FROM sale_line_splits s
+         JOIN organizations o ON o.id = s.merchant_id AND o.payout_account_id IS NOT NULL
+        WHERE s.currency = $1
+          AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.organization_id = s.merchant_id AND p.order_id = s.order_id AND p.status <> 'FAILED')
+        GROUP BY s.merchant_id, s.order_id
+       HAVING sum(s.merchant_minor - s.merchant_reversed_minor) > 0
+        ORDER BY min(s.paid_at), s.order_id LIMIT ${RUN_LIMIT}`,
+      [currency],
+    )) as { merchant_id: string; order_id: string }[];
+    for (const r of orders) {
+      const subject = merchantOrderSubject(r.merchant_id, r.order_id, currency);
+      await attempt(subject, () => this.pay(actor.userId, subject));
+    }
+    return result;
+  }
+
+  /**
+   * Draws the payable down into PAYOUTS_IN_TRANSIT and records the payout, under the payee's lock, then asks the
+   * provider. A repeated request finds the live payout instead (and drives it if still in transit).
+   */
+  private async pay(requestedBy: string, s: PayoutSubject): Promise<PayoutEntity> {
+    const payout = await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`payout:${s.organizationId}:${s.currency}`]);
+      const live = await m.findOneBy(PayoutEntity, { organizationId: s.organizationId, subject: s.subject, status: Not(PayoutStatus.FAILED) });
+      if (live) return live;
+
+      const amountMinor = await s.amountMinor(m);
+      if (amountMinor <= 0) throw DomainError.conflict('Nothing is due to pay out', { subject: s.subject, amountMinor });
+      const [org] = await this.organizations.findByIds([s.organizationId], m);
+      const kind = s.payeeKind === PayeeKind.STUDIO ? OrganizationKind.STUDIO : OrganizationKind.MERCHANT;
+      if (!org || org.kind !== kind) throw DomainError.notFound('Payee', s.organizationId);
+      if (!org.payoutAccountId) {
+        throw DomainError.conflict('The payee has no payout account; an owner sets it with setPayoutAccount', { organizationId: s.organizationId });
+      }
+      const purpose = PAYABLE[s.payeeKind];
+      const [account] = (await m.query(
+        `SELECT balance_minor::text AS balance FROM ledger_accounts WHERE purpose = $1 AND party_id = $2 AND currency = $3`,
+        [purpose, s.organizationId, s.currency],
+      )) as { balance: string }[];
+      // Payables are credit (negative) balances: what the platform owes is their negation.
+      const owed = -minor(account?.balance ?? '0');
+      if (owed < amountMinor) {
+        throw DomainError.conflict('The payee\u2019s payable balance does not cover this payout', { subject: s.subject, owedMinor: owed, amountMinor });
+      }
+
+      const id = randomUUID();
+      const now = this.clock.now();
+      const entity = m.create(PayoutEntity, {
+        id,
+        organizationId: s.organizationId,
+        payeeKind: s.payeeKind,
+        subject: s.subject,
+        statementId: s.statementId,
+        orderId: s.orderId,
+        currency: s.currency,
+        amountMinor,
+        destinationAccountId: org.payoutAccountId,
+        transferGroup: s.transferGroup,
+        idempotencyKey: `payout_${id}`,
+        status: PayoutStatus.IN_TRANSIT,
+        provider: this.gateway.provider,
+        providerTransferId: null,
+        failureCode: null,
+        failureMessage: null,
+        requestedBy,
+        createdAt: now,
+        settledAt: null,
+        failedAt: null,
+      });
+      await m.insert(PayoutEntity, entity);
+      const amount = Money.of(amountMinor, s.currency);
+      await this.journal.post(m, {
+        kind: JournalEntryKind.PAYOUT,
+        sourceId: `payout:${id}`,
+        occurredAt: now,
+        memo: `Payout ${id} of ${s.subject} to ${org.payoutAccountId}`,
+        postings: [
+          { purpose, partyId: s.organizationId, amount },
+          { purpose: AccountPurpose.PAYOUTS_IN_TRANSIT, partyId: s.organizationId, amount: amount.negate() },
+        ],
+      });
+      return entity;
+    });
+    return payout.status === PayoutStatus.IN_TRANSIT ? this.drive(payout) : payout;
+  }
+
+  /** Asks the provider for the transfer (same key every time) and records the answer. */
+  private async drive(payout: PayoutEntity): Promise<PayoutEntity> {
+    try {
+      const { providerTransferId } = await this.gateway.transfer({
+        destinationAccountId: payout.destinationAccountId,
+        amount: Money.of(payout.amountMinor, payout.currency),
+        transferGroup: payout.transferGroup,
+        idempotencyKey: payout.idempotencyKey,
+      });
+      return await this.finish(payout.id, PayoutStatus.PAID, { providerTransferId });
+    } catch (error) {
+      if (error instanceof PaymentsException && error.code === ErrorCode.PAYMENT_FAILED) {
+        const code = typeof error.details?.['providerCode'] === 'string' ? (error.details['providerCode'] as string) : 'transfer_refused';
+        return this.finish(payout.id, PayoutStatus.FAILED, { failureCode: code, failureMessage: error.message });
+      }
+      this.logger.warn({ payoutId: payout.id, err: error instanceof Error ? error.message : String(error) }, 'Payout left in transit; will retry');
+      throw error;
+    }
+  }
+
+  private finish(
+    id: string,
+    to: PayoutStatus.PAID | PayoutStatus.FAILED,
+    outcome: { providerTransferId?: string; failureCode?: string; failureMessage?: string },
+  ): Promise<PayoutEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const payout = await m.findOneOrFail(PayoutEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      // A concurrent request for the same payout got the same answer first: nothing left to record.
+      if (payout.status !== PayoutStatus.IN_TRANSIT) return payout;
+      payout.status = payoutLifecycle.move(payout.status, to);
+      const now = this.clock.now();
+      const amount = Money.of(payout.amountMinor, payout.currency);
+      const inTransit = { purpose: AccountPurpose.PAYOUTS_IN_TRANSIT, partyId: payout.organizationId, amount };
+      if (to === PayoutStatus.PAID) {
+        payout.providerTransferId = outcome.providerTransferId ?? null;
+        payout.settledAt = now;
+        await this.journal.post(m, {
+          kind: JournalEntryKind.PAYOUT,
+          sourceId: `payout:${id}:settled`,
+          occurredAt: now,
+          memo: `Payout ${id} settled by transfer ${payout.providerTransferId}`,
+          postings: [inTransit, { purpose: AccountPurpose.PAYMENT_CLEARING, partyId: null, amount: amount.negate() }],
+        });
+      } else {
+        payout.failureCode = outcome.failureCode ?? null;
+        payout.failureMessage = (outcome.failureMessage ?? '').slice(0, 500);
+        payout.failedAt = now;
+        await this.journal.post(m, {
+          kind: JournalEntryKind.PAYOUT,
+          sourceId: `payout:${id}:failed`,
+          occurredAt: now,
+          memo: `Payout ${id} failed (${payout.failureCode}); amount returned to payable`,
+          postings: [inTransit, { purpose: PAYABLE[payout.payeeKind], partyId: payout.organizationId, amount: amount.negate() }],
+        });
+      }
+      await m.save(payout);
+      return payout;
+    });
+  }
+}
+
+function statementSubject(st: Pick<RoyaltyStatementEntity, 'id' | 'studioId' | 'currency' | 'amountDueMinor'>): PayoutSubject {
+  return {
+    organizationId: st.studioId,
+    payeeKind: PayeeKind.STUDIO,
+    subject: `statement:${st.id}`,
+    statementId: st.id,
+    orderId: null,
+    currency: st.currency,
+    // A statement pays many orders; its transfers are grouped by statement (DESIGN's per-order group is for merchants).
+    transferGroup: `statement_${st.id}`,
+    amountMinor: () => Promise.resolve(st.amountDueMinor),
+  };
+}
+
+function merchantOrderSubject(merchantId: string, orderId: string, currency: string): PayoutSubject {
+  return {
+    organizationId: merchantId,
+    payeeKind: PayeeKind.MERCHANT,
+    subject: `order:${orderId}`,
+    statementId: null,
+    orderId,
+    currency,
+    // The same group as the order's PaymentIntent, so Stripe ties the transfer to the charge that funded it.
+    transferGroup: `order_${orderId}`,
+    amountMinor: async (m) => {
+      const [row] = (await m.query(
+        `SELECT coalesce(sum(merchant_minor - merchant_reversed_minor), 0)::text AS due FROM sale_line_splits
+          WHERE order_id = $1 AND merchant_id = $2 AND currency = $3`,
+        [orderId, merchantId, currency],
+      )) as { due: string }[];
+      return minor(row?.due ?? '0');
+    },
+  };
+}

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { FakeStripe } from './support/fake-stripe';
+import { organizationOwner, Party, platformAdmin } from './support/parties';
+import { SalesSimulator } from './support/sales';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+
+const PAYOUT_FIELDS = `id organizationId payeeKind statementId orderId amount { amountMinor currency } destinationAccountId transferGroup
+  status provider providerTransferId failureCode createdAt settledAt failedAt`;
+const SET_ACCOUNT = `mutation($o: ID!, $a: String) { setPayoutAccount(organizationId: $o, payoutAccountId: $a) { organizationId payoutAccountId } }`;
+const ISSUE = `mutation($s: ID!, $month: String!) { issueRoyaltyStatement(studioId: $s, month: $month) { id amountDue { amountMinor } } }`;
+const PAY_STATEMENT = `mutation($id: ID!) { payRoyaltyStatement(statementId: $id) { ${PAYOUT_FIELDS} } }`;
+const PAY_ORDER = `mutation($m: ID!, $o: ID!) { payMerchantOrder(merchantId: $m, orderId: $o) { ${PAYOUT_FIELDS} } }`;
+const PAYOUTS = `query($o: ID!) { payouts(organizationId: $o) { id status amount { amountMinor } } }`;
+const MERCHANT_OWED = `query($m: ID!) { merchantSales(merchantId: $m, from: "2026-01-01", to: "2026-12-31") { payableBalance { amountMinor } } }`;
+
+interface World {
+  t: TestApp;
+  sales: SalesSimulator;
+  platform: Party;
+}
+
+/** A studio and a merchant with payout accounts, one order of two lines in September 2026, and September stated. */
+async function statedMonth(w: World, opts: { account?: boolean } = {}) {
+  const tag = randomUUID().slice(0, 6);
+  const [studio, merchant] = await Promise.all([
+    organizationOwner(w.t, 'STUDIO', `Studio ${tag}`),
+    organizationOwner(w.t, 'MERCHANT', `Merchant ${tag}`),
+  ]);
+  if (opts.account !== false) {
+    for (const p of [studio, merchant]) {
+      const set = await w.t.gql(SET_ACCOUNT, { o: p.organizationId, a: `acct_${randomUUID().replace(/-/g, '').slice(0, 16)}` }, p.token);
+      expect(set.errors).toBeUndefined();
+    }
+  }
+  // Royalty 10%: 1 000 + 500; fee 10%: 1 000 + 500; merchant: 8 000 + 4 000.
+  const order = await w.sales.pay('2026-09-10T04:00:00Z', [
+    { studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 10_000, royaltyBps: 1_000 },
+    { studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 5_000, royaltyBps: 1_000 },
+  ]);
+  const issued = await w.t.gql(ISSUE, { s: studio.organizationId, month: '2026-09' }, studio.token);
+  expect(issued.errors).toBeUndefined();
+  return { studio, merchant, order, statementId: issued.data!['issueRoyaltyStatement'].id as string };
+}
+
+async function payable(t: TestApp, purpose: string, partyId: string): Promise<number> {
+  const [row] = await t.sql<{ b: string }>(`SELECT balance_minor AS b FROM ledger_accounts WHERE purpose = $1 AND party_id = $2`, [purpose, partyId]);
+  return 0 - Number(row?.b ?? 0) || 0;
+}
+
+async function payoutEntries(t: TestApp, payoutId: string): Promise<[string, string, number][]> {
+  const rows = await t.sql<{ source_id: string; purpose: string; amount_minor: string }>(
+    `SELECT e.source_id, a.purpose, p.amount_minor FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
+       JOIN ledger_accounts a ON a.id = p.account_id WHERE e.kind = 'PAYOUT' AND e.source_id LIKE $1 ORDER BY e.created_at, e.source_id, a.purpose`,
+    [`payout:${payoutId}%`],
+  );
+  return rows.map((r) => [r.source_id.replace(payoutId, 'P'), r.purpose, Number(r.amount_minor)]);
+}
+
+describe('payouts with the development gateway', () => {
+  const w = {} as World;
+  beforeAll(async () => {
+    w.t = await startTestApp();
+    w.sales = new SalesSimulator(w.t);
+    w.platform = await platformAdmin(w.t);
+  });
+  afterAll(() => w.t.close());
+
+  it('lets only an owner set a valid acct_ payout account', async () => {
+    const studio = await organizationOwner(w.t, 'STUDIO', 'Xingxi Pictures');
+    const other = await organizationOwner(w.t, 'STUDIO', 'Other Pictures');
+    expect(errorCode(await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'ba_12345678' }, studio.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'acct_1Nv0FGQ9RKHgCVdK' }, other.token))).toBe('FORBIDDEN');
+    const ok = await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'acct_1Nv0FGQ9RKHgCVdK' }, studio.token);
+    expect(ok.data?.['setPayoutAccount']).toEqual({ organizationId: studio.organizationId, payoutAccountId: 'acct_1Nv0FGQ9RKHgCVdK' });
+    const read = await w.t.gql(`query($o: ID!) { payoutAccount(organizationId: $o) { payoutAccountId } }`, { o: studio.organizationId }, studio.token);
+    expect(read.data?.['payoutAccount']).toEqual({ payoutAccountId: 'acct_1Nv0FGQ9RKHgCVdK' });
+  });
+
+  it('pays a statement once however often it is asked, journals payable → in transit → settled, and hides it from other studios', async () => {
+    const { studio, statementId } = await statedMonth(w);
+    const other = await organizationOwner(w.t, 'STUDIO', 'Nosy Pictures');
+    expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(1_500);
+
+    const [first, ...again] = await Promise.all([1, 2, 3].map(() => w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token)));
+    expect(first!.errors).toBeUndefined();
+    const payout = first!.data!['payRoyaltyStatement'];
+    expect(payout).toMatchObject({
+      organizationId: studio.organizationId, payeeKind: 'STUDIO', statementId, orderId: null, amount: { amountMinor: 1_500, currency: 'CNY' },
+      transferGroup: `statement_${statementId}`, status: 'PAID', provider: 'development', providerTransferId: expect.stringMatching(/^devtr_/),
+    });
+    for (const r of again) expect(r.data?.['payRoyaltyStatement']).toEqual(payout);
+    const [count] = await w.t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM payouts WHERE statement_id = $1`, [statementId]);
+    expect(count!.n).toBe(1);
+    expect(await payoutEntries(w.t, payout.id)).toEqual([
+      ['payout:P', 'PAYOUTS_IN_TRANSIT', -1_500],
+      ['payout:P', 'STUDIO_ROYALTIES_PAYABLE', 1_500],
+      ['payout:P:settled', 'PAYMENT_CLEARING', -1_500],
+      ['payout:P:settled', 'PAYOUTS_IN_TRANSIT', 1_500],
+    ]);
+    expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(0);
+    // The database keeps a settled payout as it is.
+    await expect(w.t.sql(`UPDATE payouts SET status = 'FAILED', failed_at = now() WHERE id = $1`, [payout.id])).rejects.toThrow(/never changes/);
+    await expect(w.t.sql(`DELETE FROM payouts WHERE id = $1`, [payout.id])).rejects.toThrow(/never deleted/);
+
+    // Another studio can neither pay this statement nor see the studio's payouts.
+    expect(errorCode(await w.t.gql(PAY_STATEMENT, { id: statementId }, other.token))).toBe('NOT_FOUND');
+    expect(errorCode(await w.t.gql(PAYOUTS, { o: studio.organizationId }, other.token))).toBe('FORBIDDEN');
+    expect(errorCode(await w.t.gql(PAYOUTS, { o: studio.organizationId }))).toBe('UNAUTHENTICATED');
+    expect((await w.t.gql(PAYOUTS, { o: studio.organizationId }, studio.token)).data?.['payouts']).toEqual([
+      { id: payout.id, status: 'PAID', amount: { amountMinor: 1_500 } },
+    ]);
+    expect((await w.t.gql(PAYOUTS, { o: studio.organizationId }, w.platform.token)).data?.['payouts']).toHaveLength(1);
+  });
+
+  it('pays a merchant its share of one order in the order’s transfer group; other merchants are refused', async () => {
+    const { merchant, order } = await statedMonth(w);
+    const other = await organizationOwner(w.t, 'MERCHANT', 'Nosy Ranch');
+    await w.sales.refund(order, order.lines[1]!, 0, 5_000, '2026-10-02T02:00:00Z');
+    expect(errorCode(await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, other.token))).toBe('FORBIDDEN');
+
+    const res = await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token);
+    expect(res.errors).toBeUndefined();
+    // Line 2 refunded in full: only line 1's 8 000 is owed.
+    expect(res.data?.['payMerchantOrder']).toMatchObject({
+      payeeKind: 'MERCHANT', orderId: order.orderId, amount: { amountMinor: 8_000 }, transferGroup: `order_${order.orderId}`, status: 'PAID',
+    });
+    expect((await w.t.gql(MERCHANT_OWED, { m: merchant.organizationId }, merchant.token)).data?.['merchantSales'].payableBalance).toEqual({ amountMinor: 0 });
+    expect(errorCode(await w.t.gql(PAYOUTS, { o: merchant.organizationId }, other.token))).toBe('FORBIDDEN');
+  });
+
+  it('refuses with CONFLICT when the payee has no payout account, and the scheduled run pays what is due once one is set', async () => {
+    const { studio, merchant, statementId } = await statedMonth(w, { account: false });
+    expect(errorCode(await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token))).toBe('CONFLICT');
+    const RUN = `mutation { runDuePayouts(currency: "CNY") { payouts { organizationId amount { amountMinor } status } errors { code } } }`;
+    expect(errorCode(await w.t.gql(RUN, {}, studio.token))).toBe('FORBIDDEN');
+
+    await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'acct_StudioRun0000001' }, studio.token);
+    await w.t.gql(SET_ACCOUNT, { o: merchant.organizationId, a: 'acct_MerchantRun00001' }, merchant.token);
+    const run = await w.t.gql(RUN, {}, w.platform.token);
+    expect(run.errors).toBeUndefined();
+    const mine = run.data!['runDuePayouts'].payouts.filter((p: { organizationId: string }) => [studio.organizationId, merchant.organizationId].includes(p.organizationId));
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        { organizationId: studio.organizationId, amount: { amountMinor: 1_500 }, status: 'PAID' },
+        { organizationId: merchant.organizationId, amount: { amountMinor: 12_000 }, status: 'PAID' },
+      ]),
+    );
+    expect(mine).toHaveLength(2);
+    const rerun = await w.t.gql(RUN, {}, w.platform.token);
+    expect(rerun.data!['runDuePayouts'].payouts.filter((p: { organizationId: string }) => p.organizationId === studio.organizationId)).toEqual([]);
+
+    const RECONCILE = `query { reconciliation(from: "2026-09-01", to: "2026-12-31") { discrepancies { check reference detail } } }`;
+    expect((await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies).toEqual([]);
+
+    // A payout recorded without its journal entry (hand-written SQL) is reported.
+    const ghost = randomUUID();
+    await w.t.sql(
+      `INSERT INTO payouts (id, organization_id, payee_kind, subject, order_id, currency, amount_minor, destination_account_id, transfer_group,
+         idempotency_key, status, created_at) VALUES ($1, $2, 'MERCHANT', $3, $4, 'CNY', 700, 'acct_Ghost000000001', 'g', $5, 'IN_TRANSIT', now())`,
+      [ghost, merchant.organizationId, `order:${ghost}`, ghost, `payout_${ghost}`],
+    );
+    expect((await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies).toEqual([
+      { check: 'PAYOUT_POSTINGS', reference: ghost, detail: 'IN_TRANSIT payout of 700: in transit nets 0, payable drawn 0' },
+    ]);
+  });
+});
+
+describe('payouts through the Stripe adapter (official SDK against the local fake API)', () => {
+  const w = {} as World;
+  let fake: FakeStripe;
+  beforeAll(async () => {
+    fake = await FakeStripe.start();
+    w.t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_payouts', STRIPE_WEBHOOK_SECRET: 'whsec_test', ...fake.env() } });
+    w.sales = new SalesSimulator(w.t);
+    w.platform = await platformAdmin(w.t);
+  });
+  afterAll(async () => {
+    await w.t.close();
+    await fake.close();
+  });
+
+  it('creates one Connect transfer with the payout’s idempotency key, even when asked concurrently and again', async () => {
+    const { studio, statementId } = await statedMonth(w);
+    const before = fake.transferRequests().length;
+    const results = await Promise.all([1, 2].map(() => w.t.gql(PAY_STATEMENT, { id: statementId }, w.platform.token)));
+    const again = await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token);
+    const payout = results[0]!.data!['payRoyaltyStatement'];
+    expect(payout).toMatchObject({ status: 'PAID', provider: 'stripe', providerTransferId: expect.stringMatching(/^tr_/) });
+    expect(results[1]!.data?.['payRoyaltyStatement']).toEqual(payout);
+    expect(again.data?.['payRoyaltyStatement']).toEqual(payout);
+
+    const sent = fake.transferRequests().slice(before);
+    // A concurrent duplicate may reach Stripe, but only with the same key, which Stripe answers with the same transfer.
+    expect(new Set(sent.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`payout_${payout.id}`]));
+    expect(sent[0]!.headers['authorization']).toBe('Bearer sk_test_payouts');
+    expect(sent[0]!.form).toEqual({ amount: '1500', currency: 'cny', destination: payout.destinationAccountId, transfer_group: `statement_${statementId}` });
+    const [entries] = await w.t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'PAYOUT' AND source_id LIKE $1`, [`payout:${payout.id}%`]);
+    expect(entries!.n).toBe(2);
+  });
+
+  it('returns the amount to payable when Stripe refuses the transfer, and a new request pays with a new key', async () => {
+    const { merchant, order } = await statedMonth(w);
+    fake.failNext(400, { type: 'invalid_request_error', code: 'account_invalid', message: 'The destination account is not connected.' });
+    const failed = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data!['payMerchantOrder'];
+    expect(failed).toMatchObject({ status: 'FAILED', failureCode: 'account_invalid', providerTransferId: null, amount: { amountMinor: 12_000 } });
+    expect(fake.last().form['transfer_group']).toBe(`order_${order.orderId}`);
+    expect(await payoutEntries(w.t, failed.id)).toEqual([
+      ['payout:P', 'MERCHANT_PAYABLE', 12_000],
+      ['payout:P', 'PAYOUTS_IN_TRANSIT', -12_000],
+      ['payout:P:failed', 'MERCHANT_PAYABLE', -12_000],
+      ['payout:P:failed', 'PAYOUTS_IN_TRANSIT', 12_000],
+    ]);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(12_000);
+
+    const retried = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data!['payMerchantOrder'];
+    expect(retried).toMatchObject({ status: 'PAID', amount: { amountMinor: 12_000 } });
+    expect(retried.id).not.toBe(failed.id);
+    expect(fake.last().headers['idempotency-key']).toBe(`payout_${retried.id}`);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
+  });
+
+  it('keeps a payout in transit through a Stripe outage and retries it with the same key', async () => {
+    const { studio, statementId } = await statedMonth(w);
+    fake.failNext(500, { type: 'api_error', message: 'Something went wrong on Stripe’s end.' });
+    const outage = await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token);
+    expect(errorCode(outage)).toBe('INTERNAL');
+    const [row] = await w.t.sql<{ id: string; status: string }>(`SELECT id, status FROM payouts WHERE statement_id = $1`, [statementId]);
+    expect(row!.status).toBe('IN_TRANSIT');
+    expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(0);
+
+    const paid = (await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token)).data!['payRoyaltyStatement'];
+    expect(paid).toMatchObject({ id: row!.id, status: 'PAID' });
+    expect(fake.transferRequests().slice(-2).map((r) => r.headers['idempotency-key'])).toEqual([`payout_${row!.id}`, `payout_${row!.id}`]);
+  });
+});
