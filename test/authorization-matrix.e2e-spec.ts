@@ -56,11 +56,12 @@ interface Row {
 
 const MONTH_BASE = 2020;
 
-const CODES: Record<string, Outcome> = { ok: 'ALLOW', U: 'UNAUTHENTICATED', F: 'FORBIDDEN', N: 'NOT_FOUND' };
+const CODES: Record<string, Outcome> = { ok: 'ALLOW', U: 'UNAUTHENTICATED', F: 'FORBIDDEN', N: 'NOT_FOUND', C: 'CONFLICT' };
 
 /**
  * One cell per actor, in the order anon visitor merchantA merchantB studioA studioB platform:
- * ok = allowed, U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND (the object is not shown to that caller).
+ * ok = allowed, U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND (the object is not shown to that caller),
+ * C = CONFLICT (past authorization, refused by a business rule: e.g. nothing due on an empty statement).
  * Platform operators read licenses, products, venues and statements for support and reconciliation (and may
  * not act for a studio or merchant); that oversight is part of the table, not an accident of it.
  */
@@ -139,6 +140,9 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'studioLicenses', expect: m('U F F F ok F F'), args: (x) => ({ studioId: x.studioA.organizationId }) },
   { kind: 'query', field: 'studioProducts', expect: m('U F F F ok F ok'), args: (x) => ({ studioId: x.studioA.organizationId }) },
   { kind: 'query', field: 'venue', expect: m('U N ok N N N ok'), args: (x) => ({ id: x.venueId }) },
+
+  { kind: 'query', field: 'payoutAccount', expect: m('U N ok N N N ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
+  { kind: 'query', field: 'payouts', expect: m('U F ok F F F ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
 
   // ---- mutations
   {
@@ -249,6 +253,13 @@ const ROWS: Row[] = [
   },
   {
     kind: 'mutation',
+    field: 'payMerchantOrder',
+    expect: m('U F N F F F N'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId, orderId: randomUUID() }),
+  },
+  { kind: 'mutation', field: 'payRoyaltyStatement', expect: m('U N N N C N C'), args: (x) => ({ statementId: x.statementId }) },
+  {
+    kind: 'mutation',
     field: 'publishLicenseOffer',
     expect: m('U F F F ok F F'),
     args: (x) => ({
@@ -272,6 +283,7 @@ const ROWS: Row[] = [
     }),
   },
   { kind: 'mutation', field: 'refreshToken', expect: m('ok ok ok ok ok ok ok'), fresh: () => logInFresh(), args: (_, fr) => ({ refreshToken: fr['refreshToken'] }) },
+  { kind: 'mutation', field: 'runDuePayouts', expect: m('U F F F F F ok'), args: () => ({}) },
   { kind: 'mutation', field: 'reindexSearch', expect: m('U F F F F F ok'), args: () => ({}) },
   {
     kind: 'mutation',
@@ -291,9 +303,15 @@ const ROWS: Row[] = [
   { kind: 'mutation', field: 'setMerchantPlatformFee', expect: m('U F F F F F ok'), args: (x) => ({ merchantId: x.merchantA.organizationId, feeBps: 900 }) },
   {
     kind: 'mutation',
+    field: 'setPayoutAccount',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ organizationId: x.merchantA.organizationId, payoutAccountId: 'acct_1Nv0FGQ9RKHgCVdK' }),
+  },
+  {
+    kind: 'mutation',
     field: 'setTimeSlotStatus',
     expect: m('U N ok N N N F'),
-    fresh: async () => ({ id: (await addSlot(t, f.l, f.experienceId, new Date(Date.UTC(2033, 0, 1 + Math.floor(Math.random() * 300), 2)))).id }),
+    fresh: async (_, cell) => ({ id: (await addSlot(t, f.l, f.experienceId, new Date(Date.UTC(2033, 0, 1 + cell, 2)))).id }),
     args: (_, fr) => ({ timeSlotId: fr['id'], status: 'CLOSED' }),
   },
   {

@@ -5,7 +5,7 @@ import { TestApp } from './test-app';
 /** Who calls: a visitor, the staff of studio or merchant A or B, a platform operator, or nobody signed in. */
 export const ACTORS = ['anon', 'visitor', 'merchantA', 'merchantB', 'studioA', 'studioB', 'platform'] as const;
 export type ActorName = (typeof ACTORS)[number];
-export type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+export type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 export type Expectation = Record<ActorName, Outcome>;
 
 /** Everyone may call it, signed in or not. */
