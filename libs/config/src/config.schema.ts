@@ -40,6 +40,9 @@ export const configSchema = z
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    // A hung Stripe call fails after this long (per attempt), so a request never waits on it indefinitely.
+    STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+    STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
@@ -85,6 +88,8 @@ export interface AppConfig {
     apiHost: string | undefined;
     apiPort: number | undefined;
     apiProtocol: 'http' | 'https' | undefined;
+    timeoutMs: number;
+    maxNetworkRetries: number;
   };
   meili: { host: string | undefined; apiKey: string | undefined };
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
@@ -139,6 +144,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       apiHost: c.STRIPE_API_HOST,
       apiPort: c.STRIPE_API_PORT,
       apiProtocol: c.STRIPE_API_PROTOCOL,
+      timeoutMs: c.STRIPE_TIMEOUT_MS,
+      maxNetworkRetries: c.STRIPE_MAX_NETWORK_RETRIES,
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
