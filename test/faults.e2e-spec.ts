@@ -63,8 +63,12 @@ describe('fault: the database drops every connection under traffic', () => {
       expect(a.status).not.toBe(0);
       expect(a.status).toBeLessThan(500);
       expect(a.text).not.toMatch(/stack|terminating connection|QueryFailedError|node_modules|Connection terminated/i);
-      const body = JSON.parse(a.text) as { errors?: { extensions?: { code?: string } }[] };
-      for (const e of body.errors ?? []) expect(ERROR_CODES.has(e.extensions?.code ?? '')).toBe(true);
+      const body = JSON.parse(a.text) as { errors?: { extensions?: { code?: string } & Record<string, unknown> }[] };
+      for (const e of body.errors ?? []) {
+        expect(ERROR_CODES.has(e.extensions?.code ?? '')).toBe(true);
+        // A lost connection is INTERNAL at worst, and says that trying again may help.
+        if (e.extensions?.code === 'INTERNAL') expect(e.extensions).toMatchObject({ retryable: true });
+      }
     }
 
     // Recovery: the pool replaces dead connections; within a few attempts everything answers again.
