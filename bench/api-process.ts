@@ -1,0 +1,111 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..');
+
+export interface ApiProcess {
+  url: string;
+  child: ChildProcess;
+  /** Resident set size of the API process, in bytes, from /proc (Linux). */
+  rssBytes(): number | null;
+  /** CPU seconds (user + system) the API process has used so far, from /proc (Linux). */
+  cpuSeconds(): number | null;
+  stop(): Promise<void>;
+}
+
+/** The same command as `npm start`, on the Node that runs the bench (the pinned one under `npm run bench`). */
+export function spawnApi(env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    tail.push(chunk.toString('utf8'));
+    if (tail.length > 40) tail.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  (child as ChildProcess & { outputTail?: () => string }).outputTail = () => tail.join('');
+  return child;
+}
+
+export function outputTail(child: ChildProcess): string {
+  return (child as ChildProcess & { outputTail?: () => string }).outputTail?.() ?? '';
+}
+
+export async function postGraphql(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, text: await response.text() };
+}
+
+/** Polls until `query` answers without GraphQL errors; returns the milliseconds from `since`. */
+export async function waitForFirstAnswer(child: ChildProcess, url: string, body: string, since: bigint, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${outputTail(child)}`);
+    try {
+      const { status, text } = await postGraphql(url, body);
+      if (status === 200 && !JSON.parse(text).errors) return Number(process.hrtime.bigint() - since) / 1e6;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`API did not answer within ${timeoutMs} ms:\n${outputTail(child)}`);
+}
+
+export function stopChild(child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function rssOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function cpuOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The API in production mode against the bench's database, as a separate process on loopback. */
+export async function startApi(databaseUrl: string, port: number, poolSize: number, platformFeeBps: number, probeBody: string): Promise<ApiProcess> {
+  const child = spawnApi({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(poolSize),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    PLATFORM_FEE_BPS: String(platformFeeBps),
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitForFirstAnswer(child, url, probeBody, process.hrtime.bigint());
+  return { url, child, rssBytes: () => rssOf(child.pid), cpuSeconds: () => cpuOf(child.pid), stop: () => stopChild(child) };
+}

