@@ -43,6 +43,12 @@ interface Fixture {
   experienceId: string;
   slotId: string;
   statementId: string;
+  /** A published merchandise product with plenty of stock, for orders. */
+  shopVariantId: string;
+  ticketTypeId: string;
+  ticketSlotId: string;
+  paidOrder: { id: string; lineId: string };
+  cartLineId: string;
 }
 
 interface Row {
@@ -87,6 +93,22 @@ async function freshProduct(stage: 'draft' | 'pending' | 'approved' | 'published
   if (stage === 'approved') return { productId: product.id };
   await ok(t.gql(contractOperation('PublishProduct'), { productId: product.id }, f.merchantA.token), 'publishProduct');
   return { productId: product.id };
+}
+
+
+async function freshOrder(paid: boolean, kind: 'variant' | 'ticket' = 'variant'): Promise<{ orderId: string; lineId: string; code?: string }> {
+  const lines = kind === 'variant' ? [{ variantId: f.shopVariantId, quantity: 1 }] : [{ ticketTypeId: f.ticketTypeId, timeSlotId: f.ticketSlotId, quantity: 1 }];
+  const placed = await ok<{ order: { id: string; lines: { id: string }[] } }>(
+    t.gql(`mutation($i: CheckoutInput!) { checkout(input: $i) { order { id lines { id } } } }`, { i: { idempotencyKey: randomUUID(), lines } }, f.visitor.token),
+    'checkout',
+  );
+  const out = { orderId: placed.order.id, lineId: placed.order.lines[0]!.id };
+  if (!paid) return out;
+  const confirmed = await ok<{ tickets: { code: string }[] }>(
+    t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { tickets { code } } }`, { id: out.orderId }, f.visitor.token),
+    'devConfirmPayment',
+  );
+  return { ...out, code: confirmed.tickets[0]?.code };
 }
 
 async function freshApplication(): Promise<{ id: string }> {
@@ -144,7 +166,44 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'payoutAccount', expect: m('U N ok N N N ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'payouts', expect: m('U F ok F F F ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
 
+  { kind: 'query', field: 'cart', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  { kind: 'query', field: 'devNotifications', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  { kind: 'query', field: 'merchantOrders', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
+  { kind: 'query', field: 'myOrders', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  { kind: 'query', field: 'order', expect: m('U ok N N N N N'), args: (x) => ({ id: x.paidOrder.id }) },
+  { kind: 'query', field: 'venueGuests', expect: m('U N ok N N N F'), args: (x) => ({ venueId: x.venueId, date: '2030-06-01' }) },
+
   // ---- mutations
+  {
+    kind: 'mutation',
+    field: 'addToCart',
+    expect: m('U ok ok ok ok ok ok'),
+    args: (x) => ({ line: { variantId: x.shopVariantId, quantity: 1 } }),
+  },
+  { kind: 'mutation', field: 'cancelOrder', expect: m('U ok ok N N N N'), fresh: () => freshOrder(false), args: (_, fr) => ({ orderId: fr['orderId'] }) },
+  {
+    kind: 'mutation',
+    field: 'checkout',
+    expect: m('U ok ok ok ok ok ok'),
+    args: (x) => ({ input: { idempotencyKey: randomUUID(), lines: [{ variantId: x.shopVariantId, quantity: 1 }] } }),
+  },
+  { kind: 'mutation', field: 'devConfirmPayment', expect: m('U ok N N N N N'), fresh: () => freshOrder(false), args: (_, fr) => ({ orderId: fr['orderId'] }) },
+  {
+    kind: 'mutation',
+    field: 'fulfilOrderLine',
+    expect: m('U N ok N N N N'),
+    fresh: () => freshOrder(true),
+    args: (_, fr) => ({ orderLineId: fr['lineId'], fulfilment: 'SHIPPED' }),
+  },
+  { kind: 'mutation', field: 'redeemTicket', expect: m('U N ok N N N N'), fresh: () => freshOrder(true, 'ticket'), args: (_, fr) => ({ code: fr['code'] }) },
+  {
+    kind: 'mutation',
+    field: 'refundOrderLine',
+    expect: m('U N ok N N N ok'),
+    fresh: () => freshOrder(true),
+    args: (_, fr) => ({ orderLineId: fr['lineId'] }),
+  },
+  { kind: 'mutation', field: 'updateCartLine', expect: m('U ok N N N N N'), args: (x) => ({ cartLineId: x.cartLineId, quantity: 2 }) },
   {
     kind: 'mutation',
     field: 'addTimeSlot',
@@ -390,7 +449,7 @@ let cells = 0;
 
 describe('authorization matrix', () => {
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { OPEN_ORDERS_PER_ACCOUNT: '1000' } });
     const [studioA, studioB, merchantA, merchantB, visitor, platform] = await Promise.all([
       organizationOwner(t, 'STUDIO', 'Studio A'),
       organizationOwner(t, 'STUDIO', 'Studio B'),
@@ -431,6 +490,12 @@ describe('authorization matrix', () => {
     const venue = await createVenue(t, merchantA);
     const experience = await createExperience(t, l, venue.id);
     const slot = await addSlot(t, l, experience.id, new Date(Date.UTC(2030, 5, 1, 2)));
+    // A second, published experience at the same venue sells the tickets (the first stays unpublished for its rows).
+    const tour = await createExperience(t, l, venue.id, { name: 'Ranch night tour' });
+    const tourSlot = await addSlot(t, l, tour.id, new Date(Date.UTC(2030, 5, 1, 4)), 200);
+    await approveAndPublish(t, l, tour.id);
+    const shop = await createMerchandise(t, l, { name: 'Lantern keyring', stock: 500 });
+    await approveAndPublish(t, l, shop.id);
     await ok(t.gql(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { email } }`, { i: { organizationId: merchantA.organizationId, email: uniqueEmail('pending') } }, merchantA.token), 'inviteMember');
     const statement = await ok<{ id: string }>(
       t.gql(`mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2019-12") { id } }`, { s: studioA.organizationId }, studioA.token),
@@ -447,7 +512,19 @@ describe('authorization matrix', () => {
       experienceId: experience.id,
       slotId: slot.id,
       statementId: statement.id,
+      shopVariantId: shop.variants[0]!.id,
+      ticketTypeId: tour.ticketTypes[0]!.id,
+      ticketSlotId: tourSlot.id,
+      paidOrder: { id: '', lineId: '' },
+      cartLineId: '',
     };
+    const paid = await freshOrder(true);
+    f.paidOrder = { id: paid.orderId, lineId: paid.lineId };
+    const cart = await ok<{ lines: { id: string }[] }>(
+      t.gql(`mutation($l: CheckoutLineInput!) { addToCart(line: $l) { lines { id } } }`, { l: { variantId: f.shopVariantId, quantity: 1 } }, visitor.token),
+      'addToCart',
+    );
+    f.cartLineId = cart.lines[0]!.id;
   });
 
   afterAll(async () => {

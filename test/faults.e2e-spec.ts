@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ERROR_CODES } from '@chedun/kernel';
+import { ReservationExpiryJob } from '@chedun/orders';
+import { approveAndPublish, createMerchandise, licensedMerchant } from './support/catalog';
 import { FakeStripe } from './support/fake-stripe';
 import { organizationOwner, signUp } from './support/parties';
 import { SalesSimulator } from './support/sales';
@@ -130,5 +132,59 @@ describe('fault: a Stripe call hangs', () => {
     expect(new Set(keys)).toEqual(new Set([`payout_${row!.id}`]));
     const payouts = await t.sql(`SELECT id FROM payouts WHERE statement_id = $1`, [statementId]);
     expect(payouts).toHaveLength(1);
+  });
+});
+
+describe('fault: Stripe hangs while checkout opens the payment', () => {
+  let t: TestApp;
+  let fake: FakeStripe;
+  beforeAll(async () => {
+    fake = await FakeStripe.start();
+    t = await startTestApp({
+      env: { STRIPE_SECRET_KEY: 'sk_test_checkout_faults', STRIPE_WEBHOOK_SECRET: 'whsec_test', STRIPE_TIMEOUT_MS: '400', STRIPE_MAX_NETWORK_RETRIES: '0', ...fake.env() },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+  });
+
+  it('answers a retryable error, the same key then completes the same order, and a lapsed reservation is given back', async () => {
+    const l = await licensedMerchant(t);
+    const product = await createMerchandise(t, l, { stock: 5 });
+    await approveAndPublish(t, l, product.id);
+    const variantId = product.variants[0]!.id;
+    const buyer = await signUp(t, 'hang-buyer');
+    const CHECKOUT = `mutation($i: CheckoutInput!) { checkout(input: $i) { order { id status } payment { clientSecret } } }`;
+    const reserved = async () => Number((await t.sql<{ reserved: string }>(`SELECT reserved FROM product_variants WHERE id = $1`, [variantId]))[0]?.reserved);
+
+    fake.hangPaths.add('/v1/payment_intents');
+    const started = Date.now();
+    const hung = await t.gql(CHECKOUT, { i: { idempotencyKey: 'hang-key-1', lines: [{ variantId, quantity: 1 }] } }, buyer.token);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(errorCode(hung)).toBe('INTERNAL');
+    expect(hung.errors?.[0]?.extensions?.['retryable']).toBe(true);
+    expect(await reserved()).toBe(1);
+
+    // The same key after the provider recovers: the same order, now with a payment.
+    fake.hangPaths.clear();
+    const retried = await t.gql(CHECKOUT, { i: { idempotencyKey: 'hang-key-1', lines: [{ variantId, quantity: 1 }] } }, buyer.token);
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data?.['checkout'].payment.clientSecret).toEqual(expect.any(String));
+    expect(await reserved()).toBe(1);
+    const orders = await t.sql(`SELECT id FROM orders WHERE buyer_user_id = $1`, [buyer.userId]);
+    expect(orders).toHaveLength(1);
+
+    // A buyer who never comes back: after the reservation's expiry nothing is left held.
+    fake.hangPaths.add('/v1/payment_intents');
+    const abandoned = await t.gql(CHECKOUT, { i: { idempotencyKey: 'hang-key-2', lines: [{ variantId, quantity: 2 }] } }, buyer.token);
+    expect(errorCode(abandoned)).toBe('INTERNAL');
+    fake.hangPaths.clear();
+    expect(await reserved()).toBe(3);
+    t.clock.advanceBy(16 * 60_000);
+    await t.app.get(ReservationExpiryJob).expireReservations();
+    expect(await reserved()).toBe(0);
+    const left = await t.sql<{ status: string }>(`SELECT status FROM orders WHERE buyer_user_id = $1 AND status = 'PENDING_PAYMENT'`, [buyer.userId]);
+    expect(left).toEqual([]);
   });
 });

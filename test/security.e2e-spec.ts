@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { request as httpRequest, createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { JWT_SIGNING_SECRET } from '@chedun/identity';
@@ -214,5 +215,38 @@ describe('bad input the fuzz suite found', () => {
       i: { email: uniqueEmail('blank'), password: PASSWORD, displayName: '   ' },
     });
     expect(errorCode(up)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('rate limits on checkout', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { CHECKOUT_PER_ACCOUNT: '2', CHECKOUT_PER_ADDRESS: '3', OPEN_ORDERS_PER_ACCOUNT: '100' } });
+  });
+  afterAll(() => t.close());
+
+  it('limits checkout per account and per address with a retry hint; nothing is reserved for a refused call', async () => {
+    const l = await licensedMerchant(t);
+    const product = await createMerchandise(t, l, { stock: 50 });
+    await approveAndPublish(t, l, product.id);
+    const variantId = product.variants[0]!.id;
+    const [a, b] = [await signUp(t, 'checkout-a'), await signUp(t, 'checkout-b')];
+    const CHECKOUT = `mutation($i: CheckoutInput!) { checkout(input: $i) { order { id } } }`;
+    const buy = (token: string, from?: string) => {
+      const vars = { i: { idempotencyKey: randomUUID(), lines: [{ variantId, quantity: 1 }] } };
+      return from ? gqlFrom(t, from, CHECKOUT, vars, token) : t.gql(CHECKOUT, vars, token);
+    };
+    expect((await buy(a.token)).errors).toBeUndefined();
+    expect((await buy(a.token)).errors).toBeUndefined();
+    const [{ n: before } = { n: '0' }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM orders');
+    const third = await buy(a.token);
+    expect(errorCode(third)).toBe('RATE_LIMITED');
+    expect(third.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+    // Account b from the same address: the address has 3 (2 + a's refused one) and is now spent.
+    expect(errorCode(await buy(b.token))).toBe('RATE_LIMITED');
+    const [{ n: after } = { n: '0' }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM orders');
+    expect(after).toBe(before);
+    // From another address b still buys.
+    expect((await buy(b.token, '127.0.0.2')).errors).toBeUndefined();
   });
 });
