@@ -40,6 +40,9 @@ export class FakeStripe {
     return { STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(this.port), STRIPE_API_PROTOCOL: 'http' };
   }
 
+  /** Requests to these paths are read and recorded but never answered, as a Stripe that hangs. */
+  readonly hangPaths = new Set<string>();
+
   failNext(status: number, error: Record<string, unknown>): void {
     this.failures.push({ status, error });
   }
@@ -56,6 +59,7 @@ export class FakeStripe {
   }
 
   close(): Promise<void> {
+    this.server?.closeAllConnections();
     return new Promise((resolve, reject) => (this.server ? this.server.close((e) => (e ? reject(e) : resolve())) : resolve()));
   }
 
@@ -73,6 +77,7 @@ export class FakeStripe {
           rawBody,
         };
         this.requests.push(request);
+        if (this.hangPaths.has(request.path)) return;
         const { status, body } = this.answer(request);
         res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomUUID().slice(0, 8)}`, 'stripe-should-retry': 'false' });
         res.end(JSON.stringify(body));

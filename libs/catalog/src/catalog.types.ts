@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CalendarDateScalar, Connection, MoneyInput, MoneyType, PageArgs, ProductCategory } from '@chedun/kernel';
+import { CalendarDateScalar, Connection, IsPublicHttpsUrl, MoneyInput, MoneyType, PageArgs, ProductCategory } from '@chedun/kernel';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -347,12 +347,11 @@ class ProductContentInput {
   @MaxLength(MAX_DESCRIPTION)
   descriptionZh?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Image references (URLs or storage keys), at most 12.' })
+  @Field(() => [String], { nullable: true, description: 'Public https image URLs (at most 500 characters each), at most 12; never fetched by the server.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(12)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @IsPublicHttpsUrl({ each: true })
   images?: string[] | null;
 
   @Field(() => Int, { nullable: true })
@@ -421,12 +420,11 @@ export class UpdateProductInput {
   @MaxLength(MAX_DESCRIPTION)
   descriptionZh?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Public https image URLs (at most 500 characters each), at most 12; never fetched by the server.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(12)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @IsPublicHttpsUrl({ each: true })
   images?: string[];
 
   @Field(() => Int, { nullable: true })

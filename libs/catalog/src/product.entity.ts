@@ -42,7 +42,7 @@ export class ProductEntity {
   @Column('text', { name: 'description_zh', nullable: true })
   descriptionZh!: string | null;
 
-  /** References (URLs or storage keys) to images held elsewhere. */
+  /** Public https URLs of images held elsewhere; stored and echoed, never fetched. */
   @Column('text', { array: true, default: () => `'{}'` })
   images!: string[];
 

@@ -24,6 +24,16 @@ export const configSchema = z
     LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    // Requests allowed per window, per account (or, for sign-up, per email) and per client address.
+    SIGNUP_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
+    SIGNUP_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+    SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+    SEARCH_PER_ACCOUNT: z.coerce.number().int().min(1).default(120),
+    SEARCH_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
+    SEARCH_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    CHECKOUT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    CHECKOUT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+    CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     DEMO_SEED: bool.optional(),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY must start with sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional(),
@@ -31,6 +41,9 @@ export const configSchema = z
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    // A hung Stripe call fails after this long (per attempt), so a request never waits on it indefinitely.
+    STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+    STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
     // The built web app (`npm run build:web`); served at / when its index.html exists.
@@ -73,6 +86,8 @@ export interface AppConfig {
     loginAttemptsPerAddress: number;
     loginWindowSeconds: number;
   };
+  /** Request limits of the sensitive flows, counted in Postgres so every API process shares them. */
+  rateLimits: Record<RateLimitedFlow, RateLimit>;
   demoSeed: boolean;
   stripe: {
     secretKey: string | undefined;
@@ -80,6 +95,8 @@ export interface AppConfig {
     apiHost: string | undefined;
     apiPort: number | undefined;
     apiProtocol: 'http' | 'https' | undefined;
+    timeoutMs: number;
+    maxNetworkRetries: number;
   };
   meili: { host: string | undefined; apiKey: string | undefined };
   webDir: string;
@@ -92,6 +109,14 @@ export interface AppConfig {
     /** Signs ticket QR payloads; when unset, derived from JWT_SECRET (required in production), else a development constant. */
     ticketSigningSecret: string;
   };
+}
+
+export type RateLimitedFlow = 'signUp' | 'search' | 'checkout';
+
+export interface RateLimit {
+  perAccount: number;
+  perAddress: number;
+  windowSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -122,6 +147,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       loginAttemptsPerAddress: c.LOGIN_ATTEMPTS_PER_ADDRESS,
       loginWindowSeconds: c.LOGIN_WINDOW_SECONDS,
     },
+    rateLimits: {
+      signUp: { perAccount: c.SIGNUP_PER_ACCOUNT, perAddress: c.SIGNUP_PER_ADDRESS, windowSeconds: c.SIGNUP_WINDOW_SECONDS },
+      search: { perAccount: c.SEARCH_PER_ACCOUNT, perAddress: c.SEARCH_PER_ADDRESS, windowSeconds: c.SEARCH_WINDOW_SECONDS },
+      checkout: { perAccount: c.CHECKOUT_PER_ACCOUNT, perAddress: c.CHECKOUT_PER_ADDRESS, windowSeconds: c.CHECKOUT_WINDOW_SECONDS },
+    },
     demoSeed: c.DEMO_SEED ?? c.NODE_ENV === 'development',
     stripe: {
       secretKey: c.STRIPE_SECRET_KEY,
@@ -129,6 +159,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       apiHost: c.STRIPE_API_HOST,
       apiPort: c.STRIPE_API_PORT,
       apiProtocol: c.STRIPE_API_PROTOCOL,
+      timeoutMs: c.STRIPE_TIMEOUT_MS,
+      maxNetworkRetries: c.STRIPE_MAX_NETWORK_RETRIES,
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
     webDir: c.WEB_DIR,

@@ -5,6 +5,7 @@ import { DomainError } from '@chedun/kernel';
 import type { Request } from 'express';
 import { Actor } from './actor';
 import { ActorLoader } from './actor.loader';
+import { RATE_LIMITED, RateLimitedOptions, RateLimits } from './rate-limits';
 
 const PUBLIC = 'chedun:public';
 
@@ -31,6 +32,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly actors: ActorLoader,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,6 +41,12 @@ export class AuthGuard implements CanActivate {
     const header = req.headers?.authorization;
     if (header && !req.actor) req.actor = await this.actors.fromBearer(header);
     if (!req.actor && !isPublic) throw DomainError.unauthenticated();
+    const limited = this.reflector.get<RateLimitedOptions | undefined>(RATE_LIMITED, context.getHandler());
+    if (limited) {
+      const args = context.getType<GqlContextType>() === 'graphql' ? GqlExecutionContext.create(context).getArgs<Record<string, unknown>>() : {};
+      const account = req.actor?.userId ?? limited.accountOf?.(args);
+      await this.rateLimits.consume(limited.flow, account, addressOf(req));
+    }
     return true;
   }
 }
@@ -55,7 +63,8 @@ export const OptionalActor = createParamDecorator(
   (_: unknown, context: ExecutionContext): Actor | undefined => requestOf(context).actor,
 );
 
-export const ClientAddress = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  const req = requestOf(context);
+function addressOf(req: RequestWithActor): string {
   return req.ip ?? req.socket?.remoteAddress ?? 'unknown';
-});
+}
+
+export const ClientAddress = createParamDecorator((_: unknown, context: ExecutionContext): string => addressOf(requestOf(context)));

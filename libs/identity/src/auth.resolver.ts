@@ -2,6 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Length } from 'class-validator';
 import { Actor } from './actor';
 import { ClientAddress, CurrentActor, Public } from './auth.guard';
+import { RateLimited } from './rate-limits';
 import { AuthService, Session } from './auth.service';
 import { AuthPayload, LogInInput, Membership, SignUpInput, User } from './identity.types';
 import { OrganizationService } from './organization.service';
@@ -40,6 +41,10 @@ export class AuthResolver {
   ) {}
 
   @Public()
+  @RateLimited('signUp', (args) => {
+    const input = args['input'] as { email?: unknown } | undefined;
+    return typeof input?.email === 'string' ? input.email : undefined;
+  })
   @Mutation(() => AuthPayload, { description: 'Creates a visitor account and signs it in.' })
   async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
     return toPayload(await this.auth.signUp(input));

@@ -16,6 +16,7 @@ import { LoginThrottle } from './login-throttle';
 import { OrganizationResolver } from './organization.resolver';
 import { OrganizationService } from './organization.service';
 import { PasswordHasher } from './password.hasher';
+import { RateLimits } from './rate-limits';
 import { TokenService } from './token.service';
 
 @Module({
@@ -26,6 +27,7 @@ import { TokenService } from './token.service';
     PasswordHasher,
     TokenService,
     LoginThrottle,
+    RateLimits,
     AuthService,
     OrganizationService,
     ActorLoader,
@@ -33,6 +35,6 @@ import { TokenService } from './token.service';
     OrganizationResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OrganizationService, AuthService, ActorLoader],
+  exports: [OrganizationService, AuthService, ActorLoader, RateLimits],
 })
 export class IdentityModule {}

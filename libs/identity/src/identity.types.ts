@@ -113,6 +113,7 @@ export class SignUpInput {
 
   @Field()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 80, { message: 'displayName must be 1 to 80 characters long' })
   displayName!: string;
 }
@@ -139,6 +140,7 @@ export class CreateOrganizationInput {
 
   @Field()
   @IsString()
+  @Transform(trimmed)
   @Length(2, 120, { message: 'name must be 2 to 120 characters long' })
   name!: string;
 

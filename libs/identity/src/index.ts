@@ -8,3 +8,4 @@ export * from './identity.types';
 export { toOrganization } from './organization.resolver';
 export { JWT_SIGNING_SECRET } from './token.service';
 export { PasswordHasher } from './password.hasher';
+export { RateLimited, RateLimits } from './rate-limits';

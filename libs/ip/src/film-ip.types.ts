@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, ArgsType, Float } from '@nestjs/graphql';
-import { Connection, PageArgs } from '@chedun/kernel';
-import { Type } from 'class-transformer';
+import { Connection, IsPublicHttpsUrl, PageArgs } from '@chedun/kernel';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsInt,
@@ -8,13 +8,16 @@ import {
   IsLongitude,
   IsOptional,
   IsString,
-  IsUrl,
+  IsArray,
   IsUUID,
   Length,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+
+/** Names are stored trimmed, so their length is checked trimmed: blank text is refused here, not by the database. */
+const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @ObjectType('FilmCharacter')
 export class FilmCharacter {
@@ -77,6 +80,7 @@ export class FilmIpConnection extends Connection(FilmIp) {}
 export class FilmCharacterInput {
   @Field()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 120, { message: 'character name must be 1 to 120 characters long' })
   name!: string;
 
@@ -109,10 +113,11 @@ export class FilmIpDetailsInput {
   @Type(() => FilmCharacterInput)
   characters?: FilmCharacterInput[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Public https URLs (at most 500 characters each), at most 20; never fetched by the server.' })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(20)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { each: true, message: 'artworkUrls must be http(s) URLs' })
+  @IsPublicHttpsUrl({ each: true })
   artworkUrls?: string[] | null;
 }
 
@@ -124,6 +129,7 @@ export class CreateFilmIpInput extends FilmIpDetailsInput {
 
   @Field()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 200, { message: 'title must be 1 to 200 characters long' })
   title!: string;
 
@@ -139,6 +145,7 @@ export class UpdateFilmIpInput extends FilmIpDetailsInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 200, { message: 'title must be 1 to 200 characters long' })
   title?: string;
 
@@ -157,6 +164,7 @@ export class RecordFilmingLocationInput {
 
   @Field()
   @IsString()
+  @Transform(trimmed)
   @Length(1, 200, { message: 'nameEn must be 1 to 200 characters long' })
   nameEn!: string;
 

@@ -10,3 +10,4 @@ export * from './graphql/connection';
 export * from './catalog-vocabulary';
 export * from './sales-events';
 export * from './lifecycle';
+export * from './graphql/https-url';

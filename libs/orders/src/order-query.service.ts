@@ -70,7 +70,9 @@ export class OrderQueryService {
 
   /** Who is expected at the venue on a day (Asia/Shanghai): paid experience lines by slot. */
   async expectedGuests(actor: Actor, venueId: string, date: string): Promise<ExpectedGuest[]> {
-    await this.venues.findOwn(actor, venueId);
+    const venue = await this.venues.findOwn(actor, venueId);
+    // findOwn also shows the venue to platform operators; its guest list is for the merchant's staff only.
+    if (!actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.forbidden("Only the venue's merchant staff see its guests");
     return this.dataSource.query(
       `SELECT l.order_id AS "orderId", l.id AS "orderLineId", l.product_name AS "productName", l.time_slot_id AS "timeSlotId",
               l.slot_starts_at AS "startsAt", l.ticket_type_name AS "ticketTypeName", l.quantity AS seats,

@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@chedun/identity';
+import { Actor, CurrentActor, RateLimited } from '@chedun/identity';
 import { CalendarDateScalar, ConnectionShape, PageArgs, SafeInt } from '@chedun/kernel';
 import { CartService } from './cart.service';
 import { CheckoutService } from './checkout.service';
@@ -38,6 +38,7 @@ export class OrderResolver {
     private readonly carts: CartService,
   ) {}
 
+  @RateLimited('checkout')
   @Mutation(() => CheckoutPayload, { description: 'Reserves stock and seats and opens a payment. The same idempotencyKey returns the same order.' })
   async checkout(@CurrentActor() actor: Actor, @Args('input') input: CheckoutInput): Promise<CheckoutPayload> {
     const { order, payment } = await this.checkouts.checkout(actor, input);

@@ -13,9 +13,9 @@ import { StripeWebhookVerifier } from './stripe/stripe-webhook.verifier';
 
 /** Stripe when a secret key is configured; otherwise the development gateway, which confirms through the same path. */
 function choosePaymentGateway(config: AppConfig, development: DevelopmentPaymentGateway): PaymentGateway {
-  const { secretKey, apiHost, apiPort, apiProtocol } = config.stripe;
+  const { secretKey, apiHost, apiPort, apiProtocol, timeoutMs, maxNetworkRetries } = config.stripe;
   if (!secretKey) return development;
-  return new StripePaymentGateway({ secretKey, apiHost, apiPort, apiProtocol });
+  return new StripePaymentGateway({ secretKey, apiHost, apiPort, apiProtocol, timeoutMs, maxNetworkRetries });
 }
 
 @Module({

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, OrganizationKind, Public } from '@chedun/identity';
+import { Actor, CurrentActor, OrganizationKind, Public, RateLimited } from '@chedun/identity';
 import { Money, MoneyType, ProductCategory } from '@chedun/kernel';
 import { SearchDocument, SearchIndex, SearchSort } from './search-index.port';
 import { SearchSync } from './search-sync.service';
@@ -14,6 +14,7 @@ export class SearchResolver {
   ) {}
 
   @Public()
+  @RateLimited('search')
   @Query(() => ProductSearchConnection, {
     description: 'Public. Chinese and English text over published products under an active license, with filters and facets.',
   })

@@ -34,6 +34,12 @@ function httpCode(status: number): ErrorCode {
   return ErrorCode.INTERNAL;
 }
 
+/** Connection exceptions (08xxx) and an administrator or crash shutting the backend down (57P01-57P03). */
+const CONNECTION_LOST = /^(08|57P0[123])/;
+
+/** The database went away mid-request: still INTERNAL, but the same request may well succeed in a moment. */
+const DATABASE_UNAVAILABLE: Classified = { code: ErrorCode.INTERNAL, message: 'Internal error', details: { retryable: true }, status: 503 };
+
 /** Maps every exception to one code of the kernel's list. Anything unexpected is INTERNAL and logged, never shown. */
 export function classify(exception: unknown): Classified {
   if (exception instanceof DomainError) {
@@ -55,7 +61,10 @@ export function classify(exception: unknown): Classified {
     }
     if (pgCode === '40001' || pgCode === '40P01') {
       return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again', details: { retryable: true }, status: 409 };
-    }
+    }    if (pgCode !== undefined && CONNECTION_LOST.test(pgCode)) return DATABASE_UNAVAILABLE;
+  }
+  if (exception instanceof Error && /Connection terminated|ECONNRESET|ECONNREFUSED|connection (is )?closed/i.test(exception.message)) {
+    return DATABASE_UNAVAILABLE;
   }
   if (isClientHttpError(exception)) {
     // Errors raised by Express middleware before Nest (body too large, malformed JSON) carry their status.

@@ -19,4 +19,9 @@ describe('formatError', () => {
     expect(out.extensions?.['code']).toBe('INTERNAL');
     expect(JSON.stringify(out)).not.toMatch(/relation/);
   });
+
+  it('keeps only the retry hint and request id of an internal error', () => {
+    const out = formatError({ message: 'ETIMEDOUT api.stripe.com', extensions: { code: 'INTERNAL', retryable: true, requestId: 'req-12345678', operation: 'transfer' } });
+    expect(out).toEqual({ message: 'Internal error', path: undefined, extensions: { code: 'INTERNAL', requestId: 'req-12345678', retryable: true } });
+  });
 });

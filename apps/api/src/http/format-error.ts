@@ -26,9 +26,15 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
     return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   const requestId = formatted.extensions?.['requestId'];
+  // Whether trying again may help (a payment provider that timed out) is the one detail a client may act on.
+  const retryable = formatted.extensions?.['retryable'];
   return {
     message: 'Internal error',
     path: formatted.path,
-    extensions: { code: ErrorCode.INTERNAL, ...(typeof requestId === 'string' ? { requestId } : {}) },
+    extensions: {
+      code: ErrorCode.INTERNAL,
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+      ...(typeof retryable === 'boolean' ? { retryable } : {}),
+    },
   };
 }

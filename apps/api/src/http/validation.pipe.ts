@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '@chedun/kernel';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; messages: string[] }[] {
@@ -9,9 +9,35 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
   });
 }
 
+/**
+ * The first text that is not well-formed Unicode (a lone surrogate) or holds a NUL, which PostgreSQL cannot
+ * store and some validators throw on (validator's isEmail calls encodeURI): found anywhere in an argument.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function badText(value: unknown, path: string, seen = 0): string | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) || value.includes('\u0000') ? path : undefined;
+  if (seen > 8 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = badText(inner, path ? `${path}.${key}` : key, seen + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const field = badText(value, metadata.data ?? '');
+    if (field !== undefined) {
+      throw DomainError.badInput(`${field || 'A value'} must be valid text (no unpaired surrogates or NUL characters)`, { fields: [field] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Validates every input class at the edge; failures are BAD_USER_INPUT naming each field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
