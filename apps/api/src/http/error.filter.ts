@@ -63,14 +63,26 @@ export function classify(exception: unknown): Classified {
       return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again', details: { retryable: true }, status: 409 };
     }    if (pgCode !== undefined && CONNECTION_LOST.test(pgCode)) return DATABASE_UNAVAILABLE;
   }
-  if (exception instanceof Error && /Connection terminated|ECONNRESET|ECONNREFUSED|connection (is )?closed/i.test(exception.message)) {
-    return DATABASE_UNAVAILABLE;
-  }
+  if (isConnectionLoss(exception)) return DATABASE_UNAVAILABLE;
   if (isClientHttpError(exception)) {
     // Errors raised by Express middleware before Nest (body too large, malformed JSON) carry their status.
     return { code: httpCode(exception.status), message: exception.message, details: {}, status: exception.status };
   }
   return { code: ErrorCode.INTERNAL, message: 'Internal error', details: {}, status: 500 };
+}
+
+/**
+ * A lost database connection reaches us in many wrappers: pg's own DatabaseError (e.g. from the rate-limit store),
+ * TypeORM's query runner errors after its connection died, or plain socket errors. All say "try again".
+ */
+function isConnectionLoss(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_LOST.test(code)) return true;
+  const message = e instanceof Error ? e.message : '';
+  return /Connection terminated|terminating connection|not queryable|ECONNRESET|ECONNREFUSED|connection (is )?closed|QueryRunnerAlreadyReleased|query runner (is )?already released|Transaction is not started/i.test(
+    message,
+  );
 }
 
 function isClientHttpError(e: unknown): e is { status: number; message: string } {
