@@ -21,6 +21,7 @@ export type ApplyForLicenseInput = {
 };
 
 export type CreateFilmIpInput = {
+  /** Public https URLs (at most 500 characters each), at most 20; never fetched by the server. */
   artworkUrls?: Array<string> | null | undefined;
   characters?: Array<FilmCharacterInput> | null | undefined;
   studioId: string | number;
@@ -34,7 +35,7 @@ export type CreateMerchandiseInput = {
   category: ProductCategory;
   description?: string | null | undefined;
   descriptionZh?: string | null | undefined;
-  /** Image references (URLs or storage keys), at most 12. */
+  /** Public https image URLs (at most 500 characters each), at most 12; never fetched by the server. */
   images?: Array<string> | null | undefined;
   licenseId: string | number;
   name: string;
