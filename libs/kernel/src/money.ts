@@ -5,7 +5,9 @@ import { DomainError } from './domain-error';
 export type CurrencyCode = string & { readonly __brand: 'CurrencyCode' };
 
 export const DEFAULT_CURRENCY = 'CNY' as CurrencyCode;
-const SUPPORTED = new Set(['CNY', 'USD', 'EUR', 'HKD']);
+/** The currencies the marketplace takes; every input that names a currency checks against this one list. */
+export const SUPPORTED_CURRENCIES: readonly string[] = ['CNY', 'USD', 'EUR', 'HKD'];
+const SUPPORTED = new Set(SUPPORTED_CURRENCIES);
 
 export function currency(code: string): CurrencyCode {
   if (!SUPPORTED.has(code)) {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { CalendarDateScalar, Connection, MoneyInput, MoneyType, PageArgs } from '@chedun/kernel';
+import { CalendarDateScalar, Connection, MoneyInput, MoneyType, PageArgs, SUPPORTED_CURRENCIES } from '@chedun/kernel';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { RoyaltyStatementStatus } from './ledger.entity';
 
@@ -14,7 +14,6 @@ export enum RoyaltySeriesBy {
 }
 registerEnumType(RoyaltySeriesBy, { name: 'RoyaltySeriesBy', description: 'One series in all, or one per film IP, merchant or license.' });
 
-const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'];
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ArgsType()
@@ -47,7 +46,7 @@ export class RoyaltyReportArgs {
   licenseId?: string | null;
 
   @Field({ defaultValue: 'CNY', description: 'Lines in other currencies are reported separately.' })
-  @IsIn(CURRENCIES)
+  @IsIn(SUPPORTED_CURRENCIES)
   currency: string = 'CNY';
 }
 
@@ -270,7 +269,7 @@ export class IssueRoyaltyStatementArgs {
   month!: string;
 
   @Field({ defaultValue: 'CNY' })
-  @IsIn(CURRENCIES)
+  @IsIn(SUPPORTED_CURRENCIES)
   currency: string = 'CNY';
 }
 
@@ -285,7 +284,7 @@ export class PeriodArgs {
   to!: string;
 
   @Field({ defaultValue: 'CNY' })
-  @IsIn(CURRENCIES)
+  @IsIn(SUPPORTED_CURRENCIES)
   currency: string = 'CNY';
 }
 

@@ -1,13 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Actor, CurrentActor } from '@chedun/identity';
-import { DomainError, parseCalendarDate, parseId } from '@chedun/kernel';
+import { DomainError, parseCalendarDate, parseId, SUPPORTED_CURRENCIES } from '@chedun/kernel';
 import type { Response } from 'express';
 import { RoyaltyReportFilter } from './royalty-report.query';
 import { RoyaltyReportService } from './royalty-report.service';
 import { RoyaltyStatementService } from './royalty-statement.service';
 import { shanghaiRange } from './shanghai-period';
 
-const CURRENCIES = new Set(['CNY', 'USD', 'EUR', 'HKD']);
 
 function text(value: unknown, name: string, optional = false): string | null {
   if (value === undefined && optional) return null;
@@ -47,7 +46,7 @@ export class ReportsController {
       merchantId: optionalId('merchantId'),
       licenseId: optionalId('licenseId'),
     };
-    if (!CURRENCIES.has(filter.currency)) throw DomainError.badInput('Unsupported currency', { field: 'currency' });
+    if (!SUPPORTED_CURRENCIES.includes(filter.currency)) throw DomainError.badInput('Unsupported currency', { field: 'currency' });
     shanghaiRange(filter.from, filter.to);
     this.reports.authorize(actor, filter);
     this.startCsv(res, `royalties-${filter.from}-${filter.to}.csv`);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainEventBus } from '@chedun/db';
-import { Money } from '@chedun/kernel';
+import { isId, Money } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { PaymentEvent } from './payment-events';
 import { PaymentEntity, PaymentEventEntity, PaymentEventOutcome, RefundEntity } from './payment.entity';
@@ -8,7 +8,6 @@ import { recordPaymentIfAbsent } from './payment-records';
 import { isCaptured, paymentLifecycle, PaymentStatus } from './payment-status';
 import { ProcessedEvent, ProviderEvent, ProviderPaymentRef } from './provider-event';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Applied = { outcome: PaymentEventOutcome; paymentId: string | null };
 
@@ -82,7 +81,7 @@ export class PaymentEventProcessor {
         lock: { mode: 'pessimistic_write' },
       });
     const existing = await find();
-    if (existing || !ref.orderId || !UUID.test(ref.orderId) || !ref.amount) return existing;
+    if (existing || !ref.orderId || !isId(ref.orderId) || !ref.amount) return existing;
     await recordPaymentIfAbsent(manager, { orderId: ref.orderId, provider, providerPaymentId: ref.providerPaymentId, amount: ref.amount });
     return find();
   }

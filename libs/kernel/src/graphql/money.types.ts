@@ -1,7 +1,7 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { SafeInt } from './scalars';
-import { Money } from '../money';
+import { Money, SUPPORTED_CURRENCIES } from '../money';
 
 @ObjectType('Money', { description: 'An exact amount: integer minor units (fen for CNY) and an ISO 4217 currency.' })
 export class MoneyType {
@@ -25,7 +25,7 @@ export class MoneyInput {
   amountMinor!: number;
 
   @Field({ defaultValue: 'CNY' })
-  @IsIn(['CNY', 'USD', 'EUR', 'HKD'])
+  @IsIn(SUPPORTED_CURRENCIES)
   currency: string = 'CNY';
 
   toMoney(): Money {
