@@ -1,3 +1,4 @@
+import { cjkGrams, escapeLike, prefixTsQuery } from '@chedun/search';
 import { Pool } from 'pg';
 
 export interface SearchCase {
@@ -65,13 +66,6 @@ export function searchAnswerFromApi(text: string): SearchAnswer | null {
   };
 }
 
-/** The adapter's rules for turning text into a prefix tsquery and a LIKE pattern (postgres-search.index.ts). */
-function prefixTsQuery(text: string): string | null {
-  const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 8);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
-}
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The typo threshold the adapter sets per transaction; the baseline sets it once per connection. */
 export const WORD_SIMILARITY_THRESHOLD = '0.45';
 
@@ -81,13 +75,17 @@ export const WORD_SIMILARITY_THRESHOLD = '0.45';
  */
 export function searchBaselineSql(c: SearchCase): { text: string; values: unknown[] } {
   const values: unknown[] = [c.text.trim(), escapeLike(c.text.trim())];
-  const where = [`(d.text_all LIKE search_fold('%' || $2::text || '%') OR search_fold($1::text) <% d.text_en
-                   OR d.tsv @@ to_tsquery('simple', search_fold($3::text)))`];
   values.push(prefixTsQuery(c.text) ?? '');
   const p = (v: unknown): string => {
     values.push(v);
     return `$${values.length}`;
   };
+  // The adapter's match: CJK grams narrow through their GIN index before the exact substring check.
+  const grams = cjkGrams(c.text);
+  const substring = grams.length
+    ? `(d.zh_grams @> ${p(grams)}::text[] AND d.text_all LIKE search_fold('%' || $2::text || '%'))`
+    : `d.text_all LIKE search_fold('%' || $2::text || '%')`;
+  const where = [`(${substring} OR search_fold($1::text) <% d.text_en OR d.tsv @@ to_tsquery('simple', search_fold($3::text)))`];
   if (c.filter.categories) where.push(`d.category = ANY(${p(c.filter.categories)}::text[])`);
   if (c.filter.kind) where.push(`d.kind = ${p(c.filter.kind)}::text`);
   if (c.filter.minPriceMinor !== undefined) where.push(`d.price_from_minor >= ${p(c.filter.minPriceMinor)}::bigint`);

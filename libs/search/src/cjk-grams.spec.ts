@@ -1,4 +1,4 @@
-import { cjkGrams } from './postgres-search.index';
+import { cjkGrams } from './search-text';
 
 describe('cjkGrams (query side of search_cjk_grams)', () => {
   it('takes the bigrams of each CJK run and the character of a one-character run', () => {

@@ -3,3 +3,4 @@ export { SearchIndex, SearchDocument, SearchQuery, SearchPage, SearchFilter, Sea
 export { PostgresSearchIndex } from './postgres-search.index';
 export { MeilisearchSearchIndex, MeilisearchOptions } from './meilisearch-search.index';
 export { SearchSync } from './search-sync.service';
+export { cjkGrams, escapeLike, prefixTsQuery } from './search-text';

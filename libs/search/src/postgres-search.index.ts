@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductCategory } from '@chedun/kernel';
 import type { ProductKind } from '@chedun/catalog';
 import { DataSource, EntityManager } from 'typeorm';
+import { cjkGrams, escapeLike, prefixTsQuery } from './search-text';
 import { decodeSearchCursor, encodeSearchCursor, SearchCursor } from './search-cursor';
 import { FacetCount, SearchDocument, SearchFilter, SearchIndex, SearchPage, SearchQuery, SearchSort } from './search-index.port';
 
@@ -10,6 +11,14 @@ import { FacetCount, SearchDocument, SearchFilter, SearchIndex, SearchPage, Sear
 const TYPO_THRESHOLD = 0.45;
 const NO_PRICE = Number.MAX_SAFE_INTEGER;
 
+/** The document's own columns, without the derived search columns (tsv, text_all, text_en, zh_grams). */
+const DOCUMENT_COLUMNS = [
+  'product_id', 'kind', 'category', 'name', 'name_zh', 'description', 'description_zh', 'film_ip_id', 'film_ip_title',
+  'film_ip_title_zh', 'studio_id', 'merchant_id', 'merchant_name', 'merchant_name_zh', 'venue_id', 'price_from_minor',
+  'currency', 'in_stock', 'published_at',
+].map((c) => `d.${c}`).join(', ');
+
+/** A hit as json_agg renders it: timestamps arrive as ISO strings, bigints as numbers. */
 interface DocumentRow {
   product_id: string;
   kind: ProductKind;
@@ -26,12 +35,12 @@ interface DocumentRow {
   merchant_name: string;
   merchant_name_zh: string | null;
   venue_id: string | null;
-  price_from_minor: string | null;
+  price_from_minor: number | null;
   currency: string;
   in_stock: boolean;
   available_day_list: string[];
-  published_at: Date;
-  published_ms: string;
+  published_at: string;
+  published_ms: number;
 }
 
 /**
@@ -109,7 +118,6 @@ export class PostgresSearchIndex extends SearchIndex {
     const keyset = sort !== SearchSort.RELEVANCE;
     const cursor: SearchCursor | null = query.after ? decodeSearchCursor(query.sort, query.after, keyset) : null;
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const filterParams = params.length;
 
     const pageWhere = [...where];
     let order: string;
@@ -138,15 +146,25 @@ export class PostgresSearchIndex extends SearchIndex {
         offset = cursor?.kind === 'offset' ? cursor.offset : 0;
     }
     const limit = p(query.first + 1);
-    const pageSql = `
-      SELECT d.*, d.available_dates::text[] AS available_day_list, ${score} AS score, ${newestKey} AS published_ms
-        FROM search_documents d
-       ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-       ORDER BY ${order}
-       LIMIT ${limit}::int OFFSET ${p(offset)}::int`;
-    const facetSql = `
-      WITH m AS (SELECT d.category, d.film_ip_id, d.film_ip_title FROM search_documents d ${whereSql})
+    // One statement: the matches are computed once (MATERIALIZED) with only the keys the page order and the facets
+    // need; the page takes its rows from them and joins back for the documents, total and facets count them.
+    // (Two statements, page then facets, evaluated the text match twice.)
+    const sql = `
+      WITH m AS MATERIALIZED (
+        SELECT d.product_id, d.category, d.film_ip_id, d.film_ip_title, d.price_from_minor, d.published_at, ${score} AS score
+          FROM search_documents d
+         ${whereSql}
+      ), page AS (
+        SELECT d.product_id, d.score FROM m d
+         ${pageWhere.length > where.length ? `WHERE ${pageWhere.slice(where.length).join(' AND ')}` : ''}
+         ORDER BY ${order}
+         LIMIT ${limit}::int OFFSET ${p(offset)}::int
+      )
       SELECT (SELECT count(*)::int FROM m) AS total,
+             (SELECT coalesce(json_agg(h), '[]') FROM (
+                SELECT ${DOCUMENT_COLUMNS}, d.available_dates::text[] AS available_day_list, page.score, ${newestKey} AS published_ms
+                  FROM page JOIN search_documents d USING (product_id)
+                 ORDER BY ${order.replace(/\bscore\b/, 'page.score')}) h) AS hits,
              (SELECT coalesce(json_agg(c), '[]') FROM (
                 SELECT category AS value, count(*)::int AS count FROM m GROUP BY category ORDER BY count DESC, category) c) AS categories,
              (SELECT coalesce(json_agg(f), '[]') FROM (
@@ -155,24 +173,25 @@ export class PostgresSearchIndex extends SearchIndex {
 
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(TYPO_THRESHOLD)]);
-      const rows: DocumentRow[] = await manager.query(pageSql, params);
-      const [facets] = await manager.query(facetSql, params.slice(0, filterParams));
+      const [result]: [{ total: number; hits: DocumentRow[]; categories: FacetCount[]; film_ips: FacetCount[] }] =
+        await manager.query(sql, params);
+      const rows = result.hits;
       const page = rows.slice(0, query.first);
       const hits = page.map((row, i) => ({
         document: toDocument(row),
         cursor: encodeSearchCursor(
           query.sort,
           keyset
-            ? { kind: 'key', value: sort === SearchSort.NEWEST ? Number(row.published_ms) : Number(row.price_from_minor ?? NO_PRICE), productId: row.product_id }
+            ? { kind: 'key', value: sort === SearchSort.NEWEST ? row.published_ms : (row.price_from_minor ?? NO_PRICE), productId: row.product_id }
             : { kind: 'offset', offset: offset + i + 1 },
         ),
       }));
       return {
-        totalCount: facets.total as number,
+        totalCount: result.total,
         hits,
         hasNextPage: rows.length > query.first,
         endCursor: hits[hits.length - 1]?.cursor ?? null,
-        facets: { categories: facets.categories as FacetCount[], filmIps: facets.film_ips as FacetCount[] },
+        facets: { categories: result.categories, filmIps: result.film_ips },
       };
     });
   }
@@ -192,32 +211,6 @@ function filterConditions(f: SearchFilter, p: (v: unknown) => string): string[] 
   return where;
 }
 
-/** "lotus lant" → "lotus:* & lant:*": each word of letters or digits as a prefix; other characters dropped. */
-export function prefixTsQuery(text: string): string | null {
-  const words = text
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
-}
-
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
-
-/** Query grams matching `search_cjk_grams`: the bigrams of each CJK run, or the character of a one-character run. */
-export function cjkGrams(text: string): string[] {
-  const grams = new Set<string>();
-  for (const [run] of text.matchAll(CJK_RUN)) {
-    const chars = [...run];
-    if (chars.length === 1) grams.add(chars[0]);
-    for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
-  }
-  return [...grams];
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function toDocument(r: DocumentRow): SearchDocument {
   return {
     productId: r.product_id,
@@ -235,10 +228,10 @@ function toDocument(r: DocumentRow): SearchDocument {
     merchantName: r.merchant_name,
     merchantNameZh: r.merchant_name_zh,
     venueId: r.venue_id,
-    priceFromMinor: r.price_from_minor === null ? null : Number(r.price_from_minor),
+    priceFromMinor: r.price_from_minor,
     currency: r.currency.trim(),
     inStock: r.in_stock,
     availableDates: r.available_day_list,
-    publishedAt: r.published_at,
+    publishedAt: new Date(r.published_at),
   };
 }

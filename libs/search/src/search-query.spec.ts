@@ -1,6 +1,6 @@
 import { ErrorCode } from '@chedun/kernel';
 import { meiliFilter } from './meilisearch-search.index';
-import { escapeLike, prefixTsQuery } from './postgres-search.index';
+import { escapeLike, prefixTsQuery } from './search-text';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { SearchSort } from './search-index.port';
 
