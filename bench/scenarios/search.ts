@@ -1,4 +1,4 @@
-import { cjkGrams, escapeLike, prefixTsQuery } from '@chedun/search';
+import { cjkGrams, escapeLike, POSTGRES_SEARCH_SESSION_SETTINGS, prefixTsQuery } from '@chedun/search';
 import { Pool } from 'pg';
 
 export interface SearchCase {
@@ -66,8 +66,8 @@ export function searchAnswerFromApi(text: string): SearchAnswer | null {
   };
 }
 
-/** The typo threshold the adapter sets per transaction; the baseline sets it once per connection. */
-export const WORD_SIMILARITY_THRESHOLD = '0.45';
+/** The typo threshold every API connection starts with; the baseline's connections start with it too. */
+export const WORD_SIMILARITY_THRESHOLD = POSTGRES_SEARCH_SESSION_SETTINGS['pg_trgm.word_similarity_threshold'];
 
 /**
  * The baseline: one statement that returns the page (20 hits, the same fields as the GraphQL query), the total and

@@ -11,7 +11,7 @@ import { Clock, SystemClock } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
 import { OrdersModule } from '@chedun/orders';
 import { PaymentsModule } from '@chedun/payments';
-import { SearchModule } from '@chedun/search';
+import { POSTGRES_SEARCH_SESSION_SETTINGS, SearchModule } from '@chedun/search';
 import { LedgerModule } from '@chedun/ledger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -73,7 +73,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
-        DbModule.forRoot({ url: options.databaseUrl, poolSize: config.database.poolSize }),
+        DbModule.forRoot({ url: options.databaseUrl, poolSize: config.database.poolSize, sessionSettings: POSTGRES_SEARCH_SESSION_SETTINGS }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,

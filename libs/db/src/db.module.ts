@@ -9,6 +9,23 @@ export interface DbModuleOptions {
   poolSize: number;
   /** Logs slow queries above this many milliseconds. */
   slowQueryMs?: number;
+  /**
+   * Settings every pooled connection starts with (libpq `options`), so a statement that needs one runs alone
+   * instead of inside BEGIN / SET LOCAL / COMMIT.
+   */
+  sessionSettings?: Readonly<Record<string, string>>;
+}
+
+const SETTING = /^[A-Za-z_][\w.]*$/;
+const SETTING_VALUE = /^[\w.:-]+$/;
+
+/** `{ a.b: '1' }` → `-c a.b=1`; names and values are plain words, never quoted text from a user. */
+export function connectionOptions(settings: Readonly<Record<string, string>>): string | undefined {
+  const entries = Object.entries(settings);
+  for (const [name, value] of entries) {
+    if (!SETTING.test(name) || !SETTING_VALUE.test(value)) throw new Error(`Unsupported session setting ${name}=${value}`);
+  }
+  return entries.length ? entries.map(([name, value]) => `-c ${name}=${value}`).join(' ') : undefined;
 }
 
 /**
@@ -31,7 +48,7 @@ export class DbModule {
           maxQueryExecutionTime: options.slowQueryMs ?? 500,
           logging: ['warn', 'error'],
           logger: new TypeOrmNestLogger(['warn', 'error']),
-          extra: { max: options.poolSize, application_name: 'chedun-market' },
+          extra: { max: options.poolSize, application_name: 'chedun-market', options: connectionOptions(options.sessionSettings ?? {}) },
         }),
       ],
       providers: [DatabaseHealth, DomainEventBus],

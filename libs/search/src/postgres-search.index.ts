@@ -7,8 +7,12 @@ import { cjkGrams, escapeLike, prefixTsQuery } from './search-text';
 import { decodeSearchCursor, encodeSearchCursor, SearchCursor } from './search-cursor';
 import { FacetCount, SearchDocument, SearchFilter, SearchIndex, SearchPage, SearchQuery, SearchSort } from './search-index.port';
 
-/** Word similarity from which a word counts as a typo of the query (pg_trgm's default 0.6 misses "lantren"). */
-const TYPO_THRESHOLD = 0.45;
+/**
+ * Word similarity from which a word counts as a typo of the query (pg_trgm's default 0.6 misses "lantren"). `<%`
+ * reads it from the session, so the composition root gives it to every database connection (DbModule
+ * `sessionSettings`): a search is then one round trip, not BEGIN, SET LOCAL, the statement and COMMIT.
+ */
+export const POSTGRES_SEARCH_SESSION_SETTINGS: Readonly<Record<string, string>> = { 'pg_trgm.word_similarity_threshold': '0.45' };
 const NO_PRICE = Number.MAX_SAFE_INTEGER;
 
 /** The document's own columns, without the derived search columns (tsv, text_all, text_en, zh_grams). */
@@ -17,6 +21,13 @@ const DOCUMENT_COLUMNS = [
   'film_ip_title_zh', 'studio_id', 'merchant_id', 'merchant_name', 'merchant_name_zh', 'venue_id', 'price_from_minor',
   'currency', 'in_stock', 'published_at',
 ].map((c) => `d.${c}`).join(', ');
+
+interface SearchResultRow {
+  total: number;
+  hits: DocumentRow[];
+  categories: FacetCount[];
+  film_ips: FacetCount[];
+}
 
 /** A hit as json_agg renders it: timestamps arrive as ISO strings, bigints as numbers. */
 interface DocumentRow {
@@ -89,7 +100,7 @@ export class PostgresSearchIndex extends SearchIndex {
     await this.dataSource.query(`DELETE FROM search_documents`);
   }
 
-  search(query: SearchQuery): Promise<SearchPage> {
+  async search(query: SearchQuery): Promise<SearchPage> {
     const params: unknown[] = [];
     const p = (value: unknown): string => {
       params.push(value);
@@ -171,29 +182,26 @@ export class PostgresSearchIndex extends SearchIndex {
                 SELECT film_ip_id AS value, min(film_ip_title) AS label, count(*)::int AS count
                   FROM m GROUP BY film_ip_id ORDER BY count DESC, label) f) AS film_ips`;
 
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(TYPO_THRESHOLD)]);
-      const [result]: [{ total: number; hits: DocumentRow[]; categories: FacetCount[]; film_ips: FacetCount[] }] =
-        await manager.query(sql, params);
-      const rows = result.hits;
-      const page = rows.slice(0, query.first);
-      const hits = page.map((row, i) => ({
-        document: toDocument(row),
-        cursor: encodeSearchCursor(
-          query.sort,
-          keyset
-            ? { kind: 'key', value: sort === SearchSort.NEWEST ? row.published_ms : (row.price_from_minor ?? NO_PRICE), productId: row.product_id }
-            : { kind: 'offset', offset: offset + i + 1 },
-        ),
-      }));
-      return {
-        totalCount: result.total,
-        hits,
-        hasNextPage: rows.length > query.first,
-        endCursor: hits[hits.length - 1]?.cursor ?? null,
-        facets: { categories: result.categories, filmIps: result.film_ips },
-      };
-    });
+    // The typo threshold is a session setting every connection starts with (POSTGRES_SEARCH_SESSION_SETTINGS).
+    const [result]: SearchResultRow[] = await this.dataSource.query(sql, params);
+    const rows = result.hits;
+    const page = rows.slice(0, query.first);
+    const hits = page.map((row, i) => ({
+      document: toDocument(row),
+      cursor: encodeSearchCursor(
+        query.sort,
+        keyset
+          ? { kind: 'key', value: sort === SearchSort.NEWEST ? row.published_ms : (row.price_from_minor ?? NO_PRICE), productId: row.product_id }
+          : { kind: 'offset', offset: offset + i + 1 },
+      ),
+    }));
+    return {
+      totalCount: result.total,
+      hits,
+      hasNextPage: rows.length > query.first,
+      endCursor: hits[hits.length - 1]?.cursor ?? null,
+      facets: { categories: result.categories, filmIps: result.film_ips },
+    };
   }
 }
 
