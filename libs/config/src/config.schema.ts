@@ -5,6 +5,12 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/** scheme://host[:port], nothing after: what a browser sends as its Origin header. */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+/** The Vite dev server (`npm run dev:web`), the one cross-origin caller a development machine has. */
+const DEVELOPMENT_CORS_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
 /** Every setting the marketplace reads. The only place `process.env` is interpreted. */
 export const configSchema = z
   .object({
@@ -53,6 +59,12 @@ export const configSchema = z
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
+    // Browser origins (scheme://host[:port]) allowed to call the API cross-origin; the served web app is same-origin.
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+      .pipe(z.array(z.string().regex(ORIGIN, 'CORS_ORIGINS must be comma-separated origins such as https://shop.example.com')))
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -100,6 +112,8 @@ export interface AppConfig {
   };
   meili: { host: string | undefined; apiKey: string | undefined };
   webDir: string;
+  /** Origins allowed cross-origin (CORS); empty means same-origin only. */
+  http: { corsOrigins: string[] };
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
   orders: {
@@ -164,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
     webDir: c.WEB_DIR,
+    http: { corsOrigins: c.CORS_ORIGINS ?? (c.NODE_ENV === 'development' ? DEVELOPMENT_CORS_ORIGINS : []) },
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
     orders: {
       reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,
