@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     ['a platform fee above 100 %', { PLATFORM_FEE_BPS: '10001' }, /PLATFORM_FEE_BPS/],
     ['a CORS origin with a path', { CORS_ORIGINS: 'https://shop.example.com/app' }, /CORS_ORIGINS must be comma-separated origins/],
     ['a CORS wildcard', { CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
+    ['a test fault outside tests', { TEST_FAULT: 'crash-after-payment-event-recorded' }, /TEST_FAULT is only allowed with NODE_ENV=test/],
   ])('names the variable when given %s', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
