@@ -1,7 +1,7 @@
-import { ApiCluster, ApiProcess, startApiCluster } from './support/api-process';
+import { ApiCluster, ApiProcess, startApiCluster, startApiProcess } from './support/api-process';
 import { checkout, idempotencyKey, openShop, seatsOf, Shop, stockOf } from './support/orders';
 import { Party, signUp } from './support/parties';
-import { errorCode, TestApp } from './support/test-app';
+import { cloneTestDatabase, errorCode, TestApp } from './support/test-app';
 
 const BUYERS = 20;
 const CHECKOUTS_PER_BUYER = 10;
@@ -109,5 +109,17 @@ describe('two API processes on one database', () => {
     ]);
     expect(await stockOf(viaA, shop.variantId)).toEqual({ stock: 50, reserved: 10, sold: 0 });
     expect(await seatsOf(viaA, shop.slotId)).toEqual({ capacity: 30, reserved: 10, sold: 0 });
+  });
+});
+
+describe('an API process in production', () => {
+  it('refuses to start without a JWT secret and Stripe keys, naming each', async () => {
+    const { databaseUrl, drop } = await cloneTestDatabase();
+    try {
+      const start = startApiProcess({ name: 'production', databaseUrl, env: { NODE_ENV: 'production' }, timeoutMs: 30_000 });
+      await expect(start).rejects.toThrow(/exited \(1\)[\s\S]*JWT_SECRET is required in production[\s\S]*STRIPE_SECRET_KEY is required in production/);
+    } finally {
+      await drop();
+    }
   });
 });

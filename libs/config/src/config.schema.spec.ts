@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     ['a non-postgres database URL', { DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must be a postgres/],
     ['a short JWT secret', { JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32/],
     ['production without a JWT secret', { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' }, /JWT_SECRET is required in production/],
+    ['production without Stripe', { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'j'.repeat(40) }, /STRIPE_SECRET_KEY is required in production/],
+    [
+      'production with a Stripe key but no webhook secret',
+      { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'j'.repeat(40), STRIPE_SECRET_KEY: 'sk_live_1' },
+      /STRIPE_WEBHOOK_SECRET is required/,
+    ],
     ['a Stripe key without a webhook secret', { STRIPE_SECRET_KEY: 'sk_test_1' }, /STRIPE_WEBHOOK_SECRET is required/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['a platform fee above 100 %', { PLATFORM_FEE_BPS: '10001' }, /PLATFORM_FEE_BPS/],
