@@ -1,6 +1,6 @@
 import { ApiCluster, ApiProcess, startApiCluster, startApiProcess } from './support/api-process';
 import { checkout, idempotencyKey, openShop, seatsOf, Shop, stockOf } from './support/orders';
-import { Party, signUp } from './support/parties';
+import { Party, PASSWORD, signUp } from './support/parties';
 import { cloneTestDatabase, errorCode, TestApp } from './support/test-app';
 
 const BUYERS = 20;
@@ -65,6 +65,23 @@ describe('two API processes on one database', () => {
     expect((await viaA.gql(me, {}, buyers[1]!.token)).data).toEqual({ me: { id: buyers[1]!.userId } });
   });
 
+  it('sessions and log-in counters are shared: a refresh token spent on one is spent on the other, failures add up across both', async () => {
+    const LOG_IN = `mutation($i: LogInInput!) { logIn(input: $i) { accessToken refreshToken } }`;
+    const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }`;
+    const party = await signUp(viaA, 'shared-session');
+    const session = await viaA.gql(LOG_IN, { i: { email: party.email, password: PASSWORD } });
+    const refreshToken = session.data!['logIn'].refreshToken as string;
+    expect((await viaB.gql(REFRESH, { t: refreshToken })).errors).toBeUndefined();
+    expect(errorCode(await viaA.gql(REFRESH, { t: refreshToken }))).toBe('UNAUTHENTICATED');
+
+    // Five failed log-ins are allowed per account (the default), three on one process and two on the other.
+    for (let i = 0; i < 5; i += 1) {
+      expect(errorCode(await (i % 2 === 0 ? viaA : viaB).gql(LOG_IN, { i: { email: party.email, password: 'wrong wrong wrong' } }))).toBe('UNAUTHENTICATED');
+    }
+    expect(errorCode(await viaA.gql(LOG_IN, { i: { email: party.email, password: PASSWORD } }))).toBe('RATE_LIMITED');
+    expect(errorCode(await viaB.gql(LOG_IN, { i: { email: party.email, password: PASSWORD } }))).toBe('RATE_LIMITED');
+  });
+
   it('200 concurrent checkouts across both for 50 units and a slot of 30 seats: exactly 50 and 30, the rest OUT_OF_STOCK', async () => {
     const merch = await stampede({ variantId: shop.variantId });
     const seats = await stampede({ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]! });
@@ -83,7 +100,7 @@ describe('two API processes on one database', () => {
     ]);
   });
 
-  it('both processes sweep lapsed reservations every second, and each lapsed order is cancelled exactly once', async () => {
+  it('with both processes sweeping every second, each lapsed order is cancelled exactly once', async () => {
     // 40 of the 50 merchandise orders and 20 of the 30 seat orders lapse; the rest stay reserved. A second
     // release of any lapsed order would take from the reservations still held (or break the reserved >= 0 check).
     const lapsed = await cluster.sql<{ id: string }>(
