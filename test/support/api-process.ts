@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,6 +46,7 @@ export async function startApiProcess(options: { name: string; databaseUrl: stri
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'chedun-api-process-'));
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
@@ -54,7 +55,7 @@ export async function startApiProcess(options: { name: string; databaseUrl: stri
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       DEMO_SEED: 'false',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'chedun-api-process-')),
+      DATA_DIR: dataDir,
       WEB_DIR: join(tmpdir(), 'chedun-no-web-build'),
       ...GENEROUS_RATE_LIMITS,
       ...options.env,
@@ -66,7 +67,12 @@ export async function startApiProcess(options: { name: string; databaseUrl: stri
   });
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  const exit = new Promise<void>((done) => child.once('exit', () => done()));
+  const exit = new Promise<void>((done) =>
+    child.once('exit', () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      done();
+    }),
+  );
   const exited = () => child.exitCode !== null || child.signalCode !== null;
 
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
