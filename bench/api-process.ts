@@ -104,6 +104,12 @@ export async function startApi(databaseUrl: string, port: number, poolSize: numb
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     PLATFORM_FEE_BPS: String(platformFeeBps),
+    // Production requires Stripe; the bench never pays, and any call it made would hit a closed local port, not Stripe.
+    STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_WEBHOOK_SECRET: 'whsec_bench',
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: '9',
+    STRIPE_API_PROTOCOL: 'http',
     // The load comes from one address: measure the API, not its per-address rate limits.
     ...Object.fromEntries(['SIGNUP', 'SEARCH', 'CHECKOUT'].flatMap((flow) => [[`${flow}_PER_ACCOUNT`, '100000000'], [`${flow}_PER_ADDRESS`, '100000000']])),
   });

@@ -107,12 +107,16 @@ describe('development payment gateway (no Stripe key)', () => {
 
 describe('development payment gateway in production mode', () => {
   it('refuses to confirm', async () => {
-    const t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_SEED: 'false' } });
+    // Production requires Stripe, so checkout never opens a development payment there; the gateway refuses all the same.
+    const t = await startTestApp({
+      env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_SEED: 'false', STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_test' },
+    });
     try {
       const orderId = randomUUID();
-      const payment = await t.app.get(PaymentService).createPayment({ orderId, amount: Money.of(100, 'CNY'), idempotencyKey: orderId, transferGroup: 'g', description: 'd' });
-      await expect(t.app.get(DevelopmentPaymentGateway).confirm(payment.providerPaymentId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      expect(await t.sql(`SELECT status FROM payments WHERE id = $1`, [payment.id])).toEqual([{ status: 'REQUIRES_PAYMENT' }]);
+      const gateway = t.app.get(DevelopmentPaymentGateway);
+      const payment = await gateway.createPayment({ orderId, amount: Money.of(100, 'CNY'), idempotencyKey: orderId, transferGroup: 'g', description: 'd' });
+      await expect(gateway.confirm(payment.providerPaymentId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(await t.sql(`SELECT status FROM payments WHERE provider_payment_id = $1`, [payment.providerPaymentId])).toEqual([{ status: 'REQUIRES_PAYMENT' }]);
     } finally {
       await t.close();
     }

@@ -72,7 +72,7 @@ describe('GraphQL abuse limits', () => {
 describe('production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) } });
+    t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), STRIPE_SECRET_KEY: 'sk_test_limits', STRIPE_WEBHOOK_SECRET: 'whsec_limits' } });
   });
   afterAll(() => t.close());
 

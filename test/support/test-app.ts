@@ -25,18 +25,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const GENEROUS_RATE_LIMITS: Record<string, string> = Object.fromEntries(
+export const GENEROUS_RATE_LIMITS: Record<string, string> = Object.fromEntries(
   ['SIGNUP', 'SEARCH', 'CHECKOUT'].flatMap((flow) => [[`${flow}_PER_ACCOUNT`, '100000'], [`${flow}_PER_ADDRESS`, '100000']]),
 );
 
 /** A fresh database cloned from the migrated template, and the real app listening on a free port. */
 export async function startTestApp(options: { env?: Record<string, string>; clock?: SettableClock } = {}): Promise<TestApp> {
-  const base = process.env['CHEDUN_TEST_PG_BASE'];
-  const template = process.env['CHEDUN_TEST_TEMPLATE'];
-  if (!base || !template) throw new Error('e2e suites need the global setup (run them through jest --selectProjects e2e)');
-  const dbName = `t_${randomUUID().replace(/-/g, '')}`;
-  await ensureDatabase(`${base}/postgres`, dbName, template);
-  const databaseUrl = `${base}/${dbName}`;
+  const { databaseUrl, drop } = await cloneTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -73,9 +68,19 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     async close() {
       await client.end();
       await app.close();
-      await ensureDropped(`${base}/postgres`, dbName);
+      await drop();
     },
   };
+}
+
+/** A fresh database cloned from the migrated template (milliseconds), and how to drop it. */
+export async function cloneTestDatabase(): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  const base = process.env['CHEDUN_TEST_PG_BASE'];
+  const template = process.env['CHEDUN_TEST_TEMPLATE'];
+  if (!base || !template) throw new Error('e2e suites need the global setup (run them through jest --selectProjects e2e)');
+  const dbName = `t_${randomUUID().replace(/-/g, '')}`;
+  await ensureDatabase(`${base}/postgres`, dbName, template);
+  return { databaseUrl: `${base}/${dbName}`, drop: () => ensureDropped(`${base}/postgres`, dbName) };
 }
 
 async function ensureDropped(adminUrl: string, dbName: string): Promise<void> {

@@ -50,6 +50,13 @@ class RuntimeModule {
 
 const REQUEST_ID = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
+/** `/graphql?query=...&variables=...` → `/graphql?query&variables`: which parameters came, never their values. */
+function withoutQueryValues(url: string | undefined): string | undefined {
+  const at = url?.indexOf('?') ?? -1;
+  if (!url || at < 0) return url;
+  return `${url.slice(0, at)}?${url.slice(at + 1).split('&').map((pair) => pair.split('=')[0]).join('&')}`;
+}
+
 /** Composition root: wires the bounded contexts; holds no domain logic. */
 @Module({})
 export class AppModule {
@@ -69,7 +76,9 @@ export class AppModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
+            // Query values (a GET /graphql carries variables, passwords included) and SQL parameters stay out of the logs.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', 'req.query', 'err.parameters'],
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: withoutQueryValues(req.url) }) },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),

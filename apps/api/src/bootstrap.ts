@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { graphiqlMiddleware } from './http/graphiql';
+import { corsOptions, securityHeaders } from './http/security-headers';
 import { webAppMiddleware } from './http/web-app';
 
 /** Builds the initialised app (used by main.ts and by the end-to-end tests alike). */
@@ -13,6 +14,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // First, so every answer carries the headers: pages, assets, GraphQL, webhooks, health and errors alike.
+  app.use(securityHeaders(options.config));
+  app.enableCors(corsOptions(options.config));
   app.useBodyParser('json', { limit: '256kb' });
   if (!options.config.isProduction) app.use(graphiqlMiddleware());
   const webApp = webAppMiddleware(options.config.webDir);

@@ -12,9 +12,18 @@ describe('loadConfig', () => {
     ['a non-postgres database URL', { DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must be a postgres/],
     ['a short JWT secret', { JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32/],
     ['production without a JWT secret', { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' }, /JWT_SECRET is required in production/],
+    ['production without Stripe', { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'j'.repeat(40) }, /STRIPE_SECRET_KEY is required in production/],
+    [
+      'production with a Stripe key but no webhook secret',
+      { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'j'.repeat(40), STRIPE_SECRET_KEY: 'sk_live_1' },
+      /STRIPE_WEBHOOK_SECRET is required/,
+    ],
     ['a Stripe key without a webhook secret', { STRIPE_SECRET_KEY: 'sk_test_1' }, /STRIPE_WEBHOOK_SECRET is required/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['a platform fee above 100 %', { PLATFORM_FEE_BPS: '10001' }, /PLATFORM_FEE_BPS/],
+    ['a CORS origin with a path', { CORS_ORIGINS: 'https://shop.example.com/app' }, /CORS_ORIGINS must be comma-separated origins/],
+    ['a CORS wildcard', { CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
+    ['a test fault outside tests', { TEST_FAULT: 'crash-after-payment-event-recorded' }, /TEST_FAULT is only allowed with NODE_ENV=test/],
   ])('names the variable when given %s', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -29,6 +38,17 @@ describe('loadConfig', () => {
     expect(config.orders).toMatchObject({ reservationTtlMinutes: 15, openOrdersPerAccount: 5 });
     expect(config.orders.ticketSigningSecret).not.toBe(loadConfig({ JWT_SECRET: 'k'.repeat(40) }).orders.ticketSigningSecret);
     expect(loadConfig({ TICKET_SIGNING_SECRET: 't'.repeat(32) }).orders.ticketSigningSecret).toBe('t'.repeat(32));
+  });
+
+  it('allows the Vite dev server cross-origin in development, nobody by default in production and tests, and the listed origins when set', () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
+    expect(loadConfig({ NODE_ENV: 'test' }).http.corsOrigins).toEqual([]);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'j'.repeat(40), STRIPE_SECRET_KEY: 'sk_live_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' };
+    expect(loadConfig(production).http.corsOrigins).toEqual([]);
+    expect(loadConfig({ ...production, CORS_ORIGINS: 'https://shop.chedun.test, https://studio.chedun.test:8443' }).http.corsOrigins).toEqual([
+      'https://shop.chedun.test',
+      'https://studio.chedun.test:8443',
+    ]);
   });
 
   it('treats empty variables as unset', () => {

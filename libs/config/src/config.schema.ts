@@ -5,6 +5,16 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/** scheme://host[:port], nothing after: what a browser sends as its Origin header. */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+/** The Vite dev server (`npm run dev:web`), the one cross-origin caller a development machine has. */
+const DEVELOPMENT_CORS_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/** Points where a test may ask the process to die (SIGKILL itself), to prove what a crash there leaves behind. */
+export const TEST_FAULTS = ['crash-after-payment-event-recorded'] as const;
+export type TestFault = (typeof TEST_FAULTS)[number];
+
 /** Every setting the marketplace reads. The only place `process.env` is interpreted. */
 export const configSchema = z
   .object({
@@ -53,13 +63,28 @@ export const configSchema = z
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
+    // Browser origins (scheme://host[:port]) allowed to call the API cross-origin; the served web app is same-origin.
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+      .pipe(z.array(z.string().regex(ORIGIN, 'CORS_ORIGINS must be comma-separated origins such as https://shop.example.com')))
+      .optional(),
+    // Crash-safety tests of a real process (test/process-crash): the process kills itself at the named point.
+    TEST_FAULT: z.enum(TEST_FAULTS).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.TEST_FAULT && env.NODE_ENV !== 'test') {
+      ctx.addIssue({ code: 'custom', path: ['TEST_FAULT'], message: 'TEST_FAULT is only allowed with NODE_ENV=test' });
+    }
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required in production' });
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL is required in production' });
+    }
+    // Without Stripe a production checkout would open development payments that nothing can ever confirm.
+    if (env.NODE_ENV === 'production' && !env.STRIPE_SECRET_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'STRIPE_SECRET_KEY is required in production' });
     }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY' });
@@ -100,6 +125,10 @@ export interface AppConfig {
   };
   meili: { host: string | undefined; apiKey: string | undefined };
   webDir: string;
+  /** Origins allowed cross-origin (CORS); empty means same-origin only. */
+  http: { corsOrigins: string[] };
+  /** Set only under NODE_ENV=test: where the process kills itself (crash-safety tests of a real process). */
+  testFault: TestFault | undefined;
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
   orders: {
@@ -164,6 +193,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
     webDir: c.WEB_DIR,
+    http: { corsOrigins: c.CORS_ORIGINS ?? (c.NODE_ENV === 'development' ? DEVELOPMENT_CORS_ORIGINS : []) },
+    testFault: c.NODE_ENV === 'test' ? c.TEST_FAULT : undefined,
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
     orders: {
       reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,

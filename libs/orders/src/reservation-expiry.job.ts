@@ -25,7 +25,11 @@ export class ReservationExpiryJob implements OnApplicationBootstrap, OnModuleDes
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.expireReservations().catch((error: unknown) => this.logger.error({ err: error }, 'Reservation expiry failed'));
+      this.expireReservations()
+        .then((cancelled) => {
+          if (cancelled > 0) this.logger.log({ cancelled }, 'Expired lapsed reservations');
+        })
+        .catch((error: unknown) => this.logger.error({ err: error }, 'Reservation expiry failed'));
     }, this.config.orders.reservationSweepSeconds * 1000);
     this.timer.unref();
   }

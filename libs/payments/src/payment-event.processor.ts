@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { isId, Money } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,6 +24,7 @@ export class PaymentEventProcessor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: DomainEventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async process(event: ProviderEvent): Promise<ProcessedEvent> {
@@ -37,6 +39,8 @@ export class PaymentEventProcessor {
       );
       const recorded = inserted[0];
       if (!recorded) return { applied: false, outcome: 'DUPLICATE' };
+      // A crash between recording the event and acting on it must leave nothing behind (tests only).
+      if (this.config.testFault === 'crash-after-payment-event-recorded') process.kill(process.pid, 'SIGKILL');
       const { outcome, paymentId } = await this.apply(event, manager);
       await manager.update(PaymentEventEntity, recorded.id, { outcome, paymentId });
       return { applied: outcome === PaymentEventOutcome.APPLIED, outcome };

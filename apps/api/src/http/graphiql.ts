@@ -9,6 +9,13 @@ const ASSETS: Record<string, string> = {
   'graphiql.css': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
 };
 
+/** A file, not an inline script, so the Content-Security-Policy needs no 'unsafe-inline' for scripts. */
+const INIT_SCRIPT = `const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: true }),
+);
+`;
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -23,12 +30,7 @@ const PAGE = `<!doctype html>
   <script src="/graphiql/react.js"></script>
   <script src="/graphiql/react-dom.js"></script>
   <script src="/graphiql/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: true }),
-    );
-  </script>
+  <script src="/graphiql/init.js"></script>
 </body>
 </html>`;
 
@@ -38,6 +40,10 @@ const PAGE = `<!doctype html>
  */
 export function graphiqlMiddleware(): express.Router {
   const router = express.Router();
+  router.get('/graphiql/init.js', (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('text/javascript').send(INIT_SCRIPT);
+  });
   router.get('/graphiql/:asset', (req: Request, res: Response, next: NextFunction) => {
     const file = ASSETS[String(req.params['asset'])];
     if (!file) return next();
