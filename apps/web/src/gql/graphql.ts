@@ -20,6 +20,20 @@ export type ApplyForLicenseInput = {
   pitch: string;
 };
 
+export type CheckoutInput = {
+  /** The same key from the same user returns the same order (kept at least 24 h). */
+  idempotencyKey: string;
+  lines: Array<CheckoutLineInput>;
+};
+
+/** Merchandise: variantId. Experience: timeSlotId + ticketTypeId. */
+export type CheckoutLineInput = {
+  quantity: number;
+  ticketTypeId?: string | number | null | undefined;
+  timeSlotId?: string | number | null | undefined;
+  variantId?: string | number | null | undefined;
+};
+
 export type CreateFilmIpInput = {
   /** Public https URLs (at most 500 characters each), at most 20; never fetched by the server. */
   artworkUrls?: Array<string> | null | undefined;
@@ -84,6 +98,18 @@ export type MoneyInput = {
   amountMinor: number;
   currency?: string;
 };
+
+export type OrderLineKind =
+  | 'EXPERIENCE'
+  | 'MERCHANDISE';
+
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'FULFILLED'
+  | 'PAID'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING_PAYMENT'
+  | 'REFUNDED';
 
 export type OrganizationKind =
   | 'MERCHANT'
@@ -221,6 +247,13 @@ export type SignUpMutationVariables = Exact<{
 
 export type SignUpMutation = { signUp: { accessToken: string, refreshToken: string } };
 
+export type CheckoutMutationVariables = Exact<{
+  input: CheckoutInput;
+}>;
+
+
+export type CheckoutMutation = { checkout: { order: { id: string, status: OrderStatus }, payment: { provider: string } } };
+
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -325,6 +358,32 @@ export type LicenseTitlesQueryVariables = Exact<{
 
 
 export type LicenseTitlesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type OrderDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, orderLineId: string }> } };
+
+export type DevConfirmMutationVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type DevConfirmMutation = { devConfirmPayment: { id: string, status: OrderStatus } };
+
+export type CancelOrderMutationVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type CancelOrderMutation = { cancelOrder: { id: string, status: OrderStatus } };
+
+export type MyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyOrdersQuery = { myOrders: { edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, productName: string, quantity: number }> } }> } };
 
 export type ProductDetailQueryVariables = Exact<{
   id: string | number;
@@ -563,6 +622,19 @@ export const SignUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const CheckoutDocument = new TypedDocumentString(`
+    mutation Checkout($input: CheckoutInput!) {
+  checkout(input: $input) {
+    order {
+      id
+      status
+    }
+    payment {
+      provider
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutMutation, CheckoutMutationVariables>;
 export const FilmIpsDocument = new TypedDocumentString(`
     query FilmIps {
   filmIps(first: 24) {
@@ -817,6 +889,85 @@ export const LicenseTitlesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LicenseTitlesQuery, LicenseTitlesQueryVariables>;
+export const OrderDetailDocument = new TypedDocumentString(`
+    query OrderDetail($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    createdAt
+    expiresAt
+    paidAt
+    total {
+      amountMinor
+      currency
+    }
+    lines {
+      id
+      kind
+      productId
+      productName
+      quantity
+      slotStartsAt
+      unitPrice {
+        amountMinor
+        currency
+      }
+      total {
+        amountMinor
+        currency
+      }
+      refunded {
+        amountMinor
+        currency
+      }
+    }
+    tickets {
+      code
+      qrPayload
+      redeemedAt
+      orderLineId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrderDetailQuery, OrderDetailQueryVariables>;
+export const DevConfirmDocument = new TypedDocumentString(`
+    mutation DevConfirm($orderId: ID!) {
+  devConfirmPayment(orderId: $orderId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DevConfirmMutation, DevConfirmMutationVariables>;
+export const CancelOrderDocument = new TypedDocumentString(`
+    mutation CancelOrder($orderId: ID!) {
+  cancelOrder(orderId: $orderId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelOrderMutation, CancelOrderMutationVariables>;
+export const MyOrdersDocument = new TypedDocumentString(`
+    query MyOrders {
+  myOrders(first: 20) {
+    edges {
+      node {
+        id
+        status
+        createdAt
+        total {
+          amountMinor
+          currency
+        }
+        lines {
+          id
+          productName
+          quantity
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyOrdersQuery, MyOrdersQueryVariables>;
 export const ProductDetailDocument = new TypedDocumentString(`
     query ProductDetail($id: ID!) {
   product(id: $id) {
