@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     ['a short JWT secret', { JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32/],
     ['production without a JWT secret', { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' }, /JWT_SECRET is required in production/],
     ['a Stripe key without a webhook secret', { STRIPE_SECRET_KEY: 'sk_test_1' }, /STRIPE_WEBHOOK_SECRET is required/],
+    ['a secret key given as the publishable key', { STRIPE_PUBLISHABLE_KEY: 'sk_test_1' }, /STRIPE_PUBLISHABLE_KEY must start with pk_/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['a platform fee above 100 %', { PLATFORM_FEE_BPS: '10001' }, /PLATFORM_FEE_BPS/],
   ])('names the variable when given %s', (_, env, message) => {

@@ -15,13 +15,15 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": typeof types.PaymentSettingsDocument,
+    "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": typeof types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  query FilmIpTitles {\n    filmIps(first: 100) { edges { node { id title titleZh } } }\n  }\n": typeof types.FilmIpTitlesDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": typeof types.SignUpDocument,
-    "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider }\n    }\n  }\n": typeof types.CheckoutDocument,
+    "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n": typeof types.CheckoutDocument,
     "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": typeof types.FilmIpsDocument,
     "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": typeof types.OpenOffersDocument,
     "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": typeof types.ApplyForLicenseDocument,
@@ -37,8 +39,7 @@ type Documents = {
     "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n": typeof types.UnpublishProductDocument,
     "\n  query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {\n    merchantSales(merchantId: $merchantId, from: $from, to: $to) {\n      payableBalance { amountMinor currency }\n      licenses {\n        licenseId studioName lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n        platformFee { amountMinor currency }\n        merchantShare { amountMinor currency }\n      }\n    }\n  }\n": typeof types.MerchantSalesDocument,
     "\n  query LicenseTitles($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }\n  }\n": typeof types.LicenseTitlesDocument,
-    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": typeof types.OrderDetailDocument,
-    "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": typeof types.DevConfirmDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": typeof types.OrderDetailDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": typeof types.CancelOrderDocument,
     "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": typeof types.MyOrdersDocument,
     "\n  query ProductDetail($id: ID!) {\n    product(id: $id) {\n      id kind status category name nameZh description descriptionZh images purchaseLimit\n      priceFrom { amountMinor currency }\n      filmIp { id title titleZh }\n      merchant { id name nameZh }\n      variants { id sku available price { amountMinor currency } }\n      ticketTypes { id name nameZh price { amountMinor currency } }\n      upcomingTimeSlots { id startsAt endsAt remaining status }\n      venue { id name nameZh address addressZh latitude longitude openingNotes }\n    }\n  }\n": typeof types.ProductDetailDocument,
@@ -63,13 +64,15 @@ type Documents = {
     "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n": typeof types.RoyaltyStatementsDocument,
 };
 const documents: Documents = {
+    "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": types.PaymentSettingsDocument,
+    "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": types.RefreshSessionDocument,
     "\n  query FilmIpTitles {\n    filmIps(first: 100) { edges { node { id title titleZh } } }\n  }\n": types.FilmIpTitlesDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": types.MeDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n": types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": types.SignUpDocument,
-    "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider }\n    }\n  }\n": types.CheckoutDocument,
+    "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n": types.CheckoutDocument,
     "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": types.FilmIpsDocument,
     "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": types.OpenOffersDocument,
     "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": types.ApplyForLicenseDocument,
@@ -85,8 +88,7 @@ const documents: Documents = {
     "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n": types.UnpublishProductDocument,
     "\n  query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {\n    merchantSales(merchantId: $merchantId, from: $from, to: $to) {\n      payableBalance { amountMinor currency }\n      licenses {\n        licenseId studioName lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n        platformFee { amountMinor currency }\n        merchantShare { amountMinor currency }\n      }\n    }\n  }\n": types.MerchantSalesDocument,
     "\n  query LicenseTitles($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }\n  }\n": types.LicenseTitlesDocument,
-    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": types.OrderDetailDocument,
-    "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": types.DevConfirmDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": types.OrderDetailDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": types.CancelOrderDocument,
     "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": types.MyOrdersDocument,
     "\n  query ProductDetail($id: ID!) {\n    product(id: $id) {\n      id kind status category name nameZh description descriptionZh images purchaseLimit\n      priceFrom { amountMinor currency }\n      filmIp { id title titleZh }\n      merchant { id name nameZh }\n      variants { id sku available price { amountMinor currency } }\n      ticketTypes { id name nameZh price { amountMinor currency } }\n      upcomingTimeSlots { id startsAt endsAt remaining status }\n      venue { id name nameZh address addressZh latitude longitude openingNotes }\n    }\n  }\n": types.ProductDetailDocument,
@@ -114,6 +116,14 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n"): typeof import('./graphql').PaymentSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n"): typeof import('./graphql').DevConfirmDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n"): typeof import('./graphql').CreateOrganizationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -138,7 +148,7 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider }\n    }\n  }\n"): typeof import('./graphql').CheckoutDocument;
+export function graphql(source: "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n"): typeof import('./graphql').CheckoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -202,11 +212,7 @@ export function graphql(source: "\n  query LicenseTitles($merchantId: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n"): typeof import('./graphql').OrderDetailDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n"): typeof import('./graphql').DevConfirmDocument;
+export function graphql(source: "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n"): typeof import('./graphql').OrderDetailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

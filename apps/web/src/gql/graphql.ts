@@ -209,6 +209,18 @@ export type VariantInput = {
   stock: number;
 };
 
+export type PaymentSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PaymentSettingsQuery = { paymentSettings: { provider: string, stripePublishableKey: string | null } };
+
+export type DevConfirmMutationVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type DevConfirmMutation = { devConfirmPayment: { id: string, status: OrderStatus } };
+
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
 }>;
@@ -252,7 +264,7 @@ export type CheckoutMutationVariables = Exact<{
 }>;
 
 
-export type CheckoutMutation = { checkout: { order: { id: string, status: OrderStatus }, payment: { provider: string } } };
+export type CheckoutMutation = { checkout: { order: { id: string, status: OrderStatus }, payment: { provider: string, clientSecret: string } } };
 
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -364,14 +376,7 @@ export type OrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, orderLineId: string }> } };
-
-export type DevConfirmMutationVariables = Exact<{
-  orderId: string | number;
-}>;
-
-
-export type DevConfirmMutation = { devConfirmPayment: { id: string, status: OrderStatus } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, orderLineId: string }> } };
 
 export type CancelOrderMutationVariables = Exact<{
   orderId: string | number;
@@ -560,6 +565,22 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const PaymentSettingsDocument = new TypedDocumentString(`
+    query PaymentSettings {
+  paymentSettings {
+    provider
+    stripePublishableKey
+  }
+}
+    `) as unknown as TypedDocumentString<PaymentSettingsQuery, PaymentSettingsQueryVariables>;
+export const DevConfirmDocument = new TypedDocumentString(`
+    mutation DevConfirm($orderId: ID!) {
+  devConfirmPayment(orderId: $orderId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DevConfirmMutation, DevConfirmMutationVariables>;
 export const CreateOrganizationDocument = new TypedDocumentString(`
     mutation CreateOrganization($input: CreateOrganizationInput!) {
   createOrganization(input: $input) {
@@ -631,6 +652,7 @@ export const CheckoutDocument = new TypedDocumentString(`
     }
     payment {
       provider
+      clientSecret
     }
   }
 }
@@ -897,6 +919,7 @@ export const OrderDetailDocument = new TypedDocumentString(`
     createdAt
     expiresAt
     paidAt
+    refundDue
     total {
       amountMinor
       currency
@@ -908,6 +931,8 @@ export const OrderDetailDocument = new TypedDocumentString(`
       productName
       quantity
       slotStartsAt
+      fulfilment
+      fulfilledAt
       unitPrice {
         amountMinor
         currency
@@ -930,14 +955,6 @@ export const OrderDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrderDetailQuery, OrderDetailQueryVariables>;
-export const DevConfirmDocument = new TypedDocumentString(`
-    mutation DevConfirm($orderId: ID!) {
-  devConfirmPayment(orderId: $orderId) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<DevConfirmMutation, DevConfirmMutationVariables>;
 export const CancelOrderDocument = new TypedDocumentString(`
     mutation CancelOrder($orderId: ID!) {
   cancelOrder(orderId: $orderId) {

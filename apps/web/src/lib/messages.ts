@@ -272,6 +272,13 @@ const en = {
   'orderStatus.CANCELLED': 'Cancelled',
   'orderStatus.PARTIALLY_REFUNDED': 'Partly refunded',
   'orderStatus.REFUNDED': 'Refunded',
+  'order.pay': 'Pay now',
+  'order.payElsewhere': 'This payment was started in another browser tab or device. Finish it there, or cancel this order and check out again.',
+  'order.awaitingPayment': 'Payment sent; waiting for the payment provider to confirm…',
+  'order.refundDue': 'The payment arrived after your reservation had lapsed; a refund is on its way.',
+  'order.refunded': 'Refunded {amount}',
+  'fulfilment.SHIPPED': 'Shipped',
+  'fulfilment.PICKED_UP': 'Picked up',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -549,6 +556,13 @@ const zh: Record<MessageKey, string> = {
   'orderStatus.CANCELLED': '已取消',
   'orderStatus.PARTIALLY_REFUNDED': '部分退款',
   'orderStatus.REFUNDED': '已退款',
+  'order.pay': '立即支付',
+  'order.payElsewhere': '这笔支付是在另一个浏览器标签页或设备上发起的。请在那里完成，或取消此订单后重新结算。',
+  'order.awaitingPayment': '已提交支付，正在等待支付服务确认…',
+  'order.refundDue': '支付到账时预留已过期，我们将为您退款。',
+  'order.refunded': '已退款 {amount}',
+  'fulfilment.SHIPPED': '已发货',
+  'fulfilment.PICKED_UP': '已自提',
 };
 
 export const messages: Record<'zh' | 'en', Record<MessageKey, string>> = { zh, en };

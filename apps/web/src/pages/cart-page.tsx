@@ -3,6 +3,7 @@ import { ErrorMessage } from '../components/states';
 import { graphql } from '../gql';
 import { cart, useCart } from '../lib/cart';
 import { useI18n } from '../lib/i18n';
+import { rememberPayment } from '../lib/payment-session';
 import { Link, navigate } from '../lib/router';
 import { useMe } from '../lib/use-me';
 import { useMutation } from '../lib/use-query';
@@ -16,7 +17,7 @@ const Checkout = graphql(`
   mutation Checkout($input: CheckoutInput!) {
     checkout(input: $input) {
       order { id status }
-      payment { provider }
+      payment { provider clientSecret }
     }
   }
 `);
@@ -43,6 +44,7 @@ export function CartPage() {
       },
     });
     if (!result) return;
+    rememberPayment(result.checkout.order.id, result.checkout.payment);
     cart.clear();
     idempotencyKey.current = newKey();
     navigate(`/orders/${result.checkout.order.id}`);
@@ -64,9 +66,9 @@ export function CartPage() {
         {items.map((item) => (
           <li key={item.key} className="card cart-line" data-testid="cart-line">
             <div>
-              <h3>
+              <h2 className="h3">
                 <Link to={`/products/${item.productId}`}>{item.productName}</Link>
-              </h3>
+              </h2>
               <p className="muted">{item.optionLabel}</p>
             </div>
             <label className="qty">

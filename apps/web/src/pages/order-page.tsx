@@ -1,17 +1,21 @@
+import { useEffect, useState } from 'react';
 import { renderSVG } from 'uqr';
+import { OrderPayment } from '../components/order-payment';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
+import { request } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import { Link } from '../lib/router';
+import { forgetPayment } from '../lib/payment-session';
+import { Link, useLocation } from '../lib/router';
 import { useMutation, useQuery } from '../lib/use-query';
 
 const OrderDetail = graphql(`
   query OrderDetail($id: ID!) {
     order(id: $id) {
-      id status createdAt expiresAt paidAt
+      id status createdAt expiresAt paidAt refundDue
       total { amountMinor currency }
       lines {
-        id kind productId productName quantity slotStartsAt
+        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt
         unitPrice { amountMinor currency }
         total { amountMinor currency }
         refunded { amountMinor currency }
@@ -21,23 +25,43 @@ const OrderDetail = graphql(`
   }
 `);
 
-const DevConfirmPayment = graphql(`
-  mutation DevConfirm($orderId: ID!) {
-    devConfirmPayment(orderId: $orderId) { id status }
-  }
-`);
-
 const CancelOrder = graphql(`
   mutation CancelOrder($orderId: ID!) {
     cancelOrder(orderId: $orderId) { id status }
   }
 `);
 
+const POLL_MS = 2_000;
+const POLL_LIMIT = 30;
+
 export function OrderPage({ id }: { id: string }) {
   const { t, formatMoney, lang } = useI18n();
+  const { search } = useLocation();
   const order = useQuery(OrderDetail, { id });
-  const confirm = useMutation(DevConfirmPayment);
   const cancel = useMutation(CancelOrder);
+  // Stripe confirms in the browser, but the order is PAID only once the webhook lands: wait for it here.
+  const [awaiting, setAwaiting] = useState(search.get('redirect_status') === 'succeeded');
+  const status = order.data?.order.status;
+  useEffect(() => {
+    if (status && status !== 'PENDING_PAYMENT') forgetPayment(id);
+  }, [id, status]);
+  useEffect(() => {
+    if (!awaiting) return;
+    let polls = 0;
+    const timer = setInterval(() => {
+      polls += 1;
+      request(OrderDetail, { id }).then(
+        (latest) => {
+          if (latest.order.status !== 'PENDING_PAYMENT' || polls >= POLL_LIMIT) {
+            setAwaiting(false);
+            order.reload();
+          }
+        },
+        () => polls >= POLL_LIMIT && setAwaiting(false),
+      );
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [awaiting, id, order.reload]);
   const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (
     <QueryView state={order}>
@@ -52,17 +76,22 @@ export function OrderPage({ id }: { id: string }) {
               {t('order.number')} {o.id.slice(0, 8)}
             </span>
           </p>
+          {o.refundDue && <p className="state state-error">{t('order.refundDue')}</p>}
           <ul className="list">
             {o.lines.map((line) => (
               <li key={line.id} className="card">
-                <h3>
+                <h2 className="h3">
                   <Link to={`/products/${line.productId}`}>{line.productName}</Link>
-                </h3>
+                </h2>
                 <p className="muted">
                   {line.quantity} × {formatMoney(line.unitPrice.amountMinor, line.unitPrice.currency)}
                   {line.slotStartsAt && ` · ${time.format(new Date(line.slotStartsAt))}`}
+                  {line.fulfilment && line.fulfilledAt && ` · ${t(line.fulfilment === 'SHIPPED' ? 'fulfilment.SHIPPED' : 'fulfilment.PICKED_UP')} ${time.format(new Date(line.fulfilledAt))}`}
                 </p>
                 <p className="price">{formatMoney(line.total.amountMinor, line.total.currency)}</p>
+                {line.refunded.amountMinor > 0 && (
+                  <p className="muted">{t('order.refunded', { amount: formatMoney(line.refunded.amountMinor, line.refunded.currency) })}</p>
+                )}
               </li>
             ))}
           </ul>
@@ -72,16 +101,19 @@ export function OrderPage({ id }: { id: string }) {
           {o.status === 'PENDING_PAYMENT' && (
             <div className="card">
               <p>{t('order.payBefore', { time: time.format(new Date(o.expiresAt)) })}</p>
-              {(confirm.error ?? cancel.error) && <ErrorMessage error={(confirm.error ?? cancel.error)!} />}
+              {awaiting ? (
+                <p className="state state-loading" role="status">
+                  <span className="spinner" aria-hidden="true" /> {t('order.awaitingPayment')}
+                </p>
+              ) : (
+                <OrderPayment orderId={o.id} onPaid={order.reload} onSubmitted={() => setAwaiting(true)} />
+              )}
+              {cancel.error && <ErrorMessage error={cancel.error} />}
               <div className="actions">
-                <button type="button" disabled={confirm.pending} onClick={async () => (await confirm.run({ orderId: o.id })) && order.reload()}>
-                  {t('order.devConfirm')}
-                </button>
                 <button type="button" className="secondary" disabled={cancel.pending} onClick={async () => (await cancel.run({ orderId: o.id })) && order.reload()}>
                   {t('order.cancel')}
                 </button>
               </div>
-              <p className="muted">{t('order.devNote')}</p>
             </div>
           )}
           {o.tickets.length > 0 && (

@@ -35,9 +35,9 @@ export function OrdersPage() {
           <ul className="list">
             {d.myOrders.edges.map(({ node }) => (
               <li key={node.id} className="card">
-                <h3>
+                <h2 className="h3">
                   <Link to={`/orders/${node.id}`}>{node.lines.map((l) => `${l.productName} × ${l.quantity}`).join('，')}</Link>
-                </h3>
+                </h2>
                 <p>
                   <span className={`badge badge-${node.status.toLowerCase()}`}>{t(`orderStatus.${node.status}`)}</span>{' '}
                   {formatMoney(node.total.amountMinor, node.total.currency)} · {formatDate(node.createdAt)}
