@@ -3,7 +3,7 @@ import { renderSVG } from 'uqr';
 import { checkPage, DESKTOP, launchBrowser, newPage, PHONE } from '../support/browser';
 import { contractOperation } from '../support/contract';
 import { createFilmIp, publishOffer } from '../support/licensing';
-import { organizationOwner, Party, PASSWORD } from '../support/parties';
+import { organizationOwner, Party, PASSWORD, signUp } from '../support/parties';
 import { startTestApp, TestApp, uniqueEmail } from '../support/test-app';
 
 /**
@@ -18,6 +18,7 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
   let merchant: Party;
   let licenseId: string;
   let experienceId: string;
+  let ticketCodes: string[] = [];
   const merchantName = 'Starfield Test Farm';
   const ipZh = '稻田里的星星';
   const badgeZh = '稻田星星刺绣徽章';
@@ -190,6 +191,7 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
       'order',
     );
     expect(order.tickets.map((x) => x.timeSlotId)).toEqual([secondSlot, secondSlot]);
+    ticketCodes = order.tickets.map((x) => x.code);
     for (const ticket of order.tickets) {
       const shown = tickets.filter({ hasText: ticket.code });
       await shown.getByRole('img', { name: `电子票 ${ticket.code} 的二维码` }).waitFor();
@@ -216,6 +218,72 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     expect(await page.getByTestId('royalty-lines').locator('tbody tr').count()).toBe(1);
     await page.getByTestId('breakdown-MERCHANT').getByRole('row').filter({ hasText: merchantName }).waitFor();
     await checkPage(page, 'journey-studio-royalty-desktop');
+    await context.close();
+  });
+
+  it('the merchant on a phone ships a badge order, redeems a ticket by its code (once) and edits a slot', async () => {
+    // A second buyer orders the badge through the API.
+    const buyer = await signUp(t, 'badge-buyer');
+    const badge = await gqlOk<{ edges: { node: { id: string } }[] }>(
+      `query($text: String!) { searchProducts(text: $text) { edges { node { id } } } }`,
+      { text: badgeZh },
+      buyer.token,
+      'searchProducts',
+    );
+    const product = await gqlOk<{ variants: { id: string }[] }>(
+      `query($id: ID!) { product(id: $id) { variants { id } } }`,
+      { id: badge.edges[0]!.node.id },
+      buyer.token,
+      'product',
+    );
+    const checkout = await gqlOk<{ order: { id: string } }>(
+      `mutation($input: CheckoutInput!) { checkout(input: $input) { order { id } } }`,
+      { input: { idempotencyKey: 'badge-order-1', lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] } },
+      buyer.token,
+      'checkout',
+    );
+    await gqlOk(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: checkout.order.id }, buyer.token, 'devConfirmPayment');
+
+    const { page, context } = await newPage(browser, t.baseUrl, PHONE);
+    await logIn(page, merchant, '/merchant?tab=orders');
+    const badgeOrder = page.getByTestId('merchant-order').filter({ hasText: 'Paddy Star Embroidered Badge' });
+    const tourOrder = page.getByTestId('merchant-order').filter({ hasText: 'Starfield Farm Night Walk' });
+    await tourOrder.getByText('2 张票已核销 0 张').waitFor();
+    await checkPage(page, 'merchant-orders-375');
+    await badgeOrder.getByRole('button', { name: '标记已发货' }).click();
+    await page.getByLabel('显示').selectOption('FULFILLED');
+    await badgeOrder.getByText('已发货').waitFor();
+    await badgeOrder.getByText('已完成').waitFor();
+
+    await page.getByRole('link', { name: '核销电子票' }).click();
+    await page.getByText('还没有核销电子票。').waitFor();
+    await page.getByLabel('票号或二维码内容').fill(ticketCodes[0]!);
+    await page.getByRole('button', { name: '核销', exact: true }).click();
+    await page.getByTestId('redeemed-ticket').filter({ hasText: ticketCodes[0]! }).getByText(/已于 .* 核销/).waitFor();
+    await checkPage(page, 'merchant-ticket-redeemed-375');
+    await page.getByLabel('票号或二维码内容').fill(ticketCodes[0]!);
+    await page.getByRole('button', { name: '核销', exact: true }).click();
+    await page.getByRole('alert').getByText('与当前状态冲突。').waitFor();
+    await page.getByRole('alert').getByText('This ticket was already redeemed').waitFor();
+    // Typed codes elsewhere are not theirs: an unknown code is refused.
+    await page.getByLabel('票号或二维码内容').fill('NOTATICKET0000');
+    await page.getByRole('button', { name: '核销', exact: true }).click();
+    await page.getByRole('alert').getByText('未找到，可能已被删除。').waitFor();
+
+    await page.getByRole('link', { name: '订单', exact: true }).click();
+    await page.getByLabel('显示').selectOption('');
+    await tourOrder.getByText('2 张票已核销 1 张').waitFor();
+
+    await page.getByRole('link', { name: '商品', exact: true }).click();
+    const tour = page.getByTestId('product').filter({ hasText: tourZh });
+    const firstSlot = tour.getByTestId('slot').first();
+    await firstSlot.getByText('共 10 座，已售 0，余 10').waitFor();
+    await firstSlot.getByRole('spinbutton').fill('5');
+    await firstSlot.getByRole('button', { name: '调整座位' }).click();
+    await firstSlot.getByText('共 15 座，已售 0，余 15').waitFor();
+    await firstSlot.getByRole('button', { name: '关闭' }).click();
+    await firstSlot.getByText('已关闭').waitFor();
+    await checkPage(page, 'merchant-slots-375');
     await context.close();
   });
 });

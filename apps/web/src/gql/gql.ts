@@ -30,7 +30,9 @@ type Documents = {
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": typeof types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": typeof types.WithdrawApplicationDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.MerchantLicensesDocument,
-    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": typeof types.MerchantProductsDocument,
+    "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n": typeof types.MerchantOrdersDocument,
+    "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n": typeof types.FulfilOrderLineDocument,
+    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n": typeof types.MerchantProductsDocument,
     "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n": typeof types.ActiveLicensesDocument,
     "\n  mutation CreateMerchandise($input: CreateMerchandiseInput!) {\n    createMerchandise(input: $input) { id status }\n  }\n": typeof types.CreateMerchandiseDocument,
     "\n  mutation SubmitProduct($productId: ID!) {\n    submitProductForApproval(productId: $productId) { id status }\n  }\n": typeof types.SubmitProductDocument,
@@ -39,6 +41,10 @@ type Documents = {
     "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n": typeof types.UnpublishProductDocument,
     "\n  query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {\n    merchantSales(merchantId: $merchantId, from: $from, to: $to) {\n      payableBalance { amountMinor currency }\n      licenses {\n        licenseId studioName lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n        platformFee { amountMinor currency }\n        merchantShare { amountMinor currency }\n      }\n    }\n  }\n": typeof types.MerchantSalesDocument,
     "\n  query LicenseTitles($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }\n  }\n": typeof types.LicenseTitlesDocument,
+    "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n": typeof types.ChangeTimeSlotCapacityDocument,
+    "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": typeof types.SetTimeSlotStatusDocument,
+    "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": typeof types.AddSlotDocument,
+    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n": typeof types.RedeemTicketDocument,
     "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": typeof types.OrderDetailDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": typeof types.CancelOrderDocument,
     "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": typeof types.MyOrdersDocument,
@@ -79,7 +85,9 @@ const documents: Documents = {
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": types.WithdrawApplicationDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": types.MerchantLicensesDocument,
-    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": types.MerchantProductsDocument,
+    "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n": types.MerchantOrdersDocument,
+    "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n": types.FulfilOrderLineDocument,
+    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n": types.MerchantProductsDocument,
     "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n": types.ActiveLicensesDocument,
     "\n  mutation CreateMerchandise($input: CreateMerchandiseInput!) {\n    createMerchandise(input: $input) { id status }\n  }\n": types.CreateMerchandiseDocument,
     "\n  mutation SubmitProduct($productId: ID!) {\n    submitProductForApproval(productId: $productId) { id status }\n  }\n": types.SubmitProductDocument,
@@ -88,6 +96,10 @@ const documents: Documents = {
     "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n": types.UnpublishProductDocument,
     "\n  query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {\n    merchantSales(merchantId: $merchantId, from: $from, to: $to) {\n      payableBalance { amountMinor currency }\n      licenses {\n        licenseId studioName lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n        platformFee { amountMinor currency }\n        merchantShare { amountMinor currency }\n      }\n    }\n  }\n": types.MerchantSalesDocument,
     "\n  query LicenseTitles($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }\n  }\n": types.LicenseTitlesDocument,
+    "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n": types.ChangeTimeSlotCapacityDocument,
+    "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": types.SetTimeSlotStatusDocument,
+    "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": types.AddSlotDocument,
+    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n": types.RedeemTicketDocument,
     "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": types.OrderDetailDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": types.CancelOrderDocument,
     "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": types.MyOrdersDocument,
@@ -176,7 +188,15 @@ export function graphql(source: "\n  query MerchantLicenses($merchantId: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantProductsDocument;
+export function graphql(source: "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n"): typeof import('./graphql').FulfilOrderLineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantProductsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -209,6 +229,22 @@ export function graphql(source: "\n  query MerchantSales($merchantId: ID!, $from
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LicenseTitles($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }\n  }\n"): typeof import('./graphql').LicenseTitlesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n"): typeof import('./graphql').ChangeTimeSlotCapacityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n"): typeof import('./graphql').SetTimeSlotStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n"): typeof import('./graphql').AddSlotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n"): typeof import('./graphql').RedeemTicketDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
