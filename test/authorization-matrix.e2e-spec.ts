@@ -165,6 +165,7 @@ const ROWS: Row[] = [
 
   { kind: 'query', field: 'payoutAccount', expect: m('U N ok N N N ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'payouts', expect: m('U F ok F F F ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
+  { kind: 'query', field: 'paymentSettings', expect: m('ok ok ok ok ok ok ok'), args: () => ({}) },
 
   { kind: 'query', field: 'cart', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'devNotifications', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },

@@ -196,7 +196,7 @@ describe('web: from design to shop', () => {
     const { page, context } = await newPage(browser, t.baseUrl, DESKTOP);
     await page.goto(`/products/${experienceId}`);
     await page.getByRole('heading', { level: 1, name: '夜行列车片场导览' }).waitFor();
-    await page.getByText('余 20 座').waitFor();
+    await page.getByText('余 20 座', { exact: true }).waitFor();
     await page.getByText('夜行列车站台').waitFor();
     await page.getByText('地图位置 31.04560, 121.23210').waitFor();
     await checkPage(page, 'product-experience-desktop');

@@ -1,11 +1,15 @@
 import { ErrorMessage } from './components/states';
 import { useI18n } from './lib/i18n';
 import { Link, navigate, useLocation } from './lib/router';
+import { useCart } from './lib/cart';
 import { setSession } from './lib/session';
 import { useMe } from './lib/use-me';
 import { AuthPage } from './pages/auth-page';
 import { HomePage } from './pages/home-page';
 import { MerchantConsole } from './pages/merchant-console';
+import { CartPage } from './pages/cart-page';
+import { OrderPage } from './pages/order-page';
+import { OrdersPage } from './pages/orders-page';
 import { ProductPage } from './pages/product-page';
 import { SearchPage } from './pages/search-page';
 import { StudioConsole } from './pages/studio-console';
@@ -17,11 +21,17 @@ function Page() {
   const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const product = /^\/products\/([^/]+)$/.exec(path);
   if (product) return <ProductPage id={decodeURIComponent(product[1]!)} />;
+  const order = /^\/orders\/([^/]+)$/.exec(path);
+  if (order) return <OrderPage id={decodeURIComponent(order[1]!)} />;
   switch (path) {
     case '/':
       return <HomePage />;
     case '/search':
       return <SearchPage />;
+    case '/cart':
+      return <CartPage />;
+    case '/orders':
+      return <OrdersPage />;
     case '/login':
       return <AuthPage mode="login" next={safeNext} />;
     case '/signup':
@@ -43,6 +53,7 @@ function Page() {
 export function App() {
   const { t, lang, setLang } = useI18n();
   const me = useMe();
+  const cartItems = useCart();
   const { path } = useLocation();
   const current = (to: string) => (path === to ? 'page' : undefined);
   return (
@@ -61,6 +72,15 @@ export function App() {
           <Link to="/search" aria-current={current('/search')}>
             {t('nav.search')}
           </Link>
+          <Link to="/cart" aria-current={current('/cart')}>
+            {t('nav.cart')}
+            {cartItems.length > 0 && <span className="count"> ({cartItems.reduce((n, i) => n + i.quantity, 0)})</span>}
+          </Link>
+          {me.signedIn && (
+            <Link to="/orders" aria-current={current('/orders')}>
+              {t('nav.orders')}
+            </Link>
+          )}
           <Link to="/merchant" aria-current={current('/merchant')}>
             {t('nav.merchant')}
           </Link>

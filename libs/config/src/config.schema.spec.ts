@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       /STRIPE_WEBHOOK_SECRET is required/,
     ],
     ['a Stripe key without a webhook secret', { STRIPE_SECRET_KEY: 'sk_test_1' }, /STRIPE_WEBHOOK_SECRET is required/],
+    ['a secret key given as the publishable key', { STRIPE_PUBLISHABLE_KEY: 'sk_test_1' }, /STRIPE_PUBLISHABLE_KEY must start with pk_/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['a platform fee above 100 %', { PLATFORM_FEE_BPS: '10001' }, /PLATFORM_FEE_BPS/],
     ['a CORS origin with a path', { CORS_ORIGINS: 'https://shop.example.com/app' }, /CORS_ORIGINS must be comma-separated origins/],

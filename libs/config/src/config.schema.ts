@@ -47,6 +47,8 @@ export const configSchema = z
     DEMO_SEED: bool.optional(),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY must start with sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional(),
+    // Public by design: the web app hands it to Stripe.js to show the Payment Element.
+    STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_', 'STRIPE_PUBLISHABLE_KEY must start with pk_').optional(),
     // Points the SDK at another API server (a local fake in tests); Stripe's own host when unset.
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -117,6 +119,8 @@ export interface AppConfig {
   stripe: {
     secretKey: string | undefined;
     webhookSecret: string | undefined;
+    /** Given to browsers (Stripe.js); never a secret. */
+    publishableKey: string | undefined;
     apiHost: string | undefined;
     apiPort: number | undefined;
     apiProtocol: 'http' | 'https' | undefined;
@@ -185,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     stripe: {
       secretKey: c.STRIPE_SECRET_KEY,
       webhookSecret: c.STRIPE_WEBHOOK_SECRET,
+      publishableKey: c.STRIPE_PUBLISHABLE_KEY,
       apiHost: c.STRIPE_API_HOST,
       apiPort: c.STRIPE_API_PORT,
       apiProtocol: c.STRIPE_API_PROTOCOL,

@@ -7,6 +7,7 @@ import { PaymentEventProcessor } from './payment-event.processor';
 import { PaymentGateway } from './payment-gateway';
 import { PaymentEntity, PaymentEventEntity, RefundEntity } from './payment.entity';
 import { PaymentService } from './payment.service';
+import { PaymentSettingsResolver } from './payment-settings.resolver';
 import { StripePaymentGateway } from './stripe/stripe-payment.gateway';
 import { StripeWebhookController } from './stripe/stripe-webhook.controller';
 import { StripeWebhookVerifier } from './stripe/stripe-webhook.verifier';
@@ -25,6 +26,7 @@ function choosePaymentGateway(config: AppConfig, development: DevelopmentPayment
     PaymentEventProcessor,
     DevelopmentPaymentGateway,
     PaymentService,
+    PaymentSettingsResolver,
     { provide: PaymentGateway, inject: [APP_CONFIG, DevelopmentPaymentGateway], useFactory: choosePaymentGateway },
     {
       provide: StripeWebhookVerifier,

@@ -15,19 +15,24 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": typeof types.PaymentSettingsDocument,
+    "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": typeof types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  query FilmIpTitles {\n    filmIps(first: 100) { edges { node { id title titleZh } } }\n  }\n": typeof types.FilmIpTitlesDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n": typeof types.CheckoutDocument,
     "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": typeof types.FilmIpsDocument,
     "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": typeof types.OpenOffersDocument,
     "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": typeof types.ApplyForLicenseDocument,
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": typeof types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": typeof types.WithdrawApplicationDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.MerchantLicensesDocument,
-    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": typeof types.MerchantProductsDocument,
+    "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n": typeof types.MerchantOrdersDocument,
+    "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n": typeof types.FulfilOrderLineDocument,
+    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n": typeof types.MerchantProductsDocument,
     "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n": typeof types.ActiveLicensesDocument,
     "\n  mutation CreateMerchandise($input: CreateMerchandiseInput!) {\n    createMerchandise(input: $input) { id status }\n  }\n": typeof types.CreateMerchandiseDocument,
     "\n  mutation SubmitProduct($productId: ID!) {\n    submitProductForApproval(productId: $productId) { id status }\n  }\n": typeof types.SubmitProductDocument,
@@ -36,6 +41,13 @@ type Documents = {
     "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n": typeof types.UnpublishProductDocument,
     "\n  query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {\n    merchantSales(merchantId: $merchantId, from: $from, to: $to) {\n      payableBalance { amountMinor currency }\n      licenses {\n        licenseId studioName lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n        platformFee { amountMinor currency }\n        merchantShare { amountMinor currency }\n      }\n    }\n  }\n": typeof types.MerchantSalesDocument,
     "\n  query LicenseTitles($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }\n  }\n": typeof types.LicenseTitlesDocument,
+    "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n": typeof types.ChangeTimeSlotCapacityDocument,
+    "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": typeof types.SetTimeSlotStatusDocument,
+    "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": typeof types.AddSlotDocument,
+    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n": typeof types.RedeemTicketDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": typeof types.OrderDetailDocument,
+    "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": typeof types.MyOrdersDocument,
     "\n  query ProductDetail($id: ID!) {\n    product(id: $id) {\n      id kind status category name nameZh description descriptionZh images purchaseLimit\n      priceFrom { amountMinor currency }\n      filmIp { id title titleZh }\n      merchant { id name nameZh }\n      variants { id sku available price { amountMinor currency } }\n      ticketTypes { id name nameZh price { amountMinor currency } }\n      upcomingTimeSlots { id startsAt endsAt remaining status }\n      venue { id name nameZh address addressZh latitude longitude openingNotes }\n    }\n  }\n": typeof types.ProductDetailDocument,
     "\n  query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {\n    searchProducts(text: $text, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      facets {\n        categories { category count }\n        filmIps { count filmIp { id title titleZh } }\n      }\n      edges {\n        node {\n          id kind name nameZh category inStock\n          priceFrom { amountMinor currency }\n          filmIp { id title titleZh }\n          merchant { id name nameZh }\n        }\n      }\n    }\n  }\n": typeof types.SearchProductsDocument,
     "\n  query DesignQueue($studioId: ID!) {\n    studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {\n      edges {\n        node {\n          id name nameZh category descriptionZh description\n          filmIp { title titleZh }\n          merchant { name nameZh }\n          variants { id sku price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": typeof types.DesignQueueDocument,
@@ -58,19 +70,24 @@ type Documents = {
     "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n": typeof types.RoyaltyStatementsDocument,
 };
 const documents: Documents = {
+    "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": types.PaymentSettingsDocument,
+    "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": types.RefreshSessionDocument,
     "\n  query FilmIpTitles {\n    filmIps(first: 100) { edges { node { id title titleZh } } }\n  }\n": types.FilmIpTitlesDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": types.MeDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n": types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": types.SignUpDocument,
+    "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n": types.CheckoutDocument,
     "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": types.FilmIpsDocument,
     "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": types.OpenOffersDocument,
     "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": types.ApplyForLicenseDocument,
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": types.WithdrawApplicationDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": types.MerchantLicensesDocument,
-    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": types.MerchantProductsDocument,
+    "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n": types.MerchantOrdersDocument,
+    "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n": types.FulfilOrderLineDocument,
+    "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n": types.MerchantProductsDocument,
     "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n": types.ActiveLicensesDocument,
     "\n  mutation CreateMerchandise($input: CreateMerchandiseInput!) {\n    createMerchandise(input: $input) { id status }\n  }\n": types.CreateMerchandiseDocument,
     "\n  mutation SubmitProduct($productId: ID!) {\n    submitProductForApproval(productId: $productId) { id status }\n  }\n": types.SubmitProductDocument,
@@ -79,6 +96,13 @@ const documents: Documents = {
     "\n  mutation UnpublishProduct($productId: ID!) {\n    unpublishProduct(productId: $productId) { id status }\n  }\n": types.UnpublishProductDocument,
     "\n  query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {\n    merchantSales(merchantId: $merchantId, from: $from, to: $to) {\n      payableBalance { amountMinor currency }\n      licenses {\n        licenseId studioName lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n        platformFee { amountMinor currency }\n        merchantShare { amountMinor currency }\n      }\n    }\n  }\n": types.MerchantSalesDocument,
     "\n  query LicenseTitles($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }\n  }\n": types.LicenseTitlesDocument,
+    "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n": types.ChangeTimeSlotCapacityDocument,
+    "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": types.SetTimeSlotStatusDocument,
+    "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": types.AddSlotDocument,
+    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n": types.RedeemTicketDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": types.OrderDetailDocument,
+    "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": types.CancelOrderDocument,
+    "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": types.MyOrdersDocument,
     "\n  query ProductDetail($id: ID!) {\n    product(id: $id) {\n      id kind status category name nameZh description descriptionZh images purchaseLimit\n      priceFrom { amountMinor currency }\n      filmIp { id title titleZh }\n      merchant { id name nameZh }\n      variants { id sku available price { amountMinor currency } }\n      ticketTypes { id name nameZh price { amountMinor currency } }\n      upcomingTimeSlots { id startsAt endsAt remaining status }\n      venue { id name nameZh address addressZh latitude longitude openingNotes }\n    }\n  }\n": types.ProductDetailDocument,
     "\n  query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {\n    searchProducts(text: $text, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      facets {\n        categories { category count }\n        filmIps { count filmIp { id title titleZh } }\n      }\n      edges {\n        node {\n          id kind name nameZh category inStock\n          priceFrom { amountMinor currency }\n          filmIp { id title titleZh }\n          merchant { id name nameZh }\n        }\n      }\n    }\n  }\n": types.SearchProductsDocument,
     "\n  query DesignQueue($studioId: ID!) {\n    studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {\n      edges {\n        node {\n          id name nameZh category descriptionZh description\n          filmIp { title titleZh }\n          merchant { name nameZh }\n          variants { id sku price { amountMinor currency } }\n        }\n      }\n    }\n  }\n": types.DesignQueueDocument,
@@ -101,6 +125,14 @@ const documents: Documents = {
     "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n": types.RoyaltyStatementsDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n"): typeof import('./graphql').PaymentSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n"): typeof import('./graphql').DevConfirmDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -128,6 +160,10 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n"): typeof import('./graphql').CheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n"): typeof import('./graphql').FilmIpsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -152,7 +188,15 @@ export function graphql(source: "\n  query MerchantLicenses($merchantId: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantProductsDocument;
+export function graphql(source: "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n"): typeof import('./graphql').FulfilOrderLineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantProductsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -185,6 +229,34 @@ export function graphql(source: "\n  query MerchantSales($merchantId: ID!, $from
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LicenseTitles($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }\n  }\n"): typeof import('./graphql').LicenseTitlesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n"): typeof import('./graphql').ChangeTimeSlotCapacityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n"): typeof import('./graphql').SetTimeSlotStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n"): typeof import('./graphql').AddSlotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n"): typeof import('./graphql').RedeemTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n"): typeof import('./graphql').OrderDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n"): typeof import('./graphql').CancelOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n"): typeof import('./graphql').MyOrdersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

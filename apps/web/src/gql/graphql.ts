@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddTimeSlotInput = {
+  capacity: number;
+  endsAt: string;
+  experienceId: string | number;
+  startsAt: string;
+};
+
 export type AdjustStockInput = {
   note?: string | null | undefined;
   /** Units added (RESTOCK), removed (DAMAGE) or counted on hand (COUNT). */
@@ -18,6 +25,26 @@ export type ApplyForLicenseInput = {
   merchantId: string | number;
   offerId: string | number;
   pitch: string;
+};
+
+export type ChangeTimeSlotCapacityInput = {
+  /** Seats added (positive) or removed (negative); never below sold + reserved. */
+  delta: number;
+  timeSlotId: string | number;
+};
+
+export type CheckoutInput = {
+  /** The same key from the same user returns the same order (kept at least 24 h). */
+  idempotencyKey: string;
+  lines: Array<CheckoutLineInput>;
+};
+
+/** Merchandise: variantId. Experience: timeSlotId + ticketTypeId. */
+export type CheckoutLineInput = {
+  quantity: number;
+  ticketTypeId?: string | number | null | undefined;
+  timeSlotId?: string | number | null | undefined;
+  variantId?: string | number | null | undefined;
 };
 
 export type CreateFilmIpInput = {
@@ -80,10 +107,26 @@ export type MembershipRole =
   | 'OWNER'
   | 'STAFF';
 
+export type MerchandiseFulfilment =
+  | 'PICKED_UP'
+  | 'SHIPPED';
+
 export type MoneyInput = {
   amountMinor: number;
   currency?: string;
 };
+
+export type OrderLineKind =
+  | 'EXPERIENCE'
+  | 'MERCHANDISE';
+
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'FULFILLED'
+  | 'PAID'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING_PAYMENT'
+  | 'REFUNDED';
 
 export type OrganizationKind =
   | 'MERCHANT'
@@ -183,6 +226,18 @@ export type VariantInput = {
   stock: number;
 };
 
+export type PaymentSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PaymentSettingsQuery = { paymentSettings: { provider: string, stripePublishableKey: string | null } };
+
+export type DevConfirmMutationVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type DevConfirmMutation = { devConfirmPayment: { id: string, status: OrderStatus } };
+
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
 }>;
@@ -220,6 +275,13 @@ export type SignUpMutationVariables = Exact<{
 
 
 export type SignUpMutation = { signUp: { accessToken: string, refreshToken: string } };
+
+export type CheckoutMutationVariables = Exact<{
+  input: CheckoutInput;
+}>;
+
+
+export type CheckoutMutation = { checkout: { order: { id: string, status: OrderStatus }, payment: { provider: string, clientSecret: string } } };
 
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -261,12 +323,28 @@ export type MerchantLicensesQueryVariables = Exact<{
 
 export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
 
+export type MerchantOrdersQueryVariables = Exact<{
+  merchantId: string | number;
+  status?: OrderStatus | null | undefined;
+}>;
+
+
+export type MerchantOrdersQuery = { merchantOrders: { totalCount: number, edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, orderLineId: string, redeemedAt: string | null }> } }> } };
+
+export type FulfilOrderLineMutationVariables = Exact<{
+  orderLineId: string | number;
+  fulfilment: MerchandiseFulfilment;
+}>;
+
+
+export type FulfilOrderLineMutation = { fulfilOrderLine: { id: string, status: OrderStatus } };
+
 export type MerchantProductsQueryVariables = Exact<{
   merchantId: string | number;
 }>;
 
 
-export type MerchantProductsQuery = { merchantProducts: { edges: Array<{ node: { id: string, kind: ProductKind, status: ProductStatus, statusReason: string | null, name: string, nameZh: string | null, category: ProductCategory, filmIp: { title: string, titleZh: string | null }, variants: Array<{ id: string, sku: string, available: number, stock: number, price: { amountMinor: number, currency: string } }> } }> } };
+export type MerchantProductsQuery = { merchantProducts: { edges: Array<{ node: { id: string, kind: ProductKind, status: ProductStatus, statusReason: string | null, name: string, nameZh: string | null, category: ProductCategory, filmIp: { title: string, titleZh: string | null }, variants: Array<{ id: string, sku: string, available: number, stock: number, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, capacity: number, sold: number, reserved: number, remaining: number, status: TimeSlotStatus }> } }> } };
 
 export type ActiveLicensesQueryVariables = Exact<{
   merchantId: string | number;
@@ -325,6 +403,54 @@ export type LicenseTitlesQueryVariables = Exact<{
 
 
 export type LicenseTitlesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type ChangeTimeSlotCapacityMutationVariables = Exact<{
+  input: ChangeTimeSlotCapacityInput;
+}>;
+
+
+export type ChangeTimeSlotCapacityMutation = { changeTimeSlotCapacity: { id: string, capacity: number, remaining: number } };
+
+export type SetTimeSlotStatusMutationVariables = Exact<{
+  timeSlotId: string | number;
+  status: TimeSlotStatus;
+}>;
+
+
+export type SetTimeSlotStatusMutation = { setTimeSlotStatus: { id: string, status: TimeSlotStatus } };
+
+export type AddSlotMutationVariables = Exact<{
+  input: AddTimeSlotInput;
+}>;
+
+
+export type AddSlotMutation = { addTimeSlot: { id: string } };
+
+export type RedeemTicketMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string } };
+
+export type OrderDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, orderLineId: string }> } };
+
+export type CancelOrderMutationVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type CancelOrderMutation = { cancelOrder: { id: string, status: OrderStatus } };
+
+export type MyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyOrdersQuery = { myOrders: { edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, productName: string, quantity: number }> } }> } };
 
 export type ProductDetailQueryVariables = Exact<{
   id: string | number;
@@ -501,6 +627,22 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const PaymentSettingsDocument = new TypedDocumentString(`
+    query PaymentSettings {
+  paymentSettings {
+    provider
+    stripePublishableKey
+  }
+}
+    `) as unknown as TypedDocumentString<PaymentSettingsQuery, PaymentSettingsQueryVariables>;
+export const DevConfirmDocument = new TypedDocumentString(`
+    mutation DevConfirm($orderId: ID!) {
+  devConfirmPayment(orderId: $orderId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DevConfirmMutation, DevConfirmMutationVariables>;
 export const CreateOrganizationDocument = new TypedDocumentString(`
     mutation CreateOrganization($input: CreateOrganizationInput!) {
   createOrganization(input: $input) {
@@ -563,6 +705,20 @@ export const SignUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const CheckoutDocument = new TypedDocumentString(`
+    mutation Checkout($input: CheckoutInput!) {
+  checkout(input: $input) {
+    order {
+      id
+      status
+    }
+    payment {
+      provider
+      clientSecret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutMutation, CheckoutMutationVariables>;
 export const FilmIpsDocument = new TypedDocumentString(`
     query FilmIps {
   filmIps(first: 24) {
@@ -677,6 +833,55 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantLicensesQuery, MerchantLicensesQueryVariables>;
+export const MerchantOrdersDocument = new TypedDocumentString(`
+    query MerchantOrders($merchantId: ID!, $status: OrderStatus) {
+  merchantOrders(merchantId: $merchantId, status: $status, first: 20) {
+    totalCount
+    edges {
+      node {
+        id
+        status
+        createdAt
+        paidAt
+        total {
+          amountMinor
+          currency
+        }
+        lines {
+          id
+          kind
+          productName
+          quantity
+          slotStartsAt
+          fulfilment
+          fulfilledAt
+          total {
+            amountMinor
+            currency
+          }
+          refunded {
+            amountMinor
+            currency
+          }
+        }
+        tickets {
+          code
+          orderLineId
+          redeemedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantOrdersQuery, MerchantOrdersQueryVariables>;
+export const FulfilOrderLineDocument = new TypedDocumentString(`
+    mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {
+  fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<FulfilOrderLineMutation, FulfilOrderLineMutationVariables>;
 export const MerchantProductsDocument = new TypedDocumentString(`
     query MerchantProducts($merchantId: ID!) {
   merchantProducts(merchantId: $merchantId, first: 20) {
@@ -702,6 +907,15 @@ export const MerchantProductsDocument = new TypedDocumentString(`
             amountMinor
             currency
           }
+        }
+        upcomingTimeSlots {
+          id
+          startsAt
+          capacity
+          sold
+          reserved
+          remaining
+          status
         }
       }
     }
@@ -817,6 +1031,113 @@ export const LicenseTitlesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LicenseTitlesQuery, LicenseTitlesQueryVariables>;
+export const ChangeTimeSlotCapacityDocument = new TypedDocumentString(`
+    mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {
+  changeTimeSlotCapacity(input: $input) {
+    id
+    capacity
+    remaining
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeTimeSlotCapacityMutation, ChangeTimeSlotCapacityMutationVariables>;
+export const SetTimeSlotStatusDocument = new TypedDocumentString(`
+    mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {
+  setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SetTimeSlotStatusMutation, SetTimeSlotStatusMutationVariables>;
+export const AddSlotDocument = new TypedDocumentString(`
+    mutation AddSlot($input: AddTimeSlotInput!) {
+  addTimeSlot(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddSlotMutation, AddSlotMutationVariables>;
+export const RedeemTicketDocument = new TypedDocumentString(`
+    mutation RedeemTicket($code: String!) {
+  redeemTicket(code: $code) {
+    code
+    redeemedAt
+    timeSlotId
+  }
+}
+    `) as unknown as TypedDocumentString<RedeemTicketMutation, RedeemTicketMutationVariables>;
+export const OrderDetailDocument = new TypedDocumentString(`
+    query OrderDetail($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    createdAt
+    expiresAt
+    paidAt
+    refundDue
+    total {
+      amountMinor
+      currency
+    }
+    lines {
+      id
+      kind
+      productId
+      productName
+      quantity
+      slotStartsAt
+      fulfilment
+      fulfilledAt
+      unitPrice {
+        amountMinor
+        currency
+      }
+      total {
+        amountMinor
+        currency
+      }
+      refunded {
+        amountMinor
+        currency
+      }
+    }
+    tickets {
+      code
+      qrPayload
+      redeemedAt
+      orderLineId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrderDetailQuery, OrderDetailQueryVariables>;
+export const CancelOrderDocument = new TypedDocumentString(`
+    mutation CancelOrder($orderId: ID!) {
+  cancelOrder(orderId: $orderId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelOrderMutation, CancelOrderMutationVariables>;
+export const MyOrdersDocument = new TypedDocumentString(`
+    query MyOrders {
+  myOrders(first: 20) {
+    edges {
+      node {
+        id
+        status
+        createdAt
+        total {
+          amountMinor
+          currency
+        }
+        lines {
+          id
+          productName
+          quantity
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyOrdersQuery, MyOrdersQueryVariables>;
 export const ProductDetailDocument = new TypedDocumentString(`
     query ProductDetail($id: ID!) {
   product(id: $id) {

@@ -8,7 +8,9 @@ import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
 import { bpsToPercent } from '../lib/vocabulary';
 import { MerchantProductsSection } from './merchant-products';
+import { MerchantOrdersSection } from './merchant-orders';
 import { MerchantSalesSection } from './merchant-sales';
+import { TicketRedemptionSection } from './merchant-tickets';
 
 export const OpenOffers = graphql(`
   query OpenOffers($first: Int) {
@@ -63,6 +65,8 @@ const TABS = [
   { id: 'applications', label: 'merchant.tab.applications' },
   { id: 'licenses', label: 'merchant.tab.licenses' },
   { id: 'products', label: 'merchant.tab.products' },
+  { id: 'orders', label: 'merchant.tab.orders' },
+  { id: 'tickets', label: 'merchant.tab.tickets' },
   { id: 'sales', label: 'merchant.tab.sales' },
 ] as const;
 
@@ -81,6 +85,8 @@ export function MerchantConsole() {
           {tab === 'applications' && <ApplicationsSection merchant={merchant} />}
           {tab === 'licenses' && <LicensesSection merchant={merchant} />}
           {tab === 'products' && <MerchantProductsSection merchant={merchant} />}
+          {tab === 'orders' && <MerchantOrdersSection merchant={merchant} />}
+          {tab === 'tickets' && <TicketRedemptionSection />}
           {tab === 'sales' && <MerchantSalesSection merchant={merchant} />}
         </section>
       )}

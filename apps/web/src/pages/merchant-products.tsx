@@ -6,6 +6,7 @@ import { useI18n } from '../lib/i18n';
 import { Link } from '../lib/router';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
+import { SlotEditor } from './merchant-slots';
 
 const MerchantProducts = graphql(`
   query MerchantProducts($merchantId: ID!) {
@@ -15,6 +16,7 @@ const MerchantProducts = graphql(`
           id kind status statusReason name nameZh category
           filmIp { title titleZh }
           variants { id sku available stock price { amountMinor currency } }
+          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }
         }
       }
     }
@@ -124,6 +126,7 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                       <Restock variant={v} onDone={products.reload} />
                     </div>
                   ))}
+                  {node.kind === 'EXPERIENCE' && <SlotEditor experienceId={node.id} slots={node.upcomingTimeSlots} onChanged={products.reload} />}
                   <div className="actions">
                     {(node.status === 'DRAFT' || node.status === 'REJECTED') && (
                       <button type="button" disabled={submit.pending} onClick={() => act(submit.run, node.id)}>

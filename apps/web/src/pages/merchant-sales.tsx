@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { PeriodForm, yearToDate } from '../components/period-form';
 import { QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -27,16 +28,10 @@ const LicenseTitles = graphql(`
   }
 `);
 
-function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** What each license sold in a period and how every line split between studio, platform and merchant. */
 export function MerchantSalesSection({ merchant }: { merchant: Organization }) {
   const { t, pick, formatMoney } = useI18n();
-  const today = shanghaiToday();
-  const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
-  const [draft, setDraft] = useState(period);
+  const [period, setPeriod] = useState(yearToDate);
   const sales = useQuery(MerchantSales, { merchantId: merchant.id, ...period });
   const licenses = useQuery(LicenseTitles, { merchantId: merchant.id });
   const titleOf = (licenseId: string) => {
@@ -47,26 +42,7 @@ export function MerchantSalesSection({ merchant }: { merchant: Organization }) {
   return (
     <div>
       <h2>{t('sales.title')}</h2>
-      <form
-        className="period"
-        aria-label={t('royalty.period')}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          setPeriod(draft);
-        }}
-      >
-        <label>
-          {t('royalty.from')}
-          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
-        </label>
-        <label>
-          {t('royalty.to')}
-          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
-        </label>
-        <button type="submit" className="secondary">
-          {t('royalty.show')}
-        </button>
-      </form>
+      <PeriodForm period={period} onApply={setPeriod} />
       <QueryView state={sales}>
         {(d) => (
           <>

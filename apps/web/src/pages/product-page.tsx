@@ -1,3 +1,4 @@
+import { AddToCart } from '../components/add-to-cart';
 import { QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -51,6 +52,8 @@ export function ProductPage({ id }: { id: string }) {
             <p className="price">{t('product.from', { price: formatMoney(p.priceFrom.amountMinor, p.priceFrom.currency) })}</p>
           )}
           {p.purchaseLimit && <p className="muted">{t('product.limit', { count: p.purchaseLimit })}</p>}
+
+          <AddToCart product={p} formatSlot={(iso) => time.format(new Date(iso))} />
 
           {p.kind === 'MERCHANDISE' && (
             <section aria-labelledby="variants">
@@ -132,7 +135,6 @@ export function ProductPage({ id }: { id: string }) {
               </p>
             </section>
           )}
-          <p className="muted">{t('product.checkoutSoon')}</p>
         </article>
       )}
     </QueryView>

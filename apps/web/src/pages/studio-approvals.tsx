@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ApproveOrRefuse } from '../components/decision';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -37,8 +37,6 @@ export function StudioApprovalsSection({ studio }: { studio: Organization }) {
   const queue = useQuery(DesignQueue, { studioId: studio.id });
   const approve = useMutation(ApproveDesign);
   const reject = useMutation(RejectDesign);
-  const [rejecting, setRejecting] = useState<string | undefined>();
-  const [comments, setComments] = useState('');
   return (
     <div>
       <h2>{t('approvals.title')}</h2>
@@ -59,52 +57,23 @@ export function StudioApprovalsSection({ studio }: { studio: Organization }) {
                     {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)}
                   </p>
                 ))}
-                {rejecting === node.id ? (
-                  <form
-                    className="form"
-                    onSubmit={async (event) => {
-                      event.preventDefault();
-                      if (await reject.run({ productId: node.id, comments })) {
-                        setRejecting(undefined);
-                        queue.reload();
-                      }
-                    }}
-                  >
-                    <label>
-                      {t('approvals.comments')}
-                      <textarea value={comments} onChange={(e) => setComments(e.target.value)} required rows={2} maxLength={2000} />
-                    </label>
-                    {reject.error && <ErrorMessage error={reject.error} />}
-                    <div className="actions">
-                      <button type="submit" disabled={reject.pending}>
-                        {t('approvals.confirmReject')}
-                      </button>
-                      <button type="button" className="secondary" onClick={() => setRejecting(undefined)}>
-                        {t('action.cancel')}
-                      </button>
-                    </div>
-                  </form>
-                ) : (
-                  <div className="actions">
-                    <button
-                      type="button"
-                      disabled={approve.pending}
-                      onClick={async () => (await approve.run({ productId: node.id })) && queue.reload()}
-                    >
-                      {t('approvals.approve')}
-                    </button>
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => {
-                        setRejecting(node.id);
-                        setComments('');
-                      }}
-                    >
-                      {t('approvals.reject')}
-                    </button>
-                  </div>
-                )}
+                <ApproveOrRefuse
+                  approve={{ label: t('approvals.approve'), pending: approve.pending, run: async () => (await approve.run({ productId: node.id })) && queue.reload() }}
+                  refuse={{
+                    label: t('approvals.reject'),
+                    reasonLabel: t('approvals.comments'),
+                    confirmLabel: t('approvals.confirmReject'),
+                    maxLength: 2000,
+                    pending: reject.pending,
+                    error: reject.error,
+                    onOpen: reject.clearError,
+                    run: async (comments) => {
+                      if (!(await reject.run({ productId: node.id, comments }))) return false;
+                      queue.reload();
+                      return true;
+                    },
+                  }}
+                />
               </li>
             ))}
           </ul>

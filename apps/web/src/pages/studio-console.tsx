@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { ApproveOrRefuse } from '../components/decision';
 import { OrganizationGate } from '../components/organization-picker';
 import { ErrorMessage, QueryView } from '../components/states';
 import { Tabs, useTab } from '../components/tabs';
@@ -341,8 +342,6 @@ function InboxSection({ studio }: { studio: Organization }) {
   const applications = useQuery(IncomingApplications, { studioId: studio.id, status });
   const approve = useMutation(ApproveApplication);
   const reject = useMutation(RejectApplication);
-  const [rejecting, setRejecting] = useState<string | undefined>();
-  const [reason, setReason] = useState('');
   return (
     <div>
       <h2>{t('studio.inbox')}</h2>
@@ -380,53 +379,24 @@ function InboxSection({ studio }: { studio: Organization }) {
                     {t('application.reason')}: {node.decisionReason}
                   </p>
                 )}
-                {node.status === 'PENDING' && rejecting !== node.id && (
-                  <div className="actions">
-                    <button
-                      type="button"
-                      disabled={approve.pending}
-                      onClick={async () => (await approve.run({ id: node.id })) && applications.reload()}
-                    >
-                      {t('application.approve')}
-                    </button>
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => {
-                        setRejecting(node.id);
-                        setReason('');
-                        reject.clearError();
-                      }}
-                    >
-                      {t('application.reject')}
-                    </button>
-                  </div>
-                )}
-                {rejecting === node.id && (
-                  <form
-                    className="form"
-                    onSubmit={async (event) => {
-                      event.preventDefault();
-                      if (await reject.run({ id: node.id, reason })) {
-                        setRejecting(undefined);
+                {node.status === 'PENDING' && (
+                  <ApproveOrRefuse
+                    approve={{ label: t('application.approve'), pending: approve.pending, run: async () => (await approve.run({ id: node.id })) && applications.reload() }}
+                    refuse={{
+                      label: t('application.reject'),
+                      reasonLabel: t('application.rejectReason'),
+                      confirmLabel: t('application.confirmReject'),
+                      maxLength: 1000,
+                      pending: reject.pending,
+                      error: reject.error,
+                      onOpen: reject.clearError,
+                      run: async (reason) => {
+                        if (!(await reject.run({ id: node.id, reason }))) return false;
                         applications.reload();
-                      }
+                        return true;
+                      },
                     }}
-                  >
-                    <label>
-                      {t('application.rejectReason')}
-                      <textarea value={reason} onChange={(e) => setReason(e.target.value)} required rows={2} maxLength={1000} />
-                    </label>
-                    {reject.error && <ErrorMessage error={reject.error} />}
-                    <div className="actions">
-                      <button type="submit" disabled={reject.pending}>
-                        {t('application.confirmReject')}
-                      </button>
-                      <button type="button" className="secondary" onClick={() => setRejecting(undefined)}>
-                        {t('action.cancel')}
-                      </button>
-                    </div>
-                  </form>
+                  />
                 )}
               </li>
             ))}
@@ -442,8 +412,6 @@ function LicensesSection({ studio }: { studio: Organization }) {
   const licenses = useQuery(StudioLicenses, { studioId: studio.id });
   const suspend = useMutation(SuspendLicense);
   const resume = useMutation(ResumeLicense);
-  const [suspending, setSuspending] = useState<string | undefined>();
-  const [reason, setReason] = useState('');
   return (
     <div>
       <h2>{t('studio.licenses')}</h2>
@@ -462,17 +430,23 @@ function LicensesSection({ studio }: { studio: Organization }) {
                   {t('application.merchant')} {node.merchantId.slice(0, 8)}
                   {node.statusReason && ` · ${node.statusReason}`}
                 </p>
-                {node.status === 'ACTIVE' && suspending !== node.id && (
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => {
-                      setSuspending(node.id);
-                      setReason('');
+                {node.status === 'ACTIVE' && (
+                  <ApproveOrRefuse
+                    refuse={{
+                      label: t('license.suspend'),
+                      reasonLabel: t('license.suspendReason'),
+                      confirmLabel: t('license.confirmSuspend'),
+                      maxLength: 1000,
+                      pending: suspend.pending,
+                      error: suspend.error,
+                      onOpen: suspend.clearError,
+                      run: async (reason) => {
+                        if (!(await suspend.run({ id: node.id, reason }))) return false;
+                        licenses.reload();
+                        return true;
+                      },
                     }}
-                  >
-                    {t('license.suspend')}
-                  </button>
+                  />
                 )}
                 {node.status === 'SUSPENDED' && (
                   <button
@@ -482,32 +456,6 @@ function LicensesSection({ studio }: { studio: Organization }) {
                   >
                     {t('license.resume')}
                   </button>
-                )}
-                {suspending === node.id && (
-                  <form
-                    className="form"
-                    onSubmit={async (event) => {
-                      event.preventDefault();
-                      if (await suspend.run({ id: node.id, reason })) {
-                        setSuspending(undefined);
-                        licenses.reload();
-                      }
-                    }}
-                  >
-                    <label>
-                      {t('license.suspendReason')}
-                      <textarea value={reason} onChange={(e) => setReason(e.target.value)} required rows={2} maxLength={1000} />
-                    </label>
-                    {suspend.error && <ErrorMessage error={suspend.error} />}
-                    <div className="actions">
-                      <button type="submit" disabled={suspend.pending}>
-                        {t('license.confirmSuspend')}
-                      </button>
-                      <button type="button" className="secondary" onClick={() => setSuspending(undefined)}>
-                        {t('action.cancel')}
-                      </button>
-                    </div>
-                  </form>
                 )}
               </li>
             ))}

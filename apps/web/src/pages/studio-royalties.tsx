@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { PeriodForm, yearToDate } from '../components/period-form';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import type { RoyaltySeriesBy } from '../gql/graphql';
@@ -59,22 +60,12 @@ const RoyaltyStatements = graphql(`
   }
 `);
 
-function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function StudioRoyaltiesSection({ studio }: { studio: Organization }) {
   const { t, formatMoney } = useI18n();
-  const today = shanghaiToday();
-  const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
-  const [draft, setDraft] = useState(period);
+  const [period, setPeriod] = useState(yearToDate);
   const variables = { studioId: studio.id, ...period };
   const totals = useQuery(RoyaltyTotals, variables);
   const [downloadError, setDownloadError] = useState<ApiError | undefined>();
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    setPeriod(draft);
-  };
   const download = async () => {
     setDownloadError(undefined);
     const query = new URLSearchParams({ studioId: studio.id, from: period.from, to: period.to });
@@ -87,22 +78,11 @@ export function StudioRoyaltiesSection({ studio }: { studio: Organization }) {
   return (
     <div className="royalties">
       <h2>{t('royalty.title')}</h2>
-      <form className="period" onSubmit={apply} aria-label={t('royalty.period')}>
-        <label>
-          {t('royalty.from')}
-          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
-        </label>
-        <label>
-          {t('royalty.to')}
-          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
-        </label>
-        <button type="submit" className="secondary">
-          {t('royalty.show')}
-        </button>
+      <PeriodForm period={period} onApply={setPeriod}>
         <button type="button" className="secondary" onClick={download}>
           {t('royalty.csv')}
         </button>
-      </form>
+      </PeriodForm>
       {downloadError && <ErrorMessage error={downloadError} />}
       <QueryView state={totals}>
         {(d) => (
@@ -139,9 +119,9 @@ export function StudioRoyaltiesSection({ studio }: { studio: Organization }) {
   );
 }
 
-type Period = { studioId: string; from: string; to: string };
+type ReportVariables = { studioId: string; from: string; to: string };
 
-function MonthlyChart({ variables }: { variables: Period }) {
+function MonthlyChart({ variables }: { variables: ReportVariables }) {
   const { t, formatMoney } = useI18n();
   const series = useQuery(RoyaltySeries, { ...variables, by: 'NONE' });
   return (
@@ -169,7 +149,7 @@ function MonthlyChart({ variables }: { variables: Period }) {
   );
 }
 
-function Breakdown({ variables, by, title }: { variables: Period; by: RoyaltySeriesBy; title: string }) {
+function Breakdown({ variables, by, title }: { variables: ReportVariables; by: RoyaltySeriesBy; title: string }) {
   const { t, pick, formatMoney } = useI18n();
   const titleOf = useFilmIpTitles();
   const series = useQuery(RoyaltySeries, { ...variables, by });
@@ -221,7 +201,7 @@ function Breakdown({ variables, by, title }: { variables: Period; by: RoyaltySer
   );
 }
 
-function LinesTable({ variables }: { variables: Period }) {
+function LinesTable({ variables }: { variables: ReportVariables }) {
   const { t, formatMoney, formatDate } = useI18n();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;

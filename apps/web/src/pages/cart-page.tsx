@@ -1,0 +1,106 @@
+import { useRef } from 'react';
+import { ErrorMessage } from '../components/states';
+import { graphql } from '../gql';
+import { cart, useCart } from '../lib/cart';
+import { useI18n } from '../lib/i18n';
+import { rememberPayment } from '../lib/payment-session';
+import { Link, navigate } from '../lib/router';
+import { useMe } from '../lib/use-me';
+import { useMutation } from '../lib/use-query';
+
+/** Random enough for an idempotency key; crypto.randomUUID needs https, which a phone on the LAN may not have. */
+function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const Checkout = graphql(`
+  mutation Checkout($input: CheckoutInput!) {
+    checkout(input: $input) {
+      order { id status }
+      payment { provider clientSecret }
+    }
+  }
+`);
+
+export function CartPage() {
+  const { t, formatMoney } = useI18n();
+  const items = useCart();
+  const me = useMe();
+  const checkout = useMutation(Checkout);
+  // One key per attempt: a double click or a retry after a lost answer returns the same order.
+  const idempotencyKey = useRef(newKey());
+  const currency = items[0]?.unitPrice.currency ?? 'CNY';
+  const total = items.reduce((sum, i) => sum + i.unitPrice.amountMinor * i.quantity, 0);
+  const pay = async () => {
+    const result = await checkout.run({
+      input: {
+        idempotencyKey: idempotencyKey.current,
+        lines: items.map((i) => ({
+          quantity: i.quantity,
+          variantId: i.variantId ?? null,
+          timeSlotId: i.timeSlotId ?? null,
+          ticketTypeId: i.ticketTypeId ?? null,
+        })),
+      },
+    });
+    if (!result) return;
+    rememberPayment(result.checkout.order.id, result.checkout.payment);
+    cart.clear();
+    idempotencyKey.current = newKey();
+    navigate(`/orders/${result.checkout.order.id}`);
+  };
+  if (items.length === 0) {
+    return (
+      <section>
+        <h1>{t('cart.title')}</h1>
+        <p className="state state-empty">
+          {t('cart.empty')} <Link to="/search">{t('nav.search')}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>{t('cart.title')}</h1>
+      <ul className="list">
+        {items.map((item) => (
+          <li key={item.key} className="card cart-line" data-testid="cart-line">
+            <div>
+              <h2 className="h3">
+                <Link to={`/products/${item.productId}`}>{item.productName}</Link>
+              </h2>
+              <p className="muted">{item.optionLabel}</p>
+            </div>
+            <label className="qty">
+              {t('cart.quantity')}
+              <input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                value={item.quantity}
+                onChange={(e) => cart.setQuantity(item.key, Number(e.target.value) || 0)}
+              />
+            </label>
+            <p className="price">{formatMoney(item.unitPrice.amountMinor * item.quantity, item.unitPrice.currency)}</p>
+            <button type="button" className="link" onClick={() => cart.setQuantity(item.key, 0)}>
+              {t('cart.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="total">
+        {t('cart.total')} <strong data-testid="cart-total">{formatMoney(total, currency)}</strong>
+      </p>
+      {checkout.error && <ErrorMessage error={checkout.error} />}
+      {me.signedIn ? (
+        <button type="button" onClick={pay} disabled={checkout.pending}>
+          {t('cart.checkout')}
+        </button>
+      ) : (
+        <Link className="button" to="/login?next=/cart">
+          {t('cart.loginToCheckout')}
+        </Link>
+      )}
+    </section>
+  );
+}

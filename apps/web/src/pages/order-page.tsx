@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import { renderSVG } from 'uqr';
+import { OrderPayment } from '../components/order-payment';
+import { ErrorMessage, QueryView } from '../components/states';
+import { graphql } from '../gql';
+import { request } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { forgetPayment } from '../lib/payment-session';
+import { Link, useLocation } from '../lib/router';
+import { useMutation, useQuery } from '../lib/use-query';
+
+const OrderDetail = graphql(`
+  query OrderDetail($id: ID!) {
+    order(id: $id) {
+      id status createdAt expiresAt paidAt refundDue
+      total { amountMinor currency }
+      lines {
+        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt
+        unitPrice { amountMinor currency }
+        total { amountMinor currency }
+        refunded { amountMinor currency }
+      }
+      tickets { code qrPayload redeemedAt orderLineId }
+    }
+  }
+`);
+
+const CancelOrder = graphql(`
+  mutation CancelOrder($orderId: ID!) {
+    cancelOrder(orderId: $orderId) { id status }
+  }
+`);
+
+const POLL_MS = 2_000;
+const POLL_LIMIT = 30;
+
+export function OrderPage({ id }: { id: string }) {
+  const { t, formatMoney, lang } = useI18n();
+  const { search } = useLocation();
+  const order = useQuery(OrderDetail, { id });
+  const cancel = useMutation(CancelOrder);
+  // Stripe confirms in the browser, but the order is PAID only once the webhook lands: wait for it here.
+  const [awaiting, setAwaiting] = useState(search.get('redirect_status') === 'succeeded');
+  const status = order.data?.order.status;
+  useEffect(() => {
+    if (status && status !== 'PENDING_PAYMENT') forgetPayment(id);
+  }, [id, status]);
+  useEffect(() => {
+    if (!awaiting) return;
+    let polls = 0;
+    const timer = setInterval(() => {
+      polls += 1;
+      request(OrderDetail, { id }).then(
+        (latest) => {
+          if (latest.order.status !== 'PENDING_PAYMENT' || polls >= POLL_LIMIT) {
+            setAwaiting(false);
+            order.reload();
+          }
+        },
+        () => polls >= POLL_LIMIT && setAwaiting(false),
+      );
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [awaiting, id, order.reload]);
+  const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  return (
+    <QueryView state={order}>
+      {({ order: o }) => (
+        <section className="order">
+          <h1>{t('order.title')}</h1>
+          <p>
+            <span className={`badge badge-${o.status.toLowerCase()}`} data-testid="order-status">
+              {t(`orderStatus.${o.status}`)}
+            </span>{' '}
+            <span className="muted">
+              {t('order.number')} {o.id.slice(0, 8)}
+            </span>
+          </p>
+          {o.refundDue && <p className="state state-error">{t('order.refundDue')}</p>}
+          <ul className="list">
+            {o.lines.map((line) => (
+              <li key={line.id} className="card">
+                <h2 className="h3">
+                  <Link to={`/products/${line.productId}`}>{line.productName}</Link>
+                </h2>
+                <p className="muted">
+                  {line.quantity} × {formatMoney(line.unitPrice.amountMinor, line.unitPrice.currency)}
+                  {line.slotStartsAt && ` · ${time.format(new Date(line.slotStartsAt))}`}
+                  {line.fulfilment && line.fulfilledAt && ` · ${t(line.fulfilment === 'SHIPPED' ? 'fulfilment.SHIPPED' : 'fulfilment.PICKED_UP')} ${time.format(new Date(line.fulfilledAt))}`}
+                </p>
+                <p className="price">{formatMoney(line.total.amountMinor, line.total.currency)}</p>
+                {line.refunded.amountMinor > 0 && (
+                  <p className="muted">{t('order.refunded', { amount: formatMoney(line.refunded.amountMinor, line.refunded.currency) })}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p className="total">
+            {t('cart.total')} <strong>{formatMoney(o.total.amountMinor, o.total.currency)}</strong>
+          </p>
+          {o.status === 'PENDING_PAYMENT' && (
+            <div className="card">
+              <p>{t('order.payBefore', { time: time.format(new Date(o.expiresAt)) })}</p>
+              {awaiting ? (
+                <p className="state state-loading" role="status">
+                  <span className="spinner" aria-hidden="true" /> {t('order.awaitingPayment')}
+                </p>
+              ) : (
+                <OrderPayment orderId={o.id} onPaid={order.reload} onSubmitted={() => setAwaiting(true)} />
+              )}
+              {cancel.error && <ErrorMessage error={cancel.error} />}
+              <div className="actions">
+                <button type="button" className="secondary" disabled={cancel.pending} onClick={async () => (await cancel.run({ orderId: o.id })) && order.reload()}>
+                  {t('order.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+          {o.tickets.length > 0 && (
+            <section aria-labelledby="tickets">
+              <h2 id="tickets">{t('order.tickets')}</h2>
+              <ul className="list cards">
+                {o.tickets.map((ticket) => (
+                  <li key={ticket.code} className="card ticket" data-testid="ticket">
+                    <div
+                      className="qr"
+                      role="img"
+                      aria-label={t('order.qrFor', { code: ticket.code })}
+                      dangerouslySetInnerHTML={{ __html: renderSVG(ticket.qrPayload) }}
+                    />
+                    <p className="code">{ticket.code}</p>
+                    <p className={ticket.redeemedAt ? 'muted' : 'success'}>
+                      {ticket.redeemedAt ? t('order.redeemed', { time: time.format(new Date(ticket.redeemedAt)) }) : t('order.valid')}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </section>
+      )}
+    </QueryView>
+  );
+}

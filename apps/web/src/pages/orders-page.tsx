@@ -1,0 +1,52 @@
+import { QueryView } from '../components/states';
+import { graphql } from '../gql';
+import { useI18n } from '../lib/i18n';
+import { Link } from '../lib/router';
+import { useMe } from '../lib/use-me';
+import { useQuery } from '../lib/use-query';
+
+const MyOrders = graphql(`
+  query MyOrders {
+    myOrders(first: 20) {
+      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }
+    }
+  }
+`);
+
+export function OrdersPage() {
+  const { t, formatMoney, formatDate } = useI18n();
+  const me = useMe();
+  const orders = useQuery(MyOrders, {}, { skip: !me.signedIn });
+  if (!me.signedIn) {
+    return (
+      <section className="card narrow">
+        <p>{t('order.needLogin')}</p>
+        <Link className="button" to="/login?next=/orders">
+          {t('auth.login')}
+        </Link>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>{t('order.mine')}</h1>
+      <QueryView state={orders} isEmpty={(d) => d.myOrders.edges.length === 0} empty={t('order.none')}>
+        {(d) => (
+          <ul className="list">
+            {d.myOrders.edges.map(({ node }) => (
+              <li key={node.id} className="card">
+                <h2 className="h3">
+                  <Link to={`/orders/${node.id}`}>{node.lines.map((l) => `${l.productName} × ${l.quantity}`).join('，')}</Link>
+                </h2>
+                <p>
+                  <span className={`badge badge-${node.status.toLowerCase()}`}>{t(`orderStatus.${node.status}`)}</span>{' '}
+                  {formatMoney(node.total.amountMinor, node.total.currency)} · {formatDate(node.createdAt)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
+    </section>
+  );
+}
