@@ -51,6 +51,8 @@ export const configSchema = z
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
     RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // How often due refund tasks (cancelled slots, late payments) run.
+    REFUND_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
   })
@@ -105,6 +107,7 @@ export interface AppConfig {
   orders: {
     reservationTtlMinutes: number;
     reservationSweepSeconds: number;
+    refundSweepSeconds: number;
     openOrdersPerAccount: number;
     /** Signs ticket QR payloads; when unset, derived from JWT_SECRET (required in production), else a development constant. */
     ticketSigningSecret: string;
@@ -168,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     orders: {
       reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,
       reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,
+      refundSweepSeconds: c.REFUND_SWEEP_SECONDS,
       openOrdersPerAccount: c.OPEN_ORDERS_PER_ACCOUNT,
       ticketSigningSecret:
         c.TICKET_SIGNING_SECRET ??

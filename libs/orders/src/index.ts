@@ -6,5 +6,7 @@ export type { OrderView } from './order-query.service';
 export { OrderRefundService } from './order-refund.service';
 export { OrderFulfilmentService } from './order-fulfilment.service';
 export { ReservationExpiryJob } from './reservation-expiry.job';
+export { RefundTaskJob, MAX_REFUND_ATTEMPTS } from './refund-task.job';
+export type { RefundTaskRun } from './refund-task.job';
 export { OrderStatus } from './order-status';
 export { OrdersException } from './orders.exception';

@@ -55,6 +55,10 @@ export class OrderFulfilmentService {
       const [ticket] = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = $1`, [found.id])) as [TicketRecord];
       const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1 FOR UPDATE`, [ticket.orderLineId])) as OrderLineRecord[];
       if (ticket.redeemedAt) throw OrdersException.conflict('This ticket was already redeemed', { redeemedAt: ticket.redeemedAt.toISOString() });
+      if (ticket.voidedAt) {
+        const why = ticket.voidReason === 'SLOT_CANCELLED' ? 'its time slot was cancelled' : 'its seat was refunded';
+        throw OrdersException.conflict(`This ticket is void: ${why}`, { voidedAt: ticket.voidedAt.toISOString(), voidReason: ticket.voidReason });
+      }
       if (!PAID_STATES.includes(order.status) || line!.refundedMinor >= line!.netMinor) {
         throw OrdersException.conflict('This ticket is not valid: its order is not paid or was refunded', { status: order.status });
       }

@@ -6,6 +6,7 @@ import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { findOrder, holdOf, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
 import { assertTransition, OrderStatus } from './order-status';
+import { queueRefundTask } from './refund-tasks';
 import { newTicketCode, signTicket } from './ticket-code';
 
 /** Cancellations nobody chose: a payment that succeeds afterwards may still buy the goods. */
@@ -35,8 +36,8 @@ export class OrderLifecycle {
   /**
    * The payment succeeded. A pending order's reservations become sales. An order whose reservation lapsed (or whose
    * earlier attempt failed) is sold again if every line is still available; otherwise, or when the buyer or the
-   * merchant cancelled it on purpose, it stays CANCELLED, marked refund_due, and nothing is sold. Returns whether
-   * the order became PAID.
+   * merchant cancelled it on purpose, it stays CANCELLED, marked refund_due with a refund task queued, and nothing
+   * is sold. Returns whether the order became PAID.
    */
   async paymentSucceeded(manager: EntityManager, orderId: string, paidAt: Date): Promise<boolean> {
     const order = await findOrder(manager, orderId, true);
@@ -53,6 +54,7 @@ export class OrderLifecycle {
       if (sold.length < lines.length || lines.length === 0 || !REVIVABLE.includes(order.cancelReason ?? '')) {
         for (const line of sold) await this.inventory.unsell(manager, holdOf(line));
         await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
+        await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
         this.logger.warn({ orderId }, 'Payment arrived after the reservation lapsed and the goods were gone: refund due');
         return false;
       }

@@ -13,7 +13,9 @@ import { OrderPaymentSubscriber } from './order-payment.subscriber';
 import { OrderQueryService } from './order-query.service';
 import { OrderRefundService } from './order-refund.service';
 import { OrderResolver } from './order.resolver';
+import { RefundTaskJob } from './refund-task.job';
 import { ReservationExpiryJob } from './reservation-expiry.job';
+import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
 
 @Module({
   imports: [IdentityModule, CatalogModule, LicensingModule, PaymentsModule],
@@ -26,18 +28,22 @@ import { ReservationExpiryJob } from './reservation-expiry.job';
     OrderPaymentSubscriber,
     OrderQueryService,
     OrderRefundService,
+    RefundTaskJob,
     ReservationExpiryJob,
+    SlotCancellationSubscriber,
     OrderResolver,
   ],
-  exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob],
+  exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob, RefundTaskJob],
 })
 export class OrdersModule implements OnModuleInit {
   constructor(
     private readonly bus: DomainEventBus,
     private readonly payments: OrderPaymentSubscriber,
+    private readonly slotCancellations: SlotCancellationSubscriber,
   ) {}
 
   onModuleInit(): void {
     this.payments.register(this.bus);
+    this.slotCancellations.register(this.bus);
   }
 }

@@ -1,0 +1,272 @@
+import { PaymentGateway, RefundInput } from '@chedun/payments';
+import { RefundTaskJob, ReservationExpiryJob } from '@chedun/orders';
+import { contractOperation } from './support/contract';
+import { Party, signUp } from './support/parties';
+import { checkout, openShop, seatsOf, Shop } from './support/orders';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+
+jest.setTimeout(90_000);
+
+/** Refunds the marketplace owes by itself: the seats of a cancelled slot, and payments that arrived too late. */
+describe('orders: refund tasks for cancelled slots and late payments', () => {
+  let t: TestApp;
+  let shop: Shop;
+  let gateway: PaymentGateway;
+  let realRefund: (input: RefundInput) => Promise<unknown>;
+  const providerRefunds: RefundInput[] = [];
+  /** Idempotency keys whose next provider call loses its answer after the provider refunded. */
+  const failAfter = new Set<string>();
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600', ACCESS_TOKEN_TTL_SECONDS: '86400' } });
+    gateway = t.app.get(PaymentGateway);
+    realRefund = gateway.refund.bind(gateway);
+    gateway.refund = async (input: RefundInput) => {
+      const result = await realRefund(input);
+      providerRefunds.push(input);
+      if (failAfter.delete(input.idempotencyKey)) throw new Error('connection lost after the provider refunded');
+      return result as Awaited<ReturnType<PaymentGateway['refund']>>;
+    };
+    shop = await openShop(t, { stock: 10, seats: 10 });
+  });
+  afterAll(() => t.close());
+
+  const job = () => t.app.get(RefundTaskJob);
+  const confirm = (orderId: string, token: string) => t.gql(contractOperation('DevConfirmPayment'), { orderId }, token);
+  const cancelSlot = (slotId: string) =>
+    t.gql(`mutation($id: ID!) { setTimeSlotStatus(timeSlotId: $id, status: CANCELLED) { status } }`, { id: slotId }, shop.licensed.merchant.token);
+  const readOrder = (id: string, token: string) =>
+    t.gql(
+      `query($id: ID!) { order(id: $id) { id status refundDue lines { id kind total { amountMinor } refunded { amountMinor } } tickets { code } } }`,
+      { id },
+      token,
+    );
+  const notes = (token: string, orderId: string) =>
+    t.gql(`query($id: ID) { devNotifications(orderId: $id) { kind payload } }`, { id: orderId }, token);
+
+  /** Sum per account of the line's sale and its refunds: zero everywhere when the line is refunded in full. */
+  async function ledgerNetOfLine(orderLineId: string): Promise<{ entries: number; unbalanced: number; net: string[] }> {
+    const entries = await t.sql<{ id: string; sum: string }>(
+      `SELECT e.id, sum(p.amount_minor)::text AS sum FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
+        WHERE (e.kind = 'SALE' AND e.source_id = $1::text)
+           OR (e.kind = 'REFUND' AND e.source_id IN (SELECT id::text FROM order_refunds WHERE order_line_id = $1::uuid))
+        GROUP BY e.id`,
+      [orderLineId],
+    );
+    const net = await t.sql<{ sum: string }>(
+      `SELECT sum(p.amount_minor)::text AS sum FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
+        WHERE (e.kind = 'SALE' AND e.source_id = $1::text)
+           OR (e.kind = 'REFUND' AND e.source_id IN (SELECT id::text FROM order_refunds WHERE order_line_id = $1::uuid))
+        GROUP BY p.account_id`,
+      [orderLineId],
+    );
+    return { entries: entries.length, unbalanced: entries.filter((e) => e.sum !== '0').length, net: net.map((n) => n.sum) };
+  }
+
+  describe('a merchant cancels a slot with two paid orders and one unpaid', () => {
+    let slotId: string;
+    let alice: Party;
+    let bob: Party;
+    let carol: Party;
+    let aliceOrder: any;
+    let bobOrder: any;
+    let carolOrderId: string;
+
+    beforeAll(async () => {
+      const slot = await t.gql(
+        `mutation($input: AddTimeSlotInput!) { addTimeSlot(input: $input) { id } }`,
+        {
+          input: {
+            experienceId: shop.experienceId,
+            startsAt: new Date(t.clock.now().getTime() + 48 * 3600_000).toISOString(),
+            endsAt: new Date(t.clock.now().getTime() + 50 * 3600_000).toISOString(),
+            capacity: 10,
+          },
+        },
+        shop.licensed.merchant.token,
+      );
+      slotId = slot.data!.addTimeSlot.id;
+      [alice, bob, carol] = [await signUp(t, 'alice'), await signUp(t, 'bob'), await signUp(t, 'carol')];
+      // Alice: two adults and a child on the slot plus merchandise that stays hers; Bob: one adult.
+      const a = await checkout(t, alice.token, [
+        { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+        { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 1 },
+        { variantId: shop.variantId, quantity: 1 },
+      ]);
+      const b = await checkout(t, bob.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 1 }]);
+      const c = await checkout(t, carol.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 2 }]);
+      for (const r of [a, b, c]) expect(r.errors).toBeUndefined();
+      await confirm(a.data!.checkout.order.id, alice.token);
+      await confirm(b.data!.checkout.order.id, bob.token);
+      aliceOrder = (await readOrder(a.data!.checkout.order.id, alice.token)).data!.order;
+      bobOrder = (await readOrder(b.data!.checkout.order.id, bob.token)).data!.order;
+      carolOrderId = c.data!.checkout.order.id;
+      expect(aliceOrder.tickets).toHaveLength(3);
+      expect(await seatsOf(t, slotId)).toEqual({ capacity: 10, reserved: 2, sold: 4 });
+    });
+
+    it('records the refunds, voids the tickets and cancels the unpaid order in the cancelling transaction', async () => {
+      expect((await cancelSlot(slotId)).data!.setTimeSlotStatus.status).toBe('CANCELLED');
+
+      const tasks = await t.sql(`SELECT kind, order_id, status FROM order_refund_tasks WHERE order_id = ANY($1) ORDER BY order_id`, [
+        [aliceOrder.id, bobOrder.id, carolOrderId],
+      ]);
+      expect(tasks).toHaveLength(3);
+      expect(tasks.every((task) => task['kind'] === 'SLOT_CANCELLED' && task['status'] === 'PENDING')).toBe(true);
+      expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE time_slot_id = $1 AND voided_at IS NULL`, [slotId])).toEqual([{ n: 0 }]);
+      expect((await readOrder(carolOrderId, carol.token)).data!.order.status).toBe('CANCELLED');
+      expect(await t.sql(`SELECT cancel_reason FROM orders WHERE id = $1`, [carolOrderId])).toEqual([{ cancel_reason: 'SLOT_CANCELLED' }]);
+      expect(await seatsOf(t, slotId)).toEqual({ capacity: 10, reserved: 0, sold: 4 });
+
+      const redeem = await t.gql(contractOperation('RedeemTicket'), { code: bobOrder.tickets[0].code }, shop.licensed.merchant.token);
+      expect(errorCode(redeem)).toBe('CONFLICT');
+      expect(redeem.errors![0]!.message).toBe('This ticket is void: its time slot was cancelled');
+    });
+
+    it('refunds every paid line once; a provider failure mid-way is retried later, and reruns refund nothing twice', async () => {
+      const aliceLines = aliceOrder.lines.filter((l: any) => l.kind === 'EXPERIENCE');
+      const [bobRefundTask] = await t.sql<{ id: string }>(`SELECT id FROM order_refund_tasks WHERE order_id = $1`, [bobOrder.id]);
+      // Bob's refund fails at the provider on the first attempt (its key is the line refund the job records first):
+      // the job carries on with the others and retries Bob's later.
+      const realFirst = gateway.refund;
+      let bobFailed = false;
+      gateway.refund = async (input: RefundInput) => {
+        const [row] = await t.sql<{ id: string }>(`SELECT order_refund_id AS id FROM order_refund_tasks WHERE id = $1`, [bobRefundTask!.id]);
+        if (!bobFailed && row?.id && input.idempotencyKey === `order-refund-${row.id}`) {
+          bobFailed = true;
+          throw new Error('provider unreachable');
+        }
+        return realFirst(input);
+      };
+      const first = await job().runDueTasks();
+      gateway.refund = realFirst;
+      expect(first).toEqual({ done: 2, retrying: 1 });
+      expect(bobFailed).toBe(true);
+      const [bobTask] = await t.sql(`SELECT status, attempts, last_error, next_attempt_at FROM order_refund_tasks WHERE id = $1`, [bobRefundTask!.id]);
+      expect(bobTask).toMatchObject({ status: 'PENDING', attempts: 1, last_error: 'provider unreachable' });
+      expect((await readOrder(bobOrder.id, bob.token)).data!.order.status).toBe('PAID');
+
+      // Not yet due: a rerun right away leaves it alone.
+      expect(await job().runDueTasks()).toEqual({ done: 0, retrying: 0 });
+      t.clock.advanceBy(31_000);
+      expect(await job().runDueTasks()).toEqual({ done: 1, retrying: 0 });
+      expect(await job().runDueTasks()).toEqual({ done: 0, retrying: 0 });
+
+      const alice2 = (await readOrder(aliceOrder.id, alice.token)).data!.order;
+      expect(alice2.status).toBe('PARTIALLY_REFUNDED');
+      for (const line of alice2.lines) {
+        expect(line.refunded.amountMinor).toBe(line.kind === 'EXPERIENCE' ? line.total.amountMinor : 0);
+      }
+      const bob2 = (await readOrder(bobOrder.id, bob.token)).data!.order;
+      expect(bob2.status).toBe('REFUNDED');
+      expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [bobOrder.id])).toEqual([{ status: 'REFUNDED', refunded_minor: '12000' }]);
+      expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [aliceOrder.id])).toEqual([
+        { status: 'PARTIALLY_REFUNDED', refunded_minor: String(2 * 12000 + 6000) },
+      ]);
+      // One provider refund per line, however many runs.
+      const keys = providerRefunds.map((r) => r.idempotencyKey);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toHaveLength(3);
+
+      for (const line of [...aliceLines, bobOrder.lines[0]]) {
+        const ledger = await ledgerNetOfLine(line.id);
+        expect(ledger.entries).toBe(2);
+        expect(ledger.unbalanced).toBe(0);
+        expect(ledger.net.every((n) => n === '0')).toBe(true);
+      }
+
+      const aliceNotes = (await notes(alice.token, aliceOrder.id)).data!.devNotifications;
+      const cancelled = aliceNotes.filter((n: any) => n.kind === 'SLOT_CANCELLED').map((n: any) => JSON.parse(n.payload));
+      expect(cancelled).toHaveLength(2);
+      expect(cancelled.flatMap((p: any) => p.voidedTickets).sort()).toEqual(aliceOrder.tickets.map((x: any) => x.code).sort());
+      expect(cancelled.map((p: any) => p.refund.amountMinor).sort((x: number, y: number) => x - y)).toEqual([6000, 24000]);
+      const bobNotes = (await notes(bob.token, bobOrder.id)).data!.devNotifications;
+      expect(bobNotes.filter((n: any) => n.kind === 'SLOT_CANCELLED')).toHaveLength(1);
+      expect((await notes(carol.token, carolOrderId)).data!.devNotifications).toEqual([]);
+    });
+  });
+
+  it('never refunds twice when the answer is lost after the provider refunded, or two runs race', async () => {
+    const slot = await t.gql(
+      `mutation($input: AddTimeSlotInput!) { addTimeSlot(input: $input) { id } }`,
+      {
+        input: {
+          experienceId: shop.experienceId,
+          startsAt: new Date(t.clock.now().getTime() + 72 * 3600_000).toISOString(),
+          endsAt: new Date(t.clock.now().getTime() + 74 * 3600_000).toISOString(),
+          capacity: 5,
+        },
+      },
+      shop.licensed.merchant.token,
+    );
+    const slotId = slot.data!.addTimeSlot.id as string;
+    const dave = await signUp(t, 'dave');
+    const placed = await checkout(t, dave.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const orderId = placed.data!.checkout.order.id as string;
+    await confirm(orderId, dave.token);
+    await cancelSlot(slotId);
+    const before = providerRefunds.length;
+
+    const [task] = await t.sql<{ id: string }>(`SELECT id FROM order_refund_tasks WHERE order_id = $1`, [orderId]);
+    // The job records the line refund, the provider refunds, and the answer is lost on the way back.
+    const realNext = gateway.refund;
+    gateway.refund = async (input: RefundInput) => {
+      const [row] = await t.sql<{ id: string }>(`SELECT order_refund_id AS id FROM order_refund_tasks WHERE id = $1`, [task!.id]);
+      if (input.idempotencyKey === `order-refund-${row!.id}`) failAfter.add(input.idempotencyKey);
+      return realNext(input);
+    };
+    expect(await job().runDueTasks()).toEqual({ done: 0, retrying: 1 });
+    gateway.refund = realNext;
+    expect(providerRefunds.length).toBe(before + 1);
+
+    t.clock.advanceBy(31_000);
+    const runs = await Promise.all([job().runDueTasks(), job().runDueTasks(), job().runDueTasks()]);
+    expect(runs.filter((r) => r !== null).reduce((sum, r) => sum + r!.done, 0)).toBe(1);
+    expect(await job().runDueTasks()).toEqual({ done: 0, retrying: 0 });
+    expect(providerRefunds.length).toBe(before + 1);
+    expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([{ status: 'REFUNDED', refunded_minor: '24000' }]);
+    expect(await t.sql(`SELECT status, amount_minor FROM order_refunds WHERE order_id = $1`, [orderId])).toEqual([{ status: 'SUCCEEDED', amount_minor: '24000' }]);
+    expect((await readOrder(orderId, dave.token)).data!.order.status).toBe('REFUNDED');
+    expect((await notes(dave.token, orderId)).data!.devNotifications.filter((n: any) => n.kind === 'SLOT_CANCELLED')).toHaveLength(1);
+  });
+
+  it('refunds a payment that arrived after its reservation lapsed and its seats were sold', async () => {
+    const small = await t.gql(
+      `mutation($input: AddTimeSlotInput!) { addTimeSlot(input: $input) { id } }`,
+      {
+        input: {
+          experienceId: shop.experienceId,
+          startsAt: new Date(t.clock.now().getTime() + 96 * 3600_000).toISOString(),
+          endsAt: new Date(t.clock.now().getTime() + 98 * 3600_000).toISOString(),
+          capacity: 2,
+        },
+      },
+      shop.licensed.merchant.token,
+    );
+    const slotId = small.data!.addTimeSlot.id as string;
+    const [erin, frank] = [await signUp(t, 'erin'), await signUp(t, 'frank')];
+    const late = await checkout(t, erin.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const orderId = late.data!.checkout.order.id as string;
+    t.clock.advanceBy(16 * 60_000);
+    await t.app.get(ReservationExpiryJob).expireReservations();
+    const rival = await checkout(t, frank.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    await confirm(rival.data!.checkout.order.id, frank.token);
+
+    const paidLate = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`, { id: orderId }, erin.token);
+    expect(paidLate.data!.devConfirmPayment).toEqual({ status: 'CANCELLED', refundDue: true });
+    expect(await t.sql(`SELECT kind, status FROM order_refund_tasks WHERE order_id = $1`, [orderId])).toEqual([{ kind: 'LATE_PAYMENT', status: 'PENDING' }]);
+    const ledgerBefore = await t.sql(`SELECT count(*)::int AS n FROM journal_entries`);
+
+    expect(await job().runDueTasks()).toEqual({ done: 1, retrying: 0 });
+    expect(await job().runDueTasks()).toEqual({ done: 0, retrying: 0 });
+    expect((await readOrder(orderId, erin.token)).data!.order).toMatchObject({ status: 'CANCELLED', refundDue: false });
+    expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([{ status: 'REFUNDED', refunded_minor: '24000' }]);
+    // Nothing was sold, so nothing is reversed in the ledger and no line refund exists.
+    expect(await t.sql(`SELECT count(*)::int AS n FROM journal_entries`)).toEqual(ledgerBefore);
+    expect(await t.sql(`SELECT 1 FROM order_refunds WHERE order_id = $1`, [orderId])).toHaveLength(0);
+    expect(await seatsOf(t, slotId)).toEqual({ capacity: 2, reserved: 0, sold: 2 });
+    const erinNotes = (await notes(erin.token, orderId)).data!.devNotifications;
+    expect(erinNotes.map((n: any) => n.kind)).toEqual(['LATE_PAYMENT_REFUNDED']);
+    expect(JSON.parse(erinNotes[0].payload).refund).toEqual({ amountMinor: 24000, currency: 'CNY' });
+  });
+});
