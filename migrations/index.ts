@@ -12,6 +12,7 @@ import { LicenseTerms1764500000002 } from './1764500000002-license-terms';
 import { Payouts1764600000001 } from './1764600000001-payouts';
 import { SearchCjkGrams1764700000001 } from './1764700000001-search-cjk-grams';
 import { OrderRefundTasks1764800000001 } from './1764800000001-order-refund-tasks';
+import { RefundRestock1764800000002 } from './1764800000002-refund-restock';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Payouts1764600000001,
   SearchCjkGrams1764700000001,
   OrderRefundTasks1764800000001,
+  RefundRestock1764800000002,
 ];

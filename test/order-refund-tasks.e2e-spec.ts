@@ -269,4 +269,113 @@ describe('orders: refund tasks for cancelled slots and late payments', () => {
     expect(erinNotes.map((n: any) => n.kind)).toEqual(['LATE_PAYMENT_REFUNDED']);
     expect(JSON.parse(erinNotes[0].payload).refund).toEqual({ amountMinor: 24000, currency: 'CNY' });
   });
+
+  describe('refunds give stock and seats back', () => {
+    const refund = (orderLineId: string, extra: { amountMinor?: number; restock?: boolean } = {}) =>
+      t.gql(
+        `mutation($id: ID!, $amountMinor: SafeInt, $restock: Boolean) { refundOrderLine(orderLineId: $id, amountMinor: $amountMinor, restock: $restock) { id status } }`,
+        { id: orderLineId, ...extra },
+        shop.licensed.merchant.token,
+      );
+    const returns = (variantId: string) =>
+      t.sql<{ delta: number; stock_after: number }>(`SELECT delta, stock_after FROM stock_movements WHERE variant_id = $1 AND reason = 'RETURN' ORDER BY created_at, stock_after`, [
+        variantId,
+      ]);
+    const stock = async (variantId: string) =>
+      (await t.sql<{ stock: number; reserved: number; sold: number }>(`SELECT stock_on_hand AS stock, reserved, sold FROM product_variants WHERE id = $1`, [variantId]))[0]!;
+
+    async function paidOrder(lines: { variantId?: string; timeSlotId?: string; ticketTypeId?: string; quantity: number }[]) {
+      const buyer = await signUp(t, 'refund-buyer');
+      const placed = await checkout(t, buyer.token, lines);
+      expect(placed.errors).toBeUndefined();
+      await confirm(placed.data!.checkout.order.id, buyer.token);
+      return { buyer, order: (await readOrder(placed.data!.checkout.order.id, buyer.token)).data!.order };
+    }
+
+    it('returns whole refunded units of an unshipped line to stock as RETURN movements, none of a shipped one unless asked', async () => {
+      const variantId = shop.variantId;
+      const { order } = await paidOrder([{ variantId, quantity: 3 }]);
+      const lineId = order.lines[0].id as string;
+      const start = await stock(variantId);
+
+      expect((await refund(lineId, { amountMinor: 9900 })).data!.refundOrderLine.status).toBe('PARTIALLY_REFUNDED');
+      expect(await stock(variantId)).toEqual({ ...start, stock: start.stock + 1 });
+      // Half a unit more gives nothing back yet; the rest of the line gives back the two units it completes.
+      await refund(lineId, { amountMinor: 4950 });
+      expect((await stock(variantId)).stock).toBe(start.stock + 1);
+      expect((await refund(lineId)).data!.refundOrderLine.status).toBe('REFUNDED');
+      expect(await stock(variantId)).toEqual({ ...start, stock: start.stock + 3 });
+      expect((await returns(variantId)).slice(-2).map((m) => m.delta)).toEqual([1, 2]);
+      expect((await returns(variantId)).at(-1)!.stock_after).toBe(start.stock + 3);
+
+      // Shipped: the goods are with the buyer, so nothing comes back unless the merchant says it did.
+      const shipped = await paidOrder([{ variantId, quantity: 2 }]);
+      const shippedLine = shipped.order.lines[0].id as string;
+      await t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`, { id: shippedLine }, shop.licensed.merchant.token);
+      const beforeShipped = await stock(variantId);
+      await refund(shippedLine, { amountMinor: 9900 });
+      expect(await stock(variantId)).toEqual(beforeShipped);
+      await refund(shippedLine, { restock: true });
+      expect(await stock(variantId)).toEqual({ ...beforeShipped, stock: beforeShipped.stock + 1 });
+
+      // Not yet shipped, but the merchant keeps the units out of stock (damaged in the return).
+      const kept = await paidOrder([{ variantId, quantity: 1 }]);
+      const beforeKept = await stock(variantId);
+      await refund(kept.order.lines[0].id, { restock: false });
+      expect(await stock(variantId)).toEqual(beforeKept);
+    });
+
+    it('voids refunded seats, unredeemed first, and puts them back on sale while the slot is to come', async () => {
+      const { order } = await paidOrder([{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 3 }]);
+      const line = order.lines[0];
+      const codes = (order.tickets as { code: string }[]).map((x) => x.code);
+      const redeem = (code: string) => t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
+      expect((await redeem(codes[0]!)).errors).toBeUndefined();
+      const seats = await seatsOf(t, shop.slotId);
+
+      expect(errorCode(await refund(line.id, { restock: true }))).toBe('BAD_USER_INPUT');
+      await refund(line.id, { amountMinor: 12000 });
+      expect(await seatsOf(t, shop.slotId)).toEqual({ ...seats, sold: seats.sold - 1 });
+      const voided = await t.sql<{ code: string; void_reason: string }>(`SELECT code, void_reason FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [line.id]);
+      expect(voided).toHaveLength(1);
+      expect(voided[0]!.void_reason).toBe('REFUNDED');
+      expect(voided[0]!.code).not.toBe(codes[0]);
+      const refused = await redeem(voided[0]!.code);
+      expect(errorCode(refused)).toBe('CONFLICT');
+      expect(refused.errors![0]!.message).toBe('This ticket is void: its seat was refunded');
+
+      // The rest of the line: the one unredeemed ticket left is voided; the redeemed seat was used and stays sold.
+      await refund(line.id);
+      expect(await seatsOf(t, shop.slotId)).toEqual({ ...seats, sold: seats.sold - 2 });
+      expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [line.id])).toEqual([{ n: 1 }]);
+
+      // A slot that has begun keeps its seats: voided, not resold.
+      const late = await paidOrder([{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 1 }]);
+      const beforeStart = await seatsOf(t, shop.slotId);
+      const [slotTimes] = await t.sql<{ startsAt: Date; endsAt: Date }>(`SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM time_slots WHERE id = $1`, [shop.slotId]);
+      const now = t.clock.now().getTime();
+      await t.sql(`UPDATE time_slots SET starts_at = $2, ends_at = $3 WHERE id = $1`, [shop.slotId, new Date(now - 60_000), new Date(now + 3600_000)]);
+      expect((await refund(late.order.lines[0].id)).errors).toBeUndefined();
+      await t.sql(`UPDATE time_slots SET starts_at = $2, ends_at = $3 WHERE id = $1`, [shop.slotId, slotTimes!.startsAt, slotTimes!.endsAt]);
+      expect(await seatsOf(t, shop.slotId)).toEqual(beforeStart);
+      expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [late.order.lines[0].id])).toEqual([{ n: 0 }]);
+    });
+
+    it('returns stock exactly once per refund when many refunds of one variant settle at once', async () => {
+      const variantId = shop.variantId;
+      const orders = [];
+      for (let i = 0; i < 6; i += 1) orders.push((await paidOrder([{ variantId, quantity: 1 }])).order);
+      const before = await stock(variantId);
+      const movementsBefore = (await returns(variantId)).length;
+      const results = await Promise.all(orders.flatMap((o) => [refund(o.lines[0].id), refund(o.lines[0].id)]));
+      expect(results.filter((r) => r.errors === undefined)).toHaveLength(6);
+      expect(results.filter((r) => r.errors !== undefined).every((r) => errorCode(r) === 'CONFLICT')).toBe(true);
+      expect(await stock(variantId)).toEqual({ ...before, stock: before.stock + 6 });
+      const after = (await returns(variantId)).slice(movementsBefore);
+      expect(after.map((m) => m.delta)).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(after.map((m) => m.stock_after).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6].map((n) => before.stock + n));
+      const [row] = await t.sql<{ ok: boolean }>(`SELECT bool_and(stock_on_hand >= sold + reserved) AS ok FROM product_variants`);
+      expect(row!.ok).toBe(true);
+    });
+  });
 });

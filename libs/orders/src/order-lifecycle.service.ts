@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { findOrder, holdOf, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
+import { findOrder, holdOf, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
 import { assertTransition, OrderStatus } from './order-status';
 import { queueRefundTask } from './refund-tasks';
 import { newTicketCode, signTicket } from './ticket-code';
@@ -104,7 +104,8 @@ export class OrderLifecycle {
    */
   async settleRefund(manager: EntityManager, refundId: string, now: Date): Promise<void> {
     const [refund] = await manager.query(
-      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor::float8 AS "amountMinor", currency, status
+      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor::float8 AS "amountMinor", currency, status,
+              restock, requested_by AS "requestedBy"
          FROM order_refunds WHERE id = $1`,
       [refundId],
     );
@@ -116,6 +117,7 @@ export class OrderLifecycle {
     const before = (line as { before: number }).before;
     const after = before + refund.amountMinor;
     await manager.query(`UPDATE order_lines SET refunded_minor = $2 WHERE id = $1`, [refund.orderLineId, after]);
+    await this.giveBack(manager, refund, before, after, now);
     await manager.query(
       `UPDATE order_refunds SET status = 'SUCCEEDED', refunded_before_minor = $2, refunded_after_minor = $3, settled_at = $4 WHERE id = $1`,
       [refundId, before, after, now],
@@ -136,6 +138,40 @@ export class OrderLifecycle {
       refundedAt: now,
     };
     await this.bus.publish(event, manager);
+  }
+
+  /**
+   * What a refund takes back, counted in whole units by the cumulative method (units(after) − units(before), with
+   * units(x) = floor(x / unit price)), so a full refund takes back the whole line however it was split: merchandise
+   * units back on hand when the refund says so; for seats, as many unredeemed tickets voided and, while the slot is
+   * still to come, the seats back on sale.
+   */
+  private async giveBack(
+    manager: EntityManager,
+    refund: { id: string; orderLineId: string; restock: boolean; requestedBy: string },
+    before: number,
+    after: number,
+    now: Date,
+  ): Promise<void> {
+    const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [refund.orderLineId])) as OrderLineRecord[];
+    const units = (x: number) => Math.min(line!.quantity, Math.floor(x / line!.unitPriceMinor));
+    const back = units(after) - units(before);
+    if (back <= 0) return;
+    if (line!.kind === 'MERCHANDISE') {
+      if (refund.restock) await this.inventory.returnUnits(manager, line!.variantId as string, back, refund.requestedBy, `Refund ${refund.id}`);
+      return;
+    }
+    const [{ voided }] = await manager.query(`SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [line!.id]);
+    const toVoid = Math.max(0, units(after) - (voided as number));
+    if (toVoid === 0) return;
+    const tickets: unknown[] = await manager.query(
+      `UPDATE tickets SET voided_at = $3, void_reason = 'REFUNDED'
+        WHERE id IN (SELECT id FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL ORDER BY seat DESC LIMIT $2 FOR UPDATE)
+        RETURNING id`,
+      [line!.id, toVoid, now],
+    );
+    const count = Array.isArray(tickets[0]) ? (tickets[0] as unknown[]).length : tickets.length;
+    if (count > 0) await this.inventory.returnSeats(manager, line!.timeSlotId as string, count, now);
   }
 
   private async issueTickets(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {

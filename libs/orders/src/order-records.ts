@@ -119,18 +119,22 @@ export async function refundableOf(manager: EntityManager, orderLineId: string):
   return (row as { refundable: number }).refundable;
 }
 
-/** Records a refund request PENDING, counting against what is left of the line until the provider settles it. */
+/**
+ * Records a refund request PENDING, counting against what is left of the line until the provider settles it.
+ * `restock`: a merchandise refund gives its whole units back to stock when it settles.
+ */
 export async function insertRefundRequest(
   manager: EntityManager,
   line: Pick<OrderLineRecord, 'id' | 'orderId' | 'currency'>,
   amountMinor: number,
   requestedBy: string,
   now: Date,
+  restock = false,
 ): Promise<string> {
   const [created] = await manager.query(
-    `INSERT INTO order_refunds (order_id, order_line_id, amount_minor, currency, status, requested_by, created_at)
-     VALUES ($1, $2, $3, $4, 'PENDING', $5, $6) RETURNING id`,
-    [line.orderId, line.id, amountMinor, line.currency, requestedBy, now],
+    `INSERT INTO order_refunds (order_id, order_line_id, amount_minor, currency, status, requested_by, created_at, restock)
+     VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7) RETURNING id`,
+    [line.orderId, line.id, amountMinor, line.currency, requestedBy, now, restock],
   );
   return (created as { id: string }).id;
 }

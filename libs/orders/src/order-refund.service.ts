@@ -23,7 +23,11 @@ export class OrderRefundService {
     private readonly clock: Clock,
   ) {}
 
-  async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined): Promise<OrderRecord> {
+  /**
+   * `restock` (merchandise only) returns the refunded whole units to stock when the refund settles; by default, only
+   * for a line not shipped or picked up yet. Experience seats are always voided and, while the slot is to come, resold.
+   */
+  async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined, restock?: boolean | null): Promise<OrderRecord> {
     const request = await this.dataSource.transaction(async (manager) => {
       const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [orderLineId])) as OrderLineRecord[];
       if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT))) throw OrdersException.notFound('Order line', orderLineId);
@@ -36,7 +40,9 @@ export class OrderRefundService {
       if (amount > refundable) {
         throw OrdersException.badInput('The refund exceeds what is left of the line', { refundable: Money.of(refundable, line.currency).toJSON() });
       }
-      const refundId = await insertRefundRequest(manager, line, amount, actor.userId, this.clock.now());
+      if (restock && line.kind !== 'MERCHANDISE') throw OrdersException.badInput('Only merchandise goes back to stock; refunded seats are voided', { restock });
+      const giveBack = line.kind === 'MERCHANDISE' && (restock ?? line.fulfilledAt === null);
+      const refundId = await insertRefundRequest(manager, line, amount, actor.userId, this.clock.now(), giveBack);
       return { refundId, orderId: order.id, amount: Money.of(amount, line.currency) };
     });
 
