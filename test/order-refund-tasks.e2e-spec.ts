@@ -1,5 +1,5 @@
 import { PaymentGateway, RefundInput } from '@chedun/payments';
-import { RefundTaskJob, ReservationExpiryJob } from '@chedun/orders';
+import { EmailMessage, EmailSender, NotificationDeliveryJob, RefundTaskJob, ReservationExpiryJob } from '@chedun/orders';
 import { contractOperation } from './support/contract';
 import { Party, signUp } from './support/parties';
 import { checkout, openShop, seatsOf, Shop } from './support/orders';
@@ -376,6 +376,58 @@ describe('orders: refund tasks for cancelled slots and late payments', () => {
       expect(after.map((m) => m.stock_after).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6].map((n) => before.stock + n));
       const [row] = await t.sql<{ ok: boolean }>(`SELECT bool_and(stock_on_hand >= sold + reserved) AS ok FROM product_variants`);
       expect(row!.ok).toBe(true);
+    });
+  });
+
+  describe('the notifications outbox', () => {
+    const sent: EmailMessage[] = [];
+    let failures = 0;
+
+    beforeAll(async () => {
+      const sender = t.app.get(EmailSender);
+      expect(sender.kind).toBe('development');
+      const deliver = sender.send.bind(sender);
+      sender.send = async (message: EmailMessage) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('451 mailbox busy');
+        }
+        sent.push(message);
+        return deliver(message);
+      };
+      // What earlier tests queued goes out first, so the counts below are this test's own.
+      await t.app.get(NotificationDeliveryJob).deliverDue();
+      sent.length = 0;
+    });
+
+    it('sends the order confirmation with its ticket codes once, retrying a failing sender later', async () => {
+      const job = () => t.app.get(NotificationDeliveryJob).deliverDue();
+      const buyer = await signUp(t, 'mail-buyer');
+      const placed = await checkout(t, buyer.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+      const orderId = placed.data!.checkout.order.id as string;
+      await confirm(orderId, buyer.token);
+      const codes = ((await readOrder(orderId, buyer.token)).data!.order.tickets as { code: string }[]).map((x) => x.code);
+      const queued = async () =>
+        (await t.gql(`query($id: ID) { devNotifications(orderId: $id) { kind sentAt } }`, { id: orderId }, buyer.token)).data!.devNotifications;
+      expect(await queued()).toEqual([{ kind: 'ORDER_CONFIRMATION', sentAt: null }]);
+
+      failures = 1;
+      expect(await job()).toEqual({ sent: 0, retrying: 1 });
+      expect(await t.sql(`SELECT attempts, last_error, sent_at FROM notifications WHERE order_id = $1`, [orderId])).toEqual([
+        { attempts: 1, last_error: '451 mailbox busy', sent_at: null },
+      ]);
+      expect(await job()).toEqual({ sent: 0, retrying: 0 });
+      t.clock.advanceBy(16_000);
+      const runs = await Promise.all([job(), job()]);
+      expect(runs.reduce((sum, r) => sum + (r?.sent ?? 0), 0)).toBe(1);
+      expect(await job()).toEqual({ sent: 0, retrying: 0 });
+
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.to).toBe(buyer.email);
+      expect(sent[0]!.subject).toBe(`订单已确认 Order confirmed #${orderId.slice(0, 8).toUpperCase()}`);
+      for (const code of codes) expect(sent[0]!.text).toContain(`- ${code}`);
+      expect(await queued()).toEqual([{ kind: 'ORDER_CONFIRMATION', sentAt: expect.any(String) }]);
+      expect(await t.sql(`SELECT attempts FROM notifications WHERE order_id = $1`, [orderId])).toEqual([{ attempts: 2 }]);
     });
   });
 });

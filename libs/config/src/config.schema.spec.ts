@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     ['a Stripe key without a webhook secret', { STRIPE_SECRET_KEY: 'sk_test_1' }, /STRIPE_WEBHOOK_SECRET is required/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['a platform fee above 100 %', { PLATFORM_FEE_BPS: '10001' }, /PLATFORM_FEE_BPS/],
+    ['an SMTP URL of another scheme', { SMTP_URL: 'http://mail.example.test' }, /SMTP_URL must be an smtp/],
   ])('names the variable when given %s', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -29,6 +30,14 @@ describe('loadConfig', () => {
     expect(config.orders).toMatchObject({ reservationTtlMinutes: 15, openOrdersPerAccount: 5 });
     expect(config.orders.ticketSigningSecret).not.toBe(loadConfig({ JWT_SECRET: 'k'.repeat(40) }).orders.ticketSigningSecret);
     expect(loadConfig({ TICKET_SIGNING_SECRET: 't'.repeat(32) }).orders.ticketSigningSecret).toBe('t'.repeat(32));
+  });
+
+  it('sends email through SMTP only when SMTP_URL is set, from MAIL_FROM', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Chedun Market <no-reply@chedun.local>', sweepSeconds: 10 });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.test:465', MAIL_FROM: '车墩 <shop@example.test>' }).mail).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example.test:465',
+      from: '车墩 <shop@example.test>',
+    });
   });
 
   it('treats empty variables as unset', () => {

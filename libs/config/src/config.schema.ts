@@ -55,6 +55,10 @@ export const configSchema = z
     REFUND_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
+    // Email goes out through this SMTP server when set (smtp://user:pass@host:587 or smtps://...); otherwise it is logged.
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).max(200).default('Chedun Market <no-reply@chedun.local>'),
+    NOTIFICATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -112,6 +116,8 @@ export interface AppConfig {
     /** Signs ticket QR payloads; when unset, derived from JWT_SECRET (required in production), else a development constant. */
     ticketSigningSecret: string;
   };
+  /** Outgoing email: SMTP when a URL is set, else the development sender (log, and devNotifications). */
+  mail: { smtpUrl: string | undefined; from: string; sweepSeconds: number };
 }
 
 export type RateLimitedFlow = 'signUp' | 'search' | 'checkout';
@@ -177,5 +183,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         c.TICKET_SIGNING_SECRET ??
         (c.JWT_SECRET ? createHmac('sha256', c.JWT_SECRET).update('chedun-ticket-qr').digest('hex') : 'development-ticket-signing-secret'),
     },
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, sweepSeconds: c.NOTIFICATION_SWEEP_SECONDS },
   };
 }

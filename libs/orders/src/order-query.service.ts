@@ -90,7 +90,7 @@ export class OrderQueryService {
   async notifications(actor: Actor, orderId?: string | null): Promise<OrderNotification[]> {
     if (this.config.isProduction) throw OrdersException.forbidden('Notifications are only readable through the API in development');
     const rows: (Omit<OrderNotification, 'payload'> & { payload: unknown })[] = await this.dataSource.query(
-      `SELECT id, kind, order_id AS "orderId", payload, created_at AS "createdAt" FROM notifications
+      `SELECT id, kind, order_id AS "orderId", payload, created_at AS "createdAt", sent_at AS "sentAt" FROM notifications
         WHERE recipient_user_id = $1 AND ($2::uuid IS NULL OR order_id = $2::uuid) ORDER BY created_at, id`,
       [actor.userId, orderId ?? null],
     );

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { CatalogModule } from '@chedun/catalog';
 import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
@@ -6,7 +7,10 @@ import { LicensingModule } from '@chedun/licensing';
 import { PaymentsModule } from '@chedun/payments';
 import { CartService } from './cart.service';
 import { CheckoutService } from './checkout.service';
+import { DevelopmentEmailSender } from './development-email.sender';
 import { DevelopmentPaymentService } from './development-payment.service';
+import { EmailSender } from './email-sender';
+import { NotificationDeliveryJob } from './notification-delivery.job';
 import { OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderPaymentSubscriber } from './order-payment.subscriber';
@@ -16,6 +20,12 @@ import { OrderResolver } from './order.resolver';
 import { RefundTaskJob } from './refund-task.job';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
+import { SmtpEmailSender } from './smtp-email.sender';
+
+/** SMTP when SMTP_URL is set; otherwise the development sender, which logs. */
+function chooseEmailSender(config: AppConfig): EmailSender {
+  return config.mail.smtpUrl ? SmtpEmailSender.fromUrl(config.mail.smtpUrl, config.mail.from) : new DevelopmentEmailSender();
+}
 
 @Module({
   imports: [IdentityModule, CatalogModule, LicensingModule, PaymentsModule],
@@ -23,6 +33,8 @@ import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
     CartService,
     CheckoutService,
     DevelopmentPaymentService,
+    { provide: EmailSender, inject: [APP_CONFIG], useFactory: chooseEmailSender },
+    NotificationDeliveryJob,
     OrderFulfilmentService,
     OrderLifecycle,
     OrderPaymentSubscriber,
@@ -33,7 +45,7 @@ import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
     SlotCancellationSubscriber,
     OrderResolver,
   ],
-  exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob, RefundTaskJob],
+  exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob, RefundTaskJob, NotificationDeliveryJob, EmailSender],
 })
 export class OrdersModule implements OnModuleInit {
   constructor(

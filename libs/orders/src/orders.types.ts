@@ -245,6 +245,9 @@ export class OrderNotification {
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the email sender accepted it; null while queued.' })
+  sentAt!: Date | null;
 }
 
 @ObjectType()

@@ -9,13 +9,13 @@ import { OrderLifecycle } from './order-lifecycle.service';
 import { PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
 import { REFUND_TASK_COLUMNS, RefundTaskRecord } from './refund-tasks';
+import { backoffMs, withSessionLock } from './session-lock';
 
 const BATCH = 50;
 /** After this many failed attempts a task is left FAILED for people to look at. */
 export const MAX_REFUND_ATTEMPTS = 12;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 3_600_000;
-/** One runner across every API process: a session advisory lock, released when the run ends or its connection dies. */
 const JOB_LOCK = 'orders:refund-tasks';
 
 export interface RefundTaskRun {
@@ -66,25 +66,9 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Runs every due task; null when another process (or run) holds the job. */
   async runDueTasks(): Promise<RefundTaskRun | null> {
-    const run = this.locked();
+    const run = withSessionLock(this.dataSource, JOB_LOCK, () => this.sweep());
     this.running = run;
     return run;
-  }
-
-  private async locked(): Promise<RefundTaskRun | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [JOB_LOCK]);
-      if (!locked) return null;
-      try {
-        return await this.sweep();
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [JOB_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
   }
 
   private async sweep(): Promise<RefundTaskRun> {
@@ -235,7 +219,7 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async retryLater(task: RefundTaskRecord, error: unknown): Promise<void> {
     const attempts = task.attempts + 1;
-    const delay = Math.min(BACKOFF_BASE_MS * 2 ** (attempts - 1), BACKOFF_MAX_MS);
+    const delay = backoffMs(attempts, BACKOFF_BASE_MS, BACKOFF_MAX_MS);
     const message = error instanceof Error ? error.message : String(error);
     this.logger.warn({ taskId: task.id, kind: task.kind, orderId: task.orderId, attempts, err: error }, 'Refund task failed; retrying later');
     await this.dataSource.query(
