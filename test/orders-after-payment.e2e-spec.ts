@@ -7,8 +7,11 @@ import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(90_000);
 
-/** Refunds the marketplace owes by itself: the seats of a cancelled slot, and payments that arrived too late. */
-describe('orders: refund tasks for cancelled slots and late payments', () => {
+/**
+ * After payment: refunds the marketplace owes by itself (a cancelled slot's seats, payments that came too late), what
+ * refunds give back (stock, seats), email delivery of the notifications outbox, and the order lists.
+ */
+describe('orders after payment', () => {
   let t: TestApp;
   let shop: Shop;
   let gateway: PaymentGateway;
@@ -428,6 +431,116 @@ describe('orders: refund tasks for cancelled slots and late payments', () => {
       for (const code of codes) expect(sent[0]!.text).toContain(`- ${code}`);
       expect(await queued()).toEqual([{ kind: 'ORDER_CONFIRMATION', sentAt: expect.any(String) }]);
       expect(await t.sql(`SELECT attempts FROM notifications WHERE order_id = $1`, [orderId])).toEqual([{ attempts: 2 }]);
+    });
+  });
+
+  describe('order lists: a visitor\'s history, a merchant\'s filtered orders, a venue\'s day of guests', () => {
+    const DAY_MS = 24 * 3600_000;
+    /** The Asia/Shanghai calendar day of an instant. */
+    const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+    it('pages a visitor\'s own orders newest first', async () => {
+      const visitor = await signUp(t, 'history');
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const placed = await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]);
+        ids.push(placed.data!.checkout.order.id);
+        t.clock.advanceBy(1_000);
+      }
+      const page = (after?: string) =>
+        t.gql(`query($after: String) { myOrders(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after }, visitor.token);
+      const first = (await page()).data!.myOrders;
+      expect(first.totalCount).toBe(3);
+      expect(first.edges.map((e: any) => e.node.id)).toEqual([ids[2], ids[1]]);
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const second = (await page(first.pageInfo.endCursor)).data!.myOrders;
+      expect(second.edges.map((e: any) => e.node.id)).toEqual([ids[0]]);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+      const other = await signUp(t, 'history-other');
+      expect((await t.gql(`{ myOrders { totalCount } }`, {}, other.token)).data!.myOrders.totalCount).toBe(0);
+      for (const id of ids) await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id }, visitor.token);
+    });
+
+    it('filters a merchant\'s orders by status, product and the day they were placed', async () => {
+      const visitor = await signUp(t, 'filters');
+      const merch = await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]);
+      const seats = await checkout(t, visitor.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 1 }]);
+      const merchId = merch.data!.checkout.order.id as string;
+      const seatsId = seats.data!.checkout.order.id as string;
+      await confirm(seatsId, visitor.token);
+      // Placed on two different days, as the merchant's calendar (Asia/Shanghai) has them.
+      const today = t.clock.now();
+      const lastWeek = new Date(today.getTime() - 7 * DAY_MS);
+      await t.sql(`UPDATE orders SET created_at = $2 WHERE id = $1`, [merchId, lastWeek]);
+
+      const query = (filters: Record<string, unknown>) =>
+        t
+          .gql(
+            `query($m: ID!, $s: OrderStatus, $p: ID, $from: Date, $to: Date) {
+               merchantOrders(merchantId: $m, status: $s, productId: $p, from: $from, to: $to, first: 100) { edges { node { id } } } }`,
+            { m: shop.licensed.merchant.organizationId, ...filters },
+            shop.licensed.merchant.token,
+          )
+          .then((r) => (r.data!.merchantOrders.edges as { node: { id: string } }[]).map((e) => e.node.id).filter((id) => [merchId, seatsId].includes(id)));
+
+      expect((await query({})).sort()).toEqual([merchId, seatsId].sort());
+      expect(await query({ s: 'PENDING_PAYMENT' })).toEqual([merchId]);
+      expect(await query({ s: 'PAID' })).toEqual([seatsId]);
+      expect(await query({ p: shop.experienceId })).toEqual([seatsId]);
+      expect(await query({ p: shop.productId })).toEqual([merchId]);
+      expect(await query({ from: shanghaiDay(today) })).toEqual([seatsId]);
+      expect(await query({ to: shanghaiDay(lastWeek) })).toEqual([merchId]);
+      expect(await query({ from: shanghaiDay(lastWeek), to: shanghaiDay(lastWeek) })).toEqual([merchId]);
+      expect(await query({ from: shanghaiDay(today), p: shop.productId })).toEqual([]);
+      await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id: merchId }, visitor.token);
+    });
+
+    it('lists a venue\'s expected guests of a day with the tickets still valid', async () => {
+      const day = shanghaiDay(new Date(t.clock.now().getTime() + 5 * DAY_MS));
+      const addSlotAt = async (hourUtc: number) =>
+        (
+          await t.gql(
+            `mutation($input: AddTimeSlotInput!) { addTimeSlot(input: $input) { id } }`,
+            {
+              input: {
+                experienceId: shop.experienceId,
+                startsAt: new Date(`${day}T0${hourUtc}:00:00.000Z`).toISOString(),
+                endsAt: new Date(`${day}T0${hourUtc + 1}:00:00.000Z`).toISOString(),
+                capacity: 10,
+              },
+            },
+            shop.licensed.merchant.token,
+          )
+        ).data!.addTimeSlot.id as string;
+      const [morning, afternoon] = [await addSlotAt(2), await addSlotAt(6)];
+      const [ann, ben, cat, dan] = [await signUp(t, 'ann'), await signUp(t, 'ben'), await signUp(t, 'cat'), await signUp(t, 'dan')];
+      const buy = async (who: Party, slotId: string, quantity: number, pay = true) => {
+        const placed = await checkout(t, who.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity }]);
+        const id = placed.data!.checkout.order.id as string;
+        if (pay) await confirm(id, who.token);
+        return (await readOrder(id, who.token)).data!.order;
+      };
+      const annOrder = await buy(ann, morning, 2);
+      const benOrder = await buy(ben, morning, 2);
+      await buy(cat, afternoon, 1);
+      await buy(dan, morning, 1, false);
+
+      await t.gql(contractOperation('RedeemTicket'), { code: annOrder.tickets[0].code }, shop.licensed.merchant.token);
+      await t.gql(`mutation($id: ID!) { refundOrderLine(orderLineId: $id, amountMinor: 12000) { status } }`, { id: benOrder.lines[0].id }, shop.licensed.merchant.token);
+      await cancelSlot(afternoon);
+
+      const guests = await t.gql(
+        `query($v: ID!, $d: Date!) { venueGuests(venueId: $v, date: $d) { orderId timeSlotId seats redeemed } }`,
+        { v: shop.venueId, d: day },
+        shop.licensed.merchant.token,
+      );
+      // Ann's two seats (one already in), Ben's one seat left after his refund; not Cat's cancelled slot, not Dan's unpaid order.
+      const expected = [
+        { orderId: annOrder.id, timeSlotId: morning, seats: 2, redeemed: 1 },
+        { orderId: benOrder.id, timeSlotId: morning, seats: 1, redeemed: 0 },
+      ].sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
+      expect(guests.data!.venueGuests).toEqual(expected);
+      expect(errorCode(await t.gql(`query($v: ID!, $d: Date!) { venueGuests(venueId: $v, date: $d) { orderId } }`, { v: shop.venueId, d: day }, ann.token))).toBe('NOT_FOUND');
     });
   });
 });
