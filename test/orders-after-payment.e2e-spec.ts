@@ -352,6 +352,13 @@ describe('orders after payment', () => {
       expect(await seatsOf(t, shop.slotId)).toEqual({ ...seats, sold: seats.sold - 2 });
       expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [line.id])).toEqual([{ n: 1 }]);
 
+      // Once every ticket still valid is redeemed, the line is fulfilled: voided ones are not waited for.
+      const pair = await paidOrder([{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+      await refund(pair.order.lines[0].id, { amountMinor: 12000 });
+      const [valid] = await t.sql<{ code: string }>(`SELECT code FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [pair.order.lines[0].id]);
+      expect((await redeem(valid!.code)).errors).toBeUndefined();
+      expect(await t.sql(`SELECT fulfilment FROM order_lines WHERE id = $1`, [pair.order.lines[0].id])).toEqual([{ fulfilment: 'REDEEMED' }]);
+
       // A slot that has begun keeps its seats: voided, not resold.
       const late = await paidOrder([{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 1 }]);
       const beforeStart = await seatsOf(t, shop.slotId);

@@ -64,7 +64,9 @@ export class OrderFulfilmentService {
       }
       const now = this.clock.now();
       await manager.query(`UPDATE tickets SET redeemed_at = $2, redeemed_by = $3 WHERE id = $1`, [ticket.id, now, actor.userId]);
-      const [left] = await manager.query(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL`, [ticket.orderLineId]);
+      const [left] = await manager.query(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL`, [
+        ticket.orderLineId,
+      ]);
       if ((left as { n: number }).n === 0) {
         await manager.query(`UPDATE order_lines SET fulfilled_at = $2, fulfilment = 'REDEEMED' WHERE id = $1 AND fulfilled_at IS NULL`, [ticket.orderLineId, now]);
         await this.lifecycle.fulfilIfComplete(manager, order.id, now);

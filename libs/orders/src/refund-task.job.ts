@@ -185,7 +185,8 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
       if (!(await this.lockPending(manager, task.id))) return;
       const order = await findOrder(manager, task.orderId, true);
       await manager.query(`UPDATE orders SET refund_due = false, updated_at = $2 WHERE id = $1`, [task.orderId, this.clock.now()]);
-      const refunded = payments.reduce<Money | null>((sum, p) => (sum ? sum.plus(p.amount) : p.amount), null);
+      const captured = payments.filter((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(p.status));
+      const refunded = captured.reduce<Money | null>((sum, p) => (sum ? sum.plus(p.amount) : p.amount), null);
       await this.notify(manager, 'LATE_PAYMENT_REFUNDED', order!.buyerUserId, task.orderId, null, {
         orderId: task.orderId,
         refund: refunded?.toJSON() ?? null,
