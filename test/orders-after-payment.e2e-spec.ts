@@ -121,6 +121,8 @@ describe('orders after payment', () => {
       expect(await t.sql(`SELECT cancel_reason FROM orders WHERE id = $1`, [carolOrderId])).toEqual([{ cancel_reason: 'SLOT_CANCELLED' }]);
       expect(await seatsOf(t, slotId)).toEqual({ capacity: 10, reserved: 0, sold: 4 });
 
+      const bobTickets = (await t.gql(`query($id: ID!) { order(id: $id) { tickets { code voidedAt } } }`, { id: bobOrder.id }, bob.token)).data!.order.tickets;
+      expect(bobTickets).toEqual([{ code: bobOrder.tickets[0].code, voidedAt: expect.any(String) }]);
       const redeem = await t.gql(contractOperation('RedeemTicket'), { code: bobOrder.tickets[0].code }, shop.licensed.merchant.token);
       expect(errorCode(redeem)).toBe('CONFLICT');
       expect(redeem.errors![0]!.message).toBe('This ticket is void: its time slot was cancelled');
