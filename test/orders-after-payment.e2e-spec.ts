@@ -189,6 +189,16 @@ describe('orders after payment', () => {
       expect(bobNotes.filter((n: any) => n.kind === 'SLOT_CANCELLED')).toHaveLength(1);
       expect((await notes(carol.token, carolOrderId)).data!.devNotifications).toEqual([]);
     });
+
+    it('refunds a payment for the unpaid order that arrives after the slot was cancelled, selling nothing', async () => {
+      const paidLate = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`, { id: carolOrderId }, carol.token);
+      expect(paidLate.data!.devConfirmPayment).toEqual({ status: 'CANCELLED', refundDue: true });
+      expect(await seatsOf(t, slotId)).toEqual({ capacity: 10, reserved: 0, sold: 4 });
+      expect(await job().runDueTasks()).toEqual({ done: 1, retrying: 0 });
+      expect((await readOrder(carolOrderId, carol.token)).data!.order).toMatchObject({ status: 'CANCELLED', refundDue: false, tickets: [] });
+      expect(await t.sql(`SELECT status FROM payments WHERE order_id = $1`, [carolOrderId])).toEqual([{ status: 'REFUNDED' }]);
+      expect((await notes(carol.token, carolOrderId)).data!.devNotifications.map((n: any) => n.kind)).toEqual(['LATE_PAYMENT_REFUNDED']);
+    });
   });
 
   it('never refunds twice when the answer is lost after the provider refunded, or two runs race', async () => {
