@@ -245,6 +245,53 @@ describe('orders after payment', () => {
     expect((await notes(dave.token, orderId)).data!.devNotifications.filter((n: any) => n.kind === 'SLOT_CANCELLED')).toHaveLength(1);
   });
 
+  it('leaves every payment racing a slot cancellation either sold then refunded, or refunded as late: nothing kept, nothing held', async () => {
+    const slot = await t.gql(
+      `mutation($input: AddTimeSlotInput!) { addTimeSlot(input: $input) { id } }`,
+      {
+        input: {
+          experienceId: shop.experienceId,
+          startsAt: new Date(t.clock.now().getTime() + 120 * 3600_000).toISOString(),
+          endsAt: new Date(t.clock.now().getTime() + 122 * 3600_000).toISOString(),
+          capacity: 20,
+        },
+      },
+      shop.licensed.merchant.token,
+    );
+    const slotId = slot.data!.addTimeSlot.id as string;
+    const buyers = await Promise.all(Array.from({ length: 6 }, (_, i) => signUp(t, `racer${i}`)));
+    const orders = [];
+    for (const who of buyers) {
+      const placed = await checkout(t, who.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+      orders.push({ who, id: placed.data!.checkout.order.id as string });
+    }
+    // Every path takes the order before the slot, and the cancellation skips orders someone holds: no deadlock to
+    // break, so every call is accepted the first time.
+    // Two orders are paid before; the other four race the cancellation.
+    for (const o of orders.slice(0, 2)) expect((await confirm(o.id, o.who.token)).errors).toBeUndefined();
+    const results = await Promise.all([
+      ...orders.slice(2, 4).map((o) => confirm(o.id, o.who.token)),
+      cancelSlot(slotId),
+      ...orders.slice(4).map((o) => confirm(o.id, o.who.token)),
+    ]);
+    expect(results.map((r) => r.errors)).toEqual(results.map(() => undefined));
+    await job().runDueTasks();
+
+    const states = await t.sql<{ status: string; refund_due: boolean; payment: string }>(
+      `SELECT o.status, o.refund_due, p.status AS payment FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.id = ANY($1)`,
+      [orders.map((o) => o.id)],
+    );
+    expect(states).toHaveLength(6);
+    for (const state of states) {
+      expect([{ status: 'REFUNDED', refund_due: false, payment: 'REFUNDED' }, { status: 'CANCELLED', refund_due: false, payment: 'REFUNDED' }]).toContainEqual(state);
+    }
+    expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE time_slot_id = $1 AND voided_at IS NULL`, [slotId])).toEqual([{ n: 0 }]);
+    const sold = states.filter((st) => st.status === 'REFUNDED').length * 2;
+    expect(sold).toBeGreaterThanOrEqual(4);
+    expect(await seatsOf(t, slotId)).toEqual({ capacity: 20, reserved: 0, sold });
+    expect(await t.sql(`SELECT count(*)::int AS n FROM order_refund_tasks WHERE order_id = ANY($1) AND status <> 'DONE'`, [orders.map((o) => o.id)])).toEqual([{ n: 0 }]);
+  });
+
   it('refunds a payment that arrived after its reservation lapsed and its seats were sold', async () => {
     const small = await t.gql(
       `mutation($input: AddTimeSlotInput!) { addTimeSlot(input: $input) { id } }`,

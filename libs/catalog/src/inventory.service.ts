@@ -68,6 +68,19 @@ export class InventoryService {
     return rows[0] ?? null;
   }
 
+  /**
+   * Locks the slots (in id order, so concurrent callers cannot deadlock on them) until the caller's transaction ends
+   * and returns those that are CANCELLED. A cancellation committed meanwhile is seen once the lock is granted.
+   */
+  async lockSlotsCancelled(manager: EntityManager, timeSlotIds: readonly string[]): Promise<string[]> {
+    if (timeSlotIds.length === 0) return [];
+    const rows: { id: string; status: string }[] = await manager.query(
+      `SELECT id, status FROM time_slots WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+      [[...new Set(timeSlotIds)]],
+    );
+    return rows.filter((r) => r.status === 'CANCELLED').map((r) => r.id);
+  }
+
   /** Reserves when enough is left (and, for seats, the slot is OPEN and starts after `now`); false otherwise. */
   async reserve(manager: EntityManager, hold: StockHold, now: Date): Promise<boolean> {
     const rows =

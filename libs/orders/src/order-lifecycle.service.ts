@@ -36,22 +36,34 @@ export class OrderLifecycle {
   /**
    * The payment succeeded. A pending order's reservations become sales. An order whose reservation lapsed (or whose
    * earlier attempt failed) is sold again if every line is still available; otherwise, or when the buyer or the
-   * merchant cancelled it on purpose, it stays CANCELLED, marked refund_due with a refund task queued, and nothing
-   * is sold. Returns whether the order became PAID.
+   * merchant cancelled it on purpose, or one of its time slots is cancelled, it stays (or becomes) CANCELLED, marked
+   * refund_due with a refund task queued, and nothing is sold. Returns whether the order became PAID.
    */
   async paymentSucceeded(manager: EntityManager, orderId: string, paidAt: Date): Promise<boolean> {
     const order = await findOrder(manager, orderId, true);
     if (!order) return false;
     const lines = await linesOf(manager, [order.id]);
+    // Order row, then slot rows: the lock order every order change keeps. A slot cancellation, which holds its slot
+    // first, skips orders locked here, so a payment racing it lands here and is refunded as late.
+    const slotIds = lines.filter((l) => l.timeSlotId !== null).map((l) => l.timeSlotId as string);
+    const slotCancelled = order.paidAt === null && (await this.inventory.lockSlotsCancelled(manager, slotIds)).length > 0;
+    if (order.status === OrderStatus.PENDING_PAYMENT && slotCancelled) {
+      await this.cancelUnpaid(manager, order, 'SLOT_CANCELLED', paidAt);
+      await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
+      await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
+      this.logger.warn({ orderId }, 'Payment arrived as its time slot was cancelled: refund due');
+      return false;
+    }
     if (order.status === OrderStatus.PENDING_PAYMENT) {
       for (const line of lines) await this.inventory.sellReserved(manager, holdOf(line));
     } else if (order.status === OrderStatus.CANCELLED && order.paidAt === null) {
+      const revivable = REVIVABLE.includes(order.cancelReason ?? '') && !slotCancelled;
       const sold: OrderLineRecord[] = [];
-      for (const line of REVIVABLE.includes(order.cancelReason ?? '') ? lines : []) {
+      for (const line of revivable ? lines : []) {
         if (!(await this.inventory.sellUnreserved(manager, holdOf(line)))) break;
         sold.push(line);
       }
-      if (sold.length < lines.length || lines.length === 0 || !REVIVABLE.includes(order.cancelReason ?? '')) {
+      if (sold.length < lines.length || lines.length === 0 || !revivable) {
         for (const line of sold) await this.inventory.unsell(manager, holdOf(line));
         await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
         await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });

@@ -32,8 +32,16 @@ export class SlotCancellationSubscriber {
         WHERE l.time_slot_id = $1 AND o.status = ANY($2) ORDER BY o.id, l.position`,
       [event.timeSlotId, [OrderStatus.PENDING_PAYMENT, ...PAID_STATES]],
     );
-    for (const orderId of new Set(affected.filter((a) => a.status === OrderStatus.PENDING_PAYMENT).map((a) => a.orderId))) {
-      const order = await findOrder(manager, orderId, true);
+    // This transaction holds the slot before any order, against every other path's order-then-slot: so it skips an
+    // order someone holds (a payment confirming it sees the cancelled slot once this commits, and refunds it as late;
+    // an expiry or a buyer's cancel gives its seats back all the same).
+    const pending = [...new Set(affected.filter((a) => a.status === OrderStatus.PENDING_PAYMENT).map((a) => a.orderId))];
+    const free: { id: string }[] = await manager.query(
+      `SELECT id FROM orders WHERE id = ANY($1) AND status = 'PENDING_PAYMENT' ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [pending],
+    );
+    for (const { id } of free) {
+      const order = await findOrder(manager, id, true);
       if (order?.status === OrderStatus.PENDING_PAYMENT) await this.lifecycle.cancelUnpaid(manager, order, 'SLOT_CANCELLED', now);
     }
     for (const line of affected.filter((a) => PAID_STATES.includes(a.status))) {
