@@ -11,6 +11,8 @@ import { Ledger1764500000001 } from './1764500000001-ledger';
 import { LicenseTerms1764500000002 } from './1764500000002-license-terms';
 import { Payouts1764600000001 } from './1764600000001-payouts';
 import { SearchCjkGrams1764700000001 } from './1764700000001-search-cjk-grams';
+import { OrderRefundTasks1764800000001 } from './1764800000001-order-refund-tasks';
+import { RefundRestock1764800000002 } from './1764800000002-refund-restock';
 import { RateLimitsUnlogged1764840000001 } from './1764840000001-rate-limits-unlogged';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
@@ -28,5 +30,7 @@ export const migrations = [
   LicenseTerms1764500000002,
   Payouts1764600000001,
   SearchCjkGrams1764700000001,
+  OrderRefundTasks1764800000001,
+  RefundRestock1764800000002,
   RateLimitsUnlogged1764840000001,
 ];

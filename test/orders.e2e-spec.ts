@@ -19,7 +19,7 @@ describe('orders: checkout, payment, tickets, refunds', () => {
   let crashNextOrderPaid = false;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { OPEN_ORDERS_PER_ACCOUNT: '3', ACCESS_TOKEN_TTL_SECONDS: '86400', RESERVATION_SWEEP_SECONDS: '3600' } });
+    t = await startTestApp({ env: { OPEN_ORDERS_PER_ACCOUNT: '3', ACCESS_TOKEN_TTL_SECONDS: '86400', RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600' } });
     const bus = t.app.get(DomainEventBus);
     bus.subscribe<OrderPaid>('OrderPaid', async (event) => {
       if (crashNextOrderPaid) {

@@ -39,6 +39,9 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     DATABASE_URL: databaseUrl,
     // Suites sign up and search far more from one address than a person would; the rate-limit suite sets its own.
     ...GENEROUS_RATE_LIMITS,
+    // Refund tasks and email delivery run when a suite calls them, not on a timer mid-assertion.
+    REFUND_SWEEP_SECONDS: '3600',
+    NOTIFICATION_SWEEP_SECONDS: '3600',
     ...options.env,
   });
   const clock = options.clock ?? new SettableClock(new Date());

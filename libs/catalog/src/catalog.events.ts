@@ -13,6 +13,18 @@ export interface CatalogProductChanged extends DomainEvent {
   readonly change: string;
 }
 
+/**
+ * A merchant cancelled a time slot (final). Published inside the cancelling transaction, so whatever its ticket
+ * holders are owed is recorded in the same commit.
+ */
+export interface TimeSlotCancelled extends DomainEvent {
+  readonly type: 'TimeSlotCancelled';
+  readonly timeSlotId: string;
+  readonly productId: string;
+  readonly cancelledBy: string;
+  readonly cancelledAt: Date;
+}
+
 @Injectable()
 export class CatalogEvents {
   constructor(private readonly bus: DomainEventBus) {}
@@ -21,5 +33,9 @@ export class CatalogEvents {
     if (productIds.length === 0) return;
     const event: CatalogProductChanged = { type: 'CatalogProductChanged', productIds, change };
     await this.bus.publish(event, manager);
+  }
+
+  async slotCancelled(manager: EntityManager, event: Omit<TimeSlotCancelled, 'type'>): Promise<void> {
+    await this.bus.publish({ type: 'TimeSlotCancelled', ...event } satisfies TimeSlotCancelled, manager);
   }
 }

@@ -68,6 +68,19 @@ export class InventoryService {
     return rows[0] ?? null;
   }
 
+  /**
+   * Locks the slots (in id order, so concurrent callers cannot deadlock on them) until the caller's transaction ends
+   * and returns those that are CANCELLED. A cancellation committed meanwhile is seen once the lock is granted.
+   */
+  async lockSlotsCancelled(manager: EntityManager, timeSlotIds: readonly string[]): Promise<string[]> {
+    if (timeSlotIds.length === 0) return [];
+    const rows: { id: string; status: string }[] = await manager.query(
+      `SELECT id, status FROM time_slots WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+      [[...new Set(timeSlotIds)]],
+    );
+    return rows.filter((r) => r.status === 'CANCELLED').map((r) => r.id);
+  }
+
   /** Reserves when enough is left (and, for seats, the slot is OPEN and starts after `now`); false otherwise. */
   async reserve(manager: EntityManager, hold: StockHold, now: Date): Promise<boolean> {
     const rows =
@@ -130,6 +143,33 @@ export class InventoryService {
       [holdId(hold), hold.quantity],
     );
     await this.changed(manager, rows, 'StockReleased');
+  }
+
+  /** Refunded units back on hand, recorded as a RETURN movement; returns the stock on hand after. */
+  async returnUnits(manager: EntityManager, variantId: string, quantity: number, actorUserId: string, note: string): Promise<number> {
+    const rows = await updateReturning<{ productId: string; after: number }>(
+      manager,
+      `UPDATE product_variants SET stock_on_hand = stock_on_hand + $2 WHERE id = $1 RETURNING product_id AS "productId", stock_on_hand AS after`,
+      [variantId, quantity],
+    );
+    if (rows.length !== 1) throw new Error(`Returning ${quantity} to ${variantId} found no such variant`);
+    await manager.query(
+      `INSERT INTO stock_movements (variant_id, delta, reason, note, stock_after, actor_user_id) VALUES ($1, $2, 'RETURN', $3, $4, $5)`,
+      [variantId, quantity, note, rows[0]!.after, actorUserId],
+    );
+    await this.changed(manager, rows, 'StockReturned');
+    return rows[0]!.after;
+  }
+
+  /** Refunded seats back on sale, only while the slot is still to come and not cancelled; false otherwise. */
+  async returnSeats(manager: EntityManager, timeSlotId: string, quantity: number, now: Date): Promise<boolean> {
+    const rows = await updateReturning<{ productId: string }>(
+      manager,
+      `UPDATE time_slots SET sold = sold - $2 WHERE id = $1 AND sold >= $2 AND status <> 'CANCELLED' AND starts_at > $3 RETURNING product_id AS "productId"`,
+      [timeSlotId, quantity, now],
+    );
+    await this.changed(manager, rows, 'SeatsReturned');
+    return rows.length === 1;
   }
 
   private async changed(manager: EntityManager, rows: { productId: string }[], change: string): Promise<void> {

@@ -104,6 +104,8 @@ export enum StockMovementReason {
   RESTOCK = 'RESTOCK',
   DAMAGE = 'DAMAGE',
   COUNT = 'COUNT',
+  /** Units of a refunded order line back on hand; only refunds record it. */
+  RETURN = 'RETURN',
 }
 
 @Entity('stock_movements')

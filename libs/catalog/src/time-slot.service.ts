@@ -111,9 +111,12 @@ export class TimeSlotService {
         throw CatalogException.conflict(`A ${slot.status} slot cannot become ${status}`, { status: slot.status });
       }
       slot.status = status;
-      if (status === TimeSlotStatus.CANCELLED) slot.cancelledAt = new Date();
+      if (status === TimeSlotStatus.CANCELLED) slot.cancelledAt = this.clock.now();
       const saved = await manager.save(slot);
       await this.events.productsChanged(manager, [productId], SLOT_EVENTS[status]);
+      if (status === TimeSlotStatus.CANCELLED) {
+        await this.events.slotCancelled(manager, { timeSlotId, productId, cancelledBy: actor.userId, cancelledAt: slot.cancelledAt as Date });
+      }
       return saved;
     });
   }

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     ['a CORS origin with a path', { CORS_ORIGINS: 'https://shop.example.com/app' }, /CORS_ORIGINS must be comma-separated origins/],
     ['a CORS wildcard', { CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
     ['a test fault outside tests', { TEST_FAULT: 'crash-after-payment-event-recorded' }, /TEST_FAULT is only allowed with NODE_ENV=test/],
+    ['an SMTP URL of another scheme', { SMTP_URL: 'http://mail.example.test' }, /SMTP_URL must be an smtp/],
   ])('names the variable when given %s', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -50,6 +51,14 @@ describe('loadConfig', () => {
       'https://shop.chedun.test',
       'https://studio.chedun.test:8443',
     ]);
+  });
+
+  it('sends email through SMTP only when SMTP_URL is set, from MAIL_FROM', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Chedun Market <no-reply@chedun.local>', sweepSeconds: 10 });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.test:465', MAIL_FROM: '车墩 <shop@example.test>' }).mail).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example.test:465',
+      from: '车墩 <shop@example.test>',
+    });
   });
 
   it('treats empty variables as unset', () => {

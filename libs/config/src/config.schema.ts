@@ -63,6 +63,8 @@ export const configSchema = z
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
     RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // How often due refund tasks (cancelled slots, late payments) run.
+    REFUND_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
     // Browser origins (scheme://host[:port]) allowed to call the API cross-origin; the served web app is same-origin.
@@ -73,6 +75,10 @@ export const configSchema = z
       .optional(),
     // Crash-safety tests of a real process (test/process-crash): the process kills itself at the named point.
     TEST_FAULT: z.enum(TEST_FAULTS).optional(),
+    // Email goes out through this SMTP server when set (smtp://user:pass@host:587 or smtps://...); otherwise it is logged.
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).max(200).default('Chedun Market <no-reply@chedun.local>'),
+    NOTIFICATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.TEST_FAULT && env.NODE_ENV !== 'test') {
@@ -138,10 +144,13 @@ export interface AppConfig {
   orders: {
     reservationTtlMinutes: number;
     reservationSweepSeconds: number;
+    refundSweepSeconds: number;
     openOrdersPerAccount: number;
     /** Signs ticket QR payloads; when unset, derived from JWT_SECRET (required in production), else a development constant. */
     ticketSigningSecret: string;
   };
+  /** Outgoing email: SMTP when a URL is set, else the development sender (log, and devNotifications). */
+  mail: { smtpUrl: string | undefined; from: string; sweepSeconds: number };
 }
 
 export type RateLimitedFlow = 'signUp' | 'search' | 'checkout';
@@ -204,10 +213,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     orders: {
       reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,
       reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,
+      refundSweepSeconds: c.REFUND_SWEEP_SECONDS,
       openOrdersPerAccount: c.OPEN_ORDERS_PER_ACCOUNT,
       ticketSigningSecret:
         c.TICKET_SIGNING_SECRET ??
         (c.JWT_SECRET ? createHmac('sha256', c.JWT_SECRET).update('chedun-ticket-qr').digest('hex') : 'development-ticket-signing-secret'),
     },
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, sweepSeconds: c.NOTIFICATION_SWEEP_SECONDS },
   };
 }

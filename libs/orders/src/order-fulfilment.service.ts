@@ -55,12 +55,18 @@ export class OrderFulfilmentService {
       const [ticket] = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = $1`, [found.id])) as [TicketRecord];
       const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1 FOR UPDATE`, [ticket.orderLineId])) as OrderLineRecord[];
       if (ticket.redeemedAt) throw OrdersException.conflict('This ticket was already redeemed', { redeemedAt: ticket.redeemedAt.toISOString() });
+      if (ticket.voidedAt) {
+        const why = ticket.voidReason === 'SLOT_CANCELLED' ? 'its time slot was cancelled' : 'its seat was refunded';
+        throw OrdersException.conflict(`This ticket is void: ${why}`, { voidedAt: ticket.voidedAt.toISOString(), voidReason: ticket.voidReason });
+      }
       if (!PAID_STATES.includes(order.status) || line!.refundedMinor >= line!.netMinor) {
         throw OrdersException.conflict('This ticket is not valid: its order is not paid or was refunded', { status: order.status });
       }
       const now = this.clock.now();
       await manager.query(`UPDATE tickets SET redeemed_at = $2, redeemed_by = $3 WHERE id = $1`, [ticket.id, now, actor.userId]);
-      const [left] = await manager.query(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL`, [ticket.orderLineId]);
+      const [left] = await manager.query(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL`, [
+        ticket.orderLineId,
+      ]);
       if ((left as { n: number }).n === 0) {
         await manager.query(`UPDATE order_lines SET fulfilled_at = $2, fulfilment = 'REDEEMED' WHERE id = $1 AND fulfilled_at IS NULL`, [ticket.orderLineId, now]);
         await this.lifecycle.fulfilIfComplete(manager, order.id, now);

@@ -4,8 +4,9 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { findOrder, holdOf, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
+import { findOrder, holdOf, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
 import { assertTransition, OrderStatus } from './order-status';
+import { queueRefundTask } from './refund-tasks';
 import { newTicketCode, signTicket } from './ticket-code';
 
 /** Cancellations nobody chose: a payment that succeeds afterwards may still buy the goods. */
@@ -35,24 +36,37 @@ export class OrderLifecycle {
   /**
    * The payment succeeded. A pending order's reservations become sales. An order whose reservation lapsed (or whose
    * earlier attempt failed) is sold again if every line is still available; otherwise, or when the buyer or the
-   * merchant cancelled it on purpose, it stays CANCELLED, marked refund_due, and nothing is sold. Returns whether
-   * the order became PAID.
+   * merchant cancelled it on purpose, or one of its time slots is cancelled, it stays (or becomes) CANCELLED, marked
+   * refund_due with a refund task queued, and nothing is sold. Returns whether the order became PAID.
    */
   async paymentSucceeded(manager: EntityManager, orderId: string, paidAt: Date): Promise<boolean> {
     const order = await findOrder(manager, orderId, true);
     if (!order) return false;
     const lines = await linesOf(manager, [order.id]);
+    // Order row, then slot rows: the lock order every order change keeps. A slot cancellation, which holds its slot
+    // first, skips orders locked here, so a payment racing it lands here and is refunded as late.
+    const slotIds = lines.filter((l) => l.timeSlotId !== null).map((l) => l.timeSlotId as string);
+    const slotCancelled = order.paidAt === null && (await this.inventory.lockSlotsCancelled(manager, slotIds)).length > 0;
+    if (order.status === OrderStatus.PENDING_PAYMENT && slotCancelled) {
+      await this.cancelUnpaid(manager, order, 'SLOT_CANCELLED', paidAt);
+      await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
+      await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
+      this.logger.warn({ orderId }, 'Payment arrived as its time slot was cancelled: refund due');
+      return false;
+    }
     if (order.status === OrderStatus.PENDING_PAYMENT) {
       for (const line of lines) await this.inventory.sellReserved(manager, holdOf(line));
     } else if (order.status === OrderStatus.CANCELLED && order.paidAt === null) {
+      const revivable = REVIVABLE.includes(order.cancelReason ?? '') && !slotCancelled;
       const sold: OrderLineRecord[] = [];
-      for (const line of REVIVABLE.includes(order.cancelReason ?? '') ? lines : []) {
+      for (const line of revivable ? lines : []) {
         if (!(await this.inventory.sellUnreserved(manager, holdOf(line)))) break;
         sold.push(line);
       }
-      if (sold.length < lines.length || lines.length === 0 || !REVIVABLE.includes(order.cancelReason ?? '')) {
+      if (sold.length < lines.length || lines.length === 0 || !revivable) {
         for (const line of sold) await this.inventory.unsell(manager, holdOf(line));
         await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
+        await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
         this.logger.warn({ orderId }, 'Payment arrived after the reservation lapsed and the goods were gone: refund due');
         return false;
       }
@@ -102,7 +116,8 @@ export class OrderLifecycle {
    */
   async settleRefund(manager: EntityManager, refundId: string, now: Date): Promise<void> {
     const [refund] = await manager.query(
-      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor::float8 AS "amountMinor", currency, status
+      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor::float8 AS "amountMinor", currency, status,
+              restock, requested_by AS "requestedBy"
          FROM order_refunds WHERE id = $1`,
       [refundId],
     );
@@ -114,6 +129,7 @@ export class OrderLifecycle {
     const before = (line as { before: number }).before;
     const after = before + refund.amountMinor;
     await manager.query(`UPDATE order_lines SET refunded_minor = $2 WHERE id = $1`, [refund.orderLineId, after]);
+    await this.giveBack(manager, refund, before, after, now);
     await manager.query(
       `UPDATE order_refunds SET status = 'SUCCEEDED', refunded_before_minor = $2, refunded_after_minor = $3, settled_at = $4 WHERE id = $1`,
       [refundId, before, after, now],
@@ -134,6 +150,40 @@ export class OrderLifecycle {
       refundedAt: now,
     };
     await this.bus.publish(event, manager);
+  }
+
+  /**
+   * What a refund takes back, counted in whole units by the cumulative method (units(after) − units(before), with
+   * units(x) = floor(x / unit price)), so a full refund takes back the whole line however it was split: merchandise
+   * units back on hand when the refund says so; for seats, as many unredeemed tickets voided and, while the slot is
+   * still to come, the seats back on sale.
+   */
+  private async giveBack(
+    manager: EntityManager,
+    refund: { id: string; orderLineId: string; restock: boolean; requestedBy: string },
+    before: number,
+    after: number,
+    now: Date,
+  ): Promise<void> {
+    const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [refund.orderLineId])) as OrderLineRecord[];
+    const units = (x: number) => Math.min(line!.quantity, Math.floor(x / line!.unitPriceMinor));
+    const back = units(after) - units(before);
+    if (back <= 0) return;
+    if (line!.kind === 'MERCHANDISE') {
+      if (refund.restock) await this.inventory.returnUnits(manager, line!.variantId as string, back, refund.requestedBy, `Refund ${refund.id}`);
+      return;
+    }
+    const [{ voided }] = await manager.query(`SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [line!.id]);
+    const toVoid = Math.max(0, units(after) - (voided as number));
+    if (toVoid === 0) return;
+    const tickets: unknown[] = await manager.query(
+      `UPDATE tickets SET voided_at = $3, void_reason = 'REFUNDED'
+        WHERE id IN (SELECT id FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL ORDER BY seat DESC LIMIT $2 FOR UPDATE)
+        RETURNING id`,
+      [line!.id, toVoid, now],
+    );
+    const count = Array.isArray(tickets[0]) ? (tickets[0] as unknown[]).length : tickets.length;
+    if (count > 0) await this.inventory.returnSeats(manager, line!.timeSlotId as string, count, now);
   }
 
   private async issueTickets(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {

@@ -68,17 +68,21 @@ export class OrderQueryService {
     return toConnection(views, first, (count as { n: number }).n, (v) => [v.order.createdAt.toISOString(), v.order.id]);
   }
 
-  /** Who is expected at the venue on a day (Asia/Shanghai): paid experience lines by slot. */
+  /**
+   * Who is expected at the venue on a day (Asia/Shanghai): paid experience lines by slot, counting the tickets still
+   * valid (a refunded seat or a cancelled slot voids them); lines with none left are not expected.
+   */
   async expectedGuests(actor: Actor, venueId: string, date: string): Promise<ExpectedGuest[]> {
     const venue = await this.venues.findOwn(actor, venueId);
     // findOwn also shows the venue to platform operators; its guest list is for the merchant's staff only.
     if (!actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.forbidden("Only the venue's merchant staff see its guests");
     return this.dataSource.query(
       `SELECT l.order_id AS "orderId", l.id AS "orderLineId", l.product_name AS "productName", l.time_slot_id AS "timeSlotId",
-              l.slot_starts_at AS "startsAt", l.ticket_type_name AS "ticketTypeName", l.quantity AS seats,
-              (SELECT count(*)::int FROM tickets t WHERE t.order_line_id = l.id AND t.redeemed_at IS NOT NULL) AS redeemed
+              l.slot_starts_at AS "startsAt", l.ticket_type_name AS "ticketTypeName", v.seats, v.redeemed
          FROM order_lines l JOIN orders o ON o.id = l.order_id
-        WHERE l.venue_id = $1 AND o.status IN ('PAID', 'FULFILLED', 'PARTIALLY_REFUNDED') AND l.refunded_minor < l.net_minor
+         CROSS JOIN LATERAL (SELECT count(*)::int AS seats, count(t.redeemed_at)::int AS redeemed
+                               FROM tickets t WHERE t.order_line_id = l.id AND t.voided_at IS NULL) v
+        WHERE l.venue_id = $1 AND o.status IN ('PAID', 'FULFILLED', 'PARTIALLY_REFUNDED') AND v.seats > 0
           AND l.slot_starts_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
           AND l.slot_starts_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
         ORDER BY l.slot_starts_at, l.order_id, l.position`,
@@ -90,7 +94,7 @@ export class OrderQueryService {
   async notifications(actor: Actor, orderId?: string | null): Promise<OrderNotification[]> {
     if (this.config.isProduction) throw OrdersException.forbidden('Notifications are only readable through the API in development');
     const rows: (Omit<OrderNotification, 'payload'> & { payload: unknown })[] = await this.dataSource.query(
-      `SELECT id, kind, order_id AS "orderId", payload, created_at AS "createdAt" FROM notifications
+      `SELECT id, kind, order_id AS "orderId", payload, created_at AS "createdAt", sent_at AS "sentAt" FROM notifications
         WHERE recipient_user_id = $1 AND ($2::uuid IS NULL OR order_id = $2::uuid) ORDER BY created_at, id`,
       [actor.userId, orderId ?? null],
     );

@@ -55,6 +55,8 @@ export interface TicketRecord {
   code: string;
   qrPayload: string;
   redeemedAt: Date | null;
+  voidedAt: Date | null;
+  voidReason: 'SLOT_CANCELLED' | 'REFUNDED' | null;
 }
 
 export const ORDER_COLUMNS = `o.id, o.buyer_user_id AS "buyerUserId", o.status, o.idempotency_key AS "idempotencyKey",
@@ -68,7 +70,8 @@ export const LINE_COLUMNS = `l.id, l.order_id AS "orderId", l.position, l.kind, 
   l.net_minor::float8 AS "netMinor", l.currency, l.refunded_minor::float8 AS "refundedMinor", l.fulfilled_at AS "fulfilledAt", l.fulfilment`;
 
 export const TICKET_COLUMNS = `t.id, t.order_id AS "orderId", t.order_line_id AS "orderLineId", t.seat, t.merchant_id AS "merchantId",
-  t.venue_id AS "venueId", t.time_slot_id AS "timeSlotId", t.code, t.qr_payload AS "qrPayload", t.redeemed_at AS "redeemedAt"`;
+  t.venue_id AS "venueId", t.time_slot_id AS "timeSlotId", t.code, t.qr_payload AS "qrPayload", t.redeemed_at AS "redeemedAt",
+  t.voided_at AS "voidedAt", t.void_reason AS "voidReason"`;
 
 /** The order, locked for the rest of the caller's transaction when `lock` is set. */
 export async function findOrder(manager: EntityManager, orderId: string, lock = false): Promise<OrderRecord | null> {
@@ -103,4 +106,40 @@ export function holdOf(line: OrderLineRecord) {
   return line.kind === 'MERCHANDISE'
     ? { kind: 'VARIANT' as const, variantId: line.variantId as string, quantity: line.quantity }
     : { kind: 'SEATS' as const, timeSlotId: line.timeSlotId as string, quantity: line.quantity };
+}
+
+/** What is left to refund of a line: its net, less what was refunded and what is being refunded. Locks the line. */
+export async function refundableOf(manager: EntityManager, orderLineId: string): Promise<number> {
+  const [row] = await manager.query(
+    `SELECT l.net_minor::float8 - l.refunded_minor::float8
+            - coalesce((SELECT sum(amount_minor) FROM order_refunds r WHERE r.order_line_id = l.id AND r.status = 'PENDING'), 0)::float8 AS refundable
+       FROM order_lines l WHERE l.id = $1 FOR UPDATE`,
+    [orderLineId],
+  );
+  return (row as { refundable: number }).refundable;
+}
+
+/**
+ * Records a refund request PENDING, counting against what is left of the line until the provider settles it.
+ * `restock`: a merchandise refund gives its whole units back to stock when it settles.
+ */
+export async function insertRefundRequest(
+  manager: EntityManager,
+  line: Pick<OrderLineRecord, 'id' | 'orderId' | 'currency'>,
+  amountMinor: number,
+  requestedBy: string,
+  now: Date,
+  restock = false,
+): Promise<string> {
+  const [created] = await manager.query(
+    `INSERT INTO order_refunds (order_id, order_line_id, amount_minor, currency, status, requested_by, created_at, restock)
+     VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7) RETURNING id`,
+    [line.orderId, line.id, amountMinor, line.currency, requestedBy, now, restock],
+  );
+  return (created as { id: string }).id;
+}
+
+/** The provider refund of one recorded request; the key makes a retried call the same refund. */
+export function refundIdempotencyKey(refundId: string): string {
+  return `order-refund-${refundId}`;
 }

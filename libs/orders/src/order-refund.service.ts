@@ -4,7 +4,7 @@ import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, Money } from '@chedun/kernel';
 import { PaymentService } from '@chedun/payments';
 import { DataSource } from 'typeorm';
-import { findOrder, LINE_COLUMNS, OrderLineRecord, OrderRecord } from './order-records';
+import { findOrder, insertRefundRequest, LINE_COLUMNS, OrderLineRecord, OrderRecord, refundableOf, refundIdempotencyKey } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
@@ -23,31 +23,27 @@ export class OrderRefundService {
     private readonly clock: Clock,
   ) {}
 
-  async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined): Promise<OrderRecord> {
+  /**
+   * `restock` (merchandise only) returns the refunded whole units to stock when the refund settles; by default, only
+   * for a line not shipped or picked up yet. Experience seats are always voided and, while the slot is to come, resold.
+   */
+  async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined, restock?: boolean | null): Promise<OrderRecord> {
     const request = await this.dataSource.transaction(async (manager) => {
       const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [orderLineId])) as OrderLineRecord[];
       if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT))) throw OrdersException.notFound('Order line', orderLineId);
       const order = (await findOrder(manager, line.orderId, true)) as OrderRecord;
       if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be refunded`, { status: order.status });
-      const [row] = await manager.query(
-        `SELECT l.net_minor::float8 - l.refunded_minor::float8
-                - coalesce((SELECT sum(amount_minor) FROM order_refunds r WHERE r.order_line_id = l.id AND r.status = 'PENDING'), 0)::float8 AS refundable
-           FROM order_lines l WHERE l.id = $1 FOR UPDATE`,
-        [orderLineId],
-      );
-      const refundable = (row as { refundable: number }).refundable;
+      const refundable = await refundableOf(manager, orderLineId);
       const amount = amountMinor ?? refundable;
       if (refundable <= 0) throw OrdersException.conflict('This line is already refunded in full', { orderLineId });
       if (amount <= 0) throw OrdersException.badInput('A refund must be for a positive amount', { amountMinor: amount });
       if (amount > refundable) {
         throw OrdersException.badInput('The refund exceeds what is left of the line', { refundable: Money.of(refundable, line.currency).toJSON() });
       }
-      const [created] = await manager.query(
-        `INSERT INTO order_refunds (order_id, order_line_id, amount_minor, currency, status, requested_by, created_at)
-         VALUES ($1, $2, $3, $4, 'PENDING', $5, $6) RETURNING id`,
-        [order.id, line.id, amount, line.currency, actor.userId, this.clock.now()],
-      );
-      return { refundId: (created as { id: string }).id, orderId: order.id, amount: Money.of(amount, line.currency) };
+      if (restock && line.kind !== 'MERCHANDISE') throw OrdersException.badInput('Only merchandise goes back to stock; refunded seats are voided', { restock });
+      const giveBack = line.kind === 'MERCHANDISE' && (restock ?? line.fulfilledAt === null);
+      const refundId = await insertRefundRequest(manager, line, amount, actor.userId, this.clock.now(), giveBack);
+      return { refundId, orderId: order.id, amount: Money.of(amount, line.currency) };
     });
 
     const payment = (await this.payments.paymentsOfOrder(request.orderId)).find((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED'].includes(p.status));
@@ -56,7 +52,7 @@ export class OrderRefundService {
       const result = await this.payments.refund({
         providerPaymentId: payment.providerPaymentId,
         amount: request.amount,
-        idempotencyKey: `order-refund-${request.refundId}`,
+        idempotencyKey: refundIdempotencyKey(request.refundId),
         reason: `Refund of order line ${orderLineId}`,
       });
       if (result.status === 'SUCCEEDED') {

@@ -98,8 +98,14 @@ export class OrderResolver {
     @CurrentActor() actor: Actor,
     @Args('orderLineId', { type: () => ID }, uuid) orderLineId: string,
     @Args('amountMinor', { type: () => SafeInt, nullable: true }) amountMinor?: number | null,
+    @Args('restock', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Merchandise: give the refunded whole units back to stock. Omitted = yes unless the line was shipped or picked up.',
+    })
+    restock?: boolean | null,
   ): Promise<Order> {
-    return this.view(await this.refunds.refundLine(actor, orderLineId, amountMinor));
+    return this.view(await this.refunds.refundLine(actor, orderLineId, amountMinor, restock));
   }
 
   @Mutation(() => Order, { description: 'The merchant marks a merchandise line shipped or picked up.' })

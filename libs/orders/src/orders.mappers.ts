@@ -39,5 +39,12 @@ export function toOrderLine(line: OrderLineRecord): OrderLine {
 }
 
 export function toTicket(ticket: TicketRecord): Ticket {
-  return { code: ticket.code, qrPayload: ticket.qrPayload, orderLineId: ticket.orderLineId, timeSlotId: ticket.timeSlotId, redeemedAt: ticket.redeemedAt };
+  return {
+    code: ticket.code,
+    qrPayload: ticket.qrPayload,
+    orderLineId: ticket.orderLineId,
+    timeSlotId: ticket.timeSlotId,
+    redeemedAt: ticket.redeemedAt,
+    voidedAt: ticket.voidedAt,
+  };
 }

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { CatalogModule } from '@chedun/catalog';
 import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
@@ -6,14 +7,25 @@ import { LicensingModule } from '@chedun/licensing';
 import { PaymentsModule } from '@chedun/payments';
 import { CartService } from './cart.service';
 import { CheckoutService } from './checkout.service';
+import { DevelopmentEmailSender } from './development-email.sender';
 import { DevelopmentPaymentService } from './development-payment.service';
+import { EmailSender } from './email-sender';
+import { NotificationDeliveryJob } from './notification-delivery.job';
 import { OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderPaymentSubscriber } from './order-payment.subscriber';
 import { OrderQueryService } from './order-query.service';
 import { OrderRefundService } from './order-refund.service';
 import { OrderResolver } from './order.resolver';
+import { RefundTaskJob } from './refund-task.job';
 import { ReservationExpiryJob } from './reservation-expiry.job';
+import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
+import { SmtpEmailSender } from './smtp-email.sender';
+
+/** SMTP when SMTP_URL is set; otherwise the development sender, which logs. */
+function chooseEmailSender(config: AppConfig): EmailSender {
+  return config.mail.smtpUrl ? SmtpEmailSender.fromUrl(config.mail.smtpUrl, config.mail.from) : new DevelopmentEmailSender();
+}
 
 @Module({
   imports: [IdentityModule, CatalogModule, LicensingModule, PaymentsModule],
@@ -21,23 +33,29 @@ import { ReservationExpiryJob } from './reservation-expiry.job';
     CartService,
     CheckoutService,
     DevelopmentPaymentService,
+    { provide: EmailSender, inject: [APP_CONFIG], useFactory: chooseEmailSender },
+    NotificationDeliveryJob,
     OrderFulfilmentService,
     OrderLifecycle,
     OrderPaymentSubscriber,
     OrderQueryService,
     OrderRefundService,
+    RefundTaskJob,
     ReservationExpiryJob,
+    SlotCancellationSubscriber,
     OrderResolver,
   ],
-  exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob],
+  exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob, RefundTaskJob, NotificationDeliveryJob, EmailSender],
 })
 export class OrdersModule implements OnModuleInit {
   constructor(
     private readonly bus: DomainEventBus,
     private readonly payments: OrderPaymentSubscriber,
+    private readonly slotCancellations: SlotCancellationSubscriber,
   ) {}
 
   onModuleInit(): void {
     this.payments.register(this.bus);
+    this.slotCancellations.register(this.bus);
   }
 }

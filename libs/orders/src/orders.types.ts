@@ -76,6 +76,9 @@ export class Ticket {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   redeemedAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when the seat was refunded or its time slot cancelled: the ticket no longer admits.' })
+  voidedAt!: Date | null;
 }
 
 @ObjectType()
@@ -245,6 +248,9 @@ export class OrderNotification {
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the email sender accepted it; null while queued.' })
+  sentAt!: Date | null;
 }
 
 @ObjectType()

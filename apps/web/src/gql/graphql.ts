@@ -213,7 +213,8 @@ export type StockMovementReason =
   | 'COUNT'
   | 'DAMAGE'
   | 'INITIAL'
-  | 'RESTOCK';
+  | 'RESTOCK'
+  | 'RETURN';
 
 export type TimeSlotStatus =
   | 'CANCELLED'

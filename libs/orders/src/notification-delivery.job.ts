@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { Clock } from '@chedun/kernel';
+import { DataSource } from 'typeorm';
+import { EmailSender } from './email-sender';
+import { renderNotificationEmail } from './notification-email';
+import { backoffMs, withSessionLock } from './session-lock';
+
+const BATCH = 50;
+/** After this many failed attempts a notification is left unsent, its last error kept for people to look at. */
+export const MAX_NOTIFICATION_ATTEMPTS = 10;
+const BACKOFF_BASE_MS = 15_000;
+const BACKOFF_MAX_MS = 3_600_000;
+const JOB_LOCK = 'orders:notifications';
+
+export interface NotificationDeliveryRun {
+  sent: number;
+  retrying: number;
+}
+
+interface DueNotification {
+  id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  email: string;
+  displayName: string;
+}
+
+/**
+ * Delivers the notifications outbox through the EmailSender port, one run at a time across processes. A message is
+ * marked sent once, after the sender accepted it; a failure waits longer each time before the next attempt.
+ */
+@Injectable()
+export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(NotificationDeliveryJob.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<NotificationDeliveryRun | null> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sender: EmailSender,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.deliverDue().catch((error: unknown) => this.logger.error({ err: error }, 'Notification delivery failed'));
+    }, this.config.mail.sweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Sends every due notification; null when another run holds the job. */
+  async deliverDue(): Promise<NotificationDeliveryRun | null> {
+    const run = withSessionLock(this.dataSource, JOB_LOCK, () => this.sweep());
+    this.running = run;
+    return run;
+  }
+
+  private async sweep(): Promise<NotificationDeliveryRun> {
+    const result: NotificationDeliveryRun = { sent: 0, retrying: 0 };
+    const seen: string[] = [];
+    for (;;) {
+      const due: DueNotification[] = await this.dataSource.query(
+        `SELECT n.id, n.kind, n.payload, n.attempts, u.email, u.display_name AS "displayName"
+           FROM notifications n JOIN users u ON u.id = n.recipient_user_id
+          WHERE n.sent_at IS NULL AND n.next_attempt_at <= $1 AND n.attempts < $2 AND NOT (n.id = ANY($3))
+          ORDER BY n.next_attempt_at, n.created_at, n.id LIMIT ${BATCH}`,
+        [this.clock.now(), MAX_NOTIFICATION_ATTEMPTS, seen],
+      );
+      for (const notification of due) {
+        seen.push(notification.id);
+        if (await this.deliver(notification)) result.sent += 1;
+        else result.retrying += 1;
+      }
+      if (due.length < BATCH) return result;
+    }
+  }
+
+  private async deliver(n: DueNotification): Promise<boolean> {
+    try {
+      await this.sender.send(renderNotificationEmail(n.kind, n.payload, n.email, n.displayName));
+    } catch (error) {
+      const attempts = n.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ notificationId: n.id, kind: n.kind, attempts, err: error }, 'Email not accepted; retrying later');
+      await this.dataSource.query(
+        `UPDATE notifications SET attempts = $2::int, next_attempt_at = $3, last_error = $4 WHERE id = $1 AND sent_at IS NULL`,
+        [n.id, attempts, new Date(this.clock.now().getTime() + backoffMs(attempts, BACKOFF_BASE_MS, BACKOFF_MAX_MS)), message.slice(0, 1000)],
+      );
+      return false;
+    }
+    await this.dataSource.query(`UPDATE notifications SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1 AND sent_at IS NULL`, [
+      n.id,
+      this.clock.now(),
+    ]);
+    return true;
+  }
+}

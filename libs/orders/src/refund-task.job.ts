@@ -1,0 +1,233 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { Clock, Money } from '@chedun/kernel';
+import { PaymentService, PaymentView } from '@chedun/payments';
+import { DataSource, EntityManager } from 'typeorm';
+import { findOrder, insertRefundRequest, LINE_COLUMNS, OrderLineRecord, refundableOf, refundIdempotencyKey } from './order-records';
+import { OrderLifecycle } from './order-lifecycle.service';
+import { PAID_STATES } from './order-status';
+import { OrdersException } from './orders.exception';
+import { REFUND_TASK_COLUMNS, RefundTaskRecord } from './refund-tasks';
+import { backoffMs, withSessionLock } from './session-lock';
+
+const BATCH = 50;
+/** After this many failed attempts a task is left FAILED for people to look at. */
+export const MAX_REFUND_ATTEMPTS = 12;
+const BACKOFF_BASE_MS = 30_000;
+const BACKOFF_MAX_MS = 3_600_000;
+const JOB_LOCK = 'orders:refund-tasks';
+
+export interface RefundTaskRun {
+  done: number;
+  retrying: number;
+}
+
+/** The refund the task asked the provider for, once recorded. */
+interface RequestedRefund {
+  refundId: string;
+  orderId: string;
+  orderLineId: string;
+  status: 'PENDING' | 'SUCCEEDED' | 'FAILED';
+  amount: Money;
+}
+
+/**
+ * Carries out refund tasks (a cancelled slot's paid seats, a payment that came too late). Each step is idempotent:
+ * the line refund is recorded once and keeps its provider idempotency key across retries, a refund the provider has
+ * already settled is not asked for again, and the task is marked done with its notification in one transaction.
+ * A failing provider call leaves the task PENDING with a growing delay.
+ */
+@Injectable()
+export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RefundTaskJob.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<RefundTaskRun | null> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly payments: PaymentService,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.runDueTasks().catch((error: unknown) => this.logger.error({ err: error }, 'Refund tasks failed'));
+    }, this.config.orders.refundSweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Runs every due task; null when another process (or run) holds the job. */
+  async runDueTasks(): Promise<RefundTaskRun | null> {
+    const run = withSessionLock(this.dataSource, JOB_LOCK, () => this.sweep());
+    this.running = run;
+    return run;
+  }
+
+  private async sweep(): Promise<RefundTaskRun> {
+    const result: RefundTaskRun = { done: 0, retrying: 0 };
+    const seen = new Set<string>();
+    for (;;) {
+      const due: RefundTaskRecord[] = await this.dataSource.query(
+        `SELECT ${REFUND_TASK_COLUMNS} FROM order_refund_tasks
+          WHERE status = 'PENDING' AND next_attempt_at <= $1 AND NOT (id = ANY($2)) ORDER BY next_attempt_at, id LIMIT ${BATCH}`,
+        [this.clock.now(), [...seen]],
+      );
+      for (const task of due) {
+        seen.add(task.id);
+        try {
+          await (task.kind === 'SLOT_CANCELLED' ? this.refundCancelledSeats(task) : this.refundLatePayment(task));
+          result.done += 1;
+        } catch (error) {
+          await this.retryLater(task, error);
+          result.retrying += 1;
+        }
+      }
+      if (due.length < BATCH) return result;
+    }
+  }
+
+  private async refundCancelledSeats(task: RefundTaskRecord): Promise<void> {
+    const request = await this.dataSource.transaction((manager) => this.requestSeatRefund(manager, task.id));
+    if (!request) return;
+    if (request.status === 'PENDING') {
+      const result = await this.payments.refund({
+        providerPaymentId: (await this.capturedPayment(request.orderId)).providerPaymentId,
+        amount: request.amount,
+        idempotencyKey: refundIdempotencyKey(request.refundId),
+        reason: `Time slot cancelled: refund of order line ${request.orderLineId}`,
+      });
+      if (result.status === 'SUCCEEDED') {
+        await this.dataSource.transaction((manager) => this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()));
+      } else if (result.status !== 'PENDING') {
+        throw OrdersException.conflict(`The payment provider answered the refund with ${result.status}`);
+      }
+    } else if (request.status === 'FAILED') {
+      throw OrdersException.conflict('The recorded refund failed', { refundId: request.refundId });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.lockPending(manager, task.id))) return;
+      const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [request.orderLineId])) as OrderLineRecord[];
+      const voided: { code: string }[] = await manager.query(
+        `SELECT code FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED' ORDER BY seat`,
+        [request.orderLineId],
+      );
+      const order = await findOrder(manager, request.orderId);
+      await this.notify(manager, 'SLOT_CANCELLED', order!.buyerUserId, request.orderId, request.orderLineId, {
+        orderId: request.orderId,
+        orderLineId: request.orderLineId,
+        productName: line!.productName,
+        slotStartsAt: line!.slotStartsAt,
+        refund: request.amount.toJSON(),
+        voidedTickets: voided.map((v) => v.code),
+      });
+      await this.markDone(manager, task.id);
+    });
+  }
+
+  /**
+   * Records the line refund the first time (the seats voided by the cancellation, at most what is left of the line)
+   * and returns it on every later attempt. Null when the task is finished or there is nothing left to refund.
+   */
+  private async requestSeatRefund(manager: EntityManager, taskId: string): Promise<RequestedRefund | null> {
+    const task = await this.lockPending(manager, taskId);
+    if (!task) return null;
+    if (task.orderRefundId) {
+      const [refund] = await manager.query(
+        `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", status, amount_minor::float8 AS "amountMinor", currency
+           FROM order_refunds WHERE id = $1`,
+        [task.orderRefundId],
+      );
+      return { refundId: refund.id, orderId: refund.orderId, orderLineId: refund.orderLineId, status: refund.status, amount: Money.of(refund.amountMinor, refund.currency) };
+    }
+    const order = await findOrder(manager, task.orderId, true);
+    const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [task.orderLineId])) as OrderLineRecord[];
+    const refundable = await refundableOf(manager, line!.id);
+    const [{ voided }] = await manager.query(
+      `SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED'`,
+      [line!.id],
+    );
+    const amount = voided >= line!.quantity ? refundable : Math.min(refundable, Math.floor((line!.netMinor * voided) / line!.quantity));
+    if (!order || !PAID_STATES.includes(order.status) || amount <= 0) {
+      await this.markDone(manager, taskId);
+      return null;
+    }
+    const refundId = await insertRefundRequest(manager, line!, amount, task.requestedBy as string, this.clock.now());
+    await manager.query(`UPDATE order_refund_tasks SET order_refund_id = $2 WHERE id = $1`, [taskId, refundId]);
+    return { refundId, orderId: order.id, orderLineId: line!.id, status: 'PENDING', amount: Money.of(amount, line!.currency) };
+  }
+
+  /**
+   * Refunds whatever is left of the payments of an order that stayed CANCELLED when its payment arrived. Nothing was
+   * sold, so no line refund and no ledger reversal: the money goes back and the order is no longer refund-due.
+   */
+  private async refundLatePayment(task: RefundTaskRecord): Promise<void> {
+    const payments = await this.payments.paymentsOfOrder(task.orderId);
+    for (const payment of payments.filter((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED'].includes(p.status))) {
+      const result = await this.payments.refund({
+        providerPaymentId: payment.providerPaymentId,
+        amount: payment.amount.minus(payment.refunded),
+        idempotencyKey: `late-payment-refund-${task.id}-${payment.id}`,
+        reason: `Payment arrived after order ${task.orderId} was cancelled`,
+      });
+      if (result.status !== 'SUCCEEDED' && result.status !== 'PENDING') {
+        throw OrdersException.conflict(`The payment provider answered the refund with ${result.status}`);
+      }
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.lockPending(manager, task.id))) return;
+      const order = await findOrder(manager, task.orderId, true);
+      await manager.query(`UPDATE orders SET refund_due = false, updated_at = $2 WHERE id = $1`, [task.orderId, this.clock.now()]);
+      const captured = payments.filter((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(p.status));
+      const refunded = captured.reduce<Money | null>((sum, p) => (sum ? sum.plus(p.amount) : p.amount), null);
+      await this.notify(manager, 'LATE_PAYMENT_REFUNDED', order!.buyerUserId, task.orderId, null, {
+        orderId: task.orderId,
+        refund: refunded?.toJSON() ?? null,
+      });
+      await this.markDone(manager, task.id);
+    });
+  }
+
+  private async capturedPayment(orderId: string): Promise<PaymentView> {
+    const payment = (await this.payments.paymentsOfOrder(orderId)).find((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED'].includes(p.status));
+    if (!payment) throw OrdersException.conflict('The order has no captured payment to refund', { orderId });
+    return payment;
+  }
+
+  private async lockPending(manager: EntityManager, taskId: string): Promise<RefundTaskRecord | null> {
+    const [task] = (await manager.query(`SELECT ${REFUND_TASK_COLUMNS} FROM order_refund_tasks WHERE id = $1 FOR UPDATE`, [taskId])) as RefundTaskRecord[];
+    return task?.status === 'PENDING' ? task : null;
+  }
+
+  private async markDone(manager: EntityManager, taskId: string): Promise<void> {
+    await manager.query(`UPDATE order_refund_tasks SET status = 'DONE', done_at = $2, last_error = NULL WHERE id = $1`, [taskId, this.clock.now()]);
+  }
+
+  private async notify(manager: EntityManager, kind: string, recipient: string, orderId: string, subjectId: string | null, payload: object): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications (kind, recipient_user_id, order_id, subject_id, payload, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (kind, order_id, coalesce(subject_id, order_id)) DO NOTHING`,
+      [kind, recipient, orderId, subjectId, JSON.stringify(payload), this.clock.now()],
+    );
+  }
+
+  private async retryLater(task: RefundTaskRecord, error: unknown): Promise<void> {
+    const attempts = task.attempts + 1;
+    const delay = backoffMs(attempts, BACKOFF_BASE_MS, BACKOFF_MAX_MS);
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger.warn({ taskId: task.id, kind: task.kind, orderId: task.orderId, attempts, err: error }, 'Refund task failed; retrying later');
+    await this.dataSource.query(
+      `UPDATE order_refund_tasks SET attempts = $2::int, next_attempt_at = $3, last_error = $4,
+              status = CASE WHEN $2::int >= $5::int THEN 'FAILED' ELSE status END
+        WHERE id = $1 AND status = 'PENDING'`,
+      [task.id, attempts, new Date(this.clock.now().getTime() + delay), message.slice(0, 1000), MAX_REFUND_ATTEMPTS],
+    );
+  }
+}
