@@ -11,6 +11,7 @@ import { LedgerViewsService } from './ledger-views.service';
 import { LEDGER_ENTITIES } from './ledger.entity';
 import { PayoutResolver } from './payout.resolver';
 import { PayoutService } from './payout.service';
+import { ProviderReconciliationService } from './provider-reconciliation.service';
 import { ReconciliationService } from './reconciliation.service';
 import { ReportsController } from './reports.controller';
 import { RoyaltyReportResolver } from './royalty-report.resolver';
@@ -29,6 +30,7 @@ import { SalesPostingService } from './sales-posting.service';
     RoyaltyStatementService,
     LedgerViewsService,
     ReconciliationService,
+    ProviderReconciliationService,
     RoyaltyReportResolver,
     RoyaltyStatementResolver,
     LedgerAdminResolver,

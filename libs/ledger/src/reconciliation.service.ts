@@ -5,6 +5,7 @@ import { Money, MoneyType } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { LedgerPolicy } from './ledger.policy';
 import { Reconciliation, ReconciliationDiscrepancy } from './ledger.types';
+import { ProviderReconciliationService } from './provider-reconciliation.service';
 import { minor } from './royalty-report.service';
 import { shanghaiRange } from './shanghai-period';
 import type { Period } from './ledger-views.service';
@@ -16,11 +17,15 @@ const MAX_PER_CHECK = 100;
  * Proves the books for a period: each line's split adds up and was posted exactly as recorded, each refund's
  * reversals add up to it and to the line's running totals, each entry balances, and every account's balance
  * equals the sum of its postings (over all time, since a balance is cumulative), and each payout's journal matches its
- * status (in transit: payable drawn, in transit open; paid: in transit cleared; failed: all returned to payable).
+ * status (in transit: payable drawn, in transit open; paid: in transit cleared; failed: all returned to payable);
+ * and that the payment provider's payments match the period's paid orders (`ProviderReconciliationService`).
  */
 @Injectable()
 export class ReconciliationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly provider: ProviderReconciliationService,
+  ) {}
 
   async reconcile(actor: Actor, period: Period): Promise<Reconciliation> {
     LedgerPolicy.platformOnly(actor);
@@ -133,6 +138,9 @@ export class ReconciliationService {
       (r) => `${r['purpose']} of ${r['party']}: balance ${r['kept']}, postings sum to ${r['summed']}`,
     );
 
+    const provider = await this.provider.check(period.currency, start, end);
+    discrepancies.push(...provider.discrepancies);
+
     const money = (v: string | undefined) => MoneyType.from(Money.of(minor(v ?? '0'), period.currency));
     const gross = minor(totals?.['gross'] ?? '0');
     const shares = minor(totals?.['royalty'] ?? '0') + minor(totals?.['fee'] ?? '0') + minor(totals?.['merchant'] ?? '0');
@@ -148,6 +156,7 @@ export class ReconciliationService {
       platformFees: money(totals?.['fee']),
       merchantShares: money(totals?.['merchant']),
       refunded: money(totals?.['refunded']),
+      providerPayments: provider.providerPayments,
       discrepancies,
     };
   }

@@ -45,6 +45,17 @@ export interface TransferResult {
   providerTransferId: string;
 }
 
+/** A payment the provider took, as the provider records it: what reconciliation proves the orders against. */
+export interface ProviderPaymentRecord {
+  providerPaymentId: string;
+  /** The order the provider was told about (payment metadata), when it was. */
+  orderId: string | null;
+  amount: Money;
+  /** Everything refunded on the payment so far, by succeeded refunds. */
+  refunded: Money;
+  createdAt: Date;
+}
+
 /**
  * The port every payment provider implements. Amounts are kernel Money; no provider type crosses it.
  * Confirmation never comes back from these calls: it arrives later as a provider event (webhook).
@@ -54,4 +65,6 @@ export abstract class PaymentGateway {
   abstract createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
   abstract refund(input: RefundInput): Promise<RefundResult>;
   abstract transfer(input: TransferInput): Promise<TransferResult>;
+  /** Every succeeded payment the provider created in [from, to), all pages, with its refunded total. */
+  abstract listSucceededPayments(range: { from: Date; to: Date }): Promise<ProviderPaymentRecord[]>;
 }
