@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FakeStripe } from './support/fake-stripe';
 import { organizationOwner, Party, platformAdmin } from './support/parties';
 import { SalesSimulator } from './support/sales';
+import { deliver, stripeEvent, transfer } from './support/stripe-events';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 const PAYOUT_FIELDS = `id organizationId payeeKind statementId orderId amount { amountMinor currency } destinationAccountId transferGroup
@@ -193,7 +194,9 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     // A concurrent duplicate may reach Stripe, but only with the same key, which Stripe answers with the same transfer.
     expect(new Set(sent.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`payout_${payout.id}`]));
     expect(sent[0]!.headers['authorization']).toBe('Bearer sk_test_payouts');
-    expect(sent[0]!.form).toEqual({ amount: '1500', currency: 'cny', destination: payout.destinationAccountId, transfer_group: `statement_${statementId}` });
+    expect(sent[0]!.form).toEqual({
+      amount: '1500', currency: 'cny', destination: payout.destinationAccountId, transfer_group: `statement_${statementId}`, 'metadata[payoutId]': payout.id,
+    });
     const [entries] = await w.t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'PAYOUT' AND source_id LIKE $1`, [`payout:${payout.id}%`]);
     expect(entries!.n).toBe(2);
   });
@@ -231,5 +234,52 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     const paid = (await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token)).data!['payRoyaltyStatement'];
     expect(paid).toMatchObject({ id: row!.id, status: 'PAID' });
     expect(fake.transferRequests().slice(-2).map((r) => r.headers['idempotency-key'])).toEqual([`payout_${row!.id}`, `payout_${row!.id}`]);
+  });
+
+  it('returns a reversed transfer to the payee’s payable once, whatever the order and repetition of Stripe’s events', async () => {
+    const { merchant, order } = await statedMonth(w);
+    const paid = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data!['payMerchantOrder'];
+    expect(paid).toMatchObject({ status: 'PAID', amount: { amountMinor: 12_000 } });
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
+    const reversal = (type: string, reversed: number, id?: string) => stripeEvent(type, transfer(paid.providerTransferId, 12_000, reversed, paid.id), id);
+
+    // 5 000 reversed, delivered three times at once: acts once.
+    const partial = reversal('transfer.reversed', 5_000);
+    const first = await Promise.all([1, 2, 3].map(() => deliver(w.t.baseUrl, partial)));
+    expect(first.map((d) => d.status)).toEqual([200, 200, 200]);
+    expect(first.filter((d) => d.body.duplicate === false)).toHaveLength(1);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(5_000);
+
+    // The rest reversed; then an older total arrives late under another event id, and the newest is redelivered.
+    expect((await deliver(w.t.baseUrl, reversal('transfer.reversed', 12_000))).status).toBe(200);
+    expect((await deliver(w.t.baseUrl, reversal('transfer.updated', 5_000))).status).toBe(200);
+    expect((await deliver(w.t.baseUrl, reversal('transfer.reversed', 12_000))).status).toBe(200);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(12_000);
+    expect((await payoutEntries(w.t, paid.id)).filter(([source]) => source.includes(':reversed:'))).toEqual([
+      ['payout:P:reversed:5000', 'MERCHANT_PAYABLE', -5_000],
+      ['payout:P:reversed:5000', 'PAYMENT_CLEARING', 5_000],
+      ['payout:P:reversed:12000', 'MERCHANT_PAYABLE', -7_000],
+      ['payout:P:reversed:12000', 'PAYMENT_CLEARING', 7_000],
+    ]);
+
+    // A reversal of a transfer the marketplace never made is recorded and changes nothing.
+    const stranger = await deliver(w.t.baseUrl, stripeEvent('transfer.reversed', transfer('tr_not_ours_000001', 900, 900, randomUUID())));
+    expect(stranger.status).toBe(200);
+
+    const RECONCILE = `query { reconciliation(from: "2020-01-01", to: "2030-12-31") { discrepancies { check reference detail } } }`;
+    const found = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as { reference: string }[];
+    expect(found.filter((d) => d.reference === paid.id)).toEqual([]);
+  });
+
+  it('refuses a reversal that overtook the payout’s settlement, so Stripe delivers it again later', async () => {
+    const { merchant, order } = await statedMonth(w);
+    fake.failNext(500, { type: 'api_error', message: 'Something went wrong on Stripe’s end.' });
+    expect(errorCode(await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token))).toBe('INTERNAL');
+    const [row] = await w.t.sql<{ id: string }>(`SELECT id FROM payouts WHERE order_id = $1 AND status = 'IN_TRANSIT'`, [order.orderId]);
+    const early = stripeEvent('transfer.reversed', transfer('tr_overtaking_00001', 12_000, 12_000, row!.id));
+    const refused = await deliver(w.t.baseUrl, early);
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(await w.t.sql(`SELECT 1 FROM payment_events WHERE provider_event_id = $1`, [JSON.parse(early).id])).toEqual([]);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
   });
 });

@@ -23,7 +23,8 @@ interface PayoutSubject {
   amountMinor: (m: EntityManager) => Promise<number>;
 }
 
-const PAYABLE: Record<PayeeKind, AccountPurpose> = {
+/** The account a payee's payouts draw down. */
+export const PAYABLE: Record<PayeeKind, AccountPurpose> = {
   [PayeeKind.STUDIO]: AccountPurpose.STUDIO_ROYALTIES_PAYABLE,
   [PayeeKind.MERCHANT]: AccountPurpose.MERCHANT_PAYABLE,
 };
@@ -221,6 +222,7 @@ export class PayoutService {
         amount: Money.of(payout.amountMinor, payout.currency),
         transferGroup: payout.transferGroup,
         idempotencyKey: payout.idempotencyKey,
+        payoutId: payout.id,
       });
       return await this.finish(payout.id, PayoutStatus.PAID, { providerTransferId });
     } catch (error) {

@@ -100,20 +100,25 @@ export class ReconciliationService {
       await q(
         `SELECT po.id::text AS ref, po.status, po.amount_minor::text AS amount,
                 coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYOUTS_IN_TRANSIT'), 0)::text AS in_transit,
-                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'MERCHANT_PAYABLE')), 0)::text AS payable
+                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'MERCHANT_PAYABLE')), 0)::text AS payable,
+                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING' AND e.source_id LIKE '%:reversed:%'), 0)::text AS reversed
            FROM payouts po
-           LEFT JOIN journal_entries e ON e.kind = 'PAYOUT' AND e.source_id IN ('payout:' || po.id, 'payout:' || po.id || ':settled', 'payout:' || po.id || ':failed')
+           LEFT JOIN journal_entries e ON e.kind = 'PAYOUT' AND (e.source_id IN ('payout:' || po.id, 'payout:' || po.id || ':settled', 'payout:' || po.id || ':failed')
+                 OR e.source_id LIKE 'payout:' || po.id || ':reversed:%')
            LEFT JOIN ledger_postings p ON p.entry_id = e.id
-           LEFT JOIN ledger_accounts a ON a.id = p.account_id AND a.party_id = po.organization_id
+           LEFT JOIN ledger_accounts a ON a.id = p.account_id AND (a.party_id = po.organization_id OR a.purpose = 'PAYMENT_CLEARING')
           WHERE po.currency = $1 AND po.created_at >= $2 AND po.created_at < $3
           GROUP BY po.id
          HAVING coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYOUTS_IN_TRANSIT'), 0)
                   <> CASE po.status WHEN 'IN_TRANSIT' THEN -po.amount_minor ELSE 0 END
              OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'MERCHANT_PAYABLE')), 0)
                   <> CASE po.status WHEN 'FAILED' THEN 0 ELSE po.amount_minor END
+                     - coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING' AND e.source_id LIKE '%:reversed:%'), 0)
+             OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING' AND e.source_id LIKE '%:reversed:%'), 0)
+                  NOT BETWEEN 0 AND CASE po.status WHEN 'PAID' THEN po.amount_minor ELSE 0 END
           LIMIT ${MAX_PER_CHECK}`,
       ),
-      (r) => `${r['status']} payout of ${r['amount']}: in transit nets ${r['in_transit']}, payable drawn ${r['payable']}`,
+      (r) => `${r['status']} payout of ${r['amount']}: in transit nets ${r['in_transit']}, payable drawn ${r['payable']}${r['reversed'] === '0' ? '' : `, reversed ${r['reversed']}`}`,
     );
     add(
       'ENTRY_BALANCE',

@@ -39,6 +39,8 @@ export interface TransferInput {
   amount: Money;
   transferGroup: string;
   idempotencyKey: string;
+  /** Echoed back by the provider's transfer events, so a reversal finds its payout even before the transfer is recorded. */
+  payoutId: string;
 }
 
 export interface TransferResult {

@@ -81,6 +81,7 @@ export class StripePaymentGateway extends PaymentGateway {
           currency: stripeCurrency(input.amount),
           destination: input.destinationAccountId,
           transfer_group: input.transferGroup,
+          metadata: { payoutId: input.payoutId },
         },
         { idempotencyKey: input.idempotencyKey },
       ),
