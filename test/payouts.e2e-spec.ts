@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PayoutScheduleJob } from '@chedun/ledger';
 import { FakeStripe } from './support/fake-stripe';
 import { organizationOwner, Party, platformAdmin } from './support/parties';
 import { SalesSimulator } from './support/sales';
@@ -281,5 +282,82 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(await w.t.sql(`SELECT 1 FROM payment_events WHERE provider_event_id = $1`, [JSON.parse(early).id])).toEqual([]);
     expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
+  });
+});
+
+describe('the scheduled payout run (Stripe adapter, minimum 20.00)', () => {
+  const w = {} as World;
+  let fake: FakeStripe;
+  let job: PayoutScheduleJob;
+  beforeAll(async () => {
+    fake = await FakeStripe.start();
+    w.t = await startTestApp({
+      env: { STRIPE_SECRET_KEY: 'sk_test_schedule', STRIPE_WEBHOOK_SECRET: 'whsec_test', PAYOUT_MINIMUM_MINOR: '2000', PAYOUT_RUN_SECONDS: '0', ...fake.env() },
+    });
+    w.sales = new SalesSimulator(w.t);
+    w.platform = await platformAdmin(w.t);
+    job = w.t.app.get(PayoutScheduleJob);
+  });
+  afterAll(async () => {
+    await w.t.close();
+    await fake.close();
+  });
+
+  const paidOf = async (organizationId: string) =>
+    w.t.sql<{ subject: string; status: string; amount_minor: string; idempotency_key: string }>(
+      `SELECT subject, status, amount_minor::text, idempotency_key FROM payouts WHERE organization_id = $1 ORDER BY created_at, status`,
+      [organizationId],
+    );
+
+  it('pays each payee owed at least the minimum once, retries a refused transfer next run, and waits for small amounts to add up', async () => {
+    const { studio, merchant, order } = await statedMonth(w);
+    // The studio is owed 1 500 (below the minimum); the merchant 12 000. The merchant's transfer is refused once.
+    fake.failNext(400, { type: 'invalid_request_error', code: 'account_invalid', message: 'The destination account is not connected.' });
+    const first = await job.payDue();
+    expect(first?.errors).toEqual([]);
+    expect(await paidOf(studio.organizationId!)).toEqual([]);
+    const [failed] = await paidOf(merchant.organizationId!);
+    expect(failed).toMatchObject({ subject: `order:${order.orderId}`, status: 'FAILED', amount_minor: '12000' });
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(12_000);
+
+    const second = await job.payDue();
+    expect(second?.payouts.map((p) => [p.organizationId, p.status, p.amountMinor])).toEqual([[merchant.organizationId, 'PAID', 12_000]]);
+    const merchantPayouts = await paidOf(merchant.organizationId!);
+    expect(merchantPayouts.map((p) => p.status)).toEqual(['FAILED', 'PAID']);
+    expect(merchantPayouts[1]!.idempotency_key).not.toBe(merchantPayouts[0]!.idempotency_key);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
+
+    // Rerunning pays nothing new: no transfer reaches Stripe.
+    const transfersBefore = fake.transferRequests().length;
+    expect((await job.payDue())?.payouts).toEqual([]);
+    expect(fake.transferRequests().length).toBe(transfersBefore);
+
+    // October adds 1 000 for the studio: 2 500 in all reaches the minimum, and both statements are paid.
+    await w.sales.pay('2026-10-10T04:00:00Z', [{ studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 10_000, royaltyBps: 1_000 }]);
+    expect((await w.t.gql(ISSUE, { s: studio.organizationId, month: '2026-10' }, studio.token)).errors).toBeUndefined();
+    const third = await job.payDue();
+    expect(third?.payouts.filter((p) => p.organizationId === studio.organizationId).map((p) => [p.status, p.amountMinor])).toEqual([
+      ['PAID', 1_500],
+      ['PAID', 1_000],
+    ]);
+    expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(0);
+    // The October sale's merchant share (8 000) is over the minimum too.
+    expect(third?.payouts.filter((p) => p.organizationId === merchant.organizationId).map((p) => p.amountMinor)).toEqual([8_000]);
+    expect((await job.payDue())?.payouts).toEqual([]);
+  });
+
+  it('runs in one process at a time: while another session holds the run’s lock, a run does nothing', async () => {
+    const { merchant } = await statedMonth(w);
+    const other = await import('pg').then(({ Client }) => new Client({ connectionString: w.t.databaseUrl }));
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock(7314209006)');
+      expect(await job.payDue()).toBeNull();
+      expect(await paidOf(merchant.organizationId!)).toEqual([]);
+      await other.query('SELECT pg_advisory_unlock(7314209006)');
+      expect((await job.payDue())?.payouts.filter((p) => p.organizationId === merchant.organizationId)).toHaveLength(1);
+    } finally {
+      await other.end();
+    }
   });
 });

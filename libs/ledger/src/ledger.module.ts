@@ -11,6 +11,7 @@ import { LedgerViewsService } from './ledger-views.service';
 import { LEDGER_ENTITIES } from './ledger.entity';
 import { PayoutResolver } from './payout.resolver';
 import { PayoutReversalService } from './payout-reversal.service';
+import { PayoutScheduleJob } from './payout-schedule.job';
 import { PayoutService } from './payout.service';
 import { ProviderReconciliationService } from './provider-reconciliation.service';
 import { ReconciliationService } from './reconciliation.service';
@@ -40,6 +41,7 @@ import { SalesPostingService } from './sales-posting.service';
     PayoutService,
     PayoutResolver,
     PayoutReversalService,
+    PayoutScheduleJob,
   ],
   exports: [JournalService, LedgerViewsService, LicenseTermsService, PayoutService],
 })
