@@ -43,7 +43,7 @@ import { SalesPostingService } from './sales-posting.service';
     PayoutReversalService,
     PayoutScheduleJob,
   ],
-  exports: [JournalService, LedgerViewsService, LicenseTermsService, PayoutService],
+  exports: [JournalService, LedgerViewsService, LicenseTermsService, PayoutService, RoyaltyStatementService],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(
