@@ -91,6 +91,16 @@ describe('demo seed', () => {
     const reconciliation = await t.gql(`query($from: Date!, $to: Date!) { reconciliation(from: $from, to: $to) { grossPaid { amountMinor } providerPayments discrepancies { check reference detail } } }`, { from, to }, adminToken);
     expect(reconciliation.data!['reconciliation']).toMatchObject({ providerPayments: 18, discrepancies: [] });
     expect(reconciliation.data!['reconciliation'].grossPaid.amountMinor).toBeGreaterThan(totals.gross.amountMinor);
+    // One past month alone: the development provider dated its payments by the clock too, so they match that month's orders.
+    const month = statements.data!['royaltyStatements'][0].month as string;
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const single = await t.gql(
+      `query($from: Date!, $to: Date!) { reconciliation(from: $from, to: $to) { providerPayments discrepancies { check reference } } }`,
+      { from: `${month}-01`, to: `${month}-${lastDay}` },
+      adminToken,
+    );
+    expect(single.data!['reconciliation']).toEqual({ providerPayments: 6, discrepancies: [] });
     // A restart finds the statement and does nothing more, quickly.
     expect(rerunMs).toBeLessThan(2_000);
   });
