@@ -129,7 +129,7 @@ export function salesHistoryStart(now: Date): Date {
 }
 
 /** The `count` calendar months (YYYY-MM, Asia/Shanghai) before the one `now` is in, oldest first. */
-function pastMonths(now: Date, count: number): string[] {
+export function pastMonths(now: Date, count: number): string[] {
   const [year, month] = shanghaiDate(now).split('-').map(Number) as [number, number];
   const months: string[] = [];
   for (let back = count; back >= 1; back--) {
