@@ -270,6 +270,22 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     const RECONCILE = `query { reconciliation(from: "2020-01-01", to: "2030-12-31") { discrepancies { check reference detail } } }`;
     const found = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as { reference: string }[];
     expect(found.filter((d) => d.reference === paid.id)).toEqual([]);
+
+    // A hand-written reversal entry beyond the transfer's amount is reported, though it balances.
+    const [entry] = await w.t.sql<{ id: string }>(
+      `INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ('PAYOUT', $1, now(), 'hand-written') RETURNING id`,
+      [`payout:${paid.id}:reversed:99999`],
+    );
+    await w.t.sql(
+      `INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency)
+       SELECT $1, id, CASE purpose WHEN 'PAYMENT_CLEARING' THEN 1000 ELSE -1000 END, 'CNY' FROM ledger_accounts
+        WHERE currency = 'CNY' AND ((purpose = 'PAYMENT_CLEARING' AND party_id IS NULL) OR (purpose = 'MERCHANT_PAYABLE' AND party_id = $2))`,
+      [entry!.id, merchant.organizationId],
+    );
+    const after = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as { reference: string }[];
+    expect(after.filter((d) => d.reference === paid.id)).toEqual([
+      { check: 'PAYOUT_POSTINGS', reference: paid.id, detail: 'PAID payout of 12000: in transit nets 0, payable drawn -1000, reversed 13000' },
+    ]);
   });
 
   it('refuses a reversal that overtook the payout’s settlement, so Stripe delivers it again later', async () => {
