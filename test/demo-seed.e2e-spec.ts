@@ -1,4 +1,5 @@
-import { DemoSeeder } from '../apps/api/src/demo/demo-seeder';
+import { shanghaiDate } from '@chedun/kernel';
+import { DEMO_LOGINS, DemoSeeder } from '../apps/api/src/demo/demo-seeder';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('demo seed', () => {
@@ -45,5 +46,62 @@ describe('demo seed', () => {
 
     await seeder.run();
     expect(await snapshot()).toEqual(first);
+  });
+
+  it('gives the demo studio a sales history through the real checkout: a non-empty, balanced report and an issued statement; twice is once', async () => {
+    const seeder = t.app.get(DemoSeeder);
+    await seeder.run();
+    const started = Date.now();
+    await seeder.run();
+    const rerunMs = Date.now() - started;
+    const login = async (email: string) =>
+      (await t.gql(`mutation($e: String!) { logIn(input: { email: $e, password: "${DEMO_LOGINS.password}" }) { accessToken } }`, { e: email })).data!['logIn']
+        .accessToken as string;
+    const studioToken = await login('studio@xinshe.test');
+    const [studio] = await t.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Xinshe Studio'`);
+    const now = t.clock.now();
+    const from = shanghaiDate(new Date(now.getTime() - 130 * 86_400_000));
+    const to = shanghaiDate(now);
+
+    const report = await t.gql(
+      `query($s: ID!, $from: Date!, $to: Date!) { royaltyReport(studioId: $s, from: $from, to: $to) { totals { gross { amountMinor } refunded { amountMinor } royalty { amountMinor } } } }`,
+      { s: studio!.id, from, to },
+      studioToken,
+    );
+    expect(report.errors).toBeUndefined();
+    const totals = report.data!['royaltyReport'].totals;
+    expect(totals.gross.amountMinor).toBeGreaterThan(0);
+    expect(totals.refunded.amountMinor).toBeGreaterThan(0);
+    expect(totals.royalty.amountMinor).toBeGreaterThan(0);
+
+    const statements = await t.gql(`query($s: ID!) { royaltyStatements(studioId: $s) { month status lineCount } }`, { s: studio!.id }, studioToken);
+    expect(statements.data!['royaltyStatements']).toEqual([{ month: expect.stringMatching(/^\d{4}-\d{2}$/), status: 'ISSUED', lineCount: expect.any(Number) }]);
+    expect(statements.data!['royaltyStatements'][0].lineCount).toBeGreaterThan(0);
+
+    // Sales span three past months, each paid order went through the development gateway's confirmation.
+    const [history] = await t.sql<{ months: number; orders: number; unpaid: number; payments: number }>(
+      `SELECT count(DISTINCT to_char(paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'))::int AS months, count(*)::int AS orders,
+              count(*) FILTER (WHERE paid_at IS NULL)::int AS unpaid,
+              (SELECT count(*)::int FROM payments p WHERE p.order_id = ANY(array_agg(o.id)) AND p.status <> 'REQUIRES_PAYMENT') AS payments
+         FROM orders o JOIN users u ON u.id = o.buyer_user_id WHERE u.email = 'visitor@chedun.test'`,
+    );
+    expect(history).toEqual({ months: 3, orders: 18, unpaid: 0, payments: 18 });
+
+    const adminToken = await login('admin@chedun.test');
+    const reconciliation = await t.gql(`query($from: Date!, $to: Date!) { reconciliation(from: $from, to: $to) { grossPaid { amountMinor } providerPayments discrepancies { check reference detail } } }`, { from, to }, adminToken);
+    expect(reconciliation.data!['reconciliation']).toMatchObject({ providerPayments: 18, discrepancies: [] });
+    expect(reconciliation.data!['reconciliation'].grossPaid.amountMinor).toBeGreaterThan(totals.gross.amountMinor);
+    // One past month alone: the development provider dated its payments by the clock too, so they match that month's orders.
+    const month = statements.data!['royaltyStatements'][0].month as string;
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const single = await t.gql(
+      `query($from: Date!, $to: Date!) { reconciliation(from: $from, to: $to) { providerPayments discrepancies { check reference } } }`,
+      { from: `${month}-01`, to: `${month}-${lastDay}` },
+      adminToken,
+    );
+    expect(single.data!['reconciliation']).toEqual({ providerPayments: 6, discrepancies: [] });
+    // A restart finds the statement and does nothing more, quickly.
+    expect(rerunMs).toBeLessThan(2_000);
   });
 });

@@ -100,7 +100,7 @@ describe('development payment gateway (no Stripe key)', () => {
   });
 
   it('issues development transfers with ids derived from the idempotency key', async () => {
-    const input = { destinationAccountId: 'acct_dev', amount: Money.of(100, 'CNY'), transferGroup: 'order_x', idempotencyKey: 'payout-1' };
+    const input = { destinationAccountId: 'acct_dev', amount: Money.of(100, 'CNY'), transferGroup: 'order_x', idempotencyKey: 'payout-1', payoutId: '8f3c1d7e-0000-4000-8000-00000000000a' };
     expect(await gateway.transfer(input)).toEqual(await gateway.transfer(input));
   });
 });

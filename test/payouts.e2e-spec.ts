@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { PayoutScheduleJob } from '@chedun/ledger';
 import { FakeStripe } from './support/fake-stripe';
 import { organizationOwner, Party, platformAdmin } from './support/parties';
 import { SalesSimulator } from './support/sales';
+import { deliver, stripeEvent, transfer } from './support/stripe-events';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 const PAYOUT_FIELDS = `id organizationId payeeKind statementId orderId amount { amountMinor currency } destinationAccountId transferGroup
@@ -193,7 +195,9 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     // A concurrent duplicate may reach Stripe, but only with the same key, which Stripe answers with the same transfer.
     expect(new Set(sent.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`payout_${payout.id}`]));
     expect(sent[0]!.headers['authorization']).toBe('Bearer sk_test_payouts');
-    expect(sent[0]!.form).toEqual({ amount: '1500', currency: 'cny', destination: payout.destinationAccountId, transfer_group: `statement_${statementId}` });
+    expect(sent[0]!.form).toEqual({
+      amount: '1500', currency: 'cny', destination: payout.destinationAccountId, transfer_group: `statement_${statementId}`, 'metadata[payoutId]': payout.id,
+    });
     const [entries] = await w.t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'PAYOUT' AND source_id LIKE $1`, [`payout:${payout.id}%`]);
     expect(entries!.n).toBe(2);
   });
@@ -231,5 +235,145 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     const paid = (await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token)).data!['payRoyaltyStatement'];
     expect(paid).toMatchObject({ id: row!.id, status: 'PAID' });
     expect(fake.transferRequests().slice(-2).map((r) => r.headers['idempotency-key'])).toEqual([`payout_${row!.id}`, `payout_${row!.id}`]);
+  });
+
+  it('returns a reversed transfer to the payee’s payable once, whatever the order and repetition of Stripe’s events', async () => {
+    const { merchant, order } = await statedMonth(w);
+    const paid = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data!['payMerchantOrder'];
+    expect(paid).toMatchObject({ status: 'PAID', amount: { amountMinor: 12_000 } });
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
+    const reversal = (type: string, reversed: number, id?: string) => stripeEvent(type, transfer(paid.providerTransferId, 12_000, reversed, paid.id), id);
+
+    // 5 000 reversed, delivered three times at once: acts once.
+    const partial = reversal('transfer.reversed', 5_000);
+    const first = await Promise.all([1, 2, 3].map(() => deliver(w.t.baseUrl, partial)));
+    expect(first.map((d) => d.status)).toEqual([200, 200, 200]);
+    expect(first.filter((d) => d.body.duplicate === false)).toHaveLength(1);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(5_000);
+
+    // The rest reversed; then an older total arrives late under another event id, and the newest is redelivered.
+    expect((await deliver(w.t.baseUrl, reversal('transfer.reversed', 12_000))).status).toBe(200);
+    expect((await deliver(w.t.baseUrl, reversal('transfer.updated', 5_000))).status).toBe(200);
+    expect((await deliver(w.t.baseUrl, reversal('transfer.reversed', 12_000))).status).toBe(200);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(12_000);
+    expect((await payoutEntries(w.t, paid.id)).filter(([source]) => source.includes(':reversed:'))).toEqual([
+      ['payout:P:reversed:5000', 'MERCHANT_PAYABLE', -5_000],
+      ['payout:P:reversed:5000', 'PAYMENT_CLEARING', 5_000],
+      ['payout:P:reversed:12000', 'MERCHANT_PAYABLE', -7_000],
+      ['payout:P:reversed:12000', 'PAYMENT_CLEARING', 7_000],
+    ]);
+
+    // A reversal of a transfer the marketplace never made is recorded and changes nothing.
+    const stranger = await deliver(w.t.baseUrl, stripeEvent('transfer.reversed', transfer('tr_not_ours_000001', 900, 900, randomUUID())));
+    expect(stranger.status).toBe(200);
+
+    const RECONCILE = `query { reconciliation(from: "2020-01-01", to: "2030-12-31") { discrepancies { check reference detail } } }`;
+    const found = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as { reference: string }[];
+    expect(found.filter((d) => d.reference === paid.id)).toEqual([]);
+
+    // A hand-written reversal entry beyond the transfer's amount is reported, though it balances.
+    const [entry] = await w.t.sql<{ id: string }>(
+      `INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ('PAYOUT', $1, now(), 'hand-written') RETURNING id`,
+      [`payout:${paid.id}:reversed:99999`],
+    );
+    await w.t.sql(
+      `INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency)
+       SELECT $1, id, CASE purpose WHEN 'PAYMENT_CLEARING' THEN 1000 ELSE -1000 END, 'CNY' FROM ledger_accounts
+        WHERE currency = 'CNY' AND ((purpose = 'PAYMENT_CLEARING' AND party_id IS NULL) OR (purpose = 'MERCHANT_PAYABLE' AND party_id = $2))`,
+      [entry!.id, merchant.organizationId],
+    );
+    const after = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as { reference: string }[];
+    expect(after.filter((d) => d.reference === paid.id)).toEqual([
+      { check: 'PAYOUT_POSTINGS', reference: paid.id, detail: 'PAID payout of 12000: in transit nets 0, payable drawn -1000, reversed 13000' },
+    ]);
+  });
+
+  it('refuses a reversal that overtook the payout’s settlement, so Stripe delivers it again later', async () => {
+    const { merchant, order } = await statedMonth(w);
+    fake.failNext(500, { type: 'api_error', message: 'Something went wrong on Stripe’s end.' });
+    expect(errorCode(await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token))).toBe('INTERNAL');
+    const [row] = await w.t.sql<{ id: string }>(`SELECT id FROM payouts WHERE order_id = $1 AND status = 'IN_TRANSIT'`, [order.orderId]);
+    const early = stripeEvent('transfer.reversed', transfer('tr_overtaking_00001', 12_000, 12_000, row!.id));
+    const refused = await deliver(w.t.baseUrl, early);
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(await w.t.sql(`SELECT 1 FROM payment_events WHERE provider_event_id = $1`, [JSON.parse(early).id])).toEqual([]);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
+  });
+});
+
+describe('the scheduled payout run (Stripe adapter, minimum 20.00)', () => {
+  const w = {} as World;
+  let fake: FakeStripe;
+  let job: PayoutScheduleJob;
+  beforeAll(async () => {
+    fake = await FakeStripe.start();
+    w.t = await startTestApp({
+      env: { STRIPE_SECRET_KEY: 'sk_test_schedule', STRIPE_WEBHOOK_SECRET: 'whsec_test', PAYOUT_MINIMUM_MINOR: '2000', PAYOUT_RUN_SECONDS: '0', ...fake.env() },
+    });
+    w.sales = new SalesSimulator(w.t);
+    w.platform = await platformAdmin(w.t);
+    job = w.t.app.get(PayoutScheduleJob);
+  });
+  afterAll(async () => {
+    await w.t.close();
+    await fake.close();
+  });
+
+  const paidOf = async (organizationId: string) =>
+    w.t.sql<{ subject: string; status: string; amount_minor: string; idempotency_key: string }>(
+      `SELECT subject, status, amount_minor::text, idempotency_key FROM payouts WHERE organization_id = $1 ORDER BY created_at, status`,
+      [organizationId],
+    );
+
+  it('pays each payee owed at least the minimum once, retries a refused transfer next run, and waits for small amounts to add up', async () => {
+    const { studio, merchant, order } = await statedMonth(w);
+    // The studio is owed 1 500 (below the minimum); the merchant 12 000. The merchant's transfer is refused once.
+    fake.failNext(400, { type: 'invalid_request_error', code: 'account_invalid', message: 'The destination account is not connected.' });
+    const first = await job.payDue();
+    expect(first?.errors).toEqual([]);
+    expect(await paidOf(studio.organizationId!)).toEqual([]);
+    const [failed] = await paidOf(merchant.organizationId!);
+    expect(failed).toMatchObject({ subject: `order:${order.orderId}`, status: 'FAILED', amount_minor: '12000' });
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(12_000);
+
+    const second = await job.payDue();
+    expect(second?.payouts.map((p) => [p.organizationId, p.status, p.amountMinor])).toEqual([[merchant.organizationId, 'PAID', 12_000]]);
+    const merchantPayouts = await paidOf(merchant.organizationId!);
+    expect(merchantPayouts.map((p) => p.status)).toEqual(['FAILED', 'PAID']);
+    expect(merchantPayouts[1]!.idempotency_key).not.toBe(merchantPayouts[0]!.idempotency_key);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
+
+    // Rerunning pays nothing new: no transfer reaches Stripe.
+    const transfersBefore = fake.transferRequests().length;
+    expect((await job.payDue())?.payouts).toEqual([]);
+    expect(fake.transferRequests().length).toBe(transfersBefore);
+
+    // October adds 1 000 for the studio: 2 500 in all reaches the minimum, and both statements are paid.
+    await w.sales.pay('2026-10-10T04:00:00Z', [{ studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 10_000, royaltyBps: 1_000 }]);
+    expect((await w.t.gql(ISSUE, { s: studio.organizationId, month: '2026-10' }, studio.token)).errors).toBeUndefined();
+    const third = await job.payDue();
+    expect(third?.payouts.filter((p) => p.organizationId === studio.organizationId).map((p) => [p.status, p.amountMinor])).toEqual([
+      ['PAID', 1_500],
+      ['PAID', 1_000],
+    ]);
+    expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(0);
+    // The October sale's merchant share (8 000) is over the minimum too.
+    expect(third?.payouts.filter((p) => p.organizationId === merchant.organizationId).map((p) => p.amountMinor)).toEqual([8_000]);
+    expect((await job.payDue())?.payouts).toEqual([]);
+  });
+
+  it('runs in one process at a time: while another session holds the run’s lock, a run does nothing', async () => {
+    const { merchant } = await statedMonth(w);
+    const other = await import('pg').then(({ Client }) => new Client({ connectionString: w.t.databaseUrl }));
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock(7314209006)');
+      expect(await job.payDue()).toBeNull();
+      expect(await paidOf(merchant.organizationId!)).toEqual([]);
+      await other.query('SELECT pg_advisory_unlock(7314209006)');
+      expect((await job.payDue())?.payouts.filter((p) => p.organizationId === merchant.organizationId)).toHaveLength(1);
+    } finally {
+      await other.end();
+    }
   });
 });

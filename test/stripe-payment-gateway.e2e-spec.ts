@@ -72,13 +72,13 @@ describe('Stripe payment gateway (official SDK against a local fake API)', () =>
   });
 
   it('pays out to a connected account inside the order’s transfer group', async () => {
-    const result = await gateway.transfer({ destinationAccountId: 'acct_studio', amount: Money.of(1_500, 'CNY'), transferGroup: 'order_8f3c1d7e', idempotencyKey: 'payout-key-1' });
+    const result = await gateway.transfer({ destinationAccountId: 'acct_studio', amount: Money.of(1_500, 'CNY'), transferGroup: 'order_8f3c1d7e', idempotencyKey: 'payout-key-1', payoutId: 'payout-1' });
 
     expect(result.providerTransferId).toMatch(/^tr_/);
     const request = fake.last();
     expect(request.path).toBe('/v1/transfers');
     expect(request.headers['idempotency-key']).toBe('payout-key-1');
-    expect(request.form).toEqual({ amount: '1500', currency: 'cny', destination: 'acct_studio', transfer_group: 'order_8f3c1d7e' });
+    expect(request.form).toEqual({ amount: '1500', currency: 'cny', destination: 'acct_studio', transfer_group: 'order_8f3c1d7e', 'metadata[payoutId]': 'payout-1' });
   });
 
   it('wraps a card decline as PAYMENT_FAILED, not retryable', async () => {
@@ -108,7 +108,7 @@ describe('Stripe payment gateway (official SDK against a local fake API)', () =>
 
   it('wraps an unreachable provider as a retryable INTERNAL error', async () => {
     const unreachable = new StripePaymentGateway({ secretKey: 'sk_test_x', apiHost: '127.0.0.1', apiPort: 1, apiProtocol: 'http', maxNetworkRetries: 0 });
-    const error = await unreachable.transfer({ destinationAccountId: 'acct_x', amount: Money.of(100), transferGroup: 'g', idempotencyKey: 'k6' }).catch((e: unknown) => e);
+    const error = await unreachable.transfer({ destinationAccountId: 'acct_x', amount: Money.of(100), transferGroup: 'g', idempotencyKey: 'k6', payoutId: 'p6' }).catch((e: unknown) => e);
 
     expect(error).toMatchObject({ code: ErrorCode.INTERNAL, details: { retryable: true, operation: 'transfer' } });
   });

@@ -10,15 +10,29 @@ export interface RecordedStripeRequest {
   rawBody: string;
 }
 
+/** A PaymentIntent as the fake keeps it, with its one charge's refunded total. */
+export interface FakeIntent {
+  id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  metadata: Record<string, string>;
+  transfer_group: string | null;
+  created: number;
+  chargeId: string;
+  amountRefunded: number;
+}
+
 interface ScriptedFailure {
   status: number;
   error: Record<string, unknown>;
 }
 
 /**
- * A few of Stripe's endpoints (PaymentIntents, refunds, transfers) on 127.0.0.1, enough to drive the official SDK
- * against: records each request, answers in Stripe's shape, replays the first answer for a repeated
- * Idempotency-Key as Stripe does, and fails on demand.
+ * A few of Stripe's endpoints (PaymentIntents create and list, refunds, transfers) on 127.0.0.1, enough to drive the
+ * official SDK against: records each request, answers in Stripe's shape, replays the first answer for a repeated
+ * Idempotency-Key as Stripe does, and fails on demand. It keeps the PaymentIntents it created, so a test plays the
+ * provider's side (a visitor paying, a refund) with `succeed` / `intents`, and list calls page through them.
  */
 export class FakeStripe {
   readonly requests: RecordedStripeRequest[] = [];
@@ -28,6 +42,10 @@ export class FakeStripe {
   port = 0;
   /** What a new refund reports; Alipay and WeChat Pay refunds often start `pending`. */
   refundStatus = 'succeeded';
+  /** The PaymentIntents created here, by id. */
+  readonly intents = new Map<string, FakeIntent>();
+  /** The most a list page holds, whatever `limit` asks (Stripe's own cap is 100); small values force paging. */
+  listPageCap = 100;
 
   static async start(): Promise<FakeStripe> {
     const fake = new FakeStripe();
@@ -45,6 +63,14 @@ export class FakeStripe {
 
   failNext(status: number, error: Record<string, unknown>): void {
     this.failures.push({ status, error });
+  }
+
+  /** Plays the visitor paying: the intent succeeds; returns it as a webhook's `data.object` would carry it. */
+  succeed(id: string): Record<string, unknown> {
+    const intent = this.intents.get(id);
+    if (!intent) throw new Error(`The fake Stripe has no PaymentIntent ${id}`);
+    intent.status = 'succeeded';
+    return this.intentBody(intent, false);
   }
 
   /** The transfers asked for, replays included (one per HTTP request that reached the fake). */
@@ -69,11 +95,13 @@ export class FakeStripe {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const rawBody = Buffer.concat(chunks).toString('utf8');
+        const [path = '', query = ''] = (req.url ?? '').split('?');
         const request: RecordedStripeRequest = {
           method: req.method ?? '',
-          path: (req.url ?? '').split('?')[0] ?? '',
+          path,
           headers: req.headers,
-          form: Object.fromEntries(new URLSearchParams(rawBody)),
+          // The SDK sends GET parameters in the query string, POST parameters in the body.
+          form: Object.fromEntries(new URLSearchParams(req.method === 'GET' ? query : rawBody)),
           rawBody,
         };
         this.requests.push(request);
@@ -120,23 +148,26 @@ export class FakeStripe {
     const created = Math.floor(Date.now() / 1000);
     if (method === 'POST' && path === '/v1/payment_intents') {
       const id = `pi_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-      return {
-        status: 200,
-        body: {
-          id,
-          object: 'payment_intent',
-          amount: Number(form['amount']),
-          currency: form['currency'],
-          client_secret: `${id}_secret_${randomUUID().slice(0, 8)}`,
-          status: 'requires_payment_method',
-          metadata: { orderId: form['metadata[orderId]'] },
-          transfer_group: form['transfer_group'] ?? null,
-          created,
-          livemode: false,
-        },
+      const intent: FakeIntent = {
+        id,
+        amount: Number(form['amount']),
+        currency: form['currency'] ?? '',
+        status: 'requires_payment_method',
+        metadata: form['metadata[orderId]'] ? { orderId: form['metadata[orderId]'] } : {},
+        transfer_group: form['transfer_group'] ?? null,
+        created,
+        chargeId: `ch_${randomUUID().replace(/-/g, '').slice(0, 24)}`,
+        amountRefunded: 0,
       };
+      this.intents.set(id, intent);
+      return { status: 200, body: { ...this.intentBody(intent, false), client_secret: `${id}_secret_${randomUUID().slice(0, 8)}` } };
+    }
+    if (method === 'GET' && path === '/v1/payment_intents') {
+      return { status: 200, body: this.listIntents(form) };
     }
     if (method === 'POST' && path === '/v1/refunds') {
+      const intent = this.intents.get(form['payment_intent'] ?? '');
+      if (intent && this.refundStatus === 'succeeded') intent.amountRefunded += Number(form['amount']);
       return {
         status: 200,
         body: {
@@ -164,5 +195,47 @@ export class FakeStripe {
       };
     }
     return { status: 404, body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` } } };
+  }
+
+  /** Stripe's list semantics: newest first, `created[gte|gt|lt|lte]` filters, `starting_after` cursor, `has_more`. */
+  private listIntents(form: Record<string, string>): unknown {
+    const bound = (op: string) => (form[`created[${op}]`] === undefined ? undefined : Number(form[`created[${op}]`]));
+    const [gte, gt, lt, lte] = ['gte', 'gt', 'lt', 'lte'].map(bound);
+    const all = [...this.intents.values()]
+      .filter((i) => (gte === undefined || i.created >= gte) && (gt === undefined || i.created > gt) && (lt === undefined || i.created < lt) && (lte === undefined || i.created <= lte))
+      .reverse()
+      .sort((a, b) => b.created - a.created);
+    const after = form['starting_after'];
+    const from = after ? all.findIndex((i) => i.id === after) + 1 : 0;
+    const size = Math.min(Number(form['limit'] ?? 10), this.listPageCap);
+    const page = all.slice(from, from + size);
+    const expandCharge = Object.entries(form).some(([k, v]) => k.startsWith('expand') && v === 'data.latest_charge');
+    return { object: 'list', url: '/v1/payment_intents', has_more: from + size < all.length, data: page.map((i) => this.intentBody(i, expandCharge)) };
+  }
+
+  private intentBody(i: FakeIntent, expandCharge: boolean): Record<string, unknown> {
+    const paid = i.status === 'succeeded';
+    const charge = {
+      id: i.chargeId,
+      object: 'charge',
+      amount: i.amount,
+      amount_refunded: i.amountRefunded,
+      currency: i.currency,
+      payment_intent: i.id,
+      refunded: i.amountRefunded === i.amount,
+    };
+    return {
+      id: i.id,
+      object: 'payment_intent',
+      amount: i.amount,
+      amount_received: paid ? i.amount : 0,
+      currency: i.currency,
+      status: i.status,
+      metadata: i.metadata,
+      transfer_group: i.transfer_group,
+      created: i.created,
+      latest_charge: paid ? (expandCharge ? charge : i.chargeId) : null,
+      livemode: false,
+    };
   }
 }

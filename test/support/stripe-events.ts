@@ -53,3 +53,19 @@ export async function deliver(baseUrl: string, payload: string, signature: strin
   });
   return { status: res.status, body: await res.json() };
 }
+
+/** A Connect transfer as Stripe's transfer.* events carry it; `amount_reversed` is cumulative. */
+export function transfer(id: string, amount: number, amountReversed: number, payoutId: string): Record<string, unknown> {
+  return {
+    id,
+    object: 'transfer',
+    amount,
+    amount_reversed: amountReversed,
+    currency: 'cny',
+    reversed: amountReversed === amount,
+    metadata: { payoutId },
+    destination: 'acct_1Nv0FGQ9RKHgCVdK',
+    transfer_group: null,
+    created: Math.floor(Date.now() / 1000),
+  };
+}

@@ -18,6 +18,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogDemoSeeder } from './demo/catalog-demo-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
+import { LedgerDemoSeeder } from './demo/ledger-demo-seeder';
 import { LicensingDemoSeeder } from './demo/licensing-demo';
 import { GlobalExceptionFilter } from './http/error.filter';
 import { formatError } from './http/format-error';
@@ -112,6 +113,7 @@ export class AppModule {
         DemoSeeder,
         LicensingDemoSeeder,
         CatalogDemoSeeder,
+        LedgerDemoSeeder,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '@chedun/config';
 import { EmbeddedPostgresHandle, migrateDatabase, startEmbeddedPostgres } from '@chedun/db';
 import { migrations } from '@chedun/migrations';
 import { createApp } from './bootstrap';
+import { DemoClock } from './demo/demo-clock';
 import { DEMO_LOGINS, DemoSeeder } from './demo/demo-seeder';
 import { resolveJwtSecret } from './dev-secrets';
 
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
 
   try {
     await migrateDatabase(databaseUrl, migrations);
-    app = await createApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config) });
+    // The demo seed replays months of sales with the clock pinned to their dates; otherwise the plain system clock.
+    app = await createApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), ...(config.demoSeed ? { clock: new DemoClock() } : {}) });
     if (config.demoSeed) await app.get(DemoSeeder).run();
     await app.listen(config.port, config.host);
   } catch (error) {

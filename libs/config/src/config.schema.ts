@@ -61,6 +61,9 @@ export const configSchema = z
     // The built web app (`npm run build:web`); served at / when its index.html exists.
     WEB_DIR: z.string().min(1).default('dist/web'),
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
+    // The scheduled payout run: every this many seconds (0 turns it off), paying a payee once it is owed at least the minimum.
+    PAYOUT_RUN_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(3600),
+    PAYOUT_MINIMUM_MINOR: z.coerce.number().int().min(1).default(10_000),
     RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     // How often due refund tasks (cancelled slots, late payments) run.
@@ -141,6 +144,8 @@ export interface AppConfig {
   testFault: TestFault | undefined;
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
+  /** The scheduled payout run's interval (0: off) and the least a payee must be owed, in minor units, to be paid by it. */
+  payouts: { runSeconds: number; minimumMinor: number };
   orders: {
     reservationTtlMinutes: number;
     reservationSweepSeconds: number;
@@ -210,6 +215,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     http: { corsOrigins: c.CORS_ORIGINS ?? (c.NODE_ENV === 'development' ? DEVELOPMENT_CORS_ORIGINS : []) },
     testFault: c.NODE_ENV === 'test' ? c.TEST_FAULT : undefined,
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
+    payouts: { runSeconds: c.PAYOUT_RUN_SECONDS, minimumMinor: c.PAYOUT_MINIMUM_MINOR },
     orders: {
       reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,
       reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,

@@ -18,4 +18,5 @@ export { RoyaltyReportService } from './royalty-report.service';
 export { RoyaltyStatementService } from './royalty-statement.service';
 export { ReconciliationService } from './reconciliation.service';
 export { PayoutService } from './payout.service';
+export { PayoutScheduleJob } from './payout-schedule.job';
 export { payoutLifecycle } from './payout-lifecycle';

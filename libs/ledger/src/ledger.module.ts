@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
-import { PaymentsModule } from '@chedun/payments';
+import { PaymentsModule, TransferReversed } from '@chedun/payments';
 import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { JournalService } from './journal.service';
 import { LedgerAdminResolver, LicenseTermsResolver } from './ledger-admin.resolver';
@@ -10,7 +10,10 @@ import { LicenseTermsService } from './license-terms.service';
 import { LedgerViewsService } from './ledger-views.service';
 import { LEDGER_ENTITIES } from './ledger.entity';
 import { PayoutResolver } from './payout.resolver';
+import { PayoutReversalService } from './payout-reversal.service';
+import { PayoutScheduleJob } from './payout-schedule.job';
 import { PayoutService } from './payout.service';
+import { ProviderReconciliationService } from './provider-reconciliation.service';
 import { ReconciliationService } from './reconciliation.service';
 import { ReportsController } from './reports.controller';
 import { RoyaltyReportResolver } from './royalty-report.resolver';
@@ -29,6 +32,7 @@ import { SalesPostingService } from './sales-posting.service';
     RoyaltyStatementService,
     LedgerViewsService,
     ReconciliationService,
+    ProviderReconciliationService,
     RoyaltyReportResolver,
     RoyaltyStatementResolver,
     LedgerAdminResolver,
@@ -36,18 +40,22 @@ import { SalesPostingService } from './sales-posting.service';
     LicenseTermsResolver,
     PayoutService,
     PayoutResolver,
+    PayoutReversalService,
+    PayoutScheduleJob,
   ],
-  exports: [JournalService, LedgerViewsService, LicenseTermsService, PayoutService],
+  exports: [JournalService, LedgerViewsService, LicenseTermsService, PayoutService, RoyaltyStatementService],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(
     private readonly bus: DomainEventBus,
     private readonly sales: SalesPostingService,
+    private readonly reversals: PayoutReversalService,
   ) {}
 
   /** Splits are posted in the transaction that marks the order paid or refunds the line: no paid line can miss one. */
   onModuleInit(): void {
     this.bus.subscribe<OrderPaid>('OrderPaid', (event, manager) => this.sales.onOrderPaid(event, manager));
     this.bus.subscribe<OrderLineRefunded>('OrderLineRefunded', (event, manager) => this.sales.onOrderLineRefunded(event, manager));
+    this.bus.subscribe<TransferReversed>('TransferReversed', (event, manager) => this.reversals.onTransferReversed(event, manager));
   }
 }

@@ -363,10 +363,13 @@ export class PlatformFeeRevenue {
 
 @ObjectType()
 export class ReconciliationDiscrepancy {
-  @Field({ description: 'Which check failed: LINE_SPLIT, LINE_POSTINGS, REFUND_SPLIT, LINE_REFUND_TOTALS, ACCOUNT_BALANCE, ENTRY_BALANCE.' })
+  @Field({
+    description:
+      'Which check failed: LINE_SPLIT, LINE_POSTINGS, REFUND_SPLIT, LINE_REFUND_TOTALS, PAYOUT_POSTINGS, ACCOUNT_BALANCE, ENTRY_BALANCE, PERIOD_TOTALS; against the payment provider: PROVIDER_PAID_ORDER_NOT_PAID, ORDER_PAID_WITHOUT_PROVIDER_PAYMENT, PROVIDER_AMOUNT_MISMATCH, PROVIDER_REFUND_MISMATCH.',
+  })
   check!: string;
 
-  @Field({ description: 'Id of the order line, refund, account or entry.' })
+  @Field({ description: 'Id of the order line, refund, payout, account or entry; of the order, or the provider\u2019s payment id when no paid order has it.' })
   reference!: string;
 
   @Field()
@@ -398,6 +401,9 @@ export class Reconciliation {
 
   @Field(() => MoneyType)
   refunded!: MoneyType;
+
+  @Field(() => Int, { description: 'Succeeded payments the payment provider reported for the period\u2019s paid orders.' })
+  providerPayments!: number;
 
   @Field(() => [ReconciliationDiscrepancy], { description: 'Empty when the books agree.' })
   discrepancies!: ReconciliationDiscrepancy[];

@@ -46,7 +46,10 @@ export class PayoutResolver {
     return toPayout(await this.service.payMerchantOrder(actor, args.merchantId, args.orderId));
   }
 
-  @Mutation(() => PayoutRun, { description: 'Platform only; what the scheduler runs. Retries payouts in transit, then pays every amount due to payees with a payout account.' })
+  @Mutation(() => PayoutRun, {
+    description:
+      'Platform only; an operator\u2019s run. Retries payouts in transit, then pays every amount due to payees with a payout account, however small (the scheduled run waits for PAYOUT_MINIMUM_MINOR).',
+  })
   async runDuePayouts(@CurrentActor() actor: Actor, @Args() args: RunPayoutsArgs): Promise<PayoutRun> {
     const run = await this.service.runDue(actor, args.currency);
     return { payouts: run.payouts.map(toPayout), errors: run.errors };

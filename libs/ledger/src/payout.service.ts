@@ -23,7 +23,8 @@ interface PayoutSubject {
   amountMinor: (m: EntityManager) => Promise<number>;
 }
 
-const PAYABLE: Record<PayeeKind, AccountPurpose> = {
+/** The account a payee's payouts draw down. */
+export const PAYABLE: Record<PayeeKind, AccountPurpose> = {
   [PayeeKind.STUDIO]: AccountPurpose.STUDIO_ROYALTIES_PAYABLE,
   [PayeeKind.MERCHANT]: AccountPurpose.MERCHANT_PAYABLE,
 };
@@ -91,13 +92,20 @@ export class PayoutService {
     return this.dataSource.getRepository(PayoutEntity).find({ where: { organizationId: id }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit });
   }
 
-  /**
-   * The scheduled run (platform only; also what an operator triggers): retries payouts left IN_TRANSIT by an
-   * outage, then pays every issued statement with an amount due and every merchant's unpaid order share whose
-   * payee has a payout account. One subject's failure does not stop the others.
-   */
+  /** An operator's run (platform only): pays everything due now, whatever its size. */
   async runDue(actor: Actor, currency: string): Promise<PayoutRunResult> {
     LedgerPolicy.platformOnly(actor);
+    return this.runDueFor(null, currency, 1);
+  }
+
+  /**
+   * Retries payouts left IN_TRANSIT by an outage, then pays every issued statement with an amount due and every
+   * merchant's unpaid order share whose payee has a payout account and is owed at least `minimumMinor` in all (so
+   * small amounts wait for the next run instead of being paid one transfer at a time). A subject with a live payout
+   * is skipped, so a rerun pays nothing new; one whose payout FAILED is paid again with a new payout. One subject's
+   * failure does not stop the others. The scheduled run (`PayoutScheduleJob`) calls it with the configured minimum.
+   */
+  async runDueFor(requestedBy: string | null, currency: string, minimumMinor: number): Promise<PayoutRunResult> {
     const result: PayoutRunResult = { payouts: [], errors: [] };
     const attempt = async (subject: { organizationId: string; subject: string }, run: () => Promise<PayoutEntity>) => {
       try {
@@ -115,30 +123,36 @@ export class PayoutService {
     for (const p of stuck) await attempt(p, () => this.drive(p));
 
     const statements = (await this.dataSource.query(
-      `SELECT st.* FROM royalty_statements st JOIN organizations o ON o.id = st.studio_id AND o.payout_account_id IS NOT NULL
-        WHERE st.status = 'ISSUED' AND st.currency = $1 AND st.amount_due_minor > 0
-          AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.statement_id = st.id AND p.status <> 'FAILED')
-        ORDER BY st.period_month, st.id LIMIT ${RUN_LIMIT}`,
-      [currency],
+      `SELECT * FROM (
+         SELECT st.*, sum(st.amount_due_minor) OVER (PARTITION BY st.studio_id) AS payee_due
+           FROM royalty_statements st JOIN organizations o ON o.id = st.studio_id AND o.payout_account_id IS NOT NULL
+          WHERE st.status = 'ISSUED' AND st.currency = $1 AND st.amount_due_minor > 0
+            AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.statement_id = st.id AND p.status <> 'FAILED')) due
+        WHERE payee_due >= $2
+        ORDER BY period_month, id LIMIT ${RUN_LIMIT}`,
+      [currency, minimumMinor],
     )) as Record<string, unknown>[];
     for (const r of statements) {
       const subject = statementSubject({ id: r['id'] as string, studioId: r['studio_id'] as string, currency, amountDueMinor: minor(r['amount_due_minor'] as string) });
-      await attempt(subject, () => this.pay(actor.userId, subject));
+      await attempt(subject, () => this.pay(requestedBy, subject));
     }
 
     const orders = (await this.dataSource.query(
-      `SELECT s.merchant_id, s.order_id FROM sale_line_splits s
-         JOIN organizations o ON o.id = s.merchant_id AND o.payout_account_id IS NOT NULL
-        WHERE s.currency = $1
-          AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.organization_id = s.merchant_id AND p.order_id = s.order_id AND p.status <> 'FAILED')
-        GROUP BY s.merchant_id, s.order_id
-       HAVING sum(s.merchant_minor - s.merchant_reversed_minor) > 0
-        ORDER BY min(s.paid_at), s.order_id LIMIT ${RUN_LIMIT}`,
-      [currency],
+      `SELECT merchant_id, order_id FROM (
+         SELECT s.merchant_id, s.order_id, min(s.paid_at) AS paid_at,
+                sum(sum(s.merchant_minor - s.merchant_reversed_minor)) OVER (PARTITION BY s.merchant_id) AS payee_due
+           FROM sale_line_splits s JOIN organizations o ON o.id = s.merchant_id AND o.payout_account_id IS NOT NULL
+          WHERE s.currency = $1
+            AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.organization_id = s.merchant_id AND p.order_id = s.order_id AND p.status <> 'FAILED')
+          GROUP BY s.merchant_id, s.order_id
+         HAVING sum(s.merchant_minor - s.merchant_reversed_minor) > 0) due
+        WHERE payee_due >= $2
+        ORDER BY paid_at, order_id LIMIT ${RUN_LIMIT}`,
+      [currency, minimumMinor],
     )) as { merchant_id: string; order_id: string }[];
     for (const r of orders) {
       const subject = merchantOrderSubject(r.merchant_id, r.order_id, currency);
-      await attempt(subject, () => this.pay(actor.userId, subject));
+      await attempt(subject, () => this.pay(requestedBy, subject));
     }
     return result;
   }
@@ -147,7 +161,7 @@ export class PayoutService {
    * Draws the payable down into PAYOUTS_IN_TRANSIT and records the payout, under the payee's lock, then asks the
    * provider. A repeated request finds the live payout instead (and drives it if still in transit).
    */
-  private async pay(requestedBy: string, s: PayoutSubject): Promise<PayoutEntity> {
+  private async pay(requestedBy: string | null, s: PayoutSubject): Promise<PayoutEntity> {
     const payout = await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`payout:${s.organizationId}:${s.currency}`]);
       const live = await m.findOneBy(PayoutEntity, { organizationId: s.organizationId, subject: s.subject, status: Not(PayoutStatus.FAILED) });
@@ -221,6 +235,7 @@ export class PayoutService {
         amount: Money.of(payout.amountMinor, payout.currency),
         transferGroup: payout.transferGroup,
         idempotencyKey: payout.idempotencyKey,
+        payoutId: payout.id,
       });
       return await this.finish(payout.id, PayoutStatus.PAID, { providerTransferId });
     } catch (error) {

@@ -5,6 +5,7 @@ import { Money, MoneyType } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { LedgerPolicy } from './ledger.policy';
 import { Reconciliation, ReconciliationDiscrepancy } from './ledger.types';
+import { ProviderReconciliationService } from './provider-reconciliation.service';
 import { minor } from './royalty-report.service';
 import { shanghaiRange } from './shanghai-period';
 import type { Period } from './ledger-views.service';
@@ -16,11 +17,15 @@ const MAX_PER_CHECK = 100;
  * Proves the books for a period: each line's split adds up and was posted exactly as recorded, each refund's
  * reversals add up to it and to the line's running totals, each entry balances, and every account's balance
  * equals the sum of its postings (over all time, since a balance is cumulative), and each payout's journal matches its
- * status (in transit: payable drawn, in transit open; paid: in transit cleared; failed: all returned to payable).
+ * status (in transit: payable drawn, in transit open; paid: in transit cleared; failed: all returned to payable);
+ * and that the payment provider's payments match the period's paid orders (`ProviderReconciliationService`).
  */
 @Injectable()
 export class ReconciliationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly provider: ProviderReconciliationService,
+  ) {}
 
   async reconcile(actor: Actor, period: Period): Promise<Reconciliation> {
     LedgerPolicy.platformOnly(actor);
@@ -95,20 +100,25 @@ export class ReconciliationService {
       await q(
         `SELECT po.id::text AS ref, po.status, po.amount_minor::text AS amount,
                 coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYOUTS_IN_TRANSIT'), 0)::text AS in_transit,
-                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'MERCHANT_PAYABLE')), 0)::text AS payable
+                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'MERCHANT_PAYABLE')), 0)::text AS payable,
+                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING' AND e.source_id LIKE '%:reversed:%'), 0)::text AS reversed
            FROM payouts po
-           LEFT JOIN journal_entries e ON e.kind = 'PAYOUT' AND e.source_id IN ('payout:' || po.id, 'payout:' || po.id || ':settled', 'payout:' || po.id || ':failed')
+           LEFT JOIN journal_entries e ON e.kind = 'PAYOUT' AND (e.source_id IN ('payout:' || po.id, 'payout:' || po.id || ':settled', 'payout:' || po.id || ':failed')
+                 OR e.source_id LIKE 'payout:' || po.id || ':reversed:%')
            LEFT JOIN ledger_postings p ON p.entry_id = e.id
-           LEFT JOIN ledger_accounts a ON a.id = p.account_id AND a.party_id = po.organization_id
+           LEFT JOIN ledger_accounts a ON a.id = p.account_id AND (a.party_id = po.organization_id OR a.purpose = 'PAYMENT_CLEARING')
           WHERE po.currency = $1 AND po.created_at >= $2 AND po.created_at < $3
           GROUP BY po.id
          HAVING coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYOUTS_IN_TRANSIT'), 0)
                   <> CASE po.status WHEN 'IN_TRANSIT' THEN -po.amount_minor ELSE 0 END
              OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'MERCHANT_PAYABLE')), 0)
                   <> CASE po.status WHEN 'FAILED' THEN 0 ELSE po.amount_minor END
+                     - coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING' AND e.source_id LIKE '%:reversed:%'), 0)
+             OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING' AND e.source_id LIKE '%:reversed:%'), 0)
+                  NOT BETWEEN 0 AND CASE po.status WHEN 'PAID' THEN po.amount_minor ELSE 0 END
           LIMIT ${MAX_PER_CHECK}`,
       ),
-      (r) => `${r['status']} payout of ${r['amount']}: in transit nets ${r['in_transit']}, payable drawn ${r['payable']}`,
+      (r) => `${r['status']} payout of ${r['amount']}: in transit nets ${r['in_transit']}, payable drawn ${r['payable']}${r['reversed'] === '0' ? '' : `, reversed ${r['reversed']}`}`,
     );
     add(
       'ENTRY_BALANCE',
@@ -133,6 +143,9 @@ export class ReconciliationService {
       (r) => `${r['purpose']} of ${r['party']}: balance ${r['kept']}, postings sum to ${r['summed']}`,
     );
 
+    const provider = await this.provider.check(period.currency, start, end);
+    discrepancies.push(...provider.discrepancies);
+
     const money = (v: string | undefined) => MoneyType.from(Money.of(minor(v ?? '0'), period.currency));
     const gross = minor(totals?.['gross'] ?? '0');
     const shares = minor(totals?.['royalty'] ?? '0') + minor(totals?.['fee'] ?? '0') + minor(totals?.['merchant'] ?? '0');
@@ -148,6 +161,7 @@ export class ReconciliationService {
       platformFees: money(totals?.['fee']),
       merchantShares: money(totals?.['merchant']),
       refunded: money(totals?.['refunded']),
+      providerPayments: provider.providerPayments,
       discrepancies,
     };
   }

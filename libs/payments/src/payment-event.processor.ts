@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { isId, Money } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
-import { PaymentEvent } from './payment-events';
+import { PaymentEvent, TransferReversed } from './payment-events';
 import { PaymentEntity, PaymentEventEntity, PaymentEventOutcome, RefundEntity } from './payment.entity';
 import { recordPaymentIfAbsent } from './payment-records';
 import { isCaptured, paymentLifecycle, PaymentStatus } from './payment-status';
@@ -50,6 +50,18 @@ export class PaymentEventProcessor {
   private async apply(event: ProviderEvent, manager: EntityManager): Promise<Applied> {
     if (event.kind === 'UNHANDLED') return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
     if (event.kind === 'REFUND_UPDATED') return this.updateRefund(event.providerRefundId, event.status, manager);
+    if (event.kind === 'TRANSFER_REVERSED') {
+      const reversed: TransferReversed = {
+        type: 'TransferReversed',
+        provider: event.provider,
+        providerTransferId: event.providerTransferId,
+        payoutId: event.payoutId,
+        reversedTotal: event.reversedTotal,
+        occurredAt: event.occurredAt,
+      };
+      await this.events.publish(reversed, manager);
+      return { outcome: PaymentEventOutcome.APPLIED, paymentId: null };
+    }
 
     const payment = await this.lockPayment(event.provider, event.payment, manager);
     if (!payment) {

@@ -37,3 +37,18 @@ export interface RefundSucceeded extends PaymentFact {
 }
 
 export type PaymentEvent = PaymentSucceeded | PaymentFailed | PaymentCancelled | RefundSucceeded;
+
+/**
+ * The provider took (part of) a payout transfer back to the platform. Cumulative, like refunds: `reversedTotal` is
+ * everything reversed on the transfer so far, so a repeated or late event changes nothing. Published inside the
+ * transaction that records the provider event; the ledger returns the newly reversed amount to the payee's payable.
+ */
+export interface TransferReversed {
+  readonly type: 'TransferReversed';
+  readonly provider: PaymentProvider;
+  readonly providerTransferId: string;
+  /** The payout the transfer was made for, as the transfer's metadata says. */
+  readonly payoutId: string | null;
+  readonly reversedTotal: Money;
+  readonly occurredAt: Date;
+}

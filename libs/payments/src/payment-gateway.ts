@@ -39,10 +39,23 @@ export interface TransferInput {
   amount: Money;
   transferGroup: string;
   idempotencyKey: string;
+  /** Echoed back by the provider's transfer events, so a reversal finds its payout even before the transfer is recorded. */
+  payoutId: string;
 }
 
 export interface TransferResult {
   providerTransferId: string;
+}
+
+/** A payment the provider took, as the provider records it: what reconciliation proves the orders against. */
+export interface ProviderPaymentRecord {
+  providerPaymentId: string;
+  /** The order the provider was told about (payment metadata), when it was. */
+  orderId: string | null;
+  amount: Money;
+  /** Everything refunded on the payment so far, by succeeded refunds. */
+  refunded: Money;
+  createdAt: Date;
 }
 
 /**
@@ -54,4 +67,6 @@ export abstract class PaymentGateway {
   abstract createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
   abstract refund(input: RefundInput): Promise<RefundResult>;
   abstract transfer(input: TransferInput): Promise<TransferResult>;
+  /** Every succeeded payment the provider created in [from, to), all pages, with its refunded total. */
+  abstract listSucceededPayments(range: { from: Date; to: Date }): Promise<ProviderPaymentRecord[]>;
 }

@@ -10,11 +10,13 @@ import { PaymentStatus } from './payment-status';
 export async function recordPaymentIfAbsent(
   manager: EntityManager,
   payment: { orderId: string; provider: PaymentProvider; providerPaymentId: string; amount: Money },
+  /** When the provider created it, if we are the provider (the development gateway's clock); else the database's now. */
+  createdAt: Date | null = null,
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO payments (order_id, provider, provider_payment_id, amount_minor, currency, status)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO payments (order_id, provider, provider_payment_id, amount_minor, currency, status, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now()))
      ON CONFLICT (provider_payment_id) DO NOTHING`,
-    [payment.orderId, payment.provider, payment.providerPaymentId, payment.amount.amountMinor, payment.amount.currency, PaymentStatus.REQUIRES_PAYMENT],
+    [payment.orderId, payment.provider, payment.providerPaymentId, payment.amount.amountMinor, payment.amount.currency, PaymentStatus.REQUIRES_PAYMENT, createdAt],
   );
 }

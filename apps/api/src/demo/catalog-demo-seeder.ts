@@ -10,11 +10,12 @@ import {
   TimeSlotService,
   VenueService,
 } from '@chedun/catalog';
-import { Actor, ActorMembership } from '@chedun/identity';
+import { Actor } from '@chedun/identity';
 import { FilmIpReader } from '@chedun/ip';
 import { Clock, MoneyInput, ProductCategory, shanghaiDate } from '@chedun/kernel';
 import { plainToInstance } from 'class-transformer';
 import { DataSource } from 'typeorm';
+import { organizationOwner } from './demo-actors';
 
 const MAX_PRODUCTS = 60;
 
@@ -260,26 +261,7 @@ export class CatalogDemoSeeder {
     }
   }
 
-  /** The organization's owner as an actor, with all their memberships. */
-  private async ownerOf(organizationId: string): Promise<Actor> {
-    const rows: { user_id: string; email: string; organization_id: string; kind: ActorMembership['kind']; role: ActorMembership['role'] }[] =
-      await this.dataSource.query(
-        `SELECT u.id AS user_id, u.email, m.organization_id, o.kind, m.role
-           FROM memberships owner
-           JOIN users u ON u.id = owner.user_id
-           JOIN memberships m ON m.user_id = u.id
-           JOIN organizations o ON o.id = m.organization_id
-          WHERE owner.organization_id = $1 AND owner.role = 'OWNER'
-          ORDER BY owner.created_at`,
-        [organizationId],
-      );
-    const first = rows[0];
-    if (!first) throw new Error(`Organization ${organizationId} has no owner`);
-    const mine = rows.filter((r) => r.user_id === first.user_id);
-    return new Actor(
-      first.user_id,
-      first.email,
-      mine.map((r) => ({ organizationId: r.organization_id, kind: r.kind, role: r.role })),
-    );
+  private ownerOf(organizationId: string): Promise<Actor> {
+    return organizationOwner(this.dataSource, organizationId);
   }
 }

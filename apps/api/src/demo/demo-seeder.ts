@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuthService, OrganizationKind, OrganizationService, UserEntity } from '@chedun/identity';
+import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { CatalogDemoSeeder } from './catalog-demo-seeder';
+import { atInstant } from './demo-clock';
+import { LedgerDemoSeeder, salesHistoryStart } from './ledger-demo-seeder';
 import { LicensingDemoSeeder } from './licensing-demo';
 
 const PASSWORD = 'chedun-demo-2026';
@@ -77,6 +80,8 @@ export class DemoSeeder {
     private readonly organizations: OrganizationService,
     private readonly licensingDemo: LicensingDemoSeeder,
     private readonly catalog: CatalogDemoSeeder,
+    private readonly ledger: LedgerDemoSeeder,
+    private readonly clock: Clock,
   ) {}
 
   async run(): Promise<void> {
@@ -93,7 +98,9 @@ export class DemoSeeder {
       }
     }
     if (created > 0) this.logger.log(`Seeded ${created} demo accounts`);
-    await this.licensingDemo.run();
+    // Licenses are signed when the sales history starts, so the back-dated demo sales fall inside their terms.
+    await atInstant(this.clock, salesHistoryStart(this.clock.now()), () => this.licensingDemo.run());
     await this.catalog.run();
+    await this.ledger.run();
   }
 }

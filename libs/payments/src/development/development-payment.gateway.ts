@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError, ErrorCode, Money } from '@chedun/kernel';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { And, DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import {
   CreatedPayment,
   CreatePaymentInput,
   PaymentGateway,
+  ProviderPaymentRecord,
   RefundInput,
   RefundResult,
   TransferInput,
@@ -15,7 +16,7 @@ import {
 import { PaymentEventProcessor } from '../payment-event.processor';
 import { PaymentEntity } from '../payment.entity';
 import { recordPaymentIfAbsent } from '../payment-records';
-import { isCaptured } from '../payment-status';
+import { isCaptured, PaymentStatus } from '../payment-status';
 import { PaymentsException } from '../payments.exception';
 import { ProcessedEvent, ProviderEvent } from '../provider-event';
 
@@ -40,7 +41,7 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
 
   async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
     const providerPaymentId = `devpi_${digest(input.idempotencyKey)}`;
-    await recordPaymentIfAbsent(this.dataSource.manager, { ...input, provider: this.provider, providerPaymentId });
+    await recordPaymentIfAbsent(this.dataSource.manager, { ...input, provider: this.provider, providerPaymentId }, this.clock.now());
     const payment = await this.find(providerPaymentId);
     if (payment.orderId !== input.orderId || !payment.amount.equals(input.amount)) {
       throw PaymentsException.paymentFailed('This idempotency key was used for a different payment', { providerCode: 'idempotency_key_in_use' });
@@ -80,6 +81,19 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
     const providerTransferId = `devtr_${digest(input.idempotencyKey)}`;
     this.logger.log({ providerTransferId, destination: input.destinationAccountId, amount: input.amount.toJSON(), transferGroup: input.transferGroup }, 'Development transfer');
     return { providerTransferId };
+  }
+
+  /** The development provider's own records are its payments: the captured ones created in the range. */
+  async listSucceededPayments(range: { from: Date; to: Date }): Promise<ProviderPaymentRecord[]> {
+    const payments = await this.dataSource.getRepository(PaymentEntity).find({
+      where: {
+        provider: this.provider,
+        status: In([PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED]),
+        createdAt: And(MoreThanOrEqual(range.from), LessThan(range.to)),
+      },
+      order: { createdAt: 'ASC' },
+    });
+    return payments.map((p) => ({ providerPaymentId: p.providerPaymentId, orderId: p.orderId, amount: p.amount, refunded: p.refunded, createdAt: p.createdAt }));
   }
 
   private deliver(event: DistributiveOmit<ProviderEvent, 'provider' | 'occurredAt'>): Promise<ProcessedEvent> {

@@ -50,6 +50,16 @@ describe('Stripe events in the marketplace’s words', () => {
     expect(toProviderEvent(event('refund.failed', { id: 're_1', object: 'refund', status: 'failed' }))).toMatchObject({ kind: 'REFUND_UPDATED', status: 'FAILED' });
   });
 
+  it('transfer.reversed / transfer.updated: the cumulative reversed total and the payout the transfer was for', () => {
+    const tr = (reversed: number) => ({ id: 'tr_1', object: 'transfer', amount: 1_500, amount_reversed: reversed, currency: 'cny', metadata: { payoutId: 'payout-1' } });
+    const mapped = toProviderEvent(event('transfer.reversed', tr(600)));
+    expect(mapped).toMatchObject({ kind: 'TRANSFER_REVERSED', providerTransferId: 'tr_1', payoutId: 'payout-1' });
+    expect(mapped.kind === 'TRANSFER_REVERSED' && mapped.reversedTotal.toJSON()).toEqual({ amountMinor: 600, currency: 'CNY' });
+    expect(toProviderEvent(event('transfer.updated', tr(1_500)))).toMatchObject({ kind: 'TRANSFER_REVERSED', providerTransferId: 'tr_1' });
+    // An update that reverses nothing is not news about money.
+    expect(toProviderEvent(event('transfer.updated', tr(0)))).toMatchObject({ kind: 'UNHANDLED' });
+  });
+
   it('anything else, a charge without a payment intent, or a currency the marketplace never charges in: left alone', () => {
     expect(toProviderEvent(event('customer.created', { id: 'cus_1' }))).toMatchObject({ kind: 'UNHANDLED' });
     expect(toProviderEvent(event('charge.refunded', { id: 'ch_1', amount: 1, amount_refunded: 1, currency: 'cny', payment_intent: null }))).toMatchObject({ kind: 'UNHANDLED' });

@@ -46,6 +46,19 @@ function translate(event: Stripe.Event, base: EventBase): ProviderEvent {
         refundedTotal: money(charge.amount_refunded, charge.currency),
       };
     }
+    case 'transfer.reversed':
+    case 'transfer.updated': {
+      const transfer = event.data.object;
+      // An update that reverses nothing (a description changed) is not news about money.
+      if (transfer.amount_reversed <= 0) return { ...base, kind: 'UNHANDLED' };
+      return {
+        ...base,
+        kind: 'TRANSFER_REVERSED',
+        providerTransferId: transfer.id,
+        payoutId: transfer.metadata?.['payoutId'] ?? null,
+        reversedTotal: money(transfer.amount_reversed, transfer.currency),
+      };
+    }
     case 'refund.created':
     case 'refund.updated':
     case 'refund.failed':

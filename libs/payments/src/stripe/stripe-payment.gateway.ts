@@ -1,9 +1,10 @@
-import { Money } from '@chedun/kernel';
+import { DomainError, Money } from '@chedun/kernel';
 import Stripe from 'stripe';
 import {
   CreatedPayment,
   CreatePaymentInput,
   PaymentGateway,
+  ProviderPaymentRecord,
   RefundInput,
   RefundResult,
   RefundStatus,
@@ -80,11 +81,44 @@ export class StripePaymentGateway extends PaymentGateway {
           currency: stripeCurrency(input.amount),
           destination: input.destinationAccountId,
           transfer_group: input.transferGroup,
+          metadata: { payoutId: input.payoutId },
         },
         { idempotencyKey: input.idempotencyKey },
       ),
     );
     return { providerTransferId: transfer.id };
+  }
+
+  /**
+   * PaymentIntents created in the range, through the SDK's auto-pagination, with each one's latest charge expanded
+   * for its refunded total. Only succeeded intents count; one in a currency the marketplace never charges in is not
+   * one of its payments.
+   */
+  async listSucceededPayments(range: { from: Date; to: Date }): Promise<ProviderPaymentRecord[]> {
+    return this.call('listSucceededPayments', async () => {
+      const records: ProviderPaymentRecord[] = [];
+      const pages = this.stripe.paymentIntents.list({
+        created: { gte: Math.floor(range.from.getTime() / 1000), lt: Math.ceil(range.to.getTime() / 1000) },
+        limit: 100,
+        expand: ['data.latest_charge'],
+      });
+      for await (const intent of pages) {
+        if (intent.status !== 'succeeded') continue;
+        const charge = typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
+        try {
+          records.push({
+            providerPaymentId: intent.id,
+            orderId: intent.metadata?.['orderId'] ?? null,
+            amount: Money.of(intent.amount_received || intent.amount, intent.currency.toUpperCase()),
+            refunded: Money.of(charge?.amount_refunded ?? 0, intent.currency.toUpperCase()),
+            createdAt: new Date(intent.created * 1000),
+          });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      return records;
+    });
   }
 
   private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {

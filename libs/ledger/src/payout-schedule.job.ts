@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { SUPPORTED_CURRENCIES } from '@chedun/kernel';
+import { DataSource } from 'typeorm';
+import { PayoutRunResult, PayoutService } from './payout.service';
+
+/** Same number in every API process, so only one of them runs payouts at a time. */
+const PAYOUT_RUN_LOCK = 7_314_209_006;
+
+/**
+ * Pays what is due to studios and merchants on a timer (`PAYOUT_RUN_SECONDS`), each payee once it is owed at least
+ * `PAYOUT_MINIMUM_MINOR`. A session advisory lock makes a run exclusive across processes: a process that finds it
+ * taken skips its turn. Reruns are safe because each subject has at most one live payout.
+ */
+@Injectable()
+export class PayoutScheduleJob implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(PayoutScheduleJob.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly payouts: PayoutService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.payouts.runSeconds === 0) return;
+    this.timer = setInterval(() => {
+      this.payDue().catch((error: unknown) => this.logger.error({ err: error }, 'Scheduled payout run failed'));
+    }, this.config.payouts.runSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One run over every currency; null when another process (or call) holds the run. */
+  payDue(): Promise<PayoutRunResult | null> {
+    const run = this.exclusively();
+    this.running = run;
+    return run;
+  }
+
+  private async exclusively(): Promise<PayoutRunResult | null> {
+    const session = this.dataSource.createQueryRunner();
+    await session.connect();
+    try {
+      const [row] = (await session.query('SELECT pg_try_advisory_lock($1) AS locked', [PAYOUT_RUN_LOCK])) as { locked: boolean }[];
+      if (!row?.locked) return null;
+      try {
+        const total: PayoutRunResult = { payouts: [], errors: [] };
+        for (const currency of SUPPORTED_CURRENCIES) {
+          const result = await this.payouts.runDueFor(null, currency, this.config.payouts.minimumMinor);
+          total.payouts.push(...result.payouts);
+          total.errors.push(...result.errors);
+        }
+        if (total.payouts.length > 0 || total.errors.length > 0) {
+          this.logger.log({ paid: total.payouts.length, errors: total.errors.length }, 'Scheduled payout run');
+        }
+        return total;
+      } finally {
+        await session.query('SELECT pg_advisory_unlock($1)', [PAYOUT_RUN_LOCK]);
+      }
+    } finally {
+      await session.release();
+    }
+  }
+}
