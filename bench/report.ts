@@ -51,6 +51,10 @@ export function ratioTarget(name: string, value: number, limit: number): Target 
   return { name, limit: `≤ ${limit}`, value, holds: value <= limit };
 }
 
+export function minimumTarget(name: string, value: number, limit: number): Target {
+  return { name, limit: `≥ ${limit}`, value, holds: value >= limit };
+}
+
 const ms = (v: number): string => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(2)) : '—');
 const rps = (v: number): string => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—');
 
