@@ -84,9 +84,9 @@ export function markdownTable(r: BenchResults): string {
   ].join('\n');
 }
 
-export function writeResults(dir: string, results: BenchResults): string {
+export function writeResults(dir: string, results: BenchResults, name: string): string {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'latest.json');
+  const file = join(dir, name);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   return file;
 }
