@@ -24,6 +24,9 @@ import { formatError } from './http/format-error';
 import { graphqlLimits } from './http/graphql-limits';
 import { HealthController } from './http/health.controller';
 import { createValidationPipe } from './http/validation.pipe';
+import { AppMetrics } from './metrics/app-metrics';
+import { graphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
+import { MetricsModule } from './metrics/metrics.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -55,6 +58,8 @@ const REQUEST_ID = /^[A-Za-z0-9_\-:.]{8,128}$/;
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     const { config } = options;
+    const metrics = new AppMetrics();
+    const limits = graphqlLimits(config.isProduction);
     return {
       module: AppModule,
       imports: [
@@ -73,7 +78,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
-        DbModule.forRoot({ url: options.databaseUrl, poolSize: config.database.poolSize }),
+        DbModule.forRoot({ url: options.databaseUrl, poolSize: config.database.poolSize, slowQueryMs: config.database.slowQueryMs }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,
@@ -82,7 +87,8 @@ export class AppModule {
           introspection: !config.isProduction,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
-          ...graphqlLimits(config.isProduction),
+          validationRules: limits.validationRules,
+          plugins: [...limits.plugins, graphqlMetricsPlugin(metrics)],
           includeStacktraceInErrorResponses: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError,
@@ -95,6 +101,7 @@ export class AppModule {
         PaymentsModule,
         LedgerModule,
         OrdersModule,
+        MetricsModule.forRoot(metrics),
       ],
       controllers: [HealthController],
       providers: [

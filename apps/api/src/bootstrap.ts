@@ -1,8 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { graphiqlMiddleware } from './http/graphiql';
+import { AppMetrics } from './metrics/app-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsCollector } from './metrics/metrics.collector';
+import { metricsEndpoint } from './metrics/metrics.endpoint';
 import { webAppMiddleware } from './http/web-app';
 
 /** Builds the initialised app (used by main.ts and by the end-to-end tests alike). */
@@ -13,6 +18,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  const metrics = app.get(AppMetrics);
+  app.use(httpMetricsMiddleware(metrics));
+  const scrape = metricsEndpoint(metrics, app.get(MetricsCollector), options.config);
+  (app.getHttpAdapter().getInstance() as Express).get('/metrics', (req, res, next) => {
+    scrape(req, res).catch(next);
+  });
   app.useBodyParser('json', { limit: '256kb' });
   if (!options.config.isProduction) app.use(graphiqlMiddleware());
   const webApp = webAppMiddleware(options.config.webDir);

@@ -53,6 +53,10 @@ export const configSchema = z
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
+    // Bearer token for GET /metrics; without it /metrics is open in development and off in production.
+    METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+    // Statements slower than this are logged (warn) with their SQL, never their parameters.
+    DB_SLOW_QUERY_MS: z.coerce.number().int().min(1).max(600_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -74,7 +78,7 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: RawConfig['LOG_LEVEL'];
-  database: { url: string | undefined; poolSize: number; embeddedPort: number };
+  database: { url: string | undefined; poolSize: number; embeddedPort: number; slowQueryMs: number };
   dataDir: string;
   auth: {
     jwtSecret: string | undefined;
@@ -100,6 +104,8 @@ export interface AppConfig {
   };
   meili: { host: string | undefined; apiKey: string | undefined };
   webDir: string;
+  /** GET /metrics: open when `token` is unset and not in production, off when unset in production, else Bearer `token`. */
+  metrics: { token: string | undefined };
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
   orders: {
@@ -135,7 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: c.PORT,
     host: c.HOST,
     logLevel: c.LOG_LEVEL,
-    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, embeddedPort: c.EMBEDDED_PG_PORT },
+    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, embeddedPort: c.EMBEDDED_PG_PORT, slowQueryMs: c.DB_SLOW_QUERY_MS },
     dataDir: c.DATA_DIR,
     auth: {
       jwtSecret: c.JWT_SECRET,
@@ -164,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
     webDir: c.WEB_DIR,
+    metrics: { token: c.METRICS_TOKEN },
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
     orders: {
       reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,
