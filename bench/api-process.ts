@@ -93,8 +93,15 @@ function cpuOf(pid: number | undefined): number | null {
   }
 }
 
-/** The API in production mode against the bench's database, as a separate process on loopback. */
-export async function startApi(databaseUrl: string, port: number, poolSize: number, platformFeeBps: number, probeBody: string): Promise<ApiProcess> {
+/** The API in production mode (unless `env` says otherwise) against the bench's database, as a separate process on loopback. */
+export async function startApi(
+  databaseUrl: string,
+  port: number,
+  poolSize: number,
+  platformFeeBps: number,
+  probeBody: string,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
   const child = spawnApi({
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
@@ -112,6 +119,10 @@ export async function startApi(databaseUrl: string, port: number, poolSize: numb
     STRIPE_API_PROTOCOL: 'http',
     // The load comes from one address: measure the API, not its per-address rate limits.
     ...Object.fromEntries(['SIGNUP', 'SEARCH', 'CHECKOUT'].flatMap((flow) => [[`${flow}_PER_ACCOUNT`, '100000000'], [`${flow}_PER_ADDRESS`, '100000000']])),
+    LOGIN_ATTEMPTS_PER_ADDRESS: '100000000',
+    // A bench buyer pays each order before the next, but a failed confirmation must not lock the buyer out of the run.
+    OPEN_ORDERS_PER_ACCOUNT: '1000',
+    ...env,
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitForFirstAnswer(child, url, probeBody, process.hrtime.bigint());

@@ -90,13 +90,13 @@ export async function runHttpLoad(
 }
 
 /**
- * The baseline's driver: `connections` workers over a pg Pool of the same size, each issuing its next query as
- * soon as the previous one answers, for the same duration as the API's run.
+ * A closed loop of `workers` workers for a duration, after an unmeasured warm-up: each worker starts its next unit
+ * of work when the previous one finishes. `work` gets the worker's index (a buyer, a variant) and a run-wide counter.
  */
-export async function runSqlLoad(
-  pool: Pool,
-  shape: LoadShape,
-  work: (pool: Pool, n: number) => Promise<boolean>,
+export async function runClosedLoop(
+  shape: LoadShape & { workers: number },
+  work: (worker: number, n: number) => Promise<boolean>,
+  beforeMeasuring: () => void = () => undefined,
 ): Promise<LoadResult> {
   let counter = 0;
   const run = async (seconds: number): Promise<LoadResult> => {
@@ -104,11 +104,11 @@ export async function runSqlLoad(
     let errors = 0;
     const started = process.hrtime.bigint();
     const deadline = started + BigInt(Math.round(seconds * 1e9));
-    const worker = async (): Promise<void> => {
+    const worker = async (index: number): Promise<void> => {
       while (process.hrtime.bigint() < deadline) {
         const t0 = process.hrtime.bigint();
         try {
-          const ok = await work(pool, counter++);
+          const ok = await work(index, counter++);
           if (ok) latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
           else errors += 1;
         } catch {
@@ -116,9 +116,18 @@ export async function runSqlLoad(
         }
       }
     };
-    await Promise.all(Array.from({ length: shape.connections }, worker));
+    await Promise.all(Array.from({ length: shape.workers }, (_, index) => worker(index)));
     return summarise(latencies, errors, Number(process.hrtime.bigint() - started) / 1e9);
   };
   if (shape.warmupSeconds > 0) await run(shape.warmupSeconds);
+  beforeMeasuring();
   return run(shape.durationSeconds);
+}
+
+/**
+ * The baseline's driver: `connections` workers over a pg Pool of the same size, each issuing its next query as
+ * soon as the previous one answers, for the same duration as the API's run.
+ */
+export function runSqlLoad(pool: Pool, shape: LoadShape, work: (pool: Pool, n: number) => Promise<boolean>): Promise<LoadResult> {
+  return runClosedLoop({ ...shape, workers: shape.connections }, (_worker, n) => work(pool, n));
 }

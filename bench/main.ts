@@ -8,12 +8,13 @@ import { migrateDatabase } from '@chedun/db';
 import { migrations } from '@chedun/migrations';
 import { ApiProcess, postGraphql, startApi } from './api-process';
 import { loadBenchConfig } from './config';
-import { explainSample } from './explain';
+import { ExplainReport, explainSample } from './explain';
 import { LoadResult, LoadShape, percentile, runHttpLoad, runSqlLoad } from './load';
 import { BenchPostgres, freePort, startBenchPostgres } from './postgres';
-import { BenchResults, CsvExportResult, markdownTable, ratioTarget, ScenarioResult, scenarioLine, writeResults } from './report';
+import { BenchResults, CsvExportResult, markdownTable, minimumTarget, ratioTarget, ScenarioResult, scenarioLine, writeResults } from './report';
 import { BENCH_LOGIN, seedMarketplace, seedSizes } from './seed';
 import { measureColdStarts } from './scenarios/cold-start';
+import { CHECKOUT_BUYERS, CheckoutStock, prepareCheckout, reserveThroughSql, runCheckout, buyThroughApi } from './scenarios/checkout';
 import {
   largestStudio,
   logIn,
@@ -41,6 +42,7 @@ const ROYALTY_P50_RATIO = 1.3;
 const TAIL_RATIO = 5;
 const CSV_RSS_GROWTH_MB = 100;
 const PLATFORM_FEE_BPS = 1000;
+const CHECKOUT_THROUGHPUT_RATIO = 0.5;
 
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -121,6 +123,29 @@ async function royaltyScenario(
   return scenario(name, `royaltyReport totals of the largest studio, ${range.from} to ${range.to}`, apiResult, sqlResult, answersMatch, ROYALTY_P50_RATIO);
 }
 
+async function checkoutScenario(
+  contention: 'distinct' | 'hot',
+  api: ApiProcess,
+  pool: Pool,
+  stock: CheckoutStock,
+  shape: LoadShape,
+): Promise<ScenarioResult> {
+  const run = await runCheckout(api, pool, stock, shape, contention);
+  const outcomes = Object.entries(run.outcomes).map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+  log(`  checkout-${contention}: API outcomes (warm-up included): ${outcomes}`);
+  const throughputRatio = run.api.rps / run.baseline.rps;
+  const result = scenario(
+    `checkout-${contention}`,
+    `${CHECKOUT_BUYERS} buyers: checkout + payment confirmation (development gateway, webhook path) ${contention === 'hot' ? 'all on one SKU' : 'each on its own SKU'}; baseline: the raw reservation transaction`,
+    run.api,
+    run.baseline,
+    null,
+    null,
+  );
+  result.targets.unshift(minimumTarget('API/baseline throughput', throughputRatio, CHECKOUT_THROUGHPUT_RATIO));
+  return result;
+}
+
 function coldStartScenario(apiMs: number[], baselineMs: number[]): ScenarioResult {
   const toResult = (values: number[]): LoadResult => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -128,6 +153,26 @@ function coldStartScenario(apiMs: number[], baselineMs: number[]): ScenarioResul
     return { requests: values.length, errors: 0, seconds: total, p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: values.length / total };
   };
   return scenario('cold-start', '`npm start` on the existing data folder to the first search answered (p99 = slowest run)', toResult(apiMs), toResult(baselineMs), null, null);
+}
+
+async function csvScenario(api: ApiProcess, token: string, studioId: string, range: { from: string; to: string }): Promise<CsvExportResult> {
+    const csv = await measureCsvExport(api.url.replace(/\/graphql$/, ''), token, studioId, range, api.rssBytes);
+    const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+    const csvExport: CsvExportResult = {
+      range,
+      lines: csv.lines,
+      seconds: csv.seconds,
+      rssBeforeMb: mb(csv.rssBeforeBytes),
+      peakRssMb: mb(csv.peakRssBytes),
+      rssGrowthMb: mb(csv.peakRssBytes - csv.rssBeforeBytes),
+      target: { name: 'API peak RSS growth MB', limit: `< ${CSV_RSS_GROWTH_MB}`, value: mb(csv.peakRssBytes - csv.rssBeforeBytes), holds: csv.peakRssBytes - csv.rssBeforeBytes < CSV_RSS_GROWTH_MB * 1024 * 1024 },
+    };
+    log(
+      `csv-year     ${csvExport.lines} lines in ${csvExport.seconds.toFixed(1)} s | API RSS ${csvExport.rssBeforeMb} MB before, peak ${csvExport.peakRssMb} MB` +
+        ` | growth ${csvExport.rssGrowthMb} MB < ${CSV_RSS_GROWTH_MB} ${csvExport.target.holds ? 'HOLDS' : 'FAILS'}`,
+    );
+
+  return csvExport;
 }
 
 async function main(): Promise<void> {
@@ -144,7 +189,9 @@ async function main(): Promise<void> {
   let pg: BenchPostgres | null = null;
   let api: ApiProcess | null = null;
   let pool: Pool | null = null;
+  const extraApis: ApiProcess[] = [];
   const cleanup = async (): Promise<void> => {
+    for (const extra of extraApis.splice(0)) await extra.stop().catch(() => undefined);
     await pool?.end().catch(() => undefined);
     pool = null;
     await api?.stop().catch(() => undefined);
@@ -164,75 +211,98 @@ async function main(): Promise<void> {
     api = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase));
     pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize, options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}` });
 
+    const wanted = (name: string): boolean => config.only === null || config.only.has(name);
     const scenarios: ScenarioResult[] = [];
     for (const [name, cases] of [['search-zh', CHINESE_CASES], ['search-en', ENGLISH_CASES]] as const) {
+      if (!wanted(name)) continue;
       scenarios.push(await searchScenario(name, cases, api, pool, shape));
       log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
     }
-    scenarios.push(await detailScenario(api, pool, shape));
-    log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+    if (wanted('detail')) {
+      scenarios.push(await detailScenario(api, pool, shape));
+      log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+    }
 
     const token = await logIn(api.url);
     const studio = await largestStudio(pool);
     const ranges = reportRanges();
     log(`  royalty: largest studio ${studio.id} with ${studio.lines} paid lines`);
     for (const [name, range] of [['royalty-month', ranges.month], ['royalty-year', ranges.year]] as const) {
+      if (!wanted(name)) continue;
       scenarios.push(await royaltyScenario(name, range, studio.id, token, api, pool, shape));
       log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
     }
-    const csv = await measureCsvExport(api.url.replace(/\/graphql$/, ''), token, studio.id, ranges.year, api.rssBytes);
-    const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
-    const csvExport: CsvExportResult = {
-      range: ranges.year,
-      lines: csv.lines,
-      seconds: csv.seconds,
-      rssBeforeMb: mb(csv.rssBeforeBytes),
-      peakRssMb: mb(csv.peakRssBytes),
-      rssGrowthMb: mb(csv.peakRssBytes - csv.rssBeforeBytes),
-      target: { name: 'API peak RSS growth MB', limit: `< ${CSV_RSS_GROWTH_MB}`, value: mb(csv.peakRssBytes - csv.rssBeforeBytes), holds: csv.peakRssBytes - csv.rssBeforeBytes < CSV_RSS_GROWTH_MB * 1024 * 1024 },
-    };
-    log(
-      `csv-year     ${csvExport.lines} lines in ${csvExport.seconds.toFixed(1)} s | API RSS ${csvExport.rssBeforeMb} MB before, peak ${csvExport.peakRssMb} MB` +
-        ` | growth ${csvExport.rssGrowthMb} MB < ${CSV_RSS_GROWTH_MB} ${csvExport.target.holds ? 'HOLDS' : 'FAILS'}`,
-    );
+    const apiForCsv = api;
+    const csvExport = wanted('csv-year') ? await csvScenario(apiForCsv, token, studio.id, ranges.year) : null;
 
-    const largeTableRows = Math.max(1_000, Math.round(10_000 * Math.min(1, config.scale)));
-    const sampleIds = await detailProductIds(pool, 5);
-    const apiNow = api;
-    const poolNow = pool;
-    const explain = await explainSample(pg, largeTableRows, async () => {
-      for (const c of [...CHINESE_CASES, ...ENGLISH_CASES]) {
-        await postGraphql(apiNow.url, searchBody(c));
-        await searchBaseline(poolNow, c);
+    let checkoutApi: ApiProcess | null = null;
+    let stock: CheckoutStock | null = null;
+    if (wanted('checkout-distinct') || wanted('checkout-hot')) {
+      // Confirming a payment by hand is the development gateway's path (the same processor as Stripe's webhook), so
+      // this process runs in development mode, on the same database, with demo data off.
+      checkoutApi = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase), {
+        NODE_ENV: 'development',
+        DEMO_SEED: 'false',
+      });
+      extraApis.push(checkoutApi);
+      stock = await prepareCheckout(pool, checkoutApi.url, log);
+      const checkoutShape: LoadShape = { ...shape, connections: CHECKOUT_BUYERS };
+      for (const contention of ['distinct', 'hot'] as const) {
+        if (!wanted(`checkout-${contention}`)) continue;
+        scenarios.push(await checkoutScenario(contention, checkoutApi, pool, stock, checkoutShape));
+        log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
       }
-      for (const id of sampleIds) {
-        await postGraphql(apiNow.url, detailBody(id));
-        await detailBaseline(poolNow, id);
-      }
-      for (const range of [ranges.month, ranges.year]) {
-        await postGraphql(apiNow.url, royaltyBody(studio.id, range), { authorization: `Bearer ${token}` });
-        await royaltyBaseline(poolNow, studio.id, range);
-      }
-      await measureCsvExport(apiNow.url.replace(/\/graphql$/, ''), token, studio.id, ranges.month, () => null);
-    });
-    const explainHolds = explain.plans > 0 && explain.seqScans.filter((f) => f.source === 'api').length === 0;
-    log(
-      `explain      ${explain.plans} plans of ${explain.statements.api} API and ${explain.statements.baseline} baseline statements ` +
-        `(auto_explain, tables ≥ ${largeTableRows} rows${explain.unreadable ? `, ${explain.unreadable} unreadable` : ''}): ` +
-        `${explain.seqScans.length ? explain.seqScans.map((f) => `${f.source} Seq Scan on ${f.table}`).join(', ') : 'no Seq Scan on a large table'}` +
-        ` | no Seq Scan on the API's paths ${explainHolds ? 'HOLDS' : 'FAILS'}`,
-    );
-    for (const f of explain.seqScans) log(`  ${f.source} Seq Scan on ${f.table} (${f.rows} rows): ${f.query}`);
+    }
+
+    let explain: ExplainReport | null = null;
+    let explainHolds: boolean | null = null;
+    if (config.only === null && checkoutApi && stock) {
+      const largeTableRows = Math.max(1_000, Math.round(10_000 * Math.min(1, config.scale)));
+      const sampleIds = await detailProductIds(pool, 5);
+      const [apiNow, poolNow, checkoutNow, stockNow] = [api, pool, checkoutApi, stock];
+      explain = await explainSample(pg, largeTableRows, async () => {
+        for (const c of [...CHINESE_CASES, ...ENGLISH_CASES]) {
+          await postGraphql(apiNow.url, searchBody(c));
+          await searchBaseline(poolNow, c);
+        }
+        for (const id of sampleIds) {
+          await postGraphql(apiNow.url, detailBody(id));
+          await detailBaseline(poolNow, id);
+        }
+        for (const range of [ranges.month, ranges.year]) {
+          await postGraphql(apiNow.url, royaltyBody(studio.id, range), { authorization: `Bearer ${token}` });
+          await royaltyBaseline(poolNow, studio.id, range);
+        }
+        await measureCsvExport(apiNow.url.replace(/\/graphql$/, ''), token, studio.id, ranges.month, () => null);
+        for (const [i, variant] of stockNow.variants.slice(0, 3).entries()) {
+          const buyer = stockNow.buyers[i] as { userId: string; token: string };
+          await buyThroughApi(checkoutNow.url, buyer.token, variant);
+          await reserveThroughSql(poolNow, buyer.userId, variant);
+        }
+      });
+      const found = explain;
+      explainHolds = found.plans > 0 && found.seqScans.filter((f) => f.source === 'api').length === 0;
+      log(
+        `explain      ${found.plans} plans of ${found.statements.api} API and ${found.statements.baseline} baseline statements ` +
+          `(auto_explain, tables ≥ ${largeTableRows} rows${found.unreadable ? `, ${found.unreadable} unreadable` : ''}): ` +
+          `${found.seqScans.length ? found.seqScans.map((f) => `${f.source} Seq Scan on ${f.table}`).join(', ') : 'no Seq Scan on a large table'}` +
+          ` | no Seq Scan on the API's paths ${explainHolds ? 'HOLDS' : 'FAILS'}`,
+      );
+      for (const f of found.seqScans) log(`  ${f.source} Seq Scan on ${f.table} (${f.rows} rows): ${f.query}`);
+    }
 
     await pool.end();
     pool = null;
     await api.stop();
     api = null;
+    for (const extra of extraApis.splice(0)) await extra.stop();
     await pg.stop();
     pg = null;
-    const cold = await measureColdStarts(dataDir, pgPort, config.coldStartRuns, log);
-    scenarios.push(coldStartScenario(cold.apiMs, cold.baselineMs));
-    log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+    if (config.only === null) {
+      const cold = await measureColdStarts(dataDir, pgPort, config.coldStartRuns, log);
+      scenarios.push(coldStartScenario(cold.apiMs, cold.baselineMs));
+      log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+    }
 
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
@@ -246,13 +316,15 @@ async function main(): Promise<void> {
       csvExport,
       explain,
       explainHolds,
-      notMeasured: [{ name: 'checkout', reason: 'checkout and orders have not landed on main' }],
+      notMeasured: [],
     };
-    const file = writeResults(join(__dirname, 'results'), results);
+    // A partial run (BENCH_ONLY) never replaces the last complete one.
+    const file = writeResults(join(__dirname, 'results'), results, config.only === null ? 'latest.json' : 'partial.json');
     log('');
     log(markdownTable(results));
-    log(`not measured: ${results.notMeasured.map((n) => `${n.name} (${n.reason})`).join('; ')}`);
+    if (results.notMeasured.length) log(`not measured: ${results.notMeasured.map((n) => `${n.name} (${n.reason})`).join('; ')}`);
     log(`written to ${file}`);
+    log(`total elapsed ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s (seed ${dataset.seconds.toFixed(0)} s)`);
   } finally {
     await cleanup();
     if (!config.keepData) rmSync(dataDir, { recursive: true, force: true });

@@ -51,6 +51,10 @@ export function ratioTarget(name: string, value: number, limit: number): Target 
   return { name, limit: `≤ ${limit}`, value, holds: value <= limit };
 }
 
+export function minimumTarget(name: string, value: number, limit: number): Target {
+  return { name, limit: `≥ ${limit}`, value, holds: value >= limit };
+}
+
 const ms = (v: number): string => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(2)) : '—');
 const rps = (v: number): string => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—');
 
@@ -80,9 +84,9 @@ export function markdownTable(r: BenchResults): string {
   ].join('\n');
 }
 
-export function writeResults(dir: string, results: BenchResults): string {
+export function writeResults(dir: string, results: BenchResults, name: string): string {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'latest.json');
+  const file = join(dir, name);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   return file;
 }

@@ -25,6 +25,9 @@ import { formatError } from './http/format-error';
 import { graphqlLimits } from './http/graphql-limits';
 import { HealthController } from './http/health.controller';
 import { createValidationPipe } from './http/validation.pipe';
+import { AppMetrics } from './metrics/app-metrics';
+import { graphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
+import { MetricsModule } from './metrics/metrics.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -63,6 +66,8 @@ function withoutQueryValues(url: string | undefined): string | undefined {
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     const { config } = options;
+    const metrics = new AppMetrics();
+    const limits = graphqlLimits(config.isProduction);
     return {
       module: AppModule,
       imports: [
@@ -83,7 +88,12 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
-        DbModule.forRoot({ url: options.databaseUrl, poolSize: config.database.poolSize, sessionSettings: POSTGRES_SEARCH_SESSION_SETTINGS }),
+        DbModule.forRoot({
+          url: options.databaseUrl,
+          poolSize: config.database.poolSize,
+          slowQueryMs: config.database.slowQueryMs,
+          sessionSettings: POSTGRES_SEARCH_SESSION_SETTINGS,
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,
@@ -92,7 +102,8 @@ export class AppModule {
           introspection: !config.isProduction,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
-          ...graphqlLimits(config.isProduction),
+          validationRules: limits.validationRules,
+          plugins: [...limits.plugins, graphqlMetricsPlugin(metrics)],
           includeStacktraceInErrorResponses: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError,
@@ -105,6 +116,7 @@ export class AppModule {
         PaymentsModule,
         LedgerModule,
         OrdersModule,
+        MetricsModule.forRoot(metrics),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,9 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { graphiqlMiddleware } from './http/graphiql';
 import { corsOptions, securityHeaders } from './http/security-headers';
+import { AppMetrics } from './metrics/app-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsCollector } from './metrics/metrics.collector';
+import { metricsEndpoint } from './metrics/metrics.endpoint';
 import { webAppMiddleware } from './http/web-app';
 
 /** Builds the initialised app (used by main.ts and by the end-to-end tests alike). */
@@ -17,6 +22,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   // First, so every answer carries the headers: pages, assets, GraphQL, webhooks, health and errors alike.
   app.use(securityHeaders(options.config));
   app.enableCors(corsOptions(options.config));
+  const metrics = app.get(AppMetrics);
+  app.use(httpMetricsMiddleware(metrics));
+  const scrape = metricsEndpoint(metrics, app.get(MetricsCollector), options.config);
+  (app.getHttpAdapter().getInstance() as Express).get('/metrics', (req, res, next) => {
+    scrape(req, res).catch(next);
+  });
   app.useBodyParser('json', { limit: '256kb' });
   if (!options.config.isProduction) app.use(graphiqlMiddleware());
   const webApp = webAppMiddleware(options.config.webDir);

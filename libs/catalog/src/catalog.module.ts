@@ -9,6 +9,7 @@ import { CatalogEvents } from './catalog.events';
 import { CatalogListingSource } from './catalog-listing.source';
 import { CatalogLoaders } from './catalog.loaders';
 import { ProductApprovalService } from './product-approval.service';
+import { ProductChildrenReader } from './product-children.reader';
 import { ProductQueryService } from './product-query.service';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
@@ -39,6 +40,7 @@ import { VenueService } from './venue.service';
     CatalogEvents,
     CatalogLoaders,
     CatalogListingSource,
+    ProductChildrenReader,
     ProductService,
     ProductApprovalService,
     ProductQueryService,

@@ -7,18 +7,31 @@ import { canViewProduct } from './catalog.policy';
 import { MerchantProductFilter } from './catalog.types';
 import { ProductEntity } from './product.entity';
 import { ProductStatus } from './product-status';
+import { ProductChildren, ProductChildrenReader, RawChildren } from './product-children.reader';
 import { CatalogException } from './catalog.exception';
 
 /** Reads of products for the shop, the merchant's console and the studio's approval queue. */
 @Injectable()
 export class ProductQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly children: ProductChildrenReader,
+  ) {}
 
   /** Public once PUBLISHED; otherwise only to those who may see it, and NOT_FOUND to everyone else. */
   async findVisible(actor: Actor | undefined, id: string): Promise<ProductEntity> {
     const product = await this.dataSource.getRepository(ProductEntity).findOneBy({ id });
     if (!product || !canViewProduct(actor, product)) throw CatalogException.notFound('Product', id);
     return product;
+  }
+
+  /** The same rule as findVisible, with the product page's own rows (see ProductChildrenReader) read in the same statement. */
+  async findVisibleWithChildren(actor: Actor | undefined, id: string): Promise<{ product: ProductEntity; children: ProductChildren }> {
+    const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p').where('p.id = :id', { id });
+    const { entities, raw } = await this.children.addChildren(qb, 'p').getRawAndEntities<{ children: RawChildren }>();
+    const product = entities[0];
+    if (!product || !canViewProduct(actor, product)) throw CatalogException.notFound('Product', id);
+    return { product, children: this.children.hydrate((raw[0] as { children: RawChildren }).children) };
   }
 
   listForMerchant(

@@ -42,8 +42,15 @@ export class ProductResolver {
 
   @Public()
   @Query(() => Product, { description: 'Public when PUBLISHED; merchants see their own drafts, studios the designs they review.' })
-  async product(@OptionalActor() actor: Actor | undefined, @Args('id', { type: () => ID }, uuid) id: string): Promise<Product> {
-    return toProduct(await this.queries.findVisible(actor, id));
+  async product(
+    @OptionalActor() actor: Actor | undefined,
+    @Args('id', { type: () => ID }, uuid) id: string,
+    @Context('req') req: object,
+  ): Promise<Product> {
+    // The product page's own rows come with the product, in the same statement: one round trip instead of two.
+    const { product, children } = await this.queries.findVisibleWithChildren(actor, id);
+    this.loaders.for(req).childrenByProduct.prime(product.id, children);
+    return toProduct(product);
   }
 
   @Query(() => [ProductAuditEntry], { description: "Who moved the product through approval and the shop: its merchant's and studio's staff." })
@@ -141,23 +148,23 @@ export class ProductResolver {
 
   @ResolveField(() => [ProductVariant])
   async variants(@Parent() product: Product, @Context('req') req: object): Promise<ProductVariant[]> {
-    return (await this.loaders.for(req).variantsByProduct.load(product.id)).map(toVariant);
+    return (await this.loaders.for(req).childrenByProduct.load(product.id)).variants.map(toVariant);
   }
 
   @ResolveField(() => [TicketType])
   async ticketTypes(@Parent() product: Product, @Context('req') req: object): Promise<TicketType[]> {
-    return (await this.loaders.for(req).ticketTypesByProduct.load(product.id)).map(toTicketType);
+    return (await this.loaders.for(req).childrenByProduct.load(product.id)).ticketTypes.map(toTicketType);
   }
 
   @ResolveField(() => [TimeSlot], { description: 'Slots starting in the next 30 days, with remaining seats.' })
   async upcomingTimeSlots(@Parent() product: Product, @Context('req') req: object): Promise<TimeSlot[]> {
-    return (await this.loaders.for(req).upcomingSlotsByProduct.load(product.id)).map(toTimeSlot);
+    return (await this.loaders.for(req).childrenByProduct.load(product.id)).upcomingSlots.map(toTimeSlot);
   }
 
   @ResolveField(() => Venue, { nullable: true })
   async venue(@Parent() product: Product, @Context('req') req: object): Promise<Venue | null> {
     if (!product.venueId) return null;
-    const venue = await this.loaders.for(req).venue.load(product.venueId);
+    const { venue } = await this.loaders.for(req).childrenByProduct.load(product.id);
     return venue ? toVenue(venue) : null;
   }
 
@@ -179,11 +186,11 @@ export class ProductResolver {
 
   @ResolveField(() => MoneyType, { nullable: true, description: 'The lowest variant or ticket price.' })
   async priceFrom(@Parent() product: Product, @Context('req') req: object): Promise<MoneyType | null> {
-    const batch = this.loaders.for(req);
+    const children = await this.loaders.for(req).childrenByProduct.load(product.id);
     const prices =
       product.kind === ProductKind.MERCHANDISE
-        ? (await batch.variantsByProduct.load(product.id)).map((v) => Money.of(v.priceMinor, v.currency))
-        : (await batch.ticketTypesByProduct.load(product.id)).map((t) => Money.of(t.priceMinor, t.currency));
+        ? children.variants.map((v) => Money.of(v.priceMinor, v.currency))
+        : children.ticketTypes.map((t) => Money.of(t.priceMinor, t.currency));
     const lowest = prices.sort((a, b) => a.amountMinor - b.amountMinor)[0];
     return lowest ? MoneyType.from(lowest) : null;
   }

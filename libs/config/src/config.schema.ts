@@ -82,6 +82,10 @@ export const configSchema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().min(3).max(200).default('Chedun Market <no-reply@chedun.local>'),
     NOTIFICATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    // Bearer token for GET /metrics; without it /metrics is open in development and off in production.
+    METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+    // Statements slower than this are logged (warn) with their SQL, never their parameters.
+    DB_SLOW_QUERY_MS: z.coerce.number().int().min(1).max(600_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.TEST_FAULT && env.NODE_ENV !== 'test') {
@@ -110,7 +114,7 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: RawConfig['LOG_LEVEL'];
-  database: { url: string | undefined; poolSize: number; embeddedPort: number };
+  database: { url: string | undefined; poolSize: number; embeddedPort: number; slowQueryMs: number };
   dataDir: string;
   auth: {
     jwtSecret: string | undefined;
@@ -142,6 +146,8 @@ export interface AppConfig {
   http: { corsOrigins: string[] };
   /** Set only under NODE_ENV=test: where the process kills itself (crash-safety tests of a real process). */
   testFault: TestFault | undefined;
+  /** GET /metrics: open when `token` is unset and not in production, off when unset in production, else Bearer `token`. */
+  metrics: { token: string | undefined };
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
   /** The scheduled payout run's interval (0: off) and the least a payee must be owed, in minor units, to be paid by it. */
@@ -182,7 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: c.PORT,
     host: c.HOST,
     logLevel: c.LOG_LEVEL,
-    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, embeddedPort: c.EMBEDDED_PG_PORT },
+    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, embeddedPort: c.EMBEDDED_PG_PORT, slowQueryMs: c.DB_SLOW_QUERY_MS },
     dataDir: c.DATA_DIR,
     auth: {
       jwtSecret: c.JWT_SECRET,
@@ -214,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     webDir: c.WEB_DIR,
     http: { corsOrigins: c.CORS_ORIGINS ?? (c.NODE_ENV === 'development' ? DEVELOPMENT_CORS_ORIGINS : []) },
     testFault: c.NODE_ENV === 'test' ? c.TEST_FAULT : undefined,
+    metrics: { token: c.METRICS_TOKEN },
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
     payouts: { runSeconds: c.PAYOUT_RUN_SECONDS, minimumMinor: c.PAYOUT_MINIMUM_MINOR },
     orders: {

@@ -26,6 +26,14 @@ export interface OrderPaid {
   readonly lines: readonly PaidOrderLine[];
 }
 
+/** An unpaid order was cancelled and its reservations went back to stock; reason EXPIRED when its reservation lapsed. */
+export interface OrderCancelled {
+  readonly type: 'OrderCancelled';
+  readonly orderId: string;
+  readonly reason: string;
+  readonly cancelledAt: Date;
+}
+
 export interface OrderLineRefunded {
   readonly type: 'OrderLineRefunded';
   readonly orderId: string;

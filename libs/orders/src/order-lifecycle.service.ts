@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InventoryService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
-import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { findOrder, holdOf, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
 import { assertTransition, OrderStatus } from './order-status';
@@ -31,6 +31,8 @@ export class OrderLifecycle {
     assertTransition(order.status, OrderStatus.CANCELLED);
     for (const line of await linesOf(manager, [order.id])) await this.inventory.release(manager, holdOf(line));
     await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, now, { cancelReason: reason });
+    const event: OrderCancelled = { type: 'OrderCancelled', orderId: order.id, reason, cancelledAt: now };
+    await this.bus.publish(event, manager);
   }
 
   /**

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { ApiProcess, postGraphql } from '../api-process';
+import { LoadResult, LoadShape, runClosedLoop } from '../load';
+import { BENCH_LOGIN } from '../seed';
+
+/** Buyers checking out at once; each is its own account, so per-account limits and locks behave as in real traffic. */
+export const CHECKOUT_BUYERS = 50;
+/** Added to every variant the scenario sells, so no run (API or baseline, warm-up included) can sell it out. */
+const STOCK_TOP_UP = 10_000_000;
+const BUYER_PASSWORD_OF = BENCH_LOGIN;
+
+export interface CheckoutStock {
+  /** One variant per buyer (the distinct-stock run); the first is also the hot SKU of the contention run. */
+  variants: string[];
+  buyers: { userId: string; token: string }[];
+}
+
+const CHECKOUT = `mutation Checkout($idempotencyKey: String!, $lines: [CheckoutLineInput!]!) {
+  checkout(input: { idempotencyKey: $idempotencyKey, lines: $lines }) { order { id status } }
+}`;
+const CONFIRM = `mutation DevConfirmPayment($orderId: ID!) { devConfirmPayment(orderId: $orderId) { id status } }`;
+
+interface GraphqlAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** One buyer's purchase through the API: checkout (reservation, order, payment intent), then the provider's confirmation. */
+export async function buyThroughApi(url: string, token: string, variantId: string): Promise<{ ok: boolean; outcome: string }> {
+  const headers = { authorization: `Bearer ${token}` };
+  const placed = JSON.parse(
+    (await postGraphql(url, JSON.stringify({ query: CHECKOUT, variables: { idempotencyKey: randomUUID(), lines: [{ variantId, quantity: 1 }] } }), headers)).text,
+  ) as GraphqlAnswer<{ checkout: { order: { id: string; status: string } } }>;
+  const orderId = placed.data?.checkout.order.id;
+  if (!orderId) return { ok: false, outcome: placed.errors?.[0]?.extensions?.code ?? 'NO_ORDER' };
+  const paid = JSON.parse((await postGraphql(url, JSON.stringify({ query: CONFIRM, variables: { orderId } }), headers)).text) as GraphqlAnswer<{
+    devConfirmPayment: { status: string };
+  }>;
+  const status = paid.data?.devConfirmPayment.status;
+  return { ok: status === 'PAID', outcome: status ?? paid.errors?.[0]?.extensions?.code ?? 'NOT_PAID' };
+}
+
+/**
+ * Buyers (accounts with the bench owner's password) and variants the API will sell: published merchandise under a
+ * license that allows it today, proven by one real purchase each through the API, then topped up with a RESTOCK
+ * movement so stock never runs out mid-scenario.
+ */
+export async function prepareCheckout(pool: Pool, url: string, log: (line: string) => void): Promise<CheckoutStock> {
+  await pool.query(
+    `INSERT INTO users (email, password_hash, display_name)
+     SELECT 'bench-buyer-' || i || '@chedun.test', password_hash, 'Bench buyer ' || i FROM users, generate_series(1, $2) i WHERE email = $1
+     ON CONFLICT (email) DO NOTHING`,
+    [BUYER_PASSWORD_OF.email, CHECKOUT_BUYERS],
+  );
+  const buyers: CheckoutStock['buyers'] = [];
+  for (let i = 1; i <= CHECKOUT_BUYERS; i += 1) {
+    const email = `bench-buyer-${i}@chedun.test`;
+    const { text } = await postGraphql(
+      url,
+      JSON.stringify({ query: 'mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken user { id } } }', variables: { input: { email, password: BUYER_PASSWORD_OF.password } } }),
+    );
+    const session = (JSON.parse(text) as GraphqlAnswer<{ logIn: { accessToken: string; user: { id: string } } }>).data?.logIn;
+    if (!session) throw new Error(`buyer log-in failed: ${text.slice(0, 300)}`);
+    buyers.push({ userId: session.user.id, token: session.accessToken });
+  }
+
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT v.id FROM product_variants v JOIN products p ON p.id = v.product_id
+      WHERE p.kind = 'MERCHANDISE' AND p.status = 'PUBLISHED' AND p.purchase_limit IS NULL AND v.stock_on_hand - v.sold - v.reserved > 0
+      ORDER BY v.id LIMIT $1`,
+    [CHECKOUT_BUYERS * 3],
+  );
+  const variants: string[] = [];
+  for (const { id } of rows) {
+    if (variants.length === CHECKOUT_BUYERS) break;
+    const bought = await buyThroughApi(url, (buyers[variants.length] as { token: string }).token, id);
+    if (bought.ok) variants.push(id);
+  }
+  if (variants.length < CHECKOUT_BUYERS) throw new Error(`only ${variants.length} variants could be bought through the API`);
+  await pool.query(
+    `WITH topped AS (UPDATE product_variants SET stock_on_hand = stock_on_hand + $2 WHERE id = ANY($1) RETURNING id, stock_on_hand)
+     INSERT INTO stock_movements (variant_id, delta, reason, stock_after, actor_user_id) SELECT id, $2, 'RESTOCK', stock_on_hand, $3 FROM topped`,
+    [variants, STOCK_TOP_UP, (buyers[0] as { userId: string }).userId],
+  );
+  log(`  checkout: ${CHECKOUT_BUYERS} buyers logged in, ${variants.length} variants proven purchasable and topped up by ${STOCK_TOP_UP} units each`);
+  return { variants, buyers };
+}
+
+/**
+ * The baseline: the least a reservation can be, as one transaction through `pg` — the conditional UPDATE that takes
+ * one unit if one is left, the order row and its line (copied from the product and its license). No payment step:
+ * the API's side does more (payment intent, webhook path, sale), so the ratio is conservative.
+ */
+export async function reserveThroughSql(pool: Pool, buyerUserId: string, variantId: string): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const taken = await client.query<{ product_id: string; price_minor: string; currency: string }>(
+      `UPDATE product_variants SET reserved = reserved + 1 WHERE id = $1 AND stock_on_hand - sold - reserved >= 1 RETURNING product_id, price_minor, currency`,
+      [variantId],
+    );
+    const item = taken.rows[0];
+    if (!item) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    const key = randomUUID();
+    const order = await client.query<{ id: string }>(
+      `INSERT INTO orders (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at)
+       VALUES ($1, 'PENDING_PAYMENT', $2, $2, $3, $4, now() + interval '15 minutes') RETURNING id`,
+      [buyerUserId, key, item.price_minor, item.currency],
+    );
+    await client.query(
+      `INSERT INTO order_lines (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
+                                variant_id, quantity, unit_price_minor, net_minor, currency)
+       SELECT $1, 0, 'MERCHANDISE', p.id, p.name, p.merchant_id, p.studio_id, p.license_id, p.film_ip_id, l.royalty_bps, $2, 1, $3, $3, $4
+         FROM products p JOIN licenses l ON l.id = p.license_id WHERE p.id = $5`,
+      [(order.rows[0] as { id: string }).id, variantId, item.price_minor, item.currency, item.product_id],
+    );
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export interface CheckoutRun {
+  api: LoadResult;
+  baseline: LoadResult;
+  /** Outcomes of the API's purchases in the measured run and its warm-up (PAID, OUT_OF_STOCK, RATE_LIMITED, ...). */
+  outcomes: Record<string, number>;
+}
+
+/**
+ * 50 buyers in a closed loop, each on its own variant (`distinct`) or all on the first (`hot`), through the API
+ * (checkout + confirmation) and then through the raw reservation over a pool of the API's size.
+ */
+export async function runCheckout(
+  api: ApiProcess,
+  pool: Pool,
+  stock: CheckoutStock,
+  shape: LoadShape,
+  contention: 'distinct' | 'hot',
+): Promise<CheckoutRun> {
+  const loop = { ...shape, workers: stock.buyers.length };
+  const variantOf = (worker: number): string => (contention === 'hot' ? stock.variants[0] : stock.variants[worker]) as string;
+  const outcomes: Record<string, number> = {};
+  let cpuBefore: number | null = null;
+  const apiRun = await runClosedLoop(loop, async (worker) => {
+    const bought = await buyThroughApi(api.url, (stock.buyers[worker] as { token: string }).token, variantOf(worker));
+    outcomes[bought.outcome] = (outcomes[bought.outcome] ?? 0) + 1;
+    return bought.ok;
+  }, () => {
+    cpuBefore = api.cpuSeconds();
+  });
+  const cpuAfter = api.cpuSeconds();
+  if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0) apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
+  const baseline = await runClosedLoop(loop, (worker) => reserveThroughSql(pool, (stock.buyers[worker] as { userId: string }).userId, variantOf(worker)));
+  return { api: apiRun, baseline, outcomes };
+}
