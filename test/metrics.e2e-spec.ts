@@ -75,7 +75,7 @@ describe('/metrics', () => {
     let t: TestApp;
     const token = 'm'.repeat(40);
     beforeAll(async () => {
-      t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_SEED: 'false', METRICS_TOKEN: token } });
+      t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_SEED: 'false', METRICS_TOKEN: token, STRIPE_SECRET_KEY: 'sk_test_metrics', STRIPE_WEBHOOK_SECRET: 'whsec_metrics' } });
     });
     afterAll(() => t.close());
 

@@ -85,31 +85,31 @@ export class InventoryService {
   async reserve(manager: EntityManager, hold: StockHold, now: Date): Promise<boolean> {
     const rows =
       hold.kind === 'VARIANT'
-        ? await updateReturning<{ productId: string }>(
+        ? await updateReturning<StockRow>(
             manager,
             `UPDATE product_variants SET reserved = reserved + $2
-              WHERE id = $1 AND stock_on_hand - sold - reserved >= $2 RETURNING product_id AS "productId"`,
+              WHERE id = $1 AND stock_on_hand - sold - reserved >= $2 RETURNING ${RETURNING.VARIANT}`,
             [hold.variantId, hold.quantity],
           )
-        : await updateReturning<{ productId: string }>(
+        : await updateReturning<StockRow>(
             manager,
             `UPDATE time_slots SET reserved = reserved + $2
-              WHERE id = $1 AND status = 'OPEN' AND starts_at > $3 AND capacity - sold - reserved >= $2 RETURNING product_id AS "productId"`,
+              WHERE id = $1 AND status = 'OPEN' AND starts_at > $3 AND capacity - sold - reserved >= $2 RETURNING ${RETURNING.SEATS}`,
             [hold.timeSlotId, hold.quantity, now],
           );
-    await this.changed(manager, rows, 'StockReserved');
+    await this.availabilityChanged(manager, rows, -hold.quantity, 'StockReserved');
     return rows.length === 1;
   }
 
   /** Gives a reservation back (expired, failed or cancelled checkout). */
   async release(manager: EntityManager, hold: StockHold): Promise<void> {
-    const rows = await updateReturning<{ productId: string }>(
+    const rows = await updateReturning<StockRow>(
       manager,
-      `UPDATE ${table(hold)} SET reserved = reserved - $2 WHERE id = $1 AND reserved >= $2 RETURNING product_id AS "productId"`,
+      `UPDATE ${table(hold)} SET reserved = reserved - $2 WHERE id = $1 AND reserved >= $2 RETURNING ${RETURNING[hold.kind]}`,
       [holdId(hold), hold.quantity],
     );
     if (rows.length !== 1) throw new Error(`Releasing ${hold.quantity} from ${holdId(hold)} found no such reservation`);
-    await this.changed(manager, rows, 'StockReleased');
+    await this.availabilityChanged(manager, rows, hold.quantity, 'StockReleased');
   }
 
   /** A paid reservation becomes a sale. */
@@ -120,36 +120,36 @@ export class InventoryService {
       [holdId(hold), hold.quantity],
     );
     if (rows.length !== 1) throw new Error(`Selling ${hold.quantity} reserved of ${holdId(hold)} found no such reservation`);
-    await this.changed(manager, rows, 'StockSold');
+    // Units left (on hand − sold − reserved) are what they were: the listing has nothing new to show.
   }
 
   /** Sells without a reservation (a payment that arrived after its reservation lapsed), only if enough is left. */
   async sellUnreserved(manager: EntityManager, hold: StockHold): Promise<boolean> {
-    const rows = await updateReturning<{ productId: string }>(
+    const rows = await updateReturning<StockRow>(
       manager,
       `UPDATE ${table(hold)} SET sold = sold + $2 WHERE id = $1 AND ${hold.kind === 'VARIANT' ? 'stock_on_hand' : 'capacity'} - sold - reserved >= $2
-        RETURNING product_id AS "productId"`,
+        RETURNING ${RETURNING[hold.kind]}`,
       [holdId(hold), hold.quantity],
     );
-    await this.changed(manager, rows, 'StockSold');
+    await this.availabilityChanged(manager, rows, -hold.quantity, 'StockSold');
     return rows.length === 1;
   }
 
   /** Takes back a sale (compensating an earlier sellUnreserved in the same transaction). */
   async unsell(manager: EntityManager, hold: StockHold): Promise<void> {
-    const rows = await updateReturning<{ productId: string }>(
+    const rows = await updateReturning<StockRow>(
       manager,
-      `UPDATE ${table(hold)} SET sold = sold - $2 WHERE id = $1 AND sold >= $2 RETURNING product_id AS "productId"`,
+      `UPDATE ${table(hold)} SET sold = sold - $2 WHERE id = $1 AND sold >= $2 RETURNING ${RETURNING[hold.kind]}`,
       [holdId(hold), hold.quantity],
     );
-    await this.changed(manager, rows, 'StockReleased');
+    await this.availabilityChanged(manager, rows, hold.quantity, 'StockReleased');
   }
 
   /** Refunded units back on hand, recorded as a RETURN movement; returns the stock on hand after. */
   async returnUnits(manager: EntityManager, variantId: string, quantity: number, actorUserId: string, note: string): Promise<number> {
-    const rows = await updateReturning<{ productId: string; after: number }>(
+    const rows = await updateReturning<StockRow & { after: number }>(
       manager,
-      `UPDATE product_variants SET stock_on_hand = stock_on_hand + $2 WHERE id = $1 RETURNING product_id AS "productId", stock_on_hand AS after`,
+      `UPDATE product_variants SET stock_on_hand = stock_on_hand + $2 WHERE id = $1 RETURNING ${RETURNING.VARIANT}, stock_on_hand AS after`,
       [variantId, quantity],
     );
     if (rows.length !== 1) throw new Error(`Returning ${quantity} to ${variantId} found no such variant`);
@@ -157,25 +157,42 @@ export class InventoryService {
       `INSERT INTO stock_movements (variant_id, delta, reason, note, stock_after, actor_user_id) VALUES ($1, $2, 'RETURN', $3, $4, $5)`,
       [variantId, quantity, note, rows[0]!.after, actorUserId],
     );
-    await this.changed(manager, rows, 'StockReturned');
+    await this.availabilityChanged(manager, rows, quantity, 'StockReturned');
     return rows[0]!.after;
   }
 
   /** Refunded seats back on sale, only while the slot is still to come and not cancelled; false otherwise. */
   async returnSeats(manager: EntityManager, timeSlotId: string, quantity: number, now: Date): Promise<boolean> {
-    const rows = await updateReturning<{ productId: string }>(
+    const rows = await updateReturning<StockRow>(
       manager,
-      `UPDATE time_slots SET sold = sold - $2 WHERE id = $1 AND sold >= $2 AND status <> 'CANCELLED' AND starts_at > $3 RETURNING product_id AS "productId"`,
+      `UPDATE time_slots SET sold = sold - $2 WHERE id = $1 AND sold >= $2 AND status <> 'CANCELLED' AND starts_at > $3 RETURNING ${RETURNING.SEATS}`,
       [timeSlotId, quantity, now],
     );
-    await this.changed(manager, rows, 'SeatsReturned');
+    await this.availabilityChanged(manager, rows, quantity, 'SeatsReturned');
     return rows.length === 1;
   }
 
-  private async changed(manager: EntityManager, rows: { productId: string }[], change: string): Promise<void> {
-    await this.events.productsChanged(manager, [...new Set(rows.map((r) => r.productId))], change);
+  /**
+   * A listing shows whether a product has units or seats left, not how many: a row's change reaches it only when
+   * the row runs out (left after = 0) or comes back from nothing (left before = 0). Every other checkout, payment
+   * and release leaves the index alone instead of re-listing the product inside the buyer's transaction.
+   */
+  private async availabilityChanged(manager: EntityManager, rows: StockRow[], delta: number, change: string): Promise<void> {
+    const flipped = rows.filter((r) => (Number(r.left) > 0) !== (Number(r.left) - delta > 0));
+    await this.events.productsChanged(manager, [...new Set(flipped.map((r) => r.productId))], change);
   }
 }
+
+/** A stock row after an UPDATE: its product and the units or seats left. */
+interface StockRow {
+  productId: string;
+  left: number;
+}
+
+const RETURNING: Record<StockHold['kind'], string> = {
+  VARIANT: `product_id AS "productId", stock_on_hand - sold - reserved AS "left"`,
+  SEATS: `product_id AS "productId", capacity - sold - reserved AS "left"`,
+};
 
 function table(hold: StockHold): string {
   return hold.kind === 'VARIANT' ? 'product_variants' : 'time_slots';
