@@ -243,6 +243,9 @@ async function main(): Promise<void> {
       checkoutApi = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase), {
         NODE_ENV: 'development',
         DEMO_SEED: 'false',
+        // No Stripe keys (empty is unset): the development gateway is the one that confirms by hand.
+        STRIPE_SECRET_KEY: '',
+        STRIPE_WEBHOOK_SECRET: '',
       });
       extraApis.push(checkoutApi);
       stock = await prepareCheckout(pool, checkoutApi.url, log);
