@@ -363,14 +363,16 @@ describe('the scheduled payout run (Stripe adapter, minimum 20.00)', () => {
   });
 
   it('runs in one process at a time: while another session holds the run’s lock, a run does nothing', async () => {
+    // The key PayoutScheduleJob locks through withSessionLock.
+    const PAYOUT_RUN_LOCK_KEY = 'ledger:scheduled-payout-run';
     const { merchant } = await statedMonth(w);
     const other = await import('pg').then(({ Client }) => new Client({ connectionString: w.t.databaseUrl }));
     await other.connect();
     try {
-      await other.query('SELECT pg_advisory_lock(7314209006)');
+      await other.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [PAYOUT_RUN_LOCK_KEY]);
       expect(await job.payDue()).toBeNull();
       expect(await paidOf(merchant.organizationId!)).toEqual([]);
-      await other.query('SELECT pg_advisory_unlock(7314209006)');
+      await other.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [PAYOUT_RUN_LOCK_KEY]);
       expect((await job.payDue())?.payouts.filter((p) => p.organizationId === merchant.organizationId)).toHaveLength(1);
     } finally {
       await other.end();

@@ -5,3 +5,4 @@ export * from './database.health';
 export * from './columns';
 export * from './domain-events';
 export * from './keyset-page';
+export * from './session-lock';

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { withSessionLock } from '@chedun/db';
 import { SUPPORTED_CURRENCIES } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { PayoutRunResult, PayoutService } from './payout.service';
 
-/** Same number in every API process, so only one of them runs payouts at a time. */
-const PAYOUT_RUN_LOCK = 7_314_209_006;
+/** Same key in every API process, so only one of them runs payouts at a time. */
+const PAYOUT_RUN_LOCK = 'ledger:scheduled-payout-run';
 
 /**
  * Pays what is due to studios and merchants on a timer (`PAYOUT_RUN_SECONDS`), each payee once it is owed at least
@@ -45,28 +46,18 @@ export class PayoutScheduleJob implements OnApplicationBootstrap, OnModuleDestro
     return run;
   }
 
-  private async exclusively(): Promise<PayoutRunResult | null> {
-    const session = this.dataSource.createQueryRunner();
-    await session.connect();
-    try {
-      const [row] = (await session.query('SELECT pg_try_advisory_lock($1) AS locked', [PAYOUT_RUN_LOCK])) as { locked: boolean }[];
-      if (!row?.locked) return null;
-      try {
-        const total: PayoutRunResult = { payouts: [], errors: [] };
-        for (const currency of SUPPORTED_CURRENCIES) {
-          const result = await this.payouts.runDueFor(null, currency, this.config.payouts.minimumMinor);
-          total.payouts.push(...result.payouts);
-          total.errors.push(...result.errors);
-        }
-        if (total.payouts.length > 0 || total.errors.length > 0) {
-          this.logger.log({ paid: total.payouts.length, errors: total.errors.length }, 'Scheduled payout run');
-        }
-        return total;
-      } finally {
-        await session.query('SELECT pg_advisory_unlock($1)', [PAYOUT_RUN_LOCK]);
+  private exclusively(): Promise<PayoutRunResult | null> {
+    return withSessionLock(this.dataSource, PAYOUT_RUN_LOCK, async () => {
+      const total: PayoutRunResult = { payouts: [], errors: [] };
+      for (const currency of SUPPORTED_CURRENCIES) {
+        const result = await this.payouts.runDueFor(null, currency, this.config.payouts.minimumMinor);
+        total.payouts.push(...result.payouts);
+        total.errors.push(...result.errors);
       }
-    } finally {
-      await session.release();
-    }
+      if (total.payouts.length > 0 || total.errors.length > 0) {
+        this.logger.log({ paid: total.payouts.length, errors: total.errors.length }, 'Scheduled payout run');
+      }
+      return total;
+    });
   }
 }

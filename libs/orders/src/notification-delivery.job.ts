@@ -5,7 +5,8 @@ import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { EmailSender } from './email-sender';
 import { renderNotificationEmail } from './notification-email';
-import { backoffMs, withSessionLock } from './session-lock';
+import { withSessionLock } from '@chedun/db';
+import { backoffMs } from './backoff';
 
 const BATCH = 50;
 /** After this many failed attempts a notification is left unsent, its last error kept for people to look at. */

@@ -9,7 +9,8 @@ import { OrderLifecycle } from './order-lifecycle.service';
 import { PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
 import { REFUND_TASK_COLUMNS, RefundTaskRecord } from './refund-tasks';
-import { backoffMs, withSessionLock } from './session-lock';
+import { withSessionLock } from '@chedun/db';
+import { backoffMs } from './backoff';
 
 const BATCH = 50;
 /** After this many failed attempts a task is left FAILED for people to look at. */
