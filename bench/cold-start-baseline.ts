@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { PG_PASSWORD, PG_USER, DATABASE, startExistingCluster } from './postgres';
-import { CHINESE_CASES, searchBaselineSql, WORD_SIMILARITY_THRESHOLD } from './scenarios/search';
+import { BASELINE_CONNECTION_OPTIONS, CHINESE_CASES, searchBaselineSql } from './scenarios/search';
 
 /**
  * The cold-start baseline, run as its own process: start PostgreSQL on the existing cluster, connect, answer the
@@ -11,9 +11,8 @@ async function main(): Promise<void> {
   if (!clusterDir || !port) throw new Error('usage: cold-start-baseline.ts <clusterDir> <port>');
   const stop = await startExistingCluster(clusterDir, Number(port));
   try {
-    const client = new Client({ connectionString: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${DATABASE}` });
+    const client = new Client({ connectionString: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${DATABASE}`, options: BASELINE_CONNECTION_OPTIONS });
     await client.connect();
-    await client.query(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
     const { rows } = await client.query(searchBaselineSql(CHINESE_CASES[0] as (typeof CHINESE_CASES)[number]));
     await client.end();
     process.stdout.write(rows.length === 1 ? 'answered\n' : 'no answer\n');

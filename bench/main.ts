@@ -33,7 +33,7 @@ import {
   searchBaseline,
   searchBaselineSql,
   searchBody,
-  WORD_SIMILARITY_THRESHOLD,
+  BASELINE_CONNECTION_OPTIONS,
 } from './scenarios/search';
 
 const API_POOL_SIZE_PER_CONNECTION = 1;
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
     log(`  seeded in ${dataset.seconds.toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
 
     api = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase));
-    pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize, options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}` });
+    pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize, options: BASELINE_CONNECTION_OPTIONS });
 
     const wanted = (name: string): boolean => config.only === null || config.only.has(name);
     const scenarios: ScenarioResult[] = [];

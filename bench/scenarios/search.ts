@@ -1,3 +1,4 @@
+import { connectionOptions, DATABASE_SESSION_SETTINGS } from '@chedun/db';
 import { cjkGrams, escapeLike, POSTGRES_SEARCH_SESSION_SETTINGS, prefixTsQuery } from '@chedun/search';
 import { Pool } from 'pg';
 
@@ -66,8 +67,8 @@ export function searchAnswerFromApi(text: string): SearchAnswer | null {
   };
 }
 
-/** The typo threshold every API connection starts with; the baseline's connections start with it too. */
-export const WORD_SIMILARITY_THRESHOLD = POSTGRES_SEARCH_SESSION_SETTINGS['pg_trgm.word_similarity_threshold'];
+/** The settings every API connection starts with (planner costs, typo threshold); the baseline's start with them too. */
+export const BASELINE_CONNECTION_OPTIONS = connectionOptions({ ...DATABASE_SESSION_SETTINGS, ...POSTGRES_SEARCH_SESSION_SETTINGS });
 
 /**
  * The baseline: one statement that returns the page (20 hits, the same fields as the GraphQL query), the total and
