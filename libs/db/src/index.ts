@@ -6,3 +6,4 @@ export * from './columns';
 export * from './domain-events';
 export * from './keyset-page';
 export * from './session-lock';
+export * from './recurring-run';

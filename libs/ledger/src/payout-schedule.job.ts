@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
-import { withSessionLock } from '@chedun/db';
+import { RecurringRun, withSessionLock } from '@chedun/db';
 import { SUPPORTED_CURRENCIES } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { PayoutRunResult, PayoutService } from './payout.service';
@@ -17,8 +17,7 @@ const PAYOUT_RUN_LOCK = 'ledger:scheduled-payout-run';
 @Injectable()
 export class PayoutScheduleJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(PayoutScheduleJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly schedule = new RecurringRun(this.logger, 'Scheduled payout run');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -27,23 +26,16 @@ export class PayoutScheduleJob implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.payouts.runSeconds === 0) return;
-    this.timer = setInterval(() => {
-      this.payDue().catch((error: unknown) => this.logger.error({ err: error }, 'Scheduled payout run failed'));
-    }, this.config.payouts.runSeconds * 1000);
-    this.timer.unref();
+    this.schedule.start(this.config.payouts.runSeconds, () => this.payDue());
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** One run over every currency; null when another process (or call) holds the run. */
   payDue(): Promise<PayoutRunResult | null> {
-    const run = this.exclusively();
-    this.running = run;
-    return run;
+    return this.schedule.track(this.exclusively());
   }
 
   private exclusively(): Promise<PayoutRunResult | null> {

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { RecurringRun } from '@chedun/db';
 import { LicenseService } from './license.service';
 
-const EVERY_MS = 60_000;
+const EVERY_SECONDS = 60;
 
 /**
  * Expires licenses at the end of their term without anyone reading them: a minute after midnight in
@@ -10,33 +11,18 @@ const EVERY_MS = 60_000;
 @Injectable()
 export class LicenseExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(LicenseExpiryJob.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly schedule = new RecurringRun(this.logger, 'License expiry run (the next run retries)');
 
   constructor(private readonly licenses: LicenseService) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), EVERY_MS);
-    this.timer.unref();
+    this.schedule.start(EVERY_SECONDS, async () => {
+      const count = await this.licenses.expireDueLicenses();
+      if (count > 0) this.logger.log(`Expired ${count} license(s) at the end of their term`);
+    });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.licenses
-      .expireDueLicenses()
-      .then((count) => {
-        if (count > 0) this.logger.log(`Expired ${count} license(s) at the end of their term`);
-      })
-      .catch((err: unknown) => this.logger.error({ err }, 'License expiry run failed; the next run retries'))
-      .finally(() => {
-        this.running = undefined;
-      });
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 }

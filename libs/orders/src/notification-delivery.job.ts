@@ -5,7 +5,7 @@ import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { EmailSender } from './email-sender';
 import { renderNotificationEmail } from './notification-email';
-import { withSessionLock } from '@chedun/db';
+import { RecurringRun, withSessionLock } from '@chedun/db';
 import { backoffMs } from './backoff';
 
 const BATCH = 50;
@@ -36,8 +36,7 @@ interface DueNotification {
 @Injectable()
 export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(NotificationDeliveryJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<NotificationDeliveryRun | null> | null = null;
+  private readonly schedule = new RecurringRun(this.logger, 'Notification delivery');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -47,22 +46,16 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.deliverDue().catch((error: unknown) => this.logger.error({ err: error }, 'Notification delivery failed'));
-    }, this.config.mail.sweepSeconds * 1000);
-    this.timer.unref();
+    this.schedule.start(this.config.mail.sweepSeconds, () => this.deliverDue());
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Sends every due notification; null when another run holds the job. */
-  async deliverDue(): Promise<NotificationDeliveryRun | null> {
-    const run = withSessionLock(this.dataSource, JOB_LOCK, () => this.sweep());
-    this.running = run;
-    return run;
+  deliverDue(): Promise<NotificationDeliveryRun | null> {
+    return this.schedule.track(withSessionLock(this.dataSource, JOB_LOCK, () => this.sweep()));
   }
 
   private async sweep(): Promise<NotificationDeliveryRun> {

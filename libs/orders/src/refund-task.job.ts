@@ -9,7 +9,7 @@ import { OrderLifecycle } from './order-lifecycle.service';
 import { PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
 import { REFUND_TASK_COLUMNS, RefundTaskRecord } from './refund-tasks';
-import { withSessionLock } from '@chedun/db';
+import { RecurringRun, withSessionLock } from '@chedun/db';
 import { backoffMs } from './backoff';
 
 const BATCH = 50;
@@ -42,8 +42,7 @@ interface RequestedRefund {
 @Injectable()
 export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RefundTaskJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<RefundTaskRun | null> | null = null;
+  private readonly schedule = new RecurringRun(this.logger, 'Refund tasks');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -54,22 +53,16 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.runDueTasks().catch((error: unknown) => this.logger.error({ err: error }, 'Refund tasks failed'));
-    }, this.config.orders.refundSweepSeconds * 1000);
-    this.timer.unref();
+    this.schedule.start(this.config.orders.refundSweepSeconds, () => this.runDueTasks());
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Runs every due task; null when another process (or run) holds the job. */
-  async runDueTasks(): Promise<RefundTaskRun | null> {
-    const run = withSessionLock(this.dataSource, JOB_LOCK, () => this.sweep());
-    this.running = run;
-    return run;
+  runDueTasks(): Promise<RefundTaskRun | null> {
+    return this.schedule.track(withSessionLock(this.dataSource, JOB_LOCK, () => this.sweep()));
   }
 
   private async sweep(): Promise<RefundTaskRun> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { RecurringRun } from '@chedun/db';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { findOrder } from './order-records';
@@ -13,8 +14,7 @@ const BATCH = 200;
 @Injectable()
 export class ReservationExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReservationExpiryJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly schedule = new RecurringRun(this.logger, 'Reservation expiry');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -24,26 +24,19 @@ export class ReservationExpiryJob implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.expireReservations()
-        .then((cancelled) => {
-          if (cancelled > 0) this.logger.log({ cancelled }, 'Expired lapsed reservations');
-        })
-        .catch((error: unknown) => this.logger.error({ err: error }, 'Reservation expiry failed'));
-    }, this.config.orders.reservationSweepSeconds * 1000);
-    this.timer.unref();
+    this.schedule.start(this.config.orders.reservationSweepSeconds, async () => {
+      const cancelled = await this.expireReservations();
+      if (cancelled > 0) this.logger.log({ cancelled }, 'Expired lapsed reservations');
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Expires every lapsed reservation; returns how many orders it cancelled. */
-  async expireReservations(): Promise<number> {
-    const run = this.sweep();
-    this.running = run;
-    return run;
+  expireReservations(): Promise<number> {
+    return this.schedule.track(this.sweep());
   }
 
   private async sweep(): Promise<number> {
