@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Party, PASSWORD } from './parties';
 
 export const WEB_DIR = join(__dirname, '../../dist/web');
 export const SCREENSHOTS = join(__dirname, '../../test-results/web');
@@ -48,4 +49,13 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect({ page: name, violations: serious }).toEqual({ page: name, violations: [] });
+}
+
+/** Signs `party` in through the log-in page and waits for the page `next` leads to. */
+export async function logIn(page: Page, party: Party, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('邮箱').fill(party.email);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { level: 1 }).filter({ hasNotText: '登录' }).waitFor();
 }

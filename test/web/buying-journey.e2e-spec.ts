@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { renderSVG } from 'uqr';
-import { checkPage, DESKTOP, launchBrowser, newPage, PHONE } from '../support/browser';
+import { checkPage, DESKTOP, launchBrowser, logIn, newPage, PHONE } from '../support/browser';
+import { ok } from '../support/catalog';
 import { contractOperation } from '../support/contract';
 import { createFilmIp, publishOffer } from '../support/licensing';
 import { organizationOwner, Party, PASSWORD, signUp } from '../support/parties';
@@ -26,20 +27,6 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
   // Two tickets of ¥120.00 at 12.5 %: ¥30.00 royalty.
   const royaltyBps = 1_250;
   const ticketMinor = 12_000;
-
-  async function gqlOk<T>(query: string, variables: Record<string, unknown>, token: string, field: string): Promise<T> {
-    const res = await t.gql(query, variables, token);
-    if (!res.data?.[field]) throw new Error(`${field} failed: ${JSON.stringify(res.errors)}`);
-    return res.data[field] as T;
-  }
-
-  async function logIn(page: Page, party: Party, next: string) {
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('邮箱').fill(party.email);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: '登录' }).waitFor();
-  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -94,26 +81,19 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     await checkPage(m.page, 'journey-published-in-search-375');
     await m.context.close();
 
-    const licenses = await gqlOk<{ edges: { node: { id: string } }[] }>(
-      `query($merchantId: ID!) { merchantLicenses(merchantId: $merchantId, status: ACTIVE) { edges { node { id } } } }`,
+    const licenses = await ok<{ edges: { node: { id: string } }[] }>(t.gql(`query($merchantId: ID!) { merchantLicenses(merchantId: $merchantId, status: ACTIVE) { edges { node { id } } } }`,
       { merchantId: merchant.organizationId },
-      merchant.token,
-      'merchantLicenses',
-    );
+      merchant.token), 'merchantLicenses');
     expect(licenses.edges).toHaveLength(1);
     licenseId = licenses.edges[0]!.node.id;
   });
 
   it('a visitor on a phone searches 农场, picks a slot, signs up at checkout, pays and sees the ticket QR code', async () => {
     // The tour is set up through the API (the console creates merchandise only): a venue, two evenings, one ticket type.
-    const venue = await gqlOk<{ id: string }>(
-      contractOperation('CreateVenue'),
+    const venue = await ok<{ id: string }>(t.gql(contractOperation('CreateVenue'),
       { merchantId: merchant.organizationId, name: 'Starfield Farm', nameZh: '星空农场', latitude: 31.0412, longitude: 121.2398 },
-      merchant.token,
-      'createVenue',
-    );
-    const experience = await gqlOk<{ id: string }>(
-      contractOperation('CreateExperience'),
+      merchant.token), 'createVenue');
+    const experience = await ok<{ id: string }>(t.gql(contractOperation('CreateExperience'),
       {
         licenseId,
         venueId: venue.id,
@@ -123,22 +103,17 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
         description: 'Walk the paddies where the stars were filmed.',
         ticketTypes: [{ name: 'Adult', price: { amountMinor: ticketMinor, currency: 'CNY' } }],
       },
-      merchant.token,
-      'createExperience',
-    );
+      merchant.token), 'createExperience');
     experienceId = experience.id;
     for (const days of [2, 3]) {
       const startsAt = new Date(t.clock.now().getTime() + days * 86_400_000);
-      await gqlOk(
-        contractOperation('AddTimeSlot'),
+      await ok(t.gql(contractOperation('AddTimeSlot'),
         { experienceId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity: 10 },
-        merchant.token,
-        'addTimeSlot',
-      );
+        merchant.token), 'addTimeSlot');
     }
-    await gqlOk(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token, 'submitProductForApproval');
-    await gqlOk(contractOperation('ApproveProduct'), { productId: experienceId }, studio.token, 'approveProduct');
-    await gqlOk(contractOperation('PublishProduct'), { productId: experienceId }, merchant.token, 'publishProduct');
+    await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token), 'submitProductForApproval');
+    await ok(t.gql(contractOperation('ApproveProduct'), { productId: experienceId }, studio.token), 'approveProduct');
+    await ok(t.gql(contractOperation('PublishProduct'), { productId: experienceId }, merchant.token), 'publishProduct');
 
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
     await page.goto('/');
@@ -184,12 +159,9 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     // What the page shows is the API's signed payload, for the slot the visitor picked.
     const session = JSON.parse((await page.evaluate(() => localStorage.getItem('chedun.session')))!) as { accessToken: string };
     const orderId = new URL(page.url()).pathname.split('/').pop()!;
-    const order = await gqlOk<{ tickets: { code: string; qrPayload: string; timeSlotId: string }[] }>(
-      `query($id: ID!) { order(id: $id) { tickets { code qrPayload timeSlotId } } }`,
+    const order = await ok<{ tickets: { code: string; qrPayload: string; timeSlotId: string }[] }>(t.gql(`query($id: ID!) { order(id: $id) { tickets { code qrPayload timeSlotId } } }`,
       { id: orderId },
-      session.accessToken,
-      'order',
-    );
+      session.accessToken), 'order');
     expect(order.tickets.map((x) => x.timeSlotId)).toEqual([secondSlot, secondSlot]);
     ticketCodes = order.tickets.map((x) => x.code);
     for (const ticket of order.tickets) {
@@ -224,25 +196,16 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
   it('the merchant on a phone ships a badge order, redeems a ticket by its code (once) and edits a slot', async () => {
     // A second buyer orders the badge through the API.
     const buyer = await signUp(t, 'badge-buyer');
-    const badge = await gqlOk<{ edges: { node: { id: string } }[] }>(
-      `query($text: String!) { searchProducts(text: $text) { edges { node { id } } } }`,
+    const badge = await ok<{ edges: { node: { id: string } }[] }>(t.gql(`query($text: String!) { searchProducts(text: $text) { edges { node { id } } } }`,
       { text: badgeZh },
-      buyer.token,
-      'searchProducts',
-    );
-    const product = await gqlOk<{ variants: { id: string }[] }>(
-      `query($id: ID!) { product(id: $id) { variants { id } } }`,
+      buyer.token), 'searchProducts');
+    const product = await ok<{ variants: { id: string }[] }>(t.gql(`query($id: ID!) { product(id: $id) { variants { id } } }`,
       { id: badge.edges[0]!.node.id },
-      buyer.token,
-      'product',
-    );
-    const checkout = await gqlOk<{ order: { id: string } }>(
-      `mutation($input: CheckoutInput!) { checkout(input: $input) { order { id } } }`,
+      buyer.token), 'product');
+    const checkout = await ok<{ order: { id: string } }>(t.gql(`mutation($input: CheckoutInput!) { checkout(input: $input) { order { id } } }`,
       { input: { idempotencyKey: 'badge-order-1', lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] } },
-      buyer.token,
-      'checkout',
-    );
-    await gqlOk(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: checkout.order.id }, buyer.token, 'devConfirmPayment');
+      buyer.token), 'checkout');
+    await ok(t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: checkout.order.id }, buyer.token), 'devConfirmPayment');
 
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
     await logIn(page, merchant, '/merchant?tab=orders');

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { checkPage, DESKTOP, launchBrowser, newPage, PHONE } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { checkPage, DESKTOP, launchBrowser, logIn, newPage, PHONE } from '../support/browser';
+import { ok } from '../support/catalog';
 import { contractOperation } from '../support/contract';
 import { applyForLicense, createFilmIp, grantLicense, publishOffer } from '../support/licensing';
-import { organizationOwner, Party, PASSWORD } from '../support/parties';
+import { organizationOwner, Party } from '../support/parties';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -17,20 +18,6 @@ describe('web: from design to shop', () => {
   let experienceId: string;
   const productZh = '夜行列车折纸徽章';
 
-  async function gqlOk<T = any>(query: string, variables: Record<string, unknown>, token: string, field: string): Promise<T> {
-    const res = await t.gql(query, variables, token);
-    if (!res.data?.[field]) throw new Error(`${field} failed: ${JSON.stringify(res.errors)}`);
-    return res.data[field] as T;
-  }
-
-  async function logIn(page: Page, party: Party, next: string) {
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('邮箱').fill(party.email);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: '登录' }).waitFor();
-  }
-
   beforeAll(async () => {
     t = await startTestApp();
     browser = await launchBrowser();
@@ -40,14 +27,10 @@ describe('web: from design to shop', () => {
     const { licenseId } = await grantLicense(t, studio, merchant, { filmIpId, categories: ['COLLECTIBLE', 'TOUR'] });
 
     // An experience set up through the API, so the product page has tickets, a calendar and a venue.
-    const venue = await gqlOk<{ id: string }>(
-      contractOperation('CreateVenue'),
+    const venue = await ok<{ id: string }>(t.gql(contractOperation('CreateVenue'),
       { merchantId: merchant.organizationId, name: 'Night Train Platform', nameZh: '夜行列车站台', latitude: 31.0456, longitude: 121.2321 },
-      merchant.token,
-      'createVenue',
-    );
-    const experience = await gqlOk<{ id: string }>(
-      contractOperation('CreateExperience'),
+      merchant.token), 'createVenue');
+    const experience = await ok<{ id: string }>(t.gql(contractOperation('CreateExperience'),
       {
         licenseId,
         venueId: venue.id,
@@ -57,20 +40,15 @@ describe('web: from design to shop', () => {
         description: 'Walk the platform where the last train was filmed.',
         ticketTypes: [{ name: 'Adult', price: { amountMinor: 12_000, currency: 'CNY' } }],
       },
-      merchant.token,
-      'createExperience',
-    );
+      merchant.token), 'createExperience');
     experienceId = experience.id;
     const startsAt = new Date(t.clock.now().getTime() + 3 * 86_400_000);
-    await gqlOk(
-      contractOperation('AddTimeSlot'),
+    await ok(t.gql(contractOperation('AddTimeSlot'),
       { experienceId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity: 20 },
-      merchant.token,
-      'addTimeSlot',
-    );
-    await gqlOk(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token, 'submitProductForApproval');
-    await gqlOk(contractOperation('ApproveProduct'), { productId: experienceId }, studio.token, 'approveProduct');
-    await gqlOk(contractOperation('PublishProduct'), { productId: experienceId }, merchant.token, 'publishProduct');
+      merchant.token), 'addTimeSlot');
+    await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token), 'submitProductForApproval');
+    await ok(t.gql(contractOperation('ApproveProduct'), { productId: experienceId }, studio.token), 'approveProduct');
+    await ok(t.gql(contractOperation('PublishProduct'), { productId: experienceId }, merchant.token), 'publishProduct');
   });
 
   afterAll(async () => {
