@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SettableClock } from '@chedun/kernel';
 import { Client } from 'pg';
-import { cloneTestDatabase, GENEROUS_RATE_LIMITS, GqlResult, TestApp } from './test-app';
+import { cloneTestDatabase, GENEROUS_RATE_LIMITS, GqlResult, postGraphql, TestApp } from './test-app';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 
@@ -95,14 +95,7 @@ export async function startApiProcess(options: { name: string; databaseUrl: stri
     baseUrl,
     pid: child.pid as number,
     logs: () => output.join(''),
-    async gql(query, variables, token) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GqlResult<any>;
-    },
+    gql: (query, variables, token) => postGraphql(baseUrl, query, variables, token),
     async kill() {
       if (!exited()) child.kill('SIGKILL');
       await exit;

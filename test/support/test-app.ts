@@ -29,6 +29,21 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = Object.fromEntries(
   ['SIGNUP', 'SEARCH', 'CHECKOUT'].flatMap((flow) => [[`${flow}_PER_ACCOUNT`, '100000'], [`${flow}_PER_ADDRESS`, '100000']]),
 );
 
+/** One GraphQL request over HTTP, as a client sends it (Bearer token when given). */
+export async function postGraphql<T = Record<string, any>>(
+  baseUrl: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<GqlResult<T>> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GqlResult<T>;
+}
+
 /** A fresh database cloned from the migrated template, and the real app listening on a free port. */
 export async function startTestApp(options: { env?: Record<string, string>; clock?: SettableClock } = {}): Promise<TestApp> {
   const { databaseUrl, drop } = await cloneTestDatabase();
@@ -57,14 +72,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     baseUrl,
     databaseUrl,
     clock,
-    async gql(query, variables, token) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GqlResult<any>;
-    },
+    gql: (query, variables, token) => postGraphql(baseUrl, query, variables, token),
     async sql(text, params) {
       return (await client.query(text, params)).rows;
     },
