@@ -130,7 +130,8 @@ export class PostgresSearchIndex extends SearchIndex {
     const cursor: SearchCursor | null = query.after ? decodeSearchCursor(query.sort, query.after, keyset) : null;
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
 
-    const pageWhere = [...where];
+    // The keyset condition applies to the page only: total and facets count every match.
+    let pageAfter: string | null = null;
     let order: string;
     let offset = 0;
     // Sort keys match the indexes (price_from_minor, product_id) and (published_at, product_id); published_at is
@@ -140,16 +141,16 @@ export class PostgresSearchIndex extends SearchIndex {
     switch (sort) {
       case SearchSort.PRICE_ASC:
         order = `${priceKey} ASC, d.product_id ASC`;
-        if (cursor?.kind === 'key') pageWhere.push(`(${priceKey}, d.product_id) > (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`);
+        if (cursor?.kind === 'key') pageAfter = `(${priceKey}, d.product_id) > (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`;
         break;
       case SearchSort.PRICE_DESC:
         order = `${priceKey} DESC, d.product_id DESC`;
-        if (cursor?.kind === 'key') pageWhere.push(`(${priceKey}, d.product_id) < (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`);
+        if (cursor?.kind === 'key') pageAfter = `(${priceKey}, d.product_id) < (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`;
         break;
       case SearchSort.NEWEST:
         order = `d.published_at DESC, d.product_id DESC`;
         if (cursor?.kind === 'key') {
-          pageWhere.push(`(d.published_at, d.product_id) < (to_timestamp(${p(cursor.value)}::float8 / 1000), ${p(cursor.productId)}::uuid)`);
+          pageAfter = `(d.published_at, d.product_id) < (to_timestamp(${p(cursor.value)}::float8 / 1000), ${p(cursor.productId)}::uuid)`;
         }
         break;
       default:
@@ -158,7 +159,8 @@ export class PostgresSearchIndex extends SearchIndex {
     }
     const limit = p(query.first + 1);
     // One statement: the matches are computed once (MATERIALIZED) with only the keys the page order and the facets
-    // need; the page takes its rows from them and joins back for the documents, total and facets count them.
+    // need; the page takes its rows from them and joins back for the documents, total and facets count them. The
+    // order reads the same in both places: `score` exists only in m/page, the other keys are the document's own.
     // (Two statements, page then facets, evaluated the text match twice.)
     const sql = `
       WITH m AS MATERIALIZED (
@@ -167,7 +169,7 @@ export class PostgresSearchIndex extends SearchIndex {
          ${whereSql}
       ), page AS (
         SELECT d.product_id, d.score FROM m d
-         ${pageWhere.length > where.length ? `WHERE ${pageWhere.slice(where.length).join(' AND ')}` : ''}
+         ${pageAfter ? `WHERE ${pageAfter}` : ''}
          ORDER BY ${order}
          LIMIT ${limit}::int OFFSET ${p(offset)}::int
       )
@@ -175,7 +177,7 @@ export class PostgresSearchIndex extends SearchIndex {
              (SELECT coalesce(json_agg(h), '[]') FROM (
                 SELECT ${DOCUMENT_COLUMNS}, d.available_dates::text[] AS available_day_list, page.score, ${newestKey} AS published_ms
                   FROM page JOIN search_documents d USING (product_id)
-                 ORDER BY ${order.replace(/\bscore\b/, 'page.score')}) h) AS hits,
+                 ORDER BY ${order}) h) AS hits,
              (SELECT coalesce(json_agg(c), '[]') FROM (
                 SELECT category AS value, count(*)::int AS count FROM m GROUP BY category ORDER BY count DESC, category) c) AS categories,
              (SELECT coalesce(json_agg(f), '[]') FROM (
