@@ -1,5 +1,5 @@
-import { FormEvent, useState } from 'react';
 import { ProductCard } from '../components/product-card';
+import { SearchBar } from '../components/search-bar';
 import { QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -22,30 +22,12 @@ export function HomePage() {
   const shop = useQuery(SearchProducts, { sort: 'NEWEST', first: 8 });
   const ips = useQuery(FilmIps);
   const titleOf = useFilmIpTitles();
-  const [text, setText] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(text.trim() ? `/search?q=${encodeURIComponent(text.trim())}` : '/search');
-  };
   return (
     <>
       <section className="hero">
         <h1>{t('home.title')}</h1>
         <p>{t('home.tagline')}</p>
-        <form role="search" className="search-bar" onSubmit={submit}>
-          <label className="visually-hidden" htmlFor="home-search">
-            {t('search.label')}
-          </label>
-          <input
-            id="home-search"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t('search.placeholder')}
-            enterKeyHint="search"
-          />
-          <button type="submit">{t('search.submit')}</button>
-        </form>
+        <SearchBar id="home-search" onSearch={(text) => navigate(text ? `/search?q=${encodeURIComponent(text)}` : '/search')} />
       </section>
       <section aria-labelledby="collections">
         <h2 id="collections">{t('home.collections')}</h2>

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { ProductCard } from '../components/product-card';
+import { SearchBar } from '../components/search-bar';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import type { ProductCategory, ProductFilter, ProductKind, ProductSearchSort, SearchProductsQuery } from '../gql/graphql';
@@ -65,8 +66,6 @@ export function SearchPage() {
   const { search } = useLocation();
   const params = readParams(search);
   const titleOf = useFilmIpTitles();
-  const [text, setText] = useState(params.text);
-  useEffect(() => setText(params.text), [params.text]);
   const result = useQuery(SearchProducts, {
     text: params.text || null,
     filter: params.filter,
@@ -77,10 +76,6 @@ export function SearchPage() {
   const [moreError, setMoreError] = useState<ApiError | undefined>();
   useEffect(() => setMore(undefined), [result.data]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(withParam(search, 'q', text.trim() || undefined));
-  };
   const toggleCategory = (category: ProductCategory) => {
     const next = params.categories.includes(category) ? params.categories.filter((c) => c !== category) : [...params.categories, category];
     navigate(withParam(search, 'cat', next.join(',') || undefined));
@@ -109,20 +104,7 @@ export function SearchPage() {
   return (
     <section>
       <h1>{t('search.title')}</h1>
-      <form role="search" className="search-bar" onSubmit={submit}>
-        <label className="visually-hidden" htmlFor="search-text">
-          {t('search.label')}
-        </label>
-        <input
-          id="search-text"
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t('search.placeholder')}
-          enterKeyHint="search"
-        />
-        <button type="submit">{t('search.submit')}</button>
-      </form>
+      <SearchBar id="search-text" initial={params.text} onSearch={(text) => navigate(withParam(search, 'q', text || undefined))} />
       <div className="search-layout">
         <aside aria-label={t('search.filters')} className="filters card">
           <label>
