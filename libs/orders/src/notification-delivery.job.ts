@@ -53,6 +53,12 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
     return this.schedule.stop();
   }
 
+  /** Notifications not sent yet (due or waiting for a retry). */
+  async pendingCount(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE sent_at IS NULL`)) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
   /** Sends every due notification; null when another run holds the job. */
   deliverDue(): Promise<NotificationDeliveryRun | null> {
     return this.schedule.track(withSessionLock(this.dataSource, JOB_LOCK, () => this.sweep()));

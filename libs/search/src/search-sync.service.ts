@@ -69,6 +69,12 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
     return this.draining;
   }
 
+  /** Outbox rows not yet applied to the external index (0 with the Postgres index, which is written in place). */
+  async pendingCount(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL`)) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
   /** Full reindex: clears the index and lists every published product again. */
   async reindexAll(): Promise<number> {
     await this.index.clear();

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { Clock, OrderCancelled } from '@chedun/kernel';
+import { NotificationDeliveryJob } from '@chedun/orders';
 import { PaymentEvent } from '@chedun/payments';
+import { SearchSync } from '@chedun/search';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppMetrics } from './app-metrics';
@@ -24,6 +26,8 @@ export class MetricsCollector implements OnModuleInit {
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly search: SearchSync,
+    private readonly notifications: NotificationDeliveryJob,
   ) {}
 
   onModuleInit(): void {
@@ -50,15 +54,9 @@ export class MetricsCollector implements OnModuleInit {
     }
     this.metrics.dbPool.set({ state: 'max' }, this.config.database.poolSize);
     try {
-      // Monitoring reads the two outbox tables directly: a count, no rows, both served by partial indexes or small.
-      const [row] = (await this.dataSource.query(
-        `SELECT (SELECT count(*) FROM search_outbox WHERE processed_at IS NULL)::int AS search,
-                (SELECT count(*) FROM notifications WHERE sent_at IS NULL)::int AS notifications`,
-      )) as { search: number; notifications: number }[];
-      if (row) {
-        this.metrics.outboxPending.set({ outbox: 'search' }, row.search);
-        this.metrics.outboxPending.set({ outbox: 'notifications' }, row.notifications);
-      }
+      const [search, notifications] = await Promise.all([this.search.pendingCount(), this.notifications.pendingCount()]);
+      this.metrics.outboxPending.set({ outbox: 'search' }, search);
+      this.metrics.outboxPending.set({ outbox: 'notifications' }, notifications);
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not read outbox depths for /metrics');
     }

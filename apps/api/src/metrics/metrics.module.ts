@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { OrdersModule } from '@chedun/orders';
+import { SearchModule } from '@chedun/search';
 import { AppMetrics } from './app-metrics';
 import { MetricsCollector } from './metrics.collector';
 
@@ -8,6 +10,7 @@ export class MetricsModule {
   static forRoot(metrics: AppMetrics): DynamicModule {
     return {
       module: MetricsModule,
+      imports: [OrdersModule, SearchModule],
       providers: [{ provide: AppMetrics, useValue: metrics }, MetricsCollector],
       exports: [AppMetrics, MetricsCollector],
     };
