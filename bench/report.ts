@@ -44,6 +44,8 @@ export interface CsvExportResult {
   rssBeforeMb: number;
   peakRssMb: number;
   rssGrowthMb: number;
+  /** The same export again on the same process: what a process that has exported once grows by (the target is on the first). */
+  repeatRssGrowthMb: number;
   target: Target;
 }
 

@@ -92,4 +92,27 @@ describe(`ledger at volume (${LINES} lines)`, () => {
     // The whole file never sits in memory: what stays live is a few batches, far under the file's size.
     expect(peakHeap - before.heapUsed).toBeLessThan(Math.min(32 * 1024 * 1024, bytes / 4));
   }, 300_000);
+  it('stops the COPY when the client goes away, and the pool keeps only healthy connections', async () => {
+    const aborted = new AbortController();
+    const res = await fetch(`${t.baseUrl}/reports/royalties.csv?studioId=${studio.organizationId}&from=2026-10-01&to=2026-10-31`, {
+      headers: { authorization: `Bearer ${studio.token}` },
+      signal: aborted.signal,
+    });
+    const reader = res.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    const [copy] = await t.sql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND state = 'active'`);
+    expect(copy).toBeDefined();
+    aborted.abort();
+    // Its connection is closed, not handed back mid-COPY (which would stream the rest of the file to nobody).
+    const alive = async () => (await t.sql('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [copy!.pid])).length > 0;
+    // Well before the pool's idle timeout (10 s), which would close any idle connection anyway.
+    const deadline = Date.now() + 5_000;
+    while ((await alive()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await alive()).toBe(false);
+    // More requests at once than the pool has connections: a connection left mid-COPY would answer one of them wrongly.
+    const TOTALS = `query($s: ID!) { royaltyReport(studioId: $s, from: "2026-10-01", to: "2026-10-01") { totals { lineCount } } }`;
+    const answers = await Promise.all(Array.from({ length: 24 }, () => t.gql(TOTALS, { s: studio.organizationId }, studio.token)));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    expect(new Set(answers.map((a) => a.data?.royaltyReport.totals.lineCount)).size).toBe(1);
+  }, 120_000);
 });

@@ -1,5 +1,11 @@
-import type { Writable } from 'node:stream';
+import { Transform, TransformCallback, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { escapeLiteral, PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+type CsvValue = string | number | boolean | Date | null | undefined;
 
 const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]); // = + - @ tab CR
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -13,55 +19,143 @@ export function csvField(value: string | number | boolean | Date | null | undefi
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: readonly (string | number | boolean | Date | null | undefined)[]): string {
+export function csvRow(values: readonly CsvValue[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
-/**
- * Rows per FETCH, written as one chunk (about 50-100 kB of text). The export holds one batch at a time; the API's RSS
- * still grows by about 170-210 MB over a 241,473-line export in a fresh process (bench, full scale), with 250- or
- * 1,000-row batches and with a 1 MB young generation alike. Where that memory goes is not found yet.
- */
-const FETCH_ROWS = 250;
+/** What a column holds, so that PostgreSQL can write it exactly as `csvField` writes the same JavaScript value. */
+export type CsvColumn =
+  /** Free text a person typed (names): defused and quoted as needed. */
+  | { text: string }
+  /** Values that never need quotes, written as PostgreSQL's text of them: ids, codes, integers, booleans. */
+  | { plain: string }
+  | { timestamp: string };
 
 /**
- * Streams a query's rows as CSV through a server-side cursor on a dedicated connection, one batch at a time,
- * waiting for the client to drain, so memory stays bounded however many rows there are. Stops when the client
- * goes away. Runs in a REPEATABLE READ, read-only transaction so the file is one consistent snapshot.
+ * One SQL expression that renders a row as one CSV line (without its line end), field for field the same text as
+ * `csvRow` of the same values: NULL is empty; ids, integers and booleans as JavaScript prints them; timestamps as
+ * `toISOString()`; text defused (a leading = + - @ tab CR gets a ') and quoted when it holds " , CR or LF.
+ * The database formats the export so that the API passes bytes on and never holds a row as objects (see streamCsv).
  */
-export async function streamCsv<R>(
+export function csvLineSql(columns: readonly CsvColumn[]): string {
+  // chr(1) marks the line's end for CopyTextToCrlfLines, which turns it into the CR of CRLF.
+  return `concat_ws(',', ${columns.map(fieldSql).join(', ')}) || chr(1)`;
+}
+
+function fieldSql(column: CsvColumn): string {
+  if ('plain' in column) return `coalesce((${column.plain})::text, '')`;
+  if ('timestamp' in column) return `coalesce(to_char((${column.timestamp}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
+  const t = `(${column.text})::text`;
+  // The defusing ' never needs quotes itself, so whether to quote is a question about the original text.
+  const defused = `CASE WHEN left(${t}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${t} ELSE ${t} END`;
+  return `coalesce(CASE WHEN ${t} ~ E'[",\\r\\n]' THEN '"' || replace(${defused}, '"', '""') || '"' ELSE ${defused} END, '')`;
+}
+
+/** Reads within the export's snapshot, for the rows after the lines (totals). */
+export type SnapshotQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
+/**
+ * Streams a query's rows as CSV: PostgreSQL formats every line (`csvLineSql` as the query's only column) and sends
+ * them with `COPY ... TO STDOUT`, and the API passes the bytes on with backpressure, turning COPY's text format into
+ * CRLF lines. No row becomes a JavaScript object or string, so the API's memory does not grow with the export.
+ * Then `trailer` adds rows read in the same snapshot (totals). REPEATABLE READ, read-only: the file is one
+ * consistent snapshot. A client that goes away cuts the COPY short, and its connection is closed, not reused.
+ */
+export async function streamCsv(
   dataSource: DataSource,
   out: Writable,
   query: { sql: string; params: unknown[] },
   header: readonly string[],
-  toRow: (row: R) => readonly (string | number | boolean | Date | null | undefined)[],
+  trailer: (read: SnapshotQuery) => Promise<readonly (readonly CsvValue[])[]> = async () => [],
 ): Promise<number> {
-  const runner = dataSource.createQueryRunner('slave');
-  await runner.connect();
-  let count = 0;
+  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainSlaveConnection()) as [PoolClient, (error?: unknown) => void];
+  let broken: unknown;
   try {
-    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // Every row will be read, so plan for the whole result rather than the first 10 % (the cursor default).
-    await runner.query('SET LOCAL cursor_tuple_fraction = 1.0');
-    await runner.query(`DECLARE csv_rows NO SCROLL CURSOR FOR ${query.sql}`, query.params);
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     if (!out.write(`\uFEFF${csvRow(header)}`)) await drainedOrClosed(out);
-    while (!out.destroyed) {
-      const rows = (await runner.query(`FETCH FORWARD ${FETCH_ROWS} FROM csv_rows`)) as R[];
-      if (rows.length === 0) break;
-      let chunk = '';
-      for (const row of rows) chunk += csvRow(toRow(row));
-      count += rows.length;
-      if (!out.write(chunk)) await drainedOrClosed(out);
-    }
-    await runner.query('COMMIT');
+    const copy = client.query(copyTo(`COPY (${inlineParams(query.sql, query.params)}) TO STDOUT`));
+    await pipeline(copy, new CopyTextToCrlfLines(), out, { end: false });
+    const rows = await trailer(async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[]);
+    if (!out.destroyed) out.write(rows.map(csvRow).join(''));
+    await client.query('COMMIT');
+    return copy.rowCount;
   } catch (error) {
-    await runner.query('ROLLBACK').catch(() => undefined);
+    broken = error;
     throw error;
   } finally {
-    await runner.release();
+    // A COPY cut short leaves the connection mid-protocol: hand it back broken so the pool closes it.
+    release(broken);
   }
-  return count;
 }
+
+/**
+ * COPY cannot take bind parameters, so they go into the statement as literals, quoted by `pg`'s own escapeLiteral.
+ * Only the plain types the report queries use are accepted.
+ */
+export function inlineParams(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)(?!\d)/g, (_, n: string) => {
+    const value = params[Number(n) - 1];
+    if (value === null) return 'NULL';
+    if (typeof value === 'string') return escapeLiteral(value);
+    if (value instanceof Date) return escapeLiteral(value.toISOString());
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    throw new Error(`parameter $${n} of a COPY is ${typeof value}, not a string, date or number`);
+  });
+}
+
+/**
+ * COPY's text format, one column of `csvLineSql`, into CSV lines, in place: no byte is copied. Every row ends in the
+ * line's end marker (\x01) and COPY's LF; the marker becomes CR, so lines end in CRLF (RFC 4180). The backslash
+ * escapes COPY writes (\\ \b \f \n \r \t \v, rare: names with a tab or a line break) become their characters again,
+ * which only shortens the chunk. UTF-8 never has the bytes of \ or LF inside a multi-byte character, so bytes can be
+ * read one by one. A row's marker may end one chunk and its LF begin the next, so each chunk is held until the next
+ * one has been seen; an escape may straddle chunks too.
+ */
+export class CopyTextToCrlfLines extends Transform {
+  private held: Buffer | null = null;
+  private escaped = false;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    let length = chunk.length;
+    if (this.escaped || chunk.includes(BACKSLASH)) {
+      // An LF that an escape stands for is a line break inside a quoted field, not a row's end: only raw LFs end rows.
+      length = 0;
+      for (const byte of chunk) {
+        if (this.escaped) {
+          chunk[length++] = UNESCAPE[byte] ?? byte;
+          this.escaped = false;
+        } else if (byte === BACKSLASH) {
+          this.escaped = true;
+        } else {
+          if (byte === LF) this.endRow(chunk, length);
+          chunk[length++] = byte;
+        }
+      }
+    } else {
+      for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) this.endRow(chunk, at);
+    }
+    if (this.held) this.push(this.held);
+    this.held = chunk.subarray(0, length);
+    done();
+  }
+
+  /** The row's LF is at `at` in `chunk`: its marker, the byte before, becomes CR (in the held chunk if `at` is 0). */
+  private endRow(chunk: Buffer, at: number): void {
+    if (at > 0) chunk[at - 1] = CR;
+    else if (this.held && this.held.length > 0) this.held[this.held.length - 1] = CR;
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.held) this.push(this.held);
+    this.held = null;
+    done();
+  }
+}
+
+const BACKSLASH = 0x5c;
+const LF = 0x0a;
+const CR = 0x0d;
+const UNESCAPE: Record<number, number> = { 0x62: 0x08, 0x66: 0x0c, 0x6e: LF, 0x72: CR, 0x74: 0x09, 0x76: 0x0b };
 
 function drainedOrClosed(out: Writable): Promise<void> {
   return new Promise((resolve) => {

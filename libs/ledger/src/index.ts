@@ -17,6 +17,7 @@ export { LicenseTermsService, SignedLicenseTerms } from './license-terms.service
 export { RoyaltyReportService } from './royalty-report.service';
 export { RoyaltyStatementService } from './royalty-statement.service';
 export { ReconciliationService } from './reconciliation.service';
+export { csvLineSql, csvRow, streamCsv } from './csv';
 export { PayoutService } from './payout.service';
 export { PayoutScheduleJob } from './payout-schedule.job';
 export { payoutLifecycle } from './payout-lifecycle';

@@ -4,7 +4,7 @@ import { Actor } from '@chedun/identity';
 import { ConnectionShape, decodeCursor, DomainError, Money, MoneyType, toConnection } from '@chedun/kernel';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { csvRow, streamCsv } from './csv';
+import { csvLineSql, streamCsv } from './csv';
 import { LedgerPolicy } from './ledger.policy';
 import { RoyaltyReportLine, RoyaltySeriesPoint, RoyaltyTotals } from './ledger.types';
 import { RoyaltyLineRow, RoyaltyReportFilter, royaltyLinesSql, RoyaltySeriesDimension, royaltySeriesSql, royaltyTotalsSql } from './royalty-report.query';
@@ -78,18 +78,20 @@ export class RoyaltyReportService {
     }));
   }
 
-  /** Every line as CSV, streamed through a cursor; a final totals row sums the lines. */
+  /** Every line as CSV, formatted by the database; a final row has the totals, read in the same snapshot. */
   async writeCsv(filter: RoyaltyReportFilter, out: Writable): Promise<number> {
-    const totals = { gross: 0, refunded: 0, royalty: 0 };
-    const count = await streamCsv<RoyaltyLineRow>(this.dataSource, out, royaltyLinesSql(filter), ROYALTY_CSV_HEADER, (r) => {
-      totals.gross += minor(r.gross);
-      totals.refunded += minor(r.refunded);
-      totals.royalty += minor(r.royalty);
-      return [r.order_line_id, r.order_id, r.paid_at, r.product_id, r.product_name, r.merchant_id, r.merchant_name, r.license_id,
-        r.film_ip_id, r.currency, minor(r.gross), minor(r.refunded), minor(r.royalty)];
+    const lines = royaltyLinesSql(filter);
+    const line = csvLineSql([
+      { plain: 'l.order_line_id' }, { plain: 'l.order_id' }, { timestamp: 'l.paid_at' }, { plain: 'l.product_id' }, { text: 'l.product_name' },
+      { plain: 'l.merchant_id' }, { text: 'l.merchant_name' }, { plain: 'l.license_id' }, { plain: 'l.film_ip_id' }, { plain: 'l.currency' },
+      { plain: 'l.gross' }, { plain: 'l.refunded' }, { plain: 'l.royalty' },
+    ]);
+    const query = { sql: `SELECT ${line} FROM (${lines.sql}) l ORDER BY l.paid_at, l.order_line_id`, params: lines.params };
+    return streamCsv(this.dataSource, out, query, ROYALTY_CSV_HEADER, async (read) => {
+      const totals = royaltyTotalsSql(filter);
+      const [row] = await read<{ gross: string; refunded: string; royalty: string }>(totals.sql, totals.params);
+      return [['TOTAL', '', '', '', '', '', '', '', '', filter.currency, minor(row?.gross ?? '0'), minor(row?.refunded ?? '0'), minor(row?.royalty ?? '0')]];
     });
-    if (!out.destroyed) out.write(csvRow(['TOTAL', '', '', '', '', '', '', '', '', filter.currency, totals.gross, totals.refunded, totals.royalty]));
-    return count;
   }
 }
 

@@ -4,7 +4,7 @@ import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
 import { Clock, ConnectionShape, decodeCursor, DomainError, Money, MoneyType, parseId, toConnection } from '@chedun/kernel';
 import type { Writable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { csvRow, streamCsv } from './csv';
+import { csvLineSql, streamCsv } from './csv';
 import { JournalService, PostingLine } from './journal.service';
 import { LicenseSettlement, settleLicense } from './license-settlement';
 import { minor } from './royalty-report.service';
@@ -240,26 +240,25 @@ export class RoyaltyStatementService {
   }
 
   async writeCsv(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
-    await streamCsv<Record<string, string | boolean | Date | number>>(
+    const line = csvLineSql([
+      { plain: 'line_no' }, { plain: 'kind' }, { plain: 'source_id' }, { plain: 'order_line_id' }, { timestamp: 'occurred_at' },
+      { plain: 'is_adjustment' }, { text: 'product_name' }, { text: 'merchant_name' }, { plain: 'license_id' }, { plain: 'film_ip_id' },
+      { plain: '$2::text' }, { plain: 'gross_minor' }, { plain: 'refunded_minor' }, { plain: 'royalty_minor' },
+    ]);
+    const amount = (kind: string, value: number) => [kind, '', '', '', '', '', '', '', '', '', statement.currency, '', '', value];
+    await streamCsv(
       this.dataSource,
       out,
-      {
-        sql: `SELECT line_no, kind, source_id, order_line_id, occurred_at, is_adjustment, product_name, merchant_name, license_id,
-                     film_ip_id, gross_minor::text, refunded_minor::text, royalty_minor::text
-                FROM royalty_statement_lines WHERE statement_id = $1 ORDER BY line_no`,
-        params: [statement.id],
-      },
+      { sql: `SELECT ${line} FROM royalty_statement_lines WHERE statement_id = $1 ORDER BY line_no`, params: [statement.id, statement.currency] },
       STATEMENT_CSV_HEADER,
-      (r) => [r['line_no'], r['kind'], r['source_id'], r['order_line_id'], r['occurred_at'], r['is_adjustment'], r['product_name'],
-        r['merchant_name'], r['license_id'], r['film_ip_id'], statement.currency, r['gross_minor'], r['refunded_minor'], r['royalty_minor']]
-        .map((v) => (typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v)),
+      async () => [
+        ['TOTAL', '', '', '', '', '', '', '', '', '', statement.currency, statement.grossMinor, statement.refundedMinor, statement.royaltyMinor],
+        amount('ADJUSTMENTS', statement.adjustmentsMinor),
+        amount('ADVANCE_RECOUPED', -statement.advanceRecoupedMinor),
+        amount('GUARANTEE_SHORTFALL', statement.guaranteeShortfallMinor),
+        amount('AMOUNT_DUE', statement.amountDueMinor),
+      ],
     );
-    if (out.destroyed) return;
-    out.write(csvRow(['TOTAL', '', '', '', '', '', '', '', '', '', statement.currency, statement.grossMinor, statement.refundedMinor, statement.royaltyMinor]));
-    out.write(csvRow(['ADJUSTMENTS', '', '', '', '', '', '', '', '', '', statement.currency, '', '', statement.adjustmentsMinor]));
-    out.write(csvRow(['ADVANCE_RECOUPED', '', '', '', '', '', '', '', '', '', statement.currency, '', '', -statement.advanceRecoupedMinor]));
-    out.write(csvRow(['GUARANTEE_SHORTFALL', '', '', '', '', '', '', '', '', '', statement.currency, '', '', statement.guaranteeShortfallMinor]));
-    out.write(csvRow(['AMOUNT_DUE', '', '', '', '', '', '', '', '', '', statement.currency, '', '', statement.amountDueMinor]));
   }
 }
 
