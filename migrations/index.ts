@@ -14,6 +14,7 @@ import { SearchCjkGrams1764700000001 } from './1764700000001-search-cjk-grams';
 import { OrderRefundTasks1764800000001 } from './1764800000001-order-refund-tasks';
 import { RefundRestock1764800000002 } from './1764800000002-refund-restock';
 import { RateLimitsUnlogged1764840000001 } from './1764840000001-rate-limits-unlogged';
+import { LedgerBalanceAtCommit1764900000001 } from './1764900000001-ledger-balance-at-commit';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   OrderRefundTasks1764800000001,
   RefundRestock1764800000002,
   RateLimitsUnlogged1764840000001,
+  LedgerBalanceAtCommit1764900000001,
 ];

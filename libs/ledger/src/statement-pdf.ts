@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { shanghaiDate } from '@chedun/kernel';
 import { RoyaltyStatementEntity } from './ledger.entity';
 
 /** One frozen statement line as the PDF prints it. */
@@ -36,7 +37,6 @@ export function formatMinor(amountMinor: number): string {
   return `${sign}${units}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 const shanghaiTime = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
@@ -151,7 +151,7 @@ export async function writeStatementPdf(
       doc.fontSize(8);
       const values: Record<ColumnKey, string> = {
         no: String(line.lineNo),
-        date: shanghaiDate.format(line.occurredAt),
+        date: shanghaiDate(line.occurredAt),
         kind: `${line.kind === 'SALE' ? 'Sale' : 'Refund'}${line.isAdjustment ? ' *' : ''}`,
         product: line.productName,
         merchant: line.merchantName,
