@@ -430,6 +430,35 @@ describe('orders after payment', () => {
       expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [late.order.lines[0].id])).toEqual([{ n: 0 }]);
     });
 
+    it('fulfils a partially refunded order once what is left has been handed over', async () => {
+      const fulfil = (id: string) =>
+        t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`, { id }, shop.licensed.merchant.token);
+      const redeem = (code: string) => t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
+      const statusOf = async (orderId: string) => (await t.sql<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]))[0]!.status;
+      const lines = [{ variantId: shop.variantId, quantity: 1 }, { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }];
+
+      // The goods line is refunded in full; the two seats are then redeemed: nothing is left to hand over.
+      const first = await paidOrder(lines);
+      const [goods, seats] = first.order.lines as { id: string; kind: string }[];
+      await refund(goods!.id);
+      expect(await statusOf(first.order.id)).toBe('PARTIALLY_REFUNDED');
+      const codes = (first.order.tickets as { code: string }[]).map((x) => x.code);
+      expect((await redeem(codes[0]!)).errors).toBeUndefined();
+      expect(await statusOf(first.order.id)).toBe('PARTIALLY_REFUNDED');
+      expect((await redeem(codes[1]!)).errors).toBeUndefined();
+      expect(await statusOf(first.order.id)).toBe('FULFILLED');
+      expect(seats!.kind).toBe('EXPERIENCE');
+
+      // One seat used, the other refunded: the seats line is handed over; shipping the goods completes the order.
+      const second = await paidOrder(lines);
+      const [goods2, seats2] = second.order.lines as { id: string }[];
+      expect((await redeem((second.order.tickets as { code: string }[])[0]!.code)).errors).toBeUndefined();
+      await refund(seats2!.id, { amountMinor: 12000 });
+      expect(await t.sql(`SELECT fulfilment FROM order_lines WHERE id = $1`, [seats2!.id])).toEqual([{ fulfilment: 'REDEEMED' }]);
+      expect(await statusOf(second.order.id)).toBe('PARTIALLY_REFUNDED');
+      expect((await fulfil(goods2!.id)).data!.fulfilOrderLine.status).toBe('FULFILLED');
+    });
+
     it('returns stock exactly once per refund when many refunds of one variant settle at once', async () => {
       const variantId = shop.variantId;
       const orders = [];

@@ -101,12 +101,17 @@ export class OrderLifecycle {
     return true;
   }
 
-  /** PAID → FULFILLED once every line is fulfilled (shipped, picked up, or all its tickets redeemed). */
+  /**
+   * PAID or PARTIALLY_REFUNDED → FULFILLED once nothing is left to hand over: every line is fulfilled (shipped, picked
+   * up, or all its live tickets redeemed) or refunded in full, and at least one was fulfilled (an order refunded in
+   * full is REFUNDED). The refunded amounts stay on the lines; the status says what happened last.
+   */
   async fulfilIfComplete(manager: EntityManager, orderId: string, now: Date): Promise<void> {
     const order = (await findOrder(manager, orderId, true)) as OrderRecord;
-    if (order.status !== OrderStatus.PAID) return;
+    if (order.status !== OrderStatus.PAID && order.status !== OrderStatus.PARTIALLY_REFUNDED) return;
     const lines = await linesOf(manager, [orderId]);
-    if (lines.every((l) => l.fulfilledAt !== null)) {
+    const handedOver = (l: OrderLineRecord) => l.fulfilledAt !== null;
+    if (lines.every((l) => handedOver(l) || l.refundedMinor >= l.netMinor) && lines.some(handedOver)) {
       assertTransition(order.status, OrderStatus.FULFILLED);
       await setOrderStatus(manager, orderId, OrderStatus.FULFILLED, now);
     }
@@ -186,6 +191,14 @@ export class OrderLifecycle {
     );
     const count = Array.isArray(tickets[0]) ? (tickets[0] as unknown[]).length : tickets.length;
     if (count > 0) await this.inventory.returnSeats(manager, line!.timeSlotId as string, count, now);
+    // The seats refunded were the last unredeemed ones: the line has been handed over in full.
+    await manager.query(
+      `UPDATE order_lines SET fulfilled_at = $2, fulfilment = 'REDEEMED'
+        WHERE id = $1 AND fulfilled_at IS NULL AND refunded_minor < net_minor
+          AND EXISTS (SELECT 1 FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL)`,
+      [line!.id, now],
+    );
   }
 
   private async issueTickets(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
