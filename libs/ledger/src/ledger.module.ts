@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
+import { OrdersModule } from '@chedun/orders';
 import { PaymentsModule, TransferReversed } from '@chedun/payments';
 import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { JournalService } from './journal.service';
@@ -23,7 +24,7 @@ import { RoyaltyStatementService } from './royalty-statement.service';
 import { SalesPostingService } from './sales-posting.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES), IdentityModule, PaymentsModule],
+  imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES), IdentityModule, PaymentsModule, OrdersModule],
   controllers: [ReportsController],
   providers: [
     JournalService,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isId, Money } from '@chedun/kernel';
-import { PaymentGateway, ProviderPaymentRecord } from '@chedun/payments';
+import { OrderQueryService, PAID_OR_REFUNDED } from '@chedun/orders';
+import { PaymentGateway, PaymentService, ProviderPaymentRecord } from '@chedun/payments';
 import { DataSource } from 'typeorm';
 import { ReconciliationDiscrepancy } from './ledger.types';
 import { minor } from './royalty-report.service';
@@ -9,8 +10,6 @@ import { minor } from './royalty-report.service';
 /** A checkout's payment is created before the order is paid, at most a reservation's lifetime (≤ 24 h) earlier. */
 const PAYMENT_LOOKBACK_MS = 24 * 3600 * 1000;
 const MAX_PER_KIND = 100;
-/** Order statuses in which the order has been paid (and maybe refunded since). */
-const PAID_STATUSES = ['PAID', 'FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'];
 
 export const ProviderCheck = {
   /** The provider took the money, but the order is not paid (a lost webhook, or a payment after cancellation). */
@@ -23,40 +22,34 @@ export const ProviderCheck = {
   PROVIDER_REFUND_MISMATCH: 'PROVIDER_REFUND_MISMATCH',
 } as const;
 
-interface PaidOrderRow {
-  order_id: string;
-  total: string;
-  currency: string;
-  payment_ids: string[] | null;
-  refunded: string;
-}
-
 /**
  * Proves the provider's payments match the orders: every order paid in the period has succeeded provider payments
  * summing to its total, in its currency, whose refunded total is what the ledger reversed for it; and every payment
- * the provider took in the period belongs to a paid order.
+ * the provider took in the period belongs to a paid order. Orders and payments are read through their contexts'
+ * services; the refunds reversed are the ledger's own rows.
  */
 @Injectable()
 export class ProviderReconciliationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gateway: PaymentGateway,
+    private readonly payments: PaymentService,
+    private readonly orders: OrderQueryService,
   ) {}
 
   async check(currency: string, start: Date, end: Date): Promise<{ providerPayments: number; discrepancies: ReconciliationDiscrepancy[] }> {
     const listed = await this.gateway.listSucceededPayments({ from: new Date(start.getTime() - PAYMENT_LOOKBACK_MS), to: end });
     const byId = new Map(listed.map((p) => [p.providerPaymentId, p]));
-    const orders = (await this.dataSource.query(
-      `SELECT o.id::text AS order_id, o.total_minor::text AS total, o.currency,
-              (SELECT array_agg(p.provider_payment_id ORDER BY p.created_at) FROM payments p
-                WHERE p.order_id = o.id AND p.provider = $4 AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')) AS payment_ids,
-              (SELECT coalesce(sum(r.amount_minor), 0) FROM sale_line_refunds r
-                 JOIN sale_line_splits s ON s.order_line_id = r.order_line_id WHERE s.order_id = o.id)::text AS refunded
-         FROM orders o
-        WHERE o.currency = $1 AND o.paid_at >= $2 AND o.paid_at < $3 AND o.status = ANY($5)
-        ORDER BY o.paid_at, o.id`,
-      [currency, start, end, this.gateway.provider, PAID_STATUSES],
-    )) as PaidOrderRow[];
+    const paid = await this.orders.paidBetween(currency, start, end);
+    const orderIds = paid.map((o) => o.orderId);
+    const paymentIds = await this.payments.capturedPaymentIdsByOrder(orderIds);
+    const refundedRows = (await this.dataSource.query(
+      `SELECT s.order_id::text AS order_id, sum(r.amount_minor)::text AS refunded
+         FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id
+        WHERE s.order_id = ANY($1::uuid[]) GROUP BY s.order_id`,
+      [orderIds],
+    )) as { order_id: string; refunded: string }[];
+    const reversed = new Map(refundedRows.map((r) => [r.order_id, minor(r.refunded)]));
 
     const found: Record<keyof typeof ProviderCheck, ReconciliationDiscrepancy[]> = {
       PROVIDER_PAID_ORDER_NOT_PAID: [],
@@ -70,48 +63,46 @@ export class ProviderReconciliationService {
 
     const matched = new Set<string>();
     let providerPayments = 0;
-    for (const order of orders) {
-      const payments = (order.payment_ids ?? []).map((id) => byId.get(id)).filter((p): p is ProviderPaymentRecord => p !== undefined);
+    for (const order of paid) {
+      const payments = (paymentIds.get(order.orderId) ?? []).map((id) => byId.get(id)).filter((p): p is ProviderPaymentRecord => p !== undefined);
       for (const p of payments) matched.add(p.providerPaymentId);
       providerPayments += payments.length;
       if (payments.length === 0) {
-        add('ORDER_PAID_WITHOUT_PROVIDER_PAYMENT', order.order_id, `order paid ${order.total} ${order.currency}; the provider has no succeeded payment for it`);
+        add('ORDER_PAID_WITHOUT_PROVIDER_PAYMENT', order.orderId, `order paid ${order.totalMinor} ${currency}; the provider has no succeeded payment for it`);
         continue;
       }
-      const total = Money.of(minor(order.total), order.currency);
+      const total = Money.of(order.totalMinor, currency);
       const currencies = new Set<string>(payments.map((p) => p.amount.currency));
-      if (currencies.size !== 1 || !currencies.has(order.currency)) {
-        add('PROVIDER_AMOUNT_MISMATCH', order.order_id, `order in ${order.currency}; provider took ${payments.map((p) => `${p.amount.amountMinor} ${p.amount.currency}`).join(' + ')}`);
+      if (currencies.size !== 1 || !currencies.has(currency)) {
+        add('PROVIDER_AMOUNT_MISMATCH', order.orderId, `order in ${currency}; provider took ${payments.map((p) => `${p.amount.amountMinor} ${p.amount.currency}`).join(' + ')}`);
         continue;
       }
       const taken = payments.reduce((sum, p) => sum.plus(p.amount), Money.zero(total.currency));
       if (!taken.equals(total)) {
-        add('PROVIDER_AMOUNT_MISMATCH', order.order_id, `order total ${total.amountMinor}, provider took ${taken.amountMinor} (${payments.map((p) => p.providerPaymentId).join(', ')})`);
+        add('PROVIDER_AMOUNT_MISMATCH', order.orderId, `order total ${total.amountMinor}, provider took ${taken.amountMinor} (${payments.map((p) => p.providerPaymentId).join(', ')})`);
       }
       const refunded = payments.reduce((sum, p) => sum.plus(p.refunded), Money.zero(total.currency));
-      if (refunded.amountMinor !== minor(order.refunded)) {
-        add('PROVIDER_REFUND_MISMATCH', order.order_id, `provider refunded ${refunded.amountMinor}, ledger reversed ${order.refunded}`);
+      const ledgerReversed = reversed.get(order.orderId) ?? 0;
+      if (refunded.amountMinor !== ledgerReversed) {
+        add('PROVIDER_REFUND_MISMATCH', order.orderId, `provider refunded ${refunded.amountMinor}, ledger reversed ${ledgerReversed}`);
       }
     }
 
     const unmatched = listed.filter((p) => !matched.has(p.providerPaymentId) && p.createdAt >= start && p.createdAt < end && p.amount.currency === currency);
     if (unmatched.length > 0) {
-      const known = (await this.dataSource.query(
-        `SELECT u.provider_payment_id, o.id::text AS order_id, o.status
-           FROM unnest($1::text[], $2::uuid[]) AS u(provider_payment_id, metadata_order_id)
-           LEFT JOIN payments p ON p.provider_payment_id = u.provider_payment_id
-           LEFT JOIN orders o ON o.id = coalesce(p.order_id, u.metadata_order_id)`,
-        [unmatched.map((p) => p.providerPaymentId), unmatched.map((p) => (p.orderId && isId(p.orderId) ? p.orderId : null))],
-      )) as { provider_payment_id: string; order_id: string | null; status: string | null }[];
-      const orderOf = new Map(known.map((k) => [k.provider_payment_id, k]));
+      const orderOfPayment = await this.payments.orderIdsOfPayments(unmatched.map((p) => p.providerPaymentId));
+      // A payment we never recorded may still name its order in the provider's metadata.
+      const orderIdOf = (p: ProviderPaymentRecord) => orderOfPayment.get(p.providerPaymentId) ?? (p.orderId && isId(p.orderId) ? p.orderId : null);
+      const statuses = await this.orders.statusesOf(unmatched.map(orderIdOf).filter((id): id is string => id !== null));
       for (const p of unmatched) {
-        const o = orderOf.get(p.providerPaymentId);
+        const orderId = orderIdOf(p);
+        const status = orderId ? statuses.get(orderId) : undefined;
         // Paid in another period: that period's reconciliation matches it.
-        if (o?.status && PAID_STATUSES.includes(o.status)) continue;
+        if (status && PAID_OR_REFUNDED.includes(status)) continue;
         add(
           'PROVIDER_PAID_ORDER_NOT_PAID',
           p.providerPaymentId,
-          o?.order_id ? `provider took ${p.amount.amountMinor} ${p.amount.currency}; order ${o.order_id} is ${o.status}` : `provider took ${p.amount.amountMinor} ${p.amount.currency} for no known order`,
+          orderId && status ? `provider took ${p.amount.amountMinor} ${p.amount.currency}; order ${orderId} is ${status}` : `provider took ${p.amount.amountMinor} ${p.amount.currency} for no known order`,
         );
       }
     }

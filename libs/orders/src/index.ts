@@ -12,5 +12,5 @@ export { NotificationDeliveryJob, MAX_NOTIFICATION_ATTEMPTS } from './notificati
 export type { NotificationDeliveryRun } from './notification-delivery.job';
 export { EmailSender } from './email-sender';
 export type { EmailMessage, SentEmail } from './email-sender';
-export { OrderStatus } from './order-status';
+export { OrderStatus, PAID_OR_REFUNDED } from './order-status';
 export { OrdersException } from './orders.exception';

@@ -7,6 +7,7 @@ import { ConnectionShape, decodeCursor, toConnection } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { findOrder, linesOf, ORDER_COLUMNS, OrderLineRecord, OrderRecord, TicketRecord, ticketsOf } from './order-records';
 import { OrdersException } from './orders.exception';
+import { OrderStatus, PAID_OR_REFUNDED } from './order-status';
 import { ExpectedGuest, MerchantOrdersArgs, OrderNotification } from './orders.types';
 
 /** An order with the lines (and tickets) the reader may see. */
@@ -23,6 +24,25 @@ export class OrderQueryService {
     private readonly venues: VenueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** For reconciliation: orders paid in [start, end) in a currency (and maybe refunded since), in paid order. */
+  async paidBetween(currency: string, start: Date, end: Date): Promise<{ orderId: string; totalMinor: number }[]> {
+    return this.dataSource.query(
+      `SELECT o.id::text AS "orderId", o.total_minor::float8 AS "totalMinor" FROM orders o
+        WHERE o.currency = $1 AND o.paid_at >= $2 AND o.paid_at < $3 AND o.status = ANY($4)
+        ORDER BY o.paid_at, o.id`,
+      [currency, start, end, PAID_OR_REFUNDED],
+    );
+  }
+
+  /** Each known order's status, for reconciliation; unknown ids are absent. */
+  async statusesOf(orderIds: readonly string[]): Promise<Map<string, OrderStatus>> {
+    const rows = (await this.dataSource.query(`SELECT id::text AS id, status FROM orders WHERE id = ANY($1::uuid[])`, [orderIds])) as {
+      id: string;
+      status: OrderStatus;
+    }[];
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
 
   /** The buyer's own order; to anyone else it does not exist. */
   async buyerOrder(actor: Actor, orderId: string): Promise<OrderView> {

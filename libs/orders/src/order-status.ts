@@ -35,5 +35,8 @@ export function assertTransition(from: OrderStatus, to: OrderStatus): OrderStatu
 /** Orders whose goods are the buyer's (or about to be): they count toward a per-account purchase limit. */
 export const COUNTED_FOR_LIMIT: readonly OrderStatus[] = [OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED];
 
+/** Orders that have been paid, whatever happened since. */
+export const PAID_OR_REFUNDED: readonly OrderStatus[] = [OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED];
+
 /** Paid orders whose lines may be refunded, fulfilled or redeemed. */
 export const PAID_STATES: readonly OrderStatus[] = [OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED];

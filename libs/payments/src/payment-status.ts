@@ -28,6 +28,8 @@ export const paymentLifecycle = new Lifecycle<PaymentStatus>('payment', {
 });
 
 /** Money has been taken (and not all of it given back yet, or given back in full). */
+export const CAPTURED_STATUSES: readonly PaymentStatus[] = [PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED];
+
 export function isCaptured(status: PaymentStatus): boolean {
-  return status === PaymentStatus.SUCCEEDED || status === PaymentStatus.PARTIALLY_REFUNDED || status === PaymentStatus.REFUNDED;
+  return CAPTURED_STATUSES.includes(status);
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CreatePaymentInput, PaymentGateway, PaymentProvider, RefundInput, RefundStatus } from './payment-gateway';
 import { PaymentEntity, RefundEntity } from './payment.entity';
 import { recordPaymentIfAbsent } from './payment-records';
-import { isCaptured, PaymentStatus } from './payment-status';
+import { CAPTURED_STATUSES, isCaptured, PaymentStatus } from './payment-status';
 import { PaymentsException } from './payments.exception';
 
 export interface PaymentView {
@@ -88,6 +88,28 @@ export class PaymentService {
       [payment.id],
     );
     return Math.max(payment.refundedMinor, Number(row?.succeeded ?? 0)) + Number(row?.pending ?? 0);
+  }
+
+  /**
+   * For reconciliation with the provider: the provider ids of each order's captured payments through this process's
+   * gateway (oldest first), and the order each known provider payment belongs to.
+   */
+  async capturedPaymentIdsByOrder(orderIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT order_id::text AS "orderId", array_agg(provider_payment_id ORDER BY created_at) AS ids
+         FROM payments WHERE order_id = ANY($1::uuid[]) AND provider = $2 AND status = ANY($3)
+        GROUP BY order_id`,
+      [orderIds, this.gateway.provider, CAPTURED_STATUSES],
+    )) as { orderId: string; ids: string[] }[];
+    return new Map(rows.map((r) => [r.orderId, r.ids]));
+  }
+
+  async orderIdsOfPayments(providerPaymentIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = (await this.dataSource.query(
+      `SELECT provider_payment_id AS "providerPaymentId", order_id::text AS "orderId" FROM payments WHERE provider_payment_id = ANY($1::text[])`,
+      [providerPaymentIds],
+    )) as { providerPaymentId: string; orderId: string }[];
+    return new Map(rows.map((r) => [r.providerPaymentId, r.orderId]));
   }
 
   async paymentsOfOrder(orderId: string): Promise<PaymentView[]> {
