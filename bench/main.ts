@@ -103,6 +103,17 @@ async function detailScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Pr
   return scenario('detail', 'product(id) with variants, ticket types, next 30 days of slots with remaining seats', apiResult, sqlResult, answersMatch, SEARCH_P50_RATIO);
 }
 
+/**
+ * What the API costs before any resolver: `{ __typename }` through HTTP, Express, Apollo and Nest, against `SELECT 1`
+ * through `pg`. No target; it is the floor under every other API ratio (no query can answer faster than this).
+ */
+async function floorScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Promise<ScenarioResult> {
+  const body = JSON.stringify({ query: '{ __typename }' });
+  const apiResult = await runHttpLoad(api.url, shape, () => body, (text) => text.includes('"__typename":"Query"'), {}, api.cpuSeconds);
+  const sqlResult = await runSqlLoad(pool, shape, async (p) => (await p.query('SELECT 1')).rowCount === 1);
+  return scenario('graphql-floor', '{ __typename }: no resolver, no query; baseline SELECT 1', apiResult, sqlResult, null, null);
+}
+
 async function royaltyScenario(
   name: string,
   range: { from: string; to: string },
@@ -224,6 +235,10 @@ async function main(): Promise<void> {
     }
     if (wanted('detail')) {
       scenarios.push(await detailScenario(api, pool, shape));
+      log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+    }
+    if (wanted('graphql-floor')) {
+      scenarios.push(await floorScenario(api, pool, shape));
       log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
     }
 
