@@ -23,6 +23,7 @@ import { LicensingDemoSeeder } from './demo/licensing-demo';
 import { GlobalExceptionFilter } from './http/error.filter';
 import { formatError } from './http/format-error';
 import { graphqlLimits } from './http/graphql-limits';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { HealthController } from './http/health.controller';
 import { createValidationPipe } from './http/validation.pipe';
 import { AppMetrics } from './metrics/app-metrics';
@@ -103,7 +104,9 @@ export class AppModule {
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           validationRules: limits.validationRules,
-          plugins: [...limits.plugins, graphqlMetricsPlugin(metrics)],
+          // No resolver sets cache hints, and Apollo's cache-control plugin (on by default) wraps every field's resolver
+          // to collect them: per-field work on every request for headers nobody reads.
+          plugins: [...limits.plugins, graphqlMetricsPlugin(metrics), ApolloServerPluginCacheControlDisabled()],
           includeStacktraceInErrorResponses: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError,
