@@ -81,6 +81,9 @@ export async function streamCsv(
     return copy.rowCount;
   } catch (error) {
     broken = error;
+    // The server may still be busy before its first row (sorting a million lines, say) and would only notice the
+    // closed connection when it next writes: cancel the statement so it stops now.
+    await dataSource.query('SELECT pg_cancel_backend($1)', [(client as PoolClient & { processID: number }).processID]).catch(() => undefined);
     throw error;
   } finally {
     // A COPY cut short leaves the connection mid-protocol: hand it back broken so the pool closes it.
