@@ -8,7 +8,7 @@ import { LicenseReader } from '@chedun/licensing';
 import { PaymentService } from '@chedun/payments';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { findOrder, OrderRecord } from './order-records';
+import { findOrder, ORDER_COLUMNS, OrderRecord } from './order-records';
 import { COUNTED_FOR_LIMIT, OrderStatus } from './order-status';
 import { assertLineShape } from './checkout-line';
 import { OrdersException } from './orders.exception';
@@ -57,24 +57,23 @@ export class CheckoutService {
   private async placeOrder(manager: EntityManager, actor: Actor, input: CheckoutInput, requestHash: string): Promise<OrderRecord> {
     // One buyer's checkouts run one at a time, so the key lookup, the purchase limit and the open-order cap are exact.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`checkout:${actor.userId}`]);
-    const existing: { id: string; requestHash: string }[] = await manager.query(
-      `SELECT id, request_hash AS "requestHash" FROM orders WHERE buyer_user_id = $1 AND idempotency_key = $2`,
-      [actor.userId, input.idempotencyKey],
-    );
-    if (existing[0]) {
-      if (existing[0].requestHash !== requestHash) {
+    const now = this.clock.now();
+    // The key's earlier order, if any, and the buyer's open orders: one round trip.
+    const [seen] = (await manager.query(
+      `SELECT o.id, o.request_hash AS "requestHash",
+              (SELECT count(*)::int FROM orders WHERE buyer_user_id = $1 AND status = 'PENDING_PAYMENT' AND expires_at > $3) AS open
+         FROM (SELECT 1) one LEFT JOIN orders o ON o.buyer_user_id = $1 AND o.idempotency_key = $2`,
+      [actor.userId, input.idempotencyKey, now],
+    )) as { id: string | null; requestHash: string | null; open: number }[];
+    if (seen!.id) {
+      if (seen!.requestHash !== requestHash) {
         throw OrdersException.conflict('This idempotency key was already used for a different checkout', { idempotencyKey: input.idempotencyKey });
       }
-      return (await findOrder(manager, existing[0].id)) as OrderRecord;
+      return (await findOrder(manager, seen!.id)) as OrderRecord;
     }
 
-    const now = this.clock.now();
-    const [open] = await manager.query(
-      `SELECT count(*)::int AS n FROM orders WHERE buyer_user_id = $1 AND status = 'PENDING_PAYMENT' AND expires_at > $2`,
-      [actor.userId, now],
-    );
     const cap = this.config.orders.openOrdersPerAccount;
-    if ((open as { n: number }).n >= cap) {
+    if (seen!.open >= cap) {
       throw OrdersException.rateLimited(`At most ${cap} unpaid orders at a time: pay or let one expire first`, { openOrders: cap });
     }
 
@@ -98,12 +97,12 @@ export class CheckoutService {
 
     const total = lines.reduce((sum, l) => sum + l.item.priceMinor * l.input.quantity, 0);
     const expiresAt = new Date(now.getTime() + this.config.orders.reservationTtlMinutes * 60_000);
-    const [created] = await manager.query(
-      `INSERT INTO orders (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+    const [created] = (await manager.query(
+      `INSERT INTO orders AS o (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${ORDER_COLUMNS}`,
       [actor.userId, OrderStatus.PENDING_PAYMENT, input.idempotencyKey, requestHash, Money.of(total, currency).amountMinor, currency, expiresAt, now],
-    );
-    const orderId = (created as { id: string }).id;
+    )) as OrderRecord[];
+    const orderId = created!.id;
     for (const line of lines) {
       const seat = line.kind === 'EXPERIENCE' ? line.item : null;
       await manager.query(
@@ -120,7 +119,7 @@ export class CheckoutService {
         ],
       );
     }
-    return (await findOrder(manager, orderId)) as OrderRecord;
+    return created!;
   }
 
   private async price(manager: EntityManager, index: number, line: CheckoutLineInput, now: Date): Promise<PricedLine> {

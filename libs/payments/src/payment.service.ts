@@ -45,9 +45,12 @@ export class PaymentService {
   async createPayment(input: CreatePaymentInput): Promise<OpenedPayment> {
     if (input.amount.isZero() || input.amount.isNegative()) throw PaymentsException.badInput('A payment must be for a positive amount');
     const created = await this.gateway.createPayment(input);
-    await recordPaymentIfAbsent(this.dataSource.manager, { ...input, provider: created.provider, providerPaymentId: created.providerPaymentId });
-    const payment = await this.dataSource.getRepository(PaymentEntity).findOneByOrFail({ providerPaymentId: created.providerPaymentId });
-    return { ...toView(payment), clientSecret: created.clientSecret };
+    const id = await recordPaymentIfAbsent(this.dataSource.manager, { ...input, provider: created.provider, providerPaymentId: created.providerPaymentId });
+    // Recorded just now: it is what was asked for, awaiting payment. Otherwise read what the first recorder wrote.
+    const payment: PaymentView = id
+      ? { id, orderId: input.orderId, provider: created.provider, providerPaymentId: created.providerPaymentId, amount: input.amount, refunded: Money.zero(input.amount.currency), status: PaymentStatus.REQUIRES_PAYMENT }
+      : toView(await this.dataSource.getRepository(PaymentEntity).findOneByOrFail({ providerPaymentId: created.providerPaymentId }));
+    return { ...payment, clientSecret: created.clientSecret };
   }
 
   /**

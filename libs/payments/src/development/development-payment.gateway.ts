@@ -41,10 +41,12 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
 
   async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
     const providerPaymentId = `devpi_${digest(input.idempotencyKey)}`;
-    await recordPaymentIfAbsent(this.dataSource.manager, { ...input, provider: this.provider, providerPaymentId }, this.clock.now());
-    const payment = await this.find(providerPaymentId);
-    if (payment.orderId !== input.orderId || !payment.amount.equals(input.amount)) {
-      throw PaymentsException.paymentFailed('This idempotency key was used for a different payment', { providerCode: 'idempotency_key_in_use' });
+    const recorded = await recordPaymentIfAbsent(this.dataSource.manager, { ...input, provider: this.provider, providerPaymentId }, this.clock.now());
+    if (!recorded) {
+      const payment = await this.find(providerPaymentId);
+      if (payment.orderId !== input.orderId || !payment.amount.equals(input.amount)) {
+        throw PaymentsException.paymentFailed('This idempotency key was used for a different payment', { providerCode: 'idempotency_key_in_use' });
+      }
     }
     return { provider: this.provider, providerPaymentId, clientSecret: `${providerPaymentId}_secret_${digest(`secret:${providerPaymentId}`)}` };
   }
