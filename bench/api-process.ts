@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { apiNodeArgs } from './config';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 
@@ -15,12 +16,9 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** Extra Node flags for the API processes, for profiling a run (`BENCH_API_NODE_ARGS="--cpu-prof --trace-gc"`); none by default. */
-const EXTRA_NODE_ARGS = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg.length > 0);
-
 /** The same command as `npm start`, on the Node that runs the bench (the pinned one under `npm run bench`). */
 export function spawnApi(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...EXTRA_NODE_ARGS, '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [...apiNodeArgs(), '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,6 +22,11 @@ function numberFrom(name: string, fallback: number, min: number, max: number): n
   return value;
 }
 
+/** Extra Node flags for the API processes, to look inside a run (`BENCH_API_NODE_ARGS="--cpu-prof --trace-gc"`); none by default. */
+export function apiNodeArgs(): string[] {
+  return (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg.length > 0);
+}
+
 export function loadBenchConfig(): BenchConfig {
   return {
     scale: numberFrom('BENCH_SCALE', 1, 0.001, 10),
