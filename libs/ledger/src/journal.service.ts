@@ -24,6 +24,9 @@ export interface NewJournalEntry {
  */
 @Injectable()
 export class JournalService {
+  /** Ids of committed accounts by purpose, party and currency (see `accounts`). */
+  private readonly accountIds = new Map<string, string>();
+
   /**
    * Posts the entry, or returns null when an entry for the same cause already exists: a concurrent duplicate waits
    * on the unique (kind, source_id) index until the first commits, then posts nothing.
@@ -91,6 +94,4 @@ export class JournalService {
     }
     return postings.map((p) => this.accountIds.get(keyOf(p)) ?? opened.get(keyOf(p))!);
   }
-
-  private readonly accountIds = new Map<string, string>();
 }
