@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { FilmIpReader } from '@chedun/ip';
 import { OrganizationService } from '@chedun/identity';
 import { LicenseReader } from '@chedun/licensing';
-import { Clock, LicenseStatus, ProductCategory } from '@chedun/kernel';
+import { Clock, FilmIpRenamed, LicenseStatus, ProductCategory } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
+import { CatalogEvents } from './catalog.events';
 import { ProductKind, ProductStatus } from './product-status';
 
 /** What a shopper can find about one product: the search context indexes exactly this. */
@@ -66,7 +67,16 @@ export class CatalogListingSource {
     private readonly filmIps: FilmIpReader,
     private readonly organizations: OrganizationService,
     private readonly clock: Clock,
+    private readonly events: CatalogEvents,
   ) {}
+
+  /** A listing carries its IP's titles: when they change, the IP's products on sale are listed again, in the same commit. */
+  async onFilmIpRenamed(event: FilmIpRenamed, manager: EntityManager): Promise<void> {
+    const rows = (await manager.query(`SELECT id FROM products WHERE film_ip_id = $1 AND status = $2`, [event.filmIpId, ProductStatus.PUBLISHED])) as {
+      id: string;
+    }[];
+    await this.events.productsChanged(manager, rows.map((r) => r.id), 'FilmIpRenamed');
+  }
 
   async listings(productIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<ProductListing[]> {
     if (productIds.length === 0) return [];

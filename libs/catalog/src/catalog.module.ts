@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
-import { LicenseStatusChanged } from '@chedun/kernel';
+import { FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
 import { CatalogEvents } from './catalog.events';
 import { CatalogListingSource } from './catalog-listing.source';
@@ -58,9 +58,11 @@ export class CatalogModule implements OnModuleInit {
   constructor(
     private readonly bus: DomainEventBus,
     private readonly approvals: ProductApprovalService,
+    private readonly listings: CatalogListingSource,
   ) {}
 
   onModuleInit(): void {
     this.bus.subscribe<LicenseStatusChanged>('LicenseStatusChanged', (event, manager) => this.approvals.onLicenseStatusChanged(event, manager));
+    this.bus.subscribe<FilmIpRenamed>('FilmIpRenamed', (event, manager) => this.listings.onFilmIpRenamed(event, manager));
   }
 }

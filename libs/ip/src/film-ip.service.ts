@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { keysetPage } from '@chedun/db';
+import { DomainEventBus, keysetPage } from '@chedun/db';
 import { Actor, OrganizationKind } from '@chedun/identity';
-import { Clock, ConnectionShape, DomainError, PageArgs } from '@chedun/kernel';
+import { Clock, ConnectionShape, DomainError, FilmIpRenamed, PageArgs } from '@chedun/kernel';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FilmIpEntity, FilmIpFilmingLocationEntity, FilmingLocationEntity } from './film-ip.entity';
 import { CreateFilmIpInput, FilmIpDetailsInput, RecordFilmingLocationInput, UpdateFilmIpInput } from './film-ip.types';
@@ -13,6 +13,7 @@ export class FilmIpService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly events: DomainEventBus,
   ) {}
 
   async create(actor: Actor, input: CreateFilmIpInput): Promise<FilmIpEntity> {
@@ -32,6 +33,7 @@ export class FilmIpService {
   async update(actor: Actor, id: string, input: UpdateFilmIpInput): Promise<FilmIpEntity> {
     return this.dataSource.transaction(async (manager) => {
       const ip = await this.lockOwn(manager, actor, id);
+      const titles = `${ip.title}\u0000${ip.titleZh ?? ''}`;
       if (input.title !== undefined) ip.title = input.title.trim();
       if (input.titleZh !== undefined) ip.titleZh = input.titleZh?.trim() || null;
       const changed = details(input);
@@ -40,7 +42,12 @@ export class FilmIpService {
       if (input.characters !== undefined) ip.characters = changed.characters;
       if (input.artworkUrls !== undefined) ip.artworkUrls = changed.artworkUrls;
       ip.updatedAt = this.clock.now();
-      return manager.save(ip);
+      const saved = await manager.save(ip);
+      if (`${ip.title}\u0000${ip.titleZh ?? ''}` !== titles) {
+        const renamed: FilmIpRenamed = { type: 'FilmIpRenamed', filmIpId: ip.id };
+        await this.events.publish(renamed, manager);
+      }
+      return saved;
     });
   }
 

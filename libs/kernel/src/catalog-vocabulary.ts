@@ -39,3 +39,12 @@ export interface LicenseStatusChanged {
   readonly reason: string | null;
   readonly at: Date;
 }
+
+/**
+ * Published by ip (through the DomainEventBus, inside the transaction that changed it) when a film IP's title or
+ * Chinese title changes: shoppers find products by their IP's title, so catalog re-lists the IP's products.
+ */
+export interface FilmIpRenamed {
+  readonly type: 'FilmIpRenamed';
+  readonly filmIpId: string;
+}
