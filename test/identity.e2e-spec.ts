@@ -1,5 +1,6 @@
 import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 import { organizationOwner, PASSWORD, signUp } from './support/parties';
+import { OrganizationService } from '@chedun/identity';
 
 const SIGN_UP = `mutation($email: String!, $password: String!, $displayName: String!) {
   signUp(input: { email: $email, password: $password, displayName: $displayName }) { accessToken refreshToken user { id email } }
@@ -155,6 +156,26 @@ describe('identity', () => {
     const members = await t.gql(`query($id: ID!) { organizationMembers(organizationId: $id) { email } }`, { id: owner.organizationId }, stranger.token);
     expect(errorCode(members)).toBe('FORBIDDEN');
     expect(members.data).toBeNull();
+  });
+
+  it('answers organizations\u2019 public profiles, and from memory once read (they never change)', async () => {
+    const studio = await organizationOwner(t, 'STUDIO', 'Wuyue Films');
+    const organizations = t.app.get(OrganizationService);
+    const reads = jest.spyOn(organizations, 'findByIds');
+    try {
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      expect(await organizations.profiles([studio.organizationId!, unknown])).toEqual([
+        { id: studio.organizationId, kind: 'STUDIO', name: 'Wuyue Films', nameZh: null },
+      ]);
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(await organizations.profiles([studio.organizationId!])).toHaveLength(1);
+      expect(reads).toHaveBeenLastCalledWith([], expect.anything());
+      // No mutation renames an organization or changes its kind: the cache's premise, checked against the schema.
+      const mutations = (await t.gql(`{ __schema { mutationType { fields { name } } } }`)).data?.__schema.mutationType.fields.map((f: any) => f.name);
+      expect(mutations.filter((name: string) => /organi[sz]ation/i.test(name)).sort()).toEqual(['createOrganization']);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('reports database health', async () => {

@@ -109,7 +109,7 @@ export class CatalogListingSource {
     }
     const listed = rows.filter((r) => active.has(r.license_id));
     const ips = new Map((await this.filmIps.findByIds([...new Set(listed.map((r) => r.film_ip_id))], manager)).map((ip) => [ip.id, ip]));
-    const orgs = new Map((await this.organizations.findByIds([...new Set(listed.map((r) => r.merchant_id))], manager)).map((o) => [o.id, o]));
+    const orgs = new Map((await this.organizations.profiles([...new Set(listed.map((r) => r.merchant_id))], manager)).map((o) => [o.id, o]));
     return listed.map((r) => {
       const dates = (r.available_dates ?? []).sort();
       return {

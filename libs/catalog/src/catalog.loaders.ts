@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FilmIpReader, FilmIpSummary } from '@chedun/ip';
-import { OrganizationEntity, OrganizationService } from '@chedun/identity';
+import { OrganizationProfile, OrganizationService } from '@chedun/identity';
 import DataLoader from 'dataloader';
 import { ProductChildren, ProductChildrenReader } from './product-children.reader';
 
@@ -8,11 +8,12 @@ import { ProductChildren, ProductChildrenReader } from './product-children.reade
 export interface CatalogBatch {
   childrenByProduct: DataLoader<string, ProductChildren>;
   filmIp: DataLoader<string, FilmIpSummary | null>;
-  organization: DataLoader<string, OrganizationEntity | null>;
+  organization: DataLoader<string, OrganizationProfile | null>;
 }
 /**
  * Request-scoped DataLoaders without making every resolver request-scoped: one batch per request object,
- * dropped with the request (WeakMap), so no cache outlives the request that filled it.
+ * dropped with the request (WeakMap), so no cache outlives the request that filled it (organizations' profiles,
+ * which never change, come from identity's own memory).
  */
 @Injectable()
 export class CatalogLoaders {
@@ -37,7 +38,7 @@ export class CatalogLoaders {
     return {
       childrenByProduct: new DataLoader((ids) => this.children.childrenOf(ids)),
       filmIp: new DataLoader(async (ids) => byId(ids, await this.filmIps.findByIds(ids))),
-      organization: new DataLoader(async (ids) => byId(ids, await this.organizations.findByIds(ids))),
+      organization: new DataLoader(async (ids) => byId(ids, await this.organizations.profiles(ids))),
     };
   }
 }

@@ -2,11 +2,10 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Actor } from './actor';
 import { CurrentActor } from './auth.guard';
-import { OrganizationEntity } from './identity.entity';
 import { CreateOrganizationInput, Invitation, InviteMemberInput, Member, Organization, PayoutAccount } from './identity.types';
-import { OrganizationService } from './organization.service';
+import { OrganizationProfile, OrganizationService } from './organization.service';
 
-export function toOrganization(org: OrganizationEntity): Organization {
+export function toOrganization(org: OrganizationProfile): Organization {
   return { id: org.id, kind: org.kind, name: org.name, nameZh: org.nameZh };
 }
 

@@ -16,8 +16,13 @@ import { normalizeEmail } from './auth.service';
 /** Stripe connected account ids: `acct_` and 16 (up to 64) letters and digits. */
 export const PAYOUT_ACCOUNT_ID = /^acct_[A-Za-z0-9]{8,64}$/;
 
+/** What anyone may know of an organization, and what never changes after it is created. */
+export type OrganizationProfile = Pick<OrganizationEntity, 'id' | 'kind' | 'name' | 'nameZh'>;
+
 @Injectable()
 export class OrganizationService {
+  private readonly profileCache = new Map<string, OrganizationProfile>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The caller becomes OWNER. The PLATFORM organization exists once and is never created through the API. */
@@ -105,6 +110,20 @@ export class OrganizationService {
   findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<OrganizationEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return manager.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+  }
+
+  /**
+   * Public profiles (id, kind, names), kept in memory once read: they are fixed when the organization is created and
+   * no operation changes them, so a copy never goes stale in any process. Every product page and every sale needs
+   * its merchant's and studio's names; after the first, they cost no query. If organizations ever become renamable,
+   * this cache must be dropped or invalidated with them. Unknown ids are absent from the answer.
+   */
+  async profiles(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<OrganizationProfile[]> {
+    const missing = [...new Set(ids.filter((id) => !this.profileCache.has(id)))];
+    for (const org of await this.findByIds(missing, manager)) {
+      this.profileCache.set(org.id, { id: org.id, kind: org.kind, name: org.name, nameZh: org.nameZh });
+    }
+    return ids.map((id) => this.profileCache.get(id)).filter((p): p is OrganizationProfile => p !== undefined);
   }
 
   membersOf(actor: Actor, organizationId: string): Promise<{ userId: string; email: string; displayName: string; role: MembershipRole }[]> {

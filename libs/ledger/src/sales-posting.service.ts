@@ -30,7 +30,7 @@ export class SalesPostingService {
     if (lines.length === 0) return;
 
     const names = new Map(
-      (await this.organizations.findByIds([...new Set(lines.flatMap((l) => [l.studioId, l.merchantId]))], manager)).map((o) => [o.id, o.name]),
+      (await this.organizations.profiles([...new Set(lines.flatMap((l) => [l.studioId, l.merchantId]))], manager)).map((o) => [o.id, o.name]),
     );
     const merchantIds = [...new Set(lines.map((l) => l.merchantId))];
     const rates = new Map(
