@@ -46,7 +46,10 @@ describe('ledger under concurrent sales', () => {
     try {
       await journal.post(open.manager, sale(a, 5_000));
       const second = dataSource.transaction((m) => journal.post(m, sale(b, 7_000)));
-      const outcome = await Promise.race([second.then(() => 'committed'), new Promise((r) => setTimeout(() => r('blocked'), 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const blocked = new Promise((r) => (timer = setTimeout(() => r('blocked'), 10_000)));
+      const outcome = await Promise.race([second.then(() => 'committed'), blocked]);
+      clearTimeout(timer);
       expect(outcome).toBe('committed');
       expect(await balance(AccountPurpose.PAYMENT_CLEARING, null)).toBe(clearingBefore + 7_000);
       await open.commitTransaction();
