@@ -83,18 +83,6 @@ export class CheckoutService {
     if (lines.some((l) => l.item.currency !== currency)) throw OrdersException.badInput('All lines of an order must be in one currency');
     await this.assertPurchaseLimits(manager, actor.userId, lines);
 
-    // Rows are always locked in id order, so two checkouts sharing items cannot deadlock.
-    const byRow = [...lines].sort((a, b) => holdKey(a.hold).localeCompare(holdKey(b.hold)));
-    for (const line of byRow) {
-      if (!(await this.inventory.reserve(manager, line.hold, now))) {
-        throw OrdersException.outOfStock(`Line ${line.index + 1} cannot be reserved: not enough left`, {
-          lineIndex: line.index,
-          variantId: line.input.variantId ?? null,
-          timeSlotId: line.input.timeSlotId ?? null,
-        });
-      }
-    }
-
     const total = lines.reduce((sum, l) => sum + l.item.priceMinor * l.input.quantity, 0);
     const expiresAt = new Date(now.getTime() + this.config.orders.reservationTtlMinutes * 60_000);
     const [created] = (await manager.query(
@@ -119,6 +107,19 @@ export class CheckoutService {
         ],
       );
     }
+    // Reserved last, so the stock and seat rows every buyer of the same item waits on are locked only until the commit.
+    // Rows are always locked in id order, so two checkouts sharing items cannot deadlock.
+    const byRow = [...lines].sort((a, b) => holdKey(a.hold).localeCompare(holdKey(b.hold)));
+    for (const line of byRow) {
+      if (!(await this.inventory.reserve(manager, line.hold, now))) {
+        throw OrdersException.outOfStock(`Line ${line.index + 1} cannot be reserved: not enough left`, {
+          lineIndex: line.index,
+          variantId: line.input.variantId ?? null,
+          timeSlotId: line.input.timeSlotId ?? null,
+        });
+      }
+    }
+
     return created!;
   }
 

@@ -56,9 +56,10 @@ export class OrderLifecycle {
       this.logger.warn({ orderId }, 'Payment arrived as its time slot was cancelled: refund due');
       return false;
     }
-    if (order.status === OrderStatus.PENDING_PAYMENT) {
-      for (const line of lines) await this.inventory.sellReserved(manager, holdOf(line));
-    } else if (order.status === OrderStatus.CANCELLED && order.paidAt === null) {
+    // A pending order's reservations become sales at the very end (below); a lapsed one must win its goods back now.
+    const reserved = order.status === OrderStatus.PENDING_PAYMENT;
+    if (!reserved) {
+      if (order.status !== OrderStatus.CANCELLED || order.paidAt !== null) return false;
       const revivable = REVIVABLE.includes(order.cancelReason ?? '') && !slotCancelled;
       const sold: OrderLineRecord[] = [];
       for (const line of revivable ? lines : []) {
@@ -72,8 +73,6 @@ export class OrderLifecycle {
         this.logger.warn({ orderId }, 'Payment arrived after the reservation lapsed and the goods were gone: refund due');
         return false;
       }
-    } else {
-      return false;
     }
     assertTransition(order.status, OrderStatus.PAID);
     await setOrderStatus(manager, order.id, OrderStatus.PAID, paidAt);
@@ -98,6 +97,9 @@ export class OrderLifecycle {
       })),
     };
     await this.bus.publish(event, manager);
+    // Last, so the stock and seat rows, which every buyer of the same item waits on, stay locked only until the
+    // commit and not through the tickets, the email and the ledger entry above.
+    if (reserved) for (const line of lines) await this.inventory.sellReserved(manager, holdOf(line));
     return true;
   }
 
