@@ -14,7 +14,7 @@ import { BenchPostgres, freePort, startBenchPostgres } from './postgres';
 import { BenchResults, CsvExportResult, markdownTable, minimumTarget, ratioTarget, ScenarioResult, scenarioLine, writeResults } from './report';
 import { BENCH_LOGIN, seedMarketplace, seedSizes } from './seed';
 import { measureColdStarts } from './scenarios/cold-start';
-import { CHECKOUT_BUYERS, CheckoutStock, prepareCheckout, reserveThroughSql, runCheckout, buyThroughApi } from './scenarios/checkout';
+import { CHECKOUT_BUYERS, CheckoutStock, prepareCheckout, reserveThroughSql, runCheckout, runCheckoutOnly, buyThroughApi } from './scenarios/checkout';
 import {
   largestStudio,
   logIn,
@@ -262,7 +262,7 @@ async function main(): Promise<void> {
 
     let checkoutApi: ApiProcess | null = null;
     let stock: CheckoutStock | null = null;
-    if (wanted('checkout-distinct') || wanted('checkout-hot')) {
+    if (wanted('checkout-distinct') || wanted('checkout-hot') || wanted('checkout-only')) {
       // Confirming a payment by hand is the development gateway's path (the same processor as Stripe's webhook), so
       // this process runs in development mode, on the same database, with demo data off.
       checkoutApi = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase), {
@@ -279,6 +279,13 @@ async function main(): Promise<void> {
         if (!wanted(`checkout-${contention}`)) continue;
         scenarios.push(await checkoutScenario(contention, checkoutApi, pool, stock, checkoutShape));
         log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
+      }
+      if (wanted('checkout-only')) {
+        const run = await runCheckoutOnly(checkoutApi, pool, stock, checkoutShape);
+        scenarios.push(
+          scenario('checkout-only', `${CHECKOUT_BUYERS} buyers, each on its own SKU: the checkout request alone (no confirmation); baseline: the raw reservation transaction`, run.api, run.baseline, null, null),
+        );
+        log(`${scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult)} | API/baseline throughput ${(run.api.rps / run.baseline.rps).toFixed(2)} (no target)`);
       }
     }
 

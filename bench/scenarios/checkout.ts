@@ -41,6 +41,16 @@ export async function buyThroughApi(url: string, token: string, variantId: strin
   return { ok: status === 'PAID', outcome: status ?? paid.errors?.[0]?.extensions?.code ?? 'NOT_PAID' };
 }
 
+/** The checkout request alone: reservation, order and payment opened, no confirmation (the order stays unpaid). */
+export async function checkoutThroughApi(url: string, token: string, variantId: string): Promise<boolean> {
+  const placed = JSON.parse(
+    (await postGraphql(url, JSON.stringify({ query: CHECKOUT, variables: { idempotencyKey: randomUUID(), lines: [{ variantId, quantity: 1 }] } }), {
+      authorization: `Bearer ${token}`,
+    })).text,
+  ) as GraphqlAnswer<{ checkout: { order: { status: string } } }>;
+  return placed.data?.checkout.order.status === 'PENDING_PAYMENT';
+}
+
 /**
  * Buyers (accounts with the bench owner's password) and variants the API will sell: published merchandise under a
  * license that allows it today, proven by one real purchase each through the API, then topped up with a RESTOCK
@@ -161,4 +171,27 @@ export async function runCheckout(
   if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0) apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
   const baseline = await runClosedLoop(loop, (worker) => reserveThroughSql(pool, (stock.buyers[worker] as { userId: string }).userId, variantOf(worker)));
   return { api: apiRun, baseline, outcomes };
+}
+
+/**
+ * The checkout request alone, each buyer on its own variant, against the same raw reservation: like for like, since
+ * both reserve and write the order (the API also opens the payment). No target; it says what the API costs on the
+ * part of a purchase the raw reservation stands for.
+ */
+export async function runCheckoutOnly(api: ApiProcess, pool: Pool, stock: CheckoutStock, shape: LoadShape): Promise<{ api: LoadResult; baseline: LoadResult }> {
+  const loop = { ...shape, workers: stock.buyers.length };
+  let cpuBefore: number | null = null;
+  const apiRun = await runClosedLoop(
+    loop,
+    (worker) => checkoutThroughApi(api.url, (stock.buyers[worker] as { token: string }).token, stock.variants[worker] as string),
+    () => {
+      cpuBefore = api.cpuSeconds();
+    },
+  );
+  const cpuAfter = api.cpuSeconds();
+  if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0) apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
+  const baseline = await runClosedLoop(loop, (worker) =>
+    reserveThroughSql(pool, (stock.buyers[worker] as { userId: string }).userId, stock.variants[worker] as string),
+  );
+  return { api: apiRun, baseline };
 }
