@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { updateReturning } from '@chedun/db';
 import { EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
-import { updateReturning } from './update-returning';
 
 /** What orders need to price and check a merchandise variant at checkout. */
 export interface VariantForSale {

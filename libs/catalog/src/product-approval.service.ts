@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateReturning } from '@chedun/db';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { LicenseReader } from '@chedun/licensing';
@@ -8,7 +9,6 @@ import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf, assertStudioOf, canViewProduct } from './catalog.policy';
 import { ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, TicketTypeEntity } from './product.entity';
 import { lockProduct, recordProductSteps } from './product-steps';
-import { updateReturning } from './update-returning';
 import { nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
 import { CatalogException } from './catalog.exception';
 

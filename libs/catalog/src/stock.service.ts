@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { updateReturning } from '@chedun/db';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { DataSource } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf } from './catalog.policy';
 import { AdjustStockInput } from './catalog.types';
-import { updateReturning } from './update-returning';
 import { ProductEntity, ProductVariantEntity, StockMovementEntity, StockMovementReason } from './product.entity';
 import { CatalogException } from './catalog.exception';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateReturning } from '@chedun/db';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
@@ -9,7 +10,6 @@ import { AddTimeSlotInput, AddWeeklyTimeSlotsInput, ChangeTimeSlotCapacityInput 
 import { isUniqueViolation } from './catalog.mappers';
 import { ProductEntity, TimeSlotEntity, TimeSlotStatus } from './product.entity';
 import { ProductKind } from './product-status';
-import { updateReturning } from './update-returning';
 import { expandWeeklyPattern } from './weekly-pattern';
 import { CatalogException } from './catalog.exception';
 

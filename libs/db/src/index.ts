@@ -7,3 +7,4 @@ export * from './domain-events';
 export * from './keyset-page';
 export * from './session-lock';
 export * from './recurring-run';
+export * from './update-returning';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateReturning } from '@chedun/db';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { DataSource } from 'typeorm';
@@ -39,8 +40,7 @@ export class CartService {
 
   async setQuantity(actor: Actor, cartLineId: string, quantity: number): Promise<CartLine[]> {
     const sql = quantity === 0 ? `DELETE FROM cart_lines WHERE id = $1 AND user_id = $2 RETURNING id` : `UPDATE cart_lines SET quantity = $3 WHERE id = $1 AND user_id = $2 RETURNING id`;
-    const result: unknown[] = await this.dataSource.query(sql, quantity === 0 ? [cartLineId, actor.userId] : [cartLineId, actor.userId, quantity]);
-    const rows = Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
+    const rows = await updateReturning(this.dataSource.manager, sql, quantity === 0 ? [cartLineId, actor.userId] : [cartLineId, actor.userId, quantity]);
     if (rows.length === 0) throw OrdersException.notFound('Cart line', cartLineId);
     return this.view(actor);
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { updateReturning } from '@chedun/db';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { findOrder, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, TICKET_COLUMNS, TicketRecord } from './order-records';
+import { findOrder, fulfilLineIfRedeemed, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, TICKET_COLUMNS, TicketRecord } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderStatus, PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
@@ -29,11 +30,12 @@ export class OrderFulfilmentService {
       const order = (await findOrder(manager, line.orderId, true)) as OrderRecord;
       if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be fulfilled`, { status: order.status });
       const now = this.clock.now();
-      const updated: unknown[] = await manager.query(
+      const updated = await updateReturning(
+        manager,
         `UPDATE order_lines SET fulfilled_at = $2, fulfilment = $3 WHERE id = $1 AND fulfilled_at IS NULL RETURNING id`,
         [orderLineId, now, how],
       );
-      if (updated.length === 0 || (Array.isArray(updated[0]) && updated[0].length === 0)) {
+      if (updated.length === 0) {
         throw OrdersException.conflict('This line is already fulfilled', { orderLineId });
       }
       await this.lifecycle.fulfilIfComplete(manager, order.id, now);
@@ -64,13 +66,7 @@ export class OrderFulfilmentService {
       }
       const now = this.clock.now();
       await manager.query(`UPDATE tickets SET redeemed_at = $2, redeemed_by = $3 WHERE id = $1`, [ticket.id, now, actor.userId]);
-      const [left] = await manager.query(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL`, [
-        ticket.orderLineId,
-      ]);
-      if ((left as { n: number }).n === 0) {
-        await manager.query(`UPDATE order_lines SET fulfilled_at = $2, fulfilment = 'REDEEMED' WHERE id = $1 AND fulfilled_at IS NULL`, [ticket.orderLineId, now]);
-        await this.lifecycle.fulfilIfComplete(manager, order.id, now);
-      }
+      if (await fulfilLineIfRedeemed(manager, ticket.orderLineId, now)) await this.lifecycle.fulfilIfComplete(manager, order.id, now);
       return { ...ticket, redeemedAt: now };
     });
   }

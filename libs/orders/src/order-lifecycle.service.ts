@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InventoryService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
-import { DomainEventBus } from '@chedun/db';
+import { DomainEventBus, updateReturning } from '@chedun/db';
 import { OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { findOrder, holdOf, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
+import { findOrder, fulfilLineIfRedeemed, holdOf, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
 import { assertTransition, OrderStatus } from './order-status';
 import { queueRefundTask } from './refund-tasks';
 import { newTicketCode, signTicket } from './ticket-code';
@@ -185,22 +185,17 @@ export class OrderLifecycle {
     const [{ voided }] = await manager.query(`SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [line!.id]);
     const toVoid = Math.max(0, units(after) - (voided as number));
     if (toVoid === 0) return;
-    const tickets: unknown[] = await manager.query(
+    const tickets = await updateReturning(
+      manager,
       `UPDATE tickets SET voided_at = $3, void_reason = 'REFUNDED'
         WHERE id IN (SELECT id FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL ORDER BY seat DESC LIMIT $2 FOR UPDATE)
         RETURNING id`,
       [line!.id, toVoid, now],
     );
-    const count = Array.isArray(tickets[0]) ? (tickets[0] as unknown[]).length : tickets.length;
-    if (count > 0) await this.inventory.returnSeats(manager, line!.timeSlotId as string, count, now);
-    // The seats refunded were the last unredeemed ones: the line has been handed over in full.
-    await manager.query(
-      `UPDATE order_lines SET fulfilled_at = $2, fulfilment = 'REDEEMED'
-        WHERE id = $1 AND fulfilled_at IS NULL AND refunded_minor < net_minor
-          AND EXISTS (SELECT 1 FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL)`,
-      [line!.id, now],
-    );
+    if (tickets.length === 0) return;
+    await this.inventory.returnSeats(manager, line!.timeSlotId as string, tickets.length, now);
+    // The seats refunded may have been the last unredeemed ones: then the line has been handed over in full.
+    await fulfilLineIfRedeemed(manager, line!.id, now);
   }
 
   private async issueTickets(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {

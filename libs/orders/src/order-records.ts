@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { updateReturning } from '@chedun/db';
 import { OrderStatus } from './order-status';
 
 /** An order as stored (amounts in minor units). */
@@ -100,6 +101,24 @@ export async function setOrderStatus(manager: EntityManager, orderId: string, st
       WHERE id = $1`,
     [orderId, status, now, extra.cancelReason ?? null, extra.refundDue ?? null],
   );
+}
+
+/**
+ * An experience line is handed over (REDEEMED) once every ticket still valid is redeemed and at least one was: after
+ * a redemption, or after a refund voids the last unredeemed ones. A line refunded in full is not. Returns whether
+ * the line became fulfilled now.
+ */
+export async function fulfilLineIfRedeemed(manager: EntityManager, orderLineId: string, now: Date): Promise<boolean> {
+  const rows = await updateReturning(
+    manager,
+    `UPDATE order_lines SET fulfilled_at = $2, fulfilment = 'REDEEMED'
+      WHERE id = $1 AND fulfilled_at IS NULL AND refunded_minor < net_minor
+        AND EXISTS (SELECT 1 FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NOT NULL)
+        AND NOT EXISTS (SELECT 1 FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL)
+      RETURNING id`,
+    [orderLineId, now],
+  );
+  return rows.length > 0;
 }
 
 export function holdOf(line: OrderLineRecord) {
