@@ -33,7 +33,7 @@ export class FilmIpService {
   async update(actor: Actor, id: string, input: UpdateFilmIpInput): Promise<FilmIpEntity> {
     return this.dataSource.transaction(async (manager) => {
       const ip = await this.lockOwn(manager, actor, id);
-      const titles = `${ip.title}\u0000${ip.titleZh ?? ''}`;
+      const before = { title: ip.title, titleZh: ip.titleZh };
       if (input.title !== undefined) ip.title = input.title.trim();
       if (input.titleZh !== undefined) ip.titleZh = input.titleZh?.trim() || null;
       const changed = details(input);
@@ -43,7 +43,7 @@ export class FilmIpService {
       if (input.artworkUrls !== undefined) ip.artworkUrls = changed.artworkUrls;
       ip.updatedAt = this.clock.now();
       const saved = await manager.save(ip);
-      if (`${ip.title}\u0000${ip.titleZh ?? ''}` !== titles) {
+      if (ip.title !== before.title || ip.titleZh !== before.titleZh) {
         const renamed: FilmIpRenamed = { type: 'FilmIpRenamed', filmIpId: ip.id };
         await this.events.publish(renamed, manager);
       }
