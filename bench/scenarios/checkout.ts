@@ -26,29 +26,23 @@ interface GraphqlAnswer<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** One buyer's purchase through the API: checkout (reservation, order, payment intent), then the provider's confirmation. */
-export async function buyThroughApi(url: string, token: string, variantId: string): Promise<{ ok: boolean; outcome: string }> {
+/**
+ * One buyer's purchase through the API: checkout (reservation, order, payment intent), then, with `confirm`, the
+ * provider's confirmation. Without it the order stays unpaid and PENDING_PAYMENT is the success.
+ */
+export async function buyThroughApi(url: string, token: string, variantId: string, confirm = true): Promise<{ ok: boolean; outcome: string }> {
   const headers = { authorization: `Bearer ${token}` };
   const placed = JSON.parse(
     (await postGraphql(url, JSON.stringify({ query: CHECKOUT, variables: { idempotencyKey: randomUUID(), lines: [{ variantId, quantity: 1 }] } }), headers)).text,
   ) as GraphqlAnswer<{ checkout: { order: { id: string; status: string } } }>;
-  const orderId = placed.data?.checkout.order.id;
-  if (!orderId) return { ok: false, outcome: placed.errors?.[0]?.extensions?.code ?? 'NO_ORDER' };
-  const paid = JSON.parse((await postGraphql(url, JSON.stringify({ query: CONFIRM, variables: { orderId } }), headers)).text) as GraphqlAnswer<{
+  const order = placed.data?.checkout.order;
+  if (!order) return { ok: false, outcome: placed.errors?.[0]?.extensions?.code ?? 'NO_ORDER' };
+  if (!confirm) return { ok: order.status === 'PENDING_PAYMENT', outcome: order.status };
+  const paid = JSON.parse((await postGraphql(url, JSON.stringify({ query: CONFIRM, variables: { orderId: order.id } }), headers)).text) as GraphqlAnswer<{
     devConfirmPayment: { status: string };
   }>;
   const status = paid.data?.devConfirmPayment.status;
   return { ok: status === 'PAID', outcome: status ?? paid.errors?.[0]?.extensions?.code ?? 'NOT_PAID' };
-}
-
-/** The checkout request alone: reservation, order and payment opened, no confirmation (the order stays unpaid). */
-export async function checkoutThroughApi(url: string, token: string, variantId: string): Promise<boolean> {
-  const placed = JSON.parse(
-    (await postGraphql(url, JSON.stringify({ query: CHECKOUT, variables: { idempotencyKey: randomUUID(), lines: [{ variantId, quantity: 1 }] } }), {
-      authorization: `Bearer ${token}`,
-    })).text,
-  ) as GraphqlAnswer<{ checkout: { order: { status: string } } }>;
-  return placed.data?.checkout.order.status === 'PENDING_PAYMENT';
 }
 
 /**
@@ -147,7 +141,8 @@ export interface CheckoutRun {
 
 /**
  * 50 buyers in a closed loop, each on its own variant (`distinct`) or all on the first (`hot`), through the API
- * (checkout + confirmation) and then through the raw reservation over a pool of the API's size.
+ * (checkout + confirmation, or with `confirm` false the checkout request alone) and then through the raw reservation
+ * over a pool of the API's size.
  */
 export async function runCheckout(
   api: ApiProcess,
@@ -155,13 +150,14 @@ export async function runCheckout(
   stock: CheckoutStock,
   shape: LoadShape,
   contention: 'distinct' | 'hot',
+  confirm = true,
 ): Promise<CheckoutRun> {
   const loop = { ...shape, workers: stock.buyers.length };
   const variantOf = (worker: number): string => (contention === 'hot' ? stock.variants[0] : stock.variants[worker]) as string;
   const outcomes: Record<string, number> = {};
   let cpuBefore: number | null = null;
   const apiRun = await runClosedLoop(loop, async (worker) => {
-    const bought = await buyThroughApi(api.url, (stock.buyers[worker] as { token: string }).token, variantOf(worker));
+    const bought = await buyThroughApi(api.url, (stock.buyers[worker] as { token: string }).token, variantOf(worker), confirm);
     outcomes[bought.outcome] = (outcomes[bought.outcome] ?? 0) + 1;
     return bought.ok;
   }, () => {
@@ -171,27 +167,4 @@ export async function runCheckout(
   if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0) apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
   const baseline = await runClosedLoop(loop, (worker) => reserveThroughSql(pool, (stock.buyers[worker] as { userId: string }).userId, variantOf(worker)));
   return { api: apiRun, baseline, outcomes };
-}
-
-/**
- * The checkout request alone, each buyer on its own variant, against the same raw reservation: like for like, since
- * both reserve and write the order (the API also opens the payment). No target; it says what the API costs on the
- * part of a purchase the raw reservation stands for.
- */
-export async function runCheckoutOnly(api: ApiProcess, pool: Pool, stock: CheckoutStock, shape: LoadShape): Promise<{ api: LoadResult; baseline: LoadResult }> {
-  const loop = { ...shape, workers: stock.buyers.length };
-  let cpuBefore: number | null = null;
-  const apiRun = await runClosedLoop(
-    loop,
-    (worker) => checkoutThroughApi(api.url, (stock.buyers[worker] as { token: string }).token, stock.variants[worker] as string),
-    () => {
-      cpuBefore = api.cpuSeconds();
-    },
-  );
-  const cpuAfter = api.cpuSeconds();
-  if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0) apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
-  const baseline = await runClosedLoop(loop, (worker) =>
-    reserveThroughSql(pool, (stock.buyers[worker] as { userId: string }).userId, stock.variants[worker] as string),
-  );
-  return { api: apiRun, baseline };
 }
