@@ -34,6 +34,10 @@ export const configSchema = z
     LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    // Links sent by email (address verification, invitations): how long they work, and the web app they open.
+    EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+    PUBLIC_WEB_URL: z.string().regex(ORIGIN, 'PUBLIC_WEB_URL must be an origin such as https://shop.example.com').default('http://localhost:3000'),
     // Requests allowed per window, per account (or, for sign-up, per email) and per client address.
     SIGNUP_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
     SIGNUP_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
@@ -125,6 +129,10 @@ export interface AppConfig {
     loginAttemptsPerAccount: number;
     loginAttemptsPerAddress: number;
     loginWindowSeconds: number;
+    /** How long an email-verification link works. */
+    emailVerificationTtlHours: number;
+    /** How long an invitation link works. */
+    invitationTtlDays: number;
   };
   /** Request limits of the sensitive flows, counted in Postgres so every API process shares them. */
   rateLimits: Record<RateLimitedFlow, RateLimit>;
@@ -160,8 +168,11 @@ export interface AppConfig {
     /** Signs ticket QR payloads; when unset, derived from JWT_SECRET (required in production), else a development constant. */
     ticketSigningSecret: string;
   };
-  /** Outgoing email: SMTP when a URL is set, else the development sender (log, and devNotifications). */
-  mail: { smtpUrl: string | undefined; from: string; sweepSeconds: number };
+  /**
+   * Outgoing email: SMTP when a URL is set, else the development sender (log, and devNotifications). Links in emails
+   * open pages of the web app at `webUrl`.
+   */
+  mail: { smtpUrl: string | undefined; from: string; sweepSeconds: number; webUrl: string };
 }
 
 export type RateLimitedFlow = 'signUp' | 'search' | 'checkout';
@@ -199,6 +210,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       loginAttemptsPerAccount: c.LOGIN_ATTEMPTS_PER_ACCOUNT,
       loginAttemptsPerAddress: c.LOGIN_ATTEMPTS_PER_ADDRESS,
       loginWindowSeconds: c.LOGIN_WINDOW_SECONDS,
+      emailVerificationTtlHours: c.EMAIL_VERIFICATION_TTL_HOURS,
+      invitationTtlDays: c.INVITATION_TTL_DAYS,
     },
     rateLimits: {
       signUp: { perAccount: c.SIGNUP_PER_ACCOUNT, perAddress: c.SIGNUP_PER_ADDRESS, windowSeconds: c.SIGNUP_WINDOW_SECONDS },
@@ -232,6 +245,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         c.TICKET_SIGNING_SECRET ??
         (c.JWT_SECRET ? createHmac('sha256', c.JWT_SECRET).update('chedun-ticket-qr').digest('hex') : 'development-ticket-signing-secret'),
     },
-    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, sweepSeconds: c.NOTIFICATION_SWEEP_SECONDS },
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, sweepSeconds: c.NOTIFICATION_SWEEP_SECONDS, webUrl: c.PUBLIC_WEB_URL },
   };
 }

@@ -18,9 +18,9 @@ export class ActorLoader {
     if (!match?.[1]) throw DomainError.unauthenticated('Authorization must be "Bearer <accessToken>"');
     const { userId } = await this.tokens.verifyAccessToken(match[1]);
     const rows = await this.dataSource.query<
-      { email: string; organization_id: string | null; kind: ActorMembership['kind'] | null; role: ActorMembership['role'] | null }[]
+      { email: string; email_verified: boolean; organization_id: string | null; kind: ActorMembership['kind'] | null; role: ActorMembership['role'] | null }[]
     >(
-      `SELECT u.email, m.organization_id, o.kind, m.role
+      `SELECT u.email, u.email_verified_at IS NOT NULL AS email_verified, m.organization_id, o.kind, m.role
          FROM users u
          LEFT JOIN memberships m ON m.user_id = u.id
          LEFT JOIN organizations o ON o.id = m.organization_id
@@ -32,6 +32,6 @@ export class ActorLoader {
     const memberships = rows.flatMap((r) =>
       r.organization_id && r.kind && r.role ? [{ organizationId: r.organization_id, kind: r.kind, role: r.role }] : [],
     );
-    return new Actor(userId, first.email, memberships);
+    return new Actor(userId, first.email, memberships, first.email_verified);
   }
 }

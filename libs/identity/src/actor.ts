@@ -16,6 +16,8 @@ export class Actor {
     readonly userId: string,
     readonly email: string,
     readonly memberships: readonly ActorMembership[],
+    /** Whether the actor proved they own `email`; actions that grant or move power over an organization need it. */
+    readonly emailVerified = false,
   ) {}
 
   get isPlatform(): boolean {
@@ -42,6 +44,11 @@ export class Actor {
       throw DomainError.forbidden(`You do not act for this ${kind ? kind.toLowerCase() : 'organization'}`);
     }
     return m;
+  }
+
+  /** FORBIDDEN until the actor followed the verification link sent to their address. */
+  assertEmailVerified(): void {
+    if (!this.emailVerified) throw DomainError.forbidden('Verify your email address first: follow the link we sent to it');
   }
 
   assertOwnerOf(organizationId: string): void {

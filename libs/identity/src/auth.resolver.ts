@@ -4,7 +4,7 @@ import { Actor } from './actor';
 import { ClientAddress, CurrentActor, Public } from './auth.guard';
 import { RateLimited } from './rate-limits';
 import { AuthService, Session } from './auth.service';
-import { AuthPayload, LogInInput, Membership, SignUpInput, User } from './identity.types';
+import { AuthPayload, LogInInput, Membership, SignUpInput, SignUpPayload, User } from './identity.types';
 import { OrganizationService } from './organization.service';
 import { UserEntity } from './identity.entity';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -29,7 +29,15 @@ function toPayload(session: Session): AuthPayload {
 }
 
 function toUser(user: UserEntity): User {
-  return { id: user.id, email: user.email, displayName: user.displayName };
+  return { id: user.id, email: user.email, displayName: user.displayName, emailVerified: user.emailVerifiedAt !== null };
+}
+
+/** A single-use secret from an emailed link (256 random bits, base64url). */
+@ArgsType()
+export class LinkTokenArgs {
+  @Field()
+  @Length(20, 200)
+  token!: string;
 }
 
 @Resolver(() => User)
@@ -45,13 +53,36 @@ export class AuthResolver {
     const input = args['input'] as { email?: unknown } | undefined;
     return typeof input?.email === 'string' ? input.email : undefined;
   })
-  @Mutation(() => AuthPayload, { description: 'Creates a visitor account and signs it in.' })
-  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
-    return toPayload(await this.auth.signUp(input));
+  @Mutation(() => SignUpPayload, {
+    description: 'Creates a visitor account and emails a verification link; answers the same for an address that already has one.',
+  })
+  signUp(@Args('input') input: SignUpInput): Promise<SignUpPayload> {
+    return this.auth.signUp(input);
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Wrong email and wrong password answer the same UNAUTHENTICATED.' })
+  @Mutation(() => AuthPayload, { description: 'Follows the emailed verification link (single use, expiring): the address is verified and the user signed in.' })
+  async verifyEmail(@Args() args: LinkTokenArgs): Promise<AuthPayload> {
+    return toPayload(await this.auth.verifyEmail(args.token));
+  }
+
+  @Public()
+  @RateLimited('signUp', (args) => {
+    const input = args['input'] as { email?: unknown } | undefined;
+    return typeof input?.email === 'string' ? input.email : undefined;
+  })
+  @Mutation(() => Boolean, {
+    description: 'Emails a new verification link when the email and password are those of an unverified account. Always answers true.',
+  })
+  async resendVerificationEmail(@Args('input') input: LogInInput): Promise<boolean> {
+    await this.auth.resendVerificationEmail(input);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description: 'Wrong email, wrong password and an address not verified yet answer the same UNAUTHENTICATED.',
+  })
   async logIn(@Args('input') input: LogInInput, @ClientAddress() address: string): Promise<AuthPayload> {
     return toPayload(await this.auth.logIn(input, address));
   }

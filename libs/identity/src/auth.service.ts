@@ -7,6 +7,8 @@ import { RefreshTokenEntity, UserEntity } from './identity.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password.hasher';
 import { TokenService } from './token.service';
+import { AccountEmails } from './account-email.events';
+import { EmailVerificationService } from './email-verification.service';
 import { randomUUID } from 'node:crypto';
 
 export interface Session {
@@ -16,7 +18,8 @@ export interface Session {
   refreshToken: string;
 }
 
-const UNIQUE_VIOLATION = '23505';
+/** One answer for an unknown email, a wrong password and an address not verified yet. */
+export const LOG_IN_REFUSED = 'Email or password is incorrect, or the email address is not verified yet';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -34,26 +37,77 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly clock: Clock,
+    private readonly verifications: EmailVerificationService,
+    private readonly emails: AccountEmails,
   ) {
     this.dummyHash = hasher.hash(randomUUID());
   }
 
-  async signUp(input: { email: string; password: string; displayName: string }): Promise<Session> {
+  /**
+   * Creates an unverified account and emails a verification link to the address. An address that already has an
+   * account gets the same answer, and its owner an email about the attempt instead: sign-up tells nobody which
+   * addresses have accounts. The password is hashed either way, so both answers take as long. Nothing can be done
+   * with the new account (not even logging in) until its address is verified.
+   */
+  async signUp(input: { email: string; password: string; displayName: string }): Promise<{ email: string }> {
     const email = normalizeEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password);
-    return this.dataSource.transaction(async (manager) => {
-      let user: UserEntity;
-      try {
-        user = await manager.save(manager.create(UserEntity, { email, passwordHash, displayName: input.displayName.trim() }));
-      } catch (error) {
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-          throw DomainError.conflict('An account with this email already exists', { field: 'email' });
-        }
-        throw error;
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values({ email, passwordHash, displayName: input.displayName.trim() })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const created = (inserted.raw as { id: string }[])[0];
+      if (created) {
+        await this.verifications.send(manager, await manager.findOneByOrFail(UserEntity, { id: created.id }));
+        return;
       }
-      await this.acceptPendingInvitations(manager, user);
+      const existing = await manager.findOneByOrFail(UserEntity, { email });
+      await this.emails.request(manager, { userId: existing.id, email: existing.email }, { kind: 'SIGN_UP_EXISTING_ACCOUNT' });
+    });
+    return { email };
+  }
+
+  /**
+   * An account whose address the operator vouches for (the demo seed, an operator's own tooling): verified at once.
+   * Never reachable from the API.
+   */
+  async registerVerified(input: { email: string; password: string; displayName: string }): Promise<UserEntity> {
+    const repo = this.dataSource.getRepository(UserEntity);
+    return repo.save(
+      repo.create({
+        email: normalizeEmail(input.email),
+        passwordHash: await this.hasher.hash(input.password),
+        displayName: input.displayName.trim(),
+        emailVerifiedAt: this.clock.now(),
+      }),
+    );
+  }
+
+  /** Follows a verification link: the address is proved, and the person who followed it is signed in. */
+  verifyEmail(token: string): Promise<Session> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.verifications.consume(manager, token);
       return this.openSession(manager, user, randomUUID());
     });
+  }
+
+  /**
+   * A new verification link, for whoever knows the account's password (an account created before verification
+   * existed, or a link that expired). The answer is the same whatever happened, so it reveals neither accounts nor
+   * passwords; requiring the password means a stranger who registered someone else's address cannot hand its owner
+   * a link that would verify the stranger's password.
+   */
+  async resendVerificationEmail(input: { email: string; password: string }): Promise<void> {
+    const email = normalizeEmail(input.email);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    const valid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), input.password);
+    if (!user || !valid || user.emailVerifiedAt) return;
+    await this.dataSource.transaction((manager) => this.verifications.send(manager, user));
   }
 
   async logIn(input: { email: string; password: string }, clientAddress: string): Promise<Session> {
@@ -61,9 +115,11 @@ export class AuthService {
     await this.throttle.assertAllowed(email, clientAddress);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
     const valid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), input.password);
-    if (!user || !valid) {
+    // An unverified account answers exactly like a wrong password, and counts as a failure: otherwise signing up and
+    // then logging in would tell a stranger whether the address was new.
+    if (!user || !valid || !user.emailVerifiedAt) {
       await this.throttle.recordFailure(email, clientAddress);
-      throw DomainError.unauthenticated('Email or password is incorrect');
+      throw DomainError.unauthenticated(LOG_IN_REFUSED);
     }
     await this.throttle.recordSuccess(email);
     if (this.hasher.needsRehash(user.passwordHash)) {
@@ -120,17 +176,4 @@ export class AuthService {
     });
     return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: refresh.token };
   }
-
-  private async acceptPendingInvitations(manager: EntityManager, user: UserEntity): Promise<void> {
-    await manager.query(
-      `WITH accepted AS (
-         UPDATE invitations SET accepted_at = now() WHERE email = $1 AND accepted_at IS NULL
-         RETURNING organization_id, role)
-       INSERT INTO memberships (organization_id, user_id, role)
-       SELECT organization_id, $2, role FROM accepted
-       ON CONFLICT DO NOTHING`,
-      [user.email, user.id],
-    );
-  }
-
 }

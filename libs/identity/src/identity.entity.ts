@@ -26,6 +26,36 @@ export class UserEntity {
   @Column('text', { name: 'display_name' })
   displayName!: string;
 
+  /** When the owner of `email` proved it by following a link sent there; null until then. */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** A link sent to an address to prove it; the token is stored only as its SHA-256, and works once. */
+@Entity('email_verifications')
+export class EmailVerificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'user_id' })
+  userId!: string;
+
+  /** The address the link was sent to: only that address is verified by it. */
+  @Column('text')
+  email!: string;
+
+  @Column('text', { name: 'token_hash' })
+  tokenHash!: string;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt!: Date;
+
+  @Column('timestamptz', { name: 'used_at', nullable: true })
+  usedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
@@ -93,6 +123,42 @@ export class InvitationEntity {
 
   @Column('timestamptz', { name: 'accepted_at', nullable: true })
   acceptedAt!: Date | null;
+
+  @Column('uuid', { name: 'accepted_by', nullable: true })
+  acceptedBy!: string | null;
+
+  /** SHA-256 of the link's token; null only for invitations made before links existed (they have lapsed). */
+  @Column('text', { name: 'token_hash', nullable: true })
+  tokenHash!: string | null;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt!: Date;
+}
+
+/** Who changed what of an organization (payout account, members): written in the transaction that changed it. */
+@Entity('organization_audit_entries')
+export class OrganizationAuditEntryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Insertion order: entries of one transaction share the clock's instant. */
+  @Column({ type: 'bigint', insert: false, update: false, select: false })
+  seq!: string;
+
+  @Column('uuid', { name: 'organization_id' })
+  organizationId!: string;
+
+  @Column('uuid', { name: 'actor_user_id', nullable: true })
+  actorUserId!: string | null;
+
+  @Column('text')
+  action!: string;
+
+  @Column('jsonb')
+  details!: Record<string, unknown>;
+
+  @Column('timestamptz')
+  at!: Date;
 }
 
 @Entity('refresh_tokens')

@@ -6,12 +6,18 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import {
+  EmailVerificationEntity,
   InvitationEntity,
   MembershipEntity,
+  OrganizationAuditEntryEntity,
   OrganizationEntity,
   RefreshTokenEntity,
   UserEntity,
 } from './identity.entity';
+import { AccountEmails } from './account-email.events';
+import { EmailVerificationService } from './email-verification.service';
+import { InvitationService } from './invitation.service';
+import { OrganizationAuditService } from './organization-audit.service';
 import { LoginThrottle } from './login-throttle';
 import { OrganizationResolver } from './organization.resolver';
 import { OrganizationService } from './organization.service';
@@ -21,15 +27,27 @@ import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([
+      UserEntity,
+      OrganizationEntity,
+      MembershipEntity,
+      InvitationEntity,
+      RefreshTokenEntity,
+      EmailVerificationEntity,
+      OrganizationAuditEntryEntity,
+    ]),
   ],
   providers: [
     PasswordHasher,
     TokenService,
     LoginThrottle,
     RateLimits,
+    AccountEmails,
+    EmailVerificationService,
     AuthService,
+    OrganizationAuditService,
     OrganizationService,
+    InvitationService,
     ActorLoader,
     AuthResolver,
     OrganizationResolver,

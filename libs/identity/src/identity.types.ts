@@ -66,6 +66,36 @@ export class User {
 
   @Field()
   displayName!: string;
+
+  @Field({ description: 'Whether the user proved they own the address (by the link sent to it).' })
+  emailVerified!: boolean;
+}
+
+@ObjectType('SignUpPayload', {
+  description:
+    'The same answer whether or not the address already had an account: a verification link (or, for an existing account, a note to its owner) goes to the address. Log in after following the link.',
+})
+export class SignUpPayload {
+  @Field({ description: 'The address, normalised, that the email went to.' })
+  email!: string;
+}
+
+@ObjectType('OrganizationAuditEntry', { description: 'Who changed an organization\u2019s payout account or members, and when.' })
+export class OrganizationAuditEntry {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { nullable: true })
+  actorUserId!: string | null;
+
+  @Field({ description: 'PAYOUT_ACCOUNT_CHANGED, MEMBER_INVITED or INVITATION_ACCEPTED.' })
+  action!: string;
+
+  @Field({ description: 'Details as a JSON object text (accounts before and after, the invited address and role).' })
+  details!: string;
+
+  @Field()
+  at!: Date;
 }
 
 @ObjectType('AuthPayload')
@@ -96,6 +126,9 @@ export class Invitation {
 
   @Field(() => Date, { nullable: true })
   acceptedAt!: Date | null;
+
+  @Field({ description: 'After this the link no longer works.' })
+  expiresAt!: Date;
 }
 
 @InputType()

@@ -9,3 +9,4 @@ export { toOrganization } from './organization.resolver';
 export { JWT_SIGNING_SECRET } from './token.service';
 export { PasswordHasher } from './password.hasher';
 export { RateLimited, RateLimits } from './rate-limits';
+export type { AccountEmail, AccountEmailRequested } from './account-email.events';

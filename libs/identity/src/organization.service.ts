@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@chedun/kernel';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Clock, DomainError } from '@chedun/kernel';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AccountEmails } from './account-email.events';
 import { Actor } from './actor';
 import {
-  InvitationEntity,
   MembershipEntity,
   MembershipRole,
   OrganizationEntity,
   OrganizationKind,
   UserEntity,
 } from './identity.entity';
-import { normalizeEmail } from './auth.service';
+import { OrganizationAuditService } from './organization-audit.service';
 
 /** Stripe connected account ids: `acct_` and 16 (up to 64) letters and digits. */
 export const PAYOUT_ACCOUNT_ID = /^acct_[A-Za-z0-9]{8,64}$/;
@@ -23,10 +23,16 @@ export type OrganizationProfile = Pick<OrganizationEntity, 'id' | 'kind' | 'name
 export class OrganizationService {
   private readonly profileCache = new Map<string, OrganizationProfile>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: OrganizationAuditService,
+    private readonly emails: AccountEmails,
+    private readonly clock: Clock,
+  ) {}
 
   /** The caller becomes OWNER. The PLATFORM organization exists once and is never created through the API. */
   async create(actor: Actor, input: { kind: OrganizationKind; name: string; nameZh?: string | null }): Promise<OrganizationEntity> {
+    actor.assertEmailVerified();
     if (input.kind === OrganizationKind.PLATFORM) {
       throw DomainError.badInput('Only studios and merchants can be created', { field: 'kind' });
     }
@@ -51,49 +57,50 @@ export class OrganizationService {
   }
 
   /**
-   * An owner invites someone by email. An existing account joins at once; otherwise the invitation waits
-   * and is accepted when that email signs up.
-   */
-  async invite(actor: Actor, organizationId: string, emailInput: string, role: MembershipRole): Promise<InvitationEntity> {
-    actor.assertOwnerOf(organizationId);
-    const email = normalizeEmail(emailInput);
-    return this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOneBy(UserEntity, { email });
-      const invitation = await manager.save(
-        manager.create(InvitationEntity, {
-          organizationId,
-          email,
-          role,
-          invitedBy: actor.userId,
-          acceptedAt: existing ? new Date() : null,
-        }),
-      );
-      if (existing) {
-        const member = await manager.findOneBy(MembershipEntity, { organizationId, userId: existing.id });
-        if (member) throw DomainError.conflict('This person is already a member', { field: 'email' });
-        await manager.insert(MembershipEntity, { organizationId, userId: existing.id, role });
-      }
-      return invitation;
-    });
-  }
-
-  /**
    * An owner sets (or clears, with null) the Stripe Connect account that receives the organization's payouts.
    * Only studios and merchants are paid out.
    */
   async setPayoutAccount(actor: Actor, organizationId: string, payoutAccountId: string | null): Promise<OrganizationEntity> {
     actor.assertOwnerOf(organizationId);
+    actor.assertEmailVerified();
     if (payoutAccountId !== null && !PAYOUT_ACCOUNT_ID.test(payoutAccountId)) {
       throw DomainError.badInput('payoutAccountId must be a Stripe connected account id (acct_ followed by letters and digits)', {
         field: 'payoutAccountId',
       });
     }
-    const repo = this.dataSource.getRepository(OrganizationEntity);
-    const org = await repo.findOneBy({ id: organizationId });
-    if (!org) throw DomainError.notFound('Organization', organizationId);
-    if (org.kind === OrganizationKind.PLATFORM) throw DomainError.badInput('The platform is not paid out', { field: 'organizationId' });
-    await repo.update({ id: organizationId }, { payoutAccountId });
-    return { ...org, payoutAccountId };
+    return this.dataSource.transaction(async (manager) => {
+      const org = await manager.findOne(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw DomainError.notFound('Organization', organizationId);
+      if (org.kind === OrganizationKind.PLATFORM) throw DomainError.badInput('The platform is not paid out', { field: 'organizationId' });
+      const previous = org.payoutAccountId;
+      if (previous === payoutAccountId) return org;
+      await manager.update(OrganizationEntity, { id: organizationId }, { payoutAccountId });
+      const at = this.clock.now();
+      await this.audit.record(manager, {
+        organizationId,
+        actorUserId: actor.userId,
+        action: 'PAYOUT_ACCOUNT_CHANGED',
+        details: { previous, next: payoutAccountId },
+      });
+      // Every owner hears of it, so an owner's hijacked session cannot quietly redirect the money.
+      const owners = await manager.find(MembershipEntity, { where: { organizationId, role: MembershipRole.OWNER } });
+      const users = await manager.findBy(UserEntity, { id: In(owners.map((o) => o.userId)) });
+      for (const owner of users) {
+        await this.emails.request(
+          manager,
+          { userId: owner.id, email: owner.email },
+          {
+            kind: 'PAYOUT_ACCOUNT_CHANGED',
+            organizationName: org.nameZh ? `${org.nameZh} ${org.name}` : org.name,
+            previous,
+            next: payoutAccountId,
+            changedBy: actor.email,
+            at: at.toISOString(),
+          },
+        );
+      }
+      return { ...org, payoutAccountId };
+    });
   }
 
   async findVisible(actor: Actor, id: string): Promise<OrganizationEntity> {
@@ -134,13 +141,5 @@ export class OrganizationService {
         WHERE m.organization_id = $1 ORDER BY m.created_at`,
       [organizationId],
     );
-  }
-
-  pendingInvitations(actor: Actor, organizationId: string): Promise<InvitationEntity[]> {
-    actor.assertOwnerOf(organizationId);
-    return this.dataSource.getRepository(InvitationEntity).find({
-      where: { organizationId, acceptedAt: IsNull() },
-      order: { createdAt: 'ASC' },
-    });
   }
 }

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError } from '@chedun/kernel';
 import { jwtVerify, SignJWT } from 'jose';
+import { hashSecretToken, newSecretToken } from './secret-token';
 
 /** Pinned: tokens signed with any other algorithm (including "none") are refused (RFC 8725 §3.1). */
 const ALGORITHM = 'HS256';
@@ -59,11 +59,10 @@ export class TokenService {
 
   /** An opaque refresh token and the hash under which it is stored. */
   newRefreshToken(): { token: string; hash: string } {
-    const token = randomBytes(32).toString('base64url');
-    return { token, hash: TokenService.hashRefreshToken(token) };
+    return newSecretToken();
   }
 
   static hashRefreshToken(token: string): string {
-    return createHash('sha256').update(token).digest('hex');
+    return hashSecretToken(token);
   }
 }

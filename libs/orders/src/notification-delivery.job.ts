@@ -26,7 +26,7 @@ interface DueNotification {
   payload: unknown;
   attempts: number;
   email: string;
-  displayName: string;
+  displayName: string | null;
 }
 
 /**
@@ -69,8 +69,8 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
     const seen: string[] = [];
     for (;;) {
       const due: DueNotification[] = await this.dataSource.query(
-        `SELECT n.id, n.kind, n.payload, n.attempts, u.email, u.display_name AS "displayName"
-           FROM notifications n JOIN users u ON u.id = n.recipient_user_id
+        `SELECT n.id, n.kind, n.payload, n.attempts, coalesce(n.recipient_email, u.email) AS email, u.display_name AS "displayName"
+           FROM notifications n LEFT JOIN users u ON u.id = n.recipient_user_id
           WHERE n.sent_at IS NULL AND n.next_attempt_at <= $1 AND n.attempts < $2 AND NOT (n.id = ANY($3))
           ORDER BY n.next_attempt_at, n.created_at, n.id LIMIT ${BATCH}`,
         [this.clock.now(), MAX_NOTIFICATION_ATTEMPTS, seen],
@@ -86,7 +86,7 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
 
   private async deliver(n: DueNotification): Promise<boolean> {
     try {
-      await this.sender.send(renderNotificationEmail(n.kind, n.payload, n.email, n.displayName));
+      await this.sender.send(renderNotificationEmail(n.kind, n.payload, n.email, n.displayName, this.config.mail.webUrl));
     } catch (error) {
       const attempts = n.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
@@ -97,10 +97,15 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
       );
       return false;
     }
-    await this.dataSource.query(`UPDATE notifications SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1 AND sent_at IS NULL`, [
-      n.id,
-      this.clock.now(),
-    ]);
+    // Once a real mail server has the message, the outbox need not keep the link's secret: the token is stored only
+    // hashed by identity, and a copy of this table should not open anyone's account. The development sender's
+    // "inbox" is this table (devNotifications), so there it stays.
+    await this.dataSource.query(
+      `UPDATE notifications SET sent_at = $2, attempts = attempts + 1, last_error = NULL,
+              payload = CASE WHEN $3 THEN payload - 'token' ELSE payload END
+        WHERE id = $1 AND sent_at IS NULL`,
+      [n.id, this.clock.now(), this.sender.kind === 'smtp'],
+    );
     return true;
   }
 }

@@ -29,9 +29,40 @@ const shortId = (id: string) => id.slice(0, 8).toUpperCase();
 const when = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '';
 
-/** The email of a queued notification, in Chinese then English. Unknown kinds are a programming error. */
-export function renderNotificationEmail(kind: string, payload: unknown, to: string, recipientName: string): EmailMessage {
-  const greeting = `${recipientName}，您好 / Hello ${recipientName},`;
+interface LinkPayload {
+  token: string;
+  expiresAt: string;
+}
+
+interface InvitationPayload extends LinkPayload {
+  organizationName: string;
+  role: 'OWNER' | 'STAFF';
+  invitedBy: string;
+}
+
+interface PayoutAccountChangedPayload {
+  organizationName: string;
+  previous: string | null;
+  next: string | null;
+  changedBy: string;
+  at: string;
+}
+
+const SIGNATURE = '车墩市集 Chedun Market';
+/**
+ * The secret rides in the fragment, which browsers never send to a server: it stays out of access logs, proxies
+ * and Referer headers; the page reads it and posts it.
+ */
+const link = (webUrl: string, page: string, token: string) => `${webUrl}/${page}#token=${encodeURIComponent(token)}`;
+
+/**
+ * The email of a queued notification, in Chinese then English. Unknown kinds are a programming error. `webUrl` is
+ * the web app that emailed links open.
+ */
+export function renderNotificationEmail(kind: string, payload: unknown, to: string, recipientName: string | null, webUrl: string): EmailMessage {
+  const greeting = recipientName ? `${recipientName}，您好 / Hello ${recipientName},` : '您好 / Hello,';
+  const account = renderAccountEmail(kind, payload, to, greeting, webUrl);
+  if (account) return account;
   if (kind === 'ORDER_CONFIRMATION') {
     const p = payload as ConfirmationPayload;
     const lines = p.lines.map((l) => `- ${l.productName} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)})` : ''}`);
@@ -39,7 +70,7 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
     return {
       to,
       subject: `订单已确认 Order confirmed #${shortId(p.orderId)}`,
-      text: [greeting, '', `您的订单已付款。Your order is paid. 合计 Total: ${money(p.total)}`, '', ...lines, ...tickets, '', '车墩市集 Chedun Market'].join('\n'),
+      text: [greeting, '', `您的订单已付款。Your order is paid. 合计 Total: ${money(p.total)}`, '', ...lines, ...tickets, '', SIGNATURE].join('\n'),
     };
   }
   if (kind === 'SLOT_CANCELLED') {
@@ -56,7 +87,7 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
         '以下门票已作废 / These tickets are void:',
         ...p.voidedTickets.map((code) => `- ${code}`),
         '',
-        '车墩市集 Chedun Market',
+        SIGNATURE,
       ].join('\n'),
     };
   }
@@ -71,9 +102,96 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
         `您的付款到达时订单已失效，商品已售罄，${money(p.refund)} 已原路退回。`,
         `Your payment arrived after the order had lapsed and the items were gone; ${money(p.refund)} is refunded.`,
         '',
-        '车墩市集 Chedun Market',
+        SIGNATURE,
       ].join('\n'),
     };
   }
   throw new Error(`No email for notifications of kind ${kind}`);
+}
+
+function renderAccountEmail(kind: string, payload: unknown, to: string, greeting: string, webUrl: string): EmailMessage | null {
+  if (kind === 'EMAIL_VERIFICATION') {
+    const p = payload as LinkPayload;
+    return {
+      to,
+      subject: '请验证您的邮箱 Verify your email address',
+      text: [
+        greeting,
+        '',
+        `有人用此邮箱注册了车墩市集账号。如果是您本人，请在 ${when(p.expiresAt)} 前打开以下链接完成验证（仅可使用一次）：`,
+        `Someone signed up to Chedun Market with this address. If it was you, open this link before ${when(p.expiresAt)} (it works once):`,
+        '',
+        link(webUrl, 'verify-email', p.token),
+        '',
+        '如果不是您本人，请忽略此邮件，账号不会生效。',
+        'If it was not you, ignore this email: the account stays unusable.',
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  if (kind === 'SIGN_UP_EXISTING_ACCOUNT') {
+    return {
+      to,
+      subject: '有人尝试用您的邮箱注册 Someone tried to sign up with your address',
+      text: [
+        greeting,
+        '',
+        '刚才有人尝试用此邮箱注册车墩市集，但此邮箱已有账号，我们没有做任何更改。',
+        'Someone just tried to sign up to Chedun Market with this address. It already has an account, so nothing was changed.',
+        '',
+        `如果是您本人，请直接登录：${webUrl}/login`,
+        `If it was you, log in instead: ${webUrl}/login`,
+        '如果不是，请忽略此邮件。 If it was not, ignore this email.',
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  if (kind === 'INVITATION') {
+    const p = payload as InvitationPayload;
+    const roleZh = p.role === 'OWNER' ? '所有者' : '员工';
+    return {
+      to,
+      subject: `邀请您加入 ${p.organizationName} Invitation to join ${p.organizationName}`,
+      text: [
+        greeting,
+        '',
+        `${p.invitedBy} 邀请您以${roleZh}身份加入车墩市集上的 ${p.organizationName}。`,
+        `${p.invitedBy} invites you to join ${p.organizationName} on Chedun Market as ${p.role.toLowerCase()}.`,
+        '',
+        `请用此邮箱（${to}）登录并完成邮箱验证后，在 ${when(p.expiresAt)} 前打开以下链接接受邀请（仅可使用一次）：`,
+        `Log in with this address (${to}), verified, and open this link before ${when(p.expiresAt)} to accept (it works once):`,
+        '',
+        link(webUrl, 'accept-invitation', p.token),
+        '',
+        '如果您不认识邀请人，请忽略此邮件。 If you do not know who invited you, ignore this email.',
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  if (kind === 'PAYOUT_ACCOUNT_CHANGED') {
+    const p = payload as PayoutAccountChangedPayload;
+    const none = '（无 none）';
+    return {
+      to,
+      subject: `${p.organizationName} 的收款账户已更改 Payout account changed`,
+      text: [
+        greeting,
+        '',
+        `${p.changedBy} 于 ${when(p.at)} 更改了 ${p.organizationName} 的收款账户（Stripe）。`,
+        `${p.changedBy} changed the payout account (Stripe) of ${p.organizationName} at ${when(p.at)}.`,
+        '',
+        `原账户 Before: ${p.previous ?? none}`,
+        `新账户 After: ${p.next ?? none}`,
+        '',
+        '如果这不是您的团队所为，请立即登录检查并更正，并联系平台。',
+        'If nobody in your team did this, log in, put it right and contact the platform at once.',
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  return null;
 }

@@ -110,13 +110,17 @@ export class OrderQueryService {
     );
   }
 
-  /** The caller's queued messages, readable in development instead of an inbox. Refused in production. */
+  /**
+   * The caller's queued messages, readable in development instead of an inbox. Refused in production. Messages to an
+   * address that had no account when sent (invitations) are shown once the caller has verified that address.
+   */
   async notifications(actor: Actor, orderId?: string | null): Promise<OrderNotification[]> {
     if (this.config.isProduction) throw OrdersException.forbidden('Notifications are only readable through the API in development');
     const rows: (Omit<OrderNotification, 'payload'> & { payload: unknown })[] = await this.dataSource.query(
       `SELECT id, kind, order_id AS "orderId", payload, created_at AS "createdAt", sent_at AS "sentAt" FROM notifications
-        WHERE recipient_user_id = $1 AND ($2::uuid IS NULL OR order_id = $2::uuid) ORDER BY created_at, id`,
-      [actor.userId, orderId ?? null],
+        WHERE (recipient_user_id = $1 OR (recipient_user_id IS NULL AND recipient_email = $3 AND $4::boolean))
+          AND ($2::uuid IS NULL OR order_id = $2::uuid) ORDER BY created_at, id`,
+      [actor.userId, orderId ?? null, actor.email, actor.emailVerified],
     );
     return rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) }));
   }

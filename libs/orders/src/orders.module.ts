@@ -5,6 +5,7 @@ import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
 import { LicensingModule } from '@chedun/licensing';
 import { PaymentsModule } from '@chedun/payments';
+import { AccountEmailSubscriber } from './account-email.subscriber';
 import { CartService } from './cart.service';
 import { CheckoutService } from './checkout.service';
 import { DevelopmentEmailSender } from './development-email.sender';
@@ -30,6 +31,7 @@ function chooseEmailSender(config: AppConfig): EmailSender {
 @Module({
   imports: [IdentityModule, CatalogModule, LicensingModule, PaymentsModule],
   providers: [
+    AccountEmailSubscriber,
     CartService,
     CheckoutService,
     DevelopmentPaymentService,
@@ -52,10 +54,12 @@ export class OrdersModule implements OnModuleInit {
     private readonly bus: DomainEventBus,
     private readonly payments: OrderPaymentSubscriber,
     private readonly slotCancellations: SlotCancellationSubscriber,
+    private readonly accountEmails: AccountEmailSubscriber,
   ) {}
 
   onModuleInit(): void {
     this.payments.register(this.bus);
     this.slotCancellations.register(this.bus);
+    this.accountEmails.register(this.bus);
   }
 }

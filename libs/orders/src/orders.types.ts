@@ -240,8 +240,8 @@ export class OrderNotification {
   @Field()
   kind!: string;
 
-  @Field(() => ID)
-  orderId!: string;
+  @Field(() => ID, { nullable: true, description: 'Null for account emails (verification, invitation, payout account).' })
+  orderId!: string | null;
 
   @Field({ description: 'The message as JSON, as an email sender would receive it.' })
   payload!: string;

@@ -22,6 +22,8 @@ function decodeWords(header: string): string {
   );
 }
 
+const WEB = 'https://shop.example.test';
+
 describe('SmtpEmailSender', () => {
   const confirmation = {
     orderId: '0f3c9a52-6f1e-4c7a-9d55-5c1b2a7e9d10',
@@ -41,7 +43,7 @@ describe('SmtpEmailSender', () => {
     const sendMail = jest.spyOn(transport, 'sendMail');
     const sender = new SmtpEmailSender(transport, '车墩市集 <shop@chedun.test>');
 
-    const sent = await sender.send(renderNotificationEmail('ORDER_CONFIRMATION', confirmation, 'li.lei@example.test', '李雷'));
+    const sent = await sender.send(renderNotificationEmail('ORDER_CONFIRMATION', confirmation, 'li.lei@example.test', '李雷', WEB));
 
     const info = (await sendMail.mock.results[0]!.value) as { message: Buffer; messageId: string; envelope: { to: string[] } };
     expect(sent.messageId).toBe(info.messageId);
@@ -73,12 +75,43 @@ describe('SmtpEmailSender', () => {
       { orderId: confirmation.orderId, productName: '导览', slotStartsAt: '2026-12-01T02:00:00.000Z', refund: { amountMinor: 24000, currency: 'CNY' }, voidedTickets: ['ABCDEFGHJKMNPQR2'] },
       'a@example.test',
       'Ann',
+      WEB,
     );
     expect(cancelled.subject).toBe('场次已取消，已退款 Session cancelled and refunded #0F3C9A52');
     expect(cancelled.text).toContain('CNY 240.00 已原路退回');
     expect(cancelled.text).toContain('- ABCDEFGHJKMNPQR2');
-    const late = renderNotificationEmail('LATE_PAYMENT_REFUNDED', { orderId: confirmation.orderId, refund: { amountMinor: 100, currency: 'CNY' } }, 'a@example.test', 'Ann');
+    const late = renderNotificationEmail('LATE_PAYMENT_REFUNDED', { orderId: confirmation.orderId, refund: { amountMinor: 100, currency: 'CNY' } }, 'a@example.test', 'Ann', WEB);
     expect(late.text).toContain('CNY 1.00 is refunded');
-    expect(() => renderNotificationEmail('NEWSLETTER', {}, 'a@example.test', 'Ann')).toThrow(/NEWSLETTER/);
+    expect(() => renderNotificationEmail('NEWSLETTER', {}, 'a@example.test', 'Ann', WEB)).toThrow(/NEWSLETTER/);
+  });
+
+  it('puts account links in the fragment of a web-app page, in both languages, and greets an address without an account', () => {
+    const expiresAt = '2026-12-01T02:00:00.000Z';
+    const verify = renderNotificationEmail('EMAIL_VERIFICATION', { token: 'tok-1_x', expiresAt }, 'new@example.test', 'Mei', WEB);
+    expect(verify.text).toContain(`${WEB}/verify-email#token=tok-1_x`);
+    expect(verify.text).toMatch(/请验证|完成验证/);
+    expect(verify.text).toContain('If it was not you');
+    const invite = renderNotificationEmail(
+      'INVITATION',
+      { token: 'tok-2', expiresAt, organizationName: '香堤艺术中心 Xiangdi Art Center', role: 'OWNER', invitedBy: 'owner@example.test' },
+      'partner@example.test',
+      null,
+      WEB,
+    );
+    expect(invite.text.startsWith('您好 / Hello,')).toBe(true);
+    expect(invite.text).toContain(`${WEB}/accept-invitation#token=tok-2`);
+    expect(invite.text).toContain('partner@example.test');
+    const existing = renderNotificationEmail('SIGN_UP_EXISTING_ACCOUNT', {}, 'a@example.test', 'Ann', WEB);
+    expect(existing.text).toContain(`${WEB}/login`);
+    expect(existing.text).not.toContain('#token=');
+    const payout = renderNotificationEmail(
+      'PAYOUT_ACCOUNT_CHANGED',
+      { organizationName: 'Xiangdi', previous: 'acct_old12345', next: 'acct_new12345', changedBy: 'x@example.test', at: expiresAt },
+      'a@example.test',
+      'Ann',
+      WEB,
+    );
+    expect(payout.text).toContain('acct_old12345');
+    expect(payout.text).toContain('acct_new12345');
   });
 });

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { Clock, DomainError } from '@chedun/kernel';
+import { EntityManager, IsNull } from 'typeorm';
+import { AccountEmails } from './account-email.events';
+import { EmailVerificationEntity, UserEntity } from './identity.entity';
+import { hashSecretToken, newSecretToken } from './secret-token';
+
+/**
+ * Verification links: one working link per account at a time (a new one voids the older), single use, expiring.
+ * Each method runs inside the caller's transaction.
+ */
+@Injectable()
+export class EmailVerificationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly emails: AccountEmails,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Queues an email with a fresh link to the user's address. */
+  async send(manager: EntityManager, user: UserEntity): Promise<void> {
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.auth.emailVerificationTtlHours * 3_600_000);
+    const { token, hash } = newSecretToken();
+    await manager.update(EmailVerificationEntity, { userId: user.id, usedAt: IsNull() }, { expiresAt: now });
+    await manager.insert(EmailVerificationEntity, { userId: user.id, email: user.email, tokenHash: hash, expiresAt });
+    await this.emails.request(manager, { userId: user.id, email: user.email }, { kind: 'EMAIL_VERIFICATION', token, expiresAt: expiresAt.toISOString() });
+  }
+
+  /**
+   * Uses a link: marks its address verified and answers the account. Unknown, used and expired links are one answer,
+   * so the page cannot be used to probe which tokens once existed.
+   */
+  async consume(manager: EntityManager, token: string): Promise<UserEntity> {
+    const now = this.clock.now();
+    const row = await manager.findOne(EmailVerificationEntity, { where: { tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
+    const user = row ? await manager.findOneBy(UserEntity, { id: row.userId }) : null;
+    if (!row || !user || row.usedAt || row.expiresAt <= now || user.email !== row.email) {
+      throw DomainError.badInput('This verification link is invalid, used or expired; log in to get a new one', { field: 'token' });
+    }
+    await manager.update(EmailVerificationEntity, row.id, { usedAt: now });
+    if (!user.emailVerifiedAt) {
+      user.emailVerifiedAt = now;
+      await manager.update(UserEntity, user.id, { emailVerifiedAt: now });
+    }
+    return user;
+  }
+}
