@@ -4,6 +4,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLSchema, lexicographicSortSchema, printSchema, validate } from 'graphql';
 import { contractOperation, contractOperations, contractSource } from './support/contract';
 import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
+import { verifyEmail } from './support/parties';
 
 const SCHEMA_FILE = join(__dirname, '../apps/api/schema.gql');
 
@@ -78,6 +79,8 @@ describe('schema and contract', () => {
     const up = await t.gql(contractOperation('SignUp'), { email, password: 'contract password', displayName: 'Contract' });
     expect(up.errors).toBeUndefined();
     expect(up.data?.signUp.user.email).toBe(email);
+    // Logging in and creating an organization need the address proved: the link in the verification email.
+    await verifyEmail(t, email);
 
     const login = await t.gql(contractOperation('LogIn'), { email, password: 'contract password' });
     expect(login.errors).toBeUndefined();

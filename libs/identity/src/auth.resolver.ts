@@ -4,7 +4,7 @@ import { Actor } from './actor';
 import { ClientAddress, CurrentActor, Public } from './auth.guard';
 import { RateLimited } from './rate-limits';
 import { AuthService, Session } from './auth.service';
-import { AuthPayload, LogInInput, Membership, SignUpInput, SignUpPayload, User } from './identity.types';
+import { AuthPayload, LogInInput, Membership, SignUpInput, User } from './identity.types';
 import { OrganizationService } from './organization.service';
 import { UserEntity } from './identity.entity';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -53,11 +53,12 @@ export class AuthResolver {
     const input = args['input'] as { email?: unknown } | undefined;
     return typeof input?.email === 'string' ? input.email : undefined;
   })
-  @Mutation(() => SignUpPayload, {
-    description: 'Creates a visitor account and emails a verification link; answers the same for an address that already has one.',
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates a visitor account, unverified, signs it in and emails a verification link. Answers the same for an address that already has an account (whose owner is emailed instead).',
   })
-  signUp(@Args('input') input: SignUpInput): Promise<SignUpPayload> {
-    return this.auth.signUp(input);
+  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+    return toPayload(await this.auth.signUp(input));
   }
 
   @Public()
@@ -66,22 +67,16 @@ export class AuthResolver {
     return toPayload(await this.auth.verifyEmail(args.token));
   }
 
-  @Public()
-  @RateLimited('signUp', (args) => {
-    const input = args['input'] as { email?: unknown } | undefined;
-    return typeof input?.email === 'string' ? input.email : undefined;
-  })
-  @Mutation(() => Boolean, {
-    description: 'Emails a new verification link when the email and password are those of an unverified account. Always answers true.',
-  })
-  async resendVerificationEmail(@Args('input') input: LogInInput): Promise<boolean> {
-    await this.auth.resendVerificationEmail(input);
+  @RateLimited('signUp')
+  @Mutation(() => Boolean, { description: "Emails a new verification link to the signed-in user's address (the older link stops working)." })
+  async resendVerificationEmail(@CurrentActor() actor: Actor): Promise<boolean> {
+    await this.auth.resendVerificationEmail(actor.userId);
     return true;
   }
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Wrong email, wrong password and an address not verified yet answer the same UNAUTHENTICATED.',
+    description: 'Wrong email, wrong password and an account whose address is not verified yet answer the same UNAUTHENTICATED.',
   })
   async logIn(@Args('input') input: LogInInput, @ClientAddress() address: string): Promise<AuthPayload> {
     return toPayload(await this.auth.logIn(input, address));

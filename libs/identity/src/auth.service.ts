@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError } from '@chedun/kernel';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { RefreshTokenEntity, UserEntity } from './identity.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password.hasher';
@@ -44,32 +44,21 @@ export class AuthService {
   }
 
   /**
-   * Creates an unverified account and emails a verification link to the address. An address that already has an
-   * account gets the same answer, and its owner an email about the attempt instead: sign-up tells nobody which
-   * addresses have accounts. The password is hashed either way, so both answers take as long. Nothing can be done
-   * with the new account (not even logging in) until its address is verified.
+   * Creates an account, unverified, and signs it in: it may shop at once, but nothing that grants or moves power
+   * over an organization until its address is verified. The answer is the same whether or not the address already
+   * belongs to a (verified) account: every sign-up gets its own new account. When the address is taken, its owner
+   * is told of the attempt instead of being sent a link, so that duplicate can never be verified, nor log in.
    */
-  async signUp(input: { email: string; password: string; displayName: string }): Promise<{ email: string }> {
+  async signUp(input: { email: string; password: string; displayName: string }): Promise<Session> {
     const email = normalizeEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password);
-    await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(UserEntity)
-        .values({ email, passwordHash, displayName: input.displayName.trim() })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const created = (inserted.raw as { id: string }[])[0];
-      if (created) {
-        await this.verifications.send(manager, await manager.findOneByOrFail(UserEntity, { id: created.id }));
-        return;
-      }
-      const existing = await manager.findOneByOrFail(UserEntity, { email });
-      await this.emails.request(manager, { userId: existing.id, email: existing.email }, { kind: 'SIGN_UP_EXISTING_ACCOUNT' });
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.save(manager.create(UserEntity, { email, passwordHash, displayName: input.displayName.trim(), emailVerifiedAt: null }));
+      const owner = await manager.findOneBy(UserEntity, { email, emailVerifiedAt: Not(IsNull()) });
+      if (owner) await this.emails.request(manager, { userId: owner.id, email: owner.email }, { kind: 'SIGN_UP_EXISTING_ACCOUNT' });
+      else await this.verifications.send(manager, user);
+      return this.openSession(manager, user, randomUUID());
     });
-    return { email };
   }
 
   /**
@@ -97,27 +86,27 @@ export class AuthService {
   }
 
   /**
-   * A new verification link, for whoever knows the account's password (an account created before verification
-   * existed, or a link that expired). The answer is the same whatever happened, so it reveals neither accounts nor
-   * passwords; requiring the password means a stranger who registered someone else's address cannot hand its owner
-   * a link that would verify the stranger's password.
+   * A new link for the signed-in account's address, the older one void. Nothing is sent when the account is
+   * verified already, or when its address belongs to another, verified account (see signUp): the answer is the same.
    */
-  async resendVerificationEmail(input: { email: string; password: string }): Promise<void> {
-    const email = normalizeEmail(input.email);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
-    const valid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), input.password);
-    if (!user || !valid || user.emailVerifiedAt) return;
-    await this.dataSource.transaction((manager) => this.verifications.send(manager, user));
+  async resendVerificationEmail(userId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(UserEntity, { id: userId });
+      if (!user || user.emailVerifiedAt) return;
+      const owner = await manager.findOneBy(UserEntity, { email: user.email, emailVerifiedAt: Not(IsNull()) });
+      if (!owner) await this.verifications.send(manager, user);
+    });
   }
 
   async logIn(input: { email: string; password: string }, clientAddress: string): Promise<Session> {
     const email = normalizeEmail(input.email);
     await this.throttle.assertAllowed(email, clientAddress);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    // Only the account that verified the address logs in with it. An unverified one (which keeps the session its
+    // sign-up opened) answers like a wrong password: otherwise signing up and then logging in would tell a stranger
+    // whether the address was new.
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email, emailVerifiedAt: Not(IsNull()) });
     const valid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), input.password);
-    // An unverified account answers exactly like a wrong password, and counts as a failure: otherwise signing up and
-    // then logging in would tell a stranger whether the address was new.
-    if (!user || !valid || !user.emailVerifiedAt) {
+    if (!user || !valid) {
       await this.throttle.recordFailure(email, clientAddress);
       throw DomainError.unauthenticated(LOG_IN_REFUSED);
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError } from '@chedun/kernel';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { AccountEmails } from './account-email.events';
 import { EmailVerificationEntity, UserEntity } from './identity.entity';
 import { hashSecretToken, newSecretToken } from './secret-token';
@@ -37,10 +37,13 @@ export class EmailVerificationService {
     const row = await manager.findOne(EmailVerificationEntity, { where: { tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
     const user = row ? await manager.findOneBy(UserEntity, { id: row.userId }) : null;
     if (!row || !user || row.usedAt || row.expiresAt <= now || user.email !== row.email) {
-      throw DomainError.badInput('This verification link is invalid, used or expired; log in to get a new one', { field: 'token' });
+      throw DomainError.badInput('This verification link is invalid, used or expired; ask for a new one', { field: 'token' });
     }
     await manager.update(EmailVerificationEntity, row.id, { usedAt: now });
     if (!user.emailVerifiedAt) {
+      // Two sign-ups of one address may each hold a link; the first verified owns the address.
+      const owner = await manager.findOneBy(UserEntity, { email: user.email, emailVerifiedAt: Not(IsNull()) });
+      if (owner) throw DomainError.conflict('This email address already belongs to another account; log in with it', { field: 'token' });
       user.emailVerifiedAt = now;
       await manager.update(UserEntity, user.id, { emailVerifiedAt: now });
     }

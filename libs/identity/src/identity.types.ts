@@ -71,15 +71,6 @@ export class User {
   emailVerified!: boolean;
 }
 
-@ObjectType('SignUpPayload', {
-  description:
-    'The same answer whether or not the address already had an account: a verification link (or, for an existing account, a note to its owner) goes to the address. Log in after following the link.',
-})
-export class SignUpPayload {
-  @Field({ description: 'The address, normalised, that the email went to.' })
-  email!: string;
-}
-
 @ObjectType('OrganizationAuditEntry', { description: 'Who changed an organization\u2019s payout account or members, and when.' })
 export class OrganizationAuditEntry {
   @Field(() => ID)

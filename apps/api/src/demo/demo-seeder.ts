@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuthService, OrganizationKind, OrganizationService, UserEntity } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { CatalogDemoSeeder } from './catalog-demo-seeder';
 import { atInstant } from './demo-clock';
 import { LedgerDemoSeeder, salesHistoryStart } from './ledger-demo-seeder';
@@ -87,7 +87,7 @@ export class DemoSeeder {
   async run(): Promise<void> {
     let created = 0;
     for (const account of ACCOUNTS) {
-      const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ email: account.email });
+      const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ email: account.email, emailVerifiedAt: Not(IsNull()) });
       if (existing) continue;
       const user = await this.auth.registerVerified({ email: account.email, password: PASSWORD, displayName: account.displayName });
       created++;
@@ -98,11 +98,6 @@ export class DemoSeeder {
       }
     }
     if (created > 0) this.logger.log(`Seeded ${created} demo accounts`);
-    // Demo accounts seeded before email verification existed: the demo vouches for its own example addresses.
-    await this.dataSource.getRepository(UserEntity).update(
-      { email: In(ACCOUNTS.map((a) => a.email)), emailVerifiedAt: IsNull() },
-      { emailVerifiedAt: this.clock.now() },
-    );
     // Licenses are signed when the sales history starts, so the back-dated demo sales fall inside their terms.
     await atInstant(this.clock, salesHistoryStart(this.clock.now()), () => this.licensingDemo.run());
     await this.catalog.run();

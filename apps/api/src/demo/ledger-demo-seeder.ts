@@ -5,7 +5,7 @@ import { Clock, shanghaiDate } from '@chedun/kernel';
 import { RoyaltyStatementService } from '@chedun/ledger';
 import { CheckoutService, OrderRefundService } from '@chedun/orders';
 import { DevelopmentPaymentGateway, PaymentGateway, PaymentService } from '@chedun/payments';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { organizationOwner } from './demo-actors';
 import { atInstant, isMovable } from './demo-clock';
 
@@ -48,7 +48,7 @@ export class LedgerDemoSeeder {
 
   async run(): Promise<number> {
     if (this.gateway.provider !== 'development' || !isMovable(this.clock)) return 0;
-    const visitor = await this.dataSource.getRepository(UserEntity).findOneBy({ email: 'visitor@chedun.test' });
+    const visitor = await this.dataSource.getRepository(UserEntity).findOneBy({ email: 'visitor@chedun.test', emailVerifiedAt: Not(IsNull()) });
     const [studio] = (await this.dataSource.query(`SELECT id FROM organizations WHERE kind = 'STUDIO' AND name = $1`, [STATED_STUDIO])) as { id: string }[];
     if (!visitor || !studio) return 0;
     const [stated] = (await this.dataSource.query(`SELECT 1 FROM royalty_statements WHERE studio_id = $1 LIMIT 1`, [studio.id])) as unknown[];

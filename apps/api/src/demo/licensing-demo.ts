@@ -4,7 +4,7 @@ import { Actor, MembershipEntity, UserEntity } from '@chedun/identity';
 import { FilmIpService } from '@chedun/ip';
 import { Clock, Money, ProductCategory as C, shanghaiDate } from '@chedun/kernel';
 import { LicenseApplicationService, LicenseOfferService, LicenseService } from '@chedun/licensing';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 
 interface DemoPlace {
   nameEn: string;
@@ -202,7 +202,7 @@ export class LicensingDemoSeeder {
   }
 
   private async actor(email: string): Promise<Actor> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ email, emailVerifiedAt: Not(IsNull()) });
     const memberships = await this.dataSource.getRepository(MembershipEntity).find({
       where: { userId: user.id },
       relations: { organization: true },
