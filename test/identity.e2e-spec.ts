@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
-import { organizationOwner, PASSWORD, signUp } from './support/parties';
+import { emailedToken, organizationOwner, PASSWORD, signUp, signUpUnverified, verifyEmail } from './support/parties';
 import { OrganizationService } from '@chedun/identity';
 
 const SIGN_UP = `mutation($email: String!, $password: String!, $displayName: String!) {
@@ -20,6 +20,7 @@ describe('identity', () => {
     const up = await t.gql(SIGN_UP, { email: `  ${email.toUpperCase()} `, password: PASSWORD, displayName: 'Xiao Mei' });
     expect(up.errors).toBeUndefined();
     expect(up.data?.signUp.user.email).toBe(email.toLowerCase());
+    await verifyEmail(t, email);
 
     const login = await t.gql(LOG_IN, { email: email.toUpperCase(), password: PASSWORD });
     expect(login.errors).toBeUndefined();
@@ -44,10 +45,78 @@ describe('identity', () => {
     expect(row?.password_hash).toMatch(/m=19456,t=2,p=1/);
   });
 
-  it('refuses a duplicate sign-up with CONFLICT, whatever the case of the email', async () => {
-    const party = await signUp(t);
-    const again = await t.gql(SIGN_UP, { email: party.email.toUpperCase(), password: PASSWORD, displayName: 'Again' });
-    expect(errorCode(again)).toBe('CONFLICT');
+  it('answers a sign-up for a taken address exactly as for a new one, and emails the owner instead (#14 item 10)', async () => {
+    const owner = await signUp(t, 'taken');
+    const SHAPE = `mutation($email: String!, $password: String!, $displayName: String!) {
+      signUp(input: { email: $email, password: $password, displayName: $displayName }) { accessToken refreshToken user { email displayName emailVerified } }
+    }`;
+    const taken = await t.gql(SHAPE, { email: owner.email.toUpperCase(), password: 'another password 1', displayName: 'Probe' });
+    const fresh = await t.gql(SHAPE, { email: uniqueEmail('fresh'), password: 'another password 1', displayName: 'Probe' });
+    expect(taken.errors).toBeUndefined();
+    expect(fresh.errors).toBeUndefined();
+    const shape = (r: typeof taken) => ({ ...r.data?.signUp, accessToken: typeof r.data?.signUp.accessToken, refreshToken: typeof r.data?.signUp.refreshToken, user: { ...r.data?.signUp.user, email: '' } });
+    expect(shape(taken)).toEqual(shape(fresh));
+    expect(taken.data?.signUp.user).toEqual({ email: owner.email, displayName: 'Probe', emailVerified: false });
+
+    // Logging in afterwards with the prober's password tells nothing either: unverified accounts never log in.
+    const probeTaken = await t.gql(LOG_IN, { email: owner.email, password: 'another password 1' });
+    const probeFresh = await t.gql(LOG_IN, { email: fresh.data?.signUp.user.email ?? '', password: 'another password 1' });
+    expect(errorCode(probeTaken)).toBe('UNAUTHENTICATED');
+    expect(probeTaken.errors?.[0]?.message).toBe(probeFresh.errors?.[0]?.message);
+
+    // The owner is told; the prober's duplicate gets no link, so it can never take the address.
+    const mail = await t.sql<{ kind: string; recipient_user_id: string }>(
+      `SELECT kind, recipient_user_id FROM notifications WHERE recipient_email = $1 ORDER BY created_at`,
+      [owner.email],
+    );
+    expect(mail.map((m) => m.kind)).toEqual(['EMAIL_VERIFICATION', 'SIGN_UP_EXISTING_ACCOUNT']);
+    expect(mail[1]?.recipient_user_id).toBe(owner.userId);
+    const resend = await t.gql(`mutation { resendVerificationEmail }`, {}, taken.data?.signUp.accessToken);
+    expect(resend.data?.resendVerificationEmail).toBe(true);
+    expect(await t.sql(`SELECT 1 FROM notifications WHERE recipient_email = $1`, [owner.email])).toHaveLength(2);
+    const ownerLogin = await t.gql(LOG_IN, { email: owner.email, password: PASSWORD });
+    expect(ownerLogin.errors).toBeUndefined();
+  });
+
+  it('verifies an address once, through a link that expires; an unverified account keeps its sign-up session but cannot log in', async () => {
+    const party = await signUpUnverified(t, 'verify');
+    expect((await t.gql(`{ me { emailVerified } }`, {}, party.token)).data?.me).toEqual({ emailVerified: false });
+    expect(errorCode(await t.gql(LOG_IN, { email: party.email, password: PASSWORD }))).toBe('UNAUTHENTICATED');
+    const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { accessToken user { emailVerified } } }`;
+
+    const first = await emailedToken(t, 'EMAIL_VERIFICATION', party.email);
+    expect((await t.gql(`mutation { resendVerificationEmail }`, {}, party.token)).data?.resendVerificationEmail).toBe(true);
+    const second = await emailedToken(t, 'EMAIL_VERIFICATION', party.email);
+    expect(second).not.toBe(first);
+    expect(errorCode(await t.gql(VERIFY, { token: first }))).toBe('BAD_USER_INPUT');
+    const [stored] = await t.sql<{ token_hash: string }>(`SELECT token_hash FROM email_verifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [party.userId]);
+    expect(stored?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored?.token_hash).not.toContain(second);
+
+    t.clock.advanceBy(25 * 3_600_000);
+    try {
+      expect(errorCode(await t.gql(VERIFY, { token: second }))).toBe('BAD_USER_INPUT');
+    } finally {
+      t.clock.advanceBy(-25 * 3_600_000);
+    }
+    await t.gql(`mutation { resendVerificationEmail }`, {}, party.token);
+    const third = await emailedToken(t, 'EMAIL_VERIFICATION', party.email);
+    const verified = await t.gql(VERIFY, { token: third });
+    expect(verified.data?.verifyEmail.user).toEqual({ emailVerified: true });
+    expect(errorCode(await t.gql(VERIFY, { token: third }))).toBe('BAD_USER_INPUT');
+    expect((await t.gql(LOG_IN, { email: party.email, password: PASSWORD })).errors).toBeUndefined();
+  });
+
+  it('lets the first of two sign-ups of one address to verify it own it', async () => {
+    const email = uniqueEmail('twice');
+    await t.gql(SIGN_UP, { email, password: PASSWORD, displayName: 'First' });
+    const firstToken = await emailedToken(t, 'EMAIL_VERIFICATION', email);
+    await t.gql(SIGN_UP, { email, password: 'second password', displayName: 'Second' });
+    const secondToken = await emailedToken(t, 'EMAIL_VERIFICATION', email);
+    expect((await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { accessToken } }`, { token: secondToken })).errors).toBeUndefined();
+    expect(errorCode(await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { accessToken } }`, { token: firstToken }))).toBe('CONFLICT');
+    expect((await t.gql(LOG_IN, { email, password: 'second password' })).errors).toBeUndefined();
+    expect(errorCode(await t.gql(LOG_IN, { email, password: PASSWORD }))).toBe('UNAUTHENTICATED');
   });
 
   it('answers a wrong password and an unknown email identically', async () => {
@@ -112,6 +181,7 @@ describe('identity', () => {
     const email = uniqueEmail('refresh');
     const up = await t.gql(SIGN_UP, { email, password: PASSWORD, displayName: 'R' });
     const first = up.data?.signUp.refreshToken as string;
+    await verifyEmail(t, email);
     const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`;
     const rotated = await t.gql(REFRESH, { t: first });
     expect(rotated.errors).toBeUndefined();
@@ -142,8 +212,14 @@ describe('identity', () => {
     const invited = await t.gql(INVITE, { org: owner.organizationId, email: staffEmail }, owner.token);
     expect(invited.data?.inviteMember).toMatchObject({ email: staffEmail, role: 'STAFF', acceptedAt: null });
 
-    const staff = await t.gql(SIGN_UP, { email: staffEmail, password: PASSWORD, displayName: 'Staff' });
-    const staffToken = staff.data?.signUp.accessToken as string;
+    await t.gql(SIGN_UP, { email: staffEmail, password: PASSWORD, displayName: 'Staff' });
+    const staffToken = (await verifyEmail(t, staffEmail)).token;
+    const accepted = await t.gql(
+      `mutation($token: String!) { acceptInvitation(token: $token) { role organization { id } } }`,
+      { token: await emailedToken(t, 'INVITATION', staffEmail) },
+      staffToken,
+    );
+    expect(accepted.data?.acceptInvitation).toEqual({ role: 'STAFF', organization: { id: owner.organizationId } });
     const me = await t.gql(ME, {}, staffToken);
     expect(me.data?.me.memberships).toEqual([
       { role: 'STAFF', organization: { id: owner.organizationId, kind: 'MERCHANT', name: 'Xinshe Ranch' } },
