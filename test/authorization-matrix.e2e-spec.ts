@@ -14,7 +14,7 @@ import {
   operations,
   Outcome,
 } from './support/matrix';
-import { organizationOwner, Party, PASSWORD, platformAdmin, signUp } from './support/parties';
+import { emailedToken, organizationOwner, Party, PASSWORD, platformAdmin, signUp, signUpUnverified } from './support/parties';
 import { GqlResult, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 
 /**
@@ -146,6 +146,7 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'merchantSales', expect: m('U F ok F F F ok'), args: (x) => ({ merchantId: x.merchantA.organizationId, ...RANGE }) },
   { kind: 'query', field: 'merchantVenues', expect: m('U F ok F F F ok'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'organization', expect: m('U N ok N N N ok'), args: (x) => ({ id: x.merchantA.organizationId }) },
+  { kind: 'query', field: 'organizationAuditTrail', expect: m('U F ok F F F ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'organizationMembers', expect: m('U F ok F F F F'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'pendingInvitations', expect: m('U F ok F F F F'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'platformFeeRevenue', expect: m('U F F F F F ok'), args: () => RANGE },
@@ -175,6 +176,22 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'venueGuests', expect: m('U N ok N N N F'), args: (x) => ({ venueId: x.venueId, date: '2030-06-01' }) },
 
   // ---- mutations
+  {
+    // A link addressed to the visitor, from an organization of its own: only the visitor (signed in with that
+    // verified address) may use it; holding someone else's link is FORBIDDEN.
+    kind: 'mutation',
+    field: 'acceptInvitation',
+    expect: m('U ok F F F F F'),
+    fresh: async () => {
+      const inviter = await organizationOwner(t, 'MERCHANT', 'Inviting shop');
+      await ok(
+        t.gql(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }`, { i: { organizationId: inviter.organizationId, email: f.visitor.email } }, inviter.token),
+        'inviteMember',
+      );
+      return { token: await emailedToken(t, 'INVITATION', f.visitor.email) };
+    },
+    args: (_, fr) => ({ token: fr['token'] }),
+  },
   {
     kind: 'mutation',
     field: 'addToCart',
@@ -379,6 +396,18 @@ const ROWS: Row[] = [
     field: 'setVariantPrice',
     expect: m('U F ok F F F F'),
     args: (x, _, cell) => ({ input: { variantId: x.published.variants[0]!.id, price: { amountMinor: 9000 + cell, currency: 'CNY' } } }),
+  },
+  { kind: 'mutation', field: 'resendVerificationEmail', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  {
+    // Public: the link is the credential. Each cell follows the link of a sign-up of its own.
+    kind: 'mutation',
+    field: 'verifyEmail',
+    expect: m('ok ok ok ok ok ok ok'),
+    fresh: async () => {
+      const { email } = await signUpUnverified(t, 'matrix-verify');
+      return { token: await emailedToken(t, 'EMAIL_VERIFICATION', email) };
+    },
+    args: (_, fr) => ({ token: fr['token'] }),
   },
   {
     kind: 'mutation',

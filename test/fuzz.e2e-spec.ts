@@ -152,8 +152,8 @@ function inputArb(type: GraphQLInputType, fieldName: string, pools: Pools, depth
 
 /** Who calls each mutation: the actor whose rights reach past authorization into validation and the domain. */
 const CALLER: Record<string, 'anon' | 'studio' | 'merchant' | 'platform' | 'visitor'> = {
-  logIn: 'anon', logOut: 'anon', refreshToken: 'anon', signUp: 'anon',
-  createOrganization: 'visitor',
+  logIn: 'anon', logOut: 'anon', refreshToken: 'anon', signUp: 'anon', verifyEmail: 'anon',
+  createOrganization: 'visitor', acceptInvitation: 'visitor', resendVerificationEmail: 'visitor',
   approveLicenseApplication: 'studio', approveProduct: 'studio', closeLicenseOffer: 'studio', createFilmIp: 'studio',
   issueRoyaltyStatement: 'studio', linkFilmingLocation: 'studio', publishLicenseOffer: 'studio', recordFilmingLocation: 'studio',
   rejectLicenseApplication: 'studio', rejectProduct: 'studio', resumeLicense: 'studio', suspendLicense: 'studio',
