@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiCluster, ApiProcess, startApiCluster } from './support/api-process';
 import { FakeStripe } from './support/fake-stripe';
 import { checkout, openShop } from './support/orders';
-import { PASSWORD, signUp } from './support/parties';
+import { emailedToken, PASSWORD, signUp, verifyEmail } from './support/parties';
 import { deliver, paymentIntent, sign, stripeEvent, WEBHOOK_SECRET } from './support/stripe-events';
 import { uniqueEmail } from './support/test-app';
 
@@ -43,6 +43,8 @@ describe('secrets never reach the logs', () => {
       i: { email, password: secrets['password'], displayName: 'Logged Visitor' },
     });
     expect(signedUp.errors).toBeUndefined();
+    const verificationLink = await emailedToken(cluster, 'EMAIL_VERIFICATION', email);
+    await verifyEmail({ gql: api.gql, sql: cluster.sql }, email);
     const loggedIn = await api.gql(`mutation($i: LogInInput!) { logIn(input: $i) { ${AUTH} } }`, { i: { email, password: secrets['password'] } });
     const refreshed = await api.gql(`mutation($t: String!) { refreshToken(refreshToken: $t) { ${AUTH} } }`, { t: loggedIn.data!['logIn'].refreshToken });
     expect(refreshed.errors).toBeUndefined();
@@ -79,6 +81,7 @@ describe('secrets never reach the logs', () => {
       'access token (refreshed)': refreshed.data!['refreshToken'].accessToken,
       'refresh token (refreshed)': refreshed.data!['refreshToken'].refreshToken,
       'buyer access token': buyer.token,
+      'email verification link': verificationLink,
       'helper password': PASSWORD,
       'payment client secret': clientSecret,
       'Stripe-Signature': signature.split(',').find((p) => p.startsWith('v1='))!.slice(3),

@@ -5,7 +5,7 @@ import { JWT_SIGNING_SECRET } from '@chedun/identity';
 import { SignJWT } from 'jose';
 import { approveAndPublish, createMerchandise, licensedMerchant, sku } from './support/catalog';
 import { contractOperation } from './support/contract';
-import { PASSWORD, platformAdmin, signUp } from './support/parties';
+import { PASSWORD, platformAdmin, signUp, verifyEmail } from './support/parties';
 import { errorCode, GqlResult, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 
 const ME = `{ me { id } }`;
@@ -78,6 +78,7 @@ describe('tokens', () => {
   it('refuses a refresh token after log-out, and after its own rotation', async () => {
     const email = uniqueEmail('logout');
     await t.gql(SIGN_UP, { email });
+    await verifyEmail(t, email);
     const LOG_IN = `mutation($e: String!) { logIn(input: { email: $e, password: "${PASSWORD}" }) { refreshToken } }`;
     const REFRESH = `mutation($r: String!) { refreshToken(refreshToken: $r) { refreshToken } }`;
     const first = (await t.gql(LOG_IN, { e: email })).data?.['logIn'].refreshToken as string;
@@ -111,7 +112,8 @@ describe('rate limits on sign-up and search', () => {
     const b = await signUp(t, 'searcher-b');
     const email = uniqueEmail('twice');
     expect((await t.gql(SIGN_UP, { email })).errors).toBeUndefined();
-    expect(errorCode(await t.gql(SIGN_UP, { email }))).toBe('CONFLICT');
+    // The second sign-up of one address answers like the first (#14 item 10), and still counts against its limit.
+    expect((await t.gql(SIGN_UP, { email })).errors).toBeUndefined();
     expectLimited(await t.gql(SIGN_UP, { email: email.toUpperCase() }));
     expect((await t.gql(SIGN_UP, { email: uniqueEmail('sixth') })).errors).toBeUndefined();
     const [{ n: usersBefore } = { n: '0' }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM users');
