@@ -1,9 +1,13 @@
+import { useState } from 'react';
+import { graphql } from './gql';
+import { useMutation } from './lib/use-query';
 import { ErrorMessage } from './components/states';
 import { useI18n } from './lib/i18n';
 import { Link, navigate, useLocation } from './lib/router';
 import { useCart } from './lib/cart';
 import { setSession } from './lib/session';
 import { useMe } from './lib/use-me';
+import { AcceptInvitationPage } from './pages/accept-invitation-page';
 import { AuthPage } from './pages/auth-page';
 import { HomePage } from './pages/home-page';
 import { MerchantConsole } from './pages/merchant-console';
@@ -13,6 +17,7 @@ import { OrdersPage } from './pages/orders-page';
 import { ProductPage } from './pages/product-page';
 import { SearchPage } from './pages/search-page';
 import { StudioConsole } from './pages/studio-console';
+import { VerifyEmailPage } from './pages/verify-email-page';
 
 function Page() {
   const { path, search } = useLocation();
@@ -36,6 +41,10 @@ function Page() {
       return <AuthPage mode="login" next={safeNext} />;
     case '/signup':
       return <AuthPage mode="signup" next={safeNext} />;
+    case '/verify-email':
+      return <VerifyEmailPage />;
+    case '/accept-invitation':
+      return <AcceptInvitationPage />;
     case '/studio':
       return <StudioConsole />;
     case '/merchant':
@@ -48,6 +57,32 @@ function Page() {
         </section>
       );
   }
+}
+
+const ResendVerificationEmail = graphql(`
+  mutation ResendVerificationEmail {
+    resendVerificationEmail
+  }
+`);
+
+/** Shown while the signed-in address is unverified: shopping works, consoles and invitations wait for the link. */
+function VerifyEmailNotice() {
+  const { t } = useI18n();
+  const resend = useMutation(ResendVerificationEmail);
+  const [sent, setSent] = useState(false);
+  return (
+    <div className="notice" role="status">
+      <p>{t('verify.notice')}</p>
+      {sent ? (
+        <p>{t('verify.resent')}</p>
+      ) : (
+        <button type="button" className="secondary" disabled={resend.pending} onClick={async () => setSent((await resend.run({})) !== undefined)}>
+          {t('verify.resend')}
+        </button>
+      )}
+      {resend.error && <ErrorMessage error={resend.error} />}
+    </div>
+  );
 }
 
 export function App() {
@@ -118,6 +153,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {me.error && me.error.code !== 'UNAUTHENTICATED' && <ErrorMessage error={me.error} onRetry={me.reload} />}
+        {me.me && !me.me.emailVerified && path !== '/verify-email' && <VerifyEmailNotice />}
         <Page />
       </main>
       <footer className="footer">{t('footer')}</footer>

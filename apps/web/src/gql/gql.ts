@@ -15,12 +15,14 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationEmailDocument,
     "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": typeof types.PaymentSettingsDocument,
     "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": typeof types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  query FilmIpTitles {\n    filmIps(first: 100) { edges { node { id title titleZh } } }\n  }\n": typeof types.FilmIpTitlesDocument,
-    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      emailVerified\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { role organization { id kind name nameZh } }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n": typeof types.CheckoutDocument,
@@ -68,14 +70,17 @@ type Documents = {
     "\n  query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {\n    royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {\n      month key label\n      gross { amountMinor currency }\n      royalty { amountMinor currency }\n    }\n  }\n": typeof types.RoyaltySeriesDocument,
     "\n  query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {\n    royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          orderLineId paidAt productName merchantName\n          gross { amountMinor currency }\n          refunded { amountMinor currency }\n          royalty { amountMinor currency }\n        }\n      }\n    }\n  }\n": typeof types.RoyaltyLinesDocument,
     "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n": typeof types.RoyaltyStatementsDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) { accessToken refreshToken }\n  }\n": typeof types.VerifyEmailDocument,
 };
 const documents: Documents = {
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": types.ResendVerificationEmailDocument,
     "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": types.PaymentSettingsDocument,
     "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": types.RefreshSessionDocument,
     "\n  query FilmIpTitles {\n    filmIps(first: 100) { edges { node { id title titleZh } } }\n  }\n": types.FilmIpTitlesDocument,
-    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      emailVerified\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { role organization { id kind name nameZh } }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { accessToken refreshToken }\n  }\n": types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": types.SignUpDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n": types.CheckoutDocument,
@@ -123,8 +128,13 @@ const documents: Documents = {
     "\n  query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {\n    royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {\n      month key label\n      gross { amountMinor currency }\n      royalty { amountMinor currency }\n    }\n  }\n": types.RoyaltySeriesDocument,
     "\n  query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {\n    royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          orderLineId paidAt productName merchantName\n          gross { amountMinor currency }\n          refunded { amountMinor currency }\n          royalty { amountMinor currency }\n        }\n      }\n    }\n  }\n": types.RoyaltyLinesDocument,
     "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n": types.RoyaltyStatementsDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) { accessToken refreshToken }\n  }\n": types.VerifyEmailDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n"): typeof import('./graphql').ResendVerificationEmailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -148,7 +158,11 @@ export function graphql(source: "\n  query FilmIpTitles {\n    filmIps(first: 10
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      emailVerified\n      memberships { role organization { id kind name nameZh } }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { role organization { id kind name nameZh } }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -337,6 +351,10 @@ export function graphql(source: "\n  query RoyaltyLines($studioId: ID!, $from: D
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RoyaltyStatements($studioId: ID!) {\n    royaltyStatements(studioId: $studioId) {\n      id month status lineCount issuedAt\n      royalty { amountMinor currency }\n      amountDue { amountMinor currency }\n    }\n  }\n"): typeof import('./graphql').RoyaltyStatementsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) { accessToken refreshToken }\n  }\n"): typeof import('./graphql').VerifyEmailDocument;
 
 
 export function graphql(source: string) {

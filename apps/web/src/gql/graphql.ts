@@ -227,6 +227,11 @@ export type VariantInput = {
   stock: number;
 };
 
+export type ResendVerificationEmailMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResendVerificationEmailMutation = { resendVerificationEmail: boolean };
+
 export type PaymentSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -261,7 +266,14 @@ export type FilmIpTitlesQuery = { filmIps: { edges: Array<{ node: { id: string, 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string, memberships: Array<{ role: MembershipRole, organization: { id: string, kind: OrganizationKind, name: string, nameZh: string | null } }> } };
+export type MeQuery = { me: { id: string, email: string, displayName: string, emailVerified: boolean, memberships: Array<{ role: MembershipRole, organization: { id: string, kind: OrganizationKind, name: string, nameZh: string | null } }> } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { role: MembershipRole, organization: { id: string, kind: OrganizationKind, name: string, nameZh: string | null } } };
 
 export type LogInMutationVariables = Exact<{
   input: LogInInput;
@@ -609,6 +621,13 @@ export type RoyaltyStatementsQueryVariables = Exact<{
 
 export type RoyaltyStatementsQuery = { royaltyStatements: Array<{ id: string, month: string, status: RoyaltyStatementStatus, lineCount: number, issuedAt: string | null, royalty: { amountMinor: number, currency: string }, amountDue: { amountMinor: number, currency: string } }> };
 
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { accessToken: string, refreshToken: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -628,6 +647,11 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ResendVerificationEmailDocument = new TypedDocumentString(`
+    mutation ResendVerificationEmail {
+  resendVerificationEmail
+}
+    `) as unknown as TypedDocumentString<ResendVerificationEmailMutation, ResendVerificationEmailMutationVariables>;
 export const PaymentSettingsDocument = new TypedDocumentString(`
     query PaymentSettings {
   paymentSettings {
@@ -678,6 +702,7 @@ export const MeDocument = new TypedDocumentString(`
     id
     email
     displayName
+    emailVerified
     memberships {
       role
       organization {
@@ -690,6 +715,19 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!) {
+  acceptInvitation(token: $token) {
+    role
+    organization {
+      id
+      kind
+      name
+      nameZh
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const LogInDocument = new TypedDocumentString(`
     mutation LogIn($input: LogInInput!) {
   logIn(input: $input) {
@@ -1544,3 +1582,11 @@ export const RoyaltyStatementsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoyaltyStatementsQuery, RoyaltyStatementsQueryVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token) {
+    accessToken
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;

@@ -11,6 +11,7 @@ export const MeDocument = graphql(`
       id
       email
       displayName
+      emailVerified
       memberships { role organization { id kind name nameZh } }
     }
   }

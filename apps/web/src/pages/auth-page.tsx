@@ -70,6 +70,7 @@ export function AuthPage({ mode, next }: { mode: 'login' | 'signup'; next: strin
           </p>
         )}
         {active.error && <ErrorMessage error={active.error} />}
+        {mode === 'login' && active.error?.code === 'UNAUTHENTICATED' && <p className="hint">{t('auth.unverifiedHint')}</p>}
         <button type="submit" disabled={active.pending}>
           {mode === 'login' ? t('auth.login') : t('auth.signup')}
         </button>
