@@ -1,4 +1,5 @@
 import { emailedToken, organizationOwner, Party, PASSWORD, signUp, signUpUnverified, verifyEmail } from './support/parties';
+import { EmailMessage, EmailSender, NotificationDeliveryJob } from '@chedun/orders';
 import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 
 const INVITE = `mutation($org: ID!, $email: String!, $role: MembershipRole!) {
@@ -128,5 +129,40 @@ describe('invitations and email verification', () => {
     expect(change.actorUserId).toBe(coOwner.userId);
     expect(JSON.parse(change.details)).toEqual({ previous: null, next: 'acct_1Nv0FGQ9RKHgCVdK' });
     expect(errorCode(await t.gql(TRAIL, { org: shop.organizationId }, staff.token))).toBe('FORBIDDEN');
+  });
+
+  it('emails the link through the sender, and keeps no copy of its token once a mail server has it', async () => {
+    const sender = t.app.get(EmailSender);
+    const job = t.app.get(NotificationDeliveryJob);
+    await job.deliverDue();
+    const party = await signUpUnverified(t, 'smtp-verify');
+    const sent: EmailMessage[] = [];
+    const original = { kind: sender.kind, send: sender.send };
+    // As an SMTP sender would: the development sender's inbox is the outbox itself, so it keeps the token.
+    Object.defineProperty(sender, 'kind', { value: 'smtp', configurable: true });
+    sender.send = async (message: EmailMessage) => {
+      sent.push(message);
+      return { messageId: '<test@chedun.test>' };
+    };
+    // The suite's clock stands still; the outbox row was stamped by the database's.
+    t.clock.advanceBy(600_000);
+    try {
+      await job.deliverDue();
+    } finally {
+      t.clock.advanceBy(-600_000);
+      Object.defineProperty(sender, 'kind', { value: original.kind, configurable: true });
+      sender.send = original.send;
+    }
+    const mail = sent.find((m) => m.to === party.email);
+    const link = /\/verify-email#token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+    expect(link).toBeDefined();
+    const [row] = await t.sql<{ payload: Record<string, unknown>; sent_at: Date | null }>(
+      `SELECT payload, sent_at FROM notifications WHERE kind = 'EMAIL_VERIFICATION' AND recipient_email = $1`,
+      [party.email],
+    );
+    expect(row?.sent_at).not.toBeNull();
+    expect(row?.payload).not.toHaveProperty('token');
+    const verified = await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { user { emailVerified } } }`, { token: link });
+    expect(verified.data?.verifyEmail.user.emailVerified).toBe(true);
   });
 });
