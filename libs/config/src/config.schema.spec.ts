@@ -26,6 +26,8 @@ describe('loadConfig', () => {
     ['a CORS wildcard', { CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
     ['a test fault outside tests', { TEST_FAULT: 'crash-after-payment-event-recorded' }, /TEST_FAULT is only allowed with NODE_ENV=test/],
     ['an SMTP URL of another scheme', { SMTP_URL: 'http://mail.example.test' }, /SMTP_URL must be an smtp/],
+    ['a web URL with a path (links append their own)', { PUBLIC_WEB_URL: 'https://shop.example.com/app' }, /PUBLIC_WEB_URL must be an origin/],
+    ['an invitation that never lapses', { INVITATION_TTL_DAYS: '0' }, /INVITATION_TTL_DAYS/],
   ])('names the variable when given %s', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -54,7 +56,7 @@ describe('loadConfig', () => {
   });
 
   it('sends email through SMTP only when SMTP_URL is set, from MAIL_FROM', () => {
-    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Chedun Market <no-reply@chedun.local>', sweepSeconds: 10 });
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Chedun Market <no-reply@chedun.local>', sweepSeconds: 10, webUrl: 'http://localhost:3000' });
     expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.test:465', MAIL_FROM: '车墩 <shop@example.test>' }).mail).toMatchObject({
       smtpUrl: 'smtps://u:p@mail.example.test:465',
       from: '车墩 <shop@example.test>',
