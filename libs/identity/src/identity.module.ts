@@ -12,6 +12,7 @@ import {
   RefreshTokenEntity,
   UserEntity,
 } from './identity.entity';
+import { IdentityReader } from './identity.reader';
 import { LoginThrottle } from './login-throttle';
 import { OrganizationResolver } from './organization.resolver';
 import { OrganizationService } from './organization.service';
@@ -30,11 +31,12 @@ import { TokenService } from './token.service';
     RateLimits,
     AuthService,
     OrganizationService,
+    IdentityReader,
     ActorLoader,
     AuthResolver,
     OrganizationResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OrganizationService, AuthService, ActorLoader, RateLimits],
+  exports: [OrganizationService, IdentityReader, AuthService, ActorLoader, RateLimits],
 })
 export class IdentityModule {}
