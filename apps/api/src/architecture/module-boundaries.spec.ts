@@ -21,7 +21,12 @@ interface LintMessage {
  * the source tags the rule constrains. ESLint loads its config with a dynamic import, which Jest's module sandbox
  * cannot do, so it runs in a child Node.
  */
-function lintProbes(probes: Probe[]): { messages: LintMessage[][]; sourceTags: string[] } {
+interface DepConstraint {
+  sourceTag: string;
+  onlyDependOnLibsWithTags: string[];
+}
+
+function lintProbes(probes: Probe[]): { messages: LintMessage[][]; constraints: DepConstraint[] } {
   const script = `
     import { readFileSync } from 'node:fs';
     import { ESLint } from 'eslint';
@@ -34,12 +39,12 @@ function lintProbes(probes: Probe[]): { messages: LintMessage[][]; sourceTags: s
       messages.push(result.messages.filter((m) => m.ruleId === RULE));
     }
     const config = await eslint.calculateConfigForFile('libs/kernel/src/index.ts');
-    const sourceTags = config.rules[RULE][1].depConstraints.map((c) => c.sourceTag);
-    process.stdout.write(JSON.stringify({ messages, sourceTags }));
+    const constraints = config.rules[RULE][1].depConstraints;
+    process.stdout.write(JSON.stringify({ messages, constraints }));
   `;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, input: JSON.stringify(probes), encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`ESLint failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as { messages: LintMessage[][]; sourceTags: string[] };
+  return JSON.parse(run.stdout) as { messages: LintMessage[][]; constraints: DepConstraint[] };
 }
 
 const importing = (specifier: string, name: string) => `import { ${name} } from '${specifier}';\nexport const probe = ${name};\n`;
@@ -54,7 +59,7 @@ const PROBES = {
 
 describe('context boundaries (eslint.config.mjs depConstraints)', () => {
   let found: Record<keyof typeof PROBES, LintMessage[]>;
-  let sourceTags: string[];
+  let constraints: DepConstraint[];
 
   beforeAll(() => {
     // The rule reads Nx's cached project graph and skips itself when there is none: build it first.
@@ -62,7 +67,7 @@ describe('context boundaries (eslint.config.mjs depConstraints)', () => {
     const names = Object.keys(PROBES) as (keyof typeof PROBES)[];
     const linted = lintProbes(names.map((name) => PROBES[name]));
     found = Object.fromEntries(names.map((name, i) => [name, linted.messages[i] ?? []])) as typeof found;
-    sourceTags = linted.sourceTags;
+    constraints = linted.constraints;
   }, 60_000);
 
   it('lets a context import a context it may use (search uses catalog)', () => {
@@ -95,7 +100,19 @@ describe('context boundaries (eslint.config.mjs depConstraints)', () => {
     });
     for (const { lib, scopes: tags } of scopes) {
       expect({ lib, tags }).toEqual({ lib, tags: [expect.any(String)] });
-      expect(sourceTags).toContain(tags[0]);
+      expect(constraints.map((c) => c.sourceTag)).toContain(tags[0]);
     }
+  });
+
+  it.each(['README.md', 'docs/ARCHITECTURE.md'])('is listed in %s as the lint rule has it', (doc) => {
+    const ruled = Object.fromEntries(
+      constraints
+        .filter((c) => c.sourceTag.startsWith('scope:') && !['scope:shared', 'scope:api', 'scope:bench', 'scope:web'].includes(c.sourceTag))
+        .map((c) => [c.sourceTag.slice('scope:'.length), c.onlyDependOnLibsWithTags.filter((t) => t !== 'scope:shared').map((t) => t.slice('scope:'.length)).sort()]),
+    );
+    // Rows like "| `orders` | identity, catalog, licensing, payments |".
+    const rows = [...readFileSync(join(ROOT, doc), 'utf8').matchAll(/^\| `([a-z]+)`\s*\| ([a-z, ]+?)\s*\|$/gm)];
+    const listed = Object.fromEntries(rows.map((m) => [m[1]!, m[2] === 'none' ? [] : m[2]!.split(', ').sort()]));
+    expect(listed).toEqual(ruled);
   });
 });
