@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppConfig, ConfigModule } from '@chedun/config';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@chedun/config';
 import { DbModule } from '@chedun/db';
 import { CatalogModule } from '@chedun/catalog';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
@@ -124,7 +124,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
-        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_PIPE, useFactory: (c: AppConfig) => createValidationPipe(c.amounts), inject: [APP_CONFIG] },
         DemoSeeder,
         LicensingDemoSeeder,
         CatalogDemoSeeder,

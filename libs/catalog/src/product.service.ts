@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { LicenseReader, LicenseSnapshot } from '@chedun/licensing';
-import { LicenseStatus, Money, MoneyInput, ProductCategory } from '@chedun/kernel';
+import { assertWithinCeiling, LicenseStatus, Money, MoneyInput, ProductCategory } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { isUniqueViolation } from './catalog.mappers';
@@ -29,10 +30,11 @@ export class ProductService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly licenses: LicenseReader,
     private readonly events: CatalogEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   createMerchandise(actor: Actor, input: CreateMerchandiseInput): Promise<ProductEntity> {
-    const prices = input.variants.map((v, i) => positivePrice(v.price, `variants.${i}.price`));
+    const prices = input.variants.map((v, i) => this.validPrice(v.price, `variants.${i}.price`));
     const skus = new Set(input.variants.map((v) => v.sku.toUpperCase()));
     if (skus.size !== input.variants.length) throw CatalogException.badInput('Each variant needs its own SKU', { field: 'variants' });
     return this.dataSource.transaction(async (manager) => {
@@ -72,7 +74,7 @@ export class ProductService {
   }
 
   createExperience(actor: Actor, input: CreateExperienceInput): Promise<ProductEntity> {
-    const prices = input.ticketTypes.map((t, i) => positivePrice(t.price, `ticketTypes.${i}.price`));
+    const prices = input.ticketTypes.map((t, i) => this.validPrice(t.price, `ticketTypes.${i}.price`));
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenseFor(actor, input.licenseId, input.category, manager);
       const venue = await manager.findOneBy(VenueEntity, { id: input.venueId });
@@ -119,7 +121,7 @@ export class ProductService {
   }
 
   setVariantPrice(actor: Actor, input: SetVariantPriceInput): Promise<ProductVariantEntity> {
-    const price = positivePrice(input.price, 'price');
+    const price = this.validPrice(input.price, 'price');
     return this.dataSource.transaction(async (manager) => {
       const variant = await manager.findOne(ProductVariantEntity, { where: { id: input.variantId }, lock: { mode: 'pessimistic_write' } });
       const product = variant ? await manager.findOneBy(ProductEntity, { id: variant.productId }) : null;
@@ -174,12 +176,14 @@ export class ProductService {
       }),
     );
   }
-}
 
-function positivePrice(input: MoneyInput, field: string): Money {
-  const money = Money.of(input.amountMinor, input.currency);
-  if (money.amountMinor <= 0) throw CatalogException.badInput('A price must be more than zero', { field });
-  return money;
+  /** More than zero and at most the configured ceiling, whoever the caller (the edge checks the ceiling first). */
+  private validPrice(input: MoneyInput, field: string): Money {
+    const money = Money.of(input.amountMinor, input.currency);
+    if (money.amountMinor <= 0) throw CatalogException.badInput('A price must be more than zero', { field });
+    assertWithinCeiling(money.amountMinor, this.config.amounts.amountCeilingMinor, field);
+    return money;
+  }
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, IdentityReader, OrganizationKind, OrganizationService } from '@chedun/identity';
-import { Clock, DomainError, ErrorCode, Money, parseId } from '@chedun/kernel';
+import { Clock, DomainError, ErrorCode, Money, readMinorUnits, parseId } from '@chedun/kernel';
 import { PaymentGateway, PaymentsException } from '@chedun/payments';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
@@ -9,7 +9,6 @@ import { JournalService } from './journal.service';
 import { AccountPurpose, JournalEntryKind, PayeeKind, PayoutEntity, PayoutStatus, RoyaltyStatementEntity, RoyaltyStatementStatus } from './ledger.entity';
 import { LedgerPolicy } from './ledger.policy';
 import { payoutLifecycle } from './payout-lifecycle';
-import { minor } from './royalty-report.service';
 
 /** What one payout pays; `amountMinor` is computed under the payee's lock. */
 interface PayoutSubject {
@@ -135,7 +134,7 @@ export class PayoutService {
       [currency, minimumMinor, studios],
     )) as Record<string, unknown>[];
     for (const r of statements) {
-      const subject = statementSubject({ id: r['id'] as string, studioId: r['studio_id'] as string, currency, amountDueMinor: minor(r['amount_due_minor'] as string) });
+      const subject = statementSubject({ id: r['id'] as string, studioId: r['studio_id'] as string, currency, amountDueMinor: readMinorUnits(r['amount_due_minor'] as string) });
       await attempt(subject, () => this.pay(requestedBy, subject));
     }
 
@@ -184,7 +183,7 @@ export class PayoutService {
         [purpose, s.organizationId, s.currency],
       )) as { balance: string }[];
       // Payables are credit (negative) balances: what the platform owes is their negation.
-      const owed = -minor(account?.balance ?? '0');
+      const owed = -readMinorUnits(account?.balance ?? '0');
       if (owed < amountMinor) {
         throw DomainError.conflict('The payee\u2019s payable balance does not cover this payout', { subject: s.subject, owedMinor: owed, amountMinor });
       }
@@ -322,7 +321,7 @@ function merchantOrderSubject(merchantId: string, orderId: string, currency: str
           WHERE order_id = $1 AND merchant_id = $2 AND currency = $3`,
         [orderId, merchantId, currency],
       )) as { due: string }[];
-      return minor(row?.due ?? '0');
+      return readMinorUnits(row?.due ?? '0');
     },
   };
 }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
-import { Clock, ConnectionShape, decodeCursor, DomainError, Money, MoneyType, parseId, toConnection } from '@chedun/kernel';
+import { Clock, ConnectionShape, decodeCursor, DomainError, Money, readMinorUnits, MoneyType, parseId, toConnection } from '@chedun/kernel';
 import type { Writable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { csvLineSql, streamCsv } from './csv';
 import { JournalService, PostingLine } from './journal.service';
 import { LicenseSettlement, settleLicense } from './license-settlement';
-import { minor } from './royalty-report.service';
 import { AccountPurpose, JournalEntryKind, RoyaltyStatementEntity, RoyaltyStatementLineEntity, RoyaltyStatementStatus } from './ledger.entity';
 import { LedgerPolicy } from './ledger.policy';
 import { RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
@@ -134,13 +133,13 @@ export class RoyaltyStatementService {
     for (const r of rows) {
       const licenseId = r['license_id'] as string;
       const guaranteeDue = r['guarantee_due'] === true;
-      const royaltyNow = minor(r['royalty_now'] as string);
+      const royaltyNow = readMinorUnits(r['royalty_now'] as string);
       const settlement = settleLicense({
-        advance: minor(r['advance'] as string),
-        advanceRecoupedSoFar: minor(r['recouped'] as string),
-        minimumGuarantee: minor(r['guarantee'] as string),
+        advance: readMinorUnits(r['advance'] as string),
+        advanceRecoupedSoFar: readMinorUnits(r['recouped'] as string),
+        minimumGuarantee: readMinorUnits(r['guarantee'] as string),
         royaltyThisStatement: royaltyNow,
-        royaltyLifetime: minor(r['royalty_lifetime'] as string),
+        royaltyLifetime: readMinorUnits(r['royalty_lifetime'] as string),
         guaranteeDue,
       });
       total.advanceRecouped += settlement.advanceRecouped;
@@ -230,9 +229,9 @@ export class RoyaltyStatementService {
         isAdjustment: r['is_adjustment'] as boolean,
         productName: r['product_name'] as string,
         merchantName: r['merchant_name'] as string,
-        grossMinor: minor(r['gross'] as string),
-        refundedMinor: minor(r['refunded'] as string),
-        royaltyMinor: minor(r['royalty'] as string),
+        grossMinor: readMinorUnits(r['gross'] as string),
+        refundedMinor: readMinorUnits(r['refunded'] as string),
+        royaltyMinor: readMinorUnits(r['royalty'] as string),
       }));
       after = Number(rows.at(-1)!['line_no']);
       if (rows.length < PDF_BATCH) return;

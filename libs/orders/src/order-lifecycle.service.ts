@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InventoryService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus, updateReturning } from '@chedun/db';
-import { OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { OrderCancelled, OrderLineRefunded, OrderPaid, readMinorUnits } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { findOrder, fulfilLineIfRedeemed, holdOf, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
+import { findLine, findOrder, fulfilLineIfRedeemed, holdOf, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
 import { assertTransition, OrderStatus } from './order-status';
 import { queueRefundTask } from './refund-tasks';
 import { newTicketCode, signTicket } from './ticket-code';
@@ -124,18 +124,19 @@ export class OrderLifecycle {
    * status, and OrderLineRefunded for the ledger, all in the caller's transaction.
    */
   async settleRefund(manager: EntityManager, refundId: string, now: Date): Promise<void> {
-    const [refund] = await manager.query(
-      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor::float8 AS "amountMinor", currency, status,
+    const [row] = await manager.query(
+      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor AS "amountMinor", currency, status,
               restock, requested_by AS "requestedBy"
          FROM order_refunds WHERE id = $1`,
       [refundId],
     );
-    if (!refund) return;
+    if (!row) return;
+    const refund = { ...row, amountMinor: readMinorUnits(row.amountMinor) };
     const order = (await findOrder(manager, refund.orderId, true)) as OrderRecord;
     const [current] = await manager.query(`SELECT status FROM order_refunds WHERE id = $1 FOR UPDATE`, [refundId]);
     if (current.status !== 'PENDING') return;
-    const [line] = await manager.query(`SELECT refunded_minor::float8 AS before FROM order_lines WHERE id = $1 FOR UPDATE`, [refund.orderLineId]);
-    const before = (line as { before: number }).before;
+    const [line] = await manager.query(`SELECT refunded_minor AS before FROM order_lines WHERE id = $1 FOR UPDATE`, [refund.orderLineId]);
+    const before = readMinorUnits((line as { before: string }).before);
     const after = before + refund.amountMinor;
     await manager.query(`UPDATE order_lines SET refunded_minor = $2 WHERE id = $1`, [refund.orderLineId, after]);
     await this.giveBack(manager, refund, before, after, now);
@@ -174,7 +175,7 @@ export class OrderLifecycle {
     after: number,
     now: Date,
   ): Promise<void> {
-    const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [refund.orderLineId])) as OrderLineRecord[];
+    const line = await findLine(manager, refund.orderLineId);
     const units = (x: number) => Math.min(line!.quantity, Math.floor(x / line!.unitPriceMinor));
     const back = units(after) - units(before);
     if (back <= 0) return;

@@ -4,7 +4,7 @@ import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, Money } from '@chedun/kernel';
 import { PaymentService } from '@chedun/payments';
 import { DataSource } from 'typeorm';
-import { findOrder, insertRefundRequest, LINE_COLUMNS, OrderLineRecord, OrderRecord, refundableOf, refundIdempotencyKey } from './order-records';
+import { findLine, findOrder, insertRefundRequest, OrderRecord, refundableOf, refundIdempotencyKey } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
@@ -29,7 +29,7 @@ export class OrderRefundService {
    */
   async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined, restock?: boolean | null): Promise<OrderRecord> {
     const request = await this.dataSource.transaction(async (manager) => {
-      const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [orderLineId])) as OrderLineRecord[];
+      const line = await findLine(manager, orderLineId);
       if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT))) throw OrdersException.notFound('Order line', orderLineId);
       const order = (await findOrder(manager, line.orderId, true)) as OrderRecord;
       if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be refunded`, { status: order.status });

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
-import { Clock, Money } from '@chedun/kernel';
+import { Clock, Money, readMinorUnits } from '@chedun/kernel';
 import { PaymentService, PaymentView } from '@chedun/payments';
 import { DataSource, EntityManager } from 'typeorm';
-import { findOrder, insertRefundRequest, LINE_COLUMNS, OrderLineRecord, refundableOf, refundIdempotencyKey } from './order-records';
+import { findLine, findOrder, insertRefundRequest, refundableOf, refundIdempotencyKey } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
@@ -108,7 +108,7 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.lockPending(manager, task.id))) return;
-      const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [request.orderLineId])) as OrderLineRecord[];
+      const line = await findLine(manager, request.orderLineId);
       const voided: { code: string }[] = await manager.query(
         `SELECT code FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED' ORDER BY seat`,
         [request.orderLineId],
@@ -135,14 +135,15 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     if (!task) return null;
     if (task.orderRefundId) {
       const [refund] = await manager.query(
-        `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", status, amount_minor::float8 AS "amountMinor", currency
+        `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", status, amount_minor AS "amountMinor", currency
            FROM order_refunds WHERE id = $1`,
         [task.orderRefundId],
       );
-      return { refundId: refund.id, orderId: refund.orderId, orderLineId: refund.orderLineId, status: refund.status, amount: Money.of(refund.amountMinor, refund.currency) };
+      const amount = Money.of(readMinorUnits(refund.amountMinor), refund.currency);
+      return { refundId: refund.id, orderId: refund.orderId, orderLineId: refund.orderLineId, status: refund.status, amount };
     }
     const order = await findOrder(manager, task.orderId, true);
-    const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [task.orderLineId])) as OrderLineRecord[];
+    const line = await findLine(manager, task.orderLineId as string);
     const refundable = await refundableOf(manager, line!.id);
     const [{ voided }] = await manager.query(
       `SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED'`,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, ActorLoader } from '@chedun/identity';
-import { Clock, shanghaiDate } from '@chedun/kernel';
+import { Clock, readMinorUnits, shanghaiDate } from '@chedun/kernel';
 import { RoyaltyStatementService } from '@chedun/ledger';
 import { CheckoutService, OrderRefundService } from '@chedun/orders';
 import { DevelopmentPaymentGateway, PaymentGateway, PaymentService } from '@chedun/payments';
@@ -114,12 +114,12 @@ export class LedgerDemoSeeder {
 
   private async refundHalfOfFirstLine(orderId: string): Promise<void> {
     const [line] = (await this.dataSource.query(
-      `SELECT id, merchant_id, net_minor::int AS net, refunded_minor::int AS refunded FROM order_lines WHERE order_id = $1 ORDER BY position LIMIT 1`,
+      `SELECT id, merchant_id, net_minor AS net, refunded_minor AS refunded FROM order_lines WHERE order_id = $1 ORDER BY position LIMIT 1`,
       [orderId],
-    )) as { id: string; merchant_id: string; net: number; refunded: number }[];
-    if (!line || line.refunded > 0) return;
+    )) as { id: string; merchant_id: string; net: string; refunded: string }[];
+    if (!line || readMinorUnits(line.refunded) > 0) return;
     const merchant = await organizationOwner(this.dataSource, line.merchant_id);
-    await this.refunds.refundLine(merchant, line.id, Math.floor(line.net / 2));
+    await this.refunds.refundLine(merchant, line.id, Math.floor(readMinorUnits(line.net) / 2));
   }
 }
 
