@@ -37,7 +37,9 @@ describe('Lifecycle', () => {
   });
 
   it.each([
-    ['a move the table does not list', () => light.move('OFF', 'OFF'), 'Cannot move to off a light that is off'],
+    ['a move the table does not list', () => light.move('OFF', 'OFF'), 'Cannot switch off a light that is off'],
+    ['a move the table names elsewhere', () => door().move('CLOSED', 'CLOSED'), 'Cannot close an oak door that is closed'],
+    ['a move into a state nothing leads to', () => new Lifecycle<'NEW' | 'OLD'>('vase', { NEW: { OLD: 'age' }, OLD: {} }).move('OLD', 'NEW'), 'Cannot move to new a vase that is old'],
     ['an event that cannot happen there', () => door().fire('OPEN', 'DoorLocked'), 'Cannot lock an oak door that is open'],
     ['a named attempt', () => door().move('BROKEN_DOWN', 'CLOSED', 'repair'), 'Cannot repair an oak door that is broken down'],
   ])('refuses %s with CONFLICT', (_name, attempt, message) => {

@@ -60,7 +60,7 @@ export class Lifecycle<S extends string, H = never> {
   /** The move from `from` to `to`, with its event; CONFLICT when the table does not allow it. */
   transition(from: S, to: S, action?: string): Transition<S> {
     const rule = this.rule(from, to);
-    if (rule === undefined) throw this.refusal(from, to, action ?? `move to ${to.toLowerCase()}`);
+    if (rule === undefined) throw this.refusal(from, to, action ?? this.verbFor(to));
     return { from, to, action: action ?? rule.action, event: rule.event ?? null };
   }
 
@@ -107,6 +107,15 @@ export class Lifecycle<S extends string, H = never> {
 
   private targetFrom(from: S, event: string): S | undefined {
     return this.nextStates(from).find((to) => this.rule(from, to)?.event === event);
+  }
+
+  /** The verb the table uses for moves into `to` elsewhere, so a refusal reads like the attempt: "Cannot pay ...". */
+  private verbFor(to: S): string {
+    for (const from of this.states) {
+      const rule = this.rule(from, to);
+      if (rule) return rule.action;
+    }
+    return `move to ${to.toLowerCase()}`;
   }
 
   private actionOf(event: string): string {
