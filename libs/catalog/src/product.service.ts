@@ -16,8 +16,8 @@ import {
   StockMovementReason,
   TicketTypeEntity,
 } from './product.entity';
-import { canTransition, nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
-import { lockProduct, recordProductSteps } from './product-steps';
+import { ProductKind, ProductStatus, ProductTransition } from './product-status';
+import { lockProduct, productLifecycle } from './product-steps';
 import { VenueEntity } from './venue.entity';
 import { CatalogException } from './catalog.exception';
 
@@ -105,16 +105,15 @@ export class ProductService {
         if (input[f] !== undefined && input[f] !== null) Object.assign(product, { [f]: input[f] });
       }
       if (input.purchaseLimit !== undefined) product.purchaseLimit = input.purchaseLimit ?? null;
-      const from = product.status;
-      const revised = designChanged && canTransition(product.status, ProductTransition.Revised);
+      const revised = designChanged && productLifecycle.canFire(product.status, ProductTransition.Revised) ? productLifecycle.fire(product.status, ProductTransition.Revised) : null;
       if (revised) {
-        product.status = nextProductStatus(product.status, ProductTransition.Revised);
+        product.status = revised.to;
         product.statusReason = null;
         product.publishedAt = null;
       }
       product.updatedAt = new Date();
       const saved = await manager.save(product);
-      if (revised) await recordProductSteps(manager, [{ productId: product.id, from, to: product.status }], ProductTransition.Revised, null, actor.userId);
+      if (revised) await productLifecycle.record([{ ...revised, subject: product.id }], { manager, reason: null, actorUserId: actor.userId });
       await this.events.productsChanged(manager, [product.id], revised ? ProductTransition.Revised : 'ProductUpdated');
       return saved;
     });

@@ -9,6 +9,7 @@ import { JournalService, PostingLine } from './journal.service';
 import { LicenseSettlement, settleLicense } from './license-settlement';
 import { AccountPurpose, JournalEntryKind, RoyaltyStatementEntity, RoyaltyStatementLineEntity, RoyaltyStatementStatus } from './ledger.entity';
 import { LedgerPolicy } from './ledger.policy';
+import { royaltyStatementLifecycle } from './royalty-statement-lifecycle';
 import { RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
 import { shanghaiMonth } from './shanghai-period';
 import { StatementPdfLine, writeStatementPdf } from './statement-pdf';
@@ -52,8 +53,8 @@ export class RoyaltyStatementService {
 
       const [draft] = (await m.query(
         `INSERT INTO royalty_statements (studio_id, studio_name, period_month, period_start, period_end, currency, status)
-         VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT') RETURNING id`,
-        [studioId, studio.name, period.firstDay, period.start, period.end, input.currency],
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [studioId, studio.name, period.firstDay, period.start, period.end, input.currency, RoyaltyStatementStatus.DRAFT],
       )) as { id: string }[];
       const id = draft!.id;
       const scope = [id, studioId, input.currency, period.end];
@@ -87,7 +88,7 @@ export class RoyaltyStatementService {
       const settled = await this.settleLicenses(m, { id, studioId, currency: input.currency, nextMonth: period.nextFirstDay });
       await m.query(
         `UPDATE royalty_statements st SET
-           status = 'ISSUED', issued_at = $2, issued_by = $3,
+           status = $6, issued_at = $2, issued_by = $3,
            line_count = t.line_count, gross_minor = t.gross, refunded_minor = t.refunded, royalty_minor = t.royalty,
            adjustments_minor = t.adjustments, advance_recouped_minor = $4::bigint, guarantee_shortfall_minor = $5::bigint,
            amount_due_minor = t.royalty - $4::bigint + $5::bigint
@@ -96,7 +97,14 @@ export class RoyaltyStatementService {
                        coalesce(sum(royalty_minor) FILTER (WHERE is_adjustment), 0) AS adjustments
                   FROM royalty_statement_lines WHERE statement_id = $1) t
          WHERE st.id = $1`,
-        [id, this.clock.now(), actor.userId, settled.advanceRecouped, settled.guaranteeShortfall],
+        [
+          id,
+          this.clock.now(),
+          actor.userId,
+          settled.advanceRecouped,
+          settled.guaranteeShortfall,
+          royaltyStatementLifecycle.move(RoyaltyStatementStatus.DRAFT, RoyaltyStatementStatus.ISSUED),
+        ],
       );
       return m.findOneByOrFail(RoyaltyStatementEntity, { id });
     });

@@ -5,7 +5,7 @@ import { PaymentCancelled, PaymentFailed, PaymentSucceeded, RefundSucceeded } fr
 import { EntityManager } from 'typeorm';
 import { findOrder } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
-import { OrderStatus } from './order-status';
+import { OrderRefundStatus, OrderStatus } from './order-status';
 
 /**
  * Reacts to the payments context's facts inside the transaction that records the provider event, so an order
@@ -44,8 +44,8 @@ export class OrderPaymentSubscriber {
       [event.orderId],
     );
     const refunds = rows.map((r) => ({ ...r, amountMinor: readMinorUnits(r.amountMinor) }));
-    let settled = refunds.filter((r) => r.status === 'SUCCEEDED').reduce((sum, r) => sum + r.amountMinor, 0);
-    for (const refund of refunds.filter((r) => r.status === 'PENDING')) {
+    let settled = refunds.filter((r) => r.status === OrderRefundStatus.SUCCEEDED).reduce((sum, r) => sum + r.amountMinor, 0);
+    for (const refund of refunds.filter((r) => r.status === OrderRefundStatus.PENDING)) {
       if (settled + refund.amountMinor > event.refundedTotal.amountMinor) break;
       await this.lifecycle.settleRefund(manager, refund.id, event.occurredAt);
       settled += refund.amountMinor;

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { updateReturning } from '@chedun/db';
 import { readMinorUnits } from '@chedun/kernel';
-import { OrderStatus } from './order-status';
+import { orderLifecycle, OrderRefundStatus, OrderStatus } from './order-status';
 
 /** An order as stored (amounts in minor units). */
 export interface OrderRecord {
@@ -110,8 +110,15 @@ export async function ticketsOf(manager: EntityManager, orderIds: readonly strin
   return manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.order_id = ANY($1) ORDER BY t.order_line_id, t.seat`, [orderIds]);
 }
 
-/** Moves the order's status (the caller has checked the transition) and stamps what the move means. */
-export async function setOrderStatus(manager: EntityManager, orderId: string, status: OrderStatus, now: Date, extra: { cancelReason?: string; refundDue?: boolean } = {}): Promise<void> {
+/** Moves the order's status through its table (CONFLICT when the table refuses) and stamps what the move means. */
+export async function setOrderStatus(
+  manager: EntityManager,
+  order: Pick<OrderRecord, 'id' | 'status'>,
+  to: OrderStatus,
+  now: Date,
+  extra: { cancelReason?: string; refundDue?: boolean } = {},
+): Promise<void> {
+  const status = orderLifecycle.move(order.status, to);
   await manager.query(
     `UPDATE orders SET status = $2, updated_at = $3,
             paid_at = CASE WHEN $2 = 'PAID' AND paid_at IS NULL THEN $3 ELSE paid_at END,
@@ -119,8 +126,13 @@ export async function setOrderStatus(manager: EntityManager, orderId: string, st
             cancel_reason = coalesce($4, cancel_reason),
             refund_due = coalesce($5, refund_due)
       WHERE id = $1`,
-    [orderId, status, now, extra.cancelReason ?? null, extra.refundDue ?? null],
+    [order.id, status, now, extra.cancelReason ?? null, extra.refundDue ?? null],
   );
+}
+
+/** A cancelled order whose payment arrived anyway: it stays CANCELLED and the money is owed back. */
+export async function markRefundDue(manager: EntityManager, orderId: string, now: Date): Promise<void> {
+  await manager.query(`UPDATE orders SET refund_due = true, updated_at = $2, cancelled_at = $2 WHERE id = $1`, [orderId, now]);
 }
 
 /**
@@ -172,8 +184,8 @@ export async function insertRefundRequest(
 ): Promise<string> {
   const [created] = await manager.query(
     `INSERT INTO order_refunds (order_id, order_line_id, amount_minor, currency, status, requested_by, created_at, restock)
-     VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7) RETURNING id`,
-    [line.orderId, line.id, amountMinor, line.currency, requestedBy, now, restock],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [line.orderId, line.id, amountMinor, line.currency, OrderRefundStatus.PENDING, requestedBy, now, restock],
   );
   return (created as { id: string }).id;
 }
