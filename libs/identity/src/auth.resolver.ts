@@ -46,8 +46,8 @@ export class AuthResolver {
     return typeof input?.email === 'string' ? input.email : undefined;
   })
   @Mutation(() => AuthPayload, { description: 'Creates a visitor account and signs it in.' })
-  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
-    return toPayload(await this.auth.signUp(input));
+  async signUp(@Args('input') input: SignUpInput, @ClientAddress() address: string): Promise<AuthPayload> {
+    return toPayload(await this.auth.signUp(input, address));
   }
 
   @Public()
