@@ -190,6 +190,32 @@ describe('identity', () => {
     expect(errorCode(platform)).toBe('BAD_USER_INPUT');
   });
 
+  it('answers the memberships of the user in the session a log-in, sign-up or refresh opens (nobody signed in yet)', async () => {
+    const owner = await organizationOwner(t, 'STUDIO', 'Session Studio');
+    const MEMBERSHIPS = `user { id memberships { role organization { id kind name } } }`;
+    const expected = [{ role: 'OWNER', organization: { id: owner.organizationId, kind: 'STUDIO', name: 'Session Studio' } }];
+    const login = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { refreshToken ${MEMBERSHIPS} } }`, {
+      e: owner.email,
+      p: PASSWORD,
+    });
+    expect(login.errors).toBeUndefined();
+    expect(login.data?.logIn.user).toEqual({ id: owner.userId, memberships: expected });
+    const refreshed = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { ${MEMBERSHIPS} } }`, { r: login.data?.logIn.refreshToken });
+    expect(refreshed.data?.refreshToken.user.memberships).toEqual(expected);
+    // Signed in as someone else, a log-in still answers the memberships of the account it opens.
+    const other = await signUp(t);
+    const asOther = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { ${MEMBERSHIPS} } }`, { e: owner.email, p: PASSWORD }, other.token);
+    expect(asOther.data?.logIn.user.memberships).toEqual(expected);
+    // An invitation accepted by signing up shows in the sign-up's answer.
+    const staffEmail = uniqueEmail('session-staff');
+    await t.gql(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { email } }`, { i: { organizationId: owner.organizationId, email: staffEmail } }, owner.token);
+    const up = await t.gql(`mutation($e: String!, $p: String!) { signUp(input: { email: $e, password: $p, displayName: "Staff" }) { ${MEMBERSHIPS} } }`, {
+      e: staffEmail,
+      p: PASSWORD,
+    });
+    expect(up.data?.signUp.user.memberships).toEqual([{ ...expected[0], role: 'STAFF' }]);
+  });
+
   it('lets owners invite staff by email; staff cannot invite; others cannot see the organization', async () => {
     const owner = await organizationOwner(t, 'MERCHANT', 'Xinshe Ranch');
     const staffEmail = uniqueEmail('staff');
