@@ -104,6 +104,10 @@ export class AppModule {
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
+          // Nest resets the status of any answer with data to 200; only refusals by a limit set one (error.filter.ts),
+          // and they must reach the client as 429 or 400.
+          preserveHttpStatusForExecutionErrors: false,
           // No resolver sets cache hints, and Apollo's cache-control plugin (on by default) wraps every field's resolver
           // to collect them: per-field work on every request for headers nobody reads.
           plugins: [...limits.plugins, graphqlMetricsPlugin(metrics), ApolloServerPluginCacheControlDisabled()],

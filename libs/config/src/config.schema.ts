@@ -32,7 +32,10 @@ export const configSchema = z
     JWT_AUDIENCE: z.string().min(1).default('chedun-market-api'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    // Failed log-ins per window: of one account from one address (that pair is then refused), of one account from
+    // every address together (then only addresses the account has logged in from may go on), of one address.
+    LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).default(5),
+    LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
     LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     // Requests allowed per window, per account (or, for sign-up, per email) and per client address.
@@ -136,6 +139,7 @@ export interface AppConfig {
     audience: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
+    loginAttemptsPerAccountAddress: number;
     loginAttemptsPerAccount: number;
     loginAttemptsPerAddress: number;
     loginWindowSeconds: number;
@@ -212,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       audience: c.JWT_AUDIENCE,
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
+      loginAttemptsPerAccountAddress: c.LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS,
       loginAttemptsPerAccount: c.LOGIN_ATTEMPTS_PER_ACCOUNT,
       loginAttemptsPerAddress: c.LOGIN_ATTEMPTS_PER_ADDRESS,
       loginWindowSeconds: c.LOGIN_WINDOW_SECONDS,

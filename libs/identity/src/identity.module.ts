@@ -7,6 +7,7 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import {
   InvitationEntity,
+  KnownLoginAddressEntity,
   MembershipEntity,
   OrganizationEntity,
   RefreshTokenEntity,
@@ -22,7 +23,7 @@ import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity, KnownLoginAddressEntity]),
   ],
   providers: [
     PasswordHasher,

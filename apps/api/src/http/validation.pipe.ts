@@ -1,5 +1,15 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { AmountLimits, assertWithinCeiling, DomainError, MoneyInput } from '@chedun/kernel';
+import { AmountLimits, assertWithinCeiling, DomainError, ErrorCode, MoneyInput } from '@chedun/kernel';
+
+/**
+ * Input refused at the edge, before any resolver ran: the request itself is malformed, as when a document or its
+ * variables do not fit the schema, so it answers HTTP 400 like those (a page size over the limit is one).
+ */
+export class EdgeInputError extends DomainError {
+  constructor(message: string, fields: string[]) {
+    super(ErrorCode.BAD_USER_INPUT, message, { fields });
+  }
+}
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; messages: string[] }[] {
   return errors.flatMap((e) => {
@@ -57,7 +67,7 @@ class EdgeValidationPipe extends ValidationPipe {
     const client = CLIENT_INPUT.has(metadata.type);
     const field = client ? badText(value, metadata.data ?? '') : undefined;
     if (field !== undefined) {
-      throw DomainError.badInput(`${field || 'A value'} must be valid text (no unpaired surrogates or NUL characters)`, { fields: [field] });
+      throw new EdgeInputError(`${field || 'A value'} must be valid text (no unpaired surrogates or NUL characters)`, [field]);
     }
     const transformed: unknown = await super.transform(value, metadata);
     if (client) assertAmountsWithin(transformed, metadata.data ?? '', this.amounts.amountCeilingMinor);
@@ -75,7 +85,7 @@ export function createValidationPipe(amounts: AmountLimits): ValidationPipe {
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const message = fields.map((f) => f.messages.join(', ')).join('; ') || 'Invalid input';
-      return DomainError.badInput(message, { fields: fields.map((f) => f.field) });
+      return new EdgeInputError(message, fields.map((f) => f.field));
     },
   });
 }
