@@ -17,6 +17,8 @@ import { RateLimitsUnlogged1764840000001 } from './1764840000001-rate-limits-unl
 import { LedgerBalanceAtCommit1764900000001 } from './1764900000001-ledger-balance-at-commit';
 import { EmailVerification1765000000101 } from './1765000000101-email-verification';
 import { AccountNotifications1765000000102 } from './1765000000102-account-notifications';
+import { AmountCeilings1765000000201 } from './1765000000201-amount-ceilings';
+import { KnownLoginAddresses1765000000301 } from './1765000000301-known-login-addresses';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -39,4 +41,6 @@ export const migrations = [
   LedgerBalanceAtCommit1764900000001,
   EmailVerification1765000000101,
   AccountNotifications1765000000102,
+  AmountCeilings1765000000201,
+  KnownLoginAddresses1765000000301,
 ];

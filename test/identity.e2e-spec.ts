@@ -1,6 +1,7 @@
-import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
+import { request } from 'node:http';
+import { errorCode, GqlResult, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 import { emailedToken, organizationOwner, PASSWORD, signUp, signUpUnverified, verifyEmail } from './support/parties';
-import { OrganizationService } from '@chedun/identity';
+import { ActorLoader, OrganizationService } from '@chedun/identity';
 
 const SIGN_UP = `mutation($email: String!, $password: String!, $displayName: String!) {
   signUp(input: { email: $email, password: $password, displayName: $displayName }) { accessToken refreshToken user { id email } }
@@ -8,10 +9,28 @@ const SIGN_UP = `mutation($email: String!, $password: String!, $displayName: Str
 const LOG_IN = `mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { accessToken refreshToken } }`;
 const ME = `{ me { id email displayName memberships { role organization { id kind name } } } }`;
 
+/** A GraphQL call from another client address: the loopback network is 127.0.0.0/8, and the app sees the socket's. */
+function gqlFrom(t: TestApp, address: string, query: string, variables: Record<string, unknown>): Promise<GqlResult> {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${t.baseUrl}/graphql`,
+      { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString()) as GqlResult));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('identity', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_ATTEMPTS_PER_ADDRESS: '1000' } });
+    t = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS: '3', LOGIN_ATTEMPTS_PER_ACCOUNT: '6', LOGIN_ATTEMPTS_PER_ADDRESS: '1000' } });
   });
   afterAll(() => t.close());
 
@@ -119,6 +138,16 @@ describe('identity', () => {
     expect(errorCode(await t.gql(LOG_IN, { email, password: PASSWORD }))).toBe('UNAUTHENTICATED');
   });
 
+  it('finds by email only the account that verified the address (the demo seed acts as it), never an unverified one', async () => {
+    const loader = t.app.get(ActorLoader);
+    const fresh = await signUpUnverified(t, 'byemail');
+    expect(await loader.byEmail(fresh.email)).toBeNull();
+    const owner = await signUp(t, 'byemail-owner');
+    await t.gql(SIGN_UP, { email: owner.email, password: 'another password 1', displayName: 'Duplicate' });
+    const found = await loader.byEmail(owner.email.toUpperCase());
+    expect(found).toMatchObject({ userId: owner.userId, email: owner.email, emailVerified: true });
+  });
+
   it('answers a wrong password and an unknown email identically', async () => {
     const party = await signUp(t);
     const wrong = await t.gql(LOG_IN, { email: party.email, password: 'not the password' });
@@ -128,7 +157,7 @@ describe('identity', () => {
     expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
   });
 
-  it('rate-limits failed log-ins per account with a retry hint, even for the right password', async () => {
+  it('rate-limits failed log-ins per account and address with a retry hint, even for the right password', async () => {
     const party = await signUp(t);
     for (let i = 0; i < 3; i++) {
       expect(errorCode(await t.gql(LOG_IN, { email: party.email, password: 'wrong wrong wrong' }))).toBe('UNAUTHENTICATED');
@@ -136,6 +165,57 @@ describe('identity', () => {
     const blocked = await t.gql(LOG_IN, { email: party.email, password: PASSWORD });
     expect(errorCode(blocked)).toBe('RATE_LIMITED');
     expect(blocked.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+  });
+
+  it('does not let a stranger lock the owner out: wrong passwords from another address refuse only that address', async () => {
+    const owner = await signUp(t);
+    for (let i = 0; i < 3; i++) {
+      expect(errorCode(await gqlFrom(t, '127.0.0.2', LOG_IN, { email: owner.email, password: 'guess guess guess' }))).toBe('UNAUTHENTICATED');
+    }
+    // The guesser is refused even with the right password, so guessing on cannot tell a hit from the limit ...
+    expect(errorCode(await gqlFrom(t, '127.0.0.2', LOG_IN, { email: owner.email, password: PASSWORD }))).toBe('RATE_LIMITED');
+    // ... while the owner, elsewhere, logs in.
+    const login = await t.gql(LOG_IN, { email: owner.email, password: PASSWORD });
+    expect(login.errors).toBeUndefined();
+    // Forgotten once the owner has logged in: a typo later does not count the earlier ones.
+    expect(errorCode(await t.gql(LOG_IN, { email: owner.email, password: 'typo typo typo' }))).toBe('UNAUTHENTICATED');
+    expect((await t.gql(LOG_IN, { email: owner.email, password: PASSWORD })).errors).toBeUndefined();
+  });
+
+  it('past the account-wide limit (many addresses guessing) refuses new addresses but lets the owner in from a known one', async () => {
+    const owner = await signUp(t);
+    for (const address of ['127.0.0.3', '127.0.0.4']) {
+      for (let i = 0; i < 3; i++) {
+        expect(errorCode(await gqlFrom(t, address, LOG_IN, { email: owner.email, password: 'guess guess guess' }))).toBe('UNAUTHENTICATED');
+      }
+    }
+    expect(errorCode(await gqlFrom(t, '127.0.0.5', LOG_IN, { email: owner.email, password: PASSWORD }))).toBe('RATE_LIMITED');
+    // An unknown email past the limit answers the same, so the limit does not tell which accounts exist.
+    const ghost = uniqueEmail('ghost');
+    for (const address of ['127.0.0.3', '127.0.0.4']) {
+      for (let i = 0; i < 3; i++) await gqlFrom(t, address, LOG_IN, { email: ghost, password: 'guess guess guess' });
+    }
+    expect(errorCode(await gqlFrom(t, '127.0.0.5', LOG_IN, { email: ghost, password: PASSWORD }))).toBe('RATE_LIMITED');
+    // The owner signed up from 127.0.0.1: a known address, still let through.
+    const login = await t.gql(LOG_IN, { email: owner.email, password: PASSWORD });
+    expect(login.errors).toBeUndefined();
+    const [known] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM known_login_addresses WHERE user_id = $1', [owner.userId]);
+    expect(known?.n).toBe('1');
+  });
+
+  it('knows the addresses an account was signed up and verified from, so past the account-wide limit both get through', async () => {
+    const email = uniqueEmail('known');
+    const up = await gqlFrom(t, '127.0.0.6', SIGN_UP, { email, password: PASSWORD, displayName: 'Known' });
+    expect(up.errors).toBeUndefined();
+    const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { user { id } } }`;
+    const verified = await gqlFrom(t, '127.0.0.7', VERIFY, { token: await emailedToken(t, 'EMAIL_VERIFICATION', email) });
+    expect(verified.errors).toBeUndefined();
+    for (const address of ['127.0.0.8', '127.0.0.9']) {
+      for (let i = 0; i < 3; i++) await gqlFrom(t, address, LOG_IN, { email, password: 'guess guess guess' });
+    }
+    expect(errorCode(await gqlFrom(t, '127.0.0.10', LOG_IN, { email, password: PASSWORD }))).toBe('RATE_LIMITED');
+    expect((await gqlFrom(t, '127.0.0.6', LOG_IN, { email, password: PASSWORD })).errors).toBeUndefined();
+    expect((await gqlFrom(t, '127.0.0.7', LOG_IN, { email, password: PASSWORD })).errors).toBeUndefined();
   });
 
   it.each([
@@ -203,6 +283,51 @@ describe('identity', () => {
     ]);
     const platform = await t.gql(`mutation { createOrganization(input: { kind: PLATFORM, name: "Mine" }) { id } }`, {}, owner.token);
     expect(errorCode(platform)).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers the memberships of the user in the session a log-in, sign-up or refresh opens (nobody signed in yet)', async () => {
+    const owner = await organizationOwner(t, 'STUDIO', 'Session Studio');
+    const MEMBERSHIPS = `user { id memberships { role organization { id kind name } } }`;
+    const expected = [{ role: 'OWNER', organization: { id: owner.organizationId, kind: 'STUDIO', name: 'Session Studio' } }];
+    const login = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { refreshToken ${MEMBERSHIPS} } }`, {
+      e: owner.email,
+      p: PASSWORD,
+    });
+    expect(login.errors).toBeUndefined();
+    expect(login.data?.logIn.user).toEqual({ id: owner.userId, memberships: expected });
+    const refreshed = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { ${MEMBERSHIPS} } }`, { r: login.data?.logIn.refreshToken });
+    expect(refreshed.data?.refreshToken.user.memberships).toEqual(expected);
+    // Signed in as someone else, a log-in still answers the memberships of the account it opens.
+    const other = await signUp(t);
+    const asOther = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { ${MEMBERSHIPS} } }`, { e: owner.email, p: PASSWORD }, other.token);
+    expect(asOther.data?.logIn.user.memberships).toEqual(expected);
+    // Signing up with an invited address grants nothing by itself (#14 item 1): the sign-up, and the session its
+    // verification link opens, answer the new account's memberships, none, not those of the owner calling.
+    const staffEmail = uniqueEmail('session-staff');
+    await t.gql(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { email } }`, { i: { organizationId: owner.organizationId, email: staffEmail } }, owner.token);
+    const up = await t.gql(
+      `mutation($e: String!, $p: String!) { signUp(input: { email: $e, password: $p, displayName: "Staff" }) { ${MEMBERSHIPS} } }`,
+      { e: staffEmail, p: PASSWORD },
+      owner.token,
+    );
+    expect(up.errors).toBeUndefined();
+    expect(up.data?.signUp.user.memberships).toEqual([]);
+    const verified = await t.gql(
+      `mutation($token: String!) { verifyEmail(token: $token) { accessToken refreshToken ${MEMBERSHIPS} } }`,
+      { token: await emailedToken(t, 'EMAIL_VERIFICATION', staffEmail) },
+      owner.token,
+    );
+    expect(verified.errors).toBeUndefined();
+    expect(verified.data?.verifyEmail.user.memberships).toEqual([]);
+    // The invitation accepted through its link shows in the next session the account opens.
+    const accepted = await t.gql(
+      `mutation($token: String!) { acceptInvitation(token: $token) { role } }`,
+      { token: await emailedToken(t, 'INVITATION', staffEmail) },
+      verified.data?.verifyEmail.accessToken,
+    );
+    expect(accepted.errors).toBeUndefined();
+    const staffSession = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { ${MEMBERSHIPS} } }`, { r: verified.data?.verifyEmail.refreshToken });
+    expect(staffSession.data?.refreshToken.user.memberships).toEqual([{ ...expected[0], role: 'STAFF' }]);
   });
 
   it('lets owners invite staff by email; staff cannot invite; others cannot see the organization', async () => {

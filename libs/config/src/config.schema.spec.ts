@@ -28,9 +28,17 @@ describe('loadConfig', () => {
     ['an SMTP URL of another scheme', { SMTP_URL: 'http://mail.example.test' }, /SMTP_URL must be an smtp/],
     ['a web URL with a path (links append their own)', { PUBLIC_WEB_URL: 'https://shop.example.com/app' }, /PUBLIC_WEB_URL must be an origin/],
     ['an invitation that never lapses', { INVITATION_TTL_DAYS: '0' }, /INVITATION_TTL_DAYS/],
+    ['an amount ceiling that would let sums near 2^53', { AMOUNT_CEILING_MINOR: '9007199254740991' }, /AMOUNT_CEILING_MINOR/],
+    ['an order total ceiling above the configurable maximum', { ORDER_TOTAL_CEILING_MINOR: '10000000001' }, /ORDER_TOTAL_CEILING_MINOR/],
+    ['an amount ceiling above the order total ceiling', { AMOUNT_CEILING_MINOR: '2000000', ORDER_TOTAL_CEILING_MINOR: '1000000' }, /must not exceed ORDER_TOTAL_CEILING_MINOR/],
   ])('names the variable when given %s', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('caps a price, advance or guarantee at ¥1,000,000 and an order at ¥10,000,000 unless configured', () => {
+    expect(loadConfig({}).amounts).toEqual({ amountCeilingMinor: 100_000_000, orderTotalCeilingMinor: 1_000_000_000 });
+    expect(loadConfig({ AMOUNT_CEILING_MINOR: '5000', ORDER_TOTAL_CEILING_MINOR: '20000' }).amounts).toEqual({ amountCeilingMinor: 5_000, orderTotalCeilingMinor: 20_000 });
   });
 
   it('lists every bad variable at once', () => {

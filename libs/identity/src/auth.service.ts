@@ -49,7 +49,7 @@ export class AuthService {
    * belongs to a (verified) account: every sign-up gets its own new account. When the address is taken, its owner
    * is told of the attempt instead of being sent a link, so that duplicate can never be verified, nor log in.
    */
-  async signUp(input: { email: string; password: string; displayName: string }): Promise<Session> {
+  async signUp(input: { email: string; password: string; displayName: string }, clientAddress: string): Promise<Session> {
     const email = normalizeEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password);
     return this.dataSource.transaction(async (manager) => {
@@ -57,6 +57,8 @@ export class AuthService {
       const owner = await manager.findOneBy(UserEntity, { email, emailVerifiedAt: Not(IsNull()) });
       if (owner) await this.emails.request(manager, { userId: owner.id, email: owner.email }, { kind: 'SIGN_UP_EXISTING_ACCOUNT' });
       else await this.verifications.send(manager, user);
+      // The address the account was created from is its owner's, known to the log-in throttle from the start.
+      await this.throttle.rememberAddress(manager, user.id, clientAddress);
       return this.openSession(manager, user, randomUUID());
     });
   }
@@ -77,10 +79,14 @@ export class AuthService {
     );
   }
 
-  /** Follows a verification link: the address is proved, and the person who followed it is signed in. */
-  verifyEmail(token: string): Promise<Session> {
+  /**
+   * Follows a verification link: the address is proved, and the person who followed it is signed in, from an address
+   * the log-in throttle then knows as the owner's.
+   */
+  verifyEmail(token: string, clientAddress: string): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.verifications.consume(manager, token);
+      await this.throttle.rememberAddress(manager, user.id, clientAddress);
       return this.openSession(manager, user, randomUUID());
     });
   }
@@ -100,22 +106,25 @@ export class AuthService {
 
   async logIn(input: { email: string; password: string }, clientAddress: string): Promise<Session> {
     const email = normalizeEmail(input.email);
-    await this.throttle.assertAllowed(email, clientAddress);
     // Only the account that verified the address logs in with it. An unverified one (which keeps the session its
     // sign-up opened) answers like a wrong password: otherwise signing up and then logging in would tell a stranger
     // whether the address was new.
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email, emailVerifiedAt: Not(IsNull()) });
+    await this.throttle.assertAllowed(email, clientAddress, user?.id);
     const valid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), input.password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, clientAddress);
       throw DomainError.unauthenticated(LOG_IN_REFUSED);
     }
-    await this.throttle.recordSuccess(email);
     if (this.hasher.needsRehash(user.passwordHash)) {
       user.passwordHash = await this.hasher.hash(input.password);
       await this.dataSource.getRepository(UserEntity).update(user.id, { passwordHash: user.passwordHash });
     }
-    return this.dataSource.transaction((manager) => this.openSession(manager, user, randomUUID()));
+    await this.throttle.forgive(email, clientAddress);
+    return this.dataSource.transaction(async (manager) => {
+      await this.throttle.rememberAddress(manager, user.id, clientAddress);
+      return this.openSession(manager, user, randomUUID());
+    });
   }
 
   /**

@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import {
   EmailVerificationEntity,
   InvitationEntity,
+  KnownLoginAddressEntity,
   MembershipEntity,
   OrganizationAuditEntryEntity,
   OrganizationEntity,
@@ -18,6 +19,7 @@ import { AccountEmails } from './account-email.events';
 import { EmailVerificationService } from './email-verification.service';
 import { InvitationService } from './invitation.service';
 import { OrganizationAuditService } from './organization-audit.service';
+import { IdentityReader } from './identity.reader';
 import { LoginThrottle } from './login-throttle';
 import { OrganizationResolver } from './organization.resolver';
 import { OrganizationService } from './organization.service';
@@ -33,6 +35,7 @@ import { TokenService } from './token.service';
       MembershipEntity,
       InvitationEntity,
       RefreshTokenEntity,
+      KnownLoginAddressEntity,
       EmailVerificationEntity,
       OrganizationAuditEntryEntity,
     ]),
@@ -48,11 +51,12 @@ import { TokenService } from './token.service';
     OrganizationAuditService,
     OrganizationService,
     InvitationService,
+    IdentityReader,
     ActorLoader,
     AuthResolver,
     OrganizationResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OrganizationService, AuthService, ActorLoader, RateLimits],
+  exports: [OrganizationService, IdentityReader, AuthService, ActorLoader, RateLimits],
 })
 export class IdentityModule {}

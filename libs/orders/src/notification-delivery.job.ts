@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { IdentityReader, Recipient } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { EmailSender } from './email-sender';
@@ -25,8 +26,9 @@ interface DueNotification {
   kind: string;
   payload: unknown;
   attempts: number;
-  email: string;
-  displayName: string | null;
+  recipientUserId: string | null;
+  /** Set for account emails: the address itself (for a verification, exactly the one being proved). */
+  recipientEmail: string | null;
 }
 
 /**
@@ -41,6 +43,7 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sender: EmailSender,
+    private readonly identity: IdentityReader,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -69,24 +72,39 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
     const seen: string[] = [];
     for (;;) {
       const due: DueNotification[] = await this.dataSource.query(
-        `SELECT n.id, n.kind, n.payload, n.attempts, coalesce(n.recipient_email, u.email) AS email, u.display_name AS "displayName"
-           FROM notifications n LEFT JOIN users u ON u.id = n.recipient_user_id
+        `SELECT n.id, n.kind, n.payload, n.attempts, n.recipient_user_id AS "recipientUserId", n.recipient_email AS "recipientEmail"
+           FROM notifications n
           WHERE n.sent_at IS NULL AND n.next_attempt_at <= $1 AND n.attempts < $2 AND NOT (n.id = ANY($3))
           ORDER BY n.next_attempt_at, n.created_at, n.id LIMIT ${BATCH}`,
         [this.clock.now(), MAX_NOTIFICATION_ATTEMPTS, seen],
       );
+      const recipients = await this.identity.recipients(due.flatMap((n) => (n.recipientUserId ? [n.recipientUserId] : [])));
       for (const notification of due) {
         seen.push(notification.id);
-        if (await this.deliver(notification)) result.sent += 1;
+        const recipient = this.recipientOf(notification, recipients);
+        // An account that no longer exists has nowhere to be written to: its notification stays unsent, not retried.
+        if (!recipient) continue;
+        if (await this.deliver(notification, recipient)) result.sent += 1;
         else result.retrying += 1;
       }
       if (due.length < BATCH) return result;
     }
   }
 
-  private async deliver(n: DueNotification): Promise<boolean> {
+  /**
+   * An account's notification goes to its address, or to the one the notification names (an account email); an
+   * invitation to an address with no account has only that address, and no name to greet.
+   */
+  private recipientOf(n: DueNotification, accounts: Map<string, Recipient>): { email: string; displayName: string | null } | null {
+    if (n.recipientUserId === null) return n.recipientEmail === null ? null : { email: n.recipientEmail, displayName: null };
+    const account = accounts.get(n.recipientUserId);
+    if (!account) return null;
+    return { email: n.recipientEmail ?? account.email, displayName: account.displayName };
+  }
+
+  private async deliver(n: DueNotification, to: { email: string; displayName: string | null }): Promise<boolean> {
     try {
-      await this.sender.send(renderNotificationEmail(n.kind, n.payload, n.email, n.displayName, this.config.mail.webUrl));
+      await this.sender.send(renderNotificationEmail(n.kind, n.payload, to.email, to.displayName, this.config.mail.webUrl));
     } catch (error) {
       const attempts = n.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
