@@ -289,20 +289,6 @@ export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null }> } }> } };
 
-export type OpenOffersQueryVariables = Exact<{
-  first?: number | null | undefined;
-}>;
-
-
-export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
-
-export type ApplyForLicenseMutationVariables = Exact<{
-  input: ApplyForLicenseInput;
-}>;
-
-
-export type ApplyForLicenseMutation = { applyForLicense: { id: string, status: LicenseApplicationStatus } };
-
 export type MerchantApplicationsQueryVariables = Exact<{
   merchantId: string | number;
 }>;
@@ -323,6 +309,20 @@ export type MerchantLicensesQueryVariables = Exact<{
 
 
 export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type OpenOffersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
+
+export type ApplyForLicenseMutationVariables = Exact<{
+  input: ApplyForLicenseInput;
+}>;
+
+
+export type ApplyForLicenseMutation = { applyForLicense: { id: string, status: LicenseApplicationStatus } };
 
 export type MerchantOrdersQueryVariables = Exact<{
   merchantId: string | number;
@@ -507,27 +507,6 @@ export type CreateFilmIpMutationVariables = Exact<{
 
 export type CreateFilmIpMutation = { createFilmIp: { id: string } };
 
-export type StudioOffersQueryVariables = Exact<{
-  studioId: string | number;
-}>;
-
-
-export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
-
-export type PublishOfferMutationVariables = Exact<{
-  input: PublishLicenseOfferInput;
-}>;
-
-
-export type PublishOfferMutation = { publishLicenseOffer: { id: string } };
-
-export type CloseOfferMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type CloseOfferMutation = { closeLicenseOffer: { id: string, status: LicenseOfferStatus } };
-
 export type IncomingApplicationsQueryVariables = Exact<{
   studioId: string | number;
   status?: LicenseApplicationStatus | null | undefined;
@@ -572,6 +551,27 @@ export type ResumeLicenseMutationVariables = Exact<{
 
 
 export type ResumeLicenseMutation = { resumeLicense: { id: string, status: LicenseStatus } };
+
+export type StudioOffersQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
+
+export type PublishOfferMutationVariables = Exact<{
+  input: PublishLicenseOfferInput;
+}>;
+
+
+export type PublishOfferMutation = { publishLicenseOffer: { id: string } };
+
+export type CloseOfferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseOfferMutation = { closeLicenseOffer: { id: string, status: LicenseOfferStatus } };
 
 export type RoyaltyTotalsQueryVariables = Exact<{
   studioId: string | number;
@@ -741,46 +741,6 @@ export const FilmIpsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FilmIpsQuery, FilmIpsQueryVariables>;
-export const OpenOffersDocument = new TypedDocumentString(`
-    query OpenOffers($first: Int) {
-  licenseOffers(first: $first) {
-    totalCount
-    edges {
-      node {
-        id
-        royaltyBps
-        categories
-        territory
-        startsOn
-        endsOn
-        advance {
-          amountMinor
-          currency
-        }
-        minimumGuarantee {
-          amountMinor
-          currency
-        }
-        filmIp {
-          id
-          title
-          titleZh
-          year
-          synopsis
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OpenOffersQuery, OpenOffersQueryVariables>;
-export const ApplyForLicenseDocument = new TypedDocumentString(`
-    mutation ApplyForLicense($input: ApplyForLicenseInput!) {
-  applyForLicense(input: $input) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<ApplyForLicenseMutation, ApplyForLicenseMutationVariables>;
 export const MerchantApplicationsDocument = new TypedDocumentString(`
     query MerchantApplications($merchantId: ID!) {
   merchantLicenseApplications(merchantId: $merchantId, first: 50) {
@@ -834,6 +794,46 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantLicensesQuery, MerchantLicensesQueryVariables>;
+export const OpenOffersDocument = new TypedDocumentString(`
+    query OpenOffers($first: Int) {
+  licenseOffers(first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        advance {
+          amountMinor
+          currency
+        }
+        minimumGuarantee {
+          amountMinor
+          currency
+        }
+        filmIp {
+          id
+          title
+          titleZh
+          year
+          synopsis
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenOffersQuery, OpenOffersQueryVariables>;
+export const ApplyForLicenseDocument = new TypedDocumentString(`
+    mutation ApplyForLicense($input: ApplyForLicenseInput!) {
+  applyForLicense(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForLicenseMutation, ApplyForLicenseMutationVariables>;
 export const MerchantOrdersDocument = new TypedDocumentString(`
     query MerchantOrders($merchantId: ID!, $status: OrderStatus) {
   merchantOrders(merchantId: $merchantId, status: $status, first: 20) {
@@ -1334,49 +1334,6 @@ export const CreateFilmIpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateFilmIpMutation, CreateFilmIpMutationVariables>;
-export const StudioOffersDocument = new TypedDocumentString(`
-    query StudioOffers($studioId: ID!) {
-  studioLicenseOffers(studioId: $studioId, first: 50) {
-    edges {
-      node {
-        id
-        status
-        royaltyBps
-        categories
-        territory
-        startsOn
-        endsOn
-        advance {
-          currency
-        }
-        minimumGuarantee {
-          currency
-        }
-        filmIp {
-          id
-          title
-          titleZh
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<StudioOffersQuery, StudioOffersQueryVariables>;
-export const PublishOfferDocument = new TypedDocumentString(`
-    mutation PublishOffer($input: PublishLicenseOfferInput!) {
-  publishLicenseOffer(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<PublishOfferMutation, PublishOfferMutationVariables>;
-export const CloseOfferDocument = new TypedDocumentString(`
-    mutation CloseOffer($id: ID!) {
-  closeLicenseOffer(id: $id) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<CloseOfferMutation, CloseOfferMutationVariables>;
 export const IncomingApplicationsDocument = new TypedDocumentString(`
     query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {
   incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {
@@ -1455,6 +1412,49 @@ export const ResumeLicenseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResumeLicenseMutation, ResumeLicenseMutationVariables>;
+export const StudioOffersDocument = new TypedDocumentString(`
+    query StudioOffers($studioId: ID!) {
+  studioLicenseOffers(studioId: $studioId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        advance {
+          currency
+        }
+        minimumGuarantee {
+          currency
+        }
+        filmIp {
+          id
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioOffersQuery, StudioOffersQueryVariables>;
+export const PublishOfferDocument = new TypedDocumentString(`
+    mutation PublishOffer($input: PublishLicenseOfferInput!) {
+  publishLicenseOffer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishOfferMutation, PublishOfferMutationVariables>;
+export const CloseOfferDocument = new TypedDocumentString(`
+    mutation CloseOffer($id: ID!) {
+  closeLicenseOffer(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CloseOfferMutation, CloseOfferMutationVariables>;
 export const RoyaltyTotalsDocument = new TypedDocumentString(`
     query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {
   royaltyReport(studioId: $studioId, from: $from, to: $to) {
