@@ -1,5 +1,5 @@
 import { DomainEvent, DomainEventBus } from '@chedun/db';
-import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { OrderLineRefunded, OrderPaid, shanghaiDateTime } from '@chedun/kernel';
 import { ReservationExpiryJob } from '@chedun/orders';
 import { contractOperation } from './support/contract';
 import { organizationOwner, Party, platformAdmin, signUp } from './support/parties';
@@ -231,12 +231,31 @@ describe('orders: checkout, payment, tickets, refunds', () => {
       expect(guests.data!.venueGuests).toEqual(expect.arrayContaining([{ orderId, seats: 1, redeemed: 0 }]));
     });
 
-    it('redeems a ticket once, by the venue merchant only', async () => {
+    it('redeems a ticket once, by the venue merchant only, from two hours before its slot until its end', async () => {
       const code = tickets[0]!.code;
       expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, otherMerchant.token))).toBe('NOT_FOUND');
       expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, buyer.token))).toBe('NOT_FOUND');
-      const first = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
-      expect(first.data!.redeemTicket).toEqual({ code, redeemedAt: expect.any(String) });
+      // The slot is tomorrow: a day early the ticket is refused, and the message says when it admits.
+      const [slot] = await t.sql<{ startsAt: Date; endsAt: Date }>(`SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM time_slots WHERE id = $1`, [shop.slotId]);
+      const opens = new Date(slot!.startsAt.getTime() - 2 * 3600_000);
+      const early = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
+      expect(errorCode(early)).toBe('CONFLICT');
+      expect(early.errors![0]!.message).toBe(
+        `This ticket is not valid yet: it admits from ${shanghaiDateTime(opens)} until ${shanghaiDateTime(slot!.endsAt)} (Asia/Shanghai time)`,
+      );
+      expect(early.errors![0]!.extensions).toMatchObject({ validFrom: opens.toISOString(), validUntil: slot!.endsAt.toISOString() });
+      t.clock.set(new Date(opens.getTime() - 60_000));
+      expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token))).toBe('CONFLICT');
+
+      // Half an hour before the start the door opens; staff see what the ticket admits to.
+      t.clock.set(new Date(slot!.startsAt.getTime() - 30 * 60_000));
+      const REDEEM = `mutation($code: String!) { redeemTicket(code: $code) { code redeemedAt productName ticketTypeName startsAt endsAt } }`;
+      const first = await t.gql(REDEEM, { code }, shop.licensed.merchant.token);
+      const admits = { productName: 'Ranch filming location tour', ticketTypeName: 'Child', startsAt: slot!.startsAt.toISOString(), endsAt: slot!.endsAt.toISOString() };
+      expect(first.data!.redeemTicket).toEqual({ code, redeemedAt: t.clock.now().toISOString(), ...admits });
+      // The buyer's order shows the same on each ticket.
+      const bought = await t.gql(`query($id: ID!) { order(id: $id) { tickets { code productName ticketTypeName startsAt endsAt } } }`, { id: orderId }, buyer.token);
+      expect(bought.data!.order.tickets).toEqual([{ code, ...admits }]);
       const second = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
       expect(errorCode(second)).toBe('CONFLICT');
       expect(second.errors![0]!.extensions!['redeemedAt']).toBe(first.data!.redeemTicket.redeemedAt);

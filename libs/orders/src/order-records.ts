@@ -35,7 +35,9 @@ export interface OrderLineRecord {
   timeSlotId: string | null;
   ticketTypeId: string | null;
   venueId: string | null;
+  ticketTypeName: string | null;
   slotStartsAt: Date | null;
+  slotEndsAt: Date | null;
   quantity: number;
   unitPriceMinor: number;
   netMinor: number;
@@ -67,7 +69,7 @@ export const ORDER_COLUMNS = `o.id, o.buyer_user_id AS "buyerUserId", o.status, 
 export const LINE_COLUMNS = `l.id, l.order_id AS "orderId", l.position, l.kind, l.product_id AS "productId", l.product_name AS "productName",
   l.merchant_id AS "merchantId", l.studio_id AS "studioId", l.license_id AS "licenseId", l.film_ip_id AS "filmIpId",
   l.royalty_bps AS "royaltyBps", l.variant_id AS "variantId", l.time_slot_id AS "timeSlotId", l.ticket_type_id AS "ticketTypeId",
-  l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.quantity, l.unit_price_minor::float8 AS "unitPriceMinor",
+  l.ticket_type_name AS "ticketTypeName", l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.slot_ends_at AS "slotEndsAt", l.quantity, l.unit_price_minor::float8 AS "unitPriceMinor",
   l.net_minor::float8 AS "netMinor", l.currency, l.refunded_minor::float8 AS "refundedMinor", l.fulfilled_at AS "fulfilledAt", l.fulfilment`;
 
 export const TICKET_COLUMNS = `t.id, t.order_id AS "orderId", t.order_line_id AS "orderLineId", t.seat, t.merchant_id AS "merchantId",

@@ -87,10 +87,15 @@ export class OrderResolver {
     return this.queries.notifications(actor, orderId);
   }
 
-  @Mutation(() => Ticket, { description: 'Staff of the merchant that owns the experience only. A second redemption is CONFLICT.' })
+  @Mutation(() => Ticket, {
+    description:
+      'Staff of the merchant that owns the experience only, from TICKET_REDEMPTION_OPENS_MINUTES before the slot starts until it ends. ' +
+      'A second redemption, or one outside that window (extensions validFrom, validUntil), is CONFLICT.',
+  })
   async redeemTicket(@CurrentActor() actor: Actor, @Args('code') code: string): Promise<Ticket> {
     if (code.length > 300) throw OrdersException.badInput('Not a ticket code', { field: 'code' });
-    return toTicket(await this.fulfilment.redeemTicket(actor, code));
+    const { ticket, line } = await this.fulfilment.redeemTicket(actor, code);
+    return toTicket(ticket, line);
   }
 
   @Mutation(() => Order, { description: "Merchant staff of the line's merchant, or platform. amountMinor omitted = the rest of the line." })

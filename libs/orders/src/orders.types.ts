@@ -74,6 +74,18 @@ export class Ticket {
   @Field(() => ID)
   timeSlotId!: string;
 
+  @Field({ description: 'The experience the ticket admits to, named as when it was bought.' })
+  productName!: string;
+
+  @Field({ description: 'Adult, child, ...: the ticket type bought.' })
+  ticketTypeName!: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When its time slot starts.' })
+  startsAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'When its time slot ends: the ticket admits until then, from a configured time before the start.' })
+  endsAt!: Date;
+
   @Field(() => GraphQLISODateTime, { nullable: true })
   redeemedAt!: Date | null;
 
