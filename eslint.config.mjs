@@ -2,6 +2,34 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Which bounded context may use which (DESIGN §1): each may import only the contexts listed, through their public
+ * `index.ts`, besides the shared libraries (kernel, config, db). The graph has no cycle: identity is used by all and
+ * uses none; ledger is the last. README ("Layout and design") and docs/ARCHITECTURE.md say the same in words.
+ */
+const CONTEXT_DEPENDENCIES = {
+  identity: [],
+  ip: ['identity'],
+  licensing: ['identity', 'ip'],
+  catalog: ['identity', 'ip', 'licensing'],
+  search: ['identity', 'catalog'],
+  payments: ['identity'],
+  orders: ['identity', 'catalog', 'licensing', 'payments'],
+  ledger: ['identity', 'payments', 'orders'],
+};
+
+const scopeConstraints = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...Object.entries(CONTEXT_DEPENDENCIES).map(([context, uses]) => ({
+    sourceTag: `scope:${context}`,
+    onlyDependOnLibsWithTags: ['scope:shared', ...uses.map((used) => `scope:${used}`)],
+  })),
+  // The composition root and the benchmarks wire every context; the web app talks to the API over HTTP only.
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'tmp/', '.data/', '.nx/', 'coverage/', 'test-results/', 'apps/web/src/gql/', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -26,6 +54,7 @@ export default tseslint.config(
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:kernel'] },
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
+            ...scopeConstraints,
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { GraphQLObjectType } from 'graphql';
+import { getNamedType, GraphQLObjectType, isCompositeType } from 'graphql';
 import { contractOperation } from './support/contract';
 import { addSlot, approveAndPublish, createExperience, createMerchandise, createVenue, Licensed, ok, sku } from './support/catalog';
 import { applyForLicense, createFilmIp, grantLicense, publishOffer } from './support/licensing';
@@ -10,6 +10,7 @@ import {
   changedTables,
   databaseDigest,
   documentFor,
+  everyField,
   Expectation,
   operations,
   Outcome,
@@ -575,6 +576,41 @@ describe('authorization matrix', () => {
     expect(wrong).toEqual([]);
   });
 
+
+  /**
+   * Every field the schema offers resolves wherever its type appears: each operation, called by the first actor
+   * allowed to (nobody signed in, for log-in, sign-up and refresh), with every field of its answer selected to a
+   * bounded depth. A field resolver that works under one parent but not another (User.memberships needed a signed-in
+   * caller, so logIn { user { memberships } } was INTERNAL) fails here. payMerchantOrder and payRoyaltyStatement have
+   * no allowed cell in this fixture; their Payout answer is walked through the payouts query.
+   */
+  describe('every field of every answer resolves', () => {
+    const callable = ROWS.filter((row) => ACTORS.some((a) => row.expect[a] === 'ALLOW')).map((row) => ({ ...row, name: `${row.kind} ${row.field}` }));
+
+    it('walks every operation that has an allowed caller', () => {
+      const walked = new Set(callable.map((row) => row.field));
+      const { queries, mutations } = operations(t);
+      const unwalked = [...queries.keys(), ...mutations.keys()].filter((name) => !walked.has(name));
+      expect(unwalked.sort()).toEqual(['payMerchantOrder', 'payRoyaltyStatement']);
+    });
+
+    it.each(callable)('$name', async (row) => {
+      const schema = t.app.get(GraphQLSchemaHost).schema;
+      const { queries, mutations } = operations(t);
+      const field = (row.kind === 'query' ? queries : mutations).get(row.field)!;
+      const actor = ACTORS.find((a) => row.expect[a] === 'ALLOW')!;
+      // A cell past the matrix's own, so values built from the cell (dates, months) do not collide with its calls.
+      const cell = ACTORS.length;
+      const args = row.args(f, row.fresh ? await row.fresh(f, cell) : {}, cell);
+      const named = getNamedType(field.type);
+      const selection = isCompositeType(named) ? `{ ${everyField(schema, named)} }` : undefined;
+      const res = await t.gql(documentFor(row.kind, field, args, selection), args, tokenOf(actor));
+      expect({ errors: res.errors ?? [], answered: res.data?.[row.field] !== undefined && res.data?.[row.field] !== null }).toEqual({
+        errors: [],
+        answered: true,
+      });
+    });
+  });
 
   describe('property level: a visitor never sees private fields or records', () => {
   it('public listings hold only open offers and published products', async () => {

@@ -1,4 +1,5 @@
-import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
+import { request } from 'node:http';
+import { errorCode, GqlResult, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 import { organizationOwner, PASSWORD, signUp } from './support/parties';
 import { OrganizationService } from '@chedun/identity';
 
@@ -8,10 +9,28 @@ const SIGN_UP = `mutation($email: String!, $password: String!, $displayName: Str
 const LOG_IN = `mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { accessToken refreshToken } }`;
 const ME = `{ me { id email displayName memberships { role organization { id kind name } } } }`;
 
+/** A GraphQL call from another client address: the loopback network is 127.0.0.0/8, and the app sees the socket's. */
+function gqlFrom(t: TestApp, address: string, query: string, variables: Record<string, unknown>): Promise<GqlResult> {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${t.baseUrl}/graphql`,
+      { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString()) as GqlResult));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('identity', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_ATTEMPTS_PER_ADDRESS: '1000' } });
+    t = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS: '3', LOGIN_ATTEMPTS_PER_ACCOUNT: '6', LOGIN_ATTEMPTS_PER_ADDRESS: '1000' } });
   });
   afterAll(() => t.close());
 
@@ -59,7 +78,7 @@ describe('identity', () => {
     expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
   });
 
-  it('rate-limits failed log-ins per account with a retry hint, even for the right password', async () => {
+  it('rate-limits failed log-ins per account and address with a retry hint, even for the right password', async () => {
     const party = await signUp(t);
     for (let i = 0; i < 3; i++) {
       expect(errorCode(await t.gql(LOG_IN, { email: party.email, password: 'wrong wrong wrong' }))).toBe('UNAUTHENTICATED');
@@ -67,6 +86,42 @@ describe('identity', () => {
     const blocked = await t.gql(LOG_IN, { email: party.email, password: PASSWORD });
     expect(errorCode(blocked)).toBe('RATE_LIMITED');
     expect(blocked.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+  });
+
+  it('does not let a stranger lock the owner out: wrong passwords from another address refuse only that address', async () => {
+    const owner = await signUp(t);
+    for (let i = 0; i < 3; i++) {
+      expect(errorCode(await gqlFrom(t, '127.0.0.2', LOG_IN, { email: owner.email, password: 'guess guess guess' }))).toBe('UNAUTHENTICATED');
+    }
+    // The guesser is refused even with the right password, so guessing on cannot tell a hit from the limit ...
+    expect(errorCode(await gqlFrom(t, '127.0.0.2', LOG_IN, { email: owner.email, password: PASSWORD }))).toBe('RATE_LIMITED');
+    // ... while the owner, elsewhere, logs in.
+    const login = await t.gql(LOG_IN, { email: owner.email, password: PASSWORD });
+    expect(login.errors).toBeUndefined();
+    // Forgotten once the owner has logged in: a typo later does not count the earlier ones.
+    expect(errorCode(await t.gql(LOG_IN, { email: owner.email, password: 'typo typo typo' }))).toBe('UNAUTHENTICATED');
+    expect((await t.gql(LOG_IN, { email: owner.email, password: PASSWORD })).errors).toBeUndefined();
+  });
+
+  it('past the account-wide limit (many addresses guessing) refuses new addresses but lets the owner in from a known one', async () => {
+    const owner = await signUp(t);
+    for (const address of ['127.0.0.3', '127.0.0.4']) {
+      for (let i = 0; i < 3; i++) {
+        expect(errorCode(await gqlFrom(t, address, LOG_IN, { email: owner.email, password: 'guess guess guess' }))).toBe('UNAUTHENTICATED');
+      }
+    }
+    expect(errorCode(await gqlFrom(t, '127.0.0.5', LOG_IN, { email: owner.email, password: PASSWORD }))).toBe('RATE_LIMITED');
+    // An unknown email past the limit answers the same, so the limit does not tell which accounts exist.
+    const ghost = uniqueEmail('ghost');
+    for (const address of ['127.0.0.3', '127.0.0.4']) {
+      for (let i = 0; i < 3; i++) await gqlFrom(t, address, LOG_IN, { email: ghost, password: 'guess guess guess' });
+    }
+    expect(errorCode(await gqlFrom(t, '127.0.0.5', LOG_IN, { email: ghost, password: PASSWORD }))).toBe('RATE_LIMITED');
+    // The owner signed up from 127.0.0.1: a known address, still let through.
+    const login = await t.gql(LOG_IN, { email: owner.email, password: PASSWORD });
+    expect(login.errors).toBeUndefined();
+    const [known] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM known_login_addresses WHERE user_id = $1', [owner.userId]);
+    expect(known?.n).toBe('1');
   });
 
   it.each([
@@ -133,6 +188,32 @@ describe('identity', () => {
     ]);
     const platform = await t.gql(`mutation { createOrganization(input: { kind: PLATFORM, name: "Mine" }) { id } }`, {}, owner.token);
     expect(errorCode(platform)).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers the memberships of the user in the session a log-in, sign-up or refresh opens (nobody signed in yet)', async () => {
+    const owner = await organizationOwner(t, 'STUDIO', 'Session Studio');
+    const MEMBERSHIPS = `user { id memberships { role organization { id kind name } } }`;
+    const expected = [{ role: 'OWNER', organization: { id: owner.organizationId, kind: 'STUDIO', name: 'Session Studio' } }];
+    const login = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { refreshToken ${MEMBERSHIPS} } }`, {
+      e: owner.email,
+      p: PASSWORD,
+    });
+    expect(login.errors).toBeUndefined();
+    expect(login.data?.logIn.user).toEqual({ id: owner.userId, memberships: expected });
+    const refreshed = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { ${MEMBERSHIPS} } }`, { r: login.data?.logIn.refreshToken });
+    expect(refreshed.data?.refreshToken.user.memberships).toEqual(expected);
+    // Signed in as someone else, a log-in still answers the memberships of the account it opens.
+    const other = await signUp(t);
+    const asOther = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { ${MEMBERSHIPS} } }`, { e: owner.email, p: PASSWORD }, other.token);
+    expect(asOther.data?.logIn.user.memberships).toEqual(expected);
+    // An invitation accepted by signing up shows in the sign-up's answer.
+    const staffEmail = uniqueEmail('session-staff');
+    await t.gql(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { email } }`, { i: { organizationId: owner.organizationId, email: staffEmail } }, owner.token);
+    const up = await t.gql(`mutation($e: String!, $p: String!) { signUp(input: { email: $e, password: $p, displayName: "Staff" }) { ${MEMBERSHIPS} } }`, {
+      e: staffEmail,
+      p: PASSWORD,
+    });
+    expect(up.data?.signUp.user.memberships).toEqual([{ ...expected[0], role: 'STAFF' }]);
   });
 
   it('lets owners invite staff by email; staff cannot invite; others cannot see the organization', async () => {

@@ -1,5 +1,15 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getNamedType, GraphQLField, GraphQLObjectType, isCompositeType, isNonNullType } from 'graphql';
+import {
+  getNamedType,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isAbstractType,
+  isCompositeType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
 import { TestApp } from './test-app';
 
 /** Who calls: a visitor, the staff of studio or merchant A or B, a platform operator, or nobody signed in. */
@@ -42,6 +52,27 @@ export function documentFor(
   const call = used.map((a) => `${a.name}: $${a.name}`).join(', ');
   const select = selection ?? (isCompositeType(getNamedType(field.type)) ? '{ __typename }' : '');
   return `${kind}${vars ? `(${vars})` : ''} { ${field.name}${call ? `(${call})` : ''} ${select} }`;
+}
+
+/**
+ * The selection of every field of `type`, recursively, for a walk of everything an answer offers: each object type
+ * is expanded wherever it appears, except inside itself (a cycle such as FilmIp → filmingLocations → filmIps stops
+ * where the type repeats) and below `depth` levels. Fields that need arguments without defaults are left out.
+ */
+export function everyField(schema: GraphQLSchema, type: GraphQLNamedType, depth = 9, path: readonly string[] = [type.name]): string {
+  if (isAbstractType(type)) {
+    const members = schema.getPossibleTypes(type).map((member) => `... on ${member.name} { ${everyField(schema, member, depth, path)} }`);
+    return [...members, '__typename'].join(' ');
+  }
+  if (!isObjectType(type)) return '';
+  const parts = Object.values(type.getFields()).flatMap((field) => {
+    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) return [];
+    const named = getNamedType(field.type);
+    if (!isCompositeType(named)) return [field.name];
+    if (depth <= 1 || path.includes(named.name)) return [];
+    return [`${field.name} { ${everyField(schema, named, depth - 1, [...path, named.name])} }`];
+  });
+  return parts.length > 0 ? parts.join(' ') : '__typename';
 }
 
 /** Tables whose content background work changes by itself, or every request touches. */

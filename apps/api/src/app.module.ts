@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppConfig, ConfigModule } from '@chedun/config';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@chedun/config';
 import { DbModule } from '@chedun/db';
 import { CatalogModule } from '@chedun/catalog';
 import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
@@ -104,6 +104,10 @@ export class AppModule {
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
+          // Nest resets the status of any answer with data to 200; only refusals by a limit set one (error.filter.ts),
+          // and they must reach the client as 429 or 400.
+          preserveHttpStatusForExecutionErrors: false,
           // No resolver sets cache hints, and Apollo's cache-control plugin (on by default) wraps every field's resolver
           // to collect them: per-field work on every request for headers nobody reads.
           plugins: [...limits.plugins, graphqlMetricsPlugin(metrics), ApolloServerPluginCacheControlDisabled()],
@@ -124,7 +128,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
-        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_PIPE, useFactory: (c: AppConfig) => createValidationPipe(c.amounts), inject: [APP_CONFIG] },
         DemoSeeder,
         LicensingDemoSeeder,
         CatalogDemoSeeder,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { FilmIpReader } from '@chedun/ip';
 import { OrganizationService } from '@chedun/identity';
 import { LicenseReader } from '@chedun/licensing';
-import { Clock, FilmIpRenamed, LicenseStatus, ProductCategory } from '@chedun/kernel';
+import { Clock, FilmIpRenamed, LicenseStatus, ProductCategory, readMinorUnitsOrNull } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { ProductKind, ProductStatus } from './product-status';
@@ -128,7 +128,7 @@ export class CatalogListingSource {
         merchantName: orgs.get(r.merchant_id)?.name ?? '',
         merchantNameZh: orgs.get(r.merchant_id)?.nameZh ?? null,
         venueId: r.venue_id,
-        priceFromMinor: r.price_from_minor === null ? null : Number(r.price_from_minor),
+        priceFromMinor: readMinorUnitsOrNull(r.price_from_minor),
         currency: r.currency?.trim() ?? 'CNY',
         inStock: r.kind === ProductKind.MERCHANDISE ? Number(r.available_units ?? 0) > 0 : dates.length > 0,
         availableDates: dates,

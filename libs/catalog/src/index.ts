@@ -2,11 +2,12 @@ export { CatalogModule } from './catalog.module';
 export { CatalogListingSource, ProductListing } from './catalog-listing.source';
 export { CatalogProductChanged, TimeSlotCancelled } from './catalog.events';
 export { ProductKind, ProductStatus } from './product-status';
+export { productLifecycle } from './product-steps';
 export { Product, ProductFilmIp } from './catalog.types';
 export { ProductService } from './product.service';
 export { ProductApprovalService } from './product-approval.service';
 export { VenueService } from './venue.service';
-export { TimeSlotService } from './time-slot.service';
+export { TimeSlotService, timeSlotLifecycle } from './time-slot.service';
 export {
   CreateMerchandiseInput,
   CreateExperienceInput,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updateReturning } from '@chedun/db';
+import { readMinorUnits } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 
@@ -31,6 +32,13 @@ export interface SeatForSale extends Omit<VariantForSale, 'variantId'> {
   slotStatus: string;
 }
 
+/** A row as pg returns it: the bigint price as text, for the kernel's one money reader. */
+type Priced<T extends { priceMinor: number }> = Omit<T, 'priceMinor'> & { priceMinor: string };
+
+function priced<T extends { priceMinor: number }>(row: Priced<T>): T {
+  return { ...row, priceMinor: readMinorUnits(row.priceMinor) } as T;
+}
+
 export type StockHold = { kind: 'VARIANT'; variantId: string; quantity: number } | { kind: 'SEATS'; timeSlotId: string; quantity: number };
 
 /**
@@ -42,31 +50,31 @@ export class InventoryService {
   constructor(private readonly events: CatalogEvents) {}
 
   async variantForSale(manager: EntityManager, variantId: string): Promise<VariantForSale | null> {
-    const rows: VariantForSale[] = await manager.query(
+    const rows: Priced<VariantForSale>[] = await manager.query(
       `SELECT v.id AS "variantId", p.id AS "productId", p.name AS "productName", p.status AS "productStatus", p.category, p.kind,
               p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.license_id AS "licenseId", p.film_ip_id AS "filmIpId",
-              p.purchase_limit AS "purchaseLimit", v.price_minor::float8 AS "priceMinor", v.currency
+              p.purchase_limit AS "purchaseLimit", v.price_minor AS "priceMinor", v.currency
          FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1`,
       [variantId],
     );
-    return rows[0] ?? null;
+    return rows[0] ? priced(rows[0]) : null;
   }
 
   /** Null when the slot or the ticket type does not exist, or the ticket type is not of the slot's experience. */
   async seatForSale(manager: EntityManager, timeSlotId: string, ticketTypeId: string): Promise<SeatForSale | null> {
-    const rows: SeatForSale[] = await manager.query(
+    const rows: Priced<SeatForSale>[] = await manager.query(
       `SELECT s.id AS "timeSlotId", tt.id AS "ticketTypeId", tt.name AS "ticketTypeName", p.venue_id AS "venueId",
               s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.status AS "slotStatus",
               p.id AS "productId", p.name AS "productName", p.status AS "productStatus", p.category, p.kind,
               p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.license_id AS "licenseId", p.film_ip_id AS "filmIpId",
-              p.purchase_limit AS "purchaseLimit", tt.price_minor::float8 AS "priceMinor", tt.currency
+              p.purchase_limit AS "purchaseLimit", tt.price_minor AS "priceMinor", tt.currency
          FROM time_slots s
          JOIN products p ON p.id = s.product_id
          JOIN ticket_types tt ON tt.product_id = s.product_id AND tt.id = $2
         WHERE s.id = $1`,
       [timeSlotId, ticketTypeId],
     );
-    return rows[0] ?? null;
+    return rows[0] ? priced(rows[0]) : null;
   }
 
   /**

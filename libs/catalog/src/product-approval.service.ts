@@ -8,8 +8,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf, assertStudioOf, canViewProduct } from './catalog.policy';
 import { ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, TicketTypeEntity } from './product.entity';
-import { lockProduct, recordProductSteps } from './product-steps';
-import { nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
+import { lockProduct, productLifecycle } from './product-steps';
+import { ProductKind, ProductStatus, ProductTransition } from './product-status';
 import { CatalogException } from './catalog.exception';
 
 /**
@@ -69,16 +69,17 @@ export class ProductApprovalService {
   async onLicenseStatusChanged(event: LicenseStatusChanged, manager: EntityManager): Promise<void> {
     if (event.to === LicenseStatus.ACTIVE) return;
     const reason = `License ${event.to.toLowerCase()}${event.reason ? `: ${event.reason}` : ''}`;
+    const suspend = productLifecycle.edgesOf(ProductTransition.Suspended);
     const rows = await updateReturning<{ id: string; from: ProductStatus }>(
       manager,
       `UPDATE products p SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
          FROM (SELECT id, status FROM products WHERE license_id = $1 AND status = ANY($4::text[]) FOR UPDATE) old
         WHERE p.id = old.id
         RETURNING p.id, old.status AS "from"`,
-      [event.licenseId, ProductStatus.SUSPENDED, reason, [ProductStatus.PUBLISHED, ProductStatus.APPROVED]],
+      [event.licenseId, suspend.to, reason, suspend.from],
     );
-    const steps = rows.map((r) => ({ productId: r.id, from: r.from, to: ProductStatus.SUSPENDED }));
-    await recordProductSteps(manager, steps, ProductTransition.Suspended, reason, null);
+    const steps = rows.map((r) => ({ ...productLifecycle.fire(r.from, ProductTransition.Suspended), subject: r.id }));
+    await productLifecycle.record(steps, { manager, reason, actorUserId: null });
     await this.events.productsChanged(manager, rows.map((r) => r.id), ProductTransition.Suspended);
   }
 
@@ -106,13 +107,13 @@ export class ProductApprovalService {
       const product = await lockProduct(manager, productId);
       if (!product) throw CatalogException.notFound('Product', productId);
       await authorize(product, manager);
-      const from = product.status;
-      product.status = nextProductStatus(product.status, transition);
+      const step = productLifecycle.fire(product.status, transition);
+      product.status = step.to;
       product.statusReason = reason;
       product.publishedAt = product.status === ProductStatus.PUBLISHED ? this.clock.now() : null;
       product.updatedAt = new Date();
       const saved = await manager.save(product);
-      await recordProductSteps(manager, [{ productId, from, to: product.status }], transition, reason, actor.userId);
+      await productLifecycle.record([{ ...step, subject: productId }], { manager, reason, actorUserId: actor.userId });
       await this.events.productsChanged(manager, [product.id], transition);
       return saved;
     });

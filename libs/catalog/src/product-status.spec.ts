@@ -1,5 +1,8 @@
 import { ErrorCode } from '@chedun/kernel';
-import { canTransition, nextProductStatus, ProductStatus as S, ProductTransition as T } from './product-status';
+import { EntityManager } from 'typeorm';
+import { ProductAuditEntryEntity } from './product.entity';
+import { ProductStatus as S, ProductTransition as T } from './product-status';
+import { productLifecycle } from './product-steps';
 
 describe('product transition table', () => {
   it.each([
@@ -14,7 +17,7 @@ describe('product transition table', () => {
     ['a license stops: approved product suspended', S.APPROVED, T.Suspended, S.SUSPENDED],
     ['an edit sends a published design back', S.PUBLISHED, T.Revised, S.PENDING_APPROVAL],
   ])('%s', (_name, from, transition, to) => {
-    expect(nextProductStatus(from, transition)).toBe(to);
+    expect(productLifecycle.fire(from, transition)).toEqual(expect.objectContaining({ from, to, event: transition }));
   });
 
   it.each([
@@ -27,7 +30,22 @@ describe('product transition table', () => {
     ['suspend a draft', S.DRAFT, T.Suspended],
     ['unpublish a suspended product', S.SUSPENDED, T.Unpublished],
   ])('refuses to %s with CONFLICT', (_name, from, transition) => {
-    expect(canTransition(from, transition)).toBe(false);
-    expect(() => nextProductStatus(from, transition)).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT }));
+    expect(productLifecycle.canFire(from, transition)).toBe(false);
+    expect(() => productLifecycle.fire(from, transition)).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT }));
+  });
+
+  it('names the refusal by what was tried', () => {
+    expect(() => productLifecycle.fire(S.DRAFT, T.Approved)).toThrow('Cannot approve a product that is draft');
+  });
+
+  it('writes one audit entry per product moved, with who and why', async () => {
+    const insert = jest.fn().mockResolvedValue(undefined);
+    const manager = { insert } as unknown as EntityManager;
+    const steps = [S.PUBLISHED, S.APPROVED].map((from, i) => ({ ...productLifecycle.fire(from, T.Suspended), subject: `p${i}` }));
+    await productLifecycle.record(steps, { manager, reason: 'License suspended', actorUserId: null });
+    expect(insert).toHaveBeenCalledWith(ProductAuditEntryEntity, [
+      { productId: 'p0', event: T.Suspended, fromStatus: S.PUBLISHED, toStatus: S.SUSPENDED, reason: 'License suspended', actorUserId: null },
+      { productId: 'p1', event: T.Suspended, fromStatus: S.APPROVED, toStatus: S.SUSPENDED, reason: 'License suspended', actorUserId: null },
+    ]);
   });
 });

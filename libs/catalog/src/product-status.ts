@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { CatalogException } from './catalog.exception';
+import { TransitionTable } from '@chedun/kernel';
 
 export enum ProductKind {
   MERCHANDISE = 'MERCHANDISE',
@@ -30,38 +30,27 @@ export enum ProductTransition {
 }
 
 const S = ProductStatus;
+const T = ProductTransition;
 
 /**
- * The product's one transition table (design approval, DESIGN §2). A republish after a license suspension goes
- * SUSPENDED → PUBLISHED through the merchant, never automatically. Revising an approved design's name,
- * description or images sends it back for approval.
+ * The product's one transition table (design approval, DESIGN §2), each move named by its event. A republish after a
+ * license suspension goes SUSPENDED → PUBLISHED through the merchant, never automatically. Revising an approved
+ * design's name, description or images sends it back for approval. The lifecycle, with the audit trail it writes,
+ * is `productLifecycle` (product-steps.ts).
  */
-export const PRODUCT_TRANSITIONS: Readonly<Record<ProductTransition, { from: readonly ProductStatus[]; to: ProductStatus }>> = {
-  [ProductTransition.Submitted]: { from: [S.DRAFT, S.REJECTED], to: S.PENDING_APPROVAL },
-  [ProductTransition.Approved]: { from: [S.PENDING_APPROVAL], to: S.APPROVED },
-  [ProductTransition.Rejected]: { from: [S.PENDING_APPROVAL], to: S.REJECTED },
-  [ProductTransition.Published]: { from: [S.APPROVED, S.SUSPENDED], to: S.PUBLISHED },
-  [ProductTransition.Unpublished]: { from: [S.PUBLISHED], to: S.APPROVED },
-  [ProductTransition.Suspended]: { from: [S.PUBLISHED, S.APPROVED], to: S.SUSPENDED },
-  [ProductTransition.Revised]: { from: [S.APPROVED, S.PUBLISHED, S.SUSPENDED], to: S.PENDING_APPROVAL },
+export const PRODUCT_TRANSITIONS: TransitionTable<ProductStatus> = {
+  [S.DRAFT]: { [S.PENDING_APPROVAL]: { action: 'submit', event: T.Submitted } },
+  [S.PENDING_APPROVAL]: { [S.APPROVED]: { action: 'approve', event: T.Approved }, [S.REJECTED]: { action: 'reject', event: T.Rejected } },
+  [S.APPROVED]: {
+    [S.PUBLISHED]: { action: 'publish', event: T.Published },
+    [S.SUSPENDED]: { action: 'suspend', event: T.Suspended },
+    [S.PENDING_APPROVAL]: { action: 'revise', event: T.Revised },
+  },
+  [S.REJECTED]: { [S.PENDING_APPROVAL]: { action: 'submit', event: T.Submitted } },
+  [S.PUBLISHED]: {
+    [S.APPROVED]: { action: 'unpublish', event: T.Unpublished },
+    [S.SUSPENDED]: { action: 'suspend', event: T.Suspended },
+    [S.PENDING_APPROVAL]: { action: 'revise', event: T.Revised },
+  },
+  [S.SUSPENDED]: { [S.PUBLISHED]: { action: 'publish', event: T.Published }, [S.PENDING_APPROVAL]: { action: 'revise', event: T.Revised } },
 };
-
-/** The status after `transition`, or CONFLICT when the product's current status does not allow it. */
-export function nextProductStatus(current: ProductStatus, transition: ProductTransition): ProductStatus {
-  const rule = PRODUCT_TRANSITIONS[transition];
-  if (!rule.from.includes(current)) {
-    throw CatalogException.conflict(`A ${current} product cannot be ${describe(transition)}`, { status: current, transition });
-  }
-  return rule.to;
-}
-
-export function canTransition(current: ProductStatus, transition: ProductTransition): boolean {
-  return PRODUCT_TRANSITIONS[transition].from.includes(current);
-}
-
-function describe(transition: ProductTransition): string {
-  return transition
-    .replace(/^Product/, '')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-}

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { LicenseReader, LicenseSnapshot } from '@chedun/licensing';
-import { LicenseStatus, Money, MoneyInput, ProductCategory } from '@chedun/kernel';
+import { assertWithinCeiling, LicenseStatus, Money, MoneyInput, ProductCategory } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { isUniqueViolation } from './catalog.mappers';
@@ -15,8 +16,8 @@ import {
   StockMovementReason,
   TicketTypeEntity,
 } from './product.entity';
-import { canTransition, nextProductStatus, ProductKind, ProductStatus, ProductTransition } from './product-status';
-import { lockProduct, recordProductSteps } from './product-steps';
+import { ProductKind, ProductStatus, ProductTransition } from './product-status';
+import { lockProduct, productLifecycle } from './product-steps';
 import { VenueEntity } from './venue.entity';
 import { CatalogException } from './catalog.exception';
 
@@ -29,10 +30,11 @@ export class ProductService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly licenses: LicenseReader,
     private readonly events: CatalogEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   createMerchandise(actor: Actor, input: CreateMerchandiseInput): Promise<ProductEntity> {
-    const prices = input.variants.map((v, i) => positivePrice(v.price, `variants.${i}.price`));
+    const prices = input.variants.map((v, i) => this.validPrice(v.price, `variants.${i}.price`));
     const skus = new Set(input.variants.map((v) => v.sku.toUpperCase()));
     if (skus.size !== input.variants.length) throw CatalogException.badInput('Each variant needs its own SKU', { field: 'variants' });
     return this.dataSource.transaction(async (manager) => {
@@ -72,7 +74,7 @@ export class ProductService {
   }
 
   createExperience(actor: Actor, input: CreateExperienceInput): Promise<ProductEntity> {
-    const prices = input.ticketTypes.map((t, i) => positivePrice(t.price, `ticketTypes.${i}.price`));
+    const prices = input.ticketTypes.map((t, i) => this.validPrice(t.price, `ticketTypes.${i}.price`));
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenseFor(actor, input.licenseId, input.category, manager);
       const venue = await manager.findOneBy(VenueEntity, { id: input.venueId });
@@ -103,23 +105,22 @@ export class ProductService {
         if (input[f] !== undefined && input[f] !== null) Object.assign(product, { [f]: input[f] });
       }
       if (input.purchaseLimit !== undefined) product.purchaseLimit = input.purchaseLimit ?? null;
-      const from = product.status;
-      const revised = designChanged && canTransition(product.status, ProductTransition.Revised);
+      const revised = designChanged && productLifecycle.canFire(product.status, ProductTransition.Revised) ? productLifecycle.fire(product.status, ProductTransition.Revised) : null;
       if (revised) {
-        product.status = nextProductStatus(product.status, ProductTransition.Revised);
+        product.status = revised.to;
         product.statusReason = null;
         product.publishedAt = null;
       }
       product.updatedAt = new Date();
       const saved = await manager.save(product);
-      if (revised) await recordProductSteps(manager, [{ productId: product.id, from, to: product.status }], ProductTransition.Revised, null, actor.userId);
+      if (revised) await productLifecycle.record([{ ...revised, subject: product.id }], { manager, reason: null, actorUserId: actor.userId });
       await this.events.productsChanged(manager, [product.id], revised ? ProductTransition.Revised : 'ProductUpdated');
       return saved;
     });
   }
 
   setVariantPrice(actor: Actor, input: SetVariantPriceInput): Promise<ProductVariantEntity> {
-    const price = positivePrice(input.price, 'price');
+    const price = this.validPrice(input.price, 'price');
     return this.dataSource.transaction(async (manager) => {
       const variant = await manager.findOne(ProductVariantEntity, { where: { id: input.variantId }, lock: { mode: 'pessimistic_write' } });
       const product = variant ? await manager.findOneBy(ProductEntity, { id: variant.productId }) : null;
@@ -174,12 +175,14 @@ export class ProductService {
       }),
     );
   }
-}
 
-function positivePrice(input: MoneyInput, field: string): Money {
-  const money = Money.of(input.amountMinor, input.currency);
-  if (money.amountMinor <= 0) throw CatalogException.badInput('A price must be more than zero', { field });
-  return money;
+  /** More than zero and at most the configured ceiling, whoever the caller (the edge checks the ceiling first). */
+  private validPrice(input: MoneyInput, field: string): Money {
+    const money = Money.of(input.amountMinor, input.currency);
+    if (money.amountMinor <= 0) throw CatalogException.badInput('A price must be more than zero', { field });
+    assertWithinCeiling(money.amountMinor, this.config.amounts.amountCeilingMinor, field);
+    return money;
+  }
 }
 
 function same(a: unknown, b: unknown): boolean {

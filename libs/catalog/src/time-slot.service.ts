@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { updateReturning } from '@chedun/db';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
-import { Clock } from '@chedun/kernel';
+import { Clock, Lifecycle } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf } from './catalog.policy';
@@ -15,18 +15,15 @@ import { CatalogException } from './catalog.exception';
 
 const MAX_SLOT_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Allowed slot status changes: a closed slot may reopen; a cancelled one is final (its tickets are to be refunded). */
-const SLOT_TRANSITIONS: Readonly<Record<TimeSlotStatus, readonly TimeSlotStatus[]>> = {
-  [TimeSlotStatus.OPEN]: [TimeSlotStatus.CLOSED, TimeSlotStatus.CANCELLED],
-  [TimeSlotStatus.CLOSED]: [TimeSlotStatus.OPEN, TimeSlotStatus.CANCELLED],
-  [TimeSlotStatus.CANCELLED]: [],
-};
+const CLOSE = { action: 'close', event: 'TimeSlotClosed' };
+const CANCEL = { action: 'cancel', event: 'TimeSlotCancelled' };
 
-const SLOT_EVENTS: Readonly<Record<TimeSlotStatus, string>> = {
-  [TimeSlotStatus.OPEN]: 'TimeSlotReopened',
-  [TimeSlotStatus.CLOSED]: 'TimeSlotClosed',
-  [TimeSlotStatus.CANCELLED]: 'TimeSlotCancelled',
-};
+/** A closed slot may reopen; a cancelled one is final (its tickets are to be refunded). */
+export const timeSlotLifecycle = new Lifecycle<TimeSlotStatus>('time slot', {
+  [TimeSlotStatus.OPEN]: { [TimeSlotStatus.CLOSED]: CLOSE, [TimeSlotStatus.CANCELLED]: CANCEL },
+  [TimeSlotStatus.CLOSED]: { [TimeSlotStatus.OPEN]: { action: 'reopen', event: 'TimeSlotReopened' }, [TimeSlotStatus.CANCELLED]: CANCEL },
+  [TimeSlotStatus.CANCELLED]: {},
+});
 
 @Injectable()
 export class TimeSlotService {
@@ -107,13 +104,11 @@ export class TimeSlotService {
     return this.dataSource.transaction(async (manager) => {
       const productId = await this.ownSlotProduct(manager, actor, timeSlotId);
       const slot = await manager.findOneOrFail(TimeSlotEntity, { where: { id: timeSlotId }, lock: { mode: 'pessimistic_write' } });
-      if (!SLOT_TRANSITIONS[slot.status].includes(status)) {
-        throw CatalogException.conflict(`A ${slot.status} slot cannot become ${status}`, { status: slot.status });
-      }
-      slot.status = status;
+      const step = timeSlotLifecycle.transition(slot.status, status);
+      slot.status = step.to;
       if (status === TimeSlotStatus.CANCELLED) slot.cancelledAt = this.clock.now();
       const saved = await manager.save(slot);
-      await this.events.productsChanged(manager, [productId], SLOT_EVENTS[status]);
+      await this.events.productsChanged(manager, [productId], step.event as string);
       if (status === TimeSlotStatus.CANCELLED) {
         await this.events.slotCancelled(manager, { timeSlotId, productId, cancelledBy: actor.userId, cancelledAt: slot.cancelledAt as Date });
       }

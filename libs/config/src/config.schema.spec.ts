@@ -27,9 +27,17 @@ describe('loadConfig', () => {
     ['a CORS wildcard', { CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
     ['a test fault outside tests', { TEST_FAULT: 'crash-after-payment-event-recorded' }, /TEST_FAULT is only allowed with NODE_ENV=test/],
     ['an SMTP URL of another scheme', { SMTP_URL: 'http://mail.example.test' }, /SMTP_URL must be an smtp/],
+    ['an amount ceiling that would let sums near 2^53', { AMOUNT_CEILING_MINOR: '9007199254740991' }, /AMOUNT_CEILING_MINOR/],
+    ['an order total ceiling above the configurable maximum', { ORDER_TOTAL_CEILING_MINOR: '10000000001' }, /ORDER_TOTAL_CEILING_MINOR/],
+    ['an amount ceiling above the order total ceiling', { AMOUNT_CEILING_MINOR: '2000000', ORDER_TOTAL_CEILING_MINOR: '1000000' }, /must not exceed ORDER_TOTAL_CEILING_MINOR/],
   ])('names the variable when given %s', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('caps a price, advance or guarantee at ¥1,000,000 and an order at ¥10,000,000 unless configured', () => {
+    expect(loadConfig({}).amounts).toEqual({ amountCeilingMinor: 100_000_000, orderTotalCeilingMinor: 1_000_000_000 });
+    expect(loadConfig({ AMOUNT_CEILING_MINOR: '5000', ORDER_TOTAL_CEILING_MINOR: '20000' }).amounts).toEqual({ amountCeilingMinor: 5_000, orderTotalCeilingMinor: 20_000 });
   });
 
   it('lists every bad variable at once', () => {

@@ -1,3 +1,4 @@
+import { AmountLimits, DEFAULT_AMOUNT_LIMITS, MAX_CONFIGURABLE_CEILING_MINOR } from '@chedun/kernel';
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
@@ -31,7 +32,10 @@ export const configSchema = z
     JWT_AUDIENCE: z.string().min(1).default('chedun-market-api'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    // Failed log-ins per window: of one account from one address (that pair is then refused), of one account from
+    // every address together (then only addresses the account has logged in from may go on), of one address.
+    LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).default(5),
+    LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
     LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     // Requests allowed per window, per account (or, for sign-up, per email) and per client address.
@@ -63,7 +67,16 @@ export const configSchema = z
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
     // The scheduled payout run: every this many seconds (0 turns it off), paying a payee once it is owed at least the minimum.
     PAYOUT_RUN_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(3600),
-    PAYOUT_MINIMUM_MINOR: z.coerce.number().int().min(1).default(10_000),
+    PAYOUT_MINIMUM_MINOR: z.coerce.number().int().min(1).max(MAX_CONFIGURABLE_CEILING_MINOR).default(10_000),
+    // Ceilings on every amount (kernel amount-limits.ts says why they keep the ledger's sums exact): a unit price,
+    // an advance or a minimum guarantee, and one order's total, in minor units.
+    AMOUNT_CEILING_MINOR: z.coerce.number().int().min(100).max(MAX_CONFIGURABLE_CEILING_MINOR).default(DEFAULT_AMOUNT_LIMITS.amountCeilingMinor),
+    ORDER_TOTAL_CEILING_MINOR: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(MAX_CONFIGURABLE_CEILING_MINOR)
+      .default(DEFAULT_AMOUNT_LIMITS.orderTotalCeilingMinor),
     RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     // How often due refund tasks (cancelled slots, late payments) run.
@@ -103,6 +116,10 @@ export const configSchema = z
     if (env.NODE_ENV === 'production' && !env.STRIPE_SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'STRIPE_SECRET_KEY is required in production' });
     }
+    // A unit price above the order ceiling could be listed but never bought.
+    if (env.AMOUNT_CEILING_MINOR > env.ORDER_TOTAL_CEILING_MINOR) {
+      ctx.addIssue({ code: 'custom', path: ['AMOUNT_CEILING_MINOR'], message: 'AMOUNT_CEILING_MINOR must not exceed ORDER_TOTAL_CEILING_MINOR' });
+    }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY' });
     }
@@ -124,6 +141,7 @@ export interface AppConfig {
     audience: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
+    loginAttemptsPerAccountAddress: number;
     loginAttemptsPerAccount: number;
     loginAttemptsPerAddress: number;
     loginWindowSeconds: number;
@@ -152,6 +170,8 @@ export interface AppConfig {
   metrics: { token: string | undefined };
   /** Platform fee in basis points of each paid line, unless the merchant has its own rate. */
   ledger: { platformFeeBps: number };
+  /** Ceilings on prices, advances, guarantees and order totals, checked at the edge and in the domain. */
+  amounts: AmountLimits;
   /** The scheduled payout run's interval (0: off) and the least a payee must be owed, in minor units, to be paid by it. */
   payouts: { runSeconds: number; minimumMinor: number };
   orders: {
@@ -200,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       audience: c.JWT_AUDIENCE,
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
+      loginAttemptsPerAccountAddress: c.LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS,
       loginAttemptsPerAccount: c.LOGIN_ATTEMPTS_PER_ACCOUNT,
       loginAttemptsPerAddress: c.LOGIN_ATTEMPTS_PER_ADDRESS,
       loginWindowSeconds: c.LOGIN_WINDOW_SECONDS,
@@ -226,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     testFault: c.NODE_ENV === 'test' ? c.TEST_FAULT : undefined,
     metrics: { token: c.METRICS_TOKEN },
     ledger: { platformFeeBps: c.PLATFORM_FEE_BPS },
+    amounts: { amountCeilingMinor: c.AMOUNT_CEILING_MINOR, orderTotalCeilingMinor: c.ORDER_TOTAL_CEILING_MINOR },
     payouts: { runSeconds: c.PAYOUT_RUN_SECONDS, minimumMinor: c.PAYOUT_MINIMUM_MINOR },
     orders: {
       reservationTtlMinutes: c.RESERVATION_TTL_MINUTES,

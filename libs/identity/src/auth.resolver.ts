@@ -46,8 +46,8 @@ export class AuthResolver {
     return typeof input?.email === 'string' ? input.email : undefined;
   })
   @Mutation(() => AuthPayload, { description: 'Creates a visitor account and signs it in.' })
-  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
-    return toPayload(await this.auth.signUp(input));
+  async signUp(@Args('input') input: SignUpInput, @ClientAddress() address: string): Promise<AuthPayload> {
+    return toPayload(await this.auth.signUp(input, address));
   }
 
   @Public()
@@ -76,14 +76,12 @@ export class AuthResolver {
     return toUser(user);
   }
 
+  /**
+   * Resolved from the user it belongs to, never from the request's caller: a User is only ever answered to that user
+   * (me, and the session a sign-up, log-in or refresh has just opened, where no caller was signed in yet).
+   */
   @ResolveField(() => [Membership])
-  async memberships(@Parent() user: User, @CurrentActor() actor: Actor): Promise<Membership[]> {
-    if (user.id !== actor.userId) return [];
-    const orgs = await this.organizations.findByIds(actor.memberships.map((m) => m.organizationId));
-    const byId = new Map(orgs.map((o) => [o.id, o]));
-    return actor.memberships.flatMap((m) => {
-      const org = byId.get(m.organizationId);
-      return org ? [{ organization: { id: org.id, kind: org.kind, name: org.name, nameZh: org.nameZh }, role: m.role }] : [];
-    });
+  async memberships(@Parent() user: User): Promise<Membership[]> {
+    return this.organizations.membershipsOf(user.id);
   }
 }

@@ -38,7 +38,7 @@ export class AuthService {
     this.dummyHash = hasher.hash(randomUUID());
   }
 
-  async signUp(input: { email: string; password: string; displayName: string }): Promise<Session> {
+  async signUp(input: { email: string; password: string; displayName: string }, clientAddress?: string): Promise<Session> {
     const email = normalizeEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password);
     return this.dataSource.transaction(async (manager) => {
@@ -52,25 +52,31 @@ export class AuthService {
         throw error;
       }
       await this.acceptPendingInvitations(manager, user);
+      // The address an account was created from is its owner's, known to the log-in throttle from the start (none
+      // when the operator's seed creates the account).
+      if (clientAddress) await this.throttle.rememberAddress(manager, user.id, clientAddress);
       return this.openSession(manager, user, randomUUID());
     });
   }
 
   async logIn(input: { email: string; password: string }, clientAddress: string): Promise<Session> {
     const email = normalizeEmail(input.email);
-    await this.throttle.assertAllowed(email, clientAddress);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    await this.throttle.assertAllowed(email, clientAddress, user?.id);
     const valid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), input.password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, clientAddress);
       throw DomainError.unauthenticated('Email or password is incorrect');
     }
-    await this.throttle.recordSuccess(email);
     if (this.hasher.needsRehash(user.passwordHash)) {
       user.passwordHash = await this.hasher.hash(input.password);
       await this.dataSource.getRepository(UserEntity).update(user.id, { passwordHash: user.passwordHash });
     }
-    return this.dataSource.transaction((manager) => this.openSession(manager, user, randomUUID()));
+    await this.throttle.forgive(email, clientAddress);
+    return this.dataSource.transaction(async (manager) => {
+      await this.throttle.rememberAddress(manager, user.id, clientAddress);
+      return this.openSession(manager, user, randomUUID());
+    });
   }
 
   /**

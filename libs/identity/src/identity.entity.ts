@@ -123,3 +123,16 @@ export class RefreshTokenEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
+
+/** An address an account has logged in from (digest only), for the log-in throttle's account-wide limit. */
+@Entity('known_login_addresses')
+export class KnownLoginAddressEntity {
+  @PrimaryColumn('uuid', { name: 'user_id' })
+  userId!: string;
+
+  @PrimaryColumn('text', { name: 'address_hash' })
+  addressHash!: string;
+
+  @Column('timestamptz', { name: 'last_login_at' })
+  lastLoginAt!: Date;
+}

@@ -7,11 +7,13 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import {
   InvitationEntity,
+  KnownLoginAddressEntity,
   MembershipEntity,
   OrganizationEntity,
   RefreshTokenEntity,
   UserEntity,
 } from './identity.entity';
+import { IdentityReader } from './identity.reader';
 import { LoginThrottle } from './login-throttle';
 import { OrganizationResolver } from './organization.resolver';
 import { OrganizationService } from './organization.service';
@@ -21,7 +23,7 @@ import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity, KnownLoginAddressEntity]),
   ],
   providers: [
     PasswordHasher,
@@ -30,11 +32,12 @@ import { TokenService } from './token.service';
     RateLimits,
     AuthService,
     OrganizationService,
+    IdentityReader,
     ActorLoader,
     AuthResolver,
     OrganizationResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OrganizationService, AuthService, ActorLoader, RateLimits],
+  exports: [OrganizationService, IdentityReader, AuthService, ActorLoader, RateLimits],
 })
 export class IdentityModule {}

@@ -126,6 +126,16 @@ export class OrganizationService {
     return ids.map((id) => this.profileCache.get(id)).filter((p): p is OrganizationProfile => p !== undefined);
   }
 
+  /** The organizations a user belongs to and the role in each, oldest membership first. */
+  async membershipsOf(userId: string): Promise<{ organization: OrganizationProfile; role: MembershipRole }[]> {
+    const rows = await this.dataSource.getRepository(MembershipEntity).find({ where: { userId }, order: { createdAt: 'ASC' } });
+    const byId = new Map((await this.profiles(rows.map((m) => m.organizationId))).map((o) => [o.id, o]));
+    return rows.flatMap((m) => {
+      const organization = byId.get(m.organizationId);
+      return organization ? [{ organization, role: m.role }] : [];
+    });
+  }
+
   membersOf(actor: Actor, organizationId: string): Promise<{ userId: string; email: string; displayName: string; role: MembershipRole }[]> {
     actor.assertMemberOf(organizationId);
     return this.dataSource.query(

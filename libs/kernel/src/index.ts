@@ -11,3 +11,5 @@ export * from './catalog-vocabulary';
 export * from './sales-events';
 export * from './lifecycle';
 export * from './graphql/https-url';
+export * from './minor-units';
+export * from './amount-limits';

@@ -21,3 +21,4 @@ export { csvLineSql, csvRow, streamCsv } from './csv';
 export { PayoutService } from './payout.service';
 export { PayoutScheduleJob } from './payout-schedule.job';
 export { payoutLifecycle } from './payout-lifecycle';
+export { royaltyStatementLifecycle } from './royalty-statement-lifecycle';

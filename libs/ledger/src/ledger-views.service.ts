@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
-import { Money, MoneyType, parseId } from '@chedun/kernel';
+import { Money, readMinorUnits, MoneyType, parseId } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { AccountPurpose } from './ledger.entity';
 import { LedgerPolicy } from './ledger.policy';
 import { MerchantSales, PlatformFeeRevenue } from './ledger.types';
-import { minor } from './royalty-report.service';
 import { shanghaiRange } from './shanghai-period';
 
 export interface Period {
@@ -46,7 +45,7 @@ export class LedgerViewsService {
          FROM (${activity}) a GROUP BY license_id, studio_id ORDER BY min(studio_name), license_id`,
       [period.currency, start, end, id],
     )) as Record<string, string>[];
-    const money = (v: string | number | undefined) => MoneyType.from(Money.of(minor(v ?? 0), period.currency));
+    const money = (v: string | number | undefined) => MoneyType.from(Money.of(readMinorUnits(v ?? 0), period.currency));
     const [account] = (await this.dataSource.query(
       `SELECT balance_minor::text AS balance FROM ledger_accounts WHERE purpose = $1 AND party_id = $2 AND currency = $3`,
       [AccountPurpose.MERCHANT_PAYABLE, id, period.currency],
@@ -65,7 +64,7 @@ export class LedgerViewsService {
         merchantShare: money(r['merchant']),
       })),
       // Payables are credit balances; shown as the positive amount owed to the merchant.
-      payableBalance: money(-minor(account?.balance ?? '0')),
+      payableBalance: money(-readMinorUnits(account?.balance ?? '0')),
     };
   }
 
@@ -84,9 +83,9 @@ export class LedgerViewsService {
     )) as { balance: string }[];
     const money = (v: number) => MoneyType.from(Money.of(v, period.currency));
     return {
-      net: money(rows.reduce((acc, r) => acc + minor(r.fee), 0)),
-      accountBalance: money(-minor(account?.balance ?? '0')),
-      byMerchant: rows.map((r) => ({ merchantId: r.merchant_id, merchantName: r.merchant_name, fees: money(minor(r.fee)) })),
+      net: money(rows.reduce((acc, r) => acc + readMinorUnits(r.fee), 0)),
+      accountBalance: money(-readMinorUnits(account?.balance ?? '0')),
+      byMerchant: rows.map((r) => ({ merchantId: r.merchant_id, merchantName: r.merchant_name, fees: money(readMinorUnits(r.fee)) })),
     };
   }
 

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor } from '@chedun/identity';
-import { DomainError, Money, MoneyType, parseCalendarDate, parseId } from '@chedun/kernel';
+import { assertWithinCeiling, DomainError, Money, MoneyType, parseCalendarDate, parseId } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { LicenseTermsEntity } from './ledger.entity';
 import { LedgerPolicy } from './ledger.policy';
@@ -23,12 +24,17 @@ export interface SignedLicenseTerms {
  */
 @Injectable()
 export class LicenseTermsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async record(manager: EntityManager, terms: SignedLicenseTerms): Promise<LicenseTermsEntity> {
     if (terms.advance.currency !== terms.minimumGuarantee.currency) {
       throw DomainError.badInput('Advance and minimum guarantee must share a currency');
     }
+    assertWithinCeiling(terms.advance.amountMinor, this.config.amounts.amountCeilingMinor, 'advance');
+    assertWithinCeiling(terms.minimumGuarantee.amountMinor, this.config.amounts.amountCeilingMinor, 'minimumGuarantee');
     const startsOn = parseCalendarDate(terms.startsOn);
     const endsOn = parseCalendarDate(terms.endsOn);
     if (endsOn < startsOn) throw DomainError.badInput('A term cannot end before it starts', { field: 'endsOn' });

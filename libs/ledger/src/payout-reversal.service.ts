@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, isId, Money } from '@chedun/kernel';
+import { DomainError, isId, Money, readMinorUnits } from '@chedun/kernel';
 import { TransferReversed } from '@chedun/payments';
 import { EntityManager } from 'typeorm';
 import { JournalService } from './journal.service';
 import { AccountPurpose, JournalEntryKind, PayoutEntity, PayoutStatus } from './ledger.entity';
 import { PAYABLE } from './payout.service';
-import { minor } from './royalty-report.service';
 
 /**
  * Returns a reversed payout transfer's money to the payee's payable: entry `payout:<id>:reversed:<total>` moves the
@@ -47,7 +46,7 @@ export class PayoutReversalService {
         WHERE e.kind = 'PAYOUT' AND e.source_id LIKE $1`,
       [`payout:${payout.id}:reversed:%`],
     )) as { returned: string }[];
-    const newly = total - minor(row?.returned ?? '0');
+    const newly = total - readMinorUnits(row?.returned ?? '0');
     if (newly <= 0) return;
     const amount = Money.of(newly, payout.currency);
     await this.journal.post(m, {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
-import { Clock, DomainError, ErrorCode, Money, parseId } from '@chedun/kernel';
+import { Actor, IdentityReader, OrganizationKind, OrganizationService } from '@chedun/identity';
+import { Clock, DomainError, ErrorCode, Money, readMinorUnits, parseId } from '@chedun/kernel';
 import { PaymentGateway, PaymentsException } from '@chedun/payments';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
@@ -9,7 +9,6 @@ import { JournalService } from './journal.service';
 import { AccountPurpose, JournalEntryKind, PayeeKind, PayoutEntity, PayoutStatus, RoyaltyStatementEntity, RoyaltyStatementStatus } from './ledger.entity';
 import { LedgerPolicy } from './ledger.policy';
 import { payoutLifecycle } from './payout-lifecycle';
-import { minor } from './royalty-report.service';
 
 /** What one payout pays; `amountMinor` is computed under the payee's lock. */
 interface PayoutSubject {
@@ -55,6 +54,7 @@ export class PayoutService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
+    private readonly identity: IdentityReader,
     private readonly journal: JournalService,
     private readonly gateway: PaymentGateway,
     private readonly clock: Clock,
@@ -122,33 +122,35 @@ export class PayoutService {
     });
     for (const p of stuck) await attempt(p, () => this.drive(p));
 
+    const studios = await this.identity.payableOrganizationIds(OrganizationKind.STUDIO);
     const statements = (await this.dataSource.query(
       `SELECT * FROM (
          SELECT st.*, sum(st.amount_due_minor) OVER (PARTITION BY st.studio_id) AS payee_due
-           FROM royalty_statements st JOIN organizations o ON o.id = st.studio_id AND o.payout_account_id IS NOT NULL
-          WHERE st.status = 'ISSUED' AND st.currency = $1 AND st.amount_due_minor > 0
+           FROM royalty_statements st
+          WHERE st.status = 'ISSUED' AND st.currency = $1 AND st.amount_due_minor > 0 AND st.studio_id = ANY($3::uuid[])
             AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.statement_id = st.id AND p.status <> 'FAILED')) due
         WHERE payee_due >= $2
         ORDER BY period_month, id LIMIT ${RUN_LIMIT}`,
-      [currency, minimumMinor],
+      [currency, minimumMinor, studios],
     )) as Record<string, unknown>[];
     for (const r of statements) {
-      const subject = statementSubject({ id: r['id'] as string, studioId: r['studio_id'] as string, currency, amountDueMinor: minor(r['amount_due_minor'] as string) });
+      const subject = statementSubject({ id: r['id'] as string, studioId: r['studio_id'] as string, currency, amountDueMinor: readMinorUnits(r['amount_due_minor'] as string) });
       await attempt(subject, () => this.pay(requestedBy, subject));
     }
 
+    const merchants = await this.identity.payableOrganizationIds(OrganizationKind.MERCHANT);
     const orders = (await this.dataSource.query(
       `SELECT merchant_id, order_id FROM (
          SELECT s.merchant_id, s.order_id, min(s.paid_at) AS paid_at,
                 sum(sum(s.merchant_minor - s.merchant_reversed_minor)) OVER (PARTITION BY s.merchant_id) AS payee_due
-           FROM sale_line_splits s JOIN organizations o ON o.id = s.merchant_id AND o.payout_account_id IS NOT NULL
-          WHERE s.currency = $1
+           FROM sale_line_splits s
+          WHERE s.currency = $1 AND s.merchant_id = ANY($3::uuid[])
             AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.organization_id = s.merchant_id AND p.order_id = s.order_id AND p.status <> 'FAILED')
           GROUP BY s.merchant_id, s.order_id
          HAVING sum(s.merchant_minor - s.merchant_reversed_minor) > 0) due
         WHERE payee_due >= $2
         ORDER BY paid_at, order_id LIMIT ${RUN_LIMIT}`,
-      [currency, minimumMinor],
+      [currency, minimumMinor, merchants],
     )) as { merchant_id: string; order_id: string }[];
     for (const r of orders) {
       const subject = merchantOrderSubject(r.merchant_id, r.order_id, currency);
@@ -181,7 +183,7 @@ export class PayoutService {
         [purpose, s.organizationId, s.currency],
       )) as { balance: string }[];
       // Payables are credit (negative) balances: what the platform owes is their negation.
-      const owed = -minor(account?.balance ?? '0');
+      const owed = -readMinorUnits(account?.balance ?? '0');
       if (owed < amountMinor) {
         throw DomainError.conflict('The payee\u2019s payable balance does not cover this payout', { subject: s.subject, owedMinor: owed, amountMinor });
       }
@@ -319,7 +321,7 @@ function merchantOrderSubject(merchantId: string, orderId: string, currency: str
           WHERE order_id = $1 AND merchant_id = $2 AND currency = $3`,
         [orderId, merchantId, currency],
       )) as { due: string }[];
-      return minor(row?.due ?? '0');
+      return readMinorUnits(row?.due ?? '0');
     },
   };
 }

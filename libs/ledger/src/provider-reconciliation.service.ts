@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isId, Money } from '@chedun/kernel';
+import { isId, Money, readMinorUnits } from '@chedun/kernel';
 import { OrderQueryService, PAID_OR_REFUNDED } from '@chedun/orders';
 import { PaymentGateway, PaymentService, ProviderPaymentRecord } from '@chedun/payments';
 import { DataSource } from 'typeorm';
 import { ReconciliationDiscrepancy } from './ledger.types';
-import { minor } from './royalty-report.service';
 
 /** A checkout's payment is created before the order is paid, at most a reservation's lifetime (≤ 24 h) earlier. */
 const PAYMENT_LOOKBACK_MS = 24 * 3600 * 1000;
@@ -53,7 +52,7 @@ export class ProviderReconciliationService {
         WHERE s.order_id = ANY($1::uuid[]) GROUP BY s.order_id`,
       [orderIds],
     )) as { order_id: string; refunded: string }[];
-    const reversed = new Map(refundedRows.map((r) => [r.order_id, minor(r.refunded)]));
+    const reversed = new Map(refundedRows.map((r) => [r.order_id, readMinorUnits(r.refunded)]));
 
     const found: Record<keyof typeof ProviderCheck, ReconciliationDiscrepancy[]> = {
       PROVIDER_PAID_ORDER_NOT_PAID: [],

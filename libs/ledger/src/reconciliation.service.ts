@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
-import { Money, MoneyType } from '@chedun/kernel';
+import { Money, readMinorUnits, MoneyType } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { LedgerPolicy } from './ledger.policy';
 import { Reconciliation, ReconciliationDiscrepancy } from './ledger.types';
 import { ProviderReconciliationService } from './provider-reconciliation.service';
-import { minor } from './royalty-report.service';
 import { shanghaiRange } from './shanghai-period';
 import type { Period } from './ledger-views.service';
 
@@ -146,9 +145,9 @@ export class ReconciliationService {
     const provider = await this.provider.check(period.currency, start, end);
     discrepancies.push(...provider.discrepancies);
 
-    const money = (v: string | undefined) => MoneyType.from(Money.of(minor(v ?? '0'), period.currency));
-    const gross = minor(totals?.['gross'] ?? '0');
-    const shares = minor(totals?.['royalty'] ?? '0') + minor(totals?.['fee'] ?? '0') + minor(totals?.['merchant'] ?? '0');
+    const money = (v: string | undefined) => MoneyType.from(Money.of(readMinorUnits(v ?? '0'), period.currency));
+    const gross = readMinorUnits(totals?.['gross'] ?? '0');
+    const shares = readMinorUnits(totals?.['royalty'] ?? '0') + readMinorUnits(totals?.['fee'] ?? '0') + readMinorUnits(totals?.['merchant'] ?? '0');
     if (gross !== shares) {
       discrepancies.unshift({ check: 'PERIOD_TOTALS', reference: `${period.from}..${period.to}`, detail: `gross ${gross} ≠ shares ${shares}` });
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
-import { ConnectionShape, decodeCursor, DomainError, Money, MoneyType, toConnection } from '@chedun/kernel';
+import { ConnectionShape, decodeCursor, DomainError, Money, readMinorUnits, MoneyType, toConnection } from '@chedun/kernel';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { csvLineSql, streamCsv } from './csv';
@@ -17,12 +17,6 @@ export const ROYALTY_CSV_HEADER = [
   'film_ip_id', 'currency', 'gross_minor', 'refunded_minor', 'royalty_minor',
 ] as const;
 
-export function minor(text: string | number | null): number {
-  const n = Number(text ?? 0);
-  if (!Number.isSafeInteger(n)) throw new Error(`amount ${text} is outside the safe integer range`);
-  return n;
-}
-
 /** The live royalty report: computed from the split and refund rows on every call. */
 @Injectable()
 export class RoyaltyReportService {
@@ -35,7 +29,7 @@ export class RoyaltyReportService {
   async totals(filter: RoyaltyReportFilter): Promise<RoyaltyTotals> {
     const { sql, params } = royaltyTotalsSql(filter);
     const [row] = (await this.dataSource.query(sql, params)) as { gross: string; refunded: string; royalty: string; line_count: number }[];
-    const money = (v: string | undefined) => MoneyType.from(Money.of(minor(v ?? '0'), filter.currency));
+    const money = (v: string | undefined) => MoneyType.from(Money.of(readMinorUnits(v ?? '0'), filter.currency));
     return { gross: money(row?.gross), refunded: money(row?.refunded), royalty: money(row?.royalty), lineCount: row?.line_count ?? 0 };
   }
 
@@ -67,7 +61,7 @@ export class RoyaltyReportService {
   async series(filter: RoyaltyReportFilter, by: RoyaltySeriesDimension): Promise<RoyaltySeriesPoint[]> {
     const { sql, params } = royaltySeriesSql(filter, by);
     const rows = (await this.dataSource.query(sql, params)) as Record<string, string | null>[];
-    const money = (v: string | null | undefined) => MoneyType.from(Money.of(minor(v ?? '0'), filter.currency));
+    const money = (v: string | null | undefined) => MoneyType.from(Money.of(readMinorUnits(v ?? '0'), filter.currency));
     return rows.map((r) => ({
       month: r['month']!,
       key: r['key'] ?? null,
@@ -90,13 +84,13 @@ export class RoyaltyReportService {
     return streamCsv(this.dataSource, out, query, ROYALTY_CSV_HEADER, async (read) => {
       const totals = royaltyTotalsSql(filter);
       const [row] = await read<{ gross: string; refunded: string; royalty: string }>(totals.sql, totals.params);
-      return [['TOTAL', '', '', '', '', '', '', '', '', filter.currency, minor(row?.gross ?? '0'), minor(row?.refunded ?? '0'), minor(row?.royalty ?? '0')]];
+      return [['TOTAL', '', '', '', '', '', '', '', '', filter.currency, readMinorUnits(row?.gross ?? '0'), readMinorUnits(row?.refunded ?? '0'), readMinorUnits(row?.royalty ?? '0')]];
     });
   }
 }
 
 function toLine(r: RoyaltyLineRow): RoyaltyReportLine {
-  const money = (v: string) => MoneyType.from(Money.of(minor(v), r.currency));
+  const money = (v: string) => MoneyType.from(Money.of(readMinorUnits(v), r.currency));
   return {
     orderLineId: r.order_line_id,
     orderId: r.order_id,

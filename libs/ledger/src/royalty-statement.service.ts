@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
-import { Clock, ConnectionShape, decodeCursor, DomainError, Money, MoneyType, parseId, toConnection } from '@chedun/kernel';
+import { Clock, ConnectionShape, decodeCursor, DomainError, Money, readMinorUnits, MoneyType, parseId, toConnection } from '@chedun/kernel';
 import type { Writable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { csvLineSql, streamCsv } from './csv';
 import { JournalService, PostingLine } from './journal.service';
 import { LicenseSettlement, settleLicense } from './license-settlement';
-import { minor } from './royalty-report.service';
 import { AccountPurpose, JournalEntryKind, RoyaltyStatementEntity, RoyaltyStatementLineEntity, RoyaltyStatementStatus } from './ledger.entity';
 import { LedgerPolicy } from './ledger.policy';
+import { royaltyStatementLifecycle } from './royalty-statement-lifecycle';
 import { RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
 import { shanghaiMonth } from './shanghai-period';
 import { StatementPdfLine, writeStatementPdf } from './statement-pdf';
@@ -53,8 +53,8 @@ export class RoyaltyStatementService {
 
       const [draft] = (await m.query(
         `INSERT INTO royalty_statements (studio_id, studio_name, period_month, period_start, period_end, currency, status)
-         VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT') RETURNING id`,
-        [studioId, studio.name, period.firstDay, period.start, period.end, input.currency],
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [studioId, studio.name, period.firstDay, period.start, period.end, input.currency, RoyaltyStatementStatus.DRAFT],
       )) as { id: string }[];
       const id = draft!.id;
       const scope = [id, studioId, input.currency, period.end];
@@ -88,7 +88,7 @@ export class RoyaltyStatementService {
       const settled = await this.settleLicenses(m, { id, studioId, currency: input.currency, nextMonth: period.nextFirstDay });
       await m.query(
         `UPDATE royalty_statements st SET
-           status = 'ISSUED', issued_at = $2, issued_by = $3,
+           status = $6, issued_at = $2, issued_by = $3,
            line_count = t.line_count, gross_minor = t.gross, refunded_minor = t.refunded, royalty_minor = t.royalty,
            adjustments_minor = t.adjustments, advance_recouped_minor = $4::bigint, guarantee_shortfall_minor = $5::bigint,
            amount_due_minor = t.royalty - $4::bigint + $5::bigint
@@ -97,7 +97,14 @@ export class RoyaltyStatementService {
                        coalesce(sum(royalty_minor) FILTER (WHERE is_adjustment), 0) AS adjustments
                   FROM royalty_statement_lines WHERE statement_id = $1) t
          WHERE st.id = $1`,
-        [id, this.clock.now(), actor.userId, settled.advanceRecouped, settled.guaranteeShortfall],
+        [
+          id,
+          this.clock.now(),
+          actor.userId,
+          settled.advanceRecouped,
+          settled.guaranteeShortfall,
+          royaltyStatementLifecycle.move(RoyaltyStatementStatus.DRAFT, RoyaltyStatementStatus.ISSUED),
+        ],
       );
       return m.findOneByOrFail(RoyaltyStatementEntity, { id });
     });
@@ -134,13 +141,13 @@ export class RoyaltyStatementService {
     for (const r of rows) {
       const licenseId = r['license_id'] as string;
       const guaranteeDue = r['guarantee_due'] === true;
-      const royaltyNow = minor(r['royalty_now'] as string);
+      const royaltyNow = readMinorUnits(r['royalty_now'] as string);
       const settlement = settleLicense({
-        advance: minor(r['advance'] as string),
-        advanceRecoupedSoFar: minor(r['recouped'] as string),
-        minimumGuarantee: minor(r['guarantee'] as string),
+        advance: readMinorUnits(r['advance'] as string),
+        advanceRecoupedSoFar: readMinorUnits(r['recouped'] as string),
+        minimumGuarantee: readMinorUnits(r['guarantee'] as string),
         royaltyThisStatement: royaltyNow,
-        royaltyLifetime: minor(r['royalty_lifetime'] as string),
+        royaltyLifetime: readMinorUnits(r['royalty_lifetime'] as string),
         guaranteeDue,
       });
       total.advanceRecouped += settlement.advanceRecouped;
@@ -230,9 +237,9 @@ export class RoyaltyStatementService {
         isAdjustment: r['is_adjustment'] as boolean,
         productName: r['product_name'] as string,
         merchantName: r['merchant_name'] as string,
-        grossMinor: minor(r['gross'] as string),
-        refundedMinor: minor(r['refunded'] as string),
-        royaltyMinor: minor(r['royalty'] as string),
+        grossMinor: readMinorUnits(r['gross'] as string),
+        refundedMinor: readMinorUnits(r['refunded'] as string),
+        royaltyMinor: readMinorUnits(r['royalty'] as string),
       }));
       after = Number(rows.at(-1)!['line_no']);
       if (rows.length < PDF_BATCH) return;

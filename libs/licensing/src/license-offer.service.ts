@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { keysetPage } from '@chedun/db';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { FilmIpReader } from '@chedun/ip';
@@ -20,6 +21,7 @@ export class LicenseOfferService {
     private readonly clock: Clock,
     private readonly filmIps: FilmIpReader,
     private readonly audit: LicensingAuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Staff of the IP's studio publish terms on it; the offer is OPEN at once. */
@@ -28,7 +30,7 @@ export class LicenseOfferService {
     if (!ip) throw DomainError.notFound('Film IP', filmIpId);
     actor.assertMemberOf(ip.studioId, OrganizationKind.STUDIO);
     const now = this.clock.now();
-    const terms = validTerms(draft, shanghaiDate(now));
+    const terms = validTerms(draft, shanghaiDate(now), this.config.amounts.amountCeilingMinor);
     return this.dataSource.transaction(async (manager) => {
       const offer = await manager.save(
         manager.create(LicenseOfferEntity, {

@@ -69,10 +69,10 @@ export interface LicenseTermsDraft {
 
 /**
  * The rules every offer's terms obey (DESIGN §2): a whole bps rate 0..10000, at least one category, a term
- * that ends after it starts and not before today (Asia/Shanghai), non-negative money. Broken terms are
+ * that ends after it starts and not before today (Asia/Shanghai), money from zero to the configured ceiling. Broken terms are
  * BAD_USER_INPUT naming the field; the database CHECKs repeat the invariant ones.
  */
-export function validTerms(draft: LicenseTermsDraft, today: string): LicenseTermsColumns {
+export function validTerms(draft: LicenseTermsDraft, today: string, amountCeilingMinor: number): LicenseTermsColumns {
   const royaltyBps = bps(draft.royaltyBps);
   const categories = [...new Set(draft.categories)];
   if (categories.length === 0) throw LicensingException.badTerms('categories must list at least one product category', 'categories');
@@ -85,6 +85,9 @@ export function validTerms(draft: LicenseTermsDraft, today: string): LicenseTerm
   if (endsOn < today) throw LicensingException.badTerms(`endsOn must not be before today (${today})`, 'endsOn');
   for (const [field, amount] of [['advance', draft.advance], ['minimumGuarantee', draft.minimumGuarantee]] as const) {
     if (amount?.isNegative()) throw LicensingException.badTerms(`${field} must not be negative`, field);
+    if (amount && amount.amountMinor > amountCeilingMinor) {
+      throw LicensingException.badTerms(`${field} must be at most ${amountCeilingMinor} minor units`, field);
+    }
   }
   return Object.assign(new LicenseTermsColumns(), {
     royaltyBps,

@@ -8,7 +8,7 @@ import { LicenseReader } from '@chedun/licensing';
 import { PaymentService } from '@chedun/payments';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { findOrder, ORDER_COLUMNS, OrderRecord } from './order-records';
+import { findOrder, ORDER_COLUMNS, OrderRecord, toOrderRecord } from './order-records';
 import { COUNTED_FOR_LIMIT, OrderStatus } from './order-status';
 import { assertLineShape } from './checkout-line';
 import { OrdersException } from './orders.exception';
@@ -84,12 +84,21 @@ export class CheckoutService {
     await this.assertPurchaseLimits(manager, actor.userId, lines);
 
     const total = lines.reduce((sum, l) => sum + l.item.priceMinor * l.input.quantity, 0);
+    // Every sum the ledger makes of orders stays exact only while each order is bounded (kernel amount-limits.ts).
+    const ceiling = this.config.amounts.orderTotalCeilingMinor;
+    if (total > ceiling) {
+      throw OrdersException.badInput(`An order's total must be at most ${ceiling} minor units; split it into smaller orders`, {
+        field: 'lines',
+        totalMinor: total,
+        ceilingMinor: ceiling,
+      });
+    }
     const expiresAt = new Date(now.getTime() + this.config.orders.reservationTtlMinutes * 60_000);
-    const [created] = (await manager.query(
+    const [created] = ((await manager.query(
       `INSERT INTO orders AS o (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${ORDER_COLUMNS}`,
       [actor.userId, OrderStatus.PENDING_PAYMENT, input.idempotencyKey, requestHash, Money.of(total, currency).amountMinor, currency, expiresAt, now],
-    )) as OrderRecord[];
+    )) as unknown[]).map(toOrderRecord);
     const orderId = created!.id;
     for (const line of lines) {
       const seat = line.kind === 'EXPERIENCE' ? line.item : null;

@@ -12,5 +12,6 @@ export { NotificationDeliveryJob, MAX_NOTIFICATION_ATTEMPTS } from './notificati
 export type { NotificationDeliveryRun } from './notification-delivery.job';
 export { EmailSender } from './email-sender';
 export type { EmailMessage, SentEmail } from './email-sender';
-export { OrderStatus, PAID_OR_REFUNDED } from './order-status';
+export { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus, PAID_OR_REFUNDED } from './order-status';
+export { refundTaskLifecycle, RefundTaskStatus } from './refund-tasks';
 export { OrdersException } from './orders.exception';

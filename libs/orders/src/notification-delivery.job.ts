@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { IdentityReader, Recipient } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { EmailSender } from './email-sender';
@@ -25,8 +26,7 @@ interface DueNotification {
   kind: string;
   payload: unknown;
   attempts: number;
-  email: string;
-  displayName: string;
+  recipientUserId: string;
 }
 
 /**
@@ -41,6 +41,7 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sender: EmailSender,
+    private readonly identity: IdentityReader,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -69,24 +70,28 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
     const seen: string[] = [];
     for (;;) {
       const due: DueNotification[] = await this.dataSource.query(
-        `SELECT n.id, n.kind, n.payload, n.attempts, u.email, u.display_name AS "displayName"
-           FROM notifications n JOIN users u ON u.id = n.recipient_user_id
+        `SELECT n.id, n.kind, n.payload, n.attempts, n.recipient_user_id AS "recipientUserId"
+           FROM notifications n
           WHERE n.sent_at IS NULL AND n.next_attempt_at <= $1 AND n.attempts < $2 AND NOT (n.id = ANY($3))
           ORDER BY n.next_attempt_at, n.created_at, n.id LIMIT ${BATCH}`,
         [this.clock.now(), MAX_NOTIFICATION_ATTEMPTS, seen],
       );
+      const recipients = await this.identity.recipients(due.map((n) => n.recipientUserId));
       for (const notification of due) {
         seen.push(notification.id);
-        if (await this.deliver(notification)) result.sent += 1;
+        const recipient = recipients.get(notification.recipientUserId);
+        // An account that no longer exists has nowhere to be written to: its notification stays unsent, not retried.
+        if (!recipient) continue;
+        if (await this.deliver(notification, recipient)) result.sent += 1;
         else result.retrying += 1;
       }
       if (due.length < BATCH) return result;
     }
   }
 
-  private async deliver(n: DueNotification): Promise<boolean> {
+  private async deliver(n: DueNotification, to: Recipient): Promise<boolean> {
     try {
-      await this.sender.send(renderNotificationEmail(n.kind, n.payload, n.email, n.displayName));
+      await this.sender.send(renderNotificationEmail(n.kind, n.payload, to.email, to.displayName));
     } catch (error) {
       const attempts = n.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { findOrder, fulfilLineIfRedeemed, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, TICKET_COLUMNS, TicketRecord } from './order-records';
+import { findLine, findOrder, fulfilLineIfRedeemed, linesOf, OrderLineRecord, OrderRecord, TICKET_COLUMNS, TicketRecord } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderStatus, PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
@@ -25,7 +25,7 @@ export class OrderFulfilmentService {
 
   async markLineFulfilled(actor: Actor, orderLineId: string, how: MerchandiseFulfilment): Promise<OrderRecord> {
     return this.dataSource.transaction(async (manager) => {
-      const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [orderLineId])) as OrderLineRecord[];
+      const line = await findLine(manager, orderLineId);
       if (!line || !actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.notFound('Order line', orderLineId);
       if (line.kind !== 'MERCHANDISE') throw OrdersException.badInput('Experience lines are fulfilled by redeeming their tickets', { orderLineId });
       const order = (await findOrder(manager, line.orderId, true)) as OrderRecord;
@@ -58,7 +58,7 @@ export class OrderFulfilmentService {
       // Redemptions of one order serialise on its row; the ticket is read again under that lock.
       const order = (await findOrder(manager, found.orderId, true)) as OrderRecord;
       const [ticket] = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = $1`, [found.id])) as [TicketRecord];
-      const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1 FOR UPDATE`, [ticket.orderLineId])) as OrderLineRecord[];
+      const line = await findLine(manager, ticket.orderLineId, true);
       if (ticket.redeemedAt) throw OrdersException.conflict('This ticket was already redeemed', { redeemedAt: ticket.redeemedAt.toISOString() });
       if (ticket.voidedAt) {
         const why = ticket.voidReason === 'SLOT_CANCELLED' ? 'its time slot was cancelled' : 'its seat was refunded';

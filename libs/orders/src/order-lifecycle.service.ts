@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InventoryService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus, updateReturning } from '@chedun/db';
-import { OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { OrderCancelled, OrderLineRefunded, OrderPaid, readMinorUnits } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { findOrder, fulfilLineIfRedeemed, holdOf, LINE_COLUMNS, linesOf, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
-import { assertTransition, OrderStatus } from './order-status';
+import { findLine, findOrder, fulfilLineIfRedeemed, holdOf, linesOf, markRefundDue, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
+import { OrderRefundStatus, orderRefundLifecycle, OrderStatus } from './order-status';
 import { queueRefundTask } from './refund-tasks';
 import { newTicketCode, signTicket } from './ticket-code';
 
@@ -28,9 +28,8 @@ export class OrderLifecycle {
 
   /** PENDING_PAYMENT → CANCELLED, giving every reservation back. */
   async cancelUnpaid(manager: EntityManager, order: OrderRecord, reason: string, now: Date): Promise<void> {
-    assertTransition(order.status, OrderStatus.CANCELLED);
+    await setOrderStatus(manager, order, OrderStatus.CANCELLED, now, { cancelReason: reason });
     for (const line of await linesOf(manager, [order.id])) await this.inventory.release(manager, holdOf(line));
-    await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, now, { cancelReason: reason });
     const event: OrderCancelled = { type: 'OrderCancelled', orderId: order.id, reason, cancelledAt: now };
     await this.bus.publish(event, manager);
   }
@@ -51,7 +50,7 @@ export class OrderLifecycle {
     const slotCancelled = order.paidAt === null && (await this.inventory.lockSlotsCancelled(manager, slotIds)).length > 0;
     if (order.status === OrderStatus.PENDING_PAYMENT && slotCancelled) {
       await this.cancelUnpaid(manager, order, 'SLOT_CANCELLED', paidAt);
-      await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
+      await markRefundDue(manager, order.id, paidAt);
       await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
       this.logger.warn({ orderId }, 'Payment arrived as its time slot was cancelled: refund due');
       return false;
@@ -68,14 +67,13 @@ export class OrderLifecycle {
       }
       if (sold.length < lines.length || lines.length === 0 || !revivable) {
         for (const line of sold) await this.inventory.unsell(manager, holdOf(line));
-        await setOrderStatus(manager, order.id, OrderStatus.CANCELLED, paidAt, { refundDue: true });
+        await markRefundDue(manager, order.id, paidAt);
         await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
         this.logger.warn({ orderId }, 'Payment arrived after the reservation lapsed and the goods were gone: refund due');
         return false;
       }
     }
-    assertTransition(order.status, OrderStatus.PAID);
-    await setOrderStatus(manager, order.id, OrderStatus.PAID, paidAt);
+    await setOrderStatus(manager, order, OrderStatus.PAID, paidAt);
     await this.issueTickets(manager, order, lines);
     await this.queueConfirmation(manager, order, lines);
     const event: OrderPaid = {
@@ -114,8 +112,7 @@ export class OrderLifecycle {
     const lines = await linesOf(manager, [orderId]);
     const handedOver = (l: OrderLineRecord) => l.fulfilledAt !== null;
     if (lines.every((l) => handedOver(l) || l.refundedMinor >= l.netMinor) && lines.some(handedOver)) {
-      assertTransition(order.status, OrderStatus.FULFILLED);
-      await setOrderStatus(manager, orderId, OrderStatus.FULFILLED, now);
+      await setOrderStatus(manager, order, OrderStatus.FULFILLED, now);
     }
   }
 
@@ -124,29 +121,29 @@ export class OrderLifecycle {
    * status, and OrderLineRefunded for the ledger, all in the caller's transaction.
    */
   async settleRefund(manager: EntityManager, refundId: string, now: Date): Promise<void> {
-    const [refund] = await manager.query(
-      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor::float8 AS "amountMinor", currency, status,
+    const [row] = await manager.query(
+      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor AS "amountMinor", currency, status,
               restock, requested_by AS "requestedBy"
          FROM order_refunds WHERE id = $1`,
       [refundId],
     );
-    if (!refund) return;
+    if (!row) return;
+    const refund = { ...row, amountMinor: readMinorUnits(row.amountMinor) };
     const order = (await findOrder(manager, refund.orderId, true)) as OrderRecord;
     const [current] = await manager.query(`SELECT status FROM order_refunds WHERE id = $1 FOR UPDATE`, [refundId]);
-    if (current.status !== 'PENDING') return;
-    const [line] = await manager.query(`SELECT refunded_minor::float8 AS before FROM order_lines WHERE id = $1 FOR UPDATE`, [refund.orderLineId]);
-    const before = (line as { before: number }).before;
+    if (!orderRefundLifecycle.canMove(current.status, OrderRefundStatus.SUCCEEDED)) return;
+    const [line] = await manager.query(`SELECT refunded_minor AS before FROM order_lines WHERE id = $1 FOR UPDATE`, [refund.orderLineId]);
+    const before = readMinorUnits((line as { before: string }).before);
     const after = before + refund.amountMinor;
     await manager.query(`UPDATE order_lines SET refunded_minor = $2 WHERE id = $1`, [refund.orderLineId, after]);
     await this.giveBack(manager, refund, before, after, now);
     await manager.query(
-      `UPDATE order_refunds SET status = 'SUCCEEDED', refunded_before_minor = $2, refunded_after_minor = $3, settled_at = $4 WHERE id = $1`,
-      [refundId, before, after, now],
+      `UPDATE order_refunds SET status = $5, refunded_before_minor = $2, refunded_after_minor = $3, settled_at = $4 WHERE id = $1`,
+      [refundId, before, after, now, orderRefundLifecycle.move(current.status, OrderRefundStatus.SUCCEEDED)],
     );
     const lines = await linesOf(manager, [order.id]);
     const to = lines.every((l) => l.refundedMinor >= l.netMinor) ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
-    assertTransition(order.status, to);
-    await setOrderStatus(manager, order.id, to, now);
+    await setOrderStatus(manager, order, to, now);
     const event: OrderLineRefunded = {
       type: 'OrderLineRefunded',
       orderId: order.id,
@@ -174,7 +171,7 @@ export class OrderLifecycle {
     after: number,
     now: Date,
   ): Promise<void> {
-    const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [refund.orderLineId])) as OrderLineRecord[];
+    const line = await findLine(manager, refund.orderLineId);
     const units = (x: number) => Math.min(line!.quantity, Math.floor(x / line!.unitPriceMinor));
     const back = units(after) - units(before);
     if (back <= 0) return;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEventBus } from '@chedun/db';
+import { readMinorUnits } from '@chedun/kernel';
 import { PaymentCancelled, PaymentFailed, PaymentSucceeded, RefundSucceeded } from '@chedun/payments';
 import { EntityManager } from 'typeorm';
 import { findOrder } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
-import { OrderStatus } from './order-status';
+import { OrderRefundStatus, OrderStatus } from './order-status';
 
 /**
  * Reacts to the payments context's facts inside the transaction that records the provider event, so an order
@@ -37,13 +38,14 @@ export class OrderPaymentSubscriber {
    */
   private async refunded(event: RefundSucceeded, manager: EntityManager): Promise<void> {
     if (!(await findOrder(manager, event.orderId, true))) return;
-    const refunds: { id: string; amountMinor: number; status: string }[] = await manager.query(
-      `SELECT id, amount_minor::float8 AS "amountMinor", status FROM order_refunds
+    const rows: { id: string; amountMinor: string; status: string }[] = await manager.query(
+      `SELECT id, amount_minor AS "amountMinor", status FROM order_refunds
         WHERE order_id = $1 AND status IN ('PENDING', 'SUCCEEDED') ORDER BY created_at, id`,
       [event.orderId],
     );
-    let settled = refunds.filter((r) => r.status === 'SUCCEEDED').reduce((sum, r) => sum + r.amountMinor, 0);
-    for (const refund of refunds.filter((r) => r.status === 'PENDING')) {
+    const refunds = rows.map((r) => ({ ...r, amountMinor: readMinorUnits(r.amountMinor) }));
+    let settled = refunds.filter((r) => r.status === OrderRefundStatus.SUCCEEDED).reduce((sum, r) => sum + r.amountMinor, 0);
+    for (const refund of refunds.filter((r) => r.status === OrderRefundStatus.PENDING)) {
       if (settled + refund.amountMinor > event.refundedTotal.amountMinor) break;
       await this.lifecycle.settleRefund(manager, refund.id, event.occurredAt);
       settled += refund.amountMinor;

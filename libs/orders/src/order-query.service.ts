@@ -3,9 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { VenueService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor, OrganizationKind } from '@chedun/identity';
-import { ConnectionShape, decodeCursor, toConnection } from '@chedun/kernel';
+import { ConnectionShape, decodeCursor, readMinorUnits, toConnection } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { findOrder, linesOf, merchantOrderColumns, merchantStatusSql, ORDER_COLUMNS, OrderLineRecord, OrderRecord, TicketRecord, ticketsOf } from './order-records';
+import {
+  findOrder,
+  linesOf,
+  merchantOrderColumns,
+  merchantStatusSql,
+  ORDER_COLUMNS,
+  OrderLineRecord,
+  OrderRecord,
+  TicketRecord,
+  ticketsOf,
+  toOrderRecord,
+} from './order-records';
 import { OrdersException } from './orders.exception';
 import { OrderStatus, PAID_OR_REFUNDED } from './order-status';
 import { ExpectedGuest, MerchantOrdersArgs, OrderNotification } from './orders.types';
@@ -27,12 +38,13 @@ export class OrderQueryService {
 
   /** For reconciliation: orders paid in [start, end) in a currency (and maybe refunded since), in paid order. */
   async paidBetween(currency: string, start: Date, end: Date): Promise<{ orderId: string; totalMinor: number }[]> {
-    return this.dataSource.query(
-      `SELECT o.id::text AS "orderId", o.total_minor::float8 AS "totalMinor" FROM orders o
+    const rows: { orderId: string; totalMinor: string }[] = await this.dataSource.query(
+      `SELECT o.id::text AS "orderId", o.total_minor AS "totalMinor" FROM orders o
         WHERE o.currency = $1 AND o.paid_at >= $2 AND o.paid_at < $3 AND o.status = ANY($4)
         ORDER BY o.paid_at, o.id`,
       [currency, start, end, PAID_OR_REFUNDED],
     );
+    return rows.map((r) => ({ orderId: r.orderId, totalMinor: readMinorUnits(r.totalMinor) }));
   }
 
   /** Each known order's status, for reconciliation; unknown ids are absent. */
@@ -53,12 +65,12 @@ export class OrderQueryService {
 
   async buyerHistory(actor: Actor, first: number, after?: string | null): Promise<ConnectionShape<OrderView>> {
     const [createdAt, id] = after ? decodeCursor(after, 2) : [null, null];
-    const rows: OrderRecord[] = await this.dataSource.query(
+    const rows: OrderRecord[] = (await this.dataSource.query(
       `SELECT ${ORDER_COLUMNS} FROM orders o
         WHERE o.buyer_user_id = $1 AND ($2::timestamptz IS NULL OR (o.created_at, o.id) < ($2::timestamptz, $3::uuid))
         ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
       [actor.userId, createdAt, id, first + 1],
-    );
+    )).map(toOrderRecord);
     const [count] = await this.dataSource.query(`SELECT count(*)::int AS n FROM orders WHERE buyer_user_id = $1`, [actor.userId]);
     return toConnection(await this.views(rows), first, (count as { n: number }).n, (v) => [v.order.createdAt.toISOString(), v.order.id]);
   }
@@ -77,12 +89,12 @@ export class OrderQueryService {
         AND ($4::date IS NULL OR o.created_at >= ($4::date)::timestamp AT TIME ZONE 'Asia/Shanghai')
         AND ($5::date IS NULL OR o.created_at < ($5::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
     const params = [args.merchantId, args.productId ?? null, args.status ?? null, args.from ?? null, args.to ?? null];
-    const rows: OrderRecord[] = await this.dataSource.query(
+    const rows: OrderRecord[] = (await this.dataSource.query(
       `SELECT ${merchantOrderColumns(merchants)} FROM orders o WHERE ${filter}
           AND ($6::timestamptz IS NULL OR (o.created_at, o.id) < ($6::timestamptz, $7::uuid))
         ORDER BY o.created_at DESC, o.id DESC LIMIT $8`,
       [...params, createdAt, id, first + 1],
-    );
+    )).map(toOrderRecord);
     const [count] = await this.dataSource.query(`SELECT count(*)::int AS n FROM orders o WHERE ${filter}`, params);
     const views = (await this.views(rows)).map((v) => onlyMerchants(v, [args.merchantId]));
     return toConnection(views, first, (count as { n: number }).n, (v) => [v.order.createdAt.toISOString(), v.order.id]);
@@ -132,8 +144,8 @@ export class OrderQueryService {
     const [scoped] = (await this.dataSource.query(`SELECT ${merchantOrderColumns('$2::uuid[]')} FROM orders o WHERE o.id = $1`, [
       order.id,
       merchantIds,
-    ])) as OrderRecord[];
-    return onlyMerchants({ ...whole!, order: scoped! }, merchantIds);
+    ])) as unknown[];
+    return onlyMerchants({ ...whole!, order: toOrderRecord(scoped) }, merchantIds);
   }
 
   async views(orders: OrderRecord[]): Promise<OrderView[]> {

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { updateReturning } from '@chedun/db';
-import { OrderStatus } from './order-status';
+import { readMinorUnits } from '@chedun/kernel';
+import { orderLifecycle, OrderRefundStatus, OrderStatus } from './order-status';
 
 /** An order as stored (amounts in minor units). */
 export interface OrderRecord {
@@ -64,7 +65,7 @@ export interface TicketRecord {
 
 function orderColumns(status: string, totalMinor: string): string {
   return `o.id, o.buyer_user_id AS "buyerUserId", ${status} AS status, o.idempotency_key AS "idempotencyKey",
-  o.request_hash AS "requestHash", ${totalMinor}::float8 AS "totalMinor", o.currency, o.expires_at AS "expiresAt",
+  o.request_hash AS "requestHash", ${totalMinor} AS "totalMinor", o.currency, o.expires_at AS "expiresAt",
   o.paid_at AS "paidAt", o.cancelled_at AS "cancelledAt", o.cancel_reason AS "cancelReason", o.refund_due AS "refundDue", o.created_at AS "createdAt"`;
 }
 
@@ -91,29 +92,48 @@ export function merchantStatusSql(merchants: string): string {
 export function merchantOrderColumns(merchants: string): string {
   return orderColumns(
     merchantStatusSql(merchants),
-    `(SELECT coalesce(sum(m.net_minor), 0) FROM order_lines m WHERE m.order_id = o.id AND m.merchant_id = ANY(${merchants}))`,
+    `(SELECT coalesce(sum(m.net_minor), 0)::bigint FROM order_lines m WHERE m.order_id = o.id AND m.merchant_id = ANY(${merchants}))`,
   );
 }
 
 export const LINE_COLUMNS = `l.id, l.order_id AS "orderId", l.position, l.kind, l.product_id AS "productId", l.product_name AS "productName",
   l.merchant_id AS "merchantId", l.studio_id AS "studioId", l.license_id AS "licenseId", l.film_ip_id AS "filmIpId",
   l.royalty_bps AS "royaltyBps", l.variant_id AS "variantId", l.time_slot_id AS "timeSlotId", l.ticket_type_id AS "ticketTypeId",
-  l.ticket_type_name AS "ticketTypeName", l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.slot_ends_at AS "slotEndsAt", l.quantity, l.unit_price_minor::float8 AS "unitPriceMinor",
-  l.net_minor::float8 AS "netMinor", l.currency, l.refunded_minor::float8 AS "refundedMinor", l.fulfilled_at AS "fulfilledAt", l.fulfilment`;
+  l.ticket_type_name AS "ticketTypeName", l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.slot_ends_at AS "slotEndsAt", l.quantity,
+  l.unit_price_minor AS "unitPriceMinor", l.net_minor AS "netMinor", l.currency, l.refunded_minor AS "refundedMinor", l.fulfilled_at AS "fulfilledAt", l.fulfilment`;
 
 export const TICKET_COLUMNS = `t.id, t.order_id AS "orderId", t.order_line_id AS "orderLineId", t.seat, t.merchant_id AS "merchantId",
   t.venue_id AS "venueId", t.time_slot_id AS "timeSlotId", t.code, t.qr_payload AS "qrPayload", t.redeemed_at AS "redeemedAt",
   t.voided_at AS "voidedAt", t.void_reason AS "voidReason"`;
 
+/** A row of ORDER_COLUMNS as pg returns it (bigint as text), with its amount read by the kernel's money reader. */
+export function toOrderRecord(row: unknown): OrderRecord {
+  const r = row as Omit<OrderRecord, 'totalMinor'> & { totalMinor: string };
+  return { ...r, totalMinor: readMinorUnits(r.totalMinor) };
+}
+
+/** A row of LINE_COLUMNS as pg returns it, with its amounts read by the kernel's money reader. */
+export function toOrderLineRecord(row: unknown): OrderLineRecord {
+  const r = row as Omit<OrderLineRecord, 'unitPriceMinor' | 'netMinor' | 'refundedMinor'> & Record<'unitPriceMinor' | 'netMinor' | 'refundedMinor', string>;
+  return { ...r, unitPriceMinor: readMinorUnits(r.unitPriceMinor), netMinor: readMinorUnits(r.netMinor), refundedMinor: readMinorUnits(r.refundedMinor) };
+}
+
 /** The order, locked for the rest of the caller's transaction when `lock` is set. */
 export async function findOrder(manager: EntityManager, orderId: string, lock = false): Promise<OrderRecord | null> {
-  const rows: OrderRecord[] = await manager.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
-  return rows[0] ?? null;
+  const rows: unknown[] = await manager.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
+  return rows[0] ? toOrderRecord(rows[0]) : null;
+}
+
+/** The line, locked for the rest of the caller's transaction when `lock` is set. */
+export async function findLine(manager: EntityManager, orderLineId: string, lock = false): Promise<OrderLineRecord | undefined> {
+  const rows: unknown[] = await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderLineId]);
+  return rows[0] ? toOrderLineRecord(rows[0]) : undefined;
 }
 
 export async function linesOf(manager: EntityManager, orderIds: readonly string[]): Promise<OrderLineRecord[]> {
   if (orderIds.length === 0) return [];
-  return manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.order_id = ANY($1) ORDER BY l.order_id, l.position`, [orderIds]);
+  const rows: unknown[] = await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.order_id = ANY($1) ORDER BY l.order_id, l.position`, [orderIds]);
+  return rows.map(toOrderLineRecord);
 }
 
 export async function ticketsOf(manager: EntityManager, orderIds: readonly string[]): Promise<TicketRecord[]> {
@@ -121,8 +141,15 @@ export async function ticketsOf(manager: EntityManager, orderIds: readonly strin
   return manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.order_id = ANY($1) ORDER BY t.order_line_id, t.seat`, [orderIds]);
 }
 
-/** Moves the order's status (the caller has checked the transition) and stamps what the move means. */
-export async function setOrderStatus(manager: EntityManager, orderId: string, status: OrderStatus, now: Date, extra: { cancelReason?: string; refundDue?: boolean } = {}): Promise<void> {
+/** Moves the order's status through its table (CONFLICT when the table refuses) and stamps what the move means. */
+export async function setOrderStatus(
+  manager: EntityManager,
+  order: Pick<OrderRecord, 'id' | 'status'>,
+  to: OrderStatus,
+  now: Date,
+  extra: { cancelReason?: string; refundDue?: boolean } = {},
+): Promise<void> {
+  const status = orderLifecycle.move(order.status, to);
   await manager.query(
     `UPDATE orders SET status = $2, updated_at = $3,
             paid_at = CASE WHEN $2 = 'PAID' AND paid_at IS NULL THEN $3 ELSE paid_at END,
@@ -130,8 +157,13 @@ export async function setOrderStatus(manager: EntityManager, orderId: string, st
             cancel_reason = coalesce($4, cancel_reason),
             refund_due = coalesce($5, refund_due)
       WHERE id = $1`,
-    [orderId, status, now, extra.cancelReason ?? null, extra.refundDue ?? null],
+    [order.id, status, now, extra.cancelReason ?? null, extra.refundDue ?? null],
   );
+}
+
+/** A cancelled order whose payment arrived anyway: it stays CANCELLED and the money is owed back. */
+export async function markRefundDue(manager: EntityManager, orderId: string, now: Date): Promise<void> {
+  await manager.query(`UPDATE orders SET refund_due = true, updated_at = $2, cancelled_at = $2 WHERE id = $1`, [orderId, now]);
 }
 
 /**
@@ -161,12 +193,12 @@ export function holdOf(line: OrderLineRecord) {
 /** What is left to refund of a line: its net, less what was refunded and what is being refunded. Locks the line. */
 export async function refundableOf(manager: EntityManager, orderLineId: string): Promise<number> {
   const [row] = await manager.query(
-    `SELECT l.net_minor::float8 - l.refunded_minor::float8
-            - coalesce((SELECT sum(amount_minor) FROM order_refunds r WHERE r.order_line_id = l.id AND r.status = 'PENDING'), 0)::float8 AS refundable
+    `SELECT l.net_minor - l.refunded_minor
+            - coalesce((SELECT sum(amount_minor) FROM order_refunds r WHERE r.order_line_id = l.id AND r.status = 'PENDING'), 0) AS refundable
        FROM order_lines l WHERE l.id = $1 FOR UPDATE`,
     [orderLineId],
   );
-  return (row as { refundable: number }).refundable;
+  return readMinorUnits((row as { refundable: string }).refundable);
 }
 
 /**
@@ -183,8 +215,8 @@ export async function insertRefundRequest(
 ): Promise<string> {
   const [created] = await manager.query(
     `INSERT INTO order_refunds (order_id, order_line_id, amount_minor, currency, status, requested_by, created_at, restock)
-     VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7) RETURNING id`,
-    [line.orderId, line.id, amountMinor, line.currency, requestedBy, now, restock],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [line.orderId, line.id, amountMinor, line.currency, OrderRefundStatus.PENDING, requestedBy, now, restock],
   );
   return (created as { id: string }).id;
 }

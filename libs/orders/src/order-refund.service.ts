@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, Money } from '@chedun/kernel';
-import { PaymentService } from '@chedun/payments';
+import { isRefundable, PaymentService, RefundStatus } from '@chedun/payments';
 import { DataSource } from 'typeorm';
-import { findOrder, insertRefundRequest, LINE_COLUMNS, OrderLineRecord, OrderRecord, refundableOf, refundIdempotencyKey } from './order-records';
+import { findLine, findOrder, insertRefundRequest, OrderRecord, refundableOf, refundIdempotencyKey } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
-import { PAID_STATES } from './order-status';
+import { OrderRefundStatus, orderRefundLifecycle, PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
 
 /**
@@ -29,7 +29,7 @@ export class OrderRefundService {
    */
   async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined, restock?: boolean | null): Promise<OrderRecord> {
     const request = await this.dataSource.transaction(async (manager) => {
-      const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [orderLineId])) as OrderLineRecord[];
+      const line = await findLine(manager, orderLineId);
       if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT))) throw OrdersException.notFound('Order line', orderLineId);
       const order = (await findOrder(manager, line.orderId, true)) as OrderRecord;
       if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be refunded`, { status: order.status });
@@ -46,7 +46,7 @@ export class OrderRefundService {
       return { refundId, orderId: order.id, amount: Money.of(amount, line.currency) };
     });
 
-    const payment = (await this.payments.paymentsOfOrder(request.orderId)).find((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED'].includes(p.status));
+    const payment = (await this.payments.paymentsOfOrder(request.orderId)).find((p) => isRefundable(p.status));
     try {
       if (!payment) throw OrdersException.conflict('The order has no captured payment to refund');
       const result = await this.payments.refund({
@@ -55,13 +55,14 @@ export class OrderRefundService {
         idempotencyKey: refundIdempotencyKey(request.refundId),
         reason: `Refund of order line ${orderLineId}`,
       });
-      if (result.status === 'SUCCEEDED') {
+      if (result.status === RefundStatus.SUCCEEDED) {
         await this.dataSource.transaction((manager) => this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()));
-      } else if (result.status !== 'PENDING') {
+      } else if (result.status !== RefundStatus.PENDING) {
         throw OrdersException.conflict(`The payment provider answered the refund with ${result.status}`);
       }
     } catch (error) {
-      await this.dataSource.query(`UPDATE order_refunds SET status = 'FAILED', settled_at = $2 WHERE id = $1 AND status = 'PENDING'`, [request.refundId, this.clock.now()]);
+      const failed = orderRefundLifecycle.transition(OrderRefundStatus.PENDING, OrderRefundStatus.FAILED);
+      await this.dataSource.query(`UPDATE order_refunds SET status = $3, settled_at = $2 WHERE id = $1 AND status = $4`, [request.refundId, this.clock.now(), failed.to, failed.from]);
       throw error;
     }
     return (await findOrder(this.dataSource.manager, request.orderId)) as OrderRecord;

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@chedun/kernel';
-import { assertTransition, canTransition, OrderStatus } from './order-status';
+import { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus } from './order-status';
 
 describe('order state machine', () => {
   it.each([
@@ -10,8 +10,8 @@ describe('order state machine', () => {
     ['a fulfilled order refunded', OrderStatus.FULFILLED, OrderStatus.REFUNDED],
     ['a late payment re-reserved', OrderStatus.CANCELLED, OrderStatus.PAID],
   ])('allows %s', (_, from, to) => {
-    expect(canTransition(from, to)).toBe(true);
-    expect(assertTransition(from, to)).toBe(to);
+    expect(orderLifecycle.canMove(from, to)).toBe(true);
+    expect(orderLifecycle.move(from, to)).toBe(to);
   });
 
   it.each([
@@ -21,7 +21,17 @@ describe('order state machine', () => {
     ['reviving a refunded order', OrderStatus.REFUNDED, OrderStatus.PAID],
     ['refunding what was never paid', OrderStatus.PENDING_PAYMENT, OrderStatus.REFUNDED],
   ])('refuses %s with CONFLICT', (_, from, to) => {
-    expect(canTransition(from, to)).toBe(false);
-    expect(() => assertTransition(from, to)).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT }));
+    expect(orderLifecycle.canMove(from, to)).toBe(false);
+    expect(() => orderLifecycle.move(from, to)).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT }));
+  });
+});
+
+describe('order refund state machine', () => {
+  it('settles a pending refund once, either way', () => {
+    expect(orderRefundLifecycle.move(OrderRefundStatus.PENDING, OrderRefundStatus.SUCCEEDED)).toBe(OrderRefundStatus.SUCCEEDED);
+    expect(orderRefundLifecycle.move(OrderRefundStatus.PENDING, OrderRefundStatus.FAILED)).toBe(OrderRefundStatus.FAILED);
+    expect(() => orderRefundLifecycle.move(OrderRefundStatus.SUCCEEDED, OrderRefundStatus.FAILED)).toThrow(
+      expect.objectContaining({ code: ErrorCode.CONFLICT, message: 'Cannot fail an order refund that is succeeded' }),
+    );
   });
 });

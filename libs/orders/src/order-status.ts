@@ -1,4 +1,4 @@
-import { OrdersException } from './orders.exception';
+import { Lifecycle } from '@chedun/kernel';
 
 export enum OrderStatus {
   PENDING_PAYMENT = 'PENDING_PAYMENT',
@@ -13,24 +13,32 @@ export enum OrderStatus {
  * The one transition table of an order. CANCELLED → PAID is the late payment whose lapsed reservation could be
  * taken again; a merchant may cancel only before payment (afterwards, refunds).
  */
-const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  [OrderStatus.PENDING_PAYMENT]: [OrderStatus.PAID, OrderStatus.CANCELLED],
-  [OrderStatus.PAID]: [OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED],
-  [OrderStatus.FULFILLED]: [OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED],
-  [OrderStatus.PARTIALLY_REFUNDED]: [OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED, OrderStatus.FULFILLED],
-  [OrderStatus.CANCELLED]: [OrderStatus.PAID],
-  [OrderStatus.REFUNDED]: [],
-};
+export const orderLifecycle = new Lifecycle<OrderStatus>('order', {
+  [OrderStatus.PENDING_PAYMENT]: { [OrderStatus.PAID]: 'pay', [OrderStatus.CANCELLED]: 'cancel' },
+  [OrderStatus.PAID]: { [OrderStatus.FULFILLED]: 'fulfil', [OrderStatus.PARTIALLY_REFUNDED]: 'refund', [OrderStatus.REFUNDED]: 'refund' },
+  [OrderStatus.FULFILLED]: { [OrderStatus.PARTIALLY_REFUNDED]: 'refund', [OrderStatus.REFUNDED]: 'refund' },
+  [OrderStatus.PARTIALLY_REFUNDED]: {
+    [OrderStatus.PARTIALLY_REFUNDED]: 'refund',
+    [OrderStatus.REFUNDED]: 'refund',
+    [OrderStatus.FULFILLED]: 'fulfil',
+  },
+  [OrderStatus.CANCELLED]: { [OrderStatus.PAID]: 'pay' },
+  [OrderStatus.REFUNDED]: {},
+});
 
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return TRANSITIONS[from].includes(to);
+/** A line refund the marketplace asked the provider for: it counts against the line while PENDING. */
+export enum OrderRefundStatus {
+  PENDING = 'PENDING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
 }
 
-/** CONFLICT unless the table allows the move. */
-export function assertTransition(from: OrderStatus, to: OrderStatus): OrderStatus {
-  if (!canTransition(from, to)) throw OrdersException.conflict(`An order cannot go from ${from} to ${to}`, { from, to });
-  return to;
-}
+/** A line refund settles once, either way. */
+export const orderRefundLifecycle = new Lifecycle<OrderRefundStatus>('order refund', {
+  [OrderRefundStatus.PENDING]: { [OrderRefundStatus.SUCCEEDED]: 'settle', [OrderRefundStatus.FAILED]: 'fail' },
+  [OrderRefundStatus.SUCCEEDED]: {},
+  [OrderRefundStatus.FAILED]: {},
+});
 
 /** Orders whose goods are the buyer's (or about to be): they count toward a per-account purchase limit. */
 export const COUNTED_FOR_LIMIT: readonly OrderStatus[] = [OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED];

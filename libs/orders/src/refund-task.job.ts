@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
-import { Clock, Money } from '@chedun/kernel';
-import { PaymentService, PaymentView } from '@chedun/payments';
+import { Clock, Money, readMinorUnits } from '@chedun/kernel';
+import { isCaptured, isRefundable, PaymentService, PaymentView, RefundStatus } from '@chedun/payments';
 import { DataSource, EntityManager } from 'typeorm';
-import { findOrder, insertRefundRequest, LINE_COLUMNS, OrderLineRecord, refundableOf, refundIdempotencyKey } from './order-records';
+import { findLine, findOrder, insertRefundRequest, refundableOf, refundIdempotencyKey } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
-import { PAID_STATES } from './order-status';
+import { OrderRefundStatus, PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
-import { REFUND_TASK_COLUMNS, RefundTaskRecord } from './refund-tasks';
+import { REFUND_TASK_COLUMNS, RefundTaskRecord, refundTaskLifecycle, RefundTaskStatus } from './refund-tasks';
 import { RecurringRun, withSessionLock } from '@chedun/db';
 import { backoffMs } from './backoff';
 
@@ -29,7 +29,7 @@ interface RequestedRefund {
   refundId: string;
   orderId: string;
   orderLineId: string;
-  status: 'PENDING' | 'SUCCEEDED' | 'FAILED';
+  status: OrderRefundStatus;
   amount: Money;
 }
 
@@ -71,8 +71,8 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       const due: RefundTaskRecord[] = await this.dataSource.query(
         `SELECT ${REFUND_TASK_COLUMNS} FROM order_refund_tasks
-          WHERE status = 'PENDING' AND next_attempt_at <= $1 AND NOT (id = ANY($2)) ORDER BY next_attempt_at, id LIMIT ${BATCH}`,
-        [this.clock.now(), [...seen]],
+          WHERE status = $3 AND next_attempt_at <= $1 AND NOT (id = ANY($2)) ORDER BY next_attempt_at, id LIMIT ${BATCH}`,
+        [this.clock.now(), [...seen], RefundTaskStatus.PENDING],
       );
       for (const task of due) {
         seen.add(task.id);
@@ -91,24 +91,25 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
   private async refundCancelledSeats(task: RefundTaskRecord): Promise<void> {
     const request = await this.dataSource.transaction((manager) => this.requestSeatRefund(manager, task.id));
     if (!request) return;
-    if (request.status === 'PENDING') {
+    if (request.status === OrderRefundStatus.PENDING) {
       const result = await this.payments.refund({
         providerPaymentId: (await this.capturedPayment(request.orderId)).providerPaymentId,
         amount: request.amount,
         idempotencyKey: refundIdempotencyKey(request.refundId),
         reason: `Time slot cancelled: refund of order line ${request.orderLineId}`,
       });
-      if (result.status === 'SUCCEEDED') {
+      if (result.status === RefundStatus.SUCCEEDED) {
         await this.dataSource.transaction((manager) => this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()));
-      } else if (result.status !== 'PENDING') {
+      } else if (result.status !== RefundStatus.PENDING) {
         throw OrdersException.conflict(`The payment provider answered the refund with ${result.status}`);
       }
-    } else if (request.status === 'FAILED') {
+    } else if (request.status === OrderRefundStatus.FAILED) {
       throw OrdersException.conflict('The recorded refund failed', { refundId: request.refundId });
     }
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.lockPending(manager, task.id))) return;
-      const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [request.orderLineId])) as OrderLineRecord[];
+      const pending = await this.lockPending(manager, task.id);
+      if (!pending) return;
+      const line = await findLine(manager, request.orderLineId);
       const voided: { code: string }[] = await manager.query(
         `SELECT code FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED' ORDER BY seat`,
         [request.orderLineId],
@@ -122,7 +123,7 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
         refund: request.amount.toJSON(),
         voidedTickets: voided.map((v) => v.code),
       });
-      await this.markDone(manager, task.id);
+      await this.markDone(manager, pending);
     });
   }
 
@@ -135,14 +136,15 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     if (!task) return null;
     if (task.orderRefundId) {
       const [refund] = await manager.query(
-        `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", status, amount_minor::float8 AS "amountMinor", currency
+        `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", status, amount_minor AS "amountMinor", currency
            FROM order_refunds WHERE id = $1`,
         [task.orderRefundId],
       );
-      return { refundId: refund.id, orderId: refund.orderId, orderLineId: refund.orderLineId, status: refund.status, amount: Money.of(refund.amountMinor, refund.currency) };
+      const amount = Money.of(readMinorUnits(refund.amountMinor), refund.currency);
+      return { refundId: refund.id, orderId: refund.orderId, orderLineId: refund.orderLineId, status: refund.status, amount };
     }
     const order = await findOrder(manager, task.orderId, true);
-    const [line] = (await manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1`, [task.orderLineId])) as OrderLineRecord[];
+    const line = await findLine(manager, task.orderLineId as string);
     const refundable = await refundableOf(manager, line!.id);
     const [{ voided }] = await manager.query(
       `SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED'`,
@@ -150,12 +152,12 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     );
     const amount = voided >= line!.quantity ? refundable : Math.min(refundable, Math.floor((line!.netMinor * voided) / line!.quantity));
     if (!order || !PAID_STATES.includes(order.status) || amount <= 0) {
-      await this.markDone(manager, taskId);
+      await this.markDone(manager, task);
       return null;
     }
     const refundId = await insertRefundRequest(manager, line!, amount, task.requestedBy as string, this.clock.now());
     await manager.query(`UPDATE order_refund_tasks SET order_refund_id = $2 WHERE id = $1`, [taskId, refundId]);
-    return { refundId, orderId: order.id, orderLineId: line!.id, status: 'PENDING', amount: Money.of(amount, line!.currency) };
+    return { refundId, orderId: order.id, orderLineId: line!.id, status: OrderRefundStatus.PENDING, amount: Money.of(amount, line!.currency) };
   }
 
   /**
@@ -164,44 +166,46 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private async refundLatePayment(task: RefundTaskRecord): Promise<void> {
     const payments = await this.payments.paymentsOfOrder(task.orderId);
-    for (const payment of payments.filter((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED'].includes(p.status))) {
+    for (const payment of payments.filter((p) => isRefundable(p.status))) {
       const result = await this.payments.refund({
         providerPaymentId: payment.providerPaymentId,
         amount: payment.amount.minus(payment.refunded),
         idempotencyKey: `late-payment-refund-${task.id}-${payment.id}`,
         reason: `Payment arrived after order ${task.orderId} was cancelled`,
       });
-      if (result.status !== 'SUCCEEDED' && result.status !== 'PENDING') {
+      if (result.status !== RefundStatus.SUCCEEDED && result.status !== RefundStatus.PENDING) {
         throw OrdersException.conflict(`The payment provider answered the refund with ${result.status}`);
       }
     }
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.lockPending(manager, task.id))) return;
+      const pending = await this.lockPending(manager, task.id);
+      if (!pending) return;
       const order = await findOrder(manager, task.orderId, true);
       await manager.query(`UPDATE orders SET refund_due = false, updated_at = $2 WHERE id = $1`, [task.orderId, this.clock.now()]);
-      const captured = payments.filter((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(p.status));
+      const captured = payments.filter((p) => isCaptured(p.status));
       const refunded = captured.reduce<Money | null>((sum, p) => (sum ? sum.plus(p.amount) : p.amount), null);
       await this.notify(manager, 'LATE_PAYMENT_REFUNDED', order!.buyerUserId, task.orderId, null, {
         orderId: task.orderId,
         refund: refunded?.toJSON() ?? null,
       });
-      await this.markDone(manager, task.id);
+      await this.markDone(manager, pending);
     });
   }
 
   private async capturedPayment(orderId: string): Promise<PaymentView> {
-    const payment = (await this.payments.paymentsOfOrder(orderId)).find((p) => ['SUCCEEDED', 'PARTIALLY_REFUNDED'].includes(p.status));
+    const payment = (await this.payments.paymentsOfOrder(orderId)).find((p) => isRefundable(p.status));
     if (!payment) throw OrdersException.conflict('The order has no captured payment to refund', { orderId });
     return payment;
   }
 
   private async lockPending(manager: EntityManager, taskId: string): Promise<RefundTaskRecord | null> {
     const [task] = (await manager.query(`SELECT ${REFUND_TASK_COLUMNS} FROM order_refund_tasks WHERE id = $1 FOR UPDATE`, [taskId])) as RefundTaskRecord[];
-    return task?.status === 'PENDING' ? task : null;
+    return task?.status === RefundTaskStatus.PENDING ? task : null;
   }
 
-  private async markDone(manager: EntityManager, taskId: string): Promise<void> {
-    await manager.query(`UPDATE order_refund_tasks SET status = 'DONE', done_at = $2, last_error = NULL WHERE id = $1`, [taskId, this.clock.now()]);
+  private async markDone(manager: EntityManager, task: Pick<RefundTaskRecord, 'id' | 'status'>): Promise<void> {
+    const status = refundTaskLifecycle.move(task.status, RefundTaskStatus.DONE);
+    await manager.query(`UPDATE order_refund_tasks SET status = $3, done_at = $2, last_error = NULL WHERE id = $1`, [task.id, this.clock.now(), status]);
   }
 
   private async notify(manager: EntityManager, kind: string, recipient: string, orderId: string, subjectId: string | null, payload: object): Promise<void> {
@@ -217,11 +221,12 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     const delay = backoffMs(attempts, BACKOFF_BASE_MS, BACKOFF_MAX_MS);
     const message = error instanceof Error ? error.message : String(error);
     this.logger.warn({ taskId: task.id, kind: task.kind, orderId: task.orderId, attempts, err: error }, 'Refund task failed; retrying later');
+    // Only a task still PENDING is retried; its last attempt gives it up.
+    const giveUp = refundTaskLifecycle.transition(RefundTaskStatus.PENDING, RefundTaskStatus.FAILED);
     await this.dataSource.query(
-      `UPDATE order_refund_tasks SET attempts = $2::int, next_attempt_at = $3, last_error = $4,
-              status = CASE WHEN $2::int >= $5::int THEN 'FAILED' ELSE status END
-        WHERE id = $1 AND status = 'PENDING'`,
-      [task.id, attempts, new Date(this.clock.now().getTime() + delay), message.slice(0, 1000), MAX_REFUND_ATTEMPTS],
+      `UPDATE order_refund_tasks SET attempts = $2::int, next_attempt_at = $3, last_error = $4, status = $5
+        WHERE id = $1 AND status = $6`,
+      [task.id, attempts, new Date(this.clock.now().getTime() + delay), message.slice(0, 1000), attempts >= MAX_REFUND_ATTEMPTS ? giveUp.to : giveUp.from, giveUp.from],
     );
   }
 }

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PaymentEvent, TransferReversed } from './payment-events';
 import { PaymentEntity, PaymentEventEntity, PaymentEventOutcome, RefundEntity } from './payment.entity';
 import { recordPaymentIfAbsent } from './payment-records';
-import { isCaptured, paymentLifecycle, PaymentStatus } from './payment-status';
+import { isCaptured, paymentLifecycle, PaymentStatus, refundLifecycle } from './payment-status';
 import { ProcessedEvent, ProviderEvent, ProviderPaymentRef } from './provider-event';
 
 
@@ -140,11 +140,8 @@ export class PaymentEventProcessor {
       lock: { mode: 'pessimistic_write' },
     });
     if (!refund) return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
-    // A refund only ever leaves PENDING; later news about a settled refund is stale.
-    if (refund.status !== 'PENDING' || status === 'PENDING') {
-      return { outcome: PaymentEventOutcome.STALE, paymentId: refund.paymentId };
-    }
-    await manager.update(RefundEntity, refund.id, { status });
+    if (!refundLifecycle.canMove(refund.status, status)) return { outcome: PaymentEventOutcome.STALE, paymentId: refund.paymentId };
+    await manager.update(RefundEntity, refund.id, { status: refundLifecycle.move(refund.status, status) });
     return { outcome: PaymentEventOutcome.APPLIED, paymentId: refund.paymentId };
   }
 

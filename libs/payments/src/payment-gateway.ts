@@ -26,7 +26,9 @@ export interface RefundInput {
   reason: string;
 }
 
-export type RefundStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+/** A refund's status at the provider, named here so no other context spells the strings. */
+export const RefundStatus = { PENDING: 'PENDING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED', CANCELLED: 'CANCELLED' } as const;
+export type RefundStatus = (typeof RefundStatus)[keyof typeof RefundStatus];
 
 export interface RefundResult {
   providerRefundId: string;

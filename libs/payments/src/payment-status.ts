@@ -1,4 +1,5 @@
 import { Lifecycle } from '@chedun/kernel';
+import { RefundStatus } from './payment-gateway';
 
 export enum PaymentStatus {
   REQUIRES_PAYMENT = 'REQUIRES_PAYMENT',
@@ -33,3 +34,16 @@ export const CAPTURED_STATUSES: readonly PaymentStatus[] = [PaymentStatus.SUCCEE
 export function isCaptured(status: PaymentStatus): boolean {
   return CAPTURED_STATUSES.includes(status);
 }
+
+/** Money taken and not all of it given back: what a refund may still draw on. */
+export function isRefundable(status: PaymentStatus): boolean {
+  return status === PaymentStatus.SUCCEEDED || status === PaymentStatus.PARTIALLY_REFUNDED;
+}
+
+/** A refund only ever leaves PENDING, once: later news about a settled refund is stale. */
+export const refundLifecycle = new Lifecycle<RefundStatus>('refund', {
+  [RefundStatus.PENDING]: { [RefundStatus.SUCCEEDED]: 'succeed', [RefundStatus.FAILED]: 'fail', [RefundStatus.CANCELLED]: 'cancel' },
+  [RefundStatus.SUCCEEDED]: {},
+  [RefundStatus.FAILED]: {},
+  [RefundStatus.CANCELLED]: {},
+});

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Money } from '@chedun/kernel';
+import { Money, readMinorUnits } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { CreatePaymentInput, PaymentGateway, PaymentProvider, RefundInput, RefundStatus } from './payment-gateway';
 import { PaymentEntity, RefundEntity } from './payment.entity';
@@ -90,7 +90,7 @@ export class PaymentService {
        FROM refunds WHERE payment_id = $1`,
       [payment.id],
     );
-    return Math.max(payment.refundedMinor, Number(row?.succeeded ?? 0)) + Number(row?.pending ?? 0);
+    return Math.max(payment.refundedMinor, readMinorUnits(row?.succeeded ?? 0)) + readMinorUnits(row?.pending ?? 0);
   }
 
   /**

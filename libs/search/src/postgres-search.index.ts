@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProductCategory } from '@chedun/kernel';
+import { ProductCategory, readMinorUnitsOrNull } from '@chedun/kernel';
 import type { ProductKind } from '@chedun/catalog';
 import { DataSource, EntityManager } from 'typeorm';
 import { cjkGrams, escapeLike, prefixTsQuery } from './search-text';
@@ -238,7 +238,7 @@ function toDocument(r: DocumentRow): SearchDocument {
     merchantName: r.merchant_name,
     merchantNameZh: r.merchant_name_zh,
     venueId: r.venue_id,
-    priceFromMinor: r.price_from_minor,
+    priceFromMinor: readMinorUnitsOrNull(r.price_from_minor),
     currency: r.currency.trim(),
     inStock: r.in_stock,
     availableDates: r.available_day_list,

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, AuthService, OrganizationKind, OrganizationService, UserEntity } from '@chedun/identity';
+import { Actor, ActorLoader, AuthService, OrganizationKind, OrganizationService } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
-import { DataSource } from 'typeorm';
 import { CatalogDemoSeeder } from './catalog-demo-seeder';
 import { atInstant } from './demo-clock';
 import { LedgerDemoSeeder, salesHistoryStart } from './ledger-demo-seeder';
@@ -75,7 +73,7 @@ export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actors: ActorLoader,
     private readonly auth: AuthService,
     private readonly organizations: OrganizationService,
     private readonly licensingDemo: LicensingDemoSeeder,
@@ -87,8 +85,7 @@ export class DemoSeeder {
   async run(): Promise<void> {
     let created = 0;
     for (const account of ACCOUNTS) {
-      const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ email: account.email });
-      if (existing) continue;
+      if (await this.actors.byEmail(account.email)) continue;
       const { user } = await this.auth.signUp({ email: account.email, password: PASSWORD, displayName: account.displayName });
       created++;
       const actor = new Actor(user.id, user.email, []);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, UserEntity } from '@chedun/identity';
-import { Clock, shanghaiDate } from '@chedun/kernel';
+import { Actor, ActorLoader } from '@chedun/identity';
+import { Clock, readMinorUnits, shanghaiDate } from '@chedun/kernel';
 import { RoyaltyStatementService } from '@chedun/ledger';
 import { CheckoutService, OrderRefundService } from '@chedun/orders';
 import { DevelopmentPaymentGateway, PaymentGateway, PaymentService } from '@chedun/payments';
@@ -37,6 +37,7 @@ export class LedgerDemoSeeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actors: ActorLoader,
     private readonly checkout: CheckoutService,
     private readonly refunds: OrderRefundService,
     private readonly payments: PaymentService,
@@ -48,16 +49,15 @@ export class LedgerDemoSeeder {
 
   async run(): Promise<number> {
     if (this.gateway.provider !== 'development' || !isMovable(this.clock)) return 0;
-    const visitor = await this.dataSource.getRepository(UserEntity).findOneBy({ email: 'visitor@chedun.test' });
+    const buyer = await this.actors.byEmail('visitor@chedun.test');
     const [studio] = (await this.dataSource.query(`SELECT id FROM organizations WHERE kind = 'STUDIO' AND name = $1`, [STATED_STUDIO])) as { id: string }[];
-    if (!visitor || !studio) return 0;
+    if (!buyer || !studio) return 0;
     const [stated] = (await this.dataSource.query(`SELECT 1 FROM royalty_statements WHERE studio_id = $1 LIMIT 1`, [studio.id])) as unknown[];
     if (stated) return 0;
     const items = await this.saleItems();
     if (items.length === 0) return 0;
 
     const started = performance.now();
-    const buyer = new Actor(visitor.id, visitor.email, []);
     const months = pastMonths(this.clock.now(), MONTHS);
     let sold = 0;
     let n = 0;
@@ -114,12 +114,12 @@ export class LedgerDemoSeeder {
 
   private async refundHalfOfFirstLine(orderId: string): Promise<void> {
     const [line] = (await this.dataSource.query(
-      `SELECT id, merchant_id, net_minor::int AS net, refunded_minor::int AS refunded FROM order_lines WHERE order_id = $1 ORDER BY position LIMIT 1`,
+      `SELECT id, merchant_id, net_minor AS net, refunded_minor AS refunded FROM order_lines WHERE order_id = $1 ORDER BY position LIMIT 1`,
       [orderId],
-    )) as { id: string; merchant_id: string; net: number; refunded: number }[];
-    if (!line || line.refunded > 0) return;
+    )) as { id: string; merchant_id: string; net: string; refunded: string }[];
+    if (!line || readMinorUnits(line.refunded) > 0) return;
     const merchant = await organizationOwner(this.dataSource, line.merchant_id);
-    await this.refunds.refundLine(merchant, line.id, Math.floor(line.net / 2));
+    await this.refunds.refundLine(merchant, line.id, Math.floor(readMinorUnits(line.net) / 2));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, MembershipEntity, UserEntity } from '@chedun/identity';
+import { Actor, ActorLoader } from '@chedun/identity';
 import { FilmIpService } from '@chedun/ip';
 import { Clock, Money, ProductCategory as C, shanghaiDate } from '@chedun/kernel';
 import { LicenseApplicationService, LicenseOfferService, LicenseService } from '@chedun/licensing';
@@ -144,6 +144,7 @@ export class LicensingDemoSeeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actors: ActorLoader,
     private readonly clock: Clock,
     private readonly filmIps: FilmIpService,
     private readonly offers: LicenseOfferService,
@@ -202,17 +203,9 @@ export class LicensingDemoSeeder {
   }
 
   private async actor(email: string): Promise<Actor> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
-    const memberships = await this.dataSource.getRepository(MembershipEntity).find({
-      where: { userId: user.id },
-      relations: { organization: true },
-      order: { createdAt: 'ASC' },
-    });
-    return new Actor(
-      user.id,
-      user.email,
-      memberships.flatMap((m) => (m.organization ? [{ organizationId: m.organizationId, kind: m.organization.kind, role: m.role }] : [])),
-    );
+    const actor = await this.actors.byEmail(email);
+    if (!actor) throw new Error(`Demo account ${email} is missing`);
+    return actor;
   }
 
   private async organizationNamed(actor: Actor, name: string): Promise<string> {

@@ -2,8 +2,10 @@ import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { DomainError, ErrorCode } from '@chedun/kernel';
 import type { Request, Response } from 'express';
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { EdgeInputError } from './validation.pipe';
 
 interface Classified {
   code: ErrorCode;
@@ -91,6 +93,18 @@ function isClientHttpError(e: unknown): e is { status: number; message: string }
   return expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/**
+ * GraphQL answers errors of execution with 200 and the code in the body. A refusal by a limit is not an error of
+ * execution but of the request, so it answers 4xx like the document limits Apollo enforces before execution
+ * (depth, cost, aliases, tokens: 400) and the body limit (413): a spent rate limit 429 with Retry-After, input
+ * refused at the edge (a page size over the limit) 400.
+ */
+function refusalStatus(exception: unknown, classified: Classified): number | undefined {
+  if (classified.code === ErrorCode.RATE_LIMITED) return STATUS.RATE_LIMITED;
+  if (exception instanceof EdgeInputError) return STATUS.BAD_USER_INPUT;
+  return undefined;
+}
+
 @Catch()
 export class GlobalExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -110,8 +124,15 @@ export class GlobalExceptionFilter implements GqlExceptionFilter {
       ...classified.details,
       ...(classified.code === ErrorCode.INTERNAL && requestId ? { requestId } : {}),
     };
-    if (isGraphql) return new GraphQLError(classified.message, { extensions });
+    const retryAfter = classified.details['retryAfterSeconds'];
+    if (isGraphql) {
+      const http = refusalStatus(exception, classified);
+      // Apollo takes `http` off the error and answers with it (the body keeps only the code and details).
+      const head = http && { status: http, headers: new HeaderMap(typeof retryAfter === 'number' ? [['retry-after', String(retryAfter)]] : []) };
+      return new GraphQLError(classified.message, { extensions: head ? { ...extensions, http: head } : extensions });
+    }
     const res = host.switchToHttp().getResponse<Response>();
+    if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
     res.status(classified.status).json({ error: { message: classified.message, ...extensions } });
     return undefined;
   }

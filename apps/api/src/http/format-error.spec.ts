@@ -1,3 +1,5 @@
+import { DomainError } from '@chedun/kernel';
+import { GraphQLError } from 'graphql';
 import { formatError } from './format-error';
 
 describe('formatError', () => {
@@ -23,5 +25,11 @@ describe('formatError', () => {
   it('keeps only the retry hint and request id of an internal error', () => {
     const out = formatError({ message: 'ETIMEDOUT api.stripe.com', extensions: { code: 'INTERNAL', retryable: true, requestId: 'req-12345678', operation: 'transfer' } });
     expect(out).toEqual({ message: 'Internal error', path: undefined, extensions: { code: 'INTERNAL', requestId: 'req-12345678', retryable: true } });
+  });
+
+  it('gives an error thrown past the exception filter (a field resolver) the code it carries', () => {
+    const thrown = new GraphQLError('Only members', { path: ['me', 'memberships'], originalError: DomainError.forbidden('Only members') });
+    const out = formatError({ message: 'Only members', path: ['me', 'memberships'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, thrown);
+    expect(out).toEqual({ message: 'Only members', path: ['me', 'memberships'], locations: undefined, extensions: { code: 'FORBIDDEN' } });
   });
 });

@@ -55,7 +55,7 @@ type Documents = {
     "\n  mutation RejectDesign($productId: ID!, $comments: String!) {\n    rejectProduct(productId: $productId, comments: $comments) { id status }\n  }\n": typeof types.RejectDesignDocument,
     "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n": typeof types.StudioFilmIpsDocument,
     "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n": typeof types.CreateFilmIpDocument,
-    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioOffersDocument,
+    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioOffersDocument,
     "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n": typeof types.PublishOfferDocument,
     "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n": typeof types.CloseOfferDocument,
     "\n  query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {\n    incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {\n      edges {\n        node {\n          id status pitch createdAt decisionReason merchantId\n          offer { id royaltyBps filmIp { title titleZh } }\n        }\n      }\n    }\n  }\n": typeof types.IncomingApplicationsDocument,
@@ -110,7 +110,7 @@ const documents: Documents = {
     "\n  mutation RejectDesign($productId: ID!, $comments: String!) {\n    rejectProduct(productId: $productId, comments: $comments) { id status }\n  }\n": types.RejectDesignDocument,
     "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n": types.StudioFilmIpsDocument,
     "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n": types.CreateFilmIpDocument,
-    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }\n      }\n    }\n  }\n": types.StudioOffersDocument,
+    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n": types.StudioOffersDocument,
     "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n": types.PublishOfferDocument,
     "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n": types.CloseOfferDocument,
     "\n  query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {\n    incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {\n      edges {\n        node {\n          id status pitch createdAt decisionReason merchantId\n          offer { id royaltyBps filmIp { title titleZh } }\n        }\n      }\n    }\n  }\n": types.IncomingApplicationsDocument,
@@ -288,7 +288,7 @@ export function graphql(source: "\n  mutation CreateFilmIp($input: CreateFilmIpI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').StudioOffersDocument;
+export function graphql(source: "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').StudioOffersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

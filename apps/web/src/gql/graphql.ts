@@ -512,7 +512,7 @@ export type StudioOffersQueryVariables = Exact<{
 }>;
 
 
-export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
+export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
 
 export type PublishOfferMutationVariables = Exact<{
   input: PublishLicenseOfferInput;
@@ -1350,6 +1350,12 @@ export const StudioOffersDocument = new TypedDocumentString(`
         territory
         startsOn
         endsOn
+        advance {
+          currency
+        }
+        minimumGuarantee {
+          currency
+        }
         filmIp {
           id
           title

@@ -1,5 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { messages, type MessageKey } from './messages';
+import { formatMoney } from './money';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'chedun.lang';
@@ -44,7 +45,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return (lang === 'zh' ? zh || en : en || zh) ?? '';
       },
       formatMoney(amountMinor, currency) {
-        return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 100);
+        return formatMoney(locale, amountMinor, currency);
       },
       formatDate(iso) {
         const date = new Date(iso.length === 10 ? `${iso}T00:00:00+08:00` : iso);

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../components/states';
 import { graphql } from '../gql';
 import { cart, useCart } from '../lib/cart';
 import { useI18n } from '../lib/i18n';
+import { currencyOf } from '../lib/money';
 import { rememberPayment } from '../lib/payment-session';
 import { Link, navigate } from '../lib/router';
 import { useMe } from '../lib/use-me';
@@ -29,7 +30,7 @@ export function CartPage() {
   const checkout = useMutation(Checkout);
   // One key per attempt: a double click or a retry after a lost answer returns the same order.
   const idempotencyKey = useRef(newKey());
-  const currency = items[0]?.unitPrice.currency ?? 'CNY';
+  const currency = currencyOf(items.map((i) => i.unitPrice));
   const total = items.reduce((sum, i) => sum + i.unitPrice.amountMinor * i.quantity, 0);
   const pay = async () => {
     const result = await checkout.run({

@@ -3,6 +3,7 @@ import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import type { ProductCategory } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
+import { currencyOf, moneyInput } from '../lib/money';
 import { Link } from '../lib/router';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
@@ -155,12 +156,17 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
           )}
         </QueryView>
       </div>
-      <CreateMerchandiseForm merchant={merchant} onCreated={products.reload} />
+      <CreateMerchandiseForm
+        merchant={merchant}
+        currency={currencyOf(products.data?.merchantProducts.edges.flatMap((e) => e.node.variants.map((v) => v.price)) ?? [])}
+        onCreated={products.reload}
+      />
     </div>
   );
 }
 
-function CreateMerchandiseForm({ merchant, onCreated }: { merchant: Organization; onCreated(): void }) {
+/** `currency`: the one the merchant already prices in (the API's default for a first product). */
+function CreateMerchandiseForm({ merchant, currency, onCreated }: { merchant: Organization; currency: string; onCreated(): void }) {
   const { t, pick } = useI18n();
   const licenses = useQuery(ActiveLicenses, { merchantId: merchant.id });
   const create = useMutation(CreateMerchandise);
@@ -177,7 +183,8 @@ function CreateMerchandiseForm({ merchant, onCreated }: { merchant: Organization
   const categories = license?.categories ?? [];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!license) return;
+    const price = moneyInput(priceYuan, currency);
+    if (!license || !price) return;
     const created = await create.run({
       input: {
         licenseId: license.id,
@@ -185,7 +192,7 @@ function CreateMerchandiseForm({ merchant, onCreated }: { merchant: Organization
         name,
         nameZh: nameZh || null,
         descriptionZh: descriptionZh || null,
-        variants: [{ sku, stock: Number(stock), price: { amountMinor: Math.round(Number(priceYuan) * 100), currency: 'CNY' } }],
+        variants: [{ sku, stock: Number(stock), price }],
       },
     });
     if (created) {

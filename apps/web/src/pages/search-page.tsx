@@ -5,6 +5,7 @@ import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import type { ProductCategory, ProductFilter, ProductKind, ProductSearchSort, SearchProductsQuery } from '../gql/graphql';
 import { ApiError, request } from '../lib/api';
+import { DEFAULT_CURRENCY, parseMinorUnits } from '../lib/money';
 import { useI18n } from '../lib/i18n';
 import { navigate, useLocation } from '../lib/router';
 import { useFilmIpTitles } from '../lib/use-film-ip-titles';
@@ -36,10 +37,8 @@ const PAGE = 12;
 
 /** Search state lives in the URL (?q=&cat=&ip=&kind=&min=&max=&sort=), so results can be shared and reloaded. */
 function readParams(search: URLSearchParams) {
-  const yuan = (name: string) => {
-    const value = search.get(name);
-    return value && Number.isFinite(Number(value)) ? Math.round(Number(value) * 100) : undefined;
-  };
+  // A price filter carries no currency of its own: its bounds are typed in the default currency's major unit.
+  const yuan = (name: string) => parseMinorUnits(search.get(name) ?? '', DEFAULT_CURRENCY) ?? undefined;
   const categories = (search.get('cat') ?? '').split(',').filter(Boolean) as ProductCategory[];
   const filter: ProductFilter = {
     ...(categories.length ? { categories } : {}),

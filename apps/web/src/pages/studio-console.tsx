@@ -6,6 +6,7 @@ import { Tabs, useTab } from '../components/tabs';
 import { graphql } from '../gql';
 import type { LicenseApplicationStatus, ProductCategory } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
+import { currencyOf, moneyInput } from '../lib/money';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
 import { bpsToPercent, PRODUCT_CATEGORIES } from '../lib/vocabulary';
@@ -31,7 +32,7 @@ const StudioOffers = graphql(`
   query StudioOffers($studioId: ID!) {
     studioLicenseOffers(studioId: $studioId, first: 50) {
       edges {
-        node { id status royaltyBps categories territory startsOn endsOn filmIp { id title titleZh } }
+        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }
       }
     }
   }
@@ -214,7 +215,10 @@ function OffersSection({ studio }: { studio: Organization }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const chosenIp = filmIpId || ips.data?.filmIps.edges[0]?.node.id;
-    if (!chosenIp) return;
+    // The studio's terms so far name the currency it licenses in; the API's default for a first offer.
+    const currency = currencyOf(offers.data?.studioLicenseOffers.edges.flatMap((e) => [e.node.advance, e.node.minimumGuarantee]) ?? []);
+    const advance = advanceYuan ? moneyInput(advanceYuan, currency) : null;
+    if (!chosenIp || (advanceYuan && !advance)) return;
     const published = await publish.run({
       input: {
         filmIpId: chosenIp,
@@ -223,7 +227,7 @@ function OffersSection({ studio }: { studio: Organization }) {
         startsOn,
         endsOn,
         territory,
-        advance: advanceYuan ? { amountMinor: Math.round(Number(advanceYuan) * 100), currency: 'CNY' } : null,
+        advance,
       },
     });
     if (published) {
