@@ -28,6 +28,7 @@ export interface SeatForSale extends Omit<VariantForSale, 'variantId'> {
   ticketTypeName: string;
   venueId: string;
   startsAt: Date;
+  endsAt: Date;
   slotStatus: string;
 }
 
@@ -63,7 +64,7 @@ export class InventoryService {
   async seatForSale(manager: EntityManager, timeSlotId: string, ticketTypeId: string): Promise<SeatForSale | null> {
     const rows: Priced<SeatForSale>[] = await manager.query(
       `SELECT s.id AS "timeSlotId", tt.id AS "ticketTypeId", tt.name AS "ticketTypeName", p.venue_id AS "venueId",
-              s.starts_at AS "startsAt", s.status AS "slotStatus",
+              s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.status AS "slotStatus",
               p.id AS "productId", p.name AS "productName", p.status AS "productStatus", p.category, p.kind,
               p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.license_id AS "licenseId", p.film_ip_id AS "filmIpId",
               p.purchase_limit AS "purchaseLimit", tt.price_minor AS "priceMinor", tt.currency

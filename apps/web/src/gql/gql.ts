@@ -44,7 +44,7 @@ type Documents = {
     "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n": typeof types.ChangeTimeSlotCapacityDocument,
     "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": typeof types.SetTimeSlotStatusDocument,
     "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": typeof types.AddSlotDocument,
-    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n": typeof types.RedeemTicketDocument,
+    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }\n  }\n": typeof types.RedeemTicketDocument,
     "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": typeof types.OrderDetailDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": typeof types.CancelOrderDocument,
     "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": typeof types.MyOrdersDocument,
@@ -99,7 +99,7 @@ const documents: Documents = {
     "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n": types.ChangeTimeSlotCapacityDocument,
     "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": types.SetTimeSlotStatusDocument,
     "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": types.AddSlotDocument,
-    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n": types.RedeemTicketDocument,
+    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }\n  }\n": types.RedeemTicketDocument,
     "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": types.OrderDetailDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": types.CancelOrderDocument,
     "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": types.MyOrdersDocument,
@@ -244,7 +244,7 @@ export function graphql(source: "\n  mutation AddSlot($input: AddTimeSlotInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n"): typeof import('./graphql').RedeemTicketDocument;
+export function graphql(source: "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }\n  }\n"): typeof import('./graphql').RedeemTicketDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

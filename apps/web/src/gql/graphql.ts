@@ -432,7 +432,7 @@ export type RedeemTicketMutationVariables = Exact<{
 }>;
 
 
-export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string } };
+export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string } };
 
 export type OrderDetailQueryVariables = Exact<{
   id: string | number;
@@ -1062,6 +1062,10 @@ export const RedeemTicketDocument = new TypedDocumentString(`
     code
     redeemedAt
     timeSlotId
+    productName
+    ticketTypeName
+    startsAt
+    endsAt
   }
 }
     `) as unknown as TypedDocumentString<RedeemTicketMutation, RedeemTicketMutationVariables>;
