@@ -74,7 +74,7 @@ export class ProductApprovalService {
     const reason = `License ${event.to.toLowerCase()}${event.reason ? `: ${event.reason}` : ''}`;
     const suspend = productLifecycle.edgesOf(ProductTransition.Suspended);
     const products = this.products.forManager(manager);
-    const rows = await products.suspendOfLicense(event.licenseId, suspend.from, suspend.to, reason);
+    const rows = await products.moveAllOfLicense(event.licenseId, suspend.from, suspend.to, reason);
     const steps = rows.map((r) => ({ ...productLifecycle.fire(r.from, ProductTransition.Suspended), subject: r.id }));
     await productLifecycle.record(steps, { products, reason, actorUserId: null });
     await this.events.productsChanged(manager, rows.map((r) => r.id), ProductTransition.Suspended);

@@ -78,7 +78,7 @@ export class ProductRepository {
    * Moves every product of the license that is in one of `from` to `to` in one statement, locking them in the
    * subquery first; returns each moved product with the status it left.
    */
-  suspendOfLicense(licenseId: string, from: readonly ProductStatus[], to: ProductStatus, reason: string): Promise<MovedProduct[]> {
+  moveAllOfLicense(licenseId: string, from: readonly ProductStatus[], to: ProductStatus, reason: string): Promise<MovedProduct[]> {
     return updateReturning<MovedProduct>(
       this.manager,
       `UPDATE products p SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()

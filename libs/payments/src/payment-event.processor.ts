@@ -34,8 +34,8 @@ export class PaymentEventProcessor {
 
   async process(event: ProviderEvent): Promise<ProcessedEvent> {
     return this.dataSource.transaction(async (manager) => {
-      // A concurrent delivery of the same id waits here on the unique key until the first one commits or rolls back.
       const paymentEvents = this.paymentEvents.forManager(manager);
+      // A concurrent delivery of the same id waits here on the unique key until the first one commits or rolls back.
       const recorded = await paymentEvents.recordIfNew({
         provider: event.provider,
         providerEventId: event.eventId,
