@@ -19,6 +19,7 @@ import { EmailVerification1765000000101 } from './1765000000101-email-verificati
 import { AccountNotifications1765000000102 } from './1765000000102-account-notifications';
 import { AmountCeilings1765000000201 } from './1765000000201-amount-ceilings';
 import { KnownLoginAddresses1765000000301 } from './1765000000301-known-login-addresses';
+import { OrderLineSlotEnd1765000000401 } from './1765000000401-order-line-slot-end';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AccountNotifications1765000000102,
   AmountCeilings1765000000201,
   KnownLoginAddresses1765000000301,
+  OrderLineSlotEnd1765000000401,
 ];

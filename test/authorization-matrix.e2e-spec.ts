@@ -522,8 +522,9 @@ describe('authorization matrix', () => {
     const experience = await createExperience(t, l, venue.id);
     const slot = await addSlot(t, l, experience.id, new Date(Date.UTC(2030, 5, 1, 2)));
     // A second, published experience at the same venue sells the tickets (the first stays unpublished for its rows).
+    // Its slot starts within the hour, so its tickets are redeemable now (from two hours before the start).
     const tour = await createExperience(t, l, venue.id, { name: 'Ranch night tour' });
-    const tourSlot = await addSlot(t, l, tour.id, new Date(Date.UTC(2030, 5, 1, 4)), 200);
+    const tourSlot = await addSlot(t, l, tour.id, new Date(t.clock.now().getTime() + 45 * 60_000), 200);
     await approveAndPublish(t, l, tour.id);
     const shop = await createMerchandise(t, l, { name: 'Lantern keyring', stock: 500 });
     await approveAndPublish(t, l, shop.id);

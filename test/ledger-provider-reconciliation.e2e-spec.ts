@@ -1,4 +1,5 @@
 import { shanghaiDate } from '@chedun/kernel';
+import { RefundTaskJob, ReservationExpiryJob } from '@chedun/orders';
 import { contractOperation } from './support/contract';
 import { FakeStripe } from './support/fake-stripe';
 import { checkout, openShop, Shop } from './support/orders';
@@ -135,6 +136,40 @@ describe('reconciliation against the payment provider (Stripe adapter, local fak
 describe('reconciliation against the development gateway', () => {
   let t: TestApp;
   afterAll(() => t.close());
+
+  it('counts a payment that came after its order was cancelled as settled once it is refunded in full, and not before', async () => {
+    // Tokens outlive the lapsed reservation; the test runs the expiry and refund jobs itself.
+    const t = await startTestApp({ env: { RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600', ACCESS_TOKEN_TTL_SECONDS: '86400' } });
+    try {
+      const shop = await openShop(t, { stock: 1 });
+      const platform = await platformAdmin(t);
+      const [late, rival] = [await signUp(t, 'late-payer'), await signUp(t, 'rival-buyer')];
+      const placed = await checkout(t, late.token, [{ variantId: shop.variantId, quantity: 1 }]);
+      const orderId = placed.data!.checkout.order.id as string;
+      // The reservation lapses and the last unit sells to someone else; then the first buyer's payment arrives.
+      t.clock.advanceBy(16 * 60_000);
+      await t.app.get(ReservationExpiryJob).expireReservations();
+      const other = await checkout(t, rival.token, [{ variantId: shop.variantId, quantity: 1 }]);
+      expect((await t.gql(contractOperation('DevConfirmPayment'), { orderId: other.data!.checkout.order.id }, rival.token)).data?.devConfirmPayment.status).toBe('PAID');
+      const paidLate = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`, { id: orderId }, late.token);
+      expect(paidLate.data!.devConfirmPayment).toEqual({ status: 'CANCELLED', refundDue: true });
+      const [payment] = await t.sql<{ provider_payment_id: string }>(`SELECT provider_payment_id FROM payments WHERE order_id = $1`, [orderId]);
+      const period = { from: shanghaiDate(new Date(Date.now() - 24 * 3600_000)), to: shanghaiDate(new Date(Date.now() + 24 * 3600_000)) };
+      const reconcile = async () => (await t.gql(RECONCILE, period, platform.token)).data!['reconciliation'];
+
+      // Owed to the buyer until the refund goes through: a real discrepancy.
+      expect((await reconcile()).discrepancies).toEqual([
+        { check: 'PROVIDER_PAID_ORDER_NOT_PAID', reference: payment!.provider_payment_id, detail: `provider took 9900 CNY; order ${orderId} is CANCELLED` },
+      ]);
+
+      expect(await t.app.get(RefundTaskJob).runDueTasks()).toEqual({ done: 1, retrying: 0 });
+      expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([{ status: 'REFUNDED', refunded_minor: '9900' }]);
+      // Refunded in full: nothing is owed, so neither the provider check nor the ledger's own checks raise anything.
+      expect(await reconcile()).toMatchObject({ grossPaid: { amountMinor: 9_900 }, providerPayments: 1, discrepancies: [] });
+    } finally {
+      await t.close();
+    }
+  });
 
   it('matches orders confirmed through the development gateway against its own records', async () => {
     t = await startTestApp();

@@ -21,7 +21,11 @@ describe('orders after payment', () => {
   const failAfter = new Set<string>();
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600', ACCESS_TOKEN_TTL_SECONDS: '86400' } });
+    // Redemption opens a week before a slot here (the default two hours is orders.e2e-spec's), so these cases redeem
+    // the days-ahead tickets they refund and fulfil without moving the clock, which their reservations depend on.
+    t = await startTestApp({
+      env: { RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600', ACCESS_TOKEN_TTL_SECONDS: '86400', TICKET_REDEMPTION_OPENS_MINUTES: String(7 * 24 * 60) },
+    });
     gateway = t.app.get(PaymentGateway);
     realRefund = gateway.refund.bind(gateway);
     gateway.refund = async (input: RefundInput) => {

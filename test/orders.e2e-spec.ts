@@ -1,5 +1,5 @@
 import { DomainEvent, DomainEventBus } from '@chedun/db';
-import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { OrderLineRefunded, OrderPaid, shanghaiDateTime } from '@chedun/kernel';
 import { ReservationExpiryJob } from '@chedun/orders';
 import { contractOperation } from './support/contract';
 import { organizationOwner, Party, platformAdmin, signUp } from './support/parties';
@@ -231,12 +231,31 @@ describe('orders: checkout, payment, tickets, refunds', () => {
       expect(guests.data!.venueGuests).toEqual(expect.arrayContaining([{ orderId, seats: 1, redeemed: 0 }]));
     });
 
-    it('redeems a ticket once, by the venue merchant only', async () => {
+    it('redeems a ticket once, by the venue merchant only, from two hours before its slot until its end', async () => {
       const code = tickets[0]!.code;
       expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, otherMerchant.token))).toBe('NOT_FOUND');
       expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, buyer.token))).toBe('NOT_FOUND');
-      const first = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
-      expect(first.data!.redeemTicket).toEqual({ code, redeemedAt: expect.any(String) });
+      // The slot is tomorrow: a day early the ticket is refused, and the message says when it admits.
+      const [slot] = await t.sql<{ startsAt: Date; endsAt: Date }>(`SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM time_slots WHERE id = $1`, [shop.slotId]);
+      const opens = new Date(slot!.startsAt.getTime() - 2 * 3600_000);
+      const early = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
+      expect(errorCode(early)).toBe('CONFLICT');
+      expect(early.errors![0]!.message).toBe(
+        `This ticket is not valid yet: it admits from ${shanghaiDateTime(opens)} until ${shanghaiDateTime(slot!.endsAt)} (Asia/Shanghai time)`,
+      );
+      expect(early.errors![0]!.extensions).toMatchObject({ validFrom: opens.toISOString(), validUntil: slot!.endsAt.toISOString() });
+      t.clock.set(new Date(opens.getTime() - 60_000));
+      expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token))).toBe('CONFLICT');
+
+      // Half an hour before the start the door opens; staff see what the ticket admits to.
+      t.clock.set(new Date(slot!.startsAt.getTime() - 30 * 60_000));
+      const REDEEM = `mutation($code: String!) { redeemTicket(code: $code) { code redeemedAt productName ticketTypeName startsAt endsAt } }`;
+      const first = await t.gql(REDEEM, { code }, shop.licensed.merchant.token);
+      const admits = { productName: 'Ranch filming location tour', ticketTypeName: 'Child', startsAt: slot!.startsAt.toISOString(), endsAt: slot!.endsAt.toISOString() };
+      expect(first.data!.redeemTicket).toEqual({ code, redeemedAt: t.clock.now().toISOString(), ...admits });
+      // The buyer's order shows the same on each ticket.
+      const bought = await t.gql(`query($id: ID!) { order(id: $id) { tickets { code productName ticketTypeName startsAt endsAt } } }`, { id: orderId }, buyer.token);
+      expect(bought.data!.order.tickets).toEqual([{ code, ...admits }]);
       const second = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
       expect(errorCode(second)).toBe('CONFLICT');
       expect(second.errors![0]!.extensions!['redeemedAt']).toBe(first.data!.redeemTicket.redeemedAt);
@@ -269,6 +288,94 @@ describe('orders: checkout, payment, tickets, refunds', () => {
         [lines[1]!.id, 6000, 0, 6000],
       ]);
       expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([{ status: 'REFUNDED', refunded_minor: '15900' }]);
+    });
+  });
+
+  describe('an order shared by two merchants', () => {
+    let ranch: Shop;
+    let farm: Shop;
+    let sharer: Party;
+    let orderId: string;
+    let ranchLines: { id: string; kind: string }[];
+    let farmLine: { id: string };
+    const ORDER_FIELDS = `id status total { amountMinor } lines { id merchantId total { amountMinor } } tickets { code orderLineId }`;
+    const merchantOrders = (shop: Shop, status?: string) =>
+      t.gql(`query($m: ID!, $s: OrderStatus) { merchantOrders(merchantId: $m, status: $s, first: 10) { edges { node { ${ORDER_FIELDS} } } } }`, { m: shop.licensed.merchant.organizationId, s: status ?? null }, shop.licensed.merchant.token);
+    const shared = async (shop: Shop, status?: string) => {
+      const res = await merchantOrders(shop, status);
+      expect(res.errors).toBeUndefined();
+      return res.data!.merchantOrders.edges.map((e: any) => e.node).find((o: any) => o.id === orderId);
+    };
+
+    beforeAll(async () => {
+      [ranch, farm] = [await openShop(t), await openShop(t)];
+      sharer = await signUp(t, 'sharer');
+      // The ranch sells a cap (99.00) and a tour seat (120.00); the farm two caps (198.00): 417.00 in all.
+      const placed = await checkout(t, sharer.token, [
+        { variantId: ranch.variantId, quantity: 1 },
+        { timeSlotId: ranch.slotId, ticketTypeId: ranch.ticketTypeIds[0]!, quantity: 1 },
+        { variantId: farm.variantId, quantity: 2 },
+      ]);
+      orderId = placed.data!.checkout.order.id;
+      const paidOrder = (await confirm(orderId, sharer.token)).data!.devConfirmPayment;
+      expect(paidOrder.status).toBe('PAID');
+      const lines = (await order(orderId, sharer.token)).data!.order.lines as { id: string; kind: string }[];
+      ranchLines = lines.slice(0, 2);
+      farmLine = lines[2]!;
+    });
+
+    it("shows each merchant its own lines, tickets and subtotal, never the whole order's total", async () => {
+      expect(await shared(farm)).toEqual({
+        id: orderId,
+        status: 'PAID',
+        total: { amountMinor: 19_800 },
+        lines: [{ id: farmLine.id, merchantId: farm.licensed.merchant.organizationId, total: { amountMinor: 19_800 } }],
+        tickets: [],
+      });
+      const ranchView = await shared(ranch);
+      expect(ranchView).toMatchObject({ status: 'PAID', total: { amountMinor: 9_900 + 12_000 } });
+      expect(ranchView.lines.map((l: { id: string }) => l.id)).toEqual(ranchLines.map((l) => l.id));
+      expect(ranchView.tickets).toHaveLength(1);
+      // The buyer sees the whole order.
+      expect((await order(orderId, sharer.token)).data!.order).toMatchObject({ status: 'PAID', total: { amountMinor: 41_700 } });
+    });
+
+    it("answers a merchant's refund and fulfilment with its own share, and keeps another merchant's refund out of its status", async () => {
+      const refund = await t.gql(`mutation($id: ID!) { refundOrderLine(orderLineId: $id) { ${ORDER_FIELDS} } }`, { id: ranchLines[0]!.id }, ranch.licensed.merchant.token);
+      expect(refund.errors).toBeUndefined();
+      expect(refund.data!.refundOrderLine).toMatchObject({ status: 'PARTIALLY_REFUNDED', total: { amountMinor: 21_900 } });
+      expect(refund.data!.refundOrderLine.lines.map((l: { id: string }) => l.id)).toEqual(ranchLines.map((l) => l.id));
+      expect((await order(orderId, sharer.token)).data!.order.status).toBe('PARTIALLY_REFUNDED');
+
+      // The farm's lines were not refunded: to the farm the order is still PAID, and its status filter agrees.
+      expect((await shared(farm)).status).toBe('PAID');
+      expect(await shared(farm, 'PAID')).toBeDefined();
+      expect(await shared(farm, 'PARTIALLY_REFUNDED')).toBeUndefined();
+      expect(await shared(ranch, 'PARTIALLY_REFUNDED')).toBeDefined();
+
+      const fulfil = await t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: PICKED_UP) { ${ORDER_FIELDS} } }`, { id: farmLine.id }, farm.licensed.merchant.token);
+      expect(fulfil.data!.fulfilOrderLine).toEqual({
+        id: orderId,
+        status: 'FULFILLED',
+        total: { amountMinor: 19_800 },
+        lines: [{ id: farmLine.id, merchantId: farm.licensed.merchant.organizationId, total: { amountMinor: 19_800 } }],
+        tickets: [],
+      });
+      // The ranch's seat is still to be used, so the order as a whole is not fulfilled, and the ranch does not see the farm's hand-over.
+      expect((await order(orderId, sharer.token)).data!.order.status).toBe('PARTIALLY_REFUNDED');
+      expect((await shared(ranch)).status).toBe('PARTIALLY_REFUNDED');
+      expect(await shared(farm, 'FULFILLED')).toBeDefined();
+    });
+
+    it("shows a merchant cancelling an unpaid shared order only its own lines and subtotal", async () => {
+      const placed = await checkout(t, sharer.token, [
+        { variantId: ranch.variantId, quantity: 1 },
+        { variantId: farm.variantId, quantity: 1 },
+      ]);
+      const unpaidId = placed.data!.checkout.order.id as string;
+      const cancelled = await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { ${ORDER_FIELDS} } }`, { id: unpaidId }, farm.licensed.merchant.token);
+      expect(cancelled.data!.cancelOrder).toMatchObject({ status: 'CANCELLED', total: { amountMinor: 9_900 }, lines: [{ merchantId: farm.licensed.merchant.organizationId }] });
+      expect(cancelled.data!.cancelOrder.lines).toHaveLength(1);
     });
   });
 });

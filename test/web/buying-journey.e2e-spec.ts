@@ -1,3 +1,4 @@
+import { shanghaiDateTime } from '@chedun/kernel';
 import type { Browser } from 'playwright-core';
 import { renderSVG } from 'uqr';
 import { checkPage, DESKTOP, launchBrowser, logIn, newPage, PHONE } from '../support/browser';
@@ -20,6 +21,8 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
   let licenseId: string;
   let experienceId: string;
   let ticketCodes: string[] = [];
+  /** The evening the visitor books (the second of two); its tickets admit from two hours before it starts. */
+  let secondEvening: { startsAt: Date; endsAt: Date };
   const merchantName = 'Starfield Test Farm';
   const ipZh = '稻田里的星星';
   const badgeZh = '稻田星星刺绣徽章';
@@ -107,8 +110,9 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     experienceId = experience.id;
     for (const days of [2, 3]) {
       const startsAt = new Date(t.clock.now().getTime() + days * 86_400_000);
+      secondEvening = { startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000) };
       await ok(t.gql(contractOperation('AddTimeSlot'),
-        { experienceId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity: 10 },
+        { experienceId, startsAt: startsAt.toISOString(), endsAt: secondEvening.endsAt.toISOString(), capacity: 10 },
         merchant.token), 'addTimeSlot');
     }
     await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token), 'submitProductForApproval');
@@ -193,7 +197,7 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     await context.close();
   });
 
-  it('the merchant on a phone ships a badge order, redeems a ticket by its code (once) and edits a slot', async () => {
+  it('the merchant on a phone ships a badge order, is refused a ticket two days before its evening, and edits a slot', async () => {
     // A second buyer orders the badge through the API.
     const buyer = await signUp(t, 'badge-buyer');
     const badge = await ok<{ edges: { node: { id: string } }[] }>(t.gql(`query($text: String!) { searchProducts(text: $text) { edges { node { id } } } }`,
@@ -218,16 +222,19 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     await badgeOrder.getByText('已发货').waitFor();
     await badgeOrder.getByText('已完成').waitFor();
 
+    // Two days before the evening the ticket does not admit yet; the refusal says when it does.
     await page.getByRole('link', { name: '核销电子票' }).click();
     await page.getByText('还没有核销电子票。').waitFor();
     await page.getByLabel('票号或二维码内容').fill(ticketCodes[0]!);
     await page.getByRole('button', { name: '核销', exact: true }).click();
-    await page.getByTestId('redeemed-ticket').filter({ hasText: ticketCodes[0]! }).getByText(/已于 .* 核销/).waitFor();
-    await checkPage(page, 'merchant-ticket-redeemed-375');
-    await page.getByLabel('票号或二维码内容').fill(ticketCodes[0]!);
-    await page.getByRole('button', { name: '核销', exact: true }).click();
     await page.getByRole('alert').getByText('与当前状态冲突。').waitFor();
-    await page.getByRole('alert').getByText('This ticket was already redeemed').waitFor();
+    const opens = new Date(secondEvening.startsAt.getTime() - 2 * 3_600_000);
+    await page
+      .getByRole('alert')
+      .getByText(`This ticket is not valid yet: it admits from ${shanghaiDateTime(opens)} until ${shanghaiDateTime(secondEvening.endsAt)} (Asia/Shanghai time)`)
+      .waitFor();
+    await checkPage(page, 'merchant-ticket-too-early-375');
+    expect(await page.getByTestId('redeemed-ticket').count()).toBe(0);
     // Typed codes elsewhere are not theirs: an unknown code is refused.
     await page.getByLabel('票号或二维码内容').fill('NOTATICKET0000');
     await page.getByRole('button', { name: '核销', exact: true }).click();
@@ -235,7 +242,7 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
 
     await page.getByRole('link', { name: '订单', exact: true }).click();
     await page.getByLabel('显示').selectOption('');
-    await tourOrder.getByText('2 张票已核销 1 张').waitFor();
+    await tourOrder.getByText('2 张票已核销 0 张').waitFor();
 
     await page.getByRole('link', { name: '商品', exact: true }).click();
     const tour = page.getByTestId('product').filter({ hasText: tourZh });
@@ -247,6 +254,34 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     await firstSlot.getByRole('button', { name: '关闭' }).click();
     await firstSlot.getByText('已关闭').waitFor();
     await checkPage(page, 'merchant-slots-375');
+    await context.close();
+  });
+
+  it('on the second evening the merchant redeems a ticket by its code (once) and sees what it admits', async () => {
+    // Half an hour before the tour starts: inside its window, which opens two hours before.
+    t.clock.set(new Date(secondEvening.startsAt.getTime() - 30 * 60_000));
+    const { page, context } = await newPage(browser, t.baseUrl, PHONE);
+    await logIn(page, merchant, '/merchant?tab=tickets');
+    await page.getByText('还没有核销电子票。').waitFor();
+    await page.getByLabel('票号或二维码内容').fill(ticketCodes[0]!);
+    await page.getByRole('button', { name: '核销', exact: true }).click();
+    const redeemed = page.getByTestId('redeemed-ticket').filter({ hasText: ticketCodes[0]! });
+    await redeemed.getByText(/已于 .* 核销/).waitFor();
+    // Product, date, time and ticket type, in Shanghai time.
+    const day = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(secondEvening.startsAt);
+    const hhmm = (at: Date) => shanghaiDateTime(at).slice(11);
+    expect(await redeemed.getByTestId('redeemed-product').textContent()).toBe('Starfield Farm Night Walk');
+    expect(await redeemed.getByTestId('redeemed-slot').textContent()).toBe(`${day} ${hhmm(secondEvening.startsAt)}–${hhmm(secondEvening.endsAt)}`);
+    expect(await redeemed.getByTestId('redeemed-type').textContent()).toBe('票种：Adult');
+    await checkPage(page, 'merchant-ticket-redeemed-375');
+    await page.getByLabel('票号或二维码内容').fill(ticketCodes[0]!);
+    await page.getByRole('button', { name: '核销', exact: true }).click();
+    await page.getByRole('alert').getByText('与当前状态冲突。').waitFor();
+    await page.getByRole('alert').getByText('This ticket was already redeemed').waitFor();
+
+    await page.getByRole('link', { name: '订单', exact: true }).click();
+    await page.getByLabel('显示').selectOption('');
+    await page.getByTestId('merchant-order').filter({ hasText: 'Starfield Farm Night Walk' }).getByText('2 张票已核销 1 张').waitFor();
     await context.close();
   });
 });

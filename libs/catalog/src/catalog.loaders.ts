@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { FilmIpReader, FilmIpSummary } from '@chedun/ip';
 import { OrganizationProfile, OrganizationService } from '@chedun/identity';
 import DataLoader from 'dataloader';
-import { ProductChildren, ProductChildrenReader } from './product-children.reader';
+import { ProductChildren } from './product-children.repository';
+import { ProductQueryService } from './product-query.service';
 
 /** One batch query per source (the catalog's own rows, film IP, organizations), whatever the number of products on the page. */
 export interface CatalogBatch {
@@ -20,7 +21,7 @@ export class CatalogLoaders {
   private readonly perRequest = new WeakMap<object, CatalogBatch>();
 
   constructor(
-    private readonly children: ProductChildrenReader,
+    private readonly products: ProductQueryService,
     private readonly filmIps: FilmIpReader,
     private readonly organizations: OrganizationService,
   ) {}
@@ -36,7 +37,7 @@ export class CatalogLoaders {
 
   private create(): CatalogBatch {
     return {
-      childrenByProduct: new DataLoader((ids) => this.children.childrenOf(ids)),
+      childrenByProduct: new DataLoader((ids) => this.products.childrenOf(ids)),
       filmIp: new DataLoader(async (ids) => byId(ids, await this.filmIps.findByIds(ids))),
       organization: new DataLoader(async (ids) => byId(ids, await this.organizations.profiles(ids))),
     };

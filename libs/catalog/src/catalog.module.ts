@@ -6,11 +6,14 @@ import { IpModule } from '@chedun/ip';
 import { FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
 import { CatalogEvents } from './catalog.events';
+import { CatalogListingRepository } from './catalog-listing.repository';
 import { CatalogListingSource } from './catalog-listing.source';
 import { CatalogLoaders } from './catalog.loaders';
+import { InventoryRepository } from './inventory.repository';
 import { ProductApprovalService } from './product-approval.service';
-import { ProductChildrenReader } from './product-children.reader';
+import { ProductChildrenRepository } from './product-children.repository';
 import { ProductQueryService } from './product-query.service';
+import { ProductRepository } from './product.repository';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
 import {
@@ -22,10 +25,13 @@ import {
   TimeSlotEntity,
 } from './product.entity';
 import { InventoryService } from './inventory.service';
+import { ProductVariantRepository } from './product-variant.repository';
 import { StockService } from './stock.service';
+import { TimeSlotRepository } from './time-slot.repository';
 import { TimeSlotResolver } from './time-slot.resolver';
 import { TimeSlotService } from './time-slot.service';
 import { VenueEntity } from './venue.entity';
+import { VenueRepository } from './venue.repository';
 import { VenueResolver } from './venue.resolver';
 import { VenueService } from './venue.service';
 
@@ -37,10 +43,16 @@ import { VenueService } from './venue.service';
     LicensingModule,
   ],
   providers: [
+    ProductRepository,
+    ProductVariantRepository,
+    ProductChildrenRepository,
+    InventoryRepository,
+    TimeSlotRepository,
+    VenueRepository,
+    CatalogListingRepository,
     CatalogEvents,
     CatalogLoaders,
     CatalogListingSource,
-    ProductChildrenReader,
     ProductService,
     ProductApprovalService,
     ProductQueryService,

@@ -17,4 +17,4 @@ export {
   TicketTypeInput,
 } from './catalog.types';
 export { InventoryService } from './inventory.service';
-export type { SeatForSale, StockHold, VariantForSale } from './inventory.service';
+export type { SeatForSale, StockHold, VariantForSale } from './inventory.repository';

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { updateReturning } from '@chedun/db';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { LicenseReader } from '@chedun/licensing';
@@ -7,9 +6,11 @@ import { Clock, LicenseStatus, LicenseStatusChanged, shanghaiDate } from '@chedu
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf, assertStudioOf, canViewProduct } from './catalog.policy';
-import { ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, TicketTypeEntity } from './product.entity';
-import { lockProduct, productLifecycle } from './product-steps';
+import { ProductAuditEntryEntity, ProductEntity } from './product.entity';
+import { ProductRepository } from './product.repository';
+import { productLifecycle } from './product-steps';
 import { ProductKind, ProductStatus, ProductTransition } from './product-status';
+import { ProductVariantRepository } from './product-variant.repository';
 import { CatalogException } from './catalog.exception';
 
 /**
@@ -20,6 +21,8 @@ import { CatalogException } from './catalog.exception';
 export class ProductApprovalService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductRepository,
+    private readonly variants: ProductVariantRepository,
     private readonly licenses: LicenseReader,
     private readonly events: CatalogEvents,
     private readonly clock: Clock,
@@ -28,7 +31,7 @@ export class ProductApprovalService {
   submit(actor: Actor, productId: string): Promise<ProductEntity> {
     return this.change(actor, productId, ProductTransition.Submitted, async (product, manager) => {
       assertMerchantOf(actor, product);
-      await assertSellable(manager, product);
+      await this.assertSellable(manager, product);
     });
   }
 
@@ -53,7 +56,7 @@ export class ProductApprovalService {
           licenseStatus: license?.status ?? null,
         });
       }
-      await assertSellable(manager, product);
+      await this.assertSellable(manager, product);
     });
   }
 
@@ -70,30 +73,19 @@ export class ProductApprovalService {
     if (event.to === LicenseStatus.ACTIVE) return;
     const reason = `License ${event.to.toLowerCase()}${event.reason ? `: ${event.reason}` : ''}`;
     const suspend = productLifecycle.edgesOf(ProductTransition.Suspended);
-    const rows = await updateReturning<{ id: string; from: ProductStatus }>(
-      manager,
-      `UPDATE products p SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
-         FROM (SELECT id, status FROM products WHERE license_id = $1 AND status = ANY($4::text[]) FOR UPDATE) old
-        WHERE p.id = old.id
-        RETURNING p.id, old.status AS "from"`,
-      [event.licenseId, suspend.to, reason, suspend.from],
-    );
+    const products = this.products.forManager(manager);
+    const rows = await products.moveAllOfLicense(event.licenseId, suspend.from, suspend.to, reason);
     const steps = rows.map((r) => ({ ...productLifecycle.fire(r.from, ProductTransition.Suspended), subject: r.id }));
-    await productLifecycle.record(steps, { manager, reason, actorUserId: null });
+    await productLifecycle.record(steps, { products, reason, actorUserId: null });
     await this.events.productsChanged(manager, rows.map((r) => r.id), ProductTransition.Suspended);
   }
 
   /** The product's steps through approval and the shop, oldest first: for its merchant, its studio and the platform. */
   async auditTrail(actor: Actor, productId: string): Promise<ProductAuditEntryEntity[]> {
-    const product = await this.dataSource.getRepository(ProductEntity).findOneBy({ id: productId });
+    const product = await this.products.findById(productId);
     const party = product && (actor.isPlatform || actor.isMemberOf(product.merchantId) || actor.isMemberOf(product.studioId));
     if (!product || !party || !canViewProduct(actor, product)) throw CatalogException.notFound('Product', productId);
-    return this.dataSource
-      .getRepository(ProductAuditEntryEntity)
-      .createQueryBuilder('e')
-      .where('e.product_id = :productId', { productId })
-      .orderBy('e.seq')
-      .getMany();
+    return this.products.auditTrail(productId);
   }
 
   private change(
@@ -104,7 +96,8 @@ export class ProductApprovalService {
     reason: string | null = null,
   ): Promise<ProductEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const product = await lockProduct(manager, productId);
+      const products = this.products.forManager(manager);
+      const product = await products.lockById(productId);
       if (!product) throw CatalogException.notFound('Product', productId);
       await authorize(product, manager);
       const step = productLifecycle.fire(product.status, transition);
@@ -112,19 +105,19 @@ export class ProductApprovalService {
       product.statusReason = reason;
       product.publishedAt = product.status === ProductStatus.PUBLISHED ? this.clock.now() : null;
       product.updatedAt = new Date();
-      const saved = await manager.save(product);
-      await productLifecycle.record([{ ...step, subject: productId }], { manager, reason, actorUserId: actor.userId });
+      const saved = await products.save(product);
+      await productLifecycle.record([{ ...step, subject: productId }], { products, reason, actorUserId: actor.userId });
       await this.events.productsChanged(manager, [product.id], transition);
       return saved;
     });
   }
-}
 
-/** Something to buy: merchandise has variants (created with it); an experience needs ticket types. */
-async function assertSellable(manager: EntityManager, product: ProductEntity): Promise<void> {
-  const count =
-    product.kind === ProductKind.MERCHANDISE
-      ? await manager.countBy(ProductVariantEntity, { productId: product.id })
-      : await manager.countBy(TicketTypeEntity, { productId: product.id });
-  if (count === 0) throw CatalogException.conflict('The product has nothing to sell yet');
+  /** Something to buy: merchandise has variants (created with it); an experience needs ticket types. */
+  private async assertSellable(manager: EntityManager, product: ProductEntity): Promise<void> {
+    const count =
+      product.kind === ProductKind.MERCHANDISE
+        ? await this.variants.forManager(manager).countOfProduct(product.id)
+        : await this.products.forManager(manager).countTicketTypes(product.id);
+    if (count === 0) throw CatalogException.conflict('The product has nothing to sell yet');
+  }
 }

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { ProductAuditEntryEntity } from './product.entity';
+import { ProductRepository } from './product.repository';
 import { ProductStatus as S, ProductTransition as T } from './product-status';
 import { productLifecycle } from './product-steps';
 
@@ -40,9 +41,9 @@ describe('product transition table', () => {
 
   it('writes one audit entry per product moved, with who and why', async () => {
     const insert = jest.fn().mockResolvedValue(undefined);
-    const manager = { insert } as unknown as EntityManager;
+    const products = new ProductRepository({ insert } as unknown as EntityManager);
     const steps = [S.PUBLISHED, S.APPROVED].map((from, i) => ({ ...productLifecycle.fire(from, T.Suspended), subject: `p${i}` }));
-    await productLifecycle.record(steps, { manager, reason: 'License suspended', actorUserId: null });
+    await productLifecycle.record(steps, { products, reason: 'License suspended', actorUserId: null });
     expect(insert).toHaveBeenCalledWith(ProductAuditEntryEntity, [
       { productId: 'p0', event: T.Suspended, fromStatus: S.PUBLISHED, toStatus: S.SUSPENDED, reason: 'License suspended', actorUserId: null },
       { productId: 'p1', event: T.Suspended, fromStatus: S.APPROVED, toStatus: S.SUSPENDED, reason: 'License suspended', actorUserId: null },

@@ -9,16 +9,12 @@ import { CatalogEvents } from './catalog.events';
 import { isUniqueViolation } from './catalog.mappers';
 import { assertMerchantOf } from './catalog.policy';
 import { CreateExperienceInput, CreateMerchandiseInput, SetVariantPriceInput, UpdateProductInput } from './catalog.types';
-import {
-  ProductEntity,
-  ProductVariantEntity,
-  StockMovementEntity,
-  StockMovementReason,
-  TicketTypeEntity,
-} from './product.entity';
+import { ProductEntity, ProductVariantEntity, StockMovementReason } from './product.entity';
+import { ProductRepository } from './product.repository';
 import { ProductKind, ProductStatus, ProductTransition } from './product-status';
-import { lockProduct, productLifecycle } from './product-steps';
-import { VenueEntity } from './venue.entity';
+import { productLifecycle } from './product-steps';
+import { ProductVariantRepository } from './product-variant.repository';
+import { VenueRepository } from './venue.repository';
 import { CatalogException } from './catalog.exception';
 
 /** Fields that are the studio-approved design: changing one after approval needs a new approval. */
@@ -28,6 +24,9 @@ const DESIGN_FIELDS = ['name', 'nameZh', 'description', 'descriptionZh', 'images
 export class ProductService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductRepository,
+    private readonly variants: ProductVariantRepository,
+    private readonly venues: VenueRepository,
     private readonly licenses: LicenseReader,
     private readonly events: CatalogEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,24 +39,24 @@ export class ProductService {
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenseFor(actor, input.licenseId, input.category, manager);
       const product = await this.insertProduct(manager, license, ProductKind.MERCHANDISE, input, null);
+      const variants = this.variants.forManager(manager);
       try {
         for (const [i, v] of input.variants.entries()) {
-          const variant = await manager.save(
-            manager.create(ProductVariantEntity, {
-              productId: product.id,
-              merchantId: product.merchantId,
-              sku: v.sku,
-              priceMinor: prices[i]!.amountMinor,
-              currency: prices[i]!.currency,
-              stockOnHand: v.stock,
-              position: i,
-            }),
-          );
+          const variant = await variants.insert({
+            productId: product.id,
+            merchantId: product.merchantId,
+            sku: v.sku,
+            priceMinor: prices[i]!.amountMinor,
+            currency: prices[i]!.currency,
+            stockOnHand: v.stock,
+            position: i,
+          });
           if (v.stock > 0) {
-            await manager.insert(StockMovementEntity, {
+            await variants.recordMovement({
               variantId: variant.id,
               delta: v.stock,
               reason: StockMovementReason.INITIAL,
+              note: null,
               stockAfter: v.stock,
               actorUserId: actor.userId,
             });
@@ -77,11 +76,10 @@ export class ProductService {
     const prices = input.ticketTypes.map((t, i) => this.validPrice(t.price, `ticketTypes.${i}.price`));
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenseFor(actor, input.licenseId, input.category, manager);
-      const venue = await manager.findOneBy(VenueEntity, { id: input.venueId });
+      const venue = await this.venues.forManager(manager).findById(input.venueId);
       if (!venue || venue.merchantId !== license.merchantId) throw CatalogException.notFound('Venue', input.venueId);
       const product = await this.insertProduct(manager, license, ProductKind.EXPERIENCE, input, venue.id);
-      await manager.insert(
-        TicketTypeEntity,
+      await this.products.forManager(manager).insertTicketTypes(
         input.ticketTypes.map((t, i) => ({
           productId: product.id,
           name: t.name,
@@ -98,7 +96,8 @@ export class ProductService {
   /** Edits a product; a change to the approved design sends an approved, published or suspended product back for approval. */
   update(actor: Actor, input: UpdateProductInput): Promise<ProductEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const product = await lockProduct(manager, input.productId);
+      const products = this.products.forManager(manager);
+      const product = await products.lockById(input.productId);
       assertMerchantOf(actor, product);
       const designChanged = DESIGN_FIELDS.some((f) => input[f] !== undefined && input[f] !== null && !same(input[f], product[f]));
       for (const f of DESIGN_FIELDS) {
@@ -112,8 +111,8 @@ export class ProductService {
         product.publishedAt = null;
       }
       product.updatedAt = new Date();
-      const saved = await manager.save(product);
-      if (revised) await productLifecycle.record([{ ...revised, subject: product.id }], { manager, reason: null, actorUserId: actor.userId });
+      const saved = await products.save(product);
+      if (revised) await productLifecycle.record([{ ...revised, subject: product.id }], { products, reason: null, actorUserId: actor.userId });
       await this.events.productsChanged(manager, [product.id], revised ? ProductTransition.Revised : 'ProductUpdated');
       return saved;
     });
@@ -122,13 +121,14 @@ export class ProductService {
   setVariantPrice(actor: Actor, input: SetVariantPriceInput): Promise<ProductVariantEntity> {
     const price = this.validPrice(input.price, 'price');
     return this.dataSource.transaction(async (manager) => {
-      const variant = await manager.findOne(ProductVariantEntity, { where: { id: input.variantId }, lock: { mode: 'pessimistic_write' } });
-      const product = variant ? await manager.findOneBy(ProductEntity, { id: variant.productId }) : null;
+      const variants = this.variants.forManager(manager);
+      const variant = await variants.lockById(input.variantId);
+      const product = variant ? await this.products.forManager(manager).findById(variant.productId) : null;
       if (!variant || !product) throw CatalogException.notFound('Variant', input.variantId);
       assertMerchantOf(actor, product, 'Variant');
       variant.priceMinor = price.amountMinor;
       variant.currency = price.currency;
-      const saved = await manager.save(variant);
+      const saved = await variants.save(variant);
       await this.events.productsChanged(manager, [product.id], 'VariantPriceChanged');
       return saved;
     });
@@ -154,26 +154,24 @@ export class ProductService {
     input: CreateMerchandiseInput | CreateExperienceInput,
     venueId: string | null,
   ): Promise<ProductEntity> {
-    return manager.save(
-      manager.create(ProductEntity, {
-        kind,
-        merchantId: license.merchantId,
-        studioId: license.studioId,
-        licenseId: license.id,
-        filmIpId: license.filmIpId,
-        venueId,
-        category: input.category,
-        name: input.name,
-        nameZh: input.nameZh ?? null,
-        description: input.description ?? null,
-        descriptionZh: input.descriptionZh ?? null,
-        images: input.images ?? [],
-        status: ProductStatus.DRAFT,
-        statusReason: null,
-        purchaseLimit: input.purchaseLimit ?? null,
-        publishedAt: null,
-      }),
-    );
+    return this.products.forManager(manager).insert({
+      kind,
+      merchantId: license.merchantId,
+      studioId: license.studioId,
+      licenseId: license.id,
+      filmIpId: license.filmIpId,
+      venueId,
+      category: input.category,
+      name: input.name,
+      nameZh: input.nameZh ?? null,
+      description: input.description ?? null,
+      descriptionZh: input.descriptionZh ?? null,
+      images: input.images ?? [],
+      status: ProductStatus.DRAFT,
+      statusReason: null,
+      purchaseLimit: input.purchaseLimit ?? null,
+      publishedAt: null,
+    });
   }
 
   /** More than zero and at most the configured ceiling, whoever the caller (the edge checks the ceiling first). */

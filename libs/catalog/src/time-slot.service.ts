@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { updateReturning } from '@chedun/db';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { Clock, Lifecycle } from '@chedun/kernel';
@@ -9,7 +8,9 @@ import { assertMerchantOf } from './catalog.policy';
 import { AddTimeSlotInput, AddWeeklyTimeSlotsInput, ChangeTimeSlotCapacityInput } from './catalog.types';
 import { isUniqueViolation } from './catalog.mappers';
 import { ProductEntity, TimeSlotEntity, TimeSlotStatus } from './product.entity';
+import { ProductRepository } from './product.repository';
 import { ProductKind } from './product-status';
+import { TimeSlotRepository } from './time-slot.repository';
 import { expandWeeklyPattern } from './weekly-pattern';
 import { CatalogException } from './catalog.exception';
 
@@ -29,6 +30,8 @@ export const timeSlotLifecycle = new Lifecycle<TimeSlotStatus>('time slot', {
 export class TimeSlotService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductRepository,
+    private readonly slots: TimeSlotRepository,
     private readonly events: CatalogEvents,
     private readonly clock: Clock,
   ) {}
@@ -42,9 +45,7 @@ export class TimeSlotService {
     return this.dataSource.transaction(async (manager) => {
       const experience = await this.ownExperience(manager, actor, input.experienceId);
       try {
-        const slot = await manager.save(
-          manager.create(TimeSlotEntity, { productId: experience.id, startsAt, endsAt, capacity: input.capacity }),
-        );
+        const slot = await this.slots.forManager(manager).insert({ productId: experience.id, startsAt, endsAt, capacity: input.capacity });
         await this.events.productsChanged(manager, [experience.id], 'TimeSlotAdded');
         return slot;
       } catch (error) {
@@ -63,21 +64,11 @@ export class TimeSlotService {
     return this.dataSource.transaction(async (manager) => {
       const experience = await this.ownExperience(manager, actor, input.experienceId);
       if (slots.length === 0) return [];
-      const ids: { id: string }[] = await manager.query(
-        `INSERT INTO time_slots (product_id, starts_at, ends_at, capacity)
-         SELECT $1, s, e, $4 FROM unnest($2::timestamptz[], $3::timestamptz[]) AS t(s, e)
-         ON CONFLICT (product_id, starts_at) DO NOTHING
-         RETURNING id`,
-        [experience.id, slots.map((s) => s.startsAt.toISOString()), slots.map((s) => s.endsAt.toISOString()), input.capacity],
-      );
+      const repository = this.slots.forManager(manager);
+      const ids = await repository.insertMissing(experience.id, slots, input.capacity);
       await this.events.productsChanged(manager, [experience.id], 'TimeSlotsAdded');
       if (ids.length === 0) return [];
-      return manager
-        .getRepository(TimeSlotEntity)
-        .createQueryBuilder('s')
-        .where('s.id IN (:...ids)', { ids: ids.map((r) => r.id) })
-        .orderBy('s.starts_at')
-        .getMany();
+      return repository.findByIds(ids);
     });
   }
 
@@ -85,29 +76,29 @@ export class TimeSlotService {
   changeCapacity(actor: Actor, input: ChangeTimeSlotCapacityInput): Promise<TimeSlotEntity> {
     return this.dataSource.transaction(async (manager) => {
       const productId = await this.ownSlotProduct(manager, actor, input.timeSlotId);
-      const rows = await updateReturning<{ id: string }>(
-        manager,
-        `UPDATE time_slots SET capacity = capacity + $2
-          WHERE id = $1 AND capacity + $2 >= sold + reserved
-          RETURNING id`,
-        [input.timeSlotId, input.delta],
-      );
-      if (rows.length === 0) {
+      const slots = this.slots.forManager(manager);
+      if (!(await slots.changeCapacity(input.timeSlotId, input.delta))) {
         throw CatalogException.conflict('Capacity cannot go below the seats already sold or reserved', { field: 'delta' });
       }
       await this.events.productsChanged(manager, [productId], 'TimeSlotCapacityChanged');
-      return manager.findOneByOrFail(TimeSlotEntity, { id: input.timeSlotId });
+      const slot = await slots.findById(input.timeSlotId);
+      // Changed just above, and locked until commit.
+      if (!slot) throw new Error(`Time slot ${input.timeSlotId} vanished while its capacity changed`);
+      return slot;
     });
   }
 
   setStatus(actor: Actor, timeSlotId: string, status: TimeSlotStatus): Promise<TimeSlotEntity> {
     return this.dataSource.transaction(async (manager) => {
       const productId = await this.ownSlotProduct(manager, actor, timeSlotId);
-      const slot = await manager.findOneOrFail(TimeSlotEntity, { where: { id: timeSlotId }, lock: { mode: 'pessimistic_write' } });
+      const slots = this.slots.forManager(manager);
+      const slot = await slots.lockById(timeSlotId);
+      // Its product was found through it just above, and slots are never deleted.
+      if (!slot) throw new Error(`Time slot ${timeSlotId} vanished while its status changed`);
       const step = timeSlotLifecycle.transition(slot.status, status);
       slot.status = step.to;
       if (status === TimeSlotStatus.CANCELLED) slot.cancelledAt = this.clock.now();
-      const saved = await manager.save(slot);
+      const saved = await slots.save(slot);
       await this.events.productsChanged(manager, [productId], step.event as string);
       if (status === TimeSlotStatus.CANCELLED) {
         await this.events.slotCancelled(manager, { timeSlotId, productId, cancelledBy: actor.userId, cancelledAt: slot.cancelledAt as Date });
@@ -117,19 +108,14 @@ export class TimeSlotService {
   }
 
   private async ownExperience(manager: EntityManager, actor: Actor, experienceId: string): Promise<ProductEntity> {
-    const product = await manager.findOneBy(ProductEntity, { id: experienceId });
+    const product = await this.products.forManager(manager).findById(experienceId);
     assertMerchantOf(actor, product, 'Experience');
     if (product.kind !== ProductKind.EXPERIENCE) throw CatalogException.badInput('Time slots belong to experiences', { field: 'experienceId' });
     return product as ProductEntity;
   }
 
   private async ownSlotProduct(manager: EntityManager, actor: Actor, timeSlotId: string): Promise<string> {
-    const rows: Pick<ProductEntity, 'id' | 'merchantId' | 'studioId' | 'status'>[] = await manager.query(
-      `SELECT p.id, p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.status
-         FROM time_slots s JOIN products p ON p.id = s.product_id WHERE s.id = $1`,
-      [timeSlotId],
-    );
-    const product = rows[0] ?? null;
+    const product = await this.products.forManager(manager).partiesOfTimeSlot(timeSlotId);
     if (!product) throw CatalogException.notFound('Time slot', timeSlotId);
     assertMerchantOf(actor, product, 'Time slot');
     return product.id;

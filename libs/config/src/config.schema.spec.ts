@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     ['a secret key given as the publishable key', { STRIPE_PUBLISHABLE_KEY: 'sk_test_1' }, /STRIPE_PUBLISHABLE_KEY must start with pk_/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['a platform fee above 100 %', { PLATFORM_FEE_BPS: '10001' }, /PLATFORM_FEE_BPS/],
+    ['a negative redemption window', { TICKET_REDEMPTION_OPENS_MINUTES: '-5' }, /TICKET_REDEMPTION_OPENS_MINUTES/],
     ['a CORS origin with a path', { CORS_ORIGINS: 'https://shop.example.com/app' }, /CORS_ORIGINS must be comma-separated origins/],
     ['a CORS wildcard', { CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
     ['a test fault outside tests', { TEST_FAULT: 'crash-after-payment-event-recorded' }, /TEST_FAULT is only allowed with NODE_ENV=test/],
@@ -45,9 +46,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
   });
 
-  it('defaults reservations to 15 minutes and derives the ticket signing secret from the JWT secret when unset', () => {
+  it('defaults reservations to 15 minutes, opens redemption 2 hours before a slot, and derives the ticket signing secret from the JWT secret when unset', () => {
     const config = loadConfig({ JWT_SECRET: 'j'.repeat(40) });
-    expect(config.orders).toMatchObject({ reservationTtlMinutes: 15, openOrdersPerAccount: 5 });
+    expect(config.orders).toMatchObject({ reservationTtlMinutes: 15, openOrdersPerAccount: 5, redemptionOpensMinutes: 120 });
+    expect(loadConfig({ TICKET_REDEMPTION_OPENS_MINUTES: '30' }).orders.redemptionOpensMinutes).toBe(30);
     expect(config.orders.ticketSigningSecret).not.toBe(loadConfig({ JWT_SECRET: 'k'.repeat(40) }).orders.ticketSigningSecret);
     expect(loadConfig({ TICKET_SIGNING_SECRET: 't'.repeat(32) }).orders.ticketSigningSecret).toBe('t'.repeat(32));
   });

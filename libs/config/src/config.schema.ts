@@ -86,6 +86,8 @@ export const configSchema = z
     // How often due refund tasks (cancelled slots, late payments) run.
     REFUND_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    // A ticket admits from this many minutes before its time slot starts until the slot ends.
+    TICKET_REDEMPTION_OPENS_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
     // Browser origins (scheme://host[:port]) allowed to call the API cross-origin; the served web app is same-origin.
     CORS_ORIGINS: z
@@ -185,6 +187,8 @@ export interface AppConfig {
     reservationSweepSeconds: number;
     refundSweepSeconds: number;
     openOrdersPerAccount: number;
+    /** A ticket is redeemable from this many minutes before its slot starts until the slot ends. */
+    redemptionOpensMinutes: number;
     /** Signs ticket QR payloads; when unset, derived from JWT_SECRET (required in production), else a development constant. */
     ticketSigningSecret: string;
   };
@@ -263,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,
       refundSweepSeconds: c.REFUND_SWEEP_SECONDS,
       openOrdersPerAccount: c.OPEN_ORDERS_PER_ACCOUNT,
+      redemptionOpensMinutes: c.TICKET_REDEMPTION_OPENS_MINUTES,
       ticketSigningSecret:
         c.TICKET_SIGNING_SECRET ??
         (c.JWT_SECRET ? createHmac('sha256', c.JWT_SECRET).update('chedun-ticket-qr').digest('hex') : 'development-ticket-signing-secret'),

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEventBus, keysetPage } from '@chedun/db';
+import { DomainEventBus } from '@chedun/db';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, ConnectionShape, DomainError, FilmIpRenamed, PageArgs } from '@chedun/kernel';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { FilmIpEntity, FilmIpFilmingLocationEntity, FilmingLocationEntity } from './film-ip.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { FilmIpEntity, FilmingLocationEntity } from './film-ip.entity';
+import { FilmIpRepository } from './film-ip.repository';
+import { FilmingLocationRepository } from './filming-location.repository';
 import { CreateFilmIpInput, FilmIpDetailsInput, RecordFilmingLocationInput, UpdateFilmIpInput } from './film-ip.types';
 
 /** Studio staff manage their own film IP; everyone may read it (offers and products show it). */
@@ -12,6 +14,8 @@ import { CreateFilmIpInput, FilmIpDetailsInput, RecordFilmingLocationInput, Upda
 export class FilmIpService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly filmIps: FilmIpRepository,
+    private readonly locations: FilmingLocationRepository,
     private readonly clock: Clock,
     private readonly events: DomainEventBus,
   ) {}
@@ -19,7 +23,7 @@ export class FilmIpService {
   async create(actor: Actor, input: CreateFilmIpInput): Promise<FilmIpEntity> {
     actor.assertMemberOf(input.studioId, OrganizationKind.STUDIO);
     const now = this.clock.now();
-    return this.dataSource.getRepository(FilmIpEntity).save({
+    return this.filmIps.insert({
       studioId: input.studioId,
       title: input.title.trim(),
       titleZh: input.titleZh?.trim() || null,
@@ -42,7 +46,7 @@ export class FilmIpService {
       if (input.characters !== undefined) ip.characters = changed.characters;
       if (input.artworkUrls !== undefined) ip.artworkUrls = changed.artworkUrls;
       ip.updatedAt = this.clock.now();
-      const saved = await manager.save(ip);
+      const saved = await this.filmIps.forManager(manager).save(ip);
       if (ip.title !== before.title || ip.titleZh !== before.titleZh) {
         const renamed: FilmIpRenamed = { type: 'FilmIpRenamed', filmIpId: ip.id };
         await this.events.publish(renamed, manager);
@@ -55,17 +59,16 @@ export class FilmIpService {
   async recordFilmingLocation(actor: Actor, input: RecordFilmingLocationInput): Promise<FilmingLocationEntity> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockOwn(manager, actor, input.filmIpId);
-      const location = await manager.save(
-        manager.create(FilmingLocationEntity, {
-          nameEn: input.nameEn.trim(),
-          nameZh: input.nameZh?.trim() || null,
-          latitude: input.latitude,
-          longitude: input.longitude,
-          createdBy: actor.userId,
-          createdAt: this.clock.now(),
-        }),
-      );
-      await manager.insert(FilmIpFilmingLocationEntity, { filmIpId: input.filmIpId, filmingLocationId: location.id });
+      const locations = this.locations.forManager(manager);
+      const location = await locations.insert({
+        nameEn: input.nameEn.trim(),
+        nameZh: input.nameZh?.trim() || null,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        createdBy: actor.userId,
+        createdAt: this.clock.now(),
+      });
+      await locations.link(input.filmIpId, location.id);
       return location;
     });
   }
@@ -74,21 +77,16 @@ export class FilmIpService {
   async linkFilmingLocation(actor: Actor, filmIpId: string, filmingLocationId: string): Promise<FilmingLocationEntity> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockOwn(manager, actor, filmIpId);
-      const location = await manager.findOneBy(FilmingLocationEntity, { id: filmingLocationId });
+      const locations = this.locations.forManager(manager);
+      const location = await locations.findById(filmingLocationId);
       if (!location) throw DomainError.notFound('Filming location', filmingLocationId);
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(FilmIpFilmingLocationEntity)
-        .values({ filmIpId, filmingLocationId })
-        .orIgnore()
-        .execute();
+      await locations.linkIfAbsent(filmIpId, filmingLocationId);
       return location;
     });
   }
 
   async findById(id: string): Promise<FilmIpEntity> {
-    const ip = await this.dataSource.getRepository(FilmIpEntity).findOneBy({ id });
+    const ip = await this.filmIps.findById(id);
     if (!ip) throw DomainError.notFound('Film IP', id);
     return ip;
   }
@@ -96,22 +94,20 @@ export class FilmIpService {
   /** Public details of several IPs, in no particular order. */
   findManyByIds(ids: readonly string[]): Promise<FilmIpEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(FilmIpEntity).findBy({ id: In([...new Set(ids)]) });
+    return this.filmIps.findByIds(ids);
   }
 
   list(page: PageArgs & { studioId?: string | null }): Promise<ConnectionShape<FilmIpEntity>> {
-    const query = this.dataSource.getRepository(FilmIpEntity).createQueryBuilder('ip');
-    if (page.studioId) query.where('ip.studioId = :studioId', { studioId: page.studioId });
-    return keysetPage(query, page);
+    return this.filmIps.page(page);
   }
 
   /** Filming locations of each IP, for a page of IPs in one query. */
   async locationsOf(filmIpIds: readonly string[]): Promise<Map<string, FilmingLocationEntity[]>> {
     const byIp = new Map<string, FilmingLocationEntity[]>(filmIpIds.map((id) => [id, []]));
     if (filmIpIds.length === 0) return byIp;
-    const links = await this.dataSource.getRepository(FilmIpFilmingLocationEntity).findBy({ filmIpId: In([...filmIpIds]) });
+    const links = await this.locations.linksOf(filmIpIds);
     const ids = [...new Set(links.map((l) => l.filmingLocationId))];
-    const locations = ids.length ? await this.dataSource.getRepository(FilmingLocationEntity).findBy({ id: In(ids) }) : [];
+    const locations = ids.length ? await this.locations.findByIds(ids) : [];
     const byId = new Map(locations.map((l) => [l.id, l]));
     for (const link of links) {
       const location = byId.get(link.filmingLocationId);
@@ -122,24 +118,18 @@ export class FilmIpService {
   }
 
   async filmIpsAt(filmingLocationId: string): Promise<FilmIpEntity[]> {
-    return this.dataSource
-      .getRepository(FilmIpEntity)
-      .createQueryBuilder('ip')
-      .innerJoin(FilmIpFilmingLocationEntity, 'link', 'link.film_ip_id = ip.id')
-      .where('link.filming_location_id = :filmingLocationId', { filmingLocationId })
-      .orderBy('ip.title')
-      .getMany();
+    return this.filmIps.filmedAt(filmingLocationId);
   }
 
   async findLocation(id: string): Promise<FilmingLocationEntity> {
-    const location = await this.dataSource.getRepository(FilmingLocationEntity).findOneBy({ id });
+    const location = await this.locations.findById(id);
     if (!location) throw DomainError.notFound('Filming location', id);
     return location;
   }
 
   /** The IP, locked for change, when the actor is staff of its studio; FORBIDDEN otherwise (IP is public). */
   private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<FilmIpEntity> {
-    const ip = await manager.findOne(FilmIpEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const ip = await this.filmIps.forManager(manager).lockById(id);
     if (!ip) throw DomainError.notFound('Film IP', id);
     actor.assertMemberOf(ip.studioId, OrganizationKind.STUDIO);
     return ip;

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilmIpEntity, FilmIpFilmingLocationEntity, FilmingLocationEntity } from './film-ip.entity';
 import { FilmIpReader } from './film-ip.reader';
+import { FilmIpRepository } from './film-ip.repository';
+import { FilmingLocationRepository } from './filming-location.repository';
 import { FilmingLocationResolver, FilmIpResolver } from './film-ip.resolver';
 import { FilmIpService } from './film-ip.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([FilmIpEntity, FilmingLocationEntity, FilmIpFilmingLocationEntity])],
-  providers: [FilmIpService, FilmIpReader, FilmIpResolver, FilmingLocationResolver],
+  providers: [FilmIpRepository, FilmingLocationRepository, FilmIpService, FilmIpReader, FilmIpResolver, FilmingLocationResolver],
   exports: [FilmIpReader, FilmIpService],
 })
 export class IpModule {}

@@ -38,3 +38,19 @@ const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai
 export function shanghaiDate(at: Date): string {
   return SHANGHAI_DAY.format(at);
 }
+
+const SHANGHAI_MINUTE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Date and time to the minute (YYYY-MM-DD HH:mm) of an instant in Asia/Shanghai, for messages people read. */
+export function shanghaiDateTime(at: Date): string {
+  const part = Object.fromEntries(SHANGHAI_MINUTE.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part['year']}-${part['month']}-${part['day']} ${part['hour']}:${part['minute']}`;
+}

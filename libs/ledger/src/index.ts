@@ -7,18 +7,14 @@
  * PAYOUTS_IN_TRANSIT; then clear PAYOUTS_IN_TRANSIT against PAYMENT_CLEARING when the transfer exists, or back to
  * the payable when the provider refuses it.
  */
-export * from './ledger.module';
-export * from './ledger.entity';
-export * from './journal.service';
-export * from './revenue-split';
-export * from './ledger-views.service';
-export * from './license-settlement';
-export { LicenseTermsService, SignedLicenseTerms } from './license-terms.service';
-export { RoyaltyReportService } from './royalty-report.service';
+// Only what the app, other contexts and the tests import; the entities, the split maths and the other services stay
+// inside the context (the module registers and provides them).
+export { LedgerModule } from './ledger.module';
+export { AccountPurpose } from './ledger-account.entity';
+export { JournalEntryKind } from './journal-entry.entity';
+export { JournalService } from './journal.service';
 export { RoyaltyStatementService } from './royalty-statement.service';
-export { ReconciliationService } from './reconciliation.service';
 export { csvLineSql, csvRow, streamCsv } from './csv';
-export { PayoutService } from './payout.service';
 export { PayoutScheduleJob } from './payout-schedule.job';
 export { payoutLifecycle } from './payout-lifecycle';
 export { royaltyStatementLifecycle } from './royalty-statement-lifecycle';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Money } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { AccountPurpose, JournalEntryKind } from './ledger.entity';
+import { JournalEntryKind } from './journal-entry.entity';
+import { AccountPurpose } from './ledger-account.entity';
 
 export interface PostingLine {
   purpose: AccountPurpose;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { Money, readMinorUnits, MoneyType, parseId } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { AccountPurpose } from './ledger.entity';
+import { AccountPurpose } from './ledger-account.entity';
 import { LedgerPolicy } from './ledger.policy';
 import { MerchantSales, PlatformFeeRevenue } from './ledger.types';
 import { shanghaiRange } from './shanghai-period';

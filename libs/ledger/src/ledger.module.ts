@@ -5,11 +5,16 @@ import { IdentityModule } from '@chedun/identity';
 import { OrdersModule } from '@chedun/orders';
 import { PaymentsModule, TransferReversed } from '@chedun/payments';
 import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { JournalEntryEntity } from './journal-entry.entity';
 import { JournalService } from './journal.service';
 import { LedgerAdminResolver, LicenseTermsResolver } from './ledger-admin.resolver';
+import { LicenseTermsEntity } from './license-terms.entity';
 import { LicenseTermsService } from './license-terms.service';
+import { LedgerAccountEntity } from './ledger-account.entity';
+import { LedgerPostingEntity } from './ledger-posting.entity';
 import { LedgerViewsService } from './ledger-views.service';
-import { LEDGER_ENTITIES } from './ledger.entity';
+import { MerchantFeeRateEntity } from './merchant-fee-rate.entity';
+import { PayoutEntity } from './payout.entity';
 import { PayoutResolver } from './payout.resolver';
 import { PayoutReversalService } from './payout-reversal.service';
 import { PayoutScheduleJob } from './payout-schedule.job';
@@ -19,9 +24,27 @@ import { ReconciliationService } from './reconciliation.service';
 import { ReportsController } from './reports.controller';
 import { RoyaltyReportResolver } from './royalty-report.resolver';
 import { RoyaltyReportService } from './royalty-report.service';
+import { RoyaltyStatementLineEntity } from './royalty-statement-line.entity';
+import { RoyaltyStatementEntity } from './royalty-statement.entity';
 import { RoyaltyStatementResolver } from './royalty-statement.resolver';
 import { RoyaltyStatementService } from './royalty-statement.service';
+import { SaleLineRefundEntity } from './sale-line-refund.entity';
+import { SaleLineSplitEntity } from './sale-line-split.entity';
 import { SalesPostingService } from './sales-posting.service';
+
+/** The ledger's own tables: only this module registers them. */
+const LEDGER_ENTITIES = [
+  LicenseTermsEntity,
+  LedgerAccountEntity,
+  JournalEntryEntity,
+  LedgerPostingEntity,
+  MerchantFeeRateEntity,
+  SaleLineSplitEntity,
+  SaleLineRefundEntity,
+  RoyaltyStatementEntity,
+  RoyaltyStatementLineEntity,
+  PayoutEntity,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES), IdentityModule, PaymentsModule, OrdersModule],

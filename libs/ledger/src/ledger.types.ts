@@ -2,7 +2,7 @@ import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, re
 import { Type } from 'class-transformer';
 import { CalendarDateScalar, Connection, MoneyInput, MoneyType, PageArgs, SUPPORTED_CURRENCIES } from '@chedun/kernel';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { RoyaltyStatementStatus } from './ledger.entity';
+import { RoyaltyStatementStatus } from './royalty-statement.entity';
 
 registerEnumType(RoyaltyStatementStatus, { name: 'RoyaltyStatementStatus' });
 

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor } from '@chedun/identity';
 import { assertWithinCeiling, DomainError, Money, MoneyType, parseCalendarDate, parseId } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
-import { LicenseTermsEntity } from './ledger.entity';
+import { LicenseTermsEntity } from './license-terms.entity';
 import { LedgerPolicy } from './ledger.policy';
 import { LicenseTerms } from './ledger.types';
 

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@chedun/kernel';
-import { PayoutStatus } from './ledger.entity';
+import { PayoutStatus } from './payout.entity';
 import { payoutLifecycle } from './payout-lifecycle';
 
 describe('payout lifecycle', () => {

@@ -1,5 +1,5 @@
 import { Lifecycle } from '@chedun/kernel';
-import { PayoutStatus } from './ledger.entity';
+import { PayoutStatus } from './payout.entity';
 
 /**
  * The one place a payout's status changes. IN_TRANSIT from the moment the payable is drawn down until the provider

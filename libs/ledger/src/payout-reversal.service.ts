@@ -3,7 +3,9 @@ import { DomainError, isId, Money, readMinorUnits } from '@chedun/kernel';
 import { TransferReversed } from '@chedun/payments';
 import { EntityManager } from 'typeorm';
 import { JournalService } from './journal.service';
-import { AccountPurpose, JournalEntryKind, PayoutEntity, PayoutStatus } from './ledger.entity';
+import { JournalEntryKind } from './journal-entry.entity';
+import { AccountPurpose } from './ledger-account.entity';
+import { PayoutEntity, PayoutStatus } from './payout.entity';
 import { PAYABLE } from './payout.service';
 
 /**

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Actor, CurrentActor } from '@chedun/identity';
 import { Money, MoneyType } from '@chedun/kernel';
-import { PayoutEntity } from './ledger.entity';
+import { PayoutEntity } from './payout.entity';
 import { PayoutService } from './payout.service';
 import { PayMerchantOrderArgs, Payout, PayoutRun, PayoutsArgs, RunPayoutsArgs } from './payout.types';
 

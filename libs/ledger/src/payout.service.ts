@@ -6,7 +6,10 @@ import { PaymentGateway, PaymentsException } from '@chedun/payments';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { JournalService } from './journal.service';
-import { AccountPurpose, JournalEntryKind, PayeeKind, PayoutEntity, PayoutStatus, RoyaltyStatementEntity, RoyaltyStatementStatus } from './ledger.entity';
+import { JournalEntryKind } from './journal-entry.entity';
+import { AccountPurpose } from './ledger-account.entity';
+import { PayeeKind, PayoutEntity, PayoutStatus } from './payout.entity';
+import { RoyaltyStatementEntity, RoyaltyStatementStatus } from './royalty-statement.entity';
 import { LedgerPolicy } from './ledger.policy';
 import { payoutLifecycle } from './payout-lifecycle';
 

@@ -1,7 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MoneyType } from '@chedun/kernel';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { PayeeKind, PayoutStatus } from './ledger.entity';
+import { PayeeKind, PayoutStatus } from './payout.entity';
 
 registerEnumType(PayeeKind, { name: 'PayeeKind' });
 registerEnumType(PayoutStatus, {

@@ -11,7 +11,10 @@ const PAYMENT_LOOKBACK_MS = 24 * 3600 * 1000;
 const MAX_PER_KIND = 100;
 
 export const ProviderCheck = {
-  /** The provider took the money, but the order is not paid (a lost webhook, or a payment after cancellation). */
+  /**
+   * The provider took the money, but the order is not paid (a lost webhook, or a payment after cancellation not yet
+   * refunded in full; one refunded in full is settled).
+   */
   PROVIDER_PAID_ORDER_NOT_PAID: 'PROVIDER_PAID_ORDER_NOT_PAID',
   /** The order is paid, but the provider has no succeeded payment for it. */
   ORDER_PAID_WITHOUT_PROVIDER_PAYMENT: 'ORDER_PAID_WITHOUT_PROVIDER_PAYMENT',
@@ -24,7 +27,8 @@ export const ProviderCheck = {
 /**
  * Proves the provider's payments match the orders: every order paid in the period has succeeded provider payments
  * summing to its total, in its currency, whose refunded total is what the ledger reversed for it; and every payment
- * the provider took in the period belongs to a paid order. Orders and payments are read through their contexts'
+ * the provider took in the period belongs to a paid order, or went back in full to the buyer of an order not paid
+ * (a late payment refunded). Orders and payments are read through their contexts'
  * services; the refunds reversed are the ledger's own rows.
  */
 @Injectable()
@@ -98,6 +102,8 @@ export class ProviderReconciliationService {
         const status = orderId ? statuses.get(orderId) : undefined;
         // Paid in another period: that period's reconciliation matches it.
         if (status && PAID_OR_REFUNDED.includes(status)) continue;
+        // A payment that came after its order was cancelled and went back to the buyer in full: nothing is owed.
+        if (status && p.refunded.currency === p.amount.currency && p.refunded.amountMinor >= p.amount.amountMinor) continue;
         add(
           'PROVIDER_PAID_ORDER_NOT_PAID',
           p.providerPaymentId,

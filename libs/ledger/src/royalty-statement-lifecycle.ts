@@ -1,5 +1,5 @@
 import { Lifecycle } from '@chedun/kernel';
-import { RoyaltyStatementStatus } from './ledger.entity';
+import { RoyaltyStatementStatus } from './royalty-statement.entity';
 
 /** A statement is drafted and issued in one transaction; once ISSUED it never changes (a trigger holds it too). */
 export const royaltyStatementLifecycle = new Lifecycle<RoyaltyStatementStatus>('royalty statement', {

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor } from '@chedun/identity';
 import { ConnectionShape } from '@chedun/kernel';
-import { RoyaltyStatementEntity } from './ledger.entity';
+import { RoyaltyStatementEntity } from './royalty-statement.entity';
 import { IssueRoyaltyStatementArgs, RoyaltyStatement, RoyaltyStatementLine, RoyaltyStatementLineConnection, StatementLinesArgs } from './ledger.types';
 import { RoyaltyStatementService, toStatement } from './royalty-statement.service';
 

@@ -4,7 +4,9 @@ import { OrganizationService } from '@chedun/identity';
 import { DomainError, Money, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { JournalService, PostingLine } from './journal.service';
-import { AccountPurpose, JournalEntryKind, SaleLineSplitEntity } from './ledger.entity';
+import { JournalEntryKind } from './journal-entry.entity';
+import { AccountPurpose } from './ledger-account.entity';
+import { SaleLineSplitEntity } from './sale-line-split.entity';
 import { LineSplit, refundPostings, refundReversal, salePostings, SplitPosting, splitLine } from './revenue-split';
 
 /**

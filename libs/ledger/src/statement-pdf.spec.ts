@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { RoyaltyStatementEntity, RoyaltyStatementStatus } from './ledger.entity';
+import { RoyaltyStatementEntity, RoyaltyStatementStatus } from './royalty-statement.entity';
 import { formatMinor, StatementPdfLine, writeStatementPdf } from './statement-pdf';
 
 describe('statement PDF', () => {

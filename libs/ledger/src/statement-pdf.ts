@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { shanghaiDate } from '@chedun/kernel';
-import { RoyaltyStatementEntity } from './ledger.entity';
+import { RoyaltyStatementEntity } from './royalty-statement.entity';
 
 /** One frozen statement line as the PDF prints it. */
 export interface StatementPdfLine {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { keysetPage } from '@chedun/db';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, ConnectionShape, DomainError, LicenseStatus, PageArgs, shanghaiDate } from '@chedun/kernel';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { LicenseApplicationRepository } from './license-application.repository';
 import { LicenseApplicationStatus, licenseApplicationLifecycle, LicenseOfferStatus } from './license-lifecycle';
+import { LicenseOfferRepository } from './license-offer.repository';
+import { LicenseRepository } from './license.repository';
 import { copyTerms } from './license-terms';
 import { LicenseApplicationEntity, LicenseEntity, LicenseOfferEntity, LicensingEntityType } from './licensing.entity';
 import { LicensingAuditService } from './licensing-audit.service';
@@ -18,6 +20,9 @@ const DUPLICATE_MESSAGE = 'This merchant already has a pending application for t
 export class LicenseApplicationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offers: LicenseOfferRepository,
+    private readonly applications: LicenseApplicationRepository,
+    private readonly licenses: LicenseRepository,
     private readonly clock: Clock,
     private readonly audit: LicensingAuditService,
   ) {}
@@ -27,31 +32,26 @@ export class LicenseApplicationService {
     actor.assertMemberOf(input.merchantId, OrganizationKind.MERCHANT);
     try {
       return await this.dataSource.transaction(async (manager) => {
+        const applications = this.applications.forManager(manager);
         // Shared lock: applications do not wait for each other, but closing the offer waits for them.
-        const offer = await manager.findOne(LicenseOfferEntity, { where: { id: input.offerId }, lock: { mode: 'pessimistic_read' } });
+        const offer = await this.offers.forManager(manager).lockSharedById(input.offerId);
         if (!offer) throw DomainError.notFound('License offer', input.offerId);
         if (offer.status !== LicenseOfferStatus.OPEN) throw LicensingException.conflict('This offer is closed to applications');
         this.assertTermNotOver(offer);
-        const pending = await manager.existsBy(LicenseApplicationEntity, {
-          offerId: offer.id,
-          merchantId: input.merchantId,
-          status: LicenseApplicationStatus.PENDING,
-        });
+        const pending = await applications.hasPending(offer.id, input.merchantId);
         if (pending) throw LicensingException.conflict(DUPLICATE_MESSAGE);
-        const application = await manager.save(
-          manager.create(LicenseApplicationEntity, {
-            offerId: offer.id,
-            studioId: offer.studioId,
-            merchantId: input.merchantId,
-            pitch: input.pitch,
-            status: LicenseApplicationStatus.PENDING,
-            decisionReason: null,
-            decidedBy: null,
-            decidedAt: null,
-            appliedBy: actor.userId,
-            createdAt: this.clock.now(),
-          }),
-        );
+        const application = await applications.insert({
+          offerId: offer.id,
+          studioId: offer.studioId,
+          merchantId: input.merchantId,
+          pitch: input.pitch,
+          status: LicenseApplicationStatus.PENDING,
+          decisionReason: null,
+          decidedBy: null,
+          decidedAt: null,
+          appliedBy: actor.userId,
+          createdAt: this.clock.now(),
+        });
         await this.record(manager, actor, application, 'APPLIED');
         return application;
       });
@@ -67,31 +67,31 @@ export class LicenseApplicationService {
   /** Studio staff approve: the application is APPROVED and an ACTIVE license carries a copy of the offer's terms. */
   async approve(actor: Actor, id: string): Promise<{ application: LicenseApplicationEntity; license: LicenseEntity }> {
     return this.dataSource.transaction(async (manager) => {
+      const applications = this.applications.forManager(manager);
       // Offer before application, the order closing an offer takes its locks in, so the two cannot deadlock.
-      const seen = await manager.findOneBy(LicenseApplicationEntity, { id });
+      const seen = await applications.findById(id);
       if (!seen) throw DomainError.notFound('License application', id);
-      const offer = await manager.findOneOrFail(LicenseOfferEntity, { where: { id: seen.offerId }, lock: { mode: 'pessimistic_read' } });
+      const offer = await this.offers.forManager(manager).lockSharedById(seen.offerId);
+      if (!offer) throw DomainError.notFound('License offer', seen.offerId);
       const application = await this.lock(manager, id);
       LicensingPolicy.assertStudioStaff(actor, application, 'License application');
       const status = licenseApplicationLifecycle.move(application.status, LicenseApplicationStatus.APPROVED, 'approve');
       this.assertTermNotOver(offer);
       const now = this.clock.now();
       Object.assign(application, { status, decidedBy: actor.userId, decidedAt: now, decisionReason: null });
-      await manager.save(application);
-      const license = await manager.save(
-        manager.create(LicenseEntity, {
-          applicationId: application.id,
-          offerId: offer.id,
-          filmIpId: offer.filmIpId,
-          studioId: application.studioId,
-          merchantId: application.merchantId,
-          terms: copyTerms(offer.terms),
-          status: LicenseStatus.ACTIVE,
-          statusReason: null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
+      await applications.save(application);
+      const license = await this.licenses.forManager(manager).insert({
+        applicationId: application.id,
+        offerId: offer.id,
+        filmIpId: offer.filmIpId,
+        studioId: application.studioId,
+        merchantId: application.merchantId,
+        terms: copyTerms(offer.terms),
+        status: LicenseStatus.ACTIVE,
+        statusReason: null,
+        createdAt: now,
+        updatedAt: now,
+      });
       await this.record(manager, actor, application, 'APPROVED', { licenseId: license.id });
       await this.audit.record(manager, {
         actorUserId: actor.userId,
@@ -112,7 +112,7 @@ export class LicenseApplicationService {
       LicensingPolicy.assertStudioStaff(actor, application, 'License application');
       application.status = licenseApplicationLifecycle.move(application.status, LicenseApplicationStatus.REJECTED, 'reject');
       Object.assign(application, { decidedBy: actor.userId, decidedAt: this.clock.now(), decisionReason: reason });
-      await manager.save(application);
+      await this.applications.forManager(manager).save(application);
       await this.record(manager, actor, application, 'REJECTED', { reason });
       return application;
     });
@@ -125,14 +125,14 @@ export class LicenseApplicationService {
       LicensingPolicy.assertMerchantStaff(actor, application, 'License application');
       application.status = licenseApplicationLifecycle.move(application.status, LicenseApplicationStatus.WITHDRAWN, 'withdraw');
       application.decidedAt = this.clock.now();
-      await manager.save(application);
+      await this.applications.forManager(manager).save(application);
       await this.record(manager, actor, application, 'WITHDRAWN');
       return application;
     });
   }
 
   async findVisible(actor: Actor, id: string): Promise<LicenseApplicationEntity> {
-    const application = await this.dataSource.getRepository(LicenseApplicationEntity).findOneBy({ id });
+    const application = await this.applications.findById(id);
     if (!application) throw DomainError.notFound('License application', id);
     LicensingPolicy.assertCanRead(actor, application, 'License application');
     return application;
@@ -153,7 +153,7 @@ export class LicenseApplicationService {
   /** The licenses approved applications led to (for a field of applications the caller can see). */
   licensesOf(applicationIds: readonly string[]): Promise<LicenseEntity[]> {
     if (applicationIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(LicenseEntity).findBy({ applicationId: In([...applicationIds]) });
+    return this.licenses.findByApplicationIds(applicationIds);
   }
 
   private page(
@@ -161,16 +161,11 @@ export class LicenseApplicationService {
     organizationId: string,
     page: PageArgs & { status?: LicenseApplicationStatus | null },
   ): Promise<ConnectionShape<LicenseApplicationEntity>> {
-    const query = this.dataSource
-      .getRepository(LicenseApplicationEntity)
-      .createQueryBuilder('application')
-      .where(`application.${party} = :organizationId`, { organizationId });
-    if (page.status) query.andWhere('application.status = :status', { status: page.status });
-    return keysetPage(query, page);
+    return this.applications.pageOf(party, organizationId, page);
   }
 
   private async lock(manager: EntityManager, id: string): Promise<LicenseApplicationEntity> {
-    const application = await manager.findOne(LicenseApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const application = await this.applications.forManager(manager).lockById(id);
     if (!application) throw DomainError.notFound('License application', id);
     return application;
   }

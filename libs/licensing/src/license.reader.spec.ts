@@ -1,8 +1,8 @@
 import { LicenseStatus, ProductCategory } from '@chedun/kernel';
-import { DataSource } from 'typeorm';
 import { LicenseReader, LicenseSnapshot } from './license.reader';
+import { LicenseRepository } from './license.repository';
 
-const reader = new LicenseReader({} as DataSource);
+const reader = new LicenseReader({} as LicenseRepository);
 const snapshot: LicenseSnapshot = {
   id: 'l',
   studioId: 's',

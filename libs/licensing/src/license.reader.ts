@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isId, LicenseStatus, ProductCategory } from '@chedun/kernel';
-import { DataSource, EntityManager } from 'typeorm';
-import { LicenseEntity } from './licensing.entity';
+import { EntityManager } from 'typeorm';
+import { LicenseRepository } from './license.repository';
 
 /** What other contexts (catalog) may know about a license: its parties, status and the terms that bound use. */
 export interface LicenseSnapshot {
@@ -20,12 +19,12 @@ export interface LicenseSnapshot {
 
 @Injectable()
 export class LicenseReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly licenses: LicenseRepository) {}
 
   /** Pass the caller's transaction manager to read (and see) the license inside that transaction. */
   async findById(licenseId: string, manager?: EntityManager): Promise<LicenseSnapshot | null> {
     if (!isId(licenseId)) return null;
-    const license = await (manager ?? this.dataSource.manager).findOneBy(LicenseEntity, { id: licenseId.toLowerCase() });
+    const license = await (manager ? this.licenses.forManager(manager) : this.licenses).findById(licenseId.toLowerCase());
     if (!license) return null;
     return {
       id: license.id,

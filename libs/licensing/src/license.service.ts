@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEventBus, keysetPage } from '@chedun/db';
+import { DomainEventBus } from '@chedun/db';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, ConnectionShape, DomainError, LicenseStatus, LicenseStatusChanged, PageArgs, shanghaiDate } from '@chedun/kernel';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { licenseLifecycle } from './license-lifecycle';
+import { LicenseRepository } from './license.repository';
 import { RUNNING_LICENSE_STATUSES } from './license-terms';
 import { LicenseEntity, LicensingEntityType } from './licensing.entity';
 import { LicensingAuditService } from './licensing-audit.service';
@@ -22,6 +23,7 @@ const AUDIT_ACTION: Record<LicenseStatus, string> = {
 export class LicenseService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly licenses: LicenseRepository,
     private readonly clock: Clock,
     private readonly audit: LicensingAuditService,
     private readonly events: DomainEventBus,
@@ -46,15 +48,11 @@ export class LicenseService {
    */
   async expireDueLicenses(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
-    const due = await this.dataSource.getRepository(LicenseEntity).find({
-      select: { id: true },
-      where: { status: In([...RUNNING_LICENSE_STATUSES]), terms: { endsOn: LessThan(today) } },
-      order: { terms: { endsOn: 'ASC' } },
-    });
+    const due = await this.licenses.idsEndingBefore(RUNNING_LICENSE_STATUSES, today);
     let expired = 0;
-    for (const { id } of due) {
+    for (const id of due) {
       const done = await this.dataSource.transaction(async (manager) => {
-        const license = await manager.findOne(LicenseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        const license = await this.licenses.forManager(manager).lockById(id);
         // Someone else may have ended it since the scan.
         if (!license || !RUNNING_LICENSE_STATUSES.includes(license.status) || license.terms.endsOn >= today) return false;
         await this.changeStatus(manager, license, LicenseStatus.EXPIRED, 'expire', null, `The term ended on ${license.terms.endsOn}`);
@@ -66,7 +64,7 @@ export class LicenseService {
   }
 
   async findVisible(actor: Actor, id: string): Promise<LicenseEntity> {
-    const license = await this.dataSource.getRepository(LicenseEntity).findOneBy({ id });
+    const license = await this.licenses.findById(id);
     if (!license) throw DomainError.notFound('License', id);
     LicensingPolicy.assertCanRead(actor, license, 'License');
     return license;
@@ -87,14 +85,12 @@ export class LicenseService {
     organizationId: string,
     page: PageArgs & { status?: LicenseStatus | null },
   ): Promise<ConnectionShape<LicenseEntity>> {
-    const query = this.dataSource.getRepository(LicenseEntity).createQueryBuilder('license').where(`license.${party} = :organizationId`, { organizationId });
-    if (page.status) query.andWhere('license.status = :status', { status: page.status });
-    return keysetPage(query, page);
+    return this.licenses.pageOf(party, organizationId, page);
   }
 
   private byStudio(actor: Actor, id: string, to: LicenseStatus, action: string, reason: string | null): Promise<LicenseEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const license = await manager.findOne(LicenseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const license = await this.licenses.forManager(manager).lockById(id);
       if (!license) throw DomainError.notFound('License', id);
       LicensingPolicy.assertStudioStaff(actor, license, 'License');
       return this.changeStatus(manager, license, to, action, actor.userId, reason);
@@ -115,7 +111,7 @@ export class LicenseService {
     license.statusReason = reason;
     const at = this.clock.now();
     license.updatedAt = at;
-    await manager.save(license);
+    await this.licenses.forManager(manager).save(license);
     await this.audit.record(manager, {
       actorUserId,
       action: AUDIT_ACTION[to],

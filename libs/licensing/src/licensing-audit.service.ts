@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { Clock, DomainError } from '@chedun/kernel';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { LicensingAuditEntryEntity, LicensingEntityType } from './licensing.entity';
+import { LicensingAuditRepository } from './licensing-audit.repository';
 import { LicensingPolicy } from './licensing.policy';
 
 export interface AuditFact {
@@ -21,13 +21,12 @@ export interface AuditFact {
 @Injectable()
 export class LicensingAuditService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: LicensingAuditRepository,
     private readonly clock: Clock,
   ) {}
 
   async record(manager: EntityManager, fact: AuditFact): Promise<void> {
-    await manager.save(
-      manager.create(LicensingAuditEntryEntity, {
+    await this.entries.forManager(manager).insert({
       actorUserId: fact.actorUserId,
       action: fact.action,
       entityType: fact.entityType,
@@ -36,18 +35,12 @@ export class LicensingAuditService {
       merchantId: fact.merchantId ?? null,
       details: fact.details ?? {},
       at: this.clock.now(),
-      }),
-    );
+    });
   }
 
   /** The trail of one record, oldest first, for the parties to it (and the platform); NOT_FOUND for anyone else. */
   async trailOf(actor: Actor, entityId: string): Promise<LicensingAuditEntryEntity[]> {
-    const entries = await this.dataSource
-      .getRepository(LicensingAuditEntryEntity)
-      .createQueryBuilder('entry')
-      .where('entry.entityId = :entityId', { entityId })
-      .orderBy('entry.seq', 'ASC')
-      .getMany();
+    const entries = await this.entries.trailOf(entityId);
     const first = entries[0];
     if (!first) throw DomainError.notFound('Licensing record', entityId);
     LicensingPolicy.assertCanRead(actor, { id: entityId, studioId: first.studioId, merchantId: first.merchantId }, 'Licensing record');

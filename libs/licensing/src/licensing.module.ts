@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IpModule } from '@chedun/ip';
+import { LicenseApplicationRepository } from './license-application.repository';
 import { LicenseApplicationService } from './license-application.service';
 import { LicenseExpiryJob } from './license-expiry.job';
+import { LicenseOfferRepository } from './license-offer.repository';
 import { LicenseOfferService } from './license-offer.service';
 import { LicenseReader } from './license.reader';
+import { LicenseRepository } from './license.repository';
 import { LicenseService } from './license.service';
+import { LicensingAuditRepository } from './licensing-audit.repository';
 import { LicensingAuditService } from './licensing-audit.service';
 import { LicenseApplicationEntity, LicenseEntity, LicenseOfferEntity, LicensingAuditEntryEntity } from './licensing.entity';
 import { LicenseApplicationResolver } from './license-application.resolver';
@@ -18,6 +22,10 @@ import { LicenseResolver } from './license.resolver';
     IpModule,
   ],
   providers: [
+    LicenseOfferRepository,
+    LicenseApplicationRepository,
+    LicenseRepository,
+    LicensingAuditRepository,
     LicensingAuditService,
     LicenseOfferService,
     LicenseApplicationService,

@@ -104,14 +104,14 @@ export class CheckoutService {
       const seat = line.kind === 'EXPERIENCE' ? line.item : null;
       await manager.query(
         `INSERT INTO order_lines (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
-                                  variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at,
+                                  variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at, slot_ends_at,
                                   quantity, unit_price_minor, net_minor, currency)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
         [
           orderId, line.index, line.kind, line.item.productId, line.item.productName, line.item.merchantId, line.item.studioId,
           line.item.licenseId, line.item.filmIpId, line.royaltyBps,
           line.kind === 'MERCHANDISE' ? line.item.variantId : null, seat?.timeSlotId ?? null, seat?.ticketTypeId ?? null,
-          seat?.ticketTypeName ?? null, seat?.venueId ?? null, seat?.startsAt ?? null,
+          seat?.ticketTypeName ?? null, seat?.venueId ?? null, seat?.startsAt ?? null, seat?.endsAt ?? null,
           line.input.quantity, line.item.priceMinor, line.item.priceMinor * line.input.quantity, currency,
         ],
       );

@@ -5,12 +5,13 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { findLine, findOrder, fulfilLineIfRedeemed, linesOf, OrderRecord, TICKET_COLUMNS, TicketRecord } from './order-records';
+import { findLine, findOrder, fulfilLineIfRedeemed, linesOf, OrderLineRecord, OrderRecord, TICKET_COLUMNS, TicketRecord } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderStatus, PAID_STATES } from './order-status';
 import { OrdersException } from './orders.exception';
 import { MerchandiseFulfilment } from './orders.types';
 import { verifyTicketPayload } from './ticket-code';
+import { assertInWindow, ticketWindow } from './ticket-window';
 
 /** Merchants fulfil merchandise lines (shipped, picked up); experience lines are fulfilled by redeeming tickets. */
 @Injectable()
@@ -44,10 +45,12 @@ export class OrderFulfilmentService {
   }
 
   /**
-   * Staff of the merchant that owns the experience redeem a ticket once, by its code or its QR payload. Anyone else
-   * is told it does not exist; a second redemption is CONFLICT with the time of the first.
+   * Staff of the merchant that owns the experience redeem a ticket once, by its code or its QR payload, inside its
+   * window (from `TICKET_REDEMPTION_OPENS_MINUTES` before the slot starts until it ends). Anyone else is told it does
+   * not exist; a second redemption is CONFLICT with the time of the first, and so is a ticket outside its window, with
+   * the window. Returns the ticket with its line, so the door sees what it admits.
    */
-  async redeemTicket(actor: Actor, codeOrPayload: string): Promise<TicketRecord> {
+  async redeemTicket(actor: Actor, codeOrPayload: string): Promise<{ ticket: TicketRecord; line: OrderLineRecord }> {
     const code = (verifyTicketPayload(codeOrPayload, this.config.orders.ticketSigningSecret) ?? codeOrPayload).trim().toUpperCase();
     return this.dataSource.transaction(async (manager) => {
       const [found] = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.code = $1`, [code])) as TicketRecord[];
@@ -65,9 +68,10 @@ export class OrderFulfilmentService {
         throw OrdersException.conflict('This ticket is not valid: its order is not paid or was refunded', { status: order.status });
       }
       const now = this.clock.now();
+      assertInWindow(ticketWindow(line!.slotStartsAt as Date, line!.slotEndsAt as Date, this.config.orders.redemptionOpensMinutes), now);
       await manager.query(`UPDATE tickets SET redeemed_at = $2, redeemed_by = $3 WHERE id = $1`, [ticket.id, now, actor.userId]);
       if (await fulfilLineIfRedeemed(manager, ticket.orderLineId, now)) await this.lifecycle.fulfilIfComplete(manager, order.id, now);
-      return { ...ticket, redeemedAt: now };
+      return { ticket: { ...ticket, redeemedAt: now }, line: line! };
     });
   }
 

@@ -5,7 +5,18 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { ConnectionShape, decodeCursor, readMinorUnits, toConnection } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { findOrder, linesOf, ORDER_COLUMNS, OrderLineRecord, OrderRecord, TicketRecord, ticketsOf, toOrderRecord } from './order-records';
+import {
+  findOrder,
+  linesOf,
+  merchantOrderColumns,
+  merchantStatusSql,
+  ORDER_COLUMNS,
+  OrderLineRecord,
+  OrderRecord,
+  TicketRecord,
+  ticketsOf,
+  toOrderRecord,
+} from './order-records';
 import { OrdersException } from './orders.exception';
 import { OrderStatus, PAID_OR_REFUNDED } from './order-status';
 import { ExpectedGuest, MerchantOrdersArgs, OrderNotification } from './orders.types';
@@ -64,28 +75,28 @@ export class OrderQueryService {
     return toConnection(await this.views(rows), first, (count as { n: number }).n, (v) => [v.order.createdAt.toISOString(), v.order.id]);
   }
 
-  /** Orders containing the merchant's lines, showing only those lines. */
+  /**
+   * Orders containing the merchant's lines, showing only those lines, their subtotal and their status
+   * (`merchantStatusSql`), which the status filter matches too: nothing of another merchant's share.
+   */
   async merchantOrders(actor: Actor, args: MerchantOrdersArgs): Promise<ConnectionShape<OrderView>> {
     actor.assertMemberOf(args.merchantId, OrganizationKind.MERCHANT);
     const first = args.first ?? 20;
     const [createdAt, id] = args.after ? decodeCursor(args.after, 2) : [null, null];
+    const merchants = 'ARRAY[$1::uuid]';
     const filter = `o.id IN (SELECT order_id FROM order_lines WHERE merchant_id = $1 AND ($2::uuid IS NULL OR product_id = $2::uuid))
-        AND ($3::text IS NULL OR o.status = $3)
+        AND ($3::text IS NULL OR ${merchantStatusSql(merchants)} = $3)
         AND ($4::date IS NULL OR o.created_at >= ($4::date)::timestamp AT TIME ZONE 'Asia/Shanghai')
         AND ($5::date IS NULL OR o.created_at < ($5::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
     const params = [args.merchantId, args.productId ?? null, args.status ?? null, args.from ?? null, args.to ?? null];
     const rows: OrderRecord[] = (await this.dataSource.query(
-      `SELECT ${ORDER_COLUMNS} FROM orders o WHERE ${filter}
+      `SELECT ${merchantOrderColumns(merchants)} FROM orders o WHERE ${filter}
           AND ($6::timestamptz IS NULL OR (o.created_at, o.id) < ($6::timestamptz, $7::uuid))
         ORDER BY o.created_at DESC, o.id DESC LIMIT $8`,
       [...params, createdAt, id, first + 1],
     )).map(toOrderRecord);
     const [count] = await this.dataSource.query(`SELECT count(*)::int AS n FROM orders o WHERE ${filter}`, params);
-    const views = (await this.views(rows)).map((v) => ({
-      order: v.order,
-      lines: v.lines.filter((l) => l.merchantId === args.merchantId),
-      tickets: v.tickets.filter((t) => t.merchantId === args.merchantId),
-    }));
+    const views = (await this.views(rows)).map((v) => onlyMerchants(v, [args.merchantId]));
     return toConnection(views, first, (count as { n: number }).n, (v) => [v.order.createdAt.toISOString(), v.order.id]);
   }
 
@@ -126,6 +137,21 @@ export class OrderQueryService {
     return rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) }));
   }
 
+  /**
+   * The order as the actor may see it after changing it: whole to its buyer and to the platform; to merchant staff,
+   * only their merchants' lines, tickets, subtotal and status, as `merchantOrders` shows it.
+   */
+  async viewFor(actor: Actor, order: OrderRecord): Promise<OrderView> {
+    const [whole] = await this.views([order]);
+    if (order.buyerUserId === actor.userId || actor.isPlatform) return whole!;
+    const merchantIds = [...new Set(whole!.lines.map((l) => l.merchantId))].filter((id) => actor.isMemberOf(id, OrganizationKind.MERCHANT));
+    const [scoped] = (await this.dataSource.query(`SELECT ${merchantOrderColumns('$2::uuid[]')} FROM orders o WHERE o.id = $1`, [
+      order.id,
+      merchantIds,
+    ])) as unknown[];
+    return onlyMerchants({ ...whole!, order: toOrderRecord(scoped) }, merchantIds);
+  }
+
   async views(orders: OrderRecord[]): Promise<OrderView[]> {
     const ids = orders.map((o) => o.id);
     const [lines, tickets] = await Promise.all([linesOf(this.dataSource.manager, ids), ticketsOf(this.dataSource.manager, ids)]);
@@ -135,4 +161,12 @@ export class OrderQueryService {
       tickets: tickets.filter((t) => t.orderId === order.id),
     }));
   }
+}
+
+function onlyMerchants(view: OrderView, merchantIds: readonly string[]): OrderView {
+  return {
+    order: view.order,
+    lines: view.lines.filter((l) => merchantIds.includes(l.merchantId)),
+    tickets: view.tickets.filter((t) => merchantIds.includes(t.merchantId)),
+  };
 }

@@ -36,7 +36,9 @@ export interface OrderLineRecord {
   timeSlotId: string | null;
   ticketTypeId: string | null;
   venueId: string | null;
+  ticketTypeName: string | null;
   slotStartsAt: Date | null;
+  slotEndsAt: Date | null;
   quantity: number;
   unitPriceMinor: number;
   netMinor: number;
@@ -61,15 +63,44 @@ export interface TicketRecord {
   voidReason: 'SLOT_CANCELLED' | 'REFUNDED' | null;
 }
 
-export const ORDER_COLUMNS = `o.id, o.buyer_user_id AS "buyerUserId", o.status, o.idempotency_key AS "idempotencyKey",
-  o.request_hash AS "requestHash", o.total_minor AS "totalMinor", o.currency, o.expires_at AS "expiresAt",
+function orderColumns(status: string, totalMinor: string): string {
+  return `o.id, o.buyer_user_id AS "buyerUserId", ${status} AS status, o.idempotency_key AS "idempotencyKey",
+  o.request_hash AS "requestHash", ${totalMinor} AS "totalMinor", o.currency, o.expires_at AS "expiresAt",
   o.paid_at AS "paidAt", o.cancelled_at AS "cancelledAt", o.cancel_reason AS "cancelReason", o.refund_due AS "refundDue", o.created_at AS "createdAt"`;
+}
+
+export const ORDER_COLUMNS = orderColumns('o.status', 'o.total_minor');
+
+/**
+ * The status of an order as merchants see it, `merchants` being an SQL uuid[] of their ids. An order that holds
+ * other merchants' lines says nothing of them once paid: its status follows the merchants' own lines alone (all
+ * refunded in full: REFUNDED; all handed over or refunded, one at least handed over: FULFILLED; any refunded:
+ * PARTIALLY_REFUNDED; else PAID). Before payment, and for an order that is theirs alone, it is the order's status.
+ */
+export function merchantStatusSql(merchants: string): string {
+  return `CASE WHEN o.status = ANY('{PAID,FULFILLED,PARTIALLY_REFUNDED,REFUNDED}'::text[])
+                 AND EXISTS (SELECT 1 FROM order_lines x WHERE x.order_id = o.id AND x.merchant_id <> ALL(${merchants}))
+            THEN (SELECT CASE WHEN bool_and(m.refunded_minor >= m.net_minor) THEN 'REFUNDED'
+                              WHEN bool_and(m.fulfilled_at IS NOT NULL OR m.refunded_minor >= m.net_minor) AND bool_or(m.fulfilled_at IS NOT NULL) THEN 'FULFILLED'
+                              WHEN bool_or(m.refunded_minor > 0) THEN 'PARTIALLY_REFUNDED'
+                              ELSE 'PAID' END
+                    FROM order_lines m WHERE m.order_id = o.id AND m.merchant_id = ANY(${merchants}))
+            ELSE o.status END`;
+}
+
+/** ORDER_COLUMNS as merchants see the order: the subtotal of their own lines, and `merchantStatusSql`. */
+export function merchantOrderColumns(merchants: string): string {
+  return orderColumns(
+    merchantStatusSql(merchants),
+    `(SELECT coalesce(sum(m.net_minor), 0)::bigint FROM order_lines m WHERE m.order_id = o.id AND m.merchant_id = ANY(${merchants}))`,
+  );
+}
 
 export const LINE_COLUMNS = `l.id, l.order_id AS "orderId", l.position, l.kind, l.product_id AS "productId", l.product_name AS "productName",
   l.merchant_id AS "merchantId", l.studio_id AS "studioId", l.license_id AS "licenseId", l.film_ip_id AS "filmIpId",
   l.royalty_bps AS "royaltyBps", l.variant_id AS "variantId", l.time_slot_id AS "timeSlotId", l.ticket_type_id AS "ticketTypeId",
-  l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.quantity, l.unit_price_minor AS "unitPriceMinor",
-  l.net_minor AS "netMinor", l.currency, l.refunded_minor AS "refundedMinor", l.fulfilled_at AS "fulfilledAt", l.fulfilment`;
+  l.ticket_type_name AS "ticketTypeName", l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.slot_ends_at AS "slotEndsAt", l.quantity,
+  l.unit_price_minor AS "unitPriceMinor", l.net_minor AS "netMinor", l.currency, l.refunded_minor AS "refundedMinor", l.fulfilled_at AS "fulfilledAt", l.fulfilment`;
 
 export const TICKET_COLUMNS = `t.id, t.order_id AS "orderId", t.order_line_id AS "orderLineId", t.seat, t.merchant_id AS "merchantId",
   t.venue_id AS "venueId", t.time_slot_id AS "timeSlotId", t.code, t.qr_payload AS "qrPayload", t.redeemed_at AS "redeemedAt",

@@ -42,17 +42,17 @@ export class OrderResolver {
   @Mutation(() => CheckoutPayload, { description: 'Reserves stock and seats and opens a payment. The same idempotencyKey returns the same order.' })
   async checkout(@CurrentActor() actor: Actor, @Args('input') input: CheckoutInput): Promise<CheckoutPayload> {
     const { order, payment } = await this.checkouts.checkout(actor, input);
-    return { order: await this.view(order), payment };
+    return { order: await this.view(actor, order), payment };
   }
 
   @Mutation(() => Order, { description: 'Development gateway only: confirms the payment through the webhook path.' })
   async devConfirmPayment(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }, uuid) orderId: string): Promise<Order> {
-    return this.view(await this.development.confirm(actor, orderId));
+    return this.view(actor, await this.development.confirm(actor, orderId));
   }
 
   @Mutation(() => Order, { description: 'The buyer, or a merchant with lines in it, cancels an unpaid order, giving its reservation back.' })
   async cancelOrder(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }, uuid) orderId: string): Promise<Order> {
-    return this.view(await this.fulfilment.cancelUnpaid(actor, orderId));
+    return this.view(actor, await this.fulfilment.cancelUnpaid(actor, orderId));
   }
 
   @Query(() => Order, { description: 'The buyer sees their own orders only.' })
@@ -65,7 +65,9 @@ export class OrderResolver {
     return mapConnection(await this.queries.buyerHistory(actor, page.first ?? 20, page.after));
   }
 
-  @Query(() => OrderConnection, { description: "Orders with the merchant's lines (only those lines shown), newest first." })
+  @Query(() => OrderConnection, {
+    description: "Orders with the merchant's lines, newest first: only those lines and their tickets, their subtotal as total, and their status (which the status filter matches).",
+  })
   async merchantOrders(@CurrentActor() actor: Actor, @Args() args: MerchantOrdersArgs): Promise<ConnectionShape<Order>> {
     return mapConnection(await this.queries.merchantOrders(actor, args));
   }
@@ -87,10 +89,15 @@ export class OrderResolver {
     return this.queries.notifications(actor, orderId);
   }
 
-  @Mutation(() => Ticket, { description: 'Staff of the merchant that owns the experience only. A second redemption is CONFLICT.' })
+  @Mutation(() => Ticket, {
+    description:
+      'Staff of the merchant that owns the experience only, from TICKET_REDEMPTION_OPENS_MINUTES before the slot starts until it ends. ' +
+      'A second redemption, or one outside that window (extensions validFrom, validUntil), is CONFLICT.',
+  })
   async redeemTicket(@CurrentActor() actor: Actor, @Args('code') code: string): Promise<Ticket> {
     if (code.length > 300) throw OrdersException.badInput('Not a ticket code', { field: 'code' });
-    return toTicket(await this.fulfilment.redeemTicket(actor, code));
+    const { ticket, line } = await this.fulfilment.redeemTicket(actor, code);
+    return toTicket(ticket, line);
   }
 
   @Mutation(() => Order, { description: "Merchant staff of the line's merchant, or platform. amountMinor omitted = the rest of the line." })
@@ -105,7 +112,7 @@ export class OrderResolver {
     })
     restock?: boolean | null,
   ): Promise<Order> {
-    return this.view(await this.refunds.refundLine(actor, orderLineId, amountMinor, restock));
+    return this.view(actor, await this.refunds.refundLine(actor, orderLineId, amountMinor, restock));
   }
 
   @Mutation(() => Order, { description: 'The merchant marks a merchandise line shipped or picked up.' })
@@ -114,7 +121,7 @@ export class OrderResolver {
     @Args('orderLineId', { type: () => ID }, uuid) orderLineId: string,
     @Args('fulfilment', { type: () => MerchandiseFulfilment }) fulfilment: MerchandiseFulfilment,
   ): Promise<Order> {
-    return this.view(await this.fulfilment.markLineFulfilled(actor, orderLineId, fulfilment));
+    return this.view(actor, await this.fulfilment.markLineFulfilled(actor, orderLineId, fulfilment));
   }
 
   @Query(() => Cart)
@@ -136,8 +143,8 @@ export class OrderResolver {
     return { lines: await this.carts.setQuantity(actor, cartLineId, quantity) };
   }
 
-  private async view(order: OrderRecord): Promise<Order> {
-    return toOrder((await this.queries.views([order]))[0]!);
+  private async view(actor: Actor, order: OrderRecord): Promise<Order> {
+    return toOrder(await this.queries.viewFor(actor, order));
   }
 }
 

@@ -5,6 +5,8 @@ import { Order, OrderLine, OrderLineKind, Ticket } from './orders.types';
 
 export function toOrder(view: OrderView): Order {
   const { order } = view;
+  // A view keeps a ticket only with its line (a merchant's view drops both for other merchants' lines).
+  const lineOf = new Map(view.lines.map((l) => [l.id, l]));
   return {
     id: order.id,
     status: order.status,
@@ -14,7 +16,7 @@ export function toOrder(view: OrderView): Order {
     paidAt: order.paidAt,
     refundDue: order.refundDue,
     lines: view.lines.map(toOrderLine),
-    tickets: view.tickets.map(toTicket),
+    tickets: view.tickets.map((t) => toTicket(t, lineOf.get(t.orderLineId)!)),
   };
 }
 
@@ -38,12 +40,17 @@ export function toOrderLine(line: OrderLineRecord): OrderLine {
   };
 }
 
-export function toTicket(ticket: TicketRecord): Ticket {
+/** A ticket with what it admits to, copied from its experience line at checkout. */
+export function toTicket(ticket: TicketRecord, line: OrderLineRecord): Ticket {
   return {
     code: ticket.code,
     qrPayload: ticket.qrPayload,
     orderLineId: ticket.orderLineId,
     timeSlotId: ticket.timeSlotId,
+    productName: line.productName,
+    ticketTypeName: line.ticketTypeName ?? '',
+    startsAt: line.slotStartsAt as Date,
+    endsAt: line.slotEndsAt as Date,
     redeemedAt: ticket.redeemedAt,
     voidedAt: ticket.voidedAt,
   };

@@ -74,6 +74,18 @@ export class Ticket {
   @Field(() => ID)
   timeSlotId!: string;
 
+  @Field({ description: 'The experience the ticket admits to, named as when it was bought.' })
+  productName!: string;
+
+  @Field({ description: 'Adult, child, ...: the ticket type bought.' })
+  ticketTypeName!: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When its time slot starts.' })
+  startsAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'When its time slot ends: the ticket admits until then, from a configured time before the start.' })
+  endsAt!: Date;
+
   @Field(() => GraphQLISODateTime, { nullable: true })
   redeemedAt!: Date | null;
 
@@ -134,10 +146,12 @@ export class Order {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, {
+    description: "To merchant staff (merchantOrders, and the merchant's own changes) of an order shared with other merchants: the status of their own lines.",
+  })
   status!: OrderStatus;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'The order total; to merchant staff, the subtotal of their own lines.' })
   total!: MoneyType;
 
   @Field(() => GraphQLISODateTime)
@@ -152,10 +166,10 @@ export class Order {
   @Field({ description: 'A payment arrived after the reservation lapsed and the goods were gone: the buyer is owed a refund.' })
   refundDue!: boolean;
 
-  @Field(() => [OrderLine])
+  @Field(() => [OrderLine], { description: "To merchant staff, their own lines only." })
   lines!: OrderLine[];
 
-  @Field(() => [Ticket])
+  @Field(() => [Ticket], { description: "To merchant staff, the tickets of their own lines only." })
   tickets!: Ticket[];
 }
 

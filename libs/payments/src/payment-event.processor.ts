@@ -3,11 +3,13 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { isId, Money } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
+import { PaymentEventRepository } from './payment-event.repository';
 import { PaymentEvent, TransferReversed } from './payment-events';
-import { PaymentEntity, PaymentEventEntity, PaymentEventOutcome, RefundEntity } from './payment.entity';
-import { recordPaymentIfAbsent } from './payment-records';
+import { PaymentEntity, PaymentEventOutcome, RefundEntity } from './payment.entity';
+import { PaymentRepository } from './payment.repository';
 import { isCaptured, paymentLifecycle, PaymentStatus, refundLifecycle } from './payment-status';
 import { ProcessedEvent, ProviderEvent, ProviderPaymentRef } from './provider-event';
+import { RefundRepository } from './refund.repository';
 
 
 type Applied = { outcome: PaymentEventOutcome; paymentId: string | null };
@@ -23,26 +25,29 @@ export class PaymentEventProcessor {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly paymentEvents: PaymentEventRepository,
+    private readonly payments: PaymentRepository,
+    private readonly refunds: RefundRepository,
     private readonly events: DomainEventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async process(event: ProviderEvent): Promise<ProcessedEvent> {
     return this.dataSource.transaction(async (manager) => {
+      const paymentEvents = this.paymentEvents.forManager(manager);
       // A concurrent delivery of the same id waits here on the unique key until the first one commits or rolls back.
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO payment_events (provider, provider_event_id, type, outcome, occurred_at)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (provider, provider_event_id) DO NOTHING
-         RETURNING id`,
-        [event.provider, event.eventId, event.providerType, PaymentEventOutcome.IGNORED, event.occurredAt],
-      );
-      const recorded = inserted[0];
+      const recorded = await paymentEvents.recordIfNew({
+        provider: event.provider,
+        providerEventId: event.eventId,
+        type: event.providerType,
+        outcome: PaymentEventOutcome.IGNORED,
+        occurredAt: event.occurredAt,
+      });
       if (!recorded) return { applied: false, outcome: 'DUPLICATE' };
       // A crash between recording the event and acting on it must leave nothing behind (tests only).
       if (this.config.testFault === 'crash-after-payment-event-recorded') process.kill(process.pid, 'SIGKILL');
       const { outcome, paymentId } = await this.apply(event, manager);
-      await manager.update(PaymentEventEntity, recorded.id, { outcome, paymentId });
+      await paymentEvents.setOutcome(recorded, outcome, paymentId);
       return { applied: outcome === PaymentEventOutcome.APPLIED, outcome };
     });
   }
@@ -91,14 +96,11 @@ export class PaymentEventProcessor {
 
   /** The payment row, locked for this transaction; created from the event when the provider knows our order. */
   private async lockPayment(provider: ProviderEvent['provider'], ref: ProviderPaymentRef, manager: EntityManager): Promise<PaymentEntity | null> {
-    const find = () =>
-      manager.getRepository(PaymentEntity).findOne({
-        where: { providerPaymentId: ref.providerPaymentId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const payments = this.payments.forManager(manager);
+    const find = () => payments.lockByProviderPaymentId(ref.providerPaymentId);
     const existing = await find();
     if (existing || !ref.orderId || !isId(ref.orderId) || !ref.amount) return existing;
-    await recordPaymentIfAbsent(manager, { orderId: ref.orderId, provider, providerPaymentId: ref.providerPaymentId, amount: ref.amount });
+    await payments.recordIfAbsent({ orderId: ref.orderId, provider, providerPaymentId: ref.providerPaymentId, amount: ref.amount });
     return find();
   }
 
@@ -135,13 +137,11 @@ export class PaymentEventProcessor {
   }
 
   private async updateRefund(providerRefundId: string, status: RefundEntity['status'], manager: EntityManager): Promise<Applied> {
-    const refund = await manager.getRepository(RefundEntity).findOne({
-      where: { providerRefundId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const refunds = this.refunds.forManager(manager);
+    const refund = await refunds.lockByProviderRefundId(providerRefundId);
     if (!refund) return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
     if (!refundLifecycle.canMove(refund.status, status)) return { outcome: PaymentEventOutcome.STALE, paymentId: refund.paymentId };
-    await manager.update(RefundEntity, refund.id, { status: refundLifecycle.move(refund.status, status) });
+    await refunds.updateStatus(refund.id, refundLifecycle.move(refund.status, status));
     return { outcome: PaymentEventOutcome.APPLIED, paymentId: refund.paymentId };
   }
 
@@ -153,7 +153,7 @@ export class PaymentEventProcessor {
   ): Promise<void> {
     payment.status = paymentLifecycle.move(payment.status, to);
     Object.assign(payment, changes);
-    await manager.update(PaymentEntity, payment.id, { status: payment.status, ...changes });
+    await this.payments.forManager(manager).update(payment.id, { status: payment.status, ...changes });
   }
 
   private facts(payment: PaymentEntity, occurredAt: Date) {

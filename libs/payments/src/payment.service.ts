@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Money, readMinorUnits } from '@chedun/kernel';
-import { DataSource } from 'typeorm';
+import { Money } from '@chedun/kernel';
 import { CreatePaymentInput, PaymentGateway, PaymentProvider, RefundInput, RefundStatus } from './payment-gateway';
 import { PaymentEntity, RefundEntity } from './payment.entity';
-import { recordPaymentIfAbsent } from './payment-records';
+import { PaymentRepository } from './payment.repository';
 import { CAPTURED_STATUSES, isCaptured, PaymentStatus } from './payment-status';
 import { PaymentsException } from './payments.exception';
+import { RefundRepository } from './refund.repository';
 
 export interface PaymentView {
   id: string;
@@ -38,18 +38,19 @@ export interface RefundView {
 export class PaymentService {
   constructor(
     private readonly gateway: PaymentGateway,
-    private readonly dataSource: DataSource,
+    private readonly payments: PaymentRepository,
+    private readonly refunds: RefundRepository,
   ) {}
 
   /** Calls the provider first (no transaction is held open across the network), then records the payment. */
   async createPayment(input: CreatePaymentInput): Promise<OpenedPayment> {
     if (input.amount.isZero() || input.amount.isNegative()) throw PaymentsException.badInput('A payment must be for a positive amount');
     const created = await this.gateway.createPayment(input);
-    const id = await recordPaymentIfAbsent(this.dataSource.manager, { ...input, provider: created.provider, providerPaymentId: created.providerPaymentId });
+    const id = await this.payments.recordIfAbsent({ ...input, provider: created.provider, providerPaymentId: created.providerPaymentId });
     // Recorded just now: it is what was asked for, awaiting payment. Otherwise read what the first recorder wrote.
     const payment: PaymentView = id
       ? { id, orderId: input.orderId, provider: created.provider, providerPaymentId: created.providerPaymentId, amount: input.amount, refunded: Money.zero(input.amount.currency), status: PaymentStatus.REQUIRES_PAYMENT }
-      : toView(await this.dataSource.getRepository(PaymentEntity).findOneByOrFail({ providerPaymentId: created.providerPaymentId }));
+      : toView(await this.recorded(created.providerPaymentId));
     return { ...payment, clientSecret: created.clientSecret };
   }
 
@@ -59,24 +60,30 @@ export class PaymentService {
    */
   async refund(input: RefundInput): Promise<RefundView> {
     if (input.amount.isZero() || input.amount.isNegative()) throw PaymentsException.badInput('A refund must be for a positive amount');
-    const payment = await this.dataSource.getRepository(PaymentEntity).findOneBy({ providerPaymentId: input.providerPaymentId });
+    const payment = await this.payments.findByProviderPaymentId(input.providerPaymentId);
     if (!payment) throw PaymentsException.notFound('Payment', input.providerPaymentId);
     if (!isCaptured(payment.status)) throw PaymentsException.conflict(`A ${payment.status} payment cannot be refunded`);
     if (input.amount.currency !== payment.currency) throw PaymentsException.badInput(`The payment is in ${payment.currency}`);
-    const earlier = await this.dataSource.getRepository(RefundEntity).findOneBy({ paymentId: payment.id, idempotencyKey: input.idempotencyKey });
+    const earlier = await this.refunds.findByIdempotencyKey(payment.id, input.idempotencyKey);
     if (earlier) return toRefundView(earlier);
     const refundable = payment.amountMinor - (await this.committedRefunds(payment));
     if (input.amount.amountMinor > refundable) {
       throw PaymentsException.badInput('The refund exceeds what is left to refund', { refundable: Money.of(Math.max(refundable, 0), payment.currency).toJSON() });
     }
     const result = await this.gateway.refund(input);
-    await this.dataSource.query(
-      `INSERT INTO refunds (payment_id, provider_refund_id, amount_minor, currency, status, reason, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (provider_refund_id) DO NOTHING`,
-      [payment.id, result.providerRefundId, input.amount.amountMinor, input.amount.currency, result.status, input.reason, input.idempotencyKey],
-    );
-    return toRefundView(await this.dataSource.getRepository(RefundEntity).findOneByOrFail({ providerRefundId: result.providerRefundId }));
+    await this.refunds.recordIfAbsent({
+      paymentId: payment.id,
+      providerRefundId: result.providerRefundId,
+      amountMinor: input.amount.amountMinor,
+      currency: input.amount.currency,
+      status: result.status,
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+    });
+    const refund = await this.refunds.findByProviderRefundId(result.providerRefundId);
+    // Recorded just above, by this call or an earlier one with the same provider refund.
+    if (!refund) throw new Error(`Refund ${result.providerRefundId} was recorded but cannot be read back`);
+    return toRefundView(refund);
   }
 
   /**
@@ -84,13 +91,8 @@ export class PaymentService {
    * has not arrived yet, whichever is larger, plus refunds still pending.
    */
   private async committedRefunds(payment: PaymentEntity): Promise<number> {
-    const [row] = await this.dataSource.query<{ succeeded: string; pending: string }[]>(
-      `SELECT coalesce(sum(amount_minor) FILTER (WHERE status = 'SUCCEEDED'), 0) AS succeeded,
-              coalesce(sum(amount_minor) FILTER (WHERE status = 'PENDING'), 0) AS pending
-       FROM refunds WHERE payment_id = $1`,
-      [payment.id],
-    );
-    return Math.max(payment.refundedMinor, readMinorUnits(row?.succeeded ?? 0)) + readMinorUnits(row?.pending ?? 0);
+    const totals = await this.refunds.totalsOfPayment(payment.id);
+    return Math.max(payment.refundedMinor, totals.succeededMinor) + totals.pendingMinor;
   }
 
   /**
@@ -98,26 +100,23 @@ export class PaymentService {
    * gateway (oldest first), and the order each known provider payment belongs to.
    */
   async capturedPaymentIdsByOrder(orderIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = (await this.dataSource.query(
-      `SELECT order_id::text AS "orderId", array_agg(provider_payment_id ORDER BY created_at) AS ids
-         FROM payments WHERE order_id = ANY($1::uuid[]) AND provider = $2 AND status = ANY($3)
-        GROUP BY order_id`,
-      [orderIds, this.gateway.provider, CAPTURED_STATUSES],
-    )) as { orderId: string; ids: string[] }[];
-    return new Map(rows.map((r) => [r.orderId, r.ids]));
+    return this.payments.providerIdsByOrder(orderIds, this.gateway.provider, CAPTURED_STATUSES);
   }
 
   async orderIdsOfPayments(providerPaymentIds: readonly string[]): Promise<Map<string, string>> {
-    const rows = (await this.dataSource.query(
-      `SELECT provider_payment_id AS "providerPaymentId", order_id::text AS "orderId" FROM payments WHERE provider_payment_id = ANY($1::text[])`,
-      [providerPaymentIds],
-    )) as { providerPaymentId: string; orderId: string }[];
-    return new Map(rows.map((r) => [r.providerPaymentId, r.orderId]));
+    return this.payments.orderIdsByProviderPaymentId(providerPaymentIds);
   }
 
   async paymentsOfOrder(orderId: string): Promise<PaymentView[]> {
-    const payments = await this.dataSource.getRepository(PaymentEntity).find({ where: { orderId }, order: { createdAt: 'ASC' } });
+    const payments = await this.payments.ofOrder(orderId);
     return payments.map(toView);
+  }
+
+  /** A payment another call recorded first (its insert found the provider id taken). */
+  private async recorded(providerPaymentId: string): Promise<PaymentEntity> {
+    const payment = await this.payments.findByProviderPaymentId(providerPaymentId);
+    if (!payment) throw new Error(`Payment ${providerPaymentId} was recorded but cannot be read back`);
+    return payment;
   }
 }
 

@@ -27,11 +27,11 @@ type Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n": typeof types.CheckoutDocument,
     "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": typeof types.FilmIpsDocument,
-    "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": typeof types.OpenOffersDocument,
-    "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": typeof types.ApplyForLicenseDocument,
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": typeof types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": typeof types.WithdrawApplicationDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.MerchantLicensesDocument,
+    "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": typeof types.OpenOffersDocument,
+    "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": typeof types.ApplyForLicenseDocument,
     "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n": typeof types.MerchantOrdersDocument,
     "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n": typeof types.FulfilOrderLineDocument,
     "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n": typeof types.MerchantProductsDocument,
@@ -46,7 +46,7 @@ type Documents = {
     "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n": typeof types.ChangeTimeSlotCapacityDocument,
     "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": typeof types.SetTimeSlotStatusDocument,
     "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": typeof types.AddSlotDocument,
-    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n": typeof types.RedeemTicketDocument,
+    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }\n  }\n": typeof types.RedeemTicketDocument,
     "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": typeof types.OrderDetailDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": typeof types.CancelOrderDocument,
     "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": typeof types.MyOrdersDocument,
@@ -57,15 +57,15 @@ type Documents = {
     "\n  mutation RejectDesign($productId: ID!, $comments: String!) {\n    rejectProduct(productId: $productId, comments: $comments) { id status }\n  }\n": typeof types.RejectDesignDocument,
     "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n": typeof types.StudioFilmIpsDocument,
     "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n": typeof types.CreateFilmIpDocument,
-    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioOffersDocument,
-    "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n": typeof types.PublishOfferDocument,
-    "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n": typeof types.CloseOfferDocument,
     "\n  query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {\n    incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {\n      edges {\n        node {\n          id status pitch createdAt decisionReason merchantId\n          offer { id royaltyBps filmIp { title titleZh } }\n        }\n      }\n    }\n  }\n": typeof types.IncomingApplicationsDocument,
     "\n  mutation ApproveApplication($id: ID!) {\n    approveLicenseApplication(id: $id) { id status }\n  }\n": typeof types.ApproveApplicationDocument,
     "\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLicenseApplication(id: $id, reason: $reason) { id status }\n  }\n": typeof types.RejectApplicationDocument,
     "\n  query StudioLicenses($studioId: ID!) {\n    studioLicenses(studioId: $studioId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps startsOn endsOn merchantId categories filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioLicensesDocument,
     "\n  mutation SuspendLicense($id: ID!, $reason: String!) {\n    suspendLicense(id: $id, reason: $reason) { id status }\n  }\n": typeof types.SuspendLicenseDocument,
     "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n": typeof types.ResumeLicenseDocument,
+    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n": typeof types.StudioOffersDocument,
+    "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n": typeof types.PublishOfferDocument,
+    "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n": typeof types.CloseOfferDocument,
     "\n  query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {\n    royaltyReport(studioId: $studioId, from: $from, to: $to) {\n      currency\n      totals {\n        lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n      }\n    }\n  }\n": typeof types.RoyaltyTotalsDocument,
     "\n  query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {\n    royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {\n      month key label\n      gross { amountMinor currency }\n      royalty { amountMinor currency }\n    }\n  }\n": typeof types.RoyaltySeriesDocument,
     "\n  query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {\n    royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          orderLineId paidAt productName merchantName\n          gross { amountMinor currency }\n          refunded { amountMinor currency }\n          royalty { amountMinor currency }\n        }\n      }\n    }\n  }\n": typeof types.RoyaltyLinesDocument,
@@ -85,11 +85,11 @@ const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { accessToken refreshToken }\n  }\n": types.SignUpDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order { id status }\n      payment { provider clientSecret }\n    }\n  }\n": types.CheckoutDocument,
     "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": types.FilmIpsDocument,
-    "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": types.OpenOffersDocument,
-    "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": types.ApplyForLicenseDocument,
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": types.WithdrawApplicationDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": types.MerchantLicensesDocument,
+    "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": types.OpenOffersDocument,
+    "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": types.ApplyForLicenseDocument,
     "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n": types.MerchantOrdersDocument,
     "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n": types.FulfilOrderLineDocument,
     "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n": types.MerchantProductsDocument,
@@ -104,7 +104,7 @@ const documents: Documents = {
     "\n  mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {\n    changeTimeSlotCapacity(input: $input) { id capacity remaining }\n  }\n": types.ChangeTimeSlotCapacityDocument,
     "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": types.SetTimeSlotStatusDocument,
     "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": types.AddSlotDocument,
-    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n": types.RedeemTicketDocument,
+    "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }\n  }\n": types.RedeemTicketDocument,
     "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n      }\n      tickets { code qrPayload redeemedAt orderLineId }\n    }\n  }\n": types.OrderDetailDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": types.CancelOrderDocument,
     "\n  query MyOrders {\n    myOrders(first: 20) {\n      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }\n    }\n  }\n": types.MyOrdersDocument,
@@ -115,15 +115,15 @@ const documents: Documents = {
     "\n  mutation RejectDesign($productId: ID!, $comments: String!) {\n    rejectProduct(productId: $productId, comments: $comments) { id status }\n  }\n": types.RejectDesignDocument,
     "\n  query StudioFilmIps($studioId: ID!) {\n    filmIps(studioId: $studioId, first: 50) {\n      totalCount\n      edges { node { id title titleZh year synopsis characters { name nameZh } } }\n    }\n  }\n": types.StudioFilmIpsDocument,
     "\n  mutation CreateFilmIp($input: CreateFilmIpInput!) {\n    createFilmIp(input: $input) { id }\n  }\n": types.CreateFilmIpDocument,
-    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n": types.StudioOffersDocument,
-    "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n": types.PublishOfferDocument,
-    "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n": types.CloseOfferDocument,
     "\n  query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {\n    incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {\n      edges {\n        node {\n          id status pitch createdAt decisionReason merchantId\n          offer { id royaltyBps filmIp { title titleZh } }\n        }\n      }\n    }\n  }\n": types.IncomingApplicationsDocument,
     "\n  mutation ApproveApplication($id: ID!) {\n    approveLicenseApplication(id: $id) { id status }\n  }\n": types.ApproveApplicationDocument,
     "\n  mutation RejectApplication($id: ID!, $reason: String!) {\n    rejectLicenseApplication(id: $id, reason: $reason) { id status }\n  }\n": types.RejectApplicationDocument,
     "\n  query StudioLicenses($studioId: ID!) {\n    studioLicenses(studioId: $studioId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps startsOn endsOn merchantId categories filmIp { title titleZh } }\n      }\n    }\n  }\n": types.StudioLicensesDocument,
     "\n  mutation SuspendLicense($id: ID!, $reason: String!) {\n    suspendLicense(id: $id, reason: $reason) { id status }\n  }\n": types.SuspendLicenseDocument,
     "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n": types.ResumeLicenseDocument,
+    "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n": types.StudioOffersDocument,
+    "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n": types.PublishOfferDocument,
+    "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n": types.CloseOfferDocument,
     "\n  query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {\n    royaltyReport(studioId: $studioId, from: $from, to: $to) {\n      currency\n      totals {\n        lineCount\n        gross { amountMinor currency }\n        refunded { amountMinor currency }\n        royalty { amountMinor currency }\n      }\n    }\n  }\n": types.RoyaltyTotalsDocument,
     "\n  query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {\n    royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {\n      month key label\n      gross { amountMinor currency }\n      royalty { amountMinor currency }\n    }\n  }\n": types.RoyaltySeriesDocument,
     "\n  query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {\n    royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          orderLineId paidAt productName merchantName\n          gross { amountMinor currency }\n          refunded { amountMinor currency }\n          royalty { amountMinor currency }\n        }\n      }\n    }\n  }\n": types.RoyaltyLinesDocument,
@@ -182,14 +182,6 @@ export function graphql(source: "\n  query FilmIps {\n    filmIps(first: 24) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OpenOffersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n"): typeof import('./graphql').ApplyForLicenseDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantApplicationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -199,6 +191,14 @@ export function graphql(source: "\n  mutation WithdrawApplication($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantLicensesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OpenOffersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n"): typeof import('./graphql').ApplyForLicenseDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -258,7 +258,7 @@ export function graphql(source: "\n  mutation AddSlot($input: AddTimeSlotInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId }\n  }\n"): typeof import('./graphql').RedeemTicketDocument;
+export function graphql(source: "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }\n  }\n"): typeof import('./graphql').RedeemTicketDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -302,18 +302,6 @@ export function graphql(source: "\n  mutation CreateFilmIp($input: CreateFilmIpI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').StudioOffersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n"): typeof import('./graphql').PublishOfferDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n"): typeof import('./graphql').CloseOfferDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {\n    incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {\n      edges {\n        node {\n          id status pitch createdAt decisionReason merchantId\n          offer { id royaltyBps filmIp { title titleZh } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').IncomingApplicationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -335,6 +323,18 @@ export function graphql(source: "\n  mutation SuspendLicense($id: ID!, $reason: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResumeLicense($id: ID!) {\n    resumeLicense(id: $id) { id status }\n  }\n"): typeof import('./graphql').ResumeLicenseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioOffers($studioId: ID!) {\n    studioLicenseOffers(studioId: $studioId, first: 50) {\n      edges {\n        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').StudioOffersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishOffer($input: PublishLicenseOfferInput!) {\n    publishLicenseOffer(input: $input) { id }\n  }\n"): typeof import('./graphql').PublishOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseOffer($id: ID!) {\n    closeLicenseOffer(id: $id) { id status }\n  }\n"): typeof import('./graphql').CloseOfferDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -301,20 +301,6 @@ export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null }> } }> } };
 
-export type OpenOffersQueryVariables = Exact<{
-  first?: number | null | undefined;
-}>;
-
-
-export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
-
-export type ApplyForLicenseMutationVariables = Exact<{
-  input: ApplyForLicenseInput;
-}>;
-
-
-export type ApplyForLicenseMutation = { applyForLicense: { id: string, status: LicenseApplicationStatus } };
-
 export type MerchantApplicationsQueryVariables = Exact<{
   merchantId: string | number;
 }>;
@@ -335,6 +321,20 @@ export type MerchantLicensesQueryVariables = Exact<{
 
 
 export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type OpenOffersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
+
+export type ApplyForLicenseMutationVariables = Exact<{
+  input: ApplyForLicenseInput;
+}>;
+
+
+export type ApplyForLicenseMutation = { applyForLicense: { id: string, status: LicenseApplicationStatus } };
 
 export type MerchantOrdersQueryVariables = Exact<{
   merchantId: string | number;
@@ -444,7 +444,7 @@ export type RedeemTicketMutationVariables = Exact<{
 }>;
 
 
-export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string } };
+export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string } };
 
 export type OrderDetailQueryVariables = Exact<{
   id: string | number;
@@ -519,27 +519,6 @@ export type CreateFilmIpMutationVariables = Exact<{
 
 export type CreateFilmIpMutation = { createFilmIp: { id: string } };
 
-export type StudioOffersQueryVariables = Exact<{
-  studioId: string | number;
-}>;
-
-
-export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
-
-export type PublishOfferMutationVariables = Exact<{
-  input: PublishLicenseOfferInput;
-}>;
-
-
-export type PublishOfferMutation = { publishLicenseOffer: { id: string } };
-
-export type CloseOfferMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type CloseOfferMutation = { closeLicenseOffer: { id: string, status: LicenseOfferStatus } };
-
 export type IncomingApplicationsQueryVariables = Exact<{
   studioId: string | number;
   status?: LicenseApplicationStatus | null | undefined;
@@ -584,6 +563,27 @@ export type ResumeLicenseMutationVariables = Exact<{
 
 
 export type ResumeLicenseMutation = { resumeLicense: { id: string, status: LicenseStatus } };
+
+export type StudioOffersQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
+
+export type PublishOfferMutationVariables = Exact<{
+  input: PublishLicenseOfferInput;
+}>;
+
+
+export type PublishOfferMutation = { publishLicenseOffer: { id: string } };
+
+export type CloseOfferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseOfferMutation = { closeLicenseOffer: { id: string, status: LicenseOfferStatus } };
 
 export type RoyaltyTotalsQueryVariables = Exact<{
   studioId: string | number;
@@ -779,46 +779,6 @@ export const FilmIpsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FilmIpsQuery, FilmIpsQueryVariables>;
-export const OpenOffersDocument = new TypedDocumentString(`
-    query OpenOffers($first: Int) {
-  licenseOffers(first: $first) {
-    totalCount
-    edges {
-      node {
-        id
-        royaltyBps
-        categories
-        territory
-        startsOn
-        endsOn
-        advance {
-          amountMinor
-          currency
-        }
-        minimumGuarantee {
-          amountMinor
-          currency
-        }
-        filmIp {
-          id
-          title
-          titleZh
-          year
-          synopsis
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OpenOffersQuery, OpenOffersQueryVariables>;
-export const ApplyForLicenseDocument = new TypedDocumentString(`
-    mutation ApplyForLicense($input: ApplyForLicenseInput!) {
-  applyForLicense(input: $input) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<ApplyForLicenseMutation, ApplyForLicenseMutationVariables>;
 export const MerchantApplicationsDocument = new TypedDocumentString(`
     query MerchantApplications($merchantId: ID!) {
   merchantLicenseApplications(merchantId: $merchantId, first: 50) {
@@ -872,6 +832,46 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantLicensesQuery, MerchantLicensesQueryVariables>;
+export const OpenOffersDocument = new TypedDocumentString(`
+    query OpenOffers($first: Int) {
+  licenseOffers(first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        advance {
+          amountMinor
+          currency
+        }
+        minimumGuarantee {
+          amountMinor
+          currency
+        }
+        filmIp {
+          id
+          title
+          titleZh
+          year
+          synopsis
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenOffersQuery, OpenOffersQueryVariables>;
+export const ApplyForLicenseDocument = new TypedDocumentString(`
+    mutation ApplyForLicense($input: ApplyForLicenseInput!) {
+  applyForLicense(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForLicenseMutation, ApplyForLicenseMutationVariables>;
 export const MerchantOrdersDocument = new TypedDocumentString(`
     query MerchantOrders($merchantId: ID!, $status: OrderStatus) {
   merchantOrders(merchantId: $merchantId, status: $status, first: 20) {
@@ -1100,6 +1100,10 @@ export const RedeemTicketDocument = new TypedDocumentString(`
     code
     redeemedAt
     timeSlotId
+    productName
+    ticketTypeName
+    startsAt
+    endsAt
   }
 }
     `) as unknown as TypedDocumentString<RedeemTicketMutation, RedeemTicketMutationVariables>;
@@ -1372,49 +1376,6 @@ export const CreateFilmIpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateFilmIpMutation, CreateFilmIpMutationVariables>;
-export const StudioOffersDocument = new TypedDocumentString(`
-    query StudioOffers($studioId: ID!) {
-  studioLicenseOffers(studioId: $studioId, first: 50) {
-    edges {
-      node {
-        id
-        status
-        royaltyBps
-        categories
-        territory
-        startsOn
-        endsOn
-        advance {
-          currency
-        }
-        minimumGuarantee {
-          currency
-        }
-        filmIp {
-          id
-          title
-          titleZh
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<StudioOffersQuery, StudioOffersQueryVariables>;
-export const PublishOfferDocument = new TypedDocumentString(`
-    mutation PublishOffer($input: PublishLicenseOfferInput!) {
-  publishLicenseOffer(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<PublishOfferMutation, PublishOfferMutationVariables>;
-export const CloseOfferDocument = new TypedDocumentString(`
-    mutation CloseOffer($id: ID!) {
-  closeLicenseOffer(id: $id) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<CloseOfferMutation, CloseOfferMutationVariables>;
 export const IncomingApplicationsDocument = new TypedDocumentString(`
     query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {
   incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {
@@ -1493,6 +1454,49 @@ export const ResumeLicenseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResumeLicenseMutation, ResumeLicenseMutationVariables>;
+export const StudioOffersDocument = new TypedDocumentString(`
+    query StudioOffers($studioId: ID!) {
+  studioLicenseOffers(studioId: $studioId, first: 50) {
+    edges {
+      node {
+        id
+        status
+        royaltyBps
+        categories
+        territory
+        startsOn
+        endsOn
+        advance {
+          currency
+        }
+        minimumGuarantee {
+          currency
+        }
+        filmIp {
+          id
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioOffersQuery, StudioOffersQueryVariables>;
+export const PublishOfferDocument = new TypedDocumentString(`
+    mutation PublishOffer($input: PublishLicenseOfferInput!) {
+  publishLicenseOffer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishOfferMutation, PublishOfferMutationVariables>;
+export const CloseOfferDocument = new TypedDocumentString(`
+    mutation CloseOffer($id: ID!) {
+  closeLicenseOffer(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CloseOfferMutation, CloseOfferMutationVariables>;
 export const RoyaltyTotalsDocument = new TypedDocumentString(`
     query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {
   royaltyReport(studioId: $studioId, from: $from, to: $to) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
+import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
 import type { MerchandiseFulfilment, OrderStatus } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
@@ -66,7 +67,7 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
               <li key={order.id} className="card" data-testid="merchant-order">
                 <h3>
                   {t('order.number')} {order.id.slice(0, 8)}{' '}
-                  <span className={`badge badge-${order.status.toLowerCase()}`}>{t(`orderStatus.${order.status}`)}</span>
+                  <StatusBadge vocabulary="orderStatus" status={order.status} />
                 </h3>
                 <p className="muted">
                   {formatDate(order.createdAt)} · {formatMoney(order.total.amountMinor, order.total.currency)}

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
+import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
 import type { ProductCategory } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
@@ -111,7 +112,7 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                 <li key={node.id} className="card" data-testid="product">
                   <h3>{pick(node.nameZh, node.name)}</h3>
                   <p>
-                    <span className={`badge badge-${node.status.toLowerCase()}`}>{t(`productStatus.${node.status}`)}</span>{' '}
+                    <StatusBadge vocabulary="productStatus" status={node.status} />{' '}
                     {t(`category.${node.category}`)} · {pick(node.filmIp.titleZh, node.filmIp.title)}
                   </p>
                   {node.statusReason && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DataTable } from '../components/data-table';
 import { PeriodForm, yearToDate } from '../components/period-form';
 import { QueryView } from '../components/states';
 import { graphql } from '../gql';
@@ -52,36 +53,28 @@ export function MerchantSalesSection({ merchant }: { merchant: Organization }) {
             {d.merchantSales.licenses.length === 0 ? (
               <p className="state state-empty">{t('royalty.noSales')}</p>
             ) : (
-              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('sales.title')}>
-                <table className="table" data-testid="sales-by-license">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('sales.license')}</th>
-                      <th scope="col">{t('royalty.lines')}</th>
-                      <th scope="col">{t('royalty.gross')}</th>
-                      <th scope="col">{t('royalty.refunded')}</th>
-                      <th scope="col">{t('royalty.royalty')}</th>
-                      <th scope="col">{t('sales.platformFee')}</th>
-                      <th scope="col">{t('sales.merchantShare')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.merchantSales.licenses.map((l) => (
-                      <tr key={l.licenseId}>
-                        <td>
-                          {titleOf(l.licenseId)} <span className="muted">· {l.studioName}</span>
-                        </td>
-                        <td>{l.lineCount}</td>
-                        <td>{money(l.gross)}</td>
-                        <td>{money(l.refunded)}</td>
-                        <td>{money(l.royalty)}</td>
-                        <td>{money(l.platformFee)}</td>
-                        <td>{money(l.merchantShare)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                scrollLabel={t('sales.title')}
+                data-testid="sales-by-license"
+                columns={[
+                  {
+                    header: t('sales.license'),
+                    cell: (l) => (
+                      <>
+                        {titleOf(l.licenseId)} <span className="muted">· {l.studioName}</span>
+                      </>
+                    ),
+                  },
+                  { header: t('royalty.lines'), cell: (l) => l.lineCount },
+                  { header: t('royalty.gross'), cell: (l) => money(l.gross) },
+                  { header: t('royalty.refunded'), cell: (l) => money(l.refunded) },
+                  { header: t('royalty.royalty'), cell: (l) => money(l.royalty) },
+                  { header: t('sales.platformFee'), cell: (l) => money(l.platformFee) },
+                  { header: t('sales.merchantShare'), cell: (l) => money(l.merchantShare) },
+                ]}
+                rows={d.merchantSales.licenses}
+                rowKey={(l) => l.licenseId}
+              />
             )}
           </>
         )}

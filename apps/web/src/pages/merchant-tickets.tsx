@@ -7,7 +7,7 @@ import { useMutation } from '../lib/use-query';
 
 const RedeemTicket = graphql(`
   mutation RedeemTicket($code: String!) {
-    redeemTicket(code: $code) { code redeemedAt timeSlotId }
+    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }
   }
 `);
 
@@ -77,7 +77,10 @@ export function TicketRedemptionSection() {
   const [scanning, setScanning] = useState(false);
   const [done, setDone] = useState<RedeemTicketMutation['redeemTicket'][]>([]);
   const canScan = Boolean(barcodeDetector()) && Boolean(navigator.mediaDevices?.getUserMedia);
-  const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeStyle: 'short', dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+  const clock = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const send = async (value: string) => {
     const result = await redeem.run({ code: value.trim() });
     if (result) {
@@ -128,6 +131,18 @@ export function TicketRedemptionSection() {
               {done.map((ticket) => (
                 <li key={ticket.code} className="card" data-testid="redeemed-ticket">
                   <p className="code">{ticket.code}</p>
+                  {/* What the ticket admits to, so staff can check it against the guest at the door. */}
+                  <p>
+                    <strong data-testid="redeemed-product">{ticket.productName}</strong>
+                  </p>
+                  <p data-testid="redeemed-slot">
+                    {t('tickets.slot', {
+                      date: day.format(new Date(ticket.startsAt)),
+                      from: clock.format(new Date(ticket.startsAt)),
+                      until: clock.format(new Date(ticket.endsAt)),
+                    })}
+                  </p>
+                  <p data-testid="redeemed-type">{t('tickets.type', { type: ticket.ticketTypeName })}</p>
                   <p className="success">{t('tickets.redeemedAt', { time: time.format(new Date(ticket.redeemedAt!)) })}</p>
                 </li>
               ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { renderSVG } from 'uqr';
 import { OrderPayment } from '../components/order-payment';
 import { ErrorMessage, QueryView } from '../components/states';
+import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
 import { request } from '../lib/api';
 import { useI18n } from '../lib/i18n';
@@ -69,9 +70,7 @@ export function OrderPage({ id }: { id: string }) {
         <section className="order">
           <h1>{t('order.title')}</h1>
           <p>
-            <span className={`badge badge-${o.status.toLowerCase()}`} data-testid="order-status">
-              {t(`orderStatus.${o.status}`)}
-            </span>{' '}
+            <StatusBadge vocabulary="orderStatus" status={o.status} data-testid="order-status" />{' '}
             <span className="muted">
               {t('order.number')} {o.id.slice(0, 8)}
             </span>

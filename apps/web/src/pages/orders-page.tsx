@@ -1,4 +1,5 @@
 import { QueryView } from '../components/states';
+import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
 import { Link } from '../lib/router';
@@ -39,7 +40,7 @@ export function OrdersPage() {
                   <Link to={`/orders/${node.id}`}>{node.lines.map((l) => `${l.productName} × ${l.quantity}`).join('，')}</Link>
                 </h2>
                 <p>
-                  <span className={`badge badge-${node.status.toLowerCase()}`}>{t(`orderStatus.${node.status}`)}</span>{' '}
+                  <StatusBadge vocabulary="orderStatus" status={node.status} />{' '}
                   {formatMoney(node.total.amountMinor, node.total.currency)} · {formatDate(node.createdAt)}
                 </p>
               </li>

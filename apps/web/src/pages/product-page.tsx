@@ -1,4 +1,5 @@
 import { AddToCart } from '../components/add-to-cart';
+import { DataTable } from '../components/data-table';
 import { QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -58,24 +59,15 @@ export function ProductPage({ id }: { id: string }) {
           {p.kind === 'MERCHANDISE' && (
             <section aria-labelledby="variants">
               <h2 id="variants">{t('product.variants')}</h2>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">SKU</th>
-                    <th scope="col">{t('product.price')}</th>
-                    <th scope="col">{t('product.stock')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.variants.map((v) => (
-                    <tr key={v.id}>
-                      <td>{v.sku}</td>
-                      <td>{formatMoney(v.price.amountMinor, v.price.currency)}</td>
-                      <td>{v.available > 0 ? t('product.available', { count: v.available }) : t('product.soldOut')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                columns={[
+                  { header: 'SKU', cell: (v) => v.sku },
+                  { header: t('product.price'), cell: (v) => formatMoney(v.price.amountMinor, v.price.currency) },
+                  { header: t('product.stock'), cell: (v) => (v.available > 0 ? t('product.available', { count: v.available }) : t('product.soldOut')) },
+                ]}
+                rows={p.variants}
+                rowKey={(v) => v.id}
+              />
             </section>
           )}
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DataTable } from '../components/data-table';
 import { PeriodForm, yearToDate } from '../components/period-form';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
@@ -174,26 +175,16 @@ function Breakdown({ variables, by, title }: { variables: ReportVariables; by: R
             sums.set(key, sum);
           }
           return (
-            <table className="table" data-testid={`breakdown-${by}`}>
-              <thead>
-                <tr>
-                  <th scope="col">{by === 'FILM_IP' ? t('royalty.filmIp') : t('royalty.merchant')}</th>
-                  <th scope="col">{t('royalty.gross')}</th>
-                  <th scope="col">{t('royalty.royalty')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...sums.entries()]
-                  .sort((a, b) => b[1].royalty - a[1].royalty)
-                  .map(([key, sum]) => (
-                    <tr key={key}>
-                      <td>{sum.label}</td>
-                      <td>{formatMoney(sum.gross, sum.currency)}</td>
-                      <td>{formatMoney(sum.royalty, sum.currency)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <DataTable
+              data-testid={`breakdown-${by}`}
+              columns={[
+                { header: by === 'FILM_IP' ? t('royalty.filmIp') : t('royalty.merchant'), cell: ([, sum]) => sum.label },
+                { header: t('royalty.gross'), cell: ([, sum]) => formatMoney(sum.gross, sum.currency) },
+                { header: t('royalty.royalty'), cell: ([, sum]) => formatMoney(sum.royalty, sum.currency) },
+              ]}
+              rows={[...sums.entries()].sort((a, b) => b[1].royalty - a[1].royalty)}
+              rowKey={([key]) => key}
+            />
           );
         }}
       </QueryView>
@@ -212,32 +203,20 @@ function LinesTable({ variables }: { variables: ReportVariables }) {
       <QueryView state={lines} isEmpty={(d) => d.royaltyReportLines.edges.length === 0} empty={t('royalty.noSales')}>
         {(d) => (
           <>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('royalty.lineTable')}>
-              <table className="table" data-testid="royalty-lines">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('royalty.paidAt')}</th>
-                    <th scope="col">{t('royalty.product')}</th>
-                    <th scope="col">{t('royalty.merchant')}</th>
-                    <th scope="col">{t('royalty.gross')}</th>
-                    <th scope="col">{t('royalty.refunded')}</th>
-                    <th scope="col">{t('royalty.royalty')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.royaltyReportLines.edges.map(({ node }) => (
-                    <tr key={node.orderLineId}>
-                      <td>{formatDate(node.paidAt)}</td>
-                      <td>{node.productName}</td>
-                      <td>{node.merchantName}</td>
-                      <td>{formatMoney(node.gross.amountMinor, node.gross.currency)}</td>
-                      <td>{formatMoney(node.refunded.amountMinor, node.refunded.currency)}</td>
-                      <td>{formatMoney(node.royalty.amountMinor, node.royalty.currency)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              scrollLabel={t('royalty.lineTable')}
+              data-testid="royalty-lines"
+              columns={[
+                { header: t('royalty.paidAt'), cell: ({ node }) => formatDate(node.paidAt) },
+                { header: t('royalty.product'), cell: ({ node }) => node.productName },
+                { header: t('royalty.merchant'), cell: ({ node }) => node.merchantName },
+                { header: t('royalty.gross'), cell: ({ node }) => formatMoney(node.gross.amountMinor, node.gross.currency) },
+                { header: t('royalty.refunded'), cell: ({ node }) => formatMoney(node.refunded.amountMinor, node.refunded.currency) },
+                { header: t('royalty.royalty'), cell: ({ node }) => formatMoney(node.royalty.amountMinor, node.royalty.currency) },
+              ]}
+              rows={d.royaltyReportLines.edges}
+              rowKey={({ node }) => node.orderLineId}
+            />
             <div className="pager">
               <span className="muted">{t('royalty.pageOf', { page: cursors.length, total: d.royaltyReportLines.totalCount })}</span>
               <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError, ErrorCode, Money } from '@chedun/kernel';
 import { createHash } from 'node:crypto';
-import { And, DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import {
   CreatedPayment,
   CreatePaymentInput,
@@ -15,7 +14,7 @@ import {
 } from '../payment-gateway';
 import { PaymentEventProcessor } from '../payment-event.processor';
 import { PaymentEntity } from '../payment.entity';
-import { recordPaymentIfAbsent } from '../payment-records';
+import { PaymentRepository } from '../payment.repository';
 import { isCaptured, PaymentStatus } from '../payment-status';
 import { PaymentsException } from '../payments.exception';
 import { ProcessedEvent, ProviderEvent } from '../provider-event';
@@ -31,7 +30,7 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
   private readonly logger = new Logger(DevelopmentPaymentGateway.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly payments: PaymentRepository,
     private readonly processor: PaymentEventProcessor,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,7 +40,7 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
 
   async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
     const providerPaymentId = `devpi_${digest(input.idempotencyKey)}`;
-    const recorded = await recordPaymentIfAbsent(this.dataSource.manager, { ...input, provider: this.provider, providerPaymentId }, this.clock.now());
+    const recorded = await this.payments.recordIfAbsent({ ...input, provider: this.provider, providerPaymentId }, this.clock.now());
     if (!recorded) {
       const payment = await this.find(providerPaymentId);
       if (payment.orderId !== input.orderId || !payment.amount.equals(input.amount)) {
@@ -87,14 +86,7 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
 
   /** The development provider's own records are its payments: the captured ones created in the range. */
   async listSucceededPayments(range: { from: Date; to: Date }): Promise<ProviderPaymentRecord[]> {
-    const payments = await this.dataSource.getRepository(PaymentEntity).find({
-      where: {
-        provider: this.provider,
-        status: In([PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED]),
-        createdAt: And(MoreThanOrEqual(range.from), LessThan(range.to)),
-      },
-      order: { createdAt: 'ASC' },
-    });
+    const payments = await this.payments.ofProviderCreatedIn(this.provider, [PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED], range);
     return payments.map((p) => ({ providerPaymentId: p.providerPaymentId, orderId: p.orderId, amount: p.amount, refunded: p.refunded, createdAt: p.createdAt }));
   }
 
@@ -106,7 +98,7 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
   }
 
   private async find(providerPaymentId: string): Promise<PaymentEntity> {
-    const payment = await this.dataSource.getRepository(PaymentEntity).findOneBy({ providerPaymentId, provider: this.provider });
+    const payment = await this.payments.findOfProvider(this.provider, providerPaymentId);
     if (!payment) throw PaymentsException.notFound('Payment', providerPaymentId);
     return payment;
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@chedun/kernel';
-import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder, ValueTransformer } from 'typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder, ValueTransformer } from 'typeorm';
 import { ProductEntity, ProductVariantEntity, TicketTypeEntity, TimeSlotEntity } from './product.entity';
 import { VenueEntity } from './venue.entity';
 
@@ -17,21 +16,39 @@ export interface ProductChildren {
 
 export const NO_CHILDREN: ProductChildren = { variants: [], ticketTypes: [], upcomingSlots: [], venue: null };
 
+export interface ProductWithChildren {
+  product: ProductEntity;
+  children: ProductChildren;
+}
+
 /**
  * All of a product's own rows in one expression (JSON aggregated per kind), so a product page costs one round trip
  * for the catalog's part instead of one per kind of child. Rows come back as the entities' own property names,
  * built from the entities' metadata, and are turned back into entities with the columns' types and transformers.
  */
 @Injectable()
-export class ProductChildrenReader {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly clock: Clock,
-  ) {}
+export class ProductChildrenRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The product with its children (slots upcoming from `now`), in one statement; null when there is no such product. */
+  async findWithChildren(id: string, now: Date): Promise<ProductWithChildren | null> {
+    const qb = this.manager.getRepository(ProductEntity).createQueryBuilder('p').where('p.id = :id', { id });
+    const { entities, raw } = await this.addChildren(qb, 'p', now).getRawAndEntities<{ children: RawChildren }>();
+    const product = entities[0];
+    const row = raw[0];
+    return product && row ? { product, children: this.hydrate(row.children) } : null;
+  }
+
+  /** Children of many products (slots upcoming from `now`) in one statement, in the order of `productIds`. */
+  async childrenOf(productIds: readonly string[], now: Date): Promise<ProductChildren[]> {
+    const qb = this.manager.getRepository(ProductEntity).createQueryBuilder('p').select('p.id', 'id').where('p.id IN (:...ids)', { ids: [...productIds] });
+    const raw: { id: string; children: RawChildren }[] = await this.addChildren(qb, 'p', now).getRawMany();
+    const byId = new Map(raw.map((r) => [r.id, this.hydrate(r.children)]));
+    return productIds.map((id) => byId.get(id) ?? NO_CHILDREN);
+  }
 
   /** Adds the children of `alias` (a products alias) as the `children` column, with the parameters it needs. */
-  addChildren<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-    const now = this.clock.now();
+  private addChildren<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, now: Date): SelectQueryBuilder<T> {
     const rows = (target: EntityTarget<ObjectLiteral>, table: string, where: string, order: string): string =>
       `coalesce((SELECT json_agg(${this.objectOf(target, 'c')} ORDER BY ${order}) FROM ${table} c WHERE ${where}), '[]'::json)`;
     const expression = `json_build_object(
@@ -50,15 +67,7 @@ export class ProductChildrenReader {
       .setParameter('upcomingUntil', new Date(now.getTime() + UPCOMING_DAYS * 24 * 60 * 60 * 1000));
   }
 
-  /** Children of many products in one statement, in the order of `productIds`. */
-  async childrenOf(productIds: readonly string[]): Promise<ProductChildren[]> {
-    const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p').select('p.id', 'id').where('p.id IN (:...ids)', { ids: [...productIds] });
-    const raw: { id: string; children: RawChildren }[] = await this.addChildren(qb, 'p').getRawMany();
-    const byId = new Map(raw.map((r) => [r.id, this.hydrate(r.children)]));
-    return productIds.map((id) => byId.get(id) ?? NO_CHILDREN);
-  }
-
-  hydrate(raw: RawChildren): ProductChildren {
+  private hydrate(raw: RawChildren): ProductChildren {
     return {
       variants: raw.variants.map((r) => this.entityOf(ProductVariantEntity, r)),
       ticketTypes: raw.ticketTypes.map((r) => this.entityOf(TicketTypeEntity, r)),
@@ -68,7 +77,7 @@ export class ProductChildrenReader {
   }
 
   private objectOf(target: EntityTarget<ObjectLiteral>, alias: string): string {
-    const pairs = this.dataSource.getMetadata(target).columns.map((c) => {
+    const pairs = this.manager.connection.getMetadata(target).columns.map((c) => {
       // bigint as text, so the money transformer sees the exact digits (a JSON number could round silently).
       const value = c.type === 'bigint' ? `${alias}.${c.databaseName}::text` : `${alias}.${c.databaseName}`;
       return `'${c.propertyName}', ${value}`;
@@ -77,7 +86,7 @@ export class ProductChildrenReader {
   }
 
   private entityOf<T extends ObjectLiteral>(target: new () => T, row: Record<string, unknown>): T {
-    const metadata: EntityMetadata = this.dataSource.getMetadata(target);
+    const metadata: EntityMetadata = this.manager.connection.getMetadata(target);
     const entity = new target();
     for (const column of metadata.columns) {
       let value = row[column.propertyName] ?? null;
@@ -89,7 +98,7 @@ export class ProductChildrenReader {
   }
 }
 
-export interface RawChildren {
+interface RawChildren {
   variants: Record<string, unknown>[];
   ticketTypes: Record<string, unknown>[];
   upcomingSlots: Record<string, unknown>[];

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { updateReturning } from '@chedun/db';
+import { ConnectionShape, decodeCursor, ProductCategory, toConnection } from '@chedun/kernel';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ProductAuditEntryEntity, ProductEntity, TicketTypeEntity } from './product.entity';
+import { ProductKind, ProductStatus } from './product-status';
+
+export type NewProduct = Omit<ProductEntity, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewTicketType = Omit<TicketTypeEntity, 'id'>;
+export type NewProductAuditEntry = Omit<ProductAuditEntryEntity, 'id' | 'createdAt'>;
+
+/** Who may act on a product, and in which status it is: what the catalog's policy asks about. */
+export type ProductParties = Pick<ProductEntity, 'id' | 'merchantId' | 'studioId' | 'status'>;
+
+/** A product moved by a statement that moved many: its id and the status it left. */
+export interface MovedProduct {
+  id: string;
+  from: ProductStatus;
+}
+
+export interface ProductListFilter {
+  status?: ProductStatus | null;
+  kind?: ProductKind | null;
+  category?: ProductCategory | null;
+  licenseId?: string | null;
+  venueId?: string | null;
+}
+
+/** The `products` table, with what belongs to a product alone: its ticket types and its audit trail. */
+@Injectable()
+export class ProductRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The same repository inside the caller's transaction. */
+  forManager(manager: EntityManager): ProductRepository {
+    return new ProductRepository(manager);
+  }
+
+  insert(product: NewProduct): Promise<ProductEntity> {
+    return this.manager.save(this.manager.create(ProductEntity, product));
+  }
+
+  save(product: ProductEntity): Promise<ProductEntity> {
+    return this.manager.save(product);
+  }
+
+  findById(id: string): Promise<ProductEntity | null> {
+    return this.manager.findOneBy(ProductEntity, { id });
+  }
+
+  /** Locked for the rest of the transaction: state changes are serialised per product. */
+  lockById(id: string): Promise<ProductEntity | null> {
+    return this.manager.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The parties of the product a variant belongs to; null when there is no such variant. */
+  async partiesOfVariant(variantId: string): Promise<ProductParties | null> {
+    const rows: ProductParties[] = await this.manager.query(
+      `SELECT p.id, p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.status
+         FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1`,
+      [variantId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The parties of the experience a time slot belongs to; null when there is no such slot. */
+  async partiesOfTimeSlot(timeSlotId: string): Promise<ProductParties | null> {
+    const rows: ProductParties[] = await this.manager.query(
+      `SELECT p.id, p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.status
+         FROM time_slots s JOIN products p ON p.id = s.product_id WHERE s.id = $1`,
+      [timeSlotId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Moves every product of the license that is in one of `from` to `to` in one statement, locking them in the
+   * subquery first; returns each moved product with the status it left.
+   */
+  moveAllOfLicense(licenseId: string, from: readonly ProductStatus[], to: ProductStatus, reason: string): Promise<MovedProduct[]> {
+    return updateReturning<MovedProduct>(
+      this.manager,
+      `UPDATE products p SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
+         FROM (SELECT id, status FROM products WHERE license_id = $1 AND status = ANY($4::text[]) FOR UPDATE) old
+        WHERE p.id = old.id
+        RETURNING p.id, old.status AS "from"`,
+      [licenseId, to, reason, from],
+    );
+  }
+
+  async insertTicketTypes(ticketTypes: readonly NewTicketType[]): Promise<void> {
+    await this.manager.insert(TicketTypeEntity, [...ticketTypes]);
+  }
+
+  countTicketTypes(productId: string): Promise<number> {
+    return this.manager.countBy(TicketTypeEntity, { productId });
+  }
+
+  async recordSteps(entries: readonly NewProductAuditEntry[]): Promise<void> {
+    await this.manager.insert(ProductAuditEntryEntity, [...entries]);
+  }
+
+  /** Oldest first. */
+  auditTrail(productId: string): Promise<ProductAuditEntryEntity[]> {
+    return this.manager
+      .getRepository(ProductAuditEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.product_id = :productId', { productId })
+      .orderBy('e.seq')
+      .getMany();
+  }
+
+  pageOfMerchant(merchantId: string, filter: ProductListFilter | undefined, first: number, after?: string | null): Promise<ConnectionShape<ProductEntity>> {
+    const qb = this.manager.getRepository(ProductEntity).createQueryBuilder('p').where('p.merchant_id = :merchantId', { merchantId });
+    if (filter?.status) qb.andWhere('p.status = :status', { status: filter.status });
+    if (filter?.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
+    if (filter?.category) qb.andWhere('p.category = :category', { category: filter.category });
+    if (filter?.licenseId) qb.andWhere('p.license_id = :licenseId', { licenseId: filter.licenseId });
+    if (filter?.venueId) qb.andWhere('p.venue_id = :venueId', { venueId: filter.venueId });
+    return page(qb, first, after);
+  }
+
+  pageOfStudio(studioId: string, status: ProductStatus, first: number, after?: string | null): Promise<ConnectionShape<ProductEntity>> {
+    const qb = this.manager
+      .getRepository(ProductEntity)
+      .createQueryBuilder('p')
+      .where('p.studio_id = :studioId AND p.status = :status', { studioId, status });
+    return page(qb, first, after);
+  }
+}
+
+/** Newest first, keyset on (created_at, id) so pages never repeat or skip rows. */
+async function page(qb: SelectQueryBuilder<ProductEntity>, first: number, after?: string | null): Promise<ConnectionShape<ProductEntity>> {
+  const totalCount = await qb.clone().getCount();
+  if (after) {
+    const [createdAt, id] = decodeCursor(after, 2);
+    qb.andWhere('(p.created_at, p.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
+  }
+  const rows = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1).getMany();
+  return toConnection(rows, first, totalCount, (p) => [p.createdAt.toISOString(), p.id]);
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { keysetPage } from '@chedun/db';
+import { ConnectionShape, PageArgs } from '@chedun/kernel';
+import { EntityManager, In } from 'typeorm';
+import { FilmIpEntity, FilmIpFilmingLocationEntity } from './film-ip.entity';
+
+export type NewFilmIp = Omit<FilmIpEntity, 'id'>;
+
+/** Who owns an IP and what it is called: all other contexts may know of it. */
+export type FilmIpSummaryRow = Pick<FilmIpEntity, 'id' | 'studioId' | 'title' | 'titleZh'>;
+
+/** The `film_ips` table. */
+@Injectable()
+export class FilmIpRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The same repository inside the caller's transaction. */
+  forManager(manager: EntityManager): FilmIpRepository {
+    return new FilmIpRepository(manager);
+  }
+
+  insert(ip: NewFilmIp): Promise<FilmIpEntity> {
+    return this.manager.getRepository(FilmIpEntity).save(ip);
+  }
+
+  save(ip: FilmIpEntity): Promise<FilmIpEntity> {
+    return this.manager.save(ip);
+  }
+
+  findById(id: string): Promise<FilmIpEntity | null> {
+    return this.manager.findOneBy(FilmIpEntity, { id });
+  }
+
+  /** Locked until the transaction ends, so changes to one IP are serialised. */
+  lockById(id: string): Promise<FilmIpEntity | null> {
+    return this.manager.findOne(FilmIpEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** In no particular order. */
+  findByIds(ids: readonly string[]): Promise<FilmIpEntity[]> {
+    return this.manager.findBy(FilmIpEntity, { id: In([...new Set(ids)]) });
+  }
+
+  summariesByIds(ids: readonly string[]): Promise<FilmIpSummaryRow[]> {
+    return this.manager.find(FilmIpEntity, {
+      select: { id: true, studioId: true, title: true, titleZh: true },
+      where: { id: In([...new Set(ids)]) },
+    });
+  }
+
+  /** Newest first, of one studio when given. */
+  page(page: PageArgs & { studioId?: string | null }): Promise<ConnectionShape<FilmIpEntity>> {
+    const query = this.manager.getRepository(FilmIpEntity).createQueryBuilder('ip');
+    if (page.studioId) query.where('ip.studioId = :studioId', { studioId: page.studioId });
+    return keysetPage(query, page);
+  }
+
+  /** The IPs filmed at a place, by title. */
+  filmedAt(filmingLocationId: string): Promise<FilmIpEntity[]> {
+    return this.manager
+      .getRepository(FilmIpEntity)
+      .createQueryBuilder('ip')
+      .innerJoin(FilmIpFilmingLocationEntity, 'link', 'link.film_ip_id = ip.id')
+      .where('link.filming_location_id = :filmingLocationId', { filmingLocationId })
+      .orderBy('ip.title')
+      .getMany();
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { keysetPage } from '@chedun/db';
+import { ConnectionShape, LicenseStatus, PageArgs } from '@chedun/kernel';
+import { EntityManager, In, LessThan } from 'typeorm';
+import { LicenseEntity } from './licensing.entity';
+
+export type NewLicense = Omit<LicenseEntity, 'id'>;
+
+/** The `licenses` table. */
+@Injectable()
+export class LicenseRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The same repository inside the caller's transaction. */
+  forManager(manager: EntityManager): LicenseRepository {
+    return new LicenseRepository(manager);
+  }
+
+  insert(license: NewLicense): Promise<LicenseEntity> {
+    return this.manager.save(this.manager.create(LicenseEntity, license));
+  }
+
+  save(license: LicenseEntity): Promise<LicenseEntity> {
+    return this.manager.save(license);
+  }
+
+  findById(id: string): Promise<LicenseEntity | null> {
+    return this.manager.findOneBy(LicenseEntity, { id });
+  }
+
+  /** Locked until the transaction ends, so status changes of one license are serialised. */
+  lockById(id: string): Promise<LicenseEntity | null> {
+    return this.manager.findOne(LicenseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findByApplicationIds(applicationIds: readonly string[]): Promise<LicenseEntity[]> {
+    return this.manager.findBy(LicenseEntity, { applicationId: In([...applicationIds]) });
+  }
+
+  /** Ids of licenses in one of `statuses` whose last day is before `date` (YYYY-MM-DD), earliest end first. */
+  async idsEndingBefore(statuses: readonly LicenseStatus[], date: string): Promise<string[]> {
+    const rows = await this.manager.find(LicenseEntity, {
+      select: { id: true },
+      where: { status: In([...statuses]), terms: { endsOn: LessThan(date) } },
+      order: { terms: { endsOn: 'ASC' } },
+    });
+    return rows.map((r) => r.id);
+  }
+
+  /** One studio's or one merchant's licenses, newest first, of one status when given. */
+  pageOf(party: 'studioId' | 'merchantId', organizationId: string, page: PageArgs & { status?: LicenseStatus | null }): Promise<ConnectionShape<LicenseEntity>> {
+    const query = this.manager.getRepository(LicenseEntity).createQueryBuilder('license').where(`license.${party} = :organizationId`, { organizationId });
+    if (page.status) query.andWhere('license.status = :status', { status: page.status });
+    return keysetPage(query, page);
+  }
+}
