@@ -1,6 +1,12 @@
 import { startBanner } from './start-banner';
 
-const DEMO = { password: 'pw', accounts: [{ role: 'visitor', email: 'visitor@chedun.test' }] };
+const DEMO = {
+  password: 'pw',
+  accounts: [
+    { role: 'merchant (Xinshe Ranch and more)', email: 'ranch@xinshe.test' },
+    { role: 'visitor', email: 'visitor@chedun.test' },
+  ],
+};
 
 describe('startBanner', () => {
   it('leads with the web app, then GraphiQL, then the demo log-ins', () => {
@@ -12,6 +18,8 @@ describe('startBanner', () => {
     expect(graphiql).toBeGreaterThan(webApp);
     expect(logins).toBeGreaterThan(graphiql);
     expect(banner).toContain('password for all: pw');
+    // One column of emails, however long a role's name.
+    expect(banner).toContain('    merchant (Xinshe Ranch and more)  ranch@xinshe.test\n    visitor                           visitor@chedun.test\n');
   });
 
   it('says so when there is no web build to serve, and offers no GraphiQL where it is off', () => {

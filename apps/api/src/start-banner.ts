@@ -17,7 +17,8 @@ export function startBanner(options: {
   ];
   if (options.demoLogins) {
     lines.push(`  Demo log-ins (password for all: ${options.demoLogins.password}):`);
-    for (const login of options.demoLogins.accounts) lines.push(`    ${login.role.padEnd(22)} ${login.email}`);
+    const width = Math.max(...options.demoLogins.accounts.map((login) => login.role.length));
+    for (const login of options.demoLogins.accounts) lines.push(`    ${login.role.padEnd(width)}  ${login.email}`);
   }
   return `${lines.join('\n')}\n`;
 }
