@@ -15,6 +15,7 @@ import { OrderRefundTasks1764800000001 } from './1764800000001-order-refund-task
 import { RefundRestock1764800000002 } from './1764800000002-refund-restock';
 import { RateLimitsUnlogged1764840000001 } from './1764840000001-rate-limits-unlogged';
 import { LedgerBalanceAtCommit1764900000001 } from './1764900000001-ledger-balance-at-commit';
+import { SearchVocabulary1765000000701 } from './1765000000701-search-vocabulary';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   RefundRestock1764800000002,
   RateLimitsUnlogged1764840000001,
   LedgerBalanceAtCommit1764900000001,
+  SearchVocabulary1765000000701,
 ];
