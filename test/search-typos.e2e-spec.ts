@@ -97,13 +97,13 @@ describe('search typo corrections (vocabulary of the catalog)', () => {
 
   it('keeps the vocabulary in step with the documents, writing no word when only the price changes', async () => {
     const words = async (): Promise<Record<string, number>> =>
-      Object.fromEntries((await t.sql(`SELECT word, documents FROM search_words WHERE word IN ('zeppelin', 'lantern')`)).map((r: { word: string; documents: number }) => [r.word, r.documents]));
+      Object.fromEntries((await t.sql(`SELECT word, documents FROM search_words WHERE word IN ('zeppelin', 'lantern')`)).map((r) => [String(r['word']), Number(r['documents'])]));
     const zeppelin = { ...docs[0]!, productId: randomUUID(), name: 'Zeppelin lantern', description: null };
     expect(await corrections('zepelin')).toEqual([]);
     await index.upsert([zeppelin]);
     expect(await words()).toEqual({ zeppelin: 1, lantern: 2 });
     expect(await corrections('zepelin')).toEqual(['zeppelin']);
-    const xmin = async (): Promise<string> => (await t.sql(`SELECT xmin::text AS x FROM search_words WHERE word = 'zeppelin'`))[0].x;
+    const xmin = async (): Promise<string> => String((await t.sql(`SELECT xmin::text AS x FROM search_words WHERE word = 'zeppelin'`))[0]?.['x']);
     const before = await xmin();
     await index.upsert([{ ...zeppelin, priceFromMinor: 1 }]);
     expect(await xmin()).toBe(before);
