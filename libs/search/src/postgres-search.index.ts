@@ -91,29 +91,43 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
     await listener?.end().catch(() => undefined);
   }
 
+  /**
+   * One statement per batch, rows in product order: the vocabulary trigger fires once for the batch and locks its
+   * words in word order, so two writers' batches cannot deadlock on search_words (nor on documents).
+   */
   async upsert(documents: readonly SearchDocument[], manager: EntityManager = this.dataSource.manager): Promise<void> {
-    if (documents.length) this.cache?.ownWrite();
-    for (const d of documents) {
-      await manager.query(
-        `INSERT INTO search_documents (product_id, kind, category, name, name_zh, description, description_zh, film_ip_id,
-                                       film_ip_title, film_ip_title_zh, studio_id, merchant_id, merchant_name, merchant_name_zh,
-                                       venue_id, price_from_minor, currency, in_stock, available_dates, published_at, indexed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::date[], $20, now())
-         ON CONFLICT (product_id) DO UPDATE SET
-           kind = EXCLUDED.kind, category = EXCLUDED.category, name = EXCLUDED.name, name_zh = EXCLUDED.name_zh,
-           description = EXCLUDED.description, description_zh = EXCLUDED.description_zh, film_ip_id = EXCLUDED.film_ip_id,
-           film_ip_title = EXCLUDED.film_ip_title, film_ip_title_zh = EXCLUDED.film_ip_title_zh, studio_id = EXCLUDED.studio_id,
-           merchant_id = EXCLUDED.merchant_id, merchant_name = EXCLUDED.merchant_name, merchant_name_zh = EXCLUDED.merchant_name_zh,
-           venue_id = EXCLUDED.venue_id, price_from_minor = EXCLUDED.price_from_minor, currency = EXCLUDED.currency,
-           in_stock = EXCLUDED.in_stock, available_dates = EXCLUDED.available_dates, published_at = EXCLUDED.published_at,
-           indexed_at = now()`,
-        [
-          d.productId, d.kind, d.category, d.name, d.nameZh, d.description, d.descriptionZh, d.filmIpId,
-          d.filmIpTitle, d.filmIpTitleZh, d.studioId, d.merchantId, d.merchantName, d.merchantNameZh,
-          d.venueId, d.priceFromMinor, d.currency, d.inStock, d.availableDates, d.publishedAt,
-        ],
-      );
-    }
+    if (documents.length === 0) return;
+    this.cache?.ownWrite();
+    // The last listing of a product wins (ON CONFLICT cannot touch a row twice in one statement).
+    const latest = new Map(documents.map((d) => [d.productId, d]));
+    const rows = [...latest.values()].map((d) => ({
+      product_id: d.productId, kind: d.kind, category: d.category, name: d.name, name_zh: d.nameZh, description: d.description,
+      description_zh: d.descriptionZh, film_ip_id: d.filmIpId, film_ip_title: d.filmIpTitle, film_ip_title_zh: d.filmIpTitleZh,
+      studio_id: d.studioId, merchant_id: d.merchantId, merchant_name: d.merchantName, merchant_name_zh: d.merchantNameZh,
+      venue_id: d.venueId, price_from_minor: d.priceFromMinor, currency: d.currency, in_stock: d.inStock,
+      available_dates: d.availableDates, published_at: d.publishedAt.toISOString(),
+    }));
+    await manager.query(
+      `INSERT INTO search_documents (product_id, kind, category, name, name_zh, description, description_zh, film_ip_id,
+                                     film_ip_title, film_ip_title_zh, studio_id, merchant_id, merchant_name, merchant_name_zh,
+                                     venue_id, price_from_minor, currency, in_stock, available_dates, published_at, indexed_at)
+       SELECT x.*, now()
+         FROM json_to_recordset($1::json) AS x(
+                product_id uuid, kind text, category text, name text, name_zh text, description text, description_zh text,
+                film_ip_id uuid, film_ip_title text, film_ip_title_zh text, studio_id uuid, merchant_id uuid, merchant_name text,
+                merchant_name_zh text, venue_id uuid, price_from_minor bigint, currency text, in_stock boolean, available_dates date[],
+                published_at timestamptz)
+        ORDER BY x.product_id
+       ON CONFLICT (product_id) DO UPDATE SET
+         kind = EXCLUDED.kind, category = EXCLUDED.category, name = EXCLUDED.name, name_zh = EXCLUDED.name_zh,
+         description = EXCLUDED.description, description_zh = EXCLUDED.description_zh, film_ip_id = EXCLUDED.film_ip_id,
+         film_ip_title = EXCLUDED.film_ip_title, film_ip_title_zh = EXCLUDED.film_ip_title_zh, studio_id = EXCLUDED.studio_id,
+         merchant_id = EXCLUDED.merchant_id, merchant_name = EXCLUDED.merchant_name, merchant_name_zh = EXCLUDED.merchant_name_zh,
+         venue_id = EXCLUDED.venue_id, price_from_minor = EXCLUDED.price_from_minor, currency = EXCLUDED.currency,
+         in_stock = EXCLUDED.in_stock, available_dates = EXCLUDED.available_dates, published_at = EXCLUDED.published_at,
+         indexed_at = now()`,
+      [JSON.stringify(rows)],
+    );
   }
 
   async remove(productIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
