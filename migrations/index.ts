@@ -18,6 +18,7 @@ import { LedgerBalanceAtCommit1764900000001 } from './1764900000001-ledger-balan
 import { AmountCeilings1765000000201 } from './1765000000201-amount-ceilings';
 import { KnownLoginAddresses1765000000301 } from './1765000000301-known-login-addresses';
 import { OrderLineSlotEnd1765000000401 } from './1765000000401-order-line-slot-end';
+import { SearchVocabulary1765000000701 } from './1765000000701-search-vocabulary';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AmountCeilings1765000000201,
   KnownLoginAddresses1765000000301,
   OrderLineSlotEnd1765000000401,
+  SearchVocabulary1765000000701,
 ];
