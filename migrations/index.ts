@@ -17,6 +17,7 @@ import { RateLimitsUnlogged1764840000001 } from './1764840000001-rate-limits-unl
 import { LedgerBalanceAtCommit1764900000001 } from './1764900000001-ledger-balance-at-commit';
 import { AmountCeilings1765000000201 } from './1765000000201-amount-ceilings';
 import { KnownLoginAddresses1765000000301 } from './1765000000301-known-login-addresses';
+import { Media1765000000801 } from './1765000000801-media';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   LedgerBalanceAtCommit1764900000001,
   AmountCeilings1765000000201,
   KnownLoginAddresses1765000000301,
+  Media1765000000801,
 ];

@@ -5,11 +5,15 @@ import { IdentityModule } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
 import { FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
+import { MediaModule } from '@chedun/media';
 import { CatalogEvents } from './catalog.events';
 import { CatalogListingSource } from './catalog-listing.source';
 import { CatalogLoaders } from './catalog.loaders';
 import { ProductApprovalService } from './product-approval.service';
 import { ProductChildrenReader } from './product-children.reader';
+import { ProductMediaEntity } from './product-media.entity';
+import { ProductMediaResolver } from './product-media.resolver';
+import { ProductMediaService } from './product-media.service';
 import { ProductQueryService } from './product-query.service';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
@@ -31,10 +35,11 @@ import { VenueService } from './venue.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, StockMovementEntity, TicketTypeEntity, TimeSlotEntity, VenueEntity]),
+    TypeOrmModule.forFeature([ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, StockMovementEntity, TicketTypeEntity, TimeSlotEntity, VenueEntity, ProductMediaEntity]),
     IdentityModule,
     IpModule,
     LicensingModule,
+    MediaModule,
   ],
   providers: [
     CatalogEvents,
@@ -49,6 +54,8 @@ import { VenueService } from './venue.service';
     TimeSlotService,
     VenueService,
     ProductResolver,
+    ProductMediaService,
+    ProductMediaResolver,
     VenueResolver,
     TimeSlotResolver,
   ],
