@@ -42,7 +42,7 @@ describe('processImage', () => {
     expect(out.renditions.thumbnail).toMatchObject({ width: 240, height: 240 });
     for (const r of Object.values(out.renditions)) {
       expect(sniffImageFormat(r.bytes)).toBe('webp');
-      expect(r.key).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.key).toMatch(/^[0-9a-f]{64}\.webp$/);
     }
   });
 

@@ -26,7 +26,7 @@ export type RenditionName = keyof typeof RENDITIONS;
 export const RENDITION_NAMES = Object.keys(RENDITIONS) as RenditionName[];
 
 export interface Rendition {
-  /** Content address: the SHA-256 of the encoded bytes, so equal images share one stored object. */
+  /** Content address: `<SHA-256 of the encoded bytes>.webp`, so equal images share one stored object. */
   key: string;
   bytes: Buffer;
   width: number;
@@ -106,7 +106,7 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
         .resize({ width: spec.width, height: spec.height, fit: spec.fit, withoutEnlargement: spec.fit === 'inside' })
         .webp({ quality: name === 'thumbnail' ? 75 : 82, effort: 4 })
         .toBuffer({ resolveWithObject: true });
-      renditions[name] = { key: contentKey(data), bytes: data, width: info.width, height: info.height };
+      renditions[name] = { key: `${contentKey(data)}.webp`, bytes: data, width: info.width, height: info.height };
     }
   } catch {
     refuse('CORRUPT_IMAGE', 'The image cannot be decoded: it is damaged or incomplete');
