@@ -22,8 +22,8 @@ export class S3MediaStorage extends MediaStorage {
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
       credentials: config.credentials,
-      // Trailing checksums (aws-chunked uploads) are what many S3-compatible servers still refuse; the SDK then
-      // sends a Content-MD5-free plain PUT, which every one of them accepts.
+      // Since 2025 the SDK adds trailing checksums (aws-chunked uploads) by default, which several S3-compatible
+      // servers refuse; only where the API requires a checksum is one sent.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
