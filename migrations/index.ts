@@ -19,6 +19,7 @@ import { AmountCeilings1765000000201 } from './1765000000201-amount-ceilings';
 import { KnownLoginAddresses1765000000301 } from './1765000000301-known-login-addresses';
 import { OrderLineSlotEnd1765000000401 } from './1765000000401-order-line-slot-end';
 import { SearchVocabulary1765000000701 } from './1765000000701-search-vocabulary';
+import { Media1765000000801 } from './1765000000801-media';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   KnownLoginAddresses1765000000301,
   OrderLineSlotEnd1765000000401,
   SearchVocabulary1765000000701,
+  Media1765000000801,
 ];
