@@ -20,6 +20,8 @@ import { AccountNotifications1765000000102 } from './1765000000102-account-notif
 import { AmountCeilings1765000000201 } from './1765000000201-amount-ceilings';
 import { KnownLoginAddresses1765000000301 } from './1765000000301-known-login-addresses';
 import { OrderLineSlotEnd1765000000401 } from './1765000000401-order-line-slot-end';
+import { SearchVocabulary1765000000701 } from './1765000000701-search-vocabulary';
+import { Media1765000000801 } from './1765000000801-media';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   AmountCeilings1765000000201,
   KnownLoginAddresses1765000000301,
   OrderLineSlotEnd1765000000401,
+  SearchVocabulary1765000000701,
+  Media1765000000801,
 ];

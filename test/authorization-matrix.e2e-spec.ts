@@ -15,6 +15,7 @@ import {
   operations,
   Outcome,
 } from './support/matrix';
+import { photo, upload } from './support/media';
 import { emailedToken, organizationOwner, Party, PASSWORD, platformAdmin, signUp, signUpUnverified } from './support/parties';
 import { GqlResult, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 
@@ -96,6 +97,15 @@ async function freshProduct(stage: 'draft' | 'pending' | 'approved' | 'published
   return { productId: product.id };
 }
 
+
+/** A draft of merchant A and an image merchant A uploaded (POST /media), for its gallery. */
+async function freshGallery(cell: number): Promise<{ productId: string; mediaId: string }> {
+  const { productId } = await freshProduct('draft');
+  // Named: by then the matrix's createOrganization row has made merchant A's owner a member of a second merchant.
+  const res = await upload(t, await photo('jpeg', 100 + cell), { token: f.merchantA.token, query: `?organizationId=${f.merchantA.organizationId}` });
+  if (res.status !== 201) throw new Error(`upload failed: ${JSON.stringify(res.body)}`);
+  return { productId, mediaId: res.body.id as string };
+}
 
 async function freshOrder(paid: boolean, kind: 'variant' | 'ticket' = 'variant'): Promise<{ orderId: string; lineId: string; code?: string }> {
   const lines = kind === 'variant' ? [{ variantId: f.shopVariantId, quantity: 1 }] : [{ ticketTypeId: f.ticketTypeId, timeSlotId: f.ticketSlotId, quantity: 1 }];
@@ -384,6 +394,13 @@ const ROWS: Row[] = [
     field: 'setPayoutAccount',
     expect: m('U F ok F F F F'),
     args: (x) => ({ organizationId: x.merchantA.organizationId, payoutAccountId: 'acct_1Nv0FGQ9RKHgCVdK' }),
+  },
+  {
+    kind: 'mutation',
+    field: 'setProductMedia',
+    expect: m('U N ok N N N F'),
+    fresh: (_, cell) => freshGallery(cell),
+    args: (_, fr) => ({ productId: fr['productId'], mediaIds: [fr['mediaId']] }),
   },
   {
     kind: 'mutation',

@@ -18,6 +18,7 @@ import { addSlot, approveAndPublish, createExperience, createMerchandise, create
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
+import { photo, upload } from './support/media';
 import { documentFor, operations, rowCounts } from './support/matrix';
 import { organizationOwner, Party, platformAdmin, signUp } from './support/parties';
 import { startTestApp, TestApp } from './support/test-app';
@@ -184,10 +185,16 @@ describe('bad-input fuzz over every mutation', () => {
     const slot = await addSlot(t, l, experience.id, new Date(Date.UTC(2031, 0, 5, 2)));
     const [offer] = await t.sql<{ id: string }>(`SELECT id FROM license_offers LIMIT 1`);
     const [application] = await t.sql<{ id: string }>(`SELECT id FROM license_applications LIMIT 1`);
+    // Images of the merchant and of another organization, so gallery ids hit both "mine" and "not mine".
+    const [ownImage, otherImage] = await Promise.all([
+      upload(t, await photo('jpeg', 1), { token: l.merchant.token }),
+      upload(t, await photo('jpeg', 2), { token: other.token }),
+    ]);
     pools = {
       ids: [
         l.studio.organizationId!, l.merchant.organizationId!, other.organizationId!, l.filmIpId, l.licenseId, offer!.id, application!.id,
         published.id, published.variants[0]!.id, draft.id, venue.id, experience.id, slot.id, randomUUID(),
+        ownImage.body.id, otherImage.body.id,
       ],
     };
   }, 60_000);

@@ -2,15 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLSchema, lexicographicSortSchema, printSchema, validate } from 'graphql';
-import { contractOperation, contractOperations, contractSource } from './support/contract';
+import { CONTRACT_FILES, contractOperation, contractOperations, contractSource } from './support/contract';
 import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 import { verifyEmail } from './support/parties';
 
 const SCHEMA_FILE = join(__dirname, '../apps/api/schema.gql');
 
 /**
- * Operations of the contract that must validate and work today. Each feature adds its operations here;
- * the suite prints the rest so the remaining distance to the whole contract is visible in every run.
+ * Every operation of the contract files (journey, commerce, licensing) is in exactly one of two lists.
+ * IMPLEMENTED: validates against the schema the app serves, and must keep validating.
+ * PENDING: not served yet, and asserted NOT to validate: a feature that lands makes its operations validate, which
+ * fails this suite until they move from PENDING to IMPLEMENTED. So PENDING only shrinks, and it is the remaining
+ * distance to the whole contract, visible in every run.
  */
 const IMPLEMENTED = [
   'SignUp',
@@ -35,6 +38,31 @@ const IMPLEMENTED = [
   'Order',
   'RedeemTicket',
   'RefundOrderLine',
+  // commerce.graphql
+  'SetProductMedia',
+];
+
+const PENDING = [
+  // commerce.graphql: delivery, after-sales, reviews
+  'SetDeliveryOptions',
+  'CheckoutWithDelivery',
+  'OrderDetail',
+  'ShipOrderLines',
+  'RequestRefund',
+  'DecideRefundRequest',
+  'ReviewOrderLine',
+  'ProductReviews',
+  // licensing.graphql: channels and reported sales, design rounds, brand assets, proof of license
+  'PublishLicenseOfferWithChannels',
+  'SubmitSalesReport',
+  'DecideSalesReport',
+  'RoyaltyReportBySource',
+  'SubmitDesignRound',
+  'RequestDesignChanges',
+  'ApprovalRounds',
+  'AddBrandAsset',
+  'BrandAssets',
+  'VerifyLicensedProduct',
 ];
 
 describe('schema and contract', () => {
@@ -52,15 +80,21 @@ describe('schema and contract', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(emitted);
   });
 
-  it('the vendored contract copy matches ../shared/contract/journey.graphql', () => {
-    const source = contractSource();
+  it.each(CONTRACT_FILES)('the vendored contract copy test/contract/%s matches ../shared/contract', (file) => {
+    const source = contractSource(file);
     if (!source.sharedPath) {
       process.stdout.write('contract: ../shared not found beside this checkout; using the vendored copy\n');
     }
     expect(source.vendored).toBe(source.text);
   });
 
-  it('every implemented contract operation validates against the schema; the rest are listed', () => {
+  it('every contract operation is listed once, as implemented or as pending', () => {
+    const listed = [...IMPLEMENTED, ...PENDING];
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...contractOperations().keys()].sort()).toEqual(listed.sort());
+  });
+
+  it('every implemented contract operation validates against the schema; every pending one does not yet', () => {
     const ops = contractOperations();
     const failures: Record<string, string[]> = {};
     for (const [name, doc] of ops) {
@@ -72,6 +106,9 @@ describe('schema and contract', () => {
       `contract: ${ops.size - notYet.length}/${ops.size} operations validate; not covered yet: ${notYet.join(', ') || 'none'}\n`,
     );
     for (const name of IMPLEMENTED) expect({ name, errors: failures[name] ?? [] }).toEqual({ name, errors: [] });
+    // A pending operation that validates has landed: move it to IMPLEMENTED (and give it a test that runs it).
+    const landed = PENDING.filter((name) => ops.has(name) && !failures[name]);
+    expect({ landedButStillPending: landed }).toEqual({ landedButStillPending: [] });
   });
 
   it('runs the identity operations of the contract end to end', async () => {

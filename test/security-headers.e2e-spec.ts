@@ -41,7 +41,7 @@ describe('security headers', () => {
   });
   afterAll(() => t.close());
 
-  it('come with GraphQL, health, the web app, GraphiQL, webhooks and errors alike', async () => {
+  it('come with GraphQL, health, the web app, GraphiQL, webhooks, media and errors alike', async () => {
     const gql = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) };
     const answers: [string, Promise<Response>][] = [
       ['POST /graphql', fetch(`${t.baseUrl}/graphql`, gql)],
@@ -51,6 +51,8 @@ describe('security headers', () => {
       ['POST /webhooks/stripe (refused)', fetch(`${t.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })],
       ['POST /graphql (too large)', fetch(`${t.baseUrl}/graphql`, { ...gql, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(300_000)}` }) })],
       ['GET /nowhere', fetch(`${t.baseUrl}/nowhere`, { headers: { accept: 'application/json' } })],
+      ['POST /media (multipart, refused without a token)', fetch(`${t.baseUrl}/media`, { method: 'POST', body: new FormData() })],
+      ['GET /media/<key> (unknown image)', fetch(`${t.baseUrl}/media/${'0'.repeat(64)}.webp`)],
     ];
     for (const [what, answer] of answers) expectSecurityHeaders(await answer, what);
   });

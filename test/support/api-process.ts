@@ -22,7 +22,11 @@ export interface ApiProcess {
   kill(): Promise<void>;
   /** SIGTERM, as an orchestrator stops it. */
   stop(): Promise<void>;
+  /** Ctrl-C in the terminal that ran `npm start`: SIGINT to the whole process group, children included. */
+  interrupt(): Promise<void>;
   exited(): boolean;
+  /** The exit code, or the signal that ended the process; undefined while it runs. */
+  exitStatus(): number | string | undefined;
 }
 
 export function freePort(): Promise<number> {
@@ -41,14 +45,26 @@ export function freePort(): Promise<number> {
  * Starts `node -r @swc-node/register apps/api/src/main.ts` on the given database and a free port, with no web build
  * (WEB_DIR points nowhere, so / is not served) and logs at `LOG_LEVEL` (info unless set), and waits until /health
  * answers 200. Migrations find the clone already migrated; two processes starting at once take turns on their lock.
+ * Without `databaseUrl` the process starts its own embedded PostgreSQL in `dataDir` (the caller's, kept after exit),
+ * as `npm start` does. With `terminal`, the process leads its own process group, as a command typed in a terminal
+ * does, so `interrupt()` is a real Ctrl-C.
  */
-export async function startApiProcess(options: { name: string; databaseUrl: string; env?: Record<string, string>; timeoutMs?: number }): Promise<ApiProcess> {
+export async function startApiProcess(options: {
+  name: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  terminal?: boolean;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<ApiProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'chedun-api-process-'));
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chedun-api-process-'));
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
+    detached: options.terminal === true,
     env: {
       PATH: process.env['PATH'],
       HOME: process.env['HOME'],
@@ -59,7 +75,7 @@ export async function startApiProcess(options: { name: string; databaseUrl: stri
       WEB_DIR: join(tmpdir(), 'chedun-no-web-build'),
       ...GENEROUS_RATE_LIMITS,
       ...options.env,
-      DATABASE_URL: options.databaseUrl,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       HOST: '127.0.0.1',
       PORT: String(port),
     },
@@ -69,7 +85,7 @@ export async function startApiProcess(options: { name: string; databaseUrl: stri
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   const exit = new Promise<void>((done) =>
     child.once('exit', () => {
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
       done();
     }),
   );
@@ -104,7 +120,13 @@ export async function startApiProcess(options: { name: string; databaseUrl: stri
       if (!exited()) child.kill('SIGTERM');
       await exit;
     },
+    async interrupt() {
+      if (!options.terminal) throw new Error('interrupt() needs startApiProcess({ terminal: true })');
+      if (!exited()) process.kill(-(child.pid as number), 'SIGINT');
+      await exit;
+    },
     exited,
+    exitStatus: () => child.exitCode ?? child.signalCode ?? undefined,
   };
 }
 

@@ -38,6 +38,10 @@ describe('web app served by the API', () => {
     expect(await webhook.text()).not.toContain('<div id="root">');
     const reports = await fetch(`${t.baseUrl}/reports/anything`, { headers: html });
     expect(await reports.text()).not.toContain('<div id="root">');
+    // A browser opening an image URL (an <img> fails quietly; a tab must not show the shop for a missing picture).
+    const image = await fetch(`${t.baseUrl}/media/${'0'.repeat(64)}.webp`, { headers: html });
+    expect(image.status).toBe(404);
+    expect(await image.text()).not.toContain('<div id="root">');
     const graphql = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -9,6 +9,7 @@ import { IdentityModule, JWT_SIGNING_SECRET } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
 import { Clock, SystemClock } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
+import { MediaModule } from '@chedun/media';
 import { OrdersModule } from '@chedun/orders';
 import { PaymentsModule } from '@chedun/payments';
 import { POSTGRES_SEARCH_SESSION_SETTINGS, SearchModule } from '@chedun/search';
@@ -118,6 +119,7 @@ export class AppModule {
         IdentityModule,
         IpModule,
         LicensingModule,
+        MediaModule,
         CatalogModule,
         SearchModule,
         PaymentsModule,

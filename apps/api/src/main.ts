@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@chedun/config';
 import { EmbeddedPostgresHandle, migrateDatabase, startEmbeddedPostgres } from '@chedun/db';
@@ -7,6 +8,20 @@ import { createApp } from './bootstrap';
 import { DemoClock } from './demo/demo-clock';
 import { DEMO_LOGINS, DemoSeeder } from './demo/demo-seeder';
 import { resolveJwtSecret } from './dev-secrets';
+import { startBanner } from './start-banner';
+
+function describeFailure(reason: unknown): string {
+  if (reason instanceof Error) return reason.stack ?? reason.message;
+  // A bare `reject()` says nothing; say at least that, rather than print "undefined".
+  if (reason === undefined || reason === null) return 'a promise was rejected without a reason (no error was given)';
+  return String(reason);
+}
+
+// Nothing is left to chance on an unexpected failure: one readable line of why, then the exit Node would take.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`Unhandled promise rejection: ${describeFailure(reason)}\n`);
+  process.exit(1);
+});
 
 async function main(): Promise<void> {
   let config;
@@ -21,54 +36,67 @@ async function main(): Promise<void> {
   }
 
   let embedded: EmbeddedPostgresHandle | undefined;
-  let databaseUrl = config.database.url;
-  if (!databaseUrl) {
-    process.stdout.write(`Starting embedded PostgreSQL in ${join(config.dataDir, 'postgres')} ...\n`);
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(config.dataDir, 'postgres'),
-      port: config.database.embeddedPort,
-      database: 'chedun',
-    });
-    databaseUrl = embedded.url;
-  }
-
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  // The app first, so its pool ends its sessions itself; PostgreSQL stopping under open sessions would cut them,
+  // and every cut connection is an error line in the app's log and the server's.
+  const stopAll = async (): Promise<void> => {
+    if (app) {
+      await app.close().catch((error: unknown) => process.stderr.write(`Closing the app failed: ${describeFailure(error)}\n`));
+      app = undefined;
+    }
+    if (embedded) {
+      await embedded.stop().then(
+        () => process.stdout.write('PostgreSQL stopped\n'),
+        (error: unknown) => process.stderr.write(`Stopping PostgreSQL failed: ${describeFailure(error)}\n`),
+      );
+      embedded = undefined;
+    }
+  };
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
     process.stdout.write(`\n${signal}: shutting down\n`);
-    await app?.close().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    await stopAll();
     process.exit(0);
   };
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      process.stdout.write(`Starting embedded PostgreSQL in ${join(config.dataDir, 'postgres')} ...\n`);
+      embedded = await startEmbeddedPostgres({
+        dataDir: join(config.dataDir, 'postgres'),
+        port: config.database.embeddedPort,
+        database: 'chedun',
+        log: (line) => process.stdout.write(`${line}\n`),
+      });
+      databaseUrl = embedded.url;
+    }
     await migrateDatabase(databaseUrl, migrations);
     // The demo seed replays months of sales with the clock pinned to their dates; otherwise the plain system clock.
     app = await createApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), ...(config.demoSeed ? { clock: new DemoClock() } : {}) });
     if (config.demoSeed) await app.get(DemoSeeder).run();
     await app.listen(config.port, config.host);
   } catch (error) {
-    process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    await app?.close().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    process.stderr.write(`Failed to start: ${describeFailure(error)}\n`);
+    await stopAll();
     process.exit(1);
   }
 
-  const base = `http://localhost:${config.port}`;
-  const lines = [
-    '',
-    `Chedun Market is running: ${base}/graphql (GraphiQL in a browser; POST for API clients)`,
-    `Health: ${base}/health`,
-  ];
-  if (config.demoSeed) {
-    lines.push('Demo logins (password for all: ' + DEMO_LOGINS.password + '):');
-    for (const login of DEMO_LOGINS.accounts) lines.push(`  ${login.role.padEnd(22)} ${login.email}`);
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(
+    startBanner({
+      port: config.port,
+      webAppServed: existsSync(join(config.webDir, 'index.html')),
+      graphiql: !config.isProduction,
+      ...(config.demoSeed ? { demoLogins: DEMO_LOGINS } : {}),
+    }),
+  );
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${describeFailure(error)}\n`);
+  process.exit(1);
+});

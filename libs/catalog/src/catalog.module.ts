@@ -5,6 +5,7 @@ import { IdentityModule } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
 import { FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
+import { MediaModule } from '@chedun/media';
 import { CatalogEvents } from './catalog.events';
 import { CatalogListingRepository } from './catalog-listing.repository';
 import { CatalogListingSource } from './catalog-listing.source';
@@ -12,6 +13,10 @@ import { CatalogLoaders } from './catalog.loaders';
 import { InventoryRepository } from './inventory.repository';
 import { ProductApprovalService } from './product-approval.service';
 import { ProductChildrenRepository } from './product-children.repository';
+import { ProductMediaEntity } from './product-media.entity';
+import { ProductMediaResolver } from './product-media.resolver';
+import { ProductMediaRepository } from './product-media.repository';
+import { ProductMediaService } from './product-media.service';
 import { ProductQueryService } from './product-query.service';
 import { ProductRepository } from './product.repository';
 import { ProductResolver } from './product.resolver';
@@ -37,10 +42,11 @@ import { VenueService } from './venue.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, StockMovementEntity, TicketTypeEntity, TimeSlotEntity, VenueEntity]),
+    TypeOrmModule.forFeature([ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, StockMovementEntity, TicketTypeEntity, TimeSlotEntity, VenueEntity, ProductMediaEntity]),
     IdentityModule,
     IpModule,
     LicensingModule,
+    MediaModule,
   ],
   providers: [
     ProductRepository,
@@ -61,6 +67,9 @@ import { VenueService } from './venue.service';
     TimeSlotService,
     VenueService,
     ProductResolver,
+    ProductMediaService,
+    ProductMediaRepository,
+    ProductMediaResolver,
     VenueResolver,
     TimeSlotResolver,
   ],

@@ -18,3 +18,4 @@ export {
 } from './catalog.types';
 export { InventoryService } from './inventory.service';
 export type { SeatForSale, StockHold, VariantForSale } from './inventory.repository';
+export { ProductMediaService } from './product-media.service';

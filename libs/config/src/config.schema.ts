@@ -1,5 +1,6 @@
 import { AmountLimits, DEFAULT_AMOUNT_LIMITS, MAX_CONFIGURABLE_CEILING_MINOR } from '@chedun/kernel';
 import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -52,6 +53,9 @@ export const configSchema = z
     CHECKOUT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     CHECKOUT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
     CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    UPLOAD_PER_ACCOUNT: z.coerce.number().int().min(1).default(300),
+    UPLOAD_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
+    UPLOAD_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
     DEMO_SEED: bool.optional(),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'STRIPE_SECRET_KEY must start with sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional(),
@@ -66,6 +70,17 @@ export const configSchema = z
     STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
+    // Uploaded images go to this S3 bucket when set (the official AWS SDK); otherwise to DATA_DIR/media on local disk.
+    MEDIA_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'MEDIA_S3_BUCKET must be an S3 bucket name').optional(),
+    MEDIA_S3_REGION: z.string().min(1).default('us-east-1'),
+    // An S3-compatible server other than AWS (MinIO, Ceph, R2...); AWS's own endpoint when unset.
+    MEDIA_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'MEDIA_S3_ENDPOINT must be an http(s) URL' }).optional(),
+    MEDIA_S3_FORCE_PATH_STYLE: bool.optional(),
+    // Without keys the SDK's own chain applies (environment, instance role); both or neither.
+    MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    // Objects live under this prefix in the bucket, so one bucket can serve several environments.
+    MEDIA_S3_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*(\/[A-Za-z0-9._-]+)*\/?$/, 'MEDIA_S3_PREFIX must be a plain path such as media/').default('media/'),
     // The built web app (`npm run build:web`); served at / when its index.html exists.
     WEB_DIR: z.string().min(1).default('dist/web'),
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
@@ -124,6 +139,9 @@ export const configSchema = z
     if (env.AMOUNT_CEILING_MINOR > env.ORDER_TOTAL_CEILING_MINOR) {
       ctx.addIssue({ code: 'custom', path: ['AMOUNT_CEILING_MINOR'], message: 'AMOUNT_CEILING_MINOR must not exceed ORDER_TOTAL_CEILING_MINOR' });
     }
+    if (!env.MEDIA_S3_ACCESS_KEY_ID !== !env.MEDIA_S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_ACCESS_KEY_ID'], message: 'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together' });
+    }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY' });
     }
@@ -169,6 +187,8 @@ export interface AppConfig {
     maxNetworkRetries: number;
   };
   meili: { host: string | undefined; apiKey: string | undefined };
+  /** Where uploaded images are stored: S3 when `s3` is set, else `localDir` (DATA_DIR/media). */
+  media: { localDir: string; s3: MediaS3Config | undefined };
   webDir: string;
   /** Origins allowed cross-origin (CORS); empty means same-origin only. */
   http: { corsOrigins: string[] };
@@ -199,7 +219,16 @@ export interface AppConfig {
   mail: { smtpUrl: string | undefined; from: string; sweepSeconds: number; webUrl: string };
 }
 
-export type RateLimitedFlow = 'signUp' | 'search' | 'checkout';
+export type RateLimitedFlow = 'signUp' | 'search' | 'checkout' | 'upload';
+
+export interface MediaS3Config {
+  bucket: string;
+  region: string;
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  prefix: string;
+}
 
 export interface RateLimit {
   perAccount: number;
@@ -242,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       signUp: { perAccount: c.SIGNUP_PER_ACCOUNT, perAddress: c.SIGNUP_PER_ADDRESS, windowSeconds: c.SIGNUP_WINDOW_SECONDS },
       search: { perAccount: c.SEARCH_PER_ACCOUNT, perAddress: c.SEARCH_PER_ADDRESS, windowSeconds: c.SEARCH_WINDOW_SECONDS },
       checkout: { perAccount: c.CHECKOUT_PER_ACCOUNT, perAddress: c.CHECKOUT_PER_ADDRESS, windowSeconds: c.CHECKOUT_WINDOW_SECONDS },
+      upload: { perAccount: c.UPLOAD_PER_ACCOUNT, perAddress: c.UPLOAD_PER_ADDRESS, windowSeconds: c.UPLOAD_WINDOW_SECONDS },
     },
     demoSeed: c.DEMO_SEED ?? c.NODE_ENV === 'development',
     stripe: {
@@ -255,6 +285,23 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxNetworkRetries: c.STRIPE_MAX_NETWORK_RETRIES,
     },
     meili: { host: c.MEILI_HOST, apiKey: c.MEILI_API_KEY },
+    media: {
+      localDir: join(c.DATA_DIR, 'media'),
+      s3: c.MEDIA_S3_BUCKET
+        ? {
+            bucket: c.MEDIA_S3_BUCKET,
+            region: c.MEDIA_S3_REGION,
+            endpoint: c.MEDIA_S3_ENDPOINT,
+            // Most S3-compatible servers address buckets by path; AWS by host name.
+            forcePathStyle: c.MEDIA_S3_FORCE_PATH_STYLE ?? c.MEDIA_S3_ENDPOINT !== undefined,
+            credentials:
+              c.MEDIA_S3_ACCESS_KEY_ID && c.MEDIA_S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: c.MEDIA_S3_ACCESS_KEY_ID, secretAccessKey: c.MEDIA_S3_SECRET_ACCESS_KEY }
+                : undefined,
+            prefix: c.MEDIA_S3_PREFIX === '' || c.MEDIA_S3_PREFIX.endsWith('/') ? c.MEDIA_S3_PREFIX : `${c.MEDIA_S3_PREFIX}/`,
+          }
+        : undefined,
+    },
     webDir: c.WEB_DIR,
     http: { corsOrigins: c.CORS_ORIGINS ?? (c.NODE_ENV === 'development' ? DEVELOPMENT_CORS_ORIGINS : []) },
     testFault: c.NODE_ENV === 'test' ? c.TEST_FAULT : undefined,

@@ -1,18 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ProductCategory, readMinorUnitsOrNull } from '@chedun/kernel';
 import type { ProductKind } from '@chedun/catalog';
+import { Client, Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { cjkGrams, escapeLike, prefixTsQuery } from './search-text';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { cjkGrams, escapeLike, queryWords } from './search-text';
 import { decodeSearchCursor, encodeSearchCursor, SearchCursor } from './search-cursor';
+import { SearchResultCache } from './search-cache';
 import { FacetCount, SearchDocument, SearchFilter, SearchIndex, SearchPage, SearchQuery, SearchSort } from './search-index.port';
 
 /**
- * Word similarity from which a word counts as a typo of the query (pg_trgm's default 0.6 misses "lantren"). `<%`
- * reads it from the session, so the composition root gives it to every database connection (DbModule
- * `sessionSettings`): a search is then one round trip, not BEGIN, SET LOCAL, the statement and COMMIT.
+ * Settings the composition root gives every database connection (DbModule `sessionSettings`). None any more: the
+ * correction threshold is search_text_query's own, so every client (the API, the bench's baseline, psql) corrects alike.
  */
-export const POSTGRES_SEARCH_SESSION_SETTINGS: Readonly<Record<string, string>> = { 'pg_trgm.word_similarity_threshold': '0.45' };
+export const POSTGRES_SEARCH_SESSION_SETTINGS: Readonly<Record<string, string>> = {};
+/** The channel the index's trigger notifies at commit when a change a search could see is written. */
+export const SEARCH_CHANGED_CHANNEL = 'search_documents_changed';
+const RECONNECT_EVERY_MS = 5000;
 const NO_PRICE = Number.MAX_SAFE_INTEGER;
 
 /** The document's own columns, without the derived search columns (tsv, text_all, text_en, zh_grams). */
@@ -55,52 +60,136 @@ interface DocumentRow {
 }
 
 /**
- * Default adapter: one table of documents with a tsvector (English words, prefix matching) and pg_trgm GIN indexes
- * (substring matching, which is how Chinese, written without spaces, is found; and word similarity for typos).
+ * Default adapter: one table of documents with a tsvector (English words, prefix matching, GIN), CJK grams (GIN) for
+ * Chinese substrings, and a vocabulary of the catalog's words (pg_trgm) that corrects typos in the query, not per
+ * document. A search is one statement; with a cache, repeated searches are answered from memory until a change.
  */
 @Injectable()
-export class PostgresSearchIndex extends SearchIndex {
+export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy {
   readonly name = 'postgres';
   readonly transactional = true;
+  private readonly logger = new Logger(PostgresSearchIndex.name);
+  private listener: Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private lastAttempt = 0;
+  private closed = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  /** With a cache, answers repeat from memory until the index's trigger reports a change (a LISTEN connection of its own). */
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly cache: SearchResultCache | null = null,
+  ) {
     super();
   }
 
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    await this.connecting;
+    const listener = this.listener;
+    this.listener = null;
+    this.cache?.setLive(false);
+    await listener?.end().catch(() => undefined);
+  }
+
+  /**
+   * One statement per batch, rows in product order: the vocabulary trigger fires once for the batch and locks its
+   * words in word order, so two writers' batches cannot deadlock on search_words (nor on documents).
+   */
   async upsert(documents: readonly SearchDocument[], manager: EntityManager = this.dataSource.manager): Promise<void> {
-    for (const d of documents) {
-      await manager.query(
-        `INSERT INTO search_documents (product_id, kind, category, name, name_zh, description, description_zh, film_ip_id,
-                                       film_ip_title, film_ip_title_zh, studio_id, merchant_id, merchant_name, merchant_name_zh,
-                                       venue_id, price_from_minor, currency, in_stock, available_dates, published_at, indexed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::date[], $20, now())
-         ON CONFLICT (product_id) DO UPDATE SET
-           kind = EXCLUDED.kind, category = EXCLUDED.category, name = EXCLUDED.name, name_zh = EXCLUDED.name_zh,
-           description = EXCLUDED.description, description_zh = EXCLUDED.description_zh, film_ip_id = EXCLUDED.film_ip_id,
-           film_ip_title = EXCLUDED.film_ip_title, film_ip_title_zh = EXCLUDED.film_ip_title_zh, studio_id = EXCLUDED.studio_id,
-           merchant_id = EXCLUDED.merchant_id, merchant_name = EXCLUDED.merchant_name, merchant_name_zh = EXCLUDED.merchant_name_zh,
-           venue_id = EXCLUDED.venue_id, price_from_minor = EXCLUDED.price_from_minor, currency = EXCLUDED.currency,
-           in_stock = EXCLUDED.in_stock, available_dates = EXCLUDED.available_dates, published_at = EXCLUDED.published_at,
-           indexed_at = now()`,
-        [
-          d.productId, d.kind, d.category, d.name, d.nameZh, d.description, d.descriptionZh, d.filmIpId,
-          d.filmIpTitle, d.filmIpTitleZh, d.studioId, d.merchantId, d.merchantName, d.merchantNameZh,
-          d.venueId, d.priceFromMinor, d.currency, d.inStock, d.availableDates, d.publishedAt,
-        ],
-      );
-    }
+    if (documents.length === 0) return;
+    this.cache?.ownWrite();
+    // The last listing of a product wins (ON CONFLICT cannot touch a row twice in one statement).
+    const latest = new Map(documents.map((d) => [d.productId, d]));
+    const rows = [...latest.values()].map((d) => ({
+      product_id: d.productId, kind: d.kind, category: d.category, name: d.name, name_zh: d.nameZh, description: d.description,
+      description_zh: d.descriptionZh, film_ip_id: d.filmIpId, film_ip_title: d.filmIpTitle, film_ip_title_zh: d.filmIpTitleZh,
+      studio_id: d.studioId, merchant_id: d.merchantId, merchant_name: d.merchantName, merchant_name_zh: d.merchantNameZh,
+      venue_id: d.venueId, price_from_minor: d.priceFromMinor, currency: d.currency, in_stock: d.inStock,
+      available_dates: d.availableDates, published_at: d.publishedAt.toISOString(),
+    }));
+    await manager.query(
+      `INSERT INTO search_documents (product_id, kind, category, name, name_zh, description, description_zh, film_ip_id,
+                                     film_ip_title, film_ip_title_zh, studio_id, merchant_id, merchant_name, merchant_name_zh,
+                                     venue_id, price_from_minor, currency, in_stock, available_dates, published_at, indexed_at)
+       SELECT x.*, now()
+         FROM json_to_recordset($1::json) AS x(
+                product_id uuid, kind text, category text, name text, name_zh text, description text, description_zh text,
+                film_ip_id uuid, film_ip_title text, film_ip_title_zh text, studio_id uuid, merchant_id uuid, merchant_name text,
+                merchant_name_zh text, venue_id uuid, price_from_minor bigint, currency text, in_stock boolean, available_dates date[],
+                published_at timestamptz)
+        ORDER BY x.product_id
+       ON CONFLICT (product_id) DO UPDATE SET
+         kind = EXCLUDED.kind, category = EXCLUDED.category, name = EXCLUDED.name, name_zh = EXCLUDED.name_zh,
+         description = EXCLUDED.description, description_zh = EXCLUDED.description_zh, film_ip_id = EXCLUDED.film_ip_id,
+         film_ip_title = EXCLUDED.film_ip_title, film_ip_title_zh = EXCLUDED.film_ip_title_zh, studio_id = EXCLUDED.studio_id,
+         merchant_id = EXCLUDED.merchant_id, merchant_name = EXCLUDED.merchant_name, merchant_name_zh = EXCLUDED.merchant_name_zh,
+         venue_id = EXCLUDED.venue_id, price_from_minor = EXCLUDED.price_from_minor, currency = EXCLUDED.currency,
+         in_stock = EXCLUDED.in_stock, available_dates = EXCLUDED.available_dates, published_at = EXCLUDED.published_at,
+         indexed_at = now()`,
+      [JSON.stringify(rows)],
+    );
   }
 
   async remove(productIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (productIds.length === 0) return;
+    this.cache?.ownWrite();
     await manager.query(`DELETE FROM search_documents WHERE product_id = ANY($1::uuid[])`, [[...productIds]]);
   }
 
   async clear(): Promise<void> {
+    this.cache?.ownWrite();
     await this.dataSource.query(`DELETE FROM search_documents`);
   }
 
   async search(query: SearchQuery): Promise<SearchPage> {
+    if (!this.cache) return this.query(query);
+    this.listen();
+    const key = SearchResultCache.key(query);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const generation = this.cache.begin();
+    const page = await this.query(query);
+    this.cache.put(key, page, generation);
+    return page;
+  }
+
+  /** Starts (or, after a failure, restarts at most every few seconds) the listener; searches never wait for it. */
+  private listen(): void {
+    if (this.listener || this.connecting || this.closed || Date.now() - this.lastAttempt < RECONNECT_EVERY_MS) return;
+    this.lastAttempt = Date.now();
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const client = new Client(pool.options);
+    const lost = (error?: Error): void => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      this.cache?.setLive(false);
+      if (!this.closed) this.logger.warn(`Search cache off until its listener reconnects: ${error?.message ?? 'connection ended'}`);
+      client.end().catch(() => undefined);
+    };
+    client.on('notification', () => this.cache?.changed());
+    client.on('error', lost);
+    client.on('end', () => lost());
+    this.connecting = (async () => {
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${SEARCH_CHANGED_CHANNEL}`);
+        if (this.closed) {
+          await client.end();
+          return;
+        }
+        this.listener = client;
+        // Whatever changed before LISTEN took effect was never cached: the cache starts empty.
+        this.cache?.setLive(true);
+      } catch (error) {
+        this.logger.warn(`Search cache listener failed to start: ${error instanceof Error ? error.message : String(error)}`);
+        await client.end().catch(() => undefined);
+      } finally {
+        this.connecting = null;
+      }
+    })();
+  }
+
+  private async query(query: SearchQuery): Promise<SearchPage> {
     const params: unknown[] = [];
     const p = (value: unknown): string => {
       params.push(value);
@@ -110,20 +199,9 @@ export class PostgresSearchIndex extends SearchIndex {
     const text = query.text?.trim() ?? '';
     let score = '0::float8';
     if (text) {
-      const folded = `search_fold(${p(text)}::text)`;
-      const like = `('%' || ${p(escapeLike(text))}::text || '%')`;
-      const prefix = prefixTsQuery(text);
-      const tsq = prefix ? `to_tsquery('simple', search_fold(${p(prefix)}::text))` : null;
-      const grams = cjkGrams(text);
-      // CJK: the gram index narrows the rows, the LIKE keeps the match an exact substring.
-      const substring = grams.length
-        ? `(d.zh_grams @> ${p(grams)}::text[] AND d.text_all LIKE search_fold(${like}))`
-        : `d.text_all LIKE search_fold(${like})`;
-      const matches = [substring, `${folded} <% d.text_en`];
-      if (tsq) matches.push(`d.tsv @@ ${tsq}`);
-      where.push(`(${matches.join(' OR ')})`);
-      score = `((CASE WHEN d.text_all LIKE search_fold(${like}) THEN 1 ELSE 0 END)
-                + ${tsq ? `ts_rank(d.tsv, ${tsq})` : '0'} + word_similarity(${folded}, d.text_en))::float8`;
+      const match = textMatch(text, p);
+      where.push(match.where);
+      score = match.score;
     }
     const sort = query.sort === SearchSort.RELEVANCE && !text ? SearchSort.NEWEST : query.sort;
     const keyset = sort !== SearchSort.RELEVANCE;
@@ -184,7 +262,6 @@ export class PostgresSearchIndex extends SearchIndex {
                 SELECT film_ip_id AS value, min(film_ip_title) AS label, count(*)::int AS count
                   FROM m GROUP BY film_ip_id ORDER BY count DESC, label) f) AS film_ips`;
 
-    // The typo threshold is a session setting every connection starts with (POSTGRES_SEARCH_SESSION_SETTINGS).
     const [result]: SearchResultRow[] = await this.dataSource.query(sql, params);
     const rows = result.hits;
     const page = rows.slice(0, query.first);
@@ -205,6 +282,27 @@ export class PostgresSearchIndex extends SearchIndex {
       facets: { categories: result.categories, filmIps: result.film_ips },
     };
   }
+}
+
+/**
+ * How text matches, on indexed columns only. Text with Chinese characters (or with no word at all) is an exact
+ * substring of the document's text: its grams narrow the rows through their GIN index, the LIKE confirms; a match in
+ * the product's own name ranks first. Other text is words: each a prefix of a document word or, misspelt, one of its
+ * corrections from the vocabulary (search_text_query, evaluated once), through the tsvector's GIN index; ts_rank
+ * (name over IP and merchant over description) orders them.
+ */
+export function textMatch(text: string, p: (value: unknown) => string): { where: string; score: string } {
+  const grams = cjkGrams(text);
+  const words = queryWords(text);
+  if (grams.length || words.length === 0) {
+    const like = `search_fold('%' || ${p(escapeLike(text))}::text || '%')`;
+    return {
+      where: grams.length ? `(d.zh_grams @> ${p(grams)}::text[] AND d.text_all LIKE ${like})` : `d.text_all LIKE ${like}`,
+      score: `(CASE WHEN search_fold(d.name || ' ' || coalesce(d.name_zh, '')) LIKE ${like} THEN 2 ELSE 1 END)::float8`,
+    };
+  }
+  const tsq = `(SELECT search_text_query(${p(words)}::text[]))`;
+  return { where: `d.tsv @@ ${tsq}`, score: `ts_rank(d.tsv, ${tsq})::float8` };
 }
 
 function filterConditions(f: SearchFilter, p: (v: unknown) => string): string[] {

@@ -1,21 +1,22 @@
 import { ErrorCode } from '@chedun/kernel';
 import { meiliFilter } from './meilisearch-search.index';
-import { escapeLike, prefixTsQuery } from './search-text';
+import { escapeLike, queryWords } from './search-text';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { SearchSort } from './search-index.port';
 
 describe('search query building', () => {
   it.each([
-    ['one word becomes a prefix', 'lant', 'lant:*'],
-    ['words are joined with AND', 'lotus lant', 'lotus:* & lant:*'],
-    ['tsquery syntax in the input is dropped', "lotus & !(lant):* | 'x'", 'lotus:* & lant:* & x:*'],
-    ['Chinese stays one token', '宝莲灯', '宝莲灯:*'],
+    ['one word', 'lant', ['lant']],
+    ['words in order, as typed', 'Lotus lant', ['Lotus', 'lant']],
+    ['tsquery syntax in the input is dropped', "lotus & !(lant):* | 'x'", ['lotus', 'lant', 'x']],
+    ['Chinese stays one token', '宝莲灯', ['宝莲灯']],
+    ['at most 8 words', 'a b c d e f g h i j', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']],
   ])('%s', (_name, text, expected) => {
-    expect(prefixTsQuery(text)).toBe(expected);
+    expect(queryWords(text)).toEqual(expected);
   });
 
-  it('has no tsquery for punctuation only, and escapes LIKE wildcards', () => {
-    expect(prefixTsQuery('&&& !!')).toBeNull();
+  it('has no word for punctuation only, and escapes LIKE wildcards', () => {
+    expect(queryWords('&&& !!')).toEqual([]);
     expect(escapeLike('100%_off\\')).toBe('100\\%\\_off\\\\');
   });
 

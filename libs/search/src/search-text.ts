@@ -1,12 +1,11 @@
 /** How the Postgres adapter turns a visitor's text into index lookups (also used by the bench's baseline). */
 
-/** "lotus lant" → "lotus:* & lant:*": each word of letters or digits as a prefix; other characters dropped. */
-export function prefixTsQuery(text: string): string | null {
-  const words = text
+/** "Lotus lant-ern" → ["Lotus", "lant", "ern"]: the runs of letters or digits (at most 8), as typed (folded in SQL). */
+export function queryWords(text: string): string[] {
+  return text
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 8);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;

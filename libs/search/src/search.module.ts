@@ -6,6 +6,7 @@ import { CatalogModule, CatalogProductChanged } from '@chedun/catalog';
 import { DomainEventBus } from '@chedun/db';
 import { MeilisearchSearchIndex } from './meilisearch-search.index';
 import { PostgresSearchIndex } from './postgres-search.index';
+import { SearchResultCache } from './search-cache';
 import { SearchIndex } from './search-index.port';
 import { SearchSync } from './search-sync.service';
 import { SearchResolver } from './search.resolver';
@@ -19,7 +20,7 @@ import { SearchResolver } from './search.resolver';
       useFactory: (config: AppConfig, dataSource: DataSource): SearchIndex =>
         config.meili.host
           ? new MeilisearchSearchIndex({ host: config.meili.host, apiKey: config.meili.apiKey })
-          : new PostgresSearchIndex(dataSource),
+          : new PostgresSearchIndex(dataSource, new SearchResultCache()),
     },
     SearchSync,
     SearchResolver,

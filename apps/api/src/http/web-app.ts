@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 
 /** Paths the API owns: never answered with the web app, even for a browser asking for HTML. */
-const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/webhooks', '/reports'];
+const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/webhooks', '/reports', '/media'];
 
 function ownedByApi(path: string): boolean {
   return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
