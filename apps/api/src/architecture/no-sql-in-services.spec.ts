@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '../../../..');
  * the only place with SQL; services hold the use cases and transactions). The list grows, context by context, until
  * it names every context in libs/.
  */
-const CONTEXTS_WITH_REPOSITORIES = ['catalog', 'ip', 'licensing', 'payments'];
+const CONTEXTS_WITH_REPOSITORIES = ['catalog', 'ip', 'licensing', 'payments', 'ledger', 'search'];
 
 /** What only a repository does: send SQL, build a query, or use TypeORM's EntityManager and Repository API. */
 const DATA_ACCESS: readonly { name: string; pattern: RegExp }[] = [
@@ -21,7 +21,8 @@ const DATA_ACCESS: readonly { name: string; pattern: RegExp }[] = [
   {
     name: 'manager.<find|save|insert|update|delete|count|...>(',
     // Not `repository.forManager(manager).save(...)`: that is a repository's method on the caller's transaction.
-    pattern: /(?<!forManager\()\bmanager\s*\)?\s*\.\s*(?:find\w*|save|insert|update|upsert|delete|remove|softDelete|restore|count\w*|exists\w*|increment|decrement|create|merge|preload|sum|average|minimum|maximum)\s*\(/,
+    // A transaction's manager is often `m` (`dataSource.transaction(async (m) => ...)`).
+    pattern: /(?<!forManager\()\b(?:manager|m)\s*\)?\s*\.\s*(?:find\w*|save|insert|update|upsert|delete|remove|softDelete|restore|count\w*|exists\w*|increment|decrement|create|merge|preload|sum|average|minimum|maximum)\s*\(/,
   },
 ];
 
@@ -56,6 +57,7 @@ describe('SQL only in repositories', () => {
     ['a query builder', `this.dataSource.getRepository(ProductEntity).createQueryBuilder('p')`, 'createQueryBuilder('],
     ['a TypeORM repository', `await this.dataSource.getRepository(VenueEntity).findOneBy({ id });`, 'getRepository('],
     ['an entity manager write', `await manager.save(product);`, 'manager.<find|save|insert|update|delete|count|...>('],
+    ['a transaction manager named m', `const live = await m.findOneBy(PayoutEntity, { organizationId });`, 'manager.<find|save|insert|update|delete|count|...>('],
     ['an optional manager read', `await (manager ?? this.dataSource.manager).findOneBy(LicenseEntity, { id });`, 'manager.<find|save|insert|update|delete|count|...>('],
     ['an UPDATE ... RETURNING', `await updateReturning<{ id: string }>(manager, 'UPDATE t SET a = 1 RETURNING id', []);`, 'updateReturning('],
   ])('recognises %s', (_name, source, expected) => {
