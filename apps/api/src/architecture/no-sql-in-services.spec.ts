@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '../../../..');
  * the only place with SQL; services hold the use cases and transactions). The list grows, context by context, until
  * it names every context in libs/.
  */
-const CONTEXTS_WITH_REPOSITORIES = ['catalog', 'identity', 'ip', 'licensing', 'payments'];
+const CONTEXTS_WITH_REPOSITORIES = ['catalog', 'identity', 'ip', 'licensing', 'orders', 'payments'];
 
 /** What only a repository does: send SQL, build a query, or use TypeORM's EntityManager and Repository API. */
 const DATA_ACCESS: readonly { name: string; pattern: RegExp }[] = [
