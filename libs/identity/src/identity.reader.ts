@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
-import { OrganizationEntity, OrganizationKind, UserEntity } from './identity.entity';
+import { OrganizationKind } from './identity.entity';
+import { OrganizationRepository } from './organization.repository';
+import { UserRepository } from './user.repository';
 
 /** Where to write to a user. */
 export interface Recipient {
@@ -15,24 +15,20 @@ export interface Recipient {
  */
 @Injectable()
 export class IdentityReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly organizations: OrganizationRepository,
+  ) {}
 
   /** Each known user's email and display name, by user id; unknown ids are absent. */
   async recipients(userIds: readonly string[]): Promise<Map<string, Recipient>> {
     if (userIds.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(UserEntity).find({
-      select: { id: true, email: true, displayName: true },
-      where: { id: In([...new Set(userIds)]) },
-    });
+    const users = await this.users.contactsOf(userIds);
     return new Map(users.map((u) => [u.id, { email: u.email, displayName: u.displayName }]));
   }
 
   /** The organizations of this kind that an owner has given a payout account: the only ones a payout run can pay. */
-  async payableOrganizationIds(kind: OrganizationKind): Promise<string[]> {
-    const orgs = await this.dataSource.getRepository(OrganizationEntity).find({
-      select: { id: true },
-      where: { kind, payoutAccountId: Not(IsNull()) },
-    });
-    return orgs.map((o) => o.id);
+  payableOrganizationIds(kind: OrganizationKind): Promise<string[]> {
+    return this.organizations.idsWithPayoutAccount(kind);
   }
 }

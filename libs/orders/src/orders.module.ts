@@ -6,22 +6,29 @@ import { IdentityModule } from '@chedun/identity';
 import { LicensingModule } from '@chedun/licensing';
 import { PaymentsModule } from '@chedun/payments';
 import { AccountEmailSubscriber } from './account-email.subscriber';
+import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
 import { CheckoutService } from './checkout.service';
 import { DevelopmentEmailSender } from './development-email.sender';
 import { DevelopmentPaymentService } from './development-payment.service';
 import { EmailSender } from './email-sender';
 import { NotificationDeliveryJob } from './notification-delivery.job';
+import { NotificationRepository } from './notification.repository';
 import { OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderLineRepository } from './order-line.repository';
 import { OrderPaymentSubscriber } from './order-payment.subscriber';
 import { OrderQueryService } from './order-query.service';
+import { OrderRefundRepository } from './order-refund.repository';
 import { OrderRefundService } from './order-refund.service';
+import { OrderRepository } from './order.repository';
 import { OrderResolver } from './order.resolver';
 import { RefundTaskJob } from './refund-task.job';
+import { RefundTaskRepository } from './refund-task.repository';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
 import { SmtpEmailSender } from './smtp-email.sender';
+import { TicketRepository } from './ticket.repository';
 
 /** SMTP when SMTP_URL is set; otherwise the development sender, which logs. */
 function chooseEmailSender(config: AppConfig): EmailSender {
@@ -31,6 +38,13 @@ function chooseEmailSender(config: AppConfig): EmailSender {
 @Module({
   imports: [IdentityModule, CatalogModule, LicensingModule, PaymentsModule],
   providers: [
+    OrderRepository,
+    OrderLineRepository,
+    TicketRepository,
+    OrderRefundRepository,
+    RefundTaskRepository,
+    NotificationRepository,
+    CartRepository,
     AccountEmailSubscriber,
     CartService,
     CheckoutService,
