@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
-import { OrganizationEntity, OrganizationKind, UserEntity } from './identity.entity';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { MembershipEntity, MembershipRole, OrganizationEntity, OrganizationKind, UserEntity } from './identity.entity';
 
 /** Where to write to a user. */
 export interface Recipient {
@@ -25,6 +25,16 @@ export class IdentityReader {
       where: { id: In([...new Set(userIds)]) },
     });
     return new Map(users.map((u) => [u.id, { email: u.email, displayName: u.displayName }]));
+  }
+
+  /** Who answers for an organization by email: its first owner (an organization always has one), or null if unknown. */
+  async firstOwnerId(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const owner = await manager.getRepository(MembershipEntity).findOne({
+      select: { userId: true },
+      where: { organizationId, role: MembershipRole.OWNER },
+      order: { createdAt: 'ASC', userId: 'ASC' },
+    });
+    return owner?.userId ?? null;
   }
 
   /** The organizations of this kind that an owner has given a payout account: the only ones a payout run can pay. */

@@ -18,6 +18,9 @@ import { OrderPaymentSubscriber } from './order-payment.subscriber';
 import { OrderQueryService } from './order-query.service';
 import { OrderRefundService } from './order-refund.service';
 import { OrderResolver } from './order.resolver';
+import { OrderRefundRequestsResolver, RefundRequestResolver } from './refund-request.resolver';
+import { RefundRequestRepository } from './refund-request.repository';
+import { RefundRequestService } from './refund-request.service';
 import { RefundTaskJob } from './refund-task.job';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
@@ -42,6 +45,10 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     OrderPaymentSubscriber,
     OrderQueryService,
     OrderRefundService,
+    RefundRequestRepository,
+    RefundRequestService,
+    RefundRequestResolver,
+    OrderRefundRequestsResolver,
     RefundTaskJob,
     ReservationExpiryJob,
     SlotCancellationSubscriber,
@@ -55,11 +62,13 @@ export class OrdersModule implements OnModuleInit {
     private readonly payments: OrderPaymentSubscriber,
     private readonly slotCancellations: SlotCancellationSubscriber,
     private readonly accountEmails: AccountEmailSubscriber,
+    private readonly refundRequests: RefundRequestService,
   ) {}
 
   onModuleInit(): void {
     this.payments.register(this.bus);
     this.slotCancellations.register(this.bus);
     this.accountEmails.register(this.bus);
+    this.refundRequests.register(this.bus);
   }
 }
