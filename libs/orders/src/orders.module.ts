@@ -25,6 +25,8 @@ import { RefundTaskJob } from './refund-task.job';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
 import { SmtpEmailSender } from './smtp-email.sender';
+import { TicketCalendarService } from './ticket-calendar.service';
+import { TicketResolver } from './ticket.resolver';
 
 /** SMTP when SMTP_URL is set; otherwise the development sender, which logs. */
 function chooseEmailSender(config: AppConfig): EmailSender {
@@ -53,6 +55,8 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     ReservationExpiryJob,
     SlotCancellationSubscriber,
     OrderResolver,
+    TicketCalendarService,
+    TicketResolver,
   ],
   exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob, RefundTaskJob, NotificationDeliveryJob, EmailSender],
 })
