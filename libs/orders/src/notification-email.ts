@@ -6,7 +6,16 @@ type MoneyJson = { amountMinor: number; currency: string };
 interface ConfirmationPayload {
   orderId: string;
   total: MoneyJson;
-  lines: { productName: string; quantity: number; netMinor: number; slotStartsAt: string | null }[];
+  lines: {
+    productName: string;
+    quantity: number;
+    netMinor: number;
+    slotStartsAt: string | null;
+    /** Experiences, in confirmations queued since tickets carry their details. */
+    slotEndsAt?: string | null;
+    ticketTypeName?: string | null;
+    venue?: { name: string; nameZh: string | null; address: string | null; addressZh: string | null; mapUrl: string } | null;
+  }[];
   tickets: { code: string; qrPayload: string }[];
 }
 
@@ -65,7 +74,10 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
   if (account) return account;
   if (kind === 'ORDER_CONFIRMATION') {
     const p = payload as ConfirmationPayload;
-    const lines = p.lines.map((l) => `- ${l.productName} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)})` : ''}`);
+    const lines = p.lines.flatMap((l) => [
+      `- ${l.productName}${l.ticketTypeName ? ` · ${l.ticketTypeName}` : ''} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)}${l.slotEndsAt ? ` – ${when(l.slotEndsAt)}` : ''})` : ''}`,
+      ...(l.venue ? [`  ${[l.venue.nameZh, l.venue.name].filter(Boolean).join(' ')}${l.venue.addressZh || l.venue.address ? `，${l.venue.addressZh ?? l.venue.address}` : ''}`, `  地图 Map: ${l.venue.mapUrl}`] : []),
+    ]);
     const tickets = p.tickets.length > 0 ? ['', '门票 / Tickets (出示二维码或票号入场 / show the QR code or the code at the entrance):', ...p.tickets.map((t) => `- ${t.code}`)] : [];
     return {
       to,

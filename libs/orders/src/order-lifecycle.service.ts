@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InventoryService } from '@chedun/catalog';
+import { InventoryService, VenueService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus, updateReturning } from '@chedun/db';
 import { OrderCancelled, OrderLineRefunded, OrderPaid, readMinorUnits } from '@chedun/kernel';
@@ -7,6 +7,7 @@ import { EntityManager } from 'typeorm';
 import { findLine, findOrder, fulfilLineIfRedeemed, holdOf, linesOf, markRefundDue, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
 import { OrderRefundStatus, orderRefundLifecycle, OrderStatus } from './order-status';
 import { queueRefundTask } from './refund-tasks';
+import { mapUrl } from './ticket-calendar';
 import { newTicketCode, signTicket } from './ticket-code';
 
 /** Cancellations nobody chose: a payment that succeeds afterwards may still buy the goods. */
@@ -23,6 +24,7 @@ export class OrderLifecycle {
   constructor(
     private readonly inventory: InventoryService,
     private readonly bus: DomainEventBus,
+    private readonly venues: VenueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -211,10 +213,24 @@ export class OrderLifecycle {
   /** The confirmation (with tickets) goes to the outbox in the PAID transaction; a sender delivers it later. */
   private async queueConfirmation(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
     const tickets = await ticketsOf(manager, [order.id]);
+    // The ticket's details as the order page shows them: type, time and the venue with its map link.
+    const places = new Map((await this.venues.placesOf(lines.flatMap((l) => (l.venueId ? [l.venueId] : [])))).map((v) => [v.id, v]));
+    const venueOf = (l: OrderLineRecord) => {
+      const v = l.venueId ? places.get(l.venueId) : undefined;
+      return v ? { name: v.name, nameZh: v.nameZh, address: v.address, addressZh: v.addressZh, mapUrl: mapUrl(v.latitude, v.longitude) } : null;
+    };
     const payload = {
       orderId: order.id,
       total: { amountMinor: order.totalMinor, currency: order.currency },
-      lines: lines.map((l) => ({ productName: l.productName, quantity: l.quantity, netMinor: l.netMinor, slotStartsAt: l.slotStartsAt })),
+      lines: lines.map((l) => ({
+        productName: l.productName,
+        quantity: l.quantity,
+        netMinor: l.netMinor,
+        slotStartsAt: l.slotStartsAt,
+        slotEndsAt: l.slotEndsAt,
+        ticketTypeName: l.ticketTypeName,
+        venue: venueOf(l),
+      })),
       tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),
     };
     await manager.query(
