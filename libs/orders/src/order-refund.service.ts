@@ -4,9 +4,12 @@ import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, Money } from '@chedun/kernel';
 import { isRefundable, PaymentService, RefundStatus } from '@chedun/payments';
 import { DataSource, EntityManager } from 'typeorm';
-import { findLine, findOrder, insertRefundRequest, OrderLineRecord, OrderRecord, refundableOf, refundIdempotencyKey } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderLineRepository } from './order-line.repository';
+import { OrderLineRecord, OrderRecord, refundIdempotencyKey } from './order-records';
+import { OrderRefundRepository } from './order-refund.repository';
 import { OrderRefundStatus, orderRefundLifecycle, PAID_STATES } from './order-status';
+import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
 
 /** A line refund recorded PENDING, to ask of the provider once its transaction committed. */
@@ -26,6 +29,9 @@ export interface RecordedRefund {
 export class OrderRefundService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly orderLines: OrderLineRepository,
+    private readonly refunds: OrderRefundRepository,
     private readonly payments: PaymentService,
     private readonly lifecycle: OrderLifecycle,
     private readonly clock: Clock,
@@ -37,12 +43,15 @@ export class OrderRefundService {
    */
   async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined, restock?: boolean | null): Promise<OrderRecord> {
     const request = await this.dataSource.transaction(async (manager) => {
-      const line = await findLine(manager, orderLineId);
+      const orderLines = this.orderLines.forManager(manager);
+      const line = await orderLines.findById(orderLineId);
       if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT))) throw OrdersException.notFound('Order line', orderLineId);
       return this.recordRefund(manager, line, amountMinor, actor.userId, restock);
     });
     await this.askProvider(request);
-    return (await findOrder(this.dataSource.manager, request.orderId)) as OrderRecord;
+    const order = await this.orders.findById(request.orderId);
+    if (!order) throw OrdersException.notFound('Order', request.orderId);
+    return order;
   }
 
   /**
@@ -57,9 +66,10 @@ export class OrderRefundService {
     requestedBy: string,
     restock?: boolean | null,
   ): Promise<RecordedRefund> {
-    const order = (await findOrder(manager, line.orderId, true)) as OrderRecord;
+    const order = await this.orders.forManager(manager).lockById(line.orderId);
+    if (!order) throw OrdersException.notFound('Order line', line.id);
     if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be refunded`, { status: order.status });
-    const refundable = await refundableOf(manager, line.id);
+    const refundable = await this.orderLines.forManager(manager).lockRefundable(line.id);
     const amount = amountMinor ?? refundable;
     if (refundable <= 0) throw OrdersException.conflict('This line is already refunded in full', { orderLineId: line.id });
     if (amount <= 0) throw OrdersException.badInput('A refund must be for a positive amount', { amountMinor: amount });
@@ -68,7 +78,7 @@ export class OrderRefundService {
     }
     if (restock && line.kind !== 'MERCHANDISE') throw OrdersException.badInput('Only merchandise goes back to stock; refunded seats are voided', { restock });
     const giveBack = line.kind === 'MERCHANDISE' && (restock ?? line.fulfilledAt === null);
-    const refundId = await insertRefundRequest(manager, line, amount, requestedBy, this.clock.now(), giveBack);
+    const refundId = await this.refunds.forManager(manager).insertRequest(line, amount, requestedBy, this.clock.now(), giveBack);
     return { refundId, orderId: order.id, orderLineId: line.id, amount: Money.of(amount, line.currency) };
   }
 
@@ -93,7 +103,7 @@ export class OrderRefundService {
       }
     } catch (error) {
       const failed = orderRefundLifecycle.transition(OrderRefundStatus.PENDING, OrderRefundStatus.FAILED);
-      await this.dataSource.query(`UPDATE order_refunds SET status = $3, settled_at = $2 WHERE id = $1 AND status = $4`, [request.refundId, this.clock.now(), failed.to, failed.from]);
+      await this.refunds.moveIfStill(request.refundId, failed, this.clock.now());
       throw error;
     }
   }

@@ -16,7 +16,10 @@ export function toOrder(view: OrderView): Order {
     paidAt: order.paidAt,
     refundDue: order.refundDue,
     lines: view.lines.map(toOrderLine),
-    tickets: view.tickets.map((t) => toTicket(t, lineOf.get(t.orderLineId)!)),
+    tickets: view.tickets.flatMap((t) => {
+      const line = lineOf.get(t.orderLineId);
+      return line ? [toTicket(t, line)] : [];
+    }),
   };
 }
 

@@ -6,26 +6,33 @@ import { IdentityModule } from '@chedun/identity';
 import { LicensingModule } from '@chedun/licensing';
 import { PaymentsModule } from '@chedun/payments';
 import { AccountEmailSubscriber } from './account-email.subscriber';
+import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
 import { CheckoutService } from './checkout.service';
 import { DevelopmentEmailSender } from './development-email.sender';
 import { DevelopmentPaymentService } from './development-payment.service';
 import { EmailSender } from './email-sender';
 import { NotificationDeliveryJob } from './notification-delivery.job';
+import { NotificationRepository } from './notification.repository';
 import { OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderLineRepository } from './order-line.repository';
 import { OrderPaymentSubscriber } from './order-payment.subscriber';
 import { OrderQueryService } from './order-query.service';
+import { OrderRefundRepository } from './order-refund.repository';
 import { OrderRefundService } from './order-refund.service';
+import { OrderRepository } from './order.repository';
 import { OrderResolver } from './order.resolver';
 import { OrderRefundRequestsResolver, RefundRequestResolver } from './refund-request.resolver';
 import { RefundRequestRepository } from './refund-request.repository';
 import { RefundRequestService } from './refund-request.service';
 import { RefundTaskJob } from './refund-task.job';
+import { RefundTaskRepository } from './refund-task.repository';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
 import { SmtpEmailSender } from './smtp-email.sender';
 import { TicketCalendarService } from './ticket-calendar.service';
+import { TicketRepository } from './ticket.repository';
 import { TicketResolver } from './ticket.resolver';
 
 /** SMTP when SMTP_URL is set; otherwise the development sender, which logs. */
@@ -36,6 +43,14 @@ function chooseEmailSender(config: AppConfig): EmailSender {
 @Module({
   imports: [IdentityModule, CatalogModule, LicensingModule, PaymentsModule],
   providers: [
+    OrderRepository,
+    OrderLineRepository,
+    TicketRepository,
+    OrderRefundRepository,
+    RefundTaskRepository,
+    NotificationRepository,
+    CartRepository,
+    RefundRequestRepository,
     AccountEmailSubscriber,
     CartService,
     CheckoutService,
@@ -47,7 +62,6 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     OrderPaymentSubscriber,
     OrderQueryService,
     OrderRefundService,
-    RefundRequestRepository,
     RefundRequestService,
     RefundRequestResolver,
     OrderRefundRequestsResolver,

@@ -64,7 +64,7 @@ function toRecord(row: unknown): RefundRequestRecord {
   return { ...r, amountMinor: readMinorUnits(r.amountMinor) };
 }
 
-/** The `refund_requests` table, and the emails its use cases queue in the `notifications` outbox. */
+/** The `refund_requests` table. */
 @Injectable()
 export class RefundRequestRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
@@ -171,14 +171,5 @@ export class RefundRequestRepository {
       [merchantId, statuses, limit],
     );
     return rows.map(toRecord);
-  }
-
-  /** Queues an email about a request in the notifications outbox, once per kind and request. */
-  async queueEmail(kind: 'REFUND_REQUESTED' | 'REFUND_REQUEST_DECIDED', recipientUserId: string, request: Pick<RefundRequestRecord, 'id' | 'orderId'>, payload: object, now: Date): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO notifications (kind, recipient_user_id, order_id, subject_id, payload, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (kind, order_id, coalesce(subject_id, order_id)) DO NOTHING`,
-      [kind, recipientUserId, request.orderId, request.id, JSON.stringify(payload), now],
-    );
   }
 }

@@ -5,9 +5,11 @@ import { DomainEventBus } from '@chedun/db';
 import { Actor, IdentityReader, OrganizationKind } from '@chedun/identity';
 import { Clock, Money, OrderLineRefunded } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
-import { findLine, findOrder, OrderLineRecord, refundableOf } from './order-records';
+import { NotificationRepository } from './notification.repository';
+import { OrderLineRepository } from './order-line.repository';
 import { OrderRefundService, RecordedRefund } from './order-refund.service';
 import { PAID_STATES } from './order-status';
+import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
 import { RefundRequestRecord, RefundRequestRepository } from './refund-request.repository';
 import { refundRequestLifecycle, RefundRequestStatus } from './refund-request-status';
@@ -48,6 +50,9 @@ export class RefundRequestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: RefundRequestRepository,
+    private readonly orders: OrderRepository,
+    private readonly orderLines: OrderLineRepository,
+    private readonly notifications: NotificationRepository,
     private readonly refunds: OrderRefundService,
     private readonly inventory: InventoryService,
     private readonly identity: IdentityReader,
@@ -81,8 +86,10 @@ export class RefundRequestService {
       const requests = this.requests.forManager(manager);
       const found = await requests.findById(input.id);
       if (!found || !actor.isMemberOf(found.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.notFound('Refund request', input.id);
-      await findOrder(manager, found.orderId, true);
-      const request = (await requests.lockById(input.id))!;
+      // The order row first, as every refund path locks it.
+      await this.orders.forManager(manager).lockById(found.orderId);
+      const request = await requests.lockById(input.id);
+      if (!request) throw OrdersException.notFound('Refund request', input.id);
       const now = this.clock.now();
       if (!input.approve) {
         if (!input.reason) throw OrdersException.badInput('Refusing a refund request needs a reason the buyer reads', { field: 'reason' });
@@ -92,7 +99,8 @@ export class RefundRequestService {
         return null;
       }
       const approved = refundRequestLifecycle.transition(request.status, RefundRequestStatus.APPROVED);
-      const line = (await findLine(manager, request.orderLineId)) as OrderLineRecord;
+      const line = await this.orderLines.forManager(manager).findById(request.orderLineId);
+      if (!line) throw OrdersException.notFound('Order line', request.orderLineId);
       const recorded = await this.refunds.recordRefund(manager, line, request.amountMinor, actor.userId, null);
       await requests.move(request.id, approved, { decisionReason: input.reason ?? null, decidedBy: actor.userId, decidedAt: now, orderRefundId: recorded.refundId }, now);
       await this.emailBuyer(manager, request.id, now);
@@ -119,14 +127,14 @@ export class RefundRequestService {
     input: { orderLineId: string; quantity?: number | null; reason: string },
   ): Promise<{ id: string; refund: RecordedRefund | null }> {
     const requests = this.requests.forManager(manager);
-    const line = await findLine(manager, input.orderLineId);
+    const line = await this.orderLines.forManager(manager).findById(input.orderLineId);
     // The order row first, as every refund path locks it: concurrent requests for the line queue here.
-    const order = line ? await findOrder(manager, line.orderId, true) : null;
+    const order = line ? await this.orders.forManager(manager).lockById(line.orderId) : null;
     if (!line || !order || order.buyerUserId !== actor.userId) throw OrdersException.notFound('Order line', input.orderLineId);
     if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A line of a ${order.status} order cannot be refunded`, { status: order.status });
     const open = await requests.openOfLine(line.id);
     if (open) throw OrdersException.conflict('This line already has an open refund request', { orderLineId: line.id, requestId: open.id });
-    const refundable = await refundableOf(manager, line.id);
+    const refundable = await this.orderLines.forManager(manager).lockRefundable(line.id);
     if (refundable <= 0) throw OrdersException.conflict('This line is already refunded in full', { orderLineId: line.id });
     // Units still refundable, counting a unit partly refunded by a merchant's partial refund as one.
     const unitsLeft = Math.ceil(refundable / line.unitPriceMinor);
@@ -161,7 +169,7 @@ export class RefundRequestService {
     });
     const request = (await requests.findById(id))!;
     const owner = await this.identity.firstOwnerId(line.merchantId, manager);
-    if (owner) await requests.queueEmail('REFUND_REQUESTED', owner, request, emailPayload(request), now);
+    if (owner) await this.queueEmail(manager, 'REFUND_REQUESTED', owner, request, now);
     if (refund) await this.emailBuyer(manager, id, now);
     return { id, refund };
   }
@@ -196,8 +204,12 @@ export class RefundRequestService {
   }
 
   private async emailBuyer(manager: EntityManager, requestId: string, now: Date): Promise<void> {
-    const requests = this.requests.forManager(manager);
-    const request = (await requests.findById(requestId))!;
-    await requests.queueEmail('REFUND_REQUEST_DECIDED', request.buyerUserId, request, emailPayload(request), now);
+    const request = (await this.requests.forManager(manager).findById(requestId))!;
+    await this.queueEmail(manager, 'REFUND_REQUEST_DECIDED', request.buyerUserId, request, now);
+  }
+
+  /** An email about a request, in the caller's transaction: once per kind and request. */
+  private queueEmail(manager: EntityManager, kind: 'REFUND_REQUESTED' | 'REFUND_REQUEST_DECIDED', recipientUserId: string, request: RefundRequestRecord, now: Date): Promise<void> {
+    return this.notifications.forManager(manager).queueOnceForOrder(kind, recipientUserId, request.orderId, request.id, emailPayload(request), now);
   }
 }
