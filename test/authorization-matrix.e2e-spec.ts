@@ -122,6 +122,15 @@ async function freshOrder(paid: boolean, kind: 'variant' | 'ticket' = 'variant')
   return { ...out, code: confirmed.tickets[0]?.code };
 }
 
+/** A paid line of the visitor's with a refund request waiting for merchant A. */
+async function freshRefundRequest(): Promise<{ id: string }> {
+  const { lineId } = await freshOrder(true);
+  return ok(
+    t.gql(`mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id } }`, { i: { orderLineId: lineId, reason: 'Arrived broken' } }, f.visitor.token),
+    'requestRefund',
+  );
+}
+
 async function freshApplication(): Promise<{ id: string }> {
   const offerId = await publishOffer(t, f.studioA, f.l.filmIpId);
   return { id: await applyForLicense(t, f.merchantA, offerId) };
@@ -182,7 +191,9 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'cart', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'devNotifications', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'merchantOrders', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
+  { kind: 'query', field: 'merchantRefundRequests', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'myOrders', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  { kind: 'query', field: 'orderCalendar', expect: m('U ok N N N N N'), args: (x) => ({ orderId: x.paidOrder.id }) },
   { kind: 'query', field: 'order', expect: m('U ok N N N N N'), args: (x) => ({ id: x.paidOrder.id }) },
   { kind: 'query', field: 'venueGuests', expect: m('U N ok N N N F'), args: (x) => ({ venueId: x.venueId, date: '2030-06-01' }) },
 
@@ -231,6 +242,20 @@ const ROWS: Row[] = [
     expect: m('U N ok N N N ok'),
     fresh: () => freshOrder(true),
     args: (_, fr) => ({ orderLineId: fr['lineId'] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'requestRefund',
+    expect: m('U ok N N N N N'),
+    fresh: () => freshOrder(true),
+    args: (_, fr) => ({ input: { orderLineId: fr['lineId'], reason: 'Arrived broken' } }),
+  },
+  {
+    kind: 'mutation',
+    field: 'decideRefundRequest',
+    expect: m('U N ok N N N N'),
+    fresh: freshRefundRequest,
+    args: (_, fr) => ({ input: { id: fr['id'], approve: true } }),
   },
   { kind: 'mutation', field: 'updateCartLine', expect: m('U ok N N N N N'), args: (x) => ({ cartLineId: x.cartLineId, quantity: 2 }) },
   {

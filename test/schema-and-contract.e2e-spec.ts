@@ -38,6 +38,8 @@ const IMPLEMENTED = [
   'Order',
   'RedeemTicket',
   'RefundOrderLine',
+  'RequestRefund',
+  'DecideRefundRequest',
   // commerce.graphql
   'SetProductMedia',
 ];
@@ -48,8 +50,6 @@ const PENDING = [
   'CheckoutWithDelivery',
   'OrderDetail',
   'ShipOrderLines',
-  'RequestRefund',
-  'DecideRefundRequest',
   'ReviewOrderLine',
   'ProductReviews',
   // licensing.graphql: channels and reported sales, design rounds, brand assets, proof of license

@@ -16,6 +16,7 @@ export function toProduct(p: ProductEntity): Product {
     descriptionZh: p.descriptionZh,
     images: p.images,
     purchaseLimit: p.purchaseLimit,
+    freeCancellationHours: p.freeCancellationHours,
     licenseId: p.licenseId,
     filmIpId: p.filmIpId,
     merchantId: p.merchantId,

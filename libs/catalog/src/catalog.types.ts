@@ -217,6 +217,12 @@ export class Product {
   @Field(() => Int, { nullable: true, description: 'Most units one account may buy; none when unlimited.' })
   purchaseLimit!: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "Experiences: full refund until this many hours before the start (a buyer's request is approved at once); none when every request goes to the merchant.",
+  })
+  freeCancellationHours!: number | null;
+
   @Field(() => ID)
   licenseId!: string;
 
@@ -386,6 +392,13 @@ export class CreateExperienceInput extends ProductContentInput {
   @ValidateNested({ each: true })
   @Type(() => TicketTypeInput)
   ticketTypes!: TicketTypeInput[];
+
+  @Field(() => Int, { nullable: true, description: "Full refund until this many hours before the start (at most a year); null: every request goes to the merchant." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  freeCancellationHours?: number | null;
 }
 
 @InputType({ description: 'Changing name, description or images of an approved or published product sends it back for approval.' })
@@ -433,6 +446,13 @@ export class UpdateProductInput {
   @Min(1)
   @Max(1000)
   purchaseLimit?: number;
+
+  @Field(() => Int, { nullable: true, description: "Experiences: full refund until this many hours before the start (at most a year); null: every request goes to the merchant." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  freeCancellationHours?: number | null;
 }
 
 @InputType()

@@ -7,6 +7,7 @@ export { Product, ProductFilmIp } from './catalog.types';
 export { ProductService } from './product.service';
 export { ProductApprovalService } from './product-approval.service';
 export { VenueService } from './venue.service';
+export type { VenuePlace } from './venue.service';
 export { TimeSlotService, timeSlotLifecycle } from './time-slot.service';
 export {
   CreateMerchandiseInput,

@@ -56,6 +56,10 @@ export class ProductEntity {
   @Column('int', { name: 'purchase_limit', nullable: true })
   purchaseLimit!: number | null;
 
+  /** Experiences: a buyer's refund request at least this many hours before the start is approved at once. */
+  @Column('int', { name: 'free_cancellation_hours', nullable: true })
+  freeCancellationHours!: number | null;
+
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
 

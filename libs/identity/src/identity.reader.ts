@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { OrganizationKind } from './identity.entity';
+import { MembershipRepository } from './membership.repository';
 import { OrganizationRepository } from './organization.repository';
 import { UserRepository } from './user.repository';
 
@@ -18,6 +20,7 @@ export class IdentityReader {
   constructor(
     private readonly users: UserRepository,
     private readonly organizations: OrganizationRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   /** Each known user's email and display name, by user id; unknown ids are absent. */
@@ -25,6 +28,14 @@ export class IdentityReader {
     if (userIds.length === 0) return new Map();
     const users = await this.users.contactsOf(userIds);
     return new Map(users.map((u) => [u.id, { email: u.email, displayName: u.displayName }]));
+  }
+
+  /**
+   * Who answers for an organization by email: its first owner (an organization always has one), or null if unknown.
+   * `manager`: read inside the caller's transaction.
+   */
+  firstOwnerId(organizationId: string, manager?: EntityManager): Promise<string | null> {
+    return (manager ? this.memberships.forManager(manager) : this.memberships).firstOwnerId(organizationId);
   }
 
   /** The organizations of this kind that an owner has given a payout account: the only ones a payout run can pay. */

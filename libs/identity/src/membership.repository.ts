@@ -35,6 +35,16 @@ export class MembershipRepository {
     return this.manager.find(MembershipEntity, { where: { organizationId, role: MembershipRole.OWNER } });
   }
 
+  /** The organization's first owner (an organization always has one), or null if unknown. */
+  async firstOwnerId(organizationId: string): Promise<string | null> {
+    const owner = await this.manager.findOne(MembershipEntity, {
+      select: { userId: true },
+      where: { organizationId, role: MembershipRole.OWNER },
+      order: { createdAt: 'ASC', userId: 'ASC' },
+    });
+    return owner?.userId ?? null;
+  }
+
   /** Oldest first. */
   ofUser(userId: string): Promise<MembershipEntity[]> {
     return this.manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' } });

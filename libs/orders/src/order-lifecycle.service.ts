@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InventoryService } from '@chedun/catalog';
+import { InventoryService, VenueService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
@@ -12,6 +12,7 @@ import { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus } 
 import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
 import { RefundTaskRepository } from './refund-task.repository';
+import { mapUrl } from './ticket-calendar';
 import { newTicketCode, signTicket } from './ticket-code';
 import { TicketRepository } from './ticket.repository';
 
@@ -35,6 +36,7 @@ export class OrderLifecycle {
     private readonly notifications: NotificationRepository,
     private readonly inventory: InventoryService,
     private readonly bus: DomainEventBus,
+    private readonly venues: VenueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -213,10 +215,24 @@ export class OrderLifecycle {
   /** The confirmation (with tickets) goes to the outbox in the PAID transaction; a sender delivers it later. */
   private async queueConfirmation(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
     const tickets = await this.tickets.forManager(manager).ofOrders([order.id]);
+    // The ticket's details as the order page shows them: type, time and the venue with its map link.
+    const places = new Map((await this.venues.placesOf(lines.flatMap((l) => (l.venueId ? [l.venueId] : [])))).map((v) => [v.id, v]));
+    const venueOf = (l: OrderLineRecord) => {
+      const v = l.venueId ? places.get(l.venueId) : undefined;
+      return v ? { name: v.name, nameZh: v.nameZh, address: v.address, addressZh: v.addressZh, mapUrl: mapUrl(v.latitude, v.longitude) } : null;
+    };
     const payload = {
       orderId: order.id,
       total: { amountMinor: order.totalMinor, currency: order.currency },
-      lines: lines.map((l) => ({ productName: l.productName, quantity: l.quantity, netMinor: l.netMinor, slotStartsAt: l.slotStartsAt })),
+      lines: lines.map((l) => ({
+        productName: l.productName,
+        quantity: l.quantity,
+        netMinor: l.netMinor,
+        slotStartsAt: l.slotStartsAt,
+        slotEndsAt: l.slotEndsAt,
+        ticketTypeName: l.ticketTypeName,
+        venue: venueOf(l),
+      })),
       tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),
     };
     await this.notifications.forManager(manager).queueOrderConfirmation(order.buyerUserId, order.id, payload);

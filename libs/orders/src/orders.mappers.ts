@@ -48,6 +48,7 @@ export function toTicket(ticket: TicketRecord, line: OrderLineRecord): Ticket {
   return {
     code: ticket.code,
     qrPayload: ticket.qrPayload,
+    venueId: ticket.venueId,
     orderLineId: ticket.orderLineId,
     timeSlotId: ticket.timeSlotId,
     productName: line.productName,

@@ -23,12 +23,17 @@ import { OrderRefundRepository } from './order-refund.repository';
 import { OrderRefundService } from './order-refund.service';
 import { OrderRepository } from './order.repository';
 import { OrderResolver } from './order.resolver';
+import { OrderRefundRequestsResolver, RefundRequestResolver } from './refund-request.resolver';
+import { RefundRequestRepository } from './refund-request.repository';
+import { RefundRequestService } from './refund-request.service';
 import { RefundTaskJob } from './refund-task.job';
 import { RefundTaskRepository } from './refund-task.repository';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
 import { SmtpEmailSender } from './smtp-email.sender';
+import { TicketCalendarService } from './ticket-calendar.service';
 import { TicketRepository } from './ticket.repository';
+import { TicketResolver } from './ticket.resolver';
 
 /** SMTP when SMTP_URL is set; otherwise the development sender, which logs. */
 function chooseEmailSender(config: AppConfig): EmailSender {
@@ -45,6 +50,7 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     RefundTaskRepository,
     NotificationRepository,
     CartRepository,
+    RefundRequestRepository,
     AccountEmailSubscriber,
     CartService,
     CheckoutService,
@@ -56,10 +62,15 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     OrderPaymentSubscriber,
     OrderQueryService,
     OrderRefundService,
+    RefundRequestService,
+    RefundRequestResolver,
+    OrderRefundRequestsResolver,
     RefundTaskJob,
     ReservationExpiryJob,
     SlotCancellationSubscriber,
     OrderResolver,
+    TicketCalendarService,
+    TicketResolver,
   ],
   exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob, RefundTaskJob, NotificationDeliveryJob, EmailSender],
 })
@@ -69,11 +80,13 @@ export class OrdersModule implements OnModuleInit {
     private readonly payments: OrderPaymentSubscriber,
     private readonly slotCancellations: SlotCancellationSubscriber,
     private readonly accountEmails: AccountEmailSubscriber,
+    private readonly refundRequests: RefundRequestService,
   ) {}
 
   onModuleInit(): void {
     this.payments.register(this.bus);
     this.slotCancellations.register(this.bus);
     this.accountEmails.register(this.bus);
+    this.refundRequests.register(this.bus);
   }
 }

@@ -191,6 +191,12 @@ export type PublishLicenseOfferInput = {
   territory?: string;
 };
 
+export type RefundRequestStatus =
+  | 'APPROVED'
+  | 'REFUNDED'
+  | 'REFUSED'
+  | 'REQUESTED';
+
 /** One series in all, or one per film IP, merchant or license. */
 export type RoyaltySeriesBy =
   | 'FILM_IP'
@@ -352,6 +358,13 @@ export type FulfilOrderLineMutationVariables = Exact<{
 
 export type FulfilOrderLineMutation = { fulfilOrderLine: { id: string, status: OrderStatus } };
 
+export type RefundOrderLineFromConsoleMutationVariables = Exact<{
+  orderLineId: string | number;
+}>;
+
+
+export type RefundOrderLineFromConsoleMutation = { refundOrderLine: { id: string, status: OrderStatus } };
+
 export type MerchantProductsQueryVariables = Exact<{
   merchantId: string | number;
 }>;
@@ -400,6 +413,22 @@ export type UnpublishProductMutationVariables = Exact<{
 
 
 export type UnpublishProductMutation = { unpublishProduct: { id: string, status: ProductStatus } };
+
+export type RefundQueueQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type RefundQueueQuery = { merchantRefundRequests: Array<{ id: string, orderId: string, productName: string, quantity: number, reason: string, createdAt: string, amount: { amountMinor: number, currency: string } }> };
+
+export type DecideRefundMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DecideRefundMutation = { decideRefundRequest: { id: string, status: RefundRequestStatus } };
 
 export type MerchantSalesQueryVariables = Exact<{
   merchantId: string | number;
@@ -451,7 +480,23 @@ export type OrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, orderLineId: string }> } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
+
+export type RequestLineRefundMutationVariables = Exact<{
+  orderLineId: string | number;
+  quantity?: number | null | undefined;
+  reason: string;
+}>;
+
+
+export type RequestLineRefundMutation = { requestRefund: { id: string, status: RefundRequestStatus } };
+
+export type OrderCalendarQueryVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type OrderCalendarQuery = { orderCalendar: string };
 
 export type CancelOrderMutationVariables = Exact<{
   orderId: string | number;
@@ -921,6 +966,14 @@ export const FulfilOrderLineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FulfilOrderLineMutation, FulfilOrderLineMutationVariables>;
+export const RefundOrderLineFromConsoleDocument = new TypedDocumentString(`
+    mutation RefundOrderLineFromConsole($orderLineId: ID!) {
+  refundOrderLine(orderLineId: $orderLineId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RefundOrderLineFromConsoleMutation, RefundOrderLineFromConsoleMutationVariables>;
 export const MerchantProductsDocument = new TypedDocumentString(`
     query MerchantProducts($merchantId: ID!) {
   merchantProducts(merchantId: $merchantId, first: 20) {
@@ -1020,6 +1073,30 @@ export const UnpublishProductDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnpublishProductMutation, UnpublishProductMutationVariables>;
+export const RefundQueueDocument = new TypedDocumentString(`
+    query RefundQueue($merchantId: ID!) {
+  merchantRefundRequests(merchantId: $merchantId, status: REQUESTED) {
+    id
+    orderId
+    productName
+    quantity
+    reason
+    createdAt
+    amount {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RefundQueueQuery, RefundQueueQueryVariables>;
+export const DecideRefundDocument = new TypedDocumentString(`
+    mutation DecideRefund($id: ID!, $approve: Boolean!, $reason: String) {
+  decideRefundRequest(input: {id: $id, approve: $approve, reason: $reason}) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideRefundMutation, DecideRefundMutationVariables>;
 export const MerchantSalesDocument = new TypedDocumentString(`
     query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {
   merchantSales(merchantId: $merchantId, from: $from, to: $to) {
@@ -1146,11 +1223,51 @@ export const OrderDetailDocument = new TypedDocumentString(`
       code
       qrPayload
       redeemedAt
+      voidedAt
       orderLineId
+      productName
+      ticketTypeName
+      startsAt
+      endsAt
+      venue {
+        name
+        nameZh
+        address
+        addressZh
+        mapUrl
+      }
+    }
+    refundRequests {
+      id
+      orderLineId
+      quantity
+      reason
+      status
+      automatic
+      decisionReason
+      amount {
+        amountMinor
+        currency
+      }
     }
   }
 }
     `) as unknown as TypedDocumentString<OrderDetailQuery, OrderDetailQueryVariables>;
+export const RequestLineRefundDocument = new TypedDocumentString(`
+    mutation RequestLineRefund($orderLineId: ID!, $quantity: Int, $reason: String!) {
+  requestRefund(
+    input: {orderLineId: $orderLineId, quantity: $quantity, reason: $reason}
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequestLineRefundMutation, RequestLineRefundMutationVariables>;
+export const OrderCalendarDocument = new TypedDocumentString(`
+    query OrderCalendar($orderId: ID!) {
+  orderCalendar(orderId: $orderId)
+}
+    `) as unknown as TypedDocumentString<OrderCalendarQuery, OrderCalendarQueryVariables>;
 export const CancelOrderDocument = new TypedDocumentString(`
     mutation CancelOrder($orderId: ID!) {
   cancelOrder(orderId: $orderId) {

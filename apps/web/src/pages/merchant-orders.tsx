@@ -33,6 +33,15 @@ const FulfilOrderLine = graphql(`
   }
 `);
 
+const RefundOrderLine = graphql(`
+  mutation RefundOrderLineFromConsole($orderLineId: ID!) {
+    refundOrderLine(orderLineId: $orderLineId) { id status }
+  }
+`);
+
+/** Orders whose lines may still be refunded. */
+const REFUNDABLE: OrderStatus[] = ['PAID', 'FULFILLED', 'PARTIALLY_REFUNDED'];
+
 const STATUSES: OrderStatus[] = ['PAID', 'FULFILLED', 'PENDING_PAYMENT', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED'];
 const FULFILLABLE: OrderStatus[] = ['PAID', 'PARTIALLY_REFUNDED'];
 
@@ -42,6 +51,11 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
   const [status, setStatus] = useState<OrderStatus | ''>('PAID');
   const orders = useQuery(MerchantOrders, { merchantId: merchant.id, status: status || null });
   const fulfil = useMutation(FulfilOrderLine);
+  const refund = useMutation(RefundOrderLine);
+  const refundLine = async (orderLineId: string, left: string) => {
+    if (!window.confirm(t('orders.confirmRefund', { amount: left }))) return;
+    if (await refund.run({ orderLineId })) orders.reload();
+  };
   const mark = async (orderLineId: string, fulfilment: MerchandiseFulfilment) => {
     if (await fulfil.run({ orderLineId, fulfilment })) orders.reload();
   };
@@ -60,6 +74,7 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
         </select>
       </label>
       {fulfil.error && <ErrorMessage error={fulfil.error} />}
+      {refund.error && <ErrorMessage error={refund.error} />}
       <QueryView state={orders} isEmpty={(d) => d.merchantOrders.edges.length === 0} empty={t('orders.none')}>
         {(d) => (
           <ul className="list">
@@ -91,6 +106,19 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
                             </button>
                             <button type="button" className="secondary" disabled={fulfil.pending} onClick={() => mark(line.id, 'PICKED_UP')}>
                               {t('orders.markPickedUp')}
+                            </button>
+                          </span>
+                        )}
+                        {REFUNDABLE.includes(order.status) && line.refunded.amountMinor < line.total.amountMinor && (
+                          <span className="actions">
+                            <button
+                              type="button"
+                              className="secondary"
+                              data-testid="refund-line"
+                              disabled={refund.pending}
+                              onClick={() => refundLine(line.id, formatMoney(line.total.amountMinor - line.refunded.amountMinor, line.total.currency))}
+                            >
+                              {t('orders.refundLine')}
                             </button>
                           </span>
                         )}
