@@ -23,6 +23,7 @@ export function toProduct(p: ProductEntity): Product {
     studioId: p.studioId,
     venueId: p.venueId,
     publishedAt: p.publishedAt,
+    verificationCode: p.verificationCode,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };

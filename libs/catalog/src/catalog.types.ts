@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CalendarDateScalar, Connection, IsPublicHttpsUrl, MoneyInput, MoneyType, PageArgs, ProductCategory } from '@chedun/kernel';
+import { CalendarDateScalar, Connection, IsPublicHttpsUrl, LicenseStatus, MoneyInput, MoneyType, PageArgs, ProductCategory } from '@chedun/kernel';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -240,6 +240,12 @@ export class Product {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   publishedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Proof of license: an unguessable code, set once the product is first published; the QR on its page and tags opens /verify/{code}.',
+  })
+  verificationCode!: string | null;
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
@@ -718,4 +724,57 @@ export class UpdateVenueInput {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   filmingLocationIds?: string[];
+}
+
+// ---- proof of license --------------------------------------------------------
+
+@ObjectType('VerifiedProduct', { description: 'The product a verification code names; nothing else about it.' })
+export class VerifiedProduct {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameZh!: string | null;
+}
+
+@ObjectType('VerifiedFilmIp')
+export class VerifiedFilmIp {
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  titleZh!: string | null;
+}
+
+@ObjectType('VerifiedOrganization')
+export class VerifiedOrganization {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameZh!: string | null;
+}
+
+@ObjectType('ProductVerification', { description: 'Proof of license: which studio licensed which merchant for which film IP, until when.' })
+export class ProductVerification {
+  @Field(() => VerifiedProduct)
+  product!: VerifiedProduct;
+
+  @Field(() => VerifiedFilmIp)
+  filmIp!: VerifiedFilmIp;
+
+  @Field(() => VerifiedOrganization, { description: 'The licensor.' })
+  studio!: VerifiedOrganization;
+
+  @Field(() => VerifiedOrganization, { description: 'The licensee that made the product.' })
+  merchant!: VerifiedOrganization;
+
+  @Field(() => LicenseStatus, { description: 'ACTIVE: genuine and licensed today; SUSPENDED, EXPIRED or TERMINATED: the license no longer holds.' })
+  licenseStatus!: LicenseStatus;
+
+  @Field(() => CalendarDateScalar, { description: 'The license’s last day (Asia/Shanghai).' })
+  validUntil!: string;
 }

@@ -63,6 +63,10 @@ export class ProductEntity {
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
 
+  /** Proof of license: random, set when the product is first published, never changed (tags are printed with it). */
+  @Column('text', { name: 'verification_code', nullable: true })
+  verificationCode!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -178,6 +178,7 @@ export class ProductService {
       purchaseLimit: input.purchaseLimit ?? null,
       freeCancellationHours: 'freeCancellationHours' in input ? (input.freeCancellationHours ?? null) : null,
       publishedAt: null,
+      verificationCode: null,
     });
   }
 
