@@ -98,6 +98,13 @@ async function freshProduct(stage: 'draft' | 'pending' | 'approved' | 'published
 }
 
 
+/** The verification code merchant A's published product got on publication. */
+async function verificationCodeOfPublished(): Promise<{ code: string }> {
+  const [row] = await t.sql<{ code: string }>(`SELECT verification_code AS code FROM products WHERE id = $1`, [f.published.id]);
+  if (!row?.code) throw new Error('the published product has no verification code');
+  return { code: row.code };
+}
+
 /** A draft of merchant A and an image merchant A uploaded (POST /media), for its gallery. */
 async function freshGallery(cell: number): Promise<{ productId: string; mediaId: string }> {
   const { productId } = await freshProduct('draft');
@@ -183,6 +190,8 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'studioLicenses', expect: m('U F F F ok F F'), args: (x) => ({ studioId: x.studioA.organizationId }) },
   { kind: 'query', field: 'studioProducts', expect: m('U F F F ok F ok'), args: (x) => ({ studioId: x.studioA.organizationId }) },
   { kind: 'query', field: 'venue', expect: m('U N ok N N N ok'), args: (x) => ({ id: x.venueId }) },
+  // Proof of license is public: anyone holding a published product's code (its QR) sees who licensed whom.
+  { kind: 'query', field: 'verifyProduct', expect: m('ok ok ok ok ok ok ok'), fresh: verificationCodeOfPublished, args: (_, fr) => ({ code: fr['code'] }) },
 
   { kind: 'query', field: 'payoutAccount', expect: m('U N ok N N N ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'payouts', expect: m('U F ok F F F ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
@@ -482,6 +491,7 @@ const ROWS: Row[] = [
 
 /** Further rows on other objects of A, where one object cannot show every rule. */
 const EXTRA_ROWS: (Row & { name: string })[] = [
+  { name: 'verifyProduct (unknown code)', kind: 'query', field: 'verifyProduct', expect: m('N N N N N N N'), args: () => ({ code: 'AAAAAAAAAAAAAAAAAAAA' }) },
   { name: 'product (published)', kind: 'query', field: 'product', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ id: x.published.id }) },
   {
     name: 'product (pending approval)',

@@ -18,6 +18,7 @@ import { ProductPage } from './pages/product-page';
 import { SearchPage } from './pages/search-page';
 import { StudioConsole } from './pages/studio-console';
 import { VerifyEmailPage } from './pages/verify-email-page';
+import { VerifyProductPage } from './pages/verify-product-page';
 
 function Page() {
   const { path, search } = useLocation();
@@ -26,6 +27,8 @@ function Page() {
   const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const product = /^\/products\/([^/]+)$/.exec(path);
   if (product) return <ProductPage id={decodeURIComponent(product[1]!)} />;
+  const proof = /^\/verify\/([^/]+)$/.exec(path);
+  if (proof) return <VerifyProductPage code={decodeURIComponent(proof[1]!)} />;
   const order = /^\/orders\/([^/]+)$/.exec(path);
   if (order) return <OrderPage id={decodeURIComponent(order[1]!)} />;
   switch (path) {

@@ -180,6 +180,8 @@ export type PublishLicenseOfferInput = {
   advance?: MoneyInput | null | undefined;
   /** At least one. */
   categories: Array<ProductCategory>;
+  /** Where licensees may sell; omitted: all three. Selling on this marketplace needs ONLINE. */
+  channels?: Array<SalesChannel> | null | undefined;
   /** After startsOn; the license runs through this day (Asia/Shanghai). */
   endsOn: string;
   filmIpId: string | number;
@@ -207,6 +209,12 @@ export type RoyaltySeriesBy =
 export type RoyaltyStatementStatus =
   | 'DRAFT'
   | 'ISSUED';
+
+/** ONLINE: this marketplace; VENUE: the merchant’s own venue or shop; RETAIL: other shops. */
+export type SalesChannel =
+  | 'ONLINE'
+  | 'RETAIL'
+  | 'VENUE';
 
 export type SignUpInput = {
   displayName: string;
@@ -326,14 +334,14 @@ export type MerchantLicensesQueryVariables = Exact<{
 }>;
 
 
-export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
 
 export type OpenOffersQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
+export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
 
 export type ApplyForLicenseMutationVariables = Exact<{
   input: ApplyForLicenseInput;
@@ -515,7 +523,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null } };
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null } };
 
 export type SearchProductsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -614,7 +622,7 @@ export type StudioOffersQueryVariables = Exact<{
 }>;
 
 
-export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
+export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
 
 export type PublishOfferMutationVariables = Exact<{
   input: PublishLicenseOfferInput;
@@ -672,6 +680,13 @@ export type VerifyEmailMutationVariables = Exact<{
 
 
 export type VerifyEmailMutation = { verifyEmail: { accessToken: string, refreshToken: string } };
+
+export type VerifyProductQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type VerifyProductQuery = { verifyProduct: { licenseStatus: LicenseStatus, validUntil: string, product: { id: string, name: string, nameZh: string | null }, filmIp: { title: string, titleZh: string | null }, studio: { name: string, nameZh: string | null }, merchant: { name: string, nameZh: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -865,6 +880,7 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
         statusReason
         royaltyBps
         categories
+        channels
         territory
         startsOn
         endsOn
@@ -886,6 +902,7 @@ export const OpenOffersDocument = new TypedDocumentString(`
         id
         royaltyBps
         categories
+        channels
         territory
         startsOn
         endsOn
@@ -1311,6 +1328,7 @@ export const ProductDetailDocument = new TypedDocumentString(`
     descriptionZh
     images
     purchaseLimit
+    verificationCode
     priceFrom {
       amountMinor
       currency
@@ -1580,6 +1598,7 @@ export const StudioOffersDocument = new TypedDocumentString(`
         status
         royaltyBps
         categories
+        channels
         territory
         startsOn
         endsOn
@@ -1717,3 +1736,28 @@ export const VerifyEmailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const VerifyProductDocument = new TypedDocumentString(`
+    query VerifyProduct($code: String!) {
+  verifyProduct(code: $code) {
+    product {
+      id
+      name
+      nameZh
+    }
+    filmIp {
+      title
+      titleZh
+    }
+    studio {
+      name
+      nameZh
+    }
+    merchant {
+      name
+      nameZh
+    }
+    licenseStatus
+    validUntil
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyProductQuery, VerifyProductQueryVariables>;
