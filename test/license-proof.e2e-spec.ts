@@ -105,6 +105,22 @@ describe('licensing channels and proof of license', () => {
     expect(Number(others[0]?.n)).toBe(0);
   });
 
+  it('a license past its last day reads EXPIRED even before the expiry job has marked it', async () => {
+    const endsOn = dayOffset(t, 10);
+    const l = await licensedMerchant(t, { studio, merchant, title: 'Mulan', titleZh: '木兰', startsOn: dayOffset(t, 0), endsOn });
+    const product = await createMerchandise(t, l);
+    await approveAndPublish(t, l, product.id);
+    const code = await verificationCode(product.id);
+    const start = t.clock.now();
+    try {
+      t.clock.set(new Date(start.getTime() + 11 * 86_400_000));
+      const res = await t.gql(contractOperation('VerifyLicensedProduct'), { code });
+      expect(res.data?.['verifyProduct']).toMatchObject({ licenseStatus: 'EXPIRED', validUntil: endsOn });
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
   it('an unknown or malformed code is NOT_FOUND, the same answer whatever it looks like; the limit per address is RATE_LIMITED with 429', async () => {
     const attempts = ['AAAAAAAAAAAAAAAAAAAA', 'not-a-code', "'; DROP TABLE products; --", 'x'.repeat(500)];
     for (const code of attempts) {
@@ -113,8 +129,8 @@ describe('licensing channels and proof of license', () => {
       expect(res.errors?.[0]?.message).toBe('Verification code not found');
       expect(res.data ?? null).toBeNull();
     }
-    // 8 per window: the 2 calls of the test above, 4 here, 2 more, then refused.
-    for (let i = 0; i < 2; i += 1) expect(errorCode(await t.gql(contractOperation('VerifyLicensedProduct'), { code: `unknown-${i}` }))).toBe('NOT_FOUND');
+    // 8 per window: the 2 calls of the suspension test, 1 of the expiry test, 4 here, 1 more, then refused.
+    for (let i = 0; i < 1; i += 1) expect(errorCode(await t.gql(contractOperation('VerifyLicensedProduct'), { code: `unknown-${i}` }))).toBe('NOT_FOUND');
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
