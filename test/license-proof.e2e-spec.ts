@@ -18,8 +18,9 @@ describe('licensing channels and proof of license', () => {
   });
   afterAll(() => t.close());
 
-  async function offerWithChannels(filmIpId: string, channels: string[] | null, startsOn = dayOffset(t, 0)): Promise<GqlResult> {
-    return t.gql(
+  type Published = { publishLicenseOffer: { id: string; channels: string[] } };
+  async function offerWithChannels(filmIpId: string, channels: string[] | null, startsOn = dayOffset(t, 0)): Promise<GqlResult<Published>> {
+    return t.gql<Published>(
       contractOperation('PublishLicenseOfferWithChannels'),
       { filmIpId, royaltyBps: 800, categories: ['APPAREL'], channels, startsOn, endsOn: dayOffset(t, 365) },
       studio.token,
@@ -50,7 +51,7 @@ describe('licensing channels and proof of license', () => {
     const some = await offerWithChannels(filmIpId, ['RETAIL', 'VENUE', 'RETAIL'], dayOffset(t, -90));
     expect(some.errors).toBeUndefined();
     expect(some.data?.['publishLicenseOffer'].channels).toEqual(['VENUE', 'RETAIL']);
-    const licenseId = await approveApplication(t, studio, await applyForLicense(t, merchant, some.data?.['publishLicenseOffer'].id));
+    const licenseId = await approveApplication(t, studio, await applyForLicense(t, merchant, some.data!.publishLicenseOffer.id));
     const license = await t.gql(`query($id: ID!) { license(id: $id) { channels } }`, { id: licenseId }, merchant.token);
     expect(license.data?.['license'].channels).toEqual(['VENUE', 'RETAIL']);
 
@@ -61,7 +62,7 @@ describe('licensing channels and proof of license', () => {
   it('a product under a license without ONLINE cannot be published here (BAD_USER_INPUT) and gets no code', async () => {
     const filmIpId = await createFilmIp(t, studio, 'White Snake', '白蛇');
     const offer = await offerWithChannels(filmIpId, ['VENUE']);
-    const licenseId = await approveApplication(t, studio, await applyForLicense(t, merchant, offer.data?.['publishLicenseOffer'].id));
+    const licenseId = await approveApplication(t, studio, await applyForLicense(t, merchant, offer.data!.publishLicenseOffer.id));
     const l = { studio, merchant, filmIpId, licenseId };
     const product = await createMerchandise(t, l);
     await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: product.id }, merchant.token), 'submitProductForApproval');
