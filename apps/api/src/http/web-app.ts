@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { CatalogListingSource } from '@chedun/catalog';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -37,13 +37,39 @@ function ownedByApi(path: string): boolean {
   return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
+/** One build of the web app: its index.html, and the file names in its assets folder. */
+interface Build {
+  template: string;
+  files: Set<string>;
+}
+
+/**
+ * The current build, read again when index.html changes: `npm run build:web` beside a running server replaces the
+ * hashed files the old copy names.
+ */
+function currentBuild(root: string): () => Build {
+  const indexFile = join(root, 'index.html');
+  let loaded: { mtimeMs: number; build: Build } | undefined;
+  return () => {
+    const { mtimeMs } = statSync(indexFile);
+    if (loaded?.mtimeMs === mtimeMs) return loaded.build;
+    const template = readFileSync(indexFile, 'utf8');
+    if (!/<title>[^<]*<\/title>/.test(template) || !template.includes('<div id="root"></div>')) {
+      throw new Error(`${indexFile} has no <title> or no empty #root to fill`);
+    }
+    const assets = join(root, 'assets');
+    loaded = { mtimeMs, build: { template, files: new Set(existsSync(assets) ? readdirSync(assets) : []) } };
+    return loaded.build;
+  };
+}
+
 /**
  * Hashed assets as the build compressed them (brotli at its best quality, gzip as the fallback): no compression work
  * per request. Clients that accept neither, and files too small to have a compressed copy, get the plain file.
  */
-function precompressedAssets(dir: string): RequestHandler {
-  const files = new Set(readdirSync(dir));
+function precompressedAssets(dir: string, build: () => Build): RequestHandler {
   return (req, res, next) => {
+    const { files } = build();
     const name = req.path.slice(1);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !files.has(name)) return next();
     res.vary('Accept-Encoding');
@@ -86,15 +112,13 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
   const root = resolve(webDir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) return undefined;
-  const template = readFileSync(indexFile, 'utf8');
-  if (!/<title>[^<]*<\/title>/.test(template) || !template.includes('<div id="root"></div>')) {
-    throw new Error(`${indexFile} has no <title> or no empty #root to fill`);
-  }
+  const build = currentBuild(root);
+  build(); // A build without a <title> or #root fails at start, not on a visitor's first page.
   const page = (meta: PageMeta) => {
     const { head, body } = renderPageMeta(meta);
     // Functions, not strings: a `$` in a product's name must stay a `$`.
-    return template
-      .replace(/<title>[^<]*<\/title>/, () => head)
+    return build()
+      .template.replace(/<title>[^<]*<\/title>/, () => head)
       .replace('<div id="root"></div>', () => `<div id="root"></div>${body}`);
   };
   const webUrl = options.webUrl.replace(/\/$/, '');
@@ -116,24 +140,27 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
       );
   });
   router.get('/sitemap.xml', (_req: Request, res: Response, next: NextFunction) => {
-    options.listings.publishedProductIds().then((ids) => {
-      const urls = ['/', '/search', ...ids.map((id) => `/products/${id}`)].slice(0, SITEMAP_MAX_URLS);
-      res.setHeader('Cache-Control', 'public, max-age=3600');
-      res
-        .type('application/xml')
-        .send(
-          [
-            '<?xml version="1.0" encoding="UTF-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-            ...urls.map((path) => `<url><loc>${webUrl}${path}</loc></url>`),
-            '</urlset>',
-            '',
-          ].join('\n'),
-        );
-    }, next);
+    options.listings
+      .publishedProductIds()
+      .then((ids) => {
+        const urls = ['/', '/search', ...ids.map((id) => `/products/${id}`)].slice(0, SITEMAP_MAX_URLS);
+        res.setHeader('Cache-Control', 'public, max-age=3600');
+        res
+          .type('application/xml')
+          .send(
+            [
+              '<?xml version="1.0" encoding="UTF-8"?>',
+              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+              ...urls.map((path) => `<url><loc>${webUrl}${path}</loc></url>`),
+              '</urlset>',
+              '',
+            ].join('\n'),
+          );
+      })
+      .catch(next);
   });
   const assets = join(root, 'assets');
-  if (existsSync(assets)) router.use('/assets', precompressedAssets(assets));
+  router.use('/assets', precompressedAssets(assets, build));
   router.use('/assets', express.static(assets, { immutable: true, maxAge: '365d' }), (_req: Request, res: Response) => {
     res.sendStatus(404);
   });
@@ -150,14 +177,17 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
         .status(404)
         .type('html')
         .send(page(notFoundPageMeta(req.path, webUrl)));
-    options.listings.pagePreview(productId).then((product) => {
-      if (product) res.type('html').send(page(productPageMeta(product, webUrl)));
-      else
-        res
-          .status(404)
-          .type('html')
-          .send(page(notFoundPageMeta(req.path, webUrl)));
-    }, next);
+    options.listings
+      .pagePreview(productId)
+      .then((product) => {
+        if (product) res.type('html').send(page(productPageMeta(product, webUrl)));
+        else
+          res
+            .status(404)
+            .type('html')
+            .send(page(notFoundPageMeta(req.path, webUrl)));
+      })
+      .catch(next);
   });
   return router;
 }
