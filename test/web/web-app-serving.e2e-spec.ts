@@ -11,10 +11,11 @@ describe('web app served by the API', () => {
 
   let published: { id: string };
   let draft: { id: string };
+  let l: Licensed;
 
   beforeAll(async () => {
     t = await startTestApp({ env: { WEB_DIR, PUBLIC_WEB_URL: 'http://shop.test' } });
-    const l: Licensed = await licensedMerchant(t);
+    l = await licensedMerchant(t);
     published = await createMerchandise(t, l, {
       name: 'Lantern tee',
       nameZh: `</title><script>alert(1)</script> "灯" & '笼'`,
@@ -111,6 +112,7 @@ describe('web app served by the API', () => {
     const xml = await sitemap.text();
     expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(xml).toContain(`<loc>http://shop.test/products/${published.id}</loc>`);
+    expect(xml).toContain(`<loc>http://shop.test/search?ip=${l.filmIpId}</loc>`);
     expect(xml).not.toContain(draft.id);
   });
 
@@ -155,6 +157,9 @@ describe('web app served by the API', () => {
     const search = await (await fetch(`${t.baseUrl}/search?q=%22%3E%3Cscript%3E`, { headers: html })).text();
     expect(search).toContain('<title>搜索 Search · 车墩集市 Chedun Market</title>');
     expect(search).not.toContain('"><script>');
+    const filmIp = await (await fetch(`${t.baseUrl}/search?ip=${l.filmIpId}&sort=NEWEST`, { headers: html })).text();
+    expect(filmIp).toContain('<title>宝莲灯 Lotus Lantern 授权周边与片场体验 · 车墩集市 Chedun Market</title>');
+    expect(filmIp).toContain(`<link rel="canonical" href="http://shop.test/search?ip=${l.filmIpId}" />`);
     const studio = await (await fetch(`${t.baseUrl}/studio`, { headers: html })).text();
     expect(studio).toContain('<meta name="robots" content="noindex" />');
   });

@@ -1,4 +1,5 @@
 import { CatalogListingSource } from '@chedun/catalog';
+import { FilmIpReader } from '@chedun/ip';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
@@ -35,7 +36,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.use(compression({ filter: (req: Request, res: Response) => !/^text\/event-stream/.test(String(res.getHeader('Content-Type') ?? '')) && compression.filter(req, res) }));
   app.useBodyParser('json', { limit: '256kb' });
   if (!options.config.isProduction) app.use(graphiqlMiddleware());
-  const webApp = webAppMiddleware(options.config.webDir, { webUrl: options.config.mail.webUrl, listings: app.get(CatalogListingSource) });
+  const webApp = webAppMiddleware(options.config.webDir, { webUrl: options.config.mail.webUrl, listings: app.get(CatalogListingSource), filmIps: app.get(FilmIpReader) });
   if (webApp) app.use(webApp);
   await app.init();
   return app;

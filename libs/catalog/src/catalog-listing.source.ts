@@ -112,6 +112,11 @@ export class CatalogListingSource {
     });
   }
 
+  /** The film IPs with something in the shop: their search pages are worth a crawler's visit. */
+  publishedFilmIpIds(): Promise<string[]> {
+    return this.listingRows.publishedFilmIpIds();
+  }
+
   /** Every product id that may be listed (of one kind, when given), for a full or partial reindex. */
   publishedProductIds(kind?: ProductKind): Promise<string[]> {
     return this.listingRows.publishedIds(kind);

@@ -84,6 +84,23 @@ export function genericPageMeta(path: string, webUrl: string): PageMeta {
   return { title: SITE, description: SITE_DESCRIPTION, url, type: 'website', ...(noindex ? { noindex } : {}) };
 }
 
+/** The search page of one film IP (`/search?ip=`): what a visitor looking for that film's merchandise lands on. */
+export function filmIpPageMeta(ip: { id: string; title: string; titleZh: string | null }, webUrl: string): PageMeta {
+  const name = ip.titleZh ? `${ip.titleZh} ${ip.title}` : ip.title;
+  const title = `${name} 授权周边与片场体验 · ${SITE}`;
+  const description = clip(
+    `《${ip.titleZh ?? ip.title}》正版授权周边、拍摄地打卡与片场体验 · Licensed merchandise and filming-location experiences of ${ip.title}, from Chedun, Songjiang.`,
+    DESCRIPTION_LENGTH,
+  );
+  return {
+    title,
+    description,
+    url: `${webUrl}/search?ip=${encodeURIComponent(ip.id)}`,
+    type: 'website',
+    body: { heading: title, lines: [description] },
+  };
+}
+
 export function notFoundPageMeta(path: string, webUrl: string): PageMeta {
   return {
     title: `未找到 Not found · ${SITE}`,

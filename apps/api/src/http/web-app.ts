@@ -1,9 +1,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { CatalogListingSource } from '@chedun/catalog';
+import type { FilmIpReader } from '@chedun/ip';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
-import { genericPageMeta, notFoundPageMeta, PageMeta, productPageMeta, renderPageMeta } from './page-meta';
+import {
+  escapeHtml,
+  filmIpPageMeta,
+  genericPageMeta,
+  notFoundPageMeta,
+  PageMeta,
+  productPageMeta,
+  renderPageMeta,
+} from './page-meta';
 
 /** Paths the API owns: never answered with the web app, even for a browser asking for HTML. */
 const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/webhooks', '/reports', '/media'];
@@ -30,7 +39,9 @@ export interface WebAppOptions {
   /** The public origin (PUBLIC_WEB_URL): canonical, Open Graph and sitemap URLs are absolute. */
   webUrl: string;
   /** The shop's listed products: product pages' previews and the sitemap. */
-  listings: Pick<CatalogListingSource, 'pagePreview' | 'publishedProductIds'>;
+  listings: Pick<CatalogListingSource, 'pagePreview' | 'publishedProductIds' | 'publishedFilmIpIds'>;
+  /** Film IP titles: the search page of one film IP (`/search?ip=`) is named after it. */
+  filmIps: Pick<FilmIpReader, 'findByIds'>;
 }
 
 function ownedByApi(path: string): boolean {
@@ -140,10 +151,14 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
       );
   });
   router.get('/sitemap.xml', (_req: Request, res: Response, next: NextFunction) => {
-    options.listings
-      .publishedProductIds()
-      .then((ids) => {
-        const urls = ['/', '/search', ...ids.map((id) => `/products/${id}`)].slice(0, SITEMAP_MAX_URLS);
+    Promise.all([options.listings.publishedFilmIpIds(), options.listings.publishedProductIds()])
+      .then(([filmIpIds, productIds]) => {
+        const urls = [
+          '/',
+          '/search',
+          ...filmIpIds.map((id) => `/search?ip=${id}`),
+          ...productIds.map((id) => `/products/${id}`),
+        ].slice(0, SITEMAP_MAX_URLS);
         res.setHeader('Cache-Control', 'public, max-age=3600');
         res
           .type('application/xml')
@@ -151,7 +166,7 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
             [
               '<?xml version="1.0" encoding="UTF-8"?>',
               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-              ...urls.map((path) => `<url><loc>${webUrl}${path}</loc></url>`),
+              ...urls.map((path) => `<url><loc>${escapeHtml(`${webUrl}${path}`)}</loc></url>`),
               '</urlset>',
               '',
             ].join('\n'),
@@ -171,6 +186,16 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
     if (/\.[a-z0-9]+$/i.test(req.path)) return void res.status(404).type('text/plain').send('Not found');
     res.setHeader('Cache-Control', 'no-cache');
     const productId = productIdOf(req.path);
+    const filmIpId =
+      req.path === '/search' && typeof req.query.ip === 'string' && UUID.test(req.query.ip) ? req.query.ip : undefined;
+    if (filmIpId) {
+      return void options.filmIps
+        .findByIds([filmIpId])
+        .then(([ip]) =>
+          res.type('html').send(page(ip ? filmIpPageMeta(ip, webUrl) : genericPageMeta(req.path, webUrl))),
+        )
+        .catch(next);
+    }
     if (productId === null) return void res.type('html').send(page(genericPageMeta(req.path, webUrl)));
     if (productId === undefined)
       return void res
