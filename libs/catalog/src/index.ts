@@ -1,5 +1,5 @@
 export { CatalogModule } from './catalog.module';
-export { CatalogListingSource, ProductListing } from './catalog-listing.source';
+export { CatalogListingSource, ProductListing, ProductPagePreview } from './catalog-listing.source';
 export { CatalogProductChanged, TimeSlotCancelled } from './catalog.events';
 export { ProductKind, ProductStatus } from './product-status';
 export { productLifecycle } from './product-steps';
