@@ -42,6 +42,8 @@ const IMPLEMENTED = [
   'DecideRefundRequest',
   // commerce.graphql
   'SetProductMedia',
+  'ReviewOrderLine',
+  'ProductReviews',
 ];
 
 const PENDING = [
@@ -50,8 +52,6 @@ const PENDING = [
   'CheckoutWithDelivery',
   'OrderDetail',
   'ShipOrderLines',
-  'ReviewOrderLine',
-  'ProductReviews',
   // licensing.graphql: channels and reported sales, design rounds, brand assets, proof of license
   'PublishLicenseOfferWithChannels',
   'SubmitSalesReport',
