@@ -13,6 +13,7 @@ import { HomePage } from './pages/home-page';
 import { MerchantConsole } from './pages/merchant-console';
 import { CartPage } from './pages/cart-page';
 import { OrderPage } from './pages/order-page';
+import { FavouritesPage } from './pages/favourites-page';
 import { OrdersPage } from './pages/orders-page';
 import { ProductPage } from './pages/product-page';
 import { SearchPage } from './pages/search-page';
@@ -37,6 +38,8 @@ function Page() {
       return <CartPage />;
     case '/orders':
       return <OrdersPage />;
+    case '/favourites':
+      return <FavouritesPage />;
     case '/login':
       return <AuthPage mode="login" next={safeNext} />;
     case '/signup':
@@ -114,6 +117,11 @@ export function App() {
           {me.signedIn && (
             <Link to="/orders" aria-current={current('/orders')}>
               {t('nav.orders')}
+            </Link>
+          )}
+          {me.signedIn && (
+            <Link to="/favourites" aria-current={current('/favourites')}>
+              {t('nav.favourites')}
             </Link>
           )}
           <Link to="/merchant" aria-current={current('/merchant')}>
