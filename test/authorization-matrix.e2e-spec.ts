@@ -207,6 +207,7 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'merchantOrders', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'merchantRefundRequests', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'myFavourites', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  { kind: 'query', field: 'productRatings', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ productIds: [x.published.id, x.draft.id] }) },
   { kind: 'query', field: 'reportedReviews', expect: m('U F F F F F ok'), args: () => ({}) },
   { kind: 'query', field: 'myOrders', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'orderCalendar', expect: m('U ok N N N N N'), args: (x) => ({ orderId: x.paidOrder.id }) },

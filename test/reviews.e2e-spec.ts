@@ -162,6 +162,20 @@ describe('reviews and favourites', () => {
     expect(withRating.queries - without.queries).toBe(1);
   });
 
+  it('rates a page of product cards in one public call; more than 100 ids is BAD_USER_INPUT', async () => {
+    const ratings = (ids: string[]) => t.gql(`query($ids: [ID!]!) { productRatings(productIds: $ids) { productId rating { average count } } }`, { ids });
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const read = await ratings([shop.productId, nobody]);
+    expect(read.errors).toBeUndefined();
+    const [merch, none] = read.data!.productRatings;
+    expect(merch.productId).toBe(shop.productId);
+    expect(merch.rating.count).toBeGreaterThanOrEqual(5);
+    expect(none).toEqual({ productId: nobody, rating: { average: null, count: 0 } });
+    const { queries } = await countQueries(t, () => ratings([shop.productId, shop.experienceId, nobody]));
+    expect(queries).toBe(1);
+    expect(errorCode(await ratings(Array.from({ length: 101 }, () => nobody)))).toBe('BAD_USER_INPUT');
+  });
+
   describe('favourites', () => {
     const setFavourite = (productId: string, favourite: boolean, token: string | undefined) =>
       t.gql(`mutation($p: ID!, $f: Boolean!) { setFavourite(productId: $p, favourite: $f) }`, { p: productId, f: favourite }, token);

@@ -1,12 +1,12 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Product } from '@chedun/catalog';
-import { Actor, CurrentActor } from '@chedun/identity';
+import { Actor, CurrentActor, Public } from '@chedun/identity';
 import { ConnectionShape, PageArgs, toConnection } from '@chedun/kernel';
 import DataLoader from 'dataloader';
 import { OrderLine } from './orders.types';
 import { RatingSummaryRow, ReviewRecord } from './review.repository';
 import { ReviewService } from './review.service';
-import { ProductRating, ReplyToReviewInput, ReportedReviewsArgs, ReportReviewInput, Review, ReviewConnection, ReviewOrderLineInput, ReviewReport } from './review.types';
+import { ProductRating, ProductRatingOf, ProductRatingsArgs, ReplyToReviewInput, ReportedReviewsArgs, ReportReviewInput, Review, ReviewConnection, ReviewOrderLineInput, ReviewReport } from './review.types';
 
 export function toReview(r: ReviewRecord): Review {
   return { id: r.id, productId: r.productId, rating: r.rating, text: r.text, reply: r.reply, repliedAt: r.repliedAt, createdAt: r.createdAt };
@@ -35,6 +35,16 @@ export class ReviewResolver {
   async reportReview(@CurrentActor() actor: Actor, @Args('input') input: ReportReviewInput): Promise<boolean> {
     await this.reviews.report(actor, input);
     return true;
+  }
+
+  @Public()
+  @Query(() => [ProductRatingOf], {
+    description: "Public. Ratings of the given products in one call, for product cards (search results carry no rating); products without reviews come back with count 0.",
+  })
+  async productRatings(@Args() args: ProductRatingsArgs): Promise<ProductRatingOf[]> {
+    const ids = [...new Set(args.productIds)];
+    const rows = new Map((await this.reviews.summaries(ids)).map((r) => [r.productId, r]));
+    return ids.map((productId) => ({ productId, rating: { average: rows.get(productId)?.average ?? null, count: rows.get(productId)?.count ?? 0 } }));
   }
 
   @Query(() => [ReviewReport], { description: 'The platform only: reviews reported as abusive, newest report first.' })

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@chedun/kernel';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -42,6 +42,15 @@ export class ProductRating {
 
   @Field(() => Int)
   count!: number;
+}
+
+@ObjectType({ description: "One product's verified-buyer ratings, for a page of product cards." })
+export class ProductRatingOf {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => ProductRating)
+  rating!: ProductRating;
 }
 
 @ObjectType({ description: 'A review reported as abusive, for the platform.' })
@@ -113,4 +122,12 @@ export class ReportedReviewsArgs {
   @Min(1)
   @Max(100)
   first?: number = 50;
+}
+
+@ArgsType()
+export class ProductRatingsArgs {
+  @Field(() => [ID], { description: 'At most 100: a page of search results.' })
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  productIds!: string[];
 }

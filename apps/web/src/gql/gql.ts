@@ -19,6 +19,7 @@ type Documents = {
     "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": typeof types.PaymentSettingsDocument,
     "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": typeof types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  query ProductRatings($productIds: [ID!]!) {\n    productRatings(productIds: $productIds) { productId rating { average count } }\n  }\n": typeof types.ProductRatingsDocument,
     "\n  mutation ReviewLine($orderLineId: ID!, $rating: Int!, $text: String) {\n    reviewOrderLine(input: { orderLineId: $orderLineId, rating: $rating, text: $text }) { id rating }\n  }\n": typeof types.ReviewLineDocument,
     "\n  mutation SetFavourite($productId: ID!, $favourite: Boolean!) {\n    setFavourite(productId: $productId, favourite: $favourite)\n  }\n": typeof types.SetFavouriteDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": typeof types.RefreshSessionDocument,
@@ -85,6 +86,7 @@ const documents: Documents = {
     "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": types.PaymentSettingsDocument,
     "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": types.CreateOrganizationDocument,
+    "\n  query ProductRatings($productIds: [ID!]!) {\n    productRatings(productIds: $productIds) { productId rating { average count } }\n  }\n": types.ProductRatingsDocument,
     "\n  mutation ReviewLine($orderLineId: ID!, $rating: Int!, $text: String) {\n    reviewOrderLine(input: { orderLineId: $orderLineId, rating: $rating, text: $text }) { id rating }\n  }\n": types.ReviewLineDocument,
     "\n  mutation SetFavourite($productId: ID!, $favourite: Boolean!) {\n    setFavourite(productId: $productId, favourite: $favourite)\n  }\n": types.SetFavouriteDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": types.RefreshSessionDocument,
@@ -163,6 +165,10 @@ export function graphql(source: "\n  mutation DevConfirm($orderId: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n"): typeof import('./graphql').CreateOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductRatings($productIds: [ID!]!) {\n    productRatings(productIds: $productIds) { productId rating { average count } }\n  }\n"): typeof import('./graphql').ProductRatingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

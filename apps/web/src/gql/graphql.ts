@@ -257,6 +257,13 @@ export type CreateOrganizationMutationVariables = Exact<{
 
 export type CreateOrganizationMutation = { createOrganization: { id: string } };
 
+export type ProductRatingsQueryVariables = Exact<{
+  productIds: Array<string | number> | string | number;
+}>;
+
+
+export type ProductRatingsQuery = { productRatings: Array<{ productId: string, rating: { average: number | null, count: number } }> };
+
 export type ReviewLineMutationVariables = Exact<{
   orderLineId: string | number;
   rating: number;
@@ -742,6 +749,17 @@ export const CreateOrganizationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const ProductRatingsDocument = new TypedDocumentString(`
+    query ProductRatings($productIds: [ID!]!) {
+  productRatings(productIds: $productIds) {
+    productId
+    rating {
+      average
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductRatingsQuery, ProductRatingsQueryVariables>;
 export const ReviewLineDocument = new TypedDocumentString(`
     mutation ReviewLine($orderLineId: ID!, $rating: Int!, $text: String) {
   reviewOrderLine(

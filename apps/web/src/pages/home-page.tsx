@@ -1,4 +1,4 @@
-import { ProductCard } from '../components/product-card';
+import { ProductCards } from '../components/product-card';
 import { SearchBar } from '../components/search-bar';
 import { QueryView } from '../components/states';
 import { graphql } from '../gql';
@@ -49,11 +49,7 @@ export function HomePage() {
         <h2 id="newest">{t('home.newest')}</h2>
         <QueryView state={shop} isEmpty={(d) => d.searchProducts.edges.length === 0} empty={t('home.noProducts')}>
           {(d) => (
-            <ul className="list cards">
-              {d.searchProducts.edges.map(({ node }) => (
-                <ProductCard key={node.id} product={node} />
-              ))}
-            </ul>
+            <ProductCards products={d.searchProducts.edges.map(({ node }) => node)} />
           )}
         </QueryView>
       </section>
