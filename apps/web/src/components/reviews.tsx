@@ -16,6 +16,17 @@ export function RatingStars({ rating }: { rating: { average?: number | null; cou
   );
 }
 
+/** One review's stars. */
+export function ReviewStars({ rating }: { rating: number }) {
+  const { t } = useI18n();
+  return (
+    <span className="rating" role="img" aria-label={t('review.oneRating', { rating })}>
+      {'★'.repeat(rating)}
+      {'☆'.repeat(5 - rating)}
+    </span>
+  );
+}
+
 const ReviewLine = graphql(`
   mutation ReviewLine($orderLineId: ID!, $rating: Int!, $text: String) {
     reviewOrderLine(input: { orderLineId: $orderLineId, rating: $rating, text: $text }) { id rating }

@@ -1,6 +1,6 @@
 import { AddToCart } from '../components/add-to-cart';
 import { DataTable } from '../components/data-table';
-import { FavouriteToggle, RatingStars } from '../components/reviews';
+import { FavouriteToggle, RatingStars, ReviewStars } from '../components/reviews';
 import { QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -146,7 +146,7 @@ export function ProductPage({ id }: { id: string }) {
               <ul className="list">
                 {p.reviews.edges.map(({ node: r }) => (
                   <li key={r.id} className="card" data-testid="review">
-                    <RatingStars rating={{ average: r.rating, count: 1 }} /> <span className="muted">{time.format(new Date(r.createdAt))}</span>
+                    <ReviewStars rating={r.rating} /> <span className="muted">{time.format(new Date(r.createdAt))}</span>
                     {r.text && <p>{r.text}</p>}
                     {r.reply && <p className="muted">{t('review.reply', { reply: r.reply })}</p>}
                   </li>
