@@ -23,6 +23,7 @@ import { OrderLineSlotEnd1765000000401 } from './1765000000401-order-line-slot-e
 import { SearchVocabulary1765000000701 } from './1765000000701-search-vocabulary';
 import { Media1765000000801 } from './1765000000801-media';
 import { RefundRequests1765000001001 } from './1765000001001-refund-requests';
+import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
@@ -52,5 +53,6 @@ export const migrations = [
   SearchVocabulary1765000000701,
   Media1765000000801,
   RefundRequests1765000001001,
+  Reviews1765000001101,
   LicenseChannels1765000001201,
 ];

@@ -138,6 +138,20 @@ async function freshRefundRequest(): Promise<{ id: string }> {
   );
 }
 
+/** A line of the visitor's that merchant A shipped: handed over, so its buyer may review it. */
+async function freshShippedLine(): Promise<{ lineId: string }> {
+  const { lineId } = await freshOrder(true);
+  await ok(t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { id } }`, { id: lineId }, f.merchantA.token), 'fulfilOrderLine');
+  return { lineId };
+}
+
+/** The visitor's review of a line merchant A shipped. */
+async function freshReview(): Promise<{ id: string }> {
+  const { lineId } = await freshShippedLine();
+  const review = await ok<{ id: string }>(t.gql(contractOperation('ReviewOrderLine'), { orderLineId: lineId, rating: 4, text: 'Sturdy' }, f.visitor.token), 'reviewOrderLine');
+  return { id: review.id };
+}
+
 async function freshApplication(): Promise<{ id: string }> {
   const offerId = await publishOffer(t, f.studioA, f.l.filmIpId);
   return { id: await applyForLicense(t, f.merchantA, offerId) };
@@ -201,6 +215,9 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'devNotifications', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'merchantOrders', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'merchantRefundRequests', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
+  { kind: 'query', field: 'myFavourites', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  { kind: 'query', field: 'productRatings', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ productIds: [x.published.id, x.draft.id] }) },
+  { kind: 'query', field: 'reportedReviews', expect: m('U F F F F F ok'), args: () => ({}) },
   { kind: 'query', field: 'myOrders', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'orderCalendar', expect: m('U ok N N N N N'), args: (x) => ({ orderId: x.paidOrder.id }) },
   { kind: 'query', field: 'order', expect: m('U ok N N N N N'), args: (x) => ({ id: x.paidOrder.id }) },
@@ -266,6 +283,18 @@ const ROWS: Row[] = [
     fresh: freshRefundRequest,
     args: (_, fr) => ({ input: { id: fr['id'], approve: true } }),
   },
+  {
+    kind: 'mutation',
+    field: 'reviewOrderLine',
+    expect: m('U ok N N N N N'),
+    fresh: freshShippedLine,
+    args: (_, fr) => ({ input: { orderLineId: fr['lineId'], rating: 5, text: 'Lovely' } }),
+  },
+  { kind: 'mutation', field: 'replyToReview', expect: m('U N ok N N N N'), fresh: freshReview, args: (_, fr) => ({ input: { reviewId: fr['id'], text: 'Thank you' } }) },
+  // Anyone signed in may report a review to the platform, the merchant and the review's own author included.
+  { kind: 'mutation', field: 'reportReview', expect: m('U ok ok ok ok ok ok'), fresh: freshReview, args: (_, fr) => ({ input: { reviewId: fr['id'], reason: 'Abusive' } }) },
+  // Anyone signed in saves a product the shop shows.
+  { kind: 'mutation', field: 'setFavourite', expect: m('U ok ok ok ok ok ok'), args: (x) => ({ productId: x.published.id, favourite: true }) },
   { kind: 'mutation', field: 'updateCartLine', expect: m('U ok N N N N N'), args: (x) => ({ cartLineId: x.cartLineId, quantity: 2 }) },
   {
     kind: 'mutation',

@@ -160,7 +160,7 @@ const CALLER: Record<string, 'anon' | 'studio' | 'merchant' | 'platform' | 'visi
   rejectLicenseApplication: 'studio', rejectProduct: 'studio', resumeLicense: 'studio', suspendLicense: 'studio',
   terminateLicense: 'studio', updateFilmIp: 'studio',
   recordLicenseTerms: 'platform', reindexSearch: 'platform', setMerchantPlatformFee: 'platform',
-  requestRefund: 'visitor',
+  requestRefund: 'visitor', reviewOrderLine: 'visitor', reportReview: 'visitor', setFavourite: 'visitor',
 };
 
 describe('bad-input fuzz over every mutation', () => {
@@ -198,9 +198,12 @@ describe('bad-input fuzz over every mutation', () => {
     const order = bought.data!['checkout'].order as { id: string; lines: { id: string }[] };
     await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: order.id }, visitor.token);
     const asked = await t.gql(`mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id } }`, { i: { orderLineId: order.lines[0]!.id, reason: 'Broken' } }, visitor.token);
+    // The second line shipped and reviewed by the visitor: a review id for replies and reports to reach the domain.
+    await t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { id } }`, { id: order.lines[1]!.id }, l.merchant.token);
+    const reviewed = await t.gql(`mutation($i: ReviewOrderLineInput!) { reviewOrderLine(input: $i) { id } }`, { i: { orderLineId: order.lines[1]!.id, rating: 4 } }, visitor.token);
     pools = {
       ids: [
-        order.id, order.lines[0]!.id, order.lines[1]!.id, asked.data!['requestRefund'].id as string,
+        order.id, order.lines[0]!.id, order.lines[1]!.id, asked.data!['requestRefund'].id as string, reviewed.data!['reviewOrderLine'].id as string,
         l.studio.organizationId!, l.merchant.organizationId!, other.organizationId!, l.filmIpId, l.licenseId, offer!.id, application!.id,
         published.id, published.variants[0]!.id, draft.id, venue.id, experience.id, slot.id, randomUUID(),
         ownImage.body.id, otherImage.body.id,

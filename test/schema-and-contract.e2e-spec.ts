@@ -42,6 +42,8 @@ const IMPLEMENTED = [
   'DecideRefundRequest',
   // commerce.graphql
   'SetProductMedia',
+  'ReviewOrderLine',
+  'ProductReviews',
   // licensing.graphql
   'PublishLicenseOfferWithChannels',
   'VerifyLicensedProduct',
@@ -53,8 +55,6 @@ const PENDING = [
   'CheckoutWithDelivery',
   'OrderDetail',
   'ShipOrderLines',
-  'ReviewOrderLine',
-  'ProductReviews',
   // licensing.graphql: channels and reported sales, design rounds, brand assets, proof of license
   'SubmitSalesReport',
   'DecideSalesReport',

@@ -20,6 +20,7 @@ const OrderPage = lazy(() => import('./pages/order-page').then((m) => ({ default
 const OrdersPage = lazy(() => import('./pages/orders-page').then((m) => ({ default: m.OrdersPage })));
 const StudioConsole = lazy(() => import('./pages/studio-console').then((m) => ({ default: m.StudioConsole })));
 const VerifyEmailPage = lazy(() => import('./pages/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
+const FavouritesPage = lazy(() => import('./pages/favourites-page').then((m) => ({ default: m.FavouritesPage })));
 const VerifyProductPage = lazy(() => import('./pages/verify-product-page').then((m) => ({ default: m.VerifyProductPage })));
 
 function Page() {
@@ -42,6 +43,8 @@ function Page() {
       return <CartPage />;
     case '/orders':
       return <OrdersPage />;
+    case '/favourites':
+      return <FavouritesPage />;
     case '/login':
       return <AuthPage mode="login" next={safeNext} />;
     case '/signup':
@@ -119,6 +122,11 @@ export function App() {
           {me.signedIn && (
             <Link to="/orders" aria-current={current('/orders')}>
               {t('nav.orders')}
+            </Link>
+          )}
+          {me.signedIn && (
+            <Link to="/favourites" aria-current={current('/favourites')}>
+              {t('nav.favourites')}
             </Link>
           )}
           <Link to="/merchant" aria-current={current('/merchant')}>

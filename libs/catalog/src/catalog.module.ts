@@ -10,6 +10,9 @@ import { CatalogEvents } from './catalog.events';
 import { CatalogListingRepository } from './catalog-listing.repository';
 import { CatalogListingSource } from './catalog-listing.source';
 import { CatalogLoaders } from './catalog.loaders';
+import { FavouriteRepository } from './favourite.repository';
+import { FavouriteResolver } from './favourite.resolver';
+import { FavouriteService } from './favourite.service';
 import { InventoryRepository } from './inventory.repository';
 import { ProductApprovalService } from './product-approval.service';
 import { ProductChildrenRepository } from './product-children.repository';
@@ -74,6 +77,9 @@ import { VenueService } from './venue.service';
     ProductMediaResolver,
     ProductVerificationService,
     ProductVerificationResolver,
+    FavouriteRepository,
+    FavouriteService,
+    FavouriteResolver,
     VenueResolver,
     TimeSlotResolver,
   ],

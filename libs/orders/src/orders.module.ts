@@ -27,6 +27,9 @@ import { OrderRefundRequestsResolver, RefundRequestResolver } from './refund-req
 import { RefundRequestRepository } from './refund-request.repository';
 import { RefundRequestService } from './refund-request.service';
 import { RefundTaskJob } from './refund-task.job';
+import { OrderLineReviewResolver, ProductReviewsResolver, ReviewResolver } from './review.resolver';
+import { ReviewRepository } from './review.repository';
+import { ReviewService } from './review.service';
 import { RefundTaskRepository } from './refund-task.repository';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
@@ -51,6 +54,7 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     NotificationRepository,
     CartRepository,
     RefundRequestRepository,
+    ReviewRepository,
     AccountEmailSubscriber,
     CartService,
     CheckoutService,
@@ -65,6 +69,10 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     RefundRequestService,
     RefundRequestResolver,
     OrderRefundRequestsResolver,
+    ReviewService,
+    ReviewResolver,
+    ProductReviewsResolver,
+    OrderLineReviewResolver,
     RefundTaskJob,
     ReservationExpiryJob,
     SlotCancellationSubscriber,

@@ -50,6 +50,15 @@ export class TicketRepository {
     await this.manager.query(`UPDATE tickets SET redeemed_at = $2, redeemed_by = $3 WHERE id = $1`, [ticketId, at, by]);
   }
 
+  /** Whether any of the line's tickets was redeemed: the buyer came, so the line was handed over in part at least. */
+  async anyRedeemedOfLine(orderLineId: string): Promise<boolean> {
+    const rows: { redeemed: boolean }[] = await this.manager.query(
+      `SELECT EXISTS (SELECT 1 FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NOT NULL) AS redeemed`,
+      [orderLineId],
+    );
+    return rows[0]?.redeemed ?? false;
+  }
+
   /** How many of the line's tickets are void, for any reason. */
   async countVoidedOfLine(orderLineId: string): Promise<number> {
     const rows: { voided: number }[] = await this.manager.query(`SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [orderLineId]);

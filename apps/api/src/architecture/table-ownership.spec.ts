@@ -22,10 +22,10 @@ const TABLES: Record<string, readonly string[]> = {
   ip: ['film_ips', 'filming_locations', 'film_ip_filming_locations'],
   licensing: ['license_offers', 'license_applications', 'licenses', 'licensing_audit_entries'],
   media: ['media'],
-  catalog: ['venues', 'products', 'product_variants', 'stock_movements', 'ticket_types', 'time_slots', 'product_audit_entries', 'product_media'],
+  catalog: ['venues', 'products', 'product_variants', 'stock_movements', 'ticket_types', 'time_slots', 'product_audit_entries', 'product_media', 'product_favourites'],
   search: ['search_documents', 'search_outbox', 'search_words'],
   payments: ['payments', 'refunds', 'payment_events'],
-  orders: ['cart_lines', 'orders', 'order_lines', 'tickets', 'order_refunds', 'order_refund_tasks', 'notifications', 'refund_requests'],
+  orders: ['cart_lines', 'orders', 'order_lines', 'tickets', 'order_refunds', 'order_refund_tasks', 'notifications', 'refund_requests', 'product_reviews', 'review_reports'],
   ledger: [
     'ledger_accounts',
     'journal_entries',

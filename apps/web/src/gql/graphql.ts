@@ -265,6 +265,30 @@ export type CreateOrganizationMutationVariables = Exact<{
 
 export type CreateOrganizationMutation = { createOrganization: { id: string } };
 
+export type ProductRatingsQueryVariables = Exact<{
+  productIds: Array<string | number> | string | number;
+}>;
+
+
+export type ProductRatingsQuery = { productRatings: Array<{ productId: string, rating: { average: number | null, count: number } }> };
+
+export type ReviewLineMutationVariables = Exact<{
+  orderLineId: string | number;
+  rating: number;
+  text?: string | null | undefined;
+}>;
+
+
+export type ReviewLineMutation = { reviewOrderLine: { id: string, rating: number } };
+
+export type SetFavouriteMutationVariables = Exact<{
+  productId: string | number;
+  favourite: boolean;
+}>;
+
+
+export type SetFavouriteMutation = { setFavourite: boolean };
+
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
@@ -309,6 +333,11 @@ export type CheckoutMutationVariables = Exact<{
 
 
 export type CheckoutMutation = { checkout: { order: { id: string, status: OrderStatus }, payment: { provider: string, clientSecret: string } } };
+
+export type MyFavouritesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFavouritesQuery = { myFavourites: Array<{ id: string, kind: ProductKind, name: string, nameZh: string | null, priceFrom: { amountMinor: number, currency: string } | null, merchant: { id: string, name: string, nameZh: string | null }, rating: { average: number | null, count: number } }> };
 
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -488,7 +517,7 @@ export type OrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
 
 export type RequestLineRefundMutationVariables = Exact<{
   orderLineId: string | number;
@@ -523,7 +552,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null } };
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
 
 export type SearchProductsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -735,6 +764,32 @@ export const CreateOrganizationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const ProductRatingsDocument = new TypedDocumentString(`
+    query ProductRatings($productIds: [ID!]!) {
+  productRatings(productIds: $productIds) {
+    productId
+    rating {
+      average
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductRatingsQuery, ProductRatingsQueryVariables>;
+export const ReviewLineDocument = new TypedDocumentString(`
+    mutation ReviewLine($orderLineId: ID!, $rating: Int!, $text: String) {
+  reviewOrderLine(
+    input: {orderLineId: $orderLineId, rating: $rating, text: $text}
+  ) {
+    id
+    rating
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewLineMutation, ReviewLineMutationVariables>;
+export const SetFavouriteDocument = new TypedDocumentString(`
+    mutation SetFavourite($productId: ID!, $favourite: Boolean!) {
+  setFavourite(productId: $productId, favourite: $favourite)
+}
+    `) as unknown as TypedDocumentString<SetFavouriteMutation, SetFavouriteMutationVariables>;
 export const RefreshSessionDocument = new TypedDocumentString(`
     mutation RefreshSession($refreshToken: String!) {
   refreshToken(refreshToken: $refreshToken) {
@@ -818,6 +873,29 @@ export const CheckoutDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckoutMutation, CheckoutMutationVariables>;
+export const MyFavouritesDocument = new TypedDocumentString(`
+    query MyFavourites {
+  myFavourites {
+    id
+    kind
+    name
+    nameZh
+    priceFrom {
+      amountMinor
+      currency
+    }
+    merchant {
+      id
+      name
+      nameZh
+    }
+    rating {
+      average
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyFavouritesQuery, MyFavouritesQueryVariables>;
 export const FilmIpsDocument = new TypedDocumentString(`
     query FilmIps {
   filmIps(first: 24) {
@@ -1235,6 +1313,10 @@ export const OrderDetailDocument = new TypedDocumentString(`
         amountMinor
         currency
       }
+      review {
+        id
+        rating
+      }
     }
     tickets {
       code
@@ -1377,6 +1459,22 @@ export const ProductDetailDocument = new TypedDocumentString(`
       latitude
       longitude
       openingNotes
+    }
+    favourited
+    rating {
+      average
+      count
+    }
+    reviews(first: 20) {
+      edges {
+        node {
+          id
+          rating
+          text
+          reply
+          createdAt
+        }
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ProductCard } from '../components/product-card';
+import { ProductCards } from '../components/product-card';
 import { SearchBar } from '../components/search-bar';
 import { Placeholder, QueryView } from '../components/states';
 import { graphql } from '../gql';
@@ -59,11 +59,7 @@ export function HomePage() {
           placeholder={<Placeholder shape="cards" count={8} />}
         >
           {(d) => (
-            <ul className="list cards">
-              {d.searchProducts.edges.map(({ node }) => (
-                <ProductCard key={node.id} product={node} />
-              ))}
-            </ul>
+            <ProductCards products={d.searchProducts.edges.map(({ node }) => node)} />
           )}
         </QueryView>
       </section>

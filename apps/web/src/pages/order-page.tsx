@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { renderSVG } from 'uqr';
 import { OrderPayment } from '../components/order-payment';
+import { ReviewForm } from '../components/reviews';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
@@ -20,6 +21,7 @@ const OrderDetail = graphql(`
         unitPrice { amountMinor currency }
         total { amountMinor currency }
         refunded { amountMinor currency }
+        review { id rating }
       }
       tickets {
         code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt
@@ -186,6 +188,11 @@ export function OrderPage({ id }: { id: string }) {
                       {r.status === 'REFUSED' && r.decisionReason && <p>{t('order.merchantSays', { reason: r.decisionReason })}</p>}
                     </div>
                   ))}
+                {line.review ? (
+                  <p className="muted" data-testid="reviewed">{t('review.yours', { rating: line.review.rating })}</p>
+                ) : (
+                  (line.fulfilledAt || o.tickets.some((tk) => tk.orderLineId === line.id && tk.redeemedAt)) && <ReviewForm lineId={line.id} onSent={order.reload} />
+                )}
                 {REFUNDABLE.includes(o.status) &&
                   line.refunded.amountMinor < line.total.amountMinor &&
                   !o.refundRequests.some((r) => r.orderLineId === line.id && OPEN_REQUEST.includes(r.status)) && (

@@ -1,10 +1,12 @@
 import { renderSVG } from 'uqr';
 import { AddToCart } from '../components/add-to-cart';
 import { DataTable } from '../components/data-table';
+import { FavouriteToggle, RatingStars, ReviewStars } from '../components/reviews';
 import { QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
 import { Link } from '../lib/router';
+import { useMe } from '../lib/use-me';
 import { useQuery } from '../lib/use-query';
 
 const ProductDetail = graphql(`
@@ -18,6 +20,9 @@ const ProductDetail = graphql(`
       ticketTypes { id name nameZh price { amountMinor currency } }
       upcomingTimeSlots { id startsAt endsAt remaining status }
       venue { id name nameZh address addressZh latitude longitude openingNotes }
+      favourited
+      rating { average count }
+      reviews(first: 20) { edges { node { id rating text reply createdAt } } }
     }
   }
 `);
@@ -25,6 +30,7 @@ const ProductDetail = graphql(`
 export function ProductPage({ id }: { id: string }) {
   const { t, pick, formatMoney, lang } = useI18n();
   const product = useQuery(ProductDetail, { id });
+  const me = useMe();
   const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -38,6 +44,10 @@ export function ProductPage({ id }: { id: string }) {
             {t(`category.${p.category}`)} · {pick(p.merchant.nameZh, p.merchant.name)}
           </p>
           <h1>{pick(p.nameZh, p.name)}</h1>
+          <p>
+            <RatingStars rating={p.rating} />
+          </p>
+          {me.signedIn && <FavouriteToggle productId={p.id} favourited={p.favourited} />}
           <p>
             {t('product.filmedHere')}{' '}
             <Link to={`/search?ip=${encodeURIComponent(p.filmIp.id)}`}>{pick(p.filmIp.titleZh, p.filmIp.title)}</Link>
@@ -130,6 +140,22 @@ export function ProductPage({ id }: { id: string }) {
           )}
 
           {p.verificationCode && <ProofOfLicense code={p.verificationCode} />}
+          <section aria-labelledby="reviews">
+            <h2 id="reviews">{t('review.title')}</h2>
+            {p.reviews.edges.length === 0 ? (
+              <p className="state state-empty">{t('review.none')}</p>
+            ) : (
+              <ul className="list">
+                {p.reviews.edges.map(({ node: r }) => (
+                  <li key={r.id} className="card" data-testid="review">
+                    <ReviewStars rating={r.rating} /> <span className="muted">{time.format(new Date(r.createdAt))}</span>
+                    {r.text && <p>{r.text}</p>}
+                    {r.reply && <p className="muted">{t('review.reply', { reply: r.reply })}</p>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         </article>
       )}
     </QueryView>

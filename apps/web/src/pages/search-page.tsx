@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { ProductCard } from '../components/product-card';
+import { ProductCards } from '../components/product-card';
 import { SearchBar } from '../components/search-bar';
 import { ErrorMessage, Placeholder, QueryView } from '../components/states';
 import { graphql } from '../gql';
@@ -177,11 +177,7 @@ export function SearchPage() {
                 <p className="muted" role="status">
                   {t('search.count', { count: d.searchProducts.totalCount })}
                 </p>
-                <ul className="list cards">
-                  {[...d.searchProducts.edges, ...(more?.edges ?? [])].map(({ node }) => (
-                    <ProductCard key={node.id} product={node} />
-                  ))}
-                </ul>
+                <ProductCards products={[...d.searchProducts.edges, ...(more?.edges ?? [])].map(({ node }) => node)} />
                 {moreError && <ErrorMessage error={moreError} />}
                 {(more ? more.hasNextPage : d.searchProducts.pageInfo.hasNextPage) && (
                   <button type="button" className="secondary more" onClick={loadMore}>
