@@ -22,6 +22,7 @@ import { KnownLoginAddresses1765000000301 } from './1765000000301-known-login-ad
 import { OrderLineSlotEnd1765000000401 } from './1765000000401-order-line-slot-end';
 import { SearchVocabulary1765000000701 } from './1765000000701-search-vocabulary';
 import { Media1765000000801 } from './1765000000801-media';
+import { Delivery1765000000901 } from './1765000000901-delivery';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   OrderLineSlotEnd1765000000401,
   SearchVocabulary1765000000701,
   Media1765000000801,
+  Delivery1765000000901,
 ];

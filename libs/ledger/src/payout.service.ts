@@ -13,6 +13,11 @@ import { RoyaltyStatementEntity, RoyaltyStatementStatus } from './royalty-statem
 import { LedgerPolicy } from './ledger.policy';
 import { payoutLifecycle } from './payout-lifecycle';
 
+
+/** In a query grouping sale_line_splits s by merchant and order in currency $1: that merchant's shipping fee on it. */
+const SHIPPING_FEE_OF_GROUP = `coalesce((SELECT sum(f.fee_minor) FROM sale_shipping_fees f
+                                          WHERE f.order_id = s.order_id AND f.merchant_id = s.merchant_id AND f.currency = $1), 0)`;
+
 /** What one payout pays; `amountMinor` is computed under the payee's lock. */
 interface PayoutSubject {
   organizationId: string;
@@ -145,12 +150,12 @@ export class PayoutService {
     const orders = (await this.dataSource.query(
       `SELECT merchant_id, order_id FROM (
          SELECT s.merchant_id, s.order_id, min(s.paid_at) AS paid_at,
-                sum(sum(s.merchant_minor - s.merchant_reversed_minor)) OVER (PARTITION BY s.merchant_id) AS payee_due
+                sum(sum(s.merchant_minor - s.merchant_reversed_minor) + ${SHIPPING_FEE_OF_GROUP}) OVER (PARTITION BY s.merchant_id) AS payee_due
            FROM sale_line_splits s
           WHERE s.currency = $1 AND s.merchant_id = ANY($3::uuid[])
             AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.organization_id = s.merchant_id AND p.order_id = s.order_id AND p.status <> 'FAILED')
           GROUP BY s.merchant_id, s.order_id
-         HAVING sum(s.merchant_minor - s.merchant_reversed_minor) > 0) due
+         HAVING sum(s.merchant_minor - s.merchant_reversed_minor) + ${SHIPPING_FEE_OF_GROUP} > 0) due
         WHERE payee_due >= $2
         ORDER BY paid_at, order_id LIMIT ${RUN_LIMIT}`,
       [currency, minimumMinor, merchants],
@@ -320,8 +325,10 @@ function merchantOrderSubject(merchantId: string, orderId: string, currency: str
     transferGroup: `order_${orderId}`,
     amountMinor: async (m) => {
       const [row] = (await m.query(
-        `SELECT coalesce(sum(merchant_minor - merchant_reversed_minor), 0)::text AS due FROM sale_line_splits
-          WHERE order_id = $1 AND merchant_id = $2 AND currency = $3`,
+        // The shipping fee is the merchant's alone (no royalty, no platform fee) and paid out with the order's goods.
+        `SELECT (coalesce((SELECT sum(merchant_minor - merchant_reversed_minor) FROM sale_line_splits
+                            WHERE order_id = $1 AND merchant_id = $2 AND currency = $3), 0)
+                 + coalesce((SELECT sum(fee_minor) FROM sale_shipping_fees WHERE order_id = $1 AND merchant_id = $2 AND currency = $3), 0))::text AS due`,
         [orderId, merchantId, currency],
       )) as { due: string }[];
       return readMinorUnits(row?.due ?? '0');

@@ -23,6 +23,13 @@ interface LatePaymentPayload {
   refund: MoneyJson | null;
 }
 
+interface ShippedPayload {
+  orderId: string;
+  carrier: string;
+  trackingNumber: string;
+  lines: { productName: string; quantity: number }[];
+}
+
 const money = (m: MoneyJson | null) => (m ? Money.of(m.amountMinor, m.currency).toString() : '');
 const shortId = (id: string) => id.slice(0, 8).toUpperCase();
 /** Slot times as a visitor in China reads them. */
@@ -101,6 +108,25 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
         '',
         `您的付款到达时订单已失效，商品已售罄，${money(p.refund)} 已原路退回。`,
         `Your payment arrived after the order had lapsed and the items were gone; ${money(p.refund)} is refunded.`,
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  if (kind === 'ORDER_SHIPPED') {
+    const p = payload as ShippedPayload;
+    return {
+      to,
+      subject: `订单已发货 Order shipped #${shortId(p.orderId)}`,
+      text: [
+        greeting,
+        '',
+        `您的商品已由 ${p.carrier} 发出，运单号：${p.trackingNumber}。`,
+        `Your items were shipped with ${p.carrier}, tracking number ${p.trackingNumber}.`,
+        '',
+        ...p.lines.map((l) => `- ${l.productName} × ${l.quantity}`),
+        '',
+        `${webUrl}/orders/${p.orderId}`,
         '',
         SIGNATURE,
       ].join('\n'),

@@ -6,6 +6,7 @@ import { OrderCancelled, OrderLineRefunded, OrderPaid, readMinorUnits } from '@c
 import { EntityManager } from 'typeorm';
 import { findLine, findOrder, fulfilLineIfRedeemed, holdOf, linesOf, markRefundDue, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
 import { OrderRefundStatus, orderRefundLifecycle, OrderStatus } from './order-status';
+import { DeliveryRepository } from './delivery.repository';
 import { queueRefundTask } from './refund-tasks';
 import { newTicketCode, signTicket } from './ticket-code';
 
@@ -24,6 +25,7 @@ export class OrderLifecycle {
     private readonly inventory: InventoryService,
     private readonly bus: DomainEventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deliveries: DeliveryRepository,
   ) {}
 
   /** PENDING_PAYMENT → CANCELLED, giving every reservation back. */
@@ -93,6 +95,10 @@ export class OrderLifecycle {
         netMinor: l.netMinor,
         royaltyBps: l.royaltyBps,
       })),
+      // Each merchant's shipping fee is its own revenue: the ledger posts it whole, beside the lines' splits.
+      shippingFees: (await this.deliveries.forManager(manager).merchantsOf(order.id))
+        .filter((m) => m.feeMinor > 0)
+        .map((m) => ({ merchantId: m.merchantId, feeMinor: m.feeMinor })),
     };
     await this.bus.publish(event, manager);
     // Last, so the stock and seat rows, which every buyer of the same item waits on, stay locked only until the

@@ -7,7 +7,12 @@ import { LicensingModule } from '@chedun/licensing';
 import { PaymentsModule } from '@chedun/payments';
 import { AccountEmailSubscriber } from './account-email.subscriber';
 import { CartService } from './cart.service';
+import { CheckoutDeliveryService } from './checkout-delivery.service';
 import { CheckoutService } from './checkout.service';
+import { DeliveryOptionsService } from './delivery-options.service';
+import { DeliveryRepository } from './delivery.repository';
+import { DeliveryResolver, OrderLineShipmentResolver } from './delivery.resolver';
+import { DeliveryViewService } from './delivery-view.service';
 import { DevelopmentEmailSender } from './development-email.sender';
 import { DevelopmentPaymentService } from './development-payment.service';
 import { EmailSender } from './email-sender';
@@ -21,6 +26,8 @@ import { OrderResolver } from './order.resolver';
 import { RefundTaskJob } from './refund-task.job';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
+import { ShipmentRepository } from './shipment.repository';
+import { ShipmentService } from './shipment.service';
 import { SmtpEmailSender } from './smtp-email.sender';
 
 /** SMTP when SMTP_URL is set; otherwise the development sender, which logs. */
@@ -33,7 +40,15 @@ function chooseEmailSender(config: AppConfig): EmailSender {
   providers: [
     AccountEmailSubscriber,
     CartService,
+    CheckoutDeliveryService,
     CheckoutService,
+    DeliveryOptionsService,
+    DeliveryRepository,
+    DeliveryResolver,
+    DeliveryViewService,
+    OrderLineShipmentResolver,
+    ShipmentRepository,
+    ShipmentService,
     DevelopmentPaymentService,
     { provide: EmailSender, inject: [APP_CONFIG], useFactory: chooseEmailSender },
     NotificationDeliveryJob,
