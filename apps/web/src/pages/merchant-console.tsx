@@ -2,6 +2,7 @@ import { OrganizationGate } from '../components/organization-picker';
 import { Tabs, useTab } from '../components/tabs';
 import { useI18n } from '../lib/i18n';
 import { MerchantApplicationsSection } from './merchant-applications';
+import { MerchantDeliverySection } from './merchant-delivery';
 import { MerchantLicensesSection } from './merchant-licenses';
 import { MerchantOffersSection } from './merchant-offers';
 import { MerchantProductsSection } from './merchant-products';
@@ -16,6 +17,7 @@ const TABS = [
   { id: 'products', label: 'merchant.tab.products' },
   { id: 'orders', label: 'merchant.tab.orders' },
   { id: 'tickets', label: 'merchant.tab.tickets' },
+  { id: 'delivery', label: 'merchant.tab.delivery' },
   { id: 'sales', label: 'merchant.tab.sales' },
 ] as const;
 
@@ -36,6 +38,7 @@ export function MerchantConsole() {
           {tab === 'products' && <MerchantProductsSection merchant={merchant} />}
           {tab === 'orders' && <MerchantOrdersSection merchant={merchant} />}
           {tab === 'tickets' && <TicketRedemptionSection />}
+          {tab === 'delivery' && <MerchantDeliverySection merchant={merchant} />}
           {tab === 'sales' && <MerchantSalesSection merchant={merchant} />}
         </section>
       )}
