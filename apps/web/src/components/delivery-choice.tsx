@@ -75,11 +75,10 @@ export function DeliveryChoice({ goods, onChange }: { goods: { merchantId?: stri
     const input: DeliveryInput | null =
       method === 'PICKUP'
         ? { method }
-        : problems.length === 0
+        : addressProblems(address).length === 0
           ? { method, address: { ...address, postalCode: address.postalCode?.trim() || null } }
           : null;
     onChange({ input, feeMinor });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `problems` follows `address`
   }, [method, address, feeMinor, onChange]);
   const currency = offers[0]?.shippingFee?.currency ?? 'CNY';
   return (
