@@ -412,7 +412,15 @@ export type MerchantOrdersQueryVariables = Exact<{
 }>;
 
 
-export type MerchantOrdersQuery = { merchantOrders: { totalCount: number, edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string } } | null, lines: Array<{ id: string, kind: OrderLineKind, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, tickets: Array<{ code: string, orderLineId: string, redeemedAt: string | null }> } }> } };
+export type MerchantOrdersQuery = { merchantOrders: { totalCount: number, edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, orderLineId: string, redeemedAt: string | null }> } }> } };
+
+export type MerchantOrderDeliveriesQueryVariables = Exact<{
+  merchantId: string | number;
+  status?: OrderStatus | null | undefined;
+}>;
+
+
+export type MerchantOrderDeliveriesQuery = { merchantOrders: { edges: Array<{ node: { id: string, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number } } | null, lines: Array<{ id: string, shipment: { carrier: string, trackingNumber: string } | null }> } }> } };
 
 export type FulfilOrderLineMutationVariables = Exact<{
   orderLineId: string | number;
@@ -1027,22 +1035,6 @@ export const MerchantOrdersDocument = new TypedDocumentString(`
           amountMinor
           currency
         }
-        delivery {
-          method
-          address {
-            recipient
-            phone
-            province
-            city
-            district
-            street
-            postalCode
-          }
-          fee {
-            amountMinor
-            currency
-          }
-        }
         lines {
           id
           kind
@@ -1059,11 +1051,6 @@ export const MerchantOrdersDocument = new TypedDocumentString(`
             amountMinor
             currency
           }
-          shipment {
-            carrier
-            trackingNumber
-            shippedAt
-          }
         }
         tickets {
           code
@@ -1075,6 +1062,39 @@ export const MerchantOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantOrdersQuery, MerchantOrdersQueryVariables>;
+export const MerchantOrderDeliveriesDocument = new TypedDocumentString(`
+    query MerchantOrderDeliveries($merchantId: ID!, $status: OrderStatus) {
+  merchantOrders(merchantId: $merchantId, status: $status, first: 20) {
+    edges {
+      node {
+        id
+        delivery {
+          method
+          address {
+            recipient
+            phone
+            province
+            city
+            district
+            street
+            postalCode
+          }
+          fee {
+            amountMinor
+          }
+        }
+        lines {
+          id
+          shipment {
+            carrier
+            trackingNumber
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantOrderDeliveriesQuery, MerchantOrderDeliveriesQueryVariables>;
 export const FulfilOrderLineDocument = new TypedDocumentString(`
     mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {
   fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) {

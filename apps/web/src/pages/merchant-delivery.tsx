@@ -31,7 +31,7 @@ function asText(money: { amountMinor: number; currency: string } | null | undefi
   return (money.amountMinor / 10 ** minorDigits(money.currency)).toFixed(minorDigits(money.currency));
 }
 
-function OptionsForm({ merchant, current, onSaved }: { merchant: Organization; current: Options; onSaved(): void }) {
+function OptionsForm({ merchant, current }: { merchant: Organization; current: Options }) {
   const { t } = useI18n();
   const save = useMutation(SetDeliveryOptions);
   const [pickup, setPickup] = useState(current.pickup);
@@ -53,7 +53,6 @@ function OptionsForm({ merchant, current, onSaved }: { merchant: Organization; c
     setBadAmount(false);
     if (await save.run({ input: { merchantId: merchant.id, pickup, ship, shippingFee, freeShippingFrom } })) {
       setSaved(true);
-      onSaved();
     }
   };
   return (
@@ -96,7 +95,7 @@ export function MerchantDeliverySection({ merchant }: { merchant: Organization }
   const options = useQuery(DeliveryOptionsOfMerchant, { merchantIds: [merchant.id] });
   return (
     <QueryView state={options}>
-      {(d) => <OptionsForm key={JSON.stringify(d.deliveryOptions[0])} merchant={merchant} current={d.deliveryOptions[0]!} onSaved={options.reload} />}
+      {(d) => <OptionsForm merchant={merchant} current={d.deliveryOptions[0]!} />}
     </QueryView>
   );
 }

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
-import type { MerchandiseFulfilment, MerchantOrdersQuery, OrderStatus } from '../gql/graphql';
+import type { MerchandiseFulfilment, MerchantOrderDeliveriesQuery, MerchantOrdersQuery, OrderStatus } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
@@ -16,18 +16,31 @@ const MerchantOrders = graphql(`
         node {
           id status createdAt paidAt
           total { amountMinor currency }
-          delivery {
-            method
-            address { recipient phone province city district street postalCode }
-            fee { amountMinor currency }
-          }
           lines {
             id kind productName quantity slotStartsAt fulfilment fulfilledAt
             total { amountMinor currency }
             refunded { amountMinor currency }
-            shipment { carrier trackingNumber shippedAt }
           }
           tickets { code orderLineId redeemedAt }
+        }
+      }
+    }
+  }
+`);
+
+/** The same orders' delivery and shipments: a query of its own keeps each within the API's cost limit. */
+const MerchantOrderDeliveries = graphql(`
+  query MerchantOrderDeliveries($merchantId: ID!, $status: OrderStatus) {
+    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {
+      edges {
+        node {
+          id
+          delivery {
+            method
+            address { recipient phone province city district street postalCode }
+            fee { amountMinor }
+          }
+          lines { id shipment { carrier trackingNumber } }
         }
       }
     }
@@ -52,7 +65,13 @@ const HandOverPickup = graphql(`
   }
 `);
 
-type MerchantOrder = MerchantOrdersQuery['merchantOrders']['edges'][number]['node'];
+type Listed = MerchantOrdersQuery['merchantOrders']['edges'][number]['node'];
+type Delivered = MerchantOrderDeliveriesQuery['merchantOrders']['edges'][number]['node'];
+/** An order of the list with its delivery and each line's shipment, from the second query. */
+type MerchantOrder = Omit<Listed, 'lines'> & {
+  delivery: Delivered['delivery'] | null;
+  lines: (Listed['lines'][number] & { shipment: Delivered['lines'][number]['shipment'] | null })[];
+};
 
 const STATUSES: OrderStatus[] = ['PAID', 'FULFILLED', 'PENDING_PAYMENT', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED'];
 const FULFILLABLE: OrderStatus[] = ['PAID', 'PARTIALLY_REFUNDED'];
@@ -205,14 +224,27 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
   const [status, setStatus] = useState<OrderStatus | ''>('PAID');
   const [slip, setSlip] = useState<string | null>(null);
   const orders = useQuery(MerchantOrders, { merchantId: merchant.id, status: status || null });
+  const deliveries = useQuery(MerchantOrderDeliveries, { merchantId: merchant.id, status: status || null });
   const fulfil = useMutation(FulfilOrderLine);
+  const withDelivery = (order: Listed): MerchantOrder => {
+    const found = deliveries.data?.merchantOrders.edges.find((e) => e.node.id === order.id)?.node;
+    return {
+      ...order,
+      delivery: found?.delivery ?? null,
+      lines: order.lines.map((l) => ({ ...l, shipment: found?.lines.find((x) => x.id === l.id)?.shipment ?? null })),
+    };
+  };
+  const reload = () => {
+    orders.reload();
+    deliveries.reload();
+  };
   const mark = async (orderLineId: string, fulfilment: MerchandiseFulfilment) => {
-    if (await fulfil.run({ orderLineId, fulfilment })) orders.reload();
+    if (await fulfil.run({ orderLineId, fulfilment })) reload();
   };
   return (
     <div>
       <h2>{t('orders.title')}</h2>
-      <PickupHandOver onHandedOver={orders.reload} />
+      <PickupHandOver onHandedOver={reload} />
       <label className="inline">
         {t('orders.show')}{' '}
         <select value={status} onChange={(e) => setStatus(e.target.value as OrderStatus | '')}>
@@ -228,7 +260,7 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
       <QueryView state={orders} isEmpty={(d) => d.merchantOrders.edges.length === 0} empty={t('orders.none')}>
         {(d) => (
           <ul className="list">
-            {d.merchantOrders.edges.map(({ node: order }) => (
+            {d.merchantOrders.edges.map(({ node }) => withDelivery(node)).map((order) => (
               <li key={order.id} className="card" data-testid="merchant-order">
                 <h3>
                   {t('order.number')} {order.id.slice(0, 8)}{' '}
@@ -237,7 +269,7 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
                 <p className="muted">
                   {formatDate(order.createdAt)} · {formatMoney(order.total.amountMinor, order.total.currency)}
                   {order.delivery && order.delivery.fee.amountMinor > 0 &&
-                    ` · ${t('orders.shippingFee', { fee: formatMoney(order.delivery.fee.amountMinor, order.delivery.fee.currency) })}`}
+                    ` · ${t('orders.shippingFee', { fee: formatMoney(order.delivery.fee.amountMinor, order.total.currency) })}`}
                 </p>
                 {order.delivery?.method === 'PICKUP' && <p>{t('orders.pickup')}</p>}
                 {order.delivery?.address && (
@@ -259,8 +291,8 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
                           <span className="success"> · {t(line.fulfilment === 'SHIPPED' ? 'fulfilment.SHIPPED' : 'fulfilment.PICKED_UP')}</span>
                         )}
                         {line.shipment && ` · ${t('order.tracking', { carrier: line.shipment.carrier, number: line.shipment.trackingNumber })}`}
-                        {/* Orders placed before delivery options existed are still marked by hand. */}
-                        {!order.delivery && line.kind === 'MERCHANDISE' && !line.fulfilledAt && FULFILLABLE.includes(order.status) && (
+                        {/* A shipping order ships through the form below, with tracking; the rest may still be marked by hand. */}
+                        {order.delivery?.method !== 'SHIP' && line.kind === 'MERCHANDISE' && !line.fulfilledAt && FULFILLABLE.includes(order.status) && (
                           <span className="actions">
                             <button type="button" className="secondary" disabled={fulfil.pending} onClick={() => mark(line.id, 'SHIPPED')}>
                               {t('orders.markShipped')}
@@ -274,7 +306,7 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
                     );
                   })}
                 </ul>
-                {order.delivery?.method === 'SHIP' && FULFILLABLE.includes(order.status) && <ShipForm order={order} onShipped={orders.reload} />}
+                {order.delivery?.method === 'SHIP' && FULFILLABLE.includes(order.status) && <ShipForm order={order} onShipped={reload} />}
                 {order.lines.some((l) => l.kind === 'MERCHANDISE') && (
                   <div className="actions">
                     <button type="button" className="secondary" onClick={() => setSlip(slip === order.id ? null : order.id)}>
