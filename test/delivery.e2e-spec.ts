@@ -42,7 +42,10 @@ describe('delivery: options, checkout with delivery, shipping and pickup', () =>
   let buyer: Party;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { ACCESS_TOKEN_TTL_SECONDS: '86400', OPEN_ORDERS_PER_ACCOUNT: '20' } });
+    // Low ceilings, so a fee at the amount ceiling can push an order past the order-total ceiling.
+    t = await startTestApp({
+      env: { ACCESS_TOKEN_TTL_SECONDS: '86400', OPEN_ORDERS_PER_ACCOUNT: '20', AMOUNT_CEILING_MINOR: '50000', ORDER_TOTAL_CEILING_MINOR: '100000' },
+    });
     [a, b] = [await openShop(t, { stock: 50 }), await openShop(t, { stock: 50 })];
     buyer = await signUp(t, 'delivery-buyer');
   });
@@ -235,5 +238,18 @@ describe('delivery: options, checkout with delivery, shipping and pickup', () =>
     const res = await checkoutWith([{ timeSlotId: a.slotId, ticketTypeId: a.ticketTypeIds[0]!, quantity: 1 }], { method: 'SHIP', address: ADDRESS });
     expect(res.errors).toBeUndefined();
     expect((await detail(res.data!.checkout.order.id)).delivery).toBeNull();
+  });
+
+  it('the shipping fee is a money input held to the amount ceiling, and the order-total ceiling counts it', async () => {
+    const over = await setOptions(b, { pickup: false, ship: true, shippingFee: money(50_001) });
+    expect(errorCode(over)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(over.errors![0]!.extensions)).toContain('shippingFee');
+    expect(errorCode(await setOptions(b, { pickup: false, ship: true, shippingFee: money(800), freeShippingFrom: money(50_001) }))).toBe('BAD_USER_INPUT');
+    expect((await setOptions(b, { pickup: false, ship: true, shippingFee: money(50_000) })).errors).toBeUndefined();
+    // 6 × 99.00 = 594.00 is under the 1 000.00 ceiling; with the 500.00 fee it is not.
+    const res = await checkoutWith([{ variantId: b.variantId, quantity: 6 }], { method: 'SHIP', address: ADDRESS });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.extensions).toMatchObject({ totalMinor: 6 * 9900 + 50_000, ceilingMinor: 100_000 });
+    expect((await stockOf(t, b.variantId)).reserved).toBe(0);
   });
 });

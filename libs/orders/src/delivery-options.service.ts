@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@chedun/config';
+import { Injectable } from '@nestjs/common';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, DEFAULT_CURRENCY } from '@chedun/kernel';
 import { AddressBookRow, DeliveryOptionsRow, DeliveryRepository } from './delivery.repository';
@@ -19,7 +18,6 @@ export class DeliveryOptionsService {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Owner or staff of the merchant. At least one method; shipping needs a fee (0 is free) in one currency. */
@@ -35,11 +33,7 @@ export class DeliveryOptionsService {
     if (input.freeShippingFrom && input.freeShippingFrom.currency !== currency) {
       throw OrdersException.badInput('The free-shipping threshold must be in the shipping fee’s currency', { field: 'freeShippingFrom' });
     }
-    // A fee alone is bounded by the amount ceiling (validation pipe); the order's total ceiling is checked at checkout.
-    const ceiling = this.config.amounts.orderTotalCeilingMinor;
-    if ((input.shippingFee?.amountMinor ?? 0) > ceiling) {
-      throw OrdersException.badInput(`A shipping fee must be at most ${ceiling} minor units`, { field: 'shippingFee' });
-    }
+    // The fee and threshold are held to the amount ceiling at the edge; checkout holds the order, fees included, to its own.
     return this.deliveries.saveOptions(
       {
         merchantId: input.merchantId,
