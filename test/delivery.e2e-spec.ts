@@ -1,6 +1,7 @@
 import { contractOperation } from './support/contract';
 import { idempotencyKey, openShop, Shop, stockOf } from './support/orders';
 import { Party, signUp } from './support/parties';
+import { countQueries } from './support/query-count';
 import { errorCode, GqlResult, startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
@@ -251,5 +252,22 @@ describe('delivery: options, checkout with delivery, shipping and pickup', () =>
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0]!.extensions).toMatchObject({ totalMinor: 6 * 9900 + 50_000, ceilingMinor: 100_000 });
     expect((await stockOf(t, b.variantId)).reserved).toBe(0);
+  });
+
+  it('a merchant’s order list reads every order’s delivery and shipments at once, however many orders it shows', async () => {
+    const list = (first: number) =>
+      countQueries(t, () =>
+        t.gql(
+          `query($m: ID!, $first: Int) { merchantOrders(merchantId: $m, first: $first) { edges { node { id
+             delivery { method address { district } fee { amountMinor } merchants { merchantName } } lines { id shipment { trackingNumber } } } } } }`,
+          { m: a.licensed.merchant.organizationId, first },
+          a.licensed.merchant.token,
+        ),
+      );
+    const few = await list(2);
+    const many = await list(8);
+    expect(few.result.errors).toBeUndefined();
+    expect(many.result.data!.merchantOrders.edges.length).toBeGreaterThanOrEqual(6);
+    expect(many.queries).toBe(few.queries);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
-import { Money } from '@chedun/kernel';
+import { DEFAULT_CURRENCY, Money } from '@chedun/kernel';
 import { DeliveryRepository, MerchantDeliveryRow, OrderDeliveryRow } from './delivery.repository';
 import { PAID_STATES, OrderStatus } from './order-status';
 import { LineShipmentRow, ShipmentRepository } from './shipment.repository';
@@ -25,25 +25,31 @@ export class DeliveryViewService {
     private readonly organizations: OrganizationService,
   ) {}
 
-  async deliveryOf(actor: Actor, orderId: string): Promise<DeliveryView | null> {
-    const delivery = await this.deliveries.ofOrder(orderId);
-    if (!delivery) return null;
-    const all = await this.deliveries.merchantsOf(orderId);
-    const buyer = delivery.buyerUserId === actor.userId;
-    const whole = buyer || actor.isPlatform;
-    const parts = whole ? all : all.filter((m) => actor.isMemberOf(m.merchantId, OrganizationKind.MERCHANT));
-    if (parts.length === 0 && !whole) return null;
-    const paid = PAID_STATES.includes(delivery.orderStatus as OrderStatus);
-    const names = new Map((await this.organizations.profiles(parts.map((m) => m.merchantId))).map((p) => [p.id, p.nameZh ?? p.name]));
-    const currency = all[0]?.currency ?? 'CNY';
-    return {
-      delivery,
-      merchants: parts.map((m) => ({ ...m, pickupCode: buyer && paid ? m.pickupCode : null, merchantName: names.get(m.merchantId) ?? '' })),
-      fee: Money.of(
-        parts.reduce((sum, m) => sum + m.feeMinor, 0),
-        currency,
-      ),
-    };
+  /** The orders' deliveries as the actor may see them, in the order asked; null where there is none to show. */
+  async deliveriesOf(actor: Actor, orderIds: readonly string[]): Promise<(DeliveryView | null)[]> {
+    const [deliveries, parts] = await Promise.all([this.deliveries.ofOrders(orderIds), this.deliveries.merchantsOfOrders(orderIds)]);
+    const visible = new Map<string, { delivery: OrderDeliveryRow; parts: MerchantDeliveryRow[]; all: MerchantDeliveryRow[]; buyer: boolean }>();
+    for (const delivery of deliveries) {
+      const all = parts.filter((m) => m.orderId === delivery.orderId);
+      const buyer = delivery.buyerUserId === actor.userId;
+      const mine = buyer || actor.isPlatform ? all : all.filter((m) => actor.isMemberOf(m.merchantId, OrganizationKind.MERCHANT));
+      if (mine.length > 0 || buyer || actor.isPlatform) visible.set(delivery.orderId, { delivery, parts: mine, all, buyer });
+    }
+    const merchantIds = [...new Set([...visible.values()].flatMap((v) => v.parts.map((m) => m.merchantId)))];
+    const names = new Map((await this.organizations.profiles(merchantIds)).map((p) => [p.id, p.nameZh ?? p.name]));
+    return orderIds.map((orderId) => {
+      const seen = visible.get(orderId);
+      if (!seen) return null;
+      const paid = PAID_STATES.includes(seen.delivery.orderStatus as OrderStatus);
+      return {
+        delivery: seen.delivery,
+        merchants: seen.parts.map((m) => ({ ...m, pickupCode: seen.buyer && paid ? m.pickupCode : null, merchantName: names.get(m.merchantId) ?? '' })),
+        fee: Money.of(
+          seen.parts.reduce((sum, m) => sum + m.feeMinor, 0),
+          seen.all[0]?.currency ?? DEFAULT_CURRENCY,
+        ),
+      };
+    });
   }
 
   async shipmentsOf(lineIds: readonly string[]): Promise<Map<string, LineShipmentRow>> {

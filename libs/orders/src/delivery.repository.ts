@@ -144,21 +144,36 @@ export class DeliveryRepository {
   }
 
   async ofOrder(orderId: string): Promise<OrderDeliveryRow | null> {
-    const [row] = (await this.manager.query(
+    return (await this.ofOrders([orderId]))[0] ?? null;
+  }
+
+  /** The orders' deliveries; orders without one (no merchandise) are absent. */
+  async ofOrders(orderIds: readonly string[]): Promise<OrderDeliveryRow[]> {
+    if (orderIds.length === 0) return [];
+    const rows = (await this.manager.query(
       `SELECT d.order_id AS "orderId", o.buyer_user_id AS "buyerUserId", o.status AS "orderStatus", d.method, d.recipient, d.phone,
               d.province, d.city, d.district, d.street, d.postal_code AS "postalCode"
-         FROM order_deliveries d JOIN orders o ON o.id = d.order_id WHERE d.order_id = $1`,
-      [orderId],
+         FROM order_deliveries d JOIN orders o ON o.id = d.order_id WHERE d.order_id = ANY($1::uuid[])`,
+      [orderIds],
     )) as (Omit<OrderDeliveryRow, 'address'> & AddressRow)[];
-    if (!row) return null;
-    const { orderId: id, buyerUserId, orderStatus, method, ...address } = row;
-    return { orderId: id, buyerUserId, orderStatus, method, address: method === DeliveryMethod.SHIP ? address : null };
+    return rows.map(({ orderId, buyerUserId, orderStatus, method, ...address }) => ({
+      orderId,
+      buyerUserId,
+      orderStatus,
+      method,
+      address: method === DeliveryMethod.SHIP ? address : null,
+    }));
   }
 
   async merchantsOf(orderId: string): Promise<MerchantDeliveryRow[]> {
+    return this.merchantsOfOrders([orderId]);
+  }
+
+  async merchantsOfOrders(orderIds: readonly string[]): Promise<MerchantDeliveryRow[]> {
+    if (orderIds.length === 0) return [];
     const rows: Minor<MerchantDeliveryRow, 'feeMinor'>[] = await this.manager.query(
-      `SELECT ${MERCHANT_DELIVERY_COLUMNS} FROM order_merchant_deliveries d WHERE d.order_id = $1 ORDER BY d.merchant_id`,
-      [orderId],
+      `SELECT ${MERCHANT_DELIVERY_COLUMNS} FROM order_merchant_deliveries d WHERE d.order_id = ANY($1::uuid[]) ORDER BY d.order_id, d.merchant_id`,
+      [orderIds],
     );
     return rows.map(toMerchantDelivery);
   }

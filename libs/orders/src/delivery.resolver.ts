@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
 import { DeliveryOptionsRow } from './delivery.repository';
 import { DeliveryOptionsService } from './delivery-options.service';
-import { DeliveryViewService } from './delivery-view.service';
+import { DeliveryView, DeliveryViewService } from './delivery-view.service';
 import { DeliveryAddress, DeliveryMethod, DeliveryOptions, OrderDelivery, SetDeliveryOptionsInput, Shipment, ShipOrderLinesInput } from './delivery.types';
 import { OrderQueryService } from './order-query.service';
 import { OrderRecord } from './order-records';
@@ -32,6 +32,9 @@ function toDeliveryOptions(o: DeliveryOptionsRow): DeliveryOptions {
 /** Delivery: merchants' options, the buyer's address book, shipping and pickup hand-over, and what orders show of it. */
 @Resolver(() => Order)
 export class DeliveryResolver {
+  /** One request's orders' deliveries, read at once (a merchant's order list asks for twenty). */
+  private readonly perRequest = new WeakMap<object, DataLoader<string, DeliveryView | null>>();
+
   constructor(
     private readonly options: DeliveryOptionsService,
     private readonly shipments: ShipmentService,
@@ -67,8 +70,13 @@ export class DeliveryResolver {
   }
 
   @ResolveField(() => OrderDelivery, { nullable: true, description: 'Null when the order holds no merchandise.' })
-  async delivery(@CurrentActor() actor: Actor, @Parent() order: Order): Promise<OrderDelivery | null> {
-    const view = await this.views.deliveryOf(actor, order.id);
+  async delivery(@CurrentActor() actor: Actor, @Parent() order: Order, @Context('req') req: object): Promise<OrderDelivery | null> {
+    let loader = this.perRequest.get(req);
+    if (!loader) {
+      loader = new DataLoader((ids: readonly string[]) => this.views.deliveriesOf(actor, ids));
+      this.perRequest.set(req, loader);
+    }
+    const view = await loader.load(order.id);
     if (!view) return null;
     const { delivery } = view;
     return {
