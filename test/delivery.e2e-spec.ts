@@ -1,6 +1,7 @@
 import { contractOperation } from './support/contract';
 import { idempotencyKey, openShop, Shop, stockOf } from './support/orders';
-import { Party, signUp } from './support/parties';
+import { dayOffset } from './support/licensing';
+import { Party, platformAdmin, signUp } from './support/parties';
 import { countQueries } from './support/query-count';
 import { errorCode, GqlResult, startTestApp, TestApp } from './support/test-app';
 
@@ -269,5 +270,20 @@ describe('delivery: options, checkout with delivery, shipping and pickup', () =>
     expect(few.result.errors).toBeUndefined();
     expect(many.result.data!.merchantOrders.edges.length).toBeGreaterThanOrEqual(6);
     expect(many.queries).toBe(few.queries);
+  });
+
+  it('reconciliation proves each paid shipping fee went whole to its merchant, and names one that did not', async () => {
+    const platform = await platformAdmin(t);
+    const today = dayOffset(t, 0);
+    const reconcile = async () =>
+      (await t.gql(`query($d: Date!) { reconciliation(from: $d, to: $d) { discrepancies { check reference detail } } }`, { d: today }, platform.token)).data!
+        .reconciliation.discrepancies as { check: string; reference: string }[];
+    expect((await reconcile()).filter((d) => d.check === 'SHIPPING_POSTINGS')).toEqual([]);
+    const [fee] = await t.sql<{ orderId: string; merchantId: string }>(`SELECT order_id AS "orderId", merchant_id AS "merchantId" FROM sale_shipping_fees LIMIT 1`);
+    await t.sql(`UPDATE sale_shipping_fees SET fee_minor = fee_minor + 1 WHERE order_id = $1 AND merchant_id = $2`, [fee!.orderId, fee!.merchantId]);
+    expect((await reconcile()).filter((d) => d.check === 'SHIPPING_POSTINGS')).toEqual([
+      expect.objectContaining({ check: 'SHIPPING_POSTINGS', reference: `${fee!.orderId}:${fee!.merchantId}` }),
+    ]);
+    await t.sql(`UPDATE sale_shipping_fees SET fee_minor = fee_minor - 1 WHERE order_id = $1 AND merchant_id = $2`, [fee!.orderId, fee!.merchantId]);
   });
 });

@@ -13,7 +13,8 @@ import type { Period } from './ledger-views.service';
 const MAX_PER_CHECK = 100;
 
 /**
- * Proves the books for a period: each line's split adds up and was posted exactly as recorded, each refund's
+ * Proves the books for a period: each line's split adds up and was posted exactly as recorded, each shipping fee went
+ * whole from clearing to its merchant's payable, each refund's
  * reversals add up to it and to the line's running totals, each entry balances, and every account's balance
  * equals the sum of its postings (over all time, since a balance is cumulative), and each payout's journal matches its
  * status (in transit: payable drawn, in transit open; paid: in transit cleared; failed: all returned to payable);
@@ -71,6 +72,24 @@ export class ReconciliationService {
           LIMIT ${MAX_PER_CHECK}`,
       ),
       (r) => `${r['purpose']} posted ${r['posted']}, split says ${r['expected']}`,
+    );
+    add(
+      'SHIPPING_POSTINGS',
+      await q(
+        `SELECT f.order_id::text || ':' || f.merchant_id::text AS ref, f.fee_minor::text AS fee,
+                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING'), 0)::text AS clearing,
+                coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'MERCHANT_PAYABLE' AND a.party_id = f.merchant_id), 0)::text AS payable
+           FROM sale_shipping_fees f
+           LEFT JOIN ledger_postings p ON p.entry_id = f.entry_id
+           LEFT JOIN ledger_accounts a ON a.id = p.account_id
+          WHERE f.currency = $1 AND f.paid_at >= $2 AND f.paid_at < $3
+          GROUP BY f.order_id, f.merchant_id, f.fee_minor
+         HAVING coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING'), 0) <> f.fee_minor
+             OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'MERCHANT_PAYABLE' AND a.party_id = f.merchant_id), 0) <> -f.fee_minor
+             OR count(p.id) <> 2
+          LIMIT ${MAX_PER_CHECK}`,
+      ),
+      (r) => `shipping fee ${r['fee']}: clearing ${r['clearing']}, merchant payable ${r['payable']} (the fee goes whole to the merchant)`,
     );
     add(
       'REFUND_SPLIT',
