@@ -18,6 +18,7 @@ export class Delivery1765000000901 implements MigrationInterface {
         currency char(3) NOT NULL,
         shipping_fee_minor bigint CHECK (shipping_fee_minor >= 0),
         free_shipping_from_minor bigint CHECK (free_shipping_from_minor >= 0),
+        pickup_address text CHECK (length(pickup_address) BETWEEN 1 AND 200),
         updated_by uuid NOT NULL REFERENCES users(id),
         updated_at timestamptz NOT NULL,
         CONSTRAINT merchant_delivery_options_some_method CHECK (pickup OR ship),

@@ -199,6 +199,15 @@ describe('delivery: options, checkout with delivery, shipping and pickup', () =>
   });
 
   it('pickup: the buyer alone sees the code once paid; the merchant hands over by it once; shipping a pickup is refused', async () => {
+    const where = '上海市松江区车墩镇影视路 8 号';
+    const setWhere = await t.gql(
+      `mutation($i: SetDeliveryOptionsInput!) { setDeliveryOptions(input: $i) { pickupAddress } }`,
+      { i: { merchantId: a.licensed.merchant.organizationId, pickup: true, ship: true, shippingFee: money(1200), freeShippingFrom: money(30000), pickupAddress: where } },
+      a.licensed.merchant.token,
+    );
+    expect(setWhere.data!.setDeliveryOptions).toEqual({ pickupAddress: where });
+    // Saving options without an address keeps the one set.
+    expect((await setOptions(a, { pickup: true, ship: true, shippingFee: money(1200), freeShippingFrom: money(30000) })).errors).toBeUndefined();
     const placed = await checkoutWith([{ variantId: a.variantId, quantity: 1 }], { method: 'PICKUP' });
     expect(placed.errors).toBeUndefined();
     const orderId = placed.data!.checkout.order.id as string;
@@ -207,6 +216,8 @@ describe('delivery: options, checkout with delivery, shipping and pickup', () =>
     await pay(orderId);
     const order = await detail(orderId);
     expect(order.delivery).toMatchObject({ method: 'PICKUP', address: null, fee: money(0) });
+    const read = await t.gql(`query($id: ID!) { order(id: $id) { delivery { merchants { pickupAddress } } } }`, { id: orderId }, buyer.token);
+    expect(read.data!.order.delivery.merchants).toEqual([{ pickupAddress: where }]);
     const code = order.delivery.merchants[0].pickupCode as string;
     expect(code).toMatch(/^[A-Z2-7]{16}$/);
     const seenByA = (await t.gql(MERCHANT_ORDERS, { merchantId: a.licensed.merchant.organizationId }, a.licensed.merchant.token)).data!.merchantOrders.edges

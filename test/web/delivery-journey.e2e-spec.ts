@@ -40,6 +40,7 @@ describe('web: delivery, shipping and pickup', () => {
     await logIn(page, l.merchant, '/merchant?tab=delivery');
     const form = page.getByTestId('delivery-options');
     await form.getByLabel('支持到店自提').waitFor();
+    await form.getByLabel('自提地址（买家可见）').fill('上海市松江区车墩镇影视路 8 号');
     await form.getByLabel('支持快递配送').check();
     await form.getByLabel('每单运费（元，0 为包邮）').fill('12');
     await form.getByLabel('满额包邮（元，选填）').fill('300');
@@ -114,6 +115,7 @@ describe('web: delivery, shipping and pickup', () => {
     const code = (await visitor.page.getByTestId('pickup-code').textContent())!.trim();
     expect(code).toMatch(/^[A-Z2-7]{16}$/);
     await visitor.page.getByRole('img', { name: `自提码 ${code} 的二维码` }).waitFor();
+    await visitor.page.getByTestId('pickup-address').getByText('上海市松江区车墩镇影视路 8 号').waitFor();
     await checkPage(visitor.page, 'delivery-pickup-code-375');
 
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);

@@ -9,7 +9,7 @@ const ADDRESS_BOOK_SIZE = 20;
 
 /** What a merchant that never set its options offers: pickup at its own address, no shipping. */
 export function defaultOptions(merchantId: string): DeliveryOptionsRow {
-  return { merchantId, pickup: true, ship: false, currency: DEFAULT_CURRENCY, shippingFeeMinor: null, freeShippingFromMinor: null };
+  return { merchantId, pickup: true, ship: false, currency: DEFAULT_CURRENCY, shippingFeeMinor: null, freeShippingFromMinor: null, pickupAddress: null };
 }
 
 /** Merchants' delivery options, and the visitor's address book. */
@@ -42,6 +42,7 @@ export class DeliveryOptionsService {
         currency,
         shippingFeeMinor: input.shippingFee?.amountMinor ?? null,
         freeShippingFromMinor: input.freeShippingFrom?.amountMinor ?? null,
+        pickupAddress: input.pickupAddress ?? null,
       },
       actor.userId,
       this.clock.now(),

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
 import { DEFAULT_CURRENCY, Money } from '@chedun/kernel';
 import { DeliveryRepository, MerchantDeliveryRow, OrderDeliveryRow } from './delivery.repository';
+import { DeliveryMethod } from './delivery.types';
 import { PAID_STATES, OrderStatus } from './order-status';
 import { LineShipmentRow, ShipmentRepository } from './shipment.repository';
 
 /** An order's delivery as one reader may see it. */
 export interface DeliveryView {
   delivery: OrderDeliveryRow;
-  merchants: (MerchantDeliveryRow & { merchantName: string })[];
+  merchants: (MerchantDeliveryRow & { merchantName: string; pickupAddress: string | null })[];
   fee: Money;
 }
 
@@ -36,14 +37,21 @@ export class DeliveryViewService {
       if (mine.length > 0 || buyer || actor.isPlatform) visible.set(delivery.orderId, { delivery, parts: mine, all, buyer });
     }
     const merchantIds = [...new Set([...visible.values()].flatMap((v) => v.parts.map((m) => m.merchantId)))];
-    const names = new Map((await this.organizations.profiles(merchantIds)).map((p) => [p.id, p.nameZh ?? p.name]));
+    const [profiles, options] = await Promise.all([this.organizations.profiles(merchantIds), this.deliveries.optionsOf(merchantIds)]);
+    const names = new Map(profiles.map((p) => [p.id, p.nameZh ?? p.name]));
+    const pickupAddresses = new Map(options.map((o) => [o.merchantId, o.pickupAddress]));
     return orderIds.map((orderId) => {
       const seen = visible.get(orderId);
       if (!seen) return null;
       const paid = PAID_STATES.includes(seen.delivery.orderStatus as OrderStatus);
       return {
         delivery: seen.delivery,
-        merchants: seen.parts.map((m) => ({ ...m, pickupCode: seen.buyer && paid ? m.pickupCode : null, merchantName: names.get(m.merchantId) ?? '' })),
+        merchants: seen.parts.map((m) => ({
+          ...m,
+          pickupCode: seen.buyer && paid ? m.pickupCode : null,
+          merchantName: names.get(m.merchantId) ?? '',
+          pickupAddress: seen.delivery.method === DeliveryMethod.PICKUP ? (pickupAddresses.get(m.merchantId) ?? null) : null,
+        })),
         fee: Money.of(
           seen.parts.reduce((sum, m) => sum + m.feeMinor, 0),
           seen.all[0]?.currency ?? DEFAULT_CURRENCY,

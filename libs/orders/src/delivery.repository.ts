@@ -12,6 +12,7 @@ export interface DeliveryOptionsRow {
   currency: string;
   shippingFeeMinor: number | null;
   freeShippingFromMinor: number | null;
+  pickupAddress: string | null;
 }
 
 export interface AddressRow {
@@ -51,7 +52,7 @@ export interface MerchantDeliveryRow {
 type Minor<T, K extends keyof T> = Omit<T, K> & Record<K, string | null>;
 
 const OPTION_COLUMNS = `merchant_id AS "merchantId", pickup, ship, currency, shipping_fee_minor AS "shippingFeeMinor",
-  free_shipping_from_minor AS "freeShippingFromMinor"`;
+  free_shipping_from_minor AS "freeShippingFromMinor", pickup_address AS "pickupAddress"`;
 const MERCHANT_DELIVERY_COLUMNS = `d.order_id AS "orderId", d.merchant_id AS "merchantId", d.fee_minor AS "feeMinor", d.currency,
   d.pickup_code AS "pickupCode", d.handed_over_at AS "handedOverAt"`;
 
@@ -91,13 +92,16 @@ export class DeliveryRepository {
 
   async saveOptions(options: DeliveryOptionsRow, updatedBy: string, now: Date): Promise<DeliveryOptionsRow> {
     const [row] = (await this.manager.query(
-      `INSERT INTO merchant_delivery_options AS o (merchant_id, pickup, ship, currency, shipping_fee_minor, free_shipping_from_minor, updated_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO merchant_delivery_options AS o (merchant_id, pickup, ship, currency, shipping_fee_minor, free_shipping_from_minor, pickup_address,
+                                                   updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (merchant_id) DO UPDATE SET pickup = EXCLUDED.pickup, ship = EXCLUDED.ship, currency = EXCLUDED.currency,
          shipping_fee_minor = EXCLUDED.shipping_fee_minor, free_shipping_from_minor = EXCLUDED.free_shipping_from_minor,
+         pickup_address = coalesce(EXCLUDED.pickup_address, o.pickup_address),
          updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
        RETURNING ${OPTION_COLUMNS}`,
-      [options.merchantId, options.pickup, options.ship, options.currency, options.shippingFeeMinor, options.freeShippingFromMinor, updatedBy, now],
+      [options.merchantId, options.pickup, options.ship, options.currency, options.shippingFeeMinor, options.freeShippingFromMinor, options.pickupAddress,
+        updatedBy, now],
     )) as Minor<DeliveryOptionsRow, 'shippingFeeMinor' | 'freeShippingFromMinor'>[];
     return toOptions(row!);
   }

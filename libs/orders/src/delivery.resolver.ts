@@ -26,7 +26,14 @@ class DeliveryOptionsArgs {
 
 function toDeliveryOptions(o: DeliveryOptionsRow): DeliveryOptions {
   const money = (minor: number | null) => (minor === null ? null : MoneyType.from(Money.of(minor, o.currency)));
-  return { merchantId: o.merchantId, pickup: o.pickup, ship: o.ship, shippingFee: money(o.shippingFeeMinor), freeShippingFrom: money(o.freeShippingFromMinor) };
+  return {
+    merchantId: o.merchantId,
+    pickup: o.pickup,
+    ship: o.ship,
+    shippingFee: money(o.shippingFeeMinor),
+    freeShippingFrom: money(o.freeShippingFromMinor),
+    pickupAddress: o.pickupAddress,
+  };
 }
 
 /** Delivery: merchants' options, the buyer's address book, shipping and pickup hand-over, and what orders show of it. */
@@ -88,6 +95,7 @@ export class DeliveryResolver {
         merchantName: m.merchantName,
         fee: MoneyType.from(Money.of(m.feeMinor, m.currency)),
         pickupCode: m.pickupCode,
+        pickupAddress: m.pickupAddress,
         handedOverAt: m.handedOverAt,
       })),
     };

@@ -98,6 +98,13 @@ export class SetDeliveryOptionsInput {
   @ValidateNested()
   @Type(() => MoneyInput)
   freeShippingFrom?: MoneyInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Where buyers pick up, shown on their orders; omitted keeps the one set before.' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 200, { message: 'pickupAddress must be 1-200 characters' })
+  pickupAddress?: string | null;
 }
 
 @InputType()
@@ -142,6 +149,9 @@ export class DeliveryOptions {
 
   @Field(() => MoneyType, { nullable: true })
   freeShippingFrom!: MoneyType | null;
+
+  @Field(() => String, { nullable: true, description: 'Where buyers pick up.' })
+  pickupAddress!: string | null;
 }
 
 @ObjectType()
@@ -184,6 +194,9 @@ export class MerchantDelivery {
 
   @Field(() => String, { nullable: true, description: 'PICKUP, to the buyer of a paid order only: shown at the merchant to collect the goods.' })
   pickupCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PICKUP: where, as the merchant gives it now.' })
+  pickupAddress!: string | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   handedOverAt!: Date | null;

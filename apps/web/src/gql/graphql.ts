@@ -233,6 +233,8 @@ export type SetDeliveryOptionsInput = {
   merchantId: string | number;
   /** Pickup at the merchant’s own address. */
   pickup: boolean;
+  /** Where buyers pick up, shown on their orders; omitted keeps the one set before. */
+  pickupAddress?: string | null | undefined;
   ship: boolean;
   /** Per order (per merchant of a shared order); required with ship, 0 for free. */
   shippingFee?: MoneyInput | null | undefined;
@@ -376,7 +378,7 @@ export type DeliveryOptionsOfMerchantQueryVariables = Exact<{
 }>;
 
 
-export type DeliveryOptionsOfMerchantQuery = { deliveryOptions: Array<{ merchantId: string, pickup: boolean, ship: boolean, shippingFee: { amountMinor: number, currency: string } | null, freeShippingFrom: { amountMinor: number, currency: string } | null }> };
+export type DeliveryOptionsOfMerchantQuery = { deliveryOptions: Array<{ merchantId: string, pickup: boolean, ship: boolean, pickupAddress: string | null, shippingFee: { amountMinor: number, currency: string } | null, freeShippingFrom: { amountMinor: number, currency: string } | null }> };
 
 export type SetMerchantDeliveryOptionsMutationVariables = Exact<{
   input: SetDeliveryOptionsInput;
@@ -543,7 +545,7 @@ export type OrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, orderLineId: string }> } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, orderLineId: string }> } };
 
 export type CancelOrderMutationVariables = Exact<{
   orderId: string | number;
@@ -947,6 +949,7 @@ export const DeliveryOptionsOfMerchantDocument = new TypedDocumentString(`
       amountMinor
       currency
     }
+    pickupAddress
   }
 }
     `) as unknown as TypedDocumentString<DeliveryOptionsOfMerchantQuery, DeliveryOptionsOfMerchantQueryVariables>;
@@ -1368,6 +1371,7 @@ export const OrderDetailDocument = new TypedDocumentString(`
         merchantId
         merchantName
         pickupCode
+        pickupAddress
         handedOverAt
       }
     }

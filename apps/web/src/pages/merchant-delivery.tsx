@@ -13,6 +13,7 @@ const DeliveryOptionsOfMerchant = graphql(`
       merchantId pickup ship
       shippingFee { amountMinor currency }
       freeShippingFrom { amountMinor currency }
+      pickupAddress
     }
   }
 `);
@@ -38,9 +39,10 @@ function OptionsForm({ merchant, current }: { merchant: Organization; current: O
   const [ship, setShip] = useState(current.ship);
   const [fee, setFee] = useState(asText(current.shippingFee) || '0');
   const [freeFrom, setFreeFrom] = useState(asText(current.freeShippingFrom));
+  const [pickupAddress, setPickupAddress] = useState(current.pickupAddress ?? '');
   const [saved, setSaved] = useState(false);
   const [badAmount, setBadAmount] = useState(false);
-  useEffect(() => setSaved(false), [pickup, ship, fee, freeFrom]);
+  useEffect(() => setSaved(false), [pickup, ship, fee, freeFrom, pickupAddress]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const currency = current.shippingFee?.currency ?? DEFAULT_CURRENCY;
@@ -51,7 +53,8 @@ function OptionsForm({ merchant, current }: { merchant: Organization; current: O
       return;
     }
     setBadAmount(false);
-    if (await save.run({ input: { merchantId: merchant.id, pickup, ship, shippingFee, freeShippingFrom } })) {
+    const input = { merchantId: merchant.id, pickup, ship, shippingFee, freeShippingFrom, pickupAddress: pickupAddress.trim() || null };
+    if (await save.run({ input })) {
       setSaved(true);
     }
   };
@@ -61,6 +64,12 @@ function OptionsForm({ merchant, current }: { merchant: Organization; current: O
       <label className="inline">
         <input type="checkbox" name="pickup" checked={pickup} onChange={(e) => setPickup(e.target.checked)} /> {t('deliveryOptions.pickup')}
       </label>
+      {pickup && (
+        <label>
+          {t('deliveryOptions.pickupAddress')}
+          <input name="pickupAddress" value={pickupAddress} onChange={(e) => setPickupAddress(e.target.value)} maxLength={200} autoComplete="street-address" />
+        </label>
+      )}
       <label className="inline">
         <input type="checkbox" name="ship" checked={ship} onChange={(e) => setShip(e.target.checked)} /> {t('deliveryOptions.ship')}
       </label>

@@ -26,7 +26,7 @@ const OrderDetail = graphql(`
         method
         address { recipient phone province city district street postalCode }
         fee { amountMinor currency }
-        merchants { merchantId merchantName pickupCode handedOverAt }
+        merchants { merchantId merchantName pickupCode pickupAddress handedOverAt }
       }
       tickets { code qrPayload redeemedAt orderLineId }
     }
@@ -128,6 +128,7 @@ export function OrderPage({ id }: { id: string }) {
                 o.delivery.merchants.map((m) => (
                   <div key={m.merchantId} className="pickup" data-testid="pickup">
                     <p>{t('order.pickupAt', { merchant: m.merchantName })}</p>
+                    {m.pickupAddress && <address data-testid="pickup-address">{m.pickupAddress}</address>}
                     {m.handedOverAt ? (
                       <p className="muted">{t('order.pickedUp', { time: time.format(new Date(m.handedOverAt)) })}</p>
                     ) : (
