@@ -220,6 +220,9 @@ describe('delivery: options, checkout with delivery, shipping and pickup', () =>
     expect(read.data!.order.delivery.merchants).toEqual([{ pickupAddress: where }]);
     const code = order.delivery.merchants[0].pickupCode as string;
     expect(code).toMatch(/^[A-Z2-7]{16}$/);
+    const mail = await t.gql(`query($id: ID) { devNotifications(orderId: $id) { kind payload } }`, { id: orderId }, buyer.token);
+    const confirmation = mail.data!.devNotifications.find((n: { kind: string }) => n.kind === 'ORDER_CONFIRMATION');
+    expect(JSON.parse(confirmation.payload).pickupCodes).toEqual([code]);
     const seenByA = (await t.gql(MERCHANT_ORDERS, { merchantId: a.licensed.merchant.organizationId }, a.licensed.merchant.token)).data!.merchantOrders.edges
       .map((e: { node: any }) => e.node)
       .find((n: { id: string }) => n.id === orderId);

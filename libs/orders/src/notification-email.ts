@@ -8,6 +8,8 @@ interface ConfirmationPayload {
   total: MoneyJson;
   lines: { productName: string; quantity: number; netMinor: number; slotStartsAt: string | null }[];
   tickets: { code: string; qrPayload: string }[];
+  /** Absent from confirmations queued before delivery existed. */
+  pickupCodes?: string[];
 }
 
 interface SlotCancelledPayload {
@@ -74,10 +76,11 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
     const p = payload as ConfirmationPayload;
     const lines = p.lines.map((l) => `- ${l.productName} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)})` : ''}`);
     const tickets = p.tickets.length > 0 ? ['', '门票 / Tickets (出示二维码或票号入场 / show the QR code or the code at the entrance):', ...p.tickets.map((t) => `- ${t.code}`)] : [];
+    const pickups = (p.pickupCodes ?? []).length > 0 ? ['', '自提码 / Pickup codes (到店出示 / show at the shop):', ...p.pickupCodes!.map((c) => `- ${c}`)] : [];
     return {
       to,
       subject: `订单已确认 Order confirmed #${shortId(p.orderId)}`,
-      text: [greeting, '', `您的订单已付款。Your order is paid. 合计 Total: ${money(p.total)}`, '', ...lines, ...tickets, '', SIGNATURE].join('\n'),
+      text: [greeting, '', `您的订单已付款。Your order is paid. 合计 Total: ${money(p.total)}`, '', ...lines, ...tickets, ...pickups, '', SIGNATURE].join('\n'),
     };
   }
   if (kind === 'SLOT_CANCELLED') {

@@ -222,6 +222,7 @@ export class OrderLifecycle {
       total: { amountMinor: order.totalMinor, currency: order.currency },
       lines: lines.map((l) => ({ productName: l.productName, quantity: l.quantity, netMinor: l.netMinor, slotStartsAt: l.slotStartsAt })),
       tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),
+      pickupCodes: (await this.deliveries.forManager(manager).merchantsOf(order.id)).flatMap((m) => (m.pickupCode ? [m.pickupCode] : [])),
     };
     await manager.query(
       `INSERT INTO notifications (kind, recipient_user_id, order_id, payload) VALUES ('ORDER_CONFIRMATION', $1, $2, $3)`,
