@@ -98,8 +98,8 @@ export async function seedMarketplace(
                 FROM (SELECT md5('${seed}:' || tag || ':' || i) AS h) x)`);
     await client.query('BEGIN');
     await step('parties', `
-      INSERT INTO users (id, email, password_hash, display_name)
-      VALUES (pg_temp.uid('user', 1), '${BENCH_LOGIN.email}', '${passwordHash}', 'Bench owner');
+      INSERT INTO users (id, email, password_hash, display_name, email_verified_at)
+      VALUES (pg_temp.uid('user', 1), '${BENCH_LOGIN.email}', '${passwordHash}', 'Bench owner', now());
       INSERT INTO organizations (id, kind, name, name_zh)
       SELECT pg_temp.uid('studio', i), 'STUDIO',
              (${sqlList(WORDS.placeEn)})[1 + (i - 1) % 10] || ' Pictures ' || i,

@@ -80,12 +80,13 @@ export class Delivery1765000000901 implements MigrationInterface {
         order_line_id uuid PRIMARY KEY REFERENCES order_lines(id) ON DELETE CASCADE,
         shipment_id uuid NOT NULL REFERENCES shipments(id) ON DELETE CASCADE
       )`);
+    // Refund requests' kinds too: a database that ran 1765000001001 before this one may hold them already.
     await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`);
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (
-                     'ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED', 'ORDER_SHIPPED',
+                     'ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED', 'ORDER_SHIPPED', 'REFUND_REQUESTED', 'REFUND_REQUEST_DECIDED',
                      'EMAIL_VERIFICATION', 'SIGN_UP_EXISTING_ACCOUNT', 'INVITATION', 'PAYOUT_ACCOUNT_CHANGED'))`);
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_order_kinds CHECK (
-                     (order_id IS NOT NULL) = (kind IN ('ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED', 'ORDER_SHIPPED')))`);
+                     (order_id IS NOT NULL) = (kind IN ('ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED', 'ORDER_SHIPPED', 'REFUND_REQUESTED', 'REFUND_REQUEST_DECIDED')))`);
     await q.query(`
       CREATE TABLE sale_shipping_fees (
         order_id uuid NOT NULL,

@@ -23,6 +23,9 @@ import { OrderLineSlotEnd1765000000401 } from './1765000000401-order-line-slot-e
 import { SearchVocabulary1765000000701 } from './1765000000701-search-vocabulary';
 import { Media1765000000801 } from './1765000000801-media';
 import { Delivery1765000000901 } from './1765000000901-delivery';
+import { RefundRequests1765000001001 } from './1765000001001-refund-requests';
+import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
+import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -51,4 +54,7 @@ export const migrations = [
   SearchVocabulary1765000000701,
   Media1765000000801,
   Delivery1765000000901,
+  RefundRequests1765000001001,
+  LicenseChannels1765000001201,
+  NotificationKinds1765000001301,
 ];

@@ -98,6 +98,13 @@ async function freshProduct(stage: 'draft' | 'pending' | 'approved' | 'published
 }
 
 
+/** The verification code merchant A's published product got on publication. */
+async function verificationCodeOfPublished(): Promise<{ code: string }> {
+  const [row] = await t.sql<{ code: string }>(`SELECT verification_code AS code FROM products WHERE id = $1`, [f.published.id]);
+  if (!row?.code) throw new Error('the published product has no verification code');
+  return { code: row.code };
+}
+
 /** A draft of merchant A and an image merchant A uploaded (POST /media), for its gallery. */
 async function freshGallery(cell: number): Promise<{ productId: string; mediaId: string }> {
   const { productId } = await freshProduct('draft');
@@ -148,6 +155,15 @@ async function freshOrder(paid: boolean, kind: 'variant' | 'ticket' = 'variant')
     'devConfirmPayment',
   );
   return { ...out, code: confirmed.tickets[0]?.code };
+}
+
+/** A paid line of the visitor's with a refund request waiting for merchant A. */
+async function freshRefundRequest(): Promise<{ id: string }> {
+  const { lineId } = await freshOrder(true);
+  return ok(
+    t.gql(`mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id } }`, { i: { orderLineId: lineId, reason: 'Arrived broken' } }, f.visitor.token),
+    'requestRefund',
+  );
 }
 
 async function freshApplication(): Promise<{ id: string }> {
@@ -202,6 +218,8 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'studioLicenses', expect: m('U F F F ok F F'), args: (x) => ({ studioId: x.studioA.organizationId }) },
   { kind: 'query', field: 'studioProducts', expect: m('U F F F ok F ok'), args: (x) => ({ studioId: x.studioA.organizationId }) },
   { kind: 'query', field: 'venue', expect: m('U N ok N N N ok'), args: (x) => ({ id: x.venueId }) },
+  // Proof of license is public: anyone holding a published product's code (its QR) sees who licensed whom.
+  { kind: 'query', field: 'verifyProduct', expect: m('ok ok ok ok ok ok ok'), fresh: verificationCodeOfPublished, args: (_, fr) => ({ code: fr['code'] }) },
 
   { kind: 'query', field: 'payoutAccount', expect: m('U N ok N N N ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'payouts', expect: m('U F ok F F F ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
@@ -210,9 +228,11 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'cart', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'devNotifications', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'merchantOrders', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
+  { kind: 'query', field: 'merchantRefundRequests', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
   { kind: 'query', field: 'myOrders', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'myAddresses', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'deliveryOptions', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ merchantIds: [x.merchantA.organizationId] }) },
+  { kind: 'query', field: 'orderCalendar', expect: m('U ok N N N N N'), args: (x) => ({ orderId: x.paidOrder.id }) },
   { kind: 'query', field: 'order', expect: m('U ok N N N N N'), args: (x) => ({ id: x.paidOrder.id }) },
   { kind: 'query', field: 'venueGuests', expect: m('U N ok N N N F'), args: (x) => ({ venueId: x.venueId, date: '2030-06-01' }) },
 
@@ -275,6 +295,20 @@ const ROWS: Row[] = [
     expect: m('U N ok N N N ok'),
     fresh: () => freshOrder(true),
     args: (_, fr) => ({ orderLineId: fr['lineId'] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'requestRefund',
+    expect: m('U ok N N N N N'),
+    fresh: () => freshOrder(true),
+    args: (_, fr) => ({ input: { orderLineId: fr['lineId'], reason: 'Arrived broken' } }),
+  },
+  {
+    kind: 'mutation',
+    field: 'decideRefundRequest',
+    expect: m('U N ok N N N N'),
+    fresh: freshRefundRequest,
+    args: (_, fr) => ({ input: { id: fr['id'], approve: true } }),
   },
   { kind: 'mutation', field: 'updateCartLine', expect: m('U ok N N N N N'), args: (x) => ({ cartLineId: x.cartLineId, quantity: 2 }) },
   {
@@ -501,6 +535,7 @@ const ROWS: Row[] = [
 
 /** Further rows on other objects of A, where one object cannot show every rule. */
 const EXTRA_ROWS: (Row & { name: string })[] = [
+  { name: 'verifyProduct (unknown code)', kind: 'query', field: 'verifyProduct', expect: m('N N N N N N N'), args: () => ({ code: 'AAAAAAAAAAAAAAAAAAAA' }) },
   { name: 'product (published)', kind: 'query', field: 'product', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ id: x.published.id }) },
   {
     name: 'product (pending approval)',

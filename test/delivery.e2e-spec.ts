@@ -198,6 +198,46 @@ describe('delivery: options, checkout with delivery, shipping and pickup', () =>
     expect((await detail(orderId)).status).toBe('FULFILLED');
   });
 
+  it('the outbox takes both a shipping email and a refund-request email on one order: no migration dropped the other’s kind', async () => {
+    const placed = await checkoutWith([{ variantId: a.variantId, quantity: 1 }], { method: 'SHIP', address: ADDRESS });
+    const orderId = placed.data!.checkout.order.id as string;
+    await pay(orderId);
+    const read = await t.gql(contractOperation('OrderDetail'), { id: orderId }, buyer.token);
+    expect(read.errors).toBeUndefined();
+    const lineId = read.data!.order.lines[0].id as string;
+    expect((await ship(a, orderId, [lineId])).errors).toBeUndefined();
+    const asked = await t.gql(contractOperation('RequestRefund'), { orderLineId: lineId, reason: 'Arrived torn' }, buyer.token);
+    expect(asked.errors).toBeUndefined();
+    const kinds = await t.sql<{ kind: string }>(`SELECT kind FROM notifications WHERE order_id = $1 ORDER BY kind`, [orderId]);
+    expect(kinds.map((k) => k.kind)).toEqual(['ORDER_CONFIRMATION', 'ORDER_SHIPPED', 'REFUND_REQUESTED']);
+  });
+
+  it('OrderDetail (the contract operation): delivery, shipments and each ticket with its venue', async () => {
+    const placed = await checkoutWith(
+      [
+        { variantId: a.variantId, quantity: 1 },
+        { timeSlotId: a.slotId, ticketTypeId: a.ticketTypeIds[0]!, quantity: 1 },
+      ],
+      { method: 'SHIP', address: ADDRESS },
+    );
+    expect(placed.errors).toBeUndefined();
+    const orderId = placed.data!.checkout.order.id as string;
+    await pay(orderId);
+    const before = (await t.gql(contractOperation('OrderDetail'), { id: orderId }, buyer.token)).data!.order;
+    const merch = before.lines.find((l: { kind: string }) => l.kind === 'MERCHANDISE');
+    expect((await ship(a, orderId, [merch.id])).errors).toBeUndefined();
+    const res = await t.gql(contractOperation('OrderDetail'), { id: orderId }, buyer.token);
+    expect(res.errors).toBeUndefined();
+    const order = res.data!.order;
+    expect(order).toMatchObject({ id: orderId, status: 'PAID', delivery: { method: 'SHIP', address: ADDRESS, fee: { currency: 'CNY' } } });
+    expect(order.total.amountMinor).toBe(before.lines.reduce((sum: number, l: { total: { amountMinor: number } }) => sum + l.total.amountMinor, 0) + order.delivery.fee.amountMinor);
+    expect(order.lines.find((l: { id: string }) => l.id === merch.id).shipment).toEqual({ carrier: '顺丰速运', trackingNumber: 'SF1234567890', shippedAt: expect.any(String) });
+    expect(order.lines.find((l: { kind: string }) => l.kind === 'EXPERIENCE').shipment).toBeNull();
+    expect(order.tickets).toEqual([
+      { code: expect.any(String), productName: expect.any(String), ticketTypeName: expect.anything(), startsAt: expect.any(String), venue: { name: expect.any(String), nameZh: expect.anything() }, redeemedAt: null },
+    ]);
+  });
+
   it('pickup: the buyer alone sees the code once paid; the merchant hands over by it once; shipping a pickup is refused', async () => {
     const where = '上海市松江区车墩镇影视路 8 号';
     const setWhere = await t.gql(

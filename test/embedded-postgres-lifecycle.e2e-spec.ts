@@ -64,6 +64,13 @@ describe('npm start with the embedded PostgreSQL', () => {
       p: PASSWORD,
     });
     expect(signUp.errors).toBeUndefined();
+    // Log-in needs a verified address: follow the link the development sender keeps in the outbox.
+    const mail = await first.gql(`{ devNotifications { kind payload } }`, {}, signUp.data?.['signUp'].accessToken);
+    const verification = (mail.data?.['devNotifications'] as { kind: string; payload: string }[]).find((n) => n.kind === 'EMAIL_VERIFICATION');
+    const verified = await first.gql(`mutation($t: String!) { verifyEmail(token: $t) { accessToken } }`, {
+      t: (JSON.parse(verification?.payload ?? '{}') as { token?: string }).token,
+    });
+    expect(verified.errors).toBeUndefined();
     const orphan = postmasterPid(pgDir) as number;
     await first.kill();
     // The scenario: the server outlives the process that started it.

@@ -160,6 +160,7 @@ const CALLER: Record<string, 'anon' | 'studio' | 'merchant' | 'platform' | 'visi
   rejectLicenseApplication: 'studio', rejectProduct: 'studio', resumeLicense: 'studio', suspendLicense: 'studio',
   terminateLicense: 'studio', updateFilmIp: 'studio',
   recordLicenseTerms: 'platform', reindexSearch: 'platform', setMerchantPlatformFee: 'platform',
+  requestRefund: 'visitor',
 };
 
 describe('bad-input fuzz over every mutation', () => {
@@ -190,8 +191,16 @@ describe('bad-input fuzz over every mutation', () => {
       upload(t, await photo('jpeg', 1), { token: l.merchant.token }),
       upload(t, await photo('jpeg', 2), { token: other.token }),
     ]);
+    // The visitor's paid lines, one with a refund request waiting for the merchant: after-sales ids that reach the domain.
+    const bought = await t.gql(`mutation($i: CheckoutInput!) { checkout(input: $i) { order { id lines { id } } } }`, {
+      i: { idempotencyKey: randomUUID(), lines: [{ variantId: published.variants[0]!.id, quantity: 2 }, { variantId: published.variants[0]!.id, quantity: 1 }] },
+    }, visitor.token);
+    const order = bought.data!['checkout'].order as { id: string; lines: { id: string }[] };
+    await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: order.id }, visitor.token);
+    const asked = await t.gql(`mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id } }`, { i: { orderLineId: order.lines[0]!.id, reason: 'Broken' } }, visitor.token);
     pools = {
       ids: [
+        order.id, order.lines[0]!.id, order.lines[1]!.id, asked.data!['requestRefund'].id as string,
         l.studio.organizationId!, l.merchant.organizationId!, other.organizationId!, l.filmIpId, l.licenseId, offer!.id, application!.id,
         published.id, published.variants[0]!.id, draft.id, venue.id, experience.id, slot.id, randomUUID(),
         ownImage.body.id, otherImage.body.id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CatalogListingSource } from '@chedun/catalog';
-import { MeilisearchSearchIndex, PostgresSearchIndex, SearchDocument, SearchIndex, SearchQuery, SearchSort, SearchSync } from '@chedun/search';
+import { MeilisearchSearchIndex, PostgresSearchIndex, SearchDocument, SearchDocumentRepository, SearchIndex, SearchOutboxRepository, SearchQuery, SearchSort, SearchSync } from '@chedun/search';
 import { approveAndPublish, createMerchandise, licensedMerchant } from './support/catalog';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -169,7 +169,7 @@ afterAll(async () => {
 
 searchIndexContract('postgres', async () => {
   const t = await app();
-  return { index: new PostgresSearchIndex(t.app.get(DataSource)), teardown: async () => undefined };
+  return { index: new PostgresSearchIndex(t.app.get(SearchDocumentRepository)), teardown: async () => undefined };
 });
 
 const meiliHost = process.env['MEILI_HOST'];
@@ -209,7 +209,7 @@ describe('search outbox (for adapters outside the database transaction)', () => 
     const t = await app();
     const dataSource = t.app.get(DataSource);
     const recording = new RecordingIndex();
-    const sync = new SearchSync(dataSource, recording, t.app.get(CatalogListingSource));
+    const sync = new SearchSync(dataSource, recording, t.app.get(CatalogListingSource), t.app.get(SearchOutboxRepository));
     const l = await licensedMerchant(t);
     const p = await createMerchandise(t, l, { name: 'Outbox lantern' });
     await approveAndPublish(t, l, p.id);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { PostgresSearchIndex, SearchDocument, SearchSort } from '@chedun/search';
+import { PostgresSearchIndex, SearchDocument, SearchDocumentRepository, SearchSort } from '@chedun/search';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -66,7 +65,7 @@ describe('search typo corrections (vocabulary of the catalog)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    index = new PostgresSearchIndex(t.app.get(DataSource));
+    index = new PostgresSearchIndex(t.app.get(SearchDocumentRepository));
     await index.upsert(docs);
   });
   afterAll(() => t.close());

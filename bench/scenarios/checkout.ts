@@ -52,9 +52,10 @@ export async function buyThroughApi(url: string, token: string, variantId: strin
  */
 export async function prepareCheckout(pool: Pool, url: string, log: (line: string) => void): Promise<CheckoutStock> {
   await pool.query(
-    `INSERT INTO users (email, password_hash, display_name)
-     SELECT 'bench-buyer-' || i || '@chedun.test', password_hash, 'Bench buyer ' || i FROM users, generate_series(1, $2) i WHERE email = $1
-     ON CONFLICT (email) DO NOTHING`,
+    `INSERT INTO users (email, password_hash, display_name, email_verified_at)
+     SELECT 'bench-buyer-' || i || '@chedun.test', password_hash, 'Bench buyer ' || i, now()
+       FROM users, generate_series(1, $2) i WHERE email = $1 AND email_verified_at IS NOT NULL
+     ON CONFLICT (email) WHERE email_verified_at IS NOT NULL DO NOTHING`,
     [BUYER_PASSWORD_OF.email, CHECKOUT_BUYERS],
   );
   const buyers: CheckoutStock['buyers'] = [];

@@ -56,13 +56,15 @@ export async function startApiProcess(options: {
   terminal?: boolean;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Node's arguments: the TypeScript sources through @swc-node/register unless a built bundle is given. */
+  nodeArgs?: string[];
 }): Promise<ApiProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chedun-api-process-'));
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, options.nodeArgs ?? ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     detached: options.terminal === true,
     env: {

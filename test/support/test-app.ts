@@ -26,7 +26,7 @@ export interface TestApp {
 }
 
 export const GENEROUS_RATE_LIMITS: Record<string, string> = Object.fromEntries(
-  ['SIGNUP', 'SEARCH', 'CHECKOUT', 'UPLOAD'].flatMap((flow) => [[`${flow}_PER_ACCOUNT`, '100000'], [`${flow}_PER_ADDRESS`, '100000']]),
+  ['SIGNUP', 'SEARCH', 'VERIFY', 'CHECKOUT', 'UPLOAD'].flatMap((flow) => [[`${flow}_PER_ACCOUNT`, '100000'], [`${flow}_PER_ADDRESS`, '100000']]),
 );
 
 /** One GraphQL request over HTTP, as a client sends it (Bearer token when given). */

@@ -1,6 +1,9 @@
+import { CatalogListingSource } from '@chedun/catalog';
+import { FilmIpReader } from '@chedun/ip';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import type { Express } from 'express';
+import compression from 'compression';
+import type { Express, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { graphiqlMiddleware } from './http/graphiql';
@@ -28,9 +31,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   (app.getHttpAdapter().getInstance() as Express).get('/metrics', (req, res, next) => {
     scrape(req, res).catch(next);
   });
+  // Pages, GraphQL answers and CSV exports compressed on the way out (hashed assets come precompressed by the build).
+  // Server-sent events are left alone: a compressor holds bytes back until it has enough to compress.
+  app.use(compression({ filter: (req: Request, res: Response) => !/^text\/event-stream/.test(String(res.getHeader('Content-Type') ?? '')) && compression.filter(req, res) }));
   app.useBodyParser('json', { limit: '256kb' });
   if (!options.config.isProduction) app.use(graphiqlMiddleware());
-  const webApp = webAppMiddleware(options.config.webDir);
+  const webApp = webAppMiddleware(options.config.webDir, { webUrl: options.config.mail.webUrl, listings: app.get(CatalogListingSource), filmIps: app.get(FilmIpReader) });
   if (webApp) app.use(webApp);
   await app.init();
   return app;

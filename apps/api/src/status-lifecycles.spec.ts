@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { productLifecycle, timeSlotLifecycle } from '@chedun/catalog';
 import { payoutLifecycle, royaltyStatementLifecycle } from '@chedun/ledger';
 import { licenseApplicationLifecycle, licenseLifecycle, licenseOfferLifecycle } from '@chedun/licensing';
-import { orderLifecycle, orderRefundLifecycle, refundTaskLifecycle } from '@chedun/orders';
+import { orderLifecycle, orderRefundLifecycle, refundRequestLifecycle, refundTaskLifecycle } from '@chedun/orders';
 import { paymentLifecycle, refundLifecycle } from '@chedun/payments';
 
 /**
@@ -22,6 +22,7 @@ const LIFECYCLES: Readonly<Record<string, { readonly aggregate: string; readonly
   orders: orderLifecycle,
   order_refunds: orderRefundLifecycle,
   order_refund_tasks: refundTaskLifecycle,
+  refund_requests: refundRequestLifecycle,
   royalty_statements: royaltyStatementLifecycle,
   payouts: payoutLifecycle,
 };

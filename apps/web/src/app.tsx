@@ -1,23 +1,26 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { graphql } from './gql';
 import { useMutation } from './lib/use-query';
-import { ErrorMessage } from './components/states';
+import { ErrorMessage, Loading } from './components/states';
 import { useI18n } from './lib/i18n';
 import { Link, navigate, useLocation } from './lib/router';
 import { useCart } from './lib/cart';
 import { setSession } from './lib/session';
 import { useMe } from './lib/use-me';
-import { AcceptInvitationPage } from './pages/accept-invitation-page';
-import { AuthPage } from './pages/auth-page';
 import { HomePage } from './pages/home-page';
-import { MerchantConsole } from './pages/merchant-console';
-import { CartPage } from './pages/cart-page';
-import { OrderPage } from './pages/order-page';
-import { OrdersPage } from './pages/orders-page';
 import { ProductPage } from './pages/product-page';
 import { SearchPage } from './pages/search-page';
-import { StudioConsole } from './pages/studio-console';
-import { VerifyEmailPage } from './pages/verify-email-page';
+
+// Where visitors land (home, search, a product) ships in the first bundle; the rest, consoles above all, loads when opened.
+const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })));
+const AuthPage = lazy(() => import('./pages/auth-page').then((m) => ({ default: m.AuthPage })));
+const CartPage = lazy(() => import('./pages/cart-page').then((m) => ({ default: m.CartPage })));
+const MerchantConsole = lazy(() => import('./pages/merchant-console').then((m) => ({ default: m.MerchantConsole })));
+const OrderPage = lazy(() => import('./pages/order-page').then((m) => ({ default: m.OrderPage })));
+const OrdersPage = lazy(() => import('./pages/orders-page').then((m) => ({ default: m.OrdersPage })));
+const StudioConsole = lazy(() => import('./pages/studio-console').then((m) => ({ default: m.StudioConsole })));
+const VerifyEmailPage = lazy(() => import('./pages/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
+const VerifyProductPage = lazy(() => import('./pages/verify-product-page').then((m) => ({ default: m.VerifyProductPage })));
 
 function Page() {
   const { path, search } = useLocation();
@@ -26,6 +29,8 @@ function Page() {
   const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const product = /^\/products\/([^/]+)$/.exec(path);
   if (product) return <ProductPage id={decodeURIComponent(product[1]!)} />;
+  const proof = /^\/verify\/([^/]+)$/.exec(path);
+  if (proof) return <VerifyProductPage code={decodeURIComponent(proof[1]!)} />;
   const order = /^\/orders\/([^/]+)$/.exec(path);
   if (order) return <OrderPage id={decodeURIComponent(order[1]!)} />;
   switch (path) {
@@ -154,7 +159,9 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {me.error && me.error.code !== 'UNAUTHENTICATED' && <ErrorMessage error={me.error} onRetry={me.reload} />}
         {me.me && !me.me.emailVerified && path !== '/verify-email' && <VerifyEmailNotice />}
-        <Page />
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
       </main>
       <footer className="footer">{t('footer')}</footer>
     </>

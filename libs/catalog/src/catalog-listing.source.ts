@@ -7,6 +7,7 @@ import { EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { CatalogListingRepository } from './catalog-listing.repository';
 import { ProductKind } from './product-status';
+import { ProductRepository } from './product.repository';
 
 /** What a shopper can find about one product: the search context indexes exactly this. */
 export interface ProductListing {
@@ -35,6 +36,11 @@ export interface ProductListing {
   publishedAt: Date;
 }
 
+/** A listed product as its shop page's link preview shows it: the listing and the gallery's image URLs, in order. */
+export interface ProductPagePreview extends ProductListing {
+  images: string[];
+}
+
 /**
  * The catalog's read model for indexers. A product is listed only while PUBLISHED under an ACTIVE license; any
  * other product id asked for is simply absent, which tells the indexer to drop it.
@@ -48,7 +54,16 @@ export class CatalogListingSource {
     private readonly organizations: OrganizationService,
     private readonly clock: Clock,
     private readonly events: CatalogEvents,
+    private readonly products: ProductRepository,
   ) {}
+
+  /** What the product's page tells crawlers and chat apps before any script runs; undefined when the shop does not list it. */
+  async pagePreview(productId: string): Promise<ProductPagePreview | undefined> {
+    const [listing] = await this.listings([productId]);
+    if (!listing) return undefined;
+    const product = await this.products.findById(productId);
+    return { ...listing, images: product?.images ?? [] };
+  }
 
   /** A listing carries its IP's titles: when they change, the IP's products on sale are listed again, in the same commit. */
   async onFilmIpRenamed(event: FilmIpRenamed, manager: EntityManager): Promise<void> {
@@ -95,6 +110,11 @@ export class CatalogListingSource {
         publishedAt: r.published_at,
       };
     });
+  }
+
+  /** The film IPs with something in the shop: their search pages are worth a crawler's visit. */
+  publishedFilmIpIds(): Promise<string[]> {
+    return this.listingRows.publishedFilmIpIds();
   }
 
   /** Every product id that may be listed (of one kind, when given), for a full or partial reindex. */

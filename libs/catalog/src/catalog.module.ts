@@ -18,6 +18,8 @@ import { ProductMediaResolver } from './product-media.resolver';
 import { ProductMediaRepository } from './product-media.repository';
 import { ProductMediaService } from './product-media.service';
 import { ProductQueryService } from './product-query.service';
+import { ProductVerificationResolver } from './product-verification.resolver';
+import { ProductVerificationService } from './product-verification.service';
 import { ProductRepository } from './product.repository';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
@@ -70,6 +72,8 @@ import { VenueService } from './venue.service';
     ProductMediaService,
     ProductMediaRepository,
     ProductMediaResolver,
+    ProductVerificationService,
+    ProductVerificationResolver,
     VenueResolver,
     TimeSlotResolver,
   ],

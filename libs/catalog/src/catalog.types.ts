@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CalendarDateScalar, Connection, IsPublicHttpsUrl, MoneyInput, MoneyType, PageArgs, ProductCategory } from '@chedun/kernel';
+import { CalendarDateScalar, Connection, IsPublicHttpsUrl, LicenseStatus, MoneyInput, MoneyType, PageArgs, ProductCategory } from '@chedun/kernel';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -217,6 +217,12 @@ export class Product {
   @Field(() => Int, { nullable: true, description: 'Most units one account may buy; none when unlimited.' })
   purchaseLimit!: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "Experiences: full refund until this many hours before the start (a buyer's request is approved at once); none when every request goes to the merchant.",
+  })
+  freeCancellationHours!: number | null;
+
   @Field(() => ID)
   licenseId!: string;
 
@@ -234,6 +240,12 @@ export class Product {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   publishedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Proof of license: an unguessable code, set once the product is first published; the QR on its page and tags opens /verify/{code}.',
+  })
+  verificationCode!: string | null;
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
@@ -386,6 +398,13 @@ export class CreateExperienceInput extends ProductContentInput {
   @ValidateNested({ each: true })
   @Type(() => TicketTypeInput)
   ticketTypes!: TicketTypeInput[];
+
+  @Field(() => Int, { nullable: true, description: "Full refund until this many hours before the start (at most a year); null: every request goes to the merchant." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  freeCancellationHours?: number | null;
 }
 
 @InputType({ description: 'Changing name, description or images of an approved or published product sends it back for approval.' })
@@ -433,6 +452,13 @@ export class UpdateProductInput {
   @Min(1)
   @Max(1000)
   purchaseLimit?: number;
+
+  @Field(() => Int, { nullable: true, description: "Experiences: full refund until this many hours before the start (at most a year); null: every request goes to the merchant." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  freeCancellationHours?: number | null;
 }
 
 @InputType()
@@ -698,4 +724,57 @@ export class UpdateVenueInput {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   filmingLocationIds?: string[];
+}
+
+// ---- proof of license --------------------------------------------------------
+
+@ObjectType('VerifiedProduct', { description: 'The product a verification code names; nothing else about it.' })
+export class VerifiedProduct {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameZh!: string | null;
+}
+
+@ObjectType('VerifiedFilmIp')
+export class VerifiedFilmIp {
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  titleZh!: string | null;
+}
+
+@ObjectType('VerifiedOrganization')
+export class VerifiedOrganization {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameZh!: string | null;
+}
+
+@ObjectType('ProductVerification', { description: 'Proof of license: which studio licensed which merchant for which film IP, until when.' })
+export class ProductVerification {
+  @Field(() => VerifiedProduct)
+  product!: VerifiedProduct;
+
+  @Field(() => VerifiedFilmIp)
+  filmIp!: VerifiedFilmIp;
+
+  @Field(() => VerifiedOrganization, { description: 'The licensor.' })
+  studio!: VerifiedOrganization;
+
+  @Field(() => VerifiedOrganization, { description: 'The licensee that made the product.' })
+  merchant!: VerifiedOrganization;
+
+  @Field(() => LicenseStatus, { description: 'ACTIVE: genuine and licensed today; SUSPENDED, EXPIRED or TERMINATED: the license no longer holds.' })
+  licenseStatus!: LicenseStatus;
+
+  @Field(() => CalendarDateScalar, { description: 'The license’s last day (Asia/Shanghai).' })
+  validUntil!: string;
 }

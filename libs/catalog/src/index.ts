@@ -1,5 +1,5 @@
 export { CatalogModule } from './catalog.module';
-export { CatalogListingSource, ProductListing } from './catalog-listing.source';
+export { CatalogListingSource, ProductListing, ProductPagePreview } from './catalog-listing.source';
 export { CatalogProductChanged, TimeSlotCancelled } from './catalog.events';
 export { ProductKind, ProductStatus } from './product-status';
 export { productLifecycle } from './product-steps';
@@ -7,6 +7,7 @@ export { Product, ProductFilmIp } from './catalog.types';
 export { ProductService } from './product.service';
 export { ProductApprovalService } from './product-approval.service';
 export { VenueService } from './venue.service';
+export type { VenuePlace } from './venue.service';
 export { TimeSlotService, timeSlotLifecycle } from './time-slot.service';
 export {
   CreateMerchandiseInput,

@@ -100,6 +100,15 @@ export class InventoryRepository {
     return rows[0] ? priced(rows[0]) : null;
   }
 
+  /** The experience's free-cancellation window in hours; null when it has none (or is no experience). */
+  async freeCancellationHours(productId: string): Promise<number | null> {
+    const rows: { hours: number | null }[] = await this.manager.query(
+      `SELECT free_cancellation_hours AS hours FROM products WHERE id = $1 AND kind = 'EXPERIENCE'`,
+      [productId],
+    );
+    return rows[0]?.hours ?? null;
+  }
+
   /** Locks the slots in id order (so concurrent callers cannot deadlock on them) until the transaction ends. */
   lockSlots(timeSlotIds: readonly string[]): Promise<SlotStatusRow[]> {
     return this.manager.query(`SELECT id, status FROM time_slots WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [[...new Set(timeSlotIds)]]);

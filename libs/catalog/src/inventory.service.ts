@@ -27,6 +27,14 @@ export class InventoryService {
   }
 
   /**
+   * An experience's cancellation policy for orders' refund requests: a full refund, approved at once, until this many
+   * hours before the start; null when every request goes to the merchant.
+   */
+  freeCancellationHours(manager: EntityManager, productId: string): Promise<number | null> {
+    return this.inventory.forManager(manager).freeCancellationHours(productId);
+  }
+
+  /**
    * Locks the slots (in id order, so concurrent callers cannot deadlock on them) until the caller's transaction ends
    * and returns those that are CANCELLED. A cancellation committed meanwhile is seen once the lock is granted.
    */

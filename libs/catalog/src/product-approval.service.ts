@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { LicenseReader } from '@chedun/licensing';
-import { Clock, LicenseStatus, LicenseStatusChanged, shanghaiDate } from '@chedun/kernel';
+import { Clock, LicenseStatus, LicenseStatusChanged, SalesChannel, shanghaiDate } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf, assertStudioOf, canViewProduct } from './catalog.policy';
@@ -45,11 +46,21 @@ export class ProductApprovalService {
     return this.change(actor, productId, ProductTransition.Rejected, async (product) => assertStudioOf(actor, product), reason);
   }
 
-  /** Only while the license is ACTIVE, covers the category and today (Asia/Shanghai) is inside its term. */
+  /**
+   * Only while the license is ACTIVE, covers the category and today (Asia/Shanghai) is inside its term, and allows
+   * the ONLINE channel (a license for the merchant's own venue or other shops does not sell here). The first
+   * publication gives the product its verification code.
+   */
   publish(actor: Actor, productId: string): Promise<ProductEntity> {
     return this.change(actor, productId, ProductTransition.Published, async (product, manager) => {
       assertMerchantOf(actor, product);
       const license = await this.licenses.findById(product.licenseId, manager);
+      if (license && !license.channels.includes(SalesChannel.ONLINE)) {
+        throw CatalogException.badInput('The license does not allow selling on this marketplace (channel ONLINE)', {
+          field: 'channels',
+          channels: license.channels,
+        });
+      }
       const today = shanghaiDate(this.clock.now());
       if (!license || !this.licenses.isUsableOn(license, product.category, today)) {
         throw CatalogException.conflict(`The license does not allow selling ${product.category} on ${today}`, {
@@ -57,6 +68,8 @@ export class ProductApprovalService {
         });
       }
       await this.assertSellable(manager, product);
+      // 120 random bits: guessing a code that exists is hopeless even without the verification rate limit.
+      product.verificationCode ??= randomBytes(15).toString('base64url');
     });
   }
 

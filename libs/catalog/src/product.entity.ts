@@ -56,8 +56,16 @@ export class ProductEntity {
   @Column('int', { name: 'purchase_limit', nullable: true })
   purchaseLimit!: number | null;
 
+  /** Experiences: a buyer's refund request at least this many hours before the start is approved at once. */
+  @Column('int', { name: 'free_cancellation_hours', nullable: true })
+  freeCancellationHours!: number | null;
+
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
+
+  /** Proof of license: random, set when the product is first published, never changed (tags are printed with it). */
+  @Column('text', { name: 'verification_code', nullable: true })
+  verificationCode!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

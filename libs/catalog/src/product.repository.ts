@@ -49,6 +49,11 @@ export class ProductRepository {
     return this.manager.findOneBy(ProductEntity, { id });
   }
 
+  /** Proof of license: the product a verification code was given to. */
+  findByVerificationCode(code: string): Promise<ProductEntity | null> {
+    return this.manager.findOneBy(ProductEntity, { verificationCode: code });
+  }
+
   /** Locked for the rest of the transaction: state changes are serialised per product. */
   lockById(id: string): Promise<ProductEntity | null> {
     return this.manager.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

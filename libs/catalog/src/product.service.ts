@@ -104,6 +104,12 @@ export class ProductService {
         if (input[f] !== undefined && input[f] !== null) Object.assign(product, { [f]: input[f] });
       }
       if (input.purchaseLimit !== undefined) product.purchaseLimit = input.purchaseLimit ?? null;
+      if (input.freeCancellationHours !== undefined) {
+        if (product.kind !== ProductKind.EXPERIENCE && input.freeCancellationHours !== null) {
+          throw CatalogException.badInput('Only experiences have a cancellation policy', { field: 'freeCancellationHours' });
+        }
+        product.freeCancellationHours = input.freeCancellationHours;
+      }
       const revised = designChanged && productLifecycle.canFire(product.status, ProductTransition.Revised) ? productLifecycle.fire(product.status, ProductTransition.Revised) : null;
       if (revised) {
         product.status = revised.to;
@@ -170,7 +176,9 @@ export class ProductService {
       status: ProductStatus.DRAFT,
       statusReason: null,
       purchaseLimit: input.purchaseLimit ?? null,
+      freeCancellationHours: 'freeCancellationHours' in input ? (input.freeCancellationHours ?? null) : null,
       publishedAt: null,
+      verificationCode: null,
     });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { ConnectionShape, decodeCursor, toConnection } from '@chedun/kernel';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { VenueEntity } from './venue.entity';
 
 export type NewVenue = Omit<VenueEntity, 'id' | 'createdAt' | 'updatedAt'>;
@@ -27,6 +27,11 @@ export class VenueRepository {
 
   findById(id: string): Promise<VenueEntity | null> {
     return this.manager.findOneBy(VenueEntity, { id });
+  }
+
+  findByIds(ids: readonly string[]): Promise<VenueEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager.findBy(VenueEntity, { id: In([...new Set(ids)]) });
   }
 
   /** Locked until the transaction ends. */

@@ -9,6 +9,17 @@ import { VenueEntity } from './venue.entity';
 import { VenueRepository } from './venue.repository';
 import { CatalogException } from './catalog.exception';
 
+/** A venue as a ticket shows it. */
+export interface VenuePlace {
+  id: string;
+  name: string;
+  nameZh: string | null;
+  address: string | null;
+  addressZh: string | null;
+  latitude: number;
+  longitude: number;
+}
+
 @Injectable()
 export class VenueService {
   constructor(
@@ -46,6 +57,22 @@ export class VenueService {
       venue.updatedAt = new Date();
       return venues.save(venue);
     });
+  }
+
+  /**
+   * Where experiences happen, for those who hold tickets there (orders): name, address and coordinates, without the
+   * merchant's notes. Unknown ids are absent.
+   */
+  async placesOf(ids: readonly string[]): Promise<VenuePlace[]> {
+    return (await this.venues.findByIds(ids)).map((v) => ({
+      id: v.id,
+      name: v.name,
+      nameZh: v.nameZh,
+      address: v.address,
+      addressZh: v.addressZh,
+      latitude: v.latitude,
+      longitude: v.longitude,
+    }));
   }
 
   /** A merchant's own venue. Another merchant's venue is NOT_FOUND: venues are seen publicly only through products. */

@@ -50,6 +50,10 @@ export const configSchema = z
     SEARCH_PER_ACCOUNT: z.coerce.number().int().min(1).default(120),
     SEARCH_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
     SEARCH_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    // Proof-of-license pages are public: per address is what counts (anonymous scanners share no account).
+    VERIFY_PER_ACCOUNT: z.coerce.number().int().min(1).default(60),
+    VERIFY_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+    VERIFY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     CHECKOUT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     CHECKOUT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
     CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -219,7 +223,7 @@ export interface AppConfig {
   mail: { smtpUrl: string | undefined; from: string; sweepSeconds: number; webUrl: string };
 }
 
-export type RateLimitedFlow = 'signUp' | 'search' | 'checkout' | 'upload';
+export type RateLimitedFlow = 'signUp' | 'search' | 'verify' | 'checkout' | 'upload';
 
 export interface MediaS3Config {
   bucket: string;
@@ -270,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     rateLimits: {
       signUp: { perAccount: c.SIGNUP_PER_ACCOUNT, perAddress: c.SIGNUP_PER_ADDRESS, windowSeconds: c.SIGNUP_WINDOW_SECONDS },
       search: { perAccount: c.SEARCH_PER_ACCOUNT, perAddress: c.SEARCH_PER_ADDRESS, windowSeconds: c.SEARCH_WINDOW_SECONDS },
+      verify: { perAccount: c.VERIFY_PER_ACCOUNT, perAddress: c.VERIFY_PER_ADDRESS, windowSeconds: c.VERIFY_WINDOW_SECONDS },
       checkout: { perAccount: c.CHECKOUT_PER_ACCOUNT, perAddress: c.CHECKOUT_PER_ADDRESS, windowSeconds: c.CHECKOUT_WINDOW_SECONDS },
       upload: { perAccount: c.UPLOAD_PER_ACCOUNT, perAddress: c.UPLOAD_PER_ADDRESS, windowSeconds: c.UPLOAD_WINDOW_SECONDS },
     },

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@chedun/kernel';
-import { DataSource } from 'typeorm';
-import { Actor, ActorMembership } from './actor';
+import { Actor } from './actor';
 import { normalizeEmail } from './auth.service';
 import { TokenService } from './token.service';
+import { UserRepository } from './user.repository';
 
 @Injectable()
 export class ActorLoader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
     private readonly tokens: TokenService,
   ) {}
 
@@ -32,25 +31,7 @@ export class ActorLoader {
   }
 
   private async load(by: 'id' | 'email', value: string): Promise<Actor | null> {
-    const where = by === 'id' ? 'u.id = $1' : 'u.email = $1 AND u.email_verified_at IS NOT NULL';
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        email: string;
-        email_verified: boolean;
-        organization_id: string | null;
-        kind: ActorMembership['kind'] | null;
-        role: ActorMembership['role'] | null;
-      }[]
-    >(
-      `SELECT u.id, u.email, u.email_verified_at IS NOT NULL AS email_verified, m.organization_id, o.kind, m.role
-         FROM users u
-         LEFT JOIN memberships m ON m.user_id = u.id
-         LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE ${where}
-        ORDER BY m.created_at`,
-      [value],
-    );
+    const rows = await this.users.actorRows(by, value);
     const first = rows[0];
     if (!first) return null;
     const memberships = rows.flatMap((r) =>

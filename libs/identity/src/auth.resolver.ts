@@ -7,8 +7,7 @@ import { AuthService, Session } from './auth.service';
 import { AuthPayload, LogInInput, Membership, SignUpInput, User } from './identity.types';
 import { OrganizationService } from './organization.service';
 import { UserEntity } from './identity.entity';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { UserRepository } from './user.repository';
 import { DomainError } from '@chedun/kernel';
 import { ArgsType, Field } from '@nestjs/graphql';
 
@@ -45,7 +44,7 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly organizations: OrganizationService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
   ) {}
 
   @Public()
@@ -97,7 +96,7 @@ export class AuthResolver {
 
   @Query(() => User, { description: 'The signed-in user.' })
   async me(@CurrentActor() actor: Actor): Promise<User> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: actor.userId });
+    const user = await this.users.findById(actor.userId);
     if (!user) throw DomainError.unauthenticated('The account no longer exists');
     return toUser(user);
   }

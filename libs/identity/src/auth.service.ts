@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError } from '@chedun/kernel';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
-import { RefreshTokenEntity, UserEntity } from './identity.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserEntity } from './identity.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password.hasher';
 import { TokenService } from './token.service';
 import { AccountEmails } from './account-email.events';
 import { EmailVerificationService } from './email-verification.service';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { UserRepository } from './user.repository';
 import { randomUUID } from 'node:crypto';
 
 export interface Session {
@@ -39,6 +41,8 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly verifications: EmailVerificationService,
     private readonly emails: AccountEmails,
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
   ) {
     this.dummyHash = hasher.hash(randomUUID());
   }
@@ -53,8 +57,9 @@ export class AuthService {
     const email = normalizeEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password);
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.save(manager.create(UserEntity, { email, passwordHash, displayName: input.displayName.trim(), emailVerifiedAt: null }));
-      const owner = await manager.findOneBy(UserEntity, { email, emailVerifiedAt: Not(IsNull()) });
+      const users = this.users.forManager(manager);
+      const user = await users.insert({ email, passwordHash, displayName: input.displayName.trim(), emailVerifiedAt: null });
+      const owner = await users.findVerifiedOwnerOf(email);
       if (owner) await this.emails.request(manager, { userId: owner.id, email: owner.email }, { kind: 'SIGN_UP_EXISTING_ACCOUNT' });
       else await this.verifications.send(manager, user);
       // The address the account was created from is its owner's, known to the log-in throttle from the start.
@@ -68,15 +73,12 @@ export class AuthService {
    * Never reachable from the API.
    */
   async registerVerified(input: { email: string; password: string; displayName: string }): Promise<UserEntity> {
-    const repo = this.dataSource.getRepository(UserEntity);
-    return repo.save(
-      repo.create({
-        email: normalizeEmail(input.email),
-        passwordHash: await this.hasher.hash(input.password),
-        displayName: input.displayName.trim(),
-        emailVerifiedAt: this.clock.now(),
-      }),
-    );
+    return this.users.insert({
+      email: normalizeEmail(input.email),
+      passwordHash: await this.hasher.hash(input.password),
+      displayName: input.displayName.trim(),
+      emailVerifiedAt: this.clock.now(),
+    });
   }
 
   /**
@@ -97,9 +99,10 @@ export class AuthService {
    */
   async resendVerificationEmail(userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneBy(UserEntity, { id: userId });
+      const users = this.users.forManager(manager);
+      const user = await users.findById(userId);
       if (!user || user.emailVerifiedAt) return;
-      const owner = await manager.findOneBy(UserEntity, { email: user.email, emailVerifiedAt: Not(IsNull()) });
+      const owner = await users.findVerifiedOwnerOf(user.email);
       if (!owner) await this.verifications.send(manager, user);
     });
   }
@@ -109,7 +112,7 @@ export class AuthService {
     // Only the account that verified the address logs in with it. An unverified one (which keeps the session its
     // sign-up opened) answers like a wrong password: otherwise signing up and then logging in would tell a stranger
     // whether the address was new.
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email, emailVerifiedAt: Not(IsNull()) });
+    const user = await this.users.findVerifiedOwnerOf(email);
     await this.throttle.assertAllowed(email, clientAddress, user?.id);
     const valid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), input.password);
     if (!user || !valid) {
@@ -118,7 +121,7 @@ export class AuthService {
     }
     if (this.hasher.needsRehash(user.passwordHash)) {
       user.passwordHash = await this.hasher.hash(input.password);
-      await this.dataSource.getRepository(UserEntity).update(user.id, { passwordHash: user.passwordHash });
+      await this.users.setPasswordHash(user.id, user.passwordHash);
     }
     await this.throttle.forgive(email, clientAddress);
     return this.dataSource.transaction(async (manager) => {
@@ -135,15 +138,16 @@ export class AuthService {
     const hash = TokenService.hashRefreshToken(refreshToken);
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(RefreshTokenEntity, { where: { tokenHash: hash }, lock: { mode: 'pessimistic_write' } });
+      const refreshTokens = this.refreshTokens.forManager(manager);
+      const row = await refreshTokens.lockByTokenHash(hash);
       if (!row || row.revokedAt || row.expiresAt <= now) return { kind: 'invalid' as const };
       if (row.usedAt) {
         // Committed, not rolled back with the error below: the leaked family must stay revoked.
-        await manager.update(RefreshTokenEntity, { familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: now });
+        await refreshTokens.revokeFamily(row.familyId, now);
         return { kind: 'reused' as const };
       }
-      await manager.update(RefreshTokenEntity, row.id, { usedAt: now });
-      const user = await manager.findOneByOrFail(UserEntity, { id: row.userId });
+      await refreshTokens.markUsed(row.id, now);
+      const user = await this.users.forManager(manager).getById(row.userId);
       return { kind: 'ok' as const, session: await this.openSession(manager, user, row.familyId) };
     });
     if (outcome.kind === 'reused') throw DomainError.unauthenticated('The refresh token was already used; log in again');
@@ -153,20 +157,16 @@ export class AuthService {
 
   /** Revokes the refresh token's whole session; access tokens lapse at their short expiry. */
   async logOut(refreshToken: string): Promise<void> {
-    const row = await this.dataSource
-      .getRepository(RefreshTokenEntity)
-      .findOneBy({ tokenHash: TokenService.hashRefreshToken(refreshToken) });
+    const row = await this.refreshTokens.findByTokenHash(TokenService.hashRefreshToken(refreshToken));
     if (!row) return;
-    await this.dataSource
-      .getRepository(RefreshTokenEntity)
-      .update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.refreshTokens.revokeFamily(row.familyId, this.clock.now());
   }
 
   private async openSession(manager: EntityManager, user: UserEntity, familyId: string): Promise<Session> {
     const access = await this.tokens.issueAccessToken(user.id);
     const refresh = this.tokens.newRefreshToken();
     const ttlMs = this.config.auth.refreshTokenTtlDays * 86_400_000;
-    await manager.insert(RefreshTokenEntity, {
+    await this.refreshTokens.forManager(manager).insert({
       userId: user.id,
       familyId,
       tokenHash: refresh.hash,

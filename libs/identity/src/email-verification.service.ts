@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError } from '@chedun/kernel';
-import { EntityManager, IsNull, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccountEmails } from './account-email.events';
-import { EmailVerificationEntity, UserEntity } from './identity.entity';
+import { EmailVerificationRepository } from './email-verification.repository';
+import { UserEntity } from './identity.entity';
 import { hashSecretToken, newSecretToken } from './secret-token';
+import { UserRepository } from './user.repository';
 
 /**
  * Verification links: one working link per account at a time (a new one voids the older), single use, expiring.
@@ -16,6 +18,8 @@ export class EmailVerificationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly emails: AccountEmails,
     private readonly clock: Clock,
+    private readonly verifications: EmailVerificationRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /** Queues an email with a fresh link to the user's address. */
@@ -23,8 +27,9 @@ export class EmailVerificationService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.emailVerificationTtlHours * 3_600_000);
     const { token, hash } = newSecretToken();
-    await manager.update(EmailVerificationEntity, { userId: user.id, usedAt: IsNull() }, { expiresAt: now });
-    await manager.insert(EmailVerificationEntity, { userId: user.id, email: user.email, tokenHash: hash, expiresAt });
+    const verifications = this.verifications.forManager(manager);
+    await verifications.expireUnusedOf(user.id, now);
+    await verifications.insert({ userId: user.id, email: user.email, tokenHash: hash, expiresAt });
     await this.emails.request(manager, { userId: user.id, email: user.email }, { kind: 'EMAIL_VERIFICATION', token, expiresAt: expiresAt.toISOString() });
   }
 
@@ -34,18 +39,20 @@ export class EmailVerificationService {
    */
   async consume(manager: EntityManager, token: string): Promise<UserEntity> {
     const now = this.clock.now();
-    const row = await manager.findOne(EmailVerificationEntity, { where: { tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
-    const user = row ? await manager.findOneBy(UserEntity, { id: row.userId }) : null;
+    const verifications = this.verifications.forManager(manager);
+    const users = this.users.forManager(manager);
+    const row = await verifications.lockByTokenHash(hashSecretToken(token));
+    const user = row ? await users.findById(row.userId) : null;
     if (!row || !user || row.usedAt || row.expiresAt <= now || user.email !== row.email) {
       throw DomainError.badInput('This verification link is invalid, used or expired; ask for a new one', { field: 'token' });
     }
-    await manager.update(EmailVerificationEntity, row.id, { usedAt: now });
+    await verifications.markUsed(row.id, now);
     if (!user.emailVerifiedAt) {
       // Two sign-ups of one address may each hold a link; the first verified owns the address.
-      const owner = await manager.findOneBy(UserEntity, { email: user.email, emailVerifiedAt: Not(IsNull()) });
+      const owner = await users.findVerifiedOwnerOf(user.email);
       if (owner) throw DomainError.conflict('This email address already belongs to another account; log in with it', { field: 'token' });
       user.emailVerifiedAt = now;
-      await manager.update(UserEntity, user.id, { emailVerifiedAt: now });
+      await users.markEmailVerified(user.id, now);
     }
     return user;
   }

@@ -26,6 +26,14 @@ import { OrganizationService } from './organization.service';
 import { PasswordHasher } from './password.hasher';
 import { RateLimits } from './rate-limits';
 import { TokenService } from './token.service';
+import { EmailVerificationRepository } from './email-verification.repository';
+import { InvitationRepository } from './invitation.repository';
+import { KnownLoginAddressRepository } from './known-login-address.repository';
+import { MembershipRepository } from './membership.repository';
+import { OrganizationAuditRepository } from './organization-audit.repository';
+import { OrganizationRepository } from './organization.repository';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { UserRepository } from './user.repository';
 
 @Module({
   imports: [
@@ -41,6 +49,14 @@ import { TokenService } from './token.service';
     ]),
   ],
   providers: [
+    UserRepository,
+    OrganizationRepository,
+    MembershipRepository,
+    InvitationRepository,
+    RefreshTokenRepository,
+    KnownLoginAddressRepository,
+    EmailVerificationRepository,
+    OrganizationAuditRepository,
     PasswordHasher,
     TokenService,
     LoginThrottle,

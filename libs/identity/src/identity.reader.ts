@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
-import { OrganizationEntity, OrganizationKind, UserEntity } from './identity.entity';
+import { EntityManager } from 'typeorm';
+import { OrganizationKind } from './identity.entity';
+import { MembershipRepository } from './membership.repository';
+import { OrganizationRepository } from './organization.repository';
+import { UserRepository } from './user.repository';
 
 /** Where to write to a user. */
 export interface Recipient {
@@ -15,24 +17,29 @@ export interface Recipient {
  */
 @Injectable()
 export class IdentityReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly memberships: MembershipRepository,
+  ) {}
 
   /** Each known user's email and display name, by user id; unknown ids are absent. */
   async recipients(userIds: readonly string[]): Promise<Map<string, Recipient>> {
     if (userIds.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(UserEntity).find({
-      select: { id: true, email: true, displayName: true },
-      where: { id: In([...new Set(userIds)]) },
-    });
+    const users = await this.users.contactsOf(userIds);
     return new Map(users.map((u) => [u.id, { email: u.email, displayName: u.displayName }]));
   }
 
+  /**
+   * Who answers for an organization by email: its first owner (an organization always has one), or null if unknown.
+   * `manager`: read inside the caller's transaction.
+   */
+  firstOwnerId(organizationId: string, manager?: EntityManager): Promise<string | null> {
+    return (manager ? this.memberships.forManager(manager) : this.memberships).firstOwnerId(organizationId);
+  }
+
   /** The organizations of this kind that an owner has given a payout account: the only ones a payout run can pay. */
-  async payableOrganizationIds(kind: OrganizationKind): Promise<string[]> {
-    const orgs = await this.dataSource.getRepository(OrganizationEntity).find({
-      select: { id: true },
-      where: { kind, payoutAccountId: Not(IsNull()) },
-    });
-    return orgs.map((o) => o.id);
+  payableOrganizationIds(kind: OrganizationKind): Promise<string[]> {
+    return this.organizations.idsWithPayoutAccount(kind);
   }
 }

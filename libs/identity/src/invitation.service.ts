@@ -2,13 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError } from '@chedun/kernel';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccountEmails } from './account-email.events';
 import { Actor } from './actor';
 import { normalizeEmail } from './auth.service';
-import { InvitationEntity, MembershipEntity, MembershipRole, OrganizationEntity, UserEntity } from './identity.entity';
+import { InvitationEntity, MembershipRole, OrganizationEntity } from './identity.entity';
+import { InvitationRepository } from './invitation.repository';
+import { MembershipRepository } from './membership.repository';
 import { OrganizationAuditService } from './organization-audit.service';
+import { OrganizationRepository } from './organization.repository';
 import { hashSecretToken, newSecretToken } from './secret-token';
+import { UserRepository } from './user.repository';
 
 /**
  * Invitations: an owner invites an address; only a link sent to that address, followed by a signed-in account with
@@ -22,6 +26,10 @@ export class InvitationService {
     private readonly emails: AccountEmails,
     private readonly audit: OrganizationAuditService,
     private readonly clock: Clock,
+    private readonly invitations: InvitationRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /** Sends a single-use, expiring link to the address; an earlier pending invitation of that address lapses. */
@@ -31,17 +39,16 @@ export class InvitationService {
     const email = normalizeEmail(emailInput);
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const org = await manager.findOneByOrFail(OrganizationEntity, { id: organizationId });
-      const existing = await manager.findOneBy(UserEntity, { email });
-      if (existing && (await manager.findOneBy(MembershipEntity, { organizationId, userId: existing.id }))) {
+      const invitations = this.invitations.forManager(manager);
+      const org = await this.organizations.forManager(manager).getById(organizationId);
+      const existing = await this.users.forManager(manager).findAnyByEmail(email);
+      if (existing && (await this.memberships.forManager(manager).isMember(organizationId, existing.id))) {
         throw DomainError.conflict('This person is already a member', { field: 'email' });
       }
-      await manager.update(InvitationEntity, { organizationId, email, acceptedAt: IsNull(), expiresAt: MoreThan(now) }, { expiresAt: now });
+      await invitations.lapsePending(organizationId, email, now);
       const { token, hash } = newSecretToken();
       const expiresAt = new Date(now.getTime() + this.config.auth.invitationTtlDays * 86_400_000);
-      const invitation = await manager.save(
-        manager.create(InvitationEntity, { organizationId, email, role, invitedBy: actor.userId, tokenHash: hash, expiresAt, acceptedAt: null, acceptedBy: null }),
-      );
+      const invitation = await invitations.insert({ organizationId, email, role, invitedBy: actor.userId, tokenHash: hash, expiresAt, acceptedAt: null, acceptedBy: null });
       await this.audit.record(manager, { organizationId, actorUserId: actor.userId, action: 'MEMBER_INVITED', details: { invitationId: invitation.id, email, role } });
       await this.emails.request(
         manager,
@@ -61,19 +68,21 @@ export class InvitationService {
     actor.assertEmailVerified();
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.findOne(InvitationEntity, { where: { tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
+      const invitations = this.invitations.forManager(manager);
+      const memberships = this.memberships.forManager(manager);
+      const invitation = await invitations.lockByTokenHash(hashSecretToken(token));
       if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) {
         throw DomainError.badInput('This invitation link is invalid, used or expired; ask the organization for a new one', { field: 'token' });
       }
       if (invitation.email !== normalizeEmail(actor.email)) {
         throw DomainError.forbidden('This invitation was sent to another email address: log in with that address to accept it');
       }
-      const organization = await manager.findOneByOrFail(OrganizationEntity, { id: invitation.organizationId });
-      if (await manager.findOneBy(MembershipEntity, { organizationId: invitation.organizationId, userId: actor.userId })) {
+      const organization = await this.organizations.forManager(manager).getById(invitation.organizationId);
+      if (await memberships.isMember(invitation.organizationId, actor.userId)) {
         throw DomainError.conflict('You are already a member of this organization');
       }
-      await manager.insert(MembershipEntity, { organizationId: invitation.organizationId, userId: actor.userId, role: invitation.role });
-      await manager.update(InvitationEntity, invitation.id, { acceptedAt: now, acceptedBy: actor.userId });
+      await memberships.insert({ organizationId: invitation.organizationId, userId: actor.userId, role: invitation.role });
+      await invitations.markAccepted(invitation.id, now, actor.userId);
       await this.audit.record(manager, {
         organizationId: invitation.organizationId,
         actorUserId: actor.userId,
@@ -86,9 +95,6 @@ export class InvitationService {
 
   pending(actor: Actor, organizationId: string): Promise<InvitationEntity[]> {
     actor.assertOwnerOf(organizationId);
-    return this.dataSource.getRepository(InvitationEntity).find({
-      where: { organizationId, acceptedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
-      order: { createdAt: 'ASC' },
-    });
+    return this.invitations.pendingOf(organizationId, this.clock.now());
   }
 }

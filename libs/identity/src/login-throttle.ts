@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Clock, DomainError, ErrorCode } from '@chedun/kernel';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { KnownLoginAddressEntity } from './identity.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { KnownLoginAddressRepository } from './known-login-address.repository';
 
 /** How long an address an account logged in from stays known to it. */
 const KNOWN_ADDRESS_DAYS = 90;
@@ -29,7 +29,9 @@ export class LoginThrottle {
   private readonly perAddress: RateLimiterPostgres;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    // The counters' store: rate-limiter-flexible owns the rate_limits table's statements.
+    @InjectDataSource() dataSource: DataSource,
+    private readonly knownAddresses: KnownLoginAddressRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -80,18 +82,12 @@ export class LoginThrottle {
 
   /** Remembers an address the account has just logged in (or signed up) from, in the session's transaction. */
   async rememberAddress(manager: EntityManager, userId: string, address: string): Promise<void> {
-    await manager.upsert(
-      KnownLoginAddressEntity,
-      { userId, addressHash: digest(address), lastLoginAt: this.clock.now() },
-      ['userId', 'addressHash'],
-    );
+    await this.knownAddresses.forManager(manager).remember(userId, digest(address), this.clock.now());
   }
 
   private async isKnown(userId: string, address: string): Promise<boolean> {
     const since = new Date(this.clock.now().getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
-    return this.dataSource
-      .getRepository(KnownLoginAddressEntity)
-      .existsBy({ userId, addressHash: digest(address), lastLoginAt: MoreThan(since) });
+    return this.knownAddresses.loggedInFromSince(userId, digest(address), since);
   }
 
   /** Hashed: an email (up to 254 characters) and an address together may not fit the counters' key column. */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@chedun/kernel';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor } from './actor';
 import { OrganizationAuditEntryEntity } from './identity.entity';
+import { OrganizationAuditRepository } from './organization-audit.repository';
 
 /** e.g. PAYOUT_ACCOUNT_CHANGED, MEMBER_INVITED, INVITATION_ACCEPTED. */
 export type OrganizationAuditAction = 'PAYOUT_ACCOUNT_CHANGED' | 'MEMBER_INVITED' | 'INVITATION_ACCEPTED';
@@ -12,7 +12,7 @@ export type OrganizationAuditAction = 'PAYOUT_ACCOUNT_CHANGED' | 'MEMBER_INVITED
 @Injectable()
 export class OrganizationAuditService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: OrganizationAuditRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -20,17 +20,12 @@ export class OrganizationAuditService {
     manager: EntityManager,
     fact: { organizationId: string; actorUserId: string; action: OrganizationAuditAction; details: Record<string, unknown> },
   ): Promise<void> {
-    await manager.save(manager.create(OrganizationAuditEntryEntity, { ...fact, at: this.clock.now() }));
+    await this.entries.forManager(manager).insert({ ...fact, at: this.clock.now() });
   }
 
   /** Oldest first; for the organization's owners and the platform (payout destinations matter to reconciliation). */
   trailOf(actor: Actor, organizationId: string): Promise<OrganizationAuditEntryEntity[]> {
     if (!actor.isPlatform) actor.assertOwnerOf(organizationId);
-    return this.dataSource
-      .getRepository(OrganizationAuditEntryEntity)
-      .createQueryBuilder('entry')
-      .where('entry.organizationId = :organizationId', { organizationId })
-      .orderBy('entry.seq', 'ASC')
-      .getMany();
+    return this.entries.trailOf(organizationId);
   }
 }

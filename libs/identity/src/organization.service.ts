@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainError } from '@chedun/kernel';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccountEmails } from './account-email.events';
 import { Actor } from './actor';
-import {
-  MembershipEntity,
-  MembershipRole,
-  OrganizationEntity,
-  OrganizationKind,
-  UserEntity,
-} from './identity.entity';
+import { MembershipRole, OrganizationEntity, OrganizationKind } from './identity.entity';
+import { MemberRow, MembershipRepository } from './membership.repository';
 import { OrganizationAuditService } from './organization-audit.service';
+import { OrganizationRepository } from './organization.repository';
+import { UserRepository } from './user.repository';
 
 /** Stripe connected account ids: `acct_` and 16 (up to 64) letters and digits. */
 export const PAYOUT_ACCOUNT_ID = /^acct_[A-Za-z0-9]{8,64}$/;
@@ -28,6 +25,9 @@ export class OrganizationService {
     private readonly audit: OrganizationAuditService,
     private readonly emails: AccountEmails,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /** The caller becomes OWNER. The PLATFORM organization exists once and is never created through the API. */
@@ -37,10 +37,8 @@ export class OrganizationService {
       throw DomainError.badInput('Only studios and merchants can be created', { field: 'kind' });
     }
     return this.dataSource.transaction(async (manager) => {
-      const org = await manager.save(
-        manager.create(OrganizationEntity, { kind: input.kind, name: input.name.trim(), nameZh: input.nameZh?.trim() || null }),
-      );
-      await manager.insert(MembershipEntity, { organizationId: org.id, userId: actor.userId, role: MembershipRole.OWNER });
+      const org = await this.organizations.forManager(manager).insert({ kind: input.kind, name: input.name.trim(), nameZh: input.nameZh?.trim() || null });
+      await this.memberships.forManager(manager).insert({ organizationId: org.id, userId: actor.userId, role: MembershipRole.OWNER });
       return org;
     });
   }
@@ -48,10 +46,11 @@ export class OrganizationService {
   /** The one PLATFORM organization, created on first start (seed or operator), never through the API. */
   async ensurePlatform(ownerUserId: string, name: string, nameZh: string): Promise<OrganizationEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOneBy(OrganizationEntity, { kind: OrganizationKind.PLATFORM });
+      const organizations = this.organizations.forManager(manager);
+      const existing = await organizations.findPlatform();
       if (existing) return existing;
-      const org = await manager.save(manager.create(OrganizationEntity, { kind: OrganizationKind.PLATFORM, name, nameZh }));
-      await manager.insert(MembershipEntity, { organizationId: org.id, userId: ownerUserId, role: MembershipRole.OWNER });
+      const org = await organizations.insert({ kind: OrganizationKind.PLATFORM, name, nameZh });
+      await this.memberships.forManager(manager).insert({ organizationId: org.id, userId: ownerUserId, role: MembershipRole.OWNER });
       return org;
     });
   }
@@ -69,12 +68,13 @@ export class OrganizationService {
       });
     }
     return this.dataSource.transaction(async (manager) => {
-      const org = await manager.findOne(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      const organizations = this.organizations.forManager(manager);
+      const org = await organizations.lockById(organizationId);
       if (!org) throw DomainError.notFound('Organization', organizationId);
       if (org.kind === OrganizationKind.PLATFORM) throw DomainError.badInput('The platform is not paid out', { field: 'organizationId' });
       const previous = org.payoutAccountId;
       if (previous === payoutAccountId) return org;
-      await manager.update(OrganizationEntity, { id: organizationId }, { payoutAccountId });
+      await organizations.setPayoutAccount(organizationId, payoutAccountId);
       const at = this.clock.now();
       await this.audit.record(manager, {
         organizationId,
@@ -83,8 +83,8 @@ export class OrganizationService {
         details: { previous, next: payoutAccountId },
       });
       // Every owner hears of it, so an owner's hijacked session cannot quietly redirect the money.
-      const owners = await manager.find(MembershipEntity, { where: { organizationId, role: MembershipRole.OWNER } });
-      const users = await manager.findBy(UserEntity, { id: In(owners.map((o) => o.userId)) });
+      const owners = await this.memberships.forManager(manager).ownersOf(organizationId);
+      const users = await this.users.forManager(manager).findByIds(owners.map((o) => o.userId));
       for (const owner of users) {
         await this.emails.request(
           manager,
@@ -104,7 +104,7 @@ export class OrganizationService {
   }
 
   async findVisible(actor: Actor, id: string): Promise<OrganizationEntity> {
-    const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
+    const org = await this.organizations.findById(id);
     if (!org) throw DomainError.notFound('Organization', id);
     if (!actor.isMemberOf(id) && !actor.isPlatform) throw DomainError.notFound('Organization', id);
     return org;
@@ -116,7 +116,7 @@ export class OrganizationService {
    */
   findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<OrganizationEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return manager.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+    return this.organizations.forManager(manager).findByIds(ids);
   }
 
   /**
@@ -135,7 +135,7 @@ export class OrganizationService {
 
   /** The organizations a user belongs to and the role in each, oldest membership first. */
   async membershipsOf(userId: string): Promise<{ organization: OrganizationProfile; role: MembershipRole }[]> {
-    const rows = await this.dataSource.getRepository(MembershipEntity).find({ where: { userId }, order: { createdAt: 'ASC' } });
+    const rows = await this.memberships.ofUser(userId);
     const byId = new Map((await this.profiles(rows.map((m) => m.organizationId))).map((o) => [o.id, o]));
     return rows.flatMap((m) => {
       const organization = byId.get(m.organizationId);
@@ -143,13 +143,8 @@ export class OrganizationService {
     });
   }
 
-  membersOf(actor: Actor, organizationId: string): Promise<{ userId: string; email: string; displayName: string; role: MembershipRole }[]> {
+  membersOf(actor: Actor, organizationId: string): Promise<MemberRow[]> {
     actor.assertMemberOf(organizationId);
-    return this.dataSource.query(
-      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", m.role
-         FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.organization_id = $1 ORDER BY m.created_at`,
-      [organizationId],
-    );
+    return this.memberships.membersOf(organizationId);
   }
 }

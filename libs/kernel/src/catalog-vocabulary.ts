@@ -24,7 +24,18 @@ export enum LicenseStatus {
   TERMINATED = 'TERMINATED',
 }
 
+/** Where a license lets the merchant sell: this marketplace, its own venue or shop, other shops. */
+export enum SalesChannel {
+  ONLINE = 'ONLINE',
+  VENUE = 'VENUE',
+  RETAIL = 'RETAIL',
+}
+
+/** A license that names no channels allows all three. */
+export const ALL_SALES_CHANNELS: readonly SalesChannel[] = [SalesChannel.ONLINE, SalesChannel.VENUE, SalesChannel.RETAIL];
+
 registerEnumType(ProductCategory, { name: 'ProductCategory' });
+registerEnumType(SalesChannel, { name: 'SalesChannel', description: 'ONLINE: this marketplace; VENUE: the merchant’s own venue or shop; RETAIL: other shops.' });
 registerEnumType(LicenseStatus, { name: 'LicenseStatus' });
 
 /**

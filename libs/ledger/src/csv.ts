@@ -1,11 +1,7 @@
-import { Transform, TransformCallback, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { escapeLiteral, PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Transform, TransformCallback } from 'node:stream';
+import { escapeLiteral } from 'pg';
 
-type CsvValue = string | number | boolean | Date | null | undefined;
+export type CsvValue = string | number | boolean | Date | null | undefined;
 
 const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]); // = + - @ tab CR
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -49,46 +45,6 @@ function fieldSql(column: CsvColumn): string {
   // The defusing ' never needs quotes itself, so whether to quote is a question about the original text.
   const defused = `CASE WHEN left(${t}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${t} ELSE ${t} END`;
   return `coalesce(CASE WHEN ${t} ~ E'[",\\r\\n]' THEN '"' || replace(${defused}, '"', '""') || '"' ELSE ${defused} END, '')`;
-}
-
-/** Reads within the export's snapshot, for the rows after the lines (totals). */
-export type SnapshotQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
-
-/**
- * Streams a query's rows as CSV: PostgreSQL formats every line (`csvLineSql` as the query's only column) and sends
- * them with `COPY ... TO STDOUT`, and the API passes the bytes on with backpressure, turning COPY's text format into
- * CRLF lines. No row becomes a JavaScript object or string, so the API's memory does not grow with the export.
- * Then `trailer` adds rows read in the same snapshot (totals). REPEATABLE READ, read-only: the file is one
- * consistent snapshot. A client that goes away cuts the COPY short, and its connection is closed, not reused.
- */
-export async function streamCsv(
-  dataSource: DataSource,
-  out: Writable,
-  query: { sql: string; params: unknown[] },
-  header: readonly string[],
-  trailer: (read: SnapshotQuery) => Promise<readonly (readonly CsvValue[])[]> = async () => [],
-): Promise<number> {
-  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainSlaveConnection()) as [PoolClient, (error?: unknown) => void];
-  let broken: unknown;
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    if (!out.write(`\uFEFF${csvRow(header)}`)) await drainedOrClosed(out);
-    const copy = client.query(copyTo(`COPY (${inlineParams(query.sql, query.params)}) TO STDOUT`));
-    await pipeline(copy, new CopyTextToCrlfLines(), out, { end: false });
-    const rows = await trailer(async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[]);
-    if (!out.destroyed) out.write(rows.map(csvRow).join(''));
-    await client.query('COMMIT');
-    return copy.rowCount;
-  } catch (error) {
-    broken = error;
-    // The server may still be busy before its first row (sorting a million lines, say) and would only notice the
-    // closed connection when it next writes: cancel the statement so it stops now.
-    await dataSource.query('SELECT pg_cancel_backend($1)', [(client as PoolClient & { processID: number }).processID]).catch(() => undefined);
-    throw error;
-  } finally {
-    // A COPY cut short leaves the connection mid-protocol: hand it back broken so the pool closes it.
-    release(broken);
-  }
 }
 
 /**
@@ -159,15 +115,3 @@ const BACKSLASH = 0x5c;
 const LF = 0x0a;
 const CR = 0x0d;
 const UNESCAPE: Record<number, number> = { 0x62: 0x08, 0x66: 0x0c, 0x6e: LF, 0x72: CR, 0x74: 0x09, 0x76: 0x0b };
-
-function drainedOrClosed(out: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-  });
-}

@@ -3,6 +3,8 @@ import { Money } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { JournalEntryKind } from './journal-entry.entity';
 import { AccountPurpose } from './ledger-account.entity';
+import { JournalRepository } from './journal.repository';
+import { AccountKey, LedgerAccountRepository } from './ledger-account.repository';
 
 export interface PostingLine {
   purpose: AccountPurpose;
@@ -28,6 +30,11 @@ export class JournalService {
   /** Ids of committed accounts by purpose, party and currency (see `accounts`). */
   private readonly accountIds = new Map<string, string>();
 
+  constructor(
+    private readonly entries: JournalRepository,
+    private readonly ledgerAccounts: LedgerAccountRepository,
+  ) {}
+
   /**
    * Posts the entry, or returns null when an entry for the same cause already exists: a concurrent duplicate waits
    * on the unique (kind, source_id) index until the first commits, then posts nothing.
@@ -36,26 +43,18 @@ export class JournalService {
     const totals = new Map<string, number>();
     for (const p of entry.postings) totals.set(p.amount.currency, (totals.get(p.amount.currency) ?? 0) + p.amount.amountMinor);
     if ([...totals.values()].some((t) => t !== 0)) throw new Error(`Unbalanced ${entry.kind} entry for ${entry.sourceId}`);
-    const [row] = (await manager.query(
-      `INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ($1, $2, $3, $4)
-       ON CONFLICT ON CONSTRAINT journal_entries_source DO NOTHING RETURNING id`,
-      [entry.kind, entry.sourceId, entry.occurredAt, entry.memo],
-    )) as { id: string }[];
-    if (!row) return null;
-    const entryId = row.id;
+    const entries = this.entries.forManager(manager);
+    const entryId = await entries.insertEntryIfAbsent(entry);
+    if (!entryId) return null;
     const postings = entry.postings.filter((p) => !p.amount.isZero());
     if (postings.length === 0) return entryId;
     const accountIds = await this.accounts(manager, postings);
     // In account order: the balances move at commit, one row lock per account, and one order for every poster
     // means two commits never wait on each other in a cycle.
-    const ordered = postings.map((p, i) => ({ p, accountId: accountIds[i]! })).sort((a, b) => a.accountId.localeCompare(b.accountId));
-    const values: unknown[] = [];
-    const tuples = ordered.map(({ p, accountId }, i) => {
-      values.push(entryId, accountId, p.amount.amountMinor, p.amount.currency);
-      const b = i * 4;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4})`;
-    });
-    await manager.query(`INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ${tuples.join(', ')}`, values);
+    const ordered = postings
+      .map((p, i) => ({ accountId: accountIds[i] ?? unresolved(p), amountMinor: p.amount.amountMinor, currency: p.amount.currency }))
+      .sort((a, b) => a.accountId.localeCompare(b.accountId));
+    await entries.insertPostings(entryId, ordered);
     return entryId;
   }
 
@@ -71,28 +70,24 @@ export class JournalService {
     const missing = [...new Map(postings.filter((p) => !this.accountIds.has(keyOf(p))).map((p) => [keyOf(p), p])).values()];
     const opened = new Map<string, string>();
     if (missing.length > 0) {
-      const found = (await manager.query(
-        `SELECT a.id, a.purpose, coalesce(a.party_id::text, '') AS party, a.currency
-           FROM unnest($1::text[], $2::uuid[], $3::text[]) w(purpose, party_id, currency)
-           JOIN ledger_accounts a ON a.purpose = w.purpose AND a.party_id IS NOT DISTINCT FROM w.party_id AND a.currency = w.currency`,
-        [missing.map((p) => p.purpose), missing.map((p) => p.partyId), missing.map((p) => p.amount.currency)],
-      )) as { id: string; purpose: string; party: string; currency: string }[];
+      const accounts = this.ledgerAccounts.forManager(manager);
+      const found = await accounts.find(missing.map(accountKey));
       for (const row of found) this.accountIds.set(`${row.purpose}|${row.party}|${row.currency}`, row.id);
       for (const p of missing.filter((m) => !this.accountIds.has(keyOf(m)))) {
-        const params = [p.purpose, p.partyId, p.amount.currency];
-        let [row] = (await manager.query(
-          `INSERT INTO ledger_accounts (purpose, party_id, currency) VALUES ($1, $2, $3)
-           ON CONFLICT ON CONSTRAINT ledger_accounts_identity DO NOTHING RETURNING id`,
-          params,
-        )) as { id: string }[];
         // Opened meanwhile by a transaction that has now committed: a new statement sees it.
-        row ??= ((await manager.query(
-          `SELECT id FROM ledger_accounts WHERE purpose = $1 AND party_id IS NOT DISTINCT FROM $2 AND currency = $3`,
-          params,
-        )) as { id: string }[])[0];
-        opened.set(keyOf(p), row!.id);
+        const id = (await accounts.openIfAbsent(accountKey(p))) ?? (await accounts.findId(accountKey(p)));
+        if (id) opened.set(keyOf(p), id);
       }
     }
-    return postings.map((p) => this.accountIds.get(keyOf(p)) ?? opened.get(keyOf(p))!);
+    return postings.map((p) => this.accountIds.get(keyOf(p)) ?? opened.get(keyOf(p)) ?? unresolved(p));
   }
+}
+
+function accountKey(p: PostingLine): AccountKey {
+  return { purpose: p.purpose, partyId: p.partyId, currency: p.amount.currency };
+}
+
+/** An account neither found nor opened: only a concurrent delete could do that, and accounts are never deleted. */
+function unresolved(p: PostingLine): never {
+  throw new Error(`No ledger account ${p.purpose} of ${p.partyId ?? 'the platform'} in ${p.amount.currency}`);
 }

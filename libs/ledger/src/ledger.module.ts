@@ -5,6 +5,17 @@ import { IdentityModule } from '@chedun/identity';
 import { OrdersModule } from '@chedun/orders';
 import { PaymentsModule, TransferReversed } from '@chedun/payments';
 import { OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { CsvExportRepository } from './csv-export.repository';
+import { JournalRepository } from './journal.repository';
+import { LedgerAccountRepository } from './ledger-account.repository';
+import { LicenseTermsRepository } from './license-terms.repository';
+import { MerchantFeeRateRepository } from './merchant-fee-rate.repository';
+import { PayoutRepository } from './payout.repository';
+import { ReconciliationRepository } from './reconciliation.repository';
+import { RoyaltyReportRepository } from './royalty-report.repository';
+import { RoyaltyStatementRepository } from './royalty-statement.repository';
+import { SaleLineRepository } from './sale-line.repository';
+import { ShareActivityRepository } from './share-activity.repository';
 import { JournalEntryEntity } from './journal-entry.entity';
 import { JournalService } from './journal.service';
 import { LedgerAdminResolver, LicenseTermsResolver } from './ledger-admin.resolver';
@@ -51,6 +62,17 @@ const LEDGER_ENTITIES = [
   imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES), IdentityModule, PaymentsModule, OrdersModule],
   controllers: [ReportsController],
   providers: [
+    JournalRepository,
+    LedgerAccountRepository,
+    SaleLineRepository,
+    MerchantFeeRateRepository,
+    LicenseTermsRepository,
+    RoyaltyReportRepository,
+    RoyaltyStatementRepository,
+    CsvExportRepository,
+    ShareActivityRepository,
+    ReconciliationRepository,
+    PayoutRepository,
     JournalService,
     SalesPostingService,
     ShippingFeeRepository,

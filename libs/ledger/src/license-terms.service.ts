@@ -5,6 +5,7 @@ import { Actor } from '@chedun/identity';
 import { assertWithinCeiling, DomainError, Money, MoneyType, parseCalendarDate, parseId } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { LicenseTermsEntity } from './license-terms.entity';
+import { LicenseTermsRepository } from './license-terms.repository';
 import { LedgerPolicy } from './ledger.policy';
 import { LicenseTerms } from './ledger.types';
 
@@ -27,6 +28,7 @@ export class LicenseTermsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly licenseTerms: LicenseTermsRepository,
   ) {}
 
   async record(manager: EntityManager, terms: SignedLicenseTerms): Promise<LicenseTermsEntity> {
@@ -39,14 +41,21 @@ export class LicenseTermsService {
     const endsOn = parseCalendarDate(terms.endsOn);
     if (endsOn < startsOn) throw DomainError.badInput('A term cannot end before it starts', { field: 'endsOn' });
     const licenseId = parseId(terms.licenseId, 'licenseId');
-    const inserted = (await manager.query(
-      `INSERT INTO license_terms (license_id, studio_id, merchant_id, currency, advance_minor, minimum_guarantee_minor, starts_on, ends_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (license_id) DO NOTHING RETURNING license_id`,
-      [licenseId, parseId(terms.studioId, 'studioId'), parseId(terms.merchantId, 'merchantId'), terms.advance.currency,
-        terms.advance.amountMinor, terms.minimumGuarantee.amountMinor, startsOn, endsOn],
-    )) as unknown[];
-    if (inserted.length === 0) throw DomainError.conflict('The terms of this license are already recorded', { licenseId });
-    return manager.findOneByOrFail(LicenseTermsEntity, { licenseId });
+    const licenseTerms = this.licenseTerms.forManager(manager);
+    const inserted = await licenseTerms.insertIfAbsent({
+      licenseId,
+      studioId: parseId(terms.studioId, 'studioId'),
+      merchantId: parseId(terms.merchantId, 'merchantId'),
+      currency: terms.advance.currency,
+      advanceMinor: terms.advance.amountMinor,
+      minimumGuaranteeMinor: terms.minimumGuarantee.amountMinor,
+      startsOn,
+      endsOn,
+    });
+    if (!inserted) throw DomainError.conflict('The terms of this license are already recorded', { licenseId });
+    const recorded = await licenseTerms.findByLicenseId(licenseId);
+    if (!recorded) throw DomainError.notFound('License terms', licenseId);
+    return recorded;
   }
 
   async recordAsOperator(actor: Actor, terms: SignedLicenseTerms): Promise<LicenseTermsEntity> {
@@ -55,7 +64,7 @@ export class LicenseTermsService {
   }
 
   async find(actor: Actor, licenseId: string): Promise<LicenseTermsEntity> {
-    const terms = await this.dataSource.getRepository(LicenseTermsEntity).findOneBy({ licenseId: parseId(licenseId, 'licenseId') });
+    const terms = await this.licenseTerms.findByLicenseId(parseId(licenseId, 'licenseId'));
     const visible = terms && (actor.isPlatform || actor.isMemberOf(terms.studioId) || actor.isMemberOf(terms.merchantId));
     if (!terms || !visible) throw DomainError.notFound('License terms', licenseId);
     return terms;

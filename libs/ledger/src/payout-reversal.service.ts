@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, isId, Money, readMinorUnits } from '@chedun/kernel';
+import { DomainError, isId, Money } from '@chedun/kernel';
 import { TransferReversed } from '@chedun/payments';
 import { EntityManager } from 'typeorm';
+import { JournalRepository } from './journal.repository';
 import { JournalService } from './journal.service';
 import { JournalEntryKind } from './journal-entry.entity';
 import { AccountPurpose } from './ledger-account.entity';
-import { PayoutEntity, PayoutStatus } from './payout.entity';
+import { PayoutStatus } from './payout.entity';
+import { PayoutRepository } from './payout.repository';
 import { PAYABLE } from './payout.service';
 
 /**
@@ -20,13 +22,16 @@ import { PAYABLE } from './payout.service';
 export class PayoutReversalService {
   private readonly logger = new Logger(PayoutReversalService.name);
 
-  constructor(private readonly journal: JournalService) {}
+  constructor(
+    private readonly journal: JournalService,
+    private readonly payouts: PayoutRepository,
+    private readonly entries: JournalRepository,
+  ) {}
 
   async onTransferReversed(event: TransferReversed, m: EntityManager): Promise<void> {
-    const payout = await m.getRepository(PayoutEntity).findOne({
-      where: [{ providerTransferId: event.providerTransferId }, ...(event.payoutId && isId(event.payoutId) ? [{ id: event.payoutId }] : [])],
-      lock: { mode: 'pessimistic_write' },
-    });
+    const payout = await this.payouts
+      .forManager(m)
+      .lockOfTransfer(event.providerTransferId, event.payoutId && isId(event.payoutId) ? event.payoutId : null);
     if (!payout) {
       this.logger.warn({ providerTransferId: event.providerTransferId }, 'Reversal of a transfer the marketplace did not make');
       return;
@@ -41,14 +46,7 @@ export class PayoutReversalService {
       return;
     }
     const total = Math.min(event.reversedTotal.amountMinor, payout.amountMinor);
-    const [row] = (await m.query(
-      `SELECT coalesce(sum(p.amount_minor), 0)::text AS returned
-         FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
-         JOIN ledger_accounts a ON a.id = p.account_id AND a.purpose = 'PAYMENT_CLEARING'
-        WHERE e.kind = 'PAYOUT' AND e.source_id LIKE $1`,
-      [`payout:${payout.id}:reversed:%`],
-    )) as { returned: string }[];
-    const newly = total - readMinorUnits(row?.returned ?? '0');
+    const newly = total - (await this.entries.forManager(m).returnedByPayoutReversals(payout.id));
     if (newly <= 0) return;
     const amount = Money.of(newly, payout.currency);
     await this.journal.post(m, {

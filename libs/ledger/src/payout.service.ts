@@ -1,22 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, IdentityReader, OrganizationKind, OrganizationService } from '@chedun/identity';
-import { Clock, DomainError, ErrorCode, Money, readMinorUnits, parseId } from '@chedun/kernel';
+import { Clock, DomainError, ErrorCode, Money, parseId } from '@chedun/kernel';
 import { PaymentGateway, PaymentsException } from '@chedun/payments';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { JournalService } from './journal.service';
 import { JournalEntryKind } from './journal-entry.entity';
 import { AccountPurpose } from './ledger-account.entity';
+import { LedgerAccountRepository } from './ledger-account.repository';
 import { PayeeKind, PayoutEntity, PayoutStatus } from './payout.entity';
+import { PayoutRepository } from './payout.repository';
 import { RoyaltyStatementEntity, RoyaltyStatementStatus } from './royalty-statement.entity';
+import { RoyaltyStatementRepository } from './royalty-statement.repository';
+import { SaleLineRepository } from './sale-line.repository';
 import { LedgerPolicy } from './ledger.policy';
 import { payoutLifecycle } from './payout-lifecycle';
-
-
-/** In a query grouping sale_line_splits s by merchant and order in currency $1: that merchant's shipping fee on it. */
-const SHIPPING_FEE_OF_GROUP = `coalesce((SELECT sum(f.fee_minor) FROM sale_shipping_fees f
-                                          WHERE f.order_id = s.order_id AND f.merchant_id = s.merchant_id AND f.currency = $1), 0)`;
 
 /** What one payout pays; `amountMinor` is computed under the payee's lock. */
 interface PayoutSubject {
@@ -27,7 +26,7 @@ interface PayoutSubject {
   orderId: string | null;
   currency: string;
   transferGroup: string;
-  amountMinor: (m: EntityManager) => Promise<number>;
+  amountMinor: (saleLines: SaleLineRepository) => Promise<number>;
 }
 
 /** The account a payee's payouts draw down. */
@@ -66,11 +65,15 @@ export class PayoutService {
     private readonly journal: JournalService,
     private readonly gateway: PaymentGateway,
     private readonly clock: Clock,
+    private readonly payouts: PayoutRepository,
+    private readonly statements: RoyaltyStatementRepository,
+    private readonly saleLines: SaleLineRepository,
+    private readonly accounts: LedgerAccountRepository,
   ) {}
 
   /** Pays an issued statement's amount due to its studio. Studio staff or platform. */
   async payStatement(actor: Actor, statementId: string): Promise<PayoutEntity> {
-    const statement = await this.dataSource.getRepository(RoyaltyStatementEntity).findOneBy({ id: parseId(statementId, 'statementId') });
+    const statement = await this.statements.findById(parseId(statementId, 'statementId'));
     if (!statement || statement.status !== RoyaltyStatementStatus.ISSUED) throw DomainError.notFound('Royalty statement', statementId);
     try {
       LedgerPolicy.payouts(actor, statement.studioId);
@@ -85,19 +88,16 @@ export class PayoutService {
     const merchant = parseId(merchantId, 'merchantId');
     const order = parseId(orderId, 'orderId');
     LedgerPolicy.payouts(actor, merchant);
-    const [row] = (await this.dataSource.query(
-      `SELECT min(currency) AS currency FROM sale_line_splits WHERE order_id = $1 AND merchant_id = $2`,
-      [order, merchant],
-    )) as { currency: string | null }[];
-    if (!row?.currency) throw DomainError.notFound('Paid order of this merchant', orderId);
-    return this.pay(actor.userId, merchantOrderSubject(merchant, order, row.currency));
+    const currency = await this.saleLines.currencyOfMerchantOrder(order, merchant);
+    if (!currency) throw DomainError.notFound('Paid order of this merchant', orderId);
+    return this.pay(actor.userId, merchantOrderSubject(merchant, order, currency));
   }
 
   /** The payee's payouts, newest first. Its staff or platform. */
   async list(actor: Actor, organizationId: string, limit = 50): Promise<PayoutEntity[]> {
     const id = parseId(organizationId, 'organizationId');
     LedgerPolicy.payouts(actor, id);
-    return this.dataSource.getRepository(PayoutEntity).find({ where: { organizationId: id }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit });
+    return this.payouts.ofOrganization(id, limit);
   }
 
   /** An operator's run (platform only): pays everything due now, whatever its size. */
@@ -123,45 +123,20 @@ export class PayoutService {
         result.errors.push({ subject: subject.subject, organizationId: subject.organizationId, code: e.code, message: e.message });
       }
     };
-    const stuck = await this.dataSource.getRepository(PayoutEntity).find({
-      where: { status: PayoutStatus.IN_TRANSIT, currency },
-      order: { createdAt: 'ASC' },
-      take: RUN_LIMIT,
-    });
+    const stuck = await this.payouts.inTransit(currency, RUN_LIMIT);
     for (const p of stuck) await attempt(p, () => this.drive(p));
 
     const studios = await this.identity.payableOrganizationIds(OrganizationKind.STUDIO);
-    const statements = (await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT st.*, sum(st.amount_due_minor) OVER (PARTITION BY st.studio_id) AS payee_due
-           FROM royalty_statements st
-          WHERE st.status = 'ISSUED' AND st.currency = $1 AND st.amount_due_minor > 0 AND st.studio_id = ANY($3::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.statement_id = st.id AND p.status <> 'FAILED')) due
-        WHERE payee_due >= $2
-        ORDER BY period_month, id LIMIT ${RUN_LIMIT}`,
-      [currency, minimumMinor, studios],
-    )) as Record<string, unknown>[];
-    for (const r of statements) {
-      const subject = statementSubject({ id: r['id'] as string, studioId: r['studio_id'] as string, currency, amountDueMinor: readMinorUnits(r['amount_due_minor'] as string) });
+    const statements = await this.payouts.unpaidStatements(currency, minimumMinor, studios, RUN_LIMIT);
+    for (const st of statements) {
+      const subject = statementSubject({ ...st, currency });
       await attempt(subject, () => this.pay(requestedBy, subject));
     }
 
     const merchants = await this.identity.payableOrganizationIds(OrganizationKind.MERCHANT);
-    const orders = (await this.dataSource.query(
-      `SELECT merchant_id, order_id FROM (
-         SELECT s.merchant_id, s.order_id, min(s.paid_at) AS paid_at,
-                sum(sum(s.merchant_minor - s.merchant_reversed_minor) + ${SHIPPING_FEE_OF_GROUP}) OVER (PARTITION BY s.merchant_id) AS payee_due
-           FROM sale_line_splits s
-          WHERE s.currency = $1 AND s.merchant_id = ANY($3::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.organization_id = s.merchant_id AND p.order_id = s.order_id AND p.status <> 'FAILED')
-          GROUP BY s.merchant_id, s.order_id
-         HAVING sum(s.merchant_minor - s.merchant_reversed_minor) + ${SHIPPING_FEE_OF_GROUP} > 0) due
-        WHERE payee_due >= $2
-        ORDER BY paid_at, order_id LIMIT ${RUN_LIMIT}`,
-      [currency, minimumMinor, merchants],
-    )) as { merchant_id: string; order_id: string }[];
+    const orders = await this.saleLines.unpaidMerchantOrders(currency, minimumMinor, merchants, RUN_LIMIT);
     for (const r of orders) {
-      const subject = merchantOrderSubject(r.merchant_id, r.order_id, currency);
+      const subject = merchantOrderSubject(r.merchantId, r.orderId, currency);
       await attempt(subject, () => this.pay(requestedBy, subject));
     }
     return result;
@@ -173,11 +148,12 @@ export class PayoutService {
    */
   private async pay(requestedBy: string | null, s: PayoutSubject): Promise<PayoutEntity> {
     const payout = await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`payout:${s.organizationId}:${s.currency}`]);
-      const live = await m.findOneBy(PayoutEntity, { organizationId: s.organizationId, subject: s.subject, status: Not(PayoutStatus.FAILED) });
+      const payouts = this.payouts.forManager(m);
+      await payouts.lockPayee(s.organizationId, s.currency);
+      const live = await payouts.findLive(s.organizationId, s.subject);
       if (live) return live;
 
-      const amountMinor = await s.amountMinor(m);
+      const amountMinor = await s.amountMinor(this.saleLines.forManager(m));
       if (amountMinor <= 0) throw DomainError.conflict('Nothing is due to pay out', { subject: s.subject, amountMinor });
       const [org] = await this.organizations.findByIds([s.organizationId], m);
       const kind = s.payeeKind === PayeeKind.STUDIO ? OrganizationKind.STUDIO : OrganizationKind.MERCHANT;
@@ -186,19 +162,15 @@ export class PayoutService {
         throw DomainError.conflict('The payee has no payout account; an owner sets it with setPayoutAccount', { organizationId: s.organizationId });
       }
       const purpose = PAYABLE[s.payeeKind];
-      const [account] = (await m.query(
-        `SELECT balance_minor::text AS balance FROM ledger_accounts WHERE purpose = $1 AND party_id = $2 AND currency = $3`,
-        [purpose, s.organizationId, s.currency],
-      )) as { balance: string }[];
       // Payables are credit (negative) balances: what the platform owes is their negation.
-      const owed = -readMinorUnits(account?.balance ?? '0');
+      const owed = -(await this.accounts.forManager(m).balanceOf({ purpose, partyId: s.organizationId, currency: s.currency }));
       if (owed < amountMinor) {
         throw DomainError.conflict('The payee\u2019s payable balance does not cover this payout', { subject: s.subject, owedMinor: owed, amountMinor });
       }
 
       const id = randomUUID();
       const now = this.clock.now();
-      const entity = m.create(PayoutEntity, {
+      const entity = Object.assign(new PayoutEntity(), {
         id,
         organizationId: s.organizationId,
         payeeKind: s.payeeKind,
@@ -220,7 +192,7 @@ export class PayoutService {
         settledAt: null,
         failedAt: null,
       });
-      await m.insert(PayoutEntity, entity);
+      await payouts.insert(entity);
       const amount = Money.of(amountMinor, s.currency);
       await this.journal.post(m, {
         kind: JournalEntryKind.PAYOUT,
@@ -264,7 +236,8 @@ export class PayoutService {
     outcome: { providerTransferId?: string; failureCode?: string; failureMessage?: string },
   ): Promise<PayoutEntity> {
     return this.dataSource.transaction(async (m) => {
-      const payout = await m.findOneOrFail(PayoutEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const payouts = this.payouts.forManager(m);
+      const payout = await payouts.lockById(id);
       // A concurrent request for the same payout got the same answer first: nothing left to record.
       if (payout.status !== PayoutStatus.IN_TRANSIT) return payout;
       payout.status = payoutLifecycle.move(payout.status, to);
@@ -293,7 +266,7 @@ export class PayoutService {
           postings: [inTransit, { purpose: PAYABLE[payout.payeeKind], partyId: payout.organizationId, amount: amount.negate() }],
         });
       }
-      await m.save(payout);
+      await payouts.save(payout);
       return payout;
     });
   }
@@ -323,15 +296,6 @@ function merchantOrderSubject(merchantId: string, orderId: string, currency: str
     currency,
     // The same group as the order's PaymentIntent, so Stripe ties the transfer to the charge that funded it.
     transferGroup: `order_${orderId}`,
-    amountMinor: async (m) => {
-      const [row] = (await m.query(
-        // The shipping fee is the merchant's alone (no royalty, no platform fee) and paid out with the order's goods.
-        `SELECT (coalesce((SELECT sum(merchant_minor - merchant_reversed_minor) FROM sale_line_splits
-                            WHERE order_id = $1 AND merchant_id = $2 AND currency = $3), 0)
-                 + coalesce((SELECT sum(fee_minor) FROM sale_shipping_fees WHERE order_id = $1 AND merchant_id = $2 AND currency = $3), 0))::text AS due`,
-        [orderId, merchantId, currency],
-      )) as { due: string }[];
-      return readMinorUnits(row?.due ?? '0');
-    },
+    amountMinor: (saleLines) => saleLines.merchantShareOfOrder(orderId, merchantId, currency),
   };
 }

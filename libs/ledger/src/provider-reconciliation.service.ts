@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { isId, Money, readMinorUnits } from '@chedun/kernel';
+import { isId, Money } from '@chedun/kernel';
 import { OrderQueryService, PAID_OR_REFUNDED } from '@chedun/orders';
 import { PaymentGateway, PaymentService, ProviderPaymentRecord } from '@chedun/payments';
-import { DataSource } from 'typeorm';
 import { ReconciliationDiscrepancy } from './ledger.types';
+import { SaleLineRepository } from './sale-line.repository';
 
 /** A checkout's payment is created before the order is paid, at most a reservation's lifetime (≤ 24 h) earlier. */
 const PAYMENT_LOOKBACK_MS = 24 * 3600 * 1000;
@@ -34,7 +33,7 @@ export const ProviderCheck = {
 @Injectable()
 export class ProviderReconciliationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly saleLines: SaleLineRepository,
     private readonly gateway: PaymentGateway,
     private readonly payments: PaymentService,
     private readonly orders: OrderQueryService,
@@ -46,13 +45,7 @@ export class ProviderReconciliationService {
     const paid = await this.orders.paidBetween(currency, start, end);
     const orderIds = paid.map((o) => o.orderId);
     const paymentIds = await this.payments.capturedPaymentIdsByOrder(orderIds);
-    const refundedRows = (await this.dataSource.query(
-      `SELECT s.order_id::text AS order_id, sum(r.amount_minor)::text AS refunded
-         FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id
-        WHERE s.order_id = ANY($1::uuid[]) GROUP BY s.order_id`,
-      [orderIds],
-    )) as { order_id: string; refunded: string }[];
-    const reversed = new Map(refundedRows.map((r) => [r.order_id, readMinorUnits(r.refunded)]));
+    const reversed = await this.saleLines.refundedByOrder(orderIds);
 
     const found: Record<keyof typeof ProviderCheck, ReconciliationDiscrepancy[]> = {
       PROVIDER_PAID_ORDER_NOT_PAID: [],

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Actor, CurrentActor } from '@chedun/identity';
 import { DomainError, parseCalendarDate, parseId, SUPPORTED_CURRENCIES } from '@chedun/kernel';
 import type { Response } from 'express';
-import { RoyaltyReportFilter } from './royalty-report.query';
+import { RoyaltyReportFilter } from './royalty-report.repository';
 import { RoyaltyReportService } from './royalty-report.service';
 import { RoyaltyStatementService } from './royalty-statement.service';
 import { shanghaiRange } from './shanghai-period';

@@ -11,7 +11,7 @@ import {
   RoyaltySeriesPoint,
   RoyaltyTotals,
 } from './ledger.types';
-import { RoyaltyReportFilter } from './royalty-report.query';
+import { RoyaltyReportFilter } from './royalty-report.repository';
 import { RoyaltyReportService } from './royalty-report.service';
 import { shanghaiRange } from './shanghai-period';
 

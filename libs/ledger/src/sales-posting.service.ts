@@ -6,7 +6,8 @@ import { EntityManager } from 'typeorm';
 import { JournalService, PostingLine } from './journal.service';
 import { JournalEntryKind } from './journal-entry.entity';
 import { AccountPurpose } from './ledger-account.entity';
-import { SaleLineSplitEntity } from './sale-line-split.entity';
+import { MerchantFeeRateRepository } from './merchant-fee-rate.repository';
+import { SaleLineRepository } from './sale-line.repository';
 import { LineSplit, refundPostings, refundReversal, salePostings, shippingFeePostings, SplitPosting, splitLine } from './revenue-split';
 import { ShippingFeeRepository } from './shipping-fee.repository';
 
@@ -20,17 +21,16 @@ export class SalesPostingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly journal: JournalService,
     private readonly organizations: OrganizationService,
+    private readonly saleLines: SaleLineRepository,
+    private readonly feeRates: MerchantFeeRateRepository,
     private readonly shippingFees: ShippingFeeRepository,
   ) {}
 
   async onOrderPaid(event: OrderPaid, manager: EntityManager): Promise<void> {
     await this.postShippingFees(event, manager);
     if (event.lines.length === 0) return;
-    const lineIds = event.lines.map((l) => l.orderLineId);
-    const existing = (await manager.query(`SELECT order_line_id FROM sale_line_splits WHERE order_line_id = ANY($1::uuid[])`, [
-      lineIds,
-    ])) as { order_line_id: string }[];
-    const done = new Set(existing.map((r) => r.order_line_id));
+    const saleLines = this.saleLines.forManager(manager);
+    const done = await saleLines.splitLineIds(event.lines.map((l) => l.orderLineId));
     const lines = event.lines.filter((l) => !done.has(l.orderLineId));
     if (lines.length === 0) return;
 
@@ -38,12 +38,7 @@ export class SalesPostingService {
       (await this.organizations.profiles([...new Set(lines.flatMap((l) => [l.studioId, l.merchantId]))], manager)).map((o) => [o.id, o.name]),
     );
     const merchantIds = [...new Set(lines.map((l) => l.merchantId))];
-    const rates = new Map(
-      ((await manager.query(`SELECT merchant_id, fee_bps FROM merchant_fee_rates WHERE merchant_id = ANY($1::uuid[])`, [merchantIds])) as {
-        merchant_id: string;
-        fee_bps: number;
-      }[]).map((r) => [r.merchant_id, r.fee_bps]),
-    );
+    const rates = await this.feeRates.forManager(manager).ratesOf(merchantIds);
 
     for (const line of lines) {
       const feeBps = rates.get(line.merchantId) ?? this.config.ledger.platformFeeBps;
@@ -56,7 +51,7 @@ export class SalesPostingService {
         postings: this.toPostingLines(salePostings(split), line),
       });
       if (!entryId) continue;
-      await manager.insert(SaleLineSplitEntity, {
+      await saleLines.insertSplit({
         orderLineId: line.orderLineId,
         orderId: event.orderId,
         entryId,
@@ -85,14 +80,11 @@ export class SalesPostingService {
   }
 
   async onOrderLineRefunded(event: OrderLineRefunded, manager: EntityManager): Promise<void> {
+    const saleLines = this.saleLines.forManager(manager);
     // The line's row is locked first so refunds of one line take turns, each seeing the others' totals and ids.
-    const line = await manager.findOne(SaleLineSplitEntity, {
-      where: { orderLineId: event.orderLineId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const line = await saleLines.lockSplit(event.orderLineId);
     if (!line) throw DomainError.conflict('The ledger has no paid line to refund', { orderLineId: event.orderLineId });
-    const [seen] = (await manager.query(`SELECT 1 FROM sale_line_refunds WHERE refund_id = $1`, [event.refundId])) as unknown[];
-    if (seen) return;
+    if (await saleLines.hasRefund(event.refundId)) return;
     if (event.currency !== line.currency) {
       throw DomainError.conflict('A refund must be in the currency of its line', { orderLineId: event.orderLineId });
     }
@@ -118,32 +110,27 @@ export class SalesPostingService {
       postings: this.toPostingLines(refundPostings(reversal), line),
     });
     if (!entryId) throw DomainError.conflict('This refund id was already posted for another line', { refundId: event.refundId });
-    await manager.query(
-      `INSERT INTO sale_line_refunds (refund_id, order_line_id, entry_id, studio_id, merchant_id, currency, amount_minor,
-         refunded_before_minor, refunded_after_minor, royalty_reversal_minor, fee_reversal_minor, merchant_reversal_minor, refunded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        event.refundId,
-        line.orderLineId,
-        entryId,
-        line.studioId,
-        line.merchantId,
-        line.currency,
-        reversal.amount.amountMinor,
-        event.refundedBeforeMinor,
-        event.refundedAfterMinor,
-        reversal.royalty.amountMinor,
-        reversal.fee.amountMinor,
-        reversal.merchant.amountMinor,
-        event.refundedAt,
-      ],
-    );
-    await manager.query(
-      `UPDATE sale_line_splits SET refunded_minor = refunded_minor + $2, royalty_reversed_minor = royalty_reversed_minor + $3,
-         fee_reversed_minor = fee_reversed_minor + $4, merchant_reversed_minor = merchant_reversed_minor + $5
-       WHERE order_line_id = $1`,
-      [line.orderLineId, reversal.amount.amountMinor, reversal.royalty.amountMinor, reversal.fee.amountMinor, reversal.merchant.amountMinor],
-    );
+    await saleLines.insertRefund({
+      refundId: event.refundId,
+      orderLineId: line.orderLineId,
+      entryId,
+      studioId: line.studioId,
+      merchantId: line.merchantId,
+      currency: line.currency,
+      amountMinor: reversal.amount.amountMinor,
+      refundedBeforeMinor: event.refundedBeforeMinor,
+      refundedAfterMinor: event.refundedAfterMinor,
+      royaltyReversalMinor: reversal.royalty.amountMinor,
+      feeReversalMinor: reversal.fee.amountMinor,
+      merchantReversalMinor: reversal.merchant.amountMinor,
+      refundedAt: event.refundedAt,
+    });
+    await saleLines.addReversal(line.orderLineId, {
+      amountMinor: reversal.amount.amountMinor,
+      royaltyMinor: reversal.royalty.amountMinor,
+      feeMinor: reversal.fee.amountMinor,
+      merchantMinor: reversal.merchant.amountMinor,
+    });
   }
 
   /**

@@ -19,6 +19,7 @@ export class LicenseOfferResolver {
       royaltyBps: input.royaltyBps,
       categories: input.categories,
       territory: input.territory,
+      channels: input.channels ?? null,
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       advance: input.advance?.toMoney() ?? null,

@@ -50,7 +50,7 @@ export class LicenseOfferService {
         entityType: LicensingEntityType.LICENSE_OFFER,
         entityId: offer.id,
         studioId: offer.studioId,
-        details: { royaltyBps: terms.royaltyBps, categories: terms.categories, startsOn: terms.startsOn, endsOn: terms.endsOn },
+        details: { royaltyBps: terms.royaltyBps, categories: terms.categories, channels: terms.channels, startsOn: terms.startsOn, endsOn: terms.endsOn },
       });
       return offer;
     });

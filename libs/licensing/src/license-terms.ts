@@ -1,5 +1,5 @@
 import { bigintMinorUnits } from '@chedun/db';
-import { bps, LicenseStatus, Money, parseCalendarDate, ProductCategory } from '@chedun/kernel';
+import { ALL_SALES_CHANNELS, bps, LicenseStatus, Money, parseCalendarDate, ProductCategory, SalesChannel } from '@chedun/kernel';
 import { Column } from 'typeorm';
 import { LicensingException } from './licensing.exception';
 
@@ -16,6 +16,10 @@ export class LicenseTermsColumns {
 
   @Column('text')
   territory!: string;
+
+  /** Where the merchant may sell; a product sells on this marketplace only under ONLINE. */
+  @Column('text', { array: true })
+  channels!: SalesChannel[];
 
   @Column('date', { name: 'starts_on' })
   startsOn!: string;
@@ -45,6 +49,7 @@ export function copyTerms(terms: LicenseTermsColumns): LicenseTermsColumns {
     royaltyBps: terms.royaltyBps,
     categories: [...terms.categories],
     territory: terms.territory,
+    channels: [...terms.channels],
     startsOn: terms.startsOn,
     endsOn: terms.endsOn,
     advanceMinor: terms.advanceMinor,
@@ -61,6 +66,8 @@ export interface LicenseTermsDraft {
   royaltyBps: number;
   categories: readonly ProductCategory[];
   territory: string;
+  /** Omitted or null: all three channels. */
+  channels?: readonly SalesChannel[] | null;
   startsOn: string;
   endsOn: string;
   advance?: Money | null;
@@ -79,6 +86,8 @@ export function validTerms(draft: LicenseTermsDraft, today: string, amountCeilin
   if (!/^[A-Z]{2}$/.test(draft.territory)) {
     throw LicensingException.badTerms('territory must be a two-letter country code such as CN', 'territory');
   }
+  const channels = ALL_SALES_CHANNELS.filter((c) => (draft.channels ?? ALL_SALES_CHANNELS).includes(c));
+  if (channels.length === 0) throw LicensingException.badTerms('channels must list at least one sales channel', 'channels');
   const startsOn = parseCalendarDate(draft.startsOn);
   const endsOn = parseCalendarDate(draft.endsOn);
   if (endsOn <= startsOn) throw LicensingException.badTerms('endsOn must be after startsOn', 'endsOn');
@@ -93,6 +102,7 @@ export function validTerms(draft: LicenseTermsDraft, today: string, amountCeilin
     royaltyBps,
     categories,
     territory: draft.territory,
+    channels,
     startsOn,
     endsOn,
     advanceMinor: draft.advance?.amountMinor ?? null,

@@ -1,4 +1,4 @@
-import { LicenseStatus, ProductCategory } from '@chedun/kernel';
+import { ALL_SALES_CHANNELS, LicenseStatus, ProductCategory } from '@chedun/kernel';
 import { LicenseReader, LicenseSnapshot } from './license.reader';
 import { LicenseRepository } from './license.repository';
 
@@ -11,6 +11,7 @@ const snapshot: LicenseSnapshot = {
   status: LicenseStatus.ACTIVE,
   categories: [ProductCategory.APPAREL, ProductCategory.TOUR],
   territory: 'CN',
+  channels: [...ALL_SALES_CHANNELS],
   startsOn: '2026-12-01',
   endsOn: '2027-11-30',
   royaltyBps: 1_000,

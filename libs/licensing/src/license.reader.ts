@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isId, LicenseStatus, ProductCategory } from '@chedun/kernel';
+import { isId, LicenseStatus, ProductCategory, SalesChannel } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { LicenseRepository } from './license.repository';
 
@@ -12,6 +12,7 @@ export interface LicenseSnapshot {
   status: LicenseStatus;
   categories: ProductCategory[];
   territory: string;
+  channels: SalesChannel[];
   startsOn: string;
   endsOn: string;
   royaltyBps: number;
@@ -34,6 +35,7 @@ export class LicenseReader {
       status: license.status,
       categories: [...license.terms.categories],
       territory: license.terms.territory,
+      channels: [...license.terms.channels],
       startsOn: license.terms.startsOn,
       endsOn: license.terms.endsOn,
       royaltyBps: license.terms.royaltyBps,

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CalendarDateScalar, Connection, LicenseStatus, MoneyInput, MoneyType, PageArgs, ProductCategory } from '@chedun/kernel';
+import { CalendarDateScalar, Connection, LicenseStatus, MoneyInput, MoneyType, PageArgs, ProductCategory, SalesChannel } from '@chedun/kernel';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -56,6 +56,9 @@ export class LicenseOffer {
   @Field({ description: 'ISO 3166-1 alpha-2 country code.' })
   territory!: string;
 
+  @Field(() => [SalesChannel], { description: 'Where licensees may sell; selling on this marketplace needs ONLINE.' })
+  channels!: SalesChannel[];
+
   @Field(() => CalendarDateScalar)
   startsOn!: string;
 
@@ -82,6 +85,7 @@ export class LicenseOffer {
       royaltyBps: e.terms.royaltyBps,
       categories: e.terms.categories,
       territory: e.terms.territory,
+      channels: e.terms.channels,
       startsOn: e.terms.startsOn,
       endsOn: e.terms.endsOn,
       advance: money(e.terms.advanceMinor, e.terms.advanceCurrency),
@@ -127,6 +131,9 @@ export class License {
   @Field()
   territory!: string;
 
+  @Field(() => [SalesChannel], { description: 'Where the merchant may sell; selling on this marketplace needs ONLINE.' })
+  channels!: SalesChannel[];
+
   @Field(() => CalendarDateScalar)
   startsOn!: string;
 
@@ -155,6 +162,7 @@ export class License {
       royaltyBps: e.terms.royaltyBps,
       categories: e.terms.categories,
       territory: e.terms.territory,
+      channels: e.terms.channels,
       startsOn: e.terms.startsOn,
       endsOn: e.terms.endsOn,
       advance: money(e.terms.advanceMinor, e.terms.advanceCurrency),
@@ -275,6 +283,13 @@ export class PublishLicenseOfferInput {
   @Transform(trimmed)
   @Matches(/^[A-Z]{2}$/, { message: 'territory must be a two-letter country code such as CN' })
   territory: string = 'CN';
+
+  @Field(() => [SalesChannel], { nullable: true, description: 'Where licensees may sell; omitted: all three. Selling on this marketplace needs ONLINE.' })
+  @IsOptional()
+  @ArrayNotEmpty({ message: 'channels must list at least one sales channel' })
+  @ArrayMaxSize(Object.keys(SalesChannel).length)
+  @IsEnum(SalesChannel, { each: true })
+  channels?: SalesChannel[] | null;
 
   @Field(() => CalendarDateScalar)
   @IsString()

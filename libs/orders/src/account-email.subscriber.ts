@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainEventBus } from '@chedun/db';
 import { AccountEmailRequested } from '@chedun/identity';
 import { EntityManager } from 'typeorm';
+import { NotificationRepository } from './notification.repository';
 
 /**
  * Identity's account emails (verification and invitation links, payout-account changes) join the notifications
@@ -9,17 +10,14 @@ import { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class AccountEmailSubscriber {
+  constructor(private readonly notifications: NotificationRepository) {}
+
   register(bus: DomainEventBus): void {
     bus.subscribe<AccountEmailRequested>('AccountEmailRequested', (event, manager) => this.queue(event, manager));
   }
 
   private async queue(event: AccountEmailRequested, manager: EntityManager): Promise<void> {
     const { kind, ...payload } = event.email;
-    await manager.query(`INSERT INTO notifications (kind, recipient_user_id, recipient_email, payload) VALUES ($1, $2, $3, $4)`, [
-      kind,
-      event.recipientUserId,
-      event.recipientEmail,
-      JSON.stringify(payload),
-    ]);
+    await this.notifications.forManager(manager).queueAccountEmail(kind, event.recipientUserId, event.recipientEmail, payload);
   }
 }

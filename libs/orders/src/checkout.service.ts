@@ -8,8 +8,10 @@ import { LicenseReader } from '@chedun/licensing';
 import { PaymentService } from '@chedun/payments';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { findOrder, ORDER_COLUMNS, OrderRecord, toOrderRecord } from './order-records';
-import { COUNTED_FOR_LIMIT, OrderStatus } from './order-status';
+import { OrderLineRepository } from './order-line.repository';
+import { OrderRecord } from './order-records';
+import { COUNTED_FOR_LIMIT } from './order-status';
+import { OrderRepository } from './order.repository';
 import { assertLineShape } from './checkout-line';
 import { CheckoutDeliveryService } from './checkout-delivery.service';
 import { OrdersException } from './orders.exception';
@@ -34,6 +36,8 @@ type PricedLine = { index: number; input: CheckoutLineInput; hold: StockHold; ro
 export class CheckoutService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly orderLines: OrderLineRepository,
     private readonly inventory: InventoryService,
     private readonly licenses: LicenseReader,
     private readonly payments: PaymentService,
@@ -58,30 +62,28 @@ export class CheckoutService {
 
   private async placeOrder(manager: EntityManager, actor: Actor, input: CheckoutInput, requestHash: string): Promise<OrderRecord> {
     // One buyer's checkouts run one at a time, so the key lookup, the purchase limit and the open-order cap are exact.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`checkout:${actor.userId}`]);
+    const orders = this.orders.forManager(manager);
+    await orders.serialiseCheckoutsOf(actor.userId);
     const now = this.clock.now();
-    // The key's earlier order, if any, and the buyer's open orders: one round trip.
-    const [seen] = (await manager.query(
-      `SELECT o.id, o.request_hash AS "requestHash",
-              (SELECT count(*)::int FROM orders WHERE buyer_user_id = $1 AND status = 'PENDING_PAYMENT' AND expires_at > $3) AS open
-         FROM (SELECT 1) one LEFT JOIN orders o ON o.buyer_user_id = $1 AND o.idempotency_key = $2`,
-      [actor.userId, input.idempotencyKey, now],
-    )) as { id: string | null; requestHash: string | null; open: number }[];
-    if (seen!.id) {
-      if (seen!.requestHash !== requestHash) {
+    const seen = await orders.checkoutState(actor.userId, input.idempotencyKey, now);
+    if (seen.id) {
+      if (seen.requestHash !== requestHash) {
         throw OrdersException.conflict('This idempotency key was already used for a different checkout', { idempotencyKey: input.idempotencyKey });
       }
-      return (await findOrder(manager, seen!.id)) as OrderRecord;
+      const earlier = await orders.findById(seen.id);
+      if (!earlier) throw OrdersException.notFound('Order', seen.id);
+      return earlier;
     }
 
     const cap = this.config.orders.openOrdersPerAccount;
-    if (seen!.open >= cap) {
+    if (seen.open >= cap) {
       throw OrdersException.rateLimited(`At most ${cap} unpaid orders at a time: pay or let one expire first`, { openOrders: cap });
     }
 
     const lines: PricedLine[] = [];
     for (const [index, line] of input.lines.entries()) lines.push(await this.price(manager, index, line, now));
-    const currency = lines[0]!.item.currency;
+    const currency = lines[0]?.item.currency;
+    if (currency === undefined) throw OrdersException.badInput('An order needs at least one line', { field: 'lines' });
     if (lines.some((l) => l.item.currency !== currency)) throw OrdersException.badInput('All lines of an order must be in one currency');
     await this.assertPurchaseLimits(manager, actor.userId, lines);
 
@@ -98,29 +100,43 @@ export class CheckoutService {
       });
     }
     const expiresAt = new Date(now.getTime() + this.config.orders.reservationTtlMinutes * 60_000);
-    const [created] = ((await manager.query(
-      `INSERT INTO orders AS o (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${ORDER_COLUMNS}`,
-      [actor.userId, OrderStatus.PENDING_PAYMENT, input.idempotencyKey, requestHash, Money.of(total, currency).amountMinor, currency, expiresAt, now],
-    )) as unknown[]).map(toOrderRecord);
-    const orderId = created!.id;
+    const created = await orders.insertPending({
+      buyerUserId: actor.userId,
+      idempotencyKey: input.idempotencyKey,
+      requestHash,
+      totalMinor: Money.of(total, currency).amountMinor,
+      currency,
+      expiresAt,
+      createdAt: now,
+    });
+    const orderLines = this.orderLines.forManager(manager);
     for (const line of lines) {
       const seat = line.kind === 'EXPERIENCE' ? line.item : null;
-      await manager.query(
-        `INSERT INTO order_lines (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
-                                  variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at, slot_ends_at,
-                                  quantity, unit_price_minor, net_minor, currency)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
-        [
-          orderId, line.index, line.kind, line.item.productId, line.item.productName, line.item.merchantId, line.item.studioId,
-          line.item.licenseId, line.item.filmIpId, line.royaltyBps,
-          line.kind === 'MERCHANDISE' ? line.item.variantId : null, seat?.timeSlotId ?? null, seat?.ticketTypeId ?? null,
-          seat?.ticketTypeName ?? null, seat?.venueId ?? null, seat?.startsAt ?? null, seat?.endsAt ?? null,
-          line.input.quantity, line.item.priceMinor, line.item.priceMinor * line.input.quantity, currency,
-        ],
-      );
+      await orderLines.insert({
+        orderId: created.id,
+        position: line.index,
+        kind: line.kind,
+        productId: line.item.productId,
+        productName: line.item.productName,
+        merchantId: line.item.merchantId,
+        studioId: line.item.studioId,
+        licenseId: line.item.licenseId,
+        filmIpId: line.item.filmIpId,
+        royaltyBps: line.royaltyBps,
+        variantId: line.kind === 'MERCHANDISE' ? line.item.variantId : null,
+        timeSlotId: seat?.timeSlotId ?? null,
+        ticketTypeId: seat?.ticketTypeId ?? null,
+        ticketTypeName: seat?.ticketTypeName ?? null,
+        venueId: seat?.venueId ?? null,
+        slotStartsAt: seat?.startsAt ?? null,
+        slotEndsAt: seat?.endsAt ?? null,
+        quantity: line.input.quantity,
+        unitPriceMinor: line.item.priceMinor,
+        netMinor: line.item.priceMinor * line.input.quantity,
+        currency,
+      });
     }
-    await this.delivery.record(manager, actor, orderId, delivery, now);
+    await this.delivery.record(manager, actor, created.id, delivery, now);
     // Reserved last, so the stock and seat rows every buyer of the same item waits on are locked only until the commit.
     // Rows are always locked in id order, so two checkouts sharing items cannot deadlock.
     const byRow = [...lines].sort((a, b) => holdKey(a.hold).localeCompare(holdKey(b.hold)));
@@ -134,7 +150,7 @@ export class CheckoutService {
       }
     }
 
-    return created!;
+    return created;
   }
 
   private async price(manager: EntityManager, index: number, line: CheckoutLineInput, now: Date): Promise<PricedLine> {
@@ -172,13 +188,7 @@ export class CheckoutService {
       wanted.set(line.item.productId, entry);
     }
     if (wanted.size === 0) return;
-    const bought: { productId: string; quantity: number }[] = await manager.query(
-      `SELECT l.product_id AS "productId", sum(l.quantity)::int AS quantity
-         FROM order_lines l JOIN orders o ON o.id = l.order_id
-        WHERE o.buyer_user_id = $1 AND o.status = ANY($2) AND l.product_id = ANY($3)
-        GROUP BY l.product_id`,
-      [buyerUserId, COUNTED_FOR_LIMIT, [...wanted.keys()]],
-    );
+    const bought = await this.orderLines.forManager(manager).quantitiesBought(buyerUserId, COUNTED_FOR_LIMIT, [...wanted.keys()]);
     for (const [productId, entry] of wanted) {
       const already = bought.find((b) => b.productId === productId)?.quantity ?? 0;
       if (already + entry.quantity > entry.limit) {

@@ -2,15 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { Actor } from '@chedun/identity';
 import { DevelopmentPaymentGateway, PaymentGateway, PaymentService } from '@chedun/payments';
-import { DataSource } from 'typeorm';
-import { findOrder, OrderRecord } from './order-records';
+import { OrderRecord } from './order-records';
+import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
 
 /** Lets a buyer play the provider confirming their payment, through the very path a Stripe webhook takes. */
 @Injectable()
 export class DevelopmentPaymentService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
     private readonly gateway: PaymentGateway,
     private readonly development: DevelopmentPaymentGateway,
     private readonly payments: PaymentService,
@@ -21,11 +21,13 @@ export class DevelopmentPaymentService {
     if (this.config.isProduction || this.gateway.provider !== 'development') {
       throw OrdersException.forbidden('Payments are confirmed by the payment provider here');
     }
-    const order = await findOrder(this.dataSource.manager, orderId);
+    const order = await this.orders.findById(orderId);
     if (!order || order.buyerUserId !== actor.userId) throw OrdersException.notFound('Order', orderId);
     const payment = (await this.payments.paymentsOfOrder(orderId)).find((p) => p.provider === 'development');
     if (!payment) throw OrdersException.conflict('The order has no payment to confirm yet');
     await this.development.confirm(payment.providerPaymentId);
-    return (await findOrder(this.dataSource.manager, orderId)) as OrderRecord;
+    const confirmed = await this.orders.findById(orderId);
+    if (!confirmed) throw OrdersException.notFound('Order', orderId);
+    return confirmed;
   }
 }

@@ -14,4 +14,5 @@ export { EmailSender } from './email-sender';
 export type { EmailMessage, SentEmail } from './email-sender';
 export { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus, PAID_OR_REFUNDED } from './order-status';
 export { refundTaskLifecycle, RefundTaskStatus } from './refund-tasks';
+export { refundRequestLifecycle, RefundRequestStatus } from './refund-request-status';
 export { OrdersException } from './orders.exception';

@@ -5,6 +5,7 @@ import { IdentityReader, Recipient } from '@chedun/identity';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { EmailSender } from './email-sender';
+import { DueNotification, NotificationRepository } from './notification.repository';
 import { renderNotificationEmail } from './notification-email';
 import { RecurringRun, withSessionLock } from '@chedun/db';
 import { backoffMs } from './backoff';
@@ -21,16 +22,6 @@ export interface NotificationDeliveryRun {
   retrying: number;
 }
 
-interface DueNotification {
-  id: string;
-  kind: string;
-  payload: unknown;
-  attempts: number;
-  recipientUserId: string | null;
-  /** Set for account emails: the address itself (for a verification, exactly the one being proved). */
-  recipientEmail: string | null;
-}
-
 /**
  * Delivers the notifications outbox through the EmailSender port, one run at a time across processes. A message is
  * marked sent once, after the sender accepted it; a failure waits longer each time before the next attempt.
@@ -42,6 +33,7 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
     private readonly sender: EmailSender,
     private readonly identity: IdentityReader,
     private readonly clock: Clock,
@@ -57,9 +49,8 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
   }
 
   /** Notifications not sent yet (due or waiting for a retry). */
-  async pendingCount(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE sent_at IS NULL`)) as { n: number }[];
-    return row?.n ?? 0;
+  pendingCount(): Promise<number> {
+    return this.notifications.countUnsent();
   }
 
   /** Sends every due notification; null when another run holds the job. */
@@ -71,13 +62,7 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
     const result: NotificationDeliveryRun = { sent: 0, retrying: 0 };
     const seen: string[] = [];
     for (;;) {
-      const due: DueNotification[] = await this.dataSource.query(
-        `SELECT n.id, n.kind, n.payload, n.attempts, n.recipient_user_id AS "recipientUserId", n.recipient_email AS "recipientEmail"
-           FROM notifications n
-          WHERE n.sent_at IS NULL AND n.next_attempt_at <= $1 AND n.attempts < $2 AND NOT (n.id = ANY($3))
-          ORDER BY n.next_attempt_at, n.created_at, n.id LIMIT ${BATCH}`,
-        [this.clock.now(), MAX_NOTIFICATION_ATTEMPTS, seen],
-      );
+      const due = await this.notifications.due(this.clock.now(), MAX_NOTIFICATION_ATTEMPTS, seen, BATCH);
       const recipients = await this.identity.recipients(due.flatMap((n) => (n.recipientUserId ? [n.recipientUserId] : [])));
       for (const notification of due) {
         seen.push(notification.id);
@@ -109,21 +94,14 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
       const attempts = n.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn({ notificationId: n.id, kind: n.kind, attempts, err: error }, 'Email not accepted; retrying later');
-      await this.dataSource.query(
-        `UPDATE notifications SET attempts = $2::int, next_attempt_at = $3, last_error = $4 WHERE id = $1 AND sent_at IS NULL`,
-        [n.id, attempts, new Date(this.clock.now().getTime() + backoffMs(attempts, BACKOFF_BASE_MS, BACKOFF_MAX_MS)), message.slice(0, 1000)],
-      );
+      const nextAttemptAt = new Date(this.clock.now().getTime() + backoffMs(attempts, BACKOFF_BASE_MS, BACKOFF_MAX_MS));
+      await this.notifications.recordFailedAttempt(n.id, attempts, nextAttemptAt, message.slice(0, 1000));
       return false;
     }
     // Once a real mail server has the message, the outbox need not keep the link's secret: the token is stored only
     // hashed by identity, and a copy of this table should not open anyone's account. The development sender's
     // "inbox" is this table (devNotifications), so there it stays.
-    await this.dataSource.query(
-      `UPDATE notifications SET sent_at = $2, attempts = attempts + 1, last_error = NULL,
-              payload = CASE WHEN $3 THEN payload - 'token' ELSE payload END
-        WHERE id = $1 AND sent_at IS NULL`,
-      [n.id, this.clock.now(), this.sender.kind === 'smtp'],
-    );
+    await this.notifications.markSent(n.id, this.clock.now(), this.sender.kind === 'smtp');
     return true;
   }
 }

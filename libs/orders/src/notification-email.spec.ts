@@ -1,6 +1,62 @@
 import { renderNotificationEmail } from './notification-email';
 
-const WEB = 'https://market.example.test';
+const WEB = 'https://chedun.example';
+
+describe('order emails', () => {
+  it("carry a ticket's type, times and venue with its map link, as the order page shows them", () => {
+    const email = renderNotificationEmail(
+      'ORDER_CONFIRMATION',
+      {
+        orderId: 'a1b2c3d4-0000-0000-0000-000000000000',
+        total: { amountMinor: 24000, currency: 'CNY' },
+        lines: [
+          {
+            productName: '宝莲灯拍摄地之旅',
+            quantity: 2,
+            netMinor: 24000,
+            slotStartsAt: '2030-06-01T02:00:00.000Z',
+            slotEndsAt: '2030-06-01T04:00:00.000Z',
+            ticketTypeName: 'Adult',
+            venue: { name: 'Xinshe Ranch', nameZh: '新社牧场', address: '1 Chedun Rd', addressZh: '车墩路 1 号', mapUrl: 'https://www.openstreetmap.org/?mlat=30.98&mlon=121.3' },
+          },
+        ],
+        tickets: [{ code: 'ABCD-1234', qrPayload: 'x' }],
+      },
+      'li.lei@example.test',
+      '李雷',
+      WEB,
+    );
+    expect(email.text).toContain('宝莲灯拍摄地之旅 · Adult × 2');
+    expect(email.text).toMatch(/2030.*10:00.*12:00/);
+    expect(email.text).toContain('新社牧场 Xinshe Ranch，车墩路 1 号');
+    expect(email.text).toContain('https://www.openstreetmap.org/?mlat=30.98&mlon=121.3');
+  });
+
+  const request = {
+    orderId: 'a1b2c3d4-0000-0000-0000-000000000000',
+    requestId: 'r1',
+    productName: 'Lantern tee',
+    quantity: 1,
+    amount: { amountMinor: 9900, currency: 'CNY' },
+    reason: 'Wrong size',
+    automatic: false,
+    decisionReason: null,
+  };
+
+  it("tell the merchant of a buyer's refund request and where to decide it", () => {
+    const email = renderNotificationEmail('REFUND_REQUESTED', { ...request, status: 'REQUESTED' }, 'shop@example.test', null, WEB);
+    expect(email.subject).toContain('New refund request #A1B2C3D4');
+    expect(email.text).toContain('Wrong size');
+    expect(email.text).toContain(`${WEB}/merchant`);
+  });
+
+  it("tell the buyer of a refusal with the merchant's reason", () => {
+    const email = renderNotificationEmail('REFUND_REQUEST_DECIDED', { ...request, status: 'REFUSED', decisionReason: 'Worn already' }, 'li.lei@example.test', null, WEB);
+    expect(email.subject).toContain('Refund request refused');
+    expect(email.text).toContain('The merchant says: Worn already');
+    expect(email.text).toContain(`${WEB}/orders/${request.orderId}`);
+  });
+});
 
 describe('delivery emails', () => {
   it('the shipping email gives the carrier, the tracking number, the items and the order page', () => {

@@ -6,7 +6,16 @@ type MoneyJson = { amountMinor: number; currency: string };
 interface ConfirmationPayload {
   orderId: string;
   total: MoneyJson;
-  lines: { productName: string; quantity: number; netMinor: number; slotStartsAt: string | null }[];
+  lines: {
+    productName: string;
+    quantity: number;
+    netMinor: number;
+    slotStartsAt: string | null;
+    /** Experiences, in confirmations queued since tickets carry their details. */
+    slotEndsAt?: string | null;
+    ticketTypeName?: string | null;
+    venue?: { name: string; nameZh: string | null; address: string | null; addressZh: string | null; mapUrl: string } | null;
+  }[];
   tickets: { code: string; qrPayload: string }[];
   /** Absent from confirmations queued before delivery existed. */
   pickupCodes?: string[];
@@ -74,7 +83,10 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
   if (account) return account;
   if (kind === 'ORDER_CONFIRMATION') {
     const p = payload as ConfirmationPayload;
-    const lines = p.lines.map((l) => `- ${l.productName} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)})` : ''}`);
+    const lines = p.lines.flatMap((l) => [
+      `- ${l.productName}${l.ticketTypeName ? ` · ${l.ticketTypeName}` : ''} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)}${l.slotEndsAt ? ` – ${when(l.slotEndsAt)}` : ''})` : ''}`,
+      ...(l.venue ? [`  ${[l.venue.nameZh, l.venue.name].filter(Boolean).join(' ')}${l.venue.addressZh || l.venue.address ? `，${l.venue.addressZh ?? l.venue.address}` : ''}`, `  地图 Map: ${l.venue.mapUrl}`] : []),
+    ]);
     const tickets = p.tickets.length > 0 ? ['', '门票 / Tickets (出示二维码或票号入场 / show the QR code or the code at the entrance):', ...p.tickets.map((t) => `- ${t.code}`)] : [];
     const pickups = (p.pickupCodes ?? []).length > 0 ? ['', '自提码 / Pickup codes (到店出示 / show at the shop):', ...p.pickupCodes!.map((c) => `- ${c}`)] : [];
     return {
@@ -135,7 +147,60 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
       ].join('\n'),
     };
   }
+  const refundRequest = renderRefundRequestEmail(kind, payload, to, greeting, webUrl);
+  if (refundRequest) return refundRequest;
   throw new Error(`No email for notifications of kind ${kind}`);
+}
+
+interface RefundRequestPayload {
+  orderId: string;
+  requestId: string;
+  productName: string;
+  quantity: number;
+  amount: MoneyJson;
+  reason: string;
+  status: 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'REFUNDED';
+  automatic: boolean;
+  decisionReason: string | null;
+}
+
+/** After-sales: the merchant hears of a buyer's request; the buyer hears the decision (and the merchant's reason). */
+function renderRefundRequestEmail(kind: string, payload: unknown, to: string, greeting: string, webUrl: string): EmailMessage | null {
+  if (kind !== 'REFUND_REQUESTED' && kind !== 'REFUND_REQUEST_DECIDED') return null;
+  const p = payload as RefundRequestPayload;
+  const what = `${p.productName} × ${p.quantity} (${money(p.amount)})`;
+  if (kind === 'REFUND_REQUESTED') {
+    return {
+      to,
+      subject: p.automatic ? `退款已按取消政策批准 Refund approved under your cancellation policy #${shortId(p.orderId)}` : `新的退款申请 New refund request #${shortId(p.orderId)}`,
+      text: [
+        greeting,
+        '',
+        p.automatic ? `买家申请退款，符合取消政策，已自动批准并退款：${what}` : `买家申请退款：${what}`,
+        p.automatic ? `A buyer asked for a refund inside your cancellation policy; it was approved and refunded: ${what}` : `A buyer asks for a refund: ${what}`,
+        `原因 Reason: ${p.reason}`,
+        '',
+        p.automatic ? '' : `请在商家后台处理 / Decide it in the merchant console: ${webUrl}/merchant`,
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  const approved = p.status !== 'REFUSED';
+  return {
+    to,
+    subject: approved ? `退款申请已批准 Refund approved #${shortId(p.orderId)}` : `退款申请未通过 Refund request refused #${shortId(p.orderId)}`,
+    text: [
+      greeting,
+      '',
+      approved ? `您的退款申请已批准，${money(p.amount)} 将原路退回：${what}` : `商家未同意您的退款申请：${what}`,
+      approved ? `Your refund request is approved; ${money(p.amount)} goes back to your original payment method: ${what}` : `The merchant refused your refund request: ${what}`,
+      ...(p.decisionReason ? [`商家说明 The merchant says: ${p.decisionReason}`] : []),
+      '',
+      `${webUrl}/orders/${p.orderId}`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
 }
 
 function renderAccountEmail(kind: string, payload: unknown, to: string, greeting: string, webUrl: string): EmailMessage | null {

@@ -1,14 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InventoryService } from '@chedun/catalog';
+import { InventoryService, VenueService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
-import { DomainEventBus, updateReturning } from '@chedun/db';
-import { OrderCancelled, OrderLineRefunded, OrderPaid, readMinorUnits } from '@chedun/kernel';
+import { DomainEventBus } from '@chedun/db';
+import { OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { findLine, findOrder, fulfilLineIfRedeemed, holdOf, linesOf, markRefundDue, OrderLineRecord, OrderRecord, setOrderStatus, ticketsOf } from './order-records';
-import { OrderRefundStatus, orderRefundLifecycle, OrderStatus } from './order-status';
 import { DeliveryRepository } from './delivery.repository';
-import { queueRefundTask } from './refund-tasks';
+import { NotificationRepository } from './notification.repository';
+import { OrderLineRepository } from './order-line.repository';
+import { holdOf, OrderLineRecord, OrderRecord } from './order-records';
+import { OrderRefundRepository, RefundToSettle } from './order-refund.repository';
+import { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus } from './order-status';
+import { OrderRepository } from './order.repository';
+import { OrdersException } from './orders.exception';
+import { RefundTaskRepository } from './refund-task.repository';
+import { mapUrl } from './ticket-calendar';
 import { newTicketCode, signTicket } from './ticket-code';
+import { TicketRepository } from './ticket.repository';
 
 /** Cancellations nobody chose: a payment that succeeds afterwards may still buy the goods. */
 const REVIVABLE: readonly string[] = ['EXPIRED', 'PAYMENT_FAILED', 'PAYMENT_CANCELLED'];
@@ -22,16 +29,23 @@ export class OrderLifecycle {
   private readonly logger = new Logger(OrderLifecycle.name);
 
   constructor(
+    private readonly orders: OrderRepository,
+    private readonly orderLines: OrderLineRepository,
+    private readonly tickets: TicketRepository,
+    private readonly refunds: OrderRefundRepository,
+    private readonly refundTasks: RefundTaskRepository,
+    private readonly notifications: NotificationRepository,
     private readonly inventory: InventoryService,
     private readonly bus: DomainEventBus,
+    private readonly venues: VenueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: DeliveryRepository,
   ) {}
 
   /** PENDING_PAYMENT → CANCELLED, giving every reservation back. */
   async cancelUnpaid(manager: EntityManager, order: OrderRecord, reason: string, now: Date): Promise<void> {
-    await setOrderStatus(manager, order, OrderStatus.CANCELLED, now, { cancelReason: reason });
-    for (const line of await linesOf(manager, [order.id])) await this.inventory.release(manager, holdOf(line));
+    await this.moveOrder(manager, order, OrderStatus.CANCELLED, now, { cancelReason: reason });
+    for (const line of await this.orderLines.forManager(manager).ofOrders([order.id])) await this.inventory.release(manager, holdOf(line));
     const event: OrderCancelled = { type: 'OrderCancelled', orderId: order.id, reason, cancelledAt: now };
     await this.bus.publish(event, manager);
   }
@@ -43,17 +57,18 @@ export class OrderLifecycle {
    * refund_due with a refund task queued, and nothing is sold. Returns whether the order became PAID.
    */
   async paymentSucceeded(manager: EntityManager, orderId: string, paidAt: Date): Promise<boolean> {
-    const order = await findOrder(manager, orderId, true);
+    const orders = this.orders.forManager(manager);
+    const order = await orders.lockById(orderId);
     if (!order) return false;
-    const lines = await linesOf(manager, [order.id]);
+    const lines = await this.orderLines.forManager(manager).ofOrders([order.id]);
     // Order row, then slot rows: the lock order every order change keeps. A slot cancellation, which holds its slot
     // first, skips orders locked here, so a payment racing it lands here and is refunded as late.
     const slotIds = lines.filter((l) => l.timeSlotId !== null).map((l) => l.timeSlotId as string);
     const slotCancelled = order.paidAt === null && (await this.inventory.lockSlotsCancelled(manager, slotIds)).length > 0;
     if (order.status === OrderStatus.PENDING_PAYMENT && slotCancelled) {
       await this.cancelUnpaid(manager, order, 'SLOT_CANCELLED', paidAt);
-      await markRefundDue(manager, order.id, paidAt);
-      await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
+      await orders.markRefundDue(order.id, paidAt);
+      await this.refundTasks.forManager(manager).queue({ kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
       this.logger.warn({ orderId }, 'Payment arrived as its time slot was cancelled: refund due');
       return false;
     }
@@ -69,13 +84,13 @@ export class OrderLifecycle {
       }
       if (sold.length < lines.length || lines.length === 0 || !revivable) {
         for (const line of sold) await this.inventory.unsell(manager, holdOf(line));
-        await markRefundDue(manager, order.id, paidAt);
-        await queueRefundTask(manager, { kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
+        await orders.markRefundDue(order.id, paidAt);
+        await this.refundTasks.forManager(manager).queue({ kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
         this.logger.warn({ orderId }, 'Payment arrived after the reservation lapsed and the goods were gone: refund due');
         return false;
       }
     }
-    await setOrderStatus(manager, order, OrderStatus.PAID, paidAt);
+    await this.moveOrder(manager, order, OrderStatus.PAID, paidAt);
     await this.issueTickets(manager, order, lines);
     await this.queueConfirmation(manager, order, lines);
     const event: OrderPaid = {
@@ -113,12 +128,12 @@ export class OrderLifecycle {
    * full is REFUNDED). The refunded amounts stay on the lines; the status says what happened last.
    */
   async fulfilIfComplete(manager: EntityManager, orderId: string, now: Date): Promise<void> {
-    const order = (await findOrder(manager, orderId, true)) as OrderRecord;
-    if (order.status !== OrderStatus.PAID && order.status !== OrderStatus.PARTIALLY_REFUNDED) return;
-    const lines = await linesOf(manager, [orderId]);
+    const order = await this.orders.forManager(manager).lockById(orderId);
+    if (order?.status !== OrderStatus.PAID && order?.status !== OrderStatus.PARTIALLY_REFUNDED) return;
+    const lines = await this.orderLines.forManager(manager).ofOrders([orderId]);
     const handedOver = (l: OrderLineRecord) => l.fulfilledAt !== null;
     if (lines.every((l) => handedOver(l) || l.refundedMinor >= l.netMinor) && lines.some(handedOver)) {
-      await setOrderStatus(manager, order, OrderStatus.FULFILLED, now);
+      await this.moveOrder(manager, order, OrderStatus.FULFILLED, now);
     }
   }
 
@@ -127,29 +142,21 @@ export class OrderLifecycle {
    * status, and OrderLineRefunded for the ledger, all in the caller's transaction.
    */
   async settleRefund(manager: EntityManager, refundId: string, now: Date): Promise<void> {
-    const [row] = await manager.query(
-      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor AS "amountMinor", currency, status,
-              restock, requested_by AS "requestedBy"
-         FROM order_refunds WHERE id = $1`,
-      [refundId],
-    );
-    if (!row) return;
-    const refund = { ...row, amountMinor: readMinorUnits(row.amountMinor) };
-    const order = (await findOrder(manager, refund.orderId, true)) as OrderRecord;
-    const [current] = await manager.query(`SELECT status FROM order_refunds WHERE id = $1 FOR UPDATE`, [refundId]);
-    if (!orderRefundLifecycle.canMove(current.status, OrderRefundStatus.SUCCEEDED)) return;
-    const [line] = await manager.query(`SELECT refunded_minor AS before FROM order_lines WHERE id = $1 FOR UPDATE`, [refund.orderLineId]);
-    const before = readMinorUnits((line as { before: string }).before);
+    const refunds = this.refunds.forManager(manager);
+    const orderLines = this.orderLines.forManager(manager);
+    const refund = await refunds.findToSettle(refundId);
+    if (!refund) return;
+    const order = await this.orders.forManager(manager).lockById(refund.orderId);
+    const current = await refunds.lockStatus(refundId);
+    if (!order || !current || !orderRefundLifecycle.canMove(current, OrderRefundStatus.SUCCEEDED)) return;
+    const before = await orderLines.lockRefunded(refund.orderLineId);
     const after = before + refund.amountMinor;
-    await manager.query(`UPDATE order_lines SET refunded_minor = $2 WHERE id = $1`, [refund.orderLineId, after]);
+    await orderLines.setRefunded(refund.orderLineId, after);
     await this.giveBack(manager, refund, before, after, now);
-    await manager.query(
-      `UPDATE order_refunds SET status = $5, refunded_before_minor = $2, refunded_after_minor = $3, settled_at = $4 WHERE id = $1`,
-      [refundId, before, after, now, orderRefundLifecycle.move(current.status, OrderRefundStatus.SUCCEEDED)],
-    );
-    const lines = await linesOf(manager, [order.id]);
+    await refunds.markSettled(refundId, orderRefundLifecycle.move(current, OrderRefundStatus.SUCCEEDED), before, after, now);
+    const lines = await orderLines.ofOrders([order.id]);
     const to = lines.every((l) => l.refundedMinor >= l.netMinor) ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
-    await setOrderStatus(manager, order, to, now);
+    await this.moveOrder(manager, order, to, now);
     const event: OrderLineRefunded = {
       type: 'OrderLineRefunded',
       orderId: order.id,
@@ -170,63 +177,82 @@ export class OrderLifecycle {
    * units back on hand when the refund says so; for seats, as many unredeemed tickets voided and, while the slot is
    * still to come, the seats back on sale.
    */
-  private async giveBack(
-    manager: EntityManager,
-    refund: { id: string; orderLineId: string; restock: boolean; requestedBy: string },
-    before: number,
-    after: number,
-    now: Date,
-  ): Promise<void> {
-    const line = await findLine(manager, refund.orderLineId);
-    const units = (x: number) => Math.min(line!.quantity, Math.floor(x / line!.unitPriceMinor));
+  private async giveBack(manager: EntityManager, refund: RefundToSettle, before: number, after: number, now: Date): Promise<void> {
+    const orderLines = this.orderLines.forManager(manager);
+    const line = await orderLines.findById(refund.orderLineId);
+    if (!line) throw OrdersException.notFound('Order line', refund.orderLineId);
+    const units = (x: number) => Math.min(line.quantity, Math.floor(x / line.unitPriceMinor));
     const back = units(after) - units(before);
     if (back <= 0) return;
-    if (line!.kind === 'MERCHANDISE') {
-      if (refund.restock) await this.inventory.returnUnits(manager, line!.variantId as string, back, refund.requestedBy, `Refund ${refund.id}`);
+    if (line.kind === 'MERCHANDISE') {
+      if (refund.restock) await this.inventory.returnUnits(manager, line.variantId as string, back, refund.requestedBy, `Refund ${refund.id}`);
       return;
     }
-    const [{ voided }] = await manager.query(`SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [line!.id]);
-    const toVoid = Math.max(0, units(after) - (voided as number));
+    const tickets = this.tickets.forManager(manager);
+    const voided = await tickets.countVoidedOfLine(line.id);
+    const toVoid = Math.max(0, units(after) - voided);
     if (toVoid === 0) return;
-    const tickets = await updateReturning(
-      manager,
-      `UPDATE tickets SET voided_at = $3, void_reason = 'REFUNDED'
-        WHERE id IN (SELECT id FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL ORDER BY seat DESC LIMIT $2 FOR UPDATE)
-        RETURNING id`,
-      [line!.id, toVoid, now],
-    );
-    if (tickets.length === 0) return;
-    await this.inventory.returnSeats(manager, line!.timeSlotId as string, tickets.length, now);
+    const voidedNow = await tickets.voidRefunded(line.id, toVoid, now);
+    if (voidedNow.length === 0) return;
+    await this.inventory.returnSeats(manager, line.timeSlotId as string, voidedNow.length, now);
     // The seats refunded may have been the last unredeemed ones: then the line has been handed over in full.
-    await fulfilLineIfRedeemed(manager, line!.id, now);
+    await orderLines.fulfilIfRedeemed(line.id, now);
   }
 
   private async issueTickets(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
+    const tickets = this.tickets.forManager(manager);
     for (const line of lines.filter((l) => l.kind === 'EXPERIENCE')) {
       for (let seat = 1; seat <= line.quantity; seat += 1) {
         const code = newTicketCode();
-        await manager.query(
-          `INSERT INTO tickets (order_id, order_line_id, seat, merchant_id, venue_id, time_slot_id, code, qr_payload)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [order.id, line.id, seat, line.merchantId, line.venueId, line.timeSlotId, code, signTicket(code, this.config.orders.ticketSigningSecret)],
-        );
+        await tickets.insert({
+          orderId: order.id,
+          orderLineId: line.id,
+          seat,
+          merchantId: line.merchantId,
+          venueId: line.venueId,
+          timeSlotId: line.timeSlotId,
+          code,
+          qrPayload: signTicket(code, this.config.orders.ticketSigningSecret),
+        });
       }
     }
   }
 
   /** The confirmation (with tickets) goes to the outbox in the PAID transaction; a sender delivers it later. */
   private async queueConfirmation(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
-    const tickets = await ticketsOf(manager, [order.id]);
+    const tickets = await this.tickets.forManager(manager).ofOrders([order.id]);
+    // The ticket's details as the order page shows them: type, time and the venue with its map link.
+    const places = new Map((await this.venues.placesOf(lines.flatMap((l) => (l.venueId ? [l.venueId] : [])))).map((v) => [v.id, v]));
+    const venueOf = (l: OrderLineRecord) => {
+      const v = l.venueId ? places.get(l.venueId) : undefined;
+      return v ? { name: v.name, nameZh: v.nameZh, address: v.address, addressZh: v.addressZh, mapUrl: mapUrl(v.latitude, v.longitude) } : null;
+    };
     const payload = {
       orderId: order.id,
       total: { amountMinor: order.totalMinor, currency: order.currency },
-      lines: lines.map((l) => ({ productName: l.productName, quantity: l.quantity, netMinor: l.netMinor, slotStartsAt: l.slotStartsAt })),
+      lines: lines.map((l) => ({
+        productName: l.productName,
+        quantity: l.quantity,
+        netMinor: l.netMinor,
+        slotStartsAt: l.slotStartsAt,
+        slotEndsAt: l.slotEndsAt,
+        ticketTypeName: l.ticketTypeName,
+        venue: venueOf(l),
+      })),
       tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),
       pickupCodes: (await this.deliveries.forManager(manager).merchantsOf(order.id)).flatMap((m) => (m.pickupCode ? [m.pickupCode] : [])),
     };
-    await manager.query(
-      `INSERT INTO notifications (kind, recipient_user_id, order_id, payload) VALUES ('ORDER_CONFIRMATION', $1, $2, $3)`,
-      [order.buyerUserId, order.id, JSON.stringify(payload)],
-    );
+    await this.notifications.forManager(manager).queueOrderConfirmation(order.buyerUserId, order.id, payload);
+  }
+
+  /** Moves the order's status through its table (CONFLICT when the table refuses) and stamps what the move means. */
+  private async moveOrder(
+    manager: EntityManager,
+    order: Pick<OrderRecord, 'id' | 'status'>,
+    to: OrderStatus,
+    now: Date,
+    extra: { cancelReason?: string; refundDue?: boolean } = {},
+  ): Promise<void> {
+    await this.orders.forManager(manager).writeStatus(order.id, orderLifecycle.move(order.status, to), now, extra);
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEventBus } from '@chedun/db';
-import { readMinorUnits } from '@chedun/kernel';
 import { PaymentCancelled, PaymentFailed, PaymentSucceeded, RefundSucceeded } from '@chedun/payments';
 import { EntityManager } from 'typeorm';
-import { findOrder } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderRefundRepository } from './order-refund.repository';
 import { OrderRefundStatus, OrderStatus } from './order-status';
+import { OrderRepository } from './order.repository';
 
 /**
  * Reacts to the payments context's facts inside the transaction that records the provider event, so an order
@@ -13,7 +13,11 @@ import { OrderRefundStatus, OrderStatus } from './order-status';
  */
 @Injectable()
 export class OrderPaymentSubscriber {
-  constructor(private readonly lifecycle: OrderLifecycle) {}
+  constructor(
+    private readonly lifecycle: OrderLifecycle,
+    private readonly orders: OrderRepository,
+    private readonly refunds: OrderRefundRepository,
+  ) {}
 
   register(bus: DomainEventBus): void {
     bus.subscribe<PaymentSucceeded>('PaymentSucceeded', (event, manager) => this.succeeded(event, manager));
@@ -28,7 +32,7 @@ export class OrderPaymentSubscriber {
 
   /** A failed or cancelled payment gives the reservation back at once instead of waiting for expiry. */
   private async notPaid(orderId: string, reason: string, at: Date, manager: EntityManager): Promise<void> {
-    const order = await findOrder(manager, orderId, true);
+    const order = await this.orders.forManager(manager).lockById(orderId);
     if (order?.status === OrderStatus.PENDING_PAYMENT) await this.lifecycle.cancelUnpaid(manager, order, reason, at);
   }
 
@@ -37,13 +41,8 @@ export class OrderPaymentSubscriber {
    * covers them. Refunds made outside the marketplace (in Stripe's dashboard) have no line and are left to people.
    */
   private async refunded(event: RefundSucceeded, manager: EntityManager): Promise<void> {
-    if (!(await findOrder(manager, event.orderId, true))) return;
-    const rows: { id: string; amountMinor: string; status: string }[] = await manager.query(
-      `SELECT id, amount_minor AS "amountMinor", status FROM order_refunds
-        WHERE order_id = $1 AND status IN ('PENDING', 'SUCCEEDED') ORDER BY created_at, id`,
-      [event.orderId],
-    );
-    const refunds = rows.map((r) => ({ ...r, amountMinor: readMinorUnits(r.amountMinor) }));
+    if (!(await this.orders.forManager(manager).lockById(event.orderId))) return;
+    const refunds = await this.refunds.forManager(manager).pendingOrSucceededOf(event.orderId);
     let settled = refunds.filter((r) => r.status === OrderRefundStatus.SUCCEEDED).reduce((sum, r) => sum + r.amountMinor, 0);
     for (const refund of refunds.filter((r) => r.status === OrderRefundStatus.PENDING)) {
       if (settled + refund.amountMinor > event.refundedTotal.amountMinor) break;

@@ -3,11 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, Money } from '@chedun/kernel';
 import { isRefundable, PaymentService, RefundStatus } from '@chedun/payments';
-import { DataSource } from 'typeorm';
-import { findLine, findOrder, insertRefundRequest, OrderRecord, refundableOf, refundIdempotencyKey } from './order-records';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderLineRepository } from './order-line.repository';
+import { OrderLineRecord, OrderRecord, refundIdempotencyKey } from './order-records';
+import { OrderRefundRepository } from './order-refund.repository';
 import { OrderRefundStatus, orderRefundLifecycle, PAID_STATES } from './order-status';
+import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
+
+/** A line refund recorded PENDING, to ask of the provider once its transaction committed. */
+export interface RecordedRefund {
+  refundId: string;
+  orderId: string;
+  orderLineId: string;
+  amount: Money;
+}
 
 /**
  * Refunds one order line, whole or in part, by the line's merchant or the platform. The request is recorded
@@ -18,6 +29,9 @@ import { OrdersException } from './orders.exception';
 export class OrderRefundService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly orderLines: OrderLineRepository,
+    private readonly refunds: OrderRefundRepository,
     private readonly payments: PaymentService,
     private readonly lifecycle: OrderLifecycle,
     private readonly clock: Clock,
@@ -29,23 +43,50 @@ export class OrderRefundService {
    */
   async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined, restock?: boolean | null): Promise<OrderRecord> {
     const request = await this.dataSource.transaction(async (manager) => {
-      const line = await findLine(manager, orderLineId);
+      const orderLines = this.orderLines.forManager(manager);
+      const line = await orderLines.findById(orderLineId);
       if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT))) throw OrdersException.notFound('Order line', orderLineId);
-      const order = (await findOrder(manager, line.orderId, true)) as OrderRecord;
-      if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be refunded`, { status: order.status });
-      const refundable = await refundableOf(manager, orderLineId);
-      const amount = amountMinor ?? refundable;
-      if (refundable <= 0) throw OrdersException.conflict('This line is already refunded in full', { orderLineId });
-      if (amount <= 0) throw OrdersException.badInput('A refund must be for a positive amount', { amountMinor: amount });
-      if (amount > refundable) {
-        throw OrdersException.badInput('The refund exceeds what is left of the line', { refundable: Money.of(refundable, line.currency).toJSON() });
-      }
-      if (restock && line.kind !== 'MERCHANDISE') throw OrdersException.badInput('Only merchandise goes back to stock; refunded seats are voided', { restock });
-      const giveBack = line.kind === 'MERCHANDISE' && (restock ?? line.fulfilledAt === null);
-      const refundId = await insertRefundRequest(manager, line, amount, actor.userId, this.clock.now(), giveBack);
-      return { refundId, orderId: order.id, amount: Money.of(amount, line.currency) };
+      return this.recordRefund(manager, line, amountMinor, actor.userId, restock);
     });
+    await this.askProvider(request);
+    const order = await this.orders.findById(request.orderId);
+    if (!order) throw OrdersException.notFound('Order', request.orderId);
+    return order;
+  }
 
+  /**
+   * In the caller's transaction, for a refund already authorised (a merchant's, or a buyer's request approved): locks
+   * the order and the line, checks the amount against what is left, and records the refund PENDING. `amountMinor`
+   * omitted = the rest of the line.
+   */
+  async recordRefund(
+    manager: EntityManager,
+    line: OrderLineRecord,
+    amountMinor: number | null | undefined,
+    requestedBy: string,
+    restock?: boolean | null,
+  ): Promise<RecordedRefund> {
+    const order = await this.orders.forManager(manager).lockById(line.orderId);
+    if (!order) throw OrdersException.notFound('Order line', line.id);
+    if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be refunded`, { status: order.status });
+    const refundable = await this.orderLines.forManager(manager).lockRefundable(line.id);
+    const amount = amountMinor ?? refundable;
+    if (refundable <= 0) throw OrdersException.conflict('This line is already refunded in full', { orderLineId: line.id });
+    if (amount <= 0) throw OrdersException.badInput('A refund must be for a positive amount', { amountMinor: amount });
+    if (amount > refundable) {
+      throw OrdersException.badInput('The refund exceeds what is left of the line', { refundable: Money.of(refundable, line.currency).toJSON() });
+    }
+    if (restock && line.kind !== 'MERCHANDISE') throw OrdersException.badInput('Only merchandise goes back to stock; refunded seats are voided', { restock });
+    const giveBack = line.kind === 'MERCHANDISE' && (restock ?? line.fulfilledAt === null);
+    const refundId = await this.refunds.forManager(manager).insertRequest(line, amount, requestedBy, this.clock.now(), giveBack);
+    return { refundId, orderId: order.id, orderLineId: line.id, amount: Money.of(amount, line.currency) };
+  }
+
+  /**
+   * Asks the provider for a recorded refund, after its transaction committed; settles it when the provider answers
+   * that it succeeded. A refusal marks it FAILED (no longer counting against the line) and is thrown.
+   */
+  async askProvider(request: RecordedRefund): Promise<void> {
     const payment = (await this.payments.paymentsOfOrder(request.orderId)).find((p) => isRefundable(p.status));
     try {
       if (!payment) throw OrdersException.conflict('The order has no captured payment to refund');
@@ -53,7 +94,7 @@ export class OrderRefundService {
         providerPaymentId: payment.providerPaymentId,
         amount: request.amount,
         idempotencyKey: refundIdempotencyKey(request.refundId),
-        reason: `Refund of order line ${orderLineId}`,
+        reason: `Refund of order line ${request.orderLineId}`,
       });
       if (result.status === RefundStatus.SUCCEEDED) {
         await this.dataSource.transaction((manager) => this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()));
@@ -62,9 +103,8 @@ export class OrderRefundService {
       }
     } catch (error) {
       const failed = orderRefundLifecycle.transition(OrderRefundStatus.PENDING, OrderRefundStatus.FAILED);
-      await this.dataSource.query(`UPDATE order_refunds SET status = $3, settled_at = $2 WHERE id = $1 AND status = $4`, [request.refundId, this.clock.now(), failed.to, failed.from]);
+      await this.refunds.moveIfStill(request.refundId, failed, this.clock.now());
       throw error;
     }
-    return (await findOrder(this.dataSource.manager, request.orderId)) as OrderRecord;
   }
 }

@@ -16,7 +16,10 @@ export function toOrder(view: OrderView): Order {
     paidAt: order.paidAt,
     refundDue: order.refundDue,
     lines: view.lines.map(toOrderLine),
-    tickets: view.tickets.map((t) => toTicket(t, lineOf.get(t.orderLineId)!)),
+    tickets: view.tickets.flatMap((t) => {
+      const line = lineOf.get(t.orderLineId);
+      return line ? [toTicket(t, line)] : [];
+    }),
   };
 }
 
@@ -45,6 +48,7 @@ export function toTicket(ticket: TicketRecord, line: OrderLineRecord): Ticket {
   return {
     code: ticket.code,
     qrPayload: ticket.qrPayload,
+    venueId: ticket.venueId,
     orderLineId: ticket.orderLineId,
     timeSlotId: ticket.timeSlotId,
     productName: line.productName,

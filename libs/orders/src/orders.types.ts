@@ -1,4 +1,4 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CalendarDateScalar, Connection, MoneyType, PageArgs } from '@chedun/kernel';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
@@ -67,10 +67,37 @@ export class CheckoutInput {
   delivery?: DeliveryInput | null;
 }
 
+@ObjectType({ description: 'Where a ticket admits: the venue as its holder needs it.' })
+export class TicketVenue {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameZh!: string | null;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true })
+  addressZh!: string | null;
+
+  @Field(() => Float)
+  latitude!: number;
+
+  @Field(() => Float)
+  longitude!: number;
+
+  @Field({ description: 'A map of the place.' })
+  mapUrl!: string;
+}
+
 @ObjectType()
 export class Ticket {
   @Field()
   code!: string;
+
+  /** The venue's id, for its resolver; the schema shows the venue itself. */
+  venueId!: string;
 
   @Field({ description: 'What the QR code shows: the code signed by the marketplace.' })
   qrPayload!: string;

@@ -1,14 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
-import { Clock, Money, readMinorUnits } from '@chedun/kernel';
+import { Clock, Money } from '@chedun/kernel';
 import { isCaptured, isRefundable, PaymentService, PaymentView, RefundStatus } from '@chedun/payments';
 import { DataSource, EntityManager } from 'typeorm';
-import { findLine, findOrder, insertRefundRequest, refundableOf, refundIdempotencyKey } from './order-records';
+import { NotificationRepository } from './notification.repository';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderLineRepository } from './order-line.repository';
+import { refundIdempotencyKey } from './order-records';
+import { OrderRefundRepository } from './order-refund.repository';
 import { OrderRefundStatus, PAID_STATES } from './order-status';
+import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
-import { REFUND_TASK_COLUMNS, RefundTaskRecord, refundTaskLifecycle, RefundTaskStatus } from './refund-tasks';
+import { RefundTaskRepository } from './refund-task.repository';
+import { RefundTaskRecord, refundTaskLifecycle, RefundTaskStatus } from './refund-tasks';
+import { TicketRepository } from './ticket.repository';
 import { RecurringRun, withSessionLock } from '@chedun/db';
 import { backoffMs } from './backoff';
 
@@ -46,6 +52,12 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: RefundTaskRepository,
+    private readonly orders: OrderRepository,
+    private readonly orderLines: OrderLineRepository,
+    private readonly tickets: TicketRepository,
+    private readonly refunds: OrderRefundRepository,
+    private readonly notifications: NotificationRepository,
     private readonly payments: PaymentService,
     private readonly lifecycle: OrderLifecycle,
     private readonly clock: Clock,
@@ -69,11 +81,7 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     const result: RefundTaskRun = { done: 0, retrying: 0 };
     const seen = new Set<string>();
     for (;;) {
-      const due: RefundTaskRecord[] = await this.dataSource.query(
-        `SELECT ${REFUND_TASK_COLUMNS} FROM order_refund_tasks
-          WHERE status = $3 AND next_attempt_at <= $1 AND NOT (id = ANY($2)) ORDER BY next_attempt_at, id LIMIT ${BATCH}`,
-        [this.clock.now(), [...seen], RefundTaskStatus.PENDING],
-      );
+      const due = await this.tasks.due(RefundTaskStatus.PENDING, this.clock.now(), [...seen], BATCH);
       for (const task of due) {
         seen.add(task.id);
         try {
@@ -109,19 +117,17 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     await this.dataSource.transaction(async (manager) => {
       const pending = await this.lockPending(manager, task.id);
       if (!pending) return;
-      const line = await findLine(manager, request.orderLineId);
-      const voided: { code: string }[] = await manager.query(
-        `SELECT code FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED' ORDER BY seat`,
-        [request.orderLineId],
-      );
-      const order = await findOrder(manager, request.orderId);
-      await this.notify(manager, 'SLOT_CANCELLED', order!.buyerUserId, request.orderId, request.orderLineId, {
+      const line = await this.orderLines.forManager(manager).findById(request.orderLineId);
+      const voided = await this.tickets.forManager(manager).codesVoidedBySlotCancellation(request.orderLineId);
+      const order = await this.orders.forManager(manager).findById(request.orderId);
+      if (!line || !order) throw OrdersException.notFound('Order line', request.orderLineId);
+      await this.notify(manager, 'SLOT_CANCELLED', order.buyerUserId, request.orderId, request.orderLineId, {
         orderId: request.orderId,
         orderLineId: request.orderLineId,
-        productName: line!.productName,
-        slotStartsAt: line!.slotStartsAt,
+        productName: line.productName,
+        slotStartsAt: line.slotStartsAt,
         refund: request.amount.toJSON(),
-        voidedTickets: voided.map((v) => v.code),
+        voidedTickets: voided,
       });
       await this.markDone(manager, pending);
     });
@@ -134,30 +140,27 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
   private async requestSeatRefund(manager: EntityManager, taskId: string): Promise<RequestedRefund | null> {
     const task = await this.lockPending(manager, taskId);
     if (!task) return null;
+    const refunds = this.refunds.forManager(manager);
     if (task.orderRefundId) {
-      const [refund] = await manager.query(
-        `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", status, amount_minor AS "amountMinor", currency
-           FROM order_refunds WHERE id = $1`,
-        [task.orderRefundId],
-      );
-      const amount = Money.of(readMinorUnits(refund.amountMinor), refund.currency);
+      const refund = await refunds.findById(task.orderRefundId);
+      if (!refund) throw OrdersException.notFound('Order refund', task.orderRefundId);
+      const amount = Money.of(refund.amountMinor, refund.currency);
       return { refundId: refund.id, orderId: refund.orderId, orderLineId: refund.orderLineId, status: refund.status, amount };
     }
-    const order = await findOrder(manager, task.orderId, true);
-    const line = await findLine(manager, task.orderLineId as string);
-    const refundable = await refundableOf(manager, line!.id);
-    const [{ voided }] = await manager.query(
-      `SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED'`,
-      [line!.id],
-    );
-    const amount = voided >= line!.quantity ? refundable : Math.min(refundable, Math.floor((line!.netMinor * voided) / line!.quantity));
+    const orderLines = this.orderLines.forManager(manager);
+    const order = await this.orders.forManager(manager).lockById(task.orderId);
+    const line = await orderLines.findById(task.orderLineId as string);
+    if (!line) throw OrdersException.notFound('Order line', task.orderLineId ?? task.orderId);
+    const refundable = await orderLines.lockRefundable(line.id);
+    const voided = await this.tickets.forManager(manager).countVoidedBySlotCancellation(line.id);
+    const amount = voided >= line.quantity ? refundable : Math.min(refundable, Math.floor((line.netMinor * voided) / line.quantity));
     if (!order || !PAID_STATES.includes(order.status) || amount <= 0) {
       await this.markDone(manager, task);
       return null;
     }
-    const refundId = await insertRefundRequest(manager, line!, amount, task.requestedBy as string, this.clock.now());
-    await manager.query(`UPDATE order_refund_tasks SET order_refund_id = $2 WHERE id = $1`, [taskId, refundId]);
-    return { refundId, orderId: order.id, orderLineId: line!.id, status: OrderRefundStatus.PENDING, amount: Money.of(amount, line!.currency) };
+    const refundId = await refunds.insertRequest(line, amount, task.requestedBy as string, this.clock.now());
+    await this.tasks.forManager(manager).setOrderRefund(taskId, refundId);
+    return { refundId, orderId: order.id, orderLineId: line.id, status: OrderRefundStatus.PENDING, amount: Money.of(amount, line.currency) };
   }
 
   /**
@@ -180,11 +183,13 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     await this.dataSource.transaction(async (manager) => {
       const pending = await this.lockPending(manager, task.id);
       if (!pending) return;
-      const order = await findOrder(manager, task.orderId, true);
-      await manager.query(`UPDATE orders SET refund_due = false, updated_at = $2 WHERE id = $1`, [task.orderId, this.clock.now()]);
+      const orders = this.orders.forManager(manager);
+      const order = await orders.lockById(task.orderId);
+      if (!order) throw OrdersException.notFound('Order', task.orderId);
+      await orders.clearRefundDue(task.orderId, this.clock.now());
       const captured = payments.filter((p) => isCaptured(p.status));
       const refunded = captured.reduce<Money | null>((sum, p) => (sum ? sum.plus(p.amount) : p.amount), null);
-      await this.notify(manager, 'LATE_PAYMENT_REFUNDED', order!.buyerUserId, task.orderId, null, {
+      await this.notify(manager, 'LATE_PAYMENT_REFUNDED', order.buyerUserId, task.orderId, null, {
         orderId: task.orderId,
         refund: refunded?.toJSON() ?? null,
       });
@@ -199,21 +204,17 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async lockPending(manager: EntityManager, taskId: string): Promise<RefundTaskRecord | null> {
-    const [task] = (await manager.query(`SELECT ${REFUND_TASK_COLUMNS} FROM order_refund_tasks WHERE id = $1 FOR UPDATE`, [taskId])) as RefundTaskRecord[];
+    const task = await this.tasks.forManager(manager).lockById(taskId);
     return task?.status === RefundTaskStatus.PENDING ? task : null;
   }
 
   private async markDone(manager: EntityManager, task: Pick<RefundTaskRecord, 'id' | 'status'>): Promise<void> {
     const status = refundTaskLifecycle.move(task.status, RefundTaskStatus.DONE);
-    await manager.query(`UPDATE order_refund_tasks SET status = $3, done_at = $2, last_error = NULL WHERE id = $1`, [task.id, this.clock.now(), status]);
+    await this.tasks.forManager(manager).markDone(task.id, status, this.clock.now());
   }
 
   private async notify(manager: EntityManager, kind: string, recipient: string, orderId: string, subjectId: string | null, payload: object): Promise<void> {
-    await manager.query(
-      `INSERT INTO notifications (kind, recipient_user_id, order_id, subject_id, payload, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (kind, order_id, coalesce(subject_id, order_id)) DO NOTHING`,
-      [kind, recipient, orderId, subjectId, JSON.stringify(payload), this.clock.now()],
-    );
+    await this.notifications.forManager(manager).queueOnceForOrder(kind, recipient, orderId, subjectId, payload, this.clock.now());
   }
 
   private async retryLater(task: RefundTaskRecord, error: unknown): Promise<void> {
@@ -223,10 +224,11 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger.warn({ taskId: task.id, kind: task.kind, orderId: task.orderId, attempts, err: error }, 'Refund task failed; retrying later');
     // Only a task still PENDING is retried; its last attempt gives it up.
     const giveUp = refundTaskLifecycle.transition(RefundTaskStatus.PENDING, RefundTaskStatus.FAILED);
-    await this.dataSource.query(
-      `UPDATE order_refund_tasks SET attempts = $2::int, next_attempt_at = $3, last_error = $4, status = $5
-        WHERE id = $1 AND status = $6`,
-      [task.id, attempts, new Date(this.clock.now().getTime() + delay), message.slice(0, 1000), attempts >= MAX_REFUND_ATTEMPTS ? giveUp.to : giveUp.from, giveUp.from],
-    );
+    await this.tasks.recordFailedAttempt(task.id, {
+      attempts,
+      nextAttemptAt: new Date(this.clock.now().getTime() + delay),
+      lastError: message.slice(0, 1000),
+      transition: { from: giveUp.from, to: attempts >= MAX_REFUND_ATTEMPTS ? giveUp.to : giveUp.from },
+    });
   }
 }

@@ -4,9 +4,9 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { RecurringRun } from '@chedun/db';
 import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { findOrder } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderStatus } from './order-status';
+import { OrderRepository } from './order.repository';
 
 const BATCH = 200;
 
@@ -18,6 +18,7 @@ export class ReservationExpiryJob implements OnApplicationBootstrap, OnModuleDes
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
     private readonly lifecycle: OrderLifecycle,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,14 +44,11 @@ export class ReservationExpiryJob implements OnApplicationBootstrap, OnModuleDes
     let cancelled = 0;
     for (;;) {
       const now = this.clock.now();
-      const due: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' AND expires_at <= $1 ORDER BY expires_at LIMIT ${BATCH}`,
-        [now],
-      );
-      for (const { id } of due) {
+      const due = await this.orders.idsOfLapsedReservations(now, BATCH);
+      for (const id of due) {
         // Each order in its own transaction: a payment confirming it concurrently wins or loses on the row lock.
         const done = await this.dataSource.transaction(async (manager) => {
-          const order = await findOrder(manager, id, true);
+          const order = await this.orders.forManager(manager).lockById(id);
           if (order?.status !== OrderStatus.PENDING_PAYMENT || order.expiresAt.getTime() > now.getTime()) return false;
           await this.lifecycle.cancelUnpaid(manager, order, 'EXPIRED', now);
           return true;

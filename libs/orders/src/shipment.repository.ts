@@ -19,10 +19,7 @@ export interface ShippedEmailPayload {
   lines: { productName: string; quantity: number }[];
 }
 
-/**
- * Fulfilment of merchandise in the orders context: `shipments` and `shipment_lines`, the hand-over stamps on
- * `order_lines`, and the shipping email's place in the `notifications` outbox.
- */
+/** Fulfilment of merchandise in the orders context: `shipments` and `shipment_lines`, and the hand-over stamps on `order_lines`. */
 @Injectable()
 export class ShipmentRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
@@ -74,14 +71,6 @@ export class ShipmentRepository {
       `SELECT sl.order_line_id AS "orderLineId", s.id AS "shipmentId", s.carrier, s.tracking_number AS "trackingNumber", s.shipped_at AS "shippedAt"
          FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id WHERE sl.order_line_id = ANY($1::uuid[])`,
       [lineIds],
-    );
-  }
-
-  /** The buyer's shipping email, queued in the shipment's transaction; one per shipment. */
-  async queueShippedEmail(buyerUserId: string, shipmentId: string, payload: ShippedEmailPayload): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO notifications (kind, recipient_user_id, order_id, subject_id, payload) VALUES ('ORDER_SHIPPED', $1, $2, $3, $4)`,
-      [buyerUserId, payload.orderId, shipmentId, JSON.stringify(payload)],
     );
   }
 }

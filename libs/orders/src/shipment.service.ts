@@ -5,11 +5,14 @@ import { Clock } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryMethod, ShipOrderLinesInput } from './delivery.types';
-import { findOrder, linesOf, OrderRecord } from './order-records';
+import { NotificationRepository } from './notification.repository';
+import { OrderLineRepository } from './order-line.repository';
+import { OrderRecord } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { PAID_STATES } from './order-status';
+import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
-import { ShipmentRepository } from './shipment.repository';
+import { ShipmentRepository, ShippedEmailPayload } from './shipment.repository';
 
 /**
  * Merchants hand their merchandise over: shipped lines with carrier and tracking number (the buyer is emailed), or
@@ -19,6 +22,9 @@ import { ShipmentRepository } from './shipment.repository';
 export class ShipmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly orderLines: OrderLineRepository,
+    private readonly notifications: NotificationRepository,
     private readonly shipments: ShipmentRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly lifecycle: OrderLifecycle,
@@ -31,8 +37,8 @@ export class ShipmentService {
    */
   async shipLines(actor: Actor, input: ShipOrderLinesInput): Promise<OrderRecord> {
     return this.dataSource.transaction(async (manager) => {
-      const order = await findOrder(manager, input.orderId, true);
-      const lines = order ? await linesOf(manager, [order.id]) : [];
+      const order = await this.orders.forManager(manager).lockById(input.orderId);
+      const lines = order ? await this.orderLines.forManager(manager).ofOrders([order.id]) : [];
       const chosen = input.lineIds.map((id) => lines.find((l) => l.id === id.toLowerCase()));
       if (!order || chosen.some((l) => !l || !actor.isMemberOf(l.merchantId, OrganizationKind.MERCHANT))) {
         throw OrdersException.notFound('Order line', input.lineIds.find((_, i) => !chosen[i]) ?? input.lineIds[0]);
@@ -56,14 +62,16 @@ export class ShipmentService {
       const ids = own.map((l) => l.id);
       const shipmentId = await repository.create({ orderId: order.id, merchantId, carrier: input.carrier, trackingNumber: input.trackingNumber, lineIds: ids }, actor.userId, now);
       await repository.markShipped(ids, now);
-      await repository.queueShippedEmail(order.buyerUserId, shipmentId, {
+      const email: ShippedEmailPayload = {
         orderId: order.id,
         carrier: input.carrier,
         trackingNumber: input.trackingNumber,
         lines: own.map((l) => ({ productName: l.productName, quantity: l.quantity })),
-      });
+      };
+      // One email per parcel: the shipment is its subject.
+      await this.notifications.forManager(manager).queueOnceForOrder('ORDER_SHIPPED', order.buyerUserId, order.id, shipmentId, email, now);
       await this.lifecycle.fulfilIfComplete(manager, order.id, now);
-      return (await findOrder(manager, order.id)) as OrderRecord;
+      return (await this.orders.forManager(manager).findById(order.id)) as OrderRecord;
     });
   }
 
@@ -76,7 +84,7 @@ export class ShipmentService {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.deliveries.forManager(manager).lockByPickupCode(normalised);
       if (!found || !actor.isMemberOf(found.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.notFound('Pickup');
-      const order = (await findOrder(manager, found.orderId, true)) as OrderRecord;
+      const order = (await this.orders.forManager(manager).lockById(found.orderId)) as OrderRecord;
       if (found.handedOverAt) throw OrdersException.conflict('This pickup was already handed over', { handedOverAt: found.handedOverAt.toISOString() });
       if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be handed over`, { status: order.status });
       const now = this.clock.now();
@@ -84,7 +92,7 @@ export class ShipmentService {
       if (handed.length === 0) throw OrdersException.conflict('Nothing of this pickup is left to hand over', { orderId: order.id });
       await this.deliveries.forManager(manager).markHandedOver(order.id, found.merchantId, actor.userId, now);
       await this.lifecycle.fulfilIfComplete(manager, order.id, now);
-      return (await findOrder(manager, order.id)) as OrderRecord;
+      return (await this.orders.forManager(manager).findById(order.id)) as OrderRecord;
     });
   }
 }

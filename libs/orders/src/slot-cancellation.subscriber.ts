@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { TimeSlotCancelled } from '@chedun/catalog';
 import { DomainEventBus } from '@chedun/db';
 import { EntityManager } from 'typeorm';
-import { findOrder } from './order-records';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderLineRepository } from './order-line.repository';
 import { OrderStatus, PAID_STATES } from './order-status';
-import { queueRefundTask } from './refund-tasks';
+import { OrderRepository } from './order.repository';
+import { RefundTaskRepository } from './refund-task.repository';
+import { TicketRepository } from './ticket.repository';
 
 /**
  * A cancelled slot, in the cancelling transaction: its unredeemed tickets stop being valid, unpaid orders holding
@@ -14,7 +16,13 @@ import { queueRefundTask } from './refund-tasks';
  */
 @Injectable()
 export class SlotCancellationSubscriber {
-  constructor(private readonly lifecycle: OrderLifecycle) {}
+  constructor(
+    private readonly lifecycle: OrderLifecycle,
+    private readonly orders: OrderRepository,
+    private readonly lines: OrderLineRepository,
+    private readonly tickets: TicketRepository,
+    private readonly refundTasks: RefundTaskRepository,
+  ) {}
 
   register(bus: DomainEventBus): void {
     bus.subscribe<TimeSlotCancelled>('TimeSlotCancelled', (event, manager) => this.cancelled(event, manager));
@@ -22,30 +30,20 @@ export class SlotCancellationSubscriber {
 
   private async cancelled(event: TimeSlotCancelled, manager: EntityManager): Promise<void> {
     const now = event.cancelledAt;
-    await manager.query(
-      `UPDATE tickets SET voided_at = $2, void_reason = 'SLOT_CANCELLED' WHERE time_slot_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL`,
-      [event.timeSlotId, now],
-    );
-    const affected: { orderId: string; orderLineId: string; status: OrderStatus }[] = await manager.query(
-      `SELECT o.id AS "orderId", l.id AS "orderLineId", o.status
-         FROM order_lines l JOIN orders o ON o.id = l.order_id
-        WHERE l.time_slot_id = $1 AND o.status = ANY($2) ORDER BY o.id, l.position`,
-      [event.timeSlotId, [OrderStatus.PENDING_PAYMENT, ...PAID_STATES]],
-    );
+    const orders = this.orders.forManager(manager);
+    await this.tickets.forManager(manager).voidForCancelledSlot(event.timeSlotId, now);
+    const affected = await this.lines.forManager(manager).onTimeSlot(event.timeSlotId, [OrderStatus.PENDING_PAYMENT, ...PAID_STATES]);
     // This transaction holds the slot before any order, against every other path's order-then-slot: so it skips an
     // order someone holds (a payment confirming it sees the cancelled slot once this commits, and refunds it as late;
     // an expiry or a buyer's cancel gives its seats back all the same).
     const pending = [...new Set(affected.filter((a) => a.status === OrderStatus.PENDING_PAYMENT).map((a) => a.orderId))];
-    const free: { id: string }[] = await manager.query(
-      `SELECT id FROM orders WHERE id = ANY($1) AND status = 'PENDING_PAYMENT' ORDER BY id FOR UPDATE SKIP LOCKED`,
-      [pending],
-    );
-    for (const { id } of free) {
-      const order = await findOrder(manager, id, true);
+    const free = await orders.lockPendingUnlessHeld(pending);
+    for (const id of free) {
+      const order = await orders.lockById(id);
       if (order?.status === OrderStatus.PENDING_PAYMENT) await this.lifecycle.cancelUnpaid(manager, order, 'SLOT_CANCELLED', now);
     }
     for (const line of affected.filter((a) => PAID_STATES.includes(a.status))) {
-      await queueRefundTask(manager, { kind: 'SLOT_CANCELLED', orderId: line.orderId, orderLineId: line.orderLineId, requestedBy: event.cancelledBy, now });
+      await this.refundTasks.forManager(manager).queue({ kind: 'SLOT_CANCELLED', orderId: line.orderId, orderLineId: line.orderLineId, requestedBy: event.cancelledBy, now });
     }
   }
 }

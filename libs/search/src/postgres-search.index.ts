@@ -1,82 +1,35 @@
 import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ProductCategory, readMinorUnitsOrNull } from '@chedun/kernel';
-import type { ProductKind } from '@chedun/catalog';
-import { Client, Pool } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { cjkGrams, escapeLike, queryWords } from './search-text';
-import { decodeSearchCursor, encodeSearchCursor, SearchCursor } from './search-cursor';
+import { EntityManager } from 'typeorm';
+import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { SearchResultCache } from './search-cache';
-import { FacetCount, SearchDocument, SearchFilter, SearchIndex, SearchPage, SearchQuery, SearchSort } from './search-index.port';
+import { NO_PRICE, SearchChangeListener, SearchDocumentRepository } from './search-document.repository';
+import { SearchDocument, SearchIndex, SearchPage, SearchQuery, SearchSort } from './search-index.port';
 
 /**
  * Settings the composition root gives every database connection (DbModule `sessionSettings`). None any more: the
  * correction threshold is search_text_query's own, so every client (the API, the bench's baseline, psql) corrects alike.
  */
 export const POSTGRES_SEARCH_SESSION_SETTINGS: Readonly<Record<string, string>> = {};
-/** The channel the index's trigger notifies at commit when a change a search could see is written. */
-export const SEARCH_CHANGED_CHANNEL = 'search_documents_changed';
 const RECONNECT_EVERY_MS = 5000;
-const NO_PRICE = Number.MAX_SAFE_INTEGER;
-
-/** The document's own columns, without the derived search columns (tsv, text_all, text_en, zh_grams). */
-const DOCUMENT_COLUMNS = [
-  'product_id', 'kind', 'category', 'name', 'name_zh', 'description', 'description_zh', 'film_ip_id', 'film_ip_title',
-  'film_ip_title_zh', 'studio_id', 'merchant_id', 'merchant_name', 'merchant_name_zh', 'venue_id', 'price_from_minor',
-  'currency', 'in_stock', 'published_at',
-].map((c) => `d.${c}`).join(', ');
-
-interface SearchResultRow {
-  total: number;
-  hits: DocumentRow[];
-  categories: FacetCount[];
-  film_ips: FacetCount[];
-}
-
-/** A hit as json_agg renders it: timestamps arrive as ISO strings, bigints as numbers. */
-interface DocumentRow {
-  product_id: string;
-  kind: ProductKind;
-  category: ProductCategory;
-  name: string;
-  name_zh: string | null;
-  description: string | null;
-  description_zh: string | null;
-  film_ip_id: string;
-  film_ip_title: string;
-  film_ip_title_zh: string | null;
-  studio_id: string;
-  merchant_id: string;
-  merchant_name: string;
-  merchant_name_zh: string | null;
-  venue_id: string | null;
-  price_from_minor: number | null;
-  currency: string;
-  in_stock: boolean;
-  available_day_list: string[];
-  published_at: string;
-  published_ms: number;
-}
 
 /**
- * Default adapter: one table of documents with a tsvector (English words, prefix matching, GIN), CJK grams (GIN) for
- * Chinese substrings, and a vocabulary of the catalog's words (pg_trgm) that corrects typos in the query, not per
- * document. A search is one statement; with a cache, repeated searches are answered from memory until a change.
+ * Default adapter: the `SearchIndex` port on the database's own `search_documents` table (its SQL is the
+ * repository's), written in the caller's transaction. A search is one statement; with a cache, repeated searches
+ * are answered from memory until a change.
  */
 @Injectable()
 export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy {
   readonly name = 'postgres';
   readonly transactional = true;
   private readonly logger = new Logger(PostgresSearchIndex.name);
-  private listener: Client | null = null;
+  private listener: SearchChangeListener | null = null;
   private connecting: Promise<void> | null = null;
   private lastAttempt = 0;
   private closed = false;
 
   /** With a cache, answers repeat from memory until the index's trigger reports a change (a LISTEN connection of its own). */
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: SearchDocumentRepository,
     @Optional() private readonly cache: SearchResultCache | null = null,
   ) {
     super();
@@ -88,258 +41,97 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
     const listener = this.listener;
     this.listener = null;
     this.cache?.setLive(false);
-    await listener?.end().catch(() => undefined);
+    await listener?.close().catch(() => undefined);
   }
 
-  /**
-   * One statement per batch, rows in product order: the vocabulary trigger fires once for the batch and locks its
-   * words in word order, so two writers' batches cannot deadlock on search_words (nor on documents).
-   */
-  async upsert(documents: readonly SearchDocument[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async upsert(documents: readonly SearchDocument[], transaction?: EntityManager): Promise<void> {
     if (documents.length === 0) return;
     this.cache?.ownWrite();
-    // The last listing of a product wins (ON CONFLICT cannot touch a row twice in one statement).
-    const latest = new Map(documents.map((d) => [d.productId, d]));
-    const rows = [...latest.values()].map((d) => ({
-      product_id: d.productId, kind: d.kind, category: d.category, name: d.name, name_zh: d.nameZh, description: d.description,
-      description_zh: d.descriptionZh, film_ip_id: d.filmIpId, film_ip_title: d.filmIpTitle, film_ip_title_zh: d.filmIpTitleZh,
-      studio_id: d.studioId, merchant_id: d.merchantId, merchant_name: d.merchantName, merchant_name_zh: d.merchantNameZh,
-      venue_id: d.venueId, price_from_minor: d.priceFromMinor, currency: d.currency, in_stock: d.inStock,
-      available_dates: d.availableDates, published_at: d.publishedAt.toISOString(),
-    }));
-    await manager.query(
-      `INSERT INTO search_documents (product_id, kind, category, name, name_zh, description, description_zh, film_ip_id,
-                                     film_ip_title, film_ip_title_zh, studio_id, merchant_id, merchant_name, merchant_name_zh,
-                                     venue_id, price_from_minor, currency, in_stock, available_dates, published_at, indexed_at)
-       SELECT x.*, now()
-         FROM json_to_recordset($1::json) AS x(
-                product_id uuid, kind text, category text, name text, name_zh text, description text, description_zh text,
-                film_ip_id uuid, film_ip_title text, film_ip_title_zh text, studio_id uuid, merchant_id uuid, merchant_name text,
-                merchant_name_zh text, venue_id uuid, price_from_minor bigint, currency text, in_stock boolean, available_dates date[],
-                published_at timestamptz)
-        ORDER BY x.product_id
-       ON CONFLICT (product_id) DO UPDATE SET
-         kind = EXCLUDED.kind, category = EXCLUDED.category, name = EXCLUDED.name, name_zh = EXCLUDED.name_zh,
-         description = EXCLUDED.description, description_zh = EXCLUDED.description_zh, film_ip_id = EXCLUDED.film_ip_id,
-         film_ip_title = EXCLUDED.film_ip_title, film_ip_title_zh = EXCLUDED.film_ip_title_zh, studio_id = EXCLUDED.studio_id,
-         merchant_id = EXCLUDED.merchant_id, merchant_name = EXCLUDED.merchant_name, merchant_name_zh = EXCLUDED.merchant_name_zh,
-         venue_id = EXCLUDED.venue_id, price_from_minor = EXCLUDED.price_from_minor, currency = EXCLUDED.currency,
-         in_stock = EXCLUDED.in_stock, available_dates = EXCLUDED.available_dates, published_at = EXCLUDED.published_at,
-         indexed_at = now()`,
-      [JSON.stringify(rows)],
-    );
+    await this.documentsIn(transaction).upsert(documents);
   }
 
-  async remove(productIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async remove(productIds: readonly string[], transaction?: EntityManager): Promise<void> {
     if (productIds.length === 0) return;
     this.cache?.ownWrite();
-    await manager.query(`DELETE FROM search_documents WHERE product_id = ANY($1::uuid[])`, [[...productIds]]);
+    await this.documentsIn(transaction).remove(productIds);
   }
 
   async clear(): Promise<void> {
     this.cache?.ownWrite();
-    await this.dataSource.query(`DELETE FROM search_documents`);
+    await this.documents.clear();
   }
 
   async search(query: SearchQuery): Promise<SearchPage> {
-    if (!this.cache) return this.query(query);
+    if (!this.cache) return this.answer(query);
     this.listen();
     const key = SearchResultCache.key(query);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const generation = this.cache.begin();
-    const page = await this.query(query);
+    const page = await this.answer(query);
     this.cache.put(key, page, generation);
     return page;
+  }
+
+  /** Writes join the caller's transaction when there is one. */
+  private documentsIn(transaction: EntityManager | undefined): SearchDocumentRepository {
+    return transaction ? this.documents.forManager(transaction) : this.documents;
   }
 
   /** Starts (or, after a failure, restarts at most every few seconds) the listener; searches never wait for it. */
   private listen(): void {
     if (this.listener || this.connecting || this.closed || Date.now() - this.lastAttempt < RECONNECT_EVERY_MS) return;
     this.lastAttempt = Date.now();
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const client = new Client(pool.options);
+    let started: SearchChangeListener | null = null;
     const lost = (error?: Error): void => {
-      if (this.listener !== client) return;
+      if (!started || this.listener !== started) return;
       this.listener = null;
       this.cache?.setLive(false);
       if (!this.closed) this.logger.warn(`Search cache off until its listener reconnects: ${error?.message ?? 'connection ended'}`);
-      client.end().catch(() => undefined);
+      started.close().catch(() => undefined);
     };
-    client.on('notification', () => this.cache?.changed());
-    client.on('error', lost);
-    client.on('end', () => lost());
     this.connecting = (async () => {
       try {
-        await client.connect();
-        await client.query(`LISTEN ${SEARCH_CHANGED_CHANNEL}`);
+        started = await this.documents.listenForChanges(() => this.cache?.changed(), lost);
         if (this.closed) {
-          await client.end();
+          await started.close();
           return;
         }
-        this.listener = client;
+        this.listener = started;
         // Whatever changed before LISTEN took effect was never cached: the cache starts empty.
         this.cache?.setLive(true);
       } catch (error) {
         this.logger.warn(`Search cache listener failed to start: ${error instanceof Error ? error.message : String(error)}`);
-        await client.end().catch(() => undefined);
       } finally {
         this.connecting = null;
       }
     })();
   }
 
-  private async query(query: SearchQuery): Promise<SearchPage> {
-    const params: unknown[] = [];
-    const p = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = filterConditions(query.filter ?? {}, p);
+  /** One statement: the page, the total and the facets. */
+  private async answer(query: SearchQuery): Promise<SearchPage> {
     const text = query.text?.trim() ?? '';
-    let score = '0::float8';
-    if (text) {
-      const match = textMatch(text, p);
-      where.push(match.where);
-      score = match.score;
-    }
     const sort = query.sort === SearchSort.RELEVANCE && !text ? SearchSort.NEWEST : query.sort;
     const keyset = sort !== SearchSort.RELEVANCE;
-    const cursor: SearchCursor | null = query.after ? decodeSearchCursor(query.sort, query.after, keyset) : null;
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-
-    // The keyset condition applies to the page only: total and facets count every match.
-    let pageAfter: string | null = null;
-    let order: string;
-    let offset = 0;
-    // Sort keys match the indexes (price_from_minor, product_id) and (published_at, product_id); published_at is
-    // kept to the millisecond, so the cursor's epoch milliseconds compare exactly.
-    const priceKey = `coalesce(d.price_from_minor, ${NO_PRICE})`;
-    const newestKey = `(extract(epoch FROM d.published_at) * 1000)::bigint`;
-    switch (sort) {
-      case SearchSort.PRICE_ASC:
-        order = `${priceKey} ASC, d.product_id ASC`;
-        if (cursor?.kind === 'key') pageAfter = `(${priceKey}, d.product_id) > (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`;
-        break;
-      case SearchSort.PRICE_DESC:
-        order = `${priceKey} DESC, d.product_id DESC`;
-        if (cursor?.kind === 'key') pageAfter = `(${priceKey}, d.product_id) < (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`;
-        break;
-      case SearchSort.NEWEST:
-        order = `d.published_at DESC, d.product_id DESC`;
-        if (cursor?.kind === 'key') {
-          pageAfter = `(d.published_at, d.product_id) < (to_timestamp(${p(cursor.value)}::float8 / 1000), ${p(cursor.productId)}::uuid)`;
-        }
-        break;
-      default:
-        order = `score DESC, d.product_id ASC`;
-        offset = cursor?.kind === 'offset' ? cursor.offset : 0;
-    }
-    const limit = p(query.first + 1);
-    // One statement: the matches are computed once (MATERIALIZED) with only the keys the page order and the facets
-    // need; the page takes its rows from them and joins back for the documents, total and facets count them. The
-    // order reads the same in both places: `score` exists only in m/page, the other keys are the document's own.
-    // (Two statements, page then facets, evaluated the text match twice.)
-    const sql = `
-      WITH m AS MATERIALIZED (
-        SELECT d.product_id, d.category, d.film_ip_id, d.film_ip_title, d.price_from_minor, d.published_at, ${score} AS score
-          FROM search_documents d
-         ${whereSql}
-      ), page AS (
-        SELECT d.product_id, d.score FROM m d
-         ${pageAfter ? `WHERE ${pageAfter}` : ''}
-         ORDER BY ${order}
-         LIMIT ${limit}::int OFFSET ${p(offset)}::int
-      )
-      SELECT (SELECT count(*)::int FROM m) AS total,
-             (SELECT coalesce(json_agg(h), '[]') FROM (
-                SELECT ${DOCUMENT_COLUMNS}, d.available_dates::text[] AS available_day_list, page.score, ${newestKey} AS published_ms
-                  FROM page JOIN search_documents d USING (product_id)
-                 ORDER BY ${order}) h) AS hits,
-             (SELECT coalesce(json_agg(c), '[]') FROM (
-                SELECT category AS value, count(*)::int AS count FROM m GROUP BY category ORDER BY count DESC, category) c) AS categories,
-             (SELECT coalesce(json_agg(f), '[]') FROM (
-                SELECT film_ip_id AS value, min(film_ip_title) AS label, count(*)::int AS count
-                  FROM m GROUP BY film_ip_id ORDER BY count DESC, label) f) AS film_ips`;
-
-    const [result]: SearchResultRow[] = await this.dataSource.query(sql, params);
-    const rows = result.hits;
-    const page = rows.slice(0, query.first);
-    const hits = page.map((row, i) => ({
-      document: toDocument(row),
+    const cursor = query.after ? decodeSearchCursor(query.sort, query.after, keyset) : null;
+    const offset = !keyset && cursor?.kind === 'offset' ? cursor.offset : 0;
+    const result = await this.documents.search({ text, filter: query.filter ?? {}, sort, cursor, offset, limit: query.first + 1 });
+    const page = result.hits.slice(0, query.first);
+    const hits = page.map(({ document, publishedMs }, i) => ({
+      document,
       cursor: encodeSearchCursor(
         query.sort,
         keyset
-          ? { kind: 'key', value: sort === SearchSort.NEWEST ? row.published_ms : (row.price_from_minor ?? NO_PRICE), productId: row.product_id }
+          ? { kind: 'key', value: sort === SearchSort.NEWEST ? publishedMs : (document.priceFromMinor ?? NO_PRICE), productId: document.productId }
           : { kind: 'offset', offset: offset + i + 1 },
       ),
     }));
     return {
       totalCount: result.total,
       hits,
-      hasNextPage: rows.length > query.first,
+      hasNextPage: result.hits.length > query.first,
       endCursor: hits[hits.length - 1]?.cursor ?? null,
-      facets: { categories: result.categories, filmIps: result.film_ips },
+      facets: { categories: result.categories, filmIps: result.filmIps },
     };
   }
-}
-
-/**
- * How text matches, on indexed columns only. Text with Chinese characters (or with no word at all) is an exact
- * substring of the document's text: its grams narrow the rows through their GIN index, the LIKE confirms; a match in
- * the product's own name ranks first. Other text is words: each a prefix of a document word or, misspelt, one of its
- * corrections from the vocabulary (search_text_query, evaluated once), through the tsvector's GIN index; ts_rank
- * (name over IP and merchant over description) orders them.
- */
-export function textMatch(text: string, p: (value: unknown) => string): { where: string; score: string } {
-  const grams = cjkGrams(text);
-  const words = queryWords(text);
-  if (grams.length || words.length === 0) {
-    const like = `search_fold('%' || ${p(escapeLike(text))}::text || '%')`;
-    return {
-      where: grams.length ? `(d.zh_grams @> ${p(grams)}::text[] AND d.text_all LIKE ${like})` : `d.text_all LIKE ${like}`,
-      score: `(CASE WHEN search_fold(d.name || ' ' || coalesce(d.name_zh, '')) LIKE ${like} THEN 2 ELSE 1 END)::float8`,
-    };
-  }
-  const tsq = `(SELECT search_text_query(${p(words)}::text[]))`;
-  return { where: `d.tsv @@ ${tsq}`, score: `ts_rank(d.tsv, ${tsq})::float8` };
-}
-
-function filterConditions(f: SearchFilter, p: (v: unknown) => string): string[] {
-  const where: string[] = [];
-  if (f.filmIpId) where.push(`d.film_ip_id = ${p(f.filmIpId)}::uuid`);
-  if (f.studioId) where.push(`d.studio_id = ${p(f.studioId)}::uuid`);
-  if (f.merchantId) where.push(`d.merchant_id = ${p(f.merchantId)}::uuid`);
-  if (f.venueId) where.push(`d.venue_id = ${p(f.venueId)}::uuid`);
-  if (f.categories?.length) where.push(`d.category = ANY(${p(f.categories)}::text[])`);
-  if (f.kind) where.push(`d.kind = ${p(f.kind)}::text`);
-  if (f.minPriceMinor !== undefined && f.minPriceMinor !== null) where.push(`d.price_from_minor >= ${p(f.minPriceMinor)}::bigint`);
-  if (f.maxPriceMinor !== undefined && f.maxPriceMinor !== null) where.push(`d.price_from_minor <= ${p(f.maxPriceMinor)}::bigint`);
-  if (f.availableOn) where.push(`d.available_dates @> ARRAY[${p(f.availableOn)}::date]`);
-  return where;
-}
-
-function toDocument(r: DocumentRow): SearchDocument {
-  return {
-    productId: r.product_id,
-    kind: r.kind,
-    category: r.category,
-    name: r.name,
-    nameZh: r.name_zh,
-    description: r.description,
-    descriptionZh: r.description_zh,
-    filmIpId: r.film_ip_id,
-    filmIpTitle: r.film_ip_title,
-    filmIpTitleZh: r.film_ip_title_zh,
-    studioId: r.studio_id,
-    merchantId: r.merchant_id,
-    merchantName: r.merchant_name,
-    merchantNameZh: r.merchant_name_zh,
-    venueId: r.venue_id,
-    priceFromMinor: readMinorUnitsOrNull(r.price_from_minor),
-    currency: r.currency.trim(),
-    inStock: r.in_stock,
-    availableDates: r.available_day_list,
-    publishedAt: new Date(r.published_at),
-  };
 }

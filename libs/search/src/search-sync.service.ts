@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CatalogListingSource, ProductKind } from '@chedun/catalog';
 import { DataSource, EntityManager } from 'typeorm';
 import { SearchIndex } from './search-index.port';
+import { SearchOutboxRepository } from './search-outbox.repository';
 
 const BATCH = 100;
 const DRAIN_EVERY_MS = 1000;
@@ -25,6 +26,7 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly index: SearchIndex,
     private readonly listings: CatalogListingSource,
+    private readonly outbox: SearchOutboxRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -58,7 +60,7 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
       await this.apply(productIds, manager);
       return;
     }
-    await manager.query(`INSERT INTO search_outbox (product_id) SELECT unnest($1::uuid[])`, [[...productIds]]);
+    await this.outbox.forManager(manager).enqueue(productIds);
   }
 
   /** Processes pending outbox rows; returns how many. Safe to run concurrently (SKIP LOCKED) and to repeat. */
@@ -70,9 +72,8 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Outbox rows not yet applied to the external index (0 with the Postgres index, which is written in place). */
-  async pendingCount(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL`)) as { n: number }[];
-    return row?.n ?? 0;
+  pendingCount(): Promise<number> {
+    return this.outbox.pendingCount();
   }
 
   /** Full reindex: clears the index and lists every published product again. */
@@ -85,7 +86,7 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
       await this.index.upsert(documents);
       indexed += documents.length;
     }
-    await this.dataSource.query(`UPDATE search_outbox SET processed_at = now() WHERE processed_at IS NULL`);
+    await this.outbox.markAllProcessed();
     return indexed;
   }
 
@@ -93,18 +94,17 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
     let total = 0;
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
-        const rows: { id: string; product_id: string }[] = await manager.query(
-          `SELECT id, product_id FROM search_outbox WHERE processed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        );
-        if (rows.length === 0) return 0;
-        await this.apply([...new Set(rows.map((r) => r.product_id))], manager);
-        await manager.query(`UPDATE search_outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-        return rows.length;
+        const outbox = this.outbox.forManager(manager);
+        const entries = await outbox.claimPending(BATCH);
+        if (entries.length === 0) return 0;
+        await this.apply([...new Set(entries.map((e) => e.productId))], manager);
+        await outbox.markProcessed(entries.map((e) => e.id));
+        return entries.length;
       });
       total += done;
       if (done < BATCH) break;
     }
-    await this.dataSource.query(`DELETE FROM search_outbox WHERE processed_at < now() - interval '1 day'`);
+    await this.outbox.purgeProcessed();
     return total;
   }
 

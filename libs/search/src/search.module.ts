@@ -1,13 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { CatalogModule, CatalogProductChanged } from '@chedun/catalog';
 import { DomainEventBus } from '@chedun/db';
 import { MeilisearchSearchIndex } from './meilisearch-search.index';
 import { PostgresSearchIndex } from './postgres-search.index';
 import { SearchResultCache } from './search-cache';
+import { SearchDocumentRepository } from './search-document.repository';
 import { SearchIndex } from './search-index.port';
+import { SearchOutboxRepository } from './search-outbox.repository';
 import { SearchSync } from './search-sync.service';
 import { SearchResolver } from './search.resolver';
 
@@ -16,12 +16,14 @@ import { SearchResolver } from './search.resolver';
   providers: [
     {
       provide: SearchIndex,
-      inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, dataSource: DataSource): SearchIndex =>
+      inject: [APP_CONFIG, SearchDocumentRepository],
+      useFactory: (config: AppConfig, documents: SearchDocumentRepository): SearchIndex =>
         config.meili.host
           ? new MeilisearchSearchIndex({ host: config.meili.host, apiKey: config.meili.apiKey })
-          : new PostgresSearchIndex(dataSource, new SearchResultCache()),
+          : new PostgresSearchIndex(documents, new SearchResultCache()),
     },
+    SearchDocumentRepository,
+    SearchOutboxRepository,
     SearchSync,
     SearchResolver,
   ],

@@ -25,7 +25,7 @@ const TABLES: Record<string, readonly string[]> = {
   catalog: ['venues', 'products', 'product_variants', 'stock_movements', 'ticket_types', 'time_slots', 'product_audit_entries', 'product_media'],
   search: ['search_documents', 'search_outbox', 'search_words'],
   payments: ['payments', 'refunds', 'payment_events'],
-  orders: ['cart_lines', 'orders', 'order_lines', 'tickets', 'order_refunds', 'order_refund_tasks', 'notifications',
+  orders: ['cart_lines', 'orders', 'order_lines', 'tickets', 'order_refunds', 'order_refund_tasks', 'notifications', 'refund_requests',
     'merchant_delivery_options', 'address_book_entries', 'order_deliveries', 'order_merchant_deliveries', 'shipments', 'shipment_lines'],
   ledger: [
     'ledger_accounts',

@@ -11,6 +11,25 @@ export function Loading() {
   );
 }
 
+/**
+ * Grey stand-ins the size of what is loading (product cards, chips, lines), so the page does not jump when it arrives;
+ * screen readers hear the usual loading status instead.
+ */
+export function Placeholder({ shape, count }: { shape: 'cards' | 'chips' | 'lines'; count: number }) {
+  const { t } = useI18n();
+  const items = Array.from({ length: count }, (_, i) => <li key={i} className={`skeleton skeleton-${shape}`} />);
+  return (
+    <>
+      <p className="visually-hidden" role="status">
+        {t('state.loading')}
+      </p>
+      <ul className={shape === 'cards' ? 'list cards' : shape === 'chips' ? 'chips' : 'list'} aria-hidden="true">
+        {items}
+      </ul>
+    </>
+  );
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="state state-empty">{children}</p>;
 }
@@ -37,15 +56,18 @@ export function QueryView<T>({
   state,
   isEmpty,
   empty,
+  placeholder,
   children,
 }: {
   state: { data: T | undefined; error: ApiError | undefined; loading: boolean; reload(): void };
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
+  /** Shown while loading instead of the spinner: a Placeholder as tall as the content will be. */
+  placeholder?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
   if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />;
-  if (state.loading || state.data === undefined) return <Loading />;
+  if (state.loading || state.data === undefined) return placeholder ?? <Loading />;
   if (isEmpty?.(state.data)) return <Empty>{empty}</Empty>;
   return <>{children(state.data)}</>;
 }

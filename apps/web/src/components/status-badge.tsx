@@ -1,8 +1,8 @@
 import { useI18n } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 
-/** The message namespaces that name a status: licensing (offers, applications, licenses), orders and products. */
-type StatusVocabulary = 'status' | 'orderStatus' | 'productStatus';
+/** The message namespaces that name a status: licensing (offers, applications, licenses), orders, products and refund requests. */
+type StatusVocabulary = 'status' | 'orderStatus' | 'productStatus' | 'refundStatus';
 
 /** The statuses a vocabulary has a name for, so a status without a message fails the typecheck. */
 type StatusOf<V extends StatusVocabulary> = MessageKey extends infer K ? (K extends `${V}.${infer S}` ? S : never) : never;

@@ -205,6 +205,8 @@ export type PublishLicenseOfferInput = {
   advance?: MoneyInput | null | undefined;
   /** At least one. */
   categories: Array<ProductCategory>;
+  /** Where licensees may sell; omitted: all three. Selling on this marketplace needs ONLINE. */
+  channels?: Array<SalesChannel> | null | undefined;
   /** After startsOn; the license runs through this day (Asia/Shanghai). */
   endsOn: string;
   filmIpId: string | number;
@@ -216,6 +218,12 @@ export type PublishLicenseOfferInput = {
   territory?: string;
 };
 
+export type RefundRequestStatus =
+  | 'APPROVED'
+  | 'REFUNDED'
+  | 'REFUSED'
+  | 'REQUESTED';
+
 /** One series in all, or one per film IP, merchant or license. */
 export type RoyaltySeriesBy =
   | 'FILM_IP'
@@ -226,6 +234,12 @@ export type RoyaltySeriesBy =
 export type RoyaltyStatementStatus =
   | 'DRAFT'
   | 'ISSUED';
+
+/** ONLINE: this marketplace; VENUE: the merchant’s own venue or shop; RETAIL: other shops. */
+export type SalesChannel =
+  | 'ONLINE'
+  | 'RETAIL'
+  | 'VENUE';
 
 export type SetDeliveryOptionsInput = {
   /** Shipping is free when the merchant’s goods in the order come to at least this. */
@@ -392,14 +406,14 @@ export type MerchantLicensesQueryVariables = Exact<{
 }>;
 
 
-export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
 
 export type OpenOffersQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
+export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
 
 export type ApplyForLicenseMutationVariables = Exact<{
   input: ApplyForLicenseInput;
@@ -445,6 +459,13 @@ export type HandOverPickupMutationVariables = Exact<{
 
 
 export type HandOverPickupMutation = { handOverPickup: { id: string, status: OrderStatus, lines: Array<{ productName: string, quantity: number }> } };
+
+export type RefundOrderLineFromConsoleMutationVariables = Exact<{
+  orderLineId: string | number;
+}>;
+
+
+export type RefundOrderLineFromConsoleMutation = { refundOrderLine: { id: string, status: OrderStatus } };
 
 export type MerchantProductsQueryVariables = Exact<{
   merchantId: string | number;
@@ -494,6 +515,22 @@ export type UnpublishProductMutationVariables = Exact<{
 
 
 export type UnpublishProductMutation = { unpublishProduct: { id: string, status: ProductStatus } };
+
+export type RefundQueueQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type RefundQueueQuery = { merchantRefundRequests: Array<{ id: string, orderId: string, productName: string, quantity: number, reason: string, createdAt: string, amount: { amountMinor: number, currency: string } }> };
+
+export type DecideRefundMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DecideRefundMutation = { decideRefundRequest: { id: string, status: RefundRequestStatus } };
 
 export type MerchantSalesQueryVariables = Exact<{
   merchantId: string | number;
@@ -545,7 +582,23 @@ export type OrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, orderLineId: string }> } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
+
+export type RequestLineRefundMutationVariables = Exact<{
+  orderLineId: string | number;
+  quantity?: number | null | undefined;
+  reason: string;
+}>;
+
+
+export type RequestLineRefundMutation = { requestRefund: { id: string, status: RefundRequestStatus } };
+
+export type OrderCalendarQueryVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type OrderCalendarQuery = { orderCalendar: string };
 
 export type CancelOrderMutationVariables = Exact<{
   orderId: string | number;
@@ -564,7 +617,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null } };
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null } };
 
 export type SearchProductsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -663,7 +716,7 @@ export type StudioOffersQueryVariables = Exact<{
 }>;
 
 
-export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
+export type StudioOffersQuery = { studioLicenseOffers: { edges: Array<{ node: { id: string, status: LicenseOfferStatus, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, advance: { currency: string } | null, minimumGuarantee: { currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
 
 export type PublishOfferMutationVariables = Exact<{
   input: PublishLicenseOfferInput;
@@ -721,6 +774,13 @@ export type VerifyEmailMutationVariables = Exact<{
 
 
 export type VerifyEmailMutation = { verifyEmail: { accessToken: string, refreshToken: string } };
+
+export type VerifyProductQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type VerifyProductQuery = { verifyProduct: { licenseStatus: LicenseStatus, validUntil: string, product: { id: string, name: string, nameZh: string | null }, filmIp: { title: string, titleZh: string | null }, studio: { name: string, nameZh: string | null }, merchant: { name: string, nameZh: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -972,6 +1032,7 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
         statusReason
         royaltyBps
         categories
+        channels
         territory
         startsOn
         endsOn
@@ -993,6 +1054,7 @@ export const OpenOffersDocument = new TypedDocumentString(`
         id
         royaltyBps
         categories
+        channels
         territory
         startsOn
         endsOn
@@ -1126,6 +1188,14 @@ export const HandOverPickupDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HandOverPickupMutation, HandOverPickupMutationVariables>;
+export const RefundOrderLineFromConsoleDocument = new TypedDocumentString(`
+    mutation RefundOrderLineFromConsole($orderLineId: ID!) {
+  refundOrderLine(orderLineId: $orderLineId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RefundOrderLineFromConsoleMutation, RefundOrderLineFromConsoleMutationVariables>;
 export const MerchantProductsDocument = new TypedDocumentString(`
     query MerchantProducts($merchantId: ID!) {
   merchantProducts(merchantId: $merchantId, first: 20) {
@@ -1225,6 +1295,30 @@ export const UnpublishProductDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnpublishProductMutation, UnpublishProductMutationVariables>;
+export const RefundQueueDocument = new TypedDocumentString(`
+    query RefundQueue($merchantId: ID!) {
+  merchantRefundRequests(merchantId: $merchantId, status: REQUESTED) {
+    id
+    orderId
+    productName
+    quantity
+    reason
+    createdAt
+    amount {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RefundQueueQuery, RefundQueueQueryVariables>;
+export const DecideRefundDocument = new TypedDocumentString(`
+    mutation DecideRefund($id: ID!, $approve: Boolean!, $reason: String) {
+  decideRefundRequest(input: {id: $id, approve: $approve, reason: $reason}) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideRefundMutation, DecideRefundMutationVariables>;
 export const MerchantSalesDocument = new TypedDocumentString(`
     query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {
   merchantSales(merchantId: $merchantId, from: $from, to: $to) {
@@ -1379,11 +1473,51 @@ export const OrderDetailDocument = new TypedDocumentString(`
       code
       qrPayload
       redeemedAt
+      voidedAt
       orderLineId
+      productName
+      ticketTypeName
+      startsAt
+      endsAt
+      venue {
+        name
+        nameZh
+        address
+        addressZh
+        mapUrl
+      }
+    }
+    refundRequests {
+      id
+      orderLineId
+      quantity
+      reason
+      status
+      automatic
+      decisionReason
+      amount {
+        amountMinor
+        currency
+      }
     }
   }
 }
     `) as unknown as TypedDocumentString<OrderDetailQuery, OrderDetailQueryVariables>;
+export const RequestLineRefundDocument = new TypedDocumentString(`
+    mutation RequestLineRefund($orderLineId: ID!, $quantity: Int, $reason: String!) {
+  requestRefund(
+    input: {orderLineId: $orderLineId, quantity: $quantity, reason: $reason}
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequestLineRefundMutation, RequestLineRefundMutationVariables>;
+export const OrderCalendarDocument = new TypedDocumentString(`
+    query OrderCalendar($orderId: ID!) {
+  orderCalendar(orderId: $orderId)
+}
+    `) as unknown as TypedDocumentString<OrderCalendarQuery, OrderCalendarQueryVariables>;
 export const CancelOrderDocument = new TypedDocumentString(`
     mutation CancelOrder($orderId: ID!) {
   cancelOrder(orderId: $orderId) {
@@ -1427,6 +1561,7 @@ export const ProductDetailDocument = new TypedDocumentString(`
     descriptionZh
     images
     purchaseLimit
+    verificationCode
     priceFrom {
       amountMinor
       currency
@@ -1696,6 +1831,7 @@ export const StudioOffersDocument = new TypedDocumentString(`
         status
         royaltyBps
         categories
+        channels
         territory
         startsOn
         endsOn
@@ -1833,3 +1969,28 @@ export const VerifyEmailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const VerifyProductDocument = new TypedDocumentString(`
+    query VerifyProduct($code: String!) {
+  verifyProduct(code: $code) {
+    product {
+      id
+      name
+      nameZh
+    }
+    filmIp {
+      title
+      titleZh
+    }
+    studio {
+      name
+      nameZh
+    }
+    merchant {
+      name
+      nameZh
+    }
+    licenseStatus
+    validUntil
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyProductQuery, VerifyProductQueryVariables>;

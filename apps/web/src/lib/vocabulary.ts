@@ -1,4 +1,4 @@
-import type { ProductCategory } from '../gql/graphql';
+import type { ProductCategory, SalesChannel } from '../gql/graphql';
 
 export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
   'APPAREL',
@@ -12,6 +12,9 @@ export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
   'TOUR',
   'WORKSHOP',
 ];
+
+/** In the API's order; an offer that names none allows all three. */
+export const SALES_CHANNELS: readonly SalesChannel[] = ['ONLINE', 'VENUE', 'RETAIL'];
 
 /** Basis points as a percentage for people: 1250 → "12.5%". */
 export function bpsToPercent(bps: number): string {

@@ -1,6 +1,6 @@
 import { ProductCard } from '../components/product-card';
 import { SearchBar } from '../components/search-bar';
-import { QueryView } from '../components/states';
+import { Placeholder, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
 import { Link, navigate } from '../lib/router';
@@ -31,7 +31,12 @@ export function HomePage() {
       </section>
       <section aria-labelledby="collections">
         <h2 id="collections">{t('home.collections')}</h2>
-        <QueryView state={shop} isEmpty={(d) => d.searchProducts.facets.filmIps.length === 0} empty={t('home.noProducts')}>
+        <QueryView
+          state={{ ...shop, loading: shop.loading || titleOf.loading }}
+          isEmpty={(d) => d.searchProducts.facets.filmIps.length === 0}
+          empty={t('home.noProducts')}
+          placeholder={<Placeholder shape="chips" count={3} />}
+        >
           {(d) => (
             <ul className="chips">
               {d.searchProducts.facets.filmIps.map((facet) => (
@@ -47,7 +52,12 @@ export function HomePage() {
       </section>
       <section aria-labelledby="newest">
         <h2 id="newest">{t('home.newest')}</h2>
-        <QueryView state={shop} isEmpty={(d) => d.searchProducts.edges.length === 0} empty={t('home.noProducts')}>
+        <QueryView
+          state={shop}
+          isEmpty={(d) => d.searchProducts.edges.length === 0}
+          empty={t('home.noProducts')}
+          placeholder={<Placeholder shape="cards" count={8} />}
+        >
           {(d) => (
             <ul className="list cards">
               {d.searchProducts.edges.map(({ node }) => (
@@ -59,7 +69,12 @@ export function HomePage() {
       </section>
       <section aria-labelledby="film-ips">
         <h2 id="film-ips">{t('home.filmIps')}</h2>
-        <QueryView state={ips} isEmpty={(d) => d.filmIps.edges.length === 0} empty={t('home.noFilmIps')}>
+        <QueryView
+          state={ips}
+          isEmpty={(d) => d.filmIps.edges.length === 0}
+          empty={t('home.noFilmIps')}
+          placeholder={<Placeholder shape="cards" count={3} />}
+        >
           {(d) => (
             <ul className="list cards">
               {d.filmIps.edges.map(({ node }) => (

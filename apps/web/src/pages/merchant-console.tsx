@@ -7,6 +7,7 @@ import { MerchantLicensesSection } from './merchant-licenses';
 import { MerchantOffersSection } from './merchant-offers';
 import { MerchantProductsSection } from './merchant-products';
 import { MerchantOrdersSection } from './merchant-orders';
+import { MerchantRefundsSection } from './merchant-refunds';
 import { MerchantSalesSection } from './merchant-sales';
 import { TicketRedemptionSection } from './merchant-tickets';
 
@@ -16,6 +17,7 @@ const TABS = [
   { id: 'licenses', label: 'merchant.tab.licenses' },
   { id: 'products', label: 'merchant.tab.products' },
   { id: 'orders', label: 'merchant.tab.orders' },
+  { id: 'refunds', label: 'merchant.tab.refunds' },
   { id: 'tickets', label: 'merchant.tab.tickets' },
   { id: 'delivery', label: 'merchant.tab.delivery' },
   { id: 'sales', label: 'merchant.tab.sales' },
@@ -37,6 +39,7 @@ export function MerchantConsole() {
           {tab === 'licenses' && <MerchantLicensesSection merchant={merchant} />}
           {tab === 'products' && <MerchantProductsSection merchant={merchant} />}
           {tab === 'orders' && <MerchantOrdersSection merchant={merchant} />}
+          {tab === 'refunds' && <MerchantRefundsSection merchant={merchant} />}
           {tab === 'tickets' && <TicketRedemptionSection />}
           {tab === 'delivery' && <MerchantDeliverySection merchant={merchant} />}
           {tab === 'sales' && <MerchantSalesSection merchant={merchant} />}

@@ -10,7 +10,7 @@ const MerchantLicenses = graphql(`
   query MerchantLicenses($merchantId: ID!) {
     merchantLicenses(merchantId: $merchantId, first: 50) {
       edges {
-        node { id status statusReason royaltyBps categories territory startsOn endsOn filmIp { title titleZh } }
+        node { id status statusReason royaltyBps categories channels territory startsOn endsOn filmIp { title titleZh } }
       }
     }
   }
@@ -33,6 +33,9 @@ export function MerchantLicensesSection({ merchant }: { merchant: Organization }
                   {bpsToPercent(node.royaltyBps)} · {node.territory} · {node.startsOn} – {node.endsOn}
                 </p>
                 <p className="muted">{node.categories.map((c) => t(`category.${c}`)).join(' · ')}</p>
+                <p className="muted">
+                  {t('offer.channels')}: {node.channels.map((c) => t(`channel.${c}`)).join(' · ')}
+                </p>
                 {node.statusReason && <p>{node.statusReason}</p>}
               </li>
             ))}

@@ -12,7 +12,7 @@ export const OpenOffers = graphql(`
       totalCount
       edges {
         node {
-          id royaltyBps categories territory startsOn endsOn
+          id royaltyBps categories channels territory startsOn endsOn
           advance { amountMinor currency }
           minimumGuarantee { amountMinor currency }
           filmIp { id title titleZh year synopsis }
@@ -63,6 +63,9 @@ export function MerchantOffersSection({ merchant }: { merchant: Organization }) 
                   </p>
                 )}
                 <p className="muted">{node.categories.map((c) => t(`category.${c}`)).join(' · ')}</p>
+                <p className="muted">
+                  {t('offer.channels')}: {node.channels.map((c) => t(`channel.${c}`)).join(' · ')}
+                </p>
                 {applied.includes(node.id) ? (
                   <p className="success" role="status">
                     {t('merchant.applied')}

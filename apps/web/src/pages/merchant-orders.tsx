@@ -73,6 +73,15 @@ type MerchantOrder = Omit<Listed, 'lines'> & {
   lines: (Listed['lines'][number] & { shipment: Delivered['lines'][number]['shipment'] | null })[];
 };
 
+const RefundOrderLine = graphql(`
+  mutation RefundOrderLineFromConsole($orderLineId: ID!) {
+    refundOrderLine(orderLineId: $orderLineId) { id status }
+  }
+`);
+
+/** Orders whose lines may still be refunded. */
+const REFUNDABLE: OrderStatus[] = ['PAID', 'FULFILLED', 'PARTIALLY_REFUNDED'];
+
 const STATUSES: OrderStatus[] = ['PAID', 'FULFILLED', 'PENDING_PAYMENT', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED'];
 const FULFILLABLE: OrderStatus[] = ['PAID', 'PARTIALLY_REFUNDED'];
 
@@ -238,6 +247,11 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
     orders.reload();
     deliveries.reload();
   };
+  const refund = useMutation(RefundOrderLine);
+  const refundLine = async (orderLineId: string, left: string) => {
+    if (!window.confirm(t('orders.confirmRefund', { amount: left }))) return;
+    if (await refund.run({ orderLineId })) reload();
+  };
   const mark = async (orderLineId: string, fulfilment: MerchandiseFulfilment) => {
     if (await fulfil.run({ orderLineId, fulfilment })) reload();
   };
@@ -257,6 +271,7 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
         </select>
       </label>
       {fulfil.error && <ErrorMessage error={fulfil.error} />}
+      {refund.error && <ErrorMessage error={refund.error} />}
       <QueryView state={orders} isEmpty={(d) => d.merchantOrders.edges.length === 0} empty={t('orders.none')}>
         {(d) => (
           <ul className="list">
@@ -299,6 +314,19 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
                             </button>
                             <button type="button" className="secondary" disabled={fulfil.pending} onClick={() => mark(line.id, 'PICKED_UP')}>
                               {t('orders.markPickedUp')}
+                            </button>
+                          </span>
+                        )}
+                        {REFUNDABLE.includes(order.status) && line.refunded.amountMinor < line.total.amountMinor && (
+                          <span className="actions">
+                            <button
+                              type="button"
+                              className="secondary"
+                              data-testid="refund-line"
+                              disabled={refund.pending}
+                              onClick={() => refundLine(line.id, formatMoney(line.total.amountMinor - line.refunded.amountMinor, line.total.currency))}
+                            >
+                              {t('orders.refundLine')}
                             </button>
                           </span>
                         )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { renderSVG } from 'uqr';
 import { OrderPayment } from '../components/order-payment';
 import { ErrorMessage, QueryView } from '../components/states';
@@ -28,10 +28,91 @@ const OrderDetail = graphql(`
         fee { amountMinor currency }
         merchants { merchantId merchantName pickupCode pickupAddress handedOverAt }
       }
-      tickets { code qrPayload redeemedAt orderLineId }
+      tickets {
+        code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt
+        venue { name nameZh address addressZh mapUrl }
+      }
+      refundRequests { id orderLineId quantity reason status automatic decisionReason amount { amountMinor currency } }
     }
   }
 `);
+
+const RequestRefund = graphql(`
+  mutation RequestLineRefund($orderLineId: ID!, $quantity: Int, $reason: String!) {
+    requestRefund(input: { orderLineId: $orderLineId, quantity: $quantity, reason: $reason }) { id status }
+  }
+`);
+
+const OrderCalendar = graphql(`
+  query OrderCalendar($orderId: ID!) {
+    orderCalendar(orderId: $orderId)
+  }
+`);
+
+/** Orders whose lines the buyer may ask to refund. */
+const REFUNDABLE = ['PAID', 'FULFILLED', 'PARTIALLY_REFUNDED'];
+const OPEN_REQUEST = ['REQUESTED', 'APPROVED'];
+
+/** The calendar file is fetched with the session's token, then handed to the browser as a download. */
+async function downloadCalendar(orderId: string): Promise<void> {
+  const { orderCalendar } = await request(OrderCalendar, { orderId });
+  const url = URL.createObjectURL(new Blob([orderCalendar], { type: 'text/calendar;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `chedun-${orderId.slice(0, 8)}.ics`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** The buyer's refund request for one line: how many units (all that is left by default) and why. */
+function RefundRequestForm({ lineId, quantity, onSent }: { lineId: string; quantity: number; onSent(): void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [units, setUnits] = useState(quantity);
+  const send = useMutation(RequestRefund);
+  if (!open) {
+    return (
+      <div className="actions">
+        <button type="button" className="secondary" data-testid="request-refund" onClick={() => setOpen(true)}>
+          {t('order.requestRefund')}
+        </button>
+      </div>
+    );
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await send.run({ orderLineId: lineId, quantity: units === quantity ? null : units, reason })) {
+      setOpen(false);
+      onSent();
+    }
+  };
+  return (
+    <form className="form" onSubmit={submit}>
+      {quantity > 1 && (
+        <label>
+          {t('order.refundQuantity')}
+          <input type="number" min={1} max={quantity} value={units} onChange={(e) => setUnits(Math.max(1, Math.min(quantity, Number(e.target.value) || 1)))} />
+        </label>
+      )}
+      <label>
+        {t('order.refundReason')}
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} required rows={2} maxLength={1000} />
+      </label>
+      {send.error && <ErrorMessage error={send.error} />}
+      <div className="actions">
+        <button type="submit" disabled={send.pending}>
+          {t('order.sendRefundRequest')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
 
 const CancelOrder = graphql(`
   mutation CancelOrder($orderId: ID!) {
@@ -43,7 +124,8 @@ const POLL_MS = 2_000;
 const POLL_LIMIT = 30;
 
 export function OrderPage({ id }: { id: string }) {
-  const { t, formatMoney, lang } = useI18n();
+  const { t, formatMoney, lang, pick } = useI18n();
+  const [calendarError, setCalendarError] = useState(false);
   const { search } = useLocation();
   const order = useQuery(OrderDetail, { id });
   const cancel = useMutation(CancelOrder);
@@ -71,6 +153,7 @@ export function OrderPage({ id }: { id: string }) {
     return () => clearInterval(timer);
   }, [awaiting, id, order.reload]);
   const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const endTime = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (
     <QueryView state={order}>
       {({ order: o }) => (
@@ -103,6 +186,27 @@ export function OrderPage({ id }: { id: string }) {
                     {t('order.tracking', { carrier: line.shipment.carrier, number: line.shipment.trackingNumber })}
                   </p>
                 )}
+                {o.refundRequests
+                  .filter((r) => r.orderLineId === line.id)
+                  .map((r) => (
+                    <div key={r.id} className="refund-request" data-testid="refund-request">
+                      <p>
+                        {t('order.refundRequest', { quantity: r.quantity, product: line.productName, amount: formatMoney(r.amount.amountMinor, r.amount.currency) })}{' '}
+                        <StatusBadge vocabulary="refundStatus" status={r.status} />
+                      </p>
+                      {r.automatic && <p className="muted">{t('order.refundAutomatic')}</p>}
+                      {r.status === 'REFUSED' && r.decisionReason && <p>{t('order.merchantSays', { reason: r.decisionReason })}</p>}
+                    </div>
+                  ))}
+                {REFUNDABLE.includes(o.status) &&
+                  line.refunded.amountMinor < line.total.amountMinor &&
+                  !o.refundRequests.some((r) => r.orderLineId === line.id && OPEN_REQUEST.includes(r.status)) && (
+                    <RefundRequestForm
+                      lineId={line.id}
+                      quantity={Math.ceil((line.total.amountMinor - line.refunded.amountMinor) / line.unitPrice.amountMinor)}
+                      onSent={order.reload}
+                    />
+                  )}
               </li>
             ))}
           </ul>
@@ -175,6 +279,17 @@ export function OrderPage({ id }: { id: string }) {
           {o.tickets.length > 0 && (
             <section aria-labelledby="tickets">
               <h2 id="tickets">{t('order.tickets')}</h2>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid="add-to-calendar"
+                  onClick={() => downloadCalendar(o.id).then(() => setCalendarError(false), () => setCalendarError(true))}
+                >
+                  {t('order.addToCalendar')}
+                </button>
+              </div>
+              {calendarError && <p className="state state-error">{t('error.INTERNAL')}</p>}
               <ul className="list cards">
                 {o.tickets.map((ticket) => (
                   <li key={ticket.code} className="card ticket" data-testid="ticket">
@@ -185,8 +300,25 @@ export function OrderPage({ id }: { id: string }) {
                       dangerouslySetInnerHTML={{ __html: renderSVG(ticket.qrPayload) }}
                     />
                     <p className="code">{ticket.code}</p>
-                    <p className={ticket.redeemedAt ? 'muted' : 'success'}>
-                      {ticket.redeemedAt ? t('order.redeemed', { time: time.format(new Date(ticket.redeemedAt)) }) : t('order.valid')}
+                    <h3 className="h3">{ticket.productName}</h3>
+                    <p>
+                      {ticket.ticketTypeName} · {time.format(new Date(ticket.startsAt))}–{endTime.format(new Date(ticket.endsAt))}
+                    </p>
+                    {ticket.venue && (
+                      <p className="muted">
+                        {pick(ticket.venue.nameZh, ticket.venue.name)}
+                        {(ticket.venue.addressZh || ticket.venue.address) && ` · ${pick(ticket.venue.addressZh, ticket.venue.address)}`} ·{' '}
+                        <a href={ticket.venue.mapUrl} target="_blank" rel="noopener noreferrer">
+                          {t('order.map')}
+                        </a>
+                      </p>
+                    )}
+                    <p className={ticket.redeemedAt || ticket.voidedAt ? 'muted' : 'success'} data-testid="ticket-state">
+                      {ticket.voidedAt
+                        ? t('order.ticketVoid')
+                        : ticket.redeemedAt
+                          ? t('order.redeemed', { time: time.format(new Date(ticket.redeemedAt)) })
+                          : t('order.valid')}
                     </p>
                   </li>
                 ))}

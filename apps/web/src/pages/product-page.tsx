@@ -1,3 +1,4 @@
+import { renderSVG } from 'uqr';
 import { AddToCart } from '../components/add-to-cart';
 import { DataTable } from '../components/data-table';
 import { QueryView } from '../components/states';
@@ -9,7 +10,7 @@ import { useQuery } from '../lib/use-query';
 const ProductDetail = graphql(`
   query ProductDetail($id: ID!) {
     product(id: $id) {
-      id kind status category name nameZh description descriptionZh images purchaseLimit
+      id kind status category name nameZh description descriptionZh images purchaseLimit verificationCode
       priceFrom { amountMinor currency }
       filmIp { id title titleZh }
       merchant { id name nameZh }
@@ -127,8 +128,24 @@ export function ProductPage({ id }: { id: string }) {
               </p>
             </section>
           )}
+
+          {p.verificationCode && <ProofOfLicense code={p.verificationCode} />}
         </article>
       )}
     </QueryView>
+  );
+}
+
+/** The product's proof of license: a QR of the public verification page (the same one printed on its tags). */
+function ProofOfLicense({ code }: { code: string }) {
+  const { t } = useI18n();
+  const path = `/verify/${encodeURIComponent(code)}`;
+  return (
+    <section aria-labelledby="proof" className="card proof">
+      <h2 id="proof">{t('proof.title')}</h2>
+      <div className="qr" role="img" aria-label={t('proof.scan')} dangerouslySetInnerHTML={{ __html: renderSVG(`${window.location.origin}${path}`) }} />
+      <p className="muted">{t('proof.scan')}</p>
+      <Link to={path}>{t('proof.open')}</Link>
+    </section>
   );
 }

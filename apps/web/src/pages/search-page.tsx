@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { ProductCard } from '../components/product-card';
 import { SearchBar } from '../components/search-bar';
-import { ErrorMessage, QueryView } from '../components/states';
+import { ErrorMessage, Placeholder, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import type { ProductCategory, ProductFilter, ProductKind, ProductSearchSort, SearchProductsQuery } from '../gql/graphql';
 import { ApiError, request } from '../lib/api';
@@ -125,7 +125,7 @@ export function SearchPage() {
             </select>
           </label>
           <PriceRange search={search} />
-          {result.data && (
+          {result.data && !titleOf.loading && (
             <>
               <fieldset>
                 <legend>{t('search.categories')}</legend>
@@ -162,9 +162,16 @@ export function SearchPage() {
               </fieldset>
             </>
           )}
+          {(!result.data || titleOf.loading) && <FacetPlaceholders />}
         </aside>
         <div className="results">
-          <QueryView state={result} isEmpty={(d) => d.searchProducts.edges.length === 0} empty={t('search.none')}>
+          <h2 className="visually-hidden">{t('search.results')}</h2>
+          <QueryView
+            state={result}
+            isEmpty={(d) => d.searchProducts.edges.length === 0}
+            empty={t('search.none')}
+            placeholder={<Placeholder shape="cards" count={4} />}
+          >
             {(d) => (
               <>
                 <p className="muted" role="status">
@@ -187,6 +194,23 @@ export function SearchPage() {
         </div>
       </div>
     </section>
+  );
+}
+
+/** The facets' room, kept while the first results load: on a phone the results sit below them. */
+function FacetPlaceholders() {
+  const { t } = useI18n();
+  return (
+    <>
+      <fieldset>
+        <legend>{t('search.categories')}</legend>
+        <Placeholder shape="lines" count={4} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('search.filmIps')}</legend>
+        <Placeholder shape="lines" count={4} />
+      </fieldset>
+    </>
   );
 }
 

@@ -2,19 +2,19 @@ import { FormEvent, useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
-import type { ProductCategory } from '../gql/graphql';
+import type { ProductCategory, SalesChannel } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
 import { currencyOf, moneyInput } from '../lib/money';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
-import { bpsToPercent, PRODUCT_CATEGORIES } from '../lib/vocabulary';
+import { bpsToPercent, PRODUCT_CATEGORIES, SALES_CHANNELS } from '../lib/vocabulary';
 import { StudioFilmIps } from './studio-film-ips';
 
 const StudioOffers = graphql(`
   query StudioOffers($studioId: ID!) {
     studioLicenseOffers(studioId: $studioId, first: 50) {
       edges {
-        node { id status royaltyBps categories territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }
+        node { id status royaltyBps categories channels territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }
       }
     }
   }
@@ -41,6 +41,8 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
   const [filmIpId, setFilmIpId] = useState('');
   const [royaltyPercent, setRoyaltyPercent] = useState('10');
   const [categories, setCategories] = useState<ProductCategory[]>([]);
+  // All three by default, as the API assumes; a studio narrows them per offer.
+  const [channels, setChannels] = useState<SalesChannel[]>([...SALES_CHANNELS]);
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [territory, setTerritory] = useState('CN');
@@ -57,6 +59,7 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
         filmIpId: chosenIp,
         royaltyBps: Math.round(Number(royaltyPercent) * 100),
         categories,
+        channels,
         startsOn,
         endsOn,
         territory,
@@ -65,11 +68,14 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
     });
     if (published) {
       setCategories([]);
+      setChannels([...SALES_CHANNELS]);
       offers.reload();
     }
   };
   const toggle = (category: ProductCategory) =>
     setCategories((current) => (current.includes(category) ? current.filter((c) => c !== category) : [...current, category]));
+  const toggleChannel = (channel: SalesChannel) =>
+    setChannels((current) => (current.includes(channel) ? current.filter((c) => c !== channel) : SALES_CHANNELS.filter((c) => c === channel || current.includes(c))));
   return (
     <div className="grid-2">
       <div>
@@ -86,6 +92,9 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
                     {t('offer.royalty')} {bpsToPercent(node.royaltyBps)} · {node.territory} · {node.startsOn} – {node.endsOn}
                   </p>
                   <p className="muted">{node.categories.map((c) => t(`category.${c}`)).join(' · ')}</p>
+                  <p className="muted">
+                    {t('offer.channels')}: {node.channels.map((c) => t(`channel.${c}`)).join(' · ')}
+                  </p>
                   {node.status === 'OPEN' && (
                     <button
                       type="button"
@@ -142,6 +151,17 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
             ))}
           </div>
         </fieldset>
+        <fieldset>
+          <legend>{t('offer.channels')}</legend>
+          <div className="checks">
+            {SALES_CHANNELS.map((channel) => (
+              <label key={channel} className="check">
+                <input type="checkbox" checked={channels.includes(channel)} onChange={() => toggleChannel(channel)} />
+                {t(`channel.${channel}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <div className="row">
           <label>
             {t('offer.startsOn')}
@@ -163,7 +183,7 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
           </label>
         </div>
         {publish.error && <ErrorMessage error={publish.error} />}
-        <button type="submit" disabled={publish.pending || !ips.data?.filmIps.edges.length}>
+        <button type="submit" disabled={publish.pending || !ips.data?.filmIps.edges.length || channels.length === 0}>
           {t('offer.publish')}
         </button>
       </form>

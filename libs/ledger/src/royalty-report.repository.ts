@@ -1,4 +1,7 @@
-import { parseId } from '@chedun/kernel';
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { parseId, readMinorUnits } from '@chedun/kernel';
+import { EntityManager } from 'typeorm';
 import { shanghaiRange } from './shanghai-period';
 
 export interface RoyaltyReportFilter {
@@ -11,7 +14,42 @@ export interface RoyaltyReportFilter {
   licenseId?: string | null;
 }
 
-export interface RoyaltyLineRow {
+/** One contributing order line of the report, its amounts net over the range. */
+export interface RoyaltyLine {
+  orderLineId: string;
+  orderId: string;
+  productId: string;
+  productName: string;
+  merchantId: string;
+  merchantName: string;
+  licenseId: string;
+  filmIpId: string;
+  paidAt: Date;
+  currency: string;
+  grossMinor: number;
+  refundedMinor: number;
+  royaltyMinor: number;
+}
+
+export interface RoyaltyAmounts {
+  grossMinor: number;
+  refundedMinor: number;
+  royaltyMinor: number;
+}
+
+export interface RoyaltyReportTotals extends RoyaltyAmounts {
+  lineCount: number;
+}
+
+/** One month of one series (`key` null for NONE; `label` the merchant's name for MERCHANT, else empty). */
+export interface RoyaltySeriesRow extends RoyaltyAmounts {
+  month: string;
+  key: string | null;
+  label: string;
+}
+
+/** As pg returns a line: sums of bigints as text, columns as the SQL (and the CSV built on it) names them. */
+interface RoyaltyLineRow {
   order_line_id: string;
   order_id: string;
   product_id: string;
@@ -27,12 +65,29 @@ export interface RoyaltyLineRow {
   royalty: string;
 }
 
+/** As pg returns sums: text. */
+export interface RoyaltyAmountsRow {
+  gross: string | null;
+  refunded: string | null;
+  royalty: string | null;
+}
+
+interface RoyaltyTotalsRow extends RoyaltyAmountsRow {
+  line_count: number;
+}
+
+interface RoyaltySeriesSqlRow extends RoyaltyAmountsRow {
+  month: string;
+  key: string | null;
+  label: string | null;
+}
+
 /**
  * The studio's activity in [from, to] (Asia/Shanghai days): each line paid in the range counts its gross and
  * royalty; each refund dated in the range counts its amount and takes back its royalty reversal. So a line's
  * royalty is net of refund reversals and the reports of adjacent ranges add up to the report of both.
  */
-export function royaltyActivity(filter: RoyaltyReportFilter): { sql: string; params: unknown[] } {
+function royaltyActivity(filter: RoyaltyReportFilter): { sql: string; params: unknown[] } {
   const { start, end } = shanghaiRange(filter.from, filter.to);
   const params: unknown[] = [parseId(filter.studioId, 'studioId'), filter.currency, start, end];
   const extra: string[] = [];
@@ -108,7 +163,7 @@ const DIMENSION_COLUMNS: Record<RoyaltySeriesDimension, { key: string; label: st
 };
 
 /** Monthly (Asia/Shanghai) totals of the same activity, optionally one series per IP, merchant or license. */
-export function royaltySeriesSql(filter: RoyaltyReportFilter, by: RoyaltySeriesDimension): { sql: string; params: unknown[] } {
+function royaltySeriesSql(filter: RoyaltyReportFilter, by: RoyaltySeriesDimension): { sql: string; params: unknown[] } {
   const { sql: activity, params } = royaltyActivity(filter);
   const dim = DIMENSION_COLUMNS[by];
   return {
@@ -119,4 +174,55 @@ export function royaltySeriesSql(filter: RoyaltyReportFilter, by: RoyaltySeriesD
            GROUP BY 1, 2 ORDER BY 1, 2`,
     params,
   };
+}
+
+export function readRoyaltyAmounts(row: RoyaltyAmountsRow | undefined): RoyaltyAmounts {
+  return {
+    grossMinor: readMinorUnits(row?.gross ?? '0'),
+    refundedMinor: readMinorUnits(row?.refunded ?? '0'),
+    royaltyMinor: readMinorUnits(row?.royalty ?? '0'),
+  };
+}
+
+/** The live royalty report's reads: computed from the split and refund rows on every call. */
+@Injectable()
+export class RoyaltyReportRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The same repository inside the caller's transaction. */
+  forManager(manager: EntityManager): RoyaltyReportRepository {
+    return new RoyaltyReportRepository(manager);
+  }
+
+  async totals(filter: RoyaltyReportFilter): Promise<RoyaltyReportTotals> {
+    const { sql, params } = royaltyTotalsSql(filter);
+    const rows: RoyaltyTotalsRow[] = await this.manager.query(sql, params);
+    const row = rows[0];
+    return { ...readRoyaltyAmounts(row), lineCount: row?.line_count ?? 0 };
+  }
+
+  /** The lines in (paid_at, order_line_id) order; `after` continues a keyset. */
+  async lines(filter: RoyaltyReportFilter, page?: { after?: [string, string] | null; limit?: number }): Promise<RoyaltyLine[]> {
+    const { sql, params } = royaltyLinesSql(filter, page);
+    const rows: RoyaltyLineRow[] = await this.manager.query(sql, params);
+    return rows.map((r) => ({
+      orderLineId: r.order_line_id,
+      orderId: r.order_id,
+      productId: r.product_id,
+      productName: r.product_name,
+      merchantId: r.merchant_id,
+      merchantName: r.merchant_name,
+      licenseId: r.license_id,
+      filmIpId: r.film_ip_id,
+      paidAt: new Date(r.paid_at),
+      currency: r.currency,
+      ...readRoyaltyAmounts(r),
+    }));
+  }
+
+  async series(filter: RoyaltyReportFilter, by: RoyaltySeriesDimension): Promise<RoyaltySeriesRow[]> {
+    const { sql, params } = royaltySeriesSql(filter, by);
+    const rows: RoyaltySeriesSqlRow[] = await this.manager.query(sql, params);
+    return rows.map((r) => ({ month: r.month, key: r.key ?? null, label: r.label ?? '', ...readRoyaltyAmounts(r) }));
+  }
 }

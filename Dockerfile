@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: build the API bundle and the web app with every dependency, then a slim runtime holding only the
+# production dependencies, the bundle and the built web app. Runs `node dist/api/main.js` as the unprivileged
+# `node` user; the migration Job runs `node dist/api/migrate.js` from the same image.
+
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 WEB_DIR=/app/dist/web DATA_DIR=/tmp/chedun
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Production dependencies only (no TypeScript, SWC, Vite, Jest, Chromium); the native ones (argon2, sharp) bring
+# their prebuilt linux-x64 binaries through npm's optional dependencies.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist/api ./dist/api
+COPY --from=build /app/dist/web ./dist/web
+USER node
+EXPOSE 3000
+CMD ["node", "dist/api/main.js"]

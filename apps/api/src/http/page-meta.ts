@@ -1,0 +1,172 @@
+import type { ProductPagePreview } from '@chedun/catalog';
+
+/** What one page path tells crawlers and link previews before any script runs. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Absolute URL of the page, without its query. */
+  url: string;
+  /** Absolute URL of the preview picture, when the page has one. */
+  image?: string;
+  type: 'website' | 'product';
+  price?: { amount: string; currency: string; text: string };
+  /** Console, account and checkout pages are no search result. */
+  noindex?: boolean;
+  /** Shown to clients that run no script (crawlers, link previewers): plain HTML, no script. */
+  body?: { heading: string; lines: string[]; image?: { src: string; alt: string } };
+}
+
+const SITE = '车墩集市 Chedun Market';
+const SITE_DESCRIPTION =
+  '车墩影视基地授权周边与片场体验：按影视IP搜索正版商品、预订拍摄地打卡 · Licensed film merchandise and filming-location experiences from Chedun, Songjiang.';
+const DESCRIPTION_LENGTH = 160;
+
+const PRIVATE_PATHS = [
+  '/cart',
+  '/orders',
+  '/login',
+  '/signup',
+  '/verify-email',
+  '/accept-invitation',
+  '/merchant',
+  '/studio',
+];
+
+/** Escapes text for an HTML text node or a double- or single-quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function clip(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** Minor units as the shop shows them (¥12.50), with the major-unit amount Open Graph's price tags expect. */
+function price(minor: number, currency: string): PageMeta['price'] {
+  const format = new Intl.NumberFormat('zh-CN', { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const major = minor / 10 ** digits;
+  return { amount: major.toFixed(digits), currency, text: format.format(major) };
+}
+
+function absoluteUrl(src: string | undefined, webUrl: string): string | undefined {
+  if (!src) return undefined;
+  try {
+    const url = new URL(src, webUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function genericPageMeta(path: string, webUrl: string): PageMeta {
+  const url = `${webUrl}${path}`;
+  if (path === '/search') {
+    const title = `搜索 Search · ${SITE}`;
+    return {
+      title,
+      description: SITE_DESCRIPTION,
+      url,
+      type: 'website',
+      body: { heading: title, lines: [SITE_DESCRIPTION] },
+    };
+  }
+  if (path === '/')
+    return {
+      title: SITE,
+      description: SITE_DESCRIPTION,
+      url,
+      type: 'website',
+      body: { heading: SITE, lines: [SITE_DESCRIPTION] },
+    };
+  const noindex = PRIVATE_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+  return { title: SITE, description: SITE_DESCRIPTION, url, type: 'website', ...(noindex ? { noindex } : {}) };
+}
+
+/** The search page of one film IP (`/search?ip=`): what a visitor looking for that film's merchandise lands on. */
+export function filmIpPageMeta(ip: { id: string; title: string; titleZh: string | null }, webUrl: string): PageMeta {
+  const name = ip.titleZh ? `${ip.titleZh} ${ip.title}` : ip.title;
+  const title = `${name} 授权周边与片场体验 · ${SITE}`;
+  const description = clip(
+    `《${ip.titleZh ?? ip.title}》正版授权周边、拍摄地打卡与片场体验 · Licensed merchandise and filming-location experiences of ${ip.title}, from Chedun, Songjiang.`,
+    DESCRIPTION_LENGTH,
+  );
+  return {
+    title,
+    description,
+    url: `${webUrl}/search?ip=${encodeURIComponent(ip.id)}`,
+    type: 'website',
+    body: { heading: title, lines: [description] },
+  };
+}
+
+export function notFoundPageMeta(path: string, webUrl: string): PageMeta {
+  return {
+    title: `未找到 Not found · ${SITE}`,
+    description: SITE_DESCRIPTION,
+    url: `${webUrl}${path}`,
+    type: 'website',
+    noindex: true,
+  };
+}
+
+export function productPageMeta(product: ProductPagePreview, webUrl: string): PageMeta {
+  const name = product.nameZh ?? product.name;
+  const ip = product.filmIpTitleZh ?? product.filmIpTitle;
+  const merchant = product.merchantNameZh ?? product.merchantName;
+  const cost = product.priceFromMinor === null ? undefined : price(product.priceFromMinor, product.currency);
+  const summary = [ip, merchant, cost && `${cost.text} 起`].filter(Boolean).join(' · ');
+  const text = product.descriptionZh ?? product.description;
+  const image = absoluteUrl(product.images[0], webUrl);
+  return {
+    title: `${name} · ${SITE}`,
+    description: clip(text ? `${summary}。${text}` : summary, DESCRIPTION_LENGTH),
+    url: `${webUrl}/products/${product.productId}`,
+    type: 'product',
+    ...(image ? { image } : {}),
+    ...(cost ? { price: cost } : {}),
+    body: {
+      heading: name,
+      lines: [summary, ...(text ? [clip(text, 600)] : [])],
+      ...(image ? { image: { src: image, alt: name } } : {}),
+    },
+  };
+}
+
+/** The head tags and the script-free body block for a page, every value escaped. */
+export function renderPageMeta(meta: PageMeta): { head: string; body: string } {
+  const tag = (attr: 'name' | 'property', key: string, value: string) =>
+    `<meta ${attr}="${key}" content="${escapeHtml(value)}" />`;
+  const head = [
+    `<title>${escapeHtml(meta.title)}</title>`,
+    tag('name', 'description', meta.description),
+    meta.noindex ? tag('name', 'robots', 'noindex') : `<link rel="canonical" href="${escapeHtml(meta.url)}" />`,
+    tag('property', 'og:site_name', SITE),
+    tag('property', 'og:type', meta.type),
+    tag('property', 'og:title', meta.title),
+    tag('property', 'og:description', meta.description),
+    tag('property', 'og:url', meta.url),
+    ...(meta.image
+      ? [tag('property', 'og:image', meta.image), tag('name', 'twitter:card', 'summary_large_image')]
+      : []),
+    ...(meta.price
+      ? [
+          tag('property', 'product:price:amount', meta.price.amount),
+          tag('property', 'product:price:currency', meta.price.currency),
+        ]
+      : []),
+  ].join('\n    ');
+  const b = meta.body;
+  const body = b
+    ? [
+        '<noscript><article class="product">',
+        `<h1>${escapeHtml(b.heading)}</h1>`,
+        ...b.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+        ...(b.image ? [`<img src="${escapeHtml(b.image.src)}" alt="${escapeHtml(b.image.alt)}" width="480" />`] : []),
+        `<p><a href="/">${escapeHtml(SITE)}</a> · <a href="/search">搜索 Search</a></p>`,
+        '</article></noscript>',
+      ].join('')
+    : '';
+  return { head, body };
+}

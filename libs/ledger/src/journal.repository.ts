@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { readMinorUnits } from '@chedun/kernel';
+import { EntityManager } from 'typeorm';
+import { JournalEntryKind } from './journal-entry.entity';
+
+export interface NewEntryHeader {
+  kind: JournalEntryKind;
+  sourceId: string;
+  occurredAt: Date;
+  memo: string;
+}
+
+/** One posting of an entry, its account already resolved. */
+export interface NewPosting {
+  accountId: string;
+  amountMinor: number;
+  currency: string;
+}
+
+interface ReturnedRow {
+  returned: string;
+}
+
+/** The `journal_entries` and `ledger_postings` tables: append-only, balanced per entry at commit. */
+@Injectable()
+export class JournalRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The same repository inside the caller's transaction. */
+  forManager(manager: EntityManager): JournalRepository {
+    return new JournalRepository(manager);
+  }
+
+  /**
+   * The entry's id, or null when an entry for the same cause (kind, source id) exists: a concurrent duplicate waits
+   * on the unique index until the first commits, then inserts nothing.
+   */
+  async insertEntryIfAbsent(entry: NewEntryHeader): Promise<string | null> {
+    const rows: { id: string }[] = await this.manager.query(
+      `INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ($1, $2, $3, $4)
+       ON CONFLICT ON CONSTRAINT journal_entries_source DO NOTHING RETURNING id`,
+      [entry.kind, entry.sourceId, entry.occurredAt, entry.memo],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** One statement for all of an entry's postings, written in the order given. */
+  async insertPostings(entryId: string, postings: readonly NewPosting[]): Promise<void> {
+    const values: unknown[] = [];
+    const tuples = postings.map((p, i) => {
+      values.push(entryId, p.accountId, p.amountMinor, p.currency);
+      const b = i * 4;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4})`;
+    });
+    await this.manager.query(`INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ${tuples.join(', ')}`, values);
+  }
+
+  /** What the payout's reversal entries (`payout:<id>:reversed:<total>`) have returned to PAYMENT_CLEARING so far. */
+  async returnedByPayoutReversals(payoutId: string): Promise<number> {
+    const rows: ReturnedRow[] = await this.manager.query(
+      `SELECT coalesce(sum(p.amount_minor), 0)::text AS returned
+         FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
+         JOIN ledger_accounts a ON a.id = p.account_id AND a.purpose = 'PAYMENT_CLEARING'
+        WHERE e.kind = 'PAYOUT' AND e.source_id LIKE $1`,
+      [`payout:${payoutId}:reversed:%`],
+    );
+    return readMinorUnits(rows[0]?.returned ?? '0');
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { updateReturning } from '@chedun/db';
+import { EntityManager } from 'typeorm';
+import { OrderLineRecord, TicketRecord } from './order-records';
+
+const TICKET_COLUMNS = `t.id, t.order_id AS "orderId", t.order_line_id AS "orderLineId", t.seat, t.merchant_id AS "merchantId",
+  t.venue_id AS "venueId", t.time_slot_id AS "timeSlotId", t.code, t.qr_payload AS "qrPayload", t.redeemed_at AS "redeemedAt",
+  t.voided_at AS "voidedAt", t.void_reason AS "voidReason"`;
+
+/** A seat's ticket as issued when its order is paid, at the venue and slot its experience line names. */
+export type NewTicket = Pick<TicketRecord, 'orderId' | 'orderLineId' | 'seat' | 'merchantId' | 'code' | 'qrPayload'> &
+  Pick<OrderLineRecord, 'venueId' | 'timeSlotId'>;
+
+/** The `tickets` table: one per seat of a paid experience line. */
+@Injectable()
+export class TicketRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** The same repository inside the caller's transaction. */
+  forManager(manager: EntityManager): TicketRepository {
+    return new TicketRepository(manager);
+  }
+
+  /** The tickets of these orders, by line and seat. */
+  async ofOrders(orderIds: readonly string[]): Promise<TicketRecord[]> {
+    if (orderIds.length === 0) return [];
+    return this.manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.order_id = ANY($1) ORDER BY t.order_line_id, t.seat`, [orderIds]);
+  }
+
+  async findByCode(code: string): Promise<TicketRecord | null> {
+    const rows: TicketRecord[] = await this.manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.code = $1`, [code]);
+    return rows[0] ?? null;
+  }
+
+  async findById(ticketId: string): Promise<TicketRecord | null> {
+    const rows: TicketRecord[] = await this.manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = $1`, [ticketId]);
+    return rows[0] ?? null;
+  }
+
+  async insert(ticket: NewTicket): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO tickets (order_id, order_line_id, seat, merchant_id, venue_id, time_slot_id, code, qr_payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [ticket.orderId, ticket.orderLineId, ticket.seat, ticket.merchantId, ticket.venueId, ticket.timeSlotId, ticket.code, ticket.qrPayload],
+    );
+  }
+
+  async markRedeemed(ticketId: string, at: Date, by: string): Promise<void> {
+    await this.manager.query(`UPDATE tickets SET redeemed_at = $2, redeemed_by = $3 WHERE id = $1`, [ticketId, at, by]);
+  }
+
+  /** How many of the line's tickets are void, for any reason. */
+  async countVoidedOfLine(orderLineId: string): Promise<number> {
+    const rows: { voided: number }[] = await this.manager.query(`SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [orderLineId]);
+    return rows[0]?.voided ?? 0;
+  }
+
+  /** How many of the line's tickets its slot's cancellation voided. */
+  async countVoidedBySlotCancellation(orderLineId: string): Promise<number> {
+    const rows: { voided: number }[] = await this.manager.query(
+      `SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED'`,
+      [orderLineId],
+    );
+    return rows[0]?.voided ?? 0;
+  }
+
+  /** The codes of the line's tickets its slot's cancellation voided, by seat. */
+  async codesVoidedBySlotCancellation(orderLineId: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.manager.query(
+      `SELECT code FROM tickets WHERE order_line_id = $1 AND void_reason = 'SLOT_CANCELLED' ORDER BY seat`,
+      [orderLineId],
+    );
+    return rows.map((r) => r.code);
+  }
+
+  /** Voids up to `count` of the line's unredeemed, valid tickets as refunded, highest seats first; returns their ids. */
+  async voidRefunded(orderLineId: string, count: number, now: Date): Promise<string[]> {
+    const rows = await updateReturning<{ id: string }>(
+      this.manager,
+      `UPDATE tickets SET voided_at = $3, void_reason = 'REFUNDED'
+        WHERE id IN (SELECT id FROM tickets WHERE order_line_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL ORDER BY seat DESC LIMIT $2 FOR UPDATE)
+        RETURNING id`,
+      [orderLineId, count, now],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The slot's unredeemed, valid tickets stop being valid. */
+  async voidForCancelledSlot(timeSlotId: string, now: Date): Promise<void> {
+    await this.manager.query(
+      `UPDATE tickets SET voided_at = $2, void_reason = 'SLOT_CANCELLED' WHERE time_slot_id = $1 AND redeemed_at IS NULL AND voided_at IS NULL`,
+      [timeSlotId, now],
+    );
+  }
+}

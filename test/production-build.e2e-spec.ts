@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureDatabase } from '@chedun/db';
+import { Client } from 'pg';
+import { DEMO_LOGINS } from '../apps/api/src/demo/demo-seeder';
+import { ApiProcess, startApiProcess } from './support/api-process';
+import { FakeStripe } from './support/fake-stripe';
+
+const REPO_ROOT = resolve(__dirname, '..');
+
+/**
+ * `npm run build` then `npm run start:prod`, as a deployment runs them: the API bundle (apps/api/build.mjs, about
+ * 2 s) built afresh from the current sources into tmp/, its migration CLI run on an empty database (the Kubernetes
+ * migration Job), and its server started with NODE_ENV=production and production's required settings (Stripe
+ * pointed at the test fake), seeding the demo data, then asked what a visitor's journey asks first.
+ */
+describe('production build and start', () => {
+  const outDir = join(REPO_ROOT, 'tmp', `production-build-test-${process.pid}`);
+  const webDir = join(outDir, 'web');
+  const adminUrl = `${process.env['CHEDUN_TEST_PG_BASE']}/postgres`;
+  const dbName = `prod_${randomUUID().replace(/-/g, '')}`;
+  const databaseUrl = `${process.env['CHEDUN_TEST_PG_BASE']}/${dbName}`;
+  let stripe: FakeStripe;
+  let api: ApiProcess | undefined;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['apps/api/build.mjs', '--out-dir', outDir], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    // A stand-in for the Vite build (npm test builds the real one separately): shows the bundle serves WEB_DIR at /.
+    mkdirSync(webDir, { recursive: true });
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>chedun-production-build-test</title>');
+    await ensureDatabase(adminUrl, dbName);
+    stripe = await FakeStripe.start();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await stripe?.close();
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('bundles the server and the migration CLI into plain JavaScript that needs no TypeScript loader', () => {
+    const main = readFileSync(join(outDir, 'main.js'), 'utf8');
+    expect(main).not.toMatch(/@swc-node\/register|require\("@chedun\//);
+    // Decorator metadata survived the build: NestJS injects constructor parameters by these types.
+    expect(main).toContain('design:paramtypes');
+  });
+
+  it('migrates an empty database from the bundle (the migration Job), and a second run finds nothing to do', () => {
+    const run = () => execFileSync(process.execPath, [join(outDir, 'migrate.js')], { cwd: REPO_ROOT, env: { PATH: process.env['PATH'], DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+    expect(run()).toMatch(/^Applied: /);
+    expect(run()).toBe('Schema is up to date\n');
+  });
+
+  it('starts with NODE_ENV=production and serves health, the demo catalog through search and product detail, log-in and the web app', async () => {
+    api = await startApiProcess({
+      name: 'production-bundle',
+      databaseUrl,
+      nodeArgs: [join(outDir, 'main.js')],
+      timeoutMs: 120_000,
+      env: {
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        STRIPE_SECRET_KEY: 'sk_test_production_build',
+        STRIPE_WEBHOOK_SECRET: 'whsec_production_build',
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_production_build',
+        ...stripe.env(),
+        DEMO_SEED: 'true',
+        WEB_DIR: webDir,
+      },
+    });
+
+    const health = await fetch(`${api.baseUrl}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: { status: 'up' } });
+
+    const search = await api.gql<{ searchProducts: { totalCount: number; edges: { node: { id: string } }[] } }>(
+      '{ searchProducts(text: "宝莲灯", first: 5) { totalCount edges { node { id } } } }',
+    );
+    expect(search.errors).toBeUndefined();
+    expect(search.data!.searchProducts.totalCount).toBeGreaterThan(0);
+    const id = search.data!.searchProducts.edges[0]!.node.id;
+    const detail = await api.gql<{ product: { id: string; name: string; filmIp: { title: string } } }>(
+      'query($id: ID!) { product(id: $id) { id name filmIp { title } } }',
+      { id },
+    );
+    expect(detail.errors).toBeUndefined();
+    expect(detail.data!.product).toMatchObject({ id, name: expect.any(String), filmIp: { title: expect.any(String) } });
+
+    const settings = await api.gql<{ paymentSettings: { provider: string } }>('{ paymentSettings { provider } }');
+    expect(settings.data!.paymentSettings.provider).toBe('stripe');
+    const logIn = await api.gql<{ logIn: { accessToken: string } }>(
+      `mutation { logIn(input: { email: "visitor@chedun.test", password: "${DEMO_LOGINS.password}" }) { accessToken } }`,
+    );
+    expect(logIn.errors).toBeUndefined();
+    expect(logIn.data!.logIn.accessToken).toEqual(expect.any(String));
+
+    const page = await fetch(`${api.baseUrl}/search`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toContain('chedun-production-build-test');
+    // Production shape: no GraphiQL, and no stack traces or development tooling in the log.
+    expect((await fetch(`${api.baseUrl}/graphiql`, { headers: { accept: 'text/html' } })).status).toBe(404);
+    expect(api.logs()).not.toMatch(/\n\s+at /);
+  });
+});

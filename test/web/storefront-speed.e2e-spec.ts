@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, launchBrowser, newPage, PHONE, WEB_DIR } from '../support/browser';
+import { approveAndPublish, createMerchandise, licensedMerchant } from '../support/catalog';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Layout shifts the page reports (not those right after input), summed as Lighthouse's CLS adds them for a short page. */
+async function watchShifts(page: Page): Promise<() => Promise<number>> {
+  // A string, not a function: it runs in the page, and the test project's types have no DOM.
+  await page.addInitScript({
+    content: `window.__shift = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });`,
+  });
+  return () => page.evaluate<number>('window.__shift');
+}
+
+/**
+ * What a visitor's phone loads and how still the page holds while it fills in: the storefront asks for no console
+ * code, and its placeholders are as tall as what replaces them, even when the API answers slowly.
+ */
+describe('web: storefront speed', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let productId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { WEB_DIR } });
+    browser = await launchBrowser();
+    const lantern = await licensedMerchant(t);
+    const train = await licensedMerchant(t, { title: 'The Last Night Train', titleZh: '末班夜行列车' });
+    for (const [l, i] of [lantern, lantern, lantern, train, train, train].map((l, i) => [l, i] as const)) {
+      const product = await createMerchandise(t, l, {
+        name: `Set piece ${i}`,
+        nameZh: `片场纪念品 ${i}`,
+        prices: [1000 + i * 500],
+      });
+      await approveAndPublish(t, l, product.id);
+      productId = product.id;
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('holds the home, search and product pages still while their data arrives (CLS under 0.1), on a phone and a desktop', async () => {
+    for (const device of [PHONE, DESKTOP]) {
+      for (const path of ['/', '/search', `/products/${productId}`]) {
+        const { context, page } = await newPage(browser, t.baseUrl, device);
+        try {
+          // Slow answers, so the placeholders are surely painted before the content replaces them.
+          await page.route('**/graphql', async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            await route.continue();
+          });
+          const shift = await watchShifts(page);
+          await page.goto(path);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await page.waitForLoadState('networkidle');
+          // The page and width in the message, for whoever reads a failure.
+          expect(`${path} at ${device.viewport.width}px: CLS ${(await shift()).toFixed(3)}`).toMatch(/CLS 0\.0\d\d$/);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
+  it('loads no console code on the storefront, and a console when it is opened', async () => {
+    const { context, page } = await newPage(browser, t.baseUrl, PHONE);
+    try {
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      await page.goto('/');
+      await page.getByTestId('product').first().waitFor();
+      await page.goto('/search?q=片场');
+      await page.getByTestId('product').first().waitFor();
+      expect(scripts.filter((s) => /console/.test(s))).toEqual([]);
+
+      await page.getByRole('navigation').getByRole('link', { name: '片方后台' }).click();
+      await page.waitForLoadState('networkidle');
+      expect(scripts.some((s) => /\/assets\/studio-console-[\w-]+\.js$/.test(s))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
