@@ -22,9 +22,11 @@ import { KnownLoginAddresses1765000000301 } from './1765000000301-known-login-ad
 import { OrderLineSlotEnd1765000000401 } from './1765000000401-order-line-slot-end';
 import { SearchVocabulary1765000000701 } from './1765000000701-search-vocabulary';
 import { Media1765000000801 } from './1765000000801-media';
+import { Delivery1765000000901 } from './1765000000901-delivery';
 import { RefundRequests1765000001001 } from './1765000001001-refund-requests';
 import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
+import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -52,7 +54,9 @@ export const migrations = [
   OrderLineSlotEnd1765000000401,
   SearchVocabulary1765000000701,
   Media1765000000801,
+  Delivery1765000000901,
   RefundRequests1765000001001,
   Reviews1765000001101,
   LicenseChannels1765000001201,
+  NotificationKinds1765000001301,
 ];

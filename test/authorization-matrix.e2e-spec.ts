@@ -114,6 +114,34 @@ async function freshGallery(cell: number): Promise<{ productId: string; mediaId:
   return { productId, mediaId: res.body.id as string };
 }
 
+/** A paid order of merchant A's merchandise to be shipped (merchant A offers shipping), bought by the visitor. */
+async function freshShipOrder(): Promise<{ orderId: string; lineId: string }> {
+  await ok(
+    t.gql(contractOperation('SetDeliveryOptions'), { merchantId: f.merchantA.organizationId, pickup: true, ship: true, shippingFee: { amountMinor: 1000, currency: 'CNY' } }, f.merchantA.token),
+    'setDeliveryOptions',
+  );
+  const address = { recipient: '王小明', phone: '13800138000', province: '上海市', city: '上海市', district: '松江区', street: '影视路 1 号' };
+  const placed = await ok<{ order: { id: string } }>(
+    t.gql(contractOperation('CheckoutWithDelivery'), { idempotencyKey: randomUUID(), lines: [{ variantId: f.shopVariantId, quantity: 1 }], delivery: { method: 'SHIP', address } }, f.visitor.token),
+    'checkout',
+  );
+  const paid = await ok<{ lines: { id: string }[] }>(
+    t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { lines { id } } }`, { id: placed.order.id }, f.visitor.token),
+    'devConfirmPayment',
+  );
+  return { orderId: placed.order.id, lineId: paid.lines[0]!.id };
+}
+
+/** A paid pickup order of merchant A's merchandise, and the code its buyer (the visitor) shows at the counter. */
+async function freshPickup(): Promise<{ code: string }> {
+  const { orderId } = await freshOrder(true);
+  const read = await ok<{ delivery: { merchants: { pickupCode: string }[] } }>(
+    t.gql(`query($id: ID!) { order(id: $id) { delivery { merchants { pickupCode } } } }`, { id: orderId }, f.visitor.token),
+    'order',
+  );
+  return { code: read.delivery.merchants[0]!.pickupCode };
+}
+
 async function freshOrder(paid: boolean, kind: 'variant' | 'ticket' = 'variant'): Promise<{ orderId: string; lineId: string; code?: string }> {
   const lines = kind === 'variant' ? [{ variantId: f.shopVariantId, quantity: 1 }] : [{ ticketTypeId: f.ticketTypeId, timeSlotId: f.ticketSlotId, quantity: 1 }];
   const placed = await ok<{ order: { id: string; lines: { id: string }[] } }>(
@@ -219,6 +247,8 @@ const ROWS: Row[] = [
   { kind: 'query', field: 'productRatings', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ productIds: [x.published.id, x.draft.id] }) },
   { kind: 'query', field: 'reportedReviews', expect: m('U F F F F F ok'), args: () => ({}) },
   { kind: 'query', field: 'myOrders', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  { kind: 'query', field: 'myAddresses', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
+  { kind: 'query', field: 'deliveryOptions', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ merchantIds: [x.merchantA.organizationId] }) },
   { kind: 'query', field: 'orderCalendar', expect: m('U ok N N N N N'), args: (x) => ({ orderId: x.paidOrder.id }) },
   { kind: 'query', field: 'order', expect: m('U ok N N N N N'), args: (x) => ({ id: x.paidOrder.id }) },
   { kind: 'query', field: 'venueGuests', expect: m('U N ok N N N F'), args: (x) => ({ venueId: x.venueId, date: '2030-06-01' }) },
@@ -261,6 +291,20 @@ const ROWS: Row[] = [
     fresh: () => freshOrder(true),
     args: (_, fr) => ({ orderLineId: fr['lineId'], fulfilment: 'SHIPPED' }),
   },
+  {
+    kind: 'mutation',
+    field: 'setDeliveryOptions',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ input: { merchantId: x.merchantA.organizationId, pickup: true, ship: true, shippingFee: { amountMinor: 1000, currency: 'CNY' } } }),
+  },
+  {
+    kind: 'mutation',
+    field: 'shipOrderLines',
+    expect: m('U N ok N N N N'),
+    fresh: () => freshShipOrder(),
+    args: (_, fr) => ({ input: { orderId: fr['orderId'], lineIds: [fr['lineId']], carrier: 'SF Express', trackingNumber: 'SF1234567890' } }),
+  },
+  { kind: 'mutation', field: 'handOverPickup', expect: m('U N ok N N N N'), fresh: () => freshPickup(), args: (_, fr) => ({ code: fr['code'] }) },
   { kind: 'mutation', field: 'redeemTicket', expect: m('U N ok N N N N'), fresh: () => freshOrder(true, 'ticket'), args: (_, fr) => ({ code: fr['code'] }) },
   {
     kind: 'mutation',

@@ -23,13 +23,22 @@ describe('ledger properties on the real database', () => {
     finish: fc.boolean(),
   });
 
+  /** The merchant's shipping fee on the order: none, a small one, or up to a large one. */
+  const shipping = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3_000 }), fc.integer({ min: 1, max: 5_000_000 }));
+
   it('every line splits exactly, every entry balances, full refunds zero every share, no fen appears or vanishes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 4 }), async (lines) => {
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 4 }), shipping, async (lines, shippingMinor) => {
         const studioId = randomUUID();
         const merchantId = randomUUID();
-        const order = await sales.pay('2026-09-10T04:00:00Z', lines.map((l) => ({ studioId, merchantId, netMinor: l.netMinor, royaltyBps: l.royaltyBps })));
+        const order = await sales.pay(
+          '2026-09-10T04:00:00Z',
+          lines.map((l) => ({ studioId, merchantId, netMinor: l.netMinor, royaltyBps: l.royaltyBps })),
+          'CNY',
+          [{ merchantId, feeMinor: shippingMinor }],
+        );
         const fullyRefunded = new Set<string>();
+        let refundedInAll = 0;
         for (const [i, l] of lines.entries()) {
           const paid = order.lines[i]!;
           let refunded = 0;
@@ -40,6 +49,7 @@ describe('ledger properties on the real database', () => {
             if (amount <= 0) continue;
             await sales.refund(order, paid, refunded, amount, '2026-09-11T04:00:00Z');
             refunded += amount;
+            refundedInAll += amount;
           }
           if (refunded === l.netMinor) fullyRefunded.add(paid.orderLineId);
         }
@@ -69,8 +79,27 @@ describe('ledger properties on the real database', () => {
           [studioId, merchantId],
         );
         const owed = (purpose: string) => 0 - Number(balances.find((b) => b.purpose === purpose)?.balance ?? 0) + 0;
-        expect(owed('STUDIO_ROYALTIES_PAYABLE')).toBe(splits.reduce((acc, s) => acc + Number(s['royalty_left']), 0));
-        expect(owed('MERCHANT_PAYABLE')).toBe(splits.reduce((acc, s) => acc + Number(s['merchant_left']), 0));
+        const left = (share: string) => splits.reduce((acc, s) => acc + Number(s[share]), 0);
+        // The shipping fee is the merchant's whole: no royalty, no platform fee, and line refunds leave it alone.
+        expect(owed('STUDIO_ROYALTIES_PAYABLE')).toBe(left('royalty_left'));
+        expect(owed('MERCHANT_PAYABLE')).toBe(left('merchant_left') + shippingMinor);
+        // royalty + platform fee + merchant share + shipping = what was paid, less what was refunded, after every sequence.
+        const paidInAll = lines.reduce((acc, l) => acc + l.netMinor, 0) + shippingMinor;
+        expect(left('royalty_left') + left('fee_left') + left('merchant_left') + shippingMinor).toBe(paidInAll - refundedInAll);
+        const [clearing] = await t.sql<{ net: string }>(
+          `SELECT coalesce(sum(p.amount_minor), 0) AS net FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
+             JOIN ledger_accounts a ON a.id = p.account_id
+            WHERE a.purpose = 'PAYMENT_CLEARING' AND (e.source_id = ANY($1) OR e.source_id = $2 OR e.source_id IN (
+                  SELECT refund_id::text FROM sale_line_refunds WHERE order_line_id = ANY($1::uuid[])))`,
+          [order.lines.map((l) => l.orderLineId), `shipping:${order.orderId}:${merchantId}`],
+        );
+        expect(Number(clearing!.net)).toBe(paidInAll - refundedInAll);
+        const [fee] = await t.sql<{ posted: string }>(
+          `SELECT count(*) AS posted FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.id = p.account_id
+            WHERE e.source_id = $1 AND a.purpose IN ('STUDIO_ROYALTIES_PAYABLE', 'PLATFORM_FEE_REVENUE')`,
+          [`shipping:${order.orderId}:${merchantId}`],
+        );
+        expect(Number(fee!.posted)).toBe(0);
       }),
       { numRuns: 25 },
     );

@@ -130,6 +130,25 @@ describe('payouts with the development gateway', () => {
     expect(errorCode(await w.t.gql(PAYOUTS, { o: merchant.organizationId }, other.token))).toBe('FORBIDDEN');
   });
 
+  it('pays the merchant its shipping fee whole with the order’s goods, by request and in the scheduled run', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const [studio, merchant] = await Promise.all([organizationOwner(w.t, 'STUDIO', `Studio ${tag}`), organizationOwner(w.t, 'MERCHANT', `Merchant ${tag}`)]);
+    const set = await w.t.gql(SET_ACCOUNT, { o: merchant.organizationId, a: `acct_${randomUUID().replace(/-/g, '').slice(0, 16)}` }, merchant.token);
+    expect(set.errors).toBeUndefined();
+    const line = { studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 10_000, royaltyBps: 1_000 };
+    // Royalty 1 000, fee 1 000, merchant 8 000, plus its 1 200 shipping fee; the second order's goods are all refunded.
+    const byRequest = await w.sales.pay('2026-09-10T04:00:00Z', [line], 'CNY', [{ merchantId: merchant.organizationId!, feeMinor: 1_200 }]);
+    const res = await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: byRequest.orderId }, merchant.token);
+    expect(res.data?.['payMerchantOrder']).toMatchObject({ amount: { amountMinor: 9_200 }, status: 'PAID' });
+
+    const scheduled = await w.sales.pay('2026-09-11T04:00:00Z', [line], 'CNY', [{ merchantId: merchant.organizationId!, feeMinor: 800 }]);
+    await w.sales.refund(scheduled, scheduled.lines[0]!, 0, 10_000, '2026-09-12T04:00:00Z');
+    const run = await w.t.gql(`mutation { runDuePayouts(currency: "CNY") { payouts { organizationId orderId amount { amountMinor } } } }`, {}, w.platform.token);
+    const mine = run.data!['runDuePayouts'].payouts.filter((p: { organizationId: string }) => p.organizationId === merchant.organizationId);
+    expect(mine).toEqual([{ organizationId: merchant.organizationId, orderId: scheduled.orderId, amount: { amountMinor: 800 } }]);
+    expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
+  });
+
   it('refuses with CONFLICT when the payee has no payout account, and the scheduled run pays what is due once one is set', async () => {
     const { studio, merchant, statementId } = await statedMonth(w, { account: false });
     expect(errorCode(await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token))).toBe('CONFLICT');

@@ -44,18 +44,17 @@ const IMPLEMENTED = [
   'SetProductMedia',
   'ReviewOrderLine',
   'ProductReviews',
+  'SetDeliveryOptions',
+  'CheckoutWithDelivery',
+  'ShipOrderLines',
+  'OrderDetail',
   // licensing.graphql
   'PublishLicenseOfferWithChannels',
   'VerifyLicensedProduct',
 ];
 
 const PENDING = [
-  // commerce.graphql: delivery, after-sales, reviews
-  'SetDeliveryOptions',
-  'CheckoutWithDelivery',
-  'OrderDetail',
-  'ShipOrderLines',
-  // licensing.graphql: channels and reported sales, design rounds, brand assets, proof of license
+  // licensing.graphql: reported sales, design rounds, brand assets
   'SubmitSalesReport',
   'DecideSalesReport',
   'RoyaltyReportBySource',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainEventBus } from '@chedun/db';
-import { OrderLineRefunded, OrderPaid, PaidOrderLine } from '@chedun/kernel';
+import { OrderLineRefunded, OrderPaid, PaidOrderLine, PaidShippingFee } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { TestApp } from './test-app';
 
@@ -25,6 +25,7 @@ export class SalesSimulator {
     paidAt: string | Date,
     lines: (Partial<PaidOrderLine> & Pick<PaidOrderLine, 'studioId' | 'merchantId' | 'netMinor' | 'royaltyBps'>)[],
     currency = 'CNY',
+    shippingFees: readonly PaidShippingFee[] = [],
   ): Promise<OrderPaid> {
     const event: OrderPaid = {
       type: 'OrderPaid',
@@ -40,6 +41,7 @@ export class SalesSimulator {
         filmIpId: randomUUID(),
         ...l,
       })),
+      shippingFees,
     };
     await this.publish(event);
     return event;

@@ -17,6 +17,12 @@ export interface PaidOrderLine {
   readonly royaltyBps: number;
 }
 
+/** One merchant's shipping fee on a paid order: its revenue alone, with no royalty and no platform fee. */
+export interface PaidShippingFee {
+  readonly merchantId: string;
+  readonly feeMinor: number;
+}
+
 export interface OrderPaid {
   readonly type: 'OrderPaid';
   readonly orderId: string;
@@ -24,6 +30,8 @@ export interface OrderPaid {
   readonly currency: string;
   readonly paidAt: Date;
   readonly lines: readonly PaidOrderLine[];
+  /** Absent or empty when nothing was shipped for a fee; the order's total is its lines plus these. */
+  readonly shippingFees?: readonly PaidShippingFee[];
 }
 
 /** An unpaid order was cancelled and its reservations went back to stock; reason EXPIRED when its reservation lapsed. */

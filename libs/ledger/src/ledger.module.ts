@@ -42,6 +42,7 @@ import { RoyaltyStatementService } from './royalty-statement.service';
 import { SaleLineRefundEntity } from './sale-line-refund.entity';
 import { SaleLineSplitEntity } from './sale-line-split.entity';
 import { SalesPostingService } from './sales-posting.service';
+import { ShippingFeeRepository } from './shipping-fee.repository';
 
 /** The ledger's own tables: only this module registers them. */
 const LEDGER_ENTITIES = [
@@ -74,6 +75,7 @@ const LEDGER_ENTITIES = [
     PayoutRepository,
     JournalService,
     SalesPostingService,
+    ShippingFeeRepository,
     RoyaltyReportService,
     RoyaltyStatementService,
     LedgerViewsService,

@@ -36,6 +36,14 @@ export interface LinePostingMismatch {
   expectedMinor: number;
 }
 
+export interface ShippingFeePostingMismatch {
+  orderId: string;
+  merchantId: string;
+  feeMinor: number;
+  clearingMinor: number;
+  payableMinor: number;
+}
+
 export interface RefundSplitMismatch {
   refundId: string;
   amountMinor: number;
@@ -94,6 +102,14 @@ interface LinePostingRow {
   purpose: AccountPurpose;
   posted: string;
   expected: string;
+}
+
+interface ShippingFeePostingRow {
+  orderId: string;
+  merchantId: string;
+  fee: string;
+  clearing: string;
+  payable: string;
 }
 
 interface RefundSplitRow {
@@ -204,6 +220,35 @@ export class ReconciliationRepository {
       purpose: r.purpose,
       postedMinor: readMinorUnits(r.posted),
       expectedMinor: readMinorUnits(r.expected),
+    }));
+  }
+
+  /**
+   * Shipping fees paid in the period whose SALE entry is not exactly two postings moving the fee whole from clearing
+   * to its merchant's payable (no royalty, no platform fee).
+   */
+  async shippingFeesPostedOtherwise(period: ReconciledPeriod, limit: number): Promise<ShippingFeePostingMismatch[]> {
+    const rows: ShippingFeePostingRow[] = await this.manager.query(
+      `SELECT f.order_id::text AS "orderId", f.merchant_id::text AS "merchantId", f.fee_minor::text AS fee,
+              coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING'), 0)::text AS clearing,
+              coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'MERCHANT_PAYABLE' AND a.party_id = f.merchant_id), 0)::text AS payable
+         FROM sale_shipping_fees f
+         LEFT JOIN ledger_postings p ON p.entry_id = f.entry_id
+         LEFT JOIN ledger_accounts a ON a.id = p.account_id
+        WHERE f.currency = $1 AND f.paid_at >= $2 AND f.paid_at < $3
+        GROUP BY f.order_id, f.merchant_id, f.fee_minor
+       HAVING coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING'), 0) <> f.fee_minor
+           OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'MERCHANT_PAYABLE' AND a.party_id = f.merchant_id), 0) <> -f.fee_minor
+           OR count(p.id) <> 2
+        LIMIT ${limit}`,
+      params(period),
+    );
+    return rows.map((r) => ({
+      orderId: r.orderId,
+      merchantId: r.merchantId,
+      feeMinor: readMinorUnits(r.fee),
+      clearingMinor: readMinorUnits(r.clearing),
+      payableMinor: readMinorUnits(r.payable),
     }));
   }
 

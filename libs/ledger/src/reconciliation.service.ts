@@ -38,6 +38,15 @@ const LEDGER_CHECKS: readonly LedgerCheck[] = [
       })),
   },
   {
+    // Each shipping fee went whole from clearing to its merchant's payable: no royalty, no platform fee.
+    check: 'SHIPPING_POSTINGS',
+    find: async (books, period) =>
+      (await books.shippingFeesPostedOtherwise(period, MAX_PER_CHECK)).map((f) => ({
+        reference: `${f.orderId}:${f.merchantId}`,
+        detail: `shipping fee ${f.feeMinor}: clearing ${f.clearingMinor}, merchant payable ${f.payableMinor} (the fee goes whole to the merchant)`,
+      })),
+  },
+  {
     // Each refund's reversals add up to it.
     check: 'REFUND_SPLIT',
     find: async (books, period) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Money } from '@chedun/kernel';
-import { cumulativeReversal, refundPostings, refundReversal, salePostings, splitLine } from './revenue-split';
+import { cumulativeReversal, refundPostings, refundReversal, salePostings, shippingFeePostings, splitLine } from './revenue-split';
 
 const cny = (fen: number): Money => Money.of(fen, 'CNY');
 const fen = (split: { royalty: Money; fee: Money; merchant: Money }) => [split.royalty.amountMinor, split.fee.amountMinor, split.merchant.amountMinor];
@@ -151,6 +151,33 @@ describe('revenue split properties', () => {
           expect(cumulativeNow.fee.amountMinor).toBeLessThanOrEqual(split.fee.amountMinor);
           expect(cumulativeNow.merchant.amountMinor).toBeGreaterThanOrEqual(0);
         }
+      }),
+    );
+  });
+});
+
+describe('shippingFeePostings: the shipping fee is the merchant’s revenue alone', () => {
+  it('a 12.00 yuan fee goes whole from clearing to the merchant: no royalty, no platform fee', () => {
+    expect(shippingFeePostings(cny(1_200)).map((p) => [p.purpose, p.amount.amountMinor])).toEqual([
+      ['PAYMENT_CLEARING', 1_200],
+      ['MERCHANT_PAYABLE', -1_200],
+    ]);
+  });
+
+  it('free shipping posts nothing; a negative fee is refused', () => {
+    expect(shippingFeePostings(cny(0))).toEqual([]);
+    expect(() => shippingFeePostings(cny(-1))).toThrow();
+  });
+
+  it('a line and its shipping fee: royalty + platform fee + merchant share + shipping = what was paid', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50_000_000 }), fc.integer({ min: 0, max: 9_000 }), fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 5_000_000 }), (g, r, f, ship) => {
+        const split = splitLine(cny(g), r, f);
+        const postings = [...salePostings(split), ...shippingFeePostings(cny(ship))];
+        expect(sum(postings)).toBe(0);
+        expect(split.royalty.amountMinor + split.fee.amountMinor + split.merchant.amountMinor + ship).toBe(g + ship);
+        const merchant = postings.filter((p) => p.purpose === 'MERCHANT_PAYABLE').reduce((acc, p) => acc - p.amount.amountMinor, 0);
+        expect(merchant).toBe(split.merchant.amountMinor + ship);
       }),
     );
   });

@@ -95,3 +95,15 @@ export function refundPostings(reversal: RefundReversal): SplitPosting[] {
 function nonZero(postings: SplitPosting[]): SplitPosting[] {
   return postings.filter((p) => !p.amount.isZero());
 }
+
+/**
+ * A merchant's shipping fee on a paid order: all of it is the merchant's revenue. No royalty (the studio licensed
+ * the goods, not the parcel) and no platform fee (it applies to goods only), so clearing is owed onward whole.
+ */
+export function shippingFeePostings(fee: Money): SplitPosting[] {
+  if (fee.isNegative()) throw DomainError.badInput('A shipping fee cannot be negative', { feeMinor: fee.amountMinor });
+  return nonZero([
+    { purpose: 'PAYMENT_CLEARING', amount: fee },
+    { purpose: 'MERCHANT_PAYABLE', amount: fee.negate() },
+  ]);
+}

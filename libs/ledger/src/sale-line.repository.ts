@@ -16,6 +16,10 @@ export interface LineReversal {
   merchantMinor: number;
 }
 
+/** In a query grouping sale_line_splits s by merchant and order in currency $1: that merchant's shipping fee on it. */
+const SHIPPING_FEE_OF_GROUP = `coalesce((SELECT sum(f.fee_minor) FROM sale_shipping_fees f
+                                          WHERE f.order_id = s.order_id AND f.merchant_id = s.merchant_id AND f.currency = $1), 0)`;
+
 /** A merchant's order that is owed a payout: its share net of refunds is positive and no live payout pays it. */
 export interface UnpaidMerchantOrder {
   merchantId: string;
@@ -97,30 +101,34 @@ export class SaleLineRepository {
     return rows[0]?.currency ?? null;
   }
 
-  /** The merchant's share of the order's lines, net of what refunds took back. */
+  /**
+   * What the order owes the merchant: its share of the order's lines, net of what refunds took back, plus its
+   * shipping fee, which is the merchant's alone (no royalty, no platform fee) and paid out with the order's goods.
+   */
   async merchantShareOfOrder(orderId: string, merchantId: string, currency: string): Promise<number> {
     const rows: DueRow[] = await this.manager.query(
-      `SELECT coalesce(sum(merchant_minor - merchant_reversed_minor), 0)::text AS due FROM sale_line_splits
-        WHERE order_id = $1 AND merchant_id = $2 AND currency = $3`,
+      `SELECT (coalesce((SELECT sum(merchant_minor - merchant_reversed_minor) FROM sale_line_splits
+                          WHERE order_id = $1 AND merchant_id = $2 AND currency = $3), 0)
+               + coalesce((SELECT sum(fee_minor) FROM sale_shipping_fees WHERE order_id = $1 AND merchant_id = $2 AND currency = $3), 0))::text AS due`,
       [orderId, merchantId, currency],
     );
     return readMinorUnits(rows[0]?.due ?? '0');
   }
 
   /**
-   * Merchants' orders owed a payout, of payees owed at least `minimumMinor` in all, oldest sale first: at most
-   * `limit`, the next run takes the rest.
+   * Merchants' orders owed a payout (line shares net of refunds, plus shipping fees), of payees owed at least
+   * `minimumMinor` in all, oldest sale first: at most `limit`, the next run takes the rest.
    */
   unpaidMerchantOrders(currency: string, minimumMinor: number, merchantIds: readonly string[], limit: number): Promise<UnpaidMerchantOrder[]> {
     return this.manager.query(
       `SELECT merchant_id AS "merchantId", order_id AS "orderId" FROM (
          SELECT s.merchant_id, s.order_id, min(s.paid_at) AS paid_at,
-                sum(sum(s.merchant_minor - s.merchant_reversed_minor)) OVER (PARTITION BY s.merchant_id) AS payee_due
+                sum(sum(s.merchant_minor - s.merchant_reversed_minor) + ${SHIPPING_FEE_OF_GROUP}) OVER (PARTITION BY s.merchant_id) AS payee_due
            FROM sale_line_splits s
           WHERE s.currency = $1 AND s.merchant_id = ANY($3::uuid[])
             AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.organization_id = s.merchant_id AND p.order_id = s.order_id AND p.status <> 'FAILED')
           GROUP BY s.merchant_id, s.order_id
-         HAVING sum(s.merchant_minor - s.merchant_reversed_minor) > 0) due
+         HAVING sum(s.merchant_minor - s.merchant_reversed_minor) + ${SHIPPING_FEE_OF_GROUP} > 0) due
         WHERE payee_due >= $2
         ORDER BY paid_at, order_id LIMIT ${limit}`,
       [currency, minimumMinor, merchantIds],

@@ -8,7 +8,8 @@ import { JournalEntryKind } from './journal-entry.entity';
 import { AccountPurpose } from './ledger-account.entity';
 import { MerchantFeeRateRepository } from './merchant-fee-rate.repository';
 import { SaleLineRepository } from './sale-line.repository';
-import { LineSplit, refundPostings, refundReversal, salePostings, SplitPosting, splitLine } from './revenue-split';
+import { LineSplit, refundPostings, refundReversal, salePostings, shippingFeePostings, SplitPosting, splitLine } from './revenue-split';
+import { ShippingFeeRepository } from './shipping-fee.repository';
 
 /**
  * Posts the revenue split of every paid line and the reversal of every refund, inside the transaction of the
@@ -22,9 +23,11 @@ export class SalesPostingService {
     private readonly organizations: OrganizationService,
     private readonly saleLines: SaleLineRepository,
     private readonly feeRates: MerchantFeeRateRepository,
+    private readonly shippingFees: ShippingFeeRepository,
   ) {}
 
   async onOrderPaid(event: OrderPaid, manager: EntityManager): Promise<void> {
+    await this.postShippingFees(event, manager);
     if (event.lines.length === 0) return;
     const saleLines = this.saleLines.forManager(manager);
     const done = await saleLines.splitLineIds(event.lines.map((l) => l.orderLineId));
@@ -128,6 +131,32 @@ export class SalesPostingService {
       feeMinor: reversal.fee.amountMinor,
       merchantMinor: reversal.merchant.amountMinor,
     });
+  }
+
+  /**
+   * Each merchant's shipping fee, whole, to its payable: one SALE entry per order and merchant, outside the line
+   * splits (no royalty, no platform fee), so statements and fee reports never count it. Replays post nothing.
+   */
+  private async postShippingFees(event: OrderPaid, manager: EntityManager): Promise<void> {
+    for (const fee of (event.shippingFees ?? []).filter((f) => f.feeMinor > 0)) {
+      const amount = Money.of(fee.feeMinor, event.currency);
+      const entryId = await this.journal.post(manager, {
+        kind: JournalEntryKind.SALE,
+        sourceId: `shipping:${event.orderId}:${fee.merchantId}`,
+        occurredAt: event.paidAt,
+        memo: `Order ${event.orderId} shipping fee of merchant ${fee.merchantId}`,
+        postings: this.toPostingLines(shippingFeePostings(amount), { studioId: fee.merchantId, merchantId: fee.merchantId }),
+      });
+      if (!entryId) continue;
+      await this.shippingFees.forManager(manager).insert({
+        orderId: event.orderId,
+        merchantId: fee.merchantId,
+        entryId,
+        currency: event.currency,
+        feeMinor: fee.feeMinor,
+        paidAt: event.paidAt,
+      });
+    }
   }
 
   private toPostingLines(postings: SplitPosting[], line: { studioId: string; merchantId: string }): PostingLine[] {

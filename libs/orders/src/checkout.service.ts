@@ -13,6 +13,7 @@ import { OrderRecord } from './order-records';
 import { COUNTED_FOR_LIMIT } from './order-status';
 import { OrderRepository } from './order.repository';
 import { assertLineShape } from './checkout-line';
+import { CheckoutDeliveryService } from './checkout-delivery.service';
 import { OrdersException } from './orders.exception';
 import { CheckoutInput, CheckoutLineInput } from './orders.types';
 
@@ -42,11 +43,12 @@ export class CheckoutService {
     private readonly payments: PaymentService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly delivery: CheckoutDeliveryService,
   ) {}
 
   async checkout(actor: Actor, input: CheckoutInput): Promise<CheckoutResult> {
     input.lines.forEach(assertLineShape);
-    const requestHash = hashLines(input.lines);
+    const requestHash = input.delivery ? hashWithDelivery(hashLines(input.lines), input.delivery) : hashLines(input.lines);
     const order = await this.dataSource.transaction((manager) => this.placeOrder(manager, actor, input, requestHash));
     const payment = await this.payments.createPayment({
       orderId: order.id,
@@ -85,7 +87,9 @@ export class CheckoutService {
     if (lines.some((l) => l.item.currency !== currency)) throw OrdersException.badInput('All lines of an order must be in one currency');
     await this.assertPurchaseLimits(manager, actor.userId, lines);
 
-    const total = lines.reduce((sum, l) => sum + l.item.priceMinor * l.input.quantity, 0);
+    const goods = lines.filter((l) => l.kind === 'MERCHANDISE').map((l) => ({ merchantId: l.item.merchantId, netMinor: l.item.priceMinor * l.input.quantity }));
+    const delivery = await this.delivery.quote(manager, input.delivery, goods, currency);
+    const total = lines.reduce((sum, l) => sum + l.item.priceMinor * l.input.quantity, 0) + (delivery?.totalFeeMinor ?? 0);
     // Every sum the ledger makes of orders stays exact only while each order is bounded (kernel amount-limits.ts).
     const ceiling = this.config.amounts.orderTotalCeilingMinor;
     if (total > ceiling) {
@@ -132,6 +136,7 @@ export class CheckoutService {
         currency,
       });
     }
+    await this.delivery.record(manager, actor, created.id, delivery, now);
     // Reserved last, so the stock and seat rows every buyer of the same item waits on are locked only until the commit.
     // Rows are always locked in id order, so two checkouts sharing items cannot deadlock.
     const byRow = [...lines].sort((a, b) => holdKey(a.hold).localeCompare(holdKey(b.hold)));
@@ -202,6 +207,13 @@ export class CheckoutService {
 function hashLines(lines: readonly CheckoutLineInput[]): string {
   const canonical = lines.map((l) => [l.variantId?.toLowerCase() ?? null, l.timeSlotId?.toLowerCase() ?? null, l.ticketTypeId?.toLowerCase() ?? null, l.quantity]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/** The delivery choice joins the hash, so a key reused with another address or method is a different checkout. */
+function hashWithDelivery(linesHash: string, delivery: NonNullable<CheckoutInput['delivery']>): string {
+  const a = delivery.address;
+  const address = a ? [a.recipient, a.phone, a.province, a.city, a.district, a.street, a.postalCode || null] : null;
+  return createHash('sha256').update(JSON.stringify([linesHash, delivery.method, address])).digest('hex');
 }
 
 function holdKey(hold: StockHold): string {

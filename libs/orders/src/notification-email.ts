@@ -17,6 +17,8 @@ interface ConfirmationPayload {
     venue?: { name: string; nameZh: string | null; address: string | null; addressZh: string | null; mapUrl: string } | null;
   }[];
   tickets: { code: string; qrPayload: string }[];
+  /** Absent from confirmations queued before delivery existed. */
+  pickupCodes?: string[];
 }
 
 interface SlotCancelledPayload {
@@ -30,6 +32,13 @@ interface SlotCancelledPayload {
 interface LatePaymentPayload {
   orderId: string;
   refund: MoneyJson | null;
+}
+
+interface ShippedPayload {
+  orderId: string;
+  carrier: string;
+  trackingNumber: string;
+  lines: { productName: string; quantity: number }[];
 }
 
 const money = (m: MoneyJson | null) => (m ? Money.of(m.amountMinor, m.currency).toString() : '');
@@ -79,10 +88,11 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
       ...(l.venue ? [`  ${[l.venue.nameZh, l.venue.name].filter(Boolean).join(' ')}${l.venue.addressZh || l.venue.address ? `，${l.venue.addressZh ?? l.venue.address}` : ''}`, `  地图 Map: ${l.venue.mapUrl}`] : []),
     ]);
     const tickets = p.tickets.length > 0 ? ['', '门票 / Tickets (出示二维码或票号入场 / show the QR code or the code at the entrance):', ...p.tickets.map((t) => `- ${t.code}`)] : [];
+    const pickups = (p.pickupCodes ?? []).length > 0 ? ['', '自提码 / Pickup codes (到店出示 / show at the shop):', ...p.pickupCodes!.map((c) => `- ${c}`)] : [];
     return {
       to,
       subject: `订单已确认 Order confirmed #${shortId(p.orderId)}`,
-      text: [greeting, '', `您的订单已付款。Your order is paid. 合计 Total: ${money(p.total)}`, '', ...lines, ...tickets, '', SIGNATURE].join('\n'),
+      text: [greeting, '', `您的订单已付款。Your order is paid. 合计 Total: ${money(p.total)}`, '', ...lines, ...tickets, ...pickups, '', SIGNATURE].join('\n'),
     };
   }
   if (kind === 'SLOT_CANCELLED') {
@@ -113,6 +123,25 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
         '',
         `您的付款到达时订单已失效，商品已售罄，${money(p.refund)} 已原路退回。`,
         `Your payment arrived after the order had lapsed and the items were gone; ${money(p.refund)} is refunded.`,
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  if (kind === 'ORDER_SHIPPED') {
+    const p = payload as ShippedPayload;
+    return {
+      to,
+      subject: `订单已发货 Order shipped #${shortId(p.orderId)}`,
+      text: [
+        greeting,
+        '',
+        `您的商品已由 ${p.carrier} 发出，运单号：${p.trackingNumber}。`,
+        `Your items were shipped with ${p.carrier}, tracking number ${p.trackingNumber}.`,
+        '',
+        ...p.lines.map((l) => `- ${l.productName} × ${l.quantity}`),
+        '',
+        `${webUrl}/orders/${p.orderId}`,
         '',
         SIGNATURE,
       ].join('\n'),

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
+import { DeliveryRepository } from './delivery.repository';
 import { NotificationRepository } from './notification.repository';
 import { OrderLineRepository } from './order-line.repository';
 import { holdOf, OrderLineRecord, OrderRecord } from './order-records';
@@ -38,6 +39,7 @@ export class OrderLifecycle {
     private readonly bus: DomainEventBus,
     private readonly venues: VenueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deliveries: DeliveryRepository,
   ) {}
 
   /** PENDING_PAYMENT → CANCELLED, giving every reservation back. */
@@ -108,6 +110,10 @@ export class OrderLifecycle {
         netMinor: l.netMinor,
         royaltyBps: l.royaltyBps,
       })),
+      // Each merchant's shipping fee is its own revenue: the ledger posts it whole, beside the lines' splits.
+      shippingFees: (await this.deliveries.forManager(manager).merchantsOf(order.id))
+        .filter((m) => m.feeMinor > 0)
+        .map((m) => ({ merchantId: m.merchantId, feeMinor: m.feeMinor })),
     };
     await this.bus.publish(event, manager);
     // Last, so the stock and seat rows, which every buyer of the same item waits on, stay locked only until the
@@ -234,6 +240,7 @@ export class OrderLifecycle {
         venue: venueOf(l),
       })),
       tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),
+      pickupCodes: (await this.deliveries.forManager(manager).merchantsOf(order.id)).flatMap((m) => (m.pickupCode ? [m.pickupCode] : [])),
     };
     await this.notifications.forManager(manager).queueOrderConfirmation(order.buyerUserId, order.id, payload);
   }

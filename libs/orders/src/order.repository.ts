@@ -37,11 +37,12 @@ function merchantStatusSql(merchants: string): string {
             ELSE o.status END`;
 }
 
-/** ORDER_COLUMNS as merchants see the order: the subtotal of their own lines, and `merchantStatusSql`. */
+/** ORDER_COLUMNS as merchants see the order: the subtotal of their own lines and shipping fees, and `merchantStatusSql`. */
 function merchantOrderColumns(merchants: string): string {
   return orderColumns(
     merchantStatusSql(merchants),
-    `(SELECT coalesce(sum(m.net_minor), 0)::bigint FROM order_lines m WHERE m.order_id = o.id AND m.merchant_id = ANY(${merchants}))`,
+    `((SELECT coalesce(sum(m.net_minor), 0)::bigint FROM order_lines m WHERE m.order_id = o.id AND m.merchant_id = ANY(${merchants}))
+      + (SELECT coalesce(sum(d.fee_minor), 0)::bigint FROM order_merchant_deliveries d WHERE d.order_id = o.id AND d.merchant_id = ANY(${merchants})))`,
   );
 }
 

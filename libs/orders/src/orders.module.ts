@@ -8,7 +8,12 @@ import { PaymentsModule } from '@chedun/payments';
 import { AccountEmailSubscriber } from './account-email.subscriber';
 import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
+import { CheckoutDeliveryService } from './checkout-delivery.service';
 import { CheckoutService } from './checkout.service';
+import { DeliveryOptionsService } from './delivery-options.service';
+import { DeliveryRepository } from './delivery.repository';
+import { DeliveryResolver, OrderLineShipmentResolver } from './delivery.resolver';
+import { DeliveryViewService } from './delivery-view.service';
 import { DevelopmentEmailSender } from './development-email.sender';
 import { DevelopmentPaymentService } from './development-payment.service';
 import { EmailSender } from './email-sender';
@@ -33,6 +38,8 @@ import { ReviewService } from './review.service';
 import { RefundTaskRepository } from './refund-task.repository';
 import { ReservationExpiryJob } from './reservation-expiry.job';
 import { SlotCancellationSubscriber } from './slot-cancellation.subscriber';
+import { ShipmentRepository } from './shipment.repository';
+import { ShipmentService } from './shipment.service';
 import { SmtpEmailSender } from './smtp-email.sender';
 import { TicketCalendarService } from './ticket-calendar.service';
 import { TicketRepository } from './ticket.repository';
@@ -57,7 +64,15 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     ReviewRepository,
     AccountEmailSubscriber,
     CartService,
+    CheckoutDeliveryService,
     CheckoutService,
+    DeliveryOptionsService,
+    DeliveryRepository,
+    DeliveryResolver,
+    DeliveryViewService,
+    OrderLineShipmentResolver,
+    ShipmentRepository,
+    ShipmentService,
     DevelopmentPaymentService,
     { provide: EmailSender, inject: [APP_CONFIG], useFactory: chooseEmailSender },
     NotificationDeliveryJob,

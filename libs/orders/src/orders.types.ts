@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectT
 import { CalendarDateScalar, Connection, MoneyType, PageArgs } from '@chedun/kernel';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { DeliveryInput } from './delivery.types';
 import { OrderStatus } from './order-status';
 
 registerEnumType(OrderStatus, { name: 'OrderStatus' });
@@ -58,6 +59,12 @@ export class CheckoutInput {
   @ValidateNested({ each: true })
   @Type(() => CheckoutLineInput)
   lines!: CheckoutLineInput[];
+
+  @Field(() => DeliveryInput, { nullable: true, description: 'How the order’s merchandise is handed over; omitted = PICKUP. Experiences need none.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeliveryInput)
+  delivery?: DeliveryInput | null;
 }
 
 @ObjectType({ description: 'Where a ticket admits: the venue as its holder needs it.' })

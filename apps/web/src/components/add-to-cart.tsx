@@ -15,6 +15,7 @@ interface Props {
     name: string;
     nameZh?: string | null;
     purchaseLimit?: number | null;
+    merchant?: { id: string };
     variants: { id: string; sku: string; available: number; price: Money }[];
     ticketTypes: { id: string; name: string; nameZh?: string | null; price: Money }[];
     upcomingTimeSlots: { id: string; startsAt: string; remaining: number; status: string }[];
@@ -57,7 +58,15 @@ export function AddToCart({ product, formatSlot }: Props) {
       });
     } else {
       const variant = variants.find((v) => v.id === variantId)!;
-      cart.add({ productId: product.id, productName: name, optionLabel: variant.sku, unitPrice: variant.price, quantity, variantId: variant.id });
+      cart.add({
+        productId: product.id,
+        productName: name,
+        optionLabel: variant.sku,
+        unitPrice: variant.price,
+        quantity,
+        variantId: variant.id,
+        merchantId: product.merchant?.id,
+      });
     }
     setAdded(true);
   };

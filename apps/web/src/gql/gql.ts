@@ -16,6 +16,8 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationEmailDocument,
+    "\n  query DeliveryOptionsOf($merchantIds: [ID!]!) {\n    deliveryOptions(merchantIds: $merchantIds) {\n      merchantId pickup ship\n      shippingFee { amountMinor currency }\n      freeShippingFrom { amountMinor currency }\n    }\n  }\n": typeof types.DeliveryOptionsOfDocument,
+    "\n  query MyAddresses {\n    myAddresses { id recipient phone province city district street postalCode }\n  }\n": typeof types.MyAddressesDocument,
     "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": typeof types.PaymentSettingsDocument,
     "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": typeof types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": typeof types.CreateOrganizationDocument,
@@ -33,11 +35,16 @@ type Documents = {
     "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": typeof types.FilmIpsDocument,
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": typeof types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": typeof types.WithdrawApplicationDocument,
+    "\n  query DeliveryOptionsOfMerchant($merchantIds: [ID!]!) {\n    deliveryOptions(merchantIds: $merchantIds) {\n      merchantId pickup ship\n      shippingFee { amountMinor currency }\n      freeShippingFrom { amountMinor currency }\n      pickupAddress\n    }\n  }\n": typeof types.DeliveryOptionsOfMerchantDocument,
+    "\n  mutation SetMerchantDeliveryOptions($input: SetDeliveryOptionsInput!) {\n    setDeliveryOptions(input: $input) { merchantId pickup ship }\n  }\n": typeof types.SetMerchantDeliveryOptionsDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories channels territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": typeof types.MerchantLicensesDocument,
     "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories channels territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": typeof types.OpenOffersDocument,
     "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": typeof types.ApplyForLicenseDocument,
     "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n": typeof types.MerchantOrdersDocument,
+    "\n  query MerchantOrderDeliveries($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      edges {\n        node {\n          id\n          delivery {\n            method\n            address { recipient phone province city district street postalCode }\n            fee { amountMinor }\n          }\n          lines { id shipment { carrier trackingNumber } }\n        }\n      }\n    }\n  }\n": typeof types.MerchantOrderDeliveriesDocument,
     "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n": typeof types.FulfilOrderLineDocument,
+    "\n  mutation ShipLines($input: ShipOrderLinesInput!) {\n    shipOrderLines(input: $input) { id status }\n  }\n": typeof types.ShipLinesDocument,
+    "\n  mutation HandOverPickup($code: String!) {\n    handOverPickup(code: $code) { id status lines { productName quantity } }\n  }\n": typeof types.HandOverPickupDocument,
     "\n  mutation RefundOrderLineFromConsole($orderLineId: ID!) {\n    refundOrderLine(orderLineId: $orderLineId) { id status }\n  }\n": typeof types.RefundOrderLineFromConsoleDocument,
     "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n": typeof types.MerchantProductsDocument,
     "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n": typeof types.ActiveLicensesDocument,
@@ -54,7 +61,7 @@ type Documents = {
     "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": typeof types.SetTimeSlotStatusDocument,
     "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": typeof types.AddSlotDocument,
     "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }\n  }\n": typeof types.RedeemTicketDocument,
-    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n        review { id rating }\n      }\n      tickets {\n        code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt\n        venue { name nameZh address addressZh mapUrl }\n      }\n      refundRequests { id orderLineId quantity reason status automatic decisionReason amount { amountMinor currency } }\n    }\n  }\n": typeof types.OrderDetailDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n        review { id rating }\n        shipment { carrier trackingNumber shippedAt }\n      }\n      delivery {\n        method\n        address { recipient phone province city district street postalCode }\n        fee { amountMinor currency }\n        merchants { merchantId merchantName pickupCode pickupAddress handedOverAt }\n      }\n      tickets {\n        code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt\n        venue { name nameZh address addressZh mapUrl }\n      }\n      refundRequests { id orderLineId quantity reason status automatic decisionReason amount { amountMinor currency } }\n    }\n  }\n": typeof types.OrderDetailDocument,
     "\n  mutation RequestLineRefund($orderLineId: ID!, $quantity: Int, $reason: String!) {\n    requestRefund(input: { orderLineId: $orderLineId, quantity: $quantity, reason: $reason }) { id status }\n  }\n": typeof types.RequestLineRefundDocument,
     "\n  query OrderCalendar($orderId: ID!) {\n    orderCalendar(orderId: $orderId)\n  }\n": typeof types.OrderCalendarDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": typeof types.CancelOrderDocument,
@@ -84,6 +91,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": types.ResendVerificationEmailDocument,
+    "\n  query DeliveryOptionsOf($merchantIds: [ID!]!) {\n    deliveryOptions(merchantIds: $merchantIds) {\n      merchantId pickup ship\n      shippingFee { amountMinor currency }\n      freeShippingFrom { amountMinor currency }\n    }\n  }\n": types.DeliveryOptionsOfDocument,
+    "\n  query MyAddresses {\n    myAddresses { id recipient phone province city district street postalCode }\n  }\n": types.MyAddressesDocument,
     "\n  query PaymentSettings {\n    paymentSettings { provider stripePublishableKey }\n  }\n": types.PaymentSettingsDocument,
     "\n  mutation DevConfirm($orderId: ID!) {\n    devConfirmPayment(orderId: $orderId) { id status }\n  }\n": types.DevConfirmDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id }\n  }\n": types.CreateOrganizationDocument,
@@ -101,11 +110,16 @@ const documents: Documents = {
     "\n  query FilmIps {\n    filmIps(first: 24) {\n      totalCount\n      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }\n    }\n  }\n": types.FilmIpsDocument,
     "\n  query MerchantApplications($merchantId: ID!) {\n    merchantLicenseApplications(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }\n      }\n    }\n  }\n": types.MerchantApplicationsDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawLicenseApplication(id: $id) { id status }\n  }\n": types.WithdrawApplicationDocument,
+    "\n  query DeliveryOptionsOfMerchant($merchantIds: [ID!]!) {\n    deliveryOptions(merchantIds: $merchantIds) {\n      merchantId pickup ship\n      shippingFee { amountMinor currency }\n      freeShippingFrom { amountMinor currency }\n      pickupAddress\n    }\n  }\n": types.DeliveryOptionsOfMerchantDocument,
+    "\n  mutation SetMerchantDeliveryOptions($input: SetDeliveryOptionsInput!) {\n    setDeliveryOptions(input: $input) { merchantId pickup ship }\n  }\n": types.SetMerchantDeliveryOptionsDocument,
     "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories channels territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n": types.MerchantLicensesDocument,
     "\n  query OpenOffers($first: Int) {\n    licenseOffers(first: $first) {\n      totalCount\n      edges {\n        node {\n          id royaltyBps categories channels territory startsOn endsOn\n          advance { amountMinor currency }\n          minimumGuarantee { amountMinor currency }\n          filmIp { id title titleZh year synopsis }\n        }\n      }\n    }\n  }\n": types.OpenOffersDocument,
     "\n  mutation ApplyForLicense($input: ApplyForLicenseInput!) {\n    applyForLicense(input: $input) { id status }\n  }\n": types.ApplyForLicenseDocument,
     "\n  query MerchantOrders($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      totalCount\n      edges {\n        node {\n          id status createdAt paidAt\n          total { amountMinor currency }\n          lines {\n            id kind productName quantity slotStartsAt fulfilment fulfilledAt\n            total { amountMinor currency }\n            refunded { amountMinor currency }\n          }\n          tickets { code orderLineId redeemedAt }\n        }\n      }\n    }\n  }\n": types.MerchantOrdersDocument,
+    "\n  query MerchantOrderDeliveries($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      edges {\n        node {\n          id\n          delivery {\n            method\n            address { recipient phone province city district street postalCode }\n            fee { amountMinor }\n          }\n          lines { id shipment { carrier trackingNumber } }\n        }\n      }\n    }\n  }\n": types.MerchantOrderDeliveriesDocument,
     "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n": types.FulfilOrderLineDocument,
+    "\n  mutation ShipLines($input: ShipOrderLinesInput!) {\n    shipOrderLines(input: $input) { id status }\n  }\n": types.ShipLinesDocument,
+    "\n  mutation HandOverPickup($code: String!) {\n    handOverPickup(code: $code) { id status lines { productName quantity } }\n  }\n": types.HandOverPickupDocument,
     "\n  mutation RefundOrderLineFromConsole($orderLineId: ID!) {\n    refundOrderLine(orderLineId: $orderLineId) { id status }\n  }\n": types.RefundOrderLineFromConsoleDocument,
     "\n  query MerchantProducts($merchantId: ID!) {\n    merchantProducts(merchantId: $merchantId, first: 20) {\n      edges {\n        node {\n          id kind status statusReason name nameZh category\n          filmIp { title titleZh }\n          variants { id sku available stock price { amountMinor currency } }\n          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }\n        }\n      }\n    }\n  }\n": types.MerchantProductsDocument,
     "\n  query ActiveLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {\n      edges { node { id categories filmIp { title titleZh } } }\n    }\n  }\n": types.ActiveLicensesDocument,
@@ -122,7 +136,7 @@ const documents: Documents = {
     "\n  mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {\n    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }\n  }\n": types.SetTimeSlotStatusDocument,
     "\n  mutation AddSlot($input: AddTimeSlotInput!) {\n    addTimeSlot(input: $input) { id }\n  }\n": types.AddSlotDocument,
     "\n  mutation RedeemTicket($code: String!) {\n    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }\n  }\n": types.RedeemTicketDocument,
-    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n        review { id rating }\n      }\n      tickets {\n        code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt\n        venue { name nameZh address addressZh mapUrl }\n      }\n      refundRequests { id orderLineId quantity reason status automatic decisionReason amount { amountMinor currency } }\n    }\n  }\n": types.OrderDetailDocument,
+    "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n        review { id rating }\n        shipment { carrier trackingNumber shippedAt }\n      }\n      delivery {\n        method\n        address { recipient phone province city district street postalCode }\n        fee { amountMinor currency }\n        merchants { merchantId merchantName pickupCode pickupAddress handedOverAt }\n      }\n      tickets {\n        code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt\n        venue { name nameZh address addressZh mapUrl }\n      }\n      refundRequests { id orderLineId quantity reason status automatic decisionReason amount { amountMinor currency } }\n    }\n  }\n": types.OrderDetailDocument,
     "\n  mutation RequestLineRefund($orderLineId: ID!, $quantity: Int, $reason: String!) {\n    requestRefund(input: { orderLineId: $orderLineId, quantity: $quantity, reason: $reason }) { id status }\n  }\n": types.RequestLineRefundDocument,
     "\n  query OrderCalendar($orderId: ID!) {\n    orderCalendar(orderId: $orderId)\n  }\n": types.OrderCalendarDocument,
     "\n  mutation CancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId) { id status }\n  }\n": types.CancelOrderDocument,
@@ -155,6 +169,14 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n"): typeof import('./graphql').ResendVerificationEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeliveryOptionsOf($merchantIds: [ID!]!) {\n    deliveryOptions(merchantIds: $merchantIds) {\n      merchantId pickup ship\n      shippingFee { amountMinor currency }\n      freeShippingFrom { amountMinor currency }\n    }\n  }\n"): typeof import('./graphql').DeliveryOptionsOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAddresses {\n    myAddresses { id recipient phone province city district street postalCode }\n  }\n"): typeof import('./graphql').MyAddressesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -226,6 +248,14 @@ export function graphql(source: "\n  mutation WithdrawApplication($id: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DeliveryOptionsOfMerchant($merchantIds: [ID!]!) {\n    deliveryOptions(merchantIds: $merchantIds) {\n      merchantId pickup ship\n      shippingFee { amountMinor currency }\n      freeShippingFrom { amountMinor currency }\n      pickupAddress\n    }\n  }\n"): typeof import('./graphql').DeliveryOptionsOfMerchantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMerchantDeliveryOptions($input: SetDeliveryOptionsInput!) {\n    setDeliveryOptions(input: $input) { merchantId pickup ship }\n  }\n"): typeof import('./graphql').SetMerchantDeliveryOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MerchantLicenses($merchantId: ID!) {\n    merchantLicenses(merchantId: $merchantId, first: 50) {\n      edges {\n        node { id status statusReason royaltyBps categories channels territory startsOn endsOn filmIp { title titleZh } }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantLicensesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -242,7 +272,19 @@ export function graphql(source: "\n  query MerchantOrders($merchantId: ID!, $sta
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MerchantOrderDeliveries($merchantId: ID!, $status: OrderStatus) {\n    merchantOrders(merchantId: $merchantId, status: $status, first: 20) {\n      edges {\n        node {\n          id\n          delivery {\n            method\n            address { recipient phone province city district street postalCode }\n            fee { amountMinor }\n          }\n          lines { id shipment { carrier trackingNumber } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MerchantOrderDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {\n    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }\n  }\n"): typeof import('./graphql').FulfilOrderLineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipLines($input: ShipOrderLinesInput!) {\n    shipOrderLines(input: $input) { id status }\n  }\n"): typeof import('./graphql').ShipLinesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HandOverPickup($code: String!) {\n    handOverPickup(code: $code) { id status lines { productName quantity } }\n  }\n"): typeof import('./graphql').HandOverPickupDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -310,7 +352,7 @@ export function graphql(source: "\n  mutation RedeemTicket($code: String!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n        review { id rating }\n      }\n      tickets {\n        code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt\n        venue { name nameZh address addressZh mapUrl }\n      }\n      refundRequests { id orderLineId quantity reason status automatic decisionReason amount { amountMinor currency } }\n    }\n  }\n"): typeof import('./graphql').OrderDetailDocument;
+export function graphql(source: "\n  query OrderDetail($id: ID!) {\n    order(id: $id) {\n      id status createdAt expiresAt paidAt refundDue\n      total { amountMinor currency }\n      lines {\n        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt\n        unitPrice { amountMinor currency }\n        total { amountMinor currency }\n        refunded { amountMinor currency }\n        review { id rating }\n        shipment { carrier trackingNumber shippedAt }\n      }\n      delivery {\n        method\n        address { recipient phone province city district street postalCode }\n        fee { amountMinor currency }\n        merchants { merchantId merchantName pickupCode pickupAddress handedOverAt }\n      }\n      tickets {\n        code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt\n        venue { name nameZh address addressZh mapUrl }\n      }\n      refundRequests { id orderLineId quantity reason status automatic decisionReason amount { amountMinor currency } }\n    }\n  }\n"): typeof import('./graphql').OrderDetailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,18 @@ export type AddTimeSlotInput = {
   startsAt: string;
 };
 
+/** A mainland-China address: every part but the postal code is required. */
+export type AddressInput = {
+  city: string;
+  district: string;
+  /** A mainland mobile number, e.g. 13800138000 or +86 138 0013 8000. */
+  phone: string;
+  postalCode?: string | null | undefined;
+  province: string;
+  recipient: string;
+  street: string;
+};
+
 export type AdjustStockInput = {
   note?: string | null | undefined;
   /** Units added (RESTOCK), removed (DAMAGE) or counted on hand (COUNT). */
@@ -34,6 +46,8 @@ export type ChangeTimeSlotCapacityInput = {
 };
 
 export type CheckoutInput = {
+  /** How the order’s merchandise is handed over; omitted = PICKUP. Experiences need none. */
+  delivery?: DeliveryInput | null | undefined;
   /** The same key from the same user returns the same order (kept at least 24 h). */
   idempotencyKey: string;
   lines: Array<CheckoutLineInput>;
@@ -76,6 +90,17 @@ export type CreateOrganizationInput = {
   name: string;
   nameZh?: string | null | undefined;
 };
+
+export type DeliveryInput = {
+  /** Required for SHIP; saved to the buyer’s address book. */
+  address?: AddressInput | null | undefined;
+  method: DeliveryMethod;
+};
+
+/** PICKUP at the merchant (the default), or SHIP to an address. */
+export type DeliveryMethod =
+  | 'PICKUP'
+  | 'SHIP';
 
 export type FilmCharacterInput = {
   name: string;
@@ -216,6 +241,27 @@ export type SalesChannel =
   | 'RETAIL'
   | 'VENUE';
 
+export type SetDeliveryOptionsInput = {
+  /** Shipping is free when the merchant’s goods in the order come to at least this. */
+  freeShippingFrom?: MoneyInput | null | undefined;
+  merchantId: string | number;
+  /** Pickup at the merchant’s own address. */
+  pickup: boolean;
+  /** Where buyers pick up, shown on their orders; omitted keeps the one set before. */
+  pickupAddress?: string | null | undefined;
+  ship: boolean;
+  /** Per order (per merchant of a shared order); required with ship, 0 for free. */
+  shippingFee?: MoneyInput | null | undefined;
+};
+
+export type ShipOrderLinesInput = {
+  /** The carrier’s name, e.g. 顺丰速运 or SF Express. */
+  carrier: string;
+  lineIds: Array<string | number>;
+  orderId: string | number;
+  trackingNumber: string;
+};
+
 export type SignUpInput = {
   displayName: string;
   email: string;
@@ -245,6 +291,18 @@ export type ResendVerificationEmailMutationVariables = Exact<{ [key: string]: ne
 
 
 export type ResendVerificationEmailMutation = { resendVerificationEmail: boolean };
+
+export type DeliveryOptionsOfQueryVariables = Exact<{
+  merchantIds: Array<string | number> | string | number;
+}>;
+
+
+export type DeliveryOptionsOfQuery = { deliveryOptions: Array<{ merchantId: string, pickup: boolean, ship: boolean, shippingFee: { amountMinor: number, currency: string } | null, freeShippingFrom: { amountMinor: number, currency: string } | null }> };
+
+export type MyAddressesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAddressesQuery = { myAddresses: Array<{ id: string | null, recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null }> };
 
 export type PaymentSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -358,6 +416,20 @@ export type WithdrawApplicationMutationVariables = Exact<{
 
 export type WithdrawApplicationMutation = { withdrawLicenseApplication: { id: string, status: LicenseApplicationStatus } };
 
+export type DeliveryOptionsOfMerchantQueryVariables = Exact<{
+  merchantIds: Array<string | number> | string | number;
+}>;
+
+
+export type DeliveryOptionsOfMerchantQuery = { deliveryOptions: Array<{ merchantId: string, pickup: boolean, ship: boolean, pickupAddress: string | null, shippingFee: { amountMinor: number, currency: string } | null, freeShippingFrom: { amountMinor: number, currency: string } | null }> };
+
+export type SetMerchantDeliveryOptionsMutationVariables = Exact<{
+  input: SetDeliveryOptionsInput;
+}>;
+
+
+export type SetMerchantDeliveryOptionsMutation = { setDeliveryOptions: { merchantId: string, pickup: boolean, ship: boolean } };
+
 export type MerchantLicensesQueryVariables = Exact<{
   merchantId: string | number;
 }>;
@@ -387,6 +459,14 @@ export type MerchantOrdersQueryVariables = Exact<{
 
 export type MerchantOrdersQuery = { merchantOrders: { totalCount: number, edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, orderLineId: string, redeemedAt: string | null }> } }> } };
 
+export type MerchantOrderDeliveriesQueryVariables = Exact<{
+  merchantId: string | number;
+  status?: OrderStatus | null | undefined;
+}>;
+
+
+export type MerchantOrderDeliveriesQuery = { merchantOrders: { edges: Array<{ node: { id: string, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number } } | null, lines: Array<{ id: string, shipment: { carrier: string, trackingNumber: string } | null }> } }> } };
+
 export type FulfilOrderLineMutationVariables = Exact<{
   orderLineId: string | number;
   fulfilment: MerchandiseFulfilment;
@@ -394,6 +474,20 @@ export type FulfilOrderLineMutationVariables = Exact<{
 
 
 export type FulfilOrderLineMutation = { fulfilOrderLine: { id: string, status: OrderStatus } };
+
+export type ShipLinesMutationVariables = Exact<{
+  input: ShipOrderLinesInput;
+}>;
+
+
+export type ShipLinesMutation = { shipOrderLines: { id: string, status: OrderStatus } };
+
+export type HandOverPickupMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type HandOverPickupMutation = { handOverPickup: { id: string, status: OrderStatus, lines: Array<{ productName: string, quantity: number }> } };
 
 export type RefundOrderLineFromConsoleMutationVariables = Exact<{
   orderLineId: string | number;
@@ -517,7 +611,7 @@ export type OrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null }>, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
 
 export type RequestLineRefundMutationVariables = Exact<{
   orderLineId: string | number;
@@ -741,6 +835,37 @@ export const ResendVerificationEmailDocument = new TypedDocumentString(`
   resendVerificationEmail
 }
     `) as unknown as TypedDocumentString<ResendVerificationEmailMutation, ResendVerificationEmailMutationVariables>;
+export const DeliveryOptionsOfDocument = new TypedDocumentString(`
+    query DeliveryOptionsOf($merchantIds: [ID!]!) {
+  deliveryOptions(merchantIds: $merchantIds) {
+    merchantId
+    pickup
+    ship
+    shippingFee {
+      amountMinor
+      currency
+    }
+    freeShippingFrom {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeliveryOptionsOfQuery, DeliveryOptionsOfQueryVariables>;
+export const MyAddressesDocument = new TypedDocumentString(`
+    query MyAddresses {
+  myAddresses {
+    id
+    recipient
+    phone
+    province
+    city
+    district
+    street
+    postalCode
+  }
+}
+    `) as unknown as TypedDocumentString<MyAddressesQuery, MyAddressesQueryVariables>;
 export const PaymentSettingsDocument = new TypedDocumentString(`
     query PaymentSettings {
   paymentSettings {
@@ -948,6 +1073,33 @@ export const WithdrawApplicationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>;
+export const DeliveryOptionsOfMerchantDocument = new TypedDocumentString(`
+    query DeliveryOptionsOfMerchant($merchantIds: [ID!]!) {
+  deliveryOptions(merchantIds: $merchantIds) {
+    merchantId
+    pickup
+    ship
+    shippingFee {
+      amountMinor
+      currency
+    }
+    freeShippingFrom {
+      amountMinor
+      currency
+    }
+    pickupAddress
+  }
+}
+    `) as unknown as TypedDocumentString<DeliveryOptionsOfMerchantQuery, DeliveryOptionsOfMerchantQueryVariables>;
+export const SetMerchantDeliveryOptionsDocument = new TypedDocumentString(`
+    mutation SetMerchantDeliveryOptions($input: SetDeliveryOptionsInput!) {
+  setDeliveryOptions(input: $input) {
+    merchantId
+    pickup
+    ship
+  }
+}
+    `) as unknown as TypedDocumentString<SetMerchantDeliveryOptionsMutation, SetMerchantDeliveryOptionsMutationVariables>;
 export const MerchantLicensesDocument = new TypedDocumentString(`
     query MerchantLicenses($merchantId: ID!) {
   merchantLicenses(merchantId: $merchantId, first: 50) {
@@ -1053,6 +1205,39 @@ export const MerchantOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantOrdersQuery, MerchantOrdersQueryVariables>;
+export const MerchantOrderDeliveriesDocument = new TypedDocumentString(`
+    query MerchantOrderDeliveries($merchantId: ID!, $status: OrderStatus) {
+  merchantOrders(merchantId: $merchantId, status: $status, first: 20) {
+    edges {
+      node {
+        id
+        delivery {
+          method
+          address {
+            recipient
+            phone
+            province
+            city
+            district
+            street
+            postalCode
+          }
+          fee {
+            amountMinor
+          }
+        }
+        lines {
+          id
+          shipment {
+            carrier
+            trackingNumber
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantOrderDeliveriesQuery, MerchantOrderDeliveriesQueryVariables>;
 export const FulfilOrderLineDocument = new TypedDocumentString(`
     mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {
   fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) {
@@ -1061,6 +1246,26 @@ export const FulfilOrderLineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FulfilOrderLineMutation, FulfilOrderLineMutationVariables>;
+export const ShipLinesDocument = new TypedDocumentString(`
+    mutation ShipLines($input: ShipOrderLinesInput!) {
+  shipOrderLines(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ShipLinesMutation, ShipLinesMutationVariables>;
+export const HandOverPickupDocument = new TypedDocumentString(`
+    mutation HandOverPickup($code: String!) {
+  handOverPickup(code: $code) {
+    id
+    status
+    lines {
+      productName
+      quantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HandOverPickupMutation, HandOverPickupMutationVariables>;
 export const RefundOrderLineFromConsoleDocument = new TypedDocumentString(`
     mutation RefundOrderLineFromConsole($orderLineId: ID!) {
   refundOrderLine(orderLineId: $orderLineId) {
@@ -1316,6 +1521,34 @@ export const OrderDetailDocument = new TypedDocumentString(`
       review {
         id
         rating
+      }
+      shipment {
+        carrier
+        trackingNumber
+        shippedAt
+      }
+    }
+    delivery {
+      method
+      address {
+        recipient
+        phone
+        province
+        city
+        district
+        street
+        postalCode
+      }
+      fee {
+        amountMinor
+        currency
+      }
+      merchants {
+        merchantId
+        merchantName
+        pickupCode
+        pickupAddress
+        handedOverAt
       }
     }
     tickets {

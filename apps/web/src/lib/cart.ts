@@ -11,6 +11,8 @@ export interface CartItem {
   variantId?: string;
   timeSlotId?: string;
   ticketTypeId?: string;
+  /** Merchandise: who sells it, for its delivery options and shipping fee at checkout. */
+  merchantId?: string;
 }
 
 const KEY = 'chedun.cart';

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { DeliveryChoice, DeliveryChoiceValue } from '../components/delivery-choice';
 import { ErrorMessage } from '../components/states';
 import { graphql } from '../gql';
 import { cart, useCart } from '../lib/cart';
@@ -31,7 +32,10 @@ export function CartPage() {
   // One key per attempt: a double click or a retry after a lost answer returns the same order.
   const idempotencyKey = useRef(newKey());
   const currency = currencyOf(items.map((i) => i.unitPrice));
-  const total = items.reduce((sum, i) => sum + i.unitPrice.amountMinor * i.quantity, 0);
+  const goods = items.filter((i) => i.variantId).map((i) => ({ merchantId: i.merchantId, amountMinor: i.unitPrice.amountMinor * i.quantity }));
+  const [delivery, setDelivery] = useState<DeliveryChoiceValue>({ input: null, feeMinor: 0 });
+  const onDelivery = useCallback((value: DeliveryChoiceValue) => setDelivery(value), []);
+  const total = items.reduce((sum, i) => sum + i.unitPrice.amountMinor * i.quantity, 0) + (goods.length > 0 ? delivery.feeMinor : 0);
   const pay = async () => {
     const result = await checkout.run({
       input: {
@@ -42,6 +46,7 @@ export function CartPage() {
           timeSlotId: i.timeSlotId ?? null,
           ticketTypeId: i.ticketTypeId ?? null,
         })),
+        delivery: goods.length > 0 ? delivery.input : null,
       },
     });
     if (!result) return;
@@ -89,12 +94,18 @@ export function CartPage() {
           </li>
         ))}
       </ul>
+      {goods.length > 0 && me.signedIn && <DeliveryChoice goods={goods} onChange={onDelivery} />}
+      {goods.length > 0 && delivery.feeMinor > 0 && (
+        <p className="muted" data-testid="shipping-fee">
+          {t('delivery.fee')} {formatMoney(delivery.feeMinor, currency)}
+        </p>
+      )}
       <p className="total">
         {t('cart.total')} <strong data-testid="cart-total">{formatMoney(total, currency)}</strong>
       </p>
       {checkout.error && <ErrorMessage error={checkout.error} />}
       {me.signedIn ? (
-        <button type="button" onClick={pay} disabled={checkout.pending}>
+        <button type="button" onClick={pay} disabled={checkout.pending || (goods.length > 0 && !delivery.input)}>
           {t('cart.checkout')}
         </button>
       ) : (

@@ -2,6 +2,7 @@ import { OrganizationGate } from '../components/organization-picker';
 import { Tabs, useTab } from '../components/tabs';
 import { useI18n } from '../lib/i18n';
 import { MerchantApplicationsSection } from './merchant-applications';
+import { MerchantDeliverySection } from './merchant-delivery';
 import { MerchantLicensesSection } from './merchant-licenses';
 import { MerchantOffersSection } from './merchant-offers';
 import { MerchantProductsSection } from './merchant-products';
@@ -18,6 +19,7 @@ const TABS = [
   { id: 'orders', label: 'merchant.tab.orders' },
   { id: 'refunds', label: 'merchant.tab.refunds' },
   { id: 'tickets', label: 'merchant.tab.tickets' },
+  { id: 'delivery', label: 'merchant.tab.delivery' },
   { id: 'sales', label: 'merchant.tab.sales' },
 ] as const;
 
@@ -39,6 +41,7 @@ export function MerchantConsole() {
           {tab === 'orders' && <MerchantOrdersSection merchant={merchant} />}
           {tab === 'refunds' && <MerchantRefundsSection merchant={merchant} />}
           {tab === 'tickets' && <TicketRedemptionSection />}
+          {tab === 'delivery' && <MerchantDeliverySection merchant={merchant} />}
           {tab === 'sales' && <MerchantSalesSection merchant={merchant} />}
         </section>
       )}

@@ -22,7 +22,7 @@ function barcodeDetector(): BarcodeDetectorConstructor | undefined {
 }
 
 /** Reads QR codes from the rear camera until one is found; stops the camera when it closes. */
-function Scanner({ onCode, onClose }: { onCode(code: string): void; onClose(): void }) {
+export function Scanner({ onCode, onClose }: { onCode(code: string): void; onClose(): void }) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = useState(false);

@@ -22,6 +22,13 @@ const OrderDetail = graphql(`
         total { amountMinor currency }
         refunded { amountMinor currency }
         review { id rating }
+        shipment { carrier trackingNumber shippedAt }
+      }
+      delivery {
+        method
+        address { recipient phone province city district street postalCode }
+        fee { amountMinor currency }
+        merchants { merchantId merchantName pickupCode pickupAddress handedOverAt }
       }
       tickets {
         code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt
@@ -176,6 +183,11 @@ export function OrderPage({ id }: { id: string }) {
                 {line.refunded.amountMinor > 0 && (
                   <p className="muted">{t('order.refunded', { amount: formatMoney(line.refunded.amountMinor, line.refunded.currency) })}</p>
                 )}
+                {line.shipment && (
+                  <p className="success" data-testid="tracking">
+                    {t('order.tracking', { carrier: line.shipment.carrier, number: line.shipment.trackingNumber })}
+                  </p>
+                )}
                 {o.refundRequests
                   .filter((r) => r.orderLineId === line.id)
                   .map((r) => (
@@ -205,6 +217,51 @@ export function OrderPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+          {o.delivery && (
+            <section className="card delivery" aria-labelledby="delivery" data-testid="order-delivery">
+              <h2 id="delivery" className="h3">
+                {t('order.delivery')} · {t(o.delivery.method === 'SHIP' ? 'delivery.ship' : 'delivery.pickup')}
+              </h2>
+              {o.delivery.address && (
+                <address>
+                  {o.delivery.address.recipient} {o.delivery.address.phone}
+                  <br />
+                  {o.delivery.address.province} {o.delivery.address.city} {o.delivery.address.district} {o.delivery.address.street}{' '}
+                  {o.delivery.address.postalCode}
+                </address>
+              )}
+              {o.delivery.fee.amountMinor > 0 && (
+                <p className="muted">
+                  {t('delivery.fee')} {formatMoney(o.delivery.fee.amountMinor, o.delivery.fee.currency)}
+                </p>
+              )}
+              {o.delivery.method === 'PICKUP' &&
+                o.delivery.merchants.map((m) => (
+                  <div key={m.merchantId} className="pickup" data-testid="pickup">
+                    <p>{t('order.pickupAt', { merchant: m.merchantName })}</p>
+                    {m.pickupAddress && <address data-testid="pickup-address">{m.pickupAddress}</address>}
+                    {m.handedOverAt ? (
+                      <p className="muted">{t('order.pickedUp', { time: time.format(new Date(m.handedOverAt)) })}</p>
+                    ) : (
+                      m.pickupCode && (
+                        <>
+                          <div
+                            className="qr"
+                            role="img"
+                            aria-label={t('order.pickupQr', { code: m.pickupCode })}
+                            dangerouslySetInnerHTML={{ __html: renderSVG(m.pickupCode) }}
+                          />
+                          <p>
+                            {t('order.pickupCode')} <strong className="code" data-testid="pickup-code">{m.pickupCode}</strong>
+                          </p>
+                          <p className="muted">{t('order.pickupHint')}</p>
+                        </>
+                      )
+                    )}
+                  </div>
+                ))}
+            </section>
+          )}
           <p className="total">
             {t('cart.total')} <strong>{formatMoney(o.total.amountMinor, o.total.currency)}</strong>
           </p>
