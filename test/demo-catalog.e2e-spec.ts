@@ -58,5 +58,16 @@ describe('demo catalog seed', () => {
         expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
       }
     }
+
+    // Search hits carry their cover, the gallery's first image, so result cards show it.
+    const covers = await t.gql(`{ searchProducts(first: 50) { edges { node { id cover { cardUrl url altZh } } } } }`);
+    const edges = covers.data?.searchProducts.edges as { node: { id: string; cover: { cardUrl: string; url: string; altZh: string } | null } }[];
+    expect(edges.length).toBeGreaterThan(10);
+    expect(edges.filter((e) => !e.node.cover)).toEqual([]);
+    const [first] = await t.sql<{ url: string }>(
+      `SELECT '/media/' || m.card_key AS url FROM product_media pm JOIN media m ON m.id = pm.media_id WHERE pm.product_id = $1 AND pm.position = 0`,
+      [edges[0]!.node.id],
+    );
+    expect(edges[0]!.node.cover!.cardUrl).toBe(first!.url);
   }, 60_000);
 });
