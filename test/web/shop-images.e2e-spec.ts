@@ -44,6 +44,7 @@ describe('web: shop images', () => {
         expect(await cover.getAttribute('alt')).toBe('照片1');
         expect(await cover.getAttribute('loading')).toBe('lazy');
         expect(await loadedWidth(cover)).toBeGreaterThan(0);
+        if (device === PHONE) await checkPage(page, 'search-covers-phone');
 
         await card.getByRole('link', { name: '纸月亮灯笼' }).click();
         await page.getByRole('heading', { level: 1, name: '纸月亮灯笼' }).waitFor();
