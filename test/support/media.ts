@@ -72,3 +72,28 @@ export async function hugeBlankPng(width: number, height: number): Promise<Buffe
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/**
+ * Gives a product a gallery as its merchant would: uploads one photo per seed (POST /media for the merchant's
+ * organization), then setProductMedia with alt text in both languages. Before approval, so the studio approves it.
+ */
+export async function setGallery(
+  t: TestApp,
+  merchant: { token: string; organizationId?: string },
+  productId: string,
+  seeds: number[],
+): Promise<{ id: string; url: string; cardUrl: string; thumbnailUrl: string }[]> {
+  const images: { id: string; url: string; cardUrl: string; thumbnailUrl: string }[] = [];
+  for (const seed of seeds) {
+    const answer = await upload(t, await photo('jpeg', seed), { token: merchant.token, query: merchant.organizationId ? `?organizationId=${merchant.organizationId}` : '' });
+    if (answer.status !== 201) throw new Error(`upload: ${answer.status} ${JSON.stringify(answer.body)}`);
+    images.push(answer.body);
+  }
+  const res = await t.gql(
+    `mutation($productId: ID!, $mediaIds: [ID!]!, $alt: [ProductMediaAltInput!]) { setProductMedia(productId: $productId, mediaIds: $mediaIds, alt: $alt) { id } }`,
+    { productId, mediaIds: images.map((i) => i.id), alt: images.map((i, n) => ({ mediaId: i.id, alt: `Photo ${n + 1}`, altZh: `照片${n + 1}` })) },
+    merchant.token,
+  );
+  if (!res.data?.['setProductMedia']) throw new Error(`setProductMedia: ${JSON.stringify(res.errors)}`);
+  return images;
+}

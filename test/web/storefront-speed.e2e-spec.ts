@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, newPage, PHONE, WEB_DIR } from '../support/browser';
 import { approveAndPublish, createMerchandise, licensedMerchant } from '../support/catalog';
+import { setGallery } from '../support/media';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Layout shifts the page reports (not those right after input), summed as Lighthouse's CLS adds them for a short page. */
@@ -34,6 +35,8 @@ describe('web: storefront speed', () => {
         nameZh: `片场纪念品 ${i}`,
         prices: [1000 + i * 500],
       });
+      // Pictures on all but one (its card must be as tall), two on the product page, so images loading move nothing.
+      if (i !== 2) await setGallery(t, l.merchant, product.id, i === 5 ? [i, 10 + i] : [i]);
       await approveAndPublish(t, l, product.id);
       productId = product.id;
     }

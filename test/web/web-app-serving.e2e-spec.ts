@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_DIR } from '../support/browser';
 import { approveAndPublish, createMerchandise, licensedMerchant, Licensed, ok } from '../support/catalog';
+import { setGallery } from '../support/media';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** The API serves the built web app at / and answers page paths with it, without shadowing its own routes. */
@@ -135,6 +136,18 @@ describe('web app served by the API', () => {
     expect(page.match(/<script/g)).toHaveLength(1);
     expect(page).not.toContain('<b>');
     expect(page).toContain('<div id="root"></div>');
+  });
+
+  it("makes a product's first uploaded picture its Open Graph image, ahead of image URLs held elsewhere", async () => {
+    const pictured = await createMerchandise(t, l, { name: 'Lantern mug', nameZh: '灯笼马克杯' });
+    await ok(
+      t.gql(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { id } }`, { i: { productId: pictured.id, images: ['https://img.example.com/mug.webp'] } }, l.merchant.token),
+      'updateProduct',
+    );
+    const [first] = await setGallery(t, l.merchant, pictured.id, [3, 4]);
+    await approveAndPublish(t, l, pictured.id);
+    const page = await (await fetch(`${t.baseUrl}/products/${pictured.id}`, { headers: html })).text();
+    expect(page).toContain(`<meta property="og:image" content="http://shop.test${first!.url}" />`);
   });
 
   it('answers 404 for a product the shop does not list, still with the app, which shows a merchant their draft', async () => {

@@ -7,6 +7,7 @@ import { EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { CatalogListingRepository } from './catalog-listing.repository';
 import { ProductKind } from './product-status';
+import { ProductMediaService } from './product-media.service';
 import { ProductRepository } from './product.repository';
 
 /** What a shopper can find about one product: the search context indexes exactly this. */
@@ -55,14 +56,16 @@ export class CatalogListingSource {
     private readonly clock: Clock,
     private readonly events: CatalogEvents,
     private readonly products: ProductRepository,
+    private readonly galleries: ProductMediaService,
   ) {}
 
   /** What the product's page tells crawlers and chat apps before any script runs; undefined when the shop does not list it. */
   async pagePreview(productId: string): Promise<ProductPagePreview | undefined> {
     const [listing] = await this.listings([productId]);
     if (!listing) return undefined;
-    const product = await this.products.findById(productId);
-    return { ...listing, images: product?.images ?? [] };
+    const [product, [gallery]] = await Promise.all([this.products.findById(productId), this.galleries.galleriesOf([productId])]);
+    // Uploaded pictures first (full rendition, a path on this site), then the image URLs held elsewhere.
+    return { ...listing, images: [...(gallery ?? []).map((m) => m.url), ...(product?.images ?? [])] };
   }
 
   /** A listing carries its IP's titles: when they change, the IP's products on sale are listed again, in the same commit. */

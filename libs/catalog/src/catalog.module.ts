@@ -83,7 +83,7 @@ import { VenueService } from './venue.service';
     VenueResolver,
     TimeSlotResolver,
   ],
-  exports: [InventoryService, CatalogListingSource, ProductService, ProductApprovalService, VenueService, TimeSlotService],
+  exports: [InventoryService, CatalogListingSource, ProductService, ProductApprovalService, ProductMediaService, VenueService, TimeSlotService],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

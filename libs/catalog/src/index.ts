@@ -20,3 +20,4 @@ export {
 export { InventoryService } from './inventory.service';
 export type { SeatForSale, StockHold, VariantForSale } from './inventory.repository';
 export { ProductMediaService } from './product-media.service';
+export { ProductMedia, SetProductMediaArgs } from './product-media.types';

@@ -9,6 +9,7 @@ import { SearchDocumentRepository } from './search-document.repository';
 import { SearchIndex } from './search-index.port';
 import { SearchOutboxRepository } from './search-outbox.repository';
 import { SearchSync } from './search-sync.service';
+import { SearchHitCoverResolver } from './search-hit-cover.resolver';
 import { SearchResolver } from './search.resolver';
 
 @Module({
@@ -26,6 +27,7 @@ import { SearchResolver } from './search.resolver';
     SearchOutboxRepository,
     SearchSync,
     SearchResolver,
+    SearchHitCoverResolver,
   ],
   exports: [SearchIndex, SearchSync],
 })

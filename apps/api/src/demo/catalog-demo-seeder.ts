@@ -6,16 +6,20 @@ import {
   CreateMerchandiseInput,
   CreateVenueInput,
   ProductApprovalService,
+  ProductMediaService,
   ProductService,
+  SetProductMediaArgs,
   TimeSlotService,
   VenueService,
 } from '@chedun/catalog';
 import { Actor } from '@chedun/identity';
 import { FilmIpReader } from '@chedun/ip';
 import { Clock, MoneyInput, ProductCategory, shanghaiDate } from '@chedun/kernel';
+import { MediaService } from '@chedun/media';
 import { plainToInstance } from 'class-transformer';
 import { DataSource } from 'typeorm';
 import { organizationOwner } from './demo-actors';
+import { drawPoster } from './demo-poster';
 
 const MAX_PRODUCTS = 60;
 
@@ -75,6 +79,7 @@ interface DemoLicense {
 }
 
 interface Shop {
+  merchantId: string;
   actor: Actor;
   venueId: string;
   licenses: DemoLicense[];
@@ -142,6 +147,8 @@ export class CatalogDemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly products: ProductService,
     private readonly approvals: ProductApprovalService,
+    private readonly galleries: ProductMediaService,
+    private readonly media: MediaService,
     private readonly venues: VenueService,
     private readonly slots: TimeSlotService,
     private readonly filmIps: FilmIpReader,
@@ -172,7 +179,7 @@ export class CatalogDemoSeeder {
            FROM licenses WHERE merchant_id = $1 AND status = 'ACTIVE' ORDER BY created_at`,
         [merchant.id],
       );
-      shops.push({ actor, venueId, licenses });
+      shops.push({ merchantId: merchant.id, actor, venueId, licenses });
     }
     const ips = new Map((await this.filmIps.findByIds(shops.flatMap((s) => s.licenses.map((l) => l.filmIpId)))).map((ip) => [ip.id, ip]));
 
@@ -196,7 +203,8 @@ export class CatalogDemoSeeder {
                 description: fill(template.description),
                 descriptionZh: fill(template.descriptionZh),
               };
-              if (await this.seedProduct(shop, studio, template, content)) created++;
+              const poster = { filmTitle: ip?.title ?? 'Chedun', filmTitleZh: ip?.titleZh ?? null };
+              if (await this.seedProduct(shop, studio, template, content, poster)) created++;
             }
           }
         }
@@ -211,8 +219,12 @@ export class CatalogDemoSeeder {
     studio: Actor,
     template: Template,
     content: { licenseId: string; category: ProductCategory; name: string; nameZh: string; description: string; descriptionZh: string },
+    poster: { filmTitle: string; filmTitleZh: string | null },
   ): Promise<boolean> {
     const price = plainToInstance(MoneyInput, { amountMinor: template.price, currency: 'CNY' });
+    const posterUpload = this.uploadPoster(shop, { ...poster, name: content.name, nameZh: content.nameZh });
+    // Awaited below, or left unused when the product is refused; either way its failure must not go unhandled.
+    posterUpload.catch(() => undefined);
     try {
       const product =
         template.kind === 'merch'
@@ -235,6 +247,16 @@ export class CatalogDemoSeeder {
               }),
             );
       if (template.kind === 'experience') await this.addWeekendSlots(shop.actor, product.id);
+      // The gallery is set before approval: the studio approves the picture with the rest of the design.
+      const mediaId = await posterUpload;
+      await this.galleries.setGallery(
+        shop.actor,
+        plainToInstance(SetProductMediaArgs, {
+          productId: product.id,
+          mediaIds: [mediaId],
+          alt: [{ mediaId, alt: `Poster for ${content.name}`, altZh: `${content.nameZh}海报` }],
+        }),
+      );
       await this.approvals.submit(shop.actor, product.id);
       await this.approvals.approve(studio, product.id);
       await this.approvals.publish(shop.actor, product.id);
@@ -243,6 +265,16 @@ export class CatalogDemoSeeder {
       this.logger.warn(`Demo product ${content.name} skipped: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
+  }
+
+  /**
+   * Draws a poster and uploads it for the shop's merchant through the same path as POST /media, so its renditions and
+   * keys are like any upload's. CPU work (drawing, WebP encoding), started before the product's database work so
+   * the two overlap: it is most of what the demo seed costs at start-up.
+   */
+  private async uploadPoster(shop: Shop, text: { name: string; nameZh: string; filmTitle: string; filmTitleZh: string | null }): Promise<string> {
+    const upload = await this.media.upload(shop.actor, shop.merchantId, await drawPoster(text));
+    return upload.id;
   }
 
   private done(created: number): number {

@@ -22,12 +22,33 @@ export interface ProductCardData {
   priceFrom?: { amountMinor: number; currency: string } | null;
   filmIp: { title: string; titleZh?: string | null };
   merchant: { name: string; nameZh?: string | null };
+  cover?: { thumbnailUrl: string; cardUrl: string; alt?: string | null; altZh?: string | null } | null;
+}
+
+/** The card's picture, a fixed square beside the text (CSS), so the card is as tall with or without it and nothing shifts as it loads. */
+function CardCover({ cover }: { cover: ProductCardData['cover'] }) {
+  const { pick } = useI18n();
+  if (!cover) return <div className="card-cover" aria-hidden="true" />;
+  return (
+    <img
+      className="card-cover"
+      src={cover.thumbnailUrl}
+      srcSet={`${cover.thumbnailUrl} 240w, ${cover.cardUrl} 640w`}
+      sizes="6.5rem"
+      width={240}
+      height={240}
+      loading="lazy"
+      decoding="async"
+      alt={pick(cover.altZh, cover.alt)}
+    />
+  );
 }
 
 export function ProductCard({ product, rating }: { product: ProductCardData; rating?: Rating }) {
   const { t, pick, formatMoney } = useI18n();
   return (
     <li className="card product-card" data-testid="product">
+      <CardCover cover={product.cover} />
       <p className="eyebrow">
         {t(product.kind === 'EXPERIENCE' ? 'product.kind.EXPERIENCE' : 'product.kind.MERCHANDISE')} · {pick(product.filmIp.titleZh, product.filmIp.title)}
       </p>

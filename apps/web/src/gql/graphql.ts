@@ -646,7 +646,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
 
 export type SearchProductsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -657,7 +657,7 @@ export type SearchProductsQueryVariables = Exact<{
 }>;
 
 
-export type SearchProductsQuery = { searchProducts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ category: ProductCategory, count: number }>, filmIps: Array<{ count: number, filmIp: { id: string, title: string, titleZh: string | null } }> }, edges: Array<{ node: { id: string, kind: ProductKind, name: string, nameZh: string | null, category: ProductCategory, inStock: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null } } }> } };
+export type SearchProductsQuery = { searchProducts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ category: ProductCategory, count: number }>, filmIps: Array<{ count: number, filmIp: { id: string, title: string, titleZh: string | null } }> }, edges: Array<{ node: { id: string, kind: ProductKind, name: string, nameZh: string | null, category: ProductCategory, inStock: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, cover: { thumbnailUrl: string, cardUrl: string, alt: string | null, altZh: string | null } | null } }> } };
 
 export type DesignQueueQueryVariables = Exact<{
   studioId: string | number;
@@ -1658,6 +1658,16 @@ export const ProductDetailDocument = new TypedDocumentString(`
       name
       nameZh
     }
+    media {
+      id
+      url
+      cardUrl
+      thumbnailUrl
+      width
+      height
+      alt
+      altZh
+    }
     variants {
       id
       sku
@@ -1761,6 +1771,12 @@ export const SearchProductsDocument = new TypedDocumentString(`
           id
           name
           nameZh
+        }
+        cover {
+          thumbnailUrl
+          cardUrl
+          alt
+          altZh
         }
       }
     }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { renderSVG } from 'uqr';
 import { AddToCart } from '../components/add-to-cart';
 import { DataTable } from '../components/data-table';
@@ -16,6 +17,7 @@ const ProductDetail = graphql(`
       priceFrom { amountMinor currency }
       filmIp { id title titleZh }
       merchant { id name nameZh }
+      media { id url cardUrl thumbnailUrl width height alt altZh }
       variants { id sku available price { amountMinor currency } }
       ticketTypes { id name nameZh price { amountMinor currency } }
       upcomingTimeSlots { id startsAt endsAt remaining status }
@@ -26,6 +28,56 @@ const ProductDetail = graphql(`
     }
   }
 `);
+
+interface GalleryImage {
+  id: string;
+  url: string;
+  cardUrl: string;
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+  alt?: string | null;
+  altZh?: string | null;
+}
+
+/**
+ * The gallery: the chosen image large (card or full rendition by the screen's width; its box from its own size, so
+ * nothing moves as it loads) and, when there are several, each as a thumbnail button that shows it.
+ */
+function Gallery({ media, name }: { media: GalleryImage[]; name: string }) {
+  const { t, pick } = useI18n();
+  const [shown, setShown] = useState(0);
+  const image = media[Math.min(shown, media.length - 1)]!;
+  const altOf = (m: GalleryImage) => pick(m.altZh, m.alt) || name;
+  // The renditions' real widths: each fits the original inside a square (640 and 2048 px), never enlarging it.
+  const within = (box: number) => Math.round(image.width * Math.min(1, box / Math.max(image.width, image.height)));
+  return (
+    <div className="product-gallery">
+      <figure className="product-figure">
+        <img
+          src={image.cardUrl}
+          srcSet={`${image.cardUrl} ${within(640)}w, ${image.url} ${within(2048)}w`}
+          sizes="(max-width: 800px) 100vw, 760px"
+          width={image.width}
+          height={image.height}
+          decoding="async"
+          alt={altOf(image)}
+        />
+      </figure>
+      {media.length > 1 && (
+        <ul className="thumbs" aria-label={t('product.gallery')}>
+          {media.map((m, i) => (
+            <li key={m.id}>
+              <button type="button" aria-pressed={i === shown} onClick={() => setShown(i)}>
+                <img src={m.thumbnailUrl} width={240} height={240} loading="lazy" decoding="async" alt={altOf(m)} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 export function ProductPage({ id }: { id: string }) {
   const { t, pick, formatMoney, lang } = useI18n();
@@ -52,7 +104,8 @@ export function ProductPage({ id }: { id: string }) {
             {t('product.filmedHere')}{' '}
             <Link to={`/search?ip=${encodeURIComponent(p.filmIp.id)}`}>{pick(p.filmIp.titleZh, p.filmIp.title)}</Link>
           </p>
-          {p.images.length > 0 && (
+          {p.media.length > 0 && <Gallery media={p.media} name={pick(p.nameZh, p.name)} />}
+          {p.media.length === 0 && p.images.length > 0 && (
             <div className="gallery">
               {p.images.slice(0, 4).map((src) => (
                 <img key={src} src={src} alt={pick(p.nameZh, p.name)} loading="lazy" />

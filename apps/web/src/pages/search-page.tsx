@@ -26,6 +26,7 @@ export const SearchProducts = graphql(`
           priceFrom { amountMinor currency }
           filmIp { id title titleZh }
           merchant { id name nameZh }
+          cover { thumbnailUrl cardUrl alt altZh }
         }
       }
     }
