@@ -32,7 +32,20 @@ const scopeConstraints = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'tmp/', '.data/', '.nx/', 'coverage/', 'test-results/', 'apps/web/src/gql/', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'tmp/',
+      '.data/',
+      '.nx/',
+      'coverage/',
+      'test-results/',
+      'apps/web/src/gql/',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,7 +53,10 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
       '@nx/enforce-module-boundaries': [
         'error',
@@ -49,8 +65,14 @@ export default tseslint.config(
           banTransitiveDependencies: true,
           enforceBuildableLibDependency: false,
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:util', 'type:data', 'type:migrations'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:util', 'type:data'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:util', 'type:data', 'type:migrations'],
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:util', 'type:data'],
+            },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:kernel', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:kernel'] },
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'] },

@@ -38,13 +38,27 @@ export function outputTail(child: ChildProcess): string {
   return (child as ChildProcess & { outputTail?: () => string }).outputTail?.() ?? '';
 }
 
-export async function postGraphql(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+export async function postGraphql(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { status: response.status, text: await response.text() };
 }
 
 /** Polls until `query` answers without GraphQL errors; returns the milliseconds from `since`. */
-export async function waitForFirstAnswer(child: ChildProcess, url: string, body: string, since: bigint, timeoutMs = 120_000): Promise<number> {
+export async function waitForFirstAnswer(
+  child: ChildProcess,
+  url: string,
+  body: string,
+  since: bigint,
+  timeoutMs = 120_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${outputTail(child)}`);
@@ -119,7 +133,12 @@ export async function startApi(
     STRIPE_API_PORT: '9',
     STRIPE_API_PROTOCOL: 'http',
     // The load comes from one address: measure the API, not its per-address rate limits.
-    ...Object.fromEntries(['SIGNUP', 'SEARCH', 'CHECKOUT'].flatMap((flow) => [[`${flow}_PER_ACCOUNT`, '100000000'], [`${flow}_PER_ADDRESS`, '100000000']])),
+    ...Object.fromEntries(
+      ['SIGNUP', 'SEARCH', 'CHECKOUT'].flatMap((flow) => [
+        [`${flow}_PER_ACCOUNT`, '100000000'],
+        [`${flow}_PER_ADDRESS`, '100000000'],
+      ]),
+    ),
     LOGIN_ATTEMPTS_PER_ADDRESS: '100000000',
     // A bench buyer pays each order before the next, but a failed confirmation must not lock the buyer out of the run.
     OPEN_ORDERS_PER_ACCOUNT: '1000',
@@ -127,5 +146,11 @@ export async function startApi(
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitForFirstAnswer(child, url, probeBody, process.hrtime.bigint());
-  return { url, child, rssBytes: () => rssOf(child.pid), cpuSeconds: () => cpuOf(child.pid), stop: () => stopChild(child) };
+  return {
+    url,
+    child,
+    rssBytes: () => rssOf(child.pid),
+    cpuSeconds: () => cpuOf(child.pid),
+    stop: () => stopChild(child),
+  };
 }

@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   if (!clusterDir || !port) throw new Error('usage: cold-start-baseline.ts <clusterDir> <port>');
   const stop = await startExistingCluster(clusterDir, Number(port));
   try {
-    const client = new Client({ connectionString: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${DATABASE}`, options: BASELINE_CONNECTION_OPTIONS });
+    const client = new Client({
+      connectionString: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+      options: BASELINE_CONNECTION_OPTIONS,
+    });
     await client.connect();
     const { rows } = await client.query(searchBaselineSql(CHINESE_CASES[0] as (typeof CHINESE_CASES)[number]));
     await client.end();

@@ -87,7 +87,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * turns it off again and reports every sequential scan of a large table. The load runs happen before, with
  * auto_explain silent, so logging costs the measurements nothing.
  */
-export async function explainSample(pg: BenchPostgres, largeTableRows: number, sample: () => Promise<void>): Promise<ExplainReport> {
+export async function explainSample(
+  pg: BenchPostgres,
+  largeTableRows: number,
+  sample: () => Promise<void>,
+): Promise<ExplainReport> {
   const admin = new Client({ connectionString: pg.url });
   await admin.connect();
   try {

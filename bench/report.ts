@@ -61,7 +61,9 @@ const ms = (v: number): string => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0)
 const rps = (v: number): string => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—');
 
 export function scenarioLine(s: ScenarioResult): string {
-  const targets = s.targets.map((t) => `${t.name} ${t.value.toFixed(2)} ${t.limit} ${t.holds ? 'HOLDS' : 'FAILS'}`).join('; ');
+  const targets = s.targets
+    .map((t) => `${t.name} ${t.value.toFixed(2)} ${t.limit} ${t.holds ? 'HOLDS' : 'FAILS'}`)
+    .join('; ');
   const match = s.answersMatch === null ? '' : ` | same answer: ${s.answersMatch ? 'yes' : 'NO'}`;
   return (
     `${s.name.padEnd(12)} API p50 ${ms(s.api.p50)} ms p99 ${ms(s.api.p99)} ms ${rps(s.api.rps)} req/s` +

@@ -34,18 +34,86 @@ export function seedSizes(scale: number): SeedSizes {
   };
 }
 
-const sqlList = (words: readonly string[]): string => `ARRAY[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(',')}]`;
+const sqlList = (words: readonly string[]): string =>
+  `ARRAY[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(',')}]`;
 
 /** Words the seed composes names from; the search scenario queries some of them (see scenarios/search.ts). */
 export const WORDS = {
-  ipZh1: ['宝莲', '星汐', '吴越', '新社', '长安', '江南', '夜航', '红楼', '风云', '青蛇', '白蛇', '大圣', '哪吒', '花木', '天书', '山海', '云梦', '赤壁', '西厢', '牡丹'],
+  ipZh1: [
+    '宝莲',
+    '星汐',
+    '吴越',
+    '新社',
+    '长安',
+    '江南',
+    '夜航',
+    '红楼',
+    '风云',
+    '青蛇',
+    '白蛇',
+    '大圣',
+    '哪吒',
+    '花木',
+    '天书',
+    '山海',
+    '云梦',
+    '赤壁',
+    '西厢',
+    '牡丹',
+  ],
   ipZh2: ['传奇', '归来', '外传', '前传', '之夜', '往事', '风华', '新编', '秘录', '奇缘'],
-  ipEn1: ['Lotus', 'Starlight', 'Wuyue', 'Xinshe', 'Changan', 'Jiangnan', 'Night Voyage', 'Red Chamber', 'Wind Cloud', 'Green Snake',
-    'White Snake', 'Monkey King', 'Nezha', 'Mulan', 'Heaven Book', 'Mountain Sea', 'Cloud Dream', 'Red Cliff', 'West Chamber', 'Peony'],
+  ipEn1: [
+    'Lotus',
+    'Starlight',
+    'Wuyue',
+    'Xinshe',
+    'Changan',
+    'Jiangnan',
+    'Night Voyage',
+    'Red Chamber',
+    'Wind Cloud',
+    'Green Snake',
+    'White Snake',
+    'Monkey King',
+    'Nezha',
+    'Mulan',
+    'Heaven Book',
+    'Mountain Sea',
+    'Cloud Dream',
+    'Red Cliff',
+    'West Chamber',
+    'Peony',
+  ],
   ipEn2: ['Legend', 'Returns', 'Chronicles', 'Origins', 'Night', 'Memories', 'Glory', 'Retold', 'Secrets', 'Romance'],
-  itemEn: ['T-shirt', 'Badge', 'Postcard', 'Mug', 'Tote Bag', 'Keychain', 'Poster', 'Notebook', 'Figurine', 'Mooncake', 'Tea Set', 'Lantern'],
+  itemEn: [
+    'T-shirt',
+    'Badge',
+    'Postcard',
+    'Mug',
+    'Tote Bag',
+    'Keychain',
+    'Poster',
+    'Notebook',
+    'Figurine',
+    'Mooncake',
+    'Tea Set',
+    'Lantern',
+  ],
   itemZh: ['T恤', '徽章', '明信片', '马克杯', '帆布袋', '钥匙扣', '海报', '笔记本', '手办', '月饼', '茶具', '灯笼'],
-  itemCategory: ['APPAREL', 'COLLECTIBLE', 'STATIONERY', 'HOME', 'APPAREL', 'COLLECTIBLE', 'STATIONERY', 'STATIONERY', 'COLLECTIBLE', 'FOOD', 'HOME', 'CRAFT'],
+  itemCategory: [
+    'APPAREL',
+    'COLLECTIBLE',
+    'STATIONERY',
+    'HOME',
+    'APPAREL',
+    'COLLECTIBLE',
+    'STATIONERY',
+    'STATIONERY',
+    'COLLECTIBLE',
+    'FOOD',
+    'HOME',
+    'CRAFT',
+  ],
   experienceEn: ['Set Tour', 'Costume Workshop', 'Night Screening', 'Ranch Stay'],
   experienceZh: ['片场游览', '服装工坊', '露天放映', '牧场住宿'],
   experienceCategory: ['TOUR', 'WORKSHOP', 'SCREENING', 'STAY'],
@@ -97,7 +165,9 @@ export async function seedMarketplace(
       RETURN (SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid
                 FROM (SELECT md5('${seed}:' || tag || ':' || i) AS h) x)`);
     await client.query('BEGIN');
-    await step('parties', `
+    await step(
+      'parties',
+      `
       INSERT INTO users (id, email, password_hash, display_name, email_verified_at)
       VALUES (pg_temp.uid('user', 1), '${BENCH_LOGIN.email}', '${passwordHash}', 'Bench owner', now());
       INSERT INTO organizations (id, kind, name, name_zh)
@@ -111,9 +181,12 @@ export async function seedMarketplace(
              (${sqlList(WORDS.placeZh)})[1 + (i - 1) % 10] || (${sqlList(WORDS.shopZh)})[1 + ((i - 1) / 10) % 8] || i
         FROM generate_series(1, ${s.merchants}) i;
       INSERT INTO memberships (organization_id, user_id, role)
-      SELECT id, pg_temp.uid('user', 1), 'OWNER' FROM organizations`);
+      SELECT id, pg_temp.uid('user', 1), 'OWNER' FROM organizations`,
+    );
     // Studio 1 owns the most IP (a skewed share), so "the largest studio" is well defined for the royalty scenarios.
-    await step('film IP and license offers', `
+    await step(
+      'film IP and license offers',
+      `
       INSERT INTO film_ips (id, studio_id, title, title_zh, synopsis, year, created_by)
       SELECT pg_temp.uid('ip', i), pg_temp.uid('studio', 1 + floor(${s.studios} * pg_temp.r(i, 1) ^ 2)::int),
              (${sqlList(WORDS.ipEn1)})[1 + (i - 1) % 20] || ' ' || (${sqlList(WORDS.ipEn2)})[1 + ((i - 1) / 20) % 10],
@@ -124,9 +197,12 @@ export async function seedMarketplace(
       SELECT pg_temp.uid('offer', i), ip.id, ip.studio_id, 500 + floor(pg_temp.r(i, 2) * 1000)::int,
              ARRAY['APPAREL','FOOD','CRAFT','COLLECTIBLE','STATIONERY','HOME','TOUR','WORKSHOP','SCREENING','STAY'],
              'CN', DATE '2025-01-01', DATE '2030-12-31', pg_temp.uid('user', 1)
-        FROM generate_series(1, ${s.filmIps}) i JOIN film_ips ip ON ip.id = pg_temp.uid('ip', i)`);
+        FROM generate_series(1, ${s.filmIps}) i JOIN film_ips ip ON ip.id = pg_temp.uid('ip', i)`,
+    );
     // License l (0-based) belongs to merchant l / perMerchant, on IP ((merchant * 7 + k * 53) mod IPs): distinct IPs per merchant.
-    await step('applications, licenses and venues', `
+    await step(
+      'applications, licenses and venues',
+      `
       CREATE TEMP TABLE bench_license AS
       SELECT l, pg_temp.uid('license', l) AS license_id, pg_temp.uid('merchant', 1 + l / ${s.licensesPerMerchant}) AS merchant_id,
              1 + l / ${s.licensesPerMerchant} AS merchant_no,
@@ -144,9 +220,12 @@ export async function seedMarketplace(
       INSERT INTO venues (id, merchant_id, name, name_zh, address, latitude, longitude)
       SELECT pg_temp.uid('venue', i), pg_temp.uid('merchant', i), o.name || ' Venue', o.name_zh || '场馆', 'Chedun, Songjiang, Shanghai',
              31.0 + pg_temp.r(i, 3) * 0.1, 121.2 + pg_temp.r(i, 4) * 0.1
-        FROM generate_series(1, ${s.merchants}) i JOIN organizations o ON o.id = pg_temp.uid('merchant', i)`);
+        FROM generate_series(1, ${s.merchants}) i JOIN organizations o ON o.id = pg_temp.uid('merchant', i)`,
+    );
     // Product i: license (i mod licenses); every merchEvery-th product is an experience at its merchant's venue.
-    await step(`${s.products} products`, `
+    await step(
+      `${s.products} products`,
+      `
       INSERT INTO products (id, kind, merchant_id, studio_id, license_id, film_ip_id, venue_id, category, name, name_zh,
                             description, description_zh, status, published_at, created_at, updated_at)
       SELECT pg_temp.uid('product', i), x.kind, b.merchant_id, ip.studio_id, b.license_id, ip.id,
@@ -170,8 +249,11 @@ export async function seedMarketplace(
                  CASE WHEN i % ${merchEvery} = 0 THEN (${sqlList(WORDS.experienceEn)})[1 + k % 4] ELSE (${sqlList(WORDS.itemEn)})[1 + k] END AS noun_en,
                  CASE WHEN i % ${merchEvery} = 0 THEN (${sqlList(WORDS.experienceZh)})[1 + k % 4] ELSE (${sqlList(WORDS.itemZh)})[1 + k] END AS noun_zh,
                  CASE WHEN i % ${merchEvery} = 0 THEN (${sqlList(WORDS.experienceCategory)})[1 + k % 4] ELSE (${sqlList(WORDS.itemCategory)})[1 + k] END AS category
-            FROM (SELECT floor(pg_temp.r(i, 7) * 12)::int AS k) pick) x`);
-    await step('variants, stock movements and ticket types', `
+            FROM (SELECT floor(pg_temp.r(i, 7) * 12)::int AS k) pick) x`,
+    );
+    await step(
+      'variants, stock movements and ticket types',
+      `
       INSERT INTO product_variants (id, product_id, merchant_id, sku, price_minor, currency, stock_on_hand, sold, position)
       SELECT pg_temp.uid('variant', i * 4 + v), pg_temp.uid('product', i), p.merchant_id, 'B' || i || '-' || v,
              (99 + floor(pg_temp.r(i * 4 + v, 8) * 4900)::bigint) * 10, 'CNY', st.stock, floor(st.stock * pg_temp.r(i * 4 + v, 10) * 0.3)::int, v
@@ -188,9 +270,12 @@ export async function seedMarketplace(
              (50 + floor(pg_temp.r(i, 13) * 45)::bigint) * 1000 / (1 + t), 'CNY', t
         FROM generate_series(1, ${s.products}) i
         JOIN products p ON p.id = pg_temp.uid('product', i) AND p.kind = 'EXPERIENCE'
-        CROSS JOIN generate_series(0, 1) t`);
+        CROSS JOIN generate_series(0, 1) t`,
+    );
     // Slots every third day from tomorrow (Asia/Shanghai), so about half of them fall in the detail page's next 30 days.
-    await step(`${s.experiences * s.slotsPerExperience} time slots`, `
+    await step(
+      `${s.experiences * s.slotsPerExperience} time slots`,
+      `
       INSERT INTO time_slots (id, product_id, starts_at, ends_at, capacity, sold)
       SELECT pg_temp.uid('slot', i * 32 + k), p.id, t.starts_at, t.starts_at + interval '2 hours', c.capacity,
              CASE WHEN pg_temp.r(i * 32 + k, 15) < 0.1 THEN c.capacity ELSE floor(c.capacity * pg_temp.r(i * 32 + k, 16))::int END
@@ -199,8 +284,11 @@ export async function seedMarketplace(
         CROSS JOIN generate_series(0, ${s.slotsPerExperience - 1}) k
         CROSS JOIN LATERAL (SELECT (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + (1 + k * 3) * interval '1 day'
                                     + (9 + floor(pg_temp.r(i * 32 + k, 14) * 9)) * interval '1 hour') AT TIME ZONE 'Asia/Shanghai' AS starts_at) t
-        CROSS JOIN LATERAL (SELECT 10 + floor(pg_temp.r(i * 32 + k, 17) * 40)::int AS capacity) c`);
-    await step('search documents (the listing projection, set-based)', `
+        CROSS JOIN LATERAL (SELECT 10 + floor(pg_temp.r(i * 32 + k, 17) * 40)::int AS capacity) c`,
+    );
+    await step(
+      'search documents (the listing projection, set-based)',
+      `
       INSERT INTO search_documents (product_id, kind, category, name, name_zh, description, description_zh, film_ip_id, film_ip_title,
                                     film_ip_title_zh, studio_id, merchant_id, merchant_name, merchant_name_zh, venue_id, price_from_minor,
                                     currency, in_stock, available_dates, published_at)
@@ -221,11 +309,14 @@ export async function seedMarketplace(
         LEFT JOIN (SELECT product_id, array_agg(DISTINCT (starts_at AT TIME ZONE 'Asia/Shanghai')::date ORDER BY (starts_at AT TIME ZONE 'Asia/Shanghai')::date) AS days
                      FROM time_slots WHERE status = 'OPEN' AND starts_at > now() AND capacity - sold - reserved > 0
                     GROUP BY product_id) s ON p.kind = 'EXPERIENCE' AND s.product_id = p.id
-       WHERE p.status = 'PUBLISHED'`);
+       WHERE p.status = 'PUBLISHED'`,
+    );
     // The ledger's read side of sales: one SALE journal entry per order and its split row (royalty and platform fee
     // by the line's license, floor rounding, merchant takes the rest), as the sales posting writes them; refunds are
     // whole-line, with the reversal equal to each share. Postings (the account side) are not seeded: no report reads them.
-    await step(`${s.orderLines} paid order lines and their refunds`, `
+    await step(
+      `${s.orderLines} paid order lines and their refunds`,
+      `
       CREATE TEMP TABLE bench_line AS
       SELECT j, pg_temp.uid('line', j) AS order_line_id, pg_temp.uid('order', j) AS order_id, pg_temp.uid('sale', j) AS entry_id,
              1 + floor(pg_temp.r(j, 20) * ${s.products})::int AS product_no,
@@ -262,9 +353,12 @@ export async function seedMarketplace(
         FROM bench_line b
         JOIN sale_line_splits s ON s.order_line_id = b.order_line_id
         JOIN journal_entries e ON e.id = pg_temp.uid('refund-entry', b.j)
-       WHERE b.refunded AND s.gross_minor > 0`);
+       WHERE b.refunded AND s.gross_minor > 0`,
+    );
     await client.query('COMMIT');
-    await step('baseline role', `
+    await step(
+      'baseline role',
+      `
       DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${BASELINE_USER}') THEN
           CREATE ROLE ${BASELINE_USER} LOGIN PASSWORD '${BASELINE_PASSWORD}';
@@ -272,7 +366,8 @@ export async function seedMarketplace(
       END $$;
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${BASELINE_USER};
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${BASELINE_USER};
-      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${BASELINE_USER}`);
+      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${BASELINE_USER}`,
+    );
     await step('VACUUM ANALYZE', 'VACUUM ANALYZE');
     const counts = await client.query<{ table: string; rows: string }>(`
       SELECT 'products' AS table, count(*) AS rows FROM products UNION ALL

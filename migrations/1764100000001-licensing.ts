@@ -30,7 +30,9 @@ export class Licensing1764100000001 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         closed_at timestamptz
       )`);
-    await q.query(`CREATE INDEX license_offers_open ON license_offers (created_at DESC, id DESC) WHERE status = 'OPEN'`);
+    await q.query(
+      `CREATE INDEX license_offers_open ON license_offers (created_at DESC, id DESC) WHERE status = 'OPEN'`,
+    );
     await q.query(`CREATE INDEX license_offers_studio ON license_offers (studio_id, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX license_offers_film_ip ON license_offers (film_ip_id)`);
     await q.query(`
@@ -51,8 +53,12 @@ export class Licensing1764100000001 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX license_applications_one_pending ON license_applications (offer_id, merchant_id) WHERE status = 'PENDING'`,
     );
-    await q.query(`CREATE INDEX license_applications_studio ON license_applications (studio_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX license_applications_merchant ON license_applications (merchant_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX license_applications_studio ON license_applications (studio_id, created_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX license_applications_merchant ON license_applications (merchant_id, created_at DESC, id DESC)`,
+    );
     await q.query(`
       CREATE TABLE licenses (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

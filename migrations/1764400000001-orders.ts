@@ -21,7 +21,9 @@ export class Orders1764400000001 implements MigrationInterface {
         CONSTRAINT cart_lines_one_kind CHECK ((variant_id IS NULL) <> (time_slot_id IS NULL AND ticket_type_id IS NULL)
                                              AND ((time_slot_id IS NULL) = (ticket_type_id IS NULL)))
       )`);
-    await q.query(`CREATE UNIQUE INDEX cart_lines_unique_item ON cart_lines (user_id, coalesce(variant_id, time_slot_id), coalesce(ticket_type_id, variant_id))`);
+    await q.query(
+      `CREATE UNIQUE INDEX cart_lines_unique_item ON cart_lines (user_id, coalesce(variant_id, time_slot_id), coalesce(ticket_type_id, variant_id))`,
+    );
 
     await q.query(`
       CREATE TABLE orders (
@@ -75,7 +77,9 @@ export class Orders1764400000001 implements MigrationInterface {
                                                AND (kind = 'EXPERIENCE') = (time_slot_id IS NOT NULL AND ticket_type_id IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX order_lines_merchant ON order_lines (merchant_id, order_id)`);
-    await q.query(`CREATE INDEX order_lines_venue_day ON order_lines (venue_id, slot_starts_at) WHERE venue_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX order_lines_venue_day ON order_lines (venue_id, slot_starts_at) WHERE venue_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE tickets (

@@ -151,7 +151,9 @@ export class Ledger1764500000001 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX sale_line_splits_studio_paid ON sale_line_splits (studio_id, paid_at, order_line_id)`);
     await q.query(`CREATE INDEX sale_line_splits_merchant_paid ON sale_line_splits (merchant_id, paid_at)`);
-    await q.query(`CREATE INDEX sale_line_splits_unstated ON sale_line_splits (studio_id, paid_at) WHERE statement_id IS NULL`);
+    await q.query(
+      `CREATE INDEX sale_line_splits_unstated ON sale_line_splits (studio_id, paid_at) WHERE statement_id IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE sale_line_refunds (

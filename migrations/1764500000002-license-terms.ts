@@ -41,6 +41,8 @@ export class LicenseTerms1764500000002 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS royalty_statement_licenses, license_terms`);
-    await q.query(`ALTER TABLE royalty_statements DROP COLUMN advance_recouped_minor, DROP COLUMN guarantee_shortfall_minor`);
+    await q.query(
+      `ALTER TABLE royalty_statements DROP COLUMN advance_recouped_minor, DROP COLUMN guarantee_shortfall_minor`,
+    );
   }
 }

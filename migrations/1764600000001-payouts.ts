@@ -37,7 +37,9 @@ export class Payouts1764600000001 implements MigrationInterface {
         CHECK ((status = 'PAID') = (settled_at IS NOT NULL AND provider_transfer_id IS NOT NULL)),
         CHECK ((status = 'FAILED') = (failed_at IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX payouts_live_subject ON payouts (organization_id, subject) WHERE status <> 'FAILED'`);
+    await q.query(
+      `CREATE UNIQUE INDEX payouts_live_subject ON payouts (organization_id, subject) WHERE status <> 'FAILED'`,
+    );
     await q.query(`CREATE INDEX payouts_organization ON payouts (organization_id, created_at DESC)`);
     await q.query(`CREATE INDEX payouts_in_transit ON payouts (created_at) WHERE status = 'IN_TRANSIT'`);
     await q.query(`
@@ -58,7 +60,9 @@ export class Payouts1764600000001 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER payouts_guard BEFORE UPDATE OR DELETE ON payouts FOR EACH ROW EXECUTE FUNCTION payouts_guard()`);
+    await q.query(
+      `CREATE TRIGGER payouts_guard BEFORE UPDATE OR DELETE ON payouts FOR EACH ROW EXECUTE FUNCTION payouts_guard()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

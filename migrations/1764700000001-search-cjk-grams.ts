@@ -23,7 +23,9 @@ export class SearchCjkGrams1764700000001 implements MigrationInterface {
     await q.query(`
       ALTER TABLE search_documents ADD COLUMN zh_grams text[] GENERATED ALWAYS AS (
         search_cjk_grams(search_fold((coalesce(name, '') || ' ' || coalesce(name_zh, '') || ' ' || coalesce(film_ip_title, '') || ' ' || coalesce(film_ip_title_zh, '') || ' ' || coalesce(merchant_name, '') || ' ' || coalesce(merchant_name_zh, '') || ' ' || coalesce(description, '') || ' ' || coalesce(description_zh, ''))))) STORED`);
-    await q.query(`CREATE INDEX search_documents_zh_grams ON search_documents USING gin (zh_grams array_ops) WITH (fastupdate = off)`);
+    await q.query(
+      `CREATE INDEX search_documents_zh_grams ON search_documents USING gin (zh_grams array_ops) WITH (fastupdate = off)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

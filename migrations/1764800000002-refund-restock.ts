@@ -6,13 +6,17 @@ export class RefundRestock1764800000002 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE stock_movements DROP CONSTRAINT stock_movements_reason_check`);
-    await q.query(`ALTER TABLE stock_movements ADD CONSTRAINT stock_movements_reason_check CHECK (reason IN ('INITIAL', 'RESTOCK', 'DAMAGE', 'COUNT', 'RETURN'))`);
+    await q.query(
+      `ALTER TABLE stock_movements ADD CONSTRAINT stock_movements_reason_check CHECK (reason IN ('INITIAL', 'RESTOCK', 'DAMAGE', 'COUNT', 'RETURN'))`,
+    );
     await q.query(`ALTER TABLE order_refunds ADD COLUMN restock boolean NOT NULL DEFAULT false`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE order_refunds DROP COLUMN restock`);
     await q.query(`ALTER TABLE stock_movements DROP CONSTRAINT stock_movements_reason_check`);
-    await q.query(`ALTER TABLE stock_movements ADD CONSTRAINT stock_movements_reason_check CHECK (reason IN ('INITIAL', 'RESTOCK', 'DAMAGE', 'COUNT'))`);
+    await q.query(
+      `ALTER TABLE stock_movements ADD CONSTRAINT stock_movements_reason_check CHECK (reason IN ('INITIAL', 'RESTOCK', 'DAMAGE', 'COUNT'))`,
+    );
   }
 }

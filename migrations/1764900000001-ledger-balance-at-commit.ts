@@ -21,6 +21,8 @@ export class LedgerBalanceAtCommit1764900000001 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER ledger_postings_apply ON ledger_postings`);
-    await q.query(`CREATE TRIGGER ledger_postings_apply AFTER INSERT ON ledger_postings FOR EACH ROW EXECUTE FUNCTION ledger_apply_posting()`);
+    await q.query(
+      `CREATE TRIGGER ledger_postings_apply AFTER INSERT ON ledger_postings FOR EACH ROW EXECUTE FUNCTION ledger_apply_posting()`,
+    );
   }
 }

@@ -38,7 +38,9 @@ export class EmailVerification1765000000101 implements MigrationInterface {
     await q.query(`UPDATE invitations SET expires_at = now() WHERE accepted_at IS NULL`);
     await q.query(`UPDATE invitations SET expires_at = accepted_at WHERE accepted_at IS NOT NULL`);
     await q.query(`ALTER TABLE invitations ALTER COLUMN expires_at SET NOT NULL`);
-    await q.query(`CREATE INDEX invitations_pending_org ON invitations (organization_id, email) WHERE accepted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX invitations_pending_org ON invitations (organization_id, email) WHERE accepted_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE organization_audit_entries (

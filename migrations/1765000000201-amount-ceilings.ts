@@ -27,11 +27,14 @@ export class AmountCeilings1765000000201 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const [table, column] of BOUNDED) {
-      await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_ceiling CHECK (${column} <= ${MAX_MINOR}) NOT VALID`);
+      await q.query(
+        `ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_ceiling CHECK (${column} <= ${MAX_MINOR}) NOT VALID`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const [table, column] of BOUNDED) await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_${column}_ceiling`);
+    for (const [table, column] of BOUNDED)
+      await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_${column}_ceiling`);
   }
 }

@@ -81,7 +81,9 @@ export class Delivery1765000000901 implements MigrationInterface {
         shipment_id uuid NOT NULL REFERENCES shipments(id) ON DELETE CASCADE
       )`);
     // Refund requests' kinds too: a database that ran 1765000001001 before this one may hold them already.
-    await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`);
+    await q.query(
+      `ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`,
+    );
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (
                      'ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED', 'ORDER_SHIPPED', 'REFUND_REQUESTED', 'REFUND_REQUEST_DECIDED',
                      'EMAIL_VERIFICATION', 'SIGN_UP_EXISTING_ACCOUNT', 'INVITATION', 'PAYOUT_ACCOUNT_CHANGED'))`);
@@ -103,12 +105,16 @@ export class Delivery1765000000901 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE sale_shipping_fees`);
     await q.query(`DELETE FROM notifications WHERE kind = 'ORDER_SHIPPED'`);
-    await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`);
+    await q.query(
+      `ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`,
+    );
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (
                      'ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED',
                      'EMAIL_VERIFICATION', 'SIGN_UP_EXISTING_ACCOUNT', 'INVITATION', 'PAYOUT_ACCOUNT_CHANGED'))`);
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_order_kinds CHECK (
                      (order_id IS NOT NULL) = (kind IN ('ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED')))`);
-    await q.query(`DROP TABLE shipment_lines, shipments, order_merchant_deliveries, order_deliveries, address_book_entries, merchant_delivery_options`);
+    await q.query(
+      `DROP TABLE shipment_lines, shipments, order_merchant_deliveries, order_deliveries, address_book_entries, merchant_delivery_options`,
+    );
   }
 }

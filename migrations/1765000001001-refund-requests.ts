@@ -35,12 +35,18 @@ export class RefundRequests1765000001001 implements MigrationInterface {
         CONSTRAINT refund_requests_refused_reason CHECK (status <> 'REFUSED' OR decision_reason IS NOT NULL),
         CONSTRAINT refund_requests_refund CHECK (status NOT IN ('APPROVED', 'REFUNDED') OR order_refund_id IS NOT NULL)
       )`);
-    await q.query(`CREATE UNIQUE INDEX refund_requests_one_open ON refund_requests (order_line_id) WHERE status IN ('REQUESTED', 'APPROVED')`);
+    await q.query(
+      `CREATE UNIQUE INDEX refund_requests_one_open ON refund_requests (order_line_id) WHERE status IN ('REQUESTED', 'APPROVED')`,
+    );
     await q.query(`CREATE INDEX refund_requests_merchant_queue ON refund_requests (merchant_id, status, created_at)`);
     await q.query(`CREATE INDEX refund_requests_order ON refund_requests (order_id, created_at)`);
-    await q.query(`CREATE INDEX refund_requests_order_refund ON refund_requests (order_refund_id) WHERE order_refund_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX refund_requests_order_refund ON refund_requests (order_refund_id) WHERE order_refund_id IS NOT NULL`,
+    );
 
-    await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`);
+    await q.query(
+      `ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`,
+    );
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (
                      'ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED',
                      'EMAIL_VERIFICATION', 'SIGN_UP_EXISTING_ACCOUNT', 'INVITATION', 'PAYOUT_ACCOUNT_CHANGED',
@@ -51,7 +57,9 @@ export class RefundRequests1765000001001 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM notifications WHERE kind IN ('REFUND_REQUESTED', 'REFUND_REQUEST_DECIDED')`);
-    await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`);
+    await q.query(
+      `ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, DROP CONSTRAINT notifications_order_kinds`,
+    );
     await q.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (
                      'ORDER_CONFIRMATION', 'SLOT_CANCELLED', 'LATE_PAYMENT_REFUNDED',
                      'EMAIL_VERIFICATION', 'SIGN_UP_EXISTING_ACCOUNT', 'INVITATION', 'PAYOUT_ACCOUNT_CHANGED'))`);

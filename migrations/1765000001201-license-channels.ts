@@ -16,7 +16,9 @@ export class LicenseChannels1765000001201 implements MigrationInterface {
     }
     await q.query(`ALTER TABLE products ADD COLUMN verification_code text
                    CONSTRAINT products_verification_code CHECK (verification_code ~ '^[A-Za-z0-9_-]{20,64}$')`);
-    await q.query(`CREATE UNIQUE INDEX products_verification_code_key ON products (verification_code) WHERE verification_code IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX products_verification_code_key ON products (verification_code) WHERE verification_code IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -39,7 +39,14 @@ describe('amount ceilings at the default configuration', () => {
   const createMerch = (amountMinor: number) =>
     t.gql(
       contractOperation('CreateMerchandise'),
-      { licenseId: l.licenseId, category: 'APPAREL', name: 'Lantern tee', nameZh: '宝莲灯T恤', description: 'Cotton', variants: [{ sku: sku(), price: cny(amountMinor), stock: 30 }] },
+      {
+        licenseId: l.licenseId,
+        category: 'APPAREL',
+        name: 'Lantern tee',
+        nameZh: '宝莲灯T恤',
+        description: 'Cotton',
+        variants: [{ sku: sku(), price: cny(amountMinor), stock: 30 }],
+      },
       l.merchant.token,
     );
 
@@ -47,11 +54,17 @@ describe('amount ceilings at the default configuration', () => {
     expectRefused(await createMerch(CEILING + 1), 'variants.0.price.amountMinor');
     expectRefused(await createMerch(UNSAFE));
     expect((await createMerch(CEILING)).data?.['createMerchandise'].id).toEqual(expect.any(String));
-    expect((await t.sql(`SELECT count(*)::int AS n FROM product_variants WHERE price_minor > $1`, [CEILING]))[0]).toEqual({ n: 0 });
+    expect(
+      (await t.sql(`SELECT count(*)::int AS n FROM product_variants WHERE price_minor > $1`, [CEILING]))[0],
+    ).toEqual({ n: 0 });
   });
 
   it('refuses a ticket type price above the ceiling', async () => {
-    const venue = await t.gql(contractOperation('CreateVenue'), { merchantId: l.merchant.organizationId, name: 'Ranch', latitude: 30.98, longitude: 121.3 }, l.merchant.token);
+    const venue = await t.gql(
+      contractOperation('CreateVenue'),
+      { merchantId: l.merchant.organizationId, name: 'Ranch', latitude: 30.98, longitude: 121.3 },
+      l.merchant.token,
+    );
     const res = await t.gql(
       contractOperation('CreateExperience'),
       {
@@ -60,7 +73,10 @@ describe('amount ceilings at the default configuration', () => {
         category: 'TOUR',
         name: 'Ranch tour',
         description: 'Walk the fields',
-        ticketTypes: [{ name: 'Adult', price: cny(12_000) }, { name: 'Child', price: cny(CEILING + 1) }],
+        ticketTypes: [
+          { name: 'Adult', price: cny(12_000) },
+          { name: 'Child', price: cny(CEILING + 1) },
+        ],
       },
       l.merchant.token,
     );
@@ -70,7 +86,11 @@ describe('amount ceilings at the default configuration', () => {
   it('refuses a new variant price above the ceiling', async () => {
     const product = await createMerchandise(t, l, { prices: [9_900] });
     const setPrice = (amountMinor: number) =>
-      t.gql(`mutation($i: SetVariantPriceInput!) { setVariantPrice(input: $i) { price { amountMinor } } }`, { i: { variantId: product.variants[0]!.id, price: cny(amountMinor) } }, l.merchant.token);
+      t.gql(
+        `mutation($i: SetVariantPriceInput!) { setVariantPrice(input: $i) { price { amountMinor } } }`,
+        { i: { variantId: product.variants[0]!.id, price: cny(amountMinor) } },
+        l.merchant.token,
+      );
     expectRefused(await setPrice(CEILING + 1), 'price.amountMinor');
     expectRefused(await setPrice(UNSAFE));
     expect((await setPrice(CEILING)).data?.['setVariantPrice'].price.amountMinor).toBe(CEILING);
@@ -81,19 +101,39 @@ describe('amount ceilings at the default configuration', () => {
     const publish = (terms: Record<string, unknown>) =>
       t.gql(
         contractOperation('PublishLicenseOffer'),
-        { filmIpId, royaltyBps: 1_000, categories: ['APPAREL'], startsOn: dayOffset(t, 0), endsOn: dayOffset(t, 365), advance: null, minimumGuarantee: null, ...terms },
+        {
+          filmIpId,
+          royaltyBps: 1_000,
+          categories: ['APPAREL'],
+          startsOn: dayOffset(t, 0),
+          endsOn: dayOffset(t, 365),
+          advance: null,
+          minimumGuarantee: null,
+          ...terms,
+        },
         l.studio.token,
       );
     expectRefused(await publish({ advance: cny(CEILING + 1) }), 'advance.amountMinor');
     expectRefused(await publish({ minimumGuarantee: cny(UNSAFE) }));
-    expect((await publish({ advance: cny(CEILING), minimumGuarantee: cny(CEILING) })).data?.['publishLicenseOffer'].id).toEqual(expect.any(String));
+    expect(
+      (await publish({ advance: cny(CEILING), minimumGuarantee: cny(CEILING) })).data?.['publishLicenseOffer'].id,
+    ).toEqual(expect.any(String));
   });
 
-  it("refuses recorded license terms whose advance or minimum guarantee is above the ceiling", async () => {
+  it('refuses recorded license terms whose advance or minimum guarantee is above the ceiling', async () => {
     const record = (terms: Record<string, unknown>) =>
       t.gql(
         `mutation($i: RecordLicenseTermsInput!) { recordLicenseTerms(input: $i) { licenseId } }`,
-        { i: { licenseId: l.licenseId, studioId: l.studio.organizationId, merchantId: l.merchant.organizationId, startsOn: '2020-01-01', endsOn: '2099-12-31', ...terms } },
+        {
+          i: {
+            licenseId: l.licenseId,
+            studioId: l.studio.organizationId,
+            merchantId: l.merchant.organizationId,
+            startsOn: '2020-01-01',
+            endsOn: '2099-12-31',
+            ...terms,
+          },
+        },
         platform.token,
       );
     expectRefused(await record({ advance: cny(CEILING + 1) }), 'advance.amountMinor');
@@ -115,7 +155,9 @@ describe('amount ceilings at the default configuration', () => {
       expectRefused(res);
       expect(res.errors![0]!.extensions).toMatchObject({ totalMinor: 11 * CEILING, ceilingMinor: ORDER_CEILING });
       expect(await stockOf(t, variantId)).toEqual({ stock: 40, reserved: 0, sold: 0 });
-      expect((await t.sql(`SELECT count(*)::int AS n FROM orders WHERE buyer_user_id = $1`, [buyer.userId]))[0]).toEqual({ n: 0 });
+      expect(
+        (await t.sql(`SELECT count(*)::int AS n FROM orders WHERE buyer_user_id = $1`, [buyer.userId]))[0],
+      ).toEqual({ n: 0 });
     });
 
     it('keeps every report readable after two paid orders of the largest size (the #14 scenario)', async () => {
@@ -123,11 +165,18 @@ describe('amount ceilings at the default configuration', () => {
         const placed = await checkout(t, buyer.token, [{ variantId, quantity: 10 }]);
         expect(placed.data?.['checkout'].order.total).toEqual(cny(ORDER_CEILING));
         const orderId = placed.data!['checkout'].order.id as string;
-        expect((await t.gql(contractOperation('DevConfirmPayment'), { orderId }, buyer.token)).data?.['devConfirmPayment'].status).toBe('PAID');
+        expect(
+          (await t.gql(contractOperation('DevConfirmPayment'), { orderId }, buyer.token)).data?.['devConfirmPayment']
+            .status,
+        ).toBe('PAID');
         paidOrderIds.push(orderId);
       }
       const today = dayOffset(t, 0);
-      const report = await t.gql(contractOperation('RoyaltyReport'), { studioId: l.studio.organizationId, from: today, to: today }, l.studio.token);
+      const report = await t.gql(
+        contractOperation('RoyaltyReport'),
+        { studioId: l.studio.organizationId, from: today, to: today },
+        l.studio.token,
+      );
       expect(report.errors).toBeUndefined();
       expect(report.data!['royaltyReport'].totals.gross).toEqual(cny(2 * ORDER_CEILING));
       expect(report.data!['royaltyReport'].totals.royalty).toEqual(cny(2 * (ORDER_CEILING / 10)));
@@ -140,7 +189,11 @@ describe('amount ceilings at the default configuration', () => {
       expect(sales.errors).toBeUndefined();
       expect(sales.data!['merchantSales'].licenses[0].gross.amountMinor).toBe(2 * ORDER_CEILING);
 
-      const books = await t.gql(`query($d: Date!) { reconciliation(from: $d, to: $d) { grossPaid { amountMinor } discrepancies { check } } }`, { d: today }, platform.token);
+      const books = await t.gql(
+        `query($d: Date!) { reconciliation(from: $d, to: $d) { grossPaid { amountMinor } discrepancies { check } } }`,
+        { d: today },
+        platform.token,
+      );
       expect(books.errors).toBeUndefined();
       expect(books.data!['reconciliation'].grossPaid.amountMinor).toBe(2 * ORDER_CEILING);
     });
@@ -148,14 +201,20 @@ describe('amount ceilings at the default configuration', () => {
     it('refuses a refund of more than the line, however large the number', async () => {
       const order = await t.gql(contractOperation('Order'), { id: paidOrderIds[0] }, buyer.token);
       const lineId = order.data!['order'].lines[0].id as string;
-      const res = await t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId, amountMinor: UNSAFE }, l.merchant.token);
+      const res = await t.gql(
+        contractOperation('RefundOrderLine'),
+        { orderLineId: lineId, amountMinor: UNSAFE },
+        l.merchant.token,
+      );
       expectRefused(res);
     });
   });
 
   it('the database refuses an amount above the highest configurable ceiling, whatever path writes it', async () => {
     const [variant] = await t.sql<{ id: string }>(`SELECT id FROM product_variants LIMIT 1`);
-    await expect(t.sql(`UPDATE product_variants SET price_minor = $2 WHERE id = $1`, [variant!.id, '10000000001'])).rejects.toThrow(/product_variants_price_minor_ceiling/);
+    await expect(
+      t.sql(`UPDATE product_variants SET price_minor = $2 WHERE id = $1`, [variant!.id, '10000000001']),
+    ).rejects.toThrow(/product_variants_price_minor_ceiling/);
   });
 });
 
@@ -175,7 +234,13 @@ describe('amount ceilings as configured', () => {
     const create = (amountMinor: number) =>
       t.gql(
         contractOperation('CreateMerchandise'),
-        { licenseId: l.licenseId, category: 'APPAREL', name: 'Lantern pin', description: 'Enamel', variants: [{ sku: sku(), price: cny(amountMinor), stock: 10 }] },
+        {
+          licenseId: l.licenseId,
+          category: 'APPAREL',
+          name: 'Lantern pin',
+          description: 'Enamel',
+          variants: [{ sku: sku(), price: cny(amountMinor), stock: 10 }],
+        },
         l.merchant.token,
       );
     expectRefused(await create(5_001), 'variants.0.price.amountMinor');
@@ -183,6 +248,8 @@ describe('amount ceilings as configured', () => {
     await approveAndPublish(t, l, product.id);
     const variantId = product.variants[0]!.id;
     expectRefused(await checkout(t, buyer.token, [{ variantId, quantity: 3 }]));
-    expect((await checkout(t, buyer.token, [{ variantId, quantity: 2 }])).data?.['checkout'].order.total).toEqual(cny(10_000));
+    expect((await checkout(t, buyer.token, [{ variantId, quantity: 2 }])).data?.['checkout'].order.total).toEqual(
+      cny(10_000),
+    );
   });
 });

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType, GraphQLObjectType, isCompositeType } from 'graphql';
 import { contractOperation } from './support/contract';
-import { addSlot, approveAndPublish, createExperience, createMerchandise, createVenue, Licensed, ok, sku } from './support/catalog';
+import {
+  addSlot,
+  approveAndPublish,
+  createExperience,
+  createMerchandise,
+  createVenue,
+  Licensed,
+  ok,
+  sku,
+} from './support/catalog';
 import { applyForLicense, createFilmIp, grantLicense, publishOffer } from './support/licensing';
 import {
   ACTORS,
@@ -16,7 +25,15 @@ import {
   Outcome,
 } from './support/matrix';
 import { photo, upload } from './support/media';
-import { emailedToken, organizationOwner, Party, PASSWORD, platformAdmin, signUp, signUpUnverified } from './support/parties';
+import {
+  emailedToken,
+  organizationOwner,
+  Party,
+  PASSWORD,
+  platformAdmin,
+  signUp,
+  signUpUnverified,
+} from './support/parties';
 import { GqlResult, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 
 /**
@@ -64,7 +81,13 @@ interface Row {
 
 const MONTH_BASE = 2020;
 
-const CODES: Record<string, Outcome> = { ok: 'ALLOW', U: 'UNAUTHENTICATED', F: 'FORBIDDEN', N: 'NOT_FOUND', C: 'CONFLICT' };
+const CODES: Record<string, Outcome> = {
+  ok: 'ALLOW',
+  U: 'UNAUTHENTICATED',
+  F: 'FORBIDDEN',
+  N: 'NOT_FOUND',
+  C: 'CONFLICT',
+};
 
 /**
  * One cell per actor, in the order anon visitor merchantA merchantB studioA studioB platform:
@@ -89,7 +112,10 @@ function tokenOf(actor: ActorName): string | undefined {
 async function freshProduct(stage: 'draft' | 'pending' | 'approved' | 'published'): Promise<{ productId: string }> {
   const product = await createMerchandise(t, f.l);
   if (stage === 'draft') return { productId: product.id };
-  await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: product.id }, f.merchantA.token), 'submitProductForApproval');
+  await ok(
+    t.gql(contractOperation('SubmitProductForApproval'), { productId: product.id }, f.merchantA.token),
+    'submitProductForApproval',
+  );
   if (stage === 'pending') return { productId: product.id };
   await ok(t.gql(contractOperation('ApproveProduct'), { productId: product.id }, f.studioA.token), 'approveProduct');
   if (stage === 'approved') return { productId: product.id };
@@ -97,10 +123,11 @@ async function freshProduct(stage: 'draft' | 'pending' | 'approved' | 'published
   return { productId: product.id };
 }
 
-
 /** The verification code merchant A's published product got on publication. */
 async function verificationCodeOfPublished(): Promise<{ code: string }> {
-  const [row] = await t.sql<{ code: string }>(`SELECT verification_code AS code FROM products WHERE id = $1`, [f.published.id]);
+  const [row] = await t.sql<{ code: string }>(`SELECT verification_code AS code FROM products WHERE id = $1`, [
+    f.published.id,
+  ]);
   if (!row?.code) throw new Error('the published product has no verification code');
   return { code: row.code };
 }
@@ -109,7 +136,10 @@ async function verificationCodeOfPublished(): Promise<{ code: string }> {
 async function freshGallery(cell: number): Promise<{ productId: string; mediaId: string }> {
   const { productId } = await freshProduct('draft');
   // Named: by then the matrix's createOrganization row has made merchant A's owner a member of a second merchant.
-  const res = await upload(t, await photo('jpeg', 100 + cell), { token: f.merchantA.token, query: `?organizationId=${f.merchantA.organizationId}` });
+  const res = await upload(t, await photo('jpeg', 100 + cell), {
+    token: f.merchantA.token,
+    query: `?organizationId=${f.merchantA.organizationId}`,
+  });
   if (res.status !== 201) throw new Error(`upload failed: ${JSON.stringify(res.body)}`);
   return { productId, mediaId: res.body.id as string };
 }
@@ -117,16 +147,44 @@ async function freshGallery(cell: number): Promise<{ productId: string; mediaId:
 /** A paid order of merchant A's merchandise to be shipped (merchant A offers shipping), bought by the visitor. */
 async function freshShipOrder(): Promise<{ orderId: string; lineId: string }> {
   await ok(
-    t.gql(contractOperation('SetDeliveryOptions'), { merchantId: f.merchantA.organizationId, pickup: true, ship: true, shippingFee: { amountMinor: 1000, currency: 'CNY' } }, f.merchantA.token),
+    t.gql(
+      contractOperation('SetDeliveryOptions'),
+      {
+        merchantId: f.merchantA.organizationId,
+        pickup: true,
+        ship: true,
+        shippingFee: { amountMinor: 1000, currency: 'CNY' },
+      },
+      f.merchantA.token,
+    ),
     'setDeliveryOptions',
   );
-  const address = { recipient: '王小明', phone: '13800138000', province: '上海市', city: '上海市', district: '松江区', street: '影视路 1 号' };
+  const address = {
+    recipient: '王小明',
+    phone: '13800138000',
+    province: '上海市',
+    city: '上海市',
+    district: '松江区',
+    street: '影视路 1 号',
+  };
   const placed = await ok<{ order: { id: string } }>(
-    t.gql(contractOperation('CheckoutWithDelivery'), { idempotencyKey: randomUUID(), lines: [{ variantId: f.shopVariantId, quantity: 1 }], delivery: { method: 'SHIP', address } }, f.visitor.token),
+    t.gql(
+      contractOperation('CheckoutWithDelivery'),
+      {
+        idempotencyKey: randomUUID(),
+        lines: [{ variantId: f.shopVariantId, quantity: 1 }],
+        delivery: { method: 'SHIP', address },
+      },
+      f.visitor.token,
+    ),
     'checkout',
   );
   const paid = await ok<{ lines: { id: string }[] }>(
-    t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { lines { id } } }`, { id: placed.order.id }, f.visitor.token),
+    t.gql(
+      `mutation($id: ID!) { devConfirmPayment(orderId: $id) { lines { id } } }`,
+      { id: placed.order.id },
+      f.visitor.token,
+    ),
     'devConfirmPayment',
   );
   return { orderId: placed.order.id, lineId: paid.lines[0]!.id };
@@ -136,22 +194,40 @@ async function freshShipOrder(): Promise<{ orderId: string; lineId: string }> {
 async function freshPickup(): Promise<{ code: string }> {
   const { orderId } = await freshOrder(true);
   const read = await ok<{ delivery: { merchants: { pickupCode: string }[] } }>(
-    t.gql(`query($id: ID!) { order(id: $id) { delivery { merchants { pickupCode } } } }`, { id: orderId }, f.visitor.token),
+    t.gql(
+      `query($id: ID!) { order(id: $id) { delivery { merchants { pickupCode } } } }`,
+      { id: orderId },
+      f.visitor.token,
+    ),
     'order',
   );
   return { code: read.delivery.merchants[0]!.pickupCode };
 }
 
-async function freshOrder(paid: boolean, kind: 'variant' | 'ticket' = 'variant'): Promise<{ orderId: string; lineId: string; code?: string }> {
-  const lines = kind === 'variant' ? [{ variantId: f.shopVariantId, quantity: 1 }] : [{ ticketTypeId: f.ticketTypeId, timeSlotId: f.ticketSlotId, quantity: 1 }];
+async function freshOrder(
+  paid: boolean,
+  kind: 'variant' | 'ticket' = 'variant',
+): Promise<{ orderId: string; lineId: string; code?: string }> {
+  const lines =
+    kind === 'variant'
+      ? [{ variantId: f.shopVariantId, quantity: 1 }]
+      : [{ ticketTypeId: f.ticketTypeId, timeSlotId: f.ticketSlotId, quantity: 1 }];
   const placed = await ok<{ order: { id: string; lines: { id: string }[] } }>(
-    t.gql(`mutation($i: CheckoutInput!) { checkout(input: $i) { order { id lines { id } } } }`, { i: { idempotencyKey: randomUUID(), lines } }, f.visitor.token),
+    t.gql(
+      `mutation($i: CheckoutInput!) { checkout(input: $i) { order { id lines { id } } } }`,
+      { i: { idempotencyKey: randomUUID(), lines } },
+      f.visitor.token,
+    ),
     'checkout',
   );
   const out = { orderId: placed.order.id, lineId: placed.order.lines[0]!.id };
   if (!paid) return out;
   const confirmed = await ok<{ tickets: { code: string }[] }>(
-    t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { tickets { code } } }`, { id: out.orderId }, f.visitor.token),
+    t.gql(
+      `mutation($id: ID!) { devConfirmPayment(orderId: $id) { tickets { code } } }`,
+      { id: out.orderId },
+      f.visitor.token,
+    ),
     'devConfirmPayment',
   );
   return { ...out, code: confirmed.tickets[0]?.code };
@@ -161,7 +237,11 @@ async function freshOrder(paid: boolean, kind: 'variant' | 'ticket' = 'variant')
 async function freshRefundRequest(): Promise<{ id: string }> {
   const { lineId } = await freshOrder(true);
   return ok(
-    t.gql(`mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id } }`, { i: { orderLineId: lineId, reason: 'Arrived broken' } }, f.visitor.token),
+    t.gql(
+      `mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id } }`,
+      { i: { orderLineId: lineId, reason: 'Arrived broken' } },
+      f.visitor.token,
+    ),
     'requestRefund',
   );
 }
@@ -169,14 +249,24 @@ async function freshRefundRequest(): Promise<{ id: string }> {
 /** A line of the visitor's that merchant A shipped: handed over, so its buyer may review it. */
 async function freshShippedLine(): Promise<{ lineId: string }> {
   const { lineId } = await freshOrder(true);
-  await ok(t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { id } }`, { id: lineId }, f.merchantA.token), 'fulfilOrderLine');
+  await ok(
+    t.gql(
+      `mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { id } }`,
+      { id: lineId },
+      f.merchantA.token,
+    ),
+    'fulfilOrderLine',
+  );
   return { lineId };
 }
 
 /** The visitor's review of a line merchant A shipped. */
 async function freshReview(): Promise<{ id: string }> {
   const { lineId } = await freshShippedLine();
-  const review = await ok<{ id: string }>(t.gql(contractOperation('ReviewOrderLine'), { orderLineId: lineId, rating: 4, text: 'Sturdy' }, f.visitor.token), 'reviewOrderLine');
+  const review = await ok<{ id: string }>(
+    t.gql(contractOperation('ReviewOrderLine'), { orderLineId: lineId, rating: 4, text: 'Sturdy' }, f.visitor.token),
+    'reviewOrderLine',
+  );
   return { id: review.id };
 }
 
@@ -188,7 +278,14 @@ async function freshApplication(): Promise<{ id: string }> {
 async function freshLicense(status: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE'): Promise<{ id: string }> {
   const { licenseId } = await grantLicense(t, f.studioA, f.merchantA, { filmIpId: f.l.filmIpId });
   if (status === 'SUSPENDED') {
-    await ok(t.gql(`mutation($id: ID!) { suspendLicense(id: $id, reason: "Audit") { id } }`, { id: licenseId }, f.studioA.token), 'suspendLicense');
+    await ok(
+      t.gql(
+        `mutation($id: ID!) { suspendLicense(id: $id, reason: "Audit") { id } }`,
+        { id: licenseId },
+        f.studioA.token,
+      ),
+      'suspendLicense',
+    );
   }
   return { id: licenseId };
 }
@@ -199,59 +296,190 @@ const STUDIO_REPORT = (x: Fixture) => ({ studioId: x.studioA.organizationId, ...
 const ROWS: Row[] = [
   // ---- queries
   { kind: 'query', field: 'filmIp', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ id: x.l.filmIpId }) },
-  { kind: 'query', field: 'filmIps', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ studioId: x.studioA.organizationId }) },
+  {
+    kind: 'query',
+    field: 'filmIps',
+    expect: m('ok ok ok ok ok ok ok'),
+    args: (x) => ({ studioId: x.studioA.organizationId }),
+  },
   { kind: 'query', field: 'filmingLocation', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ id: x.locationId }) },
-  { kind: 'query', field: 'incomingLicenseApplications', expect: m('U F F F ok F F'), args: (x) => ({ studioId: x.studioA.organizationId }) },
+  {
+    kind: 'query',
+    field: 'incomingLicenseApplications',
+    expect: m('U F F F ok F F'),
+    args: (x) => ({ studioId: x.studioA.organizationId }),
+  },
   { kind: 'query', field: 'license', expect: m('U N ok N ok N ok'), args: (x) => ({ id: x.l.licenseId }) },
   { kind: 'query', field: 'licenseApplication', expect: m('U N ok N ok N ok'), args: (x) => ({ id: x.applicationId }) },
   { kind: 'query', field: 'licenseOffer', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ id: x.offerId }) },
-  { kind: 'query', field: 'licenseOffers', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ studioId: x.studioA.organizationId }) },
+  {
+    kind: 'query',
+    field: 'licenseOffers',
+    expect: m('ok ok ok ok ok ok ok'),
+    args: (x) => ({ studioId: x.studioA.organizationId }),
+  },
   { kind: 'query', field: 'licenseTerms', expect: m('U N ok N ok N ok'), args: (x) => ({ licenseId: x.l.licenseId }) },
-  { kind: 'query', field: 'licensingAuditTrail', expect: m('U N ok N ok N ok'), args: (x) => ({ recordId: x.l.licenseId }) },
+  {
+    kind: 'query',
+    field: 'licensingAuditTrail',
+    expect: m('U N ok N ok N ok'),
+    args: (x) => ({ recordId: x.l.licenseId }),
+  },
   { kind: 'query', field: 'me', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
-  { kind: 'query', field: 'merchantLicenseApplications', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'merchantLicenses', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'merchantProducts', expect: m('U F ok F F F ok'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'merchantSales', expect: m('U F ok F F F ok'), args: (x) => ({ merchantId: x.merchantA.organizationId, ...RANGE }) },
-  { kind: 'query', field: 'merchantVenues', expect: m('U F ok F F F ok'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'organization', expect: m('U N ok N N N ok'), args: (x) => ({ id: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'organizationAuditTrail', expect: m('U F ok F F F ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'organizationMembers', expect: m('U F ok F F F F'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'pendingInvitations', expect: m('U F ok F F F F'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
+  {
+    kind: 'query',
+    field: 'merchantLicenseApplications',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'merchantLicenses',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'merchantProducts',
+    expect: m('U F ok F F F ok'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'merchantSales',
+    expect: m('U F ok F F F ok'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId, ...RANGE }),
+  },
+  {
+    kind: 'query',
+    field: 'merchantVenues',
+    expect: m('U F ok F F F ok'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'organization',
+    expect: m('U N ok N N N ok'),
+    args: (x) => ({ id: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'organizationAuditTrail',
+    expect: m('U F ok F F F ok'),
+    args: (x) => ({ organizationId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'organizationMembers',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ organizationId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'pendingInvitations',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ organizationId: x.merchantA.organizationId }),
+  },
   { kind: 'query', field: 'platformFeeRevenue', expect: m('U F F F F F ok'), args: () => RANGE },
   { kind: 'query', field: 'product', expect: m('N N ok N N N ok'), args: (x) => ({ id: x.draft.id }) },
-  { kind: 'query', field: 'productAuditTrail', expect: m('U N ok N ok N ok'), args: (x) => ({ productId: x.published.id }) },
+  {
+    kind: 'query',
+    field: 'productAuditTrail',
+    expect: m('U N ok N ok N ok'),
+    args: (x) => ({ productId: x.published.id }),
+  },
   { kind: 'query', field: 'reconciliation', expect: m('U F F F F F ok'), args: () => RANGE },
   { kind: 'query', field: 'royaltyReport', expect: m('U F F F ok F F'), args: STUDIO_REPORT },
   { kind: 'query', field: 'royaltyReportLines', expect: m('U F F F ok F F'), args: STUDIO_REPORT },
   { kind: 'query', field: 'royaltySeries', expect: m('U F F F ok F F'), args: STUDIO_REPORT },
   { kind: 'query', field: 'royaltyStatement', expect: m('U N N N ok N ok'), args: (x) => ({ id: x.statementId }) },
-  { kind: 'query', field: 'royaltyStatements', expect: m('U F F F ok F ok'), args: (x) => ({ studioId: x.studioA.organizationId }) },
+  {
+    kind: 'query',
+    field: 'royaltyStatements',
+    expect: m('U F F F ok F ok'),
+    args: (x) => ({ studioId: x.studioA.organizationId }),
+  },
   { kind: 'query', field: 'searchProducts', expect: m('ok ok ok ok ok ok ok'), args: () => ({ text: 'lantern' }) },
-  { kind: 'query', field: 'studioLicenseOffers', expect: m('U F F F ok F F'), args: (x) => ({ studioId: x.studioA.organizationId }) },
-  { kind: 'query', field: 'studioLicenses', expect: m('U F F F ok F F'), args: (x) => ({ studioId: x.studioA.organizationId }) },
-  { kind: 'query', field: 'studioProducts', expect: m('U F F F ok F ok'), args: (x) => ({ studioId: x.studioA.organizationId }) },
+  {
+    kind: 'query',
+    field: 'studioLicenseOffers',
+    expect: m('U F F F ok F F'),
+    args: (x) => ({ studioId: x.studioA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'studioLicenses',
+    expect: m('U F F F ok F F'),
+    args: (x) => ({ studioId: x.studioA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'studioProducts',
+    expect: m('U F F F ok F ok'),
+    args: (x) => ({ studioId: x.studioA.organizationId }),
+  },
   { kind: 'query', field: 'venue', expect: m('U N ok N N N ok'), args: (x) => ({ id: x.venueId }) },
   // Proof of license is public: anyone holding a published product's code (its QR) sees who licensed whom.
-  { kind: 'query', field: 'verifyProduct', expect: m('ok ok ok ok ok ok ok'), fresh: verificationCodeOfPublished, args: (_, fr) => ({ code: fr['code'] }) },
+  {
+    kind: 'query',
+    field: 'verifyProduct',
+    expect: m('ok ok ok ok ok ok ok'),
+    fresh: verificationCodeOfPublished,
+    args: (_, fr) => ({ code: fr['code'] }),
+  },
 
-  { kind: 'query', field: 'payoutAccount', expect: m('U N ok N N N ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'payouts', expect: m('U F ok F F F ok'), args: (x) => ({ organizationId: x.merchantA.organizationId }) },
+  {
+    kind: 'query',
+    field: 'payoutAccount',
+    expect: m('U N ok N N N ok'),
+    args: (x) => ({ organizationId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'payouts',
+    expect: m('U F ok F F F ok'),
+    args: (x) => ({ organizationId: x.merchantA.organizationId }),
+  },
   { kind: 'query', field: 'paymentSettings', expect: m('ok ok ok ok ok ok ok'), args: () => ({}) },
 
   { kind: 'query', field: 'cart', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'devNotifications', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
-  { kind: 'query', field: 'merchantOrders', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
-  { kind: 'query', field: 'merchantRefundRequests', expect: m('U F ok F F F F'), args: (x) => ({ merchantId: x.merchantA.organizationId }) },
+  {
+    kind: 'query',
+    field: 'merchantOrders',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'merchantRefundRequests',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId }),
+  },
   { kind: 'query', field: 'myFavourites', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
-  { kind: 'query', field: 'productRatings', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ productIds: [x.published.id, x.draft.id] }) },
+  {
+    kind: 'query',
+    field: 'productRatings',
+    expect: m('ok ok ok ok ok ok ok'),
+    args: (x) => ({ productIds: [x.published.id, x.draft.id] }),
+  },
   { kind: 'query', field: 'reportedReviews', expect: m('U F F F F F ok'), args: () => ({}) },
   { kind: 'query', field: 'myOrders', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   { kind: 'query', field: 'myAddresses', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
-  { kind: 'query', field: 'deliveryOptions', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ merchantIds: [x.merchantA.organizationId] }) },
+  {
+    kind: 'query',
+    field: 'deliveryOptions',
+    expect: m('ok ok ok ok ok ok ok'),
+    args: (x) => ({ merchantIds: [x.merchantA.organizationId] }),
+  },
   { kind: 'query', field: 'orderCalendar', expect: m('U ok N N N N N'), args: (x) => ({ orderId: x.paidOrder.id }) },
   { kind: 'query', field: 'order', expect: m('U ok N N N N N'), args: (x) => ({ id: x.paidOrder.id }) },
-  { kind: 'query', field: 'venueGuests', expect: m('U N ok N N N F'), args: (x) => ({ venueId: x.venueId, date: '2030-06-01' }) },
+  {
+    kind: 'query',
+    field: 'venueGuests',
+    expect: m('U N ok N N N F'),
+    args: (x) => ({ venueId: x.venueId, date: '2030-06-01' }),
+  },
 
   // ---- mutations
   {
@@ -263,7 +491,11 @@ const ROWS: Row[] = [
     fresh: async () => {
       const inviter = await organizationOwner(t, 'MERCHANT', 'Inviting shop');
       await ok(
-        t.gql(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }`, { i: { organizationId: inviter.organizationId, email: f.visitor.email } }, inviter.token),
+        t.gql(
+          `mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }`,
+          { i: { organizationId: inviter.organizationId, email: f.visitor.email } },
+          inviter.token,
+        ),
         'inviteMember',
       );
       return { token: await emailedToken(t, 'INVITATION', f.visitor.email) };
@@ -276,14 +508,26 @@ const ROWS: Row[] = [
     expect: m('U ok ok ok ok ok ok'),
     args: (x) => ({ line: { variantId: x.shopVariantId, quantity: 1 } }),
   },
-  { kind: 'mutation', field: 'cancelOrder', expect: m('U ok ok N N N N'), fresh: () => freshOrder(false), args: (_, fr) => ({ orderId: fr['orderId'] }) },
+  {
+    kind: 'mutation',
+    field: 'cancelOrder',
+    expect: m('U ok ok N N N N'),
+    fresh: () => freshOrder(false),
+    args: (_, fr) => ({ orderId: fr['orderId'] }),
+  },
   {
     kind: 'mutation',
     field: 'checkout',
     expect: m('U ok ok ok ok ok ok'),
     args: (x) => ({ input: { idempotencyKey: randomUUID(), lines: [{ variantId: x.shopVariantId, quantity: 1 }] } }),
   },
-  { kind: 'mutation', field: 'devConfirmPayment', expect: m('U ok N N N N N'), fresh: () => freshOrder(false), args: (_, fr) => ({ orderId: fr['orderId'] }) },
+  {
+    kind: 'mutation',
+    field: 'devConfirmPayment',
+    expect: m('U ok N N N N N'),
+    fresh: () => freshOrder(false),
+    args: (_, fr) => ({ orderId: fr['orderId'] }),
+  },
   {
     kind: 'mutation',
     field: 'fulfilOrderLine',
@@ -295,17 +539,38 @@ const ROWS: Row[] = [
     kind: 'mutation',
     field: 'setDeliveryOptions',
     expect: m('U F ok F F F F'),
-    args: (x) => ({ input: { merchantId: x.merchantA.organizationId, pickup: true, ship: true, shippingFee: { amountMinor: 1000, currency: 'CNY' } } }),
+    args: (x) => ({
+      input: {
+        merchantId: x.merchantA.organizationId,
+        pickup: true,
+        ship: true,
+        shippingFee: { amountMinor: 1000, currency: 'CNY' },
+      },
+    }),
   },
   {
     kind: 'mutation',
     field: 'shipOrderLines',
     expect: m('U N ok N N N N'),
     fresh: () => freshShipOrder(),
-    args: (_, fr) => ({ input: { orderId: fr['orderId'], lineIds: [fr['lineId']], carrier: 'SF Express', trackingNumber: 'SF1234567890' } }),
+    args: (_, fr) => ({
+      input: { orderId: fr['orderId'], lineIds: [fr['lineId']], carrier: 'SF Express', trackingNumber: 'SF1234567890' },
+    }),
   },
-  { kind: 'mutation', field: 'handOverPickup', expect: m('U N ok N N N N'), fresh: () => freshPickup(), args: (_, fr) => ({ code: fr['code'] }) },
-  { kind: 'mutation', field: 'redeemTicket', expect: m('U N ok N N N N'), fresh: () => freshOrder(true, 'ticket'), args: (_, fr) => ({ code: fr['code'] }) },
+  {
+    kind: 'mutation',
+    field: 'handOverPickup',
+    expect: m('U N ok N N N N'),
+    fresh: () => freshPickup(),
+    args: (_, fr) => ({ code: fr['code'] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'redeemTicket',
+    expect: m('U N ok N N N N'),
+    fresh: () => freshOrder(true, 'ticket'),
+    args: (_, fr) => ({ code: fr['code'] }),
+  },
   {
     kind: 'mutation',
     field: 'refundOrderLine',
@@ -334,19 +599,48 @@ const ROWS: Row[] = [
     fresh: freshShippedLine,
     args: (_, fr) => ({ input: { orderLineId: fr['lineId'], rating: 5, text: 'Lovely' } }),
   },
-  { kind: 'mutation', field: 'replyToReview', expect: m('U N ok N N N N'), fresh: freshReview, args: (_, fr) => ({ input: { reviewId: fr['id'], text: 'Thank you' } }) },
+  {
+    kind: 'mutation',
+    field: 'replyToReview',
+    expect: m('U N ok N N N N'),
+    fresh: freshReview,
+    args: (_, fr) => ({ input: { reviewId: fr['id'], text: 'Thank you' } }),
+  },
   // Anyone signed in may report a review to the platform, the merchant and the review's own author included.
-  { kind: 'mutation', field: 'reportReview', expect: m('U ok ok ok ok ok ok'), fresh: freshReview, args: (_, fr) => ({ input: { reviewId: fr['id'], reason: 'Abusive' } }) },
+  {
+    kind: 'mutation',
+    field: 'reportReview',
+    expect: m('U ok ok ok ok ok ok'),
+    fresh: freshReview,
+    args: (_, fr) => ({ input: { reviewId: fr['id'], reason: 'Abusive' } }),
+  },
   // Anyone signed in saves a product the shop shows.
-  { kind: 'mutation', field: 'setFavourite', expect: m('U ok ok ok ok ok ok'), args: (x) => ({ productId: x.published.id, favourite: true }) },
-  { kind: 'mutation', field: 'updateCartLine', expect: m('U ok N N N N N'), args: (x) => ({ cartLineId: x.cartLineId, quantity: 2 }) },
+  {
+    kind: 'mutation',
+    field: 'setFavourite',
+    expect: m('U ok ok ok ok ok ok'),
+    args: (x) => ({ productId: x.published.id, favourite: true }),
+  },
+  {
+    kind: 'mutation',
+    field: 'updateCartLine',
+    expect: m('U ok N N N N N'),
+    args: (x) => ({ cartLineId: x.cartLineId, quantity: 2 }),
+  },
   {
     kind: 'mutation',
     field: 'addTimeSlot',
     expect: m('U N ok N N N F'),
     args: (x, _, cell) => {
       const startsAt = new Date(Date.UTC(2031, 0, 1 + cell, 2));
-      return { input: { experienceId: x.experienceId, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), capacity: 5 } };
+      return {
+        input: {
+          experienceId: x.experienceId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3_600_000),
+          capacity: 5,
+        },
+      };
     },
   },
   {
@@ -354,20 +648,52 @@ const ROWS: Row[] = [
     field: 'addWeeklyTimeSlots',
     expect: m('U N ok N N N F'),
     args: (x, _, cell) => ({
-      input: { experienceId: x.experienceId, fromDate: `2032-0${cell + 1}-01`, toDate: `2032-0${cell + 1}-14`, startTime: '10:00', weekdays: [6], durationMinutes: 60, capacity: 5 },
+      input: {
+        experienceId: x.experienceId,
+        fromDate: `2032-0${cell + 1}-01`,
+        toDate: `2032-0${cell + 1}-14`,
+        startTime: '10:00',
+        weekdays: [6],
+        durationMinutes: 60,
+        capacity: 5,
+      },
     }),
   },
-  { kind: 'mutation', field: 'adjustStock', expect: m('U F ok F F F F'), args: (x) => ({ input: { variantId: x.published.variants[0]!.id, reason: 'RESTOCK', quantity: 1 } }) },
+  {
+    kind: 'mutation',
+    field: 'adjustStock',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ input: { variantId: x.published.variants[0]!.id, reason: 'RESTOCK', quantity: 1 } }),
+  },
   {
     kind: 'mutation',
     field: 'applyForLicense',
     expect: m('U F ok F F F F'),
     fresh: async () => ({ offerId: await publishOffer(t, f.studioA, f.l.filmIpId) }),
-    args: (x, fr) => ({ input: { offerId: fr['offerId'], merchantId: x.merchantA.organizationId, pitch: 'Let us make caps.' } }),
+    args: (x, fr) => ({
+      input: { offerId: fr['offerId'], merchantId: x.merchantA.organizationId, pitch: 'Let us make caps.' },
+    }),
   },
-  { kind: 'mutation', field: 'approveLicenseApplication', expect: m('U N F N ok N N'), fresh: freshApplication, args: (_, fr) => ({ id: fr['id'] }) },
-  { kind: 'mutation', field: 'approveProduct', expect: m('U N F N ok N F'), fresh: () => freshProduct('pending'), args: (_, fr) => ({ productId: fr['productId'] }) },
-  { kind: 'mutation', field: 'changeTimeSlotCapacity', expect: m('U N ok N N N F'), args: (x) => ({ input: { timeSlotId: x.slotId, delta: 1 } }) },
+  {
+    kind: 'mutation',
+    field: 'approveLicenseApplication',
+    expect: m('U N F N ok N N'),
+    fresh: freshApplication,
+    args: (_, fr) => ({ id: fr['id'] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'approveProduct',
+    expect: m('U N F N ok N F'),
+    fresh: () => freshProduct('pending'),
+    args: (_, fr) => ({ productId: fr['productId'] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'changeTimeSlotCapacity',
+    expect: m('U N ok N N N F'),
+    args: (x) => ({ input: { timeSlotId: x.slotId, delta: 1 } }),
+  },
   {
     kind: 'mutation',
     field: 'closeLicenseOffer',
@@ -389,13 +715,23 @@ const ROWS: Row[] = [
       },
     }),
   },
-  { kind: 'mutation', field: 'createFilmIp', expect: m('U F F F ok F F'), args: (x) => ({ input: { studioId: x.studioA.organizationId, title: 'Sequel' } }) },
+  {
+    kind: 'mutation',
+    field: 'createFilmIp',
+    expect: m('U F F F ok F F'),
+    args: (x) => ({ input: { studioId: x.studioA.organizationId, title: 'Sequel' } }),
+  },
   {
     kind: 'mutation',
     field: 'createMerchandise',
     expect: m('U N ok N N N N'),
     args: (x) => ({
-      input: { licenseId: x.l.licenseId, category: 'APPAREL', name: 'Cap', variants: [{ sku: sku('M'), price: { amountMinor: 3000, currency: 'CNY' }, stock: 3 }] },
+      input: {
+        licenseId: x.l.licenseId,
+        category: 'APPAREL',
+        name: 'Cap',
+        variants: [{ sku: sku('M'), price: { amountMinor: 3000, currency: 'CNY' }, stock: 3 }],
+      },
     }),
   },
   {
@@ -429,16 +765,25 @@ const ROWS: Row[] = [
     fresh: async () => {
       const otherIp = await createFilmIp(t, f.studioA, `Other ${randomUUID().slice(0, 6)}`);
       const loc = await ok<{ id: string }>(
-        t.gql(`mutation($i: RecordFilmingLocationInput!) { recordFilmingLocation(input: $i) { id } }`, {
-          i: { filmIpId: otherIp, nameEn: 'Old mill', latitude: 31.01, longitude: 121.22 },
-        }, f.studioA.token),
+        t.gql(
+          `mutation($i: RecordFilmingLocationInput!) { recordFilmingLocation(input: $i) { id } }`,
+          {
+            i: { filmIpId: otherIp, nameEn: 'Old mill', latitude: 31.01, longitude: 121.22 },
+          },
+          f.studioA.token,
+        ),
         'recordFilmingLocation',
       );
       return { locationId: loc.id };
     },
     args: (x, fr) => ({ filmIpId: x.l.filmIpId, filmingLocationId: fr['locationId'] }),
   },
-  { kind: 'mutation', field: 'logIn', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ input: { email: x.visitor.email, password: PASSWORD } }) },
+  {
+    kind: 'mutation',
+    field: 'logIn',
+    expect: m('ok ok ok ok ok ok ok'),
+    args: (x) => ({ input: { email: x.visitor.email, password: PASSWORD } }),
+  },
   {
     kind: 'mutation',
     field: 'logOut',
@@ -452,16 +797,33 @@ const ROWS: Row[] = [
     expect: m('U F N F F F N'),
     args: (x) => ({ merchantId: x.merchantA.organizationId, orderId: randomUUID() }),
   },
-  { kind: 'mutation', field: 'payRoyaltyStatement', expect: m('U N N N C N C'), args: (x) => ({ statementId: x.statementId }) },
+  {
+    kind: 'mutation',
+    field: 'payRoyaltyStatement',
+    expect: m('U N N N C N C'),
+    args: (x) => ({ statementId: x.statementId }),
+  },
   {
     kind: 'mutation',
     field: 'publishLicenseOffer',
     expect: m('U F F F ok F F'),
     args: (x) => ({
-      input: { filmIpId: x.l.filmIpId, royaltyBps: 800, categories: ['APPAREL'], startsOn: '2030-01-01', endsOn: '2030-12-31' },
+      input: {
+        filmIpId: x.l.filmIpId,
+        royaltyBps: 800,
+        categories: ['APPAREL'],
+        startsOn: '2030-01-01',
+        endsOn: '2030-12-31',
+      },
     }),
   },
-  { kind: 'mutation', field: 'publishProduct', expect: m('U N ok N F N F'), fresh: () => freshProduct('approved'), args: (_, fr) => ({ productId: fr['productId'] }) },
+  {
+    kind: 'mutation',
+    field: 'publishProduct',
+    expect: m('U N ok N F N F'),
+    fresh: () => freshProduct('approved'),
+    args: (_, fr) => ({ productId: fr['productId'] }),
+  },
   {
     kind: 'mutation',
     field: 'recordFilmingLocation',
@@ -474,10 +836,22 @@ const ROWS: Row[] = [
     expect: m('U F F F F F ok'),
     fresh: () => freshLicense(),
     args: (x, fr) => ({
-      input: { licenseId: fr['id'], studioId: x.studioA.organizationId, merchantId: x.merchantA.organizationId, startsOn: '2026-01-01', endsOn: '2026-12-31' },
+      input: {
+        licenseId: fr['id'],
+        studioId: x.studioA.organizationId,
+        merchantId: x.merchantA.organizationId,
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+      },
     }),
   },
-  { kind: 'mutation', field: 'refreshToken', expect: m('ok ok ok ok ok ok ok'), fresh: () => logInFresh(), args: (_, fr) => ({ refreshToken: fr['refreshToken'] }) },
+  {
+    kind: 'mutation',
+    field: 'refreshToken',
+    expect: m('ok ok ok ok ok ok ok'),
+    fresh: () => logInFresh(),
+    args: (_, fr) => ({ refreshToken: fr['refreshToken'] }),
+  },
   { kind: 'mutation', field: 'runDuePayouts', expect: m('U F F F F F ok'), args: () => ({}) },
   { kind: 'mutation', field: 'reindexSearch', expect: m('U F F F F F ok'), args: () => ({}) },
   {
@@ -494,8 +868,19 @@ const ROWS: Row[] = [
     fresh: () => freshProduct('pending'),
     args: (_, fr) => ({ productId: fr['productId'], comments: 'Colours are off' }),
   },
-  { kind: 'mutation', field: 'resumeLicense', expect: m('U N F N ok N N'), fresh: () => freshLicense('SUSPENDED'), args: (_, fr) => ({ id: fr['id'] }) },
-  { kind: 'mutation', field: 'setMerchantPlatformFee', expect: m('U F F F F F ok'), args: (x) => ({ merchantId: x.merchantA.organizationId, feeBps: 900 }) },
+  {
+    kind: 'mutation',
+    field: 'resumeLicense',
+    expect: m('U N F N ok N N'),
+    fresh: () => freshLicense('SUSPENDED'),
+    args: (_, fr) => ({ id: fr['id'] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'setMerchantPlatformFee',
+    expect: m('U F F F F F ok'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId, feeBps: 900 }),
+  },
   {
     kind: 'mutation',
     field: 'setPayoutAccount',
@@ -513,14 +898,18 @@ const ROWS: Row[] = [
     kind: 'mutation',
     field: 'setTimeSlotStatus',
     expect: m('U N ok N N N F'),
-    fresh: async (_, cell) => ({ id: (await addSlot(t, f.l, f.experienceId, new Date(Date.UTC(2033, 0, 1 + cell, 2)))).id }),
+    fresh: async (_, cell) => ({
+      id: (await addSlot(t, f.l, f.experienceId, new Date(Date.UTC(2033, 0, 1 + cell, 2)))).id,
+    }),
     args: (_, fr) => ({ timeSlotId: fr['id'], status: 'CLOSED' }),
   },
   {
     kind: 'mutation',
     field: 'setVariantPrice',
     expect: m('U F ok F F F F'),
-    args: (x, _, cell) => ({ input: { variantId: x.published.variants[0]!.id, price: { amountMinor: 9000 + cell, currency: 'CNY' } } }),
+    args: (x, _, cell) => ({
+      input: { variantId: x.published.variants[0]!.id, price: { amountMinor: 9000 + cell, currency: 'CNY' } },
+    }),
   },
   { kind: 'mutation', field: 'resendVerificationEmail', expect: m('U ok ok ok ok ok ok'), args: () => ({}) },
   {
@@ -547,8 +936,20 @@ const ROWS: Row[] = [
     fresh: () => freshProduct('draft'),
     args: (_, fr) => ({ productId: fr['productId'] }),
   },
-  { kind: 'mutation', field: 'suspendLicense', expect: m('U N F N ok N N'), fresh: () => freshLicense(), args: (_, fr) => ({ id: fr['id'], reason: 'Audit' }) },
-  { kind: 'mutation', field: 'terminateLicense', expect: m('U N F N ok N N'), fresh: () => freshLicense(), args: (_, fr) => ({ id: fr['id'], reason: 'Breach' }) },
+  {
+    kind: 'mutation',
+    field: 'suspendLicense',
+    expect: m('U N F N ok N N'),
+    fresh: () => freshLicense(),
+    args: (_, fr) => ({ id: fr['id'], reason: 'Audit' }),
+  },
+  {
+    kind: 'mutation',
+    field: 'terminateLicense',
+    expect: m('U N F N ok N N'),
+    fresh: () => freshLicense(),
+    args: (_, fr) => ({ id: fr['id'], reason: 'Breach' }),
+  },
   {
     kind: 'mutation',
     field: 'unpublishProduct',
@@ -556,16 +957,49 @@ const ROWS: Row[] = [
     fresh: () => freshProduct('published'),
     args: (_, fr) => ({ productId: fr['productId'] }),
   },
-  { kind: 'mutation', field: 'updateFilmIp', expect: m('U F F F ok F F'), args: (x, _, cell) => ({ id: x.l.filmIpId, input: { synopsis: `Told again ${cell}` } }) },
-  { kind: 'mutation', field: 'updateProduct', expect: m('U N ok N N N F'), args: (x, _, cell) => ({ input: { productId: x.draft.id, description: `Soft cotton ${cell}` } }) },
-  { kind: 'mutation', field: 'updateVenue', expect: m('U N ok N N N N'), args: (x, _, cell) => ({ input: { venueId: x.venueId, openingNotes: `Open daily ${cell}` } }) },
-  { kind: 'mutation', field: 'withdrawLicenseApplication', expect: m('U N ok N F N N'), fresh: freshApplication, args: (_, fr) => ({ id: fr['id'] }) },
+  {
+    kind: 'mutation',
+    field: 'updateFilmIp',
+    expect: m('U F F F ok F F'),
+    args: (x, _, cell) => ({ id: x.l.filmIpId, input: { synopsis: `Told again ${cell}` } }),
+  },
+  {
+    kind: 'mutation',
+    field: 'updateProduct',
+    expect: m('U N ok N N N F'),
+    args: (x, _, cell) => ({ input: { productId: x.draft.id, description: `Soft cotton ${cell}` } }),
+  },
+  {
+    kind: 'mutation',
+    field: 'updateVenue',
+    expect: m('U N ok N N N N'),
+    args: (x, _, cell) => ({ input: { venueId: x.venueId, openingNotes: `Open daily ${cell}` } }),
+  },
+  {
+    kind: 'mutation',
+    field: 'withdrawLicenseApplication',
+    expect: m('U N ok N F N N'),
+    fresh: freshApplication,
+    args: (_, fr) => ({ id: fr['id'] }),
+  },
 ];
 
 /** Further rows on other objects of A, where one object cannot show every rule. */
 const EXTRA_ROWS: (Row & { name: string })[] = [
-  { name: 'verifyProduct (unknown code)', kind: 'query', field: 'verifyProduct', expect: m('N N N N N N N'), args: () => ({ code: 'AAAAAAAAAAAAAAAAAAAA' }) },
-  { name: 'product (published)', kind: 'query', field: 'product', expect: m('ok ok ok ok ok ok ok'), args: (x) => ({ id: x.published.id }) },
+  {
+    name: 'verifyProduct (unknown code)',
+    kind: 'query',
+    field: 'verifyProduct',
+    expect: m('N N N N N N N'),
+    args: () => ({ code: 'AAAAAAAAAAAAAAAAAAAA' }),
+  },
+  {
+    name: 'product (published)',
+    kind: 'query',
+    field: 'product',
+    expect: m('ok ok ok ok ok ok ok'),
+    args: (x) => ({ id: x.published.id }),
+  },
   {
     name: 'product (pending approval)',
     kind: 'query',
@@ -583,10 +1017,13 @@ const EXTRA_ROWS: (Row & { name: string })[] = [
 ];
 
 async function logInFresh(): Promise<{ refreshToken: string }> {
-  const res = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { refreshToken } }`, {
-    e: f.visitor.email,
-    p: PASSWORD,
-  });
+  const res = await t.gql(
+    `mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { refreshToken } }`,
+    {
+      e: f.visitor.email,
+      p: PASSWORD,
+    },
+  );
   const refreshToken = (res.data?.['logIn'] as { refreshToken?: string } | undefined)?.refreshToken;
   if (!refreshToken) throw new Error(`logIn failed: ${JSON.stringify(res.errors)}`);
   return { refreshToken };
@@ -623,17 +1060,32 @@ describe('authorization matrix', () => {
     });
     const l: Licensed = { studio: studioA, merchant: merchantA, filmIpId, licenseId: granted.licenseId };
     const closedOfferId = await publishOffer(t, studioA, filmIpId);
-    await ok(t.gql(`mutation($id: ID!) { closeLicenseOffer(id: $id) { id } }`, { id: closedOfferId }, studioA.token), 'closeLicenseOffer');
+    await ok(
+      t.gql(`mutation($id: ID!) { closeLicenseOffer(id: $id) { id } }`, { id: closedOfferId }, studioA.token),
+      'closeLicenseOffer',
+    );
     const location = await ok<{ id: string }>(
-      t.gql(`mutation($i: RecordFilmingLocationInput!) { recordFilmingLocation(input: $i) { id } }`, {
-        i: { filmIpId, nameEn: 'Xinshe Ranch', nameZh: '新社牧场', latitude: 30.98, longitude: 121.3 },
-      }, studioA.token),
+      t.gql(
+        `mutation($i: RecordFilmingLocationInput!) { recordFilmingLocation(input: $i) { id } }`,
+        {
+          i: { filmIpId, nameEn: 'Xinshe Ranch', nameZh: '新社牧场', latitude: 30.98, longitude: 121.3 },
+        },
+        studioA.token,
+      ),
       'recordFilmingLocation',
     );
     await ok(
       t.gql(
         `mutation($i: RecordLicenseTermsInput!) { recordLicenseTerms(input: $i) { licenseId } }`,
-        { i: { licenseId: l.licenseId, studioId: studioA.organizationId, merchantId: merchantA.organizationId, startsOn: '2020-01-01', endsOn: '2099-12-31' } },
+        {
+          i: {
+            licenseId: l.licenseId,
+            studioId: studioA.organizationId,
+            merchantId: merchantA.organizationId,
+            startsOn: '2020-01-01',
+            endsOn: '2099-12-31',
+          },
+        },
         platform.token,
       ),
       'recordLicenseTerms',
@@ -642,7 +1094,10 @@ describe('authorization matrix', () => {
     await approveAndPublish(t, l, published.id);
     const draft = await createMerchandise(t, l, { name: 'Lantern mug draft' });
     const pending = await createMerchandise(t, l, { name: 'Lantern pin pending' });
-    await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: pending.id }, merchantA.token), 'submitProductForApproval');
+    await ok(
+      t.gql(contractOperation('SubmitProductForApproval'), { productId: pending.id }, merchantA.token),
+      'submitProductForApproval',
+    );
     const venue = await createVenue(t, merchantA);
     const experience = await createExperience(t, l, venue.id);
     const slot = await addSlot(t, l, experience.id, new Date(Date.UTC(2030, 5, 1, 2)));
@@ -653,18 +1108,37 @@ describe('authorization matrix', () => {
     await approveAndPublish(t, l, tour.id);
     const shop = await createMerchandise(t, l, { name: 'Lantern keyring', stock: 500 });
     await approveAndPublish(t, l, shop.id);
-    await ok(t.gql(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { email } }`, { i: { organizationId: merchantA.organizationId, email: uniqueEmail('pending') } }, merchantA.token), 'inviteMember');
+    await ok(
+      t.gql(
+        `mutation($i: InviteMemberInput!) { inviteMember(input: $i) { email } }`,
+        { i: { organizationId: merchantA.organizationId, email: uniqueEmail('pending') } },
+        merchantA.token,
+      ),
+      'inviteMember',
+    );
     const statement = await ok<{ id: string }>(
-      t.gql(`mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2019-12") { id } }`, { s: studioA.organizationId }, studioA.token),
+      t.gql(
+        `mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2019-12") { id } }`,
+        { s: studioA.organizationId },
+        studioA.token,
+      ),
       'issueRoyaltyStatement',
     );
     f = {
-      studioA, studioB, merchantA, merchantB, visitor, platform, l,
+      studioA,
+      studioB,
+      merchantA,
+      merchantB,
+      visitor,
+      platform,
+      l,
       offerId: granted.offerId,
       closedOfferId,
       applicationId: granted.applicationId,
       locationId: location.id,
-      published, draft, pending: { id: pending.id },
+      published,
+      draft,
+      pending: { id: pending.id },
       venueId: venue.id,
       experienceId: experience.id,
       slotId: slot.id,
@@ -678,7 +1152,11 @@ describe('authorization matrix', () => {
     const paid = await freshOrder(true);
     f.paidOrder = { id: paid.orderId, lineId: paid.lineId };
     const cart = await ok<{ lines: { id: string }[] }>(
-      t.gql(`mutation($l: CheckoutLineInput!) { addToCart(line: $l) { lines { id } } }`, { l: { variantId: f.shopVariantId, quantity: 1 } }, visitor.token),
+      t.gql(
+        `mutation($l: CheckoutLineInput!) { addToCart(line: $l) { lines { id } } }`,
+        { l: { variantId: f.shopVariantId, quantity: 1 } },
+        visitor.token,
+      ),
       'addToCart',
     );
     f.cartLineId = cart.lines[0]!.id;
@@ -697,7 +1175,9 @@ describe('authorization matrix', () => {
     const missing = all.filter((op) => !covered.has(op));
     const stale = [...covered].filter((op) => !all.includes(op));
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
-    results.unshift(`operations covered: ${all.length}/${all.length} (${queries.size} queries, ${mutations.size} mutations) x ${ACTORS.length} actors`);
+    results.unshift(
+      `operations covered: ${all.length}/${all.length} (${queries.size} queries, ${mutations.size} mutations) x ${ACTORS.length} actors`,
+    );
   });
 
   it.each([...ROWS.map((r) => ({ ...r, name: `${r.kind} ${r.field}` })), ...EXTRA_ROWS])('$name', async (row) => {
@@ -720,7 +1200,10 @@ describe('authorization matrix', () => {
       const got = verdict(res, row.field);
       cells += 1;
       line.push(`${actor}=${got === 'ALLOW' ? 'ok' : got}`);
-      if (got !== expected) wrong.push(`${actor}: expected ${expected}, got ${got}${got === 'ALLOW' || expected === 'ALLOW' ? ` ${JSON.stringify(res.errors ?? res.data)}` : ''}`);
+      if (got !== expected)
+        wrong.push(
+          `${actor}: expected ${expected}, got ${got}${got === 'ALLOW' || expected === 'ALLOW' ? ` ${JSON.stringify(res.errors ?? res.data)}` : ''}`,
+        );
       if (before) {
         const changed = changedTables(before, await databaseDigest(t));
         if (changed.length > 0) wrong.push(`${actor}: a refused call changed ${changed.join(', ')}`);
@@ -730,7 +1213,6 @@ describe('authorization matrix', () => {
     expect(wrong).toEqual([]);
   });
 
-
   /**
    * Every field the schema offers resolves wherever its type appears: each operation, called by the first actor
    * allowed to (nobody signed in, for log-in, sign-up and refresh), with every field of its answer selected to a
@@ -739,7 +1221,10 @@ describe('authorization matrix', () => {
    * no allowed cell in this fixture; their Payout answer is walked through the payouts query.
    */
   describe('every field of every answer resolves', () => {
-    const callable = ROWS.filter((row) => ACTORS.some((a) => row.expect[a] === 'ALLOW')).map((row) => ({ ...row, name: `${row.kind} ${row.field}` }));
+    const callable = ROWS.filter((row) => ACTORS.some((a) => row.expect[a] === 'ALLOW')).map((row) => ({
+      ...row,
+      name: `${row.kind} ${row.field}`,
+    }));
 
     it('walks every operation that has an allowed caller', () => {
       const walked = new Set(callable.map((row) => row.field));
@@ -759,7 +1244,10 @@ describe('authorization matrix', () => {
       const named = getNamedType(field.type);
       const selection = isCompositeType(named) ? `{ ${everyField(schema, named)} }` : undefined;
       const res = await t.gql(documentFor(row.kind, field, args, selection), args, tokenOf(actor));
-      expect({ errors: res.errors ?? [], answered: res.data?.[row.field] !== undefined && res.data?.[row.field] !== null }).toEqual({
+      expect({
+        errors: res.errors ?? [],
+        answered: res.data?.[row.field] !== undefined && res.data?.[row.field] !== null,
+      }).toEqual({
         errors: [],
         answered: true,
       });
@@ -767,44 +1255,66 @@ describe('authorization matrix', () => {
   });
 
   describe('property level: a visitor never sees private fields or records', () => {
-  it('public listings hold only open offers and published products', async () => {
-    const offers = await t.gql(`query($s: ID) { licenseOffers(studioId: $s, first: 100) { edges { node { id status } } } }`, { s: f.studioA.organizationId }, f.visitor.token);
-    const offerIds = offers.data?.['licenseOffers'].edges.map((e: any) => e.node.id) as string[];
-    expect(offerIds).not.toContain(f.closedOfferId);
-    expect(new Set(offers.data?.['licenseOffers'].edges.map((e: any) => e.node.status))).toEqual(new Set(['OPEN']));
+    it('public listings hold only open offers and published products', async () => {
+      const offers = await t.gql(
+        `query($s: ID) { licenseOffers(studioId: $s, first: 100) { edges { node { id status } } } }`,
+        { s: f.studioA.organizationId },
+        f.visitor.token,
+      );
+      const offerIds = offers.data?.['licenseOffers'].edges.map((e: any) => e.node.id) as string[];
+      expect(offerIds).not.toContain(f.closedOfferId);
+      expect(new Set(offers.data?.['licenseOffers'].edges.map((e: any) => e.node.status))).toEqual(new Set(['OPEN']));
 
-    const search = await t.gql(`{ searchProducts(first: 100) { edges { node { id } } } }`, {}, f.visitor.token);
-    const found = search.data?.['searchProducts'].edges.map((e: any) => e.node.id) as string[];
-    expect(found).not.toContain(f.draft.id);
-    expect(found).not.toContain(f.pending.id);
-  });
+      const search = await t.gql(`{ searchProducts(first: 100) { edges { node { id } } } }`, {}, f.visitor.token);
+      const found = search.data?.['searchProducts'].edges.map((e: any) => e.node.id) as string[];
+      expect(found).not.toContain(f.draft.id);
+      expect(found).not.toContain(f.pending.id);
+    });
 
-  it("another merchant or studio never sees merchant A's application or its pitch through their own lists", async () => {
-    const mine = await t.gql(`query($m: ID!) { merchantLicenseApplications(merchantId: $m, first: 100) { edges { node { id pitch } } } }`, { m: f.merchantB.organizationId }, f.merchantB.token);
-    expect(mine.errors).toBeUndefined();
-    expect(JSON.stringify(mine.data)).not.toContain(f.applicationId);
-    const incoming = await t.gql(`query($s: ID!) { incomingLicenseApplications(studioId: $s, first: 100) { edges { node { id pitch } } } }`, { s: f.studioB.organizationId }, f.studioB.token);
-    expect(incoming.errors).toBeUndefined();
-    expect(JSON.stringify(incoming.data)).not.toMatch(/We make lovely things/);
-  });
+    it("another merchant or studio never sees merchant A's application or its pitch through their own lists", async () => {
+      const mine = await t.gql(
+        `query($m: ID!) { merchantLicenseApplications(merchantId: $m, first: 100) { edges { node { id pitch } } } }`,
+        { m: f.merchantB.organizationId },
+        f.merchantB.token,
+      );
+      expect(mine.errors).toBeUndefined();
+      expect(JSON.stringify(mine.data)).not.toContain(f.applicationId);
+      const incoming = await t.gql(
+        `query($s: ID!) { incomingLicenseApplications(studioId: $s, first: 100) { edges { node { id pitch } } } }`,
+        { s: f.studioB.organizationId },
+        f.studioB.token,
+      );
+      expect(incoming.errors).toBeUndefined();
+      expect(JSON.stringify(incoming.data)).not.toMatch(/We make lovely things/);
+    });
 
-  it("a user's memberships are shown only to that user", async () => {
-    const me = await t.gql(`{ me { id email memberships { organization { id } } } }`, {}, f.visitor.token);
-    // The visitor may have founded an organization of its own in the matrix; never one of A's or the platform.
-    expect(me.data?.['me']).toMatchObject({ id: f.visitor.userId, email: f.visitor.email });
-    const orgIds = (me.data?.['me'].memberships as { organization: { id: string } }[]).map((x) => x.organization.id);
-    expect(orgIds).not.toContain(f.merchantA.organizationId);
-    expect(orgIds).not.toContain(f.studioA.organizationId);
-    expect(orgIds).not.toContain(f.platform.organizationId);
-  });
+    it("a user's memberships are shown only to that user", async () => {
+      const me = await t.gql(`{ me { id email memberships { organization { id } } } }`, {}, f.visitor.token);
+      // The visitor may have founded an organization of its own in the matrix; never one of A's or the platform.
+      expect(me.data?.['me']).toMatchObject({ id: f.visitor.userId, email: f.visitor.email });
+      const orgIds = (me.data?.['me'].memberships as { organization: { id: string } }[]).map((x) => x.organization.id);
+      expect(orgIds).not.toContain(f.merchantA.organizationId);
+      expect(orgIds).not.toContain(f.studioA.organizationId);
+      expect(orgIds).not.toContain(f.platform.organizationId);
+    });
 
-  it('a published product shows merchant A only by id, kind and name, and its variants carry no stock movements', async () => {
-    const res = await t.gql(`query($id: ID!) { product(id: $id) { merchant { id kind name } variants { id } } }`, { id: f.published.id }, f.visitor.token);
-    expect(res.data?.['product'].merchant).toEqual({ id: f.merchantA.organizationId, kind: 'MERCHANT', name: 'Merchant A' });
-    const { queries } = operations(t);
-    const variantFields = Object.keys((t.app.get(GraphQLSchemaHost).schema.getType('ProductVariant') as GraphQLObjectType).getFields());
-    expect(variantFields).not.toContain('stockMovements');
-    expect(queries.has('product')).toBe(true);
+    it('a published product shows merchant A only by id, kind and name, and its variants carry no stock movements', async () => {
+      const res = await t.gql(
+        `query($id: ID!) { product(id: $id) { merchant { id kind name } variants { id } } }`,
+        { id: f.published.id },
+        f.visitor.token,
+      );
+      expect(res.data?.['product'].merchant).toEqual({
+        id: f.merchantA.organizationId,
+        kind: 'MERCHANT',
+        name: 'Merchant A',
+      });
+      const { queries } = operations(t);
+      const variantFields = Object.keys(
+        (t.app.get(GraphQLSchemaHost).schema.getType('ProductVariant') as GraphQLObjectType).getFields(),
+      );
+      expect(variantFields).not.toContain('stockMovements');
+      expect(queries.has('product')).toBe(true);
+    });
   });
-});
 });

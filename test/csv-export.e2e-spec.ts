@@ -5,8 +5,24 @@ import { startTestApp, TestApp } from './support/test-app';
 
 /** Text a person might type into a product or merchant name, each a case of the CSV rules. */
 const NAMES = [
-  'plain', '', '=SUM(A1:A9)', '+86 21', '-5', '@cmd', '\tlead tab', '\rlead CR', 'a,b', 'say "hi"', 'two\nlines', 'crlf\r\nin',
-  'back\\slash \\n not an escape', '中文名 · 电影《长安》', 'x\u000by\fz\bw', '🎬 film', ' spaces ', "it's",
+  'plain',
+  '',
+  '=SUM(A1:A9)',
+  '+86 21',
+  '-5',
+  '@cmd',
+  '\tlead tab',
+  '\rlead CR',
+  'a,b',
+  'say "hi"',
+  'two\nlines',
+  'crlf\r\nin',
+  'back\\slash \\n not an escape',
+  '中文名 · 电影《长安》',
+  'x\u000by\fz\bw',
+  '🎬 film',
+  ' spaces ',
+  "it's",
 ];
 
 /**
@@ -19,7 +35,13 @@ describe('CSV export formatting', () => {
     t = await startTestApp();
     await t.sql('CREATE TABLE csv_probe (n int PRIMARY KEY, name text, at timestamptz, flag boolean, amount bigint)');
     for (const [n, name] of NAMES.entries()) {
-      await t.sql('INSERT INTO csv_probe VALUES ($1, $2, $3, $4, $5)', [n, name, new Date(Date.UTC(2026, 0, 1, 0, 0, n, 7 * n)), n % 2 === 0, -n * 1001]);
+      await t.sql('INSERT INTO csv_probe VALUES ($1, $2, $3, $4, $5)', [
+        n,
+        name,
+        new Date(Date.UTC(2026, 0, 1, 0, 0, n, 7 * n)),
+        n % 2 === 0,
+        -n * 1001,
+      ]);
     }
     await t.sql('INSERT INTO csv_probe VALUES ($1, NULL, NULL, NULL, NULL)', [NAMES.length]);
   });
@@ -36,13 +58,22 @@ describe('CSV export formatting', () => {
         done();
       },
     });
-    const line = csvLineSql([{ plain: 'n' }, { text: 'name' }, { timestamp: 'at' }, { plain: 'flag' }, { plain: 'amount' }, { plain: '$2::text' }]);
+    const line = csvLineSql([
+      { plain: 'n' },
+      { text: 'name' },
+      { timestamp: 'at' },
+      { plain: 'flag' },
+      { plain: 'amount' },
+      { plain: '$2::text' },
+    ]);
     const count = await streamCsv(
       t.app.get(DataSource),
       out,
       { sql: `SELECT ${line} FROM csv_probe WHERE n >= $1 ORDER BY n`, params: [minN, 'CNY'] },
       ['n', 'name', 'at', 'flag', 'amount', 'currency'],
-      async (read) => [['ROWS', (await read<{ c: string }>('SELECT count(*)::text AS c FROM csv_probe WHERE n >= $1', [minN]))[0]?.c]],
+      async (read) => [
+        ['ROWS', (await read<{ c: string }>('SELECT count(*)::text AS c FROM csv_probe WHERE n >= $1', [minN]))[0]?.c],
+      ],
     );
     expect(count).toBe(NAMES.length + 1 - minN);
     return Buffer.concat(chunks).toString('utf8');
@@ -52,7 +83,9 @@ describe('CSV export formatting', () => {
     const expected =
       '\uFEFF' +
       csvRow(['n', 'name', 'at', 'flag', 'amount', 'currency']) +
-      NAMES.map((name, n) => csvRow([n, name, new Date(Date.UTC(2026, 0, 1, 0, 0, n, 7 * n)), n % 2 === 0, -n * 1001, 'CNY'])).join('') +
+      NAMES.map((name, n) =>
+        csvRow([n, name, new Date(Date.UTC(2026, 0, 1, 0, 0, n, 7 * n)), n % 2 === 0, -n * 1001, 'CNY']),
+      ).join('') +
       csvRow([NAMES.length, null, null, null, null, 'CNY']) +
       csvRow(['ROWS', String(NAMES.length + 1)]);
     expect(await exportProbe(0)).toBe(expected);

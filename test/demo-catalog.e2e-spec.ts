@@ -14,7 +14,9 @@ describe('demo catalog seed', () => {
     const started = Date.now();
     await t.app.get(DemoSeeder).run();
     process.stdout.write(`demo: seeded in ${Date.now() - started} ms\n`);
-    const [{ n: created }] = (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM products WHERE status = 'PUBLISHED'`)) as [{ n: number }];
+    const [{ n: created }] = (await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM products WHERE status = 'PUBLISHED'`,
+    )) as [{ n: number }];
     process.stdout.write(`demo: ${created} published demo products\n`);
     expect(created).toBeGreaterThanOrEqual(40);
     expect(created).toBeLessThanOrEqual(60);
@@ -24,7 +26,9 @@ describe('demo catalog seed', () => {
 
     const all = await t.gql(SEARCH, { text: null, filter: {} });
     expect(all.data?.searchProducts.totalCount).toBe(created);
-    expect(new Set(all.data?.searchProducts.edges.map((e: any) => e.node.kind))).toEqual(new Set(['MERCHANDISE', 'EXPERIENCE']));
+    expect(new Set(all.data?.searchProducts.edges.map((e: any) => e.node.kind))).toEqual(
+      new Set(['MERCHANDISE', 'EXPERIENCE']),
+    );
     expect(all.data?.searchProducts.edges.every((e: any) => e.node.nameZh)).toBe(true);
     const [{ n: suspendedLicenseProducts }] = (await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM products p JOIN licenses l ON l.id = p.license_id WHERE l.status <> 'ACTIVE'`,
@@ -47,11 +51,19 @@ describe('demo catalog seed', () => {
     const sample = hits.data?.searchProducts.edges.slice(0, 3).map((e: any) => e.node.id) as string[];
     expect(sample).toHaveLength(3);
     for (const id of sample) {
-      const res = await t.gql(`query($id: ID!) { product(id: $id) { name nameZh media { url cardUrl thumbnailUrl width height alt altZh } } }`, { id });
+      const res = await t.gql(
+        `query($id: ID!) { product(id: $id) { name nameZh media { url cardUrl thumbnailUrl width height alt altZh } } }`,
+        { id },
+      );
       const product = res.data?.product;
       expect(product.media).toHaveLength(1);
       const [image] = product.media;
-      expect(image).toMatchObject({ width: 720, height: 720, alt: `Poster for ${product.name}`, altZh: `${product.nameZh}海报` });
+      expect(image).toMatchObject({
+        width: 720,
+        height: 720,
+        alt: `Poster for ${product.name}`,
+        altZh: `${product.nameZh}海报`,
+      });
       for (const url of [image.url, image.cardUrl, image.thumbnailUrl]) {
         const file = await fetch(`${t.baseUrl}${url}`);
         expect([url, file.status, file.headers.get('content-type')]).toEqual([url, 200, 'image/webp']);
@@ -61,7 +73,9 @@ describe('demo catalog seed', () => {
 
     // Search hits carry their cover, the gallery's first image, so result cards show it.
     const covers = await t.gql(`{ searchProducts(first: 50) { edges { node { id cover { cardUrl url altZh } } } } }`);
-    const edges = covers.data?.searchProducts.edges as { node: { id: string; cover: { cardUrl: string; url: string; altZh: string } | null } }[];
+    const edges = covers.data?.searchProducts.edges as {
+      node: { id: string; cover: { cardUrl: string; url: string; altZh: string } | null };
+    }[];
     expect(edges.length).toBeGreaterThan(10);
     expect(edges.filter((e) => !e.node.cover)).toEqual([]);
     const [first] = await t.sql<{ url: string }>(

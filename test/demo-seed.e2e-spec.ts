@@ -55,8 +55,12 @@ describe('demo seed', () => {
     await seeder.run();
     const rerunMs = Date.now() - started;
     const login = async (email: string) =>
-      (await t.gql(`mutation($e: String!) { logIn(input: { email: $e, password: "${DEMO_LOGINS.password}" }) { accessToken } }`, { e: email })).data!['logIn']
-        .accessToken as string;
+      (
+        await t.gql(
+          `mutation($e: String!) { logIn(input: { email: $e, password: "${DEMO_LOGINS.password}" }) { accessToken } }`,
+          { e: email },
+        )
+      ).data!['logIn'].accessToken as string;
     const studioToken = await login('studio@xinshe.test');
     const [studio] = await t.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Xinshe Studio'`);
     const now = t.clock.now();
@@ -74,8 +78,14 @@ describe('demo seed', () => {
     expect(totals.refunded.amountMinor).toBeGreaterThan(0);
     expect(totals.royalty.amountMinor).toBeGreaterThan(0);
 
-    const statements = await t.gql(`query($s: ID!) { royaltyStatements(studioId: $s) { month status lineCount } }`, { s: studio!.id }, studioToken);
-    expect(statements.data!['royaltyStatements']).toEqual([{ month: expect.stringMatching(/^\d{4}-\d{2}$/), status: 'ISSUED', lineCount: expect.any(Number) }]);
+    const statements = await t.gql(
+      `query($s: ID!) { royaltyStatements(studioId: $s) { month status lineCount } }`,
+      { s: studio!.id },
+      studioToken,
+    );
+    expect(statements.data!['royaltyStatements']).toEqual([
+      { month: expect.stringMatching(/^\d{4}-\d{2}$/), status: 'ISSUED', lineCount: expect.any(Number) },
+    ]);
     expect(statements.data!['royaltyStatements'][0].lineCount).toBeGreaterThan(0);
 
     // Sales span three past months, each paid order went through the development gateway's confirmation.
@@ -88,7 +98,11 @@ describe('demo seed', () => {
     expect(history).toEqual({ months: 3, orders: 18, unpaid: 0, payments: 18 });
 
     const adminToken = await login('admin@chedun.test');
-    const reconciliation = await t.gql(`query($from: Date!, $to: Date!) { reconciliation(from: $from, to: $to) { grossPaid { amountMinor } providerPayments discrepancies { check reference detail } } }`, { from, to }, adminToken);
+    const reconciliation = await t.gql(
+      `query($from: Date!, $to: Date!) { reconciliation(from: $from, to: $to) { grossPaid { amountMinor } providerPayments discrepancies { check reference detail } } }`,
+      { from, to },
+      adminToken,
+    );
     expect(reconciliation.data!['reconciliation']).toMatchObject({ providerPayments: 18, discrepancies: [] });
     expect(reconciliation.data!['reconciliation'].grossPaid.amountMinor).toBeGreaterThan(totals.gross.amountMinor);
     // One past month alone: the development provider dated its payments by the clock too, so they match that month's orders.

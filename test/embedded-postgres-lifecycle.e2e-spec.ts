@@ -25,7 +25,9 @@ function postmasterPid(pgDir: string): number | undefined {
 
 /** Log lines at pino's error or fatal level, or TypeORM's complaint about connections the server dropped. */
 function troubleIn(logs: string): string[] {
-  return logs.split('\n').filter((line) => /"level":(50|60)/.test(line) || /pool raised an error|UnhandledPromiseRejection/i.test(line));
+  return logs
+    .split('\n')
+    .filter((line) => /"level":(50|60)/.test(line) || /pool raised an error|UnhandledPromiseRejection/i.test(line));
 }
 
 /**
@@ -59,14 +61,19 @@ describe('npm start with the embedded PostgreSQL', () => {
   it('starts again after the API process was killed by SIGKILL, on the same data', async () => {
     const first = await startApiProcess({ name: 'first', dataDir, env, timeoutMs: 120_000 });
     const email = uniqueEmail('restart');
-    const signUp = await first.gql(`mutation($e: String!, $p: String!) { signUp(input: { email: $e, password: $p, displayName: "r" }) { accessToken } }`, {
-      e: email,
-      p: PASSWORD,
-    });
+    const signUp = await first.gql(
+      `mutation($e: String!, $p: String!) { signUp(input: { email: $e, password: $p, displayName: "r" }) { accessToken } }`,
+      {
+        e: email,
+        p: PASSWORD,
+      },
+    );
     expect(signUp.errors).toBeUndefined();
     // Log-in needs a verified address: follow the link the development sender keeps in the outbox.
     const mail = await first.gql(`{ devNotifications { kind payload } }`, {}, signUp.data?.['signUp'].accessToken);
-    const verification = (mail.data?.['devNotifications'] as { kind: string; payload: string }[]).find((n) => n.kind === 'EMAIL_VERIFICATION');
+    const verification = (mail.data?.['devNotifications'] as { kind: string; payload: string }[]).find(
+      (n) => n.kind === 'EMAIL_VERIFICATION',
+    );
     const verified = await first.gql(`mutation($t: String!) { verifyEmail(token: $t) { accessToken } }`, {
       t: (JSON.parse(verification?.payload ?? '{}') as { token?: string }).token,
     });
@@ -78,10 +85,13 @@ describe('npm start with the embedded PostgreSQL', () => {
 
     second = await startApiProcess({ name: 'second', dataDir, env, terminal: true, timeoutMs: 120_000 });
     expect(isAlive(orphan)).toBe(false);
-    const logIn = await second.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { accessToken } }`, {
-      e: email,
-      p: PASSWORD,
-    });
+    const logIn = await second.gql(
+      `mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { accessToken } }`,
+      {
+        e: email,
+        p: PASSWORD,
+      },
+    );
     expect(logIn.errors).toBeUndefined();
     expect(second.logs()).toContain(`stopping the PostgreSQL (pid ${orphan}) that an earlier start left running`);
     expect(troubleIn(second.logs())).toEqual([]);
@@ -93,7 +103,9 @@ describe('npm start with the embedded PostgreSQL', () => {
     expect(isAlive(server)).toBe(true);
     const serverLogBefore = readFileSync(join(pgDir, 'server.log'), 'utf8').length;
     // Idle connections in the pool, as any app that served a few pages has: the ones a careless stop would cut.
-    const health = await Promise.all(Array.from({ length: 8 }, () => fetch(`${api.baseUrl}/health`).then((res) => res.status)));
+    const health = await Promise.all(
+      Array.from({ length: 8 }, () => fetch(`${api.baseUrl}/health`).then((res) => res.status)),
+    );
     expect(health).toEqual(Array.from({ length: 8 }, () => 200));
     await api.interrupt();
     expect(api.exitStatus()).toBe(0);

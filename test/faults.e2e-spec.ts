@@ -12,7 +12,12 @@ interface Answer {
   text: string;
 }
 
-async function post(t: TestApp, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> {
+async function post(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<Answer> {
   try {
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
@@ -39,7 +44,13 @@ describe('fault: the database drops every connection under traffic', () => {
       () => post(t, `{ me { id } }`, {}, visitor.token),
       () => post(t, `{ licenseOffers(first: 5) { totalCount } }`),
       () => post(t, `query($s: ID!) { filmIps(studioId: $s) { totalCount } }`, { s: studio.organizationId }),
-      () => post(t, `mutation($i: CreateFilmIpInput!) { createFilmIp(input: $i) { id } }`, { i: { studioId: studio.organizationId, title: `Take ${randomUUID().slice(0, 6)}` } }, studio.token),
+      () =>
+        post(
+          t,
+          `mutation($i: CreateFilmIpInput!) { createFilmIp(input: $i) { id } }`,
+          { i: { studioId: studio.organizationId, title: `Take ${randomUUID().slice(0, 6)}` } },
+          studio.token,
+        ),
     ];
     const answers: Answer[] = [];
     let running = true;
@@ -86,7 +97,9 @@ describe('fault: the database drops every connection under traffic', () => {
     const health = await fetch(`${t.baseUrl}/health`);
     expect(health.status).toBe(200);
     // eslint-disable-next-line no-console
-    console.log(`db fault: ${killed} backends terminated, ${answers.length} requests, ${failed.length} failed cleanly, recovered after ${attempts} retries`);
+    console.log(
+      `db fault: ${killed} backends terminated, ${answers.length} requests, ${failed.length} failed cleanly, recovered after ${attempts} retries`,
+    );
   });
 });
 
@@ -96,7 +109,13 @@ describe('fault: a Stripe call hangs', () => {
   beforeAll(async () => {
     fake = await FakeStripe.start();
     t = await startTestApp({
-      env: { STRIPE_SECRET_KEY: 'sk_test_faults', STRIPE_WEBHOOK_SECRET: 'whsec_test', STRIPE_TIMEOUT_MS: '400', STRIPE_MAX_NETWORK_RETRIES: '0', ...fake.env() },
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_faults',
+        STRIPE_WEBHOOK_SECRET: 'whsec_test',
+        STRIPE_TIMEOUT_MS: '400',
+        STRIPE_MAX_NETWORK_RETRIES: '0',
+        ...fake.env(),
+      },
     });
   });
   afterAll(async () => {
@@ -105,13 +124,22 @@ describe('fault: a Stripe call hangs', () => {
   });
 
   it('answers a retryable error in bounded time, keeps the payout in transit, and a retry pays it once with the same key', async () => {
-    const [studio, merchant] = await Promise.all([organizationOwner(t, 'STUDIO', 'Hang Studio'), organizationOwner(t, 'MERCHANT', 'Hang Merchant')]);
+    const [studio, merchant] = await Promise.all([
+      organizationOwner(t, 'STUDIO', 'Hang Studio'),
+      organizationOwner(t, 'MERCHANT', 'Hang Merchant'),
+    ]);
     const SET_ACCOUNT = `mutation($o: ID!, $a: String) { setPayoutAccount(organizationId: $o, payoutAccountId: $a) { payoutAccountId } }`;
-    expect((await t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'acct_1Nv0FGQ9RKHgCVdK' }, studio.token)).errors).toBeUndefined();
+    expect(
+      (await t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'acct_1Nv0FGQ9RKHgCVdK' }, studio.token)).errors,
+    ).toBeUndefined();
     await new SalesSimulator(t).pay('2026-09-10T04:00:00Z', [
       { studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 10_000, royaltyBps: 1_000 },
     ]);
-    const issued = await t.gql(`mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2026-09") { id } }`, { s: studio.organizationId }, studio.token);
+    const issued = await t.gql(
+      `mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2026-09") { id } }`,
+      { s: studio.organizationId },
+      studio.token,
+    );
     const statementId = issued.data?.['issueRoyaltyStatement'].id as string;
     expect(statementId).toBeDefined();
     const PAY = `mutation($id: ID!) { payRoyaltyStatement(statementId: $id) { id status } }`;
@@ -122,7 +150,10 @@ describe('fault: a Stripe call hangs', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(errorCode(hung)).toBe('INTERNAL');
     expect(hung.errors?.[0]?.extensions?.['retryable']).toBe(true);
-    const [row] = await t.sql<{ id: string; status: string }>(`SELECT id, status FROM payouts WHERE statement_id = $1`, [statementId]);
+    const [row] = await t.sql<{ id: string; status: string }>(
+      `SELECT id, status FROM payouts WHERE statement_id = $1`,
+      [statementId],
+    );
     expect(row?.status).toBe('IN_TRANSIT');
 
     fake.hangPaths.clear();
@@ -141,7 +172,13 @@ describe('fault: Stripe hangs while checkout opens the payment', () => {
   beforeAll(async () => {
     fake = await FakeStripe.start();
     t = await startTestApp({
-      env: { STRIPE_SECRET_KEY: 'sk_test_checkout_faults', STRIPE_WEBHOOK_SECRET: 'whsec_test', STRIPE_TIMEOUT_MS: '400', STRIPE_MAX_NETWORK_RETRIES: '0', ...fake.env() },
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_checkout_faults',
+        STRIPE_WEBHOOK_SECRET: 'whsec_test',
+        STRIPE_TIMEOUT_MS: '400',
+        STRIPE_MAX_NETWORK_RETRIES: '0',
+        ...fake.env(),
+      },
     });
   });
   afterAll(async () => {
@@ -156,11 +193,19 @@ describe('fault: Stripe hangs while checkout opens the payment', () => {
     const variantId = product.variants[0]!.id;
     const buyer = await signUp(t, 'hang-buyer');
     const CHECKOUT = `mutation($i: CheckoutInput!) { checkout(input: $i) { order { id status } payment { clientSecret } } }`;
-    const reserved = async () => Number((await t.sql<{ reserved: string }>(`SELECT reserved FROM product_variants WHERE id = $1`, [variantId]))[0]?.reserved);
+    const reserved = async () =>
+      Number(
+        (await t.sql<{ reserved: string }>(`SELECT reserved FROM product_variants WHERE id = $1`, [variantId]))[0]
+          ?.reserved,
+      );
 
     fake.hangPaths.add('/v1/payment_intents');
     const started = Date.now();
-    const hung = await t.gql(CHECKOUT, { i: { idempotencyKey: 'hang-key-1', lines: [{ variantId, quantity: 1 }] } }, buyer.token);
+    const hung = await t.gql(
+      CHECKOUT,
+      { i: { idempotencyKey: 'hang-key-1', lines: [{ variantId, quantity: 1 }] } },
+      buyer.token,
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(errorCode(hung)).toBe('INTERNAL');
     expect(hung.errors?.[0]?.extensions?.['retryable']).toBe(true);
@@ -168,7 +213,11 @@ describe('fault: Stripe hangs while checkout opens the payment', () => {
 
     // The same key after the provider recovers: the same order, now with a payment.
     fake.hangPaths.clear();
-    const retried = await t.gql(CHECKOUT, { i: { idempotencyKey: 'hang-key-1', lines: [{ variantId, quantity: 1 }] } }, buyer.token);
+    const retried = await t.gql(
+      CHECKOUT,
+      { i: { idempotencyKey: 'hang-key-1', lines: [{ variantId, quantity: 1 }] } },
+      buyer.token,
+    );
     expect(retried.errors).toBeUndefined();
     expect(retried.data?.['checkout'].payment.clientSecret).toEqual(expect.any(String));
     expect(await reserved()).toBe(1);
@@ -177,14 +226,21 @@ describe('fault: Stripe hangs while checkout opens the payment', () => {
 
     // A buyer who never comes back: after the reservation's expiry nothing is left held.
     fake.hangPaths.add('/v1/payment_intents');
-    const abandoned = await t.gql(CHECKOUT, { i: { idempotencyKey: 'hang-key-2', lines: [{ variantId, quantity: 2 }] } }, buyer.token);
+    const abandoned = await t.gql(
+      CHECKOUT,
+      { i: { idempotencyKey: 'hang-key-2', lines: [{ variantId, quantity: 2 }] } },
+      buyer.token,
+    );
     expect(errorCode(abandoned)).toBe('INTERNAL');
     fake.hangPaths.clear();
     expect(await reserved()).toBe(3);
     t.clock.advanceBy(16 * 60_000);
     await t.app.get(ReservationExpiryJob).expireReservations();
     expect(await reserved()).toBe(0);
-    const left = await t.sql<{ status: string }>(`SELECT status FROM orders WHERE buyer_user_id = $1 AND status = 'PENDING_PAYMENT'`, [buyer.userId]);
+    const left = await t.sql<{ status: string }>(
+      `SELECT status FROM orders WHERE buyer_user_id = $1 AND status = 'PENDING_PAYMENT'`,
+      [buyer.userId],
+    );
     expect(left).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@ interface Answer {
 
 /** A POST as a client sends it, keeping what t.gql drops: the HTTP status and headers. */
 async function post(t: TestApp, path: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(`${t.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Answer['body'] };
 }
 
@@ -25,7 +29,8 @@ function codeOf(answer: Answer): string | undefined {
 /** filmIp { filmingLocations { filmIps { filmingLocations { ... { id } } } } }, `depth` levels below filmIp. */
 function nested(depth: number): string {
   let inner = 'id';
-  for (let level = depth; level >= 1; level--) inner = level % 2 === 1 ? `filmingLocations { ${inner} }` : `filmIps { ${inner} }`;
+  for (let level = depth; level >= 1; level--)
+    inner = level % 2 === 1 ? `filmingLocations { ${inner} }` : `filmIps { ${inner} }`;
   return `query { filmIp(id: "00000000-0000-4000-8000-000000000000") { ${inner} } }`;
 }
 
@@ -74,14 +79,41 @@ describe('GraphQL abuse limits', () => {
   });
 
   it('refuses page sizes above 100, on operations and on fields', async () => {
-    const res = await graphql(t, `query { licenseOffers(first: 101) { totalCount } }`);
+    const res = await graphql(
+      t,
+      `
+        query {
+          licenseOffers(first: 101) {
+            totalCount
+          }
+        }
+      `,
+    );
     expect([res.status, codeOf(res)]).toEqual([400, 'BAD_USER_INPUT']);
-    const viaVariable = await graphql(t, `query($n: Int) { licenseOffers(first: $n) { totalCount } }`, { n: 101 });
+    const viaVariable = await graphql(
+      t,
+      `
+        query ($n: Int) {
+          licenseOffers(first: $n) {
+            totalCount
+          }
+        }
+      `,
+      { n: 101 },
+    );
     expect([viaVariable.status, codeOf(viaVariable)]).toEqual([400, 'BAD_USER_INPUT']);
     // A field's own page (a statement's lines) is checked by the same pipe, past the operation's exception filter.
     const studio = await organizationOwner(t, 'STUDIO', 'Limits Studio');
-    const issued = await t.gql(`mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2019-12") { id } }`, { s: studio.organizationId }, studio.token);
-    const lines = await t.gql(`query($id: ID!) { royaltyStatement(id: $id) { id lines(first: 101) { totalCount } } }`, { id: issued.data?.['issueRoyaltyStatement'].id }, studio.token);
+    const issued = await t.gql(
+      `mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2019-12") { id } }`,
+      { s: studio.organizationId },
+      studio.token,
+    );
+    const lines = await t.gql(
+      `query($id: ID!) { royaltyStatement(id: $id) { id lines(first: 101) { totalCount } } }`,
+      { id: issued.data?.['issueRoyaltyStatement'].id },
+      studio.token,
+    );
     expect(errorCode(lines)).toBe('BAD_USER_INPUT');
     expect(lines.errors?.[0]?.message).toMatch(/first/);
   });
@@ -92,9 +124,15 @@ describe('GraphQL abuse limits', () => {
   });
 
   it.each(['/graphql', '/webhooks/stripe'])('refuses bodies over 256 kB and malformed JSON at %s', async (path) => {
-    const large = await post(t, path, JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300_000) } }));
+    const large = await post(
+      t,
+      path,
+      JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300_000) } }),
+    );
     expect([large.status, codeOf(large)]).toEqual([413, 'BAD_USER_INPUT']);
-    const form = await post(t, path, `pad=${'x'.repeat(300_000)}`, { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await post(t, path, `pad=${'x'.repeat(300_000)}`, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect([form.status, codeOf(form)]).toEqual([413, 'BAD_USER_INPUT']);
     const malformed = await post(t, path, '{"query": ');
     expect([malformed.status, codeOf(malformed)]).toEqual([400, 'BAD_USER_INPUT']);
@@ -103,11 +141,20 @@ describe('GraphQL abuse limits', () => {
   it('refuses an oversize or malformed CSV report query with 400 and a code', async () => {
     const party = await signUp(t);
     const get = async (query: string) => {
-      const res = await fetch(`${t.baseUrl}/reports/royalties.csv?${query}`, { headers: { authorization: `Bearer ${party.token}` } });
+      const res = await fetch(`${t.baseUrl}/reports/royalties.csv?${query}`, {
+        headers: { authorization: `Bearer ${party.token}` },
+      });
       return { status: res.status, code: ((await res.json()) as { error?: { code?: string } }).error?.code };
     };
-    expect(await get(`studioId=${'a'.repeat(100)}&from=2026-01-01&to=2026-01-31`)).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
-    expect(await get(`studioId=00000000-0000-4000-8000-000000000000&from=2026-01-01&to=2026-01-31&currency=${'Y'.repeat(65)}`)).toEqual({
+    expect(await get(`studioId=${'a'.repeat(100)}&from=2026-01-01&to=2026-01-31`)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+    });
+    expect(
+      await get(
+        `studioId=00000000-0000-4000-8000-000000000000&from=2026-01-01&to=2026-01-31&currency=${'Y'.repeat(65)}`,
+      ),
+    ).toEqual({
       status: 400,
       code: 'BAD_USER_INPUT',
     });
@@ -157,7 +204,8 @@ describe('rate limits answer 429 with Retry-After and RATE_LIMITED', () => {
   it('log-in, per account and address', async () => {
     const LOG_IN = `mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { accessToken } }`;
     const party = await signUp(t);
-    for (let i = 0; i < 2; i++) expect(codeOf(await graphql(t, LOG_IN, { e: party.email, p: 'wrong wrong wrong' }))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 2; i++)
+      expect(codeOf(await graphql(t, LOG_IN, { e: party.email, p: 'wrong wrong wrong' }))).toBe('UNAUTHENTICATED');
     expectRateLimited(await graphql(t, LOG_IN, { e: party.email, p: 'wrong wrong wrong' }));
   });
 });
@@ -165,7 +213,14 @@ describe('rate limits answer 429 with Retry-After and RATE_LIMITED', () => {
 describe('production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), STRIPE_SECRET_KEY: 'sk_test_limits', STRIPE_WEBHOOK_SECRET: 'whsec_limits' } });
+    t = await startTestApp({
+      env: {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'p'.repeat(40),
+        STRIPE_SECRET_KEY: 'sk_test_limits',
+        STRIPE_WEBHOOK_SECRET: 'whsec_limits',
+      },
+    });
   });
   afterAll(() => t.close());
 

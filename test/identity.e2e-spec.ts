@@ -15,7 +15,11 @@ function gqlFrom(t: TestApp, address: string, query: string, variables: Record<s
   return new Promise((resolve, reject) => {
     const req = request(
       `${t.baseUrl}/graphql`,
-      { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        localAddress: address,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -30,13 +34,23 @@ function gqlFrom(t: TestApp, address: string, query: string, variables: Record<s
 describe('identity', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS: '3', LOGIN_ATTEMPTS_PER_ACCOUNT: '6', LOGIN_ATTEMPTS_PER_ADDRESS: '1000' } });
+    t = await startTestApp({
+      env: {
+        LOGIN_ATTEMPTS_PER_ACCOUNT_ADDRESS: '3',
+        LOGIN_ATTEMPTS_PER_ACCOUNT: '6',
+        LOGIN_ATTEMPTS_PER_ADDRESS: '1000',
+      },
+    });
   });
   afterAll(() => t.close());
 
   it('signs up with a normalised email, logs in and answers me', async () => {
     const email = uniqueEmail('Mixed');
-    const up = await t.gql(SIGN_UP, { email: `  ${email.toUpperCase()} `, password: PASSWORD, displayName: 'Xiao Mei' });
+    const up = await t.gql(SIGN_UP, {
+      email: `  ${email.toUpperCase()} `,
+      password: PASSWORD,
+      displayName: 'Xiao Mei',
+    });
     expect(up.errors).toBeUndefined();
     expect(up.data?.signUp.user.email).toBe(email.toLowerCase());
     await verifyEmail(t, email);
@@ -49,7 +63,9 @@ describe('identity', () => {
 
   it('stores argon2id hashes at OWASP parameters', async () => {
     const party = await signUp(t);
-    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [party.userId]);
+    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+      party.userId,
+    ]);
     expect(row?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
@@ -60,7 +76,9 @@ describe('identity', () => {
     await t.sql('UPDATE users SET password_hash = $1 WHERE id = $2', [weak, party.userId]);
     const login = await t.gql(LOG_IN, { email: party.email, password: PASSWORD });
     expect(login.errors).toBeUndefined();
-    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [party.userId]);
+    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+      party.userId,
+    ]);
     expect(row?.password_hash).toMatch(/m=19456,t=2,p=1/);
   });
 
@@ -69,17 +87,33 @@ describe('identity', () => {
     const SHAPE = `mutation($email: String!, $password: String!, $displayName: String!) {
       signUp(input: { email: $email, password: $password, displayName: $displayName }) { accessToken refreshToken user { email displayName emailVerified } }
     }`;
-    const taken = await t.gql(SHAPE, { email: owner.email.toUpperCase(), password: 'another password 1', displayName: 'Probe' });
-    const fresh = await t.gql(SHAPE, { email: uniqueEmail('fresh'), password: 'another password 1', displayName: 'Probe' });
+    const taken = await t.gql(SHAPE, {
+      email: owner.email.toUpperCase(),
+      password: 'another password 1',
+      displayName: 'Probe',
+    });
+    const fresh = await t.gql(SHAPE, {
+      email: uniqueEmail('fresh'),
+      password: 'another password 1',
+      displayName: 'Probe',
+    });
     expect(taken.errors).toBeUndefined();
     expect(fresh.errors).toBeUndefined();
-    const shape = (r: typeof taken) => ({ ...r.data?.signUp, accessToken: typeof r.data?.signUp.accessToken, refreshToken: typeof r.data?.signUp.refreshToken, user: { ...r.data?.signUp.user, email: '' } });
+    const shape = (r: typeof taken) => ({
+      ...r.data?.signUp,
+      accessToken: typeof r.data?.signUp.accessToken,
+      refreshToken: typeof r.data?.signUp.refreshToken,
+      user: { ...r.data?.signUp.user, email: '' },
+    });
     expect(shape(taken)).toEqual(shape(fresh));
     expect(taken.data?.signUp.user).toEqual({ email: owner.email, displayName: 'Probe', emailVerified: false });
 
     // Logging in afterwards with the prober's password tells nothing either: unverified accounts never log in.
     const probeTaken = await t.gql(LOG_IN, { email: owner.email, password: 'another password 1' });
-    const probeFresh = await t.gql(LOG_IN, { email: fresh.data?.signUp.user.email ?? '', password: 'another password 1' });
+    const probeFresh = await t.gql(LOG_IN, {
+      email: fresh.data?.signUp.user.email ?? '',
+      password: 'another password 1',
+    });
     expect(errorCode(probeTaken)).toBe('UNAUTHENTICATED');
     expect(probeTaken.errors?.[0]?.message).toBe(probeFresh.errors?.[0]?.message);
 
@@ -104,11 +138,16 @@ describe('identity', () => {
     const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { accessToken user { emailVerified } } }`;
 
     const first = await emailedToken(t, 'EMAIL_VERIFICATION', party.email);
-    expect((await t.gql(`mutation { resendVerificationEmail }`, {}, party.token)).data?.resendVerificationEmail).toBe(true);
+    expect((await t.gql(`mutation { resendVerificationEmail }`, {}, party.token)).data?.resendVerificationEmail).toBe(
+      true,
+    );
     const second = await emailedToken(t, 'EMAIL_VERIFICATION', party.email);
     expect(second).not.toBe(first);
     expect(errorCode(await t.gql(VERIFY, { token: first }))).toBe('BAD_USER_INPUT');
-    const [stored] = await t.sql<{ token_hash: string }>(`SELECT token_hash FROM email_verifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [party.userId]);
+    const [stored] = await t.sql<{ token_hash: string }>(
+      `SELECT token_hash FROM email_verifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [party.userId],
+    );
     expect(stored?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored?.token_hash).not.toContain(second);
 
@@ -132,8 +171,15 @@ describe('identity', () => {
     const firstToken = await emailedToken(t, 'EMAIL_VERIFICATION', email);
     await t.gql(SIGN_UP, { email, password: 'second password', displayName: 'Second' });
     const secondToken = await emailedToken(t, 'EMAIL_VERIFICATION', email);
-    expect((await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { accessToken } }`, { token: secondToken })).errors).toBeUndefined();
-    expect(errorCode(await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { accessToken } }`, { token: firstToken }))).toBe('CONFLICT');
+    expect(
+      (await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { accessToken } }`, { token: secondToken }))
+        .errors,
+    ).toBeUndefined();
+    expect(
+      errorCode(
+        await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { accessToken } }`, { token: firstToken }),
+      ),
+    ).toBe('CONFLICT');
     expect((await t.gql(LOG_IN, { email, password: 'second password' })).errors).toBeUndefined();
     expect(errorCode(await t.gql(LOG_IN, { email, password: PASSWORD }))).toBe('UNAUTHENTICATED');
   });
@@ -160,7 +206,9 @@ describe('identity', () => {
   it('rate-limits failed log-ins per account and address with a retry hint, even for the right password', async () => {
     const party = await signUp(t);
     for (let i = 0; i < 3; i++) {
-      expect(errorCode(await t.gql(LOG_IN, { email: party.email, password: 'wrong wrong wrong' }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await t.gql(LOG_IN, { email: party.email, password: 'wrong wrong wrong' }))).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     const blocked = await t.gql(LOG_IN, { email: party.email, password: PASSWORD });
     expect(errorCode(blocked)).toBe('RATE_LIMITED');
@@ -170,10 +218,14 @@ describe('identity', () => {
   it('does not let a stranger lock the owner out: wrong passwords from another address refuse only that address', async () => {
     const owner = await signUp(t);
     for (let i = 0; i < 3; i++) {
-      expect(errorCode(await gqlFrom(t, '127.0.0.2', LOG_IN, { email: owner.email, password: 'guess guess guess' }))).toBe('UNAUTHENTICATED');
+      expect(
+        errorCode(await gqlFrom(t, '127.0.0.2', LOG_IN, { email: owner.email, password: 'guess guess guess' })),
+      ).toBe('UNAUTHENTICATED');
     }
     // The guesser is refused even with the right password, so guessing on cannot tell a hit from the limit ...
-    expect(errorCode(await gqlFrom(t, '127.0.0.2', LOG_IN, { email: owner.email, password: PASSWORD }))).toBe('RATE_LIMITED');
+    expect(errorCode(await gqlFrom(t, '127.0.0.2', LOG_IN, { email: owner.email, password: PASSWORD }))).toBe(
+      'RATE_LIMITED',
+    );
     // ... while the owner, elsewhere, logs in.
     const login = await t.gql(LOG_IN, { email: owner.email, password: PASSWORD });
     expect(login.errors).toBeUndefined();
@@ -186,10 +238,14 @@ describe('identity', () => {
     const owner = await signUp(t);
     for (const address of ['127.0.0.3', '127.0.0.4']) {
       for (let i = 0; i < 3; i++) {
-        expect(errorCode(await gqlFrom(t, address, LOG_IN, { email: owner.email, password: 'guess guess guess' }))).toBe('UNAUTHENTICATED');
+        expect(
+          errorCode(await gqlFrom(t, address, LOG_IN, { email: owner.email, password: 'guess guess guess' })),
+        ).toBe('UNAUTHENTICATED');
       }
     }
-    expect(errorCode(await gqlFrom(t, '127.0.0.5', LOG_IN, { email: owner.email, password: PASSWORD }))).toBe('RATE_LIMITED');
+    expect(errorCode(await gqlFrom(t, '127.0.0.5', LOG_IN, { email: owner.email, password: PASSWORD }))).toBe(
+      'RATE_LIMITED',
+    );
     // An unknown email past the limit answers the same, so the limit does not tell which accounts exist.
     const ghost = uniqueEmail('ghost');
     for (const address of ['127.0.0.3', '127.0.0.4']) {
@@ -199,7 +255,9 @@ describe('identity', () => {
     // The owner signed up from 127.0.0.1: a known address, still let through.
     const login = await t.gql(LOG_IN, { email: owner.email, password: PASSWORD });
     expect(login.errors).toBeUndefined();
-    const [known] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM known_login_addresses WHERE user_id = $1', [owner.userId]);
+    const [known] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM known_login_addresses WHERE user_id = $1', [
+      owner.userId,
+    ]);
     expect(known?.n).toBe('1');
   });
 
@@ -208,7 +266,9 @@ describe('identity', () => {
     const up = await gqlFrom(t, '127.0.0.6', SIGN_UP, { email, password: PASSWORD, displayName: 'Known' });
     expect(up.errors).toBeUndefined();
     const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { user { id } } }`;
-    const verified = await gqlFrom(t, '127.0.0.7', VERIFY, { token: await emailedToken(t, 'EMAIL_VERIFICATION', email) });
+    const verified = await gqlFrom(t, '127.0.0.7', VERIFY, {
+      token: await emailedToken(t, 'EMAIL_VERIFICATION', email),
+    });
     expect(verified.errors).toBeUndefined();
     for (const address of ['127.0.0.8', '127.0.0.9']) {
       for (let i = 0; i < 3; i++) await gqlFrom(t, address, LOG_IN, { email, password: 'guess guess guess' });
@@ -221,7 +281,11 @@ describe('identity', () => {
   it.each([
     ['a malformed email', { email: 'not-an-email', password: PASSWORD, displayName: 'X' }, /email/],
     ['a short password', { email: 'short@example.test', password: 'short', displayName: 'X' }, /password/],
-    ['an oversize name', { email: 'long@example.test', password: PASSWORD, displayName: 'x'.repeat(81) }, /displayName/],
+    [
+      'an oversize name',
+      { email: 'long@example.test', password: PASSWORD, displayName: 'x'.repeat(81) },
+      /displayName/,
+    ],
     ['an oversize email', { email: `${'a'.repeat(250)}@example.test`, password: PASSWORD, displayName: 'X' }, /email/],
   ])('refuses %s with BAD_USER_INPUT and a readable message', async (_, input, message) => {
     const res = await t.gql(SIGN_UP, input);
@@ -231,7 +295,9 @@ describe('identity', () => {
   });
 
   it('refuses unknown fields and malformed documents with BAD_USER_INPUT', async () => {
-    const unknownField = await t.gql(`mutation { signUp(input: { email: "a@b.test", password: "${PASSWORD}", displayName: "A", admin: true }) { accessToken } }`);
+    const unknownField = await t.gql(
+      `mutation { signUp(input: { email: "a@b.test", password: "${PASSWORD}", displayName: "A", admin: true }) { accessToken } }`,
+    );
     expect(errorCode(unknownField)).toBe('BAD_USER_INPUT');
     const parse = await t.gql(`mutation { signUp(`);
     expect(errorCode(parse)).toBe('BAD_USER_INPUT');
@@ -247,7 +313,9 @@ describe('identity', () => {
     expect(errorCode(await t.gql(ME, {}, none))).toBe('UNAUTHENTICATED');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
     const otherAud = Buffer.from(JSON.stringify({ ...claims, aud: 'someone-else' })).toString('base64url');
-    expect(errorCode(await t.gql(ME, {}, `${header}.${otherAud}.${party.token.split('.')[2]}`))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(ME, {}, `${header}.${otherAud}.${party.token.split('.')[2]}`))).toBe(
+      'UNAUTHENTICATED',
+    );
 
     t.clock.advanceBy(16 * 60 * 1000);
     try {
@@ -281,30 +349,49 @@ describe('identity', () => {
     expect(me.data?.me.memberships).toEqual([
       { role: 'OWNER', organization: { id: owner.organizationId, kind: 'STUDIO', name: 'Xinshe Studio' } },
     ]);
-    const platform = await t.gql(`mutation { createOrganization(input: { kind: PLATFORM, name: "Mine" }) { id } }`, {}, owner.token);
+    const platform = await t.gql(
+      `mutation { createOrganization(input: { kind: PLATFORM, name: "Mine" }) { id } }`,
+      {},
+      owner.token,
+    );
     expect(errorCode(platform)).toBe('BAD_USER_INPUT');
   });
 
   it('answers the memberships of the user in the session a log-in, sign-up or refresh opens (nobody signed in yet)', async () => {
     const owner = await organizationOwner(t, 'STUDIO', 'Session Studio');
     const MEMBERSHIPS = `user { id memberships { role organization { id kind name } } }`;
-    const expected = [{ role: 'OWNER', organization: { id: owner.organizationId, kind: 'STUDIO', name: 'Session Studio' } }];
-    const login = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { refreshToken ${MEMBERSHIPS} } }`, {
-      e: owner.email,
-      p: PASSWORD,
-    });
+    const expected = [
+      { role: 'OWNER', organization: { id: owner.organizationId, kind: 'STUDIO', name: 'Session Studio' } },
+    ];
+    const login = await t.gql(
+      `mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { refreshToken ${MEMBERSHIPS} } }`,
+      {
+        e: owner.email,
+        p: PASSWORD,
+      },
+    );
     expect(login.errors).toBeUndefined();
     expect(login.data?.logIn.user).toEqual({ id: owner.userId, memberships: expected });
-    const refreshed = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { ${MEMBERSHIPS} } }`, { r: login.data?.logIn.refreshToken });
+    const refreshed = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { ${MEMBERSHIPS} } }`, {
+      r: login.data?.logIn.refreshToken,
+    });
     expect(refreshed.data?.refreshToken.user.memberships).toEqual(expected);
     // Signed in as someone else, a log-in still answers the memberships of the account it opens.
     const other = await signUp(t);
-    const asOther = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { ${MEMBERSHIPS} } }`, { e: owner.email, p: PASSWORD }, other.token);
+    const asOther = await t.gql(
+      `mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { ${MEMBERSHIPS} } }`,
+      { e: owner.email, p: PASSWORD },
+      other.token,
+    );
     expect(asOther.data?.logIn.user.memberships).toEqual(expected);
     // Signing up with an invited address grants nothing by itself (#14 item 1): the sign-up, and the session its
     // verification link opens, answer the new account's memberships, none, not those of the owner calling.
     const staffEmail = uniqueEmail('session-staff');
-    await t.gql(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { email } }`, { i: { organizationId: owner.organizationId, email: staffEmail } }, owner.token);
+    await t.gql(
+      `mutation($i: InviteMemberInput!) { inviteMember(input: $i) { email } }`,
+      { i: { organizationId: owner.organizationId, email: staffEmail } },
+      owner.token,
+    );
     const up = await t.gql(
       `mutation($e: String!, $p: String!) { signUp(input: { email: $e, password: $p, displayName: "Staff" }) { ${MEMBERSHIPS} } }`,
       { e: staffEmail, p: PASSWORD },
@@ -326,7 +413,9 @@ describe('identity', () => {
       verified.data?.verifyEmail.accessToken,
     );
     expect(accepted.errors).toBeUndefined();
-    const staffSession = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { ${MEMBERSHIPS} } }`, { r: verified.data?.verifyEmail.refreshToken });
+    const staffSession = await t.gql(`mutation($r: String!) { refreshToken(refreshToken: $r) { ${MEMBERSHIPS} } }`, {
+      r: verified.data?.verifyEmail.refreshToken,
+    });
     expect(staffSession.data?.refreshToken.user.memberships).toEqual([{ ...expected[0], role: 'STAFF' }]);
   });
 
@@ -349,12 +438,22 @@ describe('identity', () => {
     expect(me.data?.me.memberships).toEqual([
       { role: 'STAFF', organization: { id: owner.organizationId, kind: 'MERCHANT', name: 'Xinshe Ranch' } },
     ]);
-    expect(errorCode(await t.gql(INVITE, { org: owner.organizationId, email: uniqueEmail('x') }, staffToken))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(INVITE, { org: owner.organizationId, email: uniqueEmail('x') }, staffToken))).toBe(
+      'FORBIDDEN',
+    );
 
     const stranger = await signUp(t);
-    const peek = await t.gql(`query($id: ID!) { organization(id: $id) { id name } }`, { id: owner.organizationId }, stranger.token);
+    const peek = await t.gql(
+      `query($id: ID!) { organization(id: $id) { id name } }`,
+      { id: owner.organizationId },
+      stranger.token,
+    );
     expect(errorCode(peek)).toBe('NOT_FOUND');
-    const members = await t.gql(`query($id: ID!) { organizationMembers(organizationId: $id) { email } }`, { id: owner.organizationId }, stranger.token);
+    const members = await t.gql(
+      `query($id: ID!) { organizationMembers(organizationId: $id) { email } }`,
+      { id: owner.organizationId },
+      stranger.token,
+    );
     expect(errorCode(members)).toBe('FORBIDDEN');
     expect(members.data).toBeNull();
   });
@@ -372,7 +471,9 @@ describe('identity', () => {
       expect(await organizations.profiles([studio.organizationId!])).toHaveLength(1);
       expect(reads).toHaveBeenLastCalledWith([], expect.anything());
       // No mutation renames an organization or changes its kind: the cache's premise, checked against the schema.
-      const mutations = (await t.gql(`{ __schema { mutationType { fields { name } } } }`)).data?.__schema.mutationType.fields.map((f: any) => f.name);
+      const mutations = (
+        await t.gql(`{ __schema { mutationType { fields { name } } } }`)
+      ).data?.__schema.mutationType.fields.map((f: any) => f.name);
       expect(mutations.filter((name: string) => /organi[sz]ation/i.test(name)).sort()).toEqual(['createOrganization']);
     } finally {
       reads.mockRestore();
@@ -405,7 +506,9 @@ describe('identity: log-in limit per client address', () => {
 
   it('blocks an address that guesses across many accounts', async () => {
     for (let i = 0; i < 4; i++) {
-      expect(errorCode(await t.gql(LOG_IN, { email: uniqueEmail('spray'), password: 'guess guess guess' }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await t.gql(LOG_IN, { email: uniqueEmail('spray'), password: 'guess guess guess' }))).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     const party = await signUp(t);
     expect(errorCode(await t.gql(LOG_IN, { email: party.email, password: PASSWORD }))).toBe('RATE_LIMITED');

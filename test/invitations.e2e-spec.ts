@@ -1,4 +1,12 @@
-import { emailedToken, organizationOwner, Party, PASSWORD, signUp, signUpUnverified, verifyEmail } from './support/parties';
+import {
+  emailedToken,
+  organizationOwner,
+  Party,
+  PASSWORD,
+  signUp,
+  signUpUnverified,
+  verifyEmail,
+} from './support/parties';
 import { EmailMessage, EmailSender, NotificationDeliveryJob } from '@chedun/orders';
 import { errorCode, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 
@@ -25,16 +33,33 @@ describe('invitations and email verification', () => {
 
   it('does not make whoever signs up with an invited address a member (the reported takeover)', async () => {
     const partner = uniqueEmail('partner');
-    expect((await t.gql(INVITE, { org: owner.organizationId, email: partner, role: 'OWNER' }, owner.token)).errors).toBeUndefined();
+    expect(
+      (await t.gql(INVITE, { org: owner.organizationId, email: partner, role: 'OWNER' }, owner.token)).errors,
+    ).toBeUndefined();
 
     const stranger = await t.gql(SIGN_UP, { email: partner, password: 'stranger password' });
     const token = stranger.data?.signUp.accessToken as string;
     expect((await t.gql(MEMBERSHIPS, {}, token)).data?.me.memberships).toEqual([]);
-    expect(errorCode(await t.gql(SET_PAYOUT, { org: owner.organizationId, acct: 'acct_1StrangerStrange' }, token))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(`query($m: ID!) { merchantOrders(merchantId: $m) { totalCount } }`, { m: owner.organizationId }, token))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await t.gql(SET_PAYOUT, { org: owner.organizationId, acct: 'acct_1StrangerStrange' }, token)),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await t.gql(
+          `query($m: ID!) { merchantOrders(merchantId: $m) { totalCount } }`,
+          { m: owner.organizationId },
+          token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     // The link went to the mailbox; holding it without owning the (verified) address is not enough either.
-    expect(errorCode(await t.gql(ACCEPT, { token: await emailedToken(t, 'INVITATION', partner) }, token))).toBe('FORBIDDEN');
-    const [org] = await t.sql<{ payout_account_id: string | null }>(`SELECT payout_account_id FROM organizations WHERE id = $1`, [owner.organizationId]);
+    expect(errorCode(await t.gql(ACCEPT, { token: await emailedToken(t, 'INVITATION', partner) }, token))).toBe(
+      'FORBIDDEN',
+    );
+    const [org] = await t.sql<{ payout_account_id: string | null }>(
+      `SELECT payout_account_id FROM organizations WHERE id = $1`,
+      [owner.organizationId],
+    );
     expect(org?.payout_account_id).toBeNull();
   });
 
@@ -42,16 +67,27 @@ describe('invitations and email verification', () => {
     const partnerEmail = uniqueEmail('partner-real');
     await t.gql(INVITE, { org: owner.organizationId, email: partnerEmail, role: 'OWNER' }, owner.token);
     const link = await emailedToken(t, 'INVITATION', partnerEmail);
-    const [stored] = await t.sql<{ token_hash: string }>(`SELECT token_hash FROM invitations WHERE email = $1`, [partnerEmail]);
+    const [stored] = await t.sql<{ token_hash: string }>(`SELECT token_hash FROM invitations WHERE email = $1`, [
+      partnerEmail,
+    ]);
     expect(stored?.token_hash).toMatch(/^[0-9a-f]{64}$/);
 
     await t.gql(SIGN_UP, { email: partnerEmail, password: PASSWORD });
     const partner = await verifyEmail(t, partnerEmail);
     const accepted = await t.gql(ACCEPT, { token: link }, partner.token);
-    expect(accepted.data?.acceptInvitation).toEqual({ role: 'OWNER', organization: { id: owner.organizationId, name: 'Xiangdi Art Center' } });
-    expect((await t.gql(MEMBERSHIPS, {}, partner.token)).data?.me.memberships).toEqual([{ role: 'OWNER', organization: { id: owner.organizationId } }]);
+    expect(accepted.data?.acceptInvitation).toEqual({
+      role: 'OWNER',
+      organization: { id: owner.organizationId, name: 'Xiangdi Art Center' },
+    });
+    expect((await t.gql(MEMBERSHIPS, {}, partner.token)).data?.me.memberships).toEqual([
+      { role: 'OWNER', organization: { id: owner.organizationId } },
+    ]);
     expect(errorCode(await t.gql(ACCEPT, { token: link }, partner.token))).toBe('BAD_USER_INPUT');
-    const pending = await t.gql(`query($org: ID!) { pendingInvitations(organizationId: $org) { email } }`, { org: owner.organizationId }, owner.token);
+    const pending = await t.gql(
+      `query($org: ID!) { pendingInvitations(organizationId: $org) { email } }`,
+      { org: owner.organizationId },
+      owner.token,
+    );
     expect(pending.data?.pendingInvitations.map((i: { email: string }) => i.email)).not.toContain(partnerEmail);
   });
 
@@ -59,9 +95,15 @@ describe('invitations and email verification', () => {
     const existing = await signUp(t, 'existing');
     await t.gql(INVITE, { org: owner.organizationId, email: existing.email, role: 'STAFF' }, owner.token);
     expect((await t.gql(MEMBERSHIPS, {}, existing.token)).data?.me.memberships).toEqual([]);
-    const accepted = await t.gql(ACCEPT, { token: await emailedToken(t, 'INVITATION', existing.email) }, existing.token);
+    const accepted = await t.gql(
+      ACCEPT,
+      { token: await emailedToken(t, 'INVITATION', existing.email) },
+      existing.token,
+    );
     expect(accepted.data?.acceptInvitation.role).toBe('STAFF');
-    expect(errorCode(await t.gql(INVITE, { org: owner.organizationId, email: existing.email, role: 'STAFF' }, owner.token))).toBe('CONFLICT');
+    expect(
+      errorCode(await t.gql(INVITE, { org: owner.organizationId, email: existing.email, role: 'STAFF' }, owner.token)),
+    ).toBe('CONFLICT');
   });
 
   it('refuses a link that lapsed, or was replaced by a newer invitation, or reached an unverified account', async () => {
@@ -73,7 +115,10 @@ describe('invitations and email verification', () => {
     expect(errorCode(await t.gql(ACCEPT, { token: older }, invitee.token))).toBe('BAD_USER_INPUT');
     t.clock.advanceBy(8 * 86_400_000);
     try {
-      const later = await t.gql(`mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { accessToken } }`, { e: invitee.email, p: PASSWORD });
+      const later = await t.gql(
+        `mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { accessToken } }`,
+        { e: invitee.email, p: PASSWORD },
+      );
       expect(errorCode(await t.gql(ACCEPT, { token: newer }, later.data?.logIn.accessToken))).toBe('BAD_USER_INPUT');
     } finally {
       t.clock.advanceBy(-8 * 86_400_000);
@@ -88,13 +133,19 @@ describe('invitations and email verification', () => {
 
   it('asks for a verified address before creating an organization or changing payouts', async () => {
     const unverified = await signUpUnverified(t, 'org-maker');
-    const create = await t.gql(`mutation { createOrganization(input: { kind: MERCHANT, name: "Too soon" }) { id } }`, {}, unverified.token);
+    const create = await t.gql(
+      `mutation { createOrganization(input: { kind: MERCHANT, name: "Too soon" }) { id } }`,
+      {},
+      unverified.token,
+    );
     expect(errorCode(create)).toBe('FORBIDDEN');
     expect(create.errors?.[0]?.message).toMatch(/verify/i);
     // An owner whose address lost its proof (an account carried over, say) cannot move the money either.
     const other = await organizationOwner(t, 'MERCHANT', 'Unverified owner shop');
     await t.sql(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [other.userId]);
-    expect(errorCode(await t.gql(SET_PAYOUT, { org: other.organizationId, acct: 'acct_1UnverifiedOwner' }, other.token))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await t.gql(SET_PAYOUT, { org: other.organizationId, acct: 'acct_1UnverifiedOwner' }, other.token)),
+    ).toBe('FORBIDDEN');
   });
 
   it('emails every owner when the payout account changes, and keeps it in the audit trail', async () => {
@@ -106,13 +157,22 @@ describe('invitations and email verification', () => {
     await t.gql(INVITE, { org: shop.organizationId, email: staff.email, role: 'STAFF' }, shop.token);
     await t.gql(ACCEPT, { token: await emailedToken(t, 'INVITATION', staff.email) }, staff.token);
 
-    expect((await t.gql(SET_PAYOUT, { org: shop.organizationId, acct: 'acct_1Nv0FGQ9RKHgCVdK' }, coOwner.token)).errors).toBeUndefined();
-    const mails = await t.sql<{ recipient_user_id: string; payload: { previous: string | null; next: string; changedBy: string } }>(
+    expect(
+      (await t.gql(SET_PAYOUT, { org: shop.organizationId, acct: 'acct_1Nv0FGQ9RKHgCVdK' }, coOwner.token)).errors,
+    ).toBeUndefined();
+    const mails = await t.sql<{
+      recipient_user_id: string;
+      payload: { previous: string | null; next: string; changedBy: string };
+    }>(
       `SELECT recipient_user_id, payload FROM notifications WHERE kind = 'PAYOUT_ACCOUNT_CHANGED' AND recipient_user_id = ANY($1)`,
       [[shop.userId, coOwner.userId, staff.userId]],
     );
     expect(mails.map((m) => m.recipient_user_id).sort()).toEqual([shop.userId, coOwner.userId].sort());
-    expect(mails[0]?.payload).toMatchObject({ previous: null, next: 'acct_1Nv0FGQ9RKHgCVdK', changedBy: coOwner.email });
+    expect(mails[0]?.payload).toMatchObject({
+      previous: null,
+      next: 'acct_1Nv0FGQ9RKHgCVdK',
+      changedBy: coOwner.email,
+    });
     const inbox = await t.gql(`{ devNotifications { kind orderId } }`, {}, shop.token);
     expect(inbox.data?.devNotifications).toContainEqual({ kind: 'PAYOUT_ACCOUNT_CHANGED', orderId: null });
 
@@ -162,7 +222,10 @@ describe('invitations and email verification', () => {
     );
     expect(row?.sent_at).not.toBeNull();
     expect(row?.payload).not.toHaveProperty('token');
-    const verified = await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { user { emailVerified } } }`, { token: link });
+    const verified = await t.gql(
+      `mutation($token: String!) { verifyEmail(token: $token) { user { emailVerified } } }`,
+      { token: link },
+    );
     expect(verified.data?.verifyEmail.user.emailVerified).toBe(true);
   });
 });

@@ -28,23 +28,43 @@ describe('journey: license → sale → royalty', () => {
       endsOn: '2099-12-31',
     });
     const l: Licensed = { studio, merchant, filmIpId, licenseId };
-    const product = await createMerchandise(t, l, { name: 'Ranch cheese', nameZh: '牧场奶酪', category: 'FOOD', prices: [12_800], stock: 5 });
+    const product = await createMerchandise(t, l, {
+      name: 'Ranch cheese',
+      nameZh: '牧场奶酪',
+      category: 'FOOD',
+      prices: [12_800],
+      stock: 5,
+    });
     await approveAndPublish(t, l, product.id);
 
     const visitor = await signUp(t, 'journey-visitor');
     const checkout = await ok(
-      t.gql(contractOperation('Checkout'), { idempotencyKey: 'journey-1', lines: [{ variantId: product.variants[0]!.id, quantity: 2 }] }, visitor.token),
+      t.gql(
+        contractOperation('Checkout'),
+        { idempotencyKey: 'journey-1', lines: [{ variantId: product.variants[0]!.id, quantity: 2 }] },
+        visitor.token,
+      ),
       'checkout',
     );
-    expect(checkout.order).toMatchObject({ status: 'PENDING_PAYMENT', total: { amountMinor: 25_600, currency: 'CNY' } });
-    const paid = await ok(t.gql(contractOperation('DevConfirmPayment'), { orderId: checkout.order.id }, visitor.token), 'devConfirmPayment');
+    expect(checkout.order).toMatchObject({
+      status: 'PENDING_PAYMENT',
+      total: { amountMinor: 25_600, currency: 'CNY' },
+    });
+    const paid = await ok(
+      t.gql(contractOperation('DevConfirmPayment'), { orderId: checkout.order.id }, visitor.token),
+      'devConfirmPayment',
+    );
     expect(paid.status).toBe('PAID');
     const order = await ok(t.gql(contractOperation('Order'), { id: checkout.order.id }, visitor.token), 'order');
     const lineId = order.lines[0].id as string;
 
     const report = async () =>
       ok(
-        t.gql(contractOperation('RoyaltyReport'), { studioId: studio.organizationId, from: dayOffset(t, -1), to: dayOffset(t, 1) }, studio.token),
+        t.gql(
+          contractOperation('RoyaltyReport'),
+          { studioId: studio.organizationId, from: dayOffset(t, -1), to: dayOffset(t, 1) },
+          studio.token,
+        ),
         'royaltyReport',
       );
     // R = floor(25 600 × 1 250 / 10 000) = 3 200.
@@ -60,14 +80,24 @@ describe('journey: license → sale → royalty', () => {
     ]);
 
     // Partial refund of 10 001 fen: reversal = floor(3 200 × 10 001 / 25 600) = 1 250, leaving 1 950.
-    const partial = await ok(t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId, amountMinor: 10_001 }, merchant.token), 'refundOrderLine');
+    const partial = await ok(
+      t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId, amountMinor: 10_001 }, merchant.token),
+      'refundOrderLine',
+    );
     expect(partial.status).toBe('PARTIALLY_REFUNDED');
     const afterPartial = await report();
     expect(afterPartial.lines[0]).toMatchObject({ refunded: { amountMinor: 10_001 }, royalty: { amountMinor: 1_950 } });
-    expect(afterPartial.totals).toMatchObject({ gross: { amountMinor: 25_600 }, refunded: { amountMinor: 10_001 }, royalty: { amountMinor: 1_950 } });
+    expect(afterPartial.totals).toMatchObject({
+      gross: { amountMinor: 25_600 },
+      refunded: { amountMinor: 10_001 },
+      royalty: { amountMinor: 1_950 },
+    });
 
     // The rest of the line: every share comes back to exactly zero.
-    const full = await ok(t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId }, merchant.token), 'refundOrderLine');
+    const full = await ok(
+      t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId }, merchant.token),
+      'refundOrderLine',
+    );
     expect(full.status).toBe('REFUNDED');
     expect((await report()).totals).toMatchObject({ refunded: { amountMinor: 25_600 }, royalty: { amountMinor: 0 } });
 

@@ -31,7 +31,14 @@ describe('ledger under concurrent sales', () => {
     ],
   });
   const balance = async (purpose: AccountPurpose, partyId: string | null) =>
-    Number((await t.sql<{ b: string }>(`SELECT balance_minor AS b FROM ledger_accounts WHERE purpose = $1 AND party_id IS NOT DISTINCT FROM $2 AND currency = 'CNY'`, [purpose, partyId]))[0]?.b ?? 0);
+    Number(
+      (
+        await t.sql<{ b: string }>(
+          `SELECT balance_minor AS b FROM ledger_accounts WHERE purpose = $1 AND party_id IS NOT DISTINCT FROM $2 AND currency = 'CNY'`,
+          [purpose, partyId],
+        )
+      )[0]?.b ?? 0,
+    );
 
   it('lets a second sale commit while a first one is still open on the same platform accounts', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
@@ -64,21 +71,37 @@ describe('ledger under concurrent sales', () => {
   it('still refuses an unbalanced entry, and one whose currency is not its account’s, when the transaction commits', async () => {
     const merchant = randomUUID();
     await dataSource.transaction((m) => journal.post(m, sale(merchant, 1_000)));
-    const [account] = await t.sql<{ id: string }>(`SELECT id FROM ledger_accounts WHERE purpose = 'MERCHANT_PAYABLE' AND party_id = $1`, [merchant]);
-    const [entry] = await t.sql<{ id: string }>(`INSERT INTO journal_entries (kind, source_id, occurred_at) VALUES ('ADJUSTMENT', $1, now()) RETURNING id`, [randomUUID()]);
-    await expect(
-      t.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ($1, $2, 5, 'USD'), ($1, $2, -5, 'USD')`, [entry!.id, account!.id]),
-    ).rejects.toThrow(/does not match account/);
-    await expect(t.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ($1, $2, 5, 'CNY')`, [entry!.id, account!.id])).rejects.toThrow(
-      /unbalanced/,
+    const [account] = await t.sql<{ id: string }>(
+      `SELECT id FROM ledger_accounts WHERE purpose = 'MERCHANT_PAYABLE' AND party_id = $1`,
+      [merchant],
     );
+    const [entry] = await t.sql<{ id: string }>(
+      `INSERT INTO journal_entries (kind, source_id, occurred_at) VALUES ('ADJUSTMENT', $1, now()) RETURNING id`,
+      [randomUUID()],
+    );
+    await expect(
+      t.sql(
+        `INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ($1, $2, 5, 'USD'), ($1, $2, -5, 'USD')`,
+        [entry!.id, account!.id],
+      ),
+    ).rejects.toThrow(/does not match account/);
+    await expect(
+      t.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ($1, $2, 5, 'CNY')`, [
+        entry!.id,
+        account!.id,
+      ]),
+    ).rejects.toThrow(/unbalanced/);
     expect(await balance(AccountPurpose.MERCHANT_PAYABLE, merchant)).toBe(-900);
   });
 
   it('opens each party’s accounts once however many sales race to open them', async () => {
     const merchant = randomUUID();
-    await Promise.all(Array.from({ length: 8 }, () => dataSource.transaction((m) => journal.post(m, sale(merchant, 1_000)))));
-    const [row] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM ledger_accounts WHERE party_id = $1`, [merchant]);
+    await Promise.all(
+      Array.from({ length: 8 }, () => dataSource.transaction((m) => journal.post(m, sale(merchant, 1_000)))),
+    );
+    const [row] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM ledger_accounts WHERE party_id = $1`, [
+      merchant,
+    ]);
     expect(Number(row!.n)).toBe(1);
     expect(await balance(AccountPurpose.MERCHANT_PAYABLE, merchant)).toBe(8 * -900);
   });

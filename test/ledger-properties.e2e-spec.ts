@@ -85,7 +85,9 @@ describe('ledger properties on the real database', () => {
         expect(owed('MERCHANT_PAYABLE')).toBe(left('merchant_left') + shippingMinor);
         // royalty + platform fee + merchant share + shipping = what was paid, less what was refunded, after every sequence.
         const paidInAll = lines.reduce((acc, l) => acc + l.netMinor, 0) + shippingMinor;
-        expect(left('royalty_left') + left('fee_left') + left('merchant_left') + shippingMinor).toBe(paidInAll - refundedInAll);
+        expect(left('royalty_left') + left('fee_left') + left('merchant_left') + shippingMinor).toBe(
+          paidInAll - refundedInAll,
+        );
         const [clearing] = await t.sql<{ net: string }>(
           `SELECT coalesce(sum(p.amount_minor), 0) AS net FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
              JOIN ledger_accounts a ON a.id = p.account_id

@@ -69,9 +69,12 @@ describe(`ledger at volume (${LINES} lines)`, () => {
     let bytes = 0;
     let newlines = 0;
     try {
-      const res = await fetch(`${t.baseUrl}/reports/royalties.csv?studioId=${studio.organizationId}&from=2026-10-01&to=2026-10-31`, {
-        headers: { authorization: `Bearer ${studio.token}` },
-      });
+      const res = await fetch(
+        `${t.baseUrl}/reports/royalties.csv?studioId=${studio.organizationId}&from=2026-10-01&to=2026-10-31`,
+        {
+          headers: { authorization: `Bearer ${studio.token}` },
+        },
+      );
       expect(res.status).toBe(200);
       const reader = res.body!.getReader();
       for (;;) {
@@ -94,13 +97,18 @@ describe(`ledger at volume (${LINES} lines)`, () => {
   }, 300_000);
   it('stops the COPY when the client goes away, and the pool keeps only healthy connections', async () => {
     const aborted = new AbortController();
-    const res = await fetch(`${t.baseUrl}/reports/royalties.csv?studioId=${studio.organizationId}&from=2026-10-01&to=2026-10-31`, {
-      headers: { authorization: `Bearer ${studio.token}` },
-      signal: aborted.signal,
-    });
+    const res = await fetch(
+      `${t.baseUrl}/reports/royalties.csv?studioId=${studio.organizationId}&from=2026-10-01&to=2026-10-31`,
+      {
+        headers: { authorization: `Bearer ${studio.token}` },
+        signal: aborted.signal,
+      },
+    );
     const reader = res.body!.getReader();
     expect((await reader.read()).done).toBe(false);
-    const [copy] = await t.sql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND state = 'active'`);
+    const [copy] = await t.sql<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND state = 'active'`,
+    );
     expect(copy).toBeDefined();
     aborted.abort();
     // Its connection is closed, not handed back mid-COPY (which would stream the rest of the file to nobody).
@@ -111,7 +119,9 @@ describe(`ledger at volume (${LINES} lines)`, () => {
     expect(await alive()).toBe(false);
     // More requests at once than the pool has connections: a connection left mid-COPY would answer one of them wrongly.
     const TOTALS = `query($s: ID!) { royaltyReport(studioId: $s, from: "2026-10-01", to: "2026-10-01") { totals { lineCount } } }`;
-    const answers = await Promise.all(Array.from({ length: 24 }, () => t.gql(TOTALS, { s: studio.organizationId }, studio.token)));
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () => t.gql(TOTALS, { s: studio.organizationId }, studio.token)),
+    );
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     expect(new Set(answers.map((a) => a.data?.royaltyReport.totals.lineCount)).size).toBe(1);
   }, 120_000);

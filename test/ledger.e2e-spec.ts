@@ -35,19 +35,49 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
   it('runs the contract RoyaltyReport: a T-shirt and a tour, a third of the T-shirt refunded, checked by hand', async () => {
     const s = await freshStudio();
     const order = await sales.pay('2026-03-10T04:00:00Z', [
-      { studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 9_900, royaltyBps: 1_200, productName: 'Xinshe T-shirt' },
-      { studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 77_600, royaltyBps: 800, productName: 'Ranch tour for two' },
+      {
+        studioId: s.organizationId!,
+        merchantId: merchant.organizationId!,
+        netMinor: 9_900,
+        royaltyBps: 1_200,
+        productName: 'Xinshe T-shirt',
+      },
+      {
+        studioId: s.organizationId!,
+        merchantId: merchant.organizationId!,
+        netMinor: 77_600,
+        royaltyBps: 800,
+        productName: 'Ranch tour for two',
+      },
     ]);
     await sales.refund(order, order.lines[0]!, 0, 3_300, '2026-03-12T02:00:00Z');
 
-    const res = await t.gql(contractOperation('RoyaltyReport'), { studioId: s.organizationId, from: '2026-03-01', to: '2026-03-31' }, s.token);
+    const res = await t.gql(
+      contractOperation('RoyaltyReport'),
+      { studioId: s.organizationId, from: '2026-03-01', to: '2026-03-31' },
+      s.token,
+    );
     expect(res.errors).toBeUndefined();
     // T-shirt: royalty 11.88 less 3.96 reversed = 7.92; tour: 62.08. Together 70.00.
     expect(res.data?.royaltyReport).toEqual({
       totals: { gross: cny(87_500), refunded: cny(3_300), royalty: cny(7_000) },
       lines: [
-        { orderLineId: order.lines[0]!.orderLineId, productName: 'Xinshe T-shirt', merchantName: 'Xiangdi Art Center', gross: cny(9_900), refunded: cny(3_300), royalty: cny(792) },
-        { orderLineId: order.lines[1]!.orderLineId, productName: 'Ranch tour for two', merchantName: 'Xiangdi Art Center', gross: cny(77_600), refunded: cny(0), royalty: cny(6_208) },
+        {
+          orderLineId: order.lines[0]!.orderLineId,
+          productName: 'Xinshe T-shirt',
+          merchantName: 'Xiangdi Art Center',
+          gross: cny(9_900),
+          refunded: cny(3_300),
+          royalty: cny(792),
+        },
+        {
+          orderLineId: order.lines[1]!.orderLineId,
+          productName: 'Ranch tour for two',
+          merchantName: 'Xiangdi Art Center',
+          gross: cny(77_600),
+          refunded: cny(0),
+          royalty: cny(6_208),
+        },
       ].sort((a, b) => a.orderLineId.localeCompare(b.orderLineId)),
     });
 
@@ -58,7 +88,9 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
       expect(denied.data ?? null).toBeNull();
     }
     expect(errorCode(await t.gql(contractOperation('RoyaltyReport'), vars))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await t.gql(contractOperation('RoyaltyReport'), { ...vars, from: '2026-04-01' }, s.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(contractOperation('RoyaltyReport'), { ...vars, from: '2026-04-01' }, s.token))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('posts each line as a balanced entry with the default fee, and posts nothing twice when events are replayed', async () => {
@@ -70,8 +102,20 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const refund = await sales.refund(order, order.lines[0]!, 0, 33, '2026-05-03T03:00:00Z');
     await sales.publish(refund);
     const lineId = order.lines[0]!.orderLineId;
-    const splits = await t.sql(`SELECT gross_minor, royalty_minor, fee_minor, merchant_minor, refunded_minor, fee_bps FROM sale_line_splits WHERE order_line_id = $1`, [lineId]);
-    expect(splits).toEqual([{ gross_minor: '99', royalty_minor: '12', fee_minor: '9', merchant_minor: '78', refunded_minor: '33', fee_bps: 1000 }]);
+    const splits = await t.sql(
+      `SELECT gross_minor, royalty_minor, fee_minor, merchant_minor, refunded_minor, fee_bps FROM sale_line_splits WHERE order_line_id = $1`,
+      [lineId],
+    );
+    expect(splits).toEqual([
+      {
+        gross_minor: '99',
+        royalty_minor: '12',
+        fee_minor: '9',
+        merchant_minor: '78',
+        refunded_minor: '33',
+        fee_bps: 1000,
+      },
+    ]);
     const entries = await t.sql<{ kind: string; purpose: string; amount_minor: string }>(
       `SELECT e.kind, a.purpose, p.amount_minor FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
          JOIN ledger_accounts a ON a.id = p.account_id WHERE e.source_id IN ($1, $2) ORDER BY e.kind DESC, a.purpose`,
@@ -91,11 +135,20 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
 
   it('posts once when the same payment or refund arrives concurrently, and issues a month once under a race', async () => {
     const s = await freshStudio();
-    const order = await sales.pay('2026-05-20T03:00:00Z', [{ studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 5_000, royaltyBps: 1_000 }]);
+    const order = await sales.pay('2026-05-20T03:00:00Z', [
+      { studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 5_000, royaltyBps: 1_000 },
+    ]);
     await Promise.all(Array.from({ length: 5 }, () => sales.publish(order)));
     const refund = {
-      type: 'OrderLineRefunded' as const, orderId: order.orderId, orderLineId: order.lines[0]!.orderLineId, refundId: randomUUID(),
-      currency: 'CNY', amountMinor: 1_000, refundedBeforeMinor: 0, refundedAfterMinor: 1_000, refundedAt: new Date('2026-05-21T03:00:00Z'),
+      type: 'OrderLineRefunded' as const,
+      orderId: order.orderId,
+      orderLineId: order.lines[0]!.orderLineId,
+      refundId: randomUUID(),
+      currency: 'CNY',
+      amountMinor: 1_000,
+      refundedBeforeMinor: 0,
+      refundedAfterMinor: 1_000,
+      refundedAt: new Date('2026-05-21T03:00:00Z'),
     };
     await Promise.all(Array.from({ length: 5 }, () => sales.publish(refund)));
     const [counts] = await t.sql(
@@ -110,12 +163,15 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     // More concurrent payments than the pool has connections: posting needs no connection beyond the publisher's.
     const many = await Promise.all(
       Array.from({ length: 25 }, () =>
-        sales.pay('2026-05-22T03:00:00Z', [{ studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 100, royaltyBps: 1_000 }]),
+        sales.pay('2026-05-22T03:00:00Z', [
+          { studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 100, royaltyBps: 1_000 },
+        ]),
       ),
     );
-    const [named] = await t.sql(`SELECT count(*)::int AS n FROM sale_line_splits WHERE order_id = ANY($1::uuid[]) AND merchant_name = 'Xiangdi Art Center'`, [
-      many.map((o) => o.orderId),
-    ]);
+    const [named] = await t.sql(
+      `SELECT count(*)::int AS n FROM sale_line_splits WHERE order_id = ANY($1::uuid[]) AND merchant_name = 'Xiangdi Art Center'`,
+      [many.map((o) => o.orderId)],
+    );
     expect(named).toEqual({ n: 25 });
 
     const ISSUE = `mutation($s: ID!) { issueRoyaltyStatement(studioId: $s, month: "2026-05") { id } }`;
@@ -126,10 +182,16 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
 
   it('refuses a refund that does not follow the line\u2019s refunds, rolling back the publisher\u2019s transaction', async () => {
     const s = await freshStudio();
-    const order = await sales.pay('2026-05-02T03:00:00Z', [{ studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 1_000, royaltyBps: 1_000 }]);
-    await expect(sales.refund(order, order.lines[0]!, 500, 100, '2026-05-03T03:00:00Z')).rejects.toThrow(/does not follow/);
+    const order = await sales.pay('2026-05-02T03:00:00Z', [
+      { studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 1_000, royaltyBps: 1_000 },
+    ]);
+    await expect(sales.refund(order, order.lines[0]!, 500, 100, '2026-05-03T03:00:00Z')).rejects.toThrow(
+      /does not follow/,
+    );
     await expect(sales.refund(order, order.lines[0]!, 0, 1_001, '2026-05-03T03:00:00Z')).rejects.toThrow(/beyond/);
-    const [row] = await t.sql(`SELECT refunded_minor FROM sale_line_splits WHERE order_line_id = $1`, [order.lines[0]!.orderLineId]);
+    const [row] = await t.sql(`SELECT refunded_minor FROM sale_line_splits WHERE order_line_id = $1`, [
+      order.lines[0]!.orderLineId,
+    ]);
     expect(row).toEqual({ refunded_minor: '0' });
   });
 
@@ -137,18 +199,34 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const client = new Client({ connectionString: t.databaseUrl });
     await client.connect();
     try {
-      const [account] = (await client.query(`SELECT id FROM ledger_accounts WHERE purpose = 'PAYMENT_CLEARING' AND currency = 'CNY'`)).rows;
+      const [account] = (
+        await client.query(`SELECT id FROM ledger_accounts WHERE purpose = 'PAYMENT_CLEARING' AND currency = 'CNY'`)
+      ).rows;
       await client.query('BEGIN');
-      const entry = (await client.query(`INSERT INTO journal_entries (kind, source_id, occurred_at) VALUES ('ADJUSTMENT', $1, now()) RETURNING id`, [randomUUID()])).rows[0];
-      await client.query(`INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ($1, $2, 100, 'CNY')`, [entry.id, account.id]);
+      const entry = (
+        await client.query(
+          `INSERT INTO journal_entries (kind, source_id, occurred_at) VALUES ('ADJUSTMENT', $1, now()) RETURNING id`,
+          [randomUUID()],
+        )
+      ).rows[0];
+      await client.query(
+        `INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ($1, $2, 100, 'CNY')`,
+        [entry.id, account.id],
+      );
       await expect(client.query('COMMIT')).rejects.toThrow(/unbalanced/);
 
-      await expect(client.query(`UPDATE ledger_postings SET amount_minor = amount_minor + 1 WHERE id = (SELECT min(id) FROM ledger_postings)`)).rejects.toThrow(/append-only/);
+      await expect(
+        client.query(
+          `UPDATE ledger_postings SET amount_minor = amount_minor + 1 WHERE id = (SELECT min(id) FROM ledger_postings)`,
+        ),
+      ).rejects.toThrow(/append-only/);
       await expect(client.query(`DELETE FROM ledger_postings`)).rejects.toThrow(/append-only/);
       await expect(client.query(`UPDATE journal_entries SET memo = 'edited'`)).rejects.toThrow(/append-only/);
       await expect(client.query(`DELETE FROM journal_entries`)).rejects.toThrow(/append-only/);
       await expect(client.query(`TRUNCATE ledger_postings CASCADE`)).rejects.toThrow(/append-only/);
-      await expect(client.query(`UPDATE sale_line_splits SET royalty_minor = royalty_minor + 1`)).rejects.toThrow(/never changes|check/);
+      await expect(client.query(`UPDATE sale_line_splits SET royalty_minor = royalty_minor + 1`)).rejects.toThrow(
+        /never changes|check/,
+      );
     } finally {
       await client.end();
     }
@@ -158,7 +236,9 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const s = await freshStudio();
     const ip = randomUUID();
     const base = { studioId: s.organizationId!, royaltyBps: 1_000 };
-    await sales.pay('2026-03-31T15:59:59Z', [{ ...base, merchantId: merchant.organizationId!, netMinor: 100, filmIpId: ip }]); // 23:59:59 on 31 March
+    await sales.pay('2026-03-31T15:59:59Z', [
+      { ...base, merchantId: merchant.organizationId!, netMinor: 100, filmIpId: ip },
+    ]); // 23:59:59 on 31 March
     const april = await sales.pay('2026-03-31T16:00:00Z', [
       { ...base, merchantId: merchant.organizationId!, netMinor: 1_000, filmIpId: ip }, // 00:00 on 1 April
       { ...base, merchantId: otherMerchant.organizationId!, netMinor: 2_000 },
@@ -180,10 +260,18 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
 
     const SERIES = `query($s: ID!, $by: RoyaltySeriesBy) { royaltySeries(studioId: $s, from: "2026-03-01", to: "2026-04-30", by: $by) {
       month label gross { amountMinor } royalty { amountMinor } } }`;
-    const points = (res: any) => res.data?.royaltySeries.map((p: any) => [p.month, p.label, p.gross.amountMinor, p.royalty.amountMinor]);
-    expect(points(await t.gql(SERIES, { s: s.organizationId }, s.token))).toEqual([['2026-03', '', 100, 10], ['2026-04', '', 6_000, 600]]);
+    const points = (res: any) =>
+      res.data?.royaltySeries.map((p: any) => [p.month, p.label, p.gross.amountMinor, p.royalty.amountMinor]);
+    expect(points(await t.gql(SERIES, { s: s.organizationId }, s.token))).toEqual([
+      ['2026-03', '', 100, 10],
+      ['2026-04', '', 6_000, 600],
+    ]);
     expect(points(await t.gql(SERIES, { s: s.organizationId, by: 'MERCHANT' }, s.token)).sort()).toEqual(
-      [['2026-03', 'Xiangdi Art Center', 100, 10], ['2026-04', 'Xiangdi Art Center', 1_000, 100], ['2026-04', 'Xinshe Ranch', 5_000, 500]].sort(),
+      [
+        ['2026-03', 'Xiangdi Art Center', 100, 10],
+        ['2026-04', 'Xiangdi Art Center', 1_000, 100],
+        ['2026-04', 'Xinshe Ranch', 5_000, 500],
+      ].sort(),
     );
     expect(errorCode(await t.gql(SERIES, { s: s.organizationId }, merchant.token))).toBe('FORBIDDEN');
 
@@ -194,27 +282,46 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     expect(first.data?.royaltyReportLines.totalCount).toBe(4);
     expect(first.data?.royaltyReportLines.edges.map((e: any) => e.node.gross.amountMinor)[0]).toBe(100);
     expect(first.data?.royaltyReportLines.pageInfo.hasNextPage).toBe(true);
-    const second = await t.gql(PAGE, { studioId: s.organizationId, after: first.data?.royaltyReportLines.pageInfo.endCursor }, s.token);
+    const second = await t.gql(
+      PAGE,
+      { studioId: s.organizationId, after: first.data?.royaltyReportLines.pageInfo.endCursor },
+      s.token,
+    );
     expect(second.data?.royaltyReportLines.edges).toHaveLength(1);
     expect(second.data?.royaltyReportLines.pageInfo.hasNextPage).toBe(false);
-    const seen = [...first.data!.royaltyReportLines.edges, ...second.data!.royaltyReportLines.edges].map((e: any) => e.node.orderLineId);
+    const seen = [...first.data!.royaltyReportLines.edges, ...second.data!.royaltyReportLines.edges].map(
+      (e: any) => e.node.orderLineId,
+    );
     expect(new Set(seen).size).toBe(4);
     expect(errorCode(await t.gql(PAGE, { studioId: s.organizationId }, otherStudio.token))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(PAGE, { studioId: s.organizationId, after: 'bogus' }, s.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(PAGE, { studioId: s.organizationId, after: 'bogus' }, s.token))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('downloads the report as CSV with the same Bearer token and rules, totals row included', async () => {
     const s = await freshStudio();
     const order = await sales.pay('2026-06-05T04:00:00Z', [
-      { studioId: s.organizationId!, merchantId: merchant.organizationId!, netMinor: 9_900, royaltyBps: 1_200, productName: '=HYPERLINK("x"), "cap"' },
+      {
+        studioId: s.organizationId!,
+        merchantId: merchant.organizationId!,
+        netMinor: 9_900,
+        royaltyBps: 1_200,
+        productName: '=HYPERLINK("x"), "cap"',
+      },
     ]);
     await sales.refund(order, order.lines[0]!, 0, 9_900, '2026-06-06T04:00:00Z');
     const url = `${t.baseUrl}/reports/royalties.csv?studioId=${s.organizationId}&from=2026-06-01&to=2026-06-30`;
     const res = await fetch(url, { headers: { authorization: `Bearer ${s.token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('order_line_id,order_id,paid_at,product_id,product_name,merchant_id,merchant_name,license_id,film_ip_id,currency,gross_minor,refunded_minor,royalty_minor');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'order_line_id,order_id,paid_at,product_id,product_name,merchant_id,merchant_name,license_id,film_ip_id,currency,gross_minor,refunded_minor,royalty_minor',
+    );
     expect(lines[1]).toContain(`"'=HYPERLINK(""x""), ""cap"""`);
     expect(lines[1]).toMatch(/,CNY,9900,9900,0$/);
     expect(lines[2]).toBe('TOTAL,,,,,,,,,CNY,9900,9900,0');
@@ -222,9 +329,12 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${otherStudio.token}` } })).status).toBe(403);
     expect((await fetch(url, { headers: { authorization: `Bearer ${merchant.token}` } })).status).toBe(403);
-    const bad = await fetch(`${t.baseUrl}/reports/royalties.csv?studioId=${s.organizationId}&from=2026-13-01&to=2026-06-30`, {
-      headers: { authorization: `Bearer ${s.token}` },
-    });
+    const bad = await fetch(
+      `${t.baseUrl}/reports/royalties.csv?studioId=${s.organizationId}&from=2026-13-01&to=2026-06-30`,
+      {
+        headers: { authorization: `Bearer ${s.token}` },
+      },
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -237,21 +347,35 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
       id month status lineCount gross { amountMinor } refunded { amountMinor } royalty { amountMinor } adjustments { amountMinor } amountDue { amountMinor }
       lines(first: 10) { totalCount edges { node { kind isAdjustment gross { amountMinor } refunded { amountMinor } royalty { amountMinor } } } } } }`;
 
-    expect(errorCode(await t.gql(ISSUE, { studioId: s.organizationId, month: '2026-03' }, otherStudio.token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(ISSUE, { studioId: s.organizationId, month: '2026-03' }, otherStudio.token))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await t.gql(ISSUE, { studioId: s.organizationId, month: '2099-01' }, s.token))).toBe('CONFLICT');
     const issued = await t.gql(ISSUE, { studioId: s.organizationId, month: '2026-03' }, s.token);
     expect(issued.errors).toBeUndefined();
     const m1 = issued.data?.issueRoyaltyStatement;
-    expect(m1).toMatchObject({ month: '2026-03', status: 'ISSUED', lineCount: 1, gross: { amountMinor: 10_000 }, royalty: { amountMinor: 1_000 }, amountDue: { amountMinor: 1_000 } });
+    expect(m1).toMatchObject({
+      month: '2026-03',
+      status: 'ISSUED',
+      lineCount: 1,
+      gross: { amountMinor: 10_000 },
+      royalty: { amountMinor: 1_000 },
+      amountDue: { amountMinor: 1_000 },
+    });
     expect(errorCode(await t.gql(ISSUE, { studioId: s.organizationId, month: '2026-03' }, s.token))).toBe('CONFLICT');
 
     // After March is issued: a refund of the March sale and a sale dated March arrive late.
     await sales.refund(march, march.lines[0]!, 0, 5_000, '2026-03-20T04:00:00Z');
     await sales.pay('2026-03-30T04:00:00Z', [{ ...line, netMinor: 3_000 }]);
-    const again = await t.gql(`query($id: ID!) { royaltyStatement(id: $id) { lineCount royalty { amountMinor } } }`, { id: m1.id }, s.token);
+    const again = await t.gql(
+      `query($id: ID!) { royaltyStatement(id: $id) { lineCount royalty { amountMinor } } }`,
+      { id: m1.id },
+      s.token,
+    );
     expect(again.data?.royaltyStatement).toEqual({ lineCount: 1, royalty: { amountMinor: 1_000 } });
 
-    const april = (await t.gql(ISSUE, { studioId: s.organizationId, month: '2026-04' }, platform.token)).data?.issueRoyaltyStatement;
+    const april = (await t.gql(ISSUE, { studioId: s.organizationId, month: '2026-04' }, platform.token)).data
+      ?.issueRoyaltyStatement;
     expect(april).toMatchObject({
       lineCount: 3,
       gross: { amountMinor: 23_000 },
@@ -260,23 +384,56 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
       adjustments: { amountMinor: -500 + 300 },
       amountDue: { amountMinor: 1_800 },
     });
-    expect(april.lines.edges.filter((e: any) => e.node.isAdjustment).map((e: any) => e.node.kind).sort()).toEqual(['REFUND', 'SALE']);
+    expect(
+      april.lines.edges
+        .filter((e: any) => e.node.isAdjustment)
+        .map((e: any) => e.node.kind)
+        .sort(),
+    ).toEqual(['REFUND', 'SALE']);
 
-    await expect(t.sql(`UPDATE royalty_statements SET amount_due_minor = 0 WHERE id = $1`, [m1.id])).rejects.toThrow(/never changes/);
-    await expect(t.sql(`DELETE FROM royalty_statement_lines WHERE statement_id = $1`, [m1.id])).rejects.toThrow(/never changes/);
-    await expect(t.sql(`UPDATE sale_line_splits SET statement_id = NULL WHERE statement_id = $1`, [m1.id])).rejects.toThrow(/belongs to statement/);
+    await expect(t.sql(`UPDATE royalty_statements SET amount_due_minor = 0 WHERE id = $1`, [m1.id])).rejects.toThrow(
+      /never changes/,
+    );
+    await expect(t.sql(`DELETE FROM royalty_statement_lines WHERE statement_id = $1`, [m1.id])).rejects.toThrow(
+      /never changes/,
+    );
+    await expect(
+      t.sql(`UPDATE sale_line_splits SET statement_id = NULL WHERE statement_id = $1`, [m1.id]),
+    ).rejects.toThrow(/belongs to statement/);
 
-    const list = await t.gql(`query($s: ID!) { royaltyStatements(studioId: $s) { month } }`, { s: s.organizationId }, s.token);
+    const list = await t.gql(
+      `query($s: ID!) { royaltyStatements(studioId: $s) { month } }`,
+      { s: s.organizationId },
+      s.token,
+    );
     expect(list.data?.royaltyStatements).toEqual([{ month: '2026-04' }, { month: '2026-03' }]);
-    expect(errorCode(await t.gql(`query($s: ID!) { royaltyStatements(studioId: $s) { month } }`, { s: s.organizationId }, merchant.token))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(`query($id: ID!) { royaltyStatement(id: $id) { id } }`, { id: m1.id }, otherStudio.token))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await t.gql(
+          `query($s: ID!) { royaltyStatements(studioId: $s) { month } }`,
+          { s: s.organizationId },
+          merchant.token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await t.gql(`query($id: ID!) { royaltyStatement(id: $id) { id } }`, { id: m1.id }, otherStudio.token)),
+    ).toBe('NOT_FOUND');
 
-    const csv = await fetch(`${t.baseUrl}/reports/statements/${april.id}.csv`, { headers: { authorization: `Bearer ${s.token}` } });
+    const csv = await fetch(`${t.baseUrl}/reports/statements/${april.id}.csv`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
     expect(csv.status).toBe(200);
     const rows = (await csv.text()).trim().split('\r\n');
     expect(rows).toHaveLength(1 + 3 + 5);
     expect(rows.at(-1)).toBe('AMOUNT_DUE,,,,,,,,,,CNY,,,1800');
-    expect((await fetch(`${t.baseUrl}/reports/statements/${april.id}.csv`, { headers: { authorization: `Bearer ${otherStudio.token}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${t.baseUrl}/reports/statements/${april.id}.csv`, {
+          headers: { authorization: `Bearer ${otherStudio.token}` },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('recoups a license\u2019s advance from its royalties and charges the guarantee shortfall when the term ends', async () => {
@@ -285,13 +442,22 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const RECORD = `mutation($input: RecordLicenseTermsInput!) { recordLicenseTerms(input: $input) {
       licenseId advance { amountMinor } minimumGuarantee { amountMinor } endsOn guaranteeSettled } }`;
     const input = {
-      licenseId, studioId: s.organizationId, merchantId: merchant.organizationId,
-      advance: { amountMinor: 1_000 }, minimumGuarantee: { amountMinor: 5_000 }, startsOn: '2026-01-01', endsOn: '2026-04-30',
+      licenseId,
+      studioId: s.organizationId,
+      merchantId: merchant.organizationId,
+      advance: { amountMinor: 1_000 },
+      minimumGuarantee: { amountMinor: 5_000 },
+      startsOn: '2026-01-01',
+      endsOn: '2026-04-30',
     };
     expect(errorCode(await t.gql(RECORD, { input }, s.token))).toBe('FORBIDDEN');
     const recorded = await t.gql(RECORD, { input }, platform.token);
     expect(recorded.data?.recordLicenseTerms).toEqual({
-      licenseId, advance: { amountMinor: 1_000 }, minimumGuarantee: { amountMinor: 5_000 }, endsOn: '2026-04-30', guaranteeSettled: false,
+      licenseId,
+      advance: { amountMinor: 1_000 },
+      minimumGuarantee: { amountMinor: 5_000 },
+      endsOn: '2026-04-30',
+      guaranteeSettled: false,
     });
     expect(errorCode(await t.gql(RECORD, { input }, platform.token))).toBe('CONFLICT');
 
@@ -301,16 +467,38 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const ISSUE = `mutation($s: ID!, $month: String!) { issueRoyaltyStatement(studioId: $s, month: $month) {
       royalty { amountMinor } advanceRecouped { amountMinor } guaranteeShortfall { amountMinor } amountDue { amountMinor } } }`;
     // March: 6.00 royalty, all kept back against the 10.00 advance.
-    expect((await t.gql(ISSUE, { s: s.organizationId, month: '2026-03' }, s.token)).data?.issueRoyaltyStatement).toEqual({
-      royalty: { amountMinor: 600 }, advanceRecouped: { amountMinor: 600 }, guaranteeShortfall: { amountMinor: 0 }, amountDue: { amountMinor: 0 },
+    expect(
+      (await t.gql(ISSUE, { s: s.organizationId, month: '2026-03' }, s.token)).data?.issueRoyaltyStatement,
+    ).toEqual({
+      royalty: { amountMinor: 600 },
+      advanceRecouped: { amountMinor: 600 },
+      guaranteeShortfall: { amountMinor: 0 },
+      amountDue: { amountMinor: 0 },
     });
     // April, the term's last month: 7.00 royalty repays the last 4.00; lifetime 13.00 is 37.00 short of the 50.00 guarantee.
-    expect((await t.gql(ISSUE, { s: s.organizationId, month: '2026-04' }, s.token)).data?.issueRoyaltyStatement).toEqual({
-      royalty: { amountMinor: 700 }, advanceRecouped: { amountMinor: 400 }, guaranteeShortfall: { amountMinor: 3_700 }, amountDue: { amountMinor: 4_000 },
+    expect(
+      (await t.gql(ISSUE, { s: s.organizationId, month: '2026-04' }, s.token)).data?.issueRoyaltyStatement,
+    ).toEqual({
+      royalty: { amountMinor: 700 },
+      advanceRecouped: { amountMinor: 400 },
+      guaranteeShortfall: { amountMinor: 3_700 },
+      amountDue: { amountMinor: 4_000 },
     });
-    const terms = await t.gql(`query($l: ID!) { licenseTerms(licenseId: $l) { advanceRecouped { amountMinor } guaranteeSettled } }`, { l: licenseId }, merchant.token);
+    const terms = await t.gql(
+      `query($l: ID!) { licenseTerms(licenseId: $l) { advanceRecouped { amountMinor } guaranteeSettled } }`,
+      { l: licenseId },
+      merchant.token,
+    );
     expect(terms.data?.licenseTerms).toEqual({ advanceRecouped: { amountMinor: 1_000 }, guaranteeSettled: true });
-    expect(errorCode(await t.gql(`query($l: ID!) { licenseTerms(licenseId: $l) { guaranteeSettled } }`, { l: licenseId }, otherStudio.token))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await t.gql(
+          `query($l: ID!) { licenseTerms(licenseId: $l) { guaranteeSettled } }`,
+          { l: licenseId },
+          otherStudio.token,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
 
     const balances = await t.sql<{ purpose: string; balance: string }>(
       `SELECT purpose, balance_minor::text AS balance FROM ledger_accounts WHERE party_id IN ($1, $2) ORDER BY purpose`,
@@ -328,8 +516,12 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const s = await freshStudio();
     const SET_FEE = `mutation($m: ID!, $bps: Int!) { setMerchantPlatformFee(merchantId: $m, feeBps: $bps) }`;
     expect(errorCode(await t.gql(SET_FEE, { m: m.organizationId, bps: 500 }, m.token))).toBe('FORBIDDEN');
-    expect((await t.gql(SET_FEE, { m: m.organizationId, bps: 500 }, platform.token)).data?.setMerchantPlatformFee).toBe(500);
-    const order = await sales.pay('2026-07-01T04:00:00Z', [{ studioId: s.organizationId!, merchantId: m.organizationId!, netMinor: 10_000, royaltyBps: 1_500 }]);
+    expect((await t.gql(SET_FEE, { m: m.organizationId, bps: 500 }, platform.token)).data?.setMerchantPlatformFee).toBe(
+      500,
+    );
+    const order = await sales.pay('2026-07-01T04:00:00Z', [
+      { studioId: s.organizationId!, merchantId: m.organizationId!, netMinor: 10_000, royaltyBps: 1_500 },
+    ]);
     await sales.refund(order, order.lines[0]!, 0, 1_000, '2026-07-02T04:00:00Z');
 
     const SALES = `query($m: ID!) { merchantSales(merchantId: $m, from: "2026-07-01", to: "2026-07-31") {
@@ -338,11 +530,18 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const mine = await t.gql(SALES, { m: m.organizationId }, m.token);
     expect(mine.errors).toBeUndefined();
     expect(mine.data?.merchantSales).toEqual({
-      licenses: [{
-        licenseId: order.lines[0]!.licenseId, studioName: s.organizationId ? expect.any(String) : '', lineCount: 1,
-        gross: { amountMinor: 10_000 }, refunded: { amountMinor: 1_000 },
-        royalty: { amountMinor: 1_500 - 150 }, platformFee: { amountMinor: 500 - 50 }, merchantShare: { amountMinor: 8_000 - 800 },
-      }],
+      licenses: [
+        {
+          licenseId: order.lines[0]!.licenseId,
+          studioName: s.organizationId ? expect.any(String) : '',
+          lineCount: 1,
+          gross: { amountMinor: 10_000 },
+          refunded: { amountMinor: 1_000 },
+          royalty: { amountMinor: 1_500 - 150 },
+          platformFee: { amountMinor: 500 - 50 },
+          merchantShare: { amountMinor: 8_000 - 800 },
+        },
+      ],
       payableBalance: { amountMinor: 7_200 },
     });
     expect(errorCode(await t.gql(SALES, { m: m.organizationId }, merchant.token))).toBe('FORBIDDEN');
@@ -352,7 +551,10 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     const FEES = `{ platformFeeRevenue(from: "2026-07-01", to: "2026-07-31") { net { amountMinor } byMerchant { merchantName fees { amountMinor } } } }`;
     expect(errorCode(await t.gql(FEES, {}, m.token))).toBe('FORBIDDEN');
     const fees = await t.gql(FEES, {}, platform.token);
-    expect(fees.data?.platformFeeRevenue.byMerchant).toContainEqual({ merchantName: 'Songjiang Crafts', fees: { amountMinor: 450 } });
+    expect(fees.data?.platformFeeRevenue.byMerchant).toContainEqual({
+      merchantName: 'Songjiang Crafts',
+      fees: { amountMinor: 450 },
+    });
   });
 
   it('reconciles a period: nothing to report when the books agree, each discrepancy when they do not', async () => {
@@ -368,14 +570,21 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     expect(fineRes.errors).toBeUndefined();
     const fine = fineRes.data?.reconciliation;
     expect(fine.discrepancies).toEqual([]);
-    expect(fine.grossPaid.amountMinor).toBe(fine.royalties.amountMinor + fine.platformFees.amountMinor + fine.merchantShares.amountMinor);
+    expect(fine.grossPaid.amountMinor).toBe(
+      fine.royalties.amountMinor + fine.platformFees.amountMinor + fine.merchantShares.amountMinor,
+    );
     expect(fine.grossPaid.amountMinor).toBe(12_346);
 
-    const [account] = await t.sql<{ id: string }>(`SELECT id FROM ledger_accounts WHERE purpose = 'MERCHANT_PAYABLE' AND party_id = $1`, [otherMerchant.organizationId]);
+    const [account] = await t.sql<{ id: string }>(
+      `SELECT id FROM ledger_accounts WHERE purpose = 'MERCHANT_PAYABLE' AND party_id = $1`,
+      [otherMerchant.organizationId],
+    );
     await t.sql(`UPDATE ledger_accounts SET balance_minor = balance_minor + 1 WHERE id = $1`, [account!.id]);
     try {
       const broken = (await t.gql(RECONCILE, {}, platform.token)).data?.reconciliation;
-      expect(broken.discrepancies).toEqual([{ check: 'ACCOUNT_BALANCE', reference: account!.id, detail: expect.stringMatching(/MERCHANT_PAYABLE/) }]);
+      expect(broken.discrepancies).toEqual([
+        { check: 'ACCOUNT_BALANCE', reference: account!.id, detail: expect.stringMatching(/MERCHANT_PAYABLE/) },
+      ]);
     } finally {
       await t.sql(`UPDATE ledger_accounts SET balance_minor = balance_minor - 1 WHERE id = $1`, [account!.id]);
     }

@@ -19,7 +19,11 @@ describe('licensing channels and proof of license', () => {
   afterAll(() => t.close());
 
   type Published = { publishLicenseOffer: { id: string; channels: string[] } };
-  async function offerWithChannels(filmIpId: string, channels: string[] | null, startsOn = dayOffset(t, 0)): Promise<GqlResult<Published>> {
+  async function offerWithChannels(
+    filmIpId: string,
+    channels: string[] | null,
+    startsOn = dayOffset(t, 0),
+  ): Promise<GqlResult<Published>> {
     return t.gql<Published>(
       contractOperation('PublishLicenseOfferWithChannels'),
       { filmIpId, royaltyBps: 800, categories: ['APPAREL'], channels, startsOn, endsOn: dayOffset(t, 365) },
@@ -28,7 +32,10 @@ describe('licensing channels and proof of license', () => {
   }
 
   async function verificationCode(productId: string): Promise<string | null> {
-    const product = await ok<{ verificationCode: string | null }>(t.gql(`query($id: ID!) { product(id: $id) { verificationCode } }`, { id: productId }, merchant.token), 'product');
+    const product = await ok<{ verificationCode: string | null }>(
+      t.gql(`query($id: ID!) { product(id: $id) { verificationCode } }`, { id: productId }, merchant.token),
+      'product',
+    );
     return product.verificationCode;
   }
 
@@ -40,7 +47,15 @@ describe('licensing channels and proof of license', () => {
     // The journey's PublishLicenseOffer names no channels and still sells online.
     const journey = await t.gql(
       contractOperation('PublishLicenseOffer'),
-      { filmIpId, royaltyBps: 800, categories: ['APPAREL'], startsOn: dayOffset(t, 0), endsOn: dayOffset(t, 30), advance: null, minimumGuarantee: null },
+      {
+        filmIpId,
+        royaltyBps: 800,
+        categories: ['APPAREL'],
+        startsOn: dayOffset(t, 0),
+        endsOn: dayOffset(t, 30),
+        advance: null,
+        minimumGuarantee: null,
+      },
       studio.token,
     );
     const offer = await ok<{ id: string }>(Promise.resolve(journey), 'publishLicenseOffer');
@@ -51,7 +66,11 @@ describe('licensing channels and proof of license', () => {
     const some = await offerWithChannels(filmIpId, ['RETAIL', 'VENUE', 'RETAIL'], dayOffset(t, -90));
     expect(some.errors).toBeUndefined();
     expect(some.data?.['publishLicenseOffer'].channels).toEqual(['VENUE', 'RETAIL']);
-    const licenseId = await approveApplication(t, studio, await applyForLicense(t, merchant, some.data!.publishLicenseOffer.id));
+    const licenseId = await approveApplication(
+      t,
+      studio,
+      await applyForLicense(t, merchant, some.data!.publishLicenseOffer.id),
+    );
     const license = await t.gql(`query($id: ID!) { license(id: $id) { channels } }`, { id: licenseId }, merchant.token);
     expect(license.data?.['license'].channels).toEqual(['VENUE', 'RETAIL']);
 
@@ -62,10 +81,17 @@ describe('licensing channels and proof of license', () => {
   it('a product under a license without ONLINE cannot be published here (BAD_USER_INPUT) and gets no code', async () => {
     const filmIpId = await createFilmIp(t, studio, 'White Snake', '白蛇');
     const offer = await offerWithChannels(filmIpId, ['VENUE']);
-    const licenseId = await approveApplication(t, studio, await applyForLicense(t, merchant, offer.data!.publishLicenseOffer.id));
+    const licenseId = await approveApplication(
+      t,
+      studio,
+      await applyForLicense(t, merchant, offer.data!.publishLicenseOffer.id),
+    );
     const l = { studio, merchant, filmIpId, licenseId };
     const product = await createMerchandise(t, l);
-    await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: product.id }, merchant.token), 'submitProductForApproval');
+    await ok(
+      t.gql(contractOperation('SubmitProductForApproval'), { productId: product.id }, merchant.token),
+      'submitProductForApproval',
+    );
     await ok(t.gql(contractOperation('ApproveProduct'), { productId: product.id }, studio.token), 'approveProduct');
     const publish = await t.gql(contractOperation('PublishProduct'), { productId: product.id }, merchant.token);
     expect(errorCode(publish)).toBe('BAD_USER_INPUT');
@@ -74,7 +100,13 @@ describe('licensing channels and proof of license', () => {
   });
 
   it('a published product has a code that says who licensed whom until when, and that a suspended license no longer holds', async () => {
-    const l = await licensedMerchant(t, { studio, merchant, title: 'Lotus Lantern', titleZh: '宝莲灯', endsOn: '2099-12-31' });
+    const l = await licensedMerchant(t, {
+      studio,
+      merchant,
+      title: 'Lotus Lantern',
+      titleZh: '宝莲灯',
+      endsOn: '2099-12-31',
+    });
     const product = await createMerchandise(t, l, { name: 'Lantern tee', nameZh: '宝莲灯T恤' });
     expect(await verificationCode(product.id)).toBeNull();
     await approveAndPublish(t, l, product.id);
@@ -93,7 +125,10 @@ describe('licensing channels and proof of license', () => {
     });
 
     // Unpublishing and publishing again keeps the code: tags already printed stay valid.
-    await ok(t.gql(`mutation($id: ID!) { unpublishProduct(productId: $id) { id } }`, { id: product.id }, merchant.token), 'unpublishProduct');
+    await ok(
+      t.gql(`mutation($id: ID!) { unpublishProduct(productId: $id) { id } }`, { id: product.id }, merchant.token),
+      'unpublishProduct',
+    );
     await ok(t.gql(contractOperation('PublishProduct'), { productId: product.id }, merchant.token), 'publishProduct');
     expect(await verificationCode(product.id)).toBe(code);
 
@@ -102,13 +137,23 @@ describe('licensing channels and proof of license', () => {
     expect(suspended.data?.['verifyProduct'].licenseStatus).toBe('SUSPENDED');
     // The reason is between the studio and the merchant: the public page never shows it.
     expect(JSON.stringify(suspended)).not.toContain('Artwork misuse');
-    const others = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM products WHERE verification_code IS NOT NULL AND verification_code <> $1`, [code]);
+    const others = await t.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM products WHERE verification_code IS NOT NULL AND verification_code <> $1`,
+      [code],
+    );
     expect(Number(others[0]?.n)).toBe(0);
   });
 
   it('a license past its last day reads EXPIRED even before the expiry job has marked it', async () => {
     const endsOn = dayOffset(t, 10);
-    const l = await licensedMerchant(t, { studio, merchant, title: 'Mulan', titleZh: '木兰', startsOn: dayOffset(t, 0), endsOn });
+    const l = await licensedMerchant(t, {
+      studio,
+      merchant,
+      title: 'Mulan',
+      titleZh: '木兰',
+      startsOn: dayOffset(t, 0),
+      endsOn,
+    });
     const product = await createMerchandise(t, l);
     await approveAndPublish(t, l, product.id);
     const code = await verificationCode(product.id);
@@ -131,11 +176,17 @@ describe('licensing channels and proof of license', () => {
       expect(res.data ?? null).toBeNull();
     }
     // 8 per window: the 2 calls of the suspension test, 1 of the expiry test, 4 here, 1 more, then refused.
-    for (let i = 0; i < 1; i += 1) expect(errorCode(await t.gql(contractOperation('VerifyLicensedProduct'), { code: `unknown-${i}` }))).toBe('NOT_FOUND');
+    for (let i = 0; i < 1; i += 1)
+      expect(errorCode(await t.gql(contractOperation('VerifyLicensedProduct'), { code: `unknown-${i}` }))).toBe(
+        'NOT_FOUND',
+      );
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: contractOperation('VerifyLicensedProduct'), variables: { code: 'AAAAAAAAAAAAAAAAAAAA' } }),
+      body: JSON.stringify({
+        query: contractOperation('VerifyLicensedProduct'),
+        variables: { code: 'AAAAAAAAAAAAAAAAAAAA' },
+      }),
     });
     expect(res.status).toBe(429);
     const body = (await res.json()) as GqlResult;

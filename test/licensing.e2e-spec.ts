@@ -46,7 +46,11 @@ describe('licensing', () => {
     Number((await t.sql<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
 
   it('runs the licensing operations of the contract end to end', async () => {
-    const ip = await t.gql(contractOperation('CreateFilmIp'), { studioId: studioA.organizationId, title: 'Lotus Lantern', titleZh: '宝莲灯' }, studioA.token);
+    const ip = await t.gql(
+      contractOperation('CreateFilmIp'),
+      { studioId: studioA.organizationId, title: 'Lotus Lantern', titleZh: '宝莲灯' },
+      studioA.token,
+    );
     expect(ip.errors).toBeUndefined();
     expect(ip.data?.createFilmIp).toMatchObject({ title: 'Lotus Lantern' });
 
@@ -66,14 +70,30 @@ describe('licensing', () => {
       studioA.token,
     );
     expect(offer.errors).toBeUndefined();
-    expect(offer.data?.publishLicenseOffer).toMatchObject({ royaltyBps: 1_250, categories: ['APPAREL', 'TOUR'], startsOn, endsOn });
+    expect(offer.data?.publishLicenseOffer).toMatchObject({
+      royaltyBps: 1_250,
+      categories: ['APPAREL', 'TOUR'],
+      startsOn,
+      endsOn,
+    });
     const offerId = offer.data?.publishLicenseOffer.id;
 
-    const applied = await t.gql(contractOperation('ApplyForLicense'), { offerId, merchantId: merchant.organizationId, pitch: 'Lantern-shaped pins' }, merchant.token);
+    const applied = await t.gql(
+      contractOperation('ApplyForLicense'),
+      { offerId, merchantId: merchant.organizationId, pitch: 'Lantern-shaped pins' },
+      merchant.token,
+    );
     expect(applied.data?.applyForLicense).toMatchObject({ status: 'PENDING' });
-    const approved = await t.gql(contractOperation('ApproveLicenseApplication'), { id: applied.data?.applyForLicense.id }, studioA.token);
+    const approved = await t.gql(
+      contractOperation('ApproveLicenseApplication'),
+      { id: applied.data?.applyForLicense.id },
+      studioA.token,
+    );
     expect(approved.errors).toBeUndefined();
-    expect(approved.data?.approveLicenseApplication).toMatchObject({ status: 'APPROVED', license: { status: 'ACTIVE' } });
+    expect(approved.data?.approveLicenseApplication).toMatchObject({
+      status: 'APPROVED',
+      license: { status: 'ACTIVE' },
+    });
 
     const license = await t.gql(LICENSE, { id: approved.data?.approveLicenseApplication.license.id }, merchant.token);
     expect(license.data?.license).toMatchObject({
@@ -87,12 +107,24 @@ describe('licensing', () => {
       filmIp: { title: 'Lotus Lantern' },
     });
 
-    const second = await t.gql(contractOperation('ApplyForLicense'), { offerId, merchantId: otherMerchant.organizationId, pitch: 'Lantern tours' }, otherMerchant.token);
-    const rejected = await t.gql(contractOperation('RejectLicenseApplication'), { id: second.data?.applyForLicense.id, reason: 'Tours are taken' }, studioA.token);
+    const second = await t.gql(
+      contractOperation('ApplyForLicense'),
+      { offerId, merchantId: otherMerchant.organizationId, pitch: 'Lantern tours' },
+      otherMerchant.token,
+    );
+    const rejected = await t.gql(
+      contractOperation('RejectLicenseApplication'),
+      { id: second.data?.applyForLicense.id, reason: 'Tours are taken' },
+      studioA.token,
+    );
     expect(rejected.errors).toBeUndefined();
     expect(rejected.data?.rejectLicenseApplication).toMatchObject({ status: 'REJECTED' });
     const seen = await t.gql(APPLICATION, { id: second.data?.applyForLicense.id }, otherMerchant.token);
-    expect(seen.data?.licenseApplication).toMatchObject({ status: 'REJECTED', decisionReason: 'Tours are taken', license: null });
+    expect(seen.data?.licenseApplication).toMatchObject({
+      status: 'REJECTED',
+      decisionReason: 'Tours are taken',
+      license: null,
+    });
   });
 
   describe('film IP', () => {
@@ -109,12 +141,24 @@ describe('licensing', () => {
       const stolen = await t.gql(update, { id, input: { title: 'Stolen' } }, studioB.token);
       expect(errorCode(stolen)).toBe('FORBIDDEN');
       expect(stolen.data).toBeNull();
-      const updated = await t.gql(update, { id, input: { year: 2019, characters: [{ name: 'Chen Xiang', nameZh: '沉香' }] } }, studioA.token);
+      const updated = await t.gql(
+        update,
+        { id, input: { year: 2019, characters: [{ name: 'Chen Xiang', nameZh: '沉香' }] } },
+        studioA.token,
+      );
       expect(updated.data?.updateFilmIp).toEqual({ id, title: 'Songjiang Nights', year: 2019 });
 
       const record = `mutation($input: RecordFilmingLocationInput!) { recordFilmingLocation(input: $input) { id nameEn } }`;
-      const place = { filmIpId: id, nameEn: 'Chedun Film Base', nameZh: '车墩影视基地', latitude: 30.9469, longitude: 121.2767 };
-      expect(errorCode(await t.gql(record, { input: { ...place, latitude: 91 } }, studioA.token))).toBe('BAD_USER_INPUT');
+      const place = {
+        filmIpId: id,
+        nameEn: 'Chedun Film Base',
+        nameZh: '车墩影视基地',
+        latitude: 30.9469,
+        longitude: 121.2767,
+      };
+      expect(errorCode(await t.gql(record, { input: { ...place, latitude: 91 } }, studioA.token))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(errorCode(await t.gql(record, { input: place }, studioB.token))).toBe('FORBIDDEN');
       const recorded = await t.gql(record, { input: place }, studioA.token);
       expect(recorded.errors).toBeUndefined();
@@ -150,7 +194,14 @@ describe('licensing', () => {
       const auditBefore = await count('licensing_audit_entries WHERE studio_id = $1', [studioA.organizationId]);
       const res = await t.gql(
         contractOperation('PublishLicenseOffer'),
-        { filmIpId, royaltyBps: 1_000, categories: ['APPAREL'], startsOn: dayOffset(t, 0), endsOn: dayOffset(t, 30), ...change },
+        {
+          filmIpId,
+          royaltyBps: 1_000,
+          categories: ['APPAREL'],
+          startsOn: dayOffset(t, 0),
+          endsOn: dayOffset(t, 30),
+          ...change,
+        },
         studioA.token,
       );
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -161,7 +212,13 @@ describe('licensing', () => {
 
     it('lets only staff of the IP’s studio publish and close offers', async () => {
       const filmIpId = await createFilmIp(t, studioA);
-      const vars = { filmIpId, royaltyBps: 800, categories: ['CRAFT'], startsOn: dayOffset(t, 0), endsOn: dayOffset(t, 30) };
+      const vars = {
+        filmIpId,
+        royaltyBps: 800,
+        categories: ['CRAFT'],
+        startsOn: dayOffset(t, 0),
+        endsOn: dayOffset(t, 30),
+      };
       for (const party of [studioB, merchant, visitor]) {
         const res = await t.gql(contractOperation('PublishLicenseOffer'), vars, party.token);
         expect(errorCode(res)).toBe('FORBIDDEN');
@@ -192,12 +249,22 @@ describe('licensing', () => {
       expect(seen.every((n) => n.status === 'OPEN' && n.filmIp.title === 'Paging test')).toBe(true);
       expect(errorCode(await t.gql(`{ licenseOffers(first: 101) { totalCount } }`))).toBe('BAD_USER_INPUT');
 
-      const own = await t.gql(`query($s: ID!) { studioLicenseOffers(studioId: $s, status: CLOSED) { edges { node { id } } } }`, { s: studioB.organizationId }, studioB.token);
+      const own = await t.gql(
+        `query($s: ID!) { studioLicenseOffers(studioId: $s, status: CLOSED) { edges { node { id } } } }`,
+        { s: studioB.organizationId },
+        studioB.token,
+      );
       expect(own.data?.studioLicenseOffers.edges.map((e: any) => e.node.id)).toContain(ids[0]);
-      const peek = await t.gql(`query($s: ID!) { studioLicenseOffers(studioId: $s) { totalCount } }`, { s: studioB.organizationId }, studioA.token);
+      const peek = await t.gql(
+        `query($s: ID!) { studioLicenseOffers(studioId: $s) { totalCount } }`,
+        { s: studioB.organizationId },
+        studioA.token,
+      );
       expect(errorCode(peek)).toBe('FORBIDDEN');
       expect(peek.data).toBeNull();
-      expect(errorCode(await t.gql(`query($id: ID!) { licenseOffer(id: $id) { id } }`, { id: ids[0] }))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(`query($id: ID!) { licenseOffer(id: $id) { id } }`, { id: ids[0] }))).toBe(
+        'NOT_FOUND',
+      );
     });
   });
 
@@ -209,7 +276,9 @@ describe('licensing', () => {
       expect(errorCode(await t.gql(apply, vars))).toBe('UNAUTHENTICATED');
       expect(errorCode(await t.gql(apply, vars, visitor.token))).toBe('FORBIDDEN');
       expect(errorCode(await t.gql(apply, vars, otherMerchant.token))).toBe('FORBIDDEN');
-      expect(errorCode(await t.gql(apply, { ...vars, merchantId: studioA.organizationId }, studioA.token))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(apply, { ...vars, merchantId: studioA.organizationId }, studioA.token))).toBe(
+        'FORBIDDEN',
+      );
       expect(errorCode(await t.gql(apply, { ...vars, pitch: '' }, merchant.token))).toBe('BAD_USER_INPUT');
       expect(await count('license_applications WHERE offer_id = $1', [offerId])).toBe(0);
     });
@@ -217,20 +286,32 @@ describe('licensing', () => {
     it('allows one pending application per merchant and offer: a second is CONFLICT until the first is withdrawn', async () => {
       const offerId = await publishOffer(t, studioA, await createFilmIp(t, studioA));
       const first = await applyForLicense(t, merchant, offerId);
-      const again = await t.gql(contractOperation('ApplyForLicense'), { offerId, merchantId: merchant.organizationId, pitch: 'Again' }, merchant.token);
+      const again = await t.gql(
+        contractOperation('ApplyForLicense'),
+        { offerId, merchantId: merchant.organizationId, pitch: 'Again' },
+        merchant.token,
+      );
       expect(errorCode(again)).toBe('CONFLICT');
       expect(again.errors?.[0]?.message).toMatch(/already has a pending application/);
       expect(await count('license_applications WHERE offer_id = $1', [offerId])).toBe(1);
 
       const concurrent = await Promise.all(
-        [1, 2, 3].map(() => t.gql(contractOperation('ApplyForLicense'), { offerId, merchantId: otherMerchant.organizationId, pitch: 'Race' }, otherMerchant.token)),
+        [1, 2, 3].map(() =>
+          t.gql(
+            contractOperation('ApplyForLicense'),
+            { offerId, merchantId: otherMerchant.organizationId, pitch: 'Race' },
+            otherMerchant.token,
+          ),
+        ),
       );
       expect(concurrent.filter((r) => !r.errors).length).toBe(1);
       expect(concurrent.filter((r) => errorCode(r) === 'CONFLICT').length).toBe(2);
 
       expect(errorCode(await t.gql(WITHDRAW, { id: first }, studioA.token))).toBe('FORBIDDEN');
       expect(errorCode(await t.gql(WITHDRAW, { id: first }, otherMerchant.token))).toBe('NOT_FOUND');
-      expect((await t.gql(WITHDRAW, { id: first }, merchant.token)).data?.withdrawLicenseApplication.status).toBe('WITHDRAWN');
+      expect((await t.gql(WITHDRAW, { id: first }, merchant.token)).data?.withdrawLicenseApplication.status).toBe(
+        'WITHDRAWN',
+      );
       expect(errorCode(await t.gql(WITHDRAW, { id: first }, merchant.token))).toBe('CONFLICT');
       await applyForLicense(t, merchant, offerId, 'Second try');
     });
@@ -251,24 +332,35 @@ describe('licensing', () => {
         expect(byOtherStudio.data).toBeNull();
       }
       expect(errorCode(await t.gql(reject, { id: applicationId, reason: '' }, studioA.token))).toBe('BAD_USER_INPUT');
-      const [pending] = await t.sql<{ status: string }>('SELECT status FROM license_applications WHERE id = $1', [applicationId]);
+      const [pending] = await t.sql<{ status: string }>('SELECT status FROM license_applications WHERE id = $1', [
+        applicationId,
+      ]);
       expect(pending?.status).toBe('PENDING');
       expect(await count('licenses WHERE application_id = $1', [applicationId])).toBe(0);
 
-      expect((await t.gql(approve, { id: applicationId }, studioA.token)).data?.approveLicenseApplication.status).toBe('APPROVED');
+      expect((await t.gql(approve, { id: applicationId }, studioA.token)).data?.approveLicenseApplication.status).toBe(
+        'APPROVED',
+      );
       const twice = await t.gql(approve, { id: applicationId }, studioA.token);
       expect(errorCode(twice)).toBe('CONFLICT');
       expect(twice.errors?.[0]?.message).toBe('Cannot approve a license application that is approved');
       const rejectApproved = await t.gql(reject, { id: applicationId, reason: 'changed my mind' }, studioA.token);
       expect(errorCode(rejectApproved)).toBe('CONFLICT');
       expect(await count('licenses WHERE application_id = $1', [applicationId])).toBe(1);
-      const [after] = await t.sql<{ status: string; decision_reason: string | null }>('SELECT status, decision_reason FROM license_applications WHERE id = $1', [applicationId]);
+      const [after] = await t.sql<{ status: string; decision_reason: string | null }>(
+        'SELECT status, decision_reason FROM license_applications WHERE id = $1',
+        [applicationId],
+      );
       expect(after).toEqual({ status: 'APPROVED', decision_reason: null });
     });
 
     it('shows each party its own applications and licenses, and no one else’s', async () => {
       const { applicationId, licenseId } = await grantLicense(t, studioA, merchant, { categories: ['FOOD'] });
-      const pendingId = await applyForLicense(t, otherMerchant, await publishOffer(t, studioA, await createFilmIp(t, studioA)));
+      const pendingId = await applyForLicense(
+        t,
+        otherMerchant,
+        await publishOffer(t, studioA, await createFilmIp(t, studioA)),
+      );
 
       for (const outsider of [studioB, otherMerchant, visitor]) {
         const app = await t.gql(APPLICATION, { id: applicationId }, outsider.token);
@@ -289,7 +381,9 @@ describe('licensing', () => {
       expect(nodes.map((n: any) => n.id)).toContain(pendingId);
       expect(nodes.every((n: any) => n.status === 'PENDING' && n.license === null && n.offer.id)).toBe(true);
       const decided = await t.gql(incoming, { s: studioA.organizationId, status: 'APPROVED' }, studioA.token);
-      const approvedNode = decided.data?.incomingLicenseApplications.edges.map((e: any) => e.node).find((n: any) => n.id === applicationId);
+      const approvedNode = decided.data?.incomingLicenseApplications.edges
+        .map((e: any) => e.node)
+        .find((n: any) => n.id === applicationId);
       expect(approvedNode.license).toEqual({ id: licenseId });
       expect(errorCode(await t.gql(incoming, { s: studioA.organizationId }, studioB.token))).toBe('FORBIDDEN');
 
@@ -299,9 +393,17 @@ describe('licensing', () => {
       const snoop = await t.gql(held, { m: merchant.organizationId }, otherMerchant.token);
       expect(errorCode(snoop)).toBe('FORBIDDEN');
       expect(snoop.data).toBeNull();
-      const granted = await t.gql(`query($s: ID!) { studioLicenses(studioId: $s) { totalCount } }`, { s: studioA.organizationId }, studioB.token);
+      const granted = await t.gql(
+        `query($s: ID!) { studioLicenses(studioId: $s) { totalCount } }`,
+        { s: studioA.organizationId },
+        studioB.token,
+      );
       expect(errorCode(granted)).toBe('FORBIDDEN');
-      const applied = await t.gql(`query($m: ID!) { merchantLicenseApplications(merchantId: $m) { edges { node { id } } } }`, { m: merchant.organizationId }, merchant.token);
+      const applied = await t.gql(
+        `query($m: ID!) { merchantLicenseApplications(merchantId: $m) { edges { node { id } } } }`,
+        { m: merchant.organizationId },
+        merchant.token,
+      );
       expect(applied.data?.merchantLicenseApplications.edges.map((e: any) => e.node.id)).toContain(applicationId);
     });
 
@@ -311,9 +413,17 @@ describe('licensing', () => {
       expect((await t.gql(CLOSE_OFFER, { id: offerId }, studioA.token)).data?.closeLicenseOffer.status).toBe('CLOSED');
       expect(errorCode(await t.gql(CLOSE_OFFER, { id: offerId }, studioA.token))).toBe('CONFLICT');
       const pending = await t.gql(APPLICATION, { id: pendingId }, otherMerchant.token);
-      expect(pending.data?.licenseApplication).toMatchObject({ status: 'REJECTED', decisionReason: 'The studio closed this offer', offer: { status: 'CLOSED' } });
+      expect(pending.data?.licenseApplication).toMatchObject({
+        status: 'REJECTED',
+        decisionReason: 'The studio closed this offer',
+        offer: { status: 'CLOSED' },
+      });
       expect((await t.gql(LICENSE, { id: licenseId }, merchant.token)).data?.license.status).toBe('ACTIVE');
-      const late = await t.gql(contractOperation('ApplyForLicense'), { offerId, merchantId: merchant.organizationId, pitch: 'Late' }, merchant.token);
+      const late = await t.gql(
+        contractOperation('ApplyForLicense'),
+        { offerId, merchantId: merchant.organizationId, pitch: 'Late' },
+        merchant.token,
+      );
       expect(errorCode(late)).toBe('CONFLICT');
     });
   });
@@ -333,10 +443,17 @@ describe('licensing', () => {
       expect(events.length).toBe(before);
 
       const suspended = await t.gql(SUSPEND, { id: licenseId, reason: 'Artwork misuse under review' }, studioA.token);
-      expect(suspended.data?.suspendLicense).toEqual({ id: licenseId, status: 'SUSPENDED', statusReason: 'Artwork misuse under review' });
+      expect(suspended.data?.suspendLicense).toEqual({
+        id: licenseId,
+        status: 'SUSPENDED',
+        statusReason: 'Artwork misuse under review',
+      });
       expect(errorCode(await t.gql(SUSPEND, { id: licenseId, reason: 'again' }, studioA.token))).toBe('CONFLICT');
       expect((await t.gql(RESUME, { id: licenseId }, studioA.token)).data?.resumeLicense.status).toBe('ACTIVE');
-      expect((await t.gql(TERMINATE, { id: licenseId, reason: 'Contract ended early' }, studioA.token)).data?.terminateLicense.status).toBe('TERMINATED');
+      expect(
+        (await t.gql(TERMINATE, { id: licenseId, reason: 'Contract ended early' }, studioA.token)).data
+          ?.terminateLicense.status,
+      ).toBe('TERMINATED');
 
       const ours = events.slice(before).filter((e) => e.licenseId === licenseId);
       expect(ours.map((e) => [e.from, e.to, e.reason])).toEqual([
@@ -348,7 +465,10 @@ describe('licensing', () => {
       const resumeTerminated = await t.gql(RESUME, { id: licenseId }, studioA.token);
       expect(errorCode(resumeTerminated)).toBe('CONFLICT');
       expect(resumeTerminated.errors?.[0]?.message).toBe('Cannot resume a license that is terminated');
-      expect((await t.gql(LICENSE, { id: licenseId }, studioA.token)).data?.license).toMatchObject({ status: 'TERMINATED', statusReason: 'Contract ended early' });
+      expect((await t.gql(LICENSE, { id: licenseId }, studioA.token)).data?.license).toMatchObject({
+        status: 'TERMINATED',
+        statusReason: 'Contract ended early',
+      });
       expect(events.filter((e) => e.licenseId === licenseId)).toHaveLength(3);
     });
 
@@ -358,7 +478,9 @@ describe('licensing', () => {
       expect(errorCode(res)).toBe('INTERNAL');
       const [row] = await t.sql<{ status: string }>('SELECT status FROM licenses WHERE id = $1', [licenseId]);
       expect(row?.status).toBe('ACTIVE');
-      expect(await count('licensing_audit_entries WHERE entity_id = $1 AND action = $2', [licenseId, 'LICENSE_SUSPENDED'])).toBe(0);
+      expect(
+        await count('licensing_audit_entries WHERE entity_id = $1 AND action = $2', [licenseId, 'LICENSE_SUSPENDED']),
+      ).toBe(0);
     });
 
     it('expires running licenses once the clock passes their last day, without anyone reading them', async () => {
@@ -370,7 +492,8 @@ describe('licensing', () => {
       await t.gql(SUSPEND, { id: suspended.licenseId, reason: 'Paused' }, studioA.token);
       const before = events.length;
       const service = t.app.get(LicenseService);
-      const status = async (id: string): Promise<string> => (await t.sql<{ status: string }>('SELECT status FROM licenses WHERE id = $1', [id]))[0]!.status;
+      const status = async (id: string): Promise<string> =>
+        (await t.sql<{ status: string }>('SELECT status FROM licenses WHERE id = $1', [id]))[0]!.status;
 
       try {
         t.clock.set(new Date(`${endsOn}T23:59:00+08:00`));
@@ -387,7 +510,10 @@ describe('licensing', () => {
 
         const expiredEvents = events.slice(before).filter((e) => e.to === 'EXPIRED');
         expect(expiredEvents.map((e) => [e.licenseId, e.from]).sort()).toEqual(
-          [[active.licenseId, 'ACTIVE'], [suspended.licenseId, 'SUSPENDED']].sort(),
+          [
+            [active.licenseId, 'ACTIVE'],
+            [suspended.licenseId, 'SUSPENDED'],
+          ].sort(),
         );
         expect(expiredEvents[0]?.reason).toBe(`The term ended on ${endsOn}`);
       } finally {
@@ -396,7 +522,11 @@ describe('licensing', () => {
       // Back to the present, where the parties' access tokens are valid again.
       {
         const trail = await t.gql(TRAIL, { id: active.licenseId }, merchant.token);
-        expect(trail.data?.licensingAuditTrail.at(-1)).toMatchObject({ action: 'LICENSE_EXPIRED', actorUserId: null, recordType: 'LICENSE' });
+        expect(trail.data?.licensingAuditTrail.at(-1)).toMatchObject({
+          action: 'LICENSE_EXPIRED',
+          actorUserId: null,
+          recordType: 'LICENSE',
+        });
         expect(errorCode(await t.gql(RESUME, { id: suspended.licenseId }, studioA.token))).toBe('CONFLICT');
       }
     });
@@ -414,8 +544,15 @@ describe('licensing', () => {
         ['APPROVED', studioA.userId],
       ]);
       const licTrail = await t.gql(TRAIL, { id: licenseId }, studioA.token);
-      expect(licTrail.data?.licensingAuditTrail.map((e: any) => e.action)).toEqual(['LICENSE_GRANTED', 'LICENSE_SUSPENDED']);
-      expect(JSON.parse(licTrail.data?.licensingAuditTrail[1].details)).toEqual({ from: 'ACTIVE', to: 'SUSPENDED', reason: 'Quality check' });
+      expect(licTrail.data?.licensingAuditTrail.map((e: any) => e.action)).toEqual([
+        'LICENSE_GRANTED',
+        'LICENSE_SUSPENDED',
+      ]);
+      expect(JSON.parse(licTrail.data?.licensingAuditTrail[1].details)).toEqual({
+        from: 'ACTIVE',
+        to: 'SUSPENDED',
+        reason: 'Quality check',
+      });
 
       for (const outsider of [studioB, otherMerchant, visitor]) {
         for (const id of [applicationId, licenseId]) {
@@ -425,7 +562,9 @@ describe('licensing', () => {
         }
       }
       expect(errorCode(await t.gql(TRAIL, { id: offerId }, merchant.token))).toBe('NOT_FOUND');
-      expect((await t.gql(TRAIL, { id: offerId }, studioA.token)).data?.licensingAuditTrail.map((e: any) => e.action)).toEqual(['OFFER_PUBLISHED']);
+      expect(
+        (await t.gql(TRAIL, { id: offerId }, studioA.token)).data?.licensingAuditTrail.map((e: any) => e.action),
+      ).toEqual(['OFFER_PUBLISHED']);
     });
   });
 });

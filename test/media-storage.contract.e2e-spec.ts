@@ -31,7 +31,10 @@ function storageContract(name: string, make: () => { storage: MediaStorage; tear
 
     it('treats a second put of the same key as done (content-addressed: same key, same bytes)', async () => {
       const bytes = Buffer.from(`twice ${randomUUID()}`);
-      await Promise.all([storage.put(keyOf(bytes), bytes, 'image/webp'), storage.put(keyOf(bytes), bytes, 'image/webp')]);
+      await Promise.all([
+        storage.put(keyOf(bytes), bytes, 'image/webp'),
+        storage.put(keyOf(bytes), bytes, 'image/webp'),
+      ]);
       await storage.put(keyOf(bytes), bytes, 'image/webp');
       expect(await text((await storage.get(keyOf(bytes)))!.body)).toBe(bytes.toString());
     });

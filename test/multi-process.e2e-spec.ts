@@ -31,7 +31,10 @@ describe('two API processes on one database', () => {
 
   beforeAll(async () => {
     // Both stampedes' orders stay open, so the per-account cap must admit them all; the sweep runs every second.
-    cluster = await startApiCluster({ OPEN_ORDERS_PER_ACCOUNT: String(2 * CHECKOUTS_PER_BUYER), RESERVATION_SWEEP_SECONDS: '1' });
+    cluster = await startApiCluster({
+      OPEN_ORDERS_PER_ACCOUNT: String(2 * CHECKOUTS_PER_BUYER),
+      RESERVATION_SWEEP_SECONDS: '1',
+    });
     [a, b] = await Promise.all([cluster.start('A'), cluster.start('B')]);
     process.stdout.write(`multi-process: two API processes healthy in ${Date.now() - started} ms\n`);
     viaA = cluster.client(a);
@@ -52,11 +55,17 @@ describe('two API processes on one database', () => {
     let n = 0;
     const results = await Promise.all(
       buyers.flatMap((buyer) =>
-        Array.from({ length: CHECKOUTS_PER_BUYER }, () => checkout((n++ % 2 === 0 ? viaA : viaB), buyer.token, [{ ...line, quantity: 1 }], idempotencyKey())),
+        Array.from({ length: CHECKOUTS_PER_BUYER }, () =>
+          checkout(n++ % 2 === 0 ? viaA : viaB, buyer.token, [{ ...line, quantity: 1 }], idempotencyKey()),
+        ),
       ),
     );
     const codes = results.map((r) => errorCode(r) ?? 'OK');
-    return { ms: Date.now() - t0, ok: codes.filter((c) => c === 'OK').length, outOfStock: codes.filter((c) => c === 'OUT_OF_STOCK').length };
+    return {
+      ms: Date.now() - t0,
+      ok: codes.filter((c) => c === 'OK').length,
+      outOfStock: codes.filter((c) => c === 'OUT_OF_STOCK').length,
+    };
   }
 
   it('a token issued by one process is accepted by the other', async () => {
@@ -76,7 +85,11 @@ describe('two API processes on one database', () => {
 
     // Five failed log-ins are allowed per account (the default), three on one process and two on the other.
     for (let i = 0; i < 5; i += 1) {
-      expect(errorCode(await (i % 2 === 0 ? viaA : viaB).gql(LOG_IN, { i: { email: party.email, password: 'wrong wrong wrong' } }))).toBe('UNAUTHENTICATED');
+      expect(
+        errorCode(
+          await (i % 2 === 0 ? viaA : viaB).gql(LOG_IN, { i: { email: party.email, password: 'wrong wrong wrong' } }),
+        ),
+      ).toBe('UNAUTHENTICATED');
     }
     expect(errorCode(await viaA.gql(LOG_IN, { i: { email: party.email, password: PASSWORD } }))).toBe('RATE_LIMITED');
     expect(errorCode(await viaB.gql(LOG_IN, { i: { email: party.email, password: PASSWORD } }))).toBe('RATE_LIMITED');
@@ -85,7 +98,9 @@ describe('two API processes on one database', () => {
   it('200 concurrent checkouts across both for 50 units and a slot of 30 seats: exactly 50 and 30, the rest OUT_OF_STOCK', async () => {
     const merch = await stampede({ variantId: shop.variantId });
     const seats = await stampede({ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]! });
-    process.stdout.write(`multi-process: 200 merchandise checkouts in ${merch.ms} ms, 200 seat checkouts in ${seats.ms} ms over two processes\n`);
+    process.stdout.write(
+      `multi-process: 200 merchandise checkouts in ${merch.ms} ms, 200 seat checkouts in ${seats.ms} ms over two processes\n`,
+    );
     expect({ ok: merch.ok, outOfStock: merch.outOfStock }).toEqual({ ok: 50, outOfStock: 150 });
     expect({ ok: seats.ok, outOfStock: seats.outOfStock }).toEqual({ ok: 30, outOfStock: 170 });
     expect(await stockOf(viaA, shop.variantId)).toEqual({ stock: 50, reserved: 50, sold: 0 });
@@ -114,16 +129,22 @@ describe('two API processes on one database', () => {
     );
     expect(lapsed).toHaveLength(60);
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && expiredInLogs(a) + expiredInLogs(b) < 60) await new Promise((r) => setTimeout(r, 200));
+    while (Date.now() < deadline && expiredInLogs(a) + expiredInLogs(b) < 60)
+      await new Promise((r) => setTimeout(r, 200));
     // Another beat, so a sweep that would cancel something twice has the time to do it.
     await new Promise((r) => setTimeout(r, 1500));
 
-    process.stdout.write(`multi-process: expiry cancelled ${expiredInLogs(a)} orders in A and ${expiredInLogs(b)} in B\n`);
+    process.stdout.write(
+      `multi-process: expiry cancelled ${expiredInLogs(a)} orders in A and ${expiredInLogs(b)} in B\n`,
+    );
     expect(expiredInLogs(a) + expiredInLogs(b)).toBe(60);
     expect(`${a.logs()}${b.logs()}`).not.toMatch(/Reservation expiry failed/);
-    expect(await cluster.sql(`SELECT status, cancel_reason AS reason, count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[]) GROUP BY 1, 2`, [lapsed.map((o) => o.id)])).toEqual([
-      { status: 'CANCELLED', reason: 'EXPIRED', n: 60 },
-    ]);
+    expect(
+      await cluster.sql(
+        `SELECT status, cancel_reason AS reason, count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[]) GROUP BY 1, 2`,
+        [lapsed.map((o) => o.id)],
+      ),
+    ).toEqual([{ status: 'CANCELLED', reason: 'EXPIRED', n: 60 }]);
     expect(await stockOf(viaA, shop.variantId)).toEqual({ stock: 50, reserved: 10, sold: 0 });
     expect(await seatsOf(viaA, shop.slotId)).toEqual({ capacity: 30, reserved: 10, sold: 0 });
   });
@@ -133,8 +154,15 @@ describe('an API process in production', () => {
   it('refuses to start without a JWT secret and Stripe keys, naming each', async () => {
     const { databaseUrl, drop } = await cloneTestDatabase();
     try {
-      const start = startApiProcess({ name: 'production', databaseUrl, env: { NODE_ENV: 'production' }, timeoutMs: 30_000 });
-      await expect(start).rejects.toThrow(/exited \(1\)[\s\S]*JWT_SECRET is required in production[\s\S]*STRIPE_SECRET_KEY is required in production/);
+      const start = startApiProcess({
+        name: 'production',
+        databaseUrl,
+        env: { NODE_ENV: 'production' },
+        timeoutMs: 30_000,
+      });
+      await expect(start).rejects.toThrow(
+        /exited \(1\)[\s\S]*JWT_SECRET is required in production[\s\S]*STRIPE_SECRET_KEY is required in production/,
+      );
     } finally {
       await drop();
     }

@@ -1,5 +1,11 @@
 import { PaymentGateway, RefundInput } from '@chedun/payments';
-import { EmailMessage, EmailSender, NotificationDeliveryJob, RefundTaskJob, ReservationExpiryJob } from '@chedun/orders';
+import {
+  EmailMessage,
+  EmailSender,
+  NotificationDeliveryJob,
+  RefundTaskJob,
+  ReservationExpiryJob,
+} from '@chedun/orders';
 import { contractOperation } from './support/contract';
 import { Party, signUp } from './support/parties';
 import { checkout, openShop, seatsOf, Shop } from './support/orders';
@@ -24,7 +30,12 @@ describe('orders after payment', () => {
     // Redemption opens a week before a slot here (the default two hours is orders.e2e-spec's), so these cases redeem
     // the days-ahead tickets they refund and fulfil without moving the clock, which their reservations depend on.
     t = await startTestApp({
-      env: { RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600', ACCESS_TOKEN_TTL_SECONDS: '86400', TICKET_REDEMPTION_OPENS_MINUTES: String(7 * 24 * 60) },
+      env: {
+        RESERVATION_SWEEP_SECONDS: '3600',
+        REFUND_SWEEP_SECONDS: '3600',
+        ACCESS_TOKEN_TTL_SECONDS: '86400',
+        TICKET_REDEMPTION_OPENS_MINUTES: String(7 * 24 * 60),
+      },
     });
     gateway = t.app.get(PaymentGateway);
     realRefund = gateway.refund.bind(gateway);
@@ -41,7 +52,11 @@ describe('orders after payment', () => {
   const job = () => t.app.get(RefundTaskJob);
   const confirm = (orderId: string, token: string) => t.gql(contractOperation('DevConfirmPayment'), { orderId }, token);
   const cancelSlot = (slotId: string) =>
-    t.gql(`mutation($id: ID!) { setTimeSlotStatus(timeSlotId: $id, status: CANCELLED) { status } }`, { id: slotId }, shop.licensed.merchant.token);
+    t.gql(
+      `mutation($id: ID!) { setTimeSlotStatus(timeSlotId: $id, status: CANCELLED) { status } }`,
+      { id: slotId },
+      shop.licensed.merchant.token,
+    );
   const readOrder = (id: string, token: string) =>
     t.gql(
       `query($id: ID!) { order(id: $id) { id status refundDue lines { id kind total { amountMinor } refunded { amountMinor } } tickets { code } } }`,
@@ -67,7 +82,11 @@ describe('orders after payment', () => {
         GROUP BY p.account_id`,
       [orderLineId],
     );
-    return { entries: entries.length, unbalanced: entries.filter((e) => e.sum !== '0').length, net: net.map((n) => n.sum) };
+    return {
+      entries: entries.length,
+      unbalanced: entries.filter((e) => e.sum !== '0').length,
+      net: net.map((n) => n.sum),
+    };
   }
 
   describe('a merchant cancels a slot with two paid orders and one unpaid', () => {
@@ -100,8 +119,12 @@ describe('orders after payment', () => {
         { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 1 },
         { variantId: shop.variantId, quantity: 1 },
       ]);
-      const b = await checkout(t, bob.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 1 }]);
-      const c = await checkout(t, carol.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 2 }]);
+      const b = await checkout(t, bob.token, [
+        { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 1 },
+      ]);
+      const c = await checkout(t, carol.token, [
+        { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 2 },
+      ]);
       for (const r of [a, b, c]) expect(r.errors).toBeUndefined();
       await confirm(a.data!.checkout.order.id, alice.token);
       await confirm(b.data!.checkout.order.id, bob.token);
@@ -115,32 +138,48 @@ describe('orders after payment', () => {
     it('records the refunds, voids the tickets and cancels the unpaid order in the cancelling transaction', async () => {
       expect((await cancelSlot(slotId)).data!.setTimeSlotStatus.status).toBe('CANCELLED');
 
-      const tasks = await t.sql(`SELECT kind, order_id, status FROM order_refund_tasks WHERE order_id = ANY($1) ORDER BY order_id`, [
-        [aliceOrder.id, bobOrder.id, carolOrderId],
-      ]);
+      const tasks = await t.sql(
+        `SELECT kind, order_id, status FROM order_refund_tasks WHERE order_id = ANY($1) ORDER BY order_id`,
+        [[aliceOrder.id, bobOrder.id, carolOrderId]],
+      );
       expect(tasks).toHaveLength(3);
       expect(tasks.every((task) => task['kind'] === 'SLOT_CANCELLED' && task['status'] === 'PENDING')).toBe(true);
-      expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE time_slot_id = $1 AND voided_at IS NULL`, [slotId])).toEqual([{ n: 0 }]);
+      expect(
+        await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE time_slot_id = $1 AND voided_at IS NULL`, [slotId]),
+      ).toEqual([{ n: 0 }]);
       expect((await readOrder(carolOrderId, carol.token)).data!.order.status).toBe('CANCELLED');
-      expect(await t.sql(`SELECT cancel_reason FROM orders WHERE id = $1`, [carolOrderId])).toEqual([{ cancel_reason: 'SLOT_CANCELLED' }]);
+      expect(await t.sql(`SELECT cancel_reason FROM orders WHERE id = $1`, [carolOrderId])).toEqual([
+        { cancel_reason: 'SLOT_CANCELLED' },
+      ]);
       expect(await seatsOf(t, slotId)).toEqual({ capacity: 10, reserved: 0, sold: 4 });
 
-      const bobTickets = (await t.gql(`query($id: ID!) { order(id: $id) { tickets { code voidedAt } } }`, { id: bobOrder.id }, bob.token)).data!.order.tickets;
+      const bobTickets = (
+        await t.gql(`query($id: ID!) { order(id: $id) { tickets { code voidedAt } } }`, { id: bobOrder.id }, bob.token)
+      ).data!.order.tickets;
       expect(bobTickets).toEqual([{ code: bobOrder.tickets[0].code, voidedAt: expect.any(String) }]);
-      const redeem = await t.gql(contractOperation('RedeemTicket'), { code: bobOrder.tickets[0].code }, shop.licensed.merchant.token);
+      const redeem = await t.gql(
+        contractOperation('RedeemTicket'),
+        { code: bobOrder.tickets[0].code },
+        shop.licensed.merchant.token,
+      );
       expect(errorCode(redeem)).toBe('CONFLICT');
       expect(redeem.errors![0]!.message).toBe('This ticket is void: its time slot was cancelled');
     });
 
     it('refunds every paid line once; a provider failure mid-way is retried later, and reruns refund nothing twice', async () => {
       const aliceLines = aliceOrder.lines.filter((l: any) => l.kind === 'EXPERIENCE');
-      const [bobRefundTask] = await t.sql<{ id: string }>(`SELECT id FROM order_refund_tasks WHERE order_id = $1`, [bobOrder.id]);
+      const [bobRefundTask] = await t.sql<{ id: string }>(`SELECT id FROM order_refund_tasks WHERE order_id = $1`, [
+        bobOrder.id,
+      ]);
       // Bob's refund fails at the provider on the first attempt (its key is the line refund the job records first):
       // the job carries on with the others and retries Bob's later.
       const realFirst = gateway.refund;
       let bobFailed = false;
       gateway.refund = async (input: RefundInput) => {
-        const [row] = await t.sql<{ id: string }>(`SELECT order_refund_id AS id FROM order_refund_tasks WHERE id = $1`, [bobRefundTask!.id]);
+        const [row] = await t.sql<{ id: string }>(
+          `SELECT order_refund_id AS id FROM order_refund_tasks WHERE id = $1`,
+          [bobRefundTask!.id],
+        );
         if (!bobFailed && row?.id && input.idempotencyKey === `order-refund-${row.id}`) {
           bobFailed = true;
           throw new Error('provider unreachable');
@@ -151,7 +190,10 @@ describe('orders after payment', () => {
       gateway.refund = realFirst;
       expect(first).toEqual({ done: 2, retrying: 1 });
       expect(bobFailed).toBe(true);
-      const [bobTask] = await t.sql(`SELECT status, attempts, last_error, next_attempt_at FROM order_refund_tasks WHERE id = $1`, [bobRefundTask!.id]);
+      const [bobTask] = await t.sql(
+        `SELECT status, attempts, last_error, next_attempt_at FROM order_refund_tasks WHERE id = $1`,
+        [bobRefundTask!.id],
+      );
       expect(bobTask).toMatchObject({ status: 'PENDING', attempts: 1, last_error: 'provider unreachable' });
       expect((await readOrder(bobOrder.id, bob.token)).data!.order.status).toBe('PAID');
 
@@ -168,7 +210,9 @@ describe('orders after payment', () => {
       }
       const bob2 = (await readOrder(bobOrder.id, bob.token)).data!.order;
       expect(bob2.status).toBe('REFUNDED');
-      expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [bobOrder.id])).toEqual([{ status: 'REFUNDED', refunded_minor: '12000' }]);
+      expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [bobOrder.id])).toEqual([
+        { status: 'REFUNDED', refunded_minor: '12000' },
+      ]);
       expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [aliceOrder.id])).toEqual([
         { status: 'PARTIALLY_REFUNDED', refunded_minor: String(2 * 12000 + 6000) },
       ]);
@@ -185,23 +229,41 @@ describe('orders after payment', () => {
       }
 
       const aliceNotes = (await notes(alice.token, aliceOrder.id)).data!.devNotifications;
-      const cancelled = aliceNotes.filter((n: any) => n.kind === 'SLOT_CANCELLED').map((n: any) => JSON.parse(n.payload));
+      const cancelled = aliceNotes
+        .filter((n: any) => n.kind === 'SLOT_CANCELLED')
+        .map((n: any) => JSON.parse(n.payload));
       expect(cancelled).toHaveLength(2);
-      expect(cancelled.flatMap((p: any) => p.voidedTickets).sort()).toEqual(aliceOrder.tickets.map((x: any) => x.code).sort());
-      expect(cancelled.map((p: any) => p.refund.amountMinor).sort((x: number, y: number) => x - y)).toEqual([6000, 24000]);
+      expect(cancelled.flatMap((p: any) => p.voidedTickets).sort()).toEqual(
+        aliceOrder.tickets.map((x: any) => x.code).sort(),
+      );
+      expect(cancelled.map((p: any) => p.refund.amountMinor).sort((x: number, y: number) => x - y)).toEqual([
+        6000, 24000,
+      ]);
       const bobNotes = (await notes(bob.token, bobOrder.id)).data!.devNotifications;
       expect(bobNotes.filter((n: any) => n.kind === 'SLOT_CANCELLED')).toHaveLength(1);
       expect((await notes(carol.token, carolOrderId)).data!.devNotifications).toEqual([]);
     });
 
     it('refunds a payment for the unpaid order that arrives after the slot was cancelled, selling nothing', async () => {
-      const paidLate = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`, { id: carolOrderId }, carol.token);
+      const paidLate = await t.gql(
+        `mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`,
+        { id: carolOrderId },
+        carol.token,
+      );
       expect(paidLate.data!.devConfirmPayment).toEqual({ status: 'CANCELLED', refundDue: true });
       expect(await seatsOf(t, slotId)).toEqual({ capacity: 10, reserved: 0, sold: 4 });
       expect(await job().runDueTasks()).toEqual({ done: 1, retrying: 0 });
-      expect((await readOrder(carolOrderId, carol.token)).data!.order).toMatchObject({ status: 'CANCELLED', refundDue: false, tickets: [] });
-      expect(await t.sql(`SELECT status FROM payments WHERE order_id = $1`, [carolOrderId])).toEqual([{ status: 'REFUNDED' }]);
-      expect((await notes(carol.token, carolOrderId)).data!.devNotifications.map((n: any) => n.kind)).toEqual(['LATE_PAYMENT_REFUNDED']);
+      expect((await readOrder(carolOrderId, carol.token)).data!.order).toMatchObject({
+        status: 'CANCELLED',
+        refundDue: false,
+        tickets: [],
+      });
+      expect(await t.sql(`SELECT status FROM payments WHERE order_id = $1`, [carolOrderId])).toEqual([
+        { status: 'REFUNDED' },
+      ]);
+      expect((await notes(carol.token, carolOrderId)).data!.devNotifications.map((n: any) => n.kind)).toEqual([
+        'LATE_PAYMENT_REFUNDED',
+      ]);
     });
   });
 
@@ -220,7 +282,9 @@ describe('orders after payment', () => {
     );
     const slotId = slot.data!.addTimeSlot.id as string;
     const dave = await signUp(t, 'dave');
-    const placed = await checkout(t, dave.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const placed = await checkout(t, dave.token, [
+      { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+    ]);
     const orderId = placed.data!.checkout.order.id as string;
     await confirm(orderId, dave.token);
     await cancelSlot(slotId);
@@ -230,7 +294,9 @@ describe('orders after payment', () => {
     // The job records the line refund, the provider refunds, and the answer is lost on the way back.
     const realNext = gateway.refund;
     gateway.refund = async (input: RefundInput) => {
-      const [row] = await t.sql<{ id: string }>(`SELECT order_refund_id AS id FROM order_refund_tasks WHERE id = $1`, [task!.id]);
+      const [row] = await t.sql<{ id: string }>(`SELECT order_refund_id AS id FROM order_refund_tasks WHERE id = $1`, [
+        task!.id,
+      ]);
       if (input.idempotencyKey === `order-refund-${row!.id}`) failAfter.add(input.idempotencyKey);
       return realNext(input);
     };
@@ -243,10 +309,16 @@ describe('orders after payment', () => {
     expect(runs.filter((r) => r !== null).reduce((sum, r) => sum + r!.done, 0)).toBe(1);
     expect(await job().runDueTasks()).toEqual({ done: 0, retrying: 0 });
     expect(providerRefunds.length).toBe(before + 1);
-    expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([{ status: 'REFUNDED', refunded_minor: '24000' }]);
-    expect(await t.sql(`SELECT status, amount_minor FROM order_refunds WHERE order_id = $1`, [orderId])).toEqual([{ status: 'SUCCEEDED', amount_minor: '24000' }]);
+    expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([
+      { status: 'REFUNDED', refunded_minor: '24000' },
+    ]);
+    expect(await t.sql(`SELECT status, amount_minor FROM order_refunds WHERE order_id = $1`, [orderId])).toEqual([
+      { status: 'SUCCEEDED', amount_minor: '24000' },
+    ]);
     expect((await readOrder(orderId, dave.token)).data!.order.status).toBe('REFUNDED');
-    expect((await notes(dave.token, orderId)).data!.devNotifications.filter((n: any) => n.kind === 'SLOT_CANCELLED')).toHaveLength(1);
+    expect(
+      (await notes(dave.token, orderId)).data!.devNotifications.filter((n: any) => n.kind === 'SLOT_CANCELLED'),
+    ).toHaveLength(1);
   });
 
   it('leaves every payment racing a slot cancellation either sold then refunded, or refunded as late: nothing kept, nothing held', async () => {
@@ -266,7 +338,9 @@ describe('orders after payment', () => {
     const buyers = await Promise.all(Array.from({ length: 6 }, (_, i) => signUp(t, `racer${i}`)));
     const orders = [];
     for (const who of buyers) {
-      const placed = await checkout(t, who.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+      const placed = await checkout(t, who.token, [
+        { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+      ]);
       orders.push({ who, id: placed.data!.checkout.order.id as string });
     }
     // Every path takes the order before the slot, and the cancellation skips orders someone holds: no deadlock to
@@ -287,13 +361,22 @@ describe('orders after payment', () => {
     );
     expect(states).toHaveLength(6);
     for (const state of states) {
-      expect([{ status: 'REFUNDED', refund_due: false, payment: 'REFUNDED' }, { status: 'CANCELLED', refund_due: false, payment: 'REFUNDED' }]).toContainEqual(state);
+      expect([
+        { status: 'REFUNDED', refund_due: false, payment: 'REFUNDED' },
+        { status: 'CANCELLED', refund_due: false, payment: 'REFUNDED' },
+      ]).toContainEqual(state);
     }
-    expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE time_slot_id = $1 AND voided_at IS NULL`, [slotId])).toEqual([{ n: 0 }]);
+    expect(
+      await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE time_slot_id = $1 AND voided_at IS NULL`, [slotId]),
+    ).toEqual([{ n: 0 }]);
     const sold = states.filter((st) => st.status === 'REFUNDED').length * 2;
     expect(sold).toBeGreaterThanOrEqual(4);
     expect(await seatsOf(t, slotId)).toEqual({ capacity: 20, reserved: 0, sold });
-    expect(await t.sql(`SELECT count(*)::int AS n FROM order_refund_tasks WHERE order_id = ANY($1) AND status <> 'DONE'`, [orders.map((o) => o.id)])).toEqual([{ n: 0 }]);
+    expect(
+      await t.sql(`SELECT count(*)::int AS n FROM order_refund_tasks WHERE order_id = ANY($1) AND status <> 'DONE'`, [
+        orders.map((o) => o.id),
+      ]),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('refunds a payment that arrived after its reservation lapsed and its seats were sold', async () => {
@@ -311,22 +394,34 @@ describe('orders after payment', () => {
     );
     const slotId = small.data!.addTimeSlot.id as string;
     const [erin, frank] = [await signUp(t, 'erin'), await signUp(t, 'frank')];
-    const late = await checkout(t, erin.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const late = await checkout(t, erin.token, [
+      { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+    ]);
     const orderId = late.data!.checkout.order.id as string;
     t.clock.advanceBy(16 * 60_000);
     await t.app.get(ReservationExpiryJob).expireReservations();
-    const rival = await checkout(t, frank.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const rival = await checkout(t, frank.token, [
+      { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+    ]);
     await confirm(rival.data!.checkout.order.id, frank.token);
 
-    const paidLate = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`, { id: orderId }, erin.token);
+    const paidLate = await t.gql(
+      `mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`,
+      { id: orderId },
+      erin.token,
+    );
     expect(paidLate.data!.devConfirmPayment).toEqual({ status: 'CANCELLED', refundDue: true });
-    expect(await t.sql(`SELECT kind, status FROM order_refund_tasks WHERE order_id = $1`, [orderId])).toEqual([{ kind: 'LATE_PAYMENT', status: 'PENDING' }]);
+    expect(await t.sql(`SELECT kind, status FROM order_refund_tasks WHERE order_id = $1`, [orderId])).toEqual([
+      { kind: 'LATE_PAYMENT', status: 'PENDING' },
+    ]);
     const ledgerBefore = await t.sql(`SELECT count(*)::int AS n FROM journal_entries`);
 
     expect(await job().runDueTasks()).toEqual({ done: 1, retrying: 0 });
     expect(await job().runDueTasks()).toEqual({ done: 0, retrying: 0 });
     expect((await readOrder(orderId, erin.token)).data!.order).toMatchObject({ status: 'CANCELLED', refundDue: false });
-    expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([{ status: 'REFUNDED', refunded_minor: '24000' }]);
+    expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([
+      { status: 'REFUNDED', refunded_minor: '24000' },
+    ]);
     // Nothing was sold, so nothing is reversed in the ledger and no line refund exists.
     expect(await t.sql(`SELECT count(*)::int AS n FROM journal_entries`)).toEqual(ledgerBefore);
     expect(await t.sql(`SELECT 1 FROM order_refunds WHERE order_id = $1`, [orderId])).toHaveLength(0);
@@ -344,13 +439,21 @@ describe('orders after payment', () => {
         shop.licensed.merchant.token,
       );
     const returns = (variantId: string) =>
-      t.sql<{ delta: number; stock_after: number }>(`SELECT delta, stock_after FROM stock_movements WHERE variant_id = $1 AND reason = 'RETURN' ORDER BY created_at, stock_after`, [
-        variantId,
-      ]);
+      t.sql<{ delta: number; stock_after: number }>(
+        `SELECT delta, stock_after FROM stock_movements WHERE variant_id = $1 AND reason = 'RETURN' ORDER BY created_at, stock_after`,
+        [variantId],
+      );
     const stock = async (variantId: string) =>
-      (await t.sql<{ stock: number; reserved: number; sold: number }>(`SELECT stock_on_hand AS stock, reserved, sold FROM product_variants WHERE id = $1`, [variantId]))[0]!;
+      (
+        await t.sql<{ stock: number; reserved: number; sold: number }>(
+          `SELECT stock_on_hand AS stock, reserved, sold FROM product_variants WHERE id = $1`,
+          [variantId],
+        )
+      )[0]!;
 
-    async function paidOrder(lines: { variantId?: string; timeSlotId?: string; ticketTypeId?: string; quantity: number }[]) {
+    async function paidOrder(
+      lines: { variantId?: string; timeSlotId?: string; ticketTypeId?: string; quantity: number }[],
+    ) {
       const buyer = await signUp(t, 'refund-buyer');
       const placed = await checkout(t, buyer.token, lines);
       expect(placed.errors).toBeUndefined();
@@ -377,7 +480,11 @@ describe('orders after payment', () => {
       // Shipped: the goods are with the buyer, so nothing comes back unless the merchant says it did.
       const shipped = await paidOrder([{ variantId, quantity: 2 }]);
       const shippedLine = shipped.order.lines[0].id as string;
-      await t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`, { id: shippedLine }, shop.licensed.merchant.token);
+      await t.gql(
+        `mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`,
+        { id: shippedLine },
+        shop.licensed.merchant.token,
+      );
       const beforeShipped = await stock(variantId);
       await refund(shippedLine, { amountMinor: 9900 });
       expect(await stock(variantId)).toEqual(beforeShipped);
@@ -392,7 +499,9 @@ describe('orders after payment', () => {
     });
 
     it('voids refunded seats, unredeemed first, and puts them back on sale while the slot is to come', async () => {
-      const { order } = await paidOrder([{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 3 }]);
+      const { order } = await paidOrder([
+        { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 3 },
+      ]);
       const line = order.lines[0];
       const codes = (order.tickets as { code: string }[]).map((x) => x.code);
       const redeem = (code: string) => t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
@@ -402,7 +511,10 @@ describe('orders after payment', () => {
       expect(errorCode(await refund(line.id, { restock: true }))).toBe('BAD_USER_INPUT');
       await refund(line.id, { amountMinor: 12000 });
       expect(await seatsOf(t, shop.slotId)).toEqual({ ...seats, sold: seats.sold - 1 });
-      const voided = await t.sql<{ code: string; void_reason: string }>(`SELECT code, void_reason FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [line.id]);
+      const voided = await t.sql<{ code: string; void_reason: string }>(
+        `SELECT code, void_reason FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`,
+        [line.id],
+      );
       expect(voided).toHaveLength(1);
       expect(voided[0]!.void_reason).toBe('REFUNDED');
       expect(voided[0]!.code).not.toBe(codes[0]);
@@ -413,33 +525,63 @@ describe('orders after payment', () => {
       // The rest of the line: the one unredeemed ticket left is voided; the redeemed seat was used and stays sold.
       await refund(line.id);
       expect(await seatsOf(t, shop.slotId)).toEqual({ ...seats, sold: seats.sold - 2 });
-      expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [line.id])).toEqual([{ n: 1 }]);
+      expect(
+        await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [line.id]),
+      ).toEqual([{ n: 1 }]);
 
       // Once every ticket still valid is redeemed, the line is fulfilled: voided ones are not waited for.
       const pair = await paidOrder([{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
       await refund(pair.order.lines[0].id, { amountMinor: 12000 });
-      const [valid] = await t.sql<{ code: string }>(`SELECT code FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [pair.order.lines[0].id]);
+      const [valid] = await t.sql<{ code: string }>(
+        `SELECT code FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`,
+        [pair.order.lines[0].id],
+      );
       expect((await redeem(valid!.code)).errors).toBeUndefined();
-      expect(await t.sql(`SELECT fulfilment FROM order_lines WHERE id = $1`, [pair.order.lines[0].id])).toEqual([{ fulfilment: 'REDEEMED' }]);
+      expect(await t.sql(`SELECT fulfilment FROM order_lines WHERE id = $1`, [pair.order.lines[0].id])).toEqual([
+        { fulfilment: 'REDEEMED' },
+      ]);
 
       // A slot that has begun keeps its seats: voided, not resold.
       const late = await paidOrder([{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 1 }]);
       const beforeStart = await seatsOf(t, shop.slotId);
-      const [slotTimes] = await t.sql<{ startsAt: Date; endsAt: Date }>(`SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM time_slots WHERE id = $1`, [shop.slotId]);
+      const [slotTimes] = await t.sql<{ startsAt: Date; endsAt: Date }>(
+        `SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM time_slots WHERE id = $1`,
+        [shop.slotId],
+      );
       const now = t.clock.now().getTime();
-      await t.sql(`UPDATE time_slots SET starts_at = $2, ends_at = $3 WHERE id = $1`, [shop.slotId, new Date(now - 60_000), new Date(now + 3600_000)]);
+      await t.sql(`UPDATE time_slots SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+        shop.slotId,
+        new Date(now - 60_000),
+        new Date(now + 3600_000),
+      ]);
       expect((await refund(late.order.lines[0].id)).errors).toBeUndefined();
-      await t.sql(`UPDATE time_slots SET starts_at = $2, ends_at = $3 WHERE id = $1`, [shop.slotId, slotTimes!.startsAt, slotTimes!.endsAt]);
+      await t.sql(`UPDATE time_slots SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+        shop.slotId,
+        slotTimes!.startsAt,
+        slotTimes!.endsAt,
+      ]);
       expect(await seatsOf(t, shop.slotId)).toEqual(beforeStart);
-      expect(await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [late.order.lines[0].id])).toEqual([{ n: 0 }]);
+      expect(
+        await t.sql(`SELECT count(*)::int AS n FROM tickets WHERE order_line_id = $1 AND voided_at IS NULL`, [
+          late.order.lines[0].id,
+        ]),
+      ).toEqual([{ n: 0 }]);
     });
 
     it('fulfils a partially refunded order once what is left has been handed over', async () => {
       const fulfil = (id: string) =>
-        t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`, { id }, shop.licensed.merchant.token);
+        t.gql(
+          `mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`,
+          { id },
+          shop.licensed.merchant.token,
+        );
       const redeem = (code: string) => t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
-      const statusOf = async (orderId: string) => (await t.sql<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]))[0]!.status;
-      const lines = [{ variantId: shop.variantId, quantity: 1 }, { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }];
+      const statusOf = async (orderId: string) =>
+        (await t.sql<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]))[0]!.status;
+      const lines = [
+        { variantId: shop.variantId, quantity: 1 },
+        { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+      ];
 
       // The goods line is refunded in full; the two seats are then redeemed: nothing is left to hand over.
       const first = await paidOrder(lines);
@@ -458,7 +600,9 @@ describe('orders after payment', () => {
       const [goods2, seats2] = second.order.lines as { id: string }[];
       expect((await redeem((second.order.tickets as { code: string }[])[0]!.code)).errors).toBeUndefined();
       await refund(seats2!.id, { amountMinor: 12000 });
-      expect(await t.sql(`SELECT fulfilment FROM order_lines WHERE id = $1`, [seats2!.id])).toEqual([{ fulfilment: 'REDEEMED' }]);
+      expect(await t.sql(`SELECT fulfilment FROM order_lines WHERE id = $1`, [seats2!.id])).toEqual([
+        { fulfilment: 'REDEEMED' },
+      ]);
       expect(await statusOf(second.order.id)).toBe('PARTIALLY_REFUNDED');
       expect((await fulfil(goods2!.id)).data!.fulfilOrderLine.status).toBe('FULFILLED');
     });
@@ -475,8 +619,12 @@ describe('orders after payment', () => {
       expect(await stock(variantId)).toEqual({ ...before, stock: before.stock + 6 });
       const after = (await returns(variantId)).slice(movementsBefore);
       expect(after.map((m) => m.delta)).toEqual([1, 1, 1, 1, 1, 1]);
-      expect(after.map((m) => m.stock_after).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6].map((n) => before.stock + n));
-      const [row] = await t.sql<{ ok: boolean }>(`SELECT bool_and(stock_on_hand >= sold + reserved) AS ok FROM product_variants`);
+      expect(after.map((m) => m.stock_after).sort((a, b) => a - b)).toEqual(
+        [1, 2, 3, 4, 5, 6].map((n) => before.stock + n),
+      );
+      const [row] = await t.sql<{ ok: boolean }>(
+        `SELECT bool_and(stock_on_hand >= sold + reserved) AS ok FROM product_variants`,
+      );
       expect(row!.ok).toBe(true);
     });
   });
@@ -508,19 +656,24 @@ describe('orders after payment', () => {
       // The buyer's verification email goes out first, so the counts below are the order's own.
       await job();
       sent.length = 0;
-      const placed = await checkout(t, buyer.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+      const placed = await checkout(t, buyer.token, [
+        { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+      ]);
       const orderId = placed.data!.checkout.order.id as string;
       await confirm(orderId, buyer.token);
-      const codes = ((await readOrder(orderId, buyer.token)).data!.order.tickets as { code: string }[]).map((x) => x.code);
+      const codes = ((await readOrder(orderId, buyer.token)).data!.order.tickets as { code: string }[]).map(
+        (x) => x.code,
+      );
       const queued = async () =>
-        (await t.gql(`query($id: ID) { devNotifications(orderId: $id) { kind sentAt } }`, { id: orderId }, buyer.token)).data!.devNotifications;
+        (await t.gql(`query($id: ID) { devNotifications(orderId: $id) { kind sentAt } }`, { id: orderId }, buyer.token))
+          .data!.devNotifications;
       expect(await queued()).toEqual([{ kind: 'ORDER_CONFIRMATION', sentAt: null }]);
 
       failures = 1;
       expect(await job()).toEqual({ sent: 0, retrying: 1 });
-      expect(await t.sql(`SELECT attempts, last_error, sent_at FROM notifications WHERE order_id = $1`, [orderId])).toEqual([
-        { attempts: 1, last_error: '451 mailbox busy', sent_at: null },
-      ]);
+      expect(
+        await t.sql(`SELECT attempts, last_error, sent_at FROM notifications WHERE order_id = $1`, [orderId]),
+      ).toEqual([{ attempts: 1, last_error: '451 mailbox busy', sent_at: null }]);
       expect(await job()).toEqual({ sent: 0, retrying: 0 });
       t.clock.advanceBy(16_000);
       const runs = await Promise.all([job(), job()]);
@@ -532,16 +685,18 @@ describe('orders after payment', () => {
       expect(sent[0]!.subject).toBe(`订单已确认 Order confirmed #${orderId.slice(0, 8).toUpperCase()}`);
       for (const code of codes) expect(sent[0]!.text).toContain(`- ${code}`);
       expect(await queued()).toEqual([{ kind: 'ORDER_CONFIRMATION', sentAt: expect.any(String) }]);
-      expect(await t.sql(`SELECT attempts FROM notifications WHERE order_id = $1`, [orderId])).toEqual([{ attempts: 2 }]);
+      expect(await t.sql(`SELECT attempts FROM notifications WHERE order_id = $1`, [orderId])).toEqual([
+        { attempts: 2 },
+      ]);
     });
   });
 
-  describe('order lists: a visitor\'s history, a merchant\'s filtered orders, a venue\'s day of guests', () => {
+  describe("order lists: a visitor's history, a merchant's filtered orders, a venue's day of guests", () => {
     const DAY_MS = 24 * 3600_000;
     /** The Asia/Shanghai calendar day of an instant. */
     const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
-    it('pages a visitor\'s own orders newest first', async () => {
+    it("pages a visitor's own orders newest first", async () => {
       const visitor = await signUp(t, 'history');
       const ids: string[] = [];
       for (let i = 0; i < 3; i += 1) {
@@ -550,7 +705,11 @@ describe('orders after payment', () => {
         t.clock.advanceBy(1_000);
       }
       const page = (after?: string) =>
-        t.gql(`query($after: String) { myOrders(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after }, visitor.token);
+        t.gql(
+          `query($after: String) { myOrders(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          visitor.token,
+        );
       const first = (await page()).data!.myOrders;
       expect(first.totalCount).toBe(3);
       expect(first.edges.map((e: any) => e.node.id)).toEqual([ids[2], ids[1]]);
@@ -560,13 +719,16 @@ describe('orders after payment', () => {
       expect(second.pageInfo.hasNextPage).toBe(false);
       const other = await signUp(t, 'history-other');
       expect((await t.gql(`{ myOrders { totalCount } }`, {}, other.token)).data!.myOrders.totalCount).toBe(0);
-      for (const id of ids) await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id }, visitor.token);
+      for (const id of ids)
+        await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id }, visitor.token);
     });
 
-    it('filters a merchant\'s orders by status, product and the day they were placed', async () => {
+    it("filters a merchant's orders by status, product and the day they were placed", async () => {
       const visitor = await signUp(t, 'filters');
       const merch = await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]);
-      const seats = await checkout(t, visitor.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 1 }]);
+      const seats = await checkout(t, visitor.token, [
+        { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 1 },
+      ]);
       const merchId = merch.data!.checkout.order.id as string;
       const seatsId = seats.data!.checkout.order.id as string;
       await confirm(seatsId, visitor.token);
@@ -583,7 +745,11 @@ describe('orders after payment', () => {
             { m: shop.licensed.merchant.organizationId, ...filters },
             shop.licensed.merchant.token,
           )
-          .then((r) => (r.data!.merchantOrders.edges as { node: { id: string } }[]).map((e) => e.node.id).filter((id) => [merchId, seatsId].includes(id)));
+          .then((r) =>
+            (r.data!.merchantOrders.edges as { node: { id: string } }[])
+              .map((e) => e.node.id)
+              .filter((id) => [merchId, seatsId].includes(id)),
+          );
 
       expect((await query({})).sort()).toEqual([merchId, seatsId].sort());
       expect(await query({ s: 'PENDING_PAYMENT' })).toEqual([merchId]);
@@ -597,7 +763,7 @@ describe('orders after payment', () => {
       await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id: merchId }, visitor.token);
     });
 
-    it('lists a venue\'s expected guests of a day with the tickets still valid', async () => {
+    it("lists a venue's expected guests of a day with the tickets still valid", async () => {
       const day = shanghaiDay(new Date(t.clock.now().getTime() + 5 * DAY_MS));
       const addSlotAt = async (hourUtc: number) =>
         (
@@ -615,9 +781,16 @@ describe('orders after payment', () => {
           )
         ).data!.addTimeSlot.id as string;
       const [morning, afternoon] = [await addSlotAt(2), await addSlotAt(6)];
-      const [ann, ben, cat, dan] = [await signUp(t, 'ann'), await signUp(t, 'ben'), await signUp(t, 'cat'), await signUp(t, 'dan')];
+      const [ann, ben, cat, dan] = [
+        await signUp(t, 'ann'),
+        await signUp(t, 'ben'),
+        await signUp(t, 'cat'),
+        await signUp(t, 'dan'),
+      ];
       const buy = async (who: Party, slotId: string, quantity: number, pay = true) => {
-        const placed = await checkout(t, who.token, [{ timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity }]);
+        const placed = await checkout(t, who.token, [
+          { timeSlotId: slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity },
+        ]);
         const id = placed.data!.checkout.order.id as string;
         if (pay) await confirm(id, who.token);
         return (await readOrder(id, who.token)).data!.order;
@@ -628,7 +801,11 @@ describe('orders after payment', () => {
       await buy(dan, morning, 1, false);
 
       await t.gql(contractOperation('RedeemTicket'), { code: annOrder.tickets[0].code }, shop.licensed.merchant.token);
-      await t.gql(`mutation($id: ID!) { refundOrderLine(orderLineId: $id, amountMinor: 12000) { status } }`, { id: benOrder.lines[0].id }, shop.licensed.merchant.token);
+      await t.gql(
+        `mutation($id: ID!) { refundOrderLine(orderLineId: $id, amountMinor: 12000) { status } }`,
+        { id: benOrder.lines[0].id },
+        shop.licensed.merchant.token,
+      );
       await cancelSlot(afternoon);
 
       const guests = await t.gql(
@@ -642,7 +819,15 @@ describe('orders after payment', () => {
         { orderId: benOrder.id, timeSlotId: morning, seats: 1, redeemed: 0 },
       ].sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
       expect(guests.data!.venueGuests).toEqual(expected);
-      expect(errorCode(await t.gql(`query($v: ID!, $d: Date!) { venueGuests(venueId: $v, date: $d) { orderId } }`, { v: shop.venueId, d: day }, ann.token))).toBe('NOT_FOUND');
+      expect(
+        errorCode(
+          await t.gql(
+            `query($v: ID!, $d: Date!) { venueGuests(venueId: $v, date: $d) { orderId } }`,
+            { v: shop.venueId, d: day },
+            ann.token,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
     });
   });
 });

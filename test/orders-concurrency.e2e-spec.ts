@@ -28,10 +28,19 @@ describe('orders under concurrency: no oversell, no overbooking', () => {
   async function stampede(line: { variantId?: string; timeSlotId?: string; ticketTypeId?: string }) {
     const started = Date.now();
     const results = await Promise.all(
-      buyers.flatMap((buyer) => Array.from({ length: CHECKOUTS_PER_BUYER }, () => checkout(t, buyer.token, [{ ...line, quantity: 1 }], idempotencyKey()))),
+      buyers.flatMap((buyer) =>
+        Array.from({ length: CHECKOUTS_PER_BUYER }, () =>
+          checkout(t, buyer.token, [{ ...line, quantity: 1 }], idempotencyKey()),
+        ),
+      ),
     );
     const codes = results.map((r) => errorCode(r) ?? 'OK');
-    return { ms: Date.now() - started, ok: codes.filter((c) => c === 'OK').length, outOfStock: codes.filter((c) => c === 'OUT_OF_STOCK').length, codes };
+    return {
+      ms: Date.now() - started,
+      ok: codes.filter((c) => c === 'OK').length,
+      outOfStock: codes.filter((c) => c === 'OUT_OF_STOCK').length,
+      codes,
+    };
   }
 
   it('200 concurrent checkouts for 50 units reserve exactly 50', async () => {
@@ -63,7 +72,9 @@ describe('orders paid through the Stripe webhook', () => {
 
   beforeAll(async () => {
     fake = await FakeStripe.start();
-    t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_test', ...fake.env() } });
+    t = await startTestApp({
+      env: { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_test', ...fake.env() },
+    });
     t.app.get(DomainEventBus).subscribe<OrderPaid>('OrderPaid', async (event) => {
       paid.push(event);
     });
@@ -79,13 +90,22 @@ describe('orders paid through the Stripe webhook', () => {
   it('the same payment_intent.succeeded delivered 5 times at once pays the order once: one set of tickets, one confirmation, one OrderPaid', async () => {
     const shop = await openShop(t, { stock: 5, seats: 5 });
     const buyer = await signUp(t, 'stripe-buyer');
-    const placed = await checkout(t, buyer.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const placed = await checkout(t, buyer.token, [
+      { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+    ]);
     expect(placed.data!.checkout.payment.provider).toBe('stripe');
     const orderId = placed.data!.checkout.order.id as string;
-    const [payment] = await t.sql<{ provider_payment_id: string }>(`SELECT provider_payment_id FROM payments WHERE order_id = $1`, [orderId]);
+    const [payment] = await t.sql<{ provider_payment_id: string }>(
+      `SELECT provider_payment_id FROM payments WHERE order_id = $1`,
+      [orderId],
+    );
     expect(errorCode(await t.gql(contractOperation('DevConfirmPayment'), { orderId }, buyer.token))).toBe('FORBIDDEN');
 
-    const payload = stripeEvent('payment_intent.succeeded', paymentIntent(payment!.provider_payment_id, orderId, 24_000), `evt_order_${orderId.slice(0, 8)}`);
+    const payload = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntent(payment!.provider_payment_id, orderId, 24_000),
+      `evt_order_${orderId.slice(0, 8)}`,
+    );
     const deliveries = await Promise.all(Array.from({ length: 5 }, () => deliver(t.baseUrl, payload)));
 
     expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200, 200, 200]);
@@ -93,21 +113,41 @@ describe('orders paid through the Stripe webhook', () => {
     const read = await t.gql(contractOperation('Order'), { id: orderId }, buyer.token);
     expect(read.data!.order.status).toBe('PAID');
     expect(read.data!.order.tickets).toHaveLength(2);
-    expect(await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE order_id = $1`, [orderId])).toEqual([{ n: 1 }]);
+    expect(await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE order_id = $1`, [orderId])).toEqual([
+      { n: 1 },
+    ]);
     expect(paid.filter((e) => e.orderId === orderId)).toHaveLength(1);
     expect(await seatsOf(t, shop.slotId)).toEqual({ capacity: 5, reserved: 0, sold: 2 });
 
     // A pending Stripe refund (Alipay, WeChat Pay) settles the line only when charge.refunded arrives.
     fake.refundStatus = 'pending';
     const lineId = read.data!.order.lines[0].id as string;
-    const asked = await t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId, amountMinor: 10_000 }, shop.licensed.merchant.token);
+    const asked = await t.gql(
+      contractOperation('RefundOrderLine'),
+      { orderLineId: lineId, amountMinor: 10_000 },
+      shop.licensed.merchant.token,
+    );
     expect(asked.data!.refundOrderLine.status).toBe('PAID');
     expect(refunds.filter((e) => e.orderId === orderId)).toHaveLength(0);
-    expect(errorCode(await t.gql(contractOperation('RefundOrderLine'), { orderLineId: lineId, amountMinor: 14_001 }, shop.licensed.merchant.token))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await t.gql(
+          contractOperation('RefundOrderLine'),
+          { orderLineId: lineId, amountMinor: 14_001 },
+          shop.licensed.merchant.token,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
 
     const refunded = stripeEvent('charge.refunded', charge(payment!.provider_payment_id, 24_000, 10_000));
     expect((await deliver(t.baseUrl, refunded)).status).toBe(200);
-    expect((await t.gql(contractOperation('Order'), { id: orderId }, buyer.token)).data!.order.status).toBe('PARTIALLY_REFUNDED');
-    expect(refunds.filter((e) => e.orderId === orderId).map((e) => [e.amountMinor, e.refundedBeforeMinor, e.refundedAfterMinor])).toEqual([[10_000, 0, 10_000]]);
+    expect((await t.gql(contractOperation('Order'), { id: orderId }, buyer.token)).data!.order.status).toBe(
+      'PARTIALLY_REFUNDED',
+    );
+    expect(
+      refunds
+        .filter((e) => e.orderId === orderId)
+        .map((e) => [e.amountMinor, e.refundedBeforeMinor, e.refundedAfterMinor]),
+    ).toEqual([[10_000, 0, 10_000]]);
   });
 });

@@ -43,9 +43,17 @@ describe('hot stock rows while an order is paid', () => {
     const placed = await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 2 }]);
     expect(placed.errors).toBeUndefined();
     const before = await stockOf(t, shop.variantId);
-    const paid = await t.gql(contractOperation('DevConfirmPayment'), { orderId: placed.data!.checkout.order.id }, buyer.token);
+    const paid = await t.gql(
+      contractOperation('DevConfirmPayment'),
+      { orderId: placed.data!.checkout.order.id },
+      buyer.token,
+    );
     expect(paid.errors).toBeUndefined();
     expect(seen).toEqual([{ locked: false }]);
-    expect(await stockOf(t, shop.variantId)).toEqual({ ...before, reserved: before.reserved - 2, sold: before.sold + 2 });
+    expect(await stockOf(t, shop.variantId)).toEqual({
+      ...before,
+      reserved: before.reserved - 2,
+      sold: before.sold + 2,
+    });
   });
 });

@@ -19,7 +19,14 @@ describe('orders: checkout, payment, tickets, refunds', () => {
   let crashNextOrderPaid = false;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { OPEN_ORDERS_PER_ACCOUNT: '3', ACCESS_TOKEN_TTL_SECONDS: '86400', RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600' } });
+    t = await startTestApp({
+      env: {
+        OPEN_ORDERS_PER_ACCOUNT: '3',
+        ACCESS_TOKEN_TTL_SECONDS: '86400',
+        RESERVATION_SWEEP_SECONDS: '3600',
+        REFUND_SWEEP_SECONDS: '3600',
+      },
+    });
     const bus = t.app.get(DomainEventBus);
     bus.subscribe<OrderPaid>('OrderPaid', async (event) => {
       if (crashNextOrderPaid) {
@@ -37,7 +44,8 @@ describe('orders: checkout, payment, tickets, refunds', () => {
   afterAll(() => t.close());
 
   const order = (id: string, token = buyer.token) => t.gql(contractOperation('Order'), { id }, token);
-  const confirm = (orderId: string, token = buyer.token) => t.gql(contractOperation('DevConfirmPayment'), { orderId }, token);
+  const confirm = (orderId: string, token = buyer.token) =>
+    t.gql(contractOperation('DevConfirmPayment'), { orderId }, token);
 
   it('checks out merchandise and tickets, pays exactly once, issues one ticket per seat and publishes OrderPaid', async () => {
     const res = await checkout(t, buyer.token, [
@@ -47,22 +55,36 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     ]);
     expect(res.errors).toBeUndefined();
     const placed = res.data!.checkout;
-    expect(placed.order).toMatchObject({ status: 'PENDING_PAYMENT', total: { amountMinor: 2 * 9900 + 2 * 12000 + 6000, currency: 'CNY' } });
+    expect(placed.order).toMatchObject({
+      status: 'PENDING_PAYMENT',
+      total: { amountMinor: 2 * 9900 + 2 * 12000 + 6000, currency: 'CNY' },
+    });
     expect(placed.payment).toMatchObject({ provider: 'development', clientSecret: expect.stringMatching(/_secret_/) });
     expect(await stockOf(t, shop.variantId)).toEqual({ stock: 10, reserved: 2, sold: 0 });
     expect(await seatsOf(t, shop.slotId)).toEqual({ capacity: 6, reserved: 3, sold: 0 });
 
     const confirmations = await Promise.all(Array.from({ length: 5 }, () => confirm(placed.order.id)));
-    for (const c of confirmations) expect(c.data?.devConfirmPayment).toMatchObject({ id: placed.order.id, status: 'PAID' });
+    for (const c of confirmations)
+      expect(c.data?.devConfirmPayment).toMatchObject({ id: placed.order.id, status: 'PAID' });
 
     const read = await order(placed.order.id);
-    expect(read.data!.order).toMatchObject({ status: 'PAID', lines: [{ quantity: 2 }, { quantity: 2 }, { quantity: 1 }] });
+    expect(read.data!.order).toMatchObject({
+      status: 'PAID',
+      lines: [{ quantity: 2 }, { quantity: 2 }, { quantity: 1 }],
+    });
     expect(read.data!.order.tickets).toHaveLength(3);
-    for (const ticket of read.data!.order.tickets) expect(ticket).toEqual({ code: expect.stringMatching(/^[A-Z2-7]{16}$/), redeemedAt: null });
+    for (const ticket of read.data!.order.tickets)
+      expect(ticket).toEqual({ code: expect.stringMatching(/^[A-Z2-7]{16}$/), redeemedAt: null });
     expect(await stockOf(t, shop.variantId)).toEqual({ stock: 10, reserved: 0, sold: 2 });
     expect(await seatsOf(t, shop.slotId)).toEqual({ capacity: 6, reserved: 0, sold: 3 });
-    expect(await t.sql(`SELECT kind FROM notifications WHERE order_id = $1`, [placed.order.id])).toEqual([{ kind: 'ORDER_CONFIRMATION' }]);
-    const notes = await t.gql(`query($id: ID) { devNotifications(orderId: $id) { kind payload } }`, { id: placed.order.id }, buyer.token);
+    expect(await t.sql(`SELECT kind FROM notifications WHERE order_id = $1`, [placed.order.id])).toEqual([
+      { kind: 'ORDER_CONFIRMATION' },
+    ]);
+    const notes = await t.gql(
+      `query($id: ID) { devNotifications(orderId: $id) { kind payload } }`,
+      { id: placed.order.id },
+      buyer.token,
+    );
     expect(JSON.parse(notes.data!.devNotifications[0].payload).tickets).toHaveLength(3);
 
     const events = paid.filter((e) => e.orderId === placed.order.id);
@@ -86,14 +108,24 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     const again = await checkout(t, buyer.token, lines, key);
     expect(again.data!.checkout.order.id).toBe(first.data!.checkout.order.id);
     expect(again.data!.checkout.payment.clientSecret).toBe(first.data!.checkout.payment.clientSecret);
-    expect(errorCode(await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 2 }], key))).toBe('CONFLICT');
+    expect(errorCode(await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 2 }], key))).toBe(
+      'CONFLICT',
+    );
     expect(errorCode(await checkout(t, buyer.token, lines, 'k'.repeat(256)))).toBe('BAD_USER_INPUT');
     // Another buyer's identical key is their own order.
     const other = await signUp(t, 'other');
     const theirs = await checkout(t, other.token, lines, key);
     expect(theirs.data!.checkout.order.id).not.toBe(first.data!.checkout.order.id);
-    await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id: theirs.data!.checkout.order.id }, other.token);
-    await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id: first.data!.checkout.order.id }, buyer.token);
+    await t.gql(
+      `mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`,
+      { id: theirs.data!.checkout.order.id },
+      other.token,
+    );
+    await t.gql(
+      `mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`,
+      { id: first.data!.checkout.order.id },
+      buyer.token,
+    );
   });
 
   it('refuses lines that cannot be sold and names the line that is out of stock', async () => {
@@ -105,8 +137,14 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     expect(errorCode(res)).toBe('OUT_OF_STOCK');
     expect(res.errors![0]!.extensions).toMatchObject({ lineIndex: 1, timeSlotId: shop.slotId });
     expect(await stockOf(t, shop.variantId)).toEqual(before);
-    expect(errorCode(await checkout(t, buyer.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.variantId, quantity: 1 }]))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 0 }]))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await checkout(t, buyer.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.variantId, quantity: 1 }]),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(errorCode(await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 0 }]))).toBe(
+      'BAD_USER_INPUT',
+    );
 
     await t.sql(`UPDATE products SET purchase_limit = 3 WHERE id = $1`, [shop.productId]);
     const limited = await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 2 }]);
@@ -119,9 +157,12 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     const visitor = await signUp(t, 'capped');
     const before = await stockOf(t, shop.variantId);
     const placed = [];
-    for (let i = 0; i < 3; i += 1) placed.push(await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]));
+    for (let i = 0; i < 3; i += 1)
+      placed.push(await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]));
     expect(placed.map(errorCode)).toEqual([undefined, undefined, undefined]);
-    expect(errorCode(await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]))).toBe('RATE_LIMITED');
+    expect(errorCode(await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]))).toBe(
+      'RATE_LIMITED',
+    );
     expect((await stockOf(t, shop.variantId)).reserved).toBe(before.reserved + 3);
 
     t.clock.advanceBy(16 * 60_000);
@@ -131,18 +172,26 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     expect(expired.data!.order.status).toBe('CANCELLED');
 
     // A payment arriving after expiry takes the goods again while they last.
-    const late = await t.gql(contractOperation('DevConfirmPayment'), { orderId: placed[0]!.data!.checkout.order.id }, visitor.token);
+    const late = await t.gql(
+      contractOperation('DevConfirmPayment'),
+      { orderId: placed[0]!.data!.checkout.order.id },
+      visitor.token,
+    );
     expect(late.data!.devConfirmPayment.status).toBe('PAID');
     expect((await stockOf(t, shop.variantId)).sold).toBe(before.sold + 1);
   });
 
   it('marks a late payment refund-due when the seats it had are gone', async () => {
     const visitor = await signUp(t, 'late');
-    const res = await checkout(t, visitor.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const res = await checkout(t, visitor.token, [
+      { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+    ]);
     const orderId = res.data!.checkout.order.id as string;
     t.clock.advanceBy(16 * 60_000);
     await t.app.get(ReservationExpiryJob).expireReservations();
-    const rival = await checkout(t, buyer.token, [{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 }]);
+    const rival = await checkout(t, buyer.token, [
+      { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 2 },
+    ]);
     expect(rival.errors).toBeUndefined();
     const seats = await seatsOf(t, shop.slotId);
 
@@ -159,14 +208,22 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     const placed = await checkout(t, visitor.token, [{ variantId: shop.variantId, quantity: 1 }]);
     const orderId = placed.data!.checkout.order.id as string;
     const stock = await stockOf(t, shop.variantId);
-    const cancel = (token: string) => t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status refundDue } }`, { id: orderId }, token);
+    const cancel = (token: string) =>
+      t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status refundDue } }`, { id: orderId }, token);
     const outsider = await organizationOwner(t, 'MERCHANT', 'Nosy Shop');
     expect(errorCode(await cancel(outsider.token))).toBe('NOT_FOUND');
-    expect((await cancel(shop.licensed.merchant.token)).data!.cancelOrder).toEqual({ status: 'CANCELLED', refundDue: false });
+    expect((await cancel(shop.licensed.merchant.token)).data!.cancelOrder).toEqual({
+      status: 'CANCELLED',
+      refundDue: false,
+    });
     expect(errorCode(await cancel(visitor.token))).toBe('CONFLICT');
     expect(await stockOf(t, shop.variantId)).toEqual({ ...stock, reserved: stock.reserved - 1 });
 
-    const late = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`, { id: orderId }, visitor.token);
+    const late = await t.gql(
+      `mutation($id: ID!) { devConfirmPayment(orderId: $id) { status refundDue } }`,
+      { id: orderId },
+      visitor.token,
+    );
     expect(late.data!.devConfirmPayment).toEqual({ status: 'CANCELLED', refundDue: true });
     expect(await stockOf(t, shop.variantId)).toEqual({ ...stock, reserved: stock.reserved - 1 });
   });
@@ -180,11 +237,15 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     crashNextOrderPaid = true;
     const crashed = await t.gql(contractOperation('DevConfirmPayment'), { orderId }, visitor.token);
     expect(crashed.errors).toBeDefined();
-    expect((await t.gql(contractOperation('Order'), { id: orderId }, visitor.token)).data!.order.status).toBe('PENDING_PAYMENT');
+    expect((await t.gql(contractOperation('Order'), { id: orderId }, visitor.token)).data!.order.status).toBe(
+      'PENDING_PAYMENT',
+    );
     expect(await stockOf(t, shop.variantId)).toEqual(stock);
     expect(await t.sql(`SELECT 1 FROM notifications WHERE order_id = $1`, [orderId])).toHaveLength(0);
 
-    const replays = await Promise.all(Array.from({ length: 3 }, () => t.gql(contractOperation('DevConfirmPayment'), { orderId }, visitor.token)));
+    const replays = await Promise.all(
+      Array.from({ length: 3 }, () => t.gql(contractOperation('DevConfirmPayment'), { orderId }, visitor.token)),
+    );
     for (const r of replays) expect(r.data?.devConfirmPayment.status).toBe('PAID');
     expect(paid.filter((e) => e.orderId === orderId)).toHaveLength(1);
     expect(await stockOf(t, shop.variantId)).toEqual({ ...stock, reserved: stock.reserved - 1, sold: stock.sold + 1 });
@@ -220,12 +281,21 @@ describe('orders: checkout, payment, tickets, refunds', () => {
       const mine = await t.gql(`{ myOrders(first: 50) { totalCount edges { node { id } } } }`, {}, buyer.token);
       expect(mine.data!.myOrders.edges.map((e: any) => e.node.id)).toContain(orderId);
       const merchantQuery = `query($m: ID!, $s: OrderStatus) { merchantOrders(merchantId: $m, status: $s, first: 100) { edges { node { id lines { merchantId } } } } }`;
-      const theirs = await t.gql(merchantQuery, { m: shop.licensed.merchant.organizationId, s: 'PAID' }, shop.licensed.merchant.token);
+      const theirs = await t.gql(
+        merchantQuery,
+        { m: shop.licensed.merchant.organizationId, s: 'PAID' },
+        shop.licensed.merchant.token,
+      );
       expect(theirs.data!.merchantOrders.edges.map((e: any) => e.node.id)).toContain(orderId);
-      expect(errorCode(await t.gql(merchantQuery, { m: shop.licensed.merchant.organizationId }, otherMerchant.token))).toBe('FORBIDDEN');
+      expect(
+        errorCode(await t.gql(merchantQuery, { m: shop.licensed.merchant.organizationId }, otherMerchant.token)),
+      ).toBe('FORBIDDEN');
       const guests = await t.gql(
         `query($v: ID!, $d: Date!) { venueGuests(venueId: $v, date: $d) { orderId seats redeemed } }`,
-        { v: shop.venueId, d: new Date(t.clock.now().getTime() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10) },
+        {
+          v: shop.venueId,
+          d: new Date(t.clock.now().getTime() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10),
+        },
         shop.licensed.merchant.token,
       );
       expect(guests.data!.venueGuests).toEqual(expect.arrayContaining([{ orderId, seats: 1, redeemed: 0 }]));
@@ -233,28 +303,47 @@ describe('orders: checkout, payment, tickets, refunds', () => {
 
     it('redeems a ticket once, by the venue merchant only, from two hours before its slot until its end', async () => {
       const code = tickets[0]!.code;
-      expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, otherMerchant.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, otherMerchant.token))).toBe(
+        'NOT_FOUND',
+      );
       expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, buyer.token))).toBe('NOT_FOUND');
       // The slot is tomorrow: a day early the ticket is refused, and the message says when it admits.
-      const [slot] = await t.sql<{ startsAt: Date; endsAt: Date }>(`SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM time_slots WHERE id = $1`, [shop.slotId]);
+      const [slot] = await t.sql<{ startsAt: Date; endsAt: Date }>(
+        `SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM time_slots WHERE id = $1`,
+        [shop.slotId],
+      );
       const opens = new Date(slot!.startsAt.getTime() - 2 * 3600_000);
       const early = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
       expect(errorCode(early)).toBe('CONFLICT');
       expect(early.errors![0]!.message).toBe(
         `This ticket is not valid yet: it admits from ${shanghaiDateTime(opens)} until ${shanghaiDateTime(slot!.endsAt)} (Asia/Shanghai time)`,
       );
-      expect(early.errors![0]!.extensions).toMatchObject({ validFrom: opens.toISOString(), validUntil: slot!.endsAt.toISOString() });
+      expect(early.errors![0]!.extensions).toMatchObject({
+        validFrom: opens.toISOString(),
+        validUntil: slot!.endsAt.toISOString(),
+      });
       t.clock.set(new Date(opens.getTime() - 60_000));
-      expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token))).toBe(
+        'CONFLICT',
+      );
 
       // Half an hour before the start the door opens; staff see what the ticket admits to.
       t.clock.set(new Date(slot!.startsAt.getTime() - 30 * 60_000));
       const REDEEM = `mutation($code: String!) { redeemTicket(code: $code) { code redeemedAt productName ticketTypeName startsAt endsAt } }`;
       const first = await t.gql(REDEEM, { code }, shop.licensed.merchant.token);
-      const admits = { productName: 'Ranch filming location tour', ticketTypeName: 'Child', startsAt: slot!.startsAt.toISOString(), endsAt: slot!.endsAt.toISOString() };
+      const admits = {
+        productName: 'Ranch filming location tour',
+        ticketTypeName: 'Child',
+        startsAt: slot!.startsAt.toISOString(),
+        endsAt: slot!.endsAt.toISOString(),
+      };
       expect(first.data!.redeemTicket).toEqual({ code, redeemedAt: t.clock.now().toISOString(), ...admits });
       // The buyer's order shows the same on each ticket.
-      const bought = await t.gql(`query($id: ID!) { order(id: $id) { tickets { code productName ticketTypeName startsAt endsAt } } }`, { id: orderId }, buyer.token);
+      const bought = await t.gql(
+        `query($id: ID!) { order(id: $id) { tickets { code productName ticketTypeName startsAt endsAt } } }`,
+        { id: orderId },
+        buyer.token,
+      );
       expect(bought.data!.order.tickets).toEqual([{ code, ...admits }]);
       const second = await t.gql(contractOperation('RedeemTicket'), { code }, shop.licensed.merchant.token);
       expect(errorCode(second)).toBe('CONFLICT');
@@ -269,7 +358,11 @@ describe('orders: checkout, payment, tickets, refunds', () => {
 
     it('refunds a line in part then in full, never more, by its merchant or the platform', async () => {
       const refund = (id: string, token: string, amountMinor?: number) =>
-        t.gql(contractOperation('RefundOrderLine'), { orderLineId: id, ...(amountMinor === undefined ? {} : { amountMinor }) }, token);
+        t.gql(
+          contractOperation('RefundOrderLine'),
+          { orderLineId: id, ...(amountMinor === undefined ? {} : { amountMinor }) },
+          token,
+        );
       expect(errorCode(await refund(lines[0]!.id, otherMerchant.token, 100))).toBe('NOT_FOUND');
       expect(errorCode(await refund(lines[0]!.id, buyer.token, 100))).toBe('NOT_FOUND');
       expect(errorCode(await refund(lines[0]!.id, shop.licensed.merchant.token, 9901))).toBe('BAD_USER_INPUT');
@@ -282,12 +375,18 @@ describe('orders: checkout, payment, tickets, refunds', () => {
       const whole = await refund(lines[1]!.id, shop.licensed.merchant.token);
       expect(whole.data!.refundOrderLine.status).toBe('REFUNDED');
 
-      expect(refunded.filter((e) => e.orderId === orderId).map((e) => [e.orderLineId, e.amountMinor, e.refundedBeforeMinor, e.refundedAfterMinor])).toEqual([
+      expect(
+        refunded
+          .filter((e) => e.orderId === orderId)
+          .map((e) => [e.orderLineId, e.amountMinor, e.refundedBeforeMinor, e.refundedAfterMinor]),
+      ).toEqual([
         [lines[0]!.id, 2500, 0, 2500],
         [lines[0]!.id, 7400, 2500, 9900],
         [lines[1]!.id, 6000, 0, 6000],
       ]);
-      expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([{ status: 'REFUNDED', refunded_minor: '15900' }]);
+      expect(await t.sql(`SELECT status, refunded_minor FROM payments WHERE order_id = $1`, [orderId])).toEqual([
+        { status: 'REFUNDED', refunded_minor: '15900' },
+      ]);
     });
   });
 
@@ -300,7 +399,11 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     let farmLine: { id: string };
     const ORDER_FIELDS = `id status total { amountMinor } lines { id merchantId total { amountMinor } } tickets { code orderLineId }`;
     const merchantOrders = (shop: Shop, status?: string) =>
-      t.gql(`query($m: ID!, $s: OrderStatus) { merchantOrders(merchantId: $m, status: $s, first: 10) { edges { node { ${ORDER_FIELDS} } } } }`, { m: shop.licensed.merchant.organizationId, s: status ?? null }, shop.licensed.merchant.token);
+      t.gql(
+        `query($m: ID!, $s: OrderStatus) { merchantOrders(merchantId: $m, status: $s, first: 10) { edges { node { ${ORDER_FIELDS} } } } }`,
+        { m: shop.licensed.merchant.organizationId, s: status ?? null },
+        shop.licensed.merchant.token,
+      );
     const shared = async (shop: Shop, status?: string) => {
       const res = await merchantOrders(shop, status);
       expect(res.errors).toBeUndefined();
@@ -337,13 +440,23 @@ describe('orders: checkout, payment, tickets, refunds', () => {
       expect(ranchView.lines.map((l: { id: string }) => l.id)).toEqual(ranchLines.map((l) => l.id));
       expect(ranchView.tickets).toHaveLength(1);
       // The buyer sees the whole order.
-      expect((await order(orderId, sharer.token)).data!.order).toMatchObject({ status: 'PAID', total: { amountMinor: 41_700 } });
+      expect((await order(orderId, sharer.token)).data!.order).toMatchObject({
+        status: 'PAID',
+        total: { amountMinor: 41_700 },
+      });
     });
 
     it("answers a merchant's refund and fulfilment with its own share, and keeps another merchant's refund out of its status", async () => {
-      const refund = await t.gql(`mutation($id: ID!) { refundOrderLine(orderLineId: $id) { ${ORDER_FIELDS} } }`, { id: ranchLines[0]!.id }, ranch.licensed.merchant.token);
+      const refund = await t.gql(
+        `mutation($id: ID!) { refundOrderLine(orderLineId: $id) { ${ORDER_FIELDS} } }`,
+        { id: ranchLines[0]!.id },
+        ranch.licensed.merchant.token,
+      );
       expect(refund.errors).toBeUndefined();
-      expect(refund.data!.refundOrderLine).toMatchObject({ status: 'PARTIALLY_REFUNDED', total: { amountMinor: 21_900 } });
+      expect(refund.data!.refundOrderLine).toMatchObject({
+        status: 'PARTIALLY_REFUNDED',
+        total: { amountMinor: 21_900 },
+      });
       expect(refund.data!.refundOrderLine.lines.map((l: { id: string }) => l.id)).toEqual(ranchLines.map((l) => l.id));
       expect((await order(orderId, sharer.token)).data!.order.status).toBe('PARTIALLY_REFUNDED');
 
@@ -353,7 +466,11 @@ describe('orders: checkout, payment, tickets, refunds', () => {
       expect(await shared(farm, 'PARTIALLY_REFUNDED')).toBeUndefined();
       expect(await shared(ranch, 'PARTIALLY_REFUNDED')).toBeDefined();
 
-      const fulfil = await t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: PICKED_UP) { ${ORDER_FIELDS} } }`, { id: farmLine.id }, farm.licensed.merchant.token);
+      const fulfil = await t.gql(
+        `mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: PICKED_UP) { ${ORDER_FIELDS} } }`,
+        { id: farmLine.id },
+        farm.licensed.merchant.token,
+      );
       expect(fulfil.data!.fulfilOrderLine).toEqual({
         id: orderId,
         status: 'FULFILLED',
@@ -367,14 +484,22 @@ describe('orders: checkout, payment, tickets, refunds', () => {
       expect(await shared(farm, 'FULFILLED')).toBeDefined();
     });
 
-    it("shows a merchant cancelling an unpaid shared order only its own lines and subtotal", async () => {
+    it('shows a merchant cancelling an unpaid shared order only its own lines and subtotal', async () => {
       const placed = await checkout(t, sharer.token, [
         { variantId: ranch.variantId, quantity: 1 },
         { variantId: farm.variantId, quantity: 1 },
       ]);
       const unpaidId = placed.data!.checkout.order.id as string;
-      const cancelled = await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { ${ORDER_FIELDS} } }`, { id: unpaidId }, farm.licensed.merchant.token);
-      expect(cancelled.data!.cancelOrder).toMatchObject({ status: 'CANCELLED', total: { amountMinor: 9_900 }, lines: [{ merchantId: farm.licensed.merchant.organizationId }] });
+      const cancelled = await t.gql(
+        `mutation($id: ID!) { cancelOrder(orderId: $id) { ${ORDER_FIELDS} } }`,
+        { id: unpaidId },
+        farm.licensed.merchant.token,
+      );
+      expect(cancelled.data!.cancelOrder).toMatchObject({
+        status: 'CANCELLED',
+        total: { amountMinor: 9_900 },
+        lines: [{ merchantId: farm.licensed.merchant.organizationId }],
+      });
       expect(cancelled.data!.cancelOrder.lines).toHaveLength(1);
     });
   });

@@ -30,7 +30,11 @@ async function statedMonth(w: World, opts: { account?: boolean } = {}) {
   ]);
   if (opts.account !== false) {
     for (const p of [studio, merchant]) {
-      const set = await w.t.gql(SET_ACCOUNT, { o: p.organizationId, a: `acct_${randomUUID().replace(/-/g, '').slice(0, 16)}` }, p.token);
+      const set = await w.t.gql(
+        SET_ACCOUNT,
+        { o: p.organizationId, a: `acct_${randomUUID().replace(/-/g, '').slice(0, 16)}` },
+        p.token,
+      );
       expect(set.errors).toBeUndefined();
     }
   }
@@ -45,7 +49,10 @@ async function statedMonth(w: World, opts: { account?: boolean } = {}) {
 }
 
 async function payable(t: TestApp, purpose: string, partyId: string): Promise<number> {
-  const [row] = await t.sql<{ b: string }>(`SELECT balance_minor AS b FROM ledger_accounts WHERE purpose = $1 AND party_id = $2`, [purpose, partyId]);
+  const [row] = await t.sql<{ b: string }>(
+    `SELECT balance_minor AS b FROM ledger_accounts WHERE purpose = $1 AND party_id = $2`,
+    [purpose, partyId],
+  );
   return 0 - Number(row?.b ?? 0) || 0;
 }
 
@@ -70,11 +77,22 @@ describe('payouts with the development gateway', () => {
   it('lets only an owner set a valid acct_ payout account', async () => {
     const studio = await organizationOwner(w.t, 'STUDIO', 'Xingxi Pictures');
     const other = await organizationOwner(w.t, 'STUDIO', 'Other Pictures');
-    expect(errorCode(await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'ba_12345678' }, studio.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'acct_1Nv0FGQ9RKHgCVdK' }, other.token))).toBe('FORBIDDEN');
+    expect(errorCode(await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'ba_12345678' }, studio.token))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      errorCode(await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'acct_1Nv0FGQ9RKHgCVdK' }, other.token)),
+    ).toBe('FORBIDDEN');
     const ok = await w.t.gql(SET_ACCOUNT, { o: studio.organizationId, a: 'acct_1Nv0FGQ9RKHgCVdK' }, studio.token);
-    expect(ok.data?.['setPayoutAccount']).toEqual({ organizationId: studio.organizationId, payoutAccountId: 'acct_1Nv0FGQ9RKHgCVdK' });
-    const read = await w.t.gql(`query($o: ID!) { payoutAccount(organizationId: $o) { payoutAccountId } }`, { o: studio.organizationId }, studio.token);
+    expect(ok.data?.['setPayoutAccount']).toEqual({
+      organizationId: studio.organizationId,
+      payoutAccountId: 'acct_1Nv0FGQ9RKHgCVdK',
+    });
+    const read = await w.t.gql(
+      `query($o: ID!) { payoutAccount(organizationId: $o) { payoutAccountId } }`,
+      { o: studio.organizationId },
+      studio.token,
+    );
     expect(read.data?.['payoutAccount']).toEqual({ payoutAccountId: 'acct_1Nv0FGQ9RKHgCVdK' });
   });
 
@@ -83,15 +101,26 @@ describe('payouts with the development gateway', () => {
     const other = await organizationOwner(w.t, 'STUDIO', 'Nosy Pictures');
     expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(1_500);
 
-    const [first, ...again] = await Promise.all([1, 2, 3].map(() => w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token)));
+    const [first, ...again] = await Promise.all(
+      [1, 2, 3].map(() => w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token)),
+    );
     expect(first!.errors).toBeUndefined();
     const payout = first!.data!['payRoyaltyStatement'];
     expect(payout).toMatchObject({
-      organizationId: studio.organizationId, payeeKind: 'STUDIO', statementId, orderId: null, amount: { amountMinor: 1_500, currency: 'CNY' },
-      transferGroup: `statement_${statementId}`, status: 'PAID', provider: 'development', providerTransferId: expect.stringMatching(/^devtr_/),
+      organizationId: studio.organizationId,
+      payeeKind: 'STUDIO',
+      statementId,
+      orderId: null,
+      amount: { amountMinor: 1_500, currency: 'CNY' },
+      transferGroup: `statement_${statementId}`,
+      status: 'PAID',
+      provider: 'development',
+      providerTransferId: expect.stringMatching(/^devtr_/),
     });
     for (const r of again) expect(r.data?.['payRoyaltyStatement']).toEqual(payout);
-    const [count] = await w.t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM payouts WHERE statement_id = $1`, [statementId]);
+    const [count] = await w.t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM payouts WHERE statement_id = $1`, [
+      statementId,
+    ]);
     expect(count!.n).toBe(1);
     expect(await payoutEntries(w.t, payout.id)).toEqual([
       ['payout:P', 'PAYOUTS_IN_TRANSIT', -1_500],
@@ -101,7 +130,9 @@ describe('payouts with the development gateway', () => {
     ]);
     expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(0);
     // The database keeps a settled payout as it is.
-    await expect(w.t.sql(`UPDATE payouts SET status = 'FAILED', failed_at = now() WHERE id = $1`, [payout.id])).rejects.toThrow(/never changes/);
+    await expect(
+      w.t.sql(`UPDATE payouts SET status = 'FAILED', failed_at = now() WHERE id = $1`, [payout.id]),
+    ).rejects.toThrow(/never changes/);
     await expect(w.t.sql(`DELETE FROM payouts WHERE id = $1`, [payout.id])).rejects.toThrow(/never deleted/);
 
     // Another studio can neither pay this statement nor see the studio's payouts.
@@ -118,34 +149,67 @@ describe('payouts with the development gateway', () => {
     const { merchant, order } = await statedMonth(w);
     const other = await organizationOwner(w.t, 'MERCHANT', 'Nosy Ranch');
     await w.sales.refund(order, order.lines[1]!, 0, 5_000, '2026-10-02T02:00:00Z');
-    expect(errorCode(await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, other.token))).toBe('FORBIDDEN');
+    expect(errorCode(await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, other.token))).toBe(
+      'FORBIDDEN',
+    );
 
     const res = await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token);
     expect(res.errors).toBeUndefined();
     // Line 2 refunded in full: only line 1's 8 000 is owed.
     expect(res.data?.['payMerchantOrder']).toMatchObject({
-      payeeKind: 'MERCHANT', orderId: order.orderId, amount: { amountMinor: 8_000 }, transferGroup: `order_${order.orderId}`, status: 'PAID',
+      payeeKind: 'MERCHANT',
+      orderId: order.orderId,
+      amount: { amountMinor: 8_000 },
+      transferGroup: `order_${order.orderId}`,
+      status: 'PAID',
     });
-    expect((await w.t.gql(MERCHANT_OWED, { m: merchant.organizationId }, merchant.token)).data?.['merchantSales'].payableBalance).toEqual({ amountMinor: 0 });
+    expect(
+      (await w.t.gql(MERCHANT_OWED, { m: merchant.organizationId }, merchant.token)).data?.['merchantSales']
+        .payableBalance,
+    ).toEqual({ amountMinor: 0 });
     expect(errorCode(await w.t.gql(PAYOUTS, { o: merchant.organizationId }, other.token))).toBe('FORBIDDEN');
   });
 
   it('pays the merchant its shipping fee whole with the order’s goods, by request and in the scheduled run', async () => {
     const tag = randomUUID().slice(0, 6);
-    const [studio, merchant] = await Promise.all([organizationOwner(w.t, 'STUDIO', `Studio ${tag}`), organizationOwner(w.t, 'MERCHANT', `Merchant ${tag}`)]);
-    const set = await w.t.gql(SET_ACCOUNT, { o: merchant.organizationId, a: `acct_${randomUUID().replace(/-/g, '').slice(0, 16)}` }, merchant.token);
+    const [studio, merchant] = await Promise.all([
+      organizationOwner(w.t, 'STUDIO', `Studio ${tag}`),
+      organizationOwner(w.t, 'MERCHANT', `Merchant ${tag}`),
+    ]);
+    const set = await w.t.gql(
+      SET_ACCOUNT,
+      { o: merchant.organizationId, a: `acct_${randomUUID().replace(/-/g, '').slice(0, 16)}` },
+      merchant.token,
+    );
     expect(set.errors).toBeUndefined();
-    const line = { studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 10_000, royaltyBps: 1_000 };
+    const line = {
+      studioId: studio.organizationId!,
+      merchantId: merchant.organizationId!,
+      netMinor: 10_000,
+      royaltyBps: 1_000,
+    };
     // Royalty 1 000, fee 1 000, merchant 8 000, plus its 1 200 shipping fee; the second order's goods are all refunded.
-    const byRequest = await w.sales.pay('2026-09-10T04:00:00Z', [line], 'CNY', [{ merchantId: merchant.organizationId!, feeMinor: 1_200 }]);
+    const byRequest = await w.sales.pay('2026-09-10T04:00:00Z', [line], 'CNY', [
+      { merchantId: merchant.organizationId!, feeMinor: 1_200 },
+    ]);
     const res = await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: byRequest.orderId }, merchant.token);
     expect(res.data?.['payMerchantOrder']).toMatchObject({ amount: { amountMinor: 9_200 }, status: 'PAID' });
 
-    const scheduled = await w.sales.pay('2026-09-11T04:00:00Z', [line], 'CNY', [{ merchantId: merchant.organizationId!, feeMinor: 800 }]);
+    const scheduled = await w.sales.pay('2026-09-11T04:00:00Z', [line], 'CNY', [
+      { merchantId: merchant.organizationId!, feeMinor: 800 },
+    ]);
     await w.sales.refund(scheduled, scheduled.lines[0]!, 0, 10_000, '2026-09-12T04:00:00Z');
-    const run = await w.t.gql(`mutation { runDuePayouts(currency: "CNY") { payouts { organizationId orderId amount { amountMinor } } } }`, {}, w.platform.token);
-    const mine = run.data!['runDuePayouts'].payouts.filter((p: { organizationId: string }) => p.organizationId === merchant.organizationId);
-    expect(mine).toEqual([{ organizationId: merchant.organizationId, orderId: scheduled.orderId, amount: { amountMinor: 800 } }]);
+    const run = await w.t.gql(
+      `mutation { runDuePayouts(currency: "CNY") { payouts { organizationId orderId amount { amountMinor } } } }`,
+      {},
+      w.platform.token,
+    );
+    const mine = run.data!['runDuePayouts'].payouts.filter(
+      (p: { organizationId: string }) => p.organizationId === merchant.organizationId,
+    );
+    expect(mine).toEqual([
+      { organizationId: merchant.organizationId, orderId: scheduled.orderId, amount: { amountMinor: 800 } },
+    ]);
     expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
   });
 
@@ -159,7 +223,9 @@ describe('payouts with the development gateway', () => {
     await w.t.gql(SET_ACCOUNT, { o: merchant.organizationId, a: 'acct_MerchantRun00001' }, merchant.token);
     const run = await w.t.gql(RUN, {}, w.platform.token);
     expect(run.errors).toBeUndefined();
-    const mine = run.data!['runDuePayouts'].payouts.filter((p: { organizationId: string }) => [studio.organizationId, merchant.organizationId].includes(p.organizationId));
+    const mine = run.data!['runDuePayouts'].payouts.filter((p: { organizationId: string }) =>
+      [studio.organizationId, merchant.organizationId].includes(p.organizationId),
+    );
     expect(mine).toEqual(
       expect.arrayContaining([
         { organizationId: studio.organizationId, amount: { amountMinor: 1_500 }, status: 'PAID' },
@@ -168,7 +234,11 @@ describe('payouts with the development gateway', () => {
     );
     expect(mine).toHaveLength(2);
     const rerun = await w.t.gql(RUN, {}, w.platform.token);
-    expect(rerun.data!['runDuePayouts'].payouts.filter((p: { organizationId: string }) => p.organizationId === studio.organizationId)).toEqual([]);
+    expect(
+      rerun.data!['runDuePayouts'].payouts.filter(
+        (p: { organizationId: string }) => p.organizationId === studio.organizationId,
+      ),
+    ).toEqual([]);
 
     const RECONCILE = `query { reconciliation(from: "2026-09-01", to: "2026-12-31") { discrepancies { check reference detail } } }`;
     expect((await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies).toEqual([]);
@@ -181,7 +251,11 @@ describe('payouts with the development gateway', () => {
       [ghost, merchant.organizationId, `order:${ghost}`, ghost, `payout_${ghost}`],
     );
     expect((await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies).toEqual([
-      { check: 'PAYOUT_POSTINGS', reference: ghost, detail: 'IN_TRANSIT payout of 700: in transit nets 0, payable drawn 0' },
+      {
+        check: 'PAYOUT_POSTINGS',
+        reference: ghost,
+        detail: 'IN_TRANSIT payout of 700: in transit nets 0, payable drawn 0',
+      },
     ]);
   });
 });
@@ -191,7 +265,9 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
   let fake: FakeStripe;
   beforeAll(async () => {
     fake = await FakeStripe.start();
-    w.t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_payouts', STRIPE_WEBHOOK_SECRET: 'whsec_test', ...fake.env() } });
+    w.t = await startTestApp({
+      env: { STRIPE_SECRET_KEY: 'sk_test_payouts', STRIPE_WEBHOOK_SECRET: 'whsec_test', ...fake.env() },
+    });
     w.sales = new SalesSimulator(w.t);
     w.platform = await platformAdmin(w.t);
   });
@@ -206,7 +282,11 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     const results = await Promise.all([1, 2].map(() => w.t.gql(PAY_STATEMENT, { id: statementId }, w.platform.token)));
     const again = await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token);
     const payout = results[0]!.data!['payRoyaltyStatement'];
-    expect(payout).toMatchObject({ status: 'PAID', provider: 'stripe', providerTransferId: expect.stringMatching(/^tr_/) });
+    expect(payout).toMatchObject({
+      status: 'PAID',
+      provider: 'stripe',
+      providerTransferId: expect.stringMatching(/^tr_/),
+    });
     expect(results[1]!.data?.['payRoyaltyStatement']).toEqual(payout);
     expect(again.data?.['payRoyaltyStatement']).toEqual(payout);
 
@@ -215,17 +295,35 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     expect(new Set(sent.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`payout_${payout.id}`]));
     expect(sent[0]!.headers['authorization']).toBe('Bearer sk_test_payouts');
     expect(sent[0]!.form).toEqual({
-      amount: '1500', currency: 'cny', destination: payout.destinationAccountId, transfer_group: `statement_${statementId}`, 'metadata[payoutId]': payout.id,
+      amount: '1500',
+      currency: 'cny',
+      destination: payout.destinationAccountId,
+      transfer_group: `statement_${statementId}`,
+      'metadata[payoutId]': payout.id,
     });
-    const [entries] = await w.t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'PAYOUT' AND source_id LIKE $1`, [`payout:${payout.id}%`]);
+    const [entries] = await w.t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'PAYOUT' AND source_id LIKE $1`,
+      [`payout:${payout.id}%`],
+    );
     expect(entries!.n).toBe(2);
   });
 
   it('returns the amount to payable when Stripe refuses the transfer, and a new request pays with a new key', async () => {
     const { merchant, order } = await statedMonth(w);
-    fake.failNext(400, { type: 'invalid_request_error', code: 'account_invalid', message: 'The destination account is not connected.' });
-    const failed = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data!['payMerchantOrder'];
-    expect(failed).toMatchObject({ status: 'FAILED', failureCode: 'account_invalid', providerTransferId: null, amount: { amountMinor: 12_000 } });
+    fake.failNext(400, {
+      type: 'invalid_request_error',
+      code: 'account_invalid',
+      message: 'The destination account is not connected.',
+    });
+    const failed = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data![
+      'payMerchantOrder'
+    ];
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      failureCode: 'account_invalid',
+      providerTransferId: null,
+      amount: { amountMinor: 12_000 },
+    });
     expect(fake.last().form['transfer_group']).toBe(`order_${order.orderId}`);
     expect(await payoutEntries(w.t, failed.id)).toEqual([
       ['payout:P', 'MERCHANT_PAYABLE', 12_000],
@@ -235,7 +333,9 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     ]);
     expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(12_000);
 
-    const retried = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data!['payMerchantOrder'];
+    const retried = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data![
+      'payMerchantOrder'
+    ];
     expect(retried).toMatchObject({ status: 'PAID', amount: { amountMinor: 12_000 } });
     expect(retried.id).not.toBe(failed.id);
     expect(fake.last().headers['idempotency-key']).toBe(`payout_${retried.id}`);
@@ -247,21 +347,32 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     fake.failNext(500, { type: 'api_error', message: 'Something went wrong on Stripe’s end.' });
     const outage = await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token);
     expect(errorCode(outage)).toBe('INTERNAL');
-    const [row] = await w.t.sql<{ id: string; status: string }>(`SELECT id, status FROM payouts WHERE statement_id = $1`, [statementId]);
+    const [row] = await w.t.sql<{ id: string; status: string }>(
+      `SELECT id, status FROM payouts WHERE statement_id = $1`,
+      [statementId],
+    );
     expect(row!.status).toBe('IN_TRANSIT');
     expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(0);
 
     const paid = (await w.t.gql(PAY_STATEMENT, { id: statementId }, studio.token)).data!['payRoyaltyStatement'];
     expect(paid).toMatchObject({ id: row!.id, status: 'PAID' });
-    expect(fake.transferRequests().slice(-2).map((r) => r.headers['idempotency-key'])).toEqual([`payout_${row!.id}`, `payout_${row!.id}`]);
+    expect(
+      fake
+        .transferRequests()
+        .slice(-2)
+        .map((r) => r.headers['idempotency-key']),
+    ).toEqual([`payout_${row!.id}`, `payout_${row!.id}`]);
   });
 
   it('returns a reversed transfer to the payee’s payable once, whatever the order and repetition of Stripe’s events', async () => {
     const { merchant, order } = await statedMonth(w);
-    const paid = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data!['payMerchantOrder'];
+    const paid = (await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token)).data![
+      'payMerchantOrder'
+    ];
     expect(paid).toMatchObject({ status: 'PAID', amount: { amountMinor: 12_000 } });
     expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
-    const reversal = (type: string, reversed: number, id?: string) => stripeEvent(type, transfer(paid.providerTransferId, 12_000, reversed, paid.id), id);
+    const reversal = (type: string, reversed: number, id?: string) =>
+      stripeEvent(type, transfer(paid.providerTransferId, 12_000, reversed, paid.id), id);
 
     // 5 000 reversed, delivered three times at once: acts once.
     const partial = reversal('transfer.reversed', 5_000);
@@ -283,11 +394,16 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
     ]);
 
     // A reversal of a transfer the marketplace never made is recorded and changes nothing.
-    const stranger = await deliver(w.t.baseUrl, stripeEvent('transfer.reversed', transfer('tr_not_ours_000001', 900, 900, randomUUID())));
+    const stranger = await deliver(
+      w.t.baseUrl,
+      stripeEvent('transfer.reversed', transfer('tr_not_ours_000001', 900, 900, randomUUID())),
+    );
     expect(stranger.status).toBe(200);
 
     const RECONCILE = `query { reconciliation(from: "2020-01-01", to: "2030-12-31") { discrepancies { check reference detail } } }`;
-    const found = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as { reference: string }[];
+    const found = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as {
+      reference: string;
+    }[];
     expect(found.filter((d) => d.reference === paid.id)).toEqual([]);
 
     // A hand-written reversal entry beyond the transfer's amount is reported, though it balances.
@@ -301,21 +417,34 @@ describe('payouts through the Stripe adapter (official SDK against the local fak
         WHERE currency = 'CNY' AND ((purpose = 'PAYMENT_CLEARING' AND party_id IS NULL) OR (purpose = 'MERCHANT_PAYABLE' AND party_id = $2))`,
       [entry!.id, merchant.organizationId],
     );
-    const after = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as { reference: string }[];
+    const after = (await w.t.gql(RECONCILE, {}, w.platform.token)).data?.['reconciliation'].discrepancies as {
+      reference: string;
+    }[];
     expect(after.filter((d) => d.reference === paid.id)).toEqual([
-      { check: 'PAYOUT_POSTINGS', reference: paid.id, detail: 'PAID payout of 12000: in transit nets 0, payable drawn -1000, reversed 13000' },
+      {
+        check: 'PAYOUT_POSTINGS',
+        reference: paid.id,
+        detail: 'PAID payout of 12000: in transit nets 0, payable drawn -1000, reversed 13000',
+      },
     ]);
   });
 
   it('refuses a reversal that overtook the payout’s settlement, so Stripe delivers it again later', async () => {
     const { merchant, order } = await statedMonth(w);
     fake.failNext(500, { type: 'api_error', message: 'Something went wrong on Stripe’s end.' });
-    expect(errorCode(await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token))).toBe('INTERNAL');
-    const [row] = await w.t.sql<{ id: string }>(`SELECT id FROM payouts WHERE order_id = $1 AND status = 'IN_TRANSIT'`, [order.orderId]);
+    expect(errorCode(await w.t.gql(PAY_ORDER, { m: merchant.organizationId, o: order.orderId }, merchant.token))).toBe(
+      'INTERNAL',
+    );
+    const [row] = await w.t.sql<{ id: string }>(
+      `SELECT id FROM payouts WHERE order_id = $1 AND status = 'IN_TRANSIT'`,
+      [order.orderId],
+    );
     const early = stripeEvent('transfer.reversed', transfer('tr_overtaking_00001', 12_000, 12_000, row!.id));
     const refused = await deliver(w.t.baseUrl, early);
     expect(refused.status).toBeGreaterThanOrEqual(400);
-    expect(await w.t.sql(`SELECT 1 FROM payment_events WHERE provider_event_id = $1`, [JSON.parse(early).id])).toEqual([]);
+    expect(await w.t.sql(`SELECT 1 FROM payment_events WHERE provider_event_id = $1`, [JSON.parse(early).id])).toEqual(
+      [],
+    );
     expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(0);
   });
 });
@@ -327,7 +456,13 @@ describe('the scheduled payout run (Stripe adapter, minimum 20.00)', () => {
   beforeAll(async () => {
     fake = await FakeStripe.start();
     w.t = await startTestApp({
-      env: { STRIPE_SECRET_KEY: 'sk_test_schedule', STRIPE_WEBHOOK_SECRET: 'whsec_test', PAYOUT_MINIMUM_MINOR: '2000', PAYOUT_RUN_SECONDS: '0', ...fake.env() },
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_schedule',
+        STRIPE_WEBHOOK_SECRET: 'whsec_test',
+        PAYOUT_MINIMUM_MINOR: '2000',
+        PAYOUT_RUN_SECONDS: '0',
+        ...fake.env(),
+      },
     });
     w.sales = new SalesSimulator(w.t);
     w.platform = await platformAdmin(w.t);
@@ -347,7 +482,11 @@ describe('the scheduled payout run (Stripe adapter, minimum 20.00)', () => {
   it('pays each payee owed at least the minimum once, retries a refused transfer next run, and waits for small amounts to add up', async () => {
     const { studio, merchant, order } = await statedMonth(w);
     // The studio is owed 1 500 (below the minimum); the merchant 12 000. The merchant's transfer is refused once.
-    fake.failNext(400, { type: 'invalid_request_error', code: 'account_invalid', message: 'The destination account is not connected.' });
+    fake.failNext(400, {
+      type: 'invalid_request_error',
+      code: 'account_invalid',
+      message: 'The destination account is not connected.',
+    });
     const first = await job.payDue();
     expect(first?.errors).toEqual([]);
     expect(await paidOf(studio.organizationId!)).toEqual([]);
@@ -356,7 +495,9 @@ describe('the scheduled payout run (Stripe adapter, minimum 20.00)', () => {
     expect(await payable(w.t, 'MERCHANT_PAYABLE', merchant.organizationId!)).toBe(12_000);
 
     const second = await job.payDue();
-    expect(second?.payouts.map((p) => [p.organizationId, p.status, p.amountMinor])).toEqual([[merchant.organizationId, 'PAID', 12_000]]);
+    expect(second?.payouts.map((p) => [p.organizationId, p.status, p.amountMinor])).toEqual([
+      [merchant.organizationId, 'PAID', 12_000],
+    ]);
     const merchantPayouts = await paidOf(merchant.organizationId!);
     expect(merchantPayouts.map((p) => p.status)).toEqual(['FAILED', 'PAID']);
     expect(merchantPayouts[1]!.idempotency_key).not.toBe(merchantPayouts[0]!.idempotency_key);
@@ -368,16 +509,22 @@ describe('the scheduled payout run (Stripe adapter, minimum 20.00)', () => {
     expect(fake.transferRequests().length).toBe(transfersBefore);
 
     // October adds 1 000 for the studio: 2 500 in all reaches the minimum, and both statements are paid.
-    await w.sales.pay('2026-10-10T04:00:00Z', [{ studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 10_000, royaltyBps: 1_000 }]);
+    await w.sales.pay('2026-10-10T04:00:00Z', [
+      { studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 10_000, royaltyBps: 1_000 },
+    ]);
     expect((await w.t.gql(ISSUE, { s: studio.organizationId, month: '2026-10' }, studio.token)).errors).toBeUndefined();
     const third = await job.payDue();
-    expect(third?.payouts.filter((p) => p.organizationId === studio.organizationId).map((p) => [p.status, p.amountMinor])).toEqual([
+    expect(
+      third?.payouts.filter((p) => p.organizationId === studio.organizationId).map((p) => [p.status, p.amountMinor]),
+    ).toEqual([
       ['PAID', 1_500],
       ['PAID', 1_000],
     ]);
     expect(await payable(w.t, 'STUDIO_ROYALTIES_PAYABLE', studio.organizationId!)).toBe(0);
     // The October sale's merchant share (8 000) is over the minimum too.
-    expect(third?.payouts.filter((p) => p.organizationId === merchant.organizationId).map((p) => p.amountMinor)).toEqual([8_000]);
+    expect(
+      third?.payouts.filter((p) => p.organizationId === merchant.organizationId).map((p) => p.amountMinor),
+    ).toEqual([8_000]);
     expect((await job.payDue())?.payouts).toEqual([]);
   });
 

@@ -26,7 +26,10 @@ describe('production build and start', () => {
   let api: ApiProcess | undefined;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['apps/api/build.mjs', '--out-dir', outDir], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, ['apps/api/build.mjs', '--out-dir', outDir], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     // A stand-in for the Vite build (npm test builds the real one separately): shows the bundle serves WEB_DIR at /.
     mkdirSync(webDir, { recursive: true });
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>chedun-production-build-test</title>');
@@ -52,7 +55,12 @@ describe('production build and start', () => {
   });
 
   it('migrates an empty database from the bundle (the migration Job), and a second run finds nothing to do', () => {
-    const run = () => execFileSync(process.execPath, [join(outDir, 'migrate.js')], { cwd: REPO_ROOT, env: { PATH: process.env['PATH'], DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+    const run = () =>
+      execFileSync(process.execPath, [join(outDir, 'migrate.js')], {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env['PATH'], DATABASE_URL: databaseUrl },
+        encoding: 'utf8',
+      });
     expect(run()).toMatch(/^Applied: /);
     expect(run()).toBe('Schema is up to date\n');
   });

@@ -16,7 +16,9 @@ describe('refund requests', () => {
   let buyer: Party;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600', ACCESS_TOKEN_TTL_SECONDS: '86400' } });
+    t = await startTestApp({
+      env: { RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600', ACCESS_TOKEN_TTL_SECONDS: '86400' },
+    });
     shop = await openShop(t, { stock: 50, seats: 50 });
     buyer = await signUp(t, 'refund-buyer');
   });
@@ -24,9 +26,17 @@ describe('refund requests', () => {
 
   const merchant = () => shop.licensed.merchant;
   const request = (orderLineId: string, reason: string, token = buyer.token, quantity?: number) =>
-    t.gql(contractOperation('RequestRefund'), { orderLineId, reason, ...(quantity === undefined ? {} : { quantity }) }, token);
+    t.gql(
+      contractOperation('RequestRefund'),
+      { orderLineId, reason, ...(quantity === undefined ? {} : { quantity }) },
+      token,
+    );
   const decide = (id: string, approve: boolean, reason?: string, token = merchant().token) =>
-    t.gql(contractOperation('DecideRefundRequest'), { id, approve, ...(reason === undefined ? {} : { reason }) }, token);
+    t.gql(
+      contractOperation('DecideRefundRequest'),
+      { id, approve, ...(reason === undefined ? {} : { reason }) },
+      token,
+    );
   const readOrder = (id: string, token = buyer.token) =>
     t.gql(
       `query($id: ID!) { order(id: $id) { id status lines { id refunded { amountMinor } } tickets { code voidedAt }
@@ -41,9 +51,16 @@ describe('refund requests', () => {
       merchant().token,
     );
   const setPolicy = (hours: number | null) =>
-    t.gql(`mutation($p: ID!, $h: Int) { updateProduct(input: { productId: $p, freeCancellationHours: $h }) { freeCancellationHours } }`, { p: shop.experienceId, h: hours }, merchant().token);
+    t.gql(
+      `mutation($p: ID!, $h: Int) { updateProduct(input: { productId: $p, freeCancellationHours: $h }) { freeCancellationHours } }`,
+      { p: shop.experienceId, h: hours },
+      merchant().token,
+    );
 
-  async function paidOrder(lines: Parameters<typeof checkout>[2], who = buyer): Promise<{ id: string; lineIds: string[] }> {
+  async function paidOrder(
+    lines: Parameters<typeof checkout>[2],
+    who = buyer,
+  ): Promise<{ id: string; lineIds: string[] }> {
     const placed = await checkout(t, who.token, lines);
     expect(placed.errors).toBeUndefined();
     const id = placed.data!.checkout.order.id as string;
@@ -79,9 +96,18 @@ describe('refund requests', () => {
     expect(asked.data!.requestRefund.status).toBe('REQUESTED');
 
     const open = await queue();
-    expect(open.data!.merchantRefundRequests).toContainEqual({ id: requestId, status: 'REQUESTED', productName: expect.any(String), reason: 'Wrong size', quantity: 1, amount: { amountMinor: 9900 } });
+    expect(open.data!.merchantRefundRequests).toContainEqual({
+      id: requestId,
+      status: 'REQUESTED',
+      productName: expect.any(String),
+      reason: 'Wrong size',
+      quantity: 1,
+      amount: { amountMinor: 9900 },
+    });
     const toMerchant = await emails('REFUND_REQUESTED', requestId);
-    expect(toMerchant).toEqual([expect.objectContaining({ recipient: merchant().userId, payload: expect.objectContaining({ automatic: false }) })]);
+    expect(toMerchant).toEqual([
+      expect.objectContaining({ recipient: merchant().userId, payload: expect.objectContaining({ automatic: false }) }),
+    ]);
 
     const approved = await decide(requestId, true);
     expect(approved.errors).toBeUndefined();
@@ -90,14 +116,23 @@ describe('refund requests', () => {
     expect(read.status).toBe('PARTIALLY_REFUNDED');
     expect(read.lines[0].refunded.amountMinor).toBe(9900);
     expect(read.refundRequests).toEqual([
-      expect.objectContaining({ id: requestId, status: 'REFUNDED', quantity: 1, amount: { amountMinor: 9900, currency: 'CNY' }, automatic: false, decidedAt: expect.any(String) }),
+      expect.objectContaining({
+        id: requestId,
+        status: 'REFUNDED',
+        quantity: 1,
+        amount: { amountMinor: 9900, currency: 'CNY' },
+        automatic: false,
+        decidedAt: expect.any(String),
+      }),
     ]);
     const [entry] = await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM journal_entries WHERE kind = 'REFUND' AND source_id IN (SELECT order_refund_id::text FROM refund_requests WHERE id = $1)`,
       [requestId],
     );
     expect(entry!.n).toBe(1);
-    expect(await emails('REFUND_REQUEST_DECIDED', requestId)).toEqual([expect.objectContaining({ recipient: buyer.userId, payload: expect.objectContaining({ status: 'APPROVED' }) })]);
+    expect(await emails('REFUND_REQUEST_DECIDED', requestId)).toEqual([
+      expect.objectContaining({ recipient: buyer.userId, payload: expect.objectContaining({ status: 'APPROVED' }) }),
+    ]);
     expect((await queue()).data!.merchantRefundRequests.map((r: { id: string }) => r.id)).not.toContain(requestId);
     // Deciding again is a move the table does not list.
     expect(errorCode(await decide(requestId, false, 'Changed my mind'))).toBe('CONFLICT');
@@ -112,9 +147,14 @@ describe('refund requests', () => {
     expect(refused.data!.decideRefundRequest).toEqual({ id: requestId, status: 'REFUSED' });
     const read = (await readOrder(order.id)).data!.order;
     expect(read.status).toBe('PAID');
-    expect(read.refundRequests).toEqual([expect.objectContaining({ status: 'REFUSED', decisionReason: 'Delivered on the promised day' })]);
+    expect(read.refundRequests).toEqual([
+      expect.objectContaining({ status: 'REFUSED', decisionReason: 'Delivered on the promised day' }),
+    ]);
     expect(await emails('REFUND_REQUEST_DECIDED', requestId)).toEqual([
-      expect.objectContaining({ recipient: buyer.userId, payload: expect.objectContaining({ status: 'REFUSED', decisionReason: 'Delivered on the promised day' }) }),
+      expect.objectContaining({
+        recipient: buyer.userId,
+        payload: expect.objectContaining({ status: 'REFUSED', decisionReason: 'Delivered on the promised day' }),
+      }),
     ]);
     // A refused request closes: the buyer may ask again.
     expect((await request(lineId, 'Still arrived late')).data?.requestRefund.status).toBe('REQUESTED');
@@ -127,11 +167,19 @@ describe('refund requests', () => {
       const asked = await request(order.lineIds[0]!, 'Cannot come', buyer.token, 1);
       expect(asked.data!.requestRefund.status).toBe('REFUNDED');
       const read = (await readOrder(order.id)).data!.order;
-      expect(read.refundRequests).toEqual([expect.objectContaining({ automatic: true, status: 'REFUNDED', amount: { amountMinor: 12000, currency: 'CNY' } })]);
+      expect(read.refundRequests).toEqual([
+        expect.objectContaining({
+          automatic: true,
+          status: 'REFUNDED',
+          amount: { amountMinor: 12000, currency: 'CNY' },
+        }),
+      ]);
       expect(read.tickets.filter((tk: { voidedAt: string | null }) => tk.voidedAt !== null)).toHaveLength(1);
       const requestId = asked.data!.requestRefund.id as string;
       expect(await emails('REFUND_REQUEST_DECIDED', requestId)).toHaveLength(1);
-      expect(await emails('REFUND_REQUESTED', requestId)).toEqual([expect.objectContaining({ payload: expect.objectContaining({ automatic: true }) })]);
+      expect(await emails('REFUND_REQUESTED', requestId)).toEqual([
+        expect.objectContaining({ payload: expect.objectContaining({ automatic: true }) }),
+      ]);
     } finally {
       await setPolicy(null);
     }
@@ -143,7 +191,11 @@ describe('refund requests', () => {
       const order = await paidOrder([{ timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[1]!, quantity: 1 }]);
       const asked = await request(order.lineIds[0]!, 'Cannot come');
       expect(asked.data!.requestRefund.status).toBe('REQUESTED');
-      expect(((await readOrder(order.id)).data!.order.tickets as { voidedAt: string | null }[]).every((tk) => tk.voidedAt === null)).toBe(true);
+      expect(
+        ((await readOrder(order.id)).data!.order.tickets as { voidedAt: string | null }[]).every(
+          (tk) => tk.voidedAt === null,
+        ),
+      ).toBe(true);
     } finally {
       await setPolicy(null);
     }
@@ -155,14 +207,21 @@ describe('refund requests', () => {
     const before = await stateOfLine(lineId);
     expect(errorCode(await request(lineId, 'Too many', buyer.token, 3))).toBe('BAD_USER_INPUT');
     // After a merchant's partial refund of 1.5 units, two units are more than what is left to refund.
-    await t.gql(`mutation($id: ID!) { refundOrderLine(orderLineId: $id, amountMinor: 14850) { id } }`, { id: lineId }, merchant().token);
+    await t.gql(
+      `mutation($id: ID!) { refundOrderLine(orderLineId: $id, amountMinor: 14850) { id } }`,
+      { id: lineId },
+      merchant().token,
+    );
     const partly = await stateOfLine(lineId);
     expect(errorCode(await request(lineId, 'Too many', buyer.token, 2))).toBe('BAD_USER_INPUT');
     expect(await stateOfLine(lineId)).toEqual(partly);
     expect(partly).not.toEqual(before);
     // The rest is half a unit, asked for as one.
     const rest = await request(lineId, 'The other one too', buyer.token, 1);
-    const [row] = await t.sql<{ amount: string }>(`SELECT amount_minor::text AS amount FROM refund_requests WHERE id = $1`, [rest.data!.requestRefund.id]);
+    const [row] = await t.sql<{ amount: string }>(
+      `SELECT amount_minor::text AS amount FROM refund_requests WHERE id = $1`,
+      [rest.data!.requestRefund.id],
+    );
     expect(row!.amount).toBe('4950');
   });
 
@@ -202,7 +261,12 @@ describe('refund requests', () => {
     expect(errorCode(await queueOf(buyer.token))).toBe('FORBIDDEN');
   });
 
-  const queueOf = (token: string) => t.gql(`query($m: ID!) { merchantRefundRequests(merchantId: $m) { id } }`, { m: shop.licensed.merchant.organizationId }, token);
+  const queueOf = (token: string) =>
+    t.gql(
+      `query($m: ID!) { merchantRefundRequests(merchantId: $m) { id } }`,
+      { m: shop.licensed.merchant.organizationId },
+      token,
+    );
 
   it('records one request when the buyer asks twenty times at once', async () => {
     const order = await paidOrder([{ variantId: shop.variantId, quantity: 2 }]);
@@ -211,7 +275,10 @@ describe('refund requests', () => {
     const accepted = answers.filter((a) => a.errors === undefined);
     expect(accepted).toHaveLength(1);
     expect(answers.filter((a) => errorCode(a) === 'CONFLICT')).toHaveLength(19);
-    const [row] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM refund_requests WHERE order_line_id = $1`, [lineId]);
+    const [row] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM refund_requests WHERE order_line_id = $1`,
+      [lineId],
+    );
     expect(row!.n).toBe(1);
   });
 });

@@ -18,7 +18,12 @@ describe('reviews and favourites', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: { RESERVATION_SWEEP_SECONDS: '3600', REFUND_SWEEP_SECONDS: '3600', ACCESS_TOKEN_TTL_SECONDS: '86400', TICKET_REDEMPTION_OPENS_MINUTES: String(7 * 24 * 60) },
+      env: {
+        RESERVATION_SWEEP_SECONDS: '3600',
+        REFUND_SWEEP_SECONDS: '3600',
+        ACCESS_TOKEN_TTL_SECONDS: '86400',
+        TICKET_REDEMPTION_OPENS_MINUTES: String(7 * 24 * 60),
+      },
     });
     shop = await openShop(t, { stock: 100, seats: 50 });
     [buyer, stranger] = await Promise.all([signUp(t, 'review-buyer'), signUp(t, 'review-stranger')]);
@@ -27,24 +32,49 @@ describe('reviews and favourites', () => {
 
   const merchant = () => shop.licensed.merchant;
   const review = (orderLineId: string, rating: number, text?: string | null, token = buyer.token) =>
-    t.gql(contractOperation('ReviewOrderLine'), { orderLineId, rating, ...(text === undefined ? {} : { text }) }, token);
-  const productReviews = (productId: string, token?: string) => t.gql(contractOperation('ProductReviews'), { productId }, token);
+    t.gql(
+      contractOperation('ReviewOrderLine'),
+      { orderLineId, rating, ...(text === undefined ? {} : { text }) },
+      token,
+    );
+  const productReviews = (productId: string, token?: string) =>
+    t.gql(contractOperation('ProductReviews'), { productId }, token);
   const reply = (reviewId: string, text: string, token = merchant().token) =>
-    t.gql(`mutation($i: ReplyToReviewInput!) { replyToReview(input: $i) { id reply repliedAt } }`, { i: { reviewId, text } }, token);
+    t.gql(
+      `mutation($i: ReplyToReviewInput!) { replyToReview(input: $i) { id reply repliedAt } }`,
+      { i: { reviewId, text } },
+      token,
+    );
   const report = (reviewId: string, reason: string, token: string | undefined) =>
     t.gql(`mutation($i: ReportReviewInput!) { reportReview(input: $i) }`, { i: { reviewId, reason } }, token);
   const ship = (orderLineId: string) =>
-    t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`, { id: orderLineId }, merchant().token);
+    t.gql(
+      `mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { status } }`,
+      { id: orderLineId },
+      merchant().token,
+    );
   const reviewCount = async (lineId: string) =>
-    (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM product_reviews WHERE order_line_id = $1`, [lineId]))[0]!.n;
+    (
+      await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM product_reviews WHERE order_line_id = $1`, [lineId])
+    )[0]!.n;
 
-  async function paidLine(lines: Parameters<typeof checkout>[2] = [{ variantId: shop.variantId, quantity: 1 }], who = buyer): Promise<{ lineId: string; codes: string[] }> {
+  async function paidLine(
+    lines: Parameters<typeof checkout>[2] = [{ variantId: shop.variantId, quantity: 1 }],
+    who = buyer,
+  ): Promise<{ lineId: string; codes: string[] }> {
     const placed = await checkout(t, who.token, lines);
     expect(placed.errors).toBeUndefined();
     const id = placed.data!.checkout.order.id as string;
-    const paid = await t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { lines { id } tickets { code } } }`, { id }, who.token);
+    const paid = await t.gql(
+      `mutation($id: ID!) { devConfirmPayment(orderId: $id) { lines { id } tickets { code } } }`,
+      { id },
+      who.token,
+    );
     expect(paid.errors).toBeUndefined();
-    return { lineId: paid.data!.devConfirmPayment.lines[0].id, codes: paid.data!.devConfirmPayment.tickets.map((x: { code: string }) => x.code) };
+    return {
+      lineId: paid.data!.devConfirmPayment.lines[0].id,
+      codes: paid.data!.devConfirmPayment.tickets.map((x: { code: string }) => x.code),
+    };
   }
 
   async function shippedLine(who = buyer): Promise<string> {
@@ -66,11 +96,19 @@ describe('reviews and favourites', () => {
     const page = await productReviews(shop.productId);
     expect(page.errors).toBeUndefined();
     expect(page.data!.product.rating).toEqual({ average: 4, count: 1 });
-    expect(page.data!.product.reviews.edges).toEqual([{ node: { rating: 4, text: '很好看，做工扎实', createdAt: expect.any(String) } }]);
+    expect(page.data!.product.reviews.edges).toEqual([
+      { node: { rating: 4, text: '很好看，做工扎实', createdAt: expect.any(String) } },
+    ]);
     // The order page knows the line was reviewed, so it offers no second form.
-    const order = await t.gql(`query { myOrders(first: 100) { edges { node { lines { id review { rating } } } } } }`, {}, buyer.token);
+    const order = await t.gql(
+      `query { myOrders(first: 100) { edges { node { lines { id review { rating } } } } } }`,
+      {},
+      buyer.token,
+    );
     expect(order.errors).toBeUndefined();
-    const lines = order.data!.myOrders.edges.flatMap((e: { node: { lines: { id: string; review: { rating: number } | null }[] } }) => e.node.lines);
+    const lines = order.data!.myOrders.edges.flatMap(
+      (e: { node: { lines: { id: string; review: { rating: number } | null }[] } }) => e.node.lines,
+    );
     expect(lines.find((l: { id: string }) => l.id === lineId)?.review).toEqual({ rating: 4 });
   });
 
@@ -78,7 +116,9 @@ describe('reviews and favourites', () => {
     const lineId = await shippedLine();
     expect(errorCode(await review(lineId, 5, null, stranger.token))).toBe('NOT_FOUND');
     expect(errorCode(await review(lineId, 5, null, merchant().token))).toBe('NOT_FOUND');
-    expect(errorCode(await t.gql(contractOperation('ReviewOrderLine'), { orderLineId: lineId, rating: 5 }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(contractOperation('ReviewOrderLine'), { orderLineId: lineId, rating: 5 }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await reviewCount(lineId)).toBe(0);
   });
 
@@ -92,7 +132,9 @@ describe('reviews and favourites', () => {
 
   it('once per line: 20 concurrent attempts leave one review, the others CONFLICT', async () => {
     const lineId = await shippedLine();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => review(lineId, 1 + (i % 5), `attempt ${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => review(lineId, 1 + (i % 5), `attempt ${i}`)),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map(errorCode)).toEqual(Array(19).fill('CONFLICT'));
     expect(await reviewCount(lineId)).toBe(1);
@@ -100,7 +142,9 @@ describe('reviews and favourites', () => {
   });
 
   it('an experience line counts as handed over once a ticket is redeemed', async () => {
-    const { lineId, codes } = await paidLine([{ ticketTypeId: shop.ticketTypeIds[0]!, timeSlotId: shop.slotId, quantity: 2 }]);
+    const { lineId, codes } = await paidLine([
+      { ticketTypeId: shop.ticketTypeIds[0]!, timeSlotId: shop.slotId, quantity: 2 },
+    ]);
     expect(errorCode(await review(lineId, 5))).toBe('CONFLICT');
     const redeemed = await t.gql(contractOperation('RedeemTicket'), { code: codes[0] }, merchant().token);
     expect(redeemed.errors).toBeUndefined();
@@ -117,8 +161,14 @@ describe('reviews and favourites', () => {
     expect(errorCode(await reply(id, '   '))).toBe('BAD_USER_INPUT');
     const answered = await reply(id, '抱歉，已改进发货流程');
     expect(answered.data!.replyToReview).toEqual({ id, reply: '抱歉，已改进发货流程', repliedAt: expect.any(String) });
-    const page = await t.gql(`query($p: ID!) { product(id: $p) { reviews(first: 100) { edges { node { id reply } } } } }`, { p: shop.productId });
-    expect(page.data!.product.reviews.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ id, reply: '抱歉，已改进发货流程' });
+    const page = await t.gql(
+      `query($p: ID!) { product(id: $p) { reviews(first: 100) { edges { node { id reply } } } } }`,
+      { p: shop.productId },
+    );
+    expect(page.data!.product.reviews.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
+      id,
+      reply: '抱歉，已改进发货流程',
+    });
   });
 
   it('reports of abusive reviews reach the platform, once per reporter; only the platform reads them', async () => {
@@ -133,15 +183,23 @@ describe('reviews and favourites', () => {
     expect(errorCode(await t.gql(queue, {}, stranger.token))).toBe('FORBIDDEN');
     const platform = await platformAdmin(t);
     const read = await t.gql(queue, {}, platform.token);
-    expect(read.data!.reportedReviews.filter((r: { review: { id: string } }) => r.review.id === id).map((r: { reason: string }) => r.reason).sort()).toEqual(['Insults', 'Rude']);
+    expect(
+      read
+        .data!.reportedReviews.filter((r: { review: { id: string } }) => r.review.id === id)
+        .map((r: { reason: string }) => r.reason)
+        .sort(),
+    ).toEqual(['Insults', 'Rude']);
   });
 
   it('pages reviews newest first with a cursor; a forged cursor is BAD_USER_INPUT', async () => {
     const page = (after?: string) =>
-      t.gql(`query($p: ID!, $a: String) { product(id: $p) { reviews(first: 2, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id createdAt } } } } }`, {
-        p: shop.productId,
-        a: after ?? null,
-      });
+      t.gql(
+        `query($p: ID!, $a: String) { product(id: $p) { reviews(first: 2, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id createdAt } } } } }`,
+        {
+          p: shop.productId,
+          a: after ?? null,
+        },
+      );
     const first = (await page()).data!.product.reviews;
     expect(first.edges).toHaveLength(2);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -152,9 +210,15 @@ describe('reviews and favourites', () => {
     expect(errorCode(await page(forged))).toBe('BAD_USER_INPUT');
   });
 
-  it("ratings on a list of products cost one grouped query, not one per product", async () => {
+  it('ratings on a list of products cost one grouped query, not one per product', async () => {
     const list = (fields: string) =>
-      countQueries(t, () => t.gql(`query($m: ID!) { merchantProducts(merchantId: $m, first: 50) { edges { node { id ${fields} } } } }`, { m: merchant().organizationId }, merchant().token));
+      countQueries(t, () =>
+        t.gql(
+          `query($m: ID!) { merchantProducts(merchantId: $m, first: 50) { edges { node { id ${fields} } } } }`,
+          { m: merchant().organizationId },
+          merchant().token,
+        ),
+      );
     const without = await list('');
     const withRating = await list('rating { average count }');
     expect(withRating.result.errors).toBeUndefined();
@@ -163,7 +227,8 @@ describe('reviews and favourites', () => {
   });
 
   it('rates a page of product cards in one public call; more than 100 ids is BAD_USER_INPUT', async () => {
-    const ratings = (ids: string[]) => t.gql(`query($ids: [ID!]!) { productRatings(productIds: $ids) { productId rating { average count } } }`, { ids });
+    const ratings = (ids: string[]) =>
+      t.gql(`query($ids: [ID!]!) { productRatings(productIds: $ids) { productId rating { average count } } }`, { ids });
     const nobody = '00000000-0000-4000-8000-000000000000';
     const read = await ratings([shop.productId, nobody]);
     expect(read.errors).toBeUndefined();
@@ -178,7 +243,11 @@ describe('reviews and favourites', () => {
 
   describe('favourites', () => {
     const setFavourite = (productId: string, favourite: boolean, token: string | undefined) =>
-      t.gql(`mutation($p: ID!, $f: Boolean!) { setFavourite(productId: $p, favourite: $f) }`, { p: productId, f: favourite }, token);
+      t.gql(
+        `mutation($p: ID!, $f: Boolean!) { setFavourite(productId: $p, favourite: $f) }`,
+        { p: productId, f: favourite },
+        token,
+      );
     const mine = (token: string) => t.gql(`query { myFavourites { id favourited } }`, {}, token);
 
     it('adds, lists and removes, scoped to the visitor; idempotent; anonymous is UNAUTHENTICATED', async () => {
@@ -193,7 +262,8 @@ describe('reviews and favourites', () => {
         { id: shop.productId, favourited: true },
       ]);
       expect((await mine(stranger.token)).data!.myFavourites).toEqual([]);
-      const seen = (token?: string) => t.gql(`query($p: ID!) { product(id: $p) { favourited } }`, { p: shop.productId }, token);
+      const seen = (token?: string) =>
+        t.gql(`query($p: ID!) { product(id: $p) { favourited } }`, { p: shop.productId }, token);
       expect((await seen(buyer.token)).data!.product.favourited).toBe(true);
       expect((await seen(stranger.token)).data!.product.favourited).toBe(false);
       expect((await seen()).data!.product.favourited).toBe(false);

@@ -113,7 +113,11 @@ describe('schema and contract', () => {
 
   it('runs the identity operations of the contract end to end', async () => {
     const email = uniqueEmail('contract');
-    const up = await t.gql(contractOperation('SignUp'), { email, password: 'contract password', displayName: 'Contract' });
+    const up = await t.gql(contractOperation('SignUp'), {
+      email,
+      password: 'contract password',
+      displayName: 'Contract',
+    });
     expect(up.errors).toBeUndefined();
     expect(up.data?.signUp.user.email).toBe(email);
     // Logging in and creating an organization need the address proved: the link in the verification email.
@@ -123,7 +127,11 @@ describe('schema and contract', () => {
     expect(login.errors).toBeUndefined();
     const token = login.data?.logIn.accessToken as string;
 
-    const studio = await t.gql(contractOperation('CreateOrganization'), { kind: 'STUDIO', name: 'Wuyue Films', nameZh: '吴越影视' }, token);
+    const studio = await t.gql(
+      contractOperation('CreateOrganization'),
+      { kind: 'STUDIO', name: 'Wuyue Films', nameZh: '吴越影视' },
+      token,
+    );
     expect(studio.data?.createOrganization).toMatchObject({ kind: 'STUDIO', name: 'Wuyue Films' });
     const anonymous = await t.gql(contractOperation('CreateOrganization'), { kind: 'MERCHANT', name: 'Nobody' });
     expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');

@@ -33,7 +33,8 @@ describe('search documents follow availability, and only availability', () => {
     return res.data!.checkout.order.id as string;
   }
 
-  const cancel = (orderId: string) => t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id: orderId }, buyer.token);
+  const cancel = (orderId: string) =>
+    t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`, { id: orderId }, buyer.token);
 
   it('merchandise: untouched while units remain, out of stock with the last unit, back when it returns', async () => {
     const before = await documentOf(shop.productId);
@@ -47,7 +48,9 @@ describe('search documents follow availability, and only availability', () => {
 
     const last = await placed([{ variantId: shop.variantId, quantity: 1 }]);
     expect((await documentOf(shop.productId)).inStock).toBe(false);
-    const search = await t.gql(`{ searchProducts(filter: { merchantId: "${shop.licensed.merchant.organizationId}" }) { edges { node { id inStock } } } }`);
+    const search = await t.gql(
+      `{ searchProducts(filter: { merchantId: "${shop.licensed.merchant.organizationId}" }) { edges { node { id inStock } } } }`,
+    );
     expect(search.data?.searchProducts.edges).toContainEqual({ node: { id: shop.productId, inStock: false } });
 
     expect((await cancel(last)).data?.cancelOrder.status).toBe('CANCELLED');

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CatalogListingSource } from '@chedun/catalog';
-import { MeilisearchSearchIndex, PostgresSearchIndex, SearchDocument, SearchDocumentRepository, SearchIndex, SearchOutboxRepository, SearchQuery, SearchSort, SearchSync } from '@chedun/search';
+import {
+  MeilisearchSearchIndex,
+  PostgresSearchIndex,
+  SearchDocument,
+  SearchDocumentRepository,
+  SearchIndex,
+  SearchOutboxRepository,
+  SearchQuery,
+  SearchSort,
+  SearchSync,
+} from '@chedun/search';
 import { approveAndPublish, createMerchandise, licensedMerchant } from './support/catalog';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -45,7 +55,10 @@ function doc(name: string, nameZh: string, over: Partial<SearchDocument> = {}): 
 
 const DOCS: SearchDocument[] = [
   doc('Lotus Lantern T-shirt', '宝莲灯T恤', { priceFromMinor: 9900, publishedAt: new Date('2026-11-02T00:00:00Z') }),
-  doc('Lantern paper-cut kit', '宝莲灯剪纸套装', { category: 'CRAFT' as SearchDocument['category'], priceFromMinor: 4900 }),
+  doc('Lantern paper-cut kit', '宝莲灯剪纸套装', {
+    category: 'CRAFT' as SearchDocument['category'],
+    priceFromMinor: 4900,
+  }),
   doc('Farm cheese', '农场奶酪', {
     category: 'FOOD' as SearchDocument['category'],
     filmIpId: FRONTIER,
@@ -81,7 +94,10 @@ const DOCS: SearchDocument[] = [
   }),
 ];
 
-function searchIndexContract(name: string, setup: () => Promise<{ index: SearchIndex; teardown: () => Promise<void> }>): void {
+function searchIndexContract(
+  name: string,
+  setup: () => Promise<{ index: SearchIndex; teardown: () => Promise<void> }>,
+): void {
   describe(`SearchIndex contract: ${name}`, () => {
     let index: SearchIndex;
     let teardown: () => Promise<void>;
@@ -111,9 +127,15 @@ function searchIndexContract(name: string, setup: () => Promise<{ index: SearchI
       expect(await names({ filter: { studioId: STUDIO_B } })).toEqual(['Café Nights mug']);
       expect(await names({ filter: { merchantId: RANCH } })).toEqual(['Farm cheese', 'Ranch filming tour']);
       expect(await names({ filter: { venueId: VENUE } })).toEqual(['Ranch filming tour']);
-      expect(await names({ filter: { categories: ['CRAFT', 'FOOD'] as SearchDocument['category'][] } })).toEqual(['Farm cheese', 'Lantern paper-cut kit']);
+      expect(await names({ filter: { categories: ['CRAFT', 'FOOD'] as SearchDocument['category'][] } })).toEqual([
+        'Farm cheese',
+        'Lantern paper-cut kit',
+      ]);
       expect(await names({ filter: { kind: 'EXPERIENCE' as SearchDocument['kind'] } })).toEqual(['Ranch filming tour']);
-      expect(await names({ filter: { minPriceMinor: 5000, maxPriceMinor: 6000 } })).toEqual(['Café Nights mug', 'Ranch filming tour']);
+      expect(await names({ filter: { minPriceMinor: 5000, maxPriceMinor: 6000 } })).toEqual([
+        'Café Nights mug',
+        'Ranch filming tour',
+      ]);
       expect(await names({ filter: { availableOn: '2026-12-06' } })).toEqual(['Ranch filming tour']);
       expect(await names({ filter: { availableOn: '2026-12-07' } })).toEqual([]);
     });
@@ -121,27 +143,38 @@ function searchIndexContract(name: string, setup: () => Promise<{ index: SearchI
     it('counts facets by category and IP', async () => {
       const page = await index.search({ sort: SearchSort.RELEVANCE, first: 1 });
       expect(page.totalCount).toBe(5);
-      expect(Object.fromEntries(page.facets.categories.map((f) => [f.value, f.count]))).toEqual({ APPAREL: 1, CRAFT: 1, FOOD: 1, TOUR: 1, HOME: 1 });
+      expect(Object.fromEntries(page.facets.categories.map((f) => [f.value, f.count]))).toEqual({
+        APPAREL: 1,
+        CRAFT: 1,
+        FOOD: 1,
+        TOUR: 1,
+        HOME: 1,
+      });
       expect(page.facets.filmIps.find((f) => f.value === LOTUS)).toMatchObject({ count: 2, label: 'Lotus Lantern' });
       expect(page.facets.filmIps.find((f) => f.value === FRONTIER)).toMatchObject({ count: 2, label: 'Frontier Town' });
     });
 
-    it.each([SearchSort.PRICE_ASC, SearchSort.PRICE_DESC, SearchSort.NEWEST])('pages %s without duplicates or gaps', async (sort) => {
-      const all = (await index.search({ sort, first: 100 })).hits.map((h) => h.document.productId);
-      const seen: string[] = [];
-      let after: string | null = null;
-      for (let guard = 0; guard < 10; guard++) {
-        const page = await index.search({ sort, first: 2, after });
-        seen.push(...page.hits.map((h) => h.document.productId));
-        if (!page.hasNextPage) break;
-        after = page.endCursor;
-      }
-      expect(all).toHaveLength(5);
-      expect(seen).toEqual(all);
-    });
+    it.each([SearchSort.PRICE_ASC, SearchSort.PRICE_DESC, SearchSort.NEWEST])(
+      'pages %s without duplicates or gaps',
+      async (sort) => {
+        const all = (await index.search({ sort, first: 100 })).hits.map((h) => h.document.productId);
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (let guard = 0; guard < 10; guard++) {
+          const page = await index.search({ sort, first: 2, after });
+          seen.push(...page.hits.map((h) => h.document.productId));
+          if (!page.hasNextPage) break;
+          after = page.endCursor;
+        }
+        expect(all).toHaveLength(5);
+        expect(seen).toEqual(all);
+      },
+    );
 
     it('sorts by price and by newest', async () => {
-      const prices = (await index.search({ sort: SearchSort.PRICE_ASC, first: 100 })).hits.map((h) => h.document.priceFromMinor);
+      const prices = (await index.search({ sort: SearchSort.PRICE_ASC, first: 100 })).hits.map(
+        (h) => h.document.priceFromMinor,
+      );
       expect(prices).toEqual([3900, 4900, 5900, 6000, 9900]);
       const newest = await index.search({ sort: SearchSort.NEWEST, first: 1 });
       expect(newest.hits[0]?.document.name).toBe('Ranch filming tour');
@@ -150,7 +183,11 @@ function searchIndexContract(name: string, setup: () => Promise<{ index: SearchI
     it('replaces a document on upsert and forgets it on remove', async () => {
       const tee = DOCS[0]!;
       await index.upsert([{ ...tee, priceFromMinor: 100 }]);
-      expect((await index.search({ text: 'T-shirt', sort: SearchSort.RELEVANCE, first: 5 })).hits.map((h) => h.document.priceFromMinor)).toEqual([100]);
+      expect(
+        (await index.search({ text: 'T-shirt', sort: SearchSort.RELEVANCE, first: 5 })).hits.map(
+          (h) => h.document.priceFromMinor,
+        ),
+      ).toEqual([100]);
       await index.remove([tee.productId]);
       expect(await names({ text: 'T-shirt' })).toEqual([]);
       await index.upsert([tee]);
@@ -175,11 +212,17 @@ searchIndexContract('postgres', async () => {
 const meiliHost = process.env['MEILI_HOST'];
 if (meiliHost) {
   searchIndexContract('meilisearch', async () => {
-    const index = new MeilisearchSearchIndex({ host: meiliHost, apiKey: process.env['MEILI_API_KEY'], indexUid: `contract_${Date.now()}` });
+    const index = new MeilisearchSearchIndex({
+      host: meiliHost,
+      apiKey: process.env['MEILI_API_KEY'],
+      indexUid: `contract_${Date.now()}`,
+    });
     return { index, teardown: () => index.clear() };
   });
 } else {
-  process.stdout.write('search contract: Meilisearch run skipped: MEILI_HOST is not set (set it to a Meilisearch server URL to run it)\n');
+  process.stdout.write(
+    'search contract: Meilisearch run skipped: MEILI_HOST is not set (set it to a Meilisearch server URL to run it)\n',
+  );
   describe.skip('SearchIndex contract: meilisearch (skipped: MEILI_HOST is not set)', () => {
     it('runs the shared contract against Meilisearch', () => undefined);
   });
@@ -209,23 +252,34 @@ describe('search outbox (for adapters outside the database transaction)', () => 
     const t = await app();
     const dataSource = t.app.get(DataSource);
     const recording = new RecordingIndex();
-    const sync = new SearchSync(dataSource, recording, t.app.get(CatalogListingSource), t.app.get(SearchOutboxRepository));
+    const sync = new SearchSync(
+      dataSource,
+      recording,
+      t.app.get(CatalogListingSource),
+      t.app.get(SearchOutboxRepository),
+    );
     const l = await licensedMerchant(t);
     const p = await createMerchandise(t, l, { name: 'Outbox lantern' });
     await approveAndPublish(t, l, p.id);
     const draft = await createMerchandise(t, l, { name: 'Outbox draft' });
 
     await dataSource.transaction((manager) => sync.productsChanged([p.id, draft.id], manager));
-    await expect(dataSource.transaction(async (manager) => {
-      await sync.productsChanged([p.id], manager);
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await sync.productsChanged([p.id], manager);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     const pending = await t.sql(`SELECT product_id FROM search_outbox WHERE processed_at IS NULL`);
     expect(pending).toHaveLength(2);
 
     expect(await sync.drainOutbox()).toBe(2);
     expect([...recording.documents.keys()]).toEqual([p.id]);
-    expect(recording.documents.get(p.id)).toMatchObject({ name: 'Outbox lantern', filmIpTitle: 'Lotus Lantern', merchantName: 'Xiangdi Art Center' });
+    expect(recording.documents.get(p.id)).toMatchObject({
+      name: 'Outbox lantern',
+      filmIpTitle: 'Lotus Lantern',
+      merchantName: 'Xiangdi Art Center',
+    });
     expect(await sync.drainOutbox()).toBe(0);
 
     await recording.clear();

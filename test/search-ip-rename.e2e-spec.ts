@@ -23,7 +23,15 @@ describe('search after a film IP is renamed', () => {
     const studio = await organizationOwner(t, 'STUDIO', 'Xingxi Pictures');
     const merchant = await organizationOwner(t, 'MERCHANT', 'Chedun Harbour Shop');
     harbour = await licensedMerchant(t, { studio, merchant, title: 'Foggy Quay', titleZh: '雾码头' });
-    productId = (await createMerchandise(t, harbour, { name: 'Rope bracelet', nameZh: '绳结手链', category: 'CRAFT', prices: [2900], description: 'Sailor knots' })).id;
+    productId = (
+      await createMerchandise(t, harbour, {
+        name: 'Rope bracelet',
+        nameZh: '绳结手链',
+        category: 'CRAFT',
+        prices: [2900],
+        description: 'Sailor knots',
+      })
+    ).id;
     await approveAndPublish(t, harbour, productId);
   });
   afterAll(() => t.close());
@@ -32,7 +40,11 @@ describe('search after a film IP is renamed', () => {
     expect(await found('Foggy Quay')).toEqual([productId]);
     expect(await found('雾码头')).toEqual([productId]);
 
-    const renamed = await t.gql(UPDATE, { id: harbour.filmIpId, input: { title: 'Moonlit Harbour', titleZh: '月光港' } }, harbour.studio.token);
+    const renamed = await t.gql(
+      UPDATE,
+      { id: harbour.filmIpId, input: { title: 'Moonlit Harbour', titleZh: '月光港' } },
+      harbour.studio.token,
+    );
     expect(renamed.errors).toBeUndefined();
 
     expect(await found('Moonlit Harbour')).toEqual([productId]);
@@ -44,10 +56,19 @@ describe('search after a film IP is renamed', () => {
   });
 
   it('leaves the index alone when only the synopsis changes', async () => {
-    const [before] = await t.sql<{ indexed_at: Date }>(`SELECT indexed_at FROM search_documents WHERE product_id = $1`, [productId]);
-    const res = await t.gql(UPDATE, { id: harbour.filmIpId, input: { synopsis: 'A harbour town in the fog.' } }, harbour.studio.token);
+    const [before] = await t.sql<{ indexed_at: Date }>(
+      `SELECT indexed_at FROM search_documents WHERE product_id = $1`,
+      [productId],
+    );
+    const res = await t.gql(
+      UPDATE,
+      { id: harbour.filmIpId, input: { synopsis: 'A harbour town in the fog.' } },
+      harbour.studio.token,
+    );
     expect(res.errors).toBeUndefined();
-    const [after] = await t.sql<{ indexed_at: Date }>(`SELECT indexed_at FROM search_documents WHERE product_id = $1`, [productId]);
+    const [after] = await t.sql<{ indexed_at: Date }>(`SELECT indexed_at FROM search_documents WHERE product_id = $1`, [
+      productId,
+    ]);
     expect(after!.indexed_at).toEqual(before!.indexed_at);
   });
 });

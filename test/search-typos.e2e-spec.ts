@@ -8,16 +8,56 @@ import { startTestApp, TestApp } from './support/test-app';
  * counting as one. Each misspelling below must be corrected to exactly that word, and the search must find it.
  */
 const MISSPELLINGS: readonly (readonly [string, string])[] = [
-  ['lantren', 'lantern'], ['lanern', 'lantern'], ['cheeze', 'cheese'], ['mooncak', 'mooncake'], ['mooncakke', 'mooncake'],
-  ['keychian', 'keychain'], ['postcrad', 'postcard'], ['notebok', 'notebook'], ['figurnie', 'figurine'], ['starlihgt', 'starlight'],
-  ['chronicels', 'chronicles'], ['cronicles', 'chronicles'], ['chronciels', 'chronicles'], ['memores', 'memories'], ['romanse', 'romance'],
-  ['secrest', 'secrets'], ['legnd', 'legend'], ['retruns', 'returns'], ['orgins', 'origins'], ['clasic', 'classic'],
-  ['limted', 'limited'], ['deluxx', 'deluxe'], ['vintgae', 'vintage'], ['signd', 'signed'], ['collecter', 'collector'],
-  ['workshp', 'workshop'], ['screenign', 'screening'], ['costum', 'costume'], ['galery', 'gallery'], ['songjaing', 'songjiang'],
-  ['shesahn', 'sheshan'], ['huatnig', 'huating'], ['xiangid', 'xiangdi'], ['chedum', 'chedun'], ['maogagn', 'maogang'],
-  ['badeg', 'badge'], ['postre', 'poster'], ['mulna', 'mulan'], ['mokney', 'monkey'], ['jaingnan', 'jiangnan'],
-  ['changna', 'changan'], ['voyaeg', 'voyage'], ['chamebr', 'chamber'], ['mountian', 'mountain'], ['haeven', 'heaven'],
-  ['draem', 'dream'], ['peonny', 'peony'], ['rnach', 'ranch'], ['glroy', 'glory'], ['Figurinne', 'figurine'],
+  ['lantren', 'lantern'],
+  ['lanern', 'lantern'],
+  ['cheeze', 'cheese'],
+  ['mooncak', 'mooncake'],
+  ['mooncakke', 'mooncake'],
+  ['keychian', 'keychain'],
+  ['postcrad', 'postcard'],
+  ['notebok', 'notebook'],
+  ['figurnie', 'figurine'],
+  ['starlihgt', 'starlight'],
+  ['chronicels', 'chronicles'],
+  ['cronicles', 'chronicles'],
+  ['chronciels', 'chronicles'],
+  ['memores', 'memories'],
+  ['romanse', 'romance'],
+  ['secrest', 'secrets'],
+  ['legnd', 'legend'],
+  ['retruns', 'returns'],
+  ['orgins', 'origins'],
+  ['clasic', 'classic'],
+  ['limted', 'limited'],
+  ['deluxx', 'deluxe'],
+  ['vintgae', 'vintage'],
+  ['signd', 'signed'],
+  ['collecter', 'collector'],
+  ['workshp', 'workshop'],
+  ['screenign', 'screening'],
+  ['costum', 'costume'],
+  ['galery', 'gallery'],
+  ['songjaing', 'songjiang'],
+  ['shesahn', 'sheshan'],
+  ['huatnig', 'huating'],
+  ['xiangid', 'xiangdi'],
+  ['chedum', 'chedun'],
+  ['maogagn', 'maogang'],
+  ['badeg', 'badge'],
+  ['postre', 'poster'],
+  ['mulna', 'mulan'],
+  ['mokney', 'monkey'],
+  ['jaingnan', 'jiangnan'],
+  ['changna', 'changan'],
+  ['voyaeg', 'voyage'],
+  ['chamebr', 'chamber'],
+  ['mountian', 'mountain'],
+  ['haeven', 'heaven'],
+  ['draem', 'dream'],
+  ['peonny', 'peony'],
+  ['rnach', 'ranch'],
+  ['glroy', 'glory'],
+  ['Figurinne', 'figurine'],
 ];
 
 /** Names and descriptions that put every corrected word (and a few near neighbours that must not be chosen) in the catalog. */
@@ -60,7 +100,10 @@ describe('search typo corrections (vocabulary of the catalog)', () => {
   const corrections = async (word: string): Promise<string[]> => {
     const [row] = await t.sql(`SELECT search_text_query(ARRAY[$1::text])::text AS q`, [word]);
     // "'lantren':* | 'lantern'": the prefix is the word as typed, the rest are its corrections.
-    return [...String(row.q).matchAll(/'([^']+)'(:\*)?/g)].filter((m) => !m[2]).map((m) => m[1] as string).sort();
+    return [...String(row.q).matchAll(/'([^']+)'(:\*)?/g)]
+      .filter((m) => !m[2])
+      .map((m) => m[1] as string)
+      .sort();
   };
 
   beforeAll(async () => {
@@ -96,13 +139,19 @@ describe('search typo corrections (vocabulary of the catalog)', () => {
 
   it('keeps the vocabulary in step with the documents, writing no word when only the price changes', async () => {
     const words = async (): Promise<Record<string, number>> =>
-      Object.fromEntries((await t.sql(`SELECT word, documents FROM search_words WHERE word IN ('zeppelin', 'lantern')`)).map((r) => [String(r['word']), Number(r['documents'])]));
+      Object.fromEntries(
+        (await t.sql(`SELECT word, documents FROM search_words WHERE word IN ('zeppelin', 'lantern')`)).map((r) => [
+          String(r['word']),
+          Number(r['documents']),
+        ]),
+      );
     const zeppelin = { ...docs[0]!, productId: randomUUID(), name: 'Zeppelin lantern', description: null };
     expect(await corrections('zepelin')).toEqual([]);
     await index.upsert([zeppelin]);
     expect(await words()).toEqual({ zeppelin: 1, lantern: 2 });
     expect(await corrections('zepelin')).toEqual(['zeppelin']);
-    const xmin = async (): Promise<string> => String((await t.sql(`SELECT xmin::text AS x FROM search_words WHERE word = 'zeppelin'`))[0]?.['x']);
+    const xmin = async (): Promise<string> =>
+      String((await t.sql(`SELECT xmin::text AS x FROM search_words WHERE word = 'zeppelin'`))[0]?.['x']);
     const before = await xmin();
     await index.upsert([{ ...zeppelin, priceFromMinor: 1 }]);
     expect(await xmin()).toBe(before);
@@ -132,7 +181,8 @@ describe('search result cache (per API process)', () => {
        VALUES ($1, 'MERCHANDISE', 'HOME', 'Cached kite', gen_random_uuid(), 'Kite Film', gen_random_uuid(), gen_random_uuid(), 'Kite Shop', 500, true, now())`,
       [id],
     );
-    const price = async (): Promise<unknown> => (await t.gql(SEARCH, { text: 'kite' })).data?.searchProducts.edges[0]?.node.priceFrom.amountMinor;
+    const price = async (): Promise<unknown> =>
+      (await t.gql(SEARCH, { text: 'kite' })).data?.searchProducts.edges[0]?.node.priceFrom.amountMinor;
     // The listener connects on the first search; answers are kept once it listens.
     await price();
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -57,28 +57,54 @@ describe('search (Postgres adapter, through the public API)', () => {
     const studioB = await organizationOwner(t, 'STUDIO', 'Wuyue Films');
     const xiangdi = await organizationOwner(t, 'MERCHANT', 'Xiangdi Art Center');
     const ranch = await organizationOwner(t, 'MERCHANT', 'Xinshe Ranch');
-    lotus = await licensedMerchant(t, { studio: studioA, merchant: xiangdi, title: 'Lotus Lantern', titleZh: '宝莲灯' });
+    lotus = await licensedMerchant(t, {
+      studio: studioA,
+      merchant: xiangdi,
+      title: 'Lotus Lantern',
+      titleZh: '宝莲灯',
+    });
     frontier = await licensedMerchant(t, { studio: studioA, merchant: ranch, title: 'Frontier Town', titleZh: '边城' });
     cafe = await licensedMerchant(t, { studio: studioB, merchant: xiangdi, title: 'Café Nights', titleZh: '咖啡之夜' });
 
     ids = {};
     const merch = async (key: string, l: Licensed, name: string, nameZh: string, category: string, price: number) => {
-      ids[key] = (await createMerchandise(t, l, { name, nameZh, category, prices: [price], description: `${name} from the film` })).id;
+      ids[key] = (
+        await createMerchandise(t, l, { name, nameZh, category, prices: [price], description: `${name} from the film` })
+      ).id;
     };
     await merch('tee', lotus, 'Lotus Lantern T-shirt', '宝莲灯T恤', 'APPAREL', 9900);
     await merch('kit', lotus, 'Lantern paper-cut kit', '宝莲灯剪纸套装', 'CRAFT', 4900);
     await merch('cheese', frontier, 'Farm cheese', '农场奶酪', 'FOOD', 3900);
     await merch('mug', cafe, 'Café Nights mug', '咖啡之夜马克杯', 'HOME', 5900);
     ranchVenueId = (await createVenue(t, frontier.merchant, 'Xinshe Ranch', '新社牧场')).id;
-    ids['tour'] = (await createExperience(t, frontier, ranchVenueId, { name: 'Ranch filming tour', nameZh: '农场拍摄地之旅', prices: [12000, 6000] })).id;
+    ids['tour'] = (
+      await createExperience(t, frontier, ranchVenueId, {
+        name: 'Ranch filming tour',
+        nameZh: '农场拍摄地之旅',
+        prices: [12000, 6000],
+      })
+    ).id;
     await addSlot(t, frontier, ids['tour']!, slotDay, 10);
-    for (const [key, l] of [['tee', lotus], ['kit', lotus], ['cheese', frontier], ['mug', cafe], ['tour', frontier]] as const) await publish(l, ids[key]!);
+    for (const [key, l] of [
+      ['tee', lotus],
+      ['kit', lotus],
+      ['cheese', frontier],
+      ['mug', cafe],
+      ['tour', frontier],
+    ] as const)
+      await publish(l, ids[key]!);
 
     // Never to be found: a draft, and an approved design that is not published.
     await merch('hoodie', lotus, 'Lotus Lantern hoodie', '宝莲灯卫衣', 'APPAREL', 19900);
     await merch('keychain', lotus, 'Lantern keychain', '宝莲灯钥匙扣', 'COLLECTIBLE', 2900);
-    await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: ids['keychain'] }, lotus.merchant.token), 'submitProductForApproval');
-    await ok(t.gql(contractOperation('ApproveProduct'), { productId: ids['keychain'] }, lotus.studio.token), 'approveProduct');
+    await ok(
+      t.gql(contractOperation('SubmitProductForApproval'), { productId: ids['keychain'] }, lotus.merchant.token),
+      'submitProductForApproval',
+    );
+    await ok(
+      t.gql(contractOperation('ApproveProduct'), { productId: ids['keychain'] }, lotus.studio.token),
+      'approveProduct',
+    );
   });
   afterAll(() => t.close());
 
@@ -171,9 +197,17 @@ describe('search (Postgres adapter, through the public API)', () => {
       ['venueId', () => ({ venueId: ranchVenueId }), ['Ranch filming tour']],
       ['categories', () => ({ categories: ['CRAFT', 'FOOD'] }), ['Farm cheese', 'Lantern paper-cut kit']],
       ['kind', () => ({ kind: 'EXPERIENCE' }), ['Ranch filming tour']],
-      ['price range', () => ({ minPriceMinor: 5000, maxPriceMinor: 10000 }), ['Café Nights mug', 'Lotus Lantern T-shirt', 'Ranch filming tour']],
+      [
+        'price range',
+        () => ({ minPriceMinor: 5000, maxPriceMinor: 10000 }),
+        ['Café Nights mug', 'Lotus Lantern T-shirt', 'Ranch filming tour'],
+      ],
       ['availableOn (a day with seats)', () => ({ availableOn: shanghaiDay(slotDay) }), ['Ranch filming tour']],
-      ['availableOn (a day without slots)', () => ({ availableOn: shanghaiDay(new Date(slotDay.getTime() + 86_400_000)) }), []],
+      [
+        'availableOn (a day without slots)',
+        () => ({ availableOn: shanghaiDay(new Date(slotDay.getTime() + 86_400_000)) }),
+        [],
+      ],
     ])('%s', async (_name, filter, expected) => {
       expect(await names(null, filter())).toEqual(expected);
     });
@@ -187,37 +221,56 @@ describe('search (Postgres adapter, through the public API)', () => {
     const res = await t.gql(FACETS, { text: null, filter: {} });
     const facets = res.data?.searchProducts.facets;
     expect(res.data?.searchProducts.totalCount).toBe(5);
-    expect(Object.fromEntries(facets.categories.map((c: any) => [c.category, c.count]))).toEqual({ APPAREL: 1, CRAFT: 1, FOOD: 1, HOME: 1, TOUR: 1 });
-    expect(Object.fromEntries(facets.filmIps.map((f: any) => [f.filmIp.title, f.count]))).toEqual({ 'Lotus Lantern': 2, 'Frontier Town': 2, 'Café Nights': 1 });
+    expect(Object.fromEntries(facets.categories.map((c: any) => [c.category, c.count]))).toEqual({
+      APPAREL: 1,
+      CRAFT: 1,
+      FOOD: 1,
+      HOME: 1,
+      TOUR: 1,
+    });
+    expect(Object.fromEntries(facets.filmIps.map((f: any) => [f.filmIp.title, f.count]))).toEqual({
+      'Lotus Lantern': 2,
+      'Frontier Town': 2,
+      'Café Nights': 1,
+    });
     const lotusOnly = await t.gql(FACETS, { text: '宝莲灯', filter: {} });
-    expect(lotusOnly.data?.searchProducts.facets.filmIps).toEqual([{ filmIp: { id: lotus.filmIpId, title: 'Lotus Lantern' }, count: 2 }]);
+    expect(lotusOnly.data?.searchProducts.facets.filmIps).toEqual([
+      { filmIp: { id: lotus.filmIpId, title: 'Lotus Lantern' }, count: 2 },
+    ]);
   });
 
-  it.each(['PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'RELEVANCE'])('pages through %s two at a time without duplicates or gaps', async (sort) => {
-    const text = sort === 'RELEVANCE' ? 'a' : null;
-    const all = await t.gql(SEARCH_SORTED, { text, sort, first: 100 });
-    const expected = all.data?.searchProducts.edges.map((e: any) => e.node.id);
-    expect(expected.length).toBeGreaterThanOrEqual(3);
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let guard = 0; guard < 20; guard++) {
-      const page: any = await t.gql(SEARCH_SORTED, { text, sort, first: 2, after });
-      expect(page.errors).toBeUndefined();
-      expect(page.data.searchProducts.totalCount).toBe(expected.length);
-      seen.push(...page.data.searchProducts.edges.map((e: any) => e.node.id));
-      if (!page.data.searchProducts.pageInfo.hasNextPage) break;
-      after = page.data.searchProducts.pageInfo.endCursor;
-    }
-    expect(seen).toEqual(expected);
-    const prices = all.data?.searchProducts.edges.map((e: any) => e.node.priceFrom.amountMinor);
-    if (sort === 'PRICE_ASC') expect(prices).toEqual([...prices].sort((a: number, b: number) => a - b));
-    if (sort === 'PRICE_DESC') expect(prices).toEqual([...prices].sort((a: number, b: number) => b - a));
-    if (sort === 'NEWEST') expect(all.data?.searchProducts.edges[0].node.id).toBe(ids['tour']);
-  });
+  it.each(['PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'RELEVANCE'])(
+    'pages through %s two at a time without duplicates or gaps',
+    async (sort) => {
+      const text = sort === 'RELEVANCE' ? 'a' : null;
+      const all = await t.gql(SEARCH_SORTED, { text, sort, first: 100 });
+      const expected = all.data?.searchProducts.edges.map((e: any) => e.node.id);
+      expect(expected.length).toBeGreaterThanOrEqual(3);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let guard = 0; guard < 20; guard++) {
+        const page: any = await t.gql(SEARCH_SORTED, { text, sort, first: 2, after });
+        expect(page.errors).toBeUndefined();
+        expect(page.data.searchProducts.totalCount).toBe(expected.length);
+        seen.push(...page.data.searchProducts.edges.map((e: any) => e.node.id));
+        if (!page.data.searchProducts.pageInfo.hasNextPage) break;
+        after = page.data.searchProducts.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(expected);
+      const prices = all.data?.searchProducts.edges.map((e: any) => e.node.priceFrom.amountMinor);
+      if (sort === 'PRICE_ASC') expect(prices).toEqual([...prices].sort((a: number, b: number) => a - b));
+      if (sort === 'PRICE_DESC') expect(prices).toEqual([...prices].sort((a: number, b: number) => b - a));
+      if (sort === 'NEWEST') expect(all.data?.searchProducts.edges[0].node.id).toBe(ids['tour']);
+    },
+  );
 
   it('refuses a cursor from another sort order', async () => {
     const page = await t.gql(SEARCH_SORTED, { sort: 'PRICE_ASC', first: 1 });
-    const res = await t.gql(SEARCH_SORTED, { sort: 'NEWEST', first: 1, after: page.data?.searchProducts.pageInfo.endCursor });
+    const res = await t.gql(SEARCH_SORTED, {
+      sort: 'NEWEST',
+      first: 1,
+      after: page.data?.searchProducts.pageInfo.endCursor,
+    });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
   });
 
@@ -230,7 +283,11 @@ describe('search (Postgres adapter, through the public API)', () => {
 
     it('drops a product when its license is suspended and keeps it out until the merchant republishes', async () => {
       const poster = await licensedMerchant(t, { studio: lotus.studio, title: 'Lotus Lantern', titleZh: '宝莲灯' });
-      const p = await createMerchandise(t, poster, { name: 'Lotus Lantern poster', nameZh: '宝莲灯海报', category: 'STATIONERY' });
+      const p = await createMerchandise(t, poster, {
+        name: 'Lotus Lantern poster',
+        nameZh: '宝莲灯海报',
+        category: 'STATIONERY',
+      });
       await publish(poster, p.id);
       expect(await names('poster')).toEqual(['Lotus Lantern poster']);
       await setLicenseStatus(t, poster, LicenseStatus.SUSPENDED, 'Audit');
@@ -238,14 +295,22 @@ describe('search (Postgres adapter, through the public API)', () => {
       expect(await names('海报')).toEqual([]);
       await setLicenseStatus(t, poster, LicenseStatus.ACTIVE);
       expect(await names('poster')).toEqual([]);
-      await ok(t.gql(contractOperation('PublishProduct'), { productId: p.id }, poster.merchant.token), 'publishProduct');
+      await ok(
+        t.gql(contractOperation('PublishProduct'), { productId: p.id }, poster.merchant.token),
+        'publishProduct',
+      );
       expect(await names('poster')).toEqual(['Lotus Lantern poster']);
       await setLicenseStatus(t, poster, LicenseStatus.TERMINATED, 'Contract ended');
       expect(await names('poster')).toEqual([]);
     });
 
     it('drops a product when its license expires at the end of its term, without anyone reading it', async () => {
-      const short = await licensedMerchant(t, { studio: lotus.studio, title: 'Lotus Lantern', titleZh: '宝莲灯', endsOn: dayOffset(t, 1) });
+      const short = await licensedMerchant(t, {
+        studio: lotus.studio,
+        title: 'Lotus Lantern',
+        titleZh: '宝莲灯',
+        endsOn: dayOffset(t, 1),
+      });
       const p = await createMerchandise(t, short, { name: 'Lantern sticker sheet', category: 'STATIONERY' });
       await publish(short, p.id);
       expect(await names('sticker')).toEqual(['Lantern sticker sheet']);
@@ -267,25 +332,51 @@ describe('search (Postgres adapter, through the public API)', () => {
       await publish(l, a.id);
       await publish(l, b.id);
       expect(await names('tote')).toEqual(['Lantern tote bag']);
-      await ok(t.gql(`mutation($id: ID!) { unpublishProduct(productId: $id) { status } }`, { id: a.id }, l.merchant.token), 'unpublishProduct');
+      await ok(
+        t.gql(`mutation($id: ID!) { unpublishProduct(productId: $id) { status } }`, { id: a.id }, l.merchant.token),
+        'unpublishProduct',
+      );
       expect(await names('tote')).toEqual([]);
-      await ok(t.gql(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { status } }`, { i: { productId: b.id, name: 'Lantern silk scarf' } }, l.merchant.token), 'updateProduct');
+      await ok(
+        t.gql(
+          `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { status } }`,
+          { i: { productId: b.id, name: 'Lantern silk scarf' } },
+          l.merchant.token,
+        ),
+        'updateProduct',
+      );
       expect(await names('scarf')).toEqual([]);
     });
   });
 
   it('follows price, stock and slot changes', async () => {
     const l = await licensedMerchant(t, { studio: lotus.studio, merchant: lotus.merchant });
-    const p = await createMerchandise(t, l, { name: 'Lantern enamel pin', category: 'COLLECTIBLE', prices: [1500], stock: 2 });
+    const p = await createMerchandise(t, l, {
+      name: 'Lantern enamel pin',
+      category: 'COLLECTIBLE',
+      prices: [1500],
+      stock: 2,
+    });
     await publish(l, p.id);
     const HIT = `query($text: String) { searchProducts(text: $text, first: 1) { edges { node { priceFrom { amountMinor } inStock availableDates } } } }`;
     const hit = async (text: string) => (await t.gql(HIT, { text })).data?.searchProducts.edges[0]?.node;
     expect(await hit('enamel pin')).toEqual({ priceFrom: { amountMinor: 1500 }, inStock: true, availableDates: [] });
     await ok(
-      t.gql(`mutation($i: SetVariantPriceInput!) { setVariantPrice(input: $i) { id } }`, { i: { variantId: p.variants[0]!.id, price: { amountMinor: 1200, currency: 'CNY' } } }, l.merchant.token),
+      t.gql(
+        `mutation($i: SetVariantPriceInput!) { setVariantPrice(input: $i) { id } }`,
+        { i: { variantId: p.variants[0]!.id, price: { amountMinor: 1200, currency: 'CNY' } } },
+        l.merchant.token,
+      ),
       'setVariantPrice',
     );
-    await ok(t.gql(`mutation($i: AdjustStockInput!) { adjustStock(input: $i) { variant { stock } } }`, { i: { variantId: p.variants[0]!.id, reason: 'DAMAGE', quantity: 2 } }, l.merchant.token), 'adjustStock');
+    await ok(
+      t.gql(
+        `mutation($i: AdjustStockInput!) { adjustStock(input: $i) { variant { stock } } }`,
+        { i: { variantId: p.variants[0]!.id, reason: 'DAMAGE', quantity: 2 } },
+        l.merchant.token,
+      ),
+      'adjustStock',
+    );
     expect(await hit('enamel pin')).toEqual({ priceFrom: { amountMinor: 1200 }, inStock: false, availableDates: [] });
     expect(await names(null, { maxPriceMinor: 1300 })).toEqual(['Lantern enamel pin']);
 
@@ -304,14 +395,25 @@ describe('search (Postgres adapter, through the public API)', () => {
         await t.sql('ROLLBACK');
       }
     };
-    expect(await explain(`SELECT product_id FROM search_documents d WHERE d.text_all LIKE search_fold('%' || $1::text || '%')`, ['宝莲灯'])).toContain(
-      'search_documents_text_all_trgm',
-    );
-    expect(await explain(`SELECT product_id FROM search_documents d WHERE search_fold($1::text) <% d.text_en`, ['lantren'])).toContain('search_documents_text_en_trgm');
-    expect(await explain(`SELECT product_id FROM search_documents d WHERE d.tsv @@ to_tsquery('simple', $1::text)`, ['lant:*'])).toContain('search_documents_tsv');
-    expect(await explain(`SELECT product_id FROM search_documents d WHERE d.available_dates @> ARRAY[$1::date]`, ['2026-12-05'])).toContain(
-      'search_documents_available_dates',
-    );
+    expect(
+      await explain(
+        `SELECT product_id FROM search_documents d WHERE d.text_all LIKE search_fold('%' || $1::text || '%')`,
+        ['宝莲灯'],
+      ),
+    ).toContain('search_documents_text_all_trgm');
+    expect(
+      await explain(`SELECT product_id FROM search_documents d WHERE search_fold($1::text) <% d.text_en`, ['lantren']),
+    ).toContain('search_documents_text_en_trgm');
+    expect(
+      await explain(`SELECT product_id FROM search_documents d WHERE d.tsv @@ to_tsquery('simple', $1::text)`, [
+        'lant:*',
+      ]),
+    ).toContain('search_documents_tsv');
+    expect(
+      await explain(`SELECT product_id FROM search_documents d WHERE d.available_dates @> ARRAY[$1::date]`, [
+        '2026-12-05',
+      ]),
+    ).toContain('search_documents_available_dates');
   });
 
   it('forgets days whose slots have passed when experiences are refreshed', async () => {
@@ -329,7 +431,9 @@ describe('search (Postgres adapter, through the public API)', () => {
       t.clock.set(now);
     }
     expect(await names('barn dance', { availableOn: shanghaiDay(soon) })).toEqual([]);
-    const hit = await t.gql(`query { searchProducts(text: "barn dance", first: 1) { edges { node { inStock availableDates } } } }`);
+    const hit = await t.gql(
+      `query { searchProducts(text: "barn dance", first: 1) { edges { node { inStock availableDates } } } }`,
+    );
     expect(hit.data?.searchProducts.edges[0].node).toEqual({ inStock: false, availableDates: [] });
   });
 
@@ -343,10 +447,17 @@ describe('search (Postgres adapter, through the public API)', () => {
     const reindexed = await t.gql(`mutation { reindexSearch }`, {}, admin.token);
     expect(reindexed.data?.reindexSearch).toBe(before.data?.searchProducts.totalCount);
     const after = await t.gql(SEARCH_SORTED, { sort: 'PRICE_ASC', first: 100 });
-    expect(after.data?.searchProducts.edges.map((e: any) => e.node.id)).toEqual(before.data?.searchProducts.edges.map((e: any) => e.node.id));
+    expect(after.data?.searchProducts.edges.map((e: any) => e.node.id)).toEqual(
+      before.data?.searchProducts.edges.map((e: any) => e.node.id),
+    );
   });
 });
 
 function shanghaiDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }

@@ -18,10 +18,14 @@ function directives(csp: string | null): Map<string, string[]> {
 /** The headers every answer must carry, whatever answered it. */
 function expectSecurityHeaders(res: Response, what: string): void {
   const headers = Object.fromEntries(
-    ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'x-powered-by'].map((h) => [
-      h,
-      res.headers.get(h),
-    ]),
+    [
+      'content-security-policy',
+      'x-content-type-options',
+      'x-frame-options',
+      'referrer-policy',
+      'cross-origin-opener-policy',
+      'x-powered-by',
+    ].map((h) => [h, res.headers.get(h)]),
   );
   expect({ what, ...headers }).toEqual({
     what,
@@ -42,16 +46,36 @@ describe('security headers', () => {
   afterAll(() => t.close());
 
   it('come with GraphQL, health, the web app, GraphiQL, webhooks, media and errors alike', async () => {
-    const gql = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) };
+    const gql = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    };
     const answers: [string, Promise<Response>][] = [
       ['POST /graphql', fetch(`${t.baseUrl}/graphql`, gql)],
       ['GET /health', fetch(`${t.baseUrl}/health`)],
       ['GET / (web app)', fetch(`${t.baseUrl}/`, { headers: { accept: 'text/html' } })],
       ['GET /graphql (GraphiQL)', fetch(`${t.baseUrl}/graphql`, { headers: { accept: 'text/html' } })],
-      ['POST /webhooks/stripe (refused)', fetch(`${t.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })],
-      ['POST /graphql (too large)', fetch(`${t.baseUrl}/graphql`, { ...gql, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(300_000)}` }) })],
+      [
+        'POST /webhooks/stripe (refused)',
+        fetch(`${t.baseUrl}/webhooks/stripe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        }),
+      ],
+      [
+        'POST /graphql (too large)',
+        fetch(`${t.baseUrl}/graphql`, {
+          ...gql,
+          body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(300_000)}` }),
+        }),
+      ],
       ['GET /nowhere', fetch(`${t.baseUrl}/nowhere`, { headers: { accept: 'application/json' } })],
-      ['POST /media (multipart, refused without a token)', fetch(`${t.baseUrl}/media`, { method: 'POST', body: new FormData() })],
+      [
+        'POST /media (multipart, refused without a token)',
+        fetch(`${t.baseUrl}/media`, { method: 'POST', body: new FormData() }),
+      ],
       ['GET /media/<key> (unknown image)', fetch(`${t.baseUrl}/media/${'0'.repeat(64)}.webp`)],
     ];
     for (const [what, answer] of answers) expectSecurityHeaders(await answer, what);
@@ -61,7 +85,9 @@ describe('security headers', () => {
     const res = await fetch(`${t.baseUrl}/`, { headers: { accept: 'text/html' } });
     const csp = directives(res.headers.get('content-security-policy'));
     expect(csp.get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']);
-    expect(csp.get('frame-src')).toEqual(expect.arrayContaining(["'self'", 'https://js.stripe.com', 'https://hooks.stripe.com']));
+    expect(csp.get('frame-src')).toEqual(
+      expect.arrayContaining(["'self'", 'https://js.stripe.com', 'https://hooks.stripe.com']),
+    );
     expect(csp.get('connect-src')).toEqual(["'self'", 'https://api.stripe.com']);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
@@ -85,10 +111,18 @@ describe('security headers', () => {
     const preflight = (origin: string) =>
       fetch(`${t.baseUrl}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
       });
     const post = (origin: string) =>
-      fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      fetch(`${t.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
 
     for (const origin of [ALLOWED, 'http://localhost:5173']) {
       const pre = await preflight(origin);
@@ -113,7 +147,14 @@ describe('security headers', () => {
 describe('security headers in production', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), STRIPE_SECRET_KEY: 'sk_test_headers', STRIPE_WEBHOOK_SECRET: 'whsec_headers' } });
+    t = await startTestApp({
+      env: {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'p'.repeat(40),
+        STRIPE_SECRET_KEY: 'sk_test_headers',
+        STRIPE_WEBHOOK_SECRET: 'whsec_headers',
+      },
+    });
   });
   afterAll(() => t.close());
 

@@ -13,11 +13,24 @@ const SIGN_UP = `mutation($email: String!) { signUp(input: { email: $email, pass
 const SEARCH = `{ searchProducts(text: "lantern") { totalCount } }`;
 
 /** A GraphQL POST from another loopback address (127.0.0.2): another client as far as the API can tell. */
-function gqlFrom(t: TestApp, localAddress: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult> {
+function gqlFrom(
+  t: TestApp,
+  localAddress: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GqlResult> {
   const url = new URL(`${t.baseUrl}/graphql`);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -64,7 +77,10 @@ describe('tokens', () => {
       ['HS512', await forge(secret, { sub: party.userId, alg: 'HS512' })],
       ['no expiry', await forge(secret, { sub: party.userId, expiresIn: null })],
       ['expired', await forge(secret, { sub: party.userId, expiresIn: -1 })],
-      ['alg none', `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'at+jwt' })).toString('base64url')}.${party.token.split('.')[1]}.`],
+      [
+        'alg none',
+        `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'at+jwt' })).toString('base64url')}.${party.token.split('.')[1]}.`,
+      ],
       ['garbage', 'not.a.jwt'],
     ];
     for (const [why, token] of refused) {
@@ -83,7 +99,9 @@ describe('tokens', () => {
     const REFRESH = `mutation($r: String!) { refreshToken(refreshToken: $r) { refreshToken } }`;
     const first = (await t.gql(LOG_IN, { e: email })).data?.['logIn'].refreshToken as string;
     const second = (await t.gql(LOG_IN, { e: email })).data?.['logIn'].refreshToken as string;
-    expect((await t.gql(`mutation($r: String!) { logOut(refreshToken: $r) }`, { r: first })).data?.['logOut']).toBe(true);
+    expect((await t.gql(`mutation($r: String!) { logOut(refreshToken: $r) }`, { r: first })).data?.['logOut']).toBe(
+      true,
+    );
     expect(errorCode(await t.gql(REFRESH, { r: first }))).toBe('UNAUTHENTICATED');
     // Another session of the same account is untouched by that log-out.
     expect((await t.gql(REFRESH, { r: second })).errors).toBeUndefined();
@@ -166,18 +184,40 @@ describe('SSRF: merchant-supplied URLs', () => {
     const CREATE = `mutation($i: CreateMerchandiseInput!) { createMerchandise(input: $i) { id images } }`;
     const ARTWORK = `mutation($id: ID!, $urls: [String!]) { updateFilmIp(id: $id, input: { artworkUrls: $urls }) { artworkUrls } }`;
     for (const url of bad) {
-      const product = await t.gql(CREATE, {
-        i: { licenseId: l.licenseId, category: 'APPAREL', name: 'Tee', images: [url], variants: [{ sku: sku(), price: { amountMinor: 100, currency: 'CNY' }, stock: 1 }] },
-      }, l.merchant.token);
+      const product = await t.gql(
+        CREATE,
+        {
+          i: {
+            licenseId: l.licenseId,
+            category: 'APPAREL',
+            name: 'Tee',
+            images: [url],
+            variants: [{ sku: sku(), price: { amountMinor: 100, currency: 'CNY' }, stock: 1 }],
+          },
+        },
+        l.merchant.token,
+      );
       expect([url, errorCode(product)]).toEqual([url, 'BAD_USER_INPUT']);
       const artwork = await t.gql(ARTWORK, { id: l.filmIpId, urls: [url] }, l.studio.token);
       expect([url, errorCode(artwork)]).toEqual([url, 'BAD_USER_INPUT']);
     }
-    const good = await t.gql(CREATE, {
-      i: { licenseId: l.licenseId, category: 'APPAREL', name: 'Tee', images: ['https://cdn.example.com/tee.png'], variants: [{ sku: sku(), price: { amountMinor: 100, currency: 'CNY' }, stock: 1 }] },
-    }, l.merchant.token);
+    const good = await t.gql(
+      CREATE,
+      {
+        i: {
+          licenseId: l.licenseId,
+          category: 'APPAREL',
+          name: 'Tee',
+          images: ['https://cdn.example.com/tee.png'],
+          variants: [{ sku: sku(), price: { amountMinor: 100, currency: 'CNY' }, stock: 1 }],
+        },
+      },
+      l.merchant.token,
+    );
     expect(good.data?.['createMerchandise'].images).toEqual(['https://cdn.example.com/tee.png']);
-    expect((await t.gql(ARTWORK, { id: l.filmIpId, urls: ['https://cdn.example.com/poster.jpg'] }, l.studio.token)).errors).toBeUndefined();
+    expect(
+      (await t.gql(ARTWORK, { id: l.filmIpId, urls: ['https://cdn.example.com/poster.jpg'] }, l.studio.token)).errors,
+    ).toBeUndefined();
   });
 
   it('never fetches a stored URL: a loopback image through approval, publishing, search, reindex and reads reaches no listener', async () => {
@@ -192,7 +232,10 @@ describe('SSRF: merchant-supplied URLs', () => {
     expect((await t.gql(`mutation { reindexSearch }`, {}, platform.token)).errors).toBeUndefined();
     const read = await t.gql(`query($id: ID!) { product(id: $id) { images filmIp { id } } }`, { id: product.id });
     expect(read.data?.['product'].images).toEqual([local]);
-    expect((await t.gql(`query($id: ID!) { filmIp(id: $id) { artworkUrls } }`, { id: l.filmIpId })).data?.['filmIp'].artworkUrls).toEqual([local]);
+    expect(
+      (await t.gql(`query($id: ID!) { filmIp(id: $id) { artworkUrls } }`, { id: l.filmIpId })).data?.['filmIp']
+        .artworkUrls,
+    ).toEqual([local]);
     await t.gql(contractOperation('SearchProducts'), { text: 'scarf' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(connections).toBe(0);
@@ -208,11 +251,17 @@ describe('bad input the fuzz suite found', () => {
 
   it('refuses blank names (checked after trimming, not by a database constraint) and malformed Unicode with BAD_USER_INPUT', async () => {
     const party = await signUp(t);
-    const org = await t.gql(`mutation { createOrganization(input: { kind: MERCHANT, name: "\\r\\n\\t" }) { id } }`, {}, party.token);
+    const org = await t.gql(
+      `mutation { createOrganization(input: { kind: MERCHANT, name: "\\r\\n\\t" }) { id } }`,
+      {},
+      party.token,
+    );
     expect(errorCode(org)).toBe('BAD_USER_INPUT');
     const LOG_IN = `mutation($i: LogInInput!) { logIn(input: $i) { accessToken } }`;
     expect(errorCode(await t.gql(LOG_IN, { i: { email: '\ud800', password: 'x'.repeat(12) } }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await t.gql(LOG_IN, { i: { email: 'a@b.co', password: 'nul\u0000nul\u0000nul' } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(LOG_IN, { i: { email: 'a@b.co', password: 'nul\u0000nul\u0000nul' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
     const up = await t.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, {
       i: { email: uniqueEmail('blank'), password: PASSWORD, displayName: '   ' },
     });
@@ -223,7 +272,9 @@ describe('bad input the fuzz suite found', () => {
 describe('rate limits on checkout', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { CHECKOUT_PER_ACCOUNT: '2', CHECKOUT_PER_ADDRESS: '3', OPEN_ORDERS_PER_ACCOUNT: '100' } });
+    t = await startTestApp({
+      env: { CHECKOUT_PER_ACCOUNT: '2', CHECKOUT_PER_ADDRESS: '3', OPEN_ORDERS_PER_ACCOUNT: '100' },
+    });
   });
   afterAll(() => t.close());
 

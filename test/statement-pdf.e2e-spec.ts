@@ -19,8 +19,20 @@ describe('royalty statement PDF', () => {
       platformAdmin(t),
     ]);
     const order = await sales.pay('2026-08-05T04:00:00Z', [
-      { studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 123_456, royaltyBps: 1_000, productName: '新社牧场纪念T恤（限量版）' },
-      { studioId: studio.organizationId!, merchantId: merchant.organizationId!, netMinor: 9_900, royaltyBps: 1_500, productName: 'Ranch tour for two' },
+      {
+        studioId: studio.organizationId!,
+        merchantId: merchant.organizationId!,
+        netMinor: 123_456,
+        royaltyBps: 1_000,
+        productName: '新社牧场纪念T恤（限量版）',
+      },
+      {
+        studioId: studio.organizationId!,
+        merchantId: merchant.organizationId!,
+        netMinor: 9_900,
+        royaltyBps: 1_500,
+        productName: 'Ranch tour for two',
+      },
     ]);
     await sales.refund(order, order.lines[1]!, 0, 3_300, '2026-08-09T04:00:00Z');
     const issued = await t.gql(
@@ -36,7 +48,9 @@ describe('royalty statement PDF', () => {
     const res = await fetch(url, { headers: { authorization: `Bearer ${studio.token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="royalty-statement-2026-08-${statement.id}.pdf"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="royalty-statement-2026-08-${statement.id}.pdf"`,
+    );
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
@@ -64,6 +78,12 @@ describe('royalty statement PDF', () => {
       expect((await fetch(url, { headers: { authorization: `Bearer ${outsider.token}` } })).status).toBe(404);
     }
     expect((await fetch(url)).status).toBe(401);
-    expect((await fetch(`${t.baseUrl}/reports/statements/not-a-uuid.pdf`, { headers: { authorization: `Bearer ${studio.token}` } })).status).toBe(400);
+    expect(
+      (
+        await fetch(`${t.baseUrl}/reports/statements/not-a-uuid.pdf`, {
+          headers: { authorization: `Bearer ${studio.token}` },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -9,7 +9,13 @@ describe('Stripe payment gateway (official SDK against a local fake API)', () =>
 
   beforeAll(async () => {
     fake = await FakeStripe.start();
-    gateway = new StripePaymentGateway({ secretKey: 'sk_test_x', apiHost: '127.0.0.1', apiPort: fake.port, apiProtocol: 'http', maxNetworkRetries: 0 });
+    gateway = new StripePaymentGateway({
+      secretKey: 'sk_test_x',
+      apiHost: '127.0.0.1',
+      apiPort: fake.port,
+      apiProtocol: 'http',
+      maxNetworkRetries: 0,
+    });
   });
   afterAll(() => fake.close());
 
@@ -57,7 +63,12 @@ describe('Stripe payment gateway (official SDK against a local fake API)', () =>
   });
 
   it('refunds part of a payment with the caller’s idempotency key', async () => {
-    const result = await gateway.refund({ providerPaymentId: 'pi_abc', amount: Money.of(2_000, 'CNY'), idempotencyKey: 'refund-key-1', reason: 'Line 2 returned' });
+    const result = await gateway.refund({
+      providerPaymentId: 'pi_abc',
+      amount: Money.of(2_000, 'CNY'),
+      idempotencyKey: 'refund-key-1',
+      reason: 'Line 2 returned',
+    });
 
     expect(result).toEqual({ providerRefundId: expect.stringMatching(/^re_/), status: 'SUCCEEDED' });
     const request = fake.last();
@@ -72,43 +83,94 @@ describe('Stripe payment gateway (official SDK against a local fake API)', () =>
   });
 
   it('pays out to a connected account inside the order’s transfer group', async () => {
-    const result = await gateway.transfer({ destinationAccountId: 'acct_studio', amount: Money.of(1_500, 'CNY'), transferGroup: 'order_8f3c1d7e', idempotencyKey: 'payout-key-1', payoutId: 'payout-1' });
+    const result = await gateway.transfer({
+      destinationAccountId: 'acct_studio',
+      amount: Money.of(1_500, 'CNY'),
+      transferGroup: 'order_8f3c1d7e',
+      idempotencyKey: 'payout-key-1',
+      payoutId: 'payout-1',
+    });
 
     expect(result.providerTransferId).toMatch(/^tr_/);
     const request = fake.last();
     expect(request.path).toBe('/v1/transfers');
     expect(request.headers['idempotency-key']).toBe('payout-key-1');
-    expect(request.form).toEqual({ amount: '1500', currency: 'cny', destination: 'acct_studio', transfer_group: 'order_8f3c1d7e', 'metadata[payoutId]': 'payout-1' });
+    expect(request.form).toEqual({
+      amount: '1500',
+      currency: 'cny',
+      destination: 'acct_studio',
+      transfer_group: 'order_8f3c1d7e',
+      'metadata[payoutId]': 'payout-1',
+    });
   });
 
   it('wraps a card decline as PAYMENT_FAILED, not retryable', async () => {
-    fake.failNext(402, { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' });
+    fake.failNext(402, {
+      type: 'card_error',
+      code: 'card_declined',
+      decline_code: 'insufficient_funds',
+      message: 'Your card has insufficient funds.',
+    });
     const error = await gateway
-      .createPayment({ orderId: '8f3c1d7e-0000-4000-8000-000000000003', amount: Money.of(100), idempotencyKey: 'k3', transferGroup: 'g', description: 'd' })
+      .createPayment({
+        orderId: '8f3c1d7e-0000-4000-8000-000000000003',
+        amount: Money.of(100),
+        idempotencyKey: 'k3',
+        transferGroup: 'g',
+        description: 'd',
+      })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(PaymentsException);
-    expect(error).toMatchObject({ code: ErrorCode.PAYMENT_FAILED, details: { retryable: false, providerCode: 'card_declined', declineCode: 'insufficient_funds' } });
+    expect(error).toMatchObject({
+      code: ErrorCode.PAYMENT_FAILED,
+      details: { retryable: false, providerCode: 'card_declined', declineCode: 'insufficient_funds' },
+    });
   });
 
   it('wraps a provider outage as a retryable INTERNAL error', async () => {
     fake.failNext(500, { type: 'api_error', message: 'Something went wrong on Stripe’s end.' });
-    const error = await gateway.refund({ providerPaymentId: 'pi_abc', amount: Money.of(100), idempotencyKey: 'k4', reason: 'r' }).catch((e: unknown) => e);
+    const error = await gateway
+      .refund({ providerPaymentId: 'pi_abc', amount: Money.of(100), idempotencyKey: 'k4', reason: 'r' })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(PaymentsException);
     expect(error).toMatchObject({ code: ErrorCode.INTERNAL, details: { retryable: true, operation: 'refund' } });
   });
 
   it('wraps a refused request (invalid parameters) as PAYMENT_FAILED', async () => {
-    fake.failNext(400, { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' });
-    const error = await gateway.refund({ providerPaymentId: 'pi_abc', amount: Money.of(100), idempotencyKey: 'k5', reason: 'r' }).catch((e: unknown) => e);
+    fake.failNext(400, {
+      type: 'invalid_request_error',
+      code: 'charge_already_refunded',
+      message: 'Charge has already been refunded.',
+    });
+    const error = await gateway
+      .refund({ providerPaymentId: 'pi_abc', amount: Money.of(100), idempotencyKey: 'k5', reason: 'r' })
+      .catch((e: unknown) => e);
 
-    expect(error).toMatchObject({ code: ErrorCode.PAYMENT_FAILED, details: { providerCode: 'charge_already_refunded' } });
+    expect(error).toMatchObject({
+      code: ErrorCode.PAYMENT_FAILED,
+      details: { providerCode: 'charge_already_refunded' },
+    });
   });
 
   it('wraps an unreachable provider as a retryable INTERNAL error', async () => {
-    const unreachable = new StripePaymentGateway({ secretKey: 'sk_test_x', apiHost: '127.0.0.1', apiPort: 1, apiProtocol: 'http', maxNetworkRetries: 0 });
-    const error = await unreachable.transfer({ destinationAccountId: 'acct_x', amount: Money.of(100), transferGroup: 'g', idempotencyKey: 'k6', payoutId: 'p6' }).catch((e: unknown) => e);
+    const unreachable = new StripePaymentGateway({
+      secretKey: 'sk_test_x',
+      apiHost: '127.0.0.1',
+      apiPort: 1,
+      apiProtocol: 'http',
+      maxNetworkRetries: 0,
+    });
+    const error = await unreachable
+      .transfer({
+        destinationAccountId: 'acct_x',
+        amount: Money.of(100),
+        transferGroup: 'g',
+        idempotencyKey: 'k6',
+        payoutId: 'p6',
+      })
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ code: ErrorCode.INTERNAL, details: { retryable: true, operation: 'transfer' } });
   });

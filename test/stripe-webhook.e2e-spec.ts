@@ -15,23 +15,30 @@ describe('Stripe webhook intake', () => {
 
   beforeAll(async () => {
     fake = await FakeStripe.start();
-    t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_test', ...fake.env() } });
+    t = await startTestApp({
+      env: { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_test', ...fake.env() },
+    });
     // Stands in for the orders context: its writes commit or roll back with the event that caused them.
-    await t.sql(`CREATE TABLE test_order_effects (order_id uuid NOT NULL, fact text NOT NULL, amount_minor bigint NOT NULL)`);
+    await t.sql(
+      `CREATE TABLE test_order_effects (order_id uuid NOT NULL, fact text NOT NULL, amount_minor bigint NOT NULL)`,
+    );
     const bus = t.app.get(DomainEventBus);
     for (const type of ['PaymentSucceeded', 'PaymentFailed', 'RefundSucceeded']) {
-      bus.subscribe<DomainEvent & { orderId: string; amount: Money; refunded?: Money }>(type, async (event, manager) => {
-        published.push(event);
-        await manager.query(`INSERT INTO test_order_effects (order_id, fact, amount_minor) VALUES ($1, $2, $3)`, [
-          event.orderId,
-          event.type,
-          (event.refunded ?? event.amount).amountMinor,
-        ]);
-        if (type === 'PaymentSucceeded' && failNextSubscriber) {
-          failNextSubscriber = false;
-          throw new Error('orders crashed mid-way');
-        }
-      });
+      bus.subscribe<DomainEvent & { orderId: string; amount: Money; refunded?: Money }>(
+        type,
+        async (event, manager) => {
+          published.push(event);
+          await manager.query(`INSERT INTO test_order_effects (order_id, fact, amount_minor) VALUES ($1, $2, $3)`, [
+            event.orderId,
+            event.type,
+            (event.refunded ?? event.amount).amountMinor,
+          ]);
+          if (type === 'PaymentSucceeded' && failNextSubscriber) {
+            failNextSubscriber = false;
+            throw new Error('orders crashed mid-way');
+          }
+        },
+      );
     }
   });
   afterAll(async () => {
@@ -53,24 +60,46 @@ describe('Stripe webhook intake', () => {
   }
 
   const effects = (orderId: string) =>
-    t.sql<{ fact: string; amount_minor: string }>(`SELECT fact, amount_minor FROM test_order_effects WHERE order_id = $1 ORDER BY fact`, [orderId]);
+    t.sql<{ fact: string; amount_minor: string }>(
+      `SELECT fact, amount_minor FROM test_order_effects WHERE order_id = $1 ORDER BY fact`,
+      [orderId],
+    );
   const paymentRow = async (providerPaymentId: string) =>
-    (await t.sql<{ status: string; refunded_minor: string }>(`SELECT status, refunded_minor FROM payments WHERE provider_payment_id = $1`, [providerPaymentId]))[0];
-  const eventRows = (eventId: string) => t.sql<{ outcome: string; type: string }>(`SELECT outcome, type FROM payment_events WHERE provider_event_id = $1`, [eventId]);
+    (
+      await t.sql<{ status: string; refunded_minor: string }>(
+        `SELECT status, refunded_minor FROM payments WHERE provider_payment_id = $1`,
+        [providerPaymentId],
+      )
+    )[0];
+  const eventRows = (eventId: string) =>
+    t.sql<{ outcome: string; type: string }>(`SELECT outcome, type FROM payment_events WHERE provider_event_id = $1`, [
+      eventId,
+    ]);
   const eventCount = async () => Number((await t.sql<{ n: string }>(`SELECT count(*) AS n FROM payment_events`))[0]?.n);
 
   it('accepts a correctly signed payment_intent.succeeded, records it and publishes PaymentSucceeded', async () => {
     const { orderId, providerPaymentId } = await openPayment(12_800);
-    const payload = stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 12_800), 'evt_valid_1');
+    const payload = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntent(providerPaymentId, orderId, 12_800),
+      'evt_valid_1',
+    );
 
     const res = await deliver(t.baseUrl, payload);
 
     expect(res).toEqual({ status: 200, body: { received: true, duplicate: false } });
     expect(await eventRows('evt_valid_1')).toEqual([{ outcome: 'APPLIED', type: 'payment_intent.succeeded' }]);
     expect(await paymentRow(providerPaymentId)).toEqual({ status: 'SUCCEEDED', refunded_minor: '0' });
-    const succeeded = published.filter((e): e is PaymentSucceeded => e.type === 'PaymentSucceeded' && (e as PaymentSucceeded).orderId === orderId);
+    const succeeded = published.filter(
+      (e): e is PaymentSucceeded => e.type === 'PaymentSucceeded' && (e as PaymentSucceeded).orderId === orderId,
+    );
     expect(succeeded).toHaveLength(1);
-    expect(succeeded[0]).toMatchObject({ provider: 'stripe', providerPaymentId, orderId, occurredAt: expect.any(Date) });
+    expect(succeeded[0]).toMatchObject({
+      provider: 'stripe',
+      providerPaymentId,
+      orderId,
+      occurredAt: expect.any(Date),
+    });
     expect(succeeded[0]?.amount.equals(Money.of(12_800, 'CNY'))).toBe(true);
   });
 
@@ -108,14 +137,20 @@ describe('Stripe webhook intake', () => {
 
   it('acts exactly once when the same event is delivered 5 times concurrently', async () => {
     const { orderId, providerPaymentId } = await openPayment(6_600);
-    const payload = stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 6_600), 'evt_concurrent_1');
+    const payload = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntent(providerPaymentId, orderId, 6_600),
+      'evt_concurrent_1',
+    );
     const signature = sign(payload);
 
     const responses = await Promise.all(Array.from({ length: 5 }, () => deliver(t.baseUrl, payload, signature)));
 
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(responses.filter((r) => r.body.duplicate === false)).toHaveLength(1);
-    expect(published.filter((e) => e.type === 'PaymentSucceeded' && (e as PaymentSucceeded).orderId === orderId)).toHaveLength(1);
+    expect(
+      published.filter((e) => e.type === 'PaymentSucceeded' && (e as PaymentSucceeded).orderId === orderId),
+    ).toHaveLength(1);
     expect(await effects(orderId)).toEqual([{ fact: 'PaymentSucceeded', amount_minor: '6600' }]);
     expect(await eventRows('evt_concurrent_1')).toHaveLength(1);
     expect(await paymentRow(providerPaymentId)).toMatchObject({ status: 'SUCCEEDED' });
@@ -124,7 +159,11 @@ describe('Stripe webhook intake', () => {
   it('ends REFUNDED when charge.refunded arrives before payment_intent.succeeded', async () => {
     const { orderId, providerPaymentId } = await openPayment(5_000);
     const refunded = stripeEvent('charge.refunded', charge(providerPaymentId, 5_000, 5_000), 'evt_ooo_refund');
-    const succeeded = stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 5_000), 'evt_ooo_success');
+    const succeeded = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntent(providerPaymentId, orderId, 5_000),
+      'evt_ooo_success',
+    );
 
     expect((await deliver(t.baseUrl, refunded)).status).toBe(200);
     expect((await deliver(t.baseUrl, succeeded)).status).toBe(200);
@@ -149,7 +188,9 @@ describe('Stripe webhook intake', () => {
     await deliver(t.baseUrl, stripeEvent('charge.refunded', charge(providerPaymentId, 1_000, 700)));
 
     expect(await paymentRow(providerPaymentId)).toEqual({ status: 'REFUNDED', refunded_minor: '1000' });
-    const refunds = published.filter((e): e is RefundSucceeded => e.type === 'RefundSucceeded' && (e as RefundSucceeded).orderId === orderId);
+    const refunds = published.filter(
+      (e): e is RefundSucceeded => e.type === 'RefundSucceeded' && (e as RefundSucceeded).orderId === orderId,
+    );
     expect(refunds.map((r) => [r.refunded.amountMinor, r.refundedTotal.amountMinor])).toEqual([
       [400, 400],
       [600, 1_000],
@@ -158,7 +199,11 @@ describe('Stripe webhook intake', () => {
 
   it('answers 500 when a subscriber fails mid-way, keeps nothing, and acts once when the event is replayed', async () => {
     const { orderId, providerPaymentId } = await openPayment(3_300);
-    const payload = stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 3_300), 'evt_crash_1');
+    const payload = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntent(providerPaymentId, orderId, 3_300),
+      'evt_crash_1',
+    );
     failNextSubscriber = true;
 
     const crashed = await deliver(t.baseUrl, payload);
@@ -187,10 +232,12 @@ describe('Stripe webhook intake', () => {
     });
 
     await deliver(t.baseUrl, stripeEvent('payment_intent.payment_failed', declined));
-    expect(await t.sql(`SELECT status, failure_reason FROM payments WHERE provider_payment_id = $1`, [providerPaymentId])).toEqual([
-      { status: 'FAILED', failure_reason: 'Your card was declined.' },
-    ]);
-    expect(published.find((e) => e.type === 'PaymentFailed' && (e as PaymentSucceeded).orderId === orderId)).toMatchObject({ reason: 'Your card was declined.' });
+    expect(
+      await t.sql(`SELECT status, failure_reason FROM payments WHERE provider_payment_id = $1`, [providerPaymentId]),
+    ).toEqual([{ status: 'FAILED', failure_reason: 'Your card was declined.' }]);
+    expect(
+      published.find((e) => e.type === 'PaymentFailed' && (e as PaymentSucceeded).orderId === orderId),
+    ).toMatchObject({ reason: 'Your card was declined.' });
 
     await deliver(t.baseUrl, stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 2_000)));
     expect(await paymentRow(providerPaymentId)).toMatchObject({ status: 'SUCCEEDED' });
@@ -198,7 +245,11 @@ describe('Stripe webhook intake', () => {
 
   it('records event types it does not act on, and events for payments the marketplace did not create, as IGNORED', async () => {
     const other = stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }, 'evt_ignored_1');
-    const foreign = stripeEvent('payment_intent.succeeded', paymentIntent('pi_not_ours', 'not-an-order', 100, { metadata: {} }), 'evt_ignored_2');
+    const foreign = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntent('pi_not_ours', 'not-an-order', 100, { metadata: {} }),
+      'evt_ignored_2',
+    );
 
     expect((await deliver(t.baseUrl, other)).status).toBe(200);
     expect((await deliver(t.baseUrl, foreign)).status).toBe(200);
@@ -213,9 +264,18 @@ describe('Stripe webhook intake', () => {
     await deliver(t.baseUrl, stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 8_000)));
     const payments = t.app.get(PaymentService);
 
-    const refund = await payments.refund({ providerPaymentId, amount: Money.of(3_000, 'CNY'), idempotencyKey: `refund-${orderId}`, reason: 'Pin arrived bent' });
+    const refund = await payments.refund({
+      providerPaymentId,
+      amount: Money.of(3_000, 'CNY'),
+      idempotencyKey: `refund-${orderId}`,
+      reason: 'Pin arrived bent',
+    });
 
-    expect(fake.last()).toMatchObject({ path: '/v1/refunds', headers: { 'idempotency-key': `refund-${orderId}` }, form: { payment_intent: providerPaymentId, amount: '3000' } });
+    expect(fake.last()).toMatchObject({
+      path: '/v1/refunds',
+      headers: { 'idempotency-key': `refund-${orderId}` },
+      form: { payment_intent: providerPaymentId, amount: '3000' },
+    });
     expect(refund).toMatchObject({ providerRefundId: expect.stringMatching(/^re_/), status: 'SUCCEEDED' });
     // Until Stripe reports it, the payment itself is unchanged; the cumulative charge event moves it.
     expect(await paymentRow(providerPaymentId)).toMatchObject({ status: 'SUCCEEDED', refunded_minor: '0' });
@@ -232,31 +292,55 @@ describe('Stripe webhook intake', () => {
     const { orderId, providerPaymentId } = await openPayment(4_000);
     await deliver(t.baseUrl, stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 4_000)));
     fake.refundStatus = 'pending';
-    const refund = await t.app.get(PaymentService).refund({ providerPaymentId, amount: Money.of(4_000, 'CNY'), idempotencyKey: `refund-${orderId}`, reason: 'Slot cancelled' });
+    const refund = await t.app.get(PaymentService).refund({
+      providerPaymentId,
+      amount: Money.of(4_000, 'CNY'),
+      idempotencyKey: `refund-${orderId}`,
+      reason: 'Slot cancelled',
+    });
     fake.refundStatus = 'succeeded';
     expect(refund.status).toBe('PENDING');
     // A pending refund still counts against what is left to refund.
     await expect(
-      t.app.get(PaymentService).refund({ providerPaymentId, amount: Money.of(1, 'CNY'), idempotencyKey: `refund-2-${orderId}`, reason: 'x' }),
+      t.app
+        .get(PaymentService)
+        .refund({ providerPaymentId, amount: Money.of(1, 'CNY'), idempotencyKey: `refund-2-${orderId}`, reason: 'x' }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
 
-    const refundObject = (status: string) => ({ id: refund.providerRefundId, object: 'refund', amount: 4_000, currency: 'cny', payment_intent: providerPaymentId, status });
+    const refundObject = (status: string) => ({
+      id: refund.providerRefundId,
+      object: 'refund',
+      amount: 4_000,
+      currency: 'cny',
+      payment_intent: providerPaymentId,
+      status,
+    });
     await deliver(t.baseUrl, stripeEvent('refund.updated', refundObject('succeeded')));
     await deliver(t.baseUrl, stripeEvent('refund.created', refundObject('pending')));
 
-    expect(await t.sql(`SELECT status FROM refunds WHERE provider_refund_id = $1`, [refund.providerRefundId])).toEqual([{ status: 'SUCCEEDED' }]);
+    expect(await t.sql(`SELECT status FROM refunds WHERE provider_refund_id = $1`, [refund.providerRefundId])).toEqual([
+      { status: 'SUCCEEDED' },
+    ]);
     await deliver(t.baseUrl, stripeEvent('charge.refunded', charge(providerPaymentId, 4_000, 4_000)));
     expect(await paymentRow(providerPaymentId)).toEqual({ status: 'REFUNDED', refunded_minor: '4000' });
   });
 
   it('does nothing when Stripe retries an event three days later, freshly signed', async () => {
     const { orderId, providerPaymentId } = await openPayment(900);
-    const payload = stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 900), 'evt_three_days');
+    const payload = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntent(providerPaymentId, orderId, 900),
+      'evt_three_days',
+    );
     expect((await deliver(t.baseUrl, payload)).body).toEqual({ received: true, duplicate: false });
 
     t.clock.advanceBy(3 * 24 * 3600 * 1000);
     try {
-      const later = await deliver(t.baseUrl, payload, sign(payload, { timestamp: Math.floor(t.clock.now().getTime() / 1000) }));
+      const later = await deliver(
+        t.baseUrl,
+        payload,
+        sign(payload, { timestamp: Math.floor(t.clock.now().getTime() / 1000) }),
+      );
       expect(later).toEqual({ status: 200, body: { received: true, duplicate: true } });
     } finally {
       t.clock.set(new Date());

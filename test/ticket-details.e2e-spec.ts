@@ -31,7 +31,11 @@ describe('ticket details and calendar', () => {
       buyer.token,
     );
     expect(read.errors).toBeUndefined();
-    const tickets = read.data!.order.tickets as { ticketTypeName: string; venue: Record<string, unknown>; startsAt: string }[];
+    const tickets = read.data!.order.tickets as {
+      ticketTypeName: string;
+      venue: Record<string, unknown>;
+      startsAt: string;
+    }[];
     expect(tickets).toHaveLength(3);
     expect(tickets[0]!.venue).toEqual({
       name: 'Xinshe Ranch',
@@ -46,7 +50,11 @@ describe('ticket details and calendar', () => {
 
     // The child's line refunded: its seat no longer admits, so it leaves the calendar.
     const childLine = read.data!.order.lines[1].id as string;
-    await t.gql(`mutation($id: ID!) { refundOrderLine(orderLineId: $id) { id } }`, { id: childLine }, shop.licensed.merchant.token);
+    await t.gql(
+      `mutation($id: ID!) { refundOrderLine(orderLineId: $id) { id } }`,
+      { id: childLine },
+      shop.licensed.merchant.token,
+    );
 
     const calendar = await t.gql(`query($id: ID!) { orderCalendar(orderId: $id) }`, { id: orderId }, buyer.token);
     expect(calendar.errors).toBeUndefined();
@@ -60,7 +68,13 @@ describe('ticket details and calendar', () => {
     expect(unfolded).toMatch(/SUMMARY:.*\(Adult\) × 2/);
 
     const stranger = await signUp(t, 'ticket-stranger');
-    expect(errorCode(await t.gql(`query($id: ID!) { orderCalendar(orderId: $id) }`, { id: orderId }, stranger.token))).toBe('NOT_FOUND');
-    expect(errorCode(await t.gql(`query($id: ID!) { orderCalendar(orderId: $id) }`, { id: orderId }, shop.licensed.merchant.token))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await t.gql(`query($id: ID!) { orderCalendar(orderId: $id) }`, { id: orderId }, stranger.token)),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await t.gql(`query($id: ID!) { orderCalendar(orderId: $id) }`, { id: orderId }, shop.licensed.merchant.token),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

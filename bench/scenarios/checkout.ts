@@ -30,15 +30,31 @@ interface GraphqlAnswer<T> {
  * One buyer's purchase through the API: checkout (reservation, order, payment intent), then, with `confirm`, the
  * provider's confirmation. Without it the order stays unpaid and PENDING_PAYMENT is the success.
  */
-export async function buyThroughApi(url: string, token: string, variantId: string, confirm = true): Promise<{ ok: boolean; outcome: string }> {
+export async function buyThroughApi(
+  url: string,
+  token: string,
+  variantId: string,
+  confirm = true,
+): Promise<{ ok: boolean; outcome: string }> {
   const headers = { authorization: `Bearer ${token}` };
   const placed = JSON.parse(
-    (await postGraphql(url, JSON.stringify({ query: CHECKOUT, variables: { idempotencyKey: randomUUID(), lines: [{ variantId, quantity: 1 }] } }), headers)).text,
+    (
+      await postGraphql(
+        url,
+        JSON.stringify({
+          query: CHECKOUT,
+          variables: { idempotencyKey: randomUUID(), lines: [{ variantId, quantity: 1 }] },
+        }),
+        headers,
+      )
+    ).text,
   ) as GraphqlAnswer<{ checkout: { order: { id: string; status: string } } }>;
   const order = placed.data?.checkout.order;
   if (!order) return { ok: false, outcome: placed.errors?.[0]?.extensions?.code ?? 'NO_ORDER' };
   if (!confirm) return { ok: order.status === 'PENDING_PAYMENT', outcome: order.status };
-  const paid = JSON.parse((await postGraphql(url, JSON.stringify({ query: CONFIRM, variables: { orderId: order.id } }), headers)).text) as GraphqlAnswer<{
+  const paid = JSON.parse(
+    (await postGraphql(url, JSON.stringify({ query: CONFIRM, variables: { orderId: order.id } }), headers)).text,
+  ) as GraphqlAnswer<{
     devConfirmPayment: { status: string };
   }>;
   const status = paid.data?.devConfirmPayment.status;
@@ -63,9 +79,13 @@ export async function prepareCheckout(pool: Pool, url: string, log: (line: strin
     const email = `bench-buyer-${i}@chedun.test`;
     const { text } = await postGraphql(
       url,
-      JSON.stringify({ query: 'mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken user { id } } }', variables: { input: { email, password: BUYER_PASSWORD_OF.password } } }),
+      JSON.stringify({
+        query: 'mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken user { id } } }',
+        variables: { input: { email, password: BUYER_PASSWORD_OF.password } },
+      }),
     );
-    const session = (JSON.parse(text) as GraphqlAnswer<{ logIn: { accessToken: string; user: { id: string } } }>).data?.logIn;
+    const session = (JSON.parse(text) as GraphqlAnswer<{ logIn: { accessToken: string; user: { id: string } } }>).data
+      ?.logIn;
     if (!session) throw new Error(`buyer log-in failed: ${text.slice(0, 300)}`);
     buyers.push({ userId: session.user.id, token: session.accessToken });
   }
@@ -82,13 +102,16 @@ export async function prepareCheckout(pool: Pool, url: string, log: (line: strin
     const bought = await buyThroughApi(url, (buyers[variants.length] as { token: string }).token, id);
     if (bought.ok) variants.push(id);
   }
-  if (variants.length < CHECKOUT_BUYERS) throw new Error(`only ${variants.length} variants could be bought through the API`);
+  if (variants.length < CHECKOUT_BUYERS)
+    throw new Error(`only ${variants.length} variants could be bought through the API`);
   await pool.query(
     `WITH topped AS (UPDATE product_variants SET stock_on_hand = stock_on_hand + $2 WHERE id = ANY($1) RETURNING id, stock_on_hand)
      INSERT INTO stock_movements (variant_id, delta, reason, stock_after, actor_user_id) SELECT id, $2, 'RESTOCK', stock_on_hand, $3 FROM topped`,
     [variants, STOCK_TOP_UP, (buyers[0] as { userId: string }).userId],
   );
-  log(`  checkout: ${CHECKOUT_BUYERS} buyers logged in, ${variants.length} variants proven purchasable and topped up by ${STOCK_TOP_UP} units each`);
+  log(
+    `  checkout: ${CHECKOUT_BUYERS} buyers logged in, ${variants.length} variants proven purchasable and topped up by ${STOCK_TOP_UP} units each`,
+  );
   return { variants, buyers };
 }
 
@@ -154,18 +177,31 @@ export async function runCheckout(
   confirm = true,
 ): Promise<CheckoutRun> {
   const loop = { ...shape, workers: stock.buyers.length };
-  const variantOf = (worker: number): string => (contention === 'hot' ? stock.variants[0] : stock.variants[worker]) as string;
+  const variantOf = (worker: number): string =>
+    (contention === 'hot' ? stock.variants[0] : stock.variants[worker]) as string;
   const outcomes: Record<string, number> = {};
   let cpuBefore: number | null = null;
-  const apiRun = await runClosedLoop(loop, async (worker) => {
-    const bought = await buyThroughApi(api.url, (stock.buyers[worker] as { token: string }).token, variantOf(worker), confirm);
-    outcomes[bought.outcome] = (outcomes[bought.outcome] ?? 0) + 1;
-    return bought.ok;
-  }, () => {
-    cpuBefore = api.cpuSeconds();
-  });
+  const apiRun = await runClosedLoop(
+    loop,
+    async (worker) => {
+      const bought = await buyThroughApi(
+        api.url,
+        (stock.buyers[worker] as { token: string }).token,
+        variantOf(worker),
+        confirm,
+      );
+      outcomes[bought.outcome] = (outcomes[bought.outcome] ?? 0) + 1;
+      return bought.ok;
+    },
+    () => {
+      cpuBefore = api.cpuSeconds();
+    },
+  );
   const cpuAfter = api.cpuSeconds();
-  if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0) apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
-  const baseline = await runClosedLoop(loop, (worker) => reserveThroughSql(pool, (stock.buyers[worker] as { userId: string }).userId, variantOf(worker)));
+  if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0)
+    apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
+  const baseline = await runClosedLoop(loop, (worker) =>
+    reserveThroughSql(pool, (stock.buyers[worker] as { userId: string }).userId, variantOf(worker)),
+  );
   return { api: apiRun, baseline, outcomes };
 }

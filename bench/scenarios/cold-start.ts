@@ -35,7 +35,12 @@ async function apiColdStart(dataDir: string, pgPort: number): Promise<number> {
   const since = process.hrtime.bigint();
   const child = spawnApi(env);
   try {
-    return await waitForFirstAnswer(child, `http://127.0.0.1:${port}/graphql`, searchBody(CHINESE_CASES[0] as (typeof CHINESE_CASES)[number]), since);
+    return await waitForFirstAnswer(
+      child,
+      `http://127.0.0.1:${port}/graphql`,
+      searchBody(CHINESE_CASES[0] as (typeof CHINESE_CASES)[number]),
+      since,
+    );
   } finally {
     await stopChild(child);
   }
@@ -45,22 +50,36 @@ async function apiColdStart(dataDir: string, pgPort: number): Promise<number> {
 function baselineColdStart(clusterDir: string, pgPort: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const since = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/cold-start-baseline.ts', clusterDir, String(pgPort)], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'bench/cold-start-baseline.ts', clusterDir, String(pgPort)],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let answeredAt: number | null = null;
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      if (answeredAt === null && chunk.toString('utf8').includes('answered')) answeredAt = Number(process.hrtime.bigint() - since) / 1e6;
+      if (answeredAt === null && chunk.toString('utf8').includes('answered'))
+        answeredAt = Number(process.hrtime.bigint() - since) / 1e6;
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('exit', (code) => (answeredAt !== null && code === 0 ? resolve(answeredAt) : reject(new Error(`cold-start baseline failed (${code}): ${stderr}`))));
+    child.once('exit', (code) =>
+      answeredAt !== null && code === 0
+        ? resolve(answeredAt)
+        : reject(new Error(`cold-start baseline failed (${code}): ${stderr}`)),
+    );
   });
 }
 
 /** Alternates API and baseline starts on the stopped cluster in `<dataDir>/postgres`. */
-export async function measureColdStarts(dataDir: string, pgPort: number, runs: number, log: (line: string) => void): Promise<ColdStartTimes> {
+export async function measureColdStarts(
+  dataDir: string,
+  pgPort: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<ColdStartTimes> {
   const clusterDir = join(dataDir, 'postgres');
   const times: ColdStartTimes = { apiMs: [], baselineMs: [] };
   for (let i = 0; i < runs; i += 1) {
@@ -72,7 +91,9 @@ export async function measureColdStarts(dataDir: string, pgPort: number, runs: n
     }
     await waitForClusterStopped(clusterDir);
     times.baselineMs.push(await baselineColdStart(clusterDir, pgPort));
-    log(`  cold start ${i + 1}/${runs}: API ${times.apiMs[i]?.toFixed(0)} ms, baseline ${times.baselineMs[i]?.toFixed(0)} ms`);
+    log(
+      `  cold start ${i + 1}/${runs}: API ${times.apiMs[i]?.toFixed(0)} ms, baseline ${times.baselineMs[i]?.toFixed(0)} ms`,
+    );
   }
   return times;
 }

@@ -25,9 +25,12 @@ export function detailBody(id: string): string {
 /** Products the scenario cycles through: merchandise and experiences alternately, the same list for both sides. */
 export async function detailProductIds(pool: Pool, each: number): Promise<string[]> {
   const pick = async (kind: string): Promise<string[]> =>
-    (await pool.query<{ id: string }>(`SELECT id FROM products WHERE kind = $1 AND status = 'PUBLISHED' ORDER BY id LIMIT $2`, [kind, each])).rows.map(
-      (r) => r.id,
-    );
+    (
+      await pool.query<{ id: string }>(
+        `SELECT id FROM products WHERE kind = $1 AND status = 'PUBLISHED' ORDER BY id LIMIT $2`,
+        [kind, each],
+      )
+    ).rows.map((r) => r.id);
   const merchandise = await pick('MERCHANDISE');
   const experiences = await pick('EXPERIENCE');
   const ids: string[] = [];

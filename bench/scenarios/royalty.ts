@@ -3,14 +3,20 @@ import { postGraphql } from '../api-process';
 import { BENCH_LOGIN } from '../seed';
 
 /** Calendar days (YYYY-MM-DD) of the previous month and of the last 365 days, counted in Asia/Shanghai. */
-export function reportRanges(now = new Date()): { month: { from: string; to: string }; year: { from: string; to: string } } {
+export function reportRanges(now = new Date()): {
+  month: { from: string; to: string };
+  year: { from: string; to: string };
+} {
   const shanghai = new Date(now.getTime() + 8 * 3600 * 1000);
   const day = (d: Date): string => d.toISOString().slice(0, 10);
   const firstOfThisMonth = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), 1));
   const firstOfLastMonth = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth() - 1, 1));
   const lastOfLastMonth = new Date(firstOfThisMonth.getTime() - 24 * 3600 * 1000);
   const yearAgo = new Date(shanghai.getTime() - 365 * 24 * 3600 * 1000);
-  return { month: { from: day(firstOfLastMonth), to: day(lastOfLastMonth) }, year: { from: day(yearAgo), to: day(shanghai) } };
+  return {
+    month: { from: day(firstOfLastMonth), to: day(lastOfLastMonth) },
+    year: { from: day(yearAgo), to: day(shanghai) },
+  };
 }
 
 /** The studio with the most paid lines: the report a big studio opens. */
@@ -56,12 +62,26 @@ export interface RoyaltyAnswer {
 
 export function royaltyAnswerFromApi(text: string): RoyaltyAnswer | null {
   const body = JSON.parse(text) as {
-    data?: { royaltyReport: { totals: { gross: { amountMinor: number }; refunded: { amountMinor: number }; royalty: { amountMinor: number }; lineCount: number } } };
+    data?: {
+      royaltyReport: {
+        totals: {
+          gross: { amountMinor: number };
+          refunded: { amountMinor: number };
+          royalty: { amountMinor: number };
+          lineCount: number;
+        };
+      };
+    };
     errors?: unknown[];
   };
   if (body.errors || !body.data) return null;
   const t = body.data.royaltyReport.totals;
-  return { gross: t.gross.amountMinor, refunded: t.refunded.amountMinor, royalty: t.royalty.amountMinor, lines: t.lineCount };
+  return {
+    gross: t.gross.amountMinor,
+    refunded: t.refunded.amountMinor,
+    royalty: t.royalty.amountMinor,
+    lines: t.lineCount,
+  };
 }
 
 /**
@@ -84,7 +104,11 @@ export const ROYALTY_BASELINE_SQL = `
          coalesce(sum(royalty), 0)::float8 AS royalty, count(DISTINCT order_line_id)::int AS lines
     FROM activity`;
 
-export async function royaltyBaseline(pool: Pool, studioId: string, range: { from: string; to: string }): Promise<RoyaltyAnswer | null> {
+export async function royaltyBaseline(
+  pool: Pool,
+  studioId: string,
+  range: { from: string; to: string },
+): Promise<RoyaltyAnswer | null> {
   const { rows } = await pool.query<RoyaltyAnswer>(ROYALTY_BASELINE_SQL, [studioId, range.from, range.to]);
   return rows[0] ?? null;
 }
@@ -105,13 +129,21 @@ export async function measureCsvExport(
   const started = process.hrtime.bigint();
   try {
     const query = new URLSearchParams({ studioId, from: range.from, to: range.to, currency: 'CNY' });
-    const response = await fetch(`${baseUrl}/reports/royalties.csv?${query}`, { headers: { authorization: `Bearer ${token}` } });
-    if (response.status !== 200 || !response.body) throw new Error(`CSV export answered ${response.status}: ${await response.text()}`);
+    const response = await fetch(`${baseUrl}/reports/royalties.csv?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (response.status !== 200 || !response.body)
+      throw new Error(`CSV export answered ${response.status}: ${await response.text()}`);
     let lines = 0;
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       for (const byte of chunk) if (byte === 10) lines += 1;
     }
-    return { lines: Math.max(0, lines - 1), seconds: Number(process.hrtime.bigint() - started) / 1e9, rssBeforeBytes: rssBefore, peakRssBytes: Math.max(peak, rss() ?? 0) };
+    return {
+      lines: Math.max(0, lines - 1),
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      rssBeforeBytes: rssBefore,
+      peakRssBytes: Math.max(peak, rss() ?? 0),
+    };
   } finally {
     clearInterval(sampler);
   }

@@ -49,7 +49,10 @@ interface SearchResponse {
     searchProducts: {
       totalCount: number;
       edges: { node: { id: string } }[];
-      facets: { categories: { category: string; count: number }[]; filmIps: { filmIp: { id: string }; count: number }[] };
+      facets: {
+        categories: { category: string; count: number }[];
+        filmIps: { filmIp: { id: string }; count: number }[];
+      };
     };
   };
   errors?: unknown[];
@@ -68,7 +71,10 @@ export function searchAnswerFromApi(text: string): SearchAnswer | null {
 }
 
 /** The settings every API connection starts with (planner costs, typo threshold); the baseline's start with them too. */
-export const BASELINE_CONNECTION_OPTIONS = connectionOptions({ ...DATABASE_SESSION_SETTINGS, ...POSTGRES_SEARCH_SESSION_SETTINGS });
+export const BASELINE_CONNECTION_OPTIONS = connectionOptions({
+  ...DATABASE_SESSION_SETTINGS,
+  ...POSTGRES_SEARCH_SESSION_SETTINGS,
+});
 
 /**
  * The baseline: one statement that returns the page (20 hits, the same fields as the GraphQL query), the total and

@@ -15,14 +15,19 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { parseAllDocuments } from 'yaml';
 
 const MODELS = new Map(
-  [ConfigMap, Secret, Service, Deployment, Job, HorizontalPodAutoscaler].map((Model) => [`${Model.apiVersion}/${Model.kind}`, Model]),
+  [ConfigMap, Secret, Service, Deployment, Job, HorizontalPodAutoscaler].map((Model) => [
+    `${Model.apiVersion}/${Model.kind}`,
+    Model,
+  ]),
 );
 
 const here = dirname(fileURLToPath(import.meta.url));
 const targets = process.argv.slice(2).length ? process.argv.slice(2).map((p) => resolve(p)) : [here];
 const files = targets.flatMap((t) =>
   statSync(t).isDirectory()
-    ? readdirSync(t).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(t, f))
+    ? readdirSync(t)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => join(t, f))
     : [t],
 );
 
@@ -39,7 +44,8 @@ for (const file of files) {
     if (object === null) continue;
     if (object.kind === 'Kustomization') {
       for (const resource of object.resources ?? []) {
-        if (!existsSync(join(dirname(file), resource))) problems.push(`${name}: Kustomization lists missing ${resource}`);
+        if (!existsSync(join(dirname(file), resource)))
+          problems.push(`${name}: Kustomization lists missing ${resource}`);
       }
       continue;
     }
@@ -52,7 +58,9 @@ for (const file of files) {
       new Model(object).validate();
       kinds.push(`${object.kind}/${object.metadata?.name}`);
     } catch (error) {
-      problems.push(`${name}: ${object.kind}/${object.metadata?.name}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(
+        `${name}: ${object.kind}/${object.metadata?.name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

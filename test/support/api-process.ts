@@ -17,7 +17,11 @@ export interface ApiProcess {
   readonly pid: number;
   /** Everything the process wrote to stdout and stderr so far. */
   logs(): string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   /** No warning, no cleanup: the process is gone the way a crash or an OOM kill takes it. */
   kill(): Promise<void>;
   /** SIGTERM, as an orchestrator stops it. */
@@ -64,25 +68,29 @@ export async function startApiProcess(options: {
   const output: string[] = [];
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chedun-api-process-'));
-  const child: ChildProcess = spawn(process.execPath, options.nodeArgs ?? ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    cwd: REPO_ROOT,
-    detached: options.terminal === true,
-    env: {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      DEMO_SEED: 'false',
-      DATA_DIR: dataDir,
-      WEB_DIR: join(tmpdir(), 'chedun-no-web-build'),
-      ...GENEROUS_RATE_LIMITS,
-      ...options.env,
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-      HOST: '127.0.0.1',
-      PORT: String(port),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    options.nodeArgs ?? ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
+    {
+      cwd: REPO_ROOT,
+      detached: options.terminal === true,
+      env: {
+        PATH: process.env['PATH'],
+        HOME: process.env['HOME'],
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        DEMO_SEED: 'false',
+        DATA_DIR: dataDir,
+        WEB_DIR: join(tmpdir(), 'chedun-no-web-build'),
+        ...GENEROUS_RATE_LIMITS,
+        ...options.env,
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+        HOST: '127.0.0.1',
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   const exit = new Promise<void>((done) =>
@@ -95,7 +103,10 @@ export async function startApiProcess(options: {
 
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   for (;;) {
-    if (exited()) throw new Error(`API process ${options.name} exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output.join('')}`);
+    if (exited())
+      throw new Error(
+        `API process ${options.name} exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output.join('')}`,
+      );
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`API process ${options.name} was not healthy in time:\n${output.join('')}`);
@@ -163,7 +174,14 @@ export async function startApiCluster(env: Record<string, string> = {}): Promise
     sql,
     client(api) {
       // The helpers only use HTTP, SQL and the clock (for dates relative to now); a child process has no Nest app here.
-      const client: Omit<TestApp, 'app'> = { baseUrl: api.baseUrl, databaseUrl, clock, gql: api.gql, sql, close: async () => undefined };
+      const client: Omit<TestApp, 'app'> = {
+        baseUrl: api.baseUrl,
+        databaseUrl,
+        clock,
+        gql: api.gql,
+        sql,
+        close: async () => undefined,
+      };
       return client as TestApp;
     },
     async close() {

@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -29,7 +39,11 @@ function versionOf(executable: string, env: Record<string, string> = {}): string
   try {
     accessSync(executable, constants.X_OK);
     if (!statSync(executable).isFile()) return undefined;
-    const out = execFileSync(executable, ['--version'], { env: { ...process.env, ...env }, timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(executable, ['--version'], {
+      env: { ...process.env, ...env },
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const version = out.toString('utf8').trim();
     return /chrom/i.test(version) ? version : undefined;
   } catch {
@@ -73,10 +87,18 @@ function bundledChromium(platform: string, arch: string): ChromiumChoice | undef
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
     // The package is an ES module that unpacks into the OS temp folder: a child Node with TMPDIR set unpacks it here.
-    execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(pathToFileURL(entry).href)})).default.executablePath();`], {
-      env: { ...process.env, TMPDIR: staging },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `await (await import(${JSON.stringify(pathToFileURL(entry).href)})).default.executablePath();`,
+      ],
+      {
+        env: { ...process.env, TMPDIR: staging },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     const notoSans = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
     writeFileSync(
       join(staging, 'fonts.conf'),
@@ -104,7 +126,11 @@ function bundledChromium(platform: string, arch: string): ChromiumChoice | undef
       `No Chromium for the browser suites: the one @sparticuz/chromium brought (${executablePath}) does not run here (\`${executablePath} --version\` fails), so ${WHAT_TO_INSTALL}.`,
     );
   }
-  return { executablePath, description: `${found}, from the @sparticuz/chromium package that npm install brought (${executablePath})`, env };
+  return {
+    executablePath,
+    description: `${found}, from the @sparticuz/chromium package that npm install brought (${executablePath})`,
+    env,
+  };
 }
 
 /**
@@ -120,7 +146,10 @@ export function findChromium(
   const given = env['CHROMIUM_PATH'];
   if (given) {
     const version = versionOf(given);
-    if (!version) throw new Error(`No Chromium for the browser suites: CHROMIUM_PATH=${given} does not run as a Chromium (\`${given} --version\`), so ${WHAT_TO_INSTALL}.`);
+    if (!version)
+      throw new Error(
+        `No Chromium for the browser suites: CHROMIUM_PATH=${given} does not run as a Chromium (\`${given} --version\`), so ${WHAT_TO_INSTALL}.`,
+      );
     return { executablePath: given, description: `${version}, from CHROMIUM_PATH (${given})`, env: {} };
   }
   const choice = systemChromium(env['PATH'] ?? '') ?? bundledChromium(platform, arch);
@@ -160,7 +189,11 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1280, height: 860 } } as const;
 
-export async function newPage(browser: Browser, baseURL: string, device: typeof PHONE | typeof DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  device: typeof PHONE | typeof DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...device, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);

@@ -11,12 +11,31 @@ export interface Licensed {
   licenseId: string;
 }
 
-export const ALL_CATEGORIES = ['APPAREL', 'FOOD', 'CRAFT', 'COLLECTIBLE', 'STATIONERY', 'HOME', 'TOUR', 'WORKSHOP', 'SCREENING', 'STAY'];
+export const ALL_CATEGORIES = [
+  'APPAREL',
+  'FOOD',
+  'CRAFT',
+  'COLLECTIBLE',
+  'STATIONERY',
+  'HOME',
+  'TOUR',
+  'WORKSHOP',
+  'SCREENING',
+  'STAY',
+];
 
 /** A studio with an IP and a merchant holding an ACTIVE license on it, through licensing's contract operations. */
 export async function licensedMerchant(
   t: TestApp,
-  options: { studio?: Party; merchant?: Party; title?: string; titleZh?: string; categories?: string[]; startsOn?: string; endsOn?: string } = {},
+  options: {
+    studio?: Party;
+    merchant?: Party;
+    title?: string;
+    titleZh?: string;
+    categories?: string[];
+    startsOn?: string;
+    endsOn?: string;
+  } = {},
 ): Promise<Licensed> {
   const studio = options.studio ?? (await organizationOwner(t, 'STUDIO', 'Xinshe Studio'));
   const merchant = options.merchant ?? (await organizationOwner(t, 'MERCHANT', 'Xiangdi Art Center'));
@@ -31,12 +50,25 @@ export async function licensedMerchant(
 }
 
 /** The studio suspends, resumes or terminates the license through licensing's mutations. */
-export async function setLicenseStatus(t: TestApp, l: Licensed, to: LicenseStatus, reason = 'Studio decision'): Promise<void> {
+export async function setLicenseStatus(
+  t: TestApp,
+  l: Licensed,
+  to: LicenseStatus,
+  reason = 'Studio decision',
+): Promise<void> {
   const res =
     to === LicenseStatus.SUSPENDED
-      ? await t.gql(`mutation($id: ID!, $reason: String!) { suspendLicense(id: $id, reason: $reason) { status } }`, { id: l.licenseId, reason }, l.studio.token)
+      ? await t.gql(
+          `mutation($id: ID!, $reason: String!) { suspendLicense(id: $id, reason: $reason) { status } }`,
+          { id: l.licenseId, reason },
+          l.studio.token,
+        )
       : to === LicenseStatus.TERMINATED
-        ? await t.gql(`mutation($id: ID!, $reason: String!) { terminateLicense(id: $id, reason: $reason) { status } }`, { id: l.licenseId, reason }, l.studio.token)
+        ? await t.gql(
+            `mutation($id: ID!, $reason: String!) { terminateLicense(id: $id, reason: $reason) { status } }`,
+            { id: l.licenseId, reason },
+            l.studio.token,
+          )
         : await t.gql(`mutation($id: ID!) { resumeLicense(id: $id) { status } }`, { id: l.licenseId }, l.studio.token);
   if (res.errors) throw new Error(`License status change to ${to} failed: ${JSON.stringify(res.errors)}`);
 }
@@ -56,7 +88,14 @@ export async function ok<T = any>(promise: Promise<{ data?: any; errors?: unknow
 export async function createMerchandise(
   t: TestApp,
   l: Licensed,
-  input: { name?: string; nameZh?: string; description?: string; category?: string; prices?: number[]; stock?: number } = {},
+  input: {
+    name?: string;
+    nameZh?: string;
+    description?: string;
+    category?: string;
+    prices?: number[];
+    stock?: number;
+  } = {},
 ): Promise<{ id: string; variants: { id: string; sku: string }[] }> {
   return ok(
     t.gql(
@@ -67,7 +106,11 @@ export async function createMerchandise(
         name: input.name ?? 'Lotus Lantern T-shirt',
         nameZh: input.nameZh ?? '宝莲灯T恤',
         description: input.description ?? 'Cotton tee with the lantern motif',
-        variants: (input.prices ?? [9900]).map((amountMinor) => ({ sku: sku(), price: { amountMinor, currency: 'CNY' }, stock: input.stock ?? 10 })),
+        variants: (input.prices ?? [9900]).map((amountMinor) => ({
+          sku: sku(),
+          price: { amountMinor, currency: 'CNY' },
+          stock: input.stock ?? 10,
+        })),
       },
       l.merchant.token,
     ),
@@ -75,9 +118,18 @@ export async function createMerchandise(
   );
 }
 
-export async function createVenue(t: TestApp, merchant: Party, name = 'Xinshe Ranch', nameZh = '新社牧场'): Promise<{ id: string }> {
+export async function createVenue(
+  t: TestApp,
+  merchant: Party,
+  name = 'Xinshe Ranch',
+  nameZh = '新社牧场',
+): Promise<{ id: string }> {
   return ok(
-    t.gql(contractOperation('CreateVenue'), { merchantId: merchant.organizationId, name, nameZh, latitude: 30.98, longitude: 121.3 }, merchant.token),
+    t.gql(
+      contractOperation('CreateVenue'),
+      { merchantId: merchant.organizationId, name, nameZh, latitude: 30.98, longitude: 121.3 },
+      merchant.token,
+    ),
     'createVenue',
   );
 }
@@ -98,7 +150,10 @@ export async function createExperience(
         name: input.name ?? 'Ranch filming location tour',
         nameZh: input.nameZh ?? '农场拍摄地之旅',
         description: 'Walk the fields where the film was shot',
-        ticketTypes: (input.prices ?? [12000, 6000]).map((amountMinor, i) => ({ name: i === 0 ? 'Adult' : 'Child', price: { amountMinor, currency: 'CNY' } })),
+        ticketTypes: (input.prices ?? [12000, 6000]).map((amountMinor, i) => ({
+          name: i === 0 ? 'Adult' : 'Child',
+          price: { amountMinor, currency: 'CNY' },
+        })),
       },
       l.merchant.token,
     ),
@@ -106,17 +161,30 @@ export async function createExperience(
   );
 }
 
-export async function addSlot(t: TestApp, l: Licensed, experienceId: string, startsAt: Date, capacity = 20): Promise<{ id: string; capacity: number; remaining: number }> {
+export async function addSlot(
+  t: TestApp,
+  l: Licensed,
+  experienceId: string,
+  startsAt: Date,
+  capacity = 20,
+): Promise<{ id: string; capacity: number; remaining: number }> {
   const endsAt = new Date(startsAt.getTime() + 2 * 60 * 60 * 1000);
   return ok(
-    t.gql(contractOperation('AddTimeSlot'), { experienceId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), capacity }, l.merchant.token),
+    t.gql(
+      contractOperation('AddTimeSlot'),
+      { experienceId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), capacity },
+      l.merchant.token,
+    ),
     'addTimeSlot',
   );
 }
 
 /** Submit (merchant) → approve (studio) → publish (merchant), through the contract operations. */
 export async function approveAndPublish(t: TestApp, l: Licensed, productId: string): Promise<void> {
-  await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId }, l.merchant.token), 'submitProductForApproval');
+  await ok(
+    t.gql(contractOperation('SubmitProductForApproval'), { productId }, l.merchant.token),
+    'submitProductForApproval',
+  );
   await ok(t.gql(contractOperation('ApproveProduct'), { productId }, l.studio.token), 'approveProduct');
   await ok(t.gql(contractOperation('PublishProduct'), { productId }, l.merchant.token), 'publishProduct');
 }

@@ -13,10 +13,16 @@ const VENDORED = join(__dirname, '../contract');
  * One contract file. Read from ../shared when the checkout sits beside it (as in CI), and kept as a vendored copy
  * so a clone elsewhere still tests; the contract suite fails when the two drift apart.
  */
-export function contractSource(file: ContractFile = 'journey.graphql'): { text: string; vendored: string; sharedPath: string | null } {
+export function contractSource(file: ContractFile = 'journey.graphql'): {
+  text: string;
+  vendored: string;
+  sharedPath: string | null;
+} {
   const vendored = readFileSync(join(VENDORED, file), 'utf8');
   const shared = join(SHARED, file);
-  return existsSync(shared) ? { text: readFileSync(shared, 'utf8'), vendored, sharedPath: shared } : { text: vendored, vendored, sharedPath: null };
+  return existsSync(shared)
+    ? { text: readFileSync(shared, 'utf8'), vendored, sharedPath: shared }
+    : { text: vendored, vendored, sharedPath: null };
 }
 
 /** The named operations of the given contract files (all of them by default), each as its own document. */

@@ -86,7 +86,9 @@ export class FakeStripe {
 
   close(): Promise<void> {
     this.server?.closeAllConnections();
-    return new Promise((resolve, reject) => (this.server ? this.server.close((e) => (e ? reject(e) : resolve())) : resolve()));
+    return new Promise((resolve, reject) =>
+      this.server ? this.server.close((e) => (e ? reject(e) : resolve())) : resolve(),
+    );
   }
 
   private listen(): Promise<void> {
@@ -107,7 +109,11 @@ export class FakeStripe {
         this.requests.push(request);
         if (this.hangPaths.has(request.path)) return;
         const { status, body } = this.answer(request);
-        res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomUUID().slice(0, 8)}`, 'stripe-should-retry': 'false' });
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          'request-id': `req_${randomUUID().slice(0, 8)}`,
+          'stripe-should-retry': 'false',
+        });
         res.end(JSON.stringify(body));
       });
     });
@@ -123,7 +129,16 @@ export class FakeStripe {
     const key = request.headers['idempotency-key'];
     // Stripe's rule for money movement: a transfer without a key could be sent twice by a retry, so the fake refuses it.
     if (request.path === '/v1/transfers' && typeof key !== 'string') {
-      return { status: 400, body: { error: { type: 'invalid_request_error', code: 'idempotency_key_required', message: 'Transfers need an Idempotency-Key' } } };
+      return {
+        status: 400,
+        body: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'idempotency_key_required',
+            message: 'Transfers need an Idempotency-Key',
+          },
+        },
+      };
     }
     const replay = typeof key === 'string' ? this.byIdempotencyKey.get(`${request.path}:${key}`) : undefined;
     if (replay && replay.rawBody !== request.rawBody) {
@@ -132,7 +147,8 @@ export class FakeStripe {
         body: {
           error: {
             type: 'idempotency_error',
-            message: 'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+            message:
+              'Keys for idempotent requests can only be used with the same parameters they were first used with.',
           },
         },
       };
@@ -140,7 +156,8 @@ export class FakeStripe {
     if (replay) return { status: replay.status, body: replay.body };
     const failure = this.failures.shift();
     const answer = failure ? { status: failure.status, body: { error: failure.error } } : this.respond(request);
-    if (typeof key === 'string' && answer.status < 500) this.byIdempotencyKey.set(`${request.path}:${key}`, { ...answer, rawBody: request.rawBody });
+    if (typeof key === 'string' && answer.status < 500)
+      this.byIdempotencyKey.set(`${request.path}:${key}`, { ...answer, rawBody: request.rawBody });
     return answer;
   }
 
@@ -160,7 +177,10 @@ export class FakeStripe {
         amountRefunded: 0,
       };
       this.intents.set(id, intent);
-      return { status: 200, body: { ...this.intentBody(intent, false), client_secret: `${id}_secret_${randomUUID().slice(0, 8)}` } };
+      return {
+        status: 200,
+        body: { ...this.intentBody(intent, false), client_secret: `${id}_secret_${randomUUID().slice(0, 8)}` },
+      };
     }
     if (method === 'GET' && path === '/v1/payment_intents') {
       return { status: 200, body: this.listIntents(form) };
@@ -194,7 +214,10 @@ export class FakeStripe {
         },
       };
     }
-    return { status: 404, body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` } } };
+    return {
+      status: 404,
+      body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` } },
+    };
   }
 
   /** Stripe's list semantics: newest first, `created[gte|gt|lt|lte]` filters, `starting_after` cursor, `has_more`. */
@@ -202,7 +225,13 @@ export class FakeStripe {
     const bound = (op: string) => (form[`created[${op}]`] === undefined ? undefined : Number(form[`created[${op}]`]));
     const [gte, gt, lt, lte] = ['gte', 'gt', 'lt', 'lte'].map(bound);
     const all = [...this.intents.values()]
-      .filter((i) => (gte === undefined || i.created >= gte) && (gt === undefined || i.created > gt) && (lt === undefined || i.created < lt) && (lte === undefined || i.created <= lte))
+      .filter(
+        (i) =>
+          (gte === undefined || i.created >= gte) &&
+          (gt === undefined || i.created > gt) &&
+          (lt === undefined || i.created < lt) &&
+          (lte === undefined || i.created <= lte),
+      )
       .reverse()
       .sort((a, b) => b.created - a.created);
     const after = form['starting_after'];
@@ -210,7 +239,12 @@ export class FakeStripe {
     const size = Math.min(Number(form['limit'] ?? 10), this.listPageCap);
     const page = all.slice(from, from + size);
     const expandCharge = Object.entries(form).some(([k, v]) => k.startsWith('expand') && v === 'data.latest_charge');
-    return { object: 'list', url: '/v1/payment_intents', has_more: from + size < all.length, data: page.map((i) => this.intentBody(i, expandCharge)) };
+    return {
+      object: 'list',
+      url: '/v1/payment_intents',
+      has_more: from + size < all.length,
+      data: page.map((i) => this.intentBody(i, expandCharge)),
+    };
   }
 
   private intentBody(i: FakeIntent, expandCharge: boolean): Record<string, unknown> {

@@ -35,8 +35,18 @@ export default async function globalSetup() {
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Throwaway data: durability buys nothing here and costs seconds per suite.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
     onLog: () => undefined,
   });
   await cluster.initialise();
@@ -48,9 +58,13 @@ export default async function globalSetup() {
   await admin.connect();
   await admin.query('CREATE DATABASE chedun_template');
   await admin.end();
-  execFileSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/cli/migrate.ts', `${base}/chedun_template`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    ['-r', '@swc-node/register', 'apps/api/src/cli/migrate.ts', `${base}/chedun_template`],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   process.env.CHEDUN_TEST_PG_BASE = base;
   process.env.CHEDUN_TEST_TEMPLATE = 'chedun_template';
 }

@@ -33,13 +33,27 @@ function must<T>(res: { data?: Record<string, any> | null; errors?: unknown }, f
 }
 
 /** The studio's staff create a film IP through the contract's CreateFilmIp. */
-export async function createFilmIp(t: TestApp, studio: Party, title = 'Lotus Lantern', titleZh: string | null = '宝莲灯'): Promise<string> {
-  const res = await t.gql(contractOperation('CreateFilmIp'), { studioId: studio.organizationId, title, titleZh }, studio.token);
+export async function createFilmIp(
+  t: TestApp,
+  studio: Party,
+  title = 'Lotus Lantern',
+  titleZh: string | null = '宝莲灯',
+): Promise<string> {
+  const res = await t.gql(
+    contractOperation('CreateFilmIp'),
+    { studioId: studio.organizationId, title, titleZh },
+    studio.token,
+  );
   return must<{ id: string }>(res, 'createFilmIp').id;
 }
 
 /** Publishes an offer on the IP through the contract's PublishLicenseOffer. */
-export async function publishOffer(t: TestApp, studio: Party, filmIpId: string, terms: LicenseTermsInput = {}): Promise<string> {
+export async function publishOffer(
+  t: TestApp,
+  studio: Party,
+  filmIpId: string,
+  terms: LicenseTermsInput = {},
+): Promise<string> {
   const res = await t.gql(
     contractOperation('PublishLicenseOffer'),
     {
@@ -56,8 +70,17 @@ export async function publishOffer(t: TestApp, studio: Party, filmIpId: string, 
   return must<{ id: string }>(res, 'publishLicenseOffer').id;
 }
 
-export async function applyForLicense(t: TestApp, merchant: Party, offerId: string, pitch = 'We make lovely things.'): Promise<string> {
-  const res = await t.gql(contractOperation('ApplyForLicense'), { offerId, merchantId: merchant.organizationId, pitch }, merchant.token);
+export async function applyForLicense(
+  t: TestApp,
+  merchant: Party,
+  offerId: string,
+  pitch = 'We make lovely things.',
+): Promise<string> {
+  const res = await t.gql(
+    contractOperation('ApplyForLicense'),
+    { offerId, merchantId: merchant.organizationId, pitch },
+    merchant.token,
+  );
   return must<{ id: string }>(res, 'applyForLicense').id;
 }
 

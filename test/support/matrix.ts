@@ -22,14 +22,21 @@ export type Expectation = Record<ActorName, Outcome>;
 export const PUBLIC: Expectation = Object.fromEntries(ACTORS.map((a) => [a, 'ALLOW'])) as Expectation;
 
 /** Only `allowed` may call it; anonymous callers are UNAUTHENTICATED, other signed-in ones get `denied` (or their override). */
-export function only(allowed: ActorName[], denied: Outcome = 'FORBIDDEN', overrides: Partial<Expectation> = {}): Expectation {
+export function only(
+  allowed: ActorName[],
+  denied: Outcome = 'FORBIDDEN',
+  overrides: Partial<Expectation> = {},
+): Expectation {
   return Object.fromEntries(
     ACTORS.map((a) => [a, overrides[a] ?? (allowed.includes(a) ? 'ALLOW' : a === 'anon' ? 'UNAUTHENTICATED' : denied)]),
   ) as Expectation;
 }
 
 /** The root fields of the app's emitted schema. */
-export function operations(t: TestApp): { queries: Map<string, GraphQLField<unknown, unknown>>; mutations: Map<string, GraphQLField<unknown, unknown>> } {
+export function operations(t: TestApp): {
+  queries: Map<string, GraphQLField<unknown, unknown>>;
+  mutations: Map<string, GraphQLField<unknown, unknown>>;
+} {
   const schema = t.app.get(GraphQLSchemaHost).schema;
   const fields = (type: GraphQLObjectType | null | undefined) => new Map(Object.entries(type?.getFields() ?? {}));
   return { queries: fields(schema.getQueryType()), mutations: fields(schema.getMutationType()) };
@@ -47,7 +54,8 @@ export function documentFor(
 ): string {
   const used = field.args.filter((a) => a.name in args);
   const missing = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined && !(a.name in args));
-  if (missing.length > 0) throw new Error(`${field.name}: arguments ${missing.map((a) => a.name).join(', ')} are required`);
+  if (missing.length > 0)
+    throw new Error(`${field.name}: arguments ${missing.map((a) => a.name).join(', ')} are required`);
   const vars = used.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const call = used.map((a) => `${a.name}: $${a.name}`).join(', ');
   const select = selection ?? (isCompositeType(getNamedType(field.type)) ? '{ __typename }' : '');
@@ -59,9 +67,16 @@ export function documentFor(
  * is expanded wherever it appears, except inside itself (a cycle such as FilmIp → filmingLocations → filmIps stops
  * where the type repeats) and below `depth` levels. Fields that need arguments without defaults are left out.
  */
-export function everyField(schema: GraphQLSchema, type: GraphQLNamedType, depth = 9, path: readonly string[] = [type.name]): string {
+export function everyField(
+  schema: GraphQLSchema,
+  type: GraphQLNamedType,
+  depth = 9,
+  path: readonly string[] = [type.name],
+): string {
   if (isAbstractType(type)) {
-    const members = schema.getPossibleTypes(type).map((member) => `... on ${member.name} { ${everyField(schema, member, depth, path)} }`);
+    const members = schema
+      .getPossibleTypes(type)
+      .map((member) => `... on ${member.name} { ${everyField(schema, member, depth, path)} }`);
     return [...members, '__typename'].join(' ');
   }
   if (!isObjectType(type)) return '';
@@ -86,7 +101,10 @@ export async function databaseDigest(t: TestApp): Promise<Record<string, string>
     .map((r) => r.tablename)
     .filter((name) => !VOLATILE.has(name));
   const select = tables
-    .map((name) => `(SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "${name}" x) AS "${name}"`)
+    .map(
+      (name) =>
+        `(SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "${name}" x) AS "${name}"`,
+    )
     .join(', ');
   const [row] = await t.sql<Record<string, string>>(`SELECT ${select}`);
   return row ?? {};
@@ -99,6 +117,8 @@ export function changedTables(before: Record<string, string>, after: Record<stri
 /** Row counts of the given tables, for the fuzz suite's "nothing changed on error". */
 export async function rowCounts(t: TestApp, tables: string[]): Promise<Record<string, number>> {
   if (tables.length === 0) return {};
-  const [row] = await t.sql<Record<string, string>>(`SELECT ${tables.map((n) => `(SELECT count(*) FROM "${n}") AS "${n}"`).join(', ')}`);
+  const [row] = await t.sql<Record<string, string>>(
+    `SELECT ${tables.map((n) => `(SELECT count(*) FROM "${n}") AS "${n}"`).join(', ')}`,
+  );
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
 }

@@ -8,9 +8,17 @@ export interface UploadAnswer {
 }
 
 /** POST /media as a browser's form does: one multipart field `file`, with the name and type the client claims. */
-export async function upload(t: TestApp, bytes: Buffer, options: { token?: string; filename?: string; type?: string; field?: string; query?: string } = {}): Promise<UploadAnswer> {
+export async function upload(
+  t: TestApp,
+  bytes: Buffer,
+  options: { token?: string; filename?: string; type?: string; field?: string; query?: string } = {},
+): Promise<UploadAnswer> {
   const form = new FormData();
-  form.append(options.field ?? 'file', new Blob([new Uint8Array(bytes)], { type: options.type ?? 'image/jpeg' }), options.filename ?? 'photo.jpg');
+  form.append(
+    options.field ?? 'file',
+    new Blob([new Uint8Array(bytes)], { type: options.type ?? 'image/jpeg' }),
+    options.filename ?? 'photo.jpg',
+  );
   const res = await fetch(`${t.baseUrl}/media${options.query ?? ''}`, {
     method: 'POST',
     headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
@@ -85,13 +93,20 @@ export async function setGallery(
 ): Promise<{ id: string; url: string; cardUrl: string; thumbnailUrl: string }[]> {
   const images: { id: string; url: string; cardUrl: string; thumbnailUrl: string }[] = [];
   for (const seed of seeds) {
-    const answer = await upload(t, await photo('jpeg', seed), { token: merchant.token, query: merchant.organizationId ? `?organizationId=${merchant.organizationId}` : '' });
+    const answer = await upload(t, await photo('jpeg', seed), {
+      token: merchant.token,
+      query: merchant.organizationId ? `?organizationId=${merchant.organizationId}` : '',
+    });
     if (answer.status !== 201) throw new Error(`upload: ${answer.status} ${JSON.stringify(answer.body)}`);
     images.push(answer.body);
   }
   const res = await t.gql(
     `mutation($productId: ID!, $mediaIds: [ID!]!, $alt: [ProductMediaAltInput!]) { setProductMedia(productId: $productId, mediaIds: $mediaIds, alt: $alt) { id } }`,
-    { productId, mediaIds: images.map((i) => i.id), alt: images.map((i, n) => ({ mediaId: i.id, alt: `Photo ${n + 1}`, altZh: `照片${n + 1}` })) },
+    {
+      productId,
+      mediaIds: images.map((i) => i.id),
+      alt: images.map((i, n) => ({ mediaId: i.id, alt: `Photo ${n + 1}`, altZh: `照片${n + 1}` })),
+    },
     merchant.token,
   );
   if (!res.data?.['setProductMedia']) throw new Error(`setProductMedia: ${JSON.stringify(res.errors)}`);

@@ -1,5 +1,13 @@
 import { contractOperation } from './contract';
-import { addSlot, approveAndPublish, createExperience, createMerchandise, createVenue, Licensed, licensedMerchant } from './catalog';
+import {
+  addSlot,
+  approveAndPublish,
+  createExperience,
+  createMerchandise,
+  createVenue,
+  Licensed,
+  licensedMerchant,
+} from './catalog';
 import { GqlResult, TestApp } from './test-app';
 
 export interface Shop {
@@ -13,13 +21,22 @@ export interface Shop {
 }
 
 /** A licensed merchant with one published merchandise product (stock units, 99.00 CNY) and one published experience with a slot tomorrow. */
-export async function openShop(t: TestApp, options: { stock?: number; seats?: number; licensed?: Licensed } = {}): Promise<Shop> {
+export async function openShop(
+  t: TestApp,
+  options: { stock?: number; seats?: number; licensed?: Licensed } = {},
+): Promise<Shop> {
   const licensed = options.licensed ?? (await licensedMerchant(t));
   const merch = await createMerchandise(t, licensed, { stock: options.stock ?? 10, prices: [9900] });
   await approveAndPublish(t, licensed, merch.id);
   const venue = await createVenue(t, licensed.merchant);
   const experience = await createExperience(t, licensed, venue.id, { prices: [12000, 6000] });
-  const slot = await addSlot(t, licensed, experience.id, new Date(t.clock.now().getTime() + 24 * 3600_000), options.seats ?? 20);
+  const slot = await addSlot(
+    t,
+    licensed,
+    experience.id,
+    new Date(t.clock.now().getTime() + 24 * 3600_000),
+    options.seats ?? 20,
+  );
   await approveAndPublish(t, licensed, experience.id);
   return {
     licensed,
@@ -40,11 +57,19 @@ export function idempotencyKey(): string {
 
 export type CheckoutLine = { variantId?: string; timeSlotId?: string; ticketTypeId?: string; quantity: number };
 
-export function checkout(t: TestApp, token: string, lines: CheckoutLine[], key = idempotencyKey()): Promise<GqlResult<any>> {
+export function checkout(
+  t: TestApp,
+  token: string,
+  lines: CheckoutLine[],
+  key = idempotencyKey(),
+): Promise<GqlResult<any>> {
   return t.gql(contractOperation('Checkout'), { idempotencyKey: key, lines }, token);
 }
 
-export async function stockOf(t: TestApp, variantId: string): Promise<{ stock: number; reserved: number; sold: number }> {
+export async function stockOf(
+  t: TestApp,
+  variantId: string,
+): Promise<{ stock: number; reserved: number; sold: number }> {
   const [row] = await t.sql<{ stock: number; reserved: number; sold: number }>(
     `SELECT stock_on_hand AS stock, reserved, sold FROM product_variants WHERE id = $1`,
     [variantId],
@@ -52,7 +77,13 @@ export async function stockOf(t: TestApp, variantId: string): Promise<{ stock: n
   return row!;
 }
 
-export async function seatsOf(t: TestApp, slotId: string): Promise<{ capacity: number; reserved: number; sold: number }> {
-  const [row] = await t.sql<{ capacity: number; reserved: number; sold: number }>(`SELECT capacity, reserved, sold FROM time_slots WHERE id = $1`, [slotId]);
+export async function seatsOf(
+  t: TestApp,
+  slotId: string,
+): Promise<{ capacity: number; reserved: number; sold: number }> {
+  const [row] = await t.sql<{ capacity: number; reserved: number; sold: number }>(
+    `SELECT capacity, reserved, sold FROM time_slots WHERE id = $1`,
+    [slotId],
+  );
   return row!;
 }

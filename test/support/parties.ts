@@ -26,7 +26,11 @@ export async function signUpUnverified(t: Pick<TestApp, 'gql'>, prefix = 'visito
  * The secret of the newest emailed link of that kind to that address, read from the notifications outbox: what the
  * development inbox (devNotifications) shows, and what the email's link carries.
  */
-export async function emailedToken(t: Pick<TestApp, 'sql'>, kind: 'EMAIL_VERIFICATION' | 'INVITATION', email: string): Promise<string> {
+export async function emailedToken(
+  t: Pick<TestApp, 'sql'>,
+  kind: 'EMAIL_VERIFICATION' | 'INVITATION',
+  email: string,
+): Promise<string> {
   const [row] = await t.sql<{ token: string | null }>(
     `SELECT payload->>'token' AS token FROM notifications WHERE kind = $1 AND recipient_email = $2 ORDER BY created_at DESC, id DESC LIMIT 1`,
     [kind, email.trim().toLowerCase()],
@@ -37,9 +41,12 @@ export async function emailedToken(t: Pick<TestApp, 'sql'>, kind: 'EMAIL_VERIFIC
 
 /** Follows the address's newest verification link, as its owner would: the account is verified and signed in. */
 export async function verifyEmail(t: Pick<TestApp, 'gql' | 'sql'>, email: string): Promise<Party> {
-  const res = await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { accessToken user { id email } } }`, {
-    token: await emailedToken(t, 'EMAIL_VERIFICATION', email),
-  });
+  const res = await t.gql(
+    `mutation($token: String!) { verifyEmail(token: $token) { accessToken user { id email } } }`,
+    {
+      token: await emailedToken(t, 'EMAIL_VERIFICATION', email),
+    },
+  );
   if (!res.data) throw new Error(`verifyEmail failed: ${JSON.stringify(res.errors)}`);
   return { token: res.data['verifyEmail'].accessToken, userId: res.data['verifyEmail'].user.id, email };
 }
@@ -54,7 +61,11 @@ export async function signUp(t: Pick<TestApp, 'gql' | 'sql'>, prefix = 'visitor'
 }
 
 /** A new user who owns a new organization of the given kind. */
-export async function organizationOwner(t: Pick<TestApp, 'gql' | 'sql'>, kind: 'STUDIO' | 'MERCHANT', name: string): Promise<Party> {
+export async function organizationOwner(
+  t: Pick<TestApp, 'gql' | 'sql'>,
+  kind: 'STUDIO' | 'MERCHANT',
+  name: string,
+): Promise<Party> {
   const party = await signUp(t, kind.toLowerCase());
   const res = await t.gql(
     `mutation($kind: OrganizationKind!, $name: String!) { createOrganization(input: { kind: $kind, name: $name }) { id } }`,
@@ -72,6 +83,9 @@ export async function platformAdmin(t: Pick<TestApp, 'gql' | 'sql'>): Promise<Pa
     `INSERT INTO organizations (kind, name) VALUES ('PLATFORM', 'Chedun Market')
      ON CONFLICT (kind) WHERE kind = 'PLATFORM' DO UPDATE SET name = EXCLUDED.name RETURNING id`,
   );
-  await t.sql(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [org!.id, party.userId]);
+  await t.sql(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [
+    org!.id,
+    party.userId,
+  ]);
   return { ...party, organizationId: org!.id };
 }

@@ -34,7 +34,10 @@ export function pdfTextRuns(pdf: Buffer): string[] {
     for (const range of cmap.matchAll(/<([0-9a-fA-F]+)> <([0-9a-fA-F]+)> \[([^\]]*)\]/g)) {
       const first = parseInt(range[1]!, 16);
       [...range[3]!.matchAll(/<([0-9a-fA-F ]+)>/g)].forEach((entry, i) => {
-        const units = entry[1]!.trim().split(/\s+/).map((h) => parseInt(h, 16));
+        const units = entry[1]!
+          .trim()
+          .split(/\s+/)
+          .map((h) => parseInt(h, 16));
         map.set(first + i, String.fromCharCode(...units));
       });
     }

@@ -47,7 +47,13 @@ export class SalesSimulator {
     return event;
   }
 
-  async refund(order: OrderPaid, line: PaidOrderLine, beforeMinor: number, amountMinor: number, at: string | Date): Promise<OrderLineRefunded> {
+  async refund(
+    order: OrderPaid,
+    line: PaidOrderLine,
+    beforeMinor: number,
+    amountMinor: number,
+    at: string | Date,
+  ): Promise<OrderLineRefunded> {
     const event: OrderLineRefunded = {
       type: 'OrderLineRefunded',
       orderId: order.orderId,

@@ -4,7 +4,11 @@ import Stripe from 'stripe';
 export const WEBHOOK_SECRET = 'whsec_test';
 
 /** A Stripe event envelope as the API version the SDK pins would send it. */
-export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_${randomUUID().replace(/-/g, '')}`): string {
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_${randomUUID().replace(/-/g, '')}`,
+): string {
   return JSON.stringify({
     id,
     object: 'event',
@@ -18,8 +22,22 @@ export function stripeEvent(type: string, object: Record<string, unknown>, id = 
   });
 }
 
-export function paymentIntent(id: string, orderId: string, amount: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id, object: 'payment_intent', amount, amount_received: amount, currency: 'cny', metadata: { orderId }, status: 'succeeded', ...extra };
+export function paymentIntent(
+  id: string,
+  orderId: string,
+  amount: number,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id,
+    object: 'payment_intent',
+    amount,
+    amount_received: amount,
+    currency: 'cny',
+    metadata: { orderId },
+    status: 'succeeded',
+    ...extra,
+  };
 }
 
 export function charge(paymentIntentId: string, amount: number, amountRefunded: number): Record<string, unknown> {
@@ -45,17 +63,29 @@ export function sign(payload: string, options: { secret?: string; timestamp?: nu
 }
 
 /** POSTs a delivery over real HTTP; `null` sends no Stripe-Signature header at all. */
-export async function deliver(baseUrl: string, payload: string, signature: string | null = sign(payload)): Promise<{ status: number; body: any }> {
+export async function deliver(
+  baseUrl: string,
+  payload: string,
+  signature: string | null = sign(payload),
+): Promise<{ status: number; body: any }> {
   const res = await fetch(`${baseUrl}/webhooks/stripe`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8', ...(signature === null ? {} : { 'stripe-signature': signature }) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      ...(signature === null ? {} : { 'stripe-signature': signature }),
+    },
     body: payload,
   });
   return { status: res.status, body: await res.json() };
 }
 
 /** A Connect transfer as Stripe's transfer.* events carry it; `amount_reversed` is cumulative. */
-export function transfer(id: string, amount: number, amountReversed: number, payoutId: string): Record<string, unknown> {
+export function transfer(
+  id: string,
+  amount: number,
+  amountReversed: number,
+  payoutId: string,
+): Record<string, unknown> {
   return {
     id,
     object: 'transfer',

@@ -19,14 +19,21 @@ export interface TestApp {
   baseUrl: string;
   databaseUrl: string;
   clock: SettableClock;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   /** Runs SQL against the suite's database, for arranging and asserting what the API cannot show. */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
 export const GENEROUS_RATE_LIMITS: Record<string, string> = Object.fromEntries(
-  ['SIGNUP', 'SEARCH', 'VERIFY', 'CHECKOUT', 'UPLOAD'].flatMap((flow) => [[`${flow}_PER_ACCOUNT`, '100000'], [`${flow}_PER_ADDRESS`, '100000']]),
+  ['SIGNUP', 'SEARCH', 'VERIFY', 'CHECKOUT', 'UPLOAD'].flatMap((flow) => [
+    [`${flow}_PER_ACCOUNT`, '100000'],
+    [`${flow}_PER_ADDRESS`, '100000'],
+  ]),
 );
 
 /** One GraphQL request over HTTP, as a client sends it (Bearer token when given). */
@@ -45,7 +52,9 @@ export async function postGraphql<T = Record<string, any>>(
 }
 
 /** A fresh database cloned from the migrated template, and the real app listening on a free port. */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: SettableClock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: SettableClock } = {},
+): Promise<TestApp> {
   const { databaseUrl, drop } = await cloneTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -88,7 +97,8 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
 export async function cloneTestDatabase(): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
   const base = process.env['CHEDUN_TEST_PG_BASE'];
   const template = process.env['CHEDUN_TEST_TEMPLATE'];
-  if (!base || !template) throw new Error('e2e suites need the global setup (run them through jest --selectProjects e2e)');
+  if (!base || !template)
+    throw new Error('e2e suites need the global setup (run them through jest --selectProjects e2e)');
   const dbName = `t_${randomUUID().replace(/-/g, '')}`;
   await ensureDatabase(`${base}/postgres`, dbName, template);
   return { databaseUrl: `${base}/${dbName}`, drop: () => ensureDropped(`${base}/postgres`, dbName) };

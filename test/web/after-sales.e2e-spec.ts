@@ -46,7 +46,10 @@ describe('web: after-sales and ticket details', () => {
     expect(await map.getAttribute('href')).toContain('openstreetmap.org/?mlat=30.98&mlon=121.3');
     await ticket.getByTestId('ticket-state').getByText('有效：到场出示二维码').waitFor();
 
-    const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.getByTestId('add-to-calendar').click()]);
+    const [download] = await Promise.all([
+      b.page.waitForEvent('download'),
+      b.page.getByTestId('add-to-calendar').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
     const ics = readFileSync((await download.path())!, 'utf8');
     expect(ics).toContain('BEGIN:VEVENT');

@@ -84,38 +84,67 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     await checkPage(m.page, 'journey-published-in-search-375');
     await m.context.close();
 
-    const licenses = await ok<{ edges: { node: { id: string } }[] }>(t.gql(`query($merchantId: ID!) { merchantLicenses(merchantId: $merchantId, status: ACTIVE) { edges { node { id } } } }`,
-      { merchantId: merchant.organizationId },
-      merchant.token), 'merchantLicenses');
+    const licenses = await ok<{ edges: { node: { id: string } }[] }>(
+      t.gql(
+        `query($merchantId: ID!) { merchantLicenses(merchantId: $merchantId, status: ACTIVE) { edges { node { id } } } }`,
+        { merchantId: merchant.organizationId },
+        merchant.token,
+      ),
+      'merchantLicenses',
+    );
     expect(licenses.edges).toHaveLength(1);
     licenseId = licenses.edges[0]!.node.id;
   });
 
   it('a visitor on a phone searches 农场, picks a slot, signs up at checkout, pays and sees the ticket QR code', async () => {
     // The tour is set up through the API (the console creates merchandise only): a venue, two evenings, one ticket type.
-    const venue = await ok<{ id: string }>(t.gql(contractOperation('CreateVenue'),
-      { merchantId: merchant.organizationId, name: 'Starfield Farm', nameZh: '星空农场', latitude: 31.0412, longitude: 121.2398 },
-      merchant.token), 'createVenue');
-    const experience = await ok<{ id: string }>(t.gql(contractOperation('CreateExperience'),
-      {
-        licenseId,
-        venueId: venue.id,
-        category: 'TOUR',
-        name: 'Starfield Farm Night Walk',
-        nameZh: tourZh,
-        description: 'Walk the paddies where the stars were filmed.',
-        ticketTypes: [{ name: 'Adult', price: { amountMinor: ticketMinor, currency: 'CNY' } }],
-      },
-      merchant.token), 'createExperience');
+    const venue = await ok<{ id: string }>(
+      t.gql(
+        contractOperation('CreateVenue'),
+        {
+          merchantId: merchant.organizationId,
+          name: 'Starfield Farm',
+          nameZh: '星空农场',
+          latitude: 31.0412,
+          longitude: 121.2398,
+        },
+        merchant.token,
+      ),
+      'createVenue',
+    );
+    const experience = await ok<{ id: string }>(
+      t.gql(
+        contractOperation('CreateExperience'),
+        {
+          licenseId,
+          venueId: venue.id,
+          category: 'TOUR',
+          name: 'Starfield Farm Night Walk',
+          nameZh: tourZh,
+          description: 'Walk the paddies where the stars were filmed.',
+          ticketTypes: [{ name: 'Adult', price: { amountMinor: ticketMinor, currency: 'CNY' } }],
+        },
+        merchant.token,
+      ),
+      'createExperience',
+    );
     experienceId = experience.id;
     for (const days of [2, 3]) {
       const startsAt = new Date(t.clock.now().getTime() + days * 86_400_000);
       secondEvening = { startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000) };
-      await ok(t.gql(contractOperation('AddTimeSlot'),
-        { experienceId, startsAt: startsAt.toISOString(), endsAt: secondEvening.endsAt.toISOString(), capacity: 10 },
-        merchant.token), 'addTimeSlot');
+      await ok(
+        t.gql(
+          contractOperation('AddTimeSlot'),
+          { experienceId, startsAt: startsAt.toISOString(), endsAt: secondEvening.endsAt.toISOString(), capacity: 10 },
+          merchant.token,
+        ),
+        'addTimeSlot',
+      );
     }
-    await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token), 'submitProductForApproval');
+    await ok(
+      t.gql(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token),
+      'submitProductForApproval',
+    );
     await ok(t.gql(contractOperation('ApproveProduct'), { productId: experienceId }, studio.token), 'approveProduct');
     await ok(t.gql(contractOperation('PublishProduct'), { productId: experienceId }, merchant.token), 'publishProduct');
 
@@ -161,11 +190,18 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     await checkPage(page, 'journey-tickets-375');
 
     // What the page shows is the API's signed payload, for the slot the visitor picked.
-    const session = JSON.parse((await page.evaluate(() => localStorage.getItem('chedun.session')))!) as { accessToken: string };
+    const session = JSON.parse((await page.evaluate(() => localStorage.getItem('chedun.session')))!) as {
+      accessToken: string;
+    };
     const orderId = new URL(page.url()).pathname.split('/').pop()!;
-    const order = await ok<{ tickets: { code: string; qrPayload: string; timeSlotId: string }[] }>(t.gql(`query($id: ID!) { order(id: $id) { tickets { code qrPayload timeSlotId } } }`,
-      { id: orderId },
-      session.accessToken), 'order');
+    const order = await ok<{ tickets: { code: string; qrPayload: string; timeSlotId: string }[] }>(
+      t.gql(
+        `query($id: ID!) { order(id: $id) { tickets { code qrPayload timeSlotId } } }`,
+        { id: orderId },
+        session.accessToken,
+      ),
+      'order',
+    );
     expect(order.tickets.map((x) => x.timeSlotId)).toEqual([secondSlot, secondSlot]);
     ticketCodes = order.tickets.map((x) => x.code);
     for (const ticket of order.tickets) {
@@ -200,16 +236,30 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
   it('the merchant on a phone ships a badge order, is refused a ticket two days before its evening, and edits a slot', async () => {
     // A second buyer orders the badge through the API.
     const buyer = await signUp(t, 'badge-buyer');
-    const badge = await ok<{ edges: { node: { id: string } }[] }>(t.gql(`query($text: String!) { searchProducts(text: $text) { edges { node { id } } } }`,
-      { text: badgeZh },
-      buyer.token), 'searchProducts');
-    const product = await ok<{ variants: { id: string }[] }>(t.gql(`query($id: ID!) { product(id: $id) { variants { id } } }`,
-      { id: badge.edges[0]!.node.id },
-      buyer.token), 'product');
-    const checkout = await ok<{ order: { id: string } }>(t.gql(`mutation($input: CheckoutInput!) { checkout(input: $input) { order { id } } }`,
-      { input: { idempotencyKey: 'badge-order-1', lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] } },
-      buyer.token), 'checkout');
-    await ok(t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: checkout.order.id }, buyer.token), 'devConfirmPayment');
+    const badge = await ok<{ edges: { node: { id: string } }[] }>(
+      t.gql(
+        `query($text: String!) { searchProducts(text: $text) { edges { node { id } } } }`,
+        { text: badgeZh },
+        buyer.token,
+      ),
+      'searchProducts',
+    );
+    const product = await ok<{ variants: { id: string }[] }>(
+      t.gql(`query($id: ID!) { product(id: $id) { variants { id } } }`, { id: badge.edges[0]!.node.id }, buyer.token),
+      'product',
+    );
+    const checkout = await ok<{ order: { id: string } }>(
+      t.gql(
+        `mutation($input: CheckoutInput!) { checkout(input: $input) { order { id } } }`,
+        { input: { idempotencyKey: 'badge-order-1', lines: [{ variantId: product.variants[0]!.id, quantity: 1 }] } },
+        buyer.token,
+      ),
+      'checkout',
+    );
+    await ok(
+      t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: checkout.order.id }, buyer.token),
+      'devConfirmPayment',
+    );
 
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
     await logIn(page, merchant, '/merchant?tab=orders');
@@ -231,7 +281,9 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     const opens = new Date(secondEvening.startsAt.getTime() - 2 * 3_600_000);
     await page
       .getByRole('alert')
-      .getByText(`This ticket is not valid yet: it admits from ${shanghaiDateTime(opens)} until ${shanghaiDateTime(secondEvening.endsAt)} (Asia/Shanghai time)`)
+      .getByText(
+        `This ticket is not valid yet: it admits from ${shanghaiDateTime(opens)} until ${shanghaiDateTime(secondEvening.endsAt)} (Asia/Shanghai time)`,
+      )
       .waitFor();
     await checkPage(page, 'merchant-ticket-too-early-375');
     expect(await page.getByTestId('redeemed-ticket').count()).toBe(0);
@@ -268,10 +320,14 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     const redeemed = page.getByTestId('redeemed-ticket').filter({ hasText: ticketCodes[0]! });
     await redeemed.getByText(/已于 .* 核销/).waitFor();
     // Product, date, time and ticket type, in Shanghai time.
-    const day = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(secondEvening.startsAt);
+    const day = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(
+      secondEvening.startsAt,
+    );
     const hhmm = (at: Date) => shanghaiDateTime(at).slice(11);
     expect(await redeemed.getByTestId('redeemed-product').textContent()).toBe('Starfield Farm Night Walk');
-    expect(await redeemed.getByTestId('redeemed-slot').textContent()).toBe(`${day} ${hhmm(secondEvening.startsAt)}–${hhmm(secondEvening.endsAt)}`);
+    expect(await redeemed.getByTestId('redeemed-slot').textContent()).toBe(
+      `${day} ${hhmm(secondEvening.startsAt)}–${hhmm(secondEvening.endsAt)}`,
+    );
     expect(await redeemed.getByTestId('redeemed-type').textContent()).toBe('票种：Adult');
     await checkPage(page, 'merchant-ticket-redeemed-375');
     await page.getByLabel('票号或二维码内容').fill(ticketCodes[0]!);
@@ -281,7 +337,11 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
 
     await page.getByRole('link', { name: '订单', exact: true }).click();
     await page.getByLabel('显示').selectOption('');
-    await page.getByTestId('merchant-order').filter({ hasText: 'Starfield Farm Night Walk' }).getByText('2 张票已核销 1 张').waitFor();
+    await page
+      .getByTestId('merchant-order')
+      .filter({ hasText: 'Starfield Farm Night Walk' })
+      .getByText('2 张票已核销 1 张')
+      .waitFor();
     await context.close();
   });
 });

@@ -26,8 +26,12 @@ describe('the browser suites find or bring their own Chromium', () => {
 
   it('takes the Chromium npm install brought when there is no other, as on a fresh machine', () => {
     const choice = findChromium({ PATH: join(dir, 'nothing-here') }, 'linux', 'x64');
-    expect(choice.description).toMatch(/^Chromium \d+\.[\d.]+, from the @sparticuz\/chromium package that npm install brought/);
-    expect(findChromium({ CHROMIUM_PATH: choice.executablePath, PATH: '' }).description).toContain('from CHROMIUM_PATH');
+    expect(choice.description).toMatch(
+      /^Chromium \d+\.[\d.]+, from the @sparticuz\/chromium package that npm install brought/,
+    );
+    expect(findChromium({ CHROMIUM_PATH: choice.executablePath, PATH: '' }).description).toContain(
+      'from CHROMIUM_PATH',
+    );
   });
 
   it('prefers a system Chromium on the PATH, and CHROMIUM_PATH over both', () => {
@@ -45,6 +49,8 @@ describe('the browser suites find or bring their own Chromium', () => {
       /^No Chromium for the browser suites: none on this system, and the one npm install brings \(@sparticuz\/chromium\) runs only on Linux x64 \(this is darwin arm64\), so install Chromium or Google Chrome \(on Debian: `apt-get install chromium`\) or set CHROMIUM_PATH to one\.$/,
     );
     // An empty file in the browser's place (as when /usr/bin/chromium is hidden) is no browser.
-    expect(() => findChromium({ CHROMIUM_PATH: notABrowser, PATH: '' })).toThrow(/^No Chromium for the browser suites: CHROMIUM_PATH=.* does not run as a Chromium/);
+    expect(() => findChromium({ CHROMIUM_PATH: notABrowser, PATH: '' })).toThrow(
+      /^No Chromium for the browser suites: CHROMIUM_PATH=.* does not run as a Chromium/,
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('web: content security policy', () => {
       expect(await violations()).toEqual([]);
 
       // A policy that blocked anything would be reported here: an inline script is refused, as it should be.
-      await page.evaluate(`{ const s = document.createElement('script'); s.textContent = 'window.__inlineRan = true'; document.body.appendChild(s); }`);
+      await page.evaluate(
+        `{ const s = document.createElement('script'); s.textContent = 'window.__inlineRan = true'; document.body.appendChild(s); }`,
+      );
       await page.waitForFunction('window.__cspViolations.length > 0');
       expect(await page.evaluate('window.__inlineRan === true')).toBe(false);
       expect(await violations()).toEqual([expect.stringMatching(/^script-src/)]);

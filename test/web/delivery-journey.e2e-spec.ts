@@ -85,7 +85,10 @@ describe('web: delivery, shipping and pickup', () => {
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
     await logIn(page, l.merchant, '/merchant?tab=orders');
     const order = page.getByTestId('merchant-order').filter({ hasText: shippedOrderId.slice(0, 8) });
-    await order.getByTestId('ship-to').getByText(/王小明 13800138000/).waitFor();
+    await order
+      .getByTestId('ship-to')
+      .getByText(/王小明 13800138000/)
+      .waitFor();
     await order.getByRole('button', { name: '装箱单' }).click();
     await order.getByTestId('packing-slip').getByText('× 1').waitFor();
     await checkPage(page, 'delivery-merchant-order-375');
@@ -106,10 +109,17 @@ describe('web: delivery, shipping and pickup', () => {
 
   it('a pickup order shows its code to the buyer; the merchant hands it over by typing it', async () => {
     const placed = await ok<{ order: { id: string } }>(
-      t.gql(contractOperation('CheckoutWithDelivery'), { idempotencyKey: 'pickup-web-1', lines: [{ variantId, quantity: 1 }], delivery: { method: 'PICKUP' } }, buyer.token),
+      t.gql(
+        contractOperation('CheckoutWithDelivery'),
+        { idempotencyKey: 'pickup-web-1', lines: [{ variantId, quantity: 1 }], delivery: { method: 'PICKUP' } },
+        buyer.token,
+      ),
       'checkout',
     );
-    await ok(t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: placed.order.id }, buyer.token), 'devConfirmPayment');
+    await ok(
+      t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { id } }`, { id: placed.order.id }, buyer.token),
+      'devConfirmPayment',
+    );
     const visitor = await newPage(browser, t.baseUrl, PHONE);
     await logIn(visitor.page, buyer, `/orders/${placed.order.id}`);
     const code = (await visitor.page.getByTestId('pickup-code').textContent())!.trim();
@@ -122,7 +132,10 @@ describe('web: delivery, shipping and pickup', () => {
     await logIn(page, l.merchant, '/merchant?tab=orders');
     await page.getByLabel('自提码').fill(code);
     await page.getByRole('button', { name: '确认交付' }).click();
-    await page.getByRole('status').getByText(`已交付：订单 ${placed.order.id.slice(0, 8)}`).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(`已交付：订单 ${placed.order.id.slice(0, 8)}`)
+      .waitFor();
     await page.getByLabel('自提码').fill(code);
     await page.getByRole('button', { name: '确认交付' }).click();
     await page.getByRole('alert').getByText('与当前状态冲突。').waitFor();

@@ -29,8 +29,18 @@ describe('web: reviews and favourites', () => {
     const buyer = await signUp(t, 'review-web-buyer');
     const placed = await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]);
     const orderId = placed.data!.checkout.order.id as string;
-    const paid = await ok<{ lines: { id: string }[] }>(t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { lines { id } } }`, { id: orderId }, buyer.token), 'devConfirmPayment');
-    await ok(t.gql(`mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { id } }`, { id: paid.lines[0]!.id }, shop.licensed.merchant.token), 'fulfilOrderLine');
+    const paid = await ok<{ lines: { id: string }[] }>(
+      t.gql(`mutation($id: ID!) { devConfirmPayment(orderId: $id) { lines { id } } }`, { id: orderId }, buyer.token),
+      'devConfirmPayment',
+    );
+    await ok(
+      t.gql(
+        `mutation($id: ID!) { fulfilOrderLine(orderLineId: $id, fulfilment: SHIPPED) { id } }`,
+        { id: paid.lines[0]!.id },
+        shop.licensed.merchant.token,
+      ),
+      'fulfilOrderLine',
+    );
 
     const b = await newPage(browser, t.baseUrl, PHONE);
     await logIn(b.page, buyer, `/orders/${orderId}`);
@@ -53,6 +63,10 @@ describe('web: reviews and favourites', () => {
     expect(await b.page.getByTestId('favourite-product').count()).toBe(1);
 
     await b.page.goto('/search');
-    await b.page.getByTestId('product').filter({ has: b.page.getByTestId('rating') }).first().waitFor();
+    await b.page
+      .getByTestId('product')
+      .filter({ has: b.page.getByTestId('rating') })
+      .first()
+      .waitFor();
   });
 });

@@ -94,12 +94,22 @@ describe('web: royalty dashboard', () => {
 
     const statement = page.getByRole('listitem').filter({ hasText: month(lastMonth) });
     await statement.getByText('已出具').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), statement.getByRole('button', { name: '结算单 CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      statement.getByRole('button', { name: '结算单 CSV' }).click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('Ranch cap');
     expect(csv.split('\n').filter((l) => l.includes('Ranch cap')).length).toBeGreaterThanOrEqual(4);
-    const [pdf] = await Promise.all([page.waitForEvent('download'), statement.getByRole('button', { name: '结算单 PDF' }).click()]);
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      statement.getByRole('button', { name: '结算单 PDF' }).click(),
+    ]);
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await context.close();
   });
 

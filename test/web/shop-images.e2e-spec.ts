@@ -50,7 +50,9 @@ describe('web: shop images', () => {
         await page.getByRole('heading', { level: 1, name: '纸月亮灯笼' }).waitFor();
         const main = page.locator('.product-figure img');
         expect(await main.getAttribute('alt')).toBe('照片1');
-        expect(await main.getAttribute('srcset')).toMatch(/\/media\/[0-9a-f]{64}\.webp 640w, \/media\/[0-9a-f]{64}\.webp 1200w/);
+        expect(await main.getAttribute('srcset')).toMatch(
+          /\/media\/[0-9a-f]{64}\.webp 640w, \/media\/[0-9a-f]{64}\.webp 1200w/,
+        );
         expect(await loadedWidth(main)).toBeGreaterThan(0);
         const first = await main.getAttribute('src');
 
@@ -68,5 +70,4 @@ describe('web: shop images', () => {
       }
     }
   });
-
 });

@@ -27,26 +27,55 @@ describe('web: from design to shop', () => {
     const { licenseId } = await grantLicense(t, studio, merchant, { filmIpId, categories: ['COLLECTIBLE', 'TOUR'] });
 
     // An experience set up through the API, so the product page has tickets, a calendar and a venue.
-    const venue = await ok<{ id: string }>(t.gql(contractOperation('CreateVenue'),
-      { merchantId: merchant.organizationId, name: 'Night Train Platform', nameZh: '夜行列车站台', latitude: 31.0456, longitude: 121.2321 },
-      merchant.token), 'createVenue');
-    const experience = await ok<{ id: string }>(t.gql(contractOperation('CreateExperience'),
-      {
-        licenseId,
-        venueId: venue.id,
-        category: 'TOUR',
-        name: 'Night Train Set Tour',
-        nameZh: '夜行列车片场导览',
-        description: 'Walk the platform where the last train was filmed.',
-        ticketTypes: [{ name: 'Adult', price: { amountMinor: 12_000, currency: 'CNY' } }],
-      },
-      merchant.token), 'createExperience');
+    const venue = await ok<{ id: string }>(
+      t.gql(
+        contractOperation('CreateVenue'),
+        {
+          merchantId: merchant.organizationId,
+          name: 'Night Train Platform',
+          nameZh: '夜行列车站台',
+          latitude: 31.0456,
+          longitude: 121.2321,
+        },
+        merchant.token,
+      ),
+      'createVenue',
+    );
+    const experience = await ok<{ id: string }>(
+      t.gql(
+        contractOperation('CreateExperience'),
+        {
+          licenseId,
+          venueId: venue.id,
+          category: 'TOUR',
+          name: 'Night Train Set Tour',
+          nameZh: '夜行列车片场导览',
+          description: 'Walk the platform where the last train was filmed.',
+          ticketTypes: [{ name: 'Adult', price: { amountMinor: 12_000, currency: 'CNY' } }],
+        },
+        merchant.token,
+      ),
+      'createExperience',
+    );
     experienceId = experience.id;
     const startsAt = new Date(t.clock.now().getTime() + 3 * 86_400_000);
-    await ok(t.gql(contractOperation('AddTimeSlot'),
-      { experienceId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity: 20 },
-      merchant.token), 'addTimeSlot');
-    await ok(t.gql(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token), 'submitProductForApproval');
+    await ok(
+      t.gql(
+        contractOperation('AddTimeSlot'),
+        {
+          experienceId,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+          capacity: 20,
+        },
+        merchant.token,
+      ),
+      'addTimeSlot',
+    );
+    await ok(
+      t.gql(contractOperation('SubmitProductForApproval'), { productId: experienceId }, merchant.token),
+      'submitProductForApproval',
+    );
     await ok(t.gql(contractOperation('ApproveProduct'), { productId: experienceId }, studio.token), 'approveProduct');
     await ok(t.gql(contractOperation('PublishProduct'), { productId: experienceId }, merchant.token), 'publishProduct');
   });
@@ -95,7 +124,10 @@ describe('web: from design to shop', () => {
   it('a visitor on a phone searches in Chinese, filters by category and opens the product', async () => {
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
     await page.goto('/');
-    await page.getByRole('link', { name: /末班夜行列车/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /末班夜行列车/ })
+      .first()
+      .waitFor();
     await checkPage(page, 'storefront-home-375');
 
     await page.getByRole('searchbox', { name: '搜索商品' }).fill('折纸徽章');
@@ -127,7 +159,9 @@ describe('web: from design to shop', () => {
   });
 
   it('rejections reach the merchant with the reason: a license application and a product design', async () => {
-    const offerId = await publishOffer(t, studio, await createFilmIp(t, studio, 'Paper Crane Alley', '纸鹤巷'), { categories: ['STATIONERY'] });
+    const offerId = await publishOffer(t, studio, await createFilmIp(t, studio, 'Paper Crane Alley', '纸鹤巷'), {
+      categories: ['STATIONERY'],
+    });
     await applyForLicense(t, merchant, offerId, '纸鹤巷明信片套装');
     const s = await newPage(browser, t.baseUrl, DESKTOP);
     await logIn(s.page, studio, '/studio?tab=inbox');

@@ -50,7 +50,12 @@ describe('web: paying with Stripe', () => {
   beforeAll(async () => {
     fake = await FakeStripe.start();
     t = await startTestApp({
-      env: { STRIPE_SECRET_KEY: 'sk_test_web', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY: 'pk_test_web', ...fake.env() },
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_web',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_web',
+        ...fake.env(),
+      },
     });
     browser = await launchBrowser();
   });
@@ -63,12 +68,19 @@ describe('web: paying with Stripe', () => {
 
   it('shows the Payment Element for the order’s PaymentIntent and turns paid when the webhook arrives', async () => {
     const licensed = await licensedMerchant(t, { title: 'Lotus Lantern', titleZh: '宝莲灯' });
-    const product = await createMerchandise(t, licensed, { nameZh: '宝莲灯书签', name: 'Lotus Lantern Bookmark', category: 'STATIONERY', prices: [3_800] });
+    const product = await createMerchandise(t, licensed, {
+      nameZh: '宝莲灯书签',
+      name: 'Lotus Lantern Bookmark',
+      category: 'STATIONERY',
+      prices: [3_800],
+    });
     await approveAndPublish(t, licensed, product.id);
     const buyer = await signUp(t, 'stripe-buyer');
 
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
-    await context.route('https://js.stripe.com/**', (route) => route.fulfill({ contentType: 'application/javascript', body: STRIPE_JS_STAND_IN }));
+    await context.route('https://js.stripe.com/**', (route) =>
+      route.fulfill({ contentType: 'application/javascript', body: STRIPE_JS_STAND_IN }),
+    );
     await page.goto(`/login?next=${encodeURIComponent(`/products/${product.id}`)}`);
     await page.getByLabel('邮箱').fill(buyer.email);
     await page.getByLabel('密码').fill(PASSWORD);
@@ -83,18 +95,33 @@ describe('web: paying with Stripe', () => {
     expect(await page.getByRole('button', { name: '确认支付（开发环境）' }).count()).toBe(0);
     await checkPage(page, 'stripe-payment-element-375');
     const orderId = new URL(page.url()).pathname.split('/').pop()!;
-    const handed = (await page.evaluate('window.__stripe')) as { publishableKey: string; clientSecret: string; locale: string };
-    expect(handed).toMatchObject({ publishableKey: 'pk_test_web', locale: 'zh', clientSecret: expect.stringMatching(/^pi_[0-9a-f]{24}_secret_/) });
-    const intent = fake.requests.find((r) => r.method === 'POST' && r.path === '/v1/payment_intents' && r.form['metadata[orderId]'] === orderId);
+    const handed = (await page.evaluate('window.__stripe')) as {
+      publishableKey: string;
+      clientSecret: string;
+      locale: string;
+    };
+    expect(handed).toMatchObject({
+      publishableKey: 'pk_test_web',
+      locale: 'zh',
+      clientSecret: expect.stringMatching(/^pi_[0-9a-f]{24}_secret_/),
+    });
+    const intent = fake.requests.find(
+      (r) => r.method === 'POST' && r.path === '/v1/payment_intents' && r.form['metadata[orderId]'] === orderId,
+    );
     expect(intent?.form['amount']).toBe('3800');
 
     await page.getByRole('button', { name: '立即支付' }).click();
     await page.getByText('已提交支付，正在等待支付服务确认…').waitFor();
-    expect(await page.evaluate('window.__stripe.calls')).toEqual([{ returnUrl: `${t.baseUrl}/orders/${orderId}`, redirect: 'if_required' }]);
+    expect(await page.evaluate('window.__stripe.calls')).toEqual([
+      { returnUrl: `${t.baseUrl}/orders/${orderId}`, redirect: 'if_required' },
+    ]);
     expect(await page.getByTestId('order-status').textContent()).toBe('待支付');
 
     const providerPaymentId = handed.clientSecret.split('_secret_')[0]!;
-    const delivered = await deliver(t.baseUrl, stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 3_800)));
+    const delivered = await deliver(
+      t.baseUrl,
+      stripeEvent('payment_intent.succeeded', paymentIntent(providerPaymentId, orderId, 3_800)),
+    );
     expect(delivered.status).toBe(200);
     await page.getByTestId('order-status').getByText('已支付').waitFor({ timeout: 15_000 });
     await checkPage(page, 'stripe-order-paid-375');

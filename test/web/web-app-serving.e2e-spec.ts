@@ -23,7 +23,11 @@ describe('web app served by the API', () => {
       description: 'Cotton tee <b>bold</b> with the lantern motif',
     });
     await ok(
-      t.gql(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { id } }`, { i: { productId: published.id, images: ['https://img.example.com/tee.webp?w=1200&h=630'] } }, l.merchant.token),
+      t.gql(
+        `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { id } }`,
+        { i: { productId: published.id, images: ['https://img.example.com/tee.webp?w=1200&h=630'] } },
+        l.merchant.token,
+      ),
       'updateProduct',
     );
     await approveAndPublish(t, l, published.id);
@@ -117,7 +121,7 @@ describe('web app served by the API', () => {
     expect(xml).not.toContain(draft.id);
   });
 
-  it("gives a product page its own title, description and Open Graph tags, and a script-free summary, all escaped", async () => {
+  it('gives a product page its own title, description and Open Graph tags, and a script-free summary, all escaped', async () => {
     const res = await fetch(`${t.baseUrl}/products/${published.id}`, { headers: html });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -131,7 +135,9 @@ describe('web app served by the API', () => {
     expect(page).toContain('<meta property="og:image" content="https://img.example.com/tee.webp?w=1200&amp;h=630" />');
     expect(page).toContain('<meta property="product:price:amount" content="99.00" />');
     expect(page).toContain(`<link rel="canonical" href="http://shop.test/products/${published.id}" />`);
-    expect(page).toMatch(new RegExp(`<noscript><article class="product"><h1>${escapedName.replace(/[()]/g, '\\$&')}</h1><p>[^<]*¥99\\.00`));
+    expect(page).toMatch(
+      new RegExp(`<noscript><article class="product"><h1>${escapedName.replace(/[()]/g, '\\$&')}</h1><p>[^<]*¥99\\.00`),
+    );
     // The one script is the app's own bundle: nothing the merchant typed became markup.
     expect(page.match(/<script/g)).toHaveLength(1);
     expect(page).not.toContain('<b>');
@@ -141,7 +147,11 @@ describe('web app served by the API', () => {
   it("makes a product's first uploaded picture its Open Graph image, ahead of image URLs held elsewhere", async () => {
     const pictured = await createMerchandise(t, l, { name: 'Lantern mug', nameZh: '灯笼马克杯' });
     await ok(
-      t.gql(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { id } }`, { i: { productId: pictured.id, images: ['https://img.example.com/mug.webp'] } }, l.merchant.token),
+      t.gql(
+        `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { id } }`,
+        { i: { productId: pictured.id, images: ['https://img.example.com/mug.webp'] } },
+        l.merchant.token,
+      ),
       'updateProduct',
     );
     const [first] = await setGallery(t, l.merchant, pictured.id, [3, 4]);
@@ -151,7 +161,12 @@ describe('web app served by the API', () => {
   });
 
   it('answers 404 for a product the shop does not list, still with the app, which shows a merchant their draft', async () => {
-    for (const path of [`/products/${draft.id}`, '/products/00000000-0000-4000-8000-000000000000', '/products/not-an-id', '/products/%E0%A4%A']) {
+    for (const path of [
+      `/products/${draft.id}`,
+      '/products/00000000-0000-4000-8000-000000000000',
+      '/products/not-an-id',
+      '/products/%E0%A4%A',
+    ]) {
       const res = await fetch(`${t.baseUrl}${path}`, { headers: html });
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
@@ -184,7 +199,9 @@ describe('web app served by the API', () => {
     const pages = join(__dirname, '../../apps/web/src/pages');
     const consoleOperations = readdirSync(pages)
       .filter((f) => /^(merchant|studio)-/.test(f))
-      .flatMap((f) => [...readFileSync(join(pages, f), 'utf8').matchAll(/\b(?:query|mutation) (\w+)/g)].map((m) => m[1]!));
+      .flatMap((f) =>
+        [...readFileSync(join(pages, f), 'utf8').matchAll(/\b(?:query|mutation) (\w+)/g)].map((m) => m[1]!),
+      );
     expect(consoleOperations.length).toBeGreaterThan(10);
     const firstScripts = initial.map((f) => readFileSync(join(WEB_DIR, 'assets', f), 'utf8')).join('\n');
     const allScripts = readdirSync(join(WEB_DIR, 'assets'))

@@ -60,7 +60,11 @@ const REQUEST_ID = /^[A-Za-z0-9_\-:.]{8,128}$/;
 function withoutQueryValues(url: string | undefined): string | undefined {
   const at = url?.indexOf('?') ?? -1;
   if (!url || at < 0) return url;
-  return `${url.slice(0, at)}?${url.slice(at + 1).split('&').map((pair) => pair.split('=')[0]).join('&')}`;
+  return `${url.slice(0, at)}?${url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => pair.split('=')[0])
+    .join('&')}`;
 }
 
 /** Composition root: wires the bounded contexts; holds no domain logic. */
@@ -85,7 +89,13 @@ export class AppModule {
               return id;
             },
             // Query values (a GET /graphql carries variables, passwords included) and SQL parameters stay out of the logs.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', 'req.query', 'err.parameters'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["stripe-signature"]',
+              'req.query',
+              'err.parameters',
+            ],
             serializers: { req: (req: { url?: string }) => ({ ...req, url: withoutQueryValues(req.url) }) },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },

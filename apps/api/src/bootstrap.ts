@@ -33,10 +33,19 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   });
   // Pages, GraphQL answers and CSV exports compressed on the way out (hashed assets come precompressed by the build).
   // Server-sent events are left alone: a compressor holds bytes back until it has enough to compress.
-  app.use(compression({ filter: (req: Request, res: Response) => !/^text\/event-stream/.test(String(res.getHeader('Content-Type') ?? '')) && compression.filter(req, res) }));
+  app.use(
+    compression({
+      filter: (req: Request, res: Response) =>
+        !/^text\/event-stream/.test(String(res.getHeader('Content-Type') ?? '')) && compression.filter(req, res),
+    }),
+  );
   app.useBodyParser('json', { limit: '256kb' });
   if (!options.config.isProduction) app.use(graphiqlMiddleware());
-  const webApp = webAppMiddleware(options.config.webDir, { webUrl: options.config.mail.webUrl, listings: app.get(CatalogListingSource), filmIps: app.get(FilmIpReader) });
+  const webApp = webAppMiddleware(options.config.webDir, {
+    webUrl: options.config.mail.webUrl,
+    listings: app.get(CatalogListingSource),
+    filmIps: app.get(FilmIpReader),
+  });
   if (webApp) app.use(webApp);
   await app.init();
   return app;

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   // and every cut connection is an error line in the app's log and the server's.
   const stopAll = async (): Promise<void> => {
     if (app) {
-      await app.close().catch((error: unknown) => process.stderr.write(`Closing the app failed: ${describeFailure(error)}\n`));
+      await app
+        .close()
+        .catch((error: unknown) => process.stderr.write(`Closing the app failed: ${describeFailure(error)}\n`));
       app = undefined;
     }
     if (embedded) {
@@ -77,7 +79,12 @@ async function main(): Promise<void> {
     }
     await migrateDatabase(databaseUrl, migrations);
     // The demo seed replays months of sales with the clock pinned to their dates; otherwise the plain system clock.
-    app = await createApp({ config, databaseUrl, jwtSecret: resolveJwtSecret(config), ...(config.demoSeed ? { clock: new DemoClock() } : {}) });
+    app = await createApp({
+      config,
+      databaseUrl,
+      jwtSecret: resolveJwtSecret(config),
+      ...(config.demoSeed ? { clock: new DemoClock() } : {}),
+    });
     if (config.demoSeed) await app.get(DemoSeeder).run();
     await app.listen(config.port, config.host);
   } catch (error) {

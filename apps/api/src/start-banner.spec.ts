@@ -19,7 +19,9 @@ describe('startBanner', () => {
     expect(logins).toBeGreaterThan(graphiql);
     expect(banner).toContain('password for all: pw');
     // One column of emails, however long a role's name.
-    expect(banner).toContain('    merchant (Xinshe Ranch and more)  ranch@xinshe.test\n    visitor                           visitor@chedun.test\n');
+    expect(banner).toContain(
+      '    merchant (Xinshe Ranch and more)  ranch@xinshe.test\n    visitor                           visitor@chedun.test\n',
+    );
   });
 
   it('says so when there is no web build to serve, and offers no GraphiQL where it is off', () => {

@@ -10,7 +10,9 @@ export function startBanner(options: {
   const lines = [
     '',
     'Chedun Market is running.',
-    options.webAppServed ? `  Web app:  ${base}/` : `  Web app:  not built, so not served (npm run build:web builds it; npm start does)`,
+    options.webAppServed
+      ? `  Web app:  ${base}/`
+      : `  Web app:  not built, so not served (npm run build:web builds it; npm start does)`,
     options.graphiql
       ? `  GraphiQL: ${base}/graphql (the GraphQL API itself for POST; health at ${base}/health)`
       : `  GraphQL:  ${base}/graphql (health at ${base}/health)`,

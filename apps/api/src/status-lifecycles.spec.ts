@@ -37,7 +37,9 @@ const STATUS_CHECK = /CHECK\s*\(\s*status\s+IN\s*\(([^)]*)\)\s*\)/i;
  */
 function statusColumns(): Map<string, string[] | null> {
   const columns = new Map<string, string[] | null>();
-  const files = readdirSync(MIGRATIONS).filter((f) => /^\d+-.+\.ts$/.test(f) && !f.endsWith('.spec.ts')).sort();
+  const files = readdirSync(MIGRATIONS)
+    .filter((f) => /^\d+-.+\.ts$/.test(f) && !f.endsWith('.spec.ts'))
+    .sort();
   for (const file of files) {
     const up = readFileSync(join(MIGRATIONS, file), 'utf8').split(/async down\s*\(/)[0] as string;
     for (const [, sql] of up.matchAll(/`([^`]*)`/g)) {
@@ -46,9 +48,17 @@ function statusColumns(): Map<string, string[] | null> {
       const altered = /^\s*ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(\w+)/i.exec(statement);
       const table = created?.[1] ?? altered?.[1];
       if (!table) continue;
-      const declares = created ? /(^|[(,]\s*)status\s+text\b/im.test(statement) : /ADD COLUMN (?:IF NOT EXISTS )?status\s+text\b/i.test(statement);
+      const declares = created
+        ? /(^|[(,]\s*)status\s+text\b/im.test(statement)
+        : /ADD COLUMN (?:IF NOT EXISTS )?status\s+text\b/i.test(statement);
       const check = STATUS_CHECK.exec(statement);
-      if (declares || check) columns.set(table, check ? [...(check[1] as string).matchAll(/'([^']*)'/g)].map((m) => m[1] as string) : (columns.get(table) ?? null));
+      if (declares || check)
+        columns.set(
+          table,
+          check
+            ? [...(check[1] as string).matchAll(/'([^']*)'/g)].map((m) => m[1] as string)
+            : (columns.get(table) ?? null),
+        );
       if (altered && /DROP COLUMN (?:IF EXISTS )?status\b/i.test(statement)) columns.delete(table);
     }
   }
@@ -59,7 +69,14 @@ describe('status lifecycles', () => {
   const columns = statusColumns();
 
   it('finds the status columns the migrations declare', () => {
-    expect(columns.get('orders')).toEqual(['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
+    expect(columns.get('orders')).toEqual([
+      'PENDING_PAYMENT',
+      'PAID',
+      'FULFILLED',
+      'CANCELLED',
+      'PARTIALLY_REFUNDED',
+      'REFUNDED',
+    ]);
     expect(columns.size).toBeGreaterThanOrEqual(Object.keys(LIFECYCLES).length);
   });
 
@@ -67,7 +84,9 @@ describe('status lifecycles', () => {
     const allowed = columns.get(table);
     expect({ table, allowed }).toEqual({ table, allowed: expect.any(Array) });
     expect({ table, lifecycle: LIFECYCLES[table]?.aggregate }).toEqual({ table, lifecycle: expect.any(String) });
-    expect([...(LIFECYCLES[table] as { states: readonly string[] }).states].sort()).toEqual([...(allowed as string[])].sort());
+    expect([...(LIFECYCLES[table] as { states: readonly string[] }).states].sort()).toEqual(
+      [...(allowed as string[])].sort(),
+    );
   });
 
   it('lists no Lifecycle for a table without a status column', () => {

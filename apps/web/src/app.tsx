@@ -12,7 +12,9 @@ import { ProductPage } from './pages/product-page';
 import { SearchPage } from './pages/search-page';
 
 // Where visitors land (home, search, a product) ships in the first bundle; the rest, consoles above all, loads when opened.
-const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })));
+const AcceptInvitationPage = lazy(() =>
+  import('./pages/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })),
+);
 const AuthPage = lazy(() => import('./pages/auth-page').then((m) => ({ default: m.AuthPage })));
 const CartPage = lazy(() => import('./pages/cart-page').then((m) => ({ default: m.CartPage })));
 const MerchantConsole = lazy(() => import('./pages/merchant-console').then((m) => ({ default: m.MerchantConsole })));
@@ -21,7 +23,9 @@ const OrdersPage = lazy(() => import('./pages/orders-page').then((m) => ({ defau
 const StudioConsole = lazy(() => import('./pages/studio-console').then((m) => ({ default: m.StudioConsole })));
 const VerifyEmailPage = lazy(() => import('./pages/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
 const FavouritesPage = lazy(() => import('./pages/favourites-page').then((m) => ({ default: m.FavouritesPage })));
-const VerifyProductPage = lazy(() => import('./pages/verify-product-page').then((m) => ({ default: m.VerifyProductPage })));
+const VerifyProductPage = lazy(() =>
+  import('./pages/verify-product-page').then((m) => ({ default: m.VerifyProductPage })),
+);
 
 function Page() {
   const { path, search } = useLocation();
@@ -84,7 +88,12 @@ function VerifyEmailNotice() {
       {sent ? (
         <p>{t('verify.resent')}</p>
       ) : (
-        <button type="button" className="secondary" disabled={resend.pending} onClick={async () => setSent((await resend.run({})) !== undefined)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={resend.pending}
+          onClick={async () => setSent((await resend.run({})) !== undefined)}
+        >
           {t('verify.resend')}
         </button>
       )}

@@ -62,7 +62,10 @@ export class CatalogListingRepository {
 
   /** Ids of the IP's PUBLISHED products. */
   async publishedIdsOfFilmIp(filmIpId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.manager.query(`SELECT id FROM products WHERE film_ip_id = $1 AND status = $2`, [filmIpId, ProductStatus.PUBLISHED]);
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT id FROM products WHERE film_ip_id = $1 AND status = $2`,
+      [filmIpId, ProductStatus.PUBLISHED],
+    );
     return rows.map((r) => r.id);
   }
 

@@ -63,7 +63,10 @@ export class CatalogListingSource {
   async pagePreview(productId: string): Promise<ProductPagePreview | undefined> {
     const [listing] = await this.listings([productId]);
     if (!listing) return undefined;
-    const [product, [gallery]] = await Promise.all([this.products.findById(productId), this.galleries.galleriesOf([productId])]);
+    const [product, [gallery]] = await Promise.all([
+      this.products.findById(productId),
+      this.galleries.galleriesOf([productId]),
+    ]);
     // Uploaded pictures first (full rendition, a path on this site), then the image URLs held elsewhere.
     return { ...listing, images: [...(gallery ?? []).map((m) => m.url), ...(product?.images ?? [])] };
   }
@@ -77,7 +80,10 @@ export class CatalogListingSource {
   /** Pass the caller's transaction manager to list the products as that transaction sees them. */
   async listings(productIds: readonly string[], manager?: EntityManager): Promise<ProductListing[]> {
     if (productIds.length === 0) return [];
-    const rows = await (manager ? this.listingRows.forManager(manager) : this.listingRows).publishedRows(productIds, this.clock.now());
+    const rows = await (manager ? this.listingRows.forManager(manager) : this.listingRows).publishedRows(
+      productIds,
+      this.clock.now(),
+    );
     if (rows.length === 0) return [];
     const licenseIds = [...new Set(rows.map((r) => r.license_id))];
     const active = new Set<string>();
@@ -86,8 +92,15 @@ export class CatalogListingSource {
       if (license?.status === LicenseStatus.ACTIVE) active.add(id);
     }
     const listed = rows.filter((r) => active.has(r.license_id));
-    const ips = new Map((await this.filmIps.findByIds([...new Set(listed.map((r) => r.film_ip_id))], manager)).map((ip) => [ip.id, ip]));
-    const orgs = new Map((await this.organizations.profiles([...new Set(listed.map((r) => r.merchant_id))], manager)).map((o) => [o.id, o]));
+    const ips = new Map(
+      (await this.filmIps.findByIds([...new Set(listed.map((r) => r.film_ip_id))], manager)).map((ip) => [ip.id, ip]),
+    );
+    const orgs = new Map(
+      (await this.organizations.profiles([...new Set(listed.map((r) => r.merchant_id))], manager)).map((o) => [
+        o.id,
+        o,
+      ]),
+    );
     return listed.map((r) => {
       const dates = (r.available_dates ?? []).sort();
       return {

@@ -47,7 +47,16 @@ import { VenueService } from './venue.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProductAuditEntryEntity, ProductEntity, ProductVariantEntity, StockMovementEntity, TicketTypeEntity, TimeSlotEntity, VenueEntity, ProductMediaEntity]),
+    TypeOrmModule.forFeature([
+      ProductAuditEntryEntity,
+      ProductEntity,
+      ProductVariantEntity,
+      StockMovementEntity,
+      TicketTypeEntity,
+      TimeSlotEntity,
+      VenueEntity,
+      ProductMediaEntity,
+    ]),
     IdentityModule,
     IpModule,
     LicensingModule,
@@ -83,7 +92,15 @@ import { VenueService } from './venue.service';
     VenueResolver,
     TimeSlotResolver,
   ],
-  exports: [InventoryService, CatalogListingSource, ProductService, ProductApprovalService, ProductMediaService, VenueService, TimeSlotService],
+  exports: [
+    InventoryService,
+    CatalogListingSource,
+    ProductService,
+    ProductApprovalService,
+    ProductMediaService,
+    VenueService,
+    TimeSlotService,
+  ],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(
@@ -93,7 +110,11 @@ export class CatalogModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.bus.subscribe<LicenseStatusChanged>('LicenseStatusChanged', (event, manager) => this.approvals.onLicenseStatusChanged(event, manager));
-    this.bus.subscribe<FilmIpRenamed>('FilmIpRenamed', (event, manager) => this.listings.onFilmIpRenamed(event, manager));
+    this.bus.subscribe<LicenseStatusChanged>('LicenseStatusChanged', (event, manager) =>
+      this.approvals.onLicenseStatusChanged(event, manager),
+    );
+    this.bus.subscribe<FilmIpRenamed>('FilmIpRenamed', (event, manager) =>
+      this.listings.onFilmIpRenamed(event, manager),
+    );
   }
 }

@@ -22,20 +22,28 @@ describe('catalog policy', () => {
     expect(canViewProduct(member(STUDIO, OrganizationKind.STUDIO), product(ProductStatus.PENDING_APPROVAL))).toBe(true);
   });
 
-  it('hides another merchant\'s draft (NOT_FOUND) and forbids changing their published product', () => {
+  it("hides another merchant's draft (NOT_FOUND) and forbids changing their published product", () => {
     const other = member('other', OrganizationKind.MERCHANT);
-    expect(() => assertMerchantOf(other, product(ProductStatus.DRAFT))).toThrow(expect.objectContaining({ code: ErrorCode.NOT_FOUND }));
-    expect(() => assertMerchantOf(other, product(ProductStatus.PUBLISHED))).toThrow(expect.objectContaining({ code: ErrorCode.FORBIDDEN }));
-    expect(() => assertMerchantOf(member(MERCHANT, OrganizationKind.MERCHANT), product(ProductStatus.DRAFT))).not.toThrow();
+    expect(() => assertMerchantOf(other, product(ProductStatus.DRAFT))).toThrow(
+      expect.objectContaining({ code: ErrorCode.NOT_FOUND }),
+    );
+    expect(() => assertMerchantOf(other, product(ProductStatus.PUBLISHED))).toThrow(
+      expect.objectContaining({ code: ErrorCode.FORBIDDEN }),
+    );
+    expect(() =>
+      assertMerchantOf(member(MERCHANT, OrganizationKind.MERCHANT), product(ProductStatus.DRAFT)),
+    ).not.toThrow();
   });
 
   it('lets only the licensing studio review', () => {
-    expect(() => assertStudioOf(member(MERCHANT, OrganizationKind.MERCHANT), product(ProductStatus.PENDING_APPROVAL))).toThrow(
-      expect.objectContaining({ code: ErrorCode.FORBIDDEN }),
-    );
-    expect(() => assertStudioOf(member('s-2', OrganizationKind.STUDIO), product(ProductStatus.PENDING_APPROVAL))).toThrow(
-      expect.objectContaining({ code: ErrorCode.NOT_FOUND }),
-    );
-    expect(() => assertStudioOf(member(STUDIO, OrganizationKind.STUDIO), product(ProductStatus.PENDING_APPROVAL))).not.toThrow();
+    expect(() =>
+      assertStudioOf(member(MERCHANT, OrganizationKind.MERCHANT), product(ProductStatus.PENDING_APPROVAL)),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.FORBIDDEN }));
+    expect(() =>
+      assertStudioOf(member('s-2', OrganizationKind.STUDIO), product(ProductStatus.PENDING_APPROVAL)),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.NOT_FOUND }));
+    expect(() =>
+      assertStudioOf(member(STUDIO, OrganizationKind.STUDIO), product(ProductStatus.PENDING_APPROVAL)),
+    ).not.toThrow();
   });
 });

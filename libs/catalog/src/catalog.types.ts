@@ -1,5 +1,14 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CalendarDateScalar, Connection, IsPublicHttpsUrl, LicenseStatus, MoneyInput, MoneyType, PageArgs, ProductCategory } from '@chedun/kernel';
+import {
+  CalendarDateScalar,
+  Connection,
+  IsPublicHttpsUrl,
+  LicenseStatus,
+  MoneyInput,
+  MoneyType,
+  PageArgs,
+  ProductCategory,
+} from '@chedun/kernel';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -145,7 +154,10 @@ export class TimeSlot {
   @Field(() => TimeSlotStatus)
   status!: TimeSlotStatus;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when cancelled; ticket holders are to be told.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set when cancelled; ticket holders are to be told.',
+  })
   cancelledAt!: Date | null;
 }
 
@@ -193,7 +205,10 @@ export class Product {
   @Field(() => ProductStatus)
   status!: ProductStatus;
 
-  @Field(() => String, { nullable: true, description: 'Studio comments when REJECTED; the license change when SUSPENDED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Studio comments when REJECTED; the license change when SUSPENDED.',
+  })
   statusReason!: string | null;
 
   @Field(() => ProductCategory)
@@ -219,7 +234,8 @@ export class Product {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Experiences: full refund until this many hours before the start (a buyer's request is approved at once); none when every request goes to the merchant.",
+    description:
+      "Experiences: full refund until this many hours before the start (a buyer's request is approved at once); none when every request goes to the merchant.",
   })
   freeCancellationHours!: number | null;
 
@@ -243,7 +259,8 @@ export class Product {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Proof of license: an unguessable code, set once the product is first published; the QR on its page and tags opens /verify/{code}.',
+    description:
+      'Proof of license: an unguessable code, set once the product is first published; the QR on its page and tags opens /verify/{code}.',
   })
   verificationCode!: string | null;
 
@@ -359,7 +376,10 @@ class ProductContentInput {
   @MaxLength(MAX_DESCRIPTION)
   descriptionZh?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Public https image URLs (at most 500 characters each), at most 12; never fetched by the server.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Public https image URLs (at most 500 characters each), at most 12; never fetched by the server.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(12)
@@ -399,7 +419,11 @@ export class CreateExperienceInput extends ProductContentInput {
   @Type(() => TicketTypeInput)
   ticketTypes!: TicketTypeInput[];
 
-  @Field(() => Int, { nullable: true, description: "Full refund until this many hours before the start (at most a year); null: every request goes to the merchant." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Full refund until this many hours before the start (at most a year); null: every request goes to the merchant.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -407,7 +431,9 @@ export class CreateExperienceInput extends ProductContentInput {
   freeCancellationHours?: number | null;
 }
 
-@InputType({ description: 'Changing name, description or images of an approved or published product sends it back for approval.' })
+@InputType({
+  description: 'Changing name, description or images of an approved or published product sends it back for approval.',
+})
 export class UpdateProductInput {
   @Field(() => ID)
   @IsUUID()
@@ -439,7 +465,10 @@ export class UpdateProductInput {
   @MaxLength(MAX_DESCRIPTION)
   descriptionZh?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Public https image URLs (at most 500 characters each), at most 12; never fetched by the server.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Public https image URLs (at most 500 characters each), at most 12; never fetched by the server.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(12)
@@ -453,7 +482,11 @@ export class UpdateProductInput {
   @Max(1000)
   purchaseLimit?: number;
 
-  @Field(() => Int, { nullable: true, description: "Experiences: full refund until this many hours before the start (at most a year); null: every request goes to the merchant." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Experiences: full refund until this many hours before the start (at most a year); null: every request goes to the merchant.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -467,7 +500,9 @@ export class AdjustStockInput {
   @IsUUID()
   variantId!: string;
 
-  @Field(() => StockMovementReason, { description: 'RESTOCK adds, DAMAGE removes, COUNT sets what was counted on hand.' })
+  @Field(() => StockMovementReason, {
+    description: 'RESTOCK adds, DAMAGE removes, COUNT sets what was counted on hand.',
+  })
   @IsIn([StockMovementReason.RESTOCK, StockMovementReason.DAMAGE, StockMovementReason.COUNT])
   reason!: StockMovementReason;
 
@@ -758,7 +793,9 @@ export class VerifiedOrganization {
   nameZh!: string | null;
 }
 
-@ObjectType('ProductVerification', { description: 'Proof of license: which studio licensed which merchant for which film IP, until when.' })
+@ObjectType('ProductVerification', {
+  description: 'Proof of license: which studio licensed which merchant for which film IP, until when.',
+})
 export class ProductVerification {
   @Field(() => VerifiedProduct)
   product!: VerifiedProduct;
@@ -772,7 +809,9 @@ export class ProductVerification {
   @Field(() => VerifiedOrganization, { description: 'The licensee that made the product.' })
   merchant!: VerifiedOrganization;
 
-  @Field(() => LicenseStatus, { description: 'ACTIVE: genuine and licensed today; SUSPENDED, EXPIRED or TERMINATED: the license no longer holds.' })
+  @Field(() => LicenseStatus, {
+    description: 'ACTIVE: genuine and licensed today; SUSPENDED, EXPIRED or TERMINATED: the license no longer holds.',
+  })
   licenseStatus!: LicenseStatus;
 
   @Field(() => CalendarDateScalar, { description: 'The license’s last day (Asia/Shanghai).' })

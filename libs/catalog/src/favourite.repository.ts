@@ -15,11 +15,17 @@ export class FavouriteRepository {
 
   /** Saves the product for the user; saving it again keeps the first time. */
   async add(userId: string, productId: string, at: Date): Promise<void> {
-    await this.manager.query(`INSERT INTO product_favourites (user_id, product_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [userId, productId, at]);
+    await this.manager.query(
+      `INSERT INTO product_favourites (user_id, product_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [userId, productId, at],
+    );
   }
 
   async remove(userId: string, productId: string): Promise<void> {
-    await this.manager.query(`DELETE FROM product_favourites WHERE user_id = $1 AND product_id = $2`, [userId, productId]);
+    await this.manager.query(`DELETE FROM product_favourites WHERE user_id = $1 AND product_id = $2`, [
+      userId,
+      productId,
+    ]);
   }
 
   /** Which of these products the user saved. */

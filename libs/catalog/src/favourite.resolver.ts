@@ -18,7 +18,9 @@ export class FavouriteResolver {
 
   constructor(private readonly favourites: FavouriteService) {}
 
-  @Mutation(() => Boolean, { description: 'Signed in: saves (true) or unsaves (false) a product you can see; idempotent. Returns the new state.' })
+  @Mutation(() => Boolean, {
+    description: 'Signed in: saves (true) or unsaves (false) a product you can see; idempotent. Returns the new state.',
+  })
   setFavourite(
     @CurrentActor() actor: Actor,
     @Args('productId', { type: () => ID }, uuid) productId: string,
@@ -27,13 +29,21 @@ export class FavouriteResolver {
     return this.favourites.set(actor, productId, favourite);
   }
 
-  @Query(() => [Product], { description: `Your saved products still on sale, most recently saved first (at most ${MAX_FAVOURITES}).` })
+  @Query(() => [Product], {
+    description: `Your saved products still on sale, most recently saved first (at most ${MAX_FAVOURITES}).`,
+  })
   async myFavourites(@CurrentActor() actor: Actor): Promise<Product[]> {
     return (await this.favourites.list(actor, MAX_FAVOURITES)).map(toProduct);
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the signed-in caller saved this product; false when signed out.' })
-  favourited(@Parent() product: Product, @OptionalActor() actor: Actor | undefined, @Context('req') req: object): Promise<boolean> | boolean {
+  @ResolveField(() => Boolean, {
+    description: 'Whether the signed-in caller saved this product; false when signed out.',
+  })
+  favourited(
+    @Parent() product: Product,
+    @OptionalActor() actor: Actor | undefined,
+    @Context('req') req: object,
+  ): Promise<boolean> | boolean {
     if (!actor) return false;
     let loader = this.perRequest.get(req);
     if (!loader) {

@@ -40,7 +40,8 @@ function priced<T extends { priceMinor: number }>(row: Priced<T>): T {
   return { ...row, priceMinor: readMinorUnits(row.priceMinor) } as T;
 }
 
-export type StockHold = { kind: 'VARIANT'; variantId: string; quantity: number } | { kind: 'SEATS'; timeSlotId: string; quantity: number };
+export type StockHold =
+  { kind: 'VARIANT'; variantId: string; quantity: number } | { kind: 'SEATS'; timeSlotId: string; quantity: number };
 
 /** A stock row after an UPDATE: its product and the units or seats left. */
 export interface StockRow {
@@ -111,7 +112,9 @@ export class InventoryRepository {
 
   /** Locks the slots in id order (so concurrent callers cannot deadlock on them) until the transaction ends. */
   lockSlots(timeSlotIds: readonly string[]): Promise<SlotStatusRow[]> {
-    return this.manager.query(`SELECT id, status FROM time_slots WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [[...new Set(timeSlotIds)]]);
+    return this.manager.query(`SELECT id, status FROM time_slots WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [
+      [...new Set(timeSlotIds)],
+    ]);
   }
 
   /** Reserves when enough is left (and, for seats, the slot is OPEN and starts after `now`); no row otherwise. */

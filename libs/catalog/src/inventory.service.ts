@@ -79,7 +79,13 @@ export class InventoryService {
   }
 
   /** Refunded units back on hand, recorded as a RETURN movement; returns the stock on hand after. */
-  async returnUnits(manager: EntityManager, variantId: string, quantity: number, actorUserId: string, note: string): Promise<number> {
+  async returnUnits(
+    manager: EntityManager,
+    variantId: string,
+    quantity: number,
+    actorUserId: string,
+    note: string,
+  ): Promise<number> {
     const returned = await this.inventory.forManager(manager).returnUnits(variantId, quantity);
     if (!returned) throw new Error(`Returning ${quantity} to ${variantId} found no such variant`);
     await this.variants.forManager(manager).recordMovement({
@@ -106,8 +112,13 @@ export class InventoryService {
    * the row runs out (left after = 0) or comes back from nothing (left before = 0). Every other checkout, payment
    * and release leaves the index alone instead of re-listing the product inside the buyer's transaction.
    */
-  private async availabilityChanged(manager: EntityManager, rows: StockRow[], delta: number, change: string): Promise<void> {
-    const flipped = rows.filter((r) => (Number(r.left) > 0) !== (Number(r.left) - delta > 0));
+  private async availabilityChanged(
+    manager: EntityManager,
+    rows: StockRow[],
+    delta: number,
+    change: string,
+  ): Promise<void> {
+    const flipped = rows.filter((r) => Number(r.left) > 0 !== Number(r.left) - delta > 0);
     await this.events.productsChanged(manager, [...new Set(flipped.map((r) => r.productId))], change);
   }
 }

@@ -42,8 +42,15 @@ export class ProductApprovalService {
 
   reject(actor: Actor, productId: string, comments: string): Promise<ProductEntity> {
     const reason = comments.trim();
-    if (reason.length < 1 || reason.length > 2000) throw CatalogException.badInput('Comments must be 1 to 2000 characters', { field: 'comments' });
-    return this.change(actor, productId, ProductTransition.Rejected, async (product) => assertStudioOf(actor, product), reason);
+    if (reason.length < 1 || reason.length > 2000)
+      throw CatalogException.badInput('Comments must be 1 to 2000 characters', { field: 'comments' });
+    return this.change(
+      actor,
+      productId,
+      ProductTransition.Rejected,
+      async (product) => assertStudioOf(actor, product),
+      reason,
+    );
   }
 
   /**
@@ -74,7 +81,9 @@ export class ProductApprovalService {
   }
 
   unpublish(actor: Actor, productId: string): Promise<ProductEntity> {
-    return this.change(actor, productId, ProductTransition.Unpublished, async (product) => assertMerchantOf(actor, product));
+    return this.change(actor, productId, ProductTransition.Unpublished, async (product) =>
+      assertMerchantOf(actor, product),
+    );
   }
 
   /**
@@ -90,13 +99,18 @@ export class ProductApprovalService {
     const rows = await products.moveAllOfLicense(event.licenseId, suspend.from, suspend.to, reason);
     const steps = rows.map((r) => ({ ...productLifecycle.fire(r.from, ProductTransition.Suspended), subject: r.id }));
     await productLifecycle.record(steps, { products, reason, actorUserId: null });
-    await this.events.productsChanged(manager, rows.map((r) => r.id), ProductTransition.Suspended);
+    await this.events.productsChanged(
+      manager,
+      rows.map((r) => r.id),
+      ProductTransition.Suspended,
+    );
   }
 
   /** The product's steps through approval and the shop, oldest first: for its merchant, its studio and the platform. */
   async auditTrail(actor: Actor, productId: string): Promise<ProductAuditEntryEntity[]> {
     const product = await this.products.findById(productId);
-    const party = product && (actor.isPlatform || actor.isMemberOf(product.merchantId) || actor.isMemberOf(product.studioId));
+    const party =
+      product && (actor.isPlatform || actor.isMemberOf(product.merchantId) || actor.isMemberOf(product.studioId));
     if (!product || !party || !canViewProduct(actor, product)) throw CatalogException.notFound('Product', productId);
     return this.products.auditTrail(productId);
   }

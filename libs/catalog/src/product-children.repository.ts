@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder, ValueTransformer } from 'typeorm';
+import {
+  EntityManager,
+  EntityMetadata,
+  EntityTarget,
+  ObjectLiteral,
+  SelectQueryBuilder,
+  ValueTransformer,
+} from 'typeorm';
 import { ProductEntity, ProductVariantEntity, TicketTypeEntity, TimeSlotEntity } from './product.entity';
 import { VenueEntity } from './venue.entity';
 
@@ -41,14 +48,22 @@ export class ProductChildrenRepository {
 
   /** Children of many products (slots upcoming from `now`) in one statement, in the order of `productIds`. */
   async childrenOf(productIds: readonly string[], now: Date): Promise<ProductChildren[]> {
-    const qb = this.manager.getRepository(ProductEntity).createQueryBuilder('p').select('p.id', 'id').where('p.id IN (:...ids)', { ids: [...productIds] });
+    const qb = this.manager
+      .getRepository(ProductEntity)
+      .createQueryBuilder('p')
+      .select('p.id', 'id')
+      .where('p.id IN (:...ids)', { ids: [...productIds] });
     const raw: { id: string; children: RawChildren }[] = await this.addChildren(qb, 'p', now).getRawMany();
     const byId = new Map(raw.map((r) => [r.id, this.hydrate(r.children)]));
     return productIds.map((id) => byId.get(id) ?? NO_CHILDREN);
   }
 
   /** Adds the children of `alias` (a products alias) as the `children` column, with the parameters it needs. */
-  private addChildren<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, now: Date): SelectQueryBuilder<T> {
+  private addChildren<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    now: Date,
+  ): SelectQueryBuilder<T> {
     const rows = (target: EntityTarget<ObjectLiteral>, table: string, where: string, order: string): string =>
       `coalesce((SELECT json_agg(${this.objectOf(target, 'c')} ORDER BY ${order}) FROM ${table} c WHERE ${where}), '[]'::json)`;
     const expression = `json_build_object(

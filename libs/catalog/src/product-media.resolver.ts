@@ -15,7 +15,8 @@ export class ProductMediaResolver {
   constructor(private readonly galleries: ProductMediaService) {}
 
   @Mutation(() => Product, {
-    description: "Owner or staff of the product's merchant: replaces the gallery, in order, with the merchant's own uploads (POST /media). New or reordered images send an approved product back for approval.",
+    description:
+      "Owner or staff of the product's merchant: replaces the gallery, in order, with the merchant's own uploads (POST /media). New or reordered images send an approved product back for approval.",
   })
   async setProductMedia(@CurrentActor() actor: Actor, @Args() args: SetProductMediaArgs): Promise<Product> {
     return toProduct(await this.galleries.setGallery(actor, args));

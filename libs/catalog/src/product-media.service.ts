@@ -32,8 +32,10 @@ export class ProductMediaService {
   setGallery(actor: Actor, args: SetProductMediaArgs): Promise<ProductEntity> {
     const alt = new Map((args.alt ?? []).map((a) => [a.mediaId, a]));
     const stray = [...alt.keys()].find((id) => !args.mediaIds.includes(id));
-    if (stray) throw CatalogException.badInput('Alt text is for an image that is not in mediaIds', { field: 'alt', id: stray });
-    if (alt.size !== (args.alt ?? []).length) throw CatalogException.badInput('One alt text per image', { field: 'alt' });
+    if (stray)
+      throw CatalogException.badInput('Alt text is for an image that is not in mediaIds', { field: 'alt', id: stray });
+    if (alt.size !== (args.alt ?? []).length)
+      throw CatalogException.badInput('One alt text per image', { field: 'alt' });
     return this.dataSource.transaction(async (manager) => {
       const products = this.products.forManager(manager);
       const galleries = this.galleries.forManager(manager);
@@ -61,16 +63,27 @@ export class ProductMediaService {
       if (!changed && !retextOnly) return product;
       await galleries.replaceGallery(product.id, rows);
       // Alt text describes the approved images; only new or reordered images are a new design.
-      const revised = changed && productLifecycle.canFire(product.status, ProductTransition.Revised) ? productLifecycle.fire(product.status, ProductTransition.Revised) : null;
+      const revised =
+        changed && productLifecycle.canFire(product.status, ProductTransition.Revised)
+          ? productLifecycle.fire(product.status, ProductTransition.Revised)
+          : null;
       if (revised) {
         product.status = revised.to;
         product.statusReason = null;
         product.publishedAt = null;
-        await productLifecycle.record([{ ...revised, subject: product.id }], { products, reason: 'Gallery replaced', actorUserId: actor.userId });
+        await productLifecycle.record([{ ...revised, subject: product.id }], {
+          products,
+          reason: 'Gallery replaced',
+          actorUserId: actor.userId,
+        });
       }
       product.updatedAt = new Date();
       await products.save(product);
-      await this.events.productsChanged(manager, [product.id], revised ? ProductTransition.Revised : 'ProductGalleryReplaced');
+      await this.events.productsChanged(
+        manager,
+        [product.id],
+        revised ? ProductTransition.Revised : 'ProductGalleryReplaced',
+      );
       return product;
     });
   }

@@ -1,7 +1,16 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { MediaImage } from '@chedun/media';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 /** Most images one product shows; a gallery, not an archive. */
 export const MAX_GALLERY = 12;
@@ -9,7 +18,9 @@ const MAX_ALT = 300;
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-@ObjectType({ description: "An image of a product's gallery: the upload's renditions plus what it shows, in both languages." })
+@ObjectType({
+  description: "An image of a product's gallery: the upload's renditions plus what it shows, in both languages.",
+})
 export class ProductMedia extends MediaImage {
   @Field(() => String, { nullable: true, description: 'What the image shows, for screen readers (English).' })
   alt!: string | null;
@@ -45,14 +56,19 @@ export class SetProductMediaArgs {
   @IsUUID()
   productId!: string;
 
-  @Field(() => [ID], { description: `Media ids from POST /media by the product's merchant, in gallery order (at most ${MAX_GALLERY}); [] empties it.` })
+  @Field(() => [ID], {
+    description: `Media ids from POST /media by the product's merchant, in gallery order (at most ${MAX_GALLERY}); [] empties it.`,
+  })
   @IsArray()
   @ArrayMaxSize(MAX_GALLERY)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   mediaIds!: string[];
 
-  @Field(() => [ProductMediaAltInput], { nullable: true, description: 'Alt text per image, by media id; images without an entry have none.' })
+  @Field(() => [ProductMediaAltInput], {
+    nullable: true,
+    description: 'Alt text per image, by media id; images without an entry have none.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_GALLERY)

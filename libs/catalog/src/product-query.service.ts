@@ -49,9 +49,16 @@ export class ProductQueryService {
   }
 
   /** The studio's view: designs of its IP that were submitted (never a merchant's drafts). */
-  listForStudio(actor: Actor, studioId: string, status: ProductStatus, first: number, after?: string | null): Promise<ConnectionShape<ProductEntity>> {
+  listForStudio(
+    actor: Actor,
+    studioId: string,
+    status: ProductStatus,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<ProductEntity>> {
     if (!actor.isPlatform) actor.assertMemberOf(studioId, OrganizationKind.STUDIO);
-    if (status === ProductStatus.DRAFT) throw CatalogException.badInput('Drafts are the merchant\'s own', { field: 'status' });
+    if (status === ProductStatus.DRAFT)
+      throw CatalogException.badInput("Drafts are the merchant's own", { field: 'status' });
     return this.products.pageOfStudio(studioId, status, first, after);
   }
 }

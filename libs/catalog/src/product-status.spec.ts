@@ -32,7 +32,9 @@ describe('product transition table', () => {
     ['unpublish a suspended product', S.SUSPENDED, T.Unpublished],
   ])('refuses to %s with CONFLICT', (_name, from, transition) => {
     expect(productLifecycle.canFire(from, transition)).toBe(false);
-    expect(() => productLifecycle.fire(from, transition)).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT }));
+    expect(() => productLifecycle.fire(from, transition)).toThrow(
+      expect.objectContaining({ code: ErrorCode.CONFLICT }),
+    );
   });
 
   it('names the refusal by what was tried', () => {
@@ -42,11 +44,28 @@ describe('product transition table', () => {
   it('writes one audit entry per product moved, with who and why', async () => {
     const insert = jest.fn().mockResolvedValue(undefined);
     const products = new ProductRepository({ insert } as unknown as EntityManager);
-    const steps = [S.PUBLISHED, S.APPROVED].map((from, i) => ({ ...productLifecycle.fire(from, T.Suspended), subject: `p${i}` }));
+    const steps = [S.PUBLISHED, S.APPROVED].map((from, i) => ({
+      ...productLifecycle.fire(from, T.Suspended),
+      subject: `p${i}`,
+    }));
     await productLifecycle.record(steps, { products, reason: 'License suspended', actorUserId: null });
     expect(insert).toHaveBeenCalledWith(ProductAuditEntryEntity, [
-      { productId: 'p0', event: T.Suspended, fromStatus: S.PUBLISHED, toStatus: S.SUSPENDED, reason: 'License suspended', actorUserId: null },
-      { productId: 'p1', event: T.Suspended, fromStatus: S.APPROVED, toStatus: S.SUSPENDED, reason: 'License suspended', actorUserId: null },
+      {
+        productId: 'p0',
+        event: T.Suspended,
+        fromStatus: S.PUBLISHED,
+        toStatus: S.SUSPENDED,
+        reason: 'License suspended',
+        actorUserId: null,
+      },
+      {
+        productId: 'p1',
+        event: T.Suspended,
+        fromStatus: S.APPROVED,
+        toStatus: S.SUSPENDED,
+        reason: 'License suspended',
+        actorUserId: null,
+      },
     ]);
   });
 });

@@ -40,7 +40,10 @@ const T = ProductTransition;
  */
 export const PRODUCT_TRANSITIONS: TransitionTable<ProductStatus> = {
   [S.DRAFT]: { [S.PENDING_APPROVAL]: { action: 'submit', event: T.Submitted } },
-  [S.PENDING_APPROVAL]: { [S.APPROVED]: { action: 'approve', event: T.Approved }, [S.REJECTED]: { action: 'reject', event: T.Rejected } },
+  [S.PENDING_APPROVAL]: {
+    [S.APPROVED]: { action: 'approve', event: T.Approved },
+    [S.REJECTED]: { action: 'reject', event: T.Rejected },
+  },
   [S.APPROVED]: {
     [S.PUBLISHED]: { action: 'publish', event: T.Published },
     [S.SUSPENDED]: { action: 'suspend', event: T.Suspended },
@@ -52,5 +55,8 @@ export const PRODUCT_TRANSITIONS: TransitionTable<ProductStatus> = {
     [S.SUSPENDED]: { action: 'suspend', event: T.Suspended },
     [S.PENDING_APPROVAL]: { action: 'revise', event: T.Revised },
   },
-  [S.SUSPENDED]: { [S.PUBLISHED]: { action: 'publish', event: T.Published }, [S.PENDING_APPROVAL]: { action: 'revise', event: T.Revised } },
+  [S.SUSPENDED]: {
+    [S.PUBLISHED]: { action: 'publish', event: T.Published },
+    [S.PENDING_APPROVAL]: { action: 'revise', event: T.Revised },
+  },
 };

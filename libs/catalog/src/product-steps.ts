@@ -16,7 +16,14 @@ export interface ProductStepContext {
 export const productLifecycle = new Lifecycle<ProductStatus, ProductStepContext>('product', PRODUCT_TRANSITIONS, {
   onTransition: async (steps, { products, reason, actorUserId }) => {
     await products.recordSteps(
-      steps.map((s) => ({ productId: s.subject, event: s.event ?? s.action, fromStatus: s.from, toStatus: s.to, reason, actorUserId })),
+      steps.map((s) => ({
+        productId: s.subject,
+        event: s.event ?? s.action,
+        fromStatus: s.from,
+        toStatus: s.to,
+        reason,
+        actorUserId,
+      })),
     );
   },
 });

@@ -4,7 +4,10 @@ import { updateReturning } from '@chedun/db';
 import { EntityManager } from 'typeorm';
 import { ProductVariantEntity, StockMovementEntity, StockMovementReason } from './product.entity';
 
-export type NewProductVariant = Pick<ProductVariantEntity, 'productId' | 'merchantId' | 'sku' | 'priceMinor' | 'currency' | 'stockOnHand' | 'position'>;
+export type NewProductVariant = Pick<
+  ProductVariantEntity,
+  'productId' | 'merchantId' | 'sku' | 'priceMinor' | 'currency' | 'stockOnHand' | 'position'
+>;
 export type NewStockMovement = Omit<StockMovementEntity, 'id' | 'createdAt'>;
 
 /** Stock on hand before and after one adjustment. */
@@ -49,7 +52,11 @@ export class ProductVariantRepository {
    * concurrent adjustments serialise in the database and none is lost. RESTOCK adds, DAMAGE takes away, COUNT sets;
    * null when the result would be less than what is sold and reserved (or there is no such variant).
    */
-  async adjustStockOnHand(variantId: string, reason: StockMovementReason, quantity: number): Promise<StockOnHandChange | null> {
+  async adjustStockOnHand(
+    variantId: string,
+    reason: StockMovementReason,
+    quantity: number,
+  ): Promise<StockOnHandChange | null> {
     const rows = await updateReturning<StockOnHandChange>(
       this.manager,
       `UPDATE product_variants v

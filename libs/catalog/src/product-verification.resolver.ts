@@ -13,7 +13,9 @@ export class ProductVerificationResolver {
     description:
       'Public, rate-limited per address: the proof of license behind a product’s verification code (its QR). An unknown code is NOT_FOUND.',
   })
-  verifyProduct(@Args('code', { description: 'The code printed on the product’s tag.' }) code: string): Promise<ProductVerification> {
+  verifyProduct(
+    @Args('code', { description: 'The code printed on the product’s tag.' }) code: string,
+  ): Promise<ProductVerification> {
     return this.verifications.verify(code);
   }
 }

@@ -32,13 +32,16 @@ export class ProductVerificationService {
     if (!product) throw unknown();
     const license = await this.licenses.findById(product.licenseId);
     const [filmIp] = await this.filmIps.findByIds([product.filmIpId]);
-    const parties = new Map((await this.organizations.profiles([product.studioId, product.merchantId])).map((o) => [o.id, o]));
+    const parties = new Map(
+      (await this.organizations.profiles([product.studioId, product.merchantId])).map((o) => [o.id, o]),
+    );
     const studio = parties.get(product.studioId);
     const merchant = parties.get(product.merchantId);
     if (!license || !filmIp || !studio || !merchant) throw unknown();
     // The expiry job runs daily; a license past its last day no longer holds even before the job has marked it.
     const today = shanghaiDate(this.clock.now());
-    const licenseStatus = license.status === LicenseStatus.ACTIVE && license.endsOn < today ? LicenseStatus.EXPIRED : license.status;
+    const licenseStatus =
+      license.status === LicenseStatus.ACTIVE && license.endsOn < today ? LicenseStatus.EXPIRED : license.status;
     return {
       product: { id: product.id, name: product.name, nameZh: product.nameZh },
       filmIp: { title: filmIp.title, titleZh: filmIp.titleZh },

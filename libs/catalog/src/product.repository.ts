@@ -83,7 +83,12 @@ export class ProductRepository {
    * Moves every product of the license that is in one of `from` to `to` in one statement, locking them in the
    * subquery first; returns each moved product with the status it left.
    */
-  moveAllOfLicense(licenseId: string, from: readonly ProductStatus[], to: ProductStatus, reason: string): Promise<MovedProduct[]> {
+  moveAllOfLicense(
+    licenseId: string,
+    from: readonly ProductStatus[],
+    to: ProductStatus,
+    reason: string,
+  ): Promise<MovedProduct[]> {
     return updateReturning<MovedProduct>(
       this.manager,
       `UPDATE products p SET status = $2, status_reason = $3, published_at = NULL, updated_at = now()
@@ -116,8 +121,16 @@ export class ProductRepository {
       .getMany();
   }
 
-  pageOfMerchant(merchantId: string, filter: ProductListFilter | undefined, first: number, after?: string | null): Promise<ConnectionShape<ProductEntity>> {
-    const qb = this.manager.getRepository(ProductEntity).createQueryBuilder('p').where('p.merchant_id = :merchantId', { merchantId });
+  pageOfMerchant(
+    merchantId: string,
+    filter: ProductListFilter | undefined,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<ProductEntity>> {
+    const qb = this.manager
+      .getRepository(ProductEntity)
+      .createQueryBuilder('p')
+      .where('p.merchant_id = :merchantId', { merchantId });
     if (filter?.status) qb.andWhere('p.status = :status', { status: filter.status });
     if (filter?.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
     if (filter?.category) qb.andWhere('p.category = :category', { category: filter.category });
@@ -126,7 +139,12 @@ export class ProductRepository {
     return page(qb, first, after);
   }
 
-  pageOfStudio(studioId: string, status: ProductStatus, first: number, after?: string | null): Promise<ConnectionShape<ProductEntity>> {
+  pageOfStudio(
+    studioId: string,
+    status: ProductStatus,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<ProductEntity>> {
     const qb = this.manager
       .getRepository(ProductEntity)
       .createQueryBuilder('p')
@@ -136,12 +154,20 @@ export class ProductRepository {
 }
 
 /** Newest first, keyset on (created_at, id) so pages never repeat or skip rows. */
-async function page(qb: SelectQueryBuilder<ProductEntity>, first: number, after?: string | null): Promise<ConnectionShape<ProductEntity>> {
+async function page(
+  qb: SelectQueryBuilder<ProductEntity>,
+  first: number,
+  after?: string | null,
+): Promise<ConnectionShape<ProductEntity>> {
   const totalCount = await qb.clone().getCount();
   if (after) {
     const [createdAt, id] = decodeCursor(after, 2);
     qb.andWhere('(p.created_at, p.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
   }
-  const rows = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1).getMany();
+  const rows = await qb
+    .orderBy('p.created_at', 'DESC')
+    .addOrderBy('p.id', 'DESC')
+    .limit(first + 1)
+    .getMany();
   return toConnection(rows, first, totalCount, (p) => [p.createdAt.toISOString(), p.id]);
 }

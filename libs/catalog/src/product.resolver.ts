@@ -41,7 +41,9 @@ export class ProductResolver {
   ) {}
 
   @Public()
-  @Query(() => Product, { description: 'Public when PUBLISHED; merchants see their own drafts, studios the designs they review.' })
+  @Query(() => Product, {
+    description: 'Public when PUBLISHED; merchants see their own drafts, studios the designs they review.',
+  })
   async product(
     @OptionalActor() actor: Actor | undefined,
     @Args('id', { type: () => ID }, uuid) id: string,
@@ -53,8 +55,13 @@ export class ProductResolver {
     return toProduct(product);
   }
 
-  @Query(() => [ProductAuditEntry], { description: "Who moved the product through approval and the shop: its merchant's and studio's staff." })
-  async productAuditTrail(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<ProductAuditEntry[]> {
+  @Query(() => [ProductAuditEntry], {
+    description: "Who moved the product through approval and the shop: its merchant's and studio's staff.",
+  })
+  async productAuditTrail(
+    @CurrentActor() actor: Actor,
+    @Args('productId', { type: () => ID }, uuid) productId: string,
+  ): Promise<ProductAuditEntry[]> {
     const entries = await this.approvals.auditTrail(actor, productId);
     return entries.map((e) => ({
       id: e.id,
@@ -68,21 +75,38 @@ export class ProductResolver {
   }
 
   @Query(() => ProductConnection, { description: "A merchant's own products, newest first." })
-  async merchantProducts(@CurrentActor() actor: Actor, @Args() args: MerchantProductsArgs): Promise<ConnectionShape<Product>> {
+  async merchantProducts(
+    @CurrentActor() actor: Actor,
+    @Args() args: MerchantProductsArgs,
+  ): Promise<ConnectionShape<Product>> {
     const first = args.first ?? 20;
     const page = await this.queries.listForMerchant(actor, args.merchantId, args.filter, first, args.after);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toProduct(e.node) })) };
   }
 
-  @Query(() => ProductConnection, { description: "A studio's designs by status (PENDING_APPROVAL by default): its approval queue." })
-  async studioProducts(@CurrentActor() actor: Actor, @Args() args: StudioProductsArgs): Promise<ConnectionShape<Product>> {
+  @Query(() => ProductConnection, {
+    description: "A studio's designs by status (PENDING_APPROVAL by default): its approval queue.",
+  })
+  async studioProducts(
+    @CurrentActor() actor: Actor,
+    @Args() args: StudioProductsArgs,
+  ): Promise<ConnectionShape<Product>> {
     const first = args.first ?? 20;
-    const page = await this.queries.listForStudio(actor, args.studioId, args.status ?? ProductStatus.PENDING_APPROVAL, first, args.after);
+    const page = await this.queries.listForStudio(
+      actor,
+      args.studioId,
+      args.status ?? ProductStatus.PENDING_APPROVAL,
+      first,
+      args.after,
+    );
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toProduct(e.node) })) };
   }
 
-  @Mutation(() => Product, { description: 'A merchandise design (DRAFT) under one of the merchant\'s ACTIVE licenses.' })
-  async createMerchandise(@CurrentActor() actor: Actor, @Args('input') input: CreateMerchandiseInput): Promise<Product> {
+  @Mutation(() => Product, { description: "A merchandise design (DRAFT) under one of the merchant's ACTIVE licenses." })
+  async createMerchandise(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateMerchandiseInput,
+  ): Promise<Product> {
     return toProduct(await this.products.createMerchandise(actor, input));
   }
 
@@ -97,16 +121,24 @@ export class ProductResolver {
   }
 
   @Mutation(() => Product, { description: 'Merchant: DRAFT or REJECTED → PENDING_APPROVAL.' })
-  async submitProductForApproval(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<Product> {
+  async submitProductForApproval(
+    @CurrentActor() actor: Actor,
+    @Args('productId', { type: () => ID }, uuid) productId: string,
+  ): Promise<Product> {
     return toProduct(await this.approvals.submit(actor, productId));
   }
 
   @Mutation(() => Product, { description: "Staff of the licensed IP's studio: PENDING_APPROVAL → APPROVED." })
-  async approveProduct(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<Product> {
+  async approveProduct(
+    @CurrentActor() actor: Actor,
+    @Args('productId', { type: () => ID }, uuid) productId: string,
+  ): Promise<Product> {
     return toProduct(await this.approvals.approve(actor, productId));
   }
 
-  @Mutation(() => Product, { description: "Staff of the licensed IP's studio: PENDING_APPROVAL → REJECTED with comments." })
+  @Mutation(() => Product, {
+    description: "Staff of the licensed IP's studio: PENDING_APPROVAL → REJECTED with comments.",
+  })
   async rejectProduct(
     @CurrentActor() actor: Actor,
     @Args('productId', { type: () => ID }, uuid) productId: string,
@@ -115,22 +147,35 @@ export class ProductResolver {
     return toProduct(await this.approvals.reject(actor, productId, comments));
   }
 
-  @Mutation(() => Product, { description: 'Merchant: APPROVED or SUSPENDED → PUBLISHED, only while the license allows the category today.' })
-  async publishProduct(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<Product> {
+  @Mutation(() => Product, {
+    description: 'Merchant: APPROVED or SUSPENDED → PUBLISHED, only while the license allows the category today.',
+  })
+  async publishProduct(
+    @CurrentActor() actor: Actor,
+    @Args('productId', { type: () => ID }, uuid) productId: string,
+  ): Promise<Product> {
     return toProduct(await this.approvals.publish(actor, productId));
   }
 
   @Mutation(() => Product, { description: 'Merchant: PUBLISHED → APPROVED (out of the shop).' })
-  async unpublishProduct(@CurrentActor() actor: Actor, @Args('productId', { type: () => ID }, uuid) productId: string): Promise<Product> {
+  async unpublishProduct(
+    @CurrentActor() actor: Actor,
+    @Args('productId', { type: () => ID }, uuid) productId: string,
+  ): Promise<Product> {
     return toProduct(await this.approvals.unpublish(actor, productId));
   }
 
   @Mutation(() => ProductVariant)
-  async setVariantPrice(@CurrentActor() actor: Actor, @Args('input') input: SetVariantPriceInput): Promise<ProductVariant> {
+  async setVariantPrice(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SetVariantPriceInput,
+  ): Promise<ProductVariant> {
     return toVariant(await this.products.setVariantPrice(actor, input));
   }
 
-  @Mutation(() => StockAdjustment, { description: 'Restock, write off damage or record a count; kept as a stock movement.' })
+  @Mutation(() => StockAdjustment, {
+    description: 'Restock, write off damage or record a count; kept as a stock movement.',
+  })
   async adjustStock(@CurrentActor() actor: Actor, @Args('input') input: AdjustStockInput): Promise<StockAdjustment> {
     const { variant, movement } = await this.stock.adjust(actor, input);
     return {

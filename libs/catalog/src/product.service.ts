@@ -8,7 +8,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { isUniqueViolation } from './catalog.mappers';
 import { assertMerchantOf } from './catalog.policy';
-import { CreateExperienceInput, CreateMerchandiseInput, SetVariantPriceInput, UpdateProductInput } from './catalog.types';
+import {
+  CreateExperienceInput,
+  CreateMerchandiseInput,
+  SetVariantPriceInput,
+  UpdateProductInput,
+} from './catalog.types';
 import { ProductEntity, ProductVariantEntity, StockMovementReason } from './product.entity';
 import { ProductRepository } from './product.repository';
 import { ProductKind, ProductStatus, ProductTransition } from './product-status';
@@ -35,7 +40,8 @@ export class ProductService {
   createMerchandise(actor: Actor, input: CreateMerchandiseInput): Promise<ProductEntity> {
     const prices = input.variants.map((v, i) => this.validPrice(v.price, `variants.${i}.price`));
     const skus = new Set(input.variants.map((v) => v.sku.toUpperCase()));
-    if (skus.size !== input.variants.length) throw CatalogException.badInput('Each variant needs its own SKU', { field: 'variants' });
+    if (skus.size !== input.variants.length)
+      throw CatalogException.badInput('Each variant needs its own SKU', { field: 'variants' });
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenseFor(actor, input.licenseId, input.category, manager);
       const product = await this.insertProduct(manager, license, ProductKind.MERCHANDISE, input, null);
@@ -99,18 +105,25 @@ export class ProductService {
       const products = this.products.forManager(manager);
       const product = await products.lockById(input.productId);
       assertMerchantOf(actor, product);
-      const designChanged = DESIGN_FIELDS.some((f) => input[f] !== undefined && input[f] !== null && !same(input[f], product[f]));
+      const designChanged = DESIGN_FIELDS.some(
+        (f) => input[f] !== undefined && input[f] !== null && !same(input[f], product[f]),
+      );
       for (const f of DESIGN_FIELDS) {
         if (input[f] !== undefined && input[f] !== null) Object.assign(product, { [f]: input[f] });
       }
       if (input.purchaseLimit !== undefined) product.purchaseLimit = input.purchaseLimit ?? null;
       if (input.freeCancellationHours !== undefined) {
         if (product.kind !== ProductKind.EXPERIENCE && input.freeCancellationHours !== null) {
-          throw CatalogException.badInput('Only experiences have a cancellation policy', { field: 'freeCancellationHours' });
+          throw CatalogException.badInput('Only experiences have a cancellation policy', {
+            field: 'freeCancellationHours',
+          });
         }
         product.freeCancellationHours = input.freeCancellationHours;
       }
-      const revised = designChanged && productLifecycle.canFire(product.status, ProductTransition.Revised) ? productLifecycle.fire(product.status, ProductTransition.Revised) : null;
+      const revised =
+        designChanged && productLifecycle.canFire(product.status, ProductTransition.Revised)
+          ? productLifecycle.fire(product.status, ProductTransition.Revised)
+          : null;
       if (revised) {
         product.status = revised.to;
         product.statusReason = null;
@@ -118,7 +131,12 @@ export class ProductService {
       }
       product.updatedAt = new Date();
       const saved = await products.save(product);
-      if (revised) await productLifecycle.record([{ ...revised, subject: product.id }], { products, reason: null, actorUserId: actor.userId });
+      if (revised)
+        await productLifecycle.record([{ ...revised, subject: product.id }], {
+          products,
+          reason: null,
+          actorUserId: actor.userId,
+        });
       await this.events.productsChanged(manager, [product.id], revised ? ProductTransition.Revised : 'ProductUpdated');
       return saved;
     });
@@ -141,14 +159,25 @@ export class ProductService {
   }
 
   /** The license must be the actor's merchant's, ACTIVE, and cover the category. */
-  private async licenseFor(actor: Actor, licenseId: string, category: ProductCategory, manager: EntityManager): Promise<LicenseSnapshot> {
+  private async licenseFor(
+    actor: Actor,
+    licenseId: string,
+    category: ProductCategory,
+    manager: EntityManager,
+  ): Promise<LicenseSnapshot> {
     const license = await this.licenses.findById(licenseId, manager);
-    if (!license || !actor.isMemberOf(license.merchantId, OrganizationKind.MERCHANT)) throw CatalogException.notFound('License', licenseId);
+    if (!license || !actor.isMemberOf(license.merchantId, OrganizationKind.MERCHANT))
+      throw CatalogException.notFound('License', licenseId);
     if (license.status !== LicenseStatus.ACTIVE) {
-      throw CatalogException.conflict(`The license is ${license.status}; products need an ACTIVE license`, { field: 'licenseId' });
+      throw CatalogException.conflict(`The license is ${license.status}; products need an ACTIVE license`, {
+        field: 'licenseId',
+      });
     }
     if (!license.categories.includes(category)) {
-      throw CatalogException.badInput(`The license does not cover ${category}`, { field: 'category', allowed: license.categories });
+      throw CatalogException.badInput(`The license does not cover ${category}`, {
+        field: 'category',
+        allowed: license.categories,
+      });
     }
     return license;
   }

@@ -41,7 +41,9 @@ export class StockService {
 
       const changed = await variants.adjustStockOnHand(input.variantId, input.reason, input.quantity);
       if (!changed) {
-        throw CatalogException.conflict('Stock on hand cannot go below what is sold or reserved', { field: 'quantity' });
+        throw CatalogException.conflict('Stock on hand cannot go below what is sold or reserved', {
+          field: 'quantity',
+        });
       }
       // A COUNT that finds what the books say is still worth recording, with a delta of zero.
       const delta = changed.after - changed.before;

@@ -21,7 +21,11 @@ export class TimeSlotRepository {
   }
 
   /** Inserts the slots of one experience whose start it does not have yet; returns the new ones' ids. */
-  async insertMissing(productId: string, slots: readonly { startsAt: Date; endsAt: Date }[], capacity: number): Promise<string[]> {
+  async insertMissing(
+    productId: string,
+    slots: readonly { startsAt: Date; endsAt: Date }[],
+    capacity: number,
+  ): Promise<string[]> {
     const rows: { id: string }[] = await this.manager.query(
       `INSERT INTO time_slots (product_id, starts_at, ends_at, capacity)
        SELECT $1, s, e, $4 FROM unnest($2::timestamptz[], $3::timestamptz[]) AS t(s, e)

@@ -15,17 +15,27 @@ export class TimeSlotResolver {
     return toTimeSlot(await this.slots.add(actor, input));
   }
 
-  @Mutation(() => [TimeSlot], { description: 'Adds a weekly pattern of slots; slots that already exist are left as they are.' })
-  async addWeeklyTimeSlots(@CurrentActor() actor: Actor, @Args('input') input: AddWeeklyTimeSlotsInput): Promise<TimeSlot[]> {
+  @Mutation(() => [TimeSlot], {
+    description: 'Adds a weekly pattern of slots; slots that already exist are left as they are.',
+  })
+  async addWeeklyTimeSlots(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddWeeklyTimeSlotsInput,
+  ): Promise<TimeSlot[]> {
     return (await this.slots.addWeekly(actor, input)).map(toTimeSlot);
   }
 
   @Mutation(() => TimeSlot)
-  async changeTimeSlotCapacity(@CurrentActor() actor: Actor, @Args('input') input: ChangeTimeSlotCapacityInput): Promise<TimeSlot> {
+  async changeTimeSlotCapacity(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChangeTimeSlotCapacityInput,
+  ): Promise<TimeSlot> {
     return toTimeSlot(await this.slots.changeCapacity(actor, input));
   }
 
-  @Mutation(() => TimeSlot, { description: 'OPEN ↔ CLOSED; CANCELLED is final and flags the slot for its ticket holders.' })
+  @Mutation(() => TimeSlot, {
+    description: 'OPEN ↔ CLOSED; CANCELLED is final and flags the slot for its ticket holders.',
+  })
   async setTimeSlotStatus(
     @CurrentActor() actor: Actor,
     @Args('timeSlotId', { type: () => ID }, new ParseUUIDPipe()) timeSlotId: string,

@@ -22,7 +22,10 @@ const CANCEL = { action: 'cancel', event: 'TimeSlotCancelled' };
 /** A closed slot may reopen; a cancelled one is final (its tickets are to be refunded). */
 export const timeSlotLifecycle = new Lifecycle<TimeSlotStatus>('time slot', {
   [TimeSlotStatus.OPEN]: { [TimeSlotStatus.CLOSED]: CLOSE, [TimeSlotStatus.CANCELLED]: CANCEL },
-  [TimeSlotStatus.CLOSED]: { [TimeSlotStatus.OPEN]: { action: 'reopen', event: 'TimeSlotReopened' }, [TimeSlotStatus.CANCELLED]: CANCEL },
+  [TimeSlotStatus.CLOSED]: {
+    [TimeSlotStatus.OPEN]: { action: 'reopen', event: 'TimeSlotReopened' },
+    [TimeSlotStatus.CANCELLED]: CANCEL,
+  },
   [TimeSlotStatus.CANCELLED]: {},
 });
 
@@ -40,12 +43,16 @@ export class TimeSlotService {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     if (!(endsAt > startsAt)) throw CatalogException.badInput('endsAt must be after startsAt', { field: 'endsAt' });
-    if (endsAt.getTime() - startsAt.getTime() > MAX_SLOT_MS) throw CatalogException.badInput('A slot lasts at most 7 days', { field: 'endsAt' });
-    if (startsAt <= this.clock.now()) throw CatalogException.badInput('A slot must start in the future', { field: 'startsAt' });
+    if (endsAt.getTime() - startsAt.getTime() > MAX_SLOT_MS)
+      throw CatalogException.badInput('A slot lasts at most 7 days', { field: 'endsAt' });
+    if (startsAt <= this.clock.now())
+      throw CatalogException.badInput('A slot must start in the future', { field: 'startsAt' });
     return this.dataSource.transaction(async (manager) => {
       const experience = await this.ownExperience(manager, actor, input.experienceId);
       try {
-        const slot = await this.slots.forManager(manager).insert({ productId: experience.id, startsAt, endsAt, capacity: input.capacity });
+        const slot = await this.slots
+          .forManager(manager)
+          .insert({ productId: experience.id, startsAt, endsAt, capacity: input.capacity });
         await this.events.productsChanged(manager, [experience.id], 'TimeSlotAdded');
         return slot;
       } catch (error) {
@@ -78,7 +85,9 @@ export class TimeSlotService {
       const productId = await this.ownSlotProduct(manager, actor, input.timeSlotId);
       const slots = this.slots.forManager(manager);
       if (!(await slots.changeCapacity(input.timeSlotId, input.delta))) {
-        throw CatalogException.conflict('Capacity cannot go below the seats already sold or reserved', { field: 'delta' });
+        throw CatalogException.conflict('Capacity cannot go below the seats already sold or reserved', {
+          field: 'delta',
+        });
       }
       await this.events.productsChanged(manager, [productId], 'TimeSlotCapacityChanged');
       const slot = await slots.findById(input.timeSlotId);
@@ -101,7 +110,12 @@ export class TimeSlotService {
       const saved = await slots.save(slot);
       await this.events.productsChanged(manager, [productId], step.event as string);
       if (status === TimeSlotStatus.CANCELLED) {
-        await this.events.slotCancelled(manager, { timeSlotId, productId, cancelledBy: actor.userId, cancelledAt: slot.cancelledAt as Date });
+        await this.events.slotCancelled(manager, {
+          timeSlotId,
+          productId,
+          cancelledBy: actor.userId,
+          cancelledAt: slot.cancelledAt as Date,
+        });
       }
       return saved;
     });
@@ -110,7 +124,8 @@ export class TimeSlotService {
   private async ownExperience(manager: EntityManager, actor: Actor, experienceId: string): Promise<ProductEntity> {
     const product = await this.products.forManager(manager).findById(experienceId);
     assertMerchantOf(actor, product, 'Experience');
-    if (product.kind !== ProductKind.EXPERIENCE) throw CatalogException.badInput('Time slots belong to experiences', { field: 'experienceId' });
+    if (product.kind !== ProductKind.EXPERIENCE)
+      throw CatalogException.badInput('Time slots belong to experiences', { field: 'experienceId' });
     return product as ProductEntity;
   }
 

@@ -40,7 +40,11 @@ export class VenueRepository {
   }
 
   /** Oldest first, keyset on (created_at, id). */
-  async pageOfMerchant(merchantId: string, first: number, after?: string | null): Promise<ConnectionShape<VenueEntity>> {
+  async pageOfMerchant(
+    merchantId: string,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<VenueEntity>> {
     const qb = this.manager
       .getRepository(VenueEntity)
       .createQueryBuilder('v')
@@ -50,7 +54,11 @@ export class VenueRepository {
       const [createdAt, id] = decodeCursor(after, 2);
       qb.andWhere('(v.created_at, v.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
     }
-    const rows = await qb.orderBy('v.created_at', 'ASC').addOrderBy('v.id', 'ASC').limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy('v.created_at', 'ASC')
+      .addOrderBy('v.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
     return toConnection(rows, first, totalCount, (v) => [v.createdAt.toISOString(), v.id]);
   }
 }

@@ -20,13 +20,21 @@ export class VenueResolver {
     return toVenue(await this.venues.update(actor, input));
   }
 
-  @Query(() => Venue, { description: "One of the caller's merchants' venues (the public sees venues through products)." })
-  async venue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<Venue> {
+  @Query(() => Venue, {
+    description: "One of the caller's merchants' venues (the public sees venues through products).",
+  })
+  async venue(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+  ): Promise<Venue> {
     return toVenue(await this.venues.findOwn(actor, id));
   }
 
   @Query(() => VenueConnection)
-  async merchantVenues(@CurrentActor() actor: Actor, @Args() args: MerchantVenuesArgs): Promise<ConnectionShape<Venue>> {
+  async merchantVenues(
+    @CurrentActor() actor: Actor,
+    @Args() args: MerchantVenuesArgs,
+  ): Promise<ConnectionShape<Venue>> {
     const page = await this.venues.listForMerchant(actor, args.merchantId, args.first ?? 20, args.after);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toVenue(e.node) })) };
   }

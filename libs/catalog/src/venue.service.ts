@@ -49,7 +49,8 @@ export class VenueService {
     return this.dataSource.transaction(async (manager) => {
       const venues = this.venues.forManager(manager);
       const venue = await venues.lockById(input.venueId);
-      if (!venue || !actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT)) throw CatalogException.notFound('Venue', input.venueId);
+      if (!venue || !actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT))
+        throw CatalogException.notFound('Venue', input.venueId);
       const { venueId: _id, ...changes } = input;
       for (const [key, value] of Object.entries(changes)) {
         if (value !== undefined && value !== null) Object.assign(venue, { [key]: value });
@@ -84,7 +85,12 @@ export class VenueService {
     return venue;
   }
 
-  async listForMerchant(actor: Actor, merchantId: string, first: number, after?: string | null): Promise<ConnectionShape<VenueEntity>> {
+  async listForMerchant(
+    actor: Actor,
+    merchantId: string,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<VenueEntity>> {
     if (!actor.isPlatform) actor.assertMemberOf(merchantId, OrganizationKind.MERCHANT);
     return this.venues.pageOfMerchant(merchantId, first, after);
   }

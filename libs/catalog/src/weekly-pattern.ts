@@ -20,7 +20,8 @@ export function expandWeeklyPattern(pattern: WeeklyPattern): { startsAt: Date; e
   const from = Date.parse(`${pattern.fromDate}T00:00:00Z`);
   const to = Date.parse(`${pattern.toDate}T00:00:00Z`);
   if (to < from) throw CatalogException.badInput('toDate must not be before fromDate', { field: 'toDate' });
-  if ((to - from) / DAY_MS > 366) throw CatalogException.badInput('A pattern covers at most a year', { field: 'toDate' });
+  if ((to - from) / DAY_MS > 366)
+    throw CatalogException.badInput('A pattern covers at most a year', { field: 'toDate' });
   const [hours, minutes] = pattern.startTime.split(':').map(Number) as [number, number];
   const slots: { startsAt: Date; endsAt: Date }[] = [];
   for (let day = from; day <= to; day += DAY_MS) {
@@ -30,7 +31,9 @@ export function expandWeeklyPattern(pattern: WeeklyPattern): { startsAt: Date; e
     slots.push({ startsAt, endsAt: new Date(startsAt.getTime() + pattern.durationMinutes * 60_000) });
   }
   if (slots.length > MAX_SLOTS_PER_PATTERN) {
-    throw CatalogException.badInput(`A pattern creates at most ${MAX_SLOTS_PER_PATTERN} slots`, { count: slots.length });
+    throw CatalogException.badInput(`A pattern creates at most ${MAX_SLOTS_PER_PATTERN} slots`, {
+      count: slots.length,
+    });
   }
   return slots;
 }

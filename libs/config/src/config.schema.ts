@@ -3,9 +3,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** scheme://host[:port], nothing after: what a browser sends as its Origin header. */
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
@@ -42,7 +40,10 @@ export const configSchema = z
     // Links sent by email (address verification, invitations): how long they work, and the web app they open.
     EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
-    PUBLIC_WEB_URL: z.string().regex(ORIGIN, 'PUBLIC_WEB_URL must be an origin such as https://shop.example.com').default('http://localhost:3000'),
+    PUBLIC_WEB_URL: z
+      .string()
+      .regex(ORIGIN, 'PUBLIC_WEB_URL must be an origin such as https://shop.example.com')
+      .default('http://localhost:3000'),
     // Requests allowed per window, per account (or, for sign-up, per email) and per client address.
     SIGNUP_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
     SIGNUP_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
@@ -75,7 +76,10 @@ export const configSchema = z
     MEILI_HOST: z.url({ error: 'MEILI_HOST must be a URL such as http://127.0.0.1:7700' }).optional(),
     MEILI_API_KEY: z.string().optional(),
     // Uploaded images go to this S3 bucket when set (the official AWS SDK); otherwise to DATA_DIR/media on local disk.
-    MEDIA_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'MEDIA_S3_BUCKET must be an S3 bucket name').optional(),
+    MEDIA_S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'MEDIA_S3_BUCKET must be an S3 bucket name')
+      .optional(),
     MEDIA_S3_REGION: z.string().min(1).default('us-east-1'),
     // An S3-compatible server other than AWS (MinIO, Ceph, R2...); AWS's own endpoint when unset.
     MEDIA_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'MEDIA_S3_ENDPOINT must be an http(s) URL' }).optional(),
@@ -84,35 +88,67 @@ export const configSchema = z
     MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     // Objects live under this prefix in the bucket, so one bucket can serve several environments.
-    MEDIA_S3_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*(\/[A-Za-z0-9._-]+)*\/?$/, 'MEDIA_S3_PREFIX must be a plain path such as media/').default('media/'),
+    MEDIA_S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]*(\/[A-Za-z0-9._-]+)*\/?$/, 'MEDIA_S3_PREFIX must be a plain path such as media/')
+      .default('media/'),
     // The built web app (`npm run build:web`); served at / when its index.html exists.
     WEB_DIR: z.string().min(1).default('dist/web'),
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
     // The scheduled payout run: every this many seconds (0 turns it off), paying a payee once it is owed at least the minimum.
-    PAYOUT_RUN_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(3600),
+    PAYOUT_RUN_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400)
+      .default(3600),
     PAYOUT_MINIMUM_MINOR: z.coerce.number().int().min(1).max(MAX_CONFIGURABLE_CEILING_MINOR).default(10_000),
     // Ceilings on every amount (kernel amount-limits.ts says why they keep the ledger's sums exact): a unit price,
     // an advance or a minimum guarantee, and one order's total, in minor units.
-    AMOUNT_CEILING_MINOR: z.coerce.number().int().min(100).max(MAX_CONFIGURABLE_CEILING_MINOR).default(DEFAULT_AMOUNT_LIMITS.amountCeilingMinor),
+    AMOUNT_CEILING_MINOR: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(MAX_CONFIGURABLE_CEILING_MINOR)
+      .default(DEFAULT_AMOUNT_LIMITS.amountCeilingMinor),
     ORDER_TOTAL_CEILING_MINOR: z.coerce
       .number()
       .int()
       .min(100)
       .max(MAX_CONFIGURABLE_CEILING_MINOR)
       .default(DEFAULT_AMOUNT_LIMITS.orderTotalCeilingMinor),
-    RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    RESERVATION_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     RESERVATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     // How often due refund tasks (cancelled slots, late payments) run.
     REFUND_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     // A ticket admits from this many minutes before its time slot starts until the slot ends.
-    TICKET_REDEMPTION_OPENS_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
+    TICKET_REDEMPTION_OPENS_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(120),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
     // Browser origins (scheme://host[:port]) allowed to call the API cross-origin; the served web app is same-origin.
     CORS_ORIGINS: z
       .string()
-      .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
-      .pipe(z.array(z.string().regex(ORIGIN, 'CORS_ORIGINS must be comma-separated origins such as https://shop.example.com')))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== ''),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(ORIGIN, 'CORS_ORIGINS must be comma-separated origins such as https://shop.example.com'),
+        ),
+      )
       .optional(),
     // Crash-safety tests of a real process (test/process-crash): the process kills itself at the named point.
     TEST_FAULT: z.enum(TEST_FAULTS).optional(),
@@ -137,17 +173,33 @@ export const configSchema = z
     }
     // Without Stripe a production checkout would open development payments that nothing can ever confirm.
     if (env.NODE_ENV === 'production' && !env.STRIPE_SECRET_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'STRIPE_SECRET_KEY is required in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_SECRET_KEY'],
+        message: 'STRIPE_SECRET_KEY is required in production',
+      });
     }
     // A unit price above the order ceiling could be listed but never bought.
     if (env.AMOUNT_CEILING_MINOR > env.ORDER_TOTAL_CEILING_MINOR) {
-      ctx.addIssue({ code: 'custom', path: ['AMOUNT_CEILING_MINOR'], message: 'AMOUNT_CEILING_MINOR must not exceed ORDER_TOTAL_CEILING_MINOR' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AMOUNT_CEILING_MINOR'],
+        message: 'AMOUNT_CEILING_MINOR must not exceed ORDER_TOTAL_CEILING_MINOR',
+      });
     }
     if (!env.MEDIA_S3_ACCESS_KEY_ID !== !env.MEDIA_S3_SECRET_ACCESS_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_ACCESS_KEY_ID'], message: 'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEDIA_S3_ACCESS_KEY_ID'],
+        message: 'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together',
+      });
     }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_WEBHOOK_SECRET'],
+        message: 'STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY',
+      });
     }
   });
 
@@ -256,7 +308,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: c.PORT,
     host: c.HOST,
     logLevel: c.LOG_LEVEL,
-    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, embeddedPort: c.EMBEDDED_PG_PORT, slowQueryMs: c.DB_SLOW_QUERY_MS },
+    database: {
+      url: c.DATABASE_URL,
+      poolSize: c.DATABASE_POOL_SIZE,
+      embeddedPort: c.EMBEDDED_PG_PORT,
+      slowQueryMs: c.DB_SLOW_QUERY_MS,
+    },
     dataDir: c.DATA_DIR,
     auth: {
       jwtSecret: c.JWT_SECRET,
@@ -272,11 +329,31 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       invitationTtlDays: c.INVITATION_TTL_DAYS,
     },
     rateLimits: {
-      signUp: { perAccount: c.SIGNUP_PER_ACCOUNT, perAddress: c.SIGNUP_PER_ADDRESS, windowSeconds: c.SIGNUP_WINDOW_SECONDS },
-      search: { perAccount: c.SEARCH_PER_ACCOUNT, perAddress: c.SEARCH_PER_ADDRESS, windowSeconds: c.SEARCH_WINDOW_SECONDS },
-      verify: { perAccount: c.VERIFY_PER_ACCOUNT, perAddress: c.VERIFY_PER_ADDRESS, windowSeconds: c.VERIFY_WINDOW_SECONDS },
-      checkout: { perAccount: c.CHECKOUT_PER_ACCOUNT, perAddress: c.CHECKOUT_PER_ADDRESS, windowSeconds: c.CHECKOUT_WINDOW_SECONDS },
-      upload: { perAccount: c.UPLOAD_PER_ACCOUNT, perAddress: c.UPLOAD_PER_ADDRESS, windowSeconds: c.UPLOAD_WINDOW_SECONDS },
+      signUp: {
+        perAccount: c.SIGNUP_PER_ACCOUNT,
+        perAddress: c.SIGNUP_PER_ADDRESS,
+        windowSeconds: c.SIGNUP_WINDOW_SECONDS,
+      },
+      search: {
+        perAccount: c.SEARCH_PER_ACCOUNT,
+        perAddress: c.SEARCH_PER_ADDRESS,
+        windowSeconds: c.SEARCH_WINDOW_SECONDS,
+      },
+      verify: {
+        perAccount: c.VERIFY_PER_ACCOUNT,
+        perAddress: c.VERIFY_PER_ADDRESS,
+        windowSeconds: c.VERIFY_WINDOW_SECONDS,
+      },
+      checkout: {
+        perAccount: c.CHECKOUT_PER_ACCOUNT,
+        perAddress: c.CHECKOUT_PER_ADDRESS,
+        windowSeconds: c.CHECKOUT_WINDOW_SECONDS,
+      },
+      upload: {
+        perAccount: c.UPLOAD_PER_ACCOUNT,
+        perAddress: c.UPLOAD_PER_ADDRESS,
+        windowSeconds: c.UPLOAD_WINDOW_SECONDS,
+      },
     },
     demoSeed: c.DEMO_SEED ?? c.NODE_ENV === 'development',
     stripe: {
@@ -303,7 +380,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
               c.MEDIA_S3_ACCESS_KEY_ID && c.MEDIA_S3_SECRET_ACCESS_KEY
                 ? { accessKeyId: c.MEDIA_S3_ACCESS_KEY_ID, secretAccessKey: c.MEDIA_S3_SECRET_ACCESS_KEY }
                 : undefined,
-            prefix: c.MEDIA_S3_PREFIX === '' || c.MEDIA_S3_PREFIX.endsWith('/') ? c.MEDIA_S3_PREFIX : `${c.MEDIA_S3_PREFIX}/`,
+            prefix:
+              c.MEDIA_S3_PREFIX === '' || c.MEDIA_S3_PREFIX.endsWith('/') ? c.MEDIA_S3_PREFIX : `${c.MEDIA_S3_PREFIX}/`,
           }
         : undefined,
     },
@@ -322,8 +400,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       redemptionOpensMinutes: c.TICKET_REDEMPTION_OPENS_MINUTES,
       ticketSigningSecret:
         c.TICKET_SIGNING_SECRET ??
-        (c.JWT_SECRET ? createHmac('sha256', c.JWT_SECRET).update('chedun-ticket-qr').digest('hex') : 'development-ticket-signing-secret'),
+        (c.JWT_SECRET
+          ? createHmac('sha256', c.JWT_SECRET).update('chedun-ticket-qr').digest('hex')
+          : 'development-ticket-signing-secret'),
     },
-    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, sweepSeconds: c.NOTIFICATION_SWEEP_SECONDS, webUrl: c.PUBLIC_WEB_URL },
+    mail: {
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      sweepSeconds: c.NOTIFICATION_SWEEP_SECONDS,
+      webUrl: c.PUBLIC_WEB_URL,
+    },
   };
 }

@@ -31,7 +31,8 @@ const SETTING_VALUE = /^[\w.:-]+$/;
 export function connectionOptions(settings: Readonly<Record<string, string>>): string | undefined {
   const entries = Object.entries(settings);
   for (const [name, value] of entries) {
-    if (!SETTING.test(name) || !SETTING_VALUE.test(value)) throw new Error(`Unsupported session setting ${name}=${value}`);
+    if (!SETTING.test(name) || !SETTING_VALUE.test(value))
+      throw new Error(`Unsupported session setting ${name}=${value}`);
   }
   return entries.length ? entries.map(([name, value]) => `-c ${name}=${value}`).join(' ') : undefined;
 }
@@ -56,7 +57,11 @@ export class DbModule {
           maxQueryExecutionTime: options.slowQueryMs ?? 500,
           logging: ['warn', 'error'],
           logger: new TypeOrmNestLogger(['warn', 'error']),
-          extra: { max: options.poolSize, application_name: 'chedun-market', options: connectionOptions({ ...DATABASE_SESSION_SETTINGS, ...options.sessionSettings }) },
+          extra: {
+            max: options.poolSize,
+            application_name: 'chedun-market',
+            options: connectionOptions({ ...DATABASE_SESSION_SETTINGS, ...options.sessionSettings }),
+          },
         }),
       ],
       providers: [DatabaseHealth, DomainEventBus],

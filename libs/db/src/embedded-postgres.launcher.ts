@@ -121,25 +121,43 @@ export async function startEmbeddedPostgres(options: {
     await cluster.initialise();
   }
   const ids = await cluster.getUidAndGid().catch((error: unknown) => {
-    throw new Error(`PostgreSQL refuses to run as root and the \`postgres\` user to run it as is missing: ${String(error)}`);
+    throw new Error(
+      `PostgreSQL refuses to run as root and the \`postgres\` user to run it as is missing: ${String(error)}`,
+    );
   });
   const pgCtl = async (args: string[]): Promise<void> => {
     try {
       // Run as the cluster's owner, from its directory (the project's may be closed to that user).
-      await execFileAsync(pgCtlPath(), [...args, '-D', pgDir, '-s', '-w', '-t', '60'], { ...ids, cwd: pgDir, env: { ...process.env, LC_MESSAGES: 'C' } });
+      await execFileAsync(pgCtlPath(), [...args, '-D', pgDir, '-s', '-w', '-t', '60'], {
+        ...ids,
+        cwd: pgDir,
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      });
     } catch (error) {
       const { stderr, message } = error as { stderr?: string; message: string };
-      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-10).join('\n') : '(no server log)';
-      throw new Error(`pg_ctl ${args[0]} failed in ${pgDir}: ${(stderr ?? '').trim() || message}\nLast lines of ${logFile}:\n${tail}`);
+      const tail = existsSync(logFile)
+        ? readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-10).join('\n')
+        : '(no server log)';
+      throw new Error(
+        `pg_ctl ${args[0]} failed in ${pgDir}: ${(stderr ?? '').trim() || message}\nLast lines of ${logFile}:\n${tail}`,
+      );
     }
   };
 
   const leftOver = serverLeftRunning(pgDir);
   if (leftOver !== undefined) {
-    options.log?.(`Embedded PostgreSQL: stopping the PostgreSQL (pid ${leftOver}) that an earlier start left running in ${pgDir}`);
+    options.log?.(
+      `Embedded PostgreSQL: stopping the PostgreSQL (pid ${leftOver}) that an earlier start left running in ${pgDir}`,
+    );
     await pgCtl(['stop', '-m', 'fast']);
   }
-  await pgCtl(['start', '-l', logFile, '-o', `-p ${options.port} -c listen_addresses=127.0.0.1 -c max_connections=200`]);
+  await pgCtl([
+    'start',
+    '-l',
+    logFile,
+    '-o',
+    `-p ${options.port} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+  ]);
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   const adminUrl = `${base}/postgres`;
   const stop = () => pgCtl(['stop', '-m', 'fast']);

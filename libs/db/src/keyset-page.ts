@@ -22,16 +22,21 @@ export async function keysetPage<T extends ObjectLiteral & { createdAt: Date; id
   if (page.after) {
     const [at, id] = decodeCursor(page.after, 2);
     const afterAt = new Date(String(at));
-    if (Number.isNaN(afterAt.getTime())) throw DomainError.badInput('The cursor is not one this API handed out', { after: page.after });
-    rowsQuery.andWhere(`(${alias}.createdAt, ${alias}.id) < (:keysetAt, :keysetId)`, { keysetAt: afterAt, keysetId: String(id) });
+    if (Number.isNaN(afterAt.getTime()))
+      throw DomainError.badInput('The cursor is not one this API handed out', { after: page.after });
+    rowsQuery.andWhere(`(${alias}.createdAt, ${alias}.id) < (:keysetAt, :keysetId)`, {
+      keysetAt: afterAt,
+      keysetId: String(id),
+    });
   }
   const rows = await rowsQuery
     .orderBy(`${alias}.createdAt`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC')
     .limit(first + 1)
     .getMany();
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.createdAt.toISOString(), node.id]) }));
+  const edges = rows
+    .slice(0, first)
+    .map((node) => ({ node, cursor: encodeCursor([node.createdAt.toISOString(), node.id]) }));
   const last = edges[edges.length - 1];
   return { totalCount, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? last.cursor : null } };
 }
-

@@ -4,7 +4,11 @@ import { DataSource } from 'typeorm';
  * Runs `work` while holding a session advisory lock on its own connection, so one run at a time across every API
  * process; the lock goes with the connection if the process dies. Null when someone else holds it.
  */
-export async function withSessionLock<T>(dataSource: DataSource, key: string, work: () => Promise<T>): Promise<T | null> {
+export async function withSessionLock<T>(
+  dataSource: DataSource,
+  key: string,
+  work: () => Promise<T>,
+): Promise<T | null> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -8,8 +8,22 @@ export type AccountEmail =
   | { kind: 'EMAIL_VERIFICATION'; token: string; expiresAt: string }
   /** Someone signed up with an address that already has an account: its owner hears of it, the caller does not. */
   | { kind: 'SIGN_UP_EXISTING_ACCOUNT' }
-  | { kind: 'INVITATION'; token: string; expiresAt: string; organizationName: string; role: MembershipRole; invitedBy: string }
-  | { kind: 'PAYOUT_ACCOUNT_CHANGED'; organizationName: string; previous: string | null; next: string | null; changedBy: string; at: string };
+  | {
+      kind: 'INVITATION';
+      token: string;
+      expiresAt: string;
+      organizationName: string;
+      role: MembershipRole;
+      invitedBy: string;
+    }
+  | {
+      kind: 'PAYOUT_ACCOUNT_CHANGED';
+      organizationName: string;
+      previous: string | null;
+      next: string | null;
+      changedBy: string;
+      at: string;
+    };
 
 /**
  * Identity asks for an email to be sent; the notifications outbox (orders context) queues it in the same transaction,
@@ -28,8 +42,17 @@ export interface AccountEmailRequested extends DomainEvent {
 export class AccountEmails {
   constructor(private readonly bus: DomainEventBus) {}
 
-  async request(manager: EntityManager, recipient: { userId: string | null; email: string }, email: AccountEmail): Promise<void> {
-    const event: AccountEmailRequested = { type: 'AccountEmailRequested', recipientUserId: recipient.userId, recipientEmail: recipient.email, email };
+  async request(
+    manager: EntityManager,
+    recipient: { userId: string | null; email: string },
+    email: AccountEmail,
+  ): Promise<void> {
+    const event: AccountEmailRequested = {
+      type: 'AccountEmailRequested',
+      recipientUserId: recipient.userId,
+      recipientEmail: recipient.email,
+      email,
+    };
     await this.bus.publish(event, manager);
   }
 }

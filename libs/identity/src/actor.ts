@@ -48,7 +48,8 @@ export class Actor {
 
   /** FORBIDDEN until the actor followed the verification link sent to their address. */
   assertEmailVerified(): void {
-    if (!this.emailVerified) throw DomainError.forbidden('Verify your email address first: follow the link we sent to it');
+    if (!this.emailVerified)
+      throw DomainError.forbidden('Verify your email address first: follow the link we sent to it');
   }
 
   assertOwnerOf(organizationId: string): void {

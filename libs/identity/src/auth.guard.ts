@@ -37,13 +37,17 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = requestOf(context);
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]) === true;
+    const isPublic =
+      this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]) === true;
     const header = req.headers?.authorization;
     if (header && !req.actor) req.actor = await this.actors.fromBearer(header);
     if (!req.actor && !isPublic) throw DomainError.unauthenticated();
     const limited = this.reflector.get<RateLimitedOptions | undefined>(RATE_LIMITED, context.getHandler());
     if (limited) {
-      const args = context.getType<GqlContextType>() === 'graphql' ? GqlExecutionContext.create(context).getArgs<Record<string, unknown>>() : {};
+      const args =
+        context.getType<GqlContextType>() === 'graphql'
+          ? GqlExecutionContext.create(context).getArgs<Record<string, unknown>>()
+          : {};
       const account = req.actor?.userId ?? limited.accountOf?.(args);
       await this.rateLimits.consume(limited.flow, account, addressOf(req));
     }
@@ -67,4 +71,6 @@ function addressOf(req: RequestWithActor): string {
   return req.ip ?? req.socket?.remoteAddress ?? 'unknown';
 }
 
-export const ClientAddress = createParamDecorator((_: unknown, context: ExecutionContext): string => addressOf(requestOf(context)));
+export const ClientAddress = createParamDecorator((_: unknown, context: ExecutionContext): string =>
+  addressOf(requestOf(context)),
+);

@@ -28,7 +28,12 @@ function toPayload(session: Session): AuthPayload {
 }
 
 function toUser(user: UserEntity): User {
-  return { id: user.id, email: user.email, displayName: user.displayName, emailVerified: user.emailVerifiedAt !== null };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    emailVerified: user.emailVerifiedAt !== null,
+  };
 }
 
 /** A single-use secret from an emailed link (256 random bits, base64url). */
@@ -61,13 +66,18 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Follows the emailed verification link (single use, expiring): the address is verified and the user signed in.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Follows the emailed verification link (single use, expiring): the address is verified and the user signed in.',
+  })
   async verifyEmail(@Args() args: LinkTokenArgs, @ClientAddress() address: string): Promise<AuthPayload> {
     return toPayload(await this.auth.verifyEmail(args.token, address));
   }
 
   @RateLimited('signUp')
-  @Mutation(() => Boolean, { description: "Emails a new verification link to the signed-in user's address (the older link stops working)." })
+  @Mutation(() => Boolean, {
+    description: "Emails a new verification link to the signed-in user's address (the older link stops working).",
+  })
   async resendVerificationEmail(@CurrentActor() actor: Actor): Promise<boolean> {
     await this.auth.resendVerificationEmail(actor.userId);
     return true;
@@ -75,7 +85,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Wrong email, wrong password and an account whose address is not verified yet answer the same UNAUTHENTICATED.',
+    description:
+      'Wrong email, wrong password and an account whose address is not verified yet answer the same UNAUTHENTICATED.',
   })
   async logIn(@Args('input') input: LogInInput, @ClientAddress() address: string): Promise<AuthPayload> {
     return toPayload(await this.auth.logIn(input, address));

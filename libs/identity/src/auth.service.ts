@@ -53,14 +53,27 @@ export class AuthService {
    * belongs to a (verified) account: every sign-up gets its own new account. When the address is taken, its owner
    * is told of the attempt instead of being sent a link, so that duplicate can never be verified, nor log in.
    */
-  async signUp(input: { email: string; password: string; displayName: string }, clientAddress: string): Promise<Session> {
+  async signUp(
+    input: { email: string; password: string; displayName: string },
+    clientAddress: string,
+  ): Promise<Session> {
     const email = normalizeEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password);
     return this.dataSource.transaction(async (manager) => {
       const users = this.users.forManager(manager);
-      const user = await users.insert({ email, passwordHash, displayName: input.displayName.trim(), emailVerifiedAt: null });
+      const user = await users.insert({
+        email,
+        passwordHash,
+        displayName: input.displayName.trim(),
+        emailVerifiedAt: null,
+      });
       const owner = await users.findVerifiedOwnerOf(email);
-      if (owner) await this.emails.request(manager, { userId: owner.id, email: owner.email }, { kind: 'SIGN_UP_EXISTING_ACCOUNT' });
+      if (owner)
+        await this.emails.request(
+          manager,
+          { userId: owner.id, email: owner.email },
+          { kind: 'SIGN_UP_EXISTING_ACCOUNT' },
+        );
       else await this.verifications.send(manager, user);
       // The address the account was created from is its owner's, known to the log-in throttle from the start.
       await this.throttle.rememberAddress(manager, user.id, clientAddress);
@@ -150,7 +163,8 @@ export class AuthService {
       const user = await this.users.forManager(manager).getById(row.userId);
       return { kind: 'ok' as const, session: await this.openSession(manager, user, row.familyId) };
     });
-    if (outcome.kind === 'reused') throw DomainError.unauthenticated('The refresh token was already used; log in again');
+    if (outcome.kind === 'reused')
+      throw DomainError.unauthenticated('The refresh token was already used; log in again');
     if (outcome.kind === 'invalid') throw DomainError.unauthenticated('The refresh token is invalid or has expired');
     return outcome.session;
   }

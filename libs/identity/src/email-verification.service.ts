@@ -30,7 +30,11 @@ export class EmailVerificationService {
     const verifications = this.verifications.forManager(manager);
     await verifications.expireUnusedOf(user.id, now);
     await verifications.insert({ userId: user.id, email: user.email, tokenHash: hash, expiresAt });
-    await this.emails.request(manager, { userId: user.id, email: user.email }, { kind: 'EMAIL_VERIFICATION', token, expiresAt: expiresAt.toISOString() });
+    await this.emails.request(
+      manager,
+      { userId: user.id, email: user.email },
+      { kind: 'EMAIL_VERIFICATION', token, expiresAt: expiresAt.toISOString() },
+    );
   }
 
   /**
@@ -44,13 +48,18 @@ export class EmailVerificationService {
     const row = await verifications.lockByTokenHash(hashSecretToken(token));
     const user = row ? await users.findById(row.userId) : null;
     if (!row || !user || row.usedAt || row.expiresAt <= now || user.email !== row.email) {
-      throw DomainError.badInput('This verification link is invalid, used or expired; ask for a new one', { field: 'token' });
+      throw DomainError.badInput('This verification link is invalid, used or expired; ask for a new one', {
+        field: 'token',
+      });
     }
     await verifications.markUsed(row.id, now);
     if (!user.emailVerifiedAt) {
       // Two sign-ups of one address may each hold a link; the first verified owns the address.
       const owner = await users.findVerifiedOwnerOf(user.email);
-      if (owner) throw DomainError.conflict('This email address already belongs to another account; log in with it', { field: 'token' });
+      if (owner)
+        throw DomainError.conflict('This email address already belongs to another account; log in with it', {
+          field: 'token',
+        });
       user.emailVerifiedAt = now;
       await users.markEmailVerified(user.id, now);
     }

@@ -23,7 +23,9 @@ export class Organization {
   nameZh!: string | null;
 }
 
-@ObjectType('PayoutAccount', { description: 'Where an organization\u2019s payouts go. Visible to its own members only.' })
+@ObjectType('PayoutAccount', {
+  description: 'Where an organization\u2019s payouts go. Visible to its own members only.',
+})
 export class PayoutAccount {
   @Field(() => ID)
   organizationId!: string;
@@ -71,7 +73,9 @@ export class User {
   emailVerified!: boolean;
 }
 
-@ObjectType('OrganizationAuditEntry', { description: 'Who changed an organization\u2019s payout account or members, and when.' })
+@ObjectType('OrganizationAuditEntry', {
+  description: 'Who changed an organization\u2019s payout account or members, and when.',
+})
 export class OrganizationAuditEntry {
   @Field(() => ID)
   id!: string;

@@ -21,7 +21,11 @@ export class InvitationRepository {
 
   /** The address's pending invitations to the organization lapse at `now`. */
   async lapsePending(organizationId: string, email: string, now: Date): Promise<void> {
-    await this.manager.update(InvitationEntity, { organizationId, email, acceptedAt: IsNull(), expiresAt: MoreThan(now) }, { expiresAt: now });
+    await this.manager.update(
+      InvitationEntity,
+      { organizationId, email, acceptedAt: IsNull(), expiresAt: MoreThan(now) },
+      { expiresAt: now },
+    );
   }
 
   /** Locked until the transaction ends: an invitation is accepted once. */

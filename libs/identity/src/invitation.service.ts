@@ -33,7 +33,12 @@ export class InvitationService {
   ) {}
 
   /** Sends a single-use, expiring link to the address; an earlier pending invitation of that address lapses. */
-  async invite(actor: Actor, organizationId: string, emailInput: string, role: MembershipRole): Promise<InvitationEntity> {
+  async invite(
+    actor: Actor,
+    organizationId: string,
+    emailInput: string,
+    role: MembershipRole,
+  ): Promise<InvitationEntity> {
     actor.assertOwnerOf(organizationId);
     actor.assertEmailVerified();
     const email = normalizeEmail(emailInput);
@@ -48,12 +53,33 @@ export class InvitationService {
       await invitations.lapsePending(organizationId, email, now);
       const { token, hash } = newSecretToken();
       const expiresAt = new Date(now.getTime() + this.config.auth.invitationTtlDays * 86_400_000);
-      const invitation = await invitations.insert({ organizationId, email, role, invitedBy: actor.userId, tokenHash: hash, expiresAt, acceptedAt: null, acceptedBy: null });
-      await this.audit.record(manager, { organizationId, actorUserId: actor.userId, action: 'MEMBER_INVITED', details: { invitationId: invitation.id, email, role } });
+      const invitation = await invitations.insert({
+        organizationId,
+        email,
+        role,
+        invitedBy: actor.userId,
+        tokenHash: hash,
+        expiresAt,
+        acceptedAt: null,
+        acceptedBy: null,
+      });
+      await this.audit.record(manager, {
+        organizationId,
+        actorUserId: actor.userId,
+        action: 'MEMBER_INVITED',
+        details: { invitationId: invitation.id, email, role },
+      });
       await this.emails.request(
         manager,
         { userId: existing?.id ?? null, email },
-        { kind: 'INVITATION', token, expiresAt: expiresAt.toISOString(), organizationName: org.nameZh ? `${org.nameZh} ${org.name}` : org.name, role, invitedBy: actor.email },
+        {
+          kind: 'INVITATION',
+          token,
+          expiresAt: expiresAt.toISOString(),
+          organizationName: org.nameZh ? `${org.nameZh} ${org.name}` : org.name,
+          role,
+          invitedBy: actor.email,
+        },
       );
       return invitation;
     });
@@ -72,16 +98,25 @@ export class InvitationService {
       const memberships = this.memberships.forManager(manager);
       const invitation = await invitations.lockByTokenHash(hashSecretToken(token));
       if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) {
-        throw DomainError.badInput('This invitation link is invalid, used or expired; ask the organization for a new one', { field: 'token' });
+        throw DomainError.badInput(
+          'This invitation link is invalid, used or expired; ask the organization for a new one',
+          { field: 'token' },
+        );
       }
       if (invitation.email !== normalizeEmail(actor.email)) {
-        throw DomainError.forbidden('This invitation was sent to another email address: log in with that address to accept it');
+        throw DomainError.forbidden(
+          'This invitation was sent to another email address: log in with that address to accept it',
+        );
       }
       const organization = await this.organizations.forManager(manager).getById(invitation.organizationId);
       if (await memberships.isMember(invitation.organizationId, actor.userId)) {
         throw DomainError.conflict('You are already a member of this organization');
       }
-      await memberships.insert({ organizationId: invitation.organizationId, userId: actor.userId, role: invitation.role });
+      await memberships.insert({
+        organizationId: invitation.organizationId,
+        userId: actor.userId,
+        role: invitation.role,
+      });
       await invitations.markAccepted(invitation.id, now, actor.userId);
       await this.audit.record(manager, {
         organizationId: invitation.organizationId,

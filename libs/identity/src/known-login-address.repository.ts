@@ -14,7 +14,10 @@ export class KnownLoginAddressRepository {
   }
 
   async remember(userId: string, addressHash: string, at: Date): Promise<void> {
-    await this.manager.upsert(KnownLoginAddressEntity, { userId, addressHash, lastLoginAt: at }, ['userId', 'addressHash']);
+    await this.manager.upsert(KnownLoginAddressEntity, { userId, addressHash, lastLoginAt: at }, [
+      'userId',
+      'addressHash',
+    ]);
   }
 
   /** Whether the account logged in from the address after `since`. */

@@ -47,8 +47,16 @@ export class LoginThrottle {
       keyPrefix: 'login-account-address',
       points: config.auth.loginAttemptsPerAccountAddress,
     });
-    this.perAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'login-account', points: config.auth.loginAttemptsPerAccount });
-    this.perAddress = new RateLimiterPostgres({ ...common, keyPrefix: 'login-address', points: config.auth.loginAttemptsPerAddress });
+    this.perAccount = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'login-account',
+      points: config.auth.loginAttemptsPerAccount,
+    });
+    this.perAddress = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'login-address',
+      points: config.auth.loginAttemptsPerAddress,
+    });
   }
 
   /** RATE_LIMITED when this address may not try this account now; `userId` when the email belongs to an account. */
@@ -58,10 +66,12 @@ export class LoginThrottle {
       this.perAddress.get(address),
       this.perAccount.get(email),
     ]);
-    const spent = (res: RateLimiterRes | null, limit: number): res is RateLimiterRes => res !== null && res.consumedPoints >= limit;
+    const spent = (res: RateLimiterRes | null, limit: number): res is RateLimiterRes =>
+      res !== null && res.consumedPoints >= limit;
     if (spent(pair, this.perAccountAddress.points)) throw this.limited(pair);
     if (spent(client, this.perAddress.points)) throw this.limited(client);
-    if (spent(account, this.perAccount.points) && !(userId && (await this.isKnown(userId, address)))) throw this.limited(account);
+    if (spent(account, this.perAccount.points) && !(userId && (await this.isKnown(userId, address))))
+      throw this.limited(account);
   }
 
   async recordFailure(email: string, address: string): Promise<void> {
@@ -97,8 +107,12 @@ export class LoginThrottle {
 
   private limited(res: RateLimiterRes): DomainError {
     const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    return new DomainError(ErrorCode.RATE_LIMITED, `Too many failed log-in attempts; try again in ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-    });
+    return new DomainError(
+      ErrorCode.RATE_LIMITED,
+      `Too many failed log-in attempts; try again in ${retryAfterSeconds} s`,
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }

@@ -18,7 +18,12 @@ export class OrganizationAuditService {
 
   async record(
     manager: EntityManager,
-    fact: { organizationId: string; actorUserId: string; action: OrganizationAuditAction; details: Record<string, unknown> },
+    fact: {
+      organizationId: string;
+      actorUserId: string;
+      action: OrganizationAuditAction;
+      details: Record<string, unknown>;
+    },
   ): Promise<void> {
     await this.entries.forManager(manager).insert({ ...fact, at: this.clock.now() });
   }

@@ -35,12 +35,16 @@ export class OrganizationResolver {
   ) {}
 
   @Mutation(() => Organization, { description: 'Creates a studio or merchant; the caller becomes its OWNER.' })
-  async createOrganization(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganizationInput): Promise<Organization> {
+  async createOrganization(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateOrganizationInput,
+  ): Promise<Organization> {
     return toOrganization(await this.organizations.create(actor, input));
   }
 
   @Mutation(() => Invitation, {
-    description: 'Owners with a verified address only. Emails a single-use, expiring link; nobody joins until its addressee accepts it.',
+    description:
+      'Owners with a verified address only. Emails a single-use, expiring link; nobody joins until its addressee accepts it.',
   })
   async inviteMember(@CurrentActor() actor: Actor, @Args('input') input: InviteMemberInput): Promise<Invitation> {
     return toInvitation(await this.invitations.invite(actor, input.organizationId, input.email, input.role));
@@ -54,17 +58,26 @@ export class OrganizationResolver {
     return { organization: toOrganization(organization), role };
   }
 
-  @Query(() => [OrganizationAuditEntry], { description: 'Owners (and the platform): payout-account changes, invitations, new members.' })
+  @Query(() => [OrganizationAuditEntry], {
+    description: 'Owners (and the platform): payout-account changes, invitations, new members.',
+  })
   async organizationAuditTrail(
     @CurrentActor() actor: Actor,
     @Args('organizationId', { type: () => ID }, ParseUUIDPipe) organizationId: string,
   ): Promise<OrganizationAuditEntry[]> {
     const entries = await this.audit.trailOf(actor, organizationId);
-    return entries.map((e) => ({ id: e.id, actorUserId: e.actorUserId, action: e.action, details: JSON.stringify(e.details), at: e.at }));
+    return entries.map((e) => ({
+      id: e.id,
+      actorUserId: e.actorUserId,
+      action: e.action,
+      details: JSON.stringify(e.details),
+      at: e.at,
+    }));
   }
 
   @Mutation(() => PayoutAccount, {
-    description: 'Owners with a verified address only; every owner is emailed and the audit trail records it. Sets (or clears, with null) the Stripe connected account (acct_...) that receives the organization\u2019s payouts.',
+    description:
+      'Owners with a verified address only; every owner is emailed and the audit trail records it. Sets (or clears, with null) the Stripe connected account (acct_...) that receives the organization\u2019s payouts.',
   })
   async setPayoutAccount(
     @CurrentActor() actor: Actor,
@@ -85,7 +98,10 @@ export class OrganizationResolver {
   }
 
   @Query(() => Organization, { description: 'An organization the caller belongs to.' })
-  async organization(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Organization> {
+  async organization(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<Organization> {
     return toOrganization(await this.organizations.findVisible(actor, id));
   }
 

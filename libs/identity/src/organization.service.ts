@@ -31,14 +31,21 @@ export class OrganizationService {
   ) {}
 
   /** The caller becomes OWNER. The PLATFORM organization exists once and is never created through the API. */
-  async create(actor: Actor, input: { kind: OrganizationKind; name: string; nameZh?: string | null }): Promise<OrganizationEntity> {
+  async create(
+    actor: Actor,
+    input: { kind: OrganizationKind; name: string; nameZh?: string | null },
+  ): Promise<OrganizationEntity> {
     actor.assertEmailVerified();
     if (input.kind === OrganizationKind.PLATFORM) {
       throw DomainError.badInput('Only studios and merchants can be created', { field: 'kind' });
     }
     return this.dataSource.transaction(async (manager) => {
-      const org = await this.organizations.forManager(manager).insert({ kind: input.kind, name: input.name.trim(), nameZh: input.nameZh?.trim() || null });
-      await this.memberships.forManager(manager).insert({ organizationId: org.id, userId: actor.userId, role: MembershipRole.OWNER });
+      const org = await this.organizations
+        .forManager(manager)
+        .insert({ kind: input.kind, name: input.name.trim(), nameZh: input.nameZh?.trim() || null });
+      await this.memberships
+        .forManager(manager)
+        .insert({ organizationId: org.id, userId: actor.userId, role: MembershipRole.OWNER });
       return org;
     });
   }
@@ -50,7 +57,9 @@ export class OrganizationService {
       const existing = await organizations.findPlatform();
       if (existing) return existing;
       const org = await organizations.insert({ kind: OrganizationKind.PLATFORM, name, nameZh });
-      await this.memberships.forManager(manager).insert({ organizationId: org.id, userId: ownerUserId, role: MembershipRole.OWNER });
+      await this.memberships
+        .forManager(manager)
+        .insert({ organizationId: org.id, userId: ownerUserId, role: MembershipRole.OWNER });
       return org;
     });
   }
@@ -59,19 +68,27 @@ export class OrganizationService {
    * An owner sets (or clears, with null) the Stripe Connect account that receives the organization's payouts.
    * Only studios and merchants are paid out.
    */
-  async setPayoutAccount(actor: Actor, organizationId: string, payoutAccountId: string | null): Promise<OrganizationEntity> {
+  async setPayoutAccount(
+    actor: Actor,
+    organizationId: string,
+    payoutAccountId: string | null,
+  ): Promise<OrganizationEntity> {
     actor.assertOwnerOf(organizationId);
     actor.assertEmailVerified();
     if (payoutAccountId !== null && !PAYOUT_ACCOUNT_ID.test(payoutAccountId)) {
-      throw DomainError.badInput('payoutAccountId must be a Stripe connected account id (acct_ followed by letters and digits)', {
-        field: 'payoutAccountId',
-      });
+      throw DomainError.badInput(
+        'payoutAccountId must be a Stripe connected account id (acct_ followed by letters and digits)',
+        {
+          field: 'payoutAccountId',
+        },
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       const organizations = this.organizations.forManager(manager);
       const org = await organizations.lockById(organizationId);
       if (!org) throw DomainError.notFound('Organization', organizationId);
-      if (org.kind === OrganizationKind.PLATFORM) throw DomainError.badInput('The platform is not paid out', { field: 'organizationId' });
+      if (org.kind === OrganizationKind.PLATFORM)
+        throw DomainError.badInput('The platform is not paid out', { field: 'organizationId' });
       const previous = org.payoutAccountId;
       if (previous === payoutAccountId) return org;
       await organizations.setPayoutAccount(organizationId, payoutAccountId);
@@ -125,7 +142,10 @@ export class OrganizationService {
    * its merchant's and studio's names; after the first, they cost no query. If organizations ever become renamable,
    * this cache must be dropped or invalidated with them. Unknown ids are absent from the answer.
    */
-  async profiles(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<OrganizationProfile[]> {
+  async profiles(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrganizationProfile[]> {
     const missing = [...new Set(ids.filter((id) => !this.profileCache.has(id)))];
     for (const org of await this.findByIds(missing, manager)) {
       this.profileCache.set(org.id, { id: org.id, kind: org.kind, name: org.name, nameZh: org.nameZh });

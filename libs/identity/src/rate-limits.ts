@@ -29,16 +29,32 @@ export class RateLimits {
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.limiters = new Map(
-      (Object.entries(config.rateLimits) as [RateLimitedFlow, AppConfig['rateLimits'][RateLimitedFlow]][]).map(([flow, limit]) => {
-        const common = { storeClient: dataSource, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, duration: limit.windowSeconds };
-        return [
-          flow,
-          {
-            perAccount: new RateLimiterPostgres({ ...common, keyPrefix: `${flow}-account`, points: limit.perAccount }),
-            perAddress: new RateLimiterPostgres({ ...common, keyPrefix: `${flow}-address`, points: limit.perAddress }),
-          },
-        ];
-      }),
+      (Object.entries(config.rateLimits) as [RateLimitedFlow, AppConfig['rateLimits'][RateLimitedFlow]][]).map(
+        ([flow, limit]) => {
+          const common = {
+            storeClient: dataSource,
+            storeType: 'typeorm',
+            tableName: 'rate_limits',
+            tableCreated: true,
+            duration: limit.windowSeconds,
+          };
+          return [
+            flow,
+            {
+              perAccount: new RateLimiterPostgres({
+                ...common,
+                keyPrefix: `${flow}-account`,
+                points: limit.perAccount,
+              }),
+              perAddress: new RateLimiterPostgres({
+                ...common,
+                keyPrefix: `${flow}-address`,
+                points: limit.perAddress,
+              }),
+            },
+          ];
+        },
+      ),
     );
   }
 
@@ -48,7 +64,10 @@ export class RateLimits {
     if (!limiter) return;
     const attempts: Promise<RateLimiterRes>[] = [limiter.perAddress.consume(address)];
     // Hashed: the key is whatever the client sent (an unvalidated email may be any length), the column is not.
-    if (account) attempts.push(limiter.perAccount.consume(createHash('sha256').update(account.trim().toLowerCase()).digest('base64url')));
+    if (account)
+      attempts.push(
+        limiter.perAccount.consume(createHash('sha256').update(account.trim().toLowerCase()).digest('base64url')),
+      );
     const results = await Promise.allSettled(attempts);
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     if (refused.length === 0) return;
@@ -56,6 +75,8 @@ export class RateLimits {
     // A store failure (not a spent limit) is a real error: let the filter report it.
     if (limited.length < refused.length) throw refused.find((r) => !(r instanceof RateLimiterRes));
     const retryAfterSeconds = Math.max(1, ...limited.map((r) => Math.ceil(r.msBeforeNext / 1000)));
-    throw new DomainError(ErrorCode.RATE_LIMITED, `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    throw new DomainError(ErrorCode.RATE_LIMITED, `Too many requests; try again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    });
   }
 }

@@ -51,8 +51,13 @@ export class FilmIpResolver {
     return toFilmIp(await this.service.update(actor, id, input));
   }
 
-  @Mutation(() => FilmingLocation, { description: 'Records a real place where the IP was filmed. Staff of the owning studio only.' })
-  async recordFilmingLocation(@CurrentActor() actor: Actor, @Args('input') input: RecordFilmingLocationInput): Promise<FilmingLocation> {
+  @Mutation(() => FilmingLocation, {
+    description: 'Records a real place where the IP was filmed. Staff of the owning studio only.',
+  })
+  async recordFilmingLocation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RecordFilmingLocationInput,
+  ): Promise<FilmingLocation> {
     return toFilmingLocation(await this.service.recordFilmingLocation(actor, input));
   }
 

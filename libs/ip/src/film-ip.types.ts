@@ -113,7 +113,10 @@ export class FilmIpDetailsInput {
   @Type(() => FilmCharacterInput)
   characters?: FilmCharacterInput[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Public https URLs (at most 500 characters each), at most 20; never fetched by the server.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Public https URLs (at most 500 characters each), at most 20; never fetched by the server.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

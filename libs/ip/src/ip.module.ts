@@ -9,7 +9,14 @@ import { FilmIpService } from './film-ip.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([FilmIpEntity, FilmingLocationEntity, FilmIpFilmingLocationEntity])],
-  providers: [FilmIpRepository, FilmingLocationRepository, FilmIpService, FilmIpReader, FilmIpResolver, FilmingLocationResolver],
+  providers: [
+    FilmIpRepository,
+    FilmingLocationRepository,
+    FilmIpService,
+    FilmIpReader,
+    FilmIpResolver,
+    FilmingLocationResolver,
+  ],
   exports: [FilmIpReader, FilmIpService],
 })
 export class IpModule {}

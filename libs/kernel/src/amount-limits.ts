@@ -22,7 +22,10 @@ export interface AmountLimits {
 }
 
 /** ¥1,000,000 per price, advance or guarantee; ¥10,000,000 per order. */
-export const DEFAULT_AMOUNT_LIMITS: AmountLimits = { amountCeilingMinor: 100_000_000, orderTotalCeilingMinor: 1_000_000_000 };
+export const DEFAULT_AMOUNT_LIMITS: AmountLimits = {
+  amountCeilingMinor: 100_000_000,
+  orderTotalCeilingMinor: 1_000_000_000,
+};
 
 /**
  * How high configuration may set either ceiling (¥100,000,000): keeps the overflow point above 900,000 orders of

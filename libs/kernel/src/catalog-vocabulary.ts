@@ -32,10 +32,17 @@ export enum SalesChannel {
 }
 
 /** A license that names no channels allows all three. */
-export const ALL_SALES_CHANNELS: readonly SalesChannel[] = [SalesChannel.ONLINE, SalesChannel.VENUE, SalesChannel.RETAIL];
+export const ALL_SALES_CHANNELS: readonly SalesChannel[] = [
+  SalesChannel.ONLINE,
+  SalesChannel.VENUE,
+  SalesChannel.RETAIL,
+];
 
 registerEnumType(ProductCategory, { name: 'ProductCategory' });
-registerEnumType(SalesChannel, { name: 'SalesChannel', description: 'ONLINE: this marketplace; VENUE: the merchant’s own venue or shop; RETAIL: other shops.' });
+registerEnumType(SalesChannel, {
+  name: 'SalesChannel',
+  description: 'ONLINE: this marketplace; VENUE: the merchant’s own venue or shop; RETAIL: other shops.',
+});
 registerEnumType(LicenseStatus, { name: 'LicenseStatus' });
 
 /**

@@ -32,7 +32,12 @@ export class SettableClock extends Clock {
 }
 
 /** One formatter for the process: building an Intl.DateTimeFormat costs more than a checkout's own arithmetic. */
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai, the marketplace's business time zone. */
 export function shanghaiDate(at: Date): string {

@@ -1,7 +1,12 @@
 import { publicHttpsUrlProblem } from './graphql/https-url';
 
 describe('publicHttpsUrlProblem', () => {
-  it.each(['https://cdn.example.com/a.jpg', 'https://images.chedun.cn:443/p/1.png?w=200', 'https://8.8.8.8/x.png', 'https://例子.测试/图.jpg'])('accepts %s', (url) => {
+  it.each([
+    'https://cdn.example.com/a.jpg',
+    'https://images.chedun.cn:443/p/1.png?w=200',
+    'https://8.8.8.8/x.png',
+    'https://例子.测试/图.jpg',
+  ])('accepts %s', (url) => {
     expect(publicHttpsUrlProblem(url)).toBeNull();
   });
 

@@ -11,7 +11,10 @@ function door(history: { transitions: readonly SubjectTransition<Door>[]; by: st
     {
       OPEN: { CLOSED: { action: 'close', event: 'DoorClosed' } },
       CLOSED: { OPEN: { action: 'open', event: 'DoorOpened' }, LOCKED: { action: 'lock', event: 'DoorLocked' } },
-      LOCKED: { CLOSED: { action: 'unlock', event: 'DoorUnlocked' }, BROKEN_DOWN: { action: 'break down', event: 'DoorBrokenDown' } },
+      LOCKED: {
+        CLOSED: { action: 'unlock', event: 'DoorUnlocked' },
+        BROKEN_DOWN: { action: 'break down', event: 'DoorBrokenDown' },
+      },
       BROKEN_DOWN: {},
     },
     { onTransition: async (transitions, by) => void history.push({ transitions, by }) },
@@ -27,21 +30,47 @@ describe('Lifecycle', () => {
 
   it('moves by target state and says what the move is called', () => {
     expect(light.move('ON', 'OFF')).toBe('OFF');
-    expect(door().transition('CLOSED', 'LOCKED')).toEqual({ from: 'CLOSED', to: 'LOCKED', action: 'lock', event: 'DoorLocked' });
+    expect(door().transition('CLOSED', 'LOCKED')).toEqual({
+      from: 'CLOSED',
+      to: 'LOCKED',
+      action: 'lock',
+      event: 'DoorLocked',
+    });
     expect(light.transition('OFF', 'ON')).toEqual({ from: 'OFF', to: 'ON', action: 'switch on', event: null });
   });
 
   it('moves by event to the state the table names', () => {
-    expect(door().fire('LOCKED', 'DoorUnlocked')).toEqual({ from: 'LOCKED', to: 'CLOSED', action: 'unlock', event: 'DoorUnlocked' });
+    expect(door().fire('LOCKED', 'DoorUnlocked')).toEqual({
+      from: 'LOCKED',
+      to: 'CLOSED',
+      action: 'unlock',
+      event: 'DoorUnlocked',
+    });
     expect(door().canFire('OPEN', 'DoorLocked')).toBe(false);
   });
 
   it.each([
     ['a move the table does not list', () => light.move('OFF', 'OFF'), 'Cannot switch off a light that is off'],
-    ['a move the table names elsewhere', () => door().move('CLOSED', 'CLOSED'), 'Cannot close an oak door that is closed'],
-    ['a move into a state nothing leads to', () => new Lifecycle<'NEW' | 'OLD'>('vase', { NEW: { OLD: 'age' }, OLD: {} }).move('OLD', 'NEW'), 'Cannot move to new a vase that is old'],
-    ['an event that cannot happen there', () => door().fire('OPEN', 'DoorLocked'), 'Cannot lock an oak door that is open'],
-    ['a named attempt', () => door().move('BROKEN_DOWN', 'CLOSED', 'repair'), 'Cannot repair an oak door that is broken down'],
+    [
+      'a move the table names elsewhere',
+      () => door().move('CLOSED', 'CLOSED'),
+      'Cannot close an oak door that is closed',
+    ],
+    [
+      'a move into a state nothing leads to',
+      () => new Lifecycle<'NEW' | 'OLD'>('vase', { NEW: { OLD: 'age' }, OLD: {} }).move('OLD', 'NEW'),
+      'Cannot move to new a vase that is old',
+    ],
+    [
+      'an event that cannot happen there',
+      () => door().fire('OPEN', 'DoorLocked'),
+      'Cannot lock an oak door that is open',
+    ],
+    [
+      'a named attempt',
+      () => door().move('BROKEN_DOWN', 'CLOSED', 'repair'),
+      'Cannot repair an oak door that is broken down',
+    ],
   ])('refuses %s with CONFLICT', (_name, attempt, message) => {
     expect(attempt).toThrow(DomainError);
     expect(attempt).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT, message }));
@@ -57,7 +86,12 @@ describe('Lifecycle', () => {
     const lifecycle = door(history);
     await lifecycle.record([], 'nobody');
     await lifecycle.record([{ ...lifecycle.fire('CLOSED', 'DoorLocked'), subject: 'front' }], 'the caretaker');
-    expect(history).toEqual([{ transitions: [{ from: 'CLOSED', to: 'LOCKED', action: 'lock', event: 'DoorLocked', subject: 'front' }], by: 'the caretaker' }]);
+    expect(history).toEqual([
+      {
+        transitions: [{ from: 'CLOSED', to: 'LOCKED', action: 'lock', event: 'DoorLocked', subject: 'front' }],
+        by: 'the caretaker',
+      },
+    ]);
   });
 
   it('knows the final states', () => {

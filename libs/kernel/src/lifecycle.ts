@@ -7,7 +7,9 @@ export interface TransitionRule {
 }
 
 /** For each state, the states it may move to: the verb for that move, or the verb and the event it is named by. */
-export type TransitionTable<S extends string> = { readonly [From in S]: Readonly<Partial<Record<S, string | TransitionRule>>> };
+export type TransitionTable<S extends string> = {
+  readonly [From in S]: Readonly<Partial<Record<S, string | TransitionRule>>>;
+};
 
 /** One move the table allowed. */
 export interface Transition<S extends string> {
@@ -130,11 +132,14 @@ export class Lifecycle<S extends string, H = never> {
 
   private refusal(from: S, to: S | null, action: string, event?: string): DomainError {
     const article = /^[aeiou]/i.test(this.aggregate) ? 'an' : 'a';
-    return DomainError.conflict(`Cannot ${action} ${article} ${this.aggregate} that is ${from.toLowerCase().replace(/_/g, ' ')}`, {
-      aggregate: this.aggregate,
-      from,
-      ...(to === null ? {} : { to }),
-      ...(event === undefined ? {} : { event }),
-    });
+    return DomainError.conflict(
+      `Cannot ${action} ${article} ${this.aggregate} that is ${from.toLowerCase().replace(/_/g, ' ')}`,
+      {
+        aggregate: this.aggregate,
+        from,
+        ...(to === null ? {} : { to }),
+        ...(event === undefined ? {} : { event }),
+      },
+    );
   }
 }

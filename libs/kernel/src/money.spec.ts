@@ -24,14 +24,20 @@ describe('Money', () => {
     ['royalty/fee/merchant weights', 10_001, [1_250, 1_000, 7_750], [1_250, 1_000, 7_751]],
     ['a zero weight gets nothing', 7, [0, 1, 1], [0, 4, 3]],
   ])('allocate: %s', (_, amount, weights, expected) => {
-    expect(Money.of(amount).allocate(weights).map((m) => m.amountMinor)).toEqual(expected);
+    expect(
+      Money.of(amount)
+        .allocate(weights)
+        .map((m) => m.amountMinor),
+    ).toEqual(expected);
   });
 
   it('allocate never loses or creates a fen', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e12 }),
-        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 8 })
+          .filter((w) => w.some((x) => x > 0)),
         (amount, weights) => {
           const parts = Money.of(amount).allocate(weights);
           expect(parts.reduce((s, p) => s + p.amountMinor, 0)).toBe(amount);

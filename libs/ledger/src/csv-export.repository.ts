@@ -7,17 +7,46 @@ import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CopyTextToCrlfLines, csvLineSql, csvRow, CsvValue, inlineParams } from './csv';
-import { readRoyaltyAmounts, RoyaltyAmountsRow, RoyaltyReportFilter, royaltyLinesSql, royaltyTotalsSql } from './royalty-report.repository';
+import {
+  readRoyaltyAmounts,
+  RoyaltyAmountsRow,
+  RoyaltyReportFilter,
+  royaltyLinesSql,
+  royaltyTotalsSql,
+} from './royalty-report.repository';
 import { RoyaltyStatementEntity } from './royalty-statement.entity';
 
 export const ROYALTY_CSV_HEADER = [
-  'order_line_id', 'order_id', 'paid_at', 'product_id', 'product_name', 'merchant_id', 'merchant_name', 'license_id',
-  'film_ip_id', 'currency', 'gross_minor', 'refunded_minor', 'royalty_minor',
+  'order_line_id',
+  'order_id',
+  'paid_at',
+  'product_id',
+  'product_name',
+  'merchant_id',
+  'merchant_name',
+  'license_id',
+  'film_ip_id',
+  'currency',
+  'gross_minor',
+  'refunded_minor',
+  'royalty_minor',
 ] as const;
 
 export const STATEMENT_CSV_HEADER = [
-  'line_no', 'kind', 'source_id', 'order_line_id', 'occurred_at', 'is_adjustment', 'product_name', 'merchant_name',
-  'license_id', 'film_ip_id', 'currency', 'gross_minor', 'refunded_minor', 'royalty_minor',
+  'line_no',
+  'kind',
+  'source_id',
+  'order_line_id',
+  'occurred_at',
+  'is_adjustment',
+  'product_name',
+  'merchant_name',
+  'license_id',
+  'film_ip_id',
+  'currency',
+  'gross_minor',
+  'refunded_minor',
+  'royalty_minor',
 ] as const;
 
 /**
@@ -32,34 +61,107 @@ export class CsvExportRepository {
   royaltyReport(filter: RoyaltyReportFilter, out: Writable): Promise<number> {
     const lines = royaltyLinesSql(filter);
     const line = csvLineSql([
-      { plain: 'l.order_line_id' }, { plain: 'l.order_id' }, { timestamp: 'l.paid_at' }, { plain: 'l.product_id' }, { text: 'l.product_name' },
-      { plain: 'l.merchant_id' }, { text: 'l.merchant_name' }, { plain: 'l.license_id' }, { plain: 'l.film_ip_id' }, { plain: 'l.currency' },
-      { plain: 'l.gross' }, { plain: 'l.refunded' }, { plain: 'l.royalty' },
+      { plain: 'l.order_line_id' },
+      { plain: 'l.order_id' },
+      { timestamp: 'l.paid_at' },
+      { plain: 'l.product_id' },
+      { text: 'l.product_name' },
+      { plain: 'l.merchant_id' },
+      { text: 'l.merchant_name' },
+      { plain: 'l.license_id' },
+      { plain: 'l.film_ip_id' },
+      { plain: 'l.currency' },
+      { plain: 'l.gross' },
+      { plain: 'l.refunded' },
+      { plain: 'l.royalty' },
     ]);
-    const query = { sql: `SELECT ${line} FROM (${lines.sql}) l ORDER BY l.paid_at, l.order_line_id`, params: lines.params };
+    const query = {
+      sql: `SELECT ${line} FROM (${lines.sql}) l ORDER BY l.paid_at, l.order_line_id`,
+      params: lines.params,
+    };
     return streamCsv(this.manager.connection, out, query, ROYALTY_CSV_HEADER, async (read) => {
       const totals = royaltyTotalsSql(filter);
       const [row] = await read<RoyaltyAmountsRow>(totals.sql, totals.params);
       const amounts = readRoyaltyAmounts(row);
-      return [['TOTAL', '', '', '', '', '', '', '', '', filter.currency, amounts.grossMinor, amounts.refundedMinor, amounts.royaltyMinor]];
+      return [
+        [
+          'TOTAL',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          filter.currency,
+          amounts.grossMinor,
+          amounts.refundedMinor,
+          amounts.royaltyMinor,
+        ],
+      ];
     });
   }
 
   /** The issued statement's frozen lines, then its totals and what is due, from the statement itself. */
   async statement(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
     const line = csvLineSql([
-      { plain: 'line_no' }, { plain: 'kind' }, { plain: 'source_id' }, { plain: 'order_line_id' }, { timestamp: 'occurred_at' },
-      { plain: 'is_adjustment' }, { text: 'product_name' }, { text: 'merchant_name' }, { plain: 'license_id' }, { plain: 'film_ip_id' },
-      { plain: '$2::text' }, { plain: 'gross_minor' }, { plain: 'refunded_minor' }, { plain: 'royalty_minor' },
+      { plain: 'line_no' },
+      { plain: 'kind' },
+      { plain: 'source_id' },
+      { plain: 'order_line_id' },
+      { timestamp: 'occurred_at' },
+      { plain: 'is_adjustment' },
+      { text: 'product_name' },
+      { text: 'merchant_name' },
+      { plain: 'license_id' },
+      { plain: 'film_ip_id' },
+      { plain: '$2::text' },
+      { plain: 'gross_minor' },
+      { plain: 'refunded_minor' },
+      { plain: 'royalty_minor' },
     ]);
-    const amount = (kind: string, value: number) => [kind, '', '', '', '', '', '', '', '', '', statement.currency, '', '', value];
+    const amount = (kind: string, value: number) => [
+      kind,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      statement.currency,
+      '',
+      '',
+      value,
+    ];
     await streamCsv(
       this.manager.connection,
       out,
-      { sql: `SELECT ${line} FROM royalty_statement_lines WHERE statement_id = $1 ORDER BY line_no`, params: [statement.id, statement.currency] },
+      {
+        sql: `SELECT ${line} FROM royalty_statement_lines WHERE statement_id = $1 ORDER BY line_no`,
+        params: [statement.id, statement.currency],
+      },
       STATEMENT_CSV_HEADER,
       async () => [
-        ['TOTAL', '', '', '', '', '', '', '', '', '', statement.currency, statement.grossMinor, statement.refundedMinor, statement.royaltyMinor],
+        [
+          'TOTAL',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          statement.currency,
+          statement.grossMinor,
+          statement.refundedMinor,
+          statement.royaltyMinor,
+        ],
         amount('ADJUSTMENTS', statement.adjustmentsMinor),
         amount('ADVANCE_RECOUPED', -statement.advanceRecoupedMinor),
         amount('GUARANTEE_SHORTFALL', statement.guaranteeShortfallMinor),
@@ -86,14 +188,19 @@ export async function streamCsv(
   header: readonly string[],
   trailer: (read: SnapshotQuery) => Promise<readonly (readonly CsvValue[])[]> = async () => [],
 ): Promise<number> {
-  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainSlaveConnection()) as [PoolClient, (error?: unknown) => void];
+  const [client, release] = (await (dataSource.driver as PostgresDriver).obtainSlaveConnection()) as [
+    PoolClient,
+    (error?: unknown) => void,
+  ];
   let broken: unknown;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     if (!out.write(`\uFEFF${csvRow(header)}`)) await drainedOrClosed(out);
     const copy = client.query(copyTo(`COPY (${inlineParams(query.sql, query.params)}) TO STDOUT`));
     await pipeline(copy, new CopyTextToCrlfLines(), out, { end: false });
-    const rows = await trailer(async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[]);
+    const rows = await trailer(
+      async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[],
+    );
     if (!out.destroyed) out.write(rows.map(csvRow).join(''));
     await client.query('COMMIT');
     return copy.rowCount;
@@ -101,14 +208,15 @@ export async function streamCsv(
     broken = error;
     // The server may still be busy before its first row (sorting a million lines, say) and would only notice the
     // closed connection when it next writes: cancel the statement so it stops now.
-    await dataSource.query('SELECT pg_cancel_backend($1)', [(client as PoolClient & { processID: number }).processID]).catch(() => undefined);
+    await dataSource
+      .query('SELECT pg_cancel_backend($1)', [(client as PoolClient & { processID: number }).processID])
+      .catch(() => undefined);
     throw error;
   } finally {
     // A COPY cut short leaves the connection mid-protocol: hand it back broken so the pool closes it.
     release(broken);
   }
 }
-
 
 function drainedOrClosed(out: Writable): Promise<void> {
   return new Promise((resolve) => {

@@ -40,7 +40,8 @@ export function csvLineSql(columns: readonly CsvColumn[]): string {
 
 function fieldSql(column: CsvColumn): string {
   if ('plain' in column) return `coalesce((${column.plain})::text, '')`;
-  if ('timestamp' in column) return `coalesce(to_char((${column.timestamp}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
+  if ('timestamp' in column)
+    return `coalesce(to_char((${column.timestamp}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
   const t = `(${column.text})::text`;
   // The defusing ' never needs quotes itself, so whether to quote is a question about the original text.
   const defused = `CASE WHEN left(${t}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${t} ELSE ${t} END`;

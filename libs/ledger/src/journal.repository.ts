@@ -53,7 +53,10 @@ export class JournalRepository {
       const b = i * 4;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4})`;
     });
-    await this.manager.query(`INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ${tuples.join(', ')}`, values);
+    await this.manager.query(
+      `INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ${tuples.join(', ')}`,
+      values,
+    );
   }
 
   /** What the payout's reversal entries (`payout:<id>:reversed:<total>`) have returned to PAYMENT_CLEARING so far. */

@@ -41,8 +41,10 @@ export class JournalService {
    */
   async post(manager: EntityManager, entry: NewJournalEntry): Promise<string | null> {
     const totals = new Map<string, number>();
-    for (const p of entry.postings) totals.set(p.amount.currency, (totals.get(p.amount.currency) ?? 0) + p.amount.amountMinor);
-    if ([...totals.values()].some((t) => t !== 0)) throw new Error(`Unbalanced ${entry.kind} entry for ${entry.sourceId}`);
+    for (const p of entry.postings)
+      totals.set(p.amount.currency, (totals.get(p.amount.currency) ?? 0) + p.amount.amountMinor);
+    if ([...totals.values()].some((t) => t !== 0))
+      throw new Error(`Unbalanced ${entry.kind} entry for ${entry.sourceId}`);
     const entries = this.entries.forManager(manager);
     const entryId = await entries.insertEntryIfAbsent(entry);
     if (!entryId) return null;
@@ -52,7 +54,11 @@ export class JournalService {
     // In account order: the balances move at commit, one row lock per account, and one order for every poster
     // means two commits never wait on each other in a cycle.
     const ordered = postings
-      .map((p, i) => ({ accountId: accountIds[i] ?? unresolved(p), amountMinor: p.amount.amountMinor, currency: p.amount.currency }))
+      .map((p, i) => ({
+        accountId: accountIds[i] ?? unresolved(p),
+        amountMinor: p.amount.amountMinor,
+        currency: p.amount.currency,
+      }))
       .sort((a, b) => a.accountId.localeCompare(b.accountId));
     await entries.insertPostings(entryId, ordered);
     return entryId;
@@ -67,7 +73,9 @@ export class JournalService {
    */
   private async accounts(manager: EntityManager, postings: readonly PostingLine[]): Promise<string[]> {
     const keyOf = (p: PostingLine) => `${p.purpose}|${p.partyId ?? ''}|${p.amount.currency}`;
-    const missing = [...new Map(postings.filter((p) => !this.accountIds.has(keyOf(p))).map((p) => [keyOf(p), p])).values()];
+    const missing = [
+      ...new Map(postings.filter((p) => !this.accountIds.has(keyOf(p))).map((p) => [keyOf(p), p])).values(),
+    ];
     const opened = new Map<string, string>();
     if (missing.length > 0) {
       const accounts = this.ledgerAccounts.forManager(manager);

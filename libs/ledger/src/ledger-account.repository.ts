@@ -72,15 +72,14 @@ export class LedgerAccountRepository {
   async balanceOf(key: AccountKey): Promise<number> {
     const rows: BalanceRow[] =
       key.partyId === null
-        ? await this.manager.query(`SELECT balance_minor::text AS balance FROM ledger_accounts WHERE purpose = $1 AND party_id IS NULL AND currency = $2`, [
-            key.purpose,
-            key.currency,
-          ])
-        : await this.manager.query(`SELECT balance_minor::text AS balance FROM ledger_accounts WHERE purpose = $1 AND party_id = $2 AND currency = $3`, [
-            key.purpose,
-            key.partyId,
-            key.currency,
-          ]);
+        ? await this.manager.query(
+            `SELECT balance_minor::text AS balance FROM ledger_accounts WHERE purpose = $1 AND party_id IS NULL AND currency = $2`,
+            [key.purpose, key.currency],
+          )
+        : await this.manager.query(
+            `SELECT balance_minor::text AS balance FROM ledger_accounts WHERE purpose = $1 AND party_id = $2 AND currency = $3`,
+            [key.purpose, key.partyId, key.currency],
+          );
     return readMinorUnits(rows[0]?.balance ?? '0');
   }
 }

@@ -3,7 +3,15 @@ import { Actor, CurrentActor } from '@chedun/identity';
 import { DomainError, Money } from '@chedun/kernel';
 import { LicenseTermsService, toLicenseTerms } from './license-terms.service';
 import { LedgerViewsService } from './ledger-views.service';
-import { LicenseTerms, MerchantSales, MerchantSalesArgs, PeriodArgs, PlatformFeeRevenue, Reconciliation, RecordLicenseTermsInput } from './ledger.types';
+import {
+  LicenseTerms,
+  MerchantSales,
+  MerchantSalesArgs,
+  PeriodArgs,
+  PlatformFeeRevenue,
+  Reconciliation,
+  RecordLicenseTermsInput,
+} from './ledger.types';
 import { ReconciliationService } from './reconciliation.service';
 
 @Resolver()
@@ -13,7 +21,9 @@ export class LedgerAdminResolver {
     private readonly reconciler: ReconciliationService,
   ) {}
 
-  @Query(() => MerchantSales, { description: 'A merchant\u2019s sales per license in [from, to] and what it is owed. Its staff or platform.' })
+  @Query(() => MerchantSales, {
+    description: 'A merchant\u2019s sales per license in [from, to] and what it is owed. Its staff or platform.',
+  })
   merchantSales(@CurrentActor() actor: Actor, @Args() args: MerchantSalesArgs): Promise<MerchantSales> {
     return this.views.merchantSales(actor, args.merchantId, args);
   }
@@ -23,18 +33,23 @@ export class LedgerAdminResolver {
     return this.views.platformFeeRevenue(actor, args);
   }
 
-  @Query(() => Reconciliation, { description: 'Platform only. Proves the books for [from, to]; lists every discrepancy.' })
+  @Query(() => Reconciliation, {
+    description: 'Platform only. Proves the books for [from, to]; lists every discrepancy.',
+  })
   reconciliation(@CurrentActor() actor: Actor, @Args() args: PeriodArgs): Promise<Reconciliation> {
     return this.reconciler.reconcile(actor, args);
   }
 
-  @Mutation(() => Int, { description: 'Platform only. The merchant\u2019s platform fee in bps for lines paid from now on.' })
+  @Mutation(() => Int, {
+    description: 'Platform only. The merchant\u2019s platform fee in bps for lines paid from now on.',
+  })
   setMerchantPlatformFee(
     @CurrentActor() actor: Actor,
     @Args('merchantId', { type: () => ID }) merchantId: string,
     @Args('feeBps', { type: () => Int }) feeBps: number,
   ): Promise<number> {
-    if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > 10_000) throw DomainError.badInput('feeBps must be 0 to 10000', { feeBps });
+    if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > 10_000)
+      throw DomainError.badInput('feeBps must be 0 to 10000', { feeBps });
     return this.views.setMerchantFeeRate(actor, merchantId, feeBps);
   }
 }
@@ -44,9 +59,13 @@ export class LicenseTermsResolver {
   constructor(private readonly terms: LicenseTermsService) {}
 
   @Mutation(() => LicenseTerms, {
-    description: 'Platform only, until licensing records terms itself: a license\u2019s advance, minimum guarantee and term as signed. CONFLICT if already recorded.',
+    description:
+      'Platform only, until licensing records terms itself: a license\u2019s advance, minimum guarantee and term as signed. CONFLICT if already recorded.',
   })
-  async recordLicenseTerms(@CurrentActor() actor: Actor, @Args('input') input: RecordLicenseTermsInput): Promise<LicenseTerms> {
+  async recordLicenseTerms(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RecordLicenseTermsInput,
+  ): Promise<LicenseTerms> {
     const currency = input.advance?.currency ?? input.minimumGuarantee?.currency ?? 'CNY';
     const entity = await this.terms.recordAsOperator(actor, {
       licenseId: input.licenseId,
@@ -61,7 +80,10 @@ export class LicenseTermsResolver {
   }
 
   @Query(() => LicenseTerms, { description: 'The licensed studio, the licensee merchant, or platform.' })
-  async licenseTerms(@CurrentActor() actor: Actor, @Args('licenseId', { type: () => ID }) licenseId: string): Promise<LicenseTerms> {
+  async licenseTerms(
+    @CurrentActor() actor: Actor,
+    @Args('licenseId', { type: () => ID }) licenseId: string,
+  ): Promise<LicenseTerms> {
     return toLicenseTerms(await this.terms.find(actor, licenseId));
   }
 }

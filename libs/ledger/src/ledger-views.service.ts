@@ -29,7 +29,11 @@ export class LedgerViewsService {
     const id = parseId(merchantId, 'merchantId');
     const { start, end } = shanghaiRange(period.from, period.to);
     const licenses = await this.activity.merchantByLicense(id, { currency: period.currency, start, end });
-    const balance = await this.accounts.balanceOf({ purpose: AccountPurpose.MERCHANT_PAYABLE, partyId: id, currency: period.currency });
+    const balance = await this.accounts.balanceOf({
+      purpose: AccountPurpose.MERCHANT_PAYABLE,
+      partyId: id,
+      currency: period.currency,
+    });
     const money = (v: number) => MoneyType.from(Money.of(v, period.currency));
     return {
       merchantId: id,
@@ -53,12 +57,20 @@ export class LedgerViewsService {
     LedgerPolicy.platformOnly(actor);
     const { start, end } = shanghaiRange(period.from, period.to);
     const fees = await this.activity.feesByMerchant({ currency: period.currency, start, end });
-    const balance = await this.accounts.balanceOf({ purpose: AccountPurpose.PLATFORM_FEE_REVENUE, partyId: null, currency: period.currency });
+    const balance = await this.accounts.balanceOf({
+      purpose: AccountPurpose.PLATFORM_FEE_REVENUE,
+      partyId: null,
+      currency: period.currency,
+    });
     const money = (v: number) => MoneyType.from(Money.of(v, period.currency));
     return {
       net: money(fees.reduce((acc, f) => acc + f.feeMinor, 0)),
       accountBalance: money(-balance),
-      byMerchant: fees.map((f) => ({ merchantId: f.merchantId, merchantName: f.merchantName, fees: money(f.feeMinor) })),
+      byMerchant: fees.map((f) => ({
+        merchantId: f.merchantId,
+        merchantName: f.merchantName,
+        fees: money(f.feeMinor),
+      })),
     };
   }
 

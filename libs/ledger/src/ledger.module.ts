@@ -103,7 +103,11 @@ export class LedgerModule implements OnModuleInit {
   /** Splits are posted in the transaction that marks the order paid or refunds the line: no paid line can miss one. */
   onModuleInit(): void {
     this.bus.subscribe<OrderPaid>('OrderPaid', (event, manager) => this.sales.onOrderPaid(event, manager));
-    this.bus.subscribe<OrderLineRefunded>('OrderLineRefunded', (event, manager) => this.sales.onOrderLineRefunded(event, manager));
-    this.bus.subscribe<TransferReversed>('TransferReversed', (event, manager) => this.reversals.onTransferReversed(event, manager));
+    this.bus.subscribe<OrderLineRefunded>('OrderLineRefunded', (event, manager) =>
+      this.sales.onOrderLineRefunded(event, manager),
+    );
+    this.bus.subscribe<TransferReversed>('TransferReversed', (event, manager) =>
+      this.reversals.onTransferReversed(event, manager),
+    );
   }
 }

@@ -12,7 +12,10 @@ export enum RoyaltySeriesBy {
   MERCHANT = 'MERCHANT',
   LICENSE = 'LICENSE',
 }
-registerEnumType(RoyaltySeriesBy, { name: 'RoyaltySeriesBy', description: 'One series in all, or one per film IP, merchant or license.' });
+registerEnumType(RoyaltySeriesBy, {
+  name: 'RoyaltySeriesBy',
+  description: 'One series in all, or one per film IP, merchant or license.',
+});
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -206,7 +209,9 @@ export class RoyaltyStatement {
   @Field(() => MoneyType, { description: 'Minimum guarantees of licenses whose term ended, less what they earned.' })
   guaranteeShortfall!: MoneyType;
 
-  @Field(() => MoneyType, { description: 'royalty − advanceRecouped + guaranteeShortfall; negative is carried against later royalties.' })
+  @Field(() => MoneyType, {
+    description: 'royalty − advanceRecouped + guaranteeShortfall; negative is carried against later royalties.',
+  })
   amountDue!: MoneyType;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
@@ -333,7 +338,9 @@ export class MerchantSales {
   @Field(() => [MerchantLicenseSales])
   licenses!: MerchantLicenseSales[];
 
-  @Field(() => MoneyType, { description: 'Balance of the merchant payable account now: what the platform owes the merchant.' })
+  @Field(() => MoneyType, {
+    description: 'Balance of the merchant payable account now: what the platform owes the merchant.',
+  })
   payableBalance!: MoneyType;
 }
 
@@ -369,7 +376,10 @@ export class ReconciliationDiscrepancy {
   })
   check!: string;
 
-  @Field({ description: 'Id of the order line, refund, payout, account or entry; of the order, or the provider\u2019s payment id when no paid order has it.' })
+  @Field({
+    description:
+      'Id of the order line, refund, payout, account or entry; of the order, or the provider\u2019s payment id when no paid order has it.',
+  })
   reference!: string;
 
   @Field()
@@ -402,7 +412,9 @@ export class Reconciliation {
   @Field(() => MoneyType)
   refunded!: MoneyType;
 
-  @Field(() => Int, { description: 'Succeeded payments the payment provider reported for the period\u2019s paid orders.' })
+  @Field(() => Int, {
+    description: 'Succeeded payments the payment provider reported for the period\u2019s paid orders.',
+  })
   providerPayments!: number;
 
   @Field(() => [ReconciliationDiscrepancy], { description: 'Empty when the books agree.' })

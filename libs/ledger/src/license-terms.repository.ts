@@ -27,7 +27,16 @@ export class LicenseTermsRepository {
     const rows: unknown[] = await this.manager.query(
       `INSERT INTO license_terms (license_id, studio_id, merchant_id, currency, advance_minor, minimum_guarantee_minor, starts_on, ends_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (license_id) DO NOTHING RETURNING license_id`,
-      [terms.licenseId, terms.studioId, terms.merchantId, terms.currency, terms.advanceMinor, terms.minimumGuaranteeMinor, terms.startsOn, terms.endsOn],
+      [
+        terms.licenseId,
+        terms.studioId,
+        terms.merchantId,
+        terms.currency,
+        terms.advanceMinor,
+        terms.minimumGuaranteeMinor,
+        terms.startsOn,
+        terms.endsOn,
+      ],
     );
     return rows.length > 0;
   }

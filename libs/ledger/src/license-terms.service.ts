@@ -65,7 +65,8 @@ export class LicenseTermsService {
 
   async find(actor: Actor, licenseId: string): Promise<LicenseTermsEntity> {
     const terms = await this.licenseTerms.findByLicenseId(parseId(licenseId, 'licenseId'));
-    const visible = terms && (actor.isPlatform || actor.isMemberOf(terms.studioId) || actor.isMemberOf(terms.merchantId));
+    const visible =
+      terms && (actor.isPlatform || actor.isMemberOf(terms.studioId) || actor.isMemberOf(terms.merchantId));
     if (!terms || !visible) throw DomainError.notFound('License terms', licenseId);
     return terms;
   }

@@ -11,7 +11,9 @@ describe('payout lifecycle', () => {
   });
 
   it('refuses to settle a failed payout with CONFLICT, and treats both outcomes as final', () => {
-    expect(() => payoutLifecycle.move(PayoutStatus.FAILED, PayoutStatus.PAID)).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT }));
+    expect(() => payoutLifecycle.move(PayoutStatus.FAILED, PayoutStatus.PAID)).toThrow(
+      expect.objectContaining({ code: ErrorCode.CONFLICT }),
+    );
     expect(payoutLifecycle.isFinal(PayoutStatus.PAID)).toBe(true);
     expect(payoutLifecycle.isFinal(PayoutStatus.FAILED)).toBe(true);
   });

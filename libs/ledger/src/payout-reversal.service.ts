@@ -33,16 +33,24 @@ export class PayoutReversalService {
       .forManager(m)
       .lockOfTransfer(event.providerTransferId, event.payoutId && isId(event.payoutId) ? event.payoutId : null);
     if (!payout) {
-      this.logger.warn({ providerTransferId: event.providerTransferId }, 'Reversal of a transfer the marketplace did not make');
+      this.logger.warn(
+        { providerTransferId: event.providerTransferId },
+        'Reversal of a transfer the marketplace did not make',
+      );
       return;
     }
     if (payout.status === PayoutStatus.FAILED) return;
     if (payout.status === PayoutStatus.IN_TRANSIT) {
       // The reversal overtook our record of the transfer: failing makes the provider deliver it again, after settlement.
-      throw DomainError.conflict('The payout this reversal is for is still in transit; retry later', { payoutId: payout.id });
+      throw DomainError.conflict('The payout this reversal is for is still in transit; retry later', {
+        payoutId: payout.id,
+      });
     }
     if (event.reversedTotal.currency !== payout.currency) {
-      this.logger.warn({ payoutId: payout.id, currency: event.reversedTotal.currency }, 'Transfer reversal in another currency than its payout');
+      this.logger.warn(
+        { payoutId: payout.id, currency: event.reversedTotal.currency },
+        'Transfer reversal in another currency than its payout',
+      );
       return;
     }
     const total = Math.min(event.reversedTotal.amountMinor, payout.amountMinor);

@@ -29,7 +29,9 @@ export class PayoutRepository {
 
   /** One payout at a time per payee and currency, until the transaction ends. */
   async lockPayee(organizationId: string, currency: string): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`payout:${organizationId}:${currency}`]);
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `payout:${organizationId}:${currency}`,
+    ]);
   }
 
   /** The payee's payout of the subject that has not failed, if any. */
@@ -60,19 +62,32 @@ export class PayoutRepository {
 
   /** Newest first. */
   ofOrganization(organizationId: string, limit: number): Promise<PayoutEntity[]> {
-    return this.manager.find(PayoutEntity, { where: { organizationId }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit });
+    return this.manager.find(PayoutEntity, {
+      where: { organizationId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   /** Payouts an outage left in transit, oldest first. */
   inTransit(currency: string, limit: number): Promise<PayoutEntity[]> {
-    return this.manager.find(PayoutEntity, { where: { status: PayoutStatus.IN_TRANSIT, currency }, order: { createdAt: 'ASC' }, take: limit });
+    return this.manager.find(PayoutEntity, {
+      where: { status: PayoutStatus.IN_TRANSIT, currency },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
   }
 
   /**
    * Issued statements of these studios with an amount due and no live payout, of studios owed at least
    * `minimumMinor` in all, oldest month first: at most `limit`, the next run takes the rest.
    */
-  async unpaidStatements(currency: string, minimumMinor: number, studioIds: readonly string[], limit: number): Promise<UnpaidStatement[]> {
+  async unpaidStatements(
+    currency: string,
+    minimumMinor: number,
+    studioIds: readonly string[],
+    limit: number,
+  ): Promise<UnpaidStatement[]> {
     const rows: UnpaidStatementRow[] = await this.manager.query(
       `SELECT id, studio_id AS "studioId", amount_due_minor::text AS "amountDueMinor" FROM (
          SELECT st.*, sum(st.amount_due_minor) OVER (PARTITION BY st.studio_id) AS payee_due

@@ -35,12 +35,16 @@ export class PayoutResolver {
     description:
       'Studio staff or platform. Transfers an issued statement\u2019s amount due to the studio\u2019s payout account. Asking again returns the same payout (retrying it if still in transit); after a FAILED one it makes a new one. CONFLICT when nothing is due or no payout account is set.',
   })
-  async payRoyaltyStatement(@CurrentActor() actor: Actor, @Args('statementId', { type: () => ID }, ParseUUIDPipe) statementId: string): Promise<Payout> {
+  async payRoyaltyStatement(
+    @CurrentActor() actor: Actor,
+    @Args('statementId', { type: () => ID }, ParseUUIDPipe) statementId: string,
+  ): Promise<Payout> {
     return toPayout(await this.service.payStatement(actor, statementId));
   }
 
   @Mutation(() => Payout, {
-    description: 'Merchant staff or platform. Transfers the merchant\u2019s share of one paid order (net of refunds), in the order\u2019s transfer group. Idempotent like payRoyaltyStatement.',
+    description:
+      'Merchant staff or platform. Transfers the merchant\u2019s share of one paid order (net of refunds), in the order\u2019s transfer group. Idempotent like payRoyaltyStatement.',
   })
   async payMerchantOrder(@CurrentActor() actor: Actor, @Args() args: PayMerchantOrderArgs): Promise<Payout> {
     return toPayout(await this.service.payMerchantOrder(actor, args.merchantId, args.orderId));
@@ -55,7 +59,9 @@ export class PayoutResolver {
     return { payouts: run.payouts.map(toPayout), errors: run.errors };
   }
 
-  @Query(() => [Payout], { description: 'A studio\u2019s or merchant\u2019s payouts, newest first. Its staff or platform.' })
+  @Query(() => [Payout], {
+    description: 'A studio\u2019s or merchant\u2019s payouts, newest first. Its staff or platform.',
+  })
   async payouts(@CurrentActor() actor: Actor, @Args() args: PayoutsArgs): Promise<Payout[]> {
     return (await this.service.list(actor, args.organizationId, args.first ?? 50)).map(toPayout);
   }

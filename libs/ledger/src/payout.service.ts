@@ -74,7 +74,8 @@ export class PayoutService {
   /** Pays an issued statement's amount due to its studio. Studio staff or platform. */
   async payStatement(actor: Actor, statementId: string): Promise<PayoutEntity> {
     const statement = await this.statements.findById(parseId(statementId, 'statementId'));
-    if (!statement || statement.status !== RoyaltyStatementStatus.ISSUED) throw DomainError.notFound('Royalty statement', statementId);
+    if (!statement || statement.status !== RoyaltyStatementStatus.ISSUED)
+      throw DomainError.notFound('Royalty statement', statementId);
     try {
       LedgerPolicy.payouts(actor, statement.studioId);
     } catch {
@@ -120,7 +121,12 @@ export class PayoutService {
         result.payouts.push(await run());
       } catch (error) {
         const e = error instanceof DomainError ? error : DomainError.conflict('Payout failed');
-        result.errors.push({ subject: subject.subject, organizationId: subject.organizationId, code: e.code, message: e.message });
+        result.errors.push({
+          subject: subject.subject,
+          organizationId: subject.organizationId,
+          code: e.code,
+          message: e.message,
+        });
       }
     };
     const stuck = await this.payouts.inTransit(currency, RUN_LIMIT);
@@ -154,18 +160,27 @@ export class PayoutService {
       if (live) return live;
 
       const amountMinor = await s.amountMinor(this.saleLines.forManager(m));
-      if (amountMinor <= 0) throw DomainError.conflict('Nothing is due to pay out', { subject: s.subject, amountMinor });
+      if (amountMinor <= 0)
+        throw DomainError.conflict('Nothing is due to pay out', { subject: s.subject, amountMinor });
       const [org] = await this.organizations.findByIds([s.organizationId], m);
       const kind = s.payeeKind === PayeeKind.STUDIO ? OrganizationKind.STUDIO : OrganizationKind.MERCHANT;
       if (!org || org.kind !== kind) throw DomainError.notFound('Payee', s.organizationId);
       if (!org.payoutAccountId) {
-        throw DomainError.conflict('The payee has no payout account; an owner sets it with setPayoutAccount', { organizationId: s.organizationId });
+        throw DomainError.conflict('The payee has no payout account; an owner sets it with setPayoutAccount', {
+          organizationId: s.organizationId,
+        });
       }
       const purpose = PAYABLE[s.payeeKind];
       // Payables are credit (negative) balances: what the platform owes is their negation.
-      const owed = -(await this.accounts.forManager(m).balanceOf({ purpose, partyId: s.organizationId, currency: s.currency }));
+      const owed = -(await this.accounts
+        .forManager(m)
+        .balanceOf({ purpose, partyId: s.organizationId, currency: s.currency }));
       if (owed < amountMinor) {
-        throw DomainError.conflict('The payee\u2019s payable balance does not cover this payout', { subject: s.subject, owedMinor: owed, amountMinor });
+        throw DomainError.conflict('The payee\u2019s payable balance does not cover this payout', {
+          subject: s.subject,
+          owedMinor: owed,
+          amountMinor,
+        });
       }
 
       const id = randomUUID();
@@ -222,10 +237,16 @@ export class PayoutService {
       return await this.finish(payout.id, PayoutStatus.PAID, { providerTransferId });
     } catch (error) {
       if (error instanceof PaymentsException && error.code === ErrorCode.PAYMENT_FAILED) {
-        const code = typeof error.details?.['providerCode'] === 'string' ? (error.details['providerCode'] as string) : 'transfer_refused';
+        const code =
+          typeof error.details?.['providerCode'] === 'string'
+            ? (error.details['providerCode'] as string)
+            : 'transfer_refused';
         return this.finish(payout.id, PayoutStatus.FAILED, { failureCode: code, failureMessage: error.message });
       }
-      this.logger.warn({ payoutId: payout.id, err: error instanceof Error ? error.message : String(error) }, 'Payout left in transit; will retry');
+      this.logger.warn(
+        { payoutId: payout.id, err: error instanceof Error ? error.message : String(error) },
+        'Payout left in transit; will retry',
+      );
       throw error;
     }
   }
@@ -263,7 +284,10 @@ export class PayoutService {
           sourceId: `payout:${id}:failed`,
           occurredAt: now,
           memo: `Payout ${id} failed (${payout.failureCode}); amount returned to payable`,
-          postings: [inTransit, { purpose: PAYABLE[payout.payeeKind], partyId: payout.organizationId, amount: amount.negate() }],
+          postings: [
+            inTransit,
+            { purpose: PAYABLE[payout.payeeKind], partyId: payout.organizationId, amount: amount.negate() },
+          ],
         });
       }
       await payouts.save(payout);
@@ -272,7 +296,9 @@ export class PayoutService {
   }
 }
 
-function statementSubject(st: Pick<RoyaltyStatementEntity, 'id' | 'studioId' | 'currency' | 'amountDueMinor'>): PayoutSubject {
+function statementSubject(
+  st: Pick<RoyaltyStatementEntity, 'id' | 'studioId' | 'currency' | 'amountDueMinor'>,
+): PayoutSubject {
   return {
     organizationId: st.studioId,
     payeeKind: PayeeKind.STUDIO,

@@ -6,7 +6,8 @@ import { PayeeKind, PayoutStatus } from './payout.entity';
 registerEnumType(PayeeKind, { name: 'PayeeKind' });
 registerEnumType(PayoutStatus, {
   name: 'PayoutStatus',
-  description: 'IN_TRANSIT: payable drawn down, transfer not confirmed yet. PAID: the transfer exists. FAILED: refused; the amount is back in payable.',
+  description:
+    'IN_TRANSIT: payable drawn down, transfer not confirmed yet. PAID: the transfer exists. FAILED: refused; the amount is back in payable.',
 });
 
 @ObjectType({ description: 'One transfer to a studio\u2019s or merchant\u2019s connected account.' })
@@ -32,7 +33,10 @@ export class Payout {
   @Field({ description: 'The connected account (acct_...) the transfer went to.' })
   destinationAccountId!: string;
 
-  @Field({ description: '`order_<orderId>` for a merchant\u2019s order share; `statement_<statementId>` for a studio\u2019s statement.' })
+  @Field({
+    description:
+      '`order_<orderId>` for a merchant\u2019s order share; `statement_<statementId>` for a studio\u2019s statement.',
+  })
   transferGroup!: string;
 
   @Field(() => PayoutStatus)

@@ -39,8 +39,15 @@ export class ProviderReconciliationService {
     private readonly orders: OrderQueryService,
   ) {}
 
-  async check(currency: string, start: Date, end: Date): Promise<{ providerPayments: number; discrepancies: ReconciliationDiscrepancy[] }> {
-    const listed = await this.gateway.listSucceededPayments({ from: new Date(start.getTime() - PAYMENT_LOOKBACK_MS), to: end });
+  async check(
+    currency: string,
+    start: Date,
+    end: Date,
+  ): Promise<{ providerPayments: number; discrepancies: ReconciliationDiscrepancy[] }> {
+    const listed = await this.gateway.listSucceededPayments({
+      from: new Date(start.getTime() - PAYMENT_LOOKBACK_MS),
+      to: end,
+    });
     const byId = new Map(listed.map((p) => [p.providerPaymentId, p]));
     const paid = await this.orders.paidBetween(currency, start, end);
     const orderIds = paid.map((o) => o.orderId);
@@ -60,35 +67,60 @@ export class ProviderReconciliationService {
     const matched = new Set<string>();
     let providerPayments = 0;
     for (const order of paid) {
-      const payments = (paymentIds.get(order.orderId) ?? []).map((id) => byId.get(id)).filter((p): p is ProviderPaymentRecord => p !== undefined);
+      const payments = (paymentIds.get(order.orderId) ?? [])
+        .map((id) => byId.get(id))
+        .filter((p): p is ProviderPaymentRecord => p !== undefined);
       for (const p of payments) matched.add(p.providerPaymentId);
       providerPayments += payments.length;
       if (payments.length === 0) {
-        add('ORDER_PAID_WITHOUT_PROVIDER_PAYMENT', order.orderId, `order paid ${order.totalMinor} ${currency}; the provider has no succeeded payment for it`);
+        add(
+          'ORDER_PAID_WITHOUT_PROVIDER_PAYMENT',
+          order.orderId,
+          `order paid ${order.totalMinor} ${currency}; the provider has no succeeded payment for it`,
+        );
         continue;
       }
       const total = Money.of(order.totalMinor, currency);
       const currencies = new Set<string>(payments.map((p) => p.amount.currency));
       if (currencies.size !== 1 || !currencies.has(currency)) {
-        add('PROVIDER_AMOUNT_MISMATCH', order.orderId, `order in ${currency}; provider took ${payments.map((p) => `${p.amount.amountMinor} ${p.amount.currency}`).join(' + ')}`);
+        add(
+          'PROVIDER_AMOUNT_MISMATCH',
+          order.orderId,
+          `order in ${currency}; provider took ${payments.map((p) => `${p.amount.amountMinor} ${p.amount.currency}`).join(' + ')}`,
+        );
         continue;
       }
       const taken = payments.reduce((sum, p) => sum.plus(p.amount), Money.zero(total.currency));
       if (!taken.equals(total)) {
-        add('PROVIDER_AMOUNT_MISMATCH', order.orderId, `order total ${total.amountMinor}, provider took ${taken.amountMinor} (${payments.map((p) => p.providerPaymentId).join(', ')})`);
+        add(
+          'PROVIDER_AMOUNT_MISMATCH',
+          order.orderId,
+          `order total ${total.amountMinor}, provider took ${taken.amountMinor} (${payments.map((p) => p.providerPaymentId).join(', ')})`,
+        );
       }
       const refunded = payments.reduce((sum, p) => sum.plus(p.refunded), Money.zero(total.currency));
       const ledgerReversed = reversed.get(order.orderId) ?? 0;
       if (refunded.amountMinor !== ledgerReversed) {
-        add('PROVIDER_REFUND_MISMATCH', order.orderId, `provider refunded ${refunded.amountMinor}, ledger reversed ${ledgerReversed}`);
+        add(
+          'PROVIDER_REFUND_MISMATCH',
+          order.orderId,
+          `provider refunded ${refunded.amountMinor}, ledger reversed ${ledgerReversed}`,
+        );
       }
     }
 
-    const unmatched = listed.filter((p) => !matched.has(p.providerPaymentId) && p.createdAt >= start && p.createdAt < end && p.amount.currency === currency);
+    const unmatched = listed.filter(
+      (p) =>
+        !matched.has(p.providerPaymentId) &&
+        p.createdAt >= start &&
+        p.createdAt < end &&
+        p.amount.currency === currency,
+    );
     if (unmatched.length > 0) {
       const orderOfPayment = await this.payments.orderIdsOfPayments(unmatched.map((p) => p.providerPaymentId));
       // A payment we never recorded may still name its order in the provider's metadata.
-      const orderIdOf = (p: ProviderPaymentRecord) => orderOfPayment.get(p.providerPaymentId) ?? (p.orderId && isId(p.orderId) ? p.orderId : null);
+      const orderIdOf = (p: ProviderPaymentRecord) =>
+        orderOfPayment.get(p.providerPaymentId) ?? (p.orderId && isId(p.orderId) ? p.orderId : null);
       const statuses = await this.orders.statusesOf(unmatched.map(orderIdOf).filter((id): id is string => id !== null));
       for (const p of unmatched) {
         const orderId = orderIdOf(p);
@@ -96,11 +128,14 @@ export class ProviderReconciliationService {
         // Paid in another period: that period's reconciliation matches it.
         if (status && PAID_OR_REFUNDED.includes(status)) continue;
         // A payment that came after its order was cancelled and went back to the buyer in full: nothing is owed.
-        if (status && p.refunded.currency === p.amount.currency && p.refunded.amountMinor >= p.amount.amountMinor) continue;
+        if (status && p.refunded.currency === p.amount.currency && p.refunded.amountMinor >= p.amount.amountMinor)
+          continue;
         add(
           'PROVIDER_PAID_ORDER_NOT_PAID',
           p.providerPaymentId,
-          orderId && status ? `provider took ${p.amount.amountMinor} ${p.amount.currency}; order ${orderId} is ${status}` : `provider took ${p.amount.amountMinor} ${p.amount.currency} for no known order`,
+          orderId && status
+            ? `provider took ${p.amount.amountMinor} ${p.amount.currency}; order ${orderId} is ${status}`
+            : `provider took ${p.amount.amountMinor} ${p.amount.currency} for no known order`,
         );
       }
     }

@@ -261,7 +261,11 @@ export class ReconciliationRepository {
           AND amount_minor <> royalty_reversal_minor + fee_reversal_minor + merchant_reversal_minor LIMIT ${limit}`,
       params(period),
     );
-    return rows.map((r) => ({ refundId: r.refundId, amountMinor: readMinorUnits(r.amount), reversalsMinor: readMinorUnits(r.reversals) }));
+    return rows.map((r) => ({
+      refundId: r.refundId,
+      amountMinor: readMinorUnits(r.amount),
+      reversalsMinor: readMinorUnits(r.reversals),
+    }));
   }
 
   /** Lines paid in the period whose running refund totals are not the sums of their refunds. */
@@ -275,7 +279,11 @@ export class ReconciliationRepository {
         LIMIT ${limit}`,
       params(period),
     );
-    return rows.map((r) => ({ orderLineId: r.orderLineId, keptMinor: readMinorUnits(r.kept), summedMinor: readMinorUnits(r.summed) }));
+    return rows.map((r) => ({
+      orderLineId: r.orderLineId,
+      keptMinor: readMinorUnits(r.kept),
+      summedMinor: readMinorUnits(r.summed),
+    }));
   }
 
   /**

@@ -14,7 +14,10 @@ const MAX_PER_CHECK = 100;
 /** One invariant of the books: its name (the discrepancy's `check`) and how to find what breaks it. */
 interface LedgerCheck {
   check: string;
-  find: (books: ReconciliationRepository, period: ReconciledPeriod) => Promise<Omit<ReconciliationDiscrepancy, 'check'>[]>;
+  find: (
+    books: ReconciliationRepository,
+    period: ReconciledPeriod,
+  ) => Promise<Omit<ReconciliationDiscrepancy, 'check'>[]>;
 }
 
 /** The journal's own invariants, in the order their discrepancies are listed. */
@@ -121,7 +124,11 @@ export class ReconciliationService {
 
     const shares = totals.royaltyMinor + totals.feeMinor + totals.merchantMinor;
     if (totals.grossMinor !== shares) {
-      discrepancies.unshift({ check: 'PERIOD_TOTALS', reference: `${period.from}..${period.to}`, detail: `gross ${totals.grossMinor} ≠ shares ${shares}` });
+      discrepancies.unshift({
+        check: 'PERIOD_TOTALS',
+        reference: `${period.from}..${period.to}`,
+        detail: `gross ${totals.grossMinor} ≠ shares ${shares}`,
+      });
     }
     const money = (v: number) => MoneyType.from(Money.of(v, period.currency));
     return {

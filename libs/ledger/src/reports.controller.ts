@@ -7,10 +7,10 @@ import { RoyaltyReportService } from './royalty-report.service';
 import { RoyaltyStatementService } from './royalty-statement.service';
 import { shanghaiRange } from './shanghai-period';
 
-
 function text(value: unknown, name: string, optional = false): string | null {
   if (value === undefined && optional) return null;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 64) throw DomainError.badInput(`${name} is required once`, { field: name });
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64)
+    throw DomainError.badInput(`${name} is required once`, { field: name });
   return value;
 }
 
@@ -32,7 +32,11 @@ export class ReportsController {
   ) {}
 
   @Get('royalties.csv')
-  async royalties(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async royalties(
+    @CurrentActor() actor: Actor,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
     const optionalId = (name: string) => {
       const v = text(query[name], name, true);
       return v === null ? null : parseId(v, name);
@@ -46,7 +50,8 @@ export class ReportsController {
       merchantId: optionalId('merchantId'),
       licenseId: optionalId('licenseId'),
     };
-    if (!SUPPORTED_CURRENCIES.includes(filter.currency)) throw DomainError.badInput('Unsupported currency', { field: 'currency' });
+    if (!SUPPORTED_CURRENCIES.includes(filter.currency))
+      throw DomainError.badInput('Unsupported currency', { field: 'currency' });
     shanghaiRange(filter.from, filter.to);
     this.reports.authorize(actor, filter);
     this.startCsv(res, `royalties-${filter.from}-${filter.to}.csv`);
@@ -66,7 +71,10 @@ export class ReportsController {
     const statement = await this.statements.get(actor, id);
     res.status(200);
     res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', `attachment; filename="royalty-statement-${statement.periodMonth.slice(0, 7)}-${statement.id}.pdf"`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="royalty-statement-${statement.periodMonth.slice(0, 7)}-${statement.id}.pdf"`,
+    );
     res.setHeader('cache-control', 'no-store');
     await this.finish(res, () => this.statements.writePdf(statement, res));
   }

@@ -1,9 +1,20 @@
 import fc from 'fast-check';
 import { Money } from '@chedun/kernel';
-import { cumulativeReversal, refundPostings, refundReversal, salePostings, shippingFeePostings, splitLine } from './revenue-split';
+import {
+  cumulativeReversal,
+  refundPostings,
+  refundReversal,
+  salePostings,
+  shippingFeePostings,
+  splitLine,
+} from './revenue-split';
 
 const cny = (fen: number): Money => Money.of(fen, 'CNY');
-const fen = (split: { royalty: Money; fee: Money; merchant: Money }) => [split.royalty.amountMinor, split.fee.amountMinor, split.merchant.amountMinor];
+const fen = (split: { royalty: Money; fee: Money; merchant: Money }) => [
+  split.royalty.amountMinor,
+  split.fee.amountMinor,
+  split.merchant.amountMinor,
+];
 const sum = (postings: { amount: Money }[]): number => postings.reduce((acc, p) => acc + p.amount.amountMinor, 0);
 
 describe('splitLine: lines a studio would check by hand', () => {
@@ -51,7 +62,11 @@ describe('refundReversal: the cumulative method, by hand', () => {
   it('three refunds of 33 fen on a 99 fen sticker add up to the whole split', () => {
     const sticker = splitLine(cny(99), 1_250, 1_000);
     const steps = [refundReversal(sticker, 0, 33), refundReversal(sticker, 33, 66), refundReversal(sticker, 66, 99)];
-    expect(steps.map(fen)).toEqual([[4, 3, 26], [4, 3, 26], [4, 3, 26]]);
+    expect(steps.map(fen)).toEqual([
+      [4, 3, 26],
+      [4, 3, 26],
+      [4, 3, 26],
+    ]);
     expect(fen(cumulativeReversal(sticker, 99))).toEqual(fen(sticker));
   });
 
@@ -68,7 +83,12 @@ describe('revenue split properties', () => {
   const gross = fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 10_000_000_000 }));
   /** A line and a random sequence of partial refunds that never exceed it (maybe ending with the rest). */
   const refundedLine = fc
-    .tuple(gross.filter((g) => g > 0), rates, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }), fc.boolean())
+    .tuple(
+      gross.filter((g) => g > 0),
+      rates,
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }),
+      fc.boolean(),
+    )
     .map(([g, [r, p], fractions, finish]) => {
       const cumulative: number[] = [];
       let refunded = 0;
@@ -129,7 +149,12 @@ describe('revenue split properties', () => {
         const balances = { clearing: 0, studio: 0, platform: 0, merchant: 0 };
         const apply = (postings: { purpose: string; amount: Money }[]) => {
           for (const q of postings) {
-            const key = { PAYMENT_CLEARING: 'clearing', STUDIO_ROYALTIES_PAYABLE: 'studio', PLATFORM_FEE_REVENUE: 'platform', MERCHANT_PAYABLE: 'merchant' }[q.purpose] as keyof typeof balances;
+            const key = {
+              PAYMENT_CLEARING: 'clearing',
+              STUDIO_ROYALTIES_PAYABLE: 'studio',
+              PLATFORM_FEE_REVENUE: 'platform',
+              MERCHANT_PAYABLE: 'merchant',
+            }[q.purpose] as keyof typeof balances;
             balances[key] += q.amount.amountMinor;
           }
         };
@@ -171,14 +196,22 @@ describe('shippingFeePostings: the shipping fee is the merchant’s revenue alon
 
   it('a line and its shipping fee: royalty + platform fee + merchant share + shipping = what was paid', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50_000_000 }), fc.integer({ min: 0, max: 9_000 }), fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 5_000_000 }), (g, r, f, ship) => {
-        const split = splitLine(cny(g), r, f);
-        const postings = [...salePostings(split), ...shippingFeePostings(cny(ship))];
-        expect(sum(postings)).toBe(0);
-        expect(split.royalty.amountMinor + split.fee.amountMinor + split.merchant.amountMinor + ship).toBe(g + ship);
-        const merchant = postings.filter((p) => p.purpose === 'MERCHANT_PAYABLE').reduce((acc, p) => acc - p.amount.amountMinor, 0);
-        expect(merchant).toBe(split.merchant.amountMinor + ship);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 50_000_000 }),
+        fc.integer({ min: 0, max: 9_000 }),
+        fc.integer({ min: 0, max: 1_000 }),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        (g, r, f, ship) => {
+          const split = splitLine(cny(g), r, f);
+          const postings = [...salePostings(split), ...shippingFeePostings(cny(ship))];
+          expect(sum(postings)).toBe(0);
+          expect(split.royalty.amountMinor + split.fee.amountMinor + split.merchant.amountMinor + ship).toBe(g + ship);
+          const merchant = postings
+            .filter((p) => p.purpose === 'MERCHANT_PAYABLE')
+            .reduce((acc, p) => acc - p.amount.amountMinor, 0);
+          expect(merchant).toBe(split.merchant.amountMinor + ship);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,8 @@ export interface RefundReversal {
 }
 
 /** The side of an account a posting moves: positive debits, negative credits; an entry's postings sum to zero. */
-export type SplitPostingPurpose = 'PAYMENT_CLEARING' | 'STUDIO_ROYALTIES_PAYABLE' | 'PLATFORM_FEE_REVENUE' | 'MERCHANT_PAYABLE';
+export type SplitPostingPurpose =
+  'PAYMENT_CLEARING' | 'STUDIO_ROYALTIES_PAYABLE' | 'PLATFORM_FEE_REVENUE' | 'MERCHANT_PAYABLE';
 
 export interface SplitPosting {
   readonly purpose: SplitPostingPurpose;
@@ -29,7 +30,8 @@ export interface SplitPosting {
  * A royalty and a fee that together exceed the line would leave the merchant owing on its own sale: refused.
  */
 export function splitLine(gross: Money, royaltyBps: number, platformFeeBps: number): LineSplit {
-  if (gross.isNegative()) throw DomainError.badInput('A paid line cannot be negative', { grossMinor: gross.amountMinor });
+  if (gross.isNegative())
+    throw DomainError.badInput('A paid line cannot be negative', { grossMinor: gross.amountMinor });
   const royaltyRate = bps(royaltyBps);
   const feeRate = bps(platformFeeBps);
   if (royaltyRate + feeRate > BPS_DENOMINATOR) {
@@ -58,9 +60,16 @@ export function cumulativeReversal(split: LineSplit, refundedMinor: number): Ref
 }
 
 /** reversal = share(refunded_after) − share(refunded_before), for each share. */
-export function refundReversal(split: LineSplit, refundedBeforeMinor: number, refundedAfterMinor: number): RefundReversal {
+export function refundReversal(
+  split: LineSplit,
+  refundedBeforeMinor: number,
+  refundedAfterMinor: number,
+): RefundReversal {
   if (refundedAfterMinor <= refundedBeforeMinor) {
-    throw DomainError.badInput('A refund must take back a positive amount', { refundedBeforeMinor, refundedAfterMinor });
+    throw DomainError.badInput('A refund must take back a positive amount', {
+      refundedBeforeMinor,
+      refundedAfterMinor,
+    });
   }
   const before = cumulativeReversal(split, refundedBeforeMinor);
   const after = cumulativeReversal(split, refundedAfterMinor);

@@ -202,7 +202,10 @@ export class RoyaltyReportRepository {
   }
 
   /** The lines in (paid_at, order_line_id) order; `after` continues a keyset. */
-  async lines(filter: RoyaltyReportFilter, page?: { after?: [string, string] | null; limit?: number }): Promise<RoyaltyLine[]> {
+  async lines(
+    filter: RoyaltyReportFilter,
+    page?: { after?: [string, string] | null; limit?: number },
+  ): Promise<RoyaltyLine[]> {
     const { sql, params } = royaltyLinesSql(filter, page);
     const rows: RoyaltyLineRow[] = await this.manager.query(sql, params);
     return rows.map((r) => ({

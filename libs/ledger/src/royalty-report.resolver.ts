@@ -38,22 +38,34 @@ export class RoyaltyReportResolver {
   constructor(private readonly reports: RoyaltyReportService) {}
 
   @Query(() => RoyaltyReport, {
-    description: 'Staff of that studio only. Every line paid and every refund in [from, to] (Asia/Shanghai days) carrying its IP.',
+    description:
+      'Staff of that studio only. Every line paid and every refund in [from, to] (Asia/Shanghai days) carrying its IP.',
   })
   royaltyReport(@CurrentActor() actor: Actor, @Args() args: RoyaltyReportArgs): RoyaltyReportParent {
     const filter = filterOf(args);
     this.reports.authorize(actor, filter);
-    return Object.assign(new RoyaltyReportParent(), { studioId: filter.studioId, from: args.from, to: args.to, currency: args.currency, filter });
+    return Object.assign(new RoyaltyReportParent(), {
+      studioId: filter.studioId,
+      from: args.from,
+      to: args.to,
+      currency: args.currency,
+      filter,
+    });
   }
 
   @Query(() => RoyaltyReportLineConnection, { description: 'The lines of royaltyReport, a page at a time.' })
-  async royaltyReportLines(@CurrentActor() actor: Actor, @Args() args: RoyaltyReportLinesArgs): Promise<ConnectionShape<RoyaltyReportLine>> {
+  async royaltyReportLines(
+    @CurrentActor() actor: Actor,
+    @Args() args: RoyaltyReportLinesArgs,
+  ): Promise<ConnectionShape<RoyaltyReportLine>> {
     const filter = filterOf(args);
     this.reports.authorize(actor, filter);
     return this.reports.page(filter, args.first ?? 20, args.after);
   }
 
-  @Query(() => [RoyaltySeriesPoint], { description: 'Staff of that studio only. Monthly royalties for charts, by IP, merchant or license.' })
+  @Query(() => [RoyaltySeriesPoint], {
+    description: 'Staff of that studio only. Monthly royalties for charts, by IP, merchant or license.',
+  })
   royaltySeries(@CurrentActor() actor: Actor, @Args() args: RoyaltySeriesArgs): Promise<RoyaltySeriesPoint[]> {
     const filter = filterOf(args);
     this.reports.authorize(actor, filter);
@@ -65,7 +77,9 @@ export class RoyaltyReportResolver {
     return this.reports.totals(report.filter);
   }
 
-  @ResolveField(() => [RoyaltyReportLine], { description: `All lines, up to 10 000; page through royaltyReportLines or the CSV beyond.` })
+  @ResolveField(() => [RoyaltyReportLine], {
+    description: `All lines, up to 10 000; page through royaltyReportLines or the CSV beyond.`,
+  })
   lines(@Parent() report: RoyaltyReportParent): Promise<RoyaltyReportLine[]> {
     return this.reports.lines(report.filter);
   }

@@ -5,7 +5,12 @@ import type { Writable } from 'node:stream';
 import { CsvExportRepository } from './csv-export.repository';
 import { LedgerPolicy } from './ledger.policy';
 import { RoyaltyReportLine, RoyaltySeriesPoint, RoyaltyTotals } from './ledger.types';
-import { RoyaltyLine, RoyaltyReportFilter, RoyaltyReportRepository, RoyaltySeriesDimension } from './royalty-report.repository';
+import {
+  RoyaltyLine,
+  RoyaltyReportFilter,
+  RoyaltyReportRepository,
+  RoyaltySeriesDimension,
+} from './royalty-report.repository';
 
 /** Above this many lines the plain list refuses and points at the paginated lines or the CSV. */
 export const ROYALTY_REPORT_LIST_LIMIT = 10_000;
@@ -25,7 +30,12 @@ export class RoyaltyReportService {
   async totals(filter: RoyaltyReportFilter): Promise<RoyaltyTotals> {
     const totals = await this.reports.totals(filter);
     const money = (v: number) => MoneyType.from(Money.of(v, filter.currency));
-    return { gross: money(totals.grossMinor), refunded: money(totals.refundedMinor), royalty: money(totals.royaltyMinor), lineCount: totals.lineCount };
+    return {
+      gross: money(totals.grossMinor),
+      refunded: money(totals.refundedMinor),
+      royalty: money(totals.royaltyMinor),
+      lineCount: totals.lineCount,
+    };
   }
 
   async lines(filter: RoyaltyReportFilter): Promise<RoyaltyReportLine[]> {
@@ -38,7 +48,11 @@ export class RoyaltyReportService {
     return rows.map(toLine);
   }
 
-  async page(filter: RoyaltyReportFilter, first: number, after?: string | null): Promise<ConnectionShape<RoyaltyReportLine>> {
+  async page(
+    filter: RoyaltyReportFilter,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<RoyaltyReportLine>> {
     let keyset: [string, string] | null = null;
     if (after) {
       const [paidAt, id] = decodeCursor(after, 2);
@@ -47,7 +61,10 @@ export class RoyaltyReportService {
       }
       keyset = [paidAt, id];
     }
-    const [rows, totals] = await Promise.all([this.reports.lines(filter, { after: keyset, limit: first + 1 }), this.totals(filter)]);
+    const [rows, totals] = await Promise.all([
+      this.reports.lines(filter, { after: keyset, limit: first + 1 }),
+      this.totals(filter),
+    ]);
     return toConnection(rows.map(toLine), first, totals.lineCount, (l) => [l.paidAt.toISOString(), l.orderLineId]);
   }
 

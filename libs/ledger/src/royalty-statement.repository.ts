@@ -65,7 +65,11 @@ interface LicenseToSettleRow {
   royaltyLifetime: string;
 }
 
-type PdfLineRow = Omit<StatementPdfLine, 'grossMinor' | 'refundedMinor' | 'royaltyMinor'> & { gross: string; refunded: string; royalty: string };
+type PdfLineRow = Omit<StatementPdfLine, 'grossMinor' | 'refundedMinor' | 'royaltyMinor'> & {
+  gross: string;
+  refunded: string;
+  royalty: string;
+};
 
 /**
  * The `royalty_statements`, `royalty_statement_lines` and `royalty_statement_licenses` tables, and the stamp that
@@ -82,7 +86,9 @@ export class RoyaltyStatementRepository {
 
   /** One issuer per studio and currency until the transaction ends: the second waits, then finds the month taken. */
   async lockIssuer(studioId: string, currency: string): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`royalty-statement:${studioId}:${currency}`]);
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `royalty-statement:${studioId}:${currency}`,
+    ]);
   }
 
   findOfMonth(studioId: string, periodMonth: string, currency: string): Promise<RoyaltyStatementEntity | null> {
@@ -105,7 +111,15 @@ export class RoyaltyStatementRepository {
     const rows: IdRow[] = await this.manager.query(
       `INSERT INTO royalty_statements (studio_id, studio_name, period_month, period_start, period_end, currency, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [draft.studioId, draft.studioName, draft.periodMonth, draft.periodStart, draft.periodEnd, draft.currency, RoyaltyStatementStatus.DRAFT],
+      [
+        draft.studioId,
+        draft.studioName,
+        draft.periodMonth,
+        draft.periodStart,
+        draft.periodEnd,
+        draft.currency,
+        RoyaltyStatementStatus.DRAFT,
+      ],
     );
     const row = rows[0];
     if (!row) throw new Error('INSERT ... RETURNING gave no row');
@@ -151,7 +165,12 @@ export class RoyaltyStatementRepository {
    * The studio's licenses in the currency with lines in the statement or a guarantee due (term ended before
    * `nextMonth`, not yet charged), license order, their terms locked for the rest of the transaction.
    */
-  async licensesToSettle(statementId: string, studioId: string, currency: string, nextMonth: string): Promise<LicenseToSettle[]> {
+  async licensesToSettle(
+    statementId: string,
+    studioId: string,
+    currency: string,
+    nextMonth: string,
+  ): Promise<LicenseToSettle[]> {
     const rows: LicenseToSettleRow[] = await this.manager.query(
       `SELECT lt.license_id AS "licenseId", lt.merchant_id AS "merchantId", lt.advance_minor::text AS advance,
               lt.advance_recouped_minor::text AS recouped, lt.minimum_guarantee_minor::text AS guarantee,
@@ -186,7 +205,13 @@ export class RoyaltyStatementRepository {
     await this.manager.query(
       `INSERT INTO royalty_statement_licenses (statement_id, license_id, royalty_minor, advance_recouped_minor, guarantee_shortfall_minor)
        VALUES ($1, $2, $3, $4, $5)`,
-      [statementId, license.licenseId, license.royaltyMinor, license.advanceRecoupedMinor, license.guaranteeShortfallMinor],
+      [
+        statementId,
+        license.licenseId,
+        license.royaltyMinor,
+        license.advanceRecoupedMinor,
+        license.guaranteeShortfallMinor,
+      ],
     );
   }
 

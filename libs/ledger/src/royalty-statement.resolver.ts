@@ -2,7 +2,13 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Actor, CurrentActor } from '@chedun/identity';
 import { ConnectionShape } from '@chedun/kernel';
 import { RoyaltyStatementEntity } from './royalty-statement.entity';
-import { IssueRoyaltyStatementArgs, RoyaltyStatement, RoyaltyStatementLine, RoyaltyStatementLineConnection, StatementLinesArgs } from './ledger.types';
+import {
+  IssueRoyaltyStatementArgs,
+  RoyaltyStatement,
+  RoyaltyStatementLine,
+  RoyaltyStatementLineConnection,
+  StatementLinesArgs,
+} from './ledger.types';
 import { RoyaltyStatementService, toStatement } from './royalty-statement.service';
 
 class RoyaltyStatementParent extends RoyaltyStatement {
@@ -18,24 +24,39 @@ export class RoyaltyStatementResolver {
   constructor(private readonly statements: RoyaltyStatementService) {}
 
   @Mutation(() => RoyaltyStatement, {
-    description: 'Studio staff or platform. Freezes every not yet stated sale and refund up to the end of the month; CONFLICT if the month has a statement or has not ended.',
+    description:
+      'Studio staff or platform. Freezes every not yet stated sale and refund up to the end of the month; CONFLICT if the month has a statement or has not ended.',
   })
-  async issueRoyaltyStatement(@CurrentActor() actor: Actor, @Args() args: IssueRoyaltyStatementArgs): Promise<RoyaltyStatementParent> {
+  async issueRoyaltyStatement(
+    @CurrentActor() actor: Actor,
+    @Args() args: IssueRoyaltyStatementArgs,
+  ): Promise<RoyaltyStatementParent> {
     return toParent(await this.statements.issue(actor, args));
   }
 
-  @Query(() => [RoyaltyStatement], { description: 'Issued statements of a studio, newest first. Studio staff or platform.' })
-  async royaltyStatements(@CurrentActor() actor: Actor, @Args('studioId', { type: () => ID }) studioId: string): Promise<RoyaltyStatementParent[]> {
+  @Query(() => [RoyaltyStatement], {
+    description: 'Issued statements of a studio, newest first. Studio staff or platform.',
+  })
+  async royaltyStatements(
+    @CurrentActor() actor: Actor,
+    @Args('studioId', { type: () => ID }) studioId: string,
+  ): Promise<RoyaltyStatementParent[]> {
     return (await this.statements.list(actor, studioId)).map(toParent);
   }
 
   @Query(() => RoyaltyStatement)
-  async royaltyStatement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<RoyaltyStatementParent> {
+  async royaltyStatement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<RoyaltyStatementParent> {
     return toParent(await this.statements.get(actor, id));
   }
 
   @ResolveField(() => RoyaltyStatementLineConnection)
-  lines(@Parent() statement: RoyaltyStatementParent, @Args() page: StatementLinesArgs): Promise<ConnectionShape<RoyaltyStatementLine>> {
+  lines(
+    @Parent() statement: RoyaltyStatementParent,
+    @Args() page: StatementLinesArgs,
+  ): Promise<ConnectionShape<RoyaltyStatementLine>> {
     return this.statements.lines(statement.entity, page.first ?? 20, page.after);
   }
 }

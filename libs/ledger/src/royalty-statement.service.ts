@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
-import { Clock, ConnectionShape, decodeCursor, DomainError, Money, MoneyType, parseId, toConnection } from '@chedun/kernel';
+import {
+  Clock,
+  ConnectionShape,
+  decodeCursor,
+  DomainError,
+  Money,
+  MoneyType,
+  parseId,
+  toConnection,
+} from '@chedun/kernel';
 import type { Writable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { CsvExportRepository } from './csv-export.repository';
@@ -40,13 +49,17 @@ export class RoyaltyStatementService {
     private readonly csv: CsvExportRepository,
   ) {}
 
-  async issue(actor: Actor, input: { studioId: string; month: string; currency: string }): Promise<RoyaltyStatementEntity> {
+  async issue(
+    actor: Actor,
+    input: { studioId: string; month: string; currency: string },
+  ): Promise<RoyaltyStatementEntity> {
     const studioId = parseId(input.studioId, 'studioId');
     if (!actor.isPlatform) actor.assertMemberOf(studioId, OrganizationKind.STUDIO);
     const [studio] = await this.organizations.findByIds([studioId]);
     if (!studio || studio.kind !== OrganizationKind.STUDIO) throw DomainError.notFound('Studio', studioId);
     const period = shanghaiMonth(input.month);
-    if (this.clock.now() < period.end) throw DomainError.conflict('A month can be stated only after it ends', { month: input.month });
+    if (this.clock.now() < period.end)
+      throw DomainError.conflict('A month can be stated only after it ends', { month: input.month });
 
     return this.dataSource.transaction(async (m) => {
       const statements = this.statements.forManager(m);
@@ -62,8 +75,19 @@ export class RoyaltyStatementService {
         periodEnd: period.end,
         currency: input.currency,
       });
-      await statements.takeRows({ statementId: id, studioId, currency: input.currency, periodStart: period.start, periodEnd: period.end });
-      const settled = await this.settleLicenses(m, { id, studioId, currency: input.currency, nextMonth: period.nextFirstDay });
+      await statements.takeRows({
+        statementId: id,
+        studioId,
+        currency: input.currency,
+        periodStart: period.start,
+        periodEnd: period.end,
+      });
+      const settled = await this.settleLicenses(m, {
+        id,
+        studioId,
+        currency: input.currency,
+        nextMonth: period.nextFirstDay,
+      });
       return statements.issue(id, {
         status: royaltyStatementLifecycle.move(RoyaltyStatementStatus.DRAFT, RoyaltyStatementStatus.ISSUED),
         issuedAt: this.clock.now(),
@@ -94,10 +118,18 @@ export class RoyaltyStatementService {
       total.advanceRecouped += settlement.advanceRecouped;
       total.guaranteeShortfall += settlement.guaranteeShortfall;
       postings.push(
-        { purpose: AccountPurpose.STUDIO_ROYALTIES_PAYABLE, partyId: st.studioId, amount: money(settlement.advanceRecouped) },
+        {
+          purpose: AccountPurpose.STUDIO_ROYALTIES_PAYABLE,
+          partyId: st.studioId,
+          amount: money(settlement.advanceRecouped),
+        },
         { purpose: AccountPurpose.ADVANCES_RECOUPED, partyId: licenseId, amount: money(-settlement.advanceRecouped) },
         { purpose: AccountPurpose.MERCHANT_PAYABLE, partyId: merchantId, amount: money(settlement.guaranteeShortfall) },
-        { purpose: AccountPurpose.STUDIO_ROYALTIES_PAYABLE, partyId: st.studioId, amount: money(-settlement.guaranteeShortfall) },
+        {
+          purpose: AccountPurpose.STUDIO_ROYALTIES_PAYABLE,
+          partyId: st.studioId,
+          amount: money(-settlement.guaranteeShortfall),
+        },
       );
       await statements.recordLicense(st.id, {
         licenseId,
@@ -130,7 +162,8 @@ export class RoyaltyStatementService {
 
   async get(actor: Actor, id: string): Promise<RoyaltyStatementEntity> {
     const statement = await this.statements.findById(parseId(id));
-    if (!statement || statement.status !== RoyaltyStatementStatus.ISSUED) throw DomainError.notFound('Royalty statement', id);
+    if (!statement || statement.status !== RoyaltyStatementStatus.ISSUED)
+      throw DomainError.notFound('Royalty statement', id);
     try {
       LedgerPolicy.readStatements(actor, statement.studioId);
     } catch {
@@ -139,11 +172,20 @@ export class RoyaltyStatementService {
     return statement;
   }
 
-  async lines(statement: RoyaltyStatementEntity, first: number, after?: string | null): Promise<ConnectionShape<RoyaltyStatementLine>> {
+  async lines(
+    statement: RoyaltyStatementEntity,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<RoyaltyStatementLine>> {
     const from = after ? Number(decodeCursor(after, 1)[0]) : 0;
     if (!Number.isSafeInteger(from)) throw DomainError.badInput('The cursor is not one this API handed out', { after });
     const rows = await this.statements.linesAfter(statement.id, from, first + 1);
-    return toConnection(rows.map((r) => toStatementLine(r, statement.currency)), first, statement.lineCount, (l) => [l.lineNo]);
+    return toConnection(
+      rows.map((r) => toStatementLine(r, statement.currency)),
+      first,
+      statement.lineCount,
+      (l) => [l.lineNo],
+    );
   }
 
   /** The statement as a PDF to file; lines are read in keyset batches, never all at once. */

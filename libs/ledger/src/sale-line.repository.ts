@@ -75,7 +75,9 @@ export class SaleLineRepository {
   }
 
   async hasRefund(refundId: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM sale_line_refunds WHERE refund_id = $1`, [refundId]);
+    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM sale_line_refunds WHERE refund_id = $1`, [
+      refundId,
+    ]);
     return rows.length > 0;
   }
 
@@ -119,7 +121,12 @@ export class SaleLineRepository {
    * Merchants' orders owed a payout (line shares net of refunds, plus shipping fees), of payees owed at least
    * `minimumMinor` in all, oldest sale first: at most `limit`, the next run takes the rest.
    */
-  unpaidMerchantOrders(currency: string, minimumMinor: number, merchantIds: readonly string[], limit: number): Promise<UnpaidMerchantOrder[]> {
+  unpaidMerchantOrders(
+    currency: string,
+    minimumMinor: number,
+    merchantIds: readonly string[],
+    limit: number,
+  ): Promise<UnpaidMerchantOrder[]> {
     return this.manager.query(
       `SELECT merchant_id AS "merchantId", order_id AS "orderId" FROM (
          SELECT s.merchant_id, s.order_id, min(s.paid_at) AS paid_at,

@@ -8,7 +8,15 @@ import { JournalEntryKind } from './journal-entry.entity';
 import { AccountPurpose } from './ledger-account.entity';
 import { MerchantFeeRateRepository } from './merchant-fee-rate.repository';
 import { SaleLineRepository } from './sale-line.repository';
-import { LineSplit, refundPostings, refundReversal, salePostings, shippingFeePostings, SplitPosting, splitLine } from './revenue-split';
+import {
+  LineSplit,
+  refundPostings,
+  refundReversal,
+  salePostings,
+  shippingFeePostings,
+  SplitPosting,
+  splitLine,
+} from './revenue-split';
 import { ShippingFeeRepository } from './shipping-fee.repository';
 
 /**
@@ -35,7 +43,9 @@ export class SalesPostingService {
     if (lines.length === 0) return;
 
     const names = new Map(
-      (await this.organizations.profiles([...new Set(lines.flatMap((l) => [l.studioId, l.merchantId]))], manager)).map((o) => [o.id, o.name]),
+      (await this.organizations.profiles([...new Set(lines.flatMap((l) => [l.studioId, l.merchantId]))], manager)).map(
+        (o) => [o.id, o.name],
+      ),
     );
     const merchantIds = [...new Set(lines.map((l) => l.merchantId))];
     const rates = await this.feeRates.forManager(manager).ratesOf(merchantIds);
@@ -88,7 +98,10 @@ export class SalesPostingService {
     if (event.currency !== line.currency) {
       throw DomainError.conflict('A refund must be in the currency of its line', { orderLineId: event.orderLineId });
     }
-    if (event.refundedBeforeMinor !== line.refundedMinor || event.refundedAfterMinor !== event.refundedBeforeMinor + event.amountMinor) {
+    if (
+      event.refundedBeforeMinor !== line.refundedMinor ||
+      event.refundedAfterMinor !== event.refundedBeforeMinor + event.amountMinor
+    ) {
       throw DomainError.conflict('The refund does not follow the refunds the ledger holds for this line', {
         orderLineId: event.orderLineId,
         ledgerRefundedMinor: line.refundedMinor,
@@ -109,7 +122,8 @@ export class SalesPostingService {
       memo: `Refund ${event.refundId} of order ${event.orderId} line ${event.orderLineId}`,
       postings: this.toPostingLines(refundPostings(reversal), line),
     });
-    if (!entryId) throw DomainError.conflict('This refund id was already posted for another line', { refundId: event.refundId });
+    if (!entryId)
+      throw DomainError.conflict('This refund id was already posted for another line', { refundId: event.refundId });
     await saleLines.insertRefund({
       refundId: event.refundId,
       orderLineId: line.orderLineId,
@@ -145,7 +159,10 @@ export class SalesPostingService {
         sourceId: `shipping:${event.orderId}:${fee.merchantId}`,
         occurredAt: event.paidAt,
         memo: `Order ${event.orderId} shipping fee of merchant ${fee.merchantId}`,
-        postings: this.toPostingLines(shippingFeePostings(amount), { studioId: fee.merchantId, merchantId: fee.merchantId }),
+        postings: this.toPostingLines(shippingFeePostings(amount), {
+          studioId: fee.merchantId,
+          merchantId: fee.merchantId,
+        }),
       });
       if (!entryId) continue;
       await this.shippingFees.forManager(manager).insert({

@@ -75,7 +75,10 @@ export class ShareActivityRepository {
 
   /** The merchant's activity per license, by studio name then license. */
   async merchantByLicense(merchantId: string, range: ActivityRange): Promise<MerchantLicenseActivity[]> {
-    const activity = SHARE_ACTIVITY.replace('__S__', 'AND s.merchant_id = $4').replace('__R__', 'AND r.merchant_id = $4');
+    const activity = SHARE_ACTIVITY.replace('__S__', 'AND s.merchant_id = $4').replace(
+      '__R__',
+      'AND r.merchant_id = $4',
+    );
     const rows: MerchantLicenseActivityRow[] = await this.manager.query(
       `SELECT license_id AS "licenseId", studio_id AS "studioId", min(studio_name) AS "studioName",
               count(DISTINCT order_line_id)::int AS "lineCount",
@@ -105,6 +108,10 @@ export class ShareActivityRepository {
          FROM (${activity}) a GROUP BY merchant_id ORDER BY sum(fee) DESC, merchant_id`,
       [range.currency, range.start, range.end],
     );
-    return rows.map((r) => ({ merchantId: r.merchantId, merchantName: r.merchantName, feeMinor: readMinorUnits(r.fee) }));
+    return rows.map((r) => ({
+      merchantId: r.merchantId,
+      merchantName: r.merchantName,
+      feeMinor: readMinorUnits(r.fee),
+    }));
   }
 }

@@ -25,7 +25,9 @@ export interface StatementPdfLine {
  */
 let cjkFont: Buffer | undefined;
 function statementFont(): Buffer {
-  cjkFont ??= readFileSync(join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf'));
+  cjkFont ??= readFileSync(
+    join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf'),
+  );
   return cjkFont;
 }
 
@@ -38,7 +40,13 @@ export function formatMinor(amountMinor: number): string {
 }
 
 const shanghaiTime = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 const MARGIN = 36;
@@ -69,7 +77,11 @@ export async function writeStatementPdf(
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
-    info: { Title: `Royalty statement ${statement.periodMonth.slice(0, 7)} ${statement.studioName}`, Author: 'Chedun Market', Subject: statement.id },
+    info: {
+      Title: `Royalty statement ${statement.periodMonth.slice(0, 7)} ${statement.studioName}`,
+      Author: 'Chedun Market',
+      Subject: statement.id,
+    },
   });
   const ended = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
@@ -92,7 +104,12 @@ export async function writeStatementPdf(
   const tableHeader = (y: number) => {
     doc.fontSize(8).fillColor('#333333');
     for (const c of COLUMNS) cell(c.title, c.x, y, c.width, c.align);
-    doc.moveTo(MARGIN, y + ROW - 3).lineTo(doc.page.width - MARGIN, y + ROW - 3).lineWidth(0.5).strokeColor('#999999').stroke();
+    doc
+      .moveTo(MARGIN, y + ROW - 3)
+      .lineTo(doc.page.width - MARGIN, y + ROW - 3)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
     doc.fillColor('#000000');
     return y + ROW + 2;
   };
@@ -106,7 +123,10 @@ export async function writeStatementPdf(
     ['Studio 片方', statement.studioName],
     ['Period 结算期', `${statement.periodMonth.slice(0, 7)} (Asia/Shanghai)`],
     ['Currency 币种', statement.currency],
-    ['Issued 出具时间', statement.issuedAt ? `${shanghaiTime.format(statement.issuedAt).replace(', ', ' ')} (Asia/Shanghai)` : '—'],
+    [
+      'Issued 出具时间',
+      statement.issuedAt ? `${shanghaiTime.format(statement.issuedAt).replace(', ', ' ')} (Asia/Shanghai)` : '—',
+    ],
     ['Statement 编号', statement.id],
   ];
   for (const [label, value] of facts) {
@@ -129,14 +149,25 @@ export async function writeStatementPdf(
     cell(`${formatMinor(value)} ${statement.currency}`, MARGIN + 335, y, 150, 'right');
     y += 16;
   }
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + 485, y).lineWidth(0.8).strokeColor('#000000').stroke();
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + 485, y)
+    .lineWidth(0.8)
+    .strokeColor('#000000')
+    .stroke();
   y += 5;
   doc.fontSize(13);
   cell('Amount due 应付金额', MARGIN, y, 330, 'left');
   cell(`${formatMinor(statement.amountDueMinor)} ${statement.currency}`, MARGIN + 335, y, 150, 'right');
   y += 22;
   doc.fontSize(8).fillColor('#555555');
-  cell(`${statement.lineCount} lines. * marks an adjustment: a sale or refund dated in an earlier, already stated period.`, MARGIN, y, 769, 'left');
+  cell(
+    `${statement.lineCount} lines. * marks an adjustment: a sale or refund dated in an earlier, already stated period.`,
+    MARGIN,
+    y,
+    769,
+    'left',
+  );
   doc.fillColor('#000000');
   y = tableHeader(y + 18);
 

@@ -4,5 +4,11 @@ export type { LicenseSnapshot } from './license.reader';
 export { LicenseService } from './license.service';
 export { LicenseOfferService } from './license-offer.service';
 export { LicenseApplicationService } from './license-application.service';
-export { LicenseApplicationStatus, licenseApplicationLifecycle, licenseLifecycle, LicenseOfferStatus, licenseOfferLifecycle } from './license-lifecycle';
+export {
+  LicenseApplicationStatus,
+  licenseApplicationLifecycle,
+  licenseLifecycle,
+  LicenseOfferStatus,
+  licenseOfferLifecycle,
+} from './license-lifecycle';
 export type { LicenseTermsDraft } from './license-terms';

@@ -36,7 +36,11 @@ export class LicenseApplicationRepository {
   }
 
   hasPending(offerId: string, merchantId: string): Promise<boolean> {
-    return this.manager.existsBy(LicenseApplicationEntity, { offerId, merchantId, status: LicenseApplicationStatus.PENDING });
+    return this.manager.existsBy(LicenseApplicationEntity, {
+      offerId,
+      merchantId,
+      status: LicenseApplicationStatus.PENDING,
+    });
   }
 
   /** The offer's PENDING applications, locked until the transaction ends. */

@@ -23,12 +23,19 @@ export class LicenseApplicationResolver {
     private readonly offers: LicenseOfferService,
   ) {}
 
-  @Mutation(() => LicenseApplication, { description: 'Staff of the merchant only; one pending application per merchant and offer.' })
-  async applyForLicense(@CurrentActor() actor: Actor, @Args('input') input: ApplyForLicenseInput): Promise<LicenseApplication> {
+  @Mutation(() => LicenseApplication, {
+    description: 'Staff of the merchant only; one pending application per merchant and offer.',
+  })
+  async applyForLicense(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ApplyForLicenseInput,
+  ): Promise<LicenseApplication> {
     return LicenseApplication.from(await this.applications.apply(actor, input));
   }
 
-  @Mutation(() => LicenseApplication, { description: 'Staff of the offer’s studio only. The application is APPROVED and its license ACTIVE.' })
+  @Mutation(() => LicenseApplication, {
+    description: 'Staff of the offer’s studio only. The application is APPROVED and its license ACTIVE.',
+  })
   async approveLicenseApplication(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
@@ -36,12 +43,19 @@ export class LicenseApplicationResolver {
     return LicenseApplication.from((await this.applications.approve(actor, id)).application);
   }
 
-  @Mutation(() => LicenseApplication, { description: 'Staff of the offer’s studio only, with a reason the merchant sees.' })
-  async rejectLicenseApplication(@CurrentActor() actor: Actor, @Args() args: IdWithReasonArgs): Promise<LicenseApplication> {
+  @Mutation(() => LicenseApplication, {
+    description: 'Staff of the offer’s studio only, with a reason the merchant sees.',
+  })
+  async rejectLicenseApplication(
+    @CurrentActor() actor: Actor,
+    @Args() args: IdWithReasonArgs,
+  ): Promise<LicenseApplication> {
     return LicenseApplication.from(await this.applications.reject(actor, args.id, args.reason));
   }
 
-  @Mutation(() => LicenseApplication, { description: 'Staff of the applying merchant, while the application is pending.' })
+  @Mutation(() => LicenseApplication, {
+    description: 'Staff of the applying merchant, while the application is pending.',
+  })
   async withdrawLicenseApplication(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
@@ -50,11 +64,16 @@ export class LicenseApplicationResolver {
   }
 
   @Query(() => LicenseApplication, { description: 'For the studio and the merchant of the application.' })
-  async licenseApplication(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<LicenseApplication> {
+  async licenseApplication(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<LicenseApplication> {
     return LicenseApplication.from(await this.applications.findVisible(actor, id));
   }
 
-  @Query(() => LicenseApplicationConnection, { description: 'Applications to a studio’s offers, for its staff; optionally one status.' })
+  @Query(() => LicenseApplicationConnection, {
+    description: 'Applications to a studio’s offers, for its staff; optionally one status.',
+  })
   async incomingLicenseApplications(
     @CurrentActor() actor: Actor,
     @Args() args: StudioLicenseApplicationsArgs,
@@ -62,7 +81,9 @@ export class LicenseApplicationResolver {
     return mapPage(await this.applications.incoming(actor, args.studioId, args), LicenseApplication.from);
   }
 
-  @Query(() => LicenseApplicationConnection, { description: 'A merchant’s applications, for its staff; optionally one status.' })
+  @Query(() => LicenseApplicationConnection, {
+    description: 'A merchant’s applications, for its staff; optionally one status.',
+  })
   async merchantLicenseApplications(
     @CurrentActor() actor: Actor,
     @Args() args: MerchantLicenseApplicationsArgs,
@@ -70,7 +91,9 @@ export class LicenseApplicationResolver {
     return mapPage(await this.applications.ofMerchant(actor, args.merchantId, args), LicenseApplication.from);
   }
 
-  @ResolveField(() => LicenseOffer, { description: 'The offer as it stands now; the license keeps the terms as agreed.' })
+  @ResolveField(() => LicenseOffer, {
+    description: 'The offer as it stands now; the license keeps the terms as agreed.',
+  })
   offer(@Parent() application: LicenseApplication, @Context() ctx: LoaderContext): Promise<LicenseOffer> {
     return batchLoad(
       ctx,

@@ -28,7 +28,10 @@ export class LicenseApplicationService {
   ) {}
 
   /** Staff of a merchant apply to an OPEN offer; one pending application per merchant and offer. */
-  async apply(actor: Actor, input: { offerId: string; merchantId: string; pitch: string }): Promise<LicenseApplicationEntity> {
+  async apply(
+    actor: Actor,
+    input: { offerId: string; merchantId: string; pitch: string },
+  ): Promise<LicenseApplicationEntity> {
     actor.assertMemberOf(input.merchantId, OrganizationKind.MERCHANT);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -36,7 +39,8 @@ export class LicenseApplicationService {
         // Shared lock: applications do not wait for each other, but closing the offer waits for them.
         const offer = await this.offers.forManager(manager).lockSharedById(input.offerId);
         if (!offer) throw DomainError.notFound('License offer', input.offerId);
-        if (offer.status !== LicenseOfferStatus.OPEN) throw LicensingException.conflict('This offer is closed to applications');
+        if (offer.status !== LicenseOfferStatus.OPEN)
+          throw LicensingException.conflict('This offer is closed to applications');
         this.assertTermNotOver(offer);
         const pending = await applications.hasPending(offer.id, input.merchantId);
         if (pending) throw LicensingException.conflict(DUPLICATE_MESSAGE);
@@ -57,7 +61,10 @@ export class LicenseApplicationService {
       });
     } catch (error) {
       // Two concurrent applications both passed the check above; the partial unique index let one through.
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === ONE_PENDING_INDEX) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === ONE_PENDING_INDEX
+      ) {
         throw LicensingException.conflict(DUPLICATE_MESSAGE);
       }
       throw error;
@@ -110,7 +117,11 @@ export class LicenseApplicationService {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.lock(manager, id);
       LicensingPolicy.assertStudioStaff(actor, application, 'License application');
-      application.status = licenseApplicationLifecycle.move(application.status, LicenseApplicationStatus.REJECTED, 'reject');
+      application.status = licenseApplicationLifecycle.move(
+        application.status,
+        LicenseApplicationStatus.REJECTED,
+        'reject',
+      );
       Object.assign(application, { decidedBy: actor.userId, decidedAt: this.clock.now(), decisionReason: reason });
       await this.applications.forManager(manager).save(application);
       await this.record(manager, actor, application, 'REJECTED', { reason });
@@ -123,7 +134,11 @@ export class LicenseApplicationService {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.lock(manager, id);
       LicensingPolicy.assertMerchantStaff(actor, application, 'License application');
-      application.status = licenseApplicationLifecycle.move(application.status, LicenseApplicationStatus.WITHDRAWN, 'withdraw');
+      application.status = licenseApplicationLifecycle.move(
+        application.status,
+        LicenseApplicationStatus.WITHDRAWN,
+        'withdraw',
+      );
       application.decidedAt = this.clock.now();
       await this.applications.forManager(manager).save(application);
       await this.record(manager, actor, application, 'WITHDRAWN');
@@ -139,13 +154,21 @@ export class LicenseApplicationService {
   }
 
   /** Applications to a studio's offers, for its staff. */
-  incoming(actor: Actor, studioId: string, page: PageArgs & { status?: LicenseApplicationStatus | null }): Promise<ConnectionShape<LicenseApplicationEntity>> {
+  incoming(
+    actor: Actor,
+    studioId: string,
+    page: PageArgs & { status?: LicenseApplicationStatus | null },
+  ): Promise<ConnectionShape<LicenseApplicationEntity>> {
     actor.assertMemberOf(studioId, OrganizationKind.STUDIO);
     return this.page('studioId', studioId, page);
   }
 
   /** A merchant's own applications, for its staff. */
-  ofMerchant(actor: Actor, merchantId: string, page: PageArgs & { status?: LicenseApplicationStatus | null }): Promise<ConnectionShape<LicenseApplicationEntity>> {
+  ofMerchant(
+    actor: Actor,
+    merchantId: string,
+    page: PageArgs & { status?: LicenseApplicationStatus | null },
+  ): Promise<ConnectionShape<LicenseApplicationEntity>> {
     actor.assertMemberOf(merchantId, OrganizationKind.MERCHANT);
     return this.page('merchantId', merchantId, page);
   }

@@ -31,7 +31,9 @@ describe('LicenseExpiryJob', () => {
   it('survives a failed run and tries again on the next tick', async () => {
     const expireDueLicenses = jest.fn().mockRejectedValueOnce(new Error('database away')).mockResolvedValue(0);
     const job = new LicenseExpiryJob({ expireDueLicenses } as unknown as LicenseService);
-    jest.spyOn((job as unknown as { logger: { error: () => void } }).logger, 'error').mockImplementation(() => undefined);
+    jest
+      .spyOn((job as unknown as { logger: { error: () => void } }).logger, 'error')
+      .mockImplementation(() => undefined);
     job.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(120_000);
     expect(expireDueLicenses).toHaveBeenCalledTimes(2);

@@ -45,7 +45,12 @@ describe('license lifecycle', () => {
   });
 
   it('treats expired and terminated as final, active and suspended as not', () => {
-    expect([L.ACTIVE, L.SUSPENDED, L.EXPIRED, L.TERMINATED].map((s) => licenseLifecycle.isFinal(s))).toEqual([false, false, true, true]);
+    expect([L.ACTIVE, L.SUSPENDED, L.EXPIRED, L.TERMINATED].map((s) => licenseLifecycle.isFinal(s))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('never moves a state to itself (suspending twice is a conflict, not a no-op)', () => {
@@ -72,7 +77,9 @@ describe('license application lifecycle', () => {
 describe('license offer lifecycle', () => {
   it('closes an open offer once', () => {
     expect(licenseOfferLifecycle.move(O.OPEN, O.CLOSED, 'close')).toBe(O.CLOSED);
-    expect(() => licenseOfferLifecycle.move(O.CLOSED, O.CLOSED, 'close')).toThrow('Cannot close a license offer that is closed');
+    expect(() => licenseOfferLifecycle.move(O.CLOSED, O.CLOSED, 'close')).toThrow(
+      'Cannot close a license offer that is closed',
+    );
     expect(licenseOfferLifecycle.canMove(O.CLOSED, O.OPEN)).toBe(false);
   });
 });

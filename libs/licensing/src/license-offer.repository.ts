@@ -63,8 +63,14 @@ export class LicenseOfferRepository {
   }
 
   /** One studio's offers, newest first, of one status when given. */
-  pageOfStudio(studioId: string, page: PageArgs & { status?: LicenseOfferStatus | null }): Promise<ConnectionShape<LicenseOfferEntity>> {
-    const query = this.manager.getRepository(LicenseOfferEntity).createQueryBuilder('offer').where('offer.studioId = :studioId', { studioId });
+  pageOfStudio(
+    studioId: string,
+    page: PageArgs & { status?: LicenseOfferStatus | null },
+  ): Promise<ConnectionShape<LicenseOfferEntity>> {
+    const query = this.manager
+      .getRepository(LicenseOfferEntity)
+      .createQueryBuilder('offer')
+      .where('offer.studioId = :studioId', { studioId });
     if (page.status) query.andWhere('offer.status = :status', { status: page.status });
     return keysetPage(query, page);
   }

@@ -4,7 +4,13 @@ import { Actor, CurrentActor, OptionalActor, Public } from '@chedun/identity';
 import { FilmIp, FilmIpService } from '@chedun/ip';
 import { LicenseOfferService } from './license-offer.service';
 import { loadFilmIp, LoaderContext, mapPage } from './licensing-graphql.util';
-import { LicenseOffer, LicenseOfferConnection, LicenseOffersArgs, PublishLicenseOfferInput, StudioLicenseOffersArgs } from './licensing.types';
+import {
+  LicenseOffer,
+  LicenseOfferConnection,
+  LicenseOffersArgs,
+  PublishLicenseOfferInput,
+  StudioLicenseOffersArgs,
+} from './licensing.types';
 
 @Resolver(() => LicenseOffer)
 export class LicenseOfferResolver {
@@ -13,8 +19,13 @@ export class LicenseOfferResolver {
     private readonly filmIps: FilmIpService,
   ) {}
 
-  @Mutation(() => LicenseOffer, { description: 'Staff of the IP’s studio only. Terms are validated; the offer is OPEN at once.' })
-  async publishLicenseOffer(@CurrentActor() actor: Actor, @Args('input') input: PublishLicenseOfferInput): Promise<LicenseOffer> {
+  @Mutation(() => LicenseOffer, {
+    description: 'Staff of the IP’s studio only. Terms are validated; the offer is OPEN at once.',
+  })
+  async publishLicenseOffer(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: PublishLicenseOfferInput,
+  ): Promise<LicenseOffer> {
     const offer = await this.offers.publish(actor, input.filmIpId, {
       royaltyBps: input.royaltyBps,
       categories: input.categories,
@@ -28,8 +39,13 @@ export class LicenseOfferResolver {
     return LicenseOffer.from(offer);
   }
 
-  @Mutation(() => LicenseOffer, { description: 'Studio staff only. Pending applications are rejected; signed licenses stay.' })
-  async closeLicenseOffer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<LicenseOffer> {
+  @Mutation(() => LicenseOffer, {
+    description: 'Studio staff only. Pending applications are rejected; signed licenses stay.',
+  })
+  async closeLicenseOffer(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<LicenseOffer> {
     return LicenseOffer.from(await this.offers.close(actor, id));
   }
 
@@ -49,7 +65,10 @@ export class LicenseOfferResolver {
   }
 
   @Query(() => LicenseOfferConnection, { description: 'Every offer of a studio, for its staff.' })
-  async studioLicenseOffers(@CurrentActor() actor: Actor, @Args() args: StudioLicenseOffersArgs): Promise<LicenseOfferConnection> {
+  async studioLicenseOffers(
+    @CurrentActor() actor: Actor,
+    @Args() args: StudioLicenseOffersArgs,
+  ): Promise<LicenseOfferConnection> {
     return mapPage(await this.offers.ofStudio(actor, args.studioId, args), LicenseOffer.from);
   }
 

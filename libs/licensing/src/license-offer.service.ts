@@ -5,7 +5,12 @@ import { Actor, OrganizationKind } from '@chedun/identity';
 import { FilmIpReader } from '@chedun/ip';
 import { Clock, ConnectionShape, DomainError, PageArgs, shanghaiDate } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
-import { LicenseApplicationStatus, licenseApplicationLifecycle, LicenseOfferStatus, licenseOfferLifecycle } from './license-lifecycle';
+import {
+  LicenseApplicationStatus,
+  licenseApplicationLifecycle,
+  LicenseOfferStatus,
+  licenseOfferLifecycle,
+} from './license-lifecycle';
 import { LicenseApplicationRepository } from './license-application.repository';
 import { LicenseOfferRepository, OpenOfferFilter } from './license-offer.repository';
 import { LicenseTermsDraft, validTerms } from './license-terms';
@@ -50,7 +55,13 @@ export class LicenseOfferService {
         entityType: LicensingEntityType.LICENSE_OFFER,
         entityId: offer.id,
         studioId: offer.studioId,
-        details: { royaltyBps: terms.royaltyBps, categories: terms.categories, channels: terms.channels, startsOn: terms.startsOn, endsOn: terms.endsOn },
+        details: {
+          royaltyBps: terms.royaltyBps,
+          categories: terms.categories,
+          channels: terms.channels,
+          startsOn: terms.startsOn,
+          endsOn: terms.endsOn,
+        },
       });
       return offer;
     });
@@ -64,7 +75,9 @@ export class LicenseOfferService {
       const offer = await offers.lockById(offerId);
       if (!offer) throw DomainError.notFound('License offer', offerId);
       if (!actor.isMemberOf(offer.studioId, OrganizationKind.STUDIO)) {
-        throw offer.status === LicenseOfferStatus.OPEN ? DomainError.forbidden('Only the studio’s staff may close its offers') : DomainError.notFound('License offer', offerId);
+        throw offer.status === LicenseOfferStatus.OPEN
+          ? DomainError.forbidden('Only the studio’s staff may close its offers')
+          : DomainError.notFound('License offer', offerId);
       }
       offer.status = licenseOfferLifecycle.move(offer.status, LicenseOfferStatus.CLOSED, 'close');
       const now = this.clock.now();
@@ -79,7 +92,11 @@ export class LicenseOfferService {
       });
       const pending = await applications.lockPendingOfOffer(offerId);
       for (const application of pending) {
-        application.status = licenseApplicationLifecycle.move(application.status, LicenseApplicationStatus.REJECTED, 'reject');
+        application.status = licenseApplicationLifecycle.move(
+          application.status,
+          LicenseApplicationStatus.REJECTED,
+          'reject',
+        );
         application.decisionReason = OFFER_CLOSED_REASON;
         application.decidedBy = actor.userId;
         application.decidedAt = now;
@@ -104,7 +121,11 @@ export class LicenseOfferService {
   }
 
   /** Every offer of one studio, for its staff. */
-  ofStudio(actor: Actor, studioId: string, page: PageArgs & { status?: LicenseOfferStatus | null }): Promise<ConnectionShape<LicenseOfferEntity>> {
+  ofStudio(
+    actor: Actor,
+    studioId: string,
+    page: PageArgs & { status?: LicenseOfferStatus | null },
+  ): Promise<ConnectionShape<LicenseOfferEntity>> {
     actor.assertMemberOf(studioId, OrganizationKind.STUDIO);
     return this.offers.pageOfStudio(studioId, page);
   }

@@ -48,17 +48,26 @@ describe('validTerms', () => {
     ['a negative advance', { advance: Money.of(-1) }, /advance must not be negative/],
     ['a negative minimum guarantee', { minimumGuarantee: Money.of(-100) }, /minimumGuarantee/],
     ['an advance above the ceiling', { advance: Money.of(100_000_001) }, /advance must be at most 100000000/],
-    ['a minimum guarantee above the ceiling', { minimumGuarantee: Money.of(Number.MAX_SAFE_INTEGER) }, /minimumGuarantee must be at most/],
+    [
+      'a minimum guarantee above the ceiling',
+      { minimumGuarantee: Money.of(Number.MAX_SAFE_INTEGER) },
+      /minimumGuarantee must be at most/,
+    ],
     ['a lower-case territory', { territory: 'cn' }, /territory/],
     ['a date that does not exist', { endsOn: '2027-02-30' }, /not a calendar date/],
   ])('refuses %s', (_, change, message) => {
     const draft = { ...good, ...change } as LicenseTermsDraft;
     expect(() => validTerms(draft, TODAY, CEILING)).toThrow(message);
-    if (!/calendar/.test(String(message))) expect(codeOf(() => validTerms(draft, TODAY, CEILING))).toBe(ErrorCode.BAD_USER_INPUT);
+    if (!/calendar/.test(String(message)))
+      expect(codeOf(() => validTerms(draft, TODAY, CEILING))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
   it('accepts an advance and a guarantee of exactly the ceiling', () => {
-    const terms = validTerms({ ...good, advance: Money.of(CEILING), minimumGuarantee: Money.of(CEILING) }, TODAY, CEILING);
+    const terms = validTerms(
+      { ...good, advance: Money.of(CEILING), minimumGuarantee: Money.of(CEILING) },
+      TODAY,
+      CEILING,
+    );
     expect([terms.advanceMinor, terms.minimumGuaranteeMinor]).toEqual([CEILING, CEILING]);
   });
 

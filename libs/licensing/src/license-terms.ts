@@ -1,5 +1,13 @@
 import { bigintMinorUnits } from '@chedun/db';
-import { ALL_SALES_CHANNELS, bps, LicenseStatus, Money, parseCalendarDate, ProductCategory, SalesChannel } from '@chedun/kernel';
+import {
+  ALL_SALES_CHANNELS,
+  bps,
+  LicenseStatus,
+  Money,
+  parseCalendarDate,
+  ProductCategory,
+  SalesChannel,
+} from '@chedun/kernel';
 import { Column } from 'typeorm';
 import { LicensingException } from './licensing.exception';
 
@@ -82,17 +90,22 @@ export interface LicenseTermsDraft {
 export function validTerms(draft: LicenseTermsDraft, today: string, amountCeilingMinor: number): LicenseTermsColumns {
   const royaltyBps = bps(draft.royaltyBps);
   const categories = [...new Set(draft.categories)];
-  if (categories.length === 0) throw LicensingException.badTerms('categories must list at least one product category', 'categories');
+  if (categories.length === 0)
+    throw LicensingException.badTerms('categories must list at least one product category', 'categories');
   if (!/^[A-Z]{2}$/.test(draft.territory)) {
     throw LicensingException.badTerms('territory must be a two-letter country code such as CN', 'territory');
   }
   const channels = ALL_SALES_CHANNELS.filter((c) => (draft.channels ?? ALL_SALES_CHANNELS).includes(c));
-  if (channels.length === 0) throw LicensingException.badTerms('channels must list at least one sales channel', 'channels');
+  if (channels.length === 0)
+    throw LicensingException.badTerms('channels must list at least one sales channel', 'channels');
   const startsOn = parseCalendarDate(draft.startsOn);
   const endsOn = parseCalendarDate(draft.endsOn);
   if (endsOn <= startsOn) throw LicensingException.badTerms('endsOn must be after startsOn', 'endsOn');
   if (endsOn < today) throw LicensingException.badTerms(`endsOn must not be before today (${today})`, 'endsOn');
-  for (const [field, amount] of [['advance', draft.advance], ['minimumGuarantee', draft.minimumGuarantee]] as const) {
+  for (const [field, amount] of [
+    ['advance', draft.advance],
+    ['minimumGuarantee', draft.minimumGuarantee],
+  ] as const) {
     if (amount?.isNegative()) throw LicensingException.badTerms(`${field} must not be negative`, field);
     if (amount && amount.amountMinor > amountCeilingMinor) {
       throw LicensingException.badTerms(`${field} must be at most ${amountCeilingMinor} minor units`, field);

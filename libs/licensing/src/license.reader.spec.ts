@@ -24,8 +24,20 @@ describe('LicenseReader.isUsableOn', () => {
     ['the day before the term', snapshot, ProductCategory.APPAREL, '2026-11-30', false],
     ['the day after the term', snapshot, ProductCategory.APPAREL, '2027-12-01', false],
     ['a category the license does not cover', snapshot, ProductCategory.FOOD, '2027-01-01', false],
-    ['a suspended license', { ...snapshot, status: LicenseStatus.SUSPENDED }, ProductCategory.APPAREL, '2027-01-01', false],
-    ['an expired license', { ...snapshot, status: LicenseStatus.EXPIRED }, ProductCategory.APPAREL, '2027-01-01', false],
+    [
+      'a suspended license',
+      { ...snapshot, status: LicenseStatus.SUSPENDED },
+      ProductCategory.APPAREL,
+      '2027-01-01',
+      false,
+    ],
+    [
+      'an expired license',
+      { ...snapshot, status: LicenseStatus.EXPIRED },
+      ProductCategory.APPAREL,
+      '2027-01-01',
+      false,
+    ],
   ])('%s', (_, s, category, date, expected) => {
     expect(reader.isUsableOn(s, category, date)).toBe(expected);
   });

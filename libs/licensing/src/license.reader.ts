@@ -25,7 +25,9 @@ export class LicenseReader {
   /** Pass the caller's transaction manager to read (and see) the license inside that transaction. */
   async findById(licenseId: string, manager?: EntityManager): Promise<LicenseSnapshot | null> {
     if (!isId(licenseId)) return null;
-    const license = await (manager ? this.licenses.forManager(manager) : this.licenses).findById(licenseId.toLowerCase());
+    const license = await (manager ? this.licenses.forManager(manager) : this.licenses).findById(
+      licenseId.toLowerCase(),
+    );
     if (!license) return null;
     return {
       id: license.id,

@@ -49,8 +49,15 @@ export class LicenseRepository {
   }
 
   /** One studio's or one merchant's licenses, newest first, of one status when given. */
-  pageOf(party: 'studioId' | 'merchantId', organizationId: string, page: PageArgs & { status?: LicenseStatus | null }): Promise<ConnectionShape<LicenseEntity>> {
-    const query = this.manager.getRepository(LicenseEntity).createQueryBuilder('license').where(`license.${party} = :organizationId`, { organizationId });
+  pageOf(
+    party: 'studioId' | 'merchantId',
+    organizationId: string,
+    page: PageArgs & { status?: LicenseStatus | null },
+  ): Promise<ConnectionShape<LicenseEntity>> {
+    const query = this.manager
+      .getRepository(LicenseEntity)
+      .createQueryBuilder('license')
+      .where(`license.${party} = :organizationId`, { organizationId });
     if (page.status) query.andWhere('license.status = :status', { status: page.status });
     return keysetPage(query, page);
   }

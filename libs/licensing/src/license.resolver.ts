@@ -5,7 +5,14 @@ import { FilmIp, FilmIpService } from '@chedun/ip';
 import { LicenseService } from './license.service';
 import { LicensingAuditService } from './licensing-audit.service';
 import { loadFilmIp, LoaderContext, mapPage } from './licensing-graphql.util';
-import { IdWithReasonArgs, License, LicenseConnection, LicensingAuditEntry, MerchantLicensesArgs, StudioLicensesArgs } from './licensing.types';
+import {
+  IdWithReasonArgs,
+  License,
+  LicenseConnection,
+  LicensingAuditEntry,
+  MerchantLicensesArgs,
+  StudioLicensesArgs,
+} from './licensing.types';
 
 @Resolver(() => License)
 export class LicenseResolver {
@@ -21,7 +28,10 @@ export class LicenseResolver {
   }
 
   @Mutation(() => License, { description: 'Studio staff only: a suspended license becomes ACTIVE again.' })
-  async resumeLicense(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<License> {
+  async resumeLicense(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<License> {
     return License.from(await this.licenses.resume(actor, id));
   }
 
@@ -31,7 +41,10 @@ export class LicenseResolver {
   }
 
   @Query(() => License, { description: 'For the studio and the merchant of the license.' })
-  async license(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<License> {
+  async license(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+  ): Promise<License> {
     return License.from(await this.licenses.findVisible(actor, id));
   }
 
@@ -45,7 +58,9 @@ export class LicenseResolver {
     return mapPage(await this.licenses.ofMerchant(actor, args.merchantId, args), License.from);
   }
 
-  @Query(() => [LicensingAuditEntry], { description: 'Who did what to an offer, application or license: its parties only.' })
+  @Query(() => [LicensingAuditEntry], {
+    description: 'Who did what to an offer, application or license: its parties only.',
+  })
   async licensingAuditTrail(
     @CurrentActor() actor: Actor,
     @Args('recordId', { type: () => ID }, ParseUUIDPipe) recordId: string,

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEventBus } from '@chedun/db';
 import { Actor, OrganizationKind } from '@chedun/identity';
-import { Clock, ConnectionShape, DomainError, LicenseStatus, LicenseStatusChanged, PageArgs, shanghaiDate } from '@chedun/kernel';
+import {
+  Clock,
+  ConnectionShape,
+  DomainError,
+  LicenseStatus,
+  LicenseStatusChanged,
+  PageArgs,
+  shanghaiDate,
+} from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { licenseLifecycle } from './license-lifecycle';
 import { LicenseRepository } from './license.repository';
@@ -54,8 +62,16 @@ export class LicenseService {
       const done = await this.dataSource.transaction(async (manager) => {
         const license = await this.licenses.forManager(manager).lockById(id);
         // Someone else may have ended it since the scan.
-        if (!license || !RUNNING_LICENSE_STATUSES.includes(license.status) || license.terms.endsOn >= today) return false;
-        await this.changeStatus(manager, license, LicenseStatus.EXPIRED, 'expire', null, `The term ended on ${license.terms.endsOn}`);
+        if (!license || !RUNNING_LICENSE_STATUSES.includes(license.status) || license.terms.endsOn >= today)
+          return false;
+        await this.changeStatus(
+          manager,
+          license,
+          LicenseStatus.EXPIRED,
+          'expire',
+          null,
+          `The term ended on ${license.terms.endsOn}`,
+        );
         return true;
       });
       if (done) expired++;
@@ -70,12 +86,20 @@ export class LicenseService {
     return license;
   }
 
-  ofStudio(actor: Actor, studioId: string, page: PageArgs & { status?: LicenseStatus | null }): Promise<ConnectionShape<LicenseEntity>> {
+  ofStudio(
+    actor: Actor,
+    studioId: string,
+    page: PageArgs & { status?: LicenseStatus | null },
+  ): Promise<ConnectionShape<LicenseEntity>> {
     actor.assertMemberOf(studioId, OrganizationKind.STUDIO);
     return this.page('studioId', studioId, page);
   }
 
-  ofMerchant(actor: Actor, merchantId: string, page: PageArgs & { status?: LicenseStatus | null }): Promise<ConnectionShape<LicenseEntity>> {
+  ofMerchant(
+    actor: Actor,
+    merchantId: string,
+    page: PageArgs & { status?: LicenseStatus | null },
+  ): Promise<ConnectionShape<LicenseEntity>> {
     actor.assertMemberOf(merchantId, OrganizationKind.MERCHANT);
     return this.page('merchantId', merchantId, page);
   }
@@ -88,7 +112,13 @@ export class LicenseService {
     return this.licenses.pageOf(party, organizationId, page);
   }
 
-  private byStudio(actor: Actor, id: string, to: LicenseStatus, action: string, reason: string | null): Promise<LicenseEntity> {
+  private byStudio(
+    actor: Actor,
+    id: string,
+    to: LicenseStatus,
+    action: string,
+    reason: string | null,
+  ): Promise<LicenseEntity> {
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenses.forManager(manager).lockById(id);
       if (!license) throw DomainError.notFound('License', id);

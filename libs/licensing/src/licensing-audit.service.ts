@@ -43,7 +43,11 @@ export class LicensingAuditService {
     const entries = await this.entries.trailOf(entityId);
     const first = entries[0];
     if (!first) throw DomainError.notFound('Licensing record', entityId);
-    LicensingPolicy.assertCanRead(actor, { id: entityId, studioId: first.studioId, merchantId: first.merchantId }, 'Licensing record');
+    LicensingPolicy.assertCanRead(
+      actor,
+      { id: entityId, studioId: first.studioId, merchantId: first.merchantId },
+      'Licensing record',
+    );
     return entries;
   }
 }

@@ -11,7 +11,12 @@ import { LicenseRepository } from './license.repository';
 import { LicenseService } from './license.service';
 import { LicensingAuditRepository } from './licensing-audit.repository';
 import { LicensingAuditService } from './licensing-audit.service';
-import { LicenseApplicationEntity, LicenseEntity, LicenseOfferEntity, LicensingAuditEntryEntity } from './licensing.entity';
+import {
+  LicenseApplicationEntity,
+  LicenseEntity,
+  LicenseOfferEntity,
+  LicensingAuditEntryEntity,
+} from './licensing.entity';
 import { LicenseApplicationResolver } from './license-application.resolver';
 import { LicenseOfferResolver } from './license-offer.resolver';
 import { LicenseResolver } from './license.resolver';

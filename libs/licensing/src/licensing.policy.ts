@@ -27,14 +27,16 @@ export const LicensingPolicy = {
   /** Decisions on applications and licenses belong to staff of the studio that owns the IP. */
   assertStudioStaff(actor: Actor, record: LicensingParties, what: string): void {
     if (actor.isMemberOf(record.studioId, OrganizationKind.STUDIO)) return;
-    if (LicensingPolicy.isParty(actor, record)) throw DomainError.forbidden(`Only the licensing studio’s staff may do this to a ${what.toLowerCase()}`);
+    if (LicensingPolicy.isParty(actor, record))
+      throw DomainError.forbidden(`Only the licensing studio’s staff may do this to a ${what.toLowerCase()}`);
     throw DomainError.notFound(what, record.id);
   },
 
   /** Withdrawing an application belongs to staff of the merchant that applied. */
   assertMerchantStaff(actor: Actor, record: LicensingParties, what: string): void {
     if (record.merchantId && actor.isMemberOf(record.merchantId, OrganizationKind.MERCHANT)) return;
-    if (LicensingPolicy.isParty(actor, record)) throw DomainError.forbidden(`Only the applying merchant’s staff may do this to a ${what.toLowerCase()}`);
+    if (LicensingPolicy.isParty(actor, record))
+      throw DomainError.forbidden(`Only the applying merchant’s staff may do this to a ${what.toLowerCase()}`);
     throw DomainError.notFound(what, record.id);
   },
 };

@@ -1,5 +1,14 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CalendarDateScalar, Connection, LicenseStatus, MoneyInput, MoneyType, PageArgs, ProductCategory, SalesChannel } from '@chedun/kernel';
+import {
+  CalendarDateScalar,
+  Connection,
+  LicenseStatus,
+  MoneyInput,
+  MoneyType,
+  PageArgs,
+  ProductCategory,
+  SalesChannel,
+} from '@chedun/kernel';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -131,7 +140,9 @@ export class License {
   @Field()
   territory!: string;
 
-  @Field(() => [SalesChannel], { description: 'Where the merchant may sell; selling on this marketplace needs ONLINE.' })
+  @Field(() => [SalesChannel], {
+    description: 'Where the merchant may sell; selling on this marketplace needs ONLINE.',
+  })
   channels!: SalesChannel[];
 
   @Field(() => CalendarDateScalar)
@@ -284,7 +295,10 @@ export class PublishLicenseOfferInput {
   @Matches(/^[A-Z]{2}$/, { message: 'territory must be a two-letter country code such as CN' })
   territory: string = 'CN';
 
-  @Field(() => [SalesChannel], { nullable: true, description: 'Where licensees may sell; omitted: all three. Selling on this marketplace needs ONLINE.' })
+  @Field(() => [SalesChannel], {
+    nullable: true,
+    description: 'Where licensees may sell; omitted: all three. Selling on this marketplace needs ONLINE.',
+  })
   @IsOptional()
   @ArrayNotEmpty({ message: 'channels must list at least one sales channel' })
   @ArrayMaxSize(Object.keys(SalesChannel).length)
@@ -295,7 +309,9 @@ export class PublishLicenseOfferInput {
   @IsString()
   startsOn!: string;
 
-  @Field(() => CalendarDateScalar, { description: 'After startsOn; the license runs through this day (Asia/Shanghai).' })
+  @Field(() => CalendarDateScalar, {
+    description: 'After startsOn; the license runs through this day (Asia/Shanghai).',
+  })
   @IsString()
   endsOn!: string;
 

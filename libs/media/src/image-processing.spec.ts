@@ -62,15 +62,31 @@ describe('processImage', () => {
   it('drops EXIF (GPS position included), keeping the picture upright', async () => {
     const withGps = await sharp(await photo('jpeg', 600, 400))
       .withMetadata({ orientation: 6 })
-      .withExifMerge({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 1/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '121/1 13/1 0/1' } })
+      .withExifMerge({
+        IFD0: { Make: 'PhoneMaker' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '31/1 1/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '121/1 13/1 0/1',
+        },
+      })
       .jpeg()
       .toBuffer();
     const source = await sharp(withGps).metadata();
-    expect({ orientation: source.orientation, make: source.exif?.includes(Buffer.from('PhoneMaker')) }).toEqual({ orientation: 6, make: true });
+    expect({ orientation: source.orientation, make: source.exif?.includes(Buffer.from('PhoneMaker')) }).toEqual({
+      orientation: 6,
+      make: true,
+    });
     const out = await processImage(withGps);
     for (const r of Object.values(out.renditions)) {
       const meta = await sharp(r.bytes).metadata();
-      expect({ exif: meta.exif, xmp: meta.xmp, icc: meta.icc, iptc: meta.iptc }).toEqual({ exif: undefined, xmp: undefined, icc: undefined, iptc: undefined });
+      expect({ exif: meta.exif, xmp: meta.xmp, icc: meta.icc, iptc: meta.iptc }).toEqual({
+        exif: undefined,
+        xmp: undefined,
+        icc: undefined,
+        iptc: undefined,
+      });
       expect(r.bytes.includes(Buffer.from('PhoneMaker'))).toBe(false);
     }
     // Orientation 6 (rotate 90°) was applied to the pixels before the tag was dropped.
@@ -79,14 +95,23 @@ describe('processImage', () => {
   });
 
   it('refuses a file that is not an image, whatever it claims', async () => {
-    expect(await refusal(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toEqual({ code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_TYPE' });
+    expect(await refusal(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNSUPPORTED_TYPE',
+    });
   });
 
   it('refuses a truncated image', async () => {
     const whole = await photo('jpeg', 800, 600);
-    expect(await refusal(whole.subarray(0, whole.length >> 1))).toEqual({ code: 'BAD_USER_INPUT', reason: 'CORRUPT_IMAGE' });
+    expect(await refusal(whole.subarray(0, whole.length >> 1))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'CORRUPT_IMAGE',
+    });
     const png = await photo('png', 800, 600);
-    expect(await refusal(png.subarray(0, Math.floor(png.length * 0.6)))).toEqual({ code: 'BAD_USER_INPUT', reason: 'CORRUPT_IMAGE' });
+    expect(await refusal(png.subarray(0, Math.floor(png.length * 0.6)))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'CORRUPT_IMAGE',
+    });
   });
 
   it('refuses a header that declares more pixels than the limit, before decoding', async () => {

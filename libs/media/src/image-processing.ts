@@ -45,8 +45,15 @@ export interface ProcessedImage {
 
 const SIGNATURES: { format: ImageFormat; matches: (b: Buffer) => boolean }[] = [
   { format: 'jpeg', matches: (b) => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { format: 'png', matches: (b) => b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { format: 'webp', matches: (b) => b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
+  {
+    format: 'png',
+    matches: (b) =>
+      b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  {
+    format: 'webp',
+    matches: (b) => b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP',
+  },
 ];
 
 /** The format the bytes are, by their signature; undefined for anything else (SVG, HTML, GIF, PDF, ...). */
@@ -70,9 +77,11 @@ function refuse(reason: MediaRefusal, message: string): never {
  */
 export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   if (bytes.length === 0) refuse('EMPTY_FILE', 'The file is empty');
-  if (bytes.length > MAX_UPLOAD_BYTES) refuse('FILE_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_UPLOAD_BYTES)
+    refuse('FILE_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
   const format = sniffImageFormat(bytes);
-  if (!format) refuse('UNSUPPORTED_TYPE', 'The file is not a JPEG, PNG or WebP image (checked by its content, not its name)');
+  if (!format)
+    refuse('UNSUPPORTED_TYPE', 'The file is not a JPEG, PNG or WebP image (checked by its content, not its name)');
 
   const options: SharpOptions = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning', sequentialRead: true };
   let metadata: Metadata;
@@ -82,11 +91,15 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   } catch {
     refuse('CORRUPT_IMAGE', 'The image cannot be read: it is damaged or incomplete');
   }
-  if (metadata.format !== format) refuse('UNSUPPORTED_TYPE', `The file starts like ${format} but does not decode as one`);
+  if (metadata.format !== format)
+    refuse('UNSUPPORTED_TYPE', `The file starts like ${format} but does not decode as one`);
   const { width, height } = metadata;
   if (!width || !height) refuse('CORRUPT_IMAGE', 'The image has no size');
   if (width * height > MAX_INPUT_PIXELS) {
-    refuse('TOO_MANY_PIXELS', `The image is ${width} × ${height} pixels; at most ${MAX_INPUT_PIXELS / 1_000_000} megapixels are accepted`);
+    refuse(
+      'TOO_MANY_PIXELS',
+      `The image is ${width} × ${height} pixels; at most ${MAX_INPUT_PIXELS / 1_000_000} megapixels are accepted`,
+    );
   }
   const upright = (metadata.orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
 

@@ -37,7 +37,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function organizationParam(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw MediaException.badInput('organizationId is given once', { field: 'organizationId' });
+  if (typeof value !== 'string')
+    throw MediaException.badInput('organizationId is given once', { field: 'organizationId' });
   return parseId(value, 'organizationId');
 }
 

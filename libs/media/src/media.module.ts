@@ -18,7 +18,11 @@ export function mediaStorageFor(config: AppConfig): MediaStorage {
 @Module({
   imports: [TypeOrmModule.forFeature([MediaEntity]), IdentityModule],
   controllers: [MediaController],
-  providers: [{ provide: MediaStorage, inject: [APP_CONFIG], useFactory: mediaStorageFor }, MediaRepository, MediaService],
+  providers: [
+    { provide: MediaStorage, inject: [APP_CONFIG], useFactory: mediaStorageFor },
+    MediaRepository,
+    MediaService,
+  ],
   exports: [MediaService],
 })
 export class MediaModule implements OnModuleInit {

@@ -16,13 +16,7 @@ export class MediaRepository {
 
   /** Inserts the upload, or answers the row an equal upload of the same organization made first (even concurrently). */
   async insertOnce(media: NewMedia): Promise<MediaEntity> {
-    await this.dataSource.manager
-      .createQueryBuilder()
-      .insert()
-      .into(MediaEntity)
-      .values(media)
-      .orIgnore()
-      .execute();
+    await this.dataSource.manager.createQueryBuilder().insert().into(MediaEntity).values(media).orIgnore().execute();
     const row = await this.findUpload(media.organizationId, media.sourceSha256);
     if (!row) throw new Error('The media row vanished after its insert');
     return row;

@@ -15,7 +15,14 @@ export function mediaUrl(key: string): string {
 }
 
 export function toMediaImage(m: MediaEntity): MediaImage {
-  return { id: m.id, url: mediaUrl(m.fullKey), cardUrl: mediaUrl(m.cardKey), thumbnailUrl: mediaUrl(m.thumbnailKey), width: m.width, height: m.height };
+  return {
+    id: m.id,
+    url: mediaUrl(m.fullKey),
+    cardUrl: mediaUrl(m.cardKey),
+    thumbnailUrl: mediaUrl(m.thumbnailKey),
+    width: m.width,
+    height: m.height,
+  };
 }
 
 /** What other contexts may know of an upload: who owns it, and its image. */
@@ -61,7 +68,10 @@ export class MediaService {
       thumbnailKey: thumbnail.key,
       storedBytes: full.bytes.length + card.bytes.length + thumbnail.bytes.length,
     });
-    this.logger.log({ mediaId: media.id, organizationId: owner, format: processed.format, storedBytes: media.storedBytes }, 'Image uploaded');
+    this.logger.log(
+      { mediaId: media.id, organizationId: owner, format: processed.format, storedBytes: media.storedBytes },
+      'Image uploaded',
+    );
     return media;
   }
 

@@ -48,11 +48,14 @@ export class S3MediaStorage extends MediaStorage {
 
   async get(key: string): Promise<StoredObject | null> {
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }));
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }),
+      );
       if (!(answer.Body instanceof Readable)) throw new MediaStorageError(`Reading ${key}: the SDK gave no stream`);
       return { body: answer.Body, size: answer.ContentLength ?? 0 };
     } catch (error) {
-      if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) return null;
+      if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404))
+        return null;
       if (error instanceof MediaStorageError) throw error;
       throw new MediaStorageError(`Reading ${key} from ${this.location} failed: ${describe(error)}`, { cause: error });
     }

@@ -18,6 +18,8 @@ export class AccountEmailSubscriber {
 
   private async queue(event: AccountEmailRequested, manager: EntityManager): Promise<void> {
     const { kind, ...payload } = event.email;
-    await this.notifications.forManager(manager).queueAccountEmail(kind, event.recipientUserId, event.recipientEmail, payload);
+    await this.notifications
+      .forManager(manager)
+      .queueAccountEmail(kind, event.recipientUserId, event.recipientEmail, payload);
   }
 }

@@ -21,11 +21,16 @@ export class CartRepository {
 
   /** Oldest first. */
   linesOf(userId: string): Promise<CartLine[]> {
-    return this.manager.query(`SELECT ${CART_COLUMNS} FROM cart_lines WHERE user_id = $1 ORDER BY created_at, id`, [userId]);
+    return this.manager.query(`SELECT ${CART_COLUMNS} FROM cart_lines WHERE user_id = $1 ORDER BY created_at, id`, [
+      userId,
+    ]);
   }
 
   async countOf(userId: string): Promise<number> {
-    const rows: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM cart_lines WHERE user_id = $1`, [userId]);
+    const rows: { n: number }[] = await this.manager.query(
+      `SELECT count(*)::int AS n FROM cart_lines WHERE user_id = $1`,
+      [userId],
+    );
     return rows[0]?.n ?? 0;
   }
 
@@ -41,17 +46,21 @@ export class CartRepository {
 
   /** False when the user has no such line. */
   async setQuantity(userId: string, cartLineId: string, quantity: number): Promise<boolean> {
-    const rows = await updateReturning<{ id: string }>(this.manager, `UPDATE cart_lines SET quantity = $3 WHERE id = $1 AND user_id = $2 RETURNING id`, [
-      cartLineId,
-      userId,
-      quantity,
-    ]);
+    const rows = await updateReturning<{ id: string }>(
+      this.manager,
+      `UPDATE cart_lines SET quantity = $3 WHERE id = $1 AND user_id = $2 RETURNING id`,
+      [cartLineId, userId, quantity],
+    );
     return rows.length > 0;
   }
 
   /** False when the user has no such line. */
   async remove(userId: string, cartLineId: string): Promise<boolean> {
-    const rows = await updateReturning<{ id: string }>(this.manager, `DELETE FROM cart_lines WHERE id = $1 AND user_id = $2 RETURNING id`, [cartLineId, userId]);
+    const rows = await updateReturning<{ id: string }>(
+      this.manager,
+      `DELETE FROM cart_lines WHERE id = $1 AND user_id = $2 RETURNING id`,
+      [cartLineId, userId],
+    );
     return rows.length > 0;
   }
 }

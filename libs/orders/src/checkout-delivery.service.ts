@@ -33,7 +33,12 @@ export class CheckoutDeliveryService {
     private readonly organizations: OrganizationService,
   ) {}
 
-  async quote(manager: EntityManager, input: DeliveryInput | null | undefined, goods: readonly GoodsLine[], currency: string): Promise<DeliveryQuote | null> {
+  async quote(
+    manager: EntityManager,
+    input: DeliveryInput | null | undefined,
+    goods: readonly GoodsLine[],
+    currency: string,
+  ): Promise<DeliveryQuote | null> {
     if (goods.length === 0) return null;
     const method = input?.method ?? DeliveryMethod.PICKUP;
     const address = method === DeliveryMethod.SHIP ? input?.address : null;
@@ -43,7 +48,9 @@ export class CheckoutDeliveryService {
     const subtotals = new Map<string, number>();
     for (const line of goods) subtotals.set(line.merchantId, (subtotals.get(line.merchantId) ?? 0) + line.netMinor);
     const merchantIds = [...subtotals.keys()];
-    const stored = new Map((await this.deliveries.forManager(manager).optionsOf(merchantIds)).map((o) => [o.merchantId, o]));
+    const stored = new Map(
+      (await this.deliveries.forManager(manager).optionsOf(merchantIds)).map((o) => [o.merchantId, o]),
+    );
     const merchants: DeliveryQuote['merchants'] = [];
     for (const merchantId of merchantIds) {
       const options = stored.get(merchantId) ?? defaultOptions(merchantId);
@@ -51,15 +58,25 @@ export class CheckoutDeliveryService {
       if (!offered) {
         const name = await this.merchantName(manager, merchantId);
         const what = method === DeliveryMethod.SHIP ? 'shipping' : 'pickup';
-        throw OrdersException.badInput(`${name} does not offer ${what}`, { field: 'delivery.method', merchantId, merchantName: name, method });
+        throw OrdersException.badInput(`${name} does not offer ${what}`, {
+          field: 'delivery.method',
+          merchantId,
+          merchantName: name,
+          method,
+        });
       }
       let feeMinor = 0;
       if (method === DeliveryMethod.SHIP) {
         if (options.currency !== currency) {
           const name = await this.merchantName(manager, merchantId);
-          throw OrdersException.badInput(`${name} ships only for orders in ${options.currency}`, { field: 'delivery.method', merchantId, merchantName: name });
+          throw OrdersException.badInput(`${name} ships only for orders in ${options.currency}`, {
+            field: 'delivery.method',
+            merchantId,
+            merchantName: name,
+          });
         }
-        const free = options.freeShippingFromMinor !== null && subtotals.get(merchantId)! >= options.freeShippingFromMinor;
+        const free =
+          options.freeShippingFromMinor !== null && subtotals.get(merchantId)! >= options.freeShippingFromMinor;
         feeMinor = free ? 0 : (options.shippingFeeMinor ?? 0);
       }
       merchants.push({ merchantId, feeMinor, currency });
@@ -67,8 +84,15 @@ export class CheckoutDeliveryService {
     return {
       method,
       address: address
-        ? { recipient: address.recipient, phone: address.phone, province: address.province, city: address.city, district: address.district,
-            street: address.street, postalCode: address.postalCode || null }
+        ? {
+            recipient: address.recipient,
+            phone: address.phone,
+            province: address.province,
+            city: address.city,
+            district: address.district,
+            street: address.street,
+            postalCode: address.postalCode || null,
+          }
         : null,
       merchants,
       totalFeeMinor: merchants.reduce((sum, m) => sum + m.feeMinor, 0),
@@ -76,7 +100,13 @@ export class CheckoutDeliveryService {
   }
 
   /** Records the quoted delivery of the new order, in checkout's transaction. */
-  async record(manager: EntityManager, actor: Actor, orderId: string, quote: DeliveryQuote | null, now: Date): Promise<void> {
+  async record(
+    manager: EntityManager,
+    actor: Actor,
+    orderId: string,
+    quote: DeliveryQuote | null,
+    now: Date,
+  ): Promise<void> {
     if (!quote) return;
     const repository = this.deliveries.forManager(manager);
     const pickup = quote.method === DeliveryMethod.PICKUP;

@@ -6,6 +6,8 @@ export function assertLineShape(line: CheckoutLineInput, index: number): void {
   const merchandise = Boolean(line.variantId);
   const experience = Boolean(line.timeSlotId) || Boolean(line.ticketTypeId);
   if (merchandise === experience || (experience && !(line.timeSlotId && line.ticketTypeId))) {
-    throw OrdersException.badInput(`Line ${index + 1}: give either variantId, or timeSlotId and ticketTypeId`, { lineIndex: index });
+    throw OrdersException.badInput(`Line ${index + 1}: give either variantId, or timeSlotId and ticketTypeId`, {
+      lineIndex: index,
+    });
   }
 }

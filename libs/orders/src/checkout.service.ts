@@ -23,8 +23,7 @@ export interface CheckoutResult {
 }
 
 type PricedLine = { index: number; input: CheckoutLineInput; hold: StockHold; royaltyBps: number } & (
-  | { kind: 'MERCHANDISE'; item: VariantForSale }
-  | { kind: 'EXPERIENCE'; item: SeatForSale }
+  { kind: 'MERCHANDISE'; item: VariantForSale } | { kind: 'EXPERIENCE'; item: SeatForSale }
 );
 
 /**
@@ -48,7 +47,9 @@ export class CheckoutService {
 
   async checkout(actor: Actor, input: CheckoutInput): Promise<CheckoutResult> {
     input.lines.forEach(assertLineShape);
-    const requestHash = input.delivery ? hashWithDelivery(hashLines(input.lines), input.delivery) : hashLines(input.lines);
+    const requestHash = input.delivery
+      ? hashWithDelivery(hashLines(input.lines), input.delivery)
+      : hashLines(input.lines);
     const order = await this.dataSource.transaction((manager) => this.placeOrder(manager, actor, input, requestHash));
     const payment = await this.payments.createPayment({
       orderId: order.id,
@@ -60,7 +61,12 @@ export class CheckoutService {
     return { order, payment: { provider: payment.provider, clientSecret: payment.clientSecret } };
   }
 
-  private async placeOrder(manager: EntityManager, actor: Actor, input: CheckoutInput, requestHash: string): Promise<OrderRecord> {
+  private async placeOrder(
+    manager: EntityManager,
+    actor: Actor,
+    input: CheckoutInput,
+    requestHash: string,
+  ): Promise<OrderRecord> {
     // One buyer's checkouts run one at a time, so the key lookup, the purchase limit and the open-order cap are exact.
     const orders = this.orders.forManager(manager);
     await orders.serialiseCheckoutsOf(actor.userId);
@@ -68,7 +74,9 @@ export class CheckoutService {
     const seen = await orders.checkoutState(actor.userId, input.idempotencyKey, now);
     if (seen.id) {
       if (seen.requestHash !== requestHash) {
-        throw OrdersException.conflict('This idempotency key was already used for a different checkout', { idempotencyKey: input.idempotencyKey });
+        throw OrdersException.conflict('This idempotency key was already used for a different checkout', {
+          idempotencyKey: input.idempotencyKey,
+        });
       }
       const earlier = await orders.findById(seen.id);
       if (!earlier) throw OrdersException.notFound('Order', seen.id);
@@ -77,27 +85,36 @@ export class CheckoutService {
 
     const cap = this.config.orders.openOrdersPerAccount;
     if (seen.open >= cap) {
-      throw OrdersException.rateLimited(`At most ${cap} unpaid orders at a time: pay or let one expire first`, { openOrders: cap });
+      throw OrdersException.rateLimited(`At most ${cap} unpaid orders at a time: pay or let one expire first`, {
+        openOrders: cap,
+      });
     }
 
     const lines: PricedLine[] = [];
     for (const [index, line] of input.lines.entries()) lines.push(await this.price(manager, index, line, now));
     const currency = lines[0]?.item.currency;
     if (currency === undefined) throw OrdersException.badInput('An order needs at least one line', { field: 'lines' });
-    if (lines.some((l) => l.item.currency !== currency)) throw OrdersException.badInput('All lines of an order must be in one currency');
+    if (lines.some((l) => l.item.currency !== currency))
+      throw OrdersException.badInput('All lines of an order must be in one currency');
     await this.assertPurchaseLimits(manager, actor.userId, lines);
 
-    const goods = lines.filter((l) => l.kind === 'MERCHANDISE').map((l) => ({ merchantId: l.item.merchantId, netMinor: l.item.priceMinor * l.input.quantity }));
+    const goods = lines
+      .filter((l) => l.kind === 'MERCHANDISE')
+      .map((l) => ({ merchantId: l.item.merchantId, netMinor: l.item.priceMinor * l.input.quantity }));
     const delivery = await this.delivery.quote(manager, input.delivery, goods, currency);
-    const total = lines.reduce((sum, l) => sum + l.item.priceMinor * l.input.quantity, 0) + (delivery?.totalFeeMinor ?? 0);
+    const total =
+      lines.reduce((sum, l) => sum + l.item.priceMinor * l.input.quantity, 0) + (delivery?.totalFeeMinor ?? 0);
     // Every sum the ledger makes of orders stays exact only while each order is bounded (kernel amount-limits.ts).
     const ceiling = this.config.amounts.orderTotalCeilingMinor;
     if (total > ceiling) {
-      throw OrdersException.badInput(`An order's total must be at most ${ceiling} minor units; split it into smaller orders`, {
-        field: 'lines',
-        totalMinor: total,
-        ceilingMinor: ceiling,
-      });
+      throw OrdersException.badInput(
+        `An order's total must be at most ${ceiling} minor units; split it into smaller orders`,
+        {
+          field: 'lines',
+          totalMinor: total,
+          ceilingMinor: ceiling,
+        },
+      );
     }
     const expiresAt = new Date(now.getTime() + this.config.orders.reservationTtlMinutes * 60_000);
     const created = await orders.insertPending({
@@ -158,22 +175,50 @@ export class CheckoutService {
     let priced: PricedLine;
     if (line.variantId) {
       const item = await this.inventory.variantForSale(manager, line.variantId);
-      if (!item) throw OrdersException.badInput(`Line ${index + 1}: no such variant`, { ...where, variantId: line.variantId });
-      priced = { index, input: line, kind: 'MERCHANDISE', item, royaltyBps: 0, hold: { kind: 'VARIANT', variantId: item.variantId, quantity: line.quantity } };
+      if (!item)
+        throw OrdersException.badInput(`Line ${index + 1}: no such variant`, { ...where, variantId: line.variantId });
+      priced = {
+        index,
+        input: line,
+        kind: 'MERCHANDISE',
+        item,
+        royaltyBps: 0,
+        hold: { kind: 'VARIANT', variantId: item.variantId, quantity: line.quantity },
+      };
     } else {
       const item = await this.inventory.seatForSale(manager, line.timeSlotId as string, line.ticketTypeId as string);
-      if (!item) throw OrdersException.badInput(`Line ${index + 1}: no such time slot, or the ticket type is not of its experience`, { ...where, timeSlotId: line.timeSlotId });
+      if (!item)
+        throw OrdersException.badInput(
+          `Line ${index + 1}: no such time slot, or the ticket type is not of its experience`,
+          { ...where, timeSlotId: line.timeSlotId },
+        );
       if (item.slotStatus !== 'OPEN' || new Date(item.startsAt).getTime() <= now.getTime()) {
-        throw OrdersException.badInput(`Line ${index + 1}: the time slot is not open for booking`, { ...where, timeSlotId: item.timeSlotId });
+        throw OrdersException.badInput(`Line ${index + 1}: the time slot is not open for booking`, {
+          ...where,
+          timeSlotId: item.timeSlotId,
+        });
       }
-      priced = { index, input: line, kind: 'EXPERIENCE', item, royaltyBps: 0, hold: { kind: 'SEATS', timeSlotId: item.timeSlotId, quantity: line.quantity } };
+      priced = {
+        index,
+        input: line,
+        kind: 'EXPERIENCE',
+        item,
+        royaltyBps: 0,
+        hold: { kind: 'SEATS', timeSlotId: item.timeSlotId, quantity: line.quantity },
+      };
     }
     if (priced.item.productStatus !== 'PUBLISHED') {
-      throw OrdersException.badInput(`Line ${index + 1}: the product is not on sale`, { ...where, productId: priced.item.productId });
+      throw OrdersException.badInput(`Line ${index + 1}: the product is not on sale`, {
+        ...where,
+        productId: priced.item.productId,
+      });
     }
     const license = await this.licenses.findById(priced.item.licenseId, manager);
     if (!license || !this.licenses.isUsableOn(license, priced.item.category as ProductCategory, shanghaiDate(now))) {
-      throw OrdersException.badInput(`Line ${index + 1}: the product's license does not allow selling it today`, { ...where, productId: priced.item.productId });
+      throw OrdersException.badInput(`Line ${index + 1}: the product's license does not allow selling it today`, {
+        ...where,
+        productId: priced.item.productId,
+      });
     }
     priced.royaltyBps = license.royaltyBps;
     return priced;
@@ -183,12 +228,18 @@ export class CheckoutService {
     const wanted = new Map<string, { limit: number; quantity: number; index: number }>();
     for (const line of lines) {
       if (line.item.purchaseLimit === null) continue;
-      const entry = wanted.get(line.item.productId) ?? { limit: line.item.purchaseLimit, quantity: 0, index: line.index };
+      const entry = wanted.get(line.item.productId) ?? {
+        limit: line.item.purchaseLimit,
+        quantity: 0,
+        index: line.index,
+      };
       entry.quantity += line.input.quantity;
       wanted.set(line.item.productId, entry);
     }
     if (wanted.size === 0) return;
-    const bought = await this.orderLines.forManager(manager).quantitiesBought(buyerUserId, COUNTED_FOR_LIMIT, [...wanted.keys()]);
+    const bought = await this.orderLines
+      .forManager(manager)
+      .quantitiesBought(buyerUserId, COUNTED_FOR_LIMIT, [...wanted.keys()]);
     for (const [productId, entry] of wanted) {
       const already = bought.find((b) => b.productId === productId)?.quantity ?? 0;
       if (already + entry.quantity > entry.limit) {
@@ -205,7 +256,12 @@ export class CheckoutService {
 
 /** Lines in the order given, normalised: the same request hashes the same however the client spelled nulls. */
 function hashLines(lines: readonly CheckoutLineInput[]): string {
-  const canonical = lines.map((l) => [l.variantId?.toLowerCase() ?? null, l.timeSlotId?.toLowerCase() ?? null, l.ticketTypeId?.toLowerCase() ?? null, l.quantity]);
+  const canonical = lines.map((l) => [
+    l.variantId?.toLowerCase() ?? null,
+    l.timeSlotId?.toLowerCase() ?? null,
+    l.ticketTypeId?.toLowerCase() ?? null,
+    l.quantity,
+  ]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
@@ -213,7 +269,9 @@ function hashLines(lines: readonly CheckoutLineInput[]): string {
 function hashWithDelivery(linesHash: string, delivery: NonNullable<CheckoutInput['delivery']>): string {
   const a = delivery.address;
   const address = a ? [a.recipient, a.phone, a.province, a.city, a.district, a.street, a.postalCode || null] : null;
-  return createHash('sha256').update(JSON.stringify([linesHash, delivery.method, address])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([linesHash, delivery.method, address]))
+    .digest('hex');
 }
 
 function holdKey(hold: StockHold): string {

@@ -9,7 +9,15 @@ const ADDRESS_BOOK_SIZE = 20;
 
 /** What a merchant that never set its options offers: pickup at its own address, no shipping. */
 export function defaultOptions(merchantId: string): DeliveryOptionsRow {
-  return { merchantId, pickup: true, ship: false, currency: DEFAULT_CURRENCY, shippingFeeMinor: null, freeShippingFromMinor: null, pickupAddress: null };
+  return {
+    merchantId,
+    pickup: true,
+    ship: false,
+    currency: DEFAULT_CURRENCY,
+    shippingFeeMinor: null,
+    freeShippingFromMinor: null,
+    pickupAddress: null,
+  };
 }
 
 /** Merchants' delivery options, and the visitor's address book. */
@@ -31,7 +39,9 @@ export class DeliveryOptionsService {
     }
     const currency = input.shippingFee?.currency ?? input.freeShippingFrom?.currency ?? DEFAULT_CURRENCY;
     if (input.freeShippingFrom && input.freeShippingFrom.currency !== currency) {
-      throw OrdersException.badInput('The free-shipping threshold must be in the shipping fee’s currency', { field: 'freeShippingFrom' });
+      throw OrdersException.badInput('The free-shipping threshold must be in the shipping fee’s currency', {
+        field: 'freeShippingFrom',
+      });
     }
     // The fee and threshold are held to the amount ceiling at the edge; checkout holds the order, fees included, to its own.
     return this.deliveries.saveOptions(

@@ -28,16 +28,27 @@ export class DeliveryViewService {
 
   /** The orders' deliveries as the actor may see them, in the order asked; null where there is none to show. */
   async deliveriesOf(actor: Actor, orderIds: readonly string[]): Promise<(DeliveryView | null)[]> {
-    const [deliveries, parts] = await Promise.all([this.deliveries.ofOrders(orderIds), this.deliveries.merchantsOfOrders(orderIds)]);
-    const visible = new Map<string, { delivery: OrderDeliveryRow; parts: MerchantDeliveryRow[]; all: MerchantDeliveryRow[]; buyer: boolean }>();
+    const [deliveries, parts] = await Promise.all([
+      this.deliveries.ofOrders(orderIds),
+      this.deliveries.merchantsOfOrders(orderIds),
+    ]);
+    const visible = new Map<
+      string,
+      { delivery: OrderDeliveryRow; parts: MerchantDeliveryRow[]; all: MerchantDeliveryRow[]; buyer: boolean }
+    >();
     for (const delivery of deliveries) {
       const all = parts.filter((m) => m.orderId === delivery.orderId);
       const buyer = delivery.buyerUserId === actor.userId;
-      const mine = buyer || actor.isPlatform ? all : all.filter((m) => actor.isMemberOf(m.merchantId, OrganizationKind.MERCHANT));
-      if (mine.length > 0 || buyer || actor.isPlatform) visible.set(delivery.orderId, { delivery, parts: mine, all, buyer });
+      const mine =
+        buyer || actor.isPlatform ? all : all.filter((m) => actor.isMemberOf(m.merchantId, OrganizationKind.MERCHANT));
+      if (mine.length > 0 || buyer || actor.isPlatform)
+        visible.set(delivery.orderId, { delivery, parts: mine, all, buyer });
     }
     const merchantIds = [...new Set([...visible.values()].flatMap((v) => v.parts.map((m) => m.merchantId)))];
-    const [profiles, options] = await Promise.all([this.organizations.profiles(merchantIds), this.deliveries.optionsOf(merchantIds)]);
+    const [profiles, options] = await Promise.all([
+      this.organizations.profiles(merchantIds),
+      this.deliveries.optionsOf(merchantIds),
+    ]);
     const names = new Map(profiles.map((p) => [p.id, p.nameZh ?? p.name]));
     const pickupAddresses = new Map(options.map((o) => [o.merchantId, o.pickupAddress]));
     return orderIds.map((orderId) => {
@@ -50,7 +61,8 @@ export class DeliveryViewService {
           ...m,
           pickupCode: seen.buyer && paid ? m.pickupCode : null,
           merchantName: names.get(m.merchantId) ?? '',
-          pickupAddress: seen.delivery.method === DeliveryMethod.PICKUP ? (pickupAddresses.get(m.merchantId) ?? null) : null,
+          pickupAddress:
+            seen.delivery.method === DeliveryMethod.PICKUP ? (pickupAddresses.get(m.merchantId) ?? null) : null,
         })),
         fee: Money.of(
           seen.parts.reduce((sum, m) => sum + m.feeMinor, 0),

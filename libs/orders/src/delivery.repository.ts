@@ -100,8 +100,17 @@ export class DeliveryRepository {
          pickup_address = coalesce(EXCLUDED.pickup_address, o.pickup_address),
          updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
        RETURNING ${OPTION_COLUMNS}`,
-      [options.merchantId, options.pickup, options.ship, options.currency, options.shippingFeeMinor, options.freeShippingFromMinor, options.pickupAddress,
-        updatedBy, now],
+      [
+        options.merchantId,
+        options.pickup,
+        options.ship,
+        options.currency,
+        options.shippingFeeMinor,
+        options.freeShippingFromMinor,
+        options.pickupAddress,
+        updatedBy,
+        now,
+      ],
     )) as Minor<DeliveryOptionsRow, 'shippingFeeMinor' | 'freeShippingFromMinor'>[];
     return toOptions(row!);
   }
@@ -112,7 +121,17 @@ export class DeliveryRepository {
       `INSERT INTO address_book_entries (user_id, recipient, phone, province, city, district, street, postal_code, last_used_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT ON CONSTRAINT address_book_entries_once DO UPDATE SET last_used_at = EXCLUDED.last_used_at`,
-      [userId, address.recipient, address.phone, address.province, address.city, address.district, address.street, address.postalCode ?? '', now],
+      [
+        userId,
+        address.recipient,
+        address.phone,
+        address.province,
+        address.city,
+        address.district,
+        address.street,
+        address.postalCode ?? '',
+        now,
+      ],
     );
   }
 
@@ -136,8 +155,17 @@ export class DeliveryRepository {
     await this.manager.query(
       `INSERT INTO order_deliveries (order_id, method, recipient, phone, province, city, district, street, postal_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [orderId, method, address?.recipient ?? null, address?.phone ?? null, address?.province ?? null, address?.city ?? null,
-        address?.district ?? null, address?.street ?? null, address?.postalCode ?? null],
+      [
+        orderId,
+        method,
+        address?.recipient ?? null,
+        address?.phone ?? null,
+        address?.province ?? null,
+        address?.city ?? null,
+        address?.district ?? null,
+        address?.street ?? null,
+        address?.postalCode ?? null,
+      ],
     );
     for (const m of merchants) {
       await this.manager.query(

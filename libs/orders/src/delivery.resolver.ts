@@ -6,7 +6,15 @@ import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
 import { DeliveryOptionsRow } from './delivery.repository';
 import { DeliveryOptionsService } from './delivery-options.service';
 import { DeliveryView, DeliveryViewService } from './delivery-view.service';
-import { DeliveryAddress, DeliveryMethod, DeliveryOptions, OrderDelivery, SetDeliveryOptionsInput, Shipment, ShipOrderLinesInput } from './delivery.types';
+import {
+  DeliveryAddress,
+  DeliveryMethod,
+  DeliveryOptions,
+  OrderDelivery,
+  SetDeliveryOptionsInput,
+  Shipment,
+  ShipOrderLinesInput,
+} from './delivery.types';
 import { OrderQueryService } from './order-query.service';
 import { OrderRecord } from './order-records';
 import { OrdersException } from './orders.exception';
@@ -49,35 +57,54 @@ export class DeliveryResolver {
     private readonly queries: OrderQueryService,
   ) {}
 
-  @Mutation(() => DeliveryOptions, { description: 'Owner or staff of the merchant: pickup at its own address (the default) and/or shipping for a flat fee.' })
-  async setDeliveryOptions(@CurrentActor() actor: Actor, @Args('input') input: SetDeliveryOptionsInput): Promise<DeliveryOptions> {
+  @Mutation(() => DeliveryOptions, {
+    description:
+      'Owner or staff of the merchant: pickup at its own address (the default) and/or shipping for a flat fee.',
+  })
+  async setDeliveryOptions(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SetDeliveryOptionsInput,
+  ): Promise<DeliveryOptions> {
     return toDeliveryOptions(await this.options.set(actor, input));
   }
 
   @Public()
-  @Query(() => [DeliveryOptions], { description: 'What each merchant offers; a merchant that set nothing offers pickup only.' })
+  @Query(() => [DeliveryOptions], {
+    description: 'What each merchant offers; a merchant that set nothing offers pickup only.',
+  })
   async deliveryOptions(@Args() args: DeliveryOptionsArgs): Promise<DeliveryOptions[]> {
     return (await this.options.optionsOf(args.merchantIds.map((id) => id.toLowerCase()))).map(toDeliveryOptions);
   }
 
-  @Query(() => [DeliveryAddress], { description: 'The caller’s address book: addresses shipped to before, last used first.' })
+  @Query(() => [DeliveryAddress], {
+    description: 'The caller’s address book: addresses shipped to before, last used first.',
+  })
   async myAddresses(@CurrentActor() actor: Actor): Promise<DeliveryAddress[]> {
     return (await this.options.addressBook(actor)).map((a) => ({ ...a }));
   }
 
-  @Mutation(() => Order, { description: 'Staff of the lines’ merchant only: ships them with carrier and tracking number; the buyer is emailed.' })
+  @Mutation(() => Order, {
+    description:
+      'Staff of the lines’ merchant only: ships them with carrier and tracking number; the buyer is emailed.',
+  })
   async shipOrderLines(@CurrentActor() actor: Actor, @Args('input') input: ShipOrderLinesInput): Promise<Order> {
     return this.view(actor, await this.shipments.shipLines(actor, input));
   }
 
-  @Mutation(() => Order, { description: 'Staff of the merchant hand a paid pickup over against the code the buyer shows (typed or scanned).' })
+  @Mutation(() => Order, {
+    description: 'Staff of the merchant hand a paid pickup over against the code the buyer shows (typed or scanned).',
+  })
   async handOverPickup(@CurrentActor() actor: Actor, @Args('code') code: string): Promise<Order> {
     if (code.length > 100) throw OrdersException.badInput('Not a pickup code', { field: 'code' });
     return this.view(actor, await this.shipments.handOverPickup(actor, code));
   }
 
   @ResolveField(() => OrderDelivery, { nullable: true, description: 'Null when the order holds no merchandise.' })
-  async delivery(@CurrentActor() actor: Actor, @Parent() order: Order, @Context('req') req: object): Promise<OrderDelivery | null> {
+  async delivery(
+    @CurrentActor() actor: Actor,
+    @Parent() order: Order,
+    @Context('req') req: object,
+  ): Promise<OrderDelivery | null> {
     let loader = this.perRequest.get(req);
     if (!loader) {
       loader = new DataLoader((ids: readonly string[]) => this.views.deliveriesOf(actor, ids));

@@ -1,18 +1,34 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MoneyInput, MoneyType } from '@chedun/kernel';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 
 export enum DeliveryMethod {
   PICKUP = 'PICKUP',
   SHIP = 'SHIP',
 }
-registerEnumType(DeliveryMethod, { name: 'DeliveryMethod', description: 'PICKUP at the merchant (the default), or SHIP to an address.' });
+registerEnumType(DeliveryMethod, {
+  name: 'DeliveryMethod',
+  description: 'PICKUP at the merchant (the default), or SHIP to an address.',
+});
 
 /** Mainland mobile numbers (11 digits from 13x to 19x), with or without +86; spaces and hyphens are ignored. */
 export const CHINA_MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const phoneDigits = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s-]/g, '') : value);
+const phoneDigits = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/[\s-]/g, '') : value;
 
 @InputType({ description: 'A mainland-China address: every part but the postal code is required.' })
 export class AddressInput {
@@ -87,19 +103,28 @@ export class SetDeliveryOptionsInput {
   @IsBoolean()
   ship!: boolean;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'Per order (per merchant of a shared order); required with ship, 0 for free.' })
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: 'Per order (per merchant of a shared order); required with ship, 0 for free.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => MoneyInput)
   shippingFee?: MoneyInput | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'Shipping is free when the merchant’s goods in the order come to at least this.' })
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: 'Shipping is free when the merchant’s goods in the order come to at least this.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => MoneyInput)
   freeShippingFrom?: MoneyInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Where buyers pick up, shown on their orders; omitted keeps the one set before.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where buyers pick up, shown on their orders; omitted keeps the one set before.',
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
@@ -156,7 +181,10 @@ export class DeliveryOptions {
 
 @ObjectType()
 export class DeliveryAddress {
-  @Field(() => ID, { nullable: true, description: 'The address book entry (myAddresses); null on an order, which keeps a copy.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The address book entry (myAddresses); null on an order, which keeps a copy.',
+  })
   id!: string | null;
 
   @Field()
@@ -192,7 +220,10 @@ export class MerchantDelivery {
   @Field(() => MoneyType)
   fee!: MoneyType;
 
-  @Field(() => String, { nullable: true, description: 'PICKUP, to the buyer of a paid order only: shown at the merchant to collect the goods.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'PICKUP, to the buyer of a paid order only: shown at the merchant to collect the goods.',
+  })
   pickupCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'PICKUP: where, as the merchant gives it now.' })

@@ -63,7 +63,9 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
     const seen: string[] = [];
     for (;;) {
       const due = await this.notifications.due(this.clock.now(), MAX_NOTIFICATION_ATTEMPTS, seen, BATCH);
-      const recipients = await this.identity.recipients(due.flatMap((n) => (n.recipientUserId ? [n.recipientUserId] : [])));
+      const recipients = await this.identity.recipients(
+        due.flatMap((n) => (n.recipientUserId ? [n.recipientUserId] : [])),
+      );
       for (const notification of due) {
         seen.push(notification.id);
         const recipient = this.recipientOf(notification, recipients);
@@ -80,8 +82,12 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
    * An account's notification goes to its address, or to the one the notification names (an account email); an
    * invitation to an address with no account has only that address, and no name to greet.
    */
-  private recipientOf(n: DueNotification, accounts: Map<string, Recipient>): { email: string; displayName: string | null } | null {
-    if (n.recipientUserId === null) return n.recipientEmail === null ? null : { email: n.recipientEmail, displayName: null };
+  private recipientOf(
+    n: DueNotification,
+    accounts: Map<string, Recipient>,
+  ): { email: string; displayName: string | null } | null {
+    if (n.recipientUserId === null)
+      return n.recipientEmail === null ? null : { email: n.recipientEmail, displayName: null };
     const account = accounts.get(n.recipientUserId);
     if (!account) return null;
     return { email: n.recipientEmail ?? account.email, displayName: account.displayName };
@@ -89,11 +95,16 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap, OnModule
 
   private async deliver(n: DueNotification, to: { email: string; displayName: string | null }): Promise<boolean> {
     try {
-      await this.sender.send(renderNotificationEmail(n.kind, n.payload, to.email, to.displayName, this.config.mail.webUrl));
+      await this.sender.send(
+        renderNotificationEmail(n.kind, n.payload, to.email, to.displayName, this.config.mail.webUrl),
+      );
     } catch (error) {
       const attempts = n.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn({ notificationId: n.id, kind: n.kind, attempts, err: error }, 'Email not accepted; retrying later');
+      this.logger.warn(
+        { notificationId: n.id, kind: n.kind, attempts, err: error },
+        'Email not accepted; retrying later',
+      );
       const nextAttemptAt = new Date(this.clock.now().getTime() + backoffMs(attempts, BACKOFF_BASE_MS, BACKOFF_MAX_MS));
       await this.notifications.recordFailedAttempt(n.id, attempts, nextAttemptAt, message.slice(0, 1000));
       return false;

@@ -17,7 +17,13 @@ describe('order emails', () => {
             slotStartsAt: '2030-06-01T02:00:00.000Z',
             slotEndsAt: '2030-06-01T04:00:00.000Z',
             ticketTypeName: 'Adult',
-            venue: { name: 'Xinshe Ranch', nameZh: '新社牧场', address: '1 Chedun Rd', addressZh: '车墩路 1 号', mapUrl: 'https://www.openstreetmap.org/?mlat=30.98&mlon=121.3' },
+            venue: {
+              name: 'Xinshe Ranch',
+              nameZh: '新社牧场',
+              address: '1 Chedun Rd',
+              addressZh: '车墩路 1 号',
+              mapUrl: 'https://www.openstreetmap.org/?mlat=30.98&mlon=121.3',
+            },
           },
         ],
         tickets: [{ code: 'ABCD-1234', qrPayload: 'x' }],
@@ -44,14 +50,26 @@ describe('order emails', () => {
   };
 
   it("tell the merchant of a buyer's refund request and where to decide it", () => {
-    const email = renderNotificationEmail('REFUND_REQUESTED', { ...request, status: 'REQUESTED' }, 'shop@example.test', null, WEB);
+    const email = renderNotificationEmail(
+      'REFUND_REQUESTED',
+      { ...request, status: 'REQUESTED' },
+      'shop@example.test',
+      null,
+      WEB,
+    );
     expect(email.subject).toContain('New refund request #A1B2C3D4');
     expect(email.text).toContain('Wrong size');
     expect(email.text).toContain(`${WEB}/merchant`);
   });
 
   it("tell the buyer of a refusal with the merchant's reason", () => {
-    const email = renderNotificationEmail('REFUND_REQUEST_DECIDED', { ...request, status: 'REFUSED', decisionReason: 'Worn already' }, 'li.lei@example.test', null, WEB);
+    const email = renderNotificationEmail(
+      'REFUND_REQUEST_DECIDED',
+      { ...request, status: 'REFUSED', decisionReason: 'Worn already' },
+      'li.lei@example.test',
+      null,
+      WEB,
+    );
     expect(email.subject).toContain('Refund request refused');
     expect(email.text).toContain('The merchant says: Worn already');
     expect(email.text).toContain(`${WEB}/orders/${request.orderId}`);
@@ -62,7 +80,12 @@ describe('delivery emails', () => {
   it('the shipping email gives the carrier, the tracking number, the items and the order page', () => {
     const mail = renderNotificationEmail(
       'ORDER_SHIPPED',
-      { orderId: '0f0e0d0c-aaaa-bbbb-cccc-000000000001', carrier: '顺丰速运', trackingNumber: 'SF1234567890', lines: [{ productName: '宝莲灯T恤', quantity: 2 }] },
+      {
+        orderId: '0f0e0d0c-aaaa-bbbb-cccc-000000000001',
+        carrier: '顺丰速运',
+        trackingNumber: 'SF1234567890',
+        lines: [{ productName: '宝莲灯T恤', quantity: 2 }],
+      },
       'li.lei@example.test',
       '李雷',
       WEB,
@@ -81,9 +104,17 @@ describe('delivery emails', () => {
       lines: [{ productName: '宝莲灯T恤', quantity: 1, netMinor: 9900, slotStartsAt: null }],
       tickets: [],
     };
-    const withCode = renderNotificationEmail('ORDER_CONFIRMATION', { ...confirmation, pickupCodes: ['ABCDEFGHIJKLMNOP'] }, 'a@example.test', null, WEB);
+    const withCode = renderNotificationEmail(
+      'ORDER_CONFIRMATION',
+      { ...confirmation, pickupCodes: ['ABCDEFGHIJKLMNOP'] },
+      'a@example.test',
+      null,
+      WEB,
+    );
     expect(withCode.text).toContain('自提码 / Pickup codes');
     expect(withCode.text).toContain('- ABCDEFGHIJKLMNOP');
-    expect(renderNotificationEmail('ORDER_CONFIRMATION', confirmation, 'a@example.test', null, WEB).text).not.toContain('自提码');
+    expect(renderNotificationEmail('ORDER_CONFIRMATION', confirmation, 'a@example.test', null, WEB).text).not.toContain(
+      '自提码',
+    );
   });
 });

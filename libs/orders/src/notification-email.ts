@@ -14,7 +14,13 @@ interface ConfirmationPayload {
     /** Experiences, in confirmations queued since tickets carry their details. */
     slotEndsAt?: string | null;
     ticketTypeName?: string | null;
-    venue?: { name: string; nameZh: string | null; address: string | null; addressZh: string | null; mapUrl: string } | null;
+    venue?: {
+      name: string;
+      nameZh: string | null;
+      address: string | null;
+      addressZh: string | null;
+      mapUrl: string;
+    } | null;
   }[];
   tickets: { code: string; qrPayload: string }[];
   /** Absent from confirmations queued before delivery existed. */
@@ -45,7 +51,9 @@ const money = (m: MoneyJson | null) => (m ? Money.of(m.amountMinor, m.currency).
 const shortId = (id: string) => id.slice(0, 8).toUpperCase();
 /** Slot times as a visitor in China reads them. */
 const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '';
+  iso
+    ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
+    : '';
 
 interface LinkPayload {
   token: string;
@@ -77,7 +85,13 @@ const link = (webUrl: string, page: string, token: string) => `${webUrl}/${page}
  * The email of a queued notification, in Chinese then English. Unknown kinds are a programming error. `webUrl` is
  * the web app that emailed links open.
  */
-export function renderNotificationEmail(kind: string, payload: unknown, to: string, recipientName: string | null, webUrl: string): EmailMessage {
+export function renderNotificationEmail(
+  kind: string,
+  payload: unknown,
+  to: string,
+  recipientName: string | null,
+  webUrl: string,
+): EmailMessage {
   const greeting = recipientName ? `${recipientName}，您好 / Hello ${recipientName},` : '您好 / Hello,';
   const account = renderAccountEmail(kind, payload, to, greeting, webUrl);
   if (account) return account;
@@ -85,14 +99,39 @@ export function renderNotificationEmail(kind: string, payload: unknown, to: stri
     const p = payload as ConfirmationPayload;
     const lines = p.lines.flatMap((l) => [
       `- ${l.productName}${l.ticketTypeName ? ` · ${l.ticketTypeName}` : ''} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)}${l.slotEndsAt ? ` – ${when(l.slotEndsAt)}` : ''})` : ''}`,
-      ...(l.venue ? [`  ${[l.venue.nameZh, l.venue.name].filter(Boolean).join(' ')}${l.venue.addressZh || l.venue.address ? `，${l.venue.addressZh ?? l.venue.address}` : ''}`, `  地图 Map: ${l.venue.mapUrl}`] : []),
+      ...(l.venue
+        ? [
+            `  ${[l.venue.nameZh, l.venue.name].filter(Boolean).join(' ')}${l.venue.addressZh || l.venue.address ? `，${l.venue.addressZh ?? l.venue.address}` : ''}`,
+            `  地图 Map: ${l.venue.mapUrl}`,
+          ]
+        : []),
     ]);
-    const tickets = p.tickets.length > 0 ? ['', '门票 / Tickets (出示二维码或票号入场 / show the QR code or the code at the entrance):', ...p.tickets.map((t) => `- ${t.code}`)] : [];
-    const pickups = (p.pickupCodes ?? []).length > 0 ? ['', '自提码 / Pickup codes (到店出示 / show at the shop):', ...p.pickupCodes!.map((c) => `- ${c}`)] : [];
+    const tickets =
+      p.tickets.length > 0
+        ? [
+            '',
+            '门票 / Tickets (出示二维码或票号入场 / show the QR code or the code at the entrance):',
+            ...p.tickets.map((t) => `- ${t.code}`),
+          ]
+        : [];
+    const pickups =
+      (p.pickupCodes ?? []).length > 0
+        ? ['', '自提码 / Pickup codes (到店出示 / show at the shop):', ...p.pickupCodes!.map((c) => `- ${c}`)]
+        : [];
     return {
       to,
       subject: `订单已确认 Order confirmed #${shortId(p.orderId)}`,
-      text: [greeting, '', `您的订单已付款。Your order is paid. 合计 Total: ${money(p.total)}`, '', ...lines, ...tickets, ...pickups, '', SIGNATURE].join('\n'),
+      text: [
+        greeting,
+        '',
+        `您的订单已付款。Your order is paid. 合计 Total: ${money(p.total)}`,
+        '',
+        ...lines,
+        ...tickets,
+        ...pickups,
+        '',
+        SIGNATURE,
+      ].join('\n'),
     };
   }
   if (kind === 'SLOT_CANCELLED') {
@@ -165,19 +204,29 @@ interface RefundRequestPayload {
 }
 
 /** After-sales: the merchant hears of a buyer's request; the buyer hears the decision (and the merchant's reason). */
-function renderRefundRequestEmail(kind: string, payload: unknown, to: string, greeting: string, webUrl: string): EmailMessage | null {
+function renderRefundRequestEmail(
+  kind: string,
+  payload: unknown,
+  to: string,
+  greeting: string,
+  webUrl: string,
+): EmailMessage | null {
   if (kind !== 'REFUND_REQUESTED' && kind !== 'REFUND_REQUEST_DECIDED') return null;
   const p = payload as RefundRequestPayload;
   const what = `${p.productName} × ${p.quantity} (${money(p.amount)})`;
   if (kind === 'REFUND_REQUESTED') {
     return {
       to,
-      subject: p.automatic ? `退款已按取消政策批准 Refund approved under your cancellation policy #${shortId(p.orderId)}` : `新的退款申请 New refund request #${shortId(p.orderId)}`,
+      subject: p.automatic
+        ? `退款已按取消政策批准 Refund approved under your cancellation policy #${shortId(p.orderId)}`
+        : `新的退款申请 New refund request #${shortId(p.orderId)}`,
       text: [
         greeting,
         '',
         p.automatic ? `买家申请退款，符合取消政策，已自动批准并退款：${what}` : `买家申请退款：${what}`,
-        p.automatic ? `A buyer asked for a refund inside your cancellation policy; it was approved and refunded: ${what}` : `A buyer asks for a refund: ${what}`,
+        p.automatic
+          ? `A buyer asked for a refund inside your cancellation policy; it was approved and refunded: ${what}`
+          : `A buyer asks for a refund: ${what}`,
         `原因 Reason: ${p.reason}`,
         '',
         p.automatic ? '' : `请在商家后台处理 / Decide it in the merchant console: ${webUrl}/merchant`,
@@ -188,12 +237,16 @@ function renderRefundRequestEmail(kind: string, payload: unknown, to: string, gr
   const approved = p.status !== 'REFUSED';
   return {
     to,
-    subject: approved ? `退款申请已批准 Refund approved #${shortId(p.orderId)}` : `退款申请未通过 Refund request refused #${shortId(p.orderId)}`,
+    subject: approved
+      ? `退款申请已批准 Refund approved #${shortId(p.orderId)}`
+      : `退款申请未通过 Refund request refused #${shortId(p.orderId)}`,
     text: [
       greeting,
       '',
       approved ? `您的退款申请已批准，${money(p.amount)} 将原路退回：${what}` : `商家未同意您的退款申请：${what}`,
-      approved ? `Your refund request is approved; ${money(p.amount)} goes back to your original payment method: ${what}` : `The merchant refused your refund request: ${what}`,
+      approved
+        ? `Your refund request is approved; ${money(p.amount)} goes back to your original payment method: ${what}`
+        : `The merchant refused your refund request: ${what}`,
       ...(p.decisionReason ? [`商家说明 The merchant says: ${p.decisionReason}`] : []),
       '',
       `${webUrl}/orders/${p.orderId}`,
@@ -203,7 +256,13 @@ function renderRefundRequestEmail(kind: string, payload: unknown, to: string, gr
   };
 }
 
-function renderAccountEmail(kind: string, payload: unknown, to: string, greeting: string, webUrl: string): EmailMessage | null {
+function renderAccountEmail(
+  kind: string,
+  payload: unknown,
+  to: string,
+  greeting: string,
+  webUrl: string,
+): EmailMessage | null {
   if (kind === 'EMAIL_VERIFICATION') {
     const p = payload as LinkPayload;
     return {

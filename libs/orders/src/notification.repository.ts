@@ -49,7 +49,14 @@ export class NotificationRepository {
   }
 
   /** A message about an order (or one of its lines, `subjectId`) sent once: queuing it again changes nothing. */
-  async queueOnceForOrder(kind: string, recipientUserId: string, orderId: string, subjectId: string | null, payload: object, now: Date): Promise<void> {
+  async queueOnceForOrder(
+    kind: string,
+    recipientUserId: string,
+    orderId: string,
+    subjectId: string | null,
+    payload: object,
+    now: Date,
+  ): Promise<void> {
     await this.manager.query(
       `INSERT INTO notifications (kind, recipient_user_id, order_id, subject_id, payload, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (kind, order_id, coalesce(subject_id, order_id)) DO NOTHING`,
@@ -58,18 +65,23 @@ export class NotificationRepository {
   }
 
   /** An account email, to the address it names; `recipientUserId` is null when the address has no account. */
-  async queueAccountEmail(kind: string, recipientUserId: string | null, recipientEmail: string, payload: object): Promise<void> {
-    await this.manager.query(`INSERT INTO notifications (kind, recipient_user_id, recipient_email, payload) VALUES ($1, $2, $3, $4)`, [
-      kind,
-      recipientUserId,
-      recipientEmail,
-      JSON.stringify(payload),
-    ]);
+  async queueAccountEmail(
+    kind: string,
+    recipientUserId: string | null,
+    recipientEmail: string,
+    payload: object,
+  ): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO notifications (kind, recipient_user_id, recipient_email, payload) VALUES ($1, $2, $3, $4)`,
+      [kind, recipientUserId, recipientEmail, JSON.stringify(payload)],
+    );
   }
 
   /** Messages not sent yet (due or waiting for a retry). */
   async countUnsent(): Promise<number> {
-    const rows: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM notifications WHERE sent_at IS NULL`);
+    const rows: { n: number }[] = await this.manager.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE sent_at IS NULL`,
+    );
     return rows[0]?.n ?? 0;
   }
 
@@ -85,7 +97,12 @@ export class NotificationRepository {
   }
 
   /** The sender did not take the message: it waits until `nextAttemptAt`, its error kept. */
-  async recordFailedAttempt(notificationId: string, attempts: number, nextAttemptAt: Date, lastError: string): Promise<void> {
+  async recordFailedAttempt(
+    notificationId: string,
+    attempts: number,
+    nextAttemptAt: Date,
+    lastError: string,
+  ): Promise<void> {
     await this.manager.query(
       `UPDATE notifications SET attempts = $2::int, next_attempt_at = $3, last_error = $4 WHERE id = $1 AND sent_at IS NULL`,
       [notificationId, attempts, nextAttemptAt, lastError],

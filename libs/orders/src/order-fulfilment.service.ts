@@ -33,11 +33,14 @@ export class OrderFulfilmentService {
       const orders = this.orders.forManager(manager);
       const orderLines = this.orderLines.forManager(manager);
       const line = await orderLines.findById(orderLineId);
-      if (!line || !actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.notFound('Order line', orderLineId);
-      if (line.kind !== 'MERCHANDISE') throw OrdersException.badInput('Experience lines are fulfilled by redeeming their tickets', { orderLineId });
+      if (!line || !actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT))
+        throw OrdersException.notFound('Order line', orderLineId);
+      if (line.kind !== 'MERCHANDISE')
+        throw OrdersException.badInput('Experience lines are fulfilled by redeeming their tickets', { orderLineId });
       const order = await orders.lockById(line.orderId);
       if (!order) throw OrdersException.notFound('Order line', orderLineId);
-      if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be fulfilled`, { status: order.status });
+      if (!PAID_STATES.includes(order.status))
+        throw OrdersException.conflict(`A ${order.status} order cannot be fulfilled`, { status: order.status });
       const now = this.clock.now();
       if (!(await orderLines.markFulfilled(orderLineId, now, how))) {
         throw OrdersException.conflict('This line is already fulfilled', { orderLineId });
@@ -54,29 +57,44 @@ export class OrderFulfilmentService {
    * the window. Returns the ticket with its line, so the door sees what it admits.
    */
   async redeemTicket(actor: Actor, codeOrPayload: string): Promise<{ ticket: TicketRecord; line: OrderLineRecord }> {
-    const code = (verifyTicketPayload(codeOrPayload, this.config.orders.ticketSigningSecret) ?? codeOrPayload).trim().toUpperCase();
+    const code = (verifyTicketPayload(codeOrPayload, this.config.orders.ticketSigningSecret) ?? codeOrPayload)
+      .trim()
+      .toUpperCase();
     return this.dataSource.transaction(async (manager) => {
       const tickets = this.tickets.forManager(manager);
       const orderLines = this.orderLines.forManager(manager);
       const found = await tickets.findByCode(code);
-      if (!found || !actor.isMemberOf(found.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.notFound('Ticket');
+      if (!found || !actor.isMemberOf(found.merchantId, OrganizationKind.MERCHANT))
+        throw OrdersException.notFound('Ticket');
       // Redemptions of one order serialise on its row; the ticket is read again under that lock.
       const order = await this.orders.forManager(manager).lockById(found.orderId);
       const ticket = await tickets.findById(found.id);
       const line = ticket ? await orderLines.lockById(ticket.orderLineId) : null;
       if (!order || !ticket || !line) throw OrdersException.notFound('Ticket');
-      if (ticket.redeemedAt) throw OrdersException.conflict('This ticket was already redeemed', { redeemedAt: ticket.redeemedAt.toISOString() });
+      if (ticket.redeemedAt)
+        throw OrdersException.conflict('This ticket was already redeemed', {
+          redeemedAt: ticket.redeemedAt.toISOString(),
+        });
       if (ticket.voidedAt) {
         const why = ticket.voidReason === 'SLOT_CANCELLED' ? 'its time slot was cancelled' : 'its seat was refunded';
-        throw OrdersException.conflict(`This ticket is void: ${why}`, { voidedAt: ticket.voidedAt.toISOString(), voidReason: ticket.voidReason });
+        throw OrdersException.conflict(`This ticket is void: ${why}`, {
+          voidedAt: ticket.voidedAt.toISOString(),
+          voidReason: ticket.voidReason,
+        });
       }
       if (!PAID_STATES.includes(order.status) || line.refundedMinor >= line.netMinor) {
-        throw OrdersException.conflict('This ticket is not valid: its order is not paid or was refunded', { status: order.status });
+        throw OrdersException.conflict('This ticket is not valid: its order is not paid or was refunded', {
+          status: order.status,
+        });
       }
       const now = this.clock.now();
-      assertInWindow(ticketWindow(line.slotStartsAt as Date, line.slotEndsAt as Date, this.config.orders.redemptionOpensMinutes), now);
+      assertInWindow(
+        ticketWindow(line.slotStartsAt as Date, line.slotEndsAt as Date, this.config.orders.redemptionOpensMinutes),
+        now,
+      );
       await tickets.markRedeemed(ticket.id, now, actor.userId);
-      if (await orderLines.fulfilIfRedeemed(ticket.orderLineId, now)) await this.lifecycle.fulfilIfComplete(manager, order.id, now);
+      if (await orderLines.fulfilIfRedeemed(ticket.orderLineId, now))
+        await this.lifecycle.fulfilIfComplete(manager, order.id, now);
       return { ticket: { ...ticket, redeemedAt: now }, line };
     });
   }
@@ -86,10 +104,16 @@ export class OrderFulfilmentService {
     return this.dataSource.transaction(async (manager) => {
       const orders = this.orders.forManager(manager);
       const order = await orders.lockById(orderId);
-      const merchantIds = order ? (await this.orderLines.forManager(manager).ofOrders([order.id])).map((l) => l.merchantId) : [];
+      const merchantIds = order
+        ? (await this.orderLines.forManager(manager).ofOrders([order.id])).map((l) => l.merchantId)
+        : [];
       const byMerchant = merchantIds.some((id) => actor.isMemberOf(id, OrganizationKind.MERCHANT));
-      if (!order || (order.buyerUserId !== actor.userId && !byMerchant)) throw OrdersException.notFound('Order', orderId);
-      if (order.status !== OrderStatus.PENDING_PAYMENT) throw OrdersException.conflict(`A ${order.status} order cannot be cancelled; refund it instead`, { status: order.status });
+      if (!order || (order.buyerUserId !== actor.userId && !byMerchant))
+        throw OrdersException.notFound('Order', orderId);
+      if (order.status !== OrderStatus.PENDING_PAYMENT)
+        throw OrdersException.conflict(`A ${order.status} order cannot be cancelled; refund it instead`, {
+          status: order.status,
+        });
       const reason = order.buyerUserId === actor.userId ? 'BUYER_CANCELLED' : 'MERCHANT_CANCELLED';
       await this.lifecycle.cancelUnpaid(manager, order, reason, this.clock.now());
       return this.reread(orders, orderId);

@@ -45,7 +45,8 @@ export class OrderLifecycle {
   /** PENDING_PAYMENT → CANCELLED, giving every reservation back. */
   async cancelUnpaid(manager: EntityManager, order: OrderRecord, reason: string, now: Date): Promise<void> {
     await this.moveOrder(manager, order, OrderStatus.CANCELLED, now, { cancelReason: reason });
-    for (const line of await this.orderLines.forManager(manager).ofOrders([order.id])) await this.inventory.release(manager, holdOf(line));
+    for (const line of await this.orderLines.forManager(manager).ofOrders([order.id]))
+      await this.inventory.release(manager, holdOf(line));
     const event: OrderCancelled = { type: 'OrderCancelled', orderId: order.id, reason, cancelledAt: now };
     await this.bus.publish(event, manager);
   }
@@ -64,7 +65,8 @@ export class OrderLifecycle {
     // Order row, then slot rows: the lock order every order change keeps. A slot cancellation, which holds its slot
     // first, skips orders locked here, so a payment racing it lands here and is refunded as late.
     const slotIds = lines.filter((l) => l.timeSlotId !== null).map((l) => l.timeSlotId as string);
-    const slotCancelled = order.paidAt === null && (await this.inventory.lockSlotsCancelled(manager, slotIds)).length > 0;
+    const slotCancelled =
+      order.paidAt === null && (await this.inventory.lockSlotsCancelled(manager, slotIds)).length > 0;
     if (order.status === OrderStatus.PENDING_PAYMENT && slotCancelled) {
       await this.cancelUnpaid(manager, order, 'SLOT_CANCELLED', paidAt);
       await orders.markRefundDue(order.id, paidAt);
@@ -86,7 +88,10 @@ export class OrderLifecycle {
         for (const line of sold) await this.inventory.unsell(manager, holdOf(line));
         await orders.markRefundDue(order.id, paidAt);
         await this.refundTasks.forManager(manager).queue({ kind: 'LATE_PAYMENT', orderId: order.id, now: paidAt });
-        this.logger.warn({ orderId }, 'Payment arrived after the reservation lapsed and the goods were gone: refund due');
+        this.logger.warn(
+          { orderId },
+          'Payment arrived after the reservation lapsed and the goods were gone: refund due',
+        );
         return false;
       }
     }
@@ -153,9 +158,17 @@ export class OrderLifecycle {
     const after = before + refund.amountMinor;
     await orderLines.setRefunded(refund.orderLineId, after);
     await this.giveBack(manager, refund, before, after, now);
-    await refunds.markSettled(refundId, orderRefundLifecycle.move(current, OrderRefundStatus.SUCCEEDED), before, after, now);
+    await refunds.markSettled(
+      refundId,
+      orderRefundLifecycle.move(current, OrderRefundStatus.SUCCEEDED),
+      before,
+      after,
+      now,
+    );
     const lines = await orderLines.ofOrders([order.id]);
-    const to = lines.every((l) => l.refundedMinor >= l.netMinor) ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+    const to = lines.every((l) => l.refundedMinor >= l.netMinor)
+      ? OrderStatus.REFUNDED
+      : OrderStatus.PARTIALLY_REFUNDED;
     await this.moveOrder(manager, order, to, now);
     const event: OrderLineRefunded = {
       type: 'OrderLineRefunded',
@@ -177,7 +190,13 @@ export class OrderLifecycle {
    * units back on hand when the refund says so; for seats, as many unredeemed tickets voided and, while the slot is
    * still to come, the seats back on sale.
    */
-  private async giveBack(manager: EntityManager, refund: RefundToSettle, before: number, after: number, now: Date): Promise<void> {
+  private async giveBack(
+    manager: EntityManager,
+    refund: RefundToSettle,
+    before: number,
+    after: number,
+    now: Date,
+  ): Promise<void> {
     const orderLines = this.orderLines.forManager(manager);
     const line = await orderLines.findById(refund.orderLineId);
     if (!line) throw OrdersException.notFound('Order line', refund.orderLineId);
@@ -185,7 +204,14 @@ export class OrderLifecycle {
     const back = units(after) - units(before);
     if (back <= 0) return;
     if (line.kind === 'MERCHANDISE') {
-      if (refund.restock) await this.inventory.returnUnits(manager, line.variantId as string, back, refund.requestedBy, `Refund ${refund.id}`);
+      if (refund.restock)
+        await this.inventory.returnUnits(
+          manager,
+          line.variantId as string,
+          back,
+          refund.requestedBy,
+          `Refund ${refund.id}`,
+        );
       return;
     }
     const tickets = this.tickets.forManager(manager);
@@ -222,10 +248,20 @@ export class OrderLifecycle {
   private async queueConfirmation(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
     const tickets = await this.tickets.forManager(manager).ofOrders([order.id]);
     // The ticket's details as the order page shows them: type, time and the venue with its map link.
-    const places = new Map((await this.venues.placesOf(lines.flatMap((l) => (l.venueId ? [l.venueId] : [])))).map((v) => [v.id, v]));
+    const places = new Map(
+      (await this.venues.placesOf(lines.flatMap((l) => (l.venueId ? [l.venueId] : [])))).map((v) => [v.id, v]),
+    );
     const venueOf = (l: OrderLineRecord) => {
       const v = l.venueId ? places.get(l.venueId) : undefined;
-      return v ? { name: v.name, nameZh: v.nameZh, address: v.address, addressZh: v.addressZh, mapUrl: mapUrl(v.latitude, v.longitude) } : null;
+      return v
+        ? {
+            name: v.name,
+            nameZh: v.nameZh,
+            address: v.address,
+            addressZh: v.addressZh,
+            mapUrl: mapUrl(v.latitude, v.longitude),
+          }
+        : null;
     };
     const payload = {
       orderId: order.id,
@@ -240,7 +276,9 @@ export class OrderLifecycle {
         venue: venueOf(l),
       })),
       tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),
-      pickupCodes: (await this.deliveries.forManager(manager).merchantsOf(order.id)).flatMap((m) => (m.pickupCode ? [m.pickupCode] : [])),
+      pickupCodes: (await this.deliveries.forManager(manager).merchantsOf(order.id)).flatMap((m) =>
+        m.pickupCode ? [m.pickupCode] : [],
+      ),
     };
     await this.notifications.forManager(manager).queueOrderConfirmation(order.buyerUserId, order.id, payload);
   }

@@ -19,7 +19,12 @@ type MoneyColumn = 'unitPriceMinor' | 'netMinor' | 'refundedMinor';
 type OrderLineRow = Omit<OrderLineRecord, MoneyColumn> & Record<MoneyColumn, string>;
 
 function toOrderLineRecord(row: OrderLineRow): OrderLineRecord {
-  return { ...row, unitPriceMinor: readMinorUnits(row.unitPriceMinor), netMinor: readMinorUnits(row.netMinor), refundedMinor: readMinorUnits(row.refundedMinor) };
+  return {
+    ...row,
+    unitPriceMinor: readMinorUnits(row.unitPriceMinor),
+    netMinor: readMinorUnits(row.netMinor),
+    refundedMinor: readMinorUnits(row.refundedMinor),
+  };
 }
 
 /** A line as checkout prices it: what was sold, at which price, copied from the catalog at that moment. */
@@ -58,14 +63,20 @@ export class OrderLineRepository {
   }
 
   private async find(orderLineId: string, lock: boolean): Promise<OrderLineRecord | null> {
-    const rows: OrderLineRow[] = await this.manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderLineId]);
+    const rows: OrderLineRow[] = await this.manager.query(
+      `SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [orderLineId],
+    );
     return rows[0] ? toOrderLineRecord(rows[0]) : null;
   }
 
   /** The lines of these orders, by order and position. */
   async ofOrders(orderIds: readonly string[]): Promise<OrderLineRecord[]> {
     if (orderIds.length === 0) return [];
-    const rows: OrderLineRow[] = await this.manager.query(`SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.order_id = ANY($1) ORDER BY l.order_id, l.position`, [orderIds]);
+    const rows: OrderLineRow[] = await this.manager.query(
+      `SELECT ${LINE_COLUMNS} FROM order_lines l WHERE l.order_id = ANY($1) ORDER BY l.order_id, l.position`,
+      [orderIds],
+    );
     return rows.map(toOrderLineRecord);
   }
 
@@ -76,17 +87,37 @@ export class OrderLineRepository {
                                 quantity, unit_price_minor, net_minor, currency)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
       [
-        line.orderId, line.position, line.kind, line.productId, line.productName, line.merchantId, line.studioId,
-        line.licenseId, line.filmIpId, line.royaltyBps,
-        line.variantId, line.timeSlotId, line.ticketTypeId,
-        line.ticketTypeName, line.venueId, line.slotStartsAt, line.slotEndsAt,
-        line.quantity, line.unitPriceMinor, line.netMinor, line.currency,
+        line.orderId,
+        line.position,
+        line.kind,
+        line.productId,
+        line.productName,
+        line.merchantId,
+        line.studioId,
+        line.licenseId,
+        line.filmIpId,
+        line.royaltyBps,
+        line.variantId,
+        line.timeSlotId,
+        line.ticketTypeId,
+        line.ticketTypeName,
+        line.venueId,
+        line.slotStartsAt,
+        line.slotEndsAt,
+        line.quantity,
+        line.unitPriceMinor,
+        line.netMinor,
+        line.currency,
       ],
     );
   }
 
   /** Per product among `productIds`, how many the buyer has in orders of these statuses; products never ordered are absent. */
-  quantitiesBought(buyerUserId: string, statuses: readonly OrderStatus[], productIds: readonly string[]): Promise<QuantityBought[]> {
+  quantitiesBought(
+    buyerUserId: string,
+    statuses: readonly OrderStatus[],
+    productIds: readonly string[],
+  ): Promise<QuantityBought[]> {
     return this.manager.query(
       `SELECT l.product_id AS "productId", sum(l.quantity)::int AS quantity
          FROM order_lines l JOIN orders o ON o.id = l.order_id
@@ -139,7 +170,10 @@ export class OrderLineRepository {
 
   /** How much of the line is refunded so far. Locks the line. */
   async lockRefunded(orderLineId: string): Promise<number> {
-    const rows: { before: string }[] = await this.manager.query(`SELECT refunded_minor AS before FROM order_lines WHERE id = $1 FOR UPDATE`, [orderLineId]);
+    const rows: { before: string }[] = await this.manager.query(
+      `SELECT refunded_minor AS before FROM order_lines WHERE id = $1 FOR UPDATE`,
+      [orderLineId],
+    );
     const [row] = rows;
     if (!row) throw new Error(`No order line ${orderLineId}`);
     return readMinorUnits(row.before);

@@ -21,8 +21,12 @@ export class OrderPaymentSubscriber {
 
   register(bus: DomainEventBus): void {
     bus.subscribe<PaymentSucceeded>('PaymentSucceeded', (event, manager) => this.succeeded(event, manager));
-    bus.subscribe<PaymentFailed>('PaymentFailed', (event, manager) => this.notPaid(event.orderId, 'PAYMENT_FAILED', event.occurredAt, manager));
-    bus.subscribe<PaymentCancelled>('PaymentCancelled', (event, manager) => this.notPaid(event.orderId, 'PAYMENT_CANCELLED', event.occurredAt, manager));
+    bus.subscribe<PaymentFailed>('PaymentFailed', (event, manager) =>
+      this.notPaid(event.orderId, 'PAYMENT_FAILED', event.occurredAt, manager),
+    );
+    bus.subscribe<PaymentCancelled>('PaymentCancelled', (event, manager) =>
+      this.notPaid(event.orderId, 'PAYMENT_CANCELLED', event.occurredAt, manager),
+    );
     bus.subscribe<RefundSucceeded>('RefundSucceeded', (event, manager) => this.refunded(event, manager));
   }
 
@@ -43,7 +47,9 @@ export class OrderPaymentSubscriber {
   private async refunded(event: RefundSucceeded, manager: EntityManager): Promise<void> {
     if (!(await this.orders.forManager(manager).lockById(event.orderId))) return;
     const refunds = await this.refunds.forManager(manager).pendingOrSucceededOf(event.orderId);
-    let settled = refunds.filter((r) => r.status === OrderRefundStatus.SUCCEEDED).reduce((sum, r) => sum + r.amountMinor, 0);
+    let settled = refunds
+      .filter((r) => r.status === OrderRefundStatus.SUCCEEDED)
+      .reduce((sum, r) => sum + r.amountMinor, 0);
     for (const refund of refunds.filter((r) => r.status === OrderRefundStatus.PENDING)) {
       if (settled + refund.amountMinor > event.refundedTotal.amountMinor) break;
       await this.lifecycle.settleRefund(manager, refund.id, event.occurredAt);

@@ -62,7 +62,13 @@ export class OrderQueryService {
   async merchantOrders(actor: Actor, args: MerchantOrdersArgs): Promise<ConnectionShape<OrderView>> {
     actor.assertMemberOf(args.merchantId, OrganizationKind.MERCHANT);
     const first = args.first ?? 20;
-    const filter = { merchantId: args.merchantId, productId: args.productId ?? null, status: args.status ?? null, from: args.from ?? null, to: args.to ?? null };
+    const filter = {
+      merchantId: args.merchantId,
+      productId: args.productId ?? null,
+      status: args.status ?? null,
+      from: args.from ?? null,
+      to: args.to ?? null,
+    };
     const rows = await this.orders.pageOfMerchant(filter, args.after, first + 1);
     const count = await this.orders.countOfMerchant(filter);
     const views = (await this.views(rows)).map((v) => onlyMerchants(v, [args.merchantId]));
@@ -76,7 +82,8 @@ export class OrderQueryService {
   async expectedGuests(actor: Actor, venueId: string, date: string): Promise<ExpectedGuest[]> {
     const venue = await this.venues.findOwn(actor, venueId);
     // findOwn also shows the venue to platform operators; its guest list is for the merchant's staff only.
-    if (!actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.forbidden("Only the venue's merchant staff see its guests");
+    if (!actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT))
+      throw OrdersException.forbidden("Only the venue's merchant staff see its guests");
     return this.lines.expectedGuests(venueId, date);
   }
 
@@ -85,8 +92,12 @@ export class OrderQueryService {
    * address that had no account when sent (invitations) are shown once the caller has verified that address.
    */
   async notifications(actor: Actor, orderId?: string | null): Promise<OrderNotification[]> {
-    if (this.config.isProduction) throw OrdersException.forbidden('Notifications are only readable through the API in development');
-    const rows = await this.notificationOutbox.ofReader({ userId: actor.userId, email: actor.email, emailVerified: actor.emailVerified }, orderId ?? null);
+    if (this.config.isProduction)
+      throw OrdersException.forbidden('Notifications are only readable through the API in development');
+    const rows = await this.notificationOutbox.ofReader(
+      { userId: actor.userId, email: actor.email, emailVerified: actor.emailVerified },
+      orderId ?? null,
+    );
     return rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) }));
   }
 
@@ -98,7 +109,9 @@ export class OrderQueryService {
     const [whole] = await this.views([order]);
     if (!whole) throw OrdersException.notFound('Order', order.id);
     if (order.buyerUserId === actor.userId || actor.isPlatform) return whole;
-    const merchantIds = [...new Set(whole.lines.map((l) => l.merchantId))].filter((id) => actor.isMemberOf(id, OrganizationKind.MERCHANT));
+    const merchantIds = [...new Set(whole.lines.map((l) => l.merchantId))].filter((id) =>
+      actor.isMemberOf(id, OrganizationKind.MERCHANT),
+    );
     const scoped = await this.orders.asMerchantsSee(order.id, merchantIds);
     if (!scoped) throw OrdersException.notFound('Order', order.id);
     return onlyMerchants({ ...whole, order: scoped }, merchantIds);

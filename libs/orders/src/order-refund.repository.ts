@@ -87,12 +87,21 @@ export class OrderRefundRepository {
 
   /** The refund's status, locked for the rest of the caller's transaction; null when there is no such refund. */
   async lockStatus(refundId: string): Promise<OrderRefundStatus | null> {
-    const rows: { status: OrderRefundStatus }[] = await this.manager.query(`SELECT status FROM order_refunds WHERE id = $1 FOR UPDATE`, [refundId]);
+    const rows: { status: OrderRefundStatus }[] = await this.manager.query(
+      `SELECT status FROM order_refunds WHERE id = $1 FOR UPDATE`,
+      [refundId],
+    );
     return rows[0]?.status ?? null;
   }
 
   /** Records the settlement: the status the lifecycle allowed and the line's refunded amount before and after. */
-  async markSettled(refundId: string, status: OrderRefundStatus, refundedBeforeMinor: number, refundedAfterMinor: number, now: Date): Promise<void> {
+  async markSettled(
+    refundId: string,
+    status: OrderRefundStatus,
+    refundedBeforeMinor: number,
+    refundedAfterMinor: number,
+    now: Date,
+  ): Promise<void> {
     await this.manager.query(
       `UPDATE order_refunds SET status = $5, refunded_before_minor = $2, refunded_after_minor = $3, settled_at = $4 WHERE id = $1`,
       [refundId, refundedBeforeMinor, refundedAfterMinor, now, status],
@@ -100,8 +109,17 @@ export class OrderRefundRepository {
   }
 
   /** Moves the refund `from` → `to` at `now`, only if it is still `from`. */
-  async moveIfStill(refundId: string, transition: { from: OrderRefundStatus; to: OrderRefundStatus }, now: Date): Promise<void> {
-    await this.manager.query(`UPDATE order_refunds SET status = $3, settled_at = $2 WHERE id = $1 AND status = $4`, [refundId, now, transition.to, transition.from]);
+  async moveIfStill(
+    refundId: string,
+    transition: { from: OrderRefundStatus; to: OrderRefundStatus },
+    now: Date,
+  ): Promise<void> {
+    await this.manager.query(`UPDATE order_refunds SET status = $3, settled_at = $2 WHERE id = $1 AND status = $4`, [
+      refundId,
+      now,
+      transition.to,
+      transition.from,
+    ]);
   }
 
   /** The order's PENDING and SUCCEEDED refunds, oldest first. */

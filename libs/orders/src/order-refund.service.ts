@@ -41,11 +41,17 @@ export class OrderRefundService {
    * `restock` (merchandise only) returns the refunded whole units to stock when the refund settles; by default, only
    * for a line not shipped or picked up yet. Experience seats are always voided and, while the slot is to come, resold.
    */
-  async refundLine(actor: Actor, orderLineId: string, amountMinor: number | null | undefined, restock?: boolean | null): Promise<OrderRecord> {
+  async refundLine(
+    actor: Actor,
+    orderLineId: string,
+    amountMinor: number | null | undefined,
+    restock?: boolean | null,
+  ): Promise<OrderRecord> {
     const request = await this.dataSource.transaction(async (manager) => {
       const orderLines = this.orderLines.forManager(manager);
       const line = await orderLines.findById(orderLineId);
-      if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT))) throw OrdersException.notFound('Order line', orderLineId);
+      if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT)))
+        throw OrdersException.notFound('Order line', orderLineId);
       return this.recordRefund(manager, line, amountMinor, actor.userId, restock);
     });
     await this.askProvider(request);
@@ -68,17 +74,24 @@ export class OrderRefundService {
   ): Promise<RecordedRefund> {
     const order = await this.orders.forManager(manager).lockById(line.orderId);
     if (!order) throw OrdersException.notFound('Order line', line.id);
-    if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be refunded`, { status: order.status });
+    if (!PAID_STATES.includes(order.status))
+      throw OrdersException.conflict(`A ${order.status} order cannot be refunded`, { status: order.status });
     const refundable = await this.orderLines.forManager(manager).lockRefundable(line.id);
     const amount = amountMinor ?? refundable;
-    if (refundable <= 0) throw OrdersException.conflict('This line is already refunded in full', { orderLineId: line.id });
+    if (refundable <= 0)
+      throw OrdersException.conflict('This line is already refunded in full', { orderLineId: line.id });
     if (amount <= 0) throw OrdersException.badInput('A refund must be for a positive amount', { amountMinor: amount });
     if (amount > refundable) {
-      throw OrdersException.badInput('The refund exceeds what is left of the line', { refundable: Money.of(refundable, line.currency).toJSON() });
+      throw OrdersException.badInput('The refund exceeds what is left of the line', {
+        refundable: Money.of(refundable, line.currency).toJSON(),
+      });
     }
-    if (restock && line.kind !== 'MERCHANDISE') throw OrdersException.badInput('Only merchandise goes back to stock; refunded seats are voided', { restock });
+    if (restock && line.kind !== 'MERCHANDISE')
+      throw OrdersException.badInput('Only merchandise goes back to stock; refunded seats are voided', { restock });
     const giveBack = line.kind === 'MERCHANDISE' && (restock ?? line.fulfilledAt === null);
-    const refundId = await this.refunds.forManager(manager).insertRequest(line, amount, requestedBy, this.clock.now(), giveBack);
+    const refundId = await this.refunds
+      .forManager(manager)
+      .insertRequest(line, amount, requestedBy, this.clock.now(), giveBack);
     return { refundId, orderId: order.id, orderLineId: line.id, amount: Money.of(amount, line.currency) };
   }
 
@@ -97,7 +110,9 @@ export class OrderRefundService {
         reason: `Refund of order line ${request.orderLineId}`,
       });
       if (result.status === RefundStatus.SUCCEEDED) {
-        await this.dataSource.transaction((manager) => this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()));
+        await this.dataSource.transaction((manager) =>
+          this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()),
+        );
       } else if (result.status !== RefundStatus.PENDING) {
         throw OrdersException.conflict(`The payment provider answered the refund with ${result.status}`);
       }

@@ -28,8 +28,12 @@ describe('order state machine', () => {
 
 describe('order refund state machine', () => {
   it('settles a pending refund once, either way', () => {
-    expect(orderRefundLifecycle.move(OrderRefundStatus.PENDING, OrderRefundStatus.SUCCEEDED)).toBe(OrderRefundStatus.SUCCEEDED);
-    expect(orderRefundLifecycle.move(OrderRefundStatus.PENDING, OrderRefundStatus.FAILED)).toBe(OrderRefundStatus.FAILED);
+    expect(orderRefundLifecycle.move(OrderRefundStatus.PENDING, OrderRefundStatus.SUCCEEDED)).toBe(
+      OrderRefundStatus.SUCCEEDED,
+    );
+    expect(orderRefundLifecycle.move(OrderRefundStatus.PENDING, OrderRefundStatus.FAILED)).toBe(
+      OrderRefundStatus.FAILED,
+    );
     expect(() => orderRefundLifecycle.move(OrderRefundStatus.SUCCEEDED, OrderRefundStatus.FAILED)).toThrow(
       expect.objectContaining({ code: ErrorCode.CONFLICT, message: 'Cannot fail an order refund that is succeeded' }),
     );

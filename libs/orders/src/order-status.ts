@@ -15,7 +15,11 @@ export enum OrderStatus {
  */
 export const orderLifecycle = new Lifecycle<OrderStatus>('order', {
   [OrderStatus.PENDING_PAYMENT]: { [OrderStatus.PAID]: 'pay', [OrderStatus.CANCELLED]: 'cancel' },
-  [OrderStatus.PAID]: { [OrderStatus.FULFILLED]: 'fulfil', [OrderStatus.PARTIALLY_REFUNDED]: 'refund', [OrderStatus.REFUNDED]: 'refund' },
+  [OrderStatus.PAID]: {
+    [OrderStatus.FULFILLED]: 'fulfil',
+    [OrderStatus.PARTIALLY_REFUNDED]: 'refund',
+    [OrderStatus.REFUNDED]: 'refund',
+  },
   [OrderStatus.FULFILLED]: { [OrderStatus.PARTIALLY_REFUNDED]: 'refund', [OrderStatus.REFUNDED]: 'refund' },
   [OrderStatus.PARTIALLY_REFUNDED]: {
     [OrderStatus.PARTIALLY_REFUNDED]: 'refund',
@@ -41,10 +45,24 @@ export const orderRefundLifecycle = new Lifecycle<OrderRefundStatus>('order refu
 });
 
 /** Orders whose goods are the buyer's (or about to be): they count toward a per-account purchase limit. */
-export const COUNTED_FOR_LIMIT: readonly OrderStatus[] = [OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED];
+export const COUNTED_FOR_LIMIT: readonly OrderStatus[] = [
+  OrderStatus.PENDING_PAYMENT,
+  OrderStatus.PAID,
+  OrderStatus.FULFILLED,
+  OrderStatus.PARTIALLY_REFUNDED,
+];
 
 /** Orders that have been paid, whatever happened since. */
-export const PAID_OR_REFUNDED: readonly OrderStatus[] = [OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED];
+export const PAID_OR_REFUNDED: readonly OrderStatus[] = [
+  OrderStatus.PAID,
+  OrderStatus.FULFILLED,
+  OrderStatus.PARTIALLY_REFUNDED,
+  OrderStatus.REFUNDED,
+];
 
 /** Paid orders whose lines may be refunded, fulfilled or redeemed. */
-export const PAID_STATES: readonly OrderStatus[] = [OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED];
+export const PAID_STATES: readonly OrderStatus[] = [
+  OrderStatus.PAID,
+  OrderStatus.FULFILLED,
+  OrderStatus.PARTIALLY_REFUNDED,
+];

@@ -116,7 +116,10 @@ export class OrderRepository {
   }
 
   private async find(orderId: string, lock: boolean): Promise<OrderRecord | null> {
-    const rows: OrderRow[] = await this.manager.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
+    const rows: OrderRow[] = await this.manager.query(
+      `SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [orderId],
+    );
     return rows[0] ? toOrderRecord(rows[0]) : null;
   }
 
@@ -144,7 +147,16 @@ export class OrderRepository {
     const rows: OrderRow[] = await this.manager.query(
       `INSERT INTO orders AS o (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${ORDER_COLUMNS}`,
-      [order.buyerUserId, OrderStatus.PENDING_PAYMENT, order.idempotencyKey, order.requestHash, order.totalMinor, order.currency, order.expiresAt, order.createdAt],
+      [
+        order.buyerUserId,
+        OrderStatus.PENDING_PAYMENT,
+        order.idempotencyKey,
+        order.requestHash,
+        order.totalMinor,
+        order.currency,
+        order.expiresAt,
+        order.createdAt,
+      ],
     );
     const [created] = rows.map(toOrderRecord);
     if (!created) throw new Error('INSERT ... RETURNING answered no order');
@@ -155,7 +167,12 @@ export class OrderRepository {
    * Writes the status the order's transition table allowed, and stamps what the move means: paid_at on the first
    * PAID, cancelled_at on CANCELLED, and the reason and refund-due flag when given.
    */
-  async writeStatus(orderId: string, status: OrderStatus, now: Date, extra: { cancelReason?: string; refundDue?: boolean } = {}): Promise<void> {
+  async writeStatus(
+    orderId: string,
+    status: OrderStatus,
+    now: Date,
+    extra: { cancelReason?: string; refundDue?: boolean } = {},
+  ): Promise<void> {
     await this.manager.query(
       `UPDATE orders SET status = $2, updated_at = $3,
             paid_at = CASE WHEN $2 = 'PAID' AND paid_at IS NULL THEN $3 ELSE paid_at END,
@@ -169,7 +186,10 @@ export class OrderRepository {
 
   /** A cancelled order whose payment arrived anyway: it stays CANCELLED and the money is owed back. */
   async markRefundDue(orderId: string, now: Date): Promise<void> {
-    await this.manager.query(`UPDATE orders SET refund_due = true, updated_at = $2, cancelled_at = $2 WHERE id = $1`, [orderId, now]);
+    await this.manager.query(`UPDATE orders SET refund_due = true, updated_at = $2, cancelled_at = $2 WHERE id = $1`, [
+      orderId,
+      now,
+    ]);
   }
 
   /** The late payment went back: nothing is owed any more. */
@@ -199,7 +219,12 @@ export class OrderRepository {
   }
 
   /** Orders paid in [start, end) in a currency and now in one of `statuses`, in paid order. */
-  async paidBetween(currency: string, start: Date, end: Date, statuses: readonly OrderStatus[]): Promise<PaidOrderTotal[]> {
+  async paidBetween(
+    currency: string,
+    start: Date,
+    end: Date,
+    statuses: readonly OrderStatus[],
+  ): Promise<PaidOrderTotal[]> {
     const rows: PaidOrderRow[] = await this.manager.query(
       `SELECT o.id::text AS "orderId", o.total_minor AS "totalMinor" FROM orders o
         WHERE o.currency = $1 AND o.paid_at >= $2 AND o.paid_at < $3 AND o.status = ANY($4)
@@ -211,7 +236,10 @@ export class OrderRepository {
 
   /** Each known order's status; unknown ids are absent. */
   async statusesOf(orderIds: readonly string[]): Promise<Map<string, OrderStatus>> {
-    const rows: OrderStatusRow[] = await this.manager.query(`SELECT id::text AS id, status FROM orders WHERE id = ANY($1::uuid[])`, [orderIds]);
+    const rows: OrderStatusRow[] = await this.manager.query(
+      `SELECT id::text AS id, status FROM orders WHERE id = ANY($1::uuid[])`,
+      [orderIds],
+    );
     return new Map(rows.map((r) => [r.id, r.status]));
   }
 
@@ -228,7 +256,10 @@ export class OrderRepository {
   }
 
   async countOfBuyer(buyerUserId: string): Promise<number> {
-    const rows: CountRow[] = await this.manager.query(`SELECT count(*)::int AS n FROM orders WHERE buyer_user_id = $1`, [buyerUserId]);
+    const rows: CountRow[] = await this.manager.query(
+      `SELECT count(*)::int AS n FROM orders WHERE buyer_user_id = $1`,
+      [buyerUserId],
+    );
     return rows[0]?.n ?? 0;
   }
 
@@ -236,7 +267,11 @@ export class OrderRepository {
    * A page of the orders holding the merchant's lines, newest first, each with the merchant's subtotal and status
    * (`merchantStatusSql`), after the one `after` (a connection's cursor) names; `limit` rows at most.
    */
-  async pageOfMerchant(filter: MerchantOrderFilter, after: string | null | undefined, limit: number): Promise<OrderRecord[]> {
+  async pageOfMerchant(
+    filter: MerchantOrderFilter,
+    after: string | null | undefined,
+    limit: number,
+  ): Promise<OrderRecord[]> {
     const [createdAt, id] = after ? decodeCursor(after, 2) : [null, null];
     const rows: OrderRow[] = await this.manager.query(
       `SELECT ${merchantOrderColumns(MERCHANT)} FROM orders o WHERE ${MERCHANT_FILTER}
@@ -248,13 +283,19 @@ export class OrderRepository {
   }
 
   async countOfMerchant(filter: MerchantOrderFilter): Promise<number> {
-    const rows: CountRow[] = await this.manager.query(`SELECT count(*)::int AS n FROM orders o WHERE ${MERCHANT_FILTER}`, merchantParams(filter));
+    const rows: CountRow[] = await this.manager.query(
+      `SELECT count(*)::int AS n FROM orders o WHERE ${MERCHANT_FILTER}`,
+      merchantParams(filter),
+    );
     return rows[0]?.n ?? 0;
   }
 
   /** The order with the subtotal and status these merchants see of it; null when there is no such order. */
   async asMerchantsSee(orderId: string, merchantIds: readonly string[]): Promise<OrderRecord | null> {
-    const rows: OrderRow[] = await this.manager.query(`SELECT ${merchantOrderColumns('$2::uuid[]')} FROM orders o WHERE o.id = $1`, [orderId, merchantIds]);
+    const rows: OrderRow[] = await this.manager.query(
+      `SELECT ${merchantOrderColumns('$2::uuid[]')} FROM orders o WHERE o.id = $1`,
+      [orderId, merchantIds],
+    );
     return rows[0] ? toOrderRecord(rows[0]) : null;
   }
 }

@@ -39,19 +39,29 @@ export class OrderResolver {
   ) {}
 
   @RateLimited('checkout')
-  @Mutation(() => CheckoutPayload, { description: 'Reserves stock and seats and opens a payment. The same idempotencyKey returns the same order.' })
+  @Mutation(() => CheckoutPayload, {
+    description: 'Reserves stock and seats and opens a payment. The same idempotencyKey returns the same order.',
+  })
   async checkout(@CurrentActor() actor: Actor, @Args('input') input: CheckoutInput): Promise<CheckoutPayload> {
     const { order, payment } = await this.checkouts.checkout(actor, input);
     return { order: await this.view(actor, order), payment };
   }
 
   @Mutation(() => Order, { description: 'Development gateway only: confirms the payment through the webhook path.' })
-  async devConfirmPayment(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }, uuid) orderId: string): Promise<Order> {
+  async devConfirmPayment(
+    @CurrentActor() actor: Actor,
+    @Args('orderId', { type: () => ID }, uuid) orderId: string,
+  ): Promise<Order> {
     return this.view(actor, await this.development.confirm(actor, orderId));
   }
 
-  @Mutation(() => Order, { description: 'The buyer, or a merchant with lines in it, cancels an unpaid order, giving its reservation back.' })
-  async cancelOrder(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }, uuid) orderId: string): Promise<Order> {
+  @Mutation(() => Order, {
+    description: 'The buyer, or a merchant with lines in it, cancels an unpaid order, giving its reservation back.',
+  })
+  async cancelOrder(
+    @CurrentActor() actor: Actor,
+    @Args('orderId', { type: () => ID }, uuid) orderId: string,
+  ): Promise<Order> {
     return this.view(actor, await this.fulfilment.cancelUnpaid(actor, orderId));
   }
 
@@ -66,13 +76,19 @@ export class OrderResolver {
   }
 
   @Query(() => OrderConnection, {
-    description: "Orders with the merchant's lines, newest first: only those lines and their tickets, their subtotal as total, and their status (which the status filter matches).",
+    description:
+      "Orders with the merchant's lines, newest first: only those lines and their tickets, their subtotal as total, and their status (which the status filter matches).",
   })
-  async merchantOrders(@CurrentActor() actor: Actor, @Args() args: MerchantOrdersArgs): Promise<ConnectionShape<Order>> {
+  async merchantOrders(
+    @CurrentActor() actor: Actor,
+    @Args() args: MerchantOrdersArgs,
+  ): Promise<ConnectionShape<Order>> {
     return mapConnection(await this.queries.merchantOrders(actor, args));
   }
 
-  @Query(() => [ExpectedGuest], { description: "A venue's paid bookings for one day (Asia/Shanghai), for its merchant's staff." })
+  @Query(() => [ExpectedGuest], {
+    description: "A venue's paid bookings for one day (Asia/Shanghai), for its merchant's staff.",
+  })
   venueGuests(
     @CurrentActor() actor: Actor,
     @Args('venueId', { type: () => ID }, uuid) venueId: string,
@@ -100,7 +116,9 @@ export class OrderResolver {
     return toTicket(ticket, line);
   }
 
-  @Mutation(() => Order, { description: "Merchant staff of the line's merchant, or platform. amountMinor omitted = the rest of the line." })
+  @Mutation(() => Order, {
+    description: "Merchant staff of the line's merchant, or platform. amountMinor omitted = the rest of the line.",
+  })
   async refundOrderLine(
     @CurrentActor() actor: Actor,
     @Args('orderLineId', { type: () => ID }, uuid) orderLineId: string,
@@ -108,7 +126,8 @@ export class OrderResolver {
     @Args('restock', {
       type: () => Boolean,
       nullable: true,
-      description: 'Merchandise: give the refunded whole units back to stock. Omitted = yes unless the line was shipped or picked up.',
+      description:
+        'Merchandise: give the refunded whole units back to stock. Omitted = yes unless the line was shipped or picked up.',
     })
     restock?: boolean | null,
   ): Promise<Order> {

@@ -47,7 +47,9 @@ import { TicketResolver } from './ticket.resolver';
 
 /** SMTP when SMTP_URL is set; otherwise the development sender, which logs. */
 function chooseEmailSender(config: AppConfig): EmailSender {
-  return config.mail.smtpUrl ? SmtpEmailSender.fromUrl(config.mail.smtpUrl, config.mail.from) : new DevelopmentEmailSender();
+  return config.mail.smtpUrl
+    ? SmtpEmailSender.fromUrl(config.mail.smtpUrl, config.mail.from)
+    : new DevelopmentEmailSender();
 }
 
 @Module({
@@ -95,7 +97,16 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     TicketCalendarService,
     TicketResolver,
   ],
-  exports: [CheckoutService, OrderQueryService, OrderRefundService, OrderFulfilmentService, ReservationExpiryJob, RefundTaskJob, NotificationDeliveryJob, EmailSender],
+  exports: [
+    CheckoutService,
+    OrderQueryService,
+    OrderRefundService,
+    OrderFulfilmentService,
+    ReservationExpiryJob,
+    RefundTaskJob,
+    NotificationDeliveryJob,
+    EmailSender,
+  ],
 })
 export class OrdersModule implements OnModuleInit {
   constructor(

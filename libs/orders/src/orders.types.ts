@@ -1,7 +1,29 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  ArgsType,
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { CalendarDateScalar, Connection, MoneyType, PageArgs } from '@chedun/kernel';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { DeliveryInput } from './delivery.types';
 import { OrderStatus } from './order-status';
 
@@ -60,7 +82,10 @@ export class CheckoutInput {
   @Type(() => CheckoutLineInput)
   lines!: CheckoutLineInput[];
 
-  @Field(() => DeliveryInput, { nullable: true, description: 'How the order’s merchandise is handed over; omitted = PICKUP. Experiences need none.' })
+  @Field(() => DeliveryInput, {
+    nullable: true,
+    description: 'How the order’s merchandise is handed over; omitted = PICKUP. Experiences need none.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => DeliveryInput)
@@ -117,13 +142,18 @@ export class Ticket {
   @Field(() => GraphQLISODateTime, { description: 'When its time slot starts.' })
   startsAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { description: 'When its time slot ends: the ticket admits until then, from a configured time before the start.' })
+  @Field(() => GraphQLISODateTime, {
+    description: 'When its time slot ends: the ticket admits until then, from a configured time before the start.',
+  })
   endsAt!: Date;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   redeemedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when the seat was refunded or its time slot cancelled: the ticket no longer admits.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set when the seat was refunded or its time slot cancelled: the ticket no longer admits.',
+  })
   voidedAt!: Date | null;
 }
 
@@ -181,7 +211,8 @@ export class Order {
   id!: string;
 
   @Field(() => OrderStatus, {
-    description: "To merchant staff (merchantOrders, and the merchant's own changes) of an order shared with other merchants: the status of their own lines.",
+    description:
+      "To merchant staff (merchantOrders, and the merchant's own changes) of an order shared with other merchants: the status of their own lines.",
   })
   status!: OrderStatus;
 
@@ -197,13 +228,15 @@ export class Order {
   @Field(() => GraphQLISODateTime, { nullable: true })
   paidAt!: Date | null;
 
-  @Field({ description: 'A payment arrived after the reservation lapsed and the goods were gone: the buyer is owed a refund.' })
+  @Field({
+    description: 'A payment arrived after the reservation lapsed and the goods were gone: the buyer is owed a refund.',
+  })
   refundDue!: boolean;
 
-  @Field(() => [OrderLine], { description: "To merchant staff, their own lines only." })
+  @Field(() => [OrderLine], { description: 'To merchant staff, their own lines only.' })
   lines!: OrderLine[];
 
-  @Field(() => [Ticket], { description: "To merchant staff, the tickets of their own lines only." })
+  @Field(() => [Ticket], { description: 'To merchant staff, the tickets of their own lines only.' })
   tickets!: Ticket[];
 }
 
@@ -244,11 +277,17 @@ export class MerchantOrdersArgs extends PageArgs {
   @IsUUID()
   productId?: string | null;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'Orders placed on or after this day (Asia/Shanghai).' })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'Orders placed on or after this day (Asia/Shanghai).',
+  })
   @IsOptional()
   from?: string | null;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'Orders placed on or before this day (Asia/Shanghai).' })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'Orders placed on or before this day (Asia/Shanghai).',
+  })
   @IsOptional()
   to?: string | null;
 }
@@ -288,7 +327,10 @@ export class OrderNotification {
   @Field()
   kind!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Null for account emails (verification, invitation, payout account).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null for account emails (verification, invitation, payout account).',
+  })
   orderId!: string | null;
 
   @Field({ description: 'The message as JSON, as an email sender would receive it.' })
@@ -297,7 +339,10 @@ export class OrderNotification {
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the email sender accepted it; null while queued.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the email sender accepted it; null while queued.',
+  })
   sentAt!: Date | null;
 }
 

@@ -21,10 +21,15 @@ describe('refund request state machine', () => {
   });
 
   it('names the attempt in the refusal', () => {
-    expect(() => refundRequestLifecycle.move(S.REFUSED, S.APPROVED)).toThrow('Cannot approve a refund request that is refused');
+    expect(() => refundRequestLifecycle.move(S.REFUSED, S.APPROVED)).toThrow(
+      'Cannot approve a refund request that is refused',
+    );
   });
 
   it('ends in REFUSED or REFUNDED', () => {
-    expect(refundRequestLifecycle.states.filter((s) => refundRequestLifecycle.isFinal(s))).toEqual([S.REFUSED, S.REFUNDED]);
+    expect(refundRequestLifecycle.states.filter((s) => refundRequestLifecycle.isFinal(s))).toEqual([
+      S.REFUSED,
+      S.REFUNDED,
+    ]);
   });
 });

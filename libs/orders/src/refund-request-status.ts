@@ -13,11 +13,20 @@ export enum RefundRequestStatus {
  * a provider that refuses that refund puts the request back before the merchant (APPROVED → REQUESTED).
  */
 export const refundRequestLifecycle = new Lifecycle<RefundRequestStatus>('refund request', {
-  [RefundRequestStatus.REQUESTED]: { [RefundRequestStatus.APPROVED]: 'approve', [RefundRequestStatus.REFUSED]: 'refuse' },
-  [RefundRequestStatus.APPROVED]: { [RefundRequestStatus.REFUNDED]: 'refund', [RefundRequestStatus.REQUESTED]: 'reopen' },
+  [RefundRequestStatus.REQUESTED]: {
+    [RefundRequestStatus.APPROVED]: 'approve',
+    [RefundRequestStatus.REFUSED]: 'refuse',
+  },
+  [RefundRequestStatus.APPROVED]: {
+    [RefundRequestStatus.REFUNDED]: 'refund',
+    [RefundRequestStatus.REQUESTED]: 'reopen',
+  },
   [RefundRequestStatus.REFUSED]: {},
   [RefundRequestStatus.REFUNDED]: {},
 });
 
 /** Requests still open: a line has at most one. */
-export const OPEN_REFUND_REQUEST: readonly RefundRequestStatus[] = [RefundRequestStatus.REQUESTED, RefundRequestStatus.APPROVED];
+export const OPEN_REFUND_REQUEST: readonly RefundRequestStatus[] = [
+  RefundRequestStatus.REQUESTED,
+  RefundRequestStatus.APPROVED,
+];

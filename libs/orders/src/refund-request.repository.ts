@@ -106,21 +106,27 @@ export class RefundRequestRepository {
 
   /** Locked until the caller's transaction ends: one decision at a time. */
   async lockById(id: string): Promise<RefundRequestRecord | null> {
-    const rows: unknown[] = await this.manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
+    const rows: unknown[] = await this.manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE r.id = $1 FOR UPDATE OF r`, [
+      id,
+    ]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   /** The line's request still REQUESTED or APPROVED, if any. */
   async openOfLine(orderLineId: string): Promise<RefundRequestRecord | null> {
-    const rows: unknown[] = await this.manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE r.order_line_id = $1 AND r.status IN ('REQUESTED', 'APPROVED')`, [
-      orderLineId,
-    ]);
+    const rows: unknown[] = await this.manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE r.order_line_id = $1 AND r.status IN ('REQUESTED', 'APPROVED')`,
+      [orderLineId],
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   /** The request that asked for this order refund, if one did. */
   async findByOrderRefund(orderRefundId: string): Promise<RefundRequestRecord | null> {
-    const rows: unknown[] = await this.manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE r.order_refund_id = $1 FOR UPDATE OF r`, [orderRefundId]);
+    const rows: unknown[] = await this.manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE r.order_refund_id = $1 FOR UPDATE OF r`,
+      [orderRefundId],
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -128,7 +134,12 @@ export class RefundRequestRepository {
    * Moves the request as the transition says, only if it is still in the transition's `from` state; returns whether
    * it moved. `changes` are written beside the status; what they leave out stays as it was.
    */
-  async move(id: string, transition: Transition<RefundRequestStatus>, changes: RefundRequestDecision, now: Date): Promise<boolean> {
+  async move(
+    id: string,
+    transition: Transition<RefundRequestStatus>,
+    changes: RefundRequestDecision,
+    now: Date,
+  ): Promise<boolean> {
     const rows = await updateReturning(
       this.manager,
       `UPDATE refund_requests SET status = $3, updated_at = $4,
@@ -158,14 +169,19 @@ export class RefundRequestRepository {
   /** The order's requests, oldest first. */
   async ofOrders(orderIds: readonly string[]): Promise<RefundRequestRecord[]> {
     if (orderIds.length === 0) return [];
-    const rows: unknown[] = await this.manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE r.order_id = ANY($1::uuid[]) ORDER BY r.created_at, r.id`, [
-      orderIds,
-    ]);
+    const rows: unknown[] = await this.manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE r.order_id = ANY($1::uuid[]) ORDER BY r.created_at, r.id`,
+      [orderIds],
+    );
     return rows.map(toRecord);
   }
 
   /** A merchant's requests in `statuses`, oldest first: the queue its staff work through. */
-  async ofMerchant(merchantId: string, statuses: readonly RefundRequestStatus[], limit: number): Promise<RefundRequestRecord[]> {
+  async ofMerchant(
+    merchantId: string,
+    statuses: readonly RefundRequestStatus[],
+    limit: number,
+  ): Promise<RefundRequestRecord[]> {
     const rows: unknown[] = await this.manager.query(
       `SELECT ${COLUMNS} FROM ${FROM} WHERE r.merchant_id = $1 AND r.status = ANY($2::text[]) ORDER BY r.created_at, r.id LIMIT $3`,
       [merchantId, statuses, limit],

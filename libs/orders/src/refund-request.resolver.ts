@@ -4,7 +4,12 @@ import { Money, MoneyType } from '@chedun/kernel';
 import { Order } from './orders.types';
 import { RefundRequestRecord } from './refund-request.repository';
 import { RefundRequestService } from './refund-request.service';
-import { DecideRefundRequestInput, MerchantRefundRequestsArgs, RefundRequest, RequestRefundInput } from './refund-request.types';
+import {
+  DecideRefundRequestInput,
+  MerchantRefundRequestsArgs,
+  RefundRequest,
+  RequestRefundInput,
+} from './refund-request.types';
 
 export function toRefundRequest(r: RefundRequestRecord): RefundRequest {
   return {
@@ -37,14 +42,24 @@ export class RefundRequestResolver {
   }
 
   @Mutation(() => RefundRequest, {
-    description: "Staff of the line's merchant only. approve: true refunds through the payment provider and the ledger, as refundOrderLine does; false needs a reason the buyer reads.",
+    description:
+      "Staff of the line's merchant only. approve: true refunds through the payment provider and the ledger, as refundOrderLine does; false needs a reason the buyer reads.",
   })
-  async decideRefundRequest(@CurrentActor() actor: Actor, @Args('input') input: DecideRefundRequestInput): Promise<RefundRequest> {
+  async decideRefundRequest(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: DecideRefundRequestInput,
+  ): Promise<RefundRequest> {
     return toRefundRequest(await this.requests.decide(actor, input));
   }
 
-  @Query(() => [RefundRequest], { description: "The merchant's refund requests in one status (the open queue, REQUESTED, by default), oldest first, for its staff." })
-  async merchantRefundRequests(@CurrentActor() actor: Actor, @Args() args: MerchantRefundRequestsArgs): Promise<RefundRequest[]> {
+  @Query(() => [RefundRequest], {
+    description:
+      "The merchant's refund requests in one status (the open queue, REQUESTED, by default), oldest first, for its staff.",
+  })
+  async merchantRefundRequests(
+    @CurrentActor() actor: Actor,
+    @Args() args: MerchantRefundRequestsArgs,
+  ): Promise<RefundRequest[]> {
     return (await this.requests.merchantQueue(actor, args.merchantId, args.status, args.first)).map(toRefundRequest);
   }
 }

@@ -68,12 +68,18 @@ export class RefundRequestService {
    * The buyer only (to anyone else the line does not exist), on a paid line with something left to refund and no
    * open request. `quantity` omitted = what is left of the line.
    */
-  async request(actor: Actor, input: { orderLineId: string; quantity?: number | null; reason: string }): Promise<RefundRequestRecord> {
+  async request(
+    actor: Actor,
+    input: { orderLineId: string; quantity?: number | null; reason: string },
+  ): Promise<RefundRequestRecord> {
     let created: { id: string; refund: RecordedRefund | null };
     try {
       created = await this.dataSource.transaction((manager) => this.record(manager, actor, input));
     } catch (error) {
-      if (isUniqueViolation(error)) throw OrdersException.conflict('This line already has an open refund request', { orderLineId: input.orderLineId });
+      if (isUniqueViolation(error))
+        throw OrdersException.conflict('This line already has an open refund request', {
+          orderLineId: input.orderLineId,
+        });
       throw error;
     }
     if (created.refund) await this.refundApproved(created.id, created.refund, false);
@@ -81,20 +87,32 @@ export class RefundRequestService {
   }
 
   /** Staff of the line's merchant only. Approving refunds at once; refusing needs a reason, which the buyer reads. */
-  async decide(actor: Actor, input: { id: string; approve: boolean; reason?: string | null }): Promise<RefundRequestRecord> {
+  async decide(
+    actor: Actor,
+    input: { id: string; approve: boolean; reason?: string | null },
+  ): Promise<RefundRequestRecord> {
     const refund = await this.dataSource.transaction(async (manager) => {
       const requests = this.requests.forManager(manager);
       const found = await requests.findById(input.id);
-      if (!found || !actor.isMemberOf(found.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.notFound('Refund request', input.id);
+      if (!found || !actor.isMemberOf(found.merchantId, OrganizationKind.MERCHANT))
+        throw OrdersException.notFound('Refund request', input.id);
       // The order row first, as every refund path locks it.
       await this.orders.forManager(manager).lockById(found.orderId);
       const request = await requests.lockById(input.id);
       if (!request) throw OrdersException.notFound('Refund request', input.id);
       const now = this.clock.now();
       if (!input.approve) {
-        if (!input.reason) throw OrdersException.badInput('Refusing a refund request needs a reason the buyer reads', { field: 'reason' });
+        if (!input.reason)
+          throw OrdersException.badInput('Refusing a refund request needs a reason the buyer reads', {
+            field: 'reason',
+          });
         const refused = refundRequestLifecycle.transition(request.status, RefundRequestStatus.REFUSED);
-        await requests.move(request.id, refused, { decisionReason: input.reason, decidedBy: actor.userId, decidedAt: now }, now);
+        await requests.move(
+          request.id,
+          refused,
+          { decisionReason: input.reason, decidedBy: actor.userId, decidedAt: now },
+          now,
+        );
         await this.emailBuyer(manager, request.id, now);
         return null;
       }
@@ -102,7 +120,17 @@ export class RefundRequestService {
       const line = await this.orderLines.forManager(manager).findById(request.orderLineId);
       if (!line) throw OrdersException.notFound('Order line', request.orderLineId);
       const recorded = await this.refunds.recordRefund(manager, line, request.amountMinor, actor.userId, null);
-      await requests.move(request.id, approved, { decisionReason: input.reason ?? null, decidedBy: actor.userId, decidedAt: now, orderRefundId: recorded.refundId }, now);
+      await requests.move(
+        request.id,
+        approved,
+        {
+          decisionReason: input.reason ?? null,
+          decidedBy: actor.userId,
+          decidedAt: now,
+          orderRefundId: recorded.refundId,
+        },
+        now,
+      );
       await this.emailBuyer(manager, request.id, now);
       return recorded;
     });
@@ -116,7 +144,12 @@ export class RefundRequestService {
   }
 
   /** A merchant's requests in one status (the open queue by default), oldest first, for its staff. */
-  merchantQueue(actor: Actor, merchantId: string, status: RefundRequestStatus | null | undefined, first: number | null | undefined): Promise<RefundRequestRecord[]> {
+  merchantQueue(
+    actor: Actor,
+    merchantId: string,
+    status: RefundRequestStatus | null | undefined,
+    first: number | null | undefined,
+  ): Promise<RefundRequestRecord[]> {
     actor.assertMemberOf(merchantId, OrganizationKind.MERCHANT);
     return this.requests.ofMerchant(merchantId, [status ?? RefundRequestStatus.REQUESTED], first ?? 50);
   }
@@ -130,12 +163,19 @@ export class RefundRequestService {
     const line = await this.orderLines.forManager(manager).findById(input.orderLineId);
     // The order row first, as every refund path locks it: concurrent requests for the line queue here.
     const order = line ? await this.orders.forManager(manager).lockById(line.orderId) : null;
-    if (!line || !order || order.buyerUserId !== actor.userId) throw OrdersException.notFound('Order line', input.orderLineId);
-    if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A line of a ${order.status} order cannot be refunded`, { status: order.status });
+    if (!line || !order || order.buyerUserId !== actor.userId)
+      throw OrdersException.notFound('Order line', input.orderLineId);
+    if (!PAID_STATES.includes(order.status))
+      throw OrdersException.conflict(`A line of a ${order.status} order cannot be refunded`, { status: order.status });
     const open = await requests.openOfLine(line.id);
-    if (open) throw OrdersException.conflict('This line already has an open refund request', { orderLineId: line.id, requestId: open.id });
+    if (open)
+      throw OrdersException.conflict('This line already has an open refund request', {
+        orderLineId: line.id,
+        requestId: open.id,
+      });
     const refundable = await this.orderLines.forManager(manager).lockRefundable(line.id);
-    if (refundable <= 0) throw OrdersException.conflict('This line is already refunded in full', { orderLineId: line.id });
+    if (refundable <= 0)
+      throw OrdersException.conflict('This line is already refunded in full', { orderLineId: line.id });
     // Units still refundable, counting a unit partly refunded by a merchant's partial refund as one.
     const unitsLeft = Math.ceil(refundable / line.unitPriceMinor);
     const quantity = input.quantity ?? unitsLeft;
@@ -148,10 +188,14 @@ export class RefundRequestService {
     }
     const amountMinor = Math.min(quantity * line.unitPriceMinor, refundable);
     const now = this.clock.now();
-    const hours = line.kind === 'EXPERIENCE' ? await this.inventory.freeCancellationHours(manager, line.productId) : null;
-    const inPolicy = hours !== null && line.slotStartsAt !== null && now.getTime() <= line.slotStartsAt.getTime() - hours * HOUR_MS;
+    const hours =
+      line.kind === 'EXPERIENCE' ? await this.inventory.freeCancellationHours(manager, line.productId) : null;
+    const inPolicy =
+      hours !== null && line.slotStartsAt !== null && now.getTime() <= line.slotStartsAt.getTime() - hours * HOUR_MS;
     const refund = inPolicy ? await this.refunds.recordRefund(manager, line, amountMinor, actor.userId, null) : null;
-    const status = refund ? refundRequestLifecycle.move(RefundRequestStatus.REQUESTED, RefundRequestStatus.APPROVED) : RefundRequestStatus.REQUESTED;
+    const status = refund
+      ? refundRequestLifecycle.move(RefundRequestStatus.REQUESTED, RefundRequestStatus.APPROVED)
+      : RefundRequestStatus.REQUESTED;
     const id = await requests.insert({
       orderId: order.id,
       orderLineId: line.id,
@@ -183,13 +227,21 @@ export class RefundRequestService {
     try {
       await this.refunds.askProvider(refund);
     } catch (error) {
-      this.logger.warn({ requestId, err: error }, 'The provider refused an approved refund request: back to the merchant');
+      this.logger.warn(
+        { requestId, err: error },
+        'The provider refused an approved refund request: back to the merchant',
+      );
       await this.dataSource.transaction(async (manager) => {
         const requests = this.requests.forManager(manager);
         const request = await requests.lockById(requestId);
         if (request && refundRequestLifecycle.canMove(request.status, RefundRequestStatus.REQUESTED)) {
           const reopened = refundRequestLifecycle.transition(request.status, RefundRequestStatus.REQUESTED);
-          await requests.move(requestId, reopened, { orderRefundId: null, decidedBy: null, decidedAt: null, decisionReason: null }, this.clock.now());
+          await requests.move(
+            requestId,
+            reopened,
+            { orderRefundId: null, decidedBy: null, decidedAt: null, decisionReason: null },
+            this.clock.now(),
+          );
         }
       });
       if (rethrow) throw error;
@@ -200,7 +252,12 @@ export class RefundRequestService {
     const requests = this.requests.forManager(manager);
     const request = await requests.findByOrderRefund(event.refundId);
     if (request?.status !== RefundRequestStatus.APPROVED) return;
-    await requests.move(request.id, refundRequestLifecycle.transition(request.status, RefundRequestStatus.REFUNDED), {}, event.refundedAt);
+    await requests.move(
+      request.id,
+      refundRequestLifecycle.transition(request.status, RefundRequestStatus.REFUNDED),
+      {},
+      event.refundedAt,
+    );
   }
 
   private async emailBuyer(manager: EntityManager, requestId: string, now: Date): Promise<void> {
@@ -209,7 +266,15 @@ export class RefundRequestService {
   }
 
   /** An email about a request, in the caller's transaction: once per kind and request. */
-  private queueEmail(manager: EntityManager, kind: 'REFUND_REQUESTED' | 'REFUND_REQUEST_DECIDED', recipientUserId: string, request: RefundRequestRecord, now: Date): Promise<void> {
-    return this.notifications.forManager(manager).queueOnceForOrder(kind, recipientUserId, request.orderId, request.id, emailPayload(request), now);
+  private queueEmail(
+    manager: EntityManager,
+    kind: 'REFUND_REQUESTED' | 'REFUND_REQUEST_DECIDED',
+    recipientUserId: string,
+    request: RefundRequestRecord,
+    now: Date,
+  ): Promise<void> {
+    return this.notifications
+      .forManager(manager)
+      .queueOnceForOrder(kind, recipientUserId, request.orderId, request.id, emailPayload(request), now);
   }
 }

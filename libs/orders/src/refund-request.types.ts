@@ -29,7 +29,9 @@ export class RefundRequest {
   @Field(() => Int)
   quantity!: number;
 
-  @Field(() => MoneyType, { description: 'What the refund gives back: the units asked for, at most what is left of the line.' })
+  @Field(() => MoneyType, {
+    description: 'What the refund gives back: the units asked for, at most what is left of the line.',
+  })
   amount!: MoneyType;
 
   @Field({ description: "The buyer's reason." })
@@ -41,7 +43,10 @@ export class RefundRequest {
   @Field({ description: "Approved at once under the experience's cancellation policy, not by the merchant." })
   automatic!: boolean;
 
-  @Field(() => String, { nullable: true, description: "The merchant's reason: required to refuse, which the buyer reads." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The merchant's reason: required to refuse, which the buyer reads.",
+  })
   decisionReason!: string | null;
 
   @Field(() => GraphQLISODateTime)

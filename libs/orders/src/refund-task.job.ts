@@ -107,7 +107,9 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
         reason: `Time slot cancelled: refund of order line ${request.orderLineId}`,
       });
       if (result.status === RefundStatus.SUCCEEDED) {
-        await this.dataSource.transaction((manager) => this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()));
+        await this.dataSource.transaction((manager) =>
+          this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()),
+        );
       } else if (result.status !== RefundStatus.PENDING) {
         throw OrdersException.conflict(`The payment provider answered the refund with ${result.status}`);
       }
@@ -145,7 +147,13 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
       const refund = await refunds.findById(task.orderRefundId);
       if (!refund) throw OrdersException.notFound('Order refund', task.orderRefundId);
       const amount = Money.of(refund.amountMinor, refund.currency);
-      return { refundId: refund.id, orderId: refund.orderId, orderLineId: refund.orderLineId, status: refund.status, amount };
+      return {
+        refundId: refund.id,
+        orderId: refund.orderId,
+        orderLineId: refund.orderLineId,
+        status: refund.status,
+        amount,
+      };
     }
     const orderLines = this.orderLines.forManager(manager);
     const order = await this.orders.forManager(manager).lockById(task.orderId);
@@ -153,14 +161,21 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     if (!line) throw OrdersException.notFound('Order line', task.orderLineId ?? task.orderId);
     const refundable = await orderLines.lockRefundable(line.id);
     const voided = await this.tickets.forManager(manager).countVoidedBySlotCancellation(line.id);
-    const amount = voided >= line.quantity ? refundable : Math.min(refundable, Math.floor((line.netMinor * voided) / line.quantity));
+    const amount =
+      voided >= line.quantity ? refundable : Math.min(refundable, Math.floor((line.netMinor * voided) / line.quantity));
     if (!order || !PAID_STATES.includes(order.status) || amount <= 0) {
       await this.markDone(manager, task);
       return null;
     }
     const refundId = await refunds.insertRequest(line, amount, task.requestedBy as string, this.clock.now());
     await this.tasks.forManager(manager).setOrderRefund(taskId, refundId);
-    return { refundId, orderId: order.id, orderLineId: line.id, status: OrderRefundStatus.PENDING, amount: Money.of(amount, line.currency) };
+    return {
+      refundId,
+      orderId: order.id,
+      orderLineId: line.id,
+      status: OrderRefundStatus.PENDING,
+      amount: Money.of(amount, line.currency),
+    };
   }
 
   /**
@@ -213,15 +228,27 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
     await this.tasks.forManager(manager).markDone(task.id, status, this.clock.now());
   }
 
-  private async notify(manager: EntityManager, kind: string, recipient: string, orderId: string, subjectId: string | null, payload: object): Promise<void> {
-    await this.notifications.forManager(manager).queueOnceForOrder(kind, recipient, orderId, subjectId, payload, this.clock.now());
+  private async notify(
+    manager: EntityManager,
+    kind: string,
+    recipient: string,
+    orderId: string,
+    subjectId: string | null,
+    payload: object,
+  ): Promise<void> {
+    await this.notifications
+      .forManager(manager)
+      .queueOnceForOrder(kind, recipient, orderId, subjectId, payload, this.clock.now());
   }
 
   private async retryLater(task: RefundTaskRecord, error: unknown): Promise<void> {
     const attempts = task.attempts + 1;
     const delay = backoffMs(attempts, BACKOFF_BASE_MS, BACKOFF_MAX_MS);
     const message = error instanceof Error ? error.message : String(error);
-    this.logger.warn({ taskId: task.id, kind: task.kind, orderId: task.orderId, attempts, err: error }, 'Refund task failed; retrying later');
+    this.logger.warn(
+      { taskId: task.id, kind: task.kind, orderId: task.orderId, attempts, err: error },
+      'Refund task failed; retrying later',
+    );
     // Only a task still PENDING is retried; its last attempt gives it up.
     const giveUp = refundTaskLifecycle.transition(RefundTaskStatus.PENDING, RefundTaskStatus.FAILED);
     await this.tasks.recordFailedAttempt(task.id, {

@@ -55,25 +55,41 @@ export class RefundTaskRepository {
 
   /** Locked for the rest of the caller's transaction; null when there is no such task. */
   async lockById(taskId: string): Promise<RefundTaskRecord | null> {
-    const rows: RefundTaskRecord[] = await this.manager.query(`SELECT ${REFUND_TASK_COLUMNS} FROM order_refund_tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+    const rows: RefundTaskRecord[] = await this.manager.query(
+      `SELECT ${REFUND_TASK_COLUMNS} FROM order_refund_tasks WHERE id = $1 FOR UPDATE`,
+      [taskId],
+    );
     return rows[0] ?? null;
   }
 
   /** The line refund the task recorded, kept so every later attempt asks for that same refund. */
   async setOrderRefund(taskId: string, orderRefundId: string): Promise<void> {
-    await this.manager.query(`UPDATE order_refund_tasks SET order_refund_id = $2 WHERE id = $1`, [taskId, orderRefundId]);
+    await this.manager.query(`UPDATE order_refund_tasks SET order_refund_id = $2 WHERE id = $1`, [
+      taskId,
+      orderRefundId,
+    ]);
   }
 
   /** Writes the status the task's lifecycle allowed (DONE), clearing the last error. */
   async markDone(taskId: string, status: RefundTaskStatus, now: Date): Promise<void> {
-    await this.manager.query(`UPDATE order_refund_tasks SET status = $3, done_at = $2, last_error = NULL WHERE id = $1`, [taskId, now, status]);
+    await this.manager.query(
+      `UPDATE order_refund_tasks SET status = $3, done_at = $2, last_error = NULL WHERE id = $1`,
+      [taskId, now, status],
+    );
   }
 
   async recordFailedAttempt(taskId: string, attempt: FailedAttempt): Promise<void> {
     await this.manager.query(
       `UPDATE order_refund_tasks SET attempts = $2::int, next_attempt_at = $3, last_error = $4, status = $5
         WHERE id = $1 AND status = $6`,
-      [taskId, attempt.attempts, attempt.nextAttemptAt, attempt.lastError, attempt.transition.to, attempt.transition.from],
+      [
+        taskId,
+        attempt.attempts,
+        attempt.nextAttemptAt,
+        attempt.lastError,
+        attempt.transition.to,
+        attempt.transition.from,
+      ],
     );
   }
 }

@@ -61,30 +61,40 @@ export class ReviewRepository {
     const rows: { id: string }[] = await this.manager.query(
       `INSERT INTO product_reviews (order_line_id, product_id, merchant_id, buyer_user_id, rating, text, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (order_line_id) DO NOTHING RETURNING id`,
-      [review.orderLineId, review.productId, review.merchantId, review.buyerUserId, review.rating, review.text, review.createdAt],
+      [
+        review.orderLineId,
+        review.productId,
+        review.merchantId,
+        review.buyerUserId,
+        review.rating,
+        review.text,
+        review.createdAt,
+      ],
     );
     return rows[0]?.id ?? null;
   }
 
   async findById(id: string): Promise<ReviewRecord | null> {
-    const rows: ReviewRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM product_reviews r WHERE r.id = $1`, [id]);
+    const rows: ReviewRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM product_reviews r WHERE r.id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
   /** The reviews of these lines, for the order page's "reviewed" marks. */
   async ofLines(orderLineIds: readonly string[]): Promise<ReviewRecord[]> {
     if (orderLineIds.length === 0) return [];
-    return this.manager.query(`SELECT ${COLUMNS} FROM product_reviews r WHERE r.order_line_id = ANY($1::uuid[])`, [orderLineIds]);
+    return this.manager.query(`SELECT ${COLUMNS} FROM product_reviews r WHERE r.order_line_id = ANY($1::uuid[])`, [
+      orderLineIds,
+    ]);
   }
 
   /** Sets the merchant's public reply (replacing an earlier one); returns whether the review exists. */
   async setReply(id: string, reply: string, by: string, at: Date): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(`UPDATE product_reviews SET reply = $2, replied_by = $3, replied_at = $4 WHERE id = $1 RETURNING id`, [
-      id,
-      reply,
-      by,
-      at,
-    ]);
+    const rows: unknown[] = await this.manager.query(
+      `UPDATE product_reviews SET reply = $2, replied_by = $3, replied_at = $4 WHERE id = $1 RETURNING id`,
+      [id, reply, by, at],
+    );
     return rows.length > 0;
   }
 
@@ -96,11 +106,19 @@ export class ReviewRepository {
          FROM product_reviews WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`,
       [productIds],
     );
-    return rows.map((r) => ({ productId: r.productId, count: r.count, average: r.average === null ? null : Number(r.average) }));
+    return rows.map((r) => ({
+      productId: r.productId,
+      count: r.count,
+      average: r.average === null ? null : Number(r.average),
+    }));
   }
 
   /** A product's reviews, newest first, after the keyset cursor (created_at, id) if given; `limit` rows at most. */
-  async pageOfProduct(productId: string, limit: number, after: { createdAt: string; id: string } | null): Promise<ReviewRecord[]> {
+  async pageOfProduct(
+    productId: string,
+    limit: number,
+    after: { createdAt: string; id: string } | null,
+  ): Promise<ReviewRecord[]> {
     return this.manager.query(
       `SELECT ${COLUMNS} FROM product_reviews r
         WHERE r.product_id = $1 AND ($3::timestamptz IS NULL OR (r.created_at, r.id) < ($3::timestamptz, $4::uuid))
@@ -133,7 +151,11 @@ export class ReviewRepository {
     // json_build_object hands timestamps back as text.
     return rows.map((row) => ({
       ...row,
-      review: { ...row.review, createdAt: new Date(row.review.createdAt), repliedAt: row.review.repliedAt ? new Date(row.review.repliedAt) : null },
+      review: {
+        ...row.review,
+        createdAt: new Date(row.review.createdAt),
+        repliedAt: row.review.repliedAt ? new Date(row.review.repliedAt) : null,
+      },
     }));
   }
 }

@@ -6,10 +6,29 @@ import DataLoader from 'dataloader';
 import { OrderLine } from './orders.types';
 import { RatingSummaryRow, ReviewRecord } from './review.repository';
 import { ReviewService } from './review.service';
-import { ProductRating, ProductRatingOf, ProductRatingsArgs, ReplyToReviewInput, ReportedReviewsArgs, ReportReviewInput, Review, ReviewConnection, ReviewOrderLineInput, ReviewReport } from './review.types';
+import {
+  ProductRating,
+  ProductRatingOf,
+  ProductRatingsArgs,
+  ReplyToReviewInput,
+  ReportedReviewsArgs,
+  ReportReviewInput,
+  Review,
+  ReviewConnection,
+  ReviewOrderLineInput,
+  ReviewReport,
+} from './review.types';
 
 export function toReview(r: ReviewRecord): Review {
-  return { id: r.id, productId: r.productId, rating: r.rating, text: r.text, reply: r.reply, repliedAt: r.repliedAt, createdAt: r.createdAt };
+  return {
+    id: r.id,
+    productId: r.productId,
+    rating: r.rating,
+    text: r.text,
+    reply: r.reply,
+    repliedAt: r.repliedAt,
+    createdAt: r.createdAt,
+  };
 }
 
 interface ReviewBatch {
@@ -21,17 +40,25 @@ interface ReviewBatch {
 export class ReviewResolver {
   constructor(private readonly reviews: ReviewService) {}
 
-  @Mutation(() => Review, { description: 'The buyer of that line only, once per line, after it was picked up, shipped or redeemed. rating 1..5.' })
+  @Mutation(() => Review, {
+    description:
+      'The buyer of that line only, once per line, after it was picked up, shipped or redeemed. rating 1..5.',
+  })
   async reviewOrderLine(@CurrentActor() actor: Actor, @Args('input') input: ReviewOrderLineInput): Promise<Review> {
     return toReview(await this.reviews.review(actor, input));
   }
 
-  @Mutation(() => Review, { description: "Staff of the reviewed line's merchant only: a public reply under the review (a second reply replaces the first)." })
+  @Mutation(() => Review, {
+    description:
+      "Staff of the reviewed line's merchant only: a public reply under the review (a second reply replaces the first).",
+  })
   async replyToReview(@CurrentActor() actor: Actor, @Args('input') input: ReplyToReviewInput): Promise<Review> {
     return toReview(await this.reviews.reply(actor, input));
   }
 
-  @Mutation(() => Boolean, { description: 'Any signed-in user: reports a review as abusive to the platform, once per review.' })
+  @Mutation(() => Boolean, {
+    description: 'Any signed-in user: reports a review as abusive to the platform, once per review.',
+  })
   async reportReview(@CurrentActor() actor: Actor, @Args('input') input: ReportReviewInput): Promise<boolean> {
     await this.reviews.report(actor, input);
     return true;
@@ -39,12 +66,16 @@ export class ReviewResolver {
 
   @Public()
   @Query(() => [ProductRatingOf], {
-    description: "Public. Ratings of the given products in one call, for product cards (search results carry no rating); products without reviews come back with count 0.",
+    description:
+      'Public. Ratings of the given products in one call, for product cards (search results carry no rating); products without reviews come back with count 0.',
   })
   async productRatings(@Args() args: ProductRatingsArgs): Promise<ProductRatingOf[]> {
     const ids = [...new Set(args.productIds)];
     const rows = new Map((await this.reviews.summaries(ids)).map((r) => [r.productId, r]));
-    return ids.map((productId) => ({ productId, rating: { average: rows.get(productId)?.average ?? null, count: rows.get(productId)?.count ?? 0 } }));
+    return ids.map((productId) => ({
+      productId,
+      rating: { average: rows.get(productId)?.average ?? null, count: rows.get(productId)?.count ?? 0 },
+    }));
   }
 
   @Query(() => [ReviewReport], { description: 'The platform only: reviews reported as abusive, newest report first.' })
@@ -97,10 +128,19 @@ export class ProductReviewsResolver {
     return { average: row?.average ?? null, count: row?.count ?? 0 };
   }
 
-  @ResolveField(() => ReviewConnection, { description: 'Verified buyers\' reviews, newest first, with the merchant\'s replies. Public wherever the product is.' })
-  async reviews(@Parent() product: Product, @Args() args: PageArgs, @Context('req') req: object): Promise<ConnectionShape<Review>> {
+  @ResolveField(() => ReviewConnection, {
+    description: "Verified buyers' reviews, newest first, with the merchant's replies. Public wherever the product is.",
+  })
+  async reviews(
+    @Parent() product: Product,
+    @Args() args: PageArgs,
+    @Context('req') req: object,
+  ): Promise<ConnectionShape<Review>> {
     const first = args.first ?? 20;
-    const [rows, rating] = await Promise.all([this.service.page(product.id, first, args.after), this.loaders.for(req).rating.load(product.id)]);
+    const [rows, rating] = await Promise.all([
+      this.service.page(product.id, first, args.after),
+      this.loaders.for(req).rating.load(product.id),
+    ]);
     const connection = toConnection(rows, first, rating?.count ?? 0, (r) => [r.createdAt.toISOString(), r.id]);
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toReview(e.node) })) };
   }

@@ -28,13 +28,22 @@ export class ReviewService {
   ) {}
 
   /** The line's buyer only (to anyone else it does not exist), once per line, after hand-over. */
-  async review(actor: Actor, input: { orderLineId: string; rating: number; text?: string | null }): Promise<ReviewRecord> {
+  async review(
+    actor: Actor,
+    input: { orderLineId: string; rating: number; text?: string | null },
+  ): Promise<ReviewRecord> {
     const id = await this.dataSource.transaction(async (manager) => {
       const line = await this.orderLines.forManager(manager).findById(input.orderLineId);
       const order = line ? await this.orders.forManager(manager).findById(line.orderId) : null;
-      if (!line || !order || order.buyerUserId !== actor.userId) throw OrdersException.notFound('Order line', input.orderLineId);
-      const handedOver = line.fulfilledAt !== null || (line.kind === 'EXPERIENCE' && (await this.tickets.forManager(manager).anyRedeemedOfLine(line.id)));
-      if (!handedOver) throw OrdersException.conflict('A line can be reviewed once it was picked up, shipped or redeemed', { orderLineId: line.id });
+      if (!line || !order || order.buyerUserId !== actor.userId)
+        throw OrdersException.notFound('Order line', input.orderLineId);
+      const handedOver =
+        line.fulfilledAt !== null ||
+        (line.kind === 'EXPERIENCE' && (await this.tickets.forManager(manager).anyRedeemedOfLine(line.id)));
+      if (!handedOver)
+        throw OrdersException.conflict('A line can be reviewed once it was picked up, shipped or redeemed', {
+          orderLineId: line.id,
+        });
       const created = await this.reviews.forManager(manager).insertOnce({
         orderLineId: line.id,
         productId: line.productId,
@@ -53,7 +62,8 @@ export class ReviewService {
   /** Staff of the reviewed line's merchant only: a public reply under the review, replacing an earlier one. */
   async reply(actor: Actor, input: { reviewId: string; text: string }): Promise<ReviewRecord> {
     const review = await this.reviews.findById(input.reviewId);
-    if (!review || !actor.isMemberOf(review.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.notFound('Review', input.reviewId);
+    if (!review || !actor.isMemberOf(review.merchantId, OrganizationKind.MERCHANT))
+      throw OrdersException.notFound('Review', input.reviewId);
     await this.reviews.setReply(review.id, input.text, actor.userId, this.clock.now());
     return (await this.reviews.findById(review.id))!;
   }
@@ -86,7 +96,12 @@ export class ReviewService {
     let key: { createdAt: string; id: string } | null = null;
     if (after) {
       const [createdAt, id] = decodeCursor(after, 2);
-      if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !UUID.test(id)) {
+      if (
+        typeof createdAt !== 'string' ||
+        Number.isNaN(Date.parse(createdAt)) ||
+        typeof id !== 'string' ||
+        !UUID.test(id)
+      ) {
         throw OrdersException.badInput('The cursor is not one this API handed out', { after });
       }
       key = { createdAt, id };

@@ -9,7 +9,9 @@ const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 's
 export const MAX_REVIEW_TEXT = 2000;
 export const MAX_REPORT_REASON = 1000;
 
-@ObjectType({ description: "A verified buyer's review of a product they received. Public, without the buyer's identity." })
+@ObjectType({
+  description: "A verified buyer's review of a product they received. Public, without the buyer's identity.",
+})
 export class Review {
   @Field(() => ID)
   id!: string;

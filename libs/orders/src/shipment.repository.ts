@@ -31,7 +31,13 @@ export class ShipmentRepository {
 
   /** One parcel of the merchant's lines; a line already in a parcel makes the insert fail (its key is the line). */
   async create(
-    shipment: { orderId: string; merchantId: string; carrier: string; trackingNumber: string; lineIds: readonly string[] },
+    shipment: {
+      orderId: string;
+      merchantId: string;
+      carrier: string;
+      trackingNumber: string;
+      lineIds: readonly string[];
+    },
     by: string,
     now: Date,
   ): Promise<string> {
@@ -39,7 +45,10 @@ export class ShipmentRepository {
       `INSERT INTO shipments (order_id, merchant_id, carrier, tracking_number, shipped_at, shipped_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [shipment.orderId, shipment.merchantId, shipment.carrier, shipment.trackingNumber, now, by],
     )) as { id: string }[];
-    await this.manager.query(`INSERT INTO shipment_lines (order_line_id, shipment_id) SELECT unnest($1::uuid[]), $2`, [shipment.lineIds, row!.id]);
+    await this.manager.query(`INSERT INTO shipment_lines (order_line_id, shipment_id) SELECT unnest($1::uuid[]), $2`, [
+      shipment.lineIds,
+      row!.id,
+    ]);
     return row!.id;
   }
 

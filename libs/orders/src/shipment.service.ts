@@ -45,22 +45,35 @@ export class ShipmentService {
       }
       const own = chosen.map((l) => l!);
       const merchantId = own[0]!.merchantId;
-      if (own.some((l) => l.merchantId !== merchantId)) throw OrdersException.badInput('One shipment holds one merchant’s lines', { field: 'lineIds' });
-      if (own.some((l) => l.kind !== 'MERCHANDISE')) throw OrdersException.badInput('Experience lines are redeemed, not shipped', { field: 'lineIds' });
-      if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be shipped`, { status: order.status });
+      if (own.some((l) => l.merchantId !== merchantId))
+        throw OrdersException.badInput('One shipment holds one merchant’s lines', { field: 'lineIds' });
+      if (own.some((l) => l.kind !== 'MERCHANDISE'))
+        throw OrdersException.badInput('Experience lines are redeemed, not shipped', { field: 'lineIds' });
+      if (!PAID_STATES.includes(order.status))
+        throw OrdersException.conflict(`A ${order.status} order cannot be shipped`, { status: order.status });
       const delivery = await this.deliveries.forManager(manager).ofOrder(order.id);
       if (delivery?.method === DeliveryMethod.PICKUP) {
-        throw OrdersException.conflict('This order is picked up: hand it over with the buyer’s pickup code', { method: delivery.method });
+        throw OrdersException.conflict('This order is picked up: hand it over with the buyer’s pickup code', {
+          method: delivery.method,
+        });
       }
       const done = own.find((l) => l.fulfilledAt !== null);
-      if (done) throw OrdersException.conflict('This line was already shipped or handed over', { orderLineId: done.id, fulfilment: done.fulfilment });
+      if (done)
+        throw OrdersException.conflict('This line was already shipped or handed over', {
+          orderLineId: done.id,
+          fulfilment: done.fulfilment,
+        });
       const refunded = own.find((l) => l.refundedMinor >= l.netMinor);
       if (refunded) throw OrdersException.conflict('This line was refunded in full', { orderLineId: refunded.id });
 
       const now = this.clock.now();
       const repository = this.shipments.forManager(manager);
       const ids = own.map((l) => l.id);
-      const shipmentId = await repository.create({ orderId: order.id, merchantId, carrier: input.carrier, trackingNumber: input.trackingNumber, lineIds: ids }, actor.userId, now);
+      const shipmentId = await repository.create(
+        { orderId: order.id, merchantId, carrier: input.carrier, trackingNumber: input.trackingNumber, lineIds: ids },
+        actor.userId,
+        now,
+      );
       await repository.markShipped(ids, now);
       const email: ShippedEmailPayload = {
         orderId: order.id,
@@ -69,7 +82,9 @@ export class ShipmentService {
         lines: own.map((l) => ({ productName: l.productName, quantity: l.quantity })),
       };
       // One email per parcel: the shipment is its subject.
-      await this.notifications.forManager(manager).queueOnceForOrder('ORDER_SHIPPED', order.buyerUserId, order.id, shipmentId, email, now);
+      await this.notifications
+        .forManager(manager)
+        .queueOnceForOrder('ORDER_SHIPPED', order.buyerUserId, order.id, shipmentId, email, now);
       await this.lifecycle.fulfilIfComplete(manager, order.id, now);
       return (await this.orders.forManager(manager).findById(order.id)) as OrderRecord;
     });
@@ -83,13 +98,19 @@ export class ShipmentService {
     const normalised = code.trim().toUpperCase();
     return this.dataSource.transaction(async (manager) => {
       const found = await this.deliveries.forManager(manager).lockByPickupCode(normalised);
-      if (!found || !actor.isMemberOf(found.merchantId, OrganizationKind.MERCHANT)) throw OrdersException.notFound('Pickup');
+      if (!found || !actor.isMemberOf(found.merchantId, OrganizationKind.MERCHANT))
+        throw OrdersException.notFound('Pickup');
       const order = (await this.orders.forManager(manager).lockById(found.orderId)) as OrderRecord;
-      if (found.handedOverAt) throw OrdersException.conflict('This pickup was already handed over', { handedOverAt: found.handedOverAt.toISOString() });
-      if (!PAID_STATES.includes(order.status)) throw OrdersException.conflict(`A ${order.status} order cannot be handed over`, { status: order.status });
+      if (found.handedOverAt)
+        throw OrdersException.conflict('This pickup was already handed over', {
+          handedOverAt: found.handedOverAt.toISOString(),
+        });
+      if (!PAID_STATES.includes(order.status))
+        throw OrdersException.conflict(`A ${order.status} order cannot be handed over`, { status: order.status });
       const now = this.clock.now();
       const handed = await this.shipments.forManager(manager).markPickedUp(order.id, found.merchantId, now);
-      if (handed.length === 0) throw OrdersException.conflict('Nothing of this pickup is left to hand over', { orderId: order.id });
+      if (handed.length === 0)
+        throw OrdersException.conflict('Nothing of this pickup is left to hand over', { orderId: order.id });
       await this.deliveries.forManager(manager).markHandedOver(order.id, found.merchantId, actor.userId, now);
       await this.lifecycle.fulfilIfComplete(manager, order.id, now);
       return (await this.orders.forManager(manager).findById(order.id)) as OrderRecord;

@@ -32,18 +32,29 @@ export class SlotCancellationSubscriber {
     const now = event.cancelledAt;
     const orders = this.orders.forManager(manager);
     await this.tickets.forManager(manager).voidForCancelledSlot(event.timeSlotId, now);
-    const affected = await this.lines.forManager(manager).onTimeSlot(event.timeSlotId, [OrderStatus.PENDING_PAYMENT, ...PAID_STATES]);
+    const affected = await this.lines
+      .forManager(manager)
+      .onTimeSlot(event.timeSlotId, [OrderStatus.PENDING_PAYMENT, ...PAID_STATES]);
     // This transaction holds the slot before any order, against every other path's order-then-slot: so it skips an
     // order someone holds (a payment confirming it sees the cancelled slot once this commits, and refunds it as late;
     // an expiry or a buyer's cancel gives its seats back all the same).
-    const pending = [...new Set(affected.filter((a) => a.status === OrderStatus.PENDING_PAYMENT).map((a) => a.orderId))];
+    const pending = [
+      ...new Set(affected.filter((a) => a.status === OrderStatus.PENDING_PAYMENT).map((a) => a.orderId)),
+    ];
     const free = await orders.lockPendingUnlessHeld(pending);
     for (const id of free) {
       const order = await orders.lockById(id);
-      if (order?.status === OrderStatus.PENDING_PAYMENT) await this.lifecycle.cancelUnpaid(manager, order, 'SLOT_CANCELLED', now);
+      if (order?.status === OrderStatus.PENDING_PAYMENT)
+        await this.lifecycle.cancelUnpaid(manager, order, 'SLOT_CANCELLED', now);
     }
     for (const line of affected.filter((a) => PAID_STATES.includes(a.status))) {
-      await this.refundTasks.forManager(manager).queue({ kind: 'SLOT_CANCELLED', orderId: line.orderId, orderLineId: line.orderLineId, requestedBy: event.cancelledBy, now });
+      await this.refundTasks.forManager(manager).queue({
+        kind: 'SLOT_CANCELLED',
+        orderId: line.orderId,
+        orderLineId: line.orderLineId,
+        requestedBy: event.cancelledBy,
+        now,
+      });
     }
   }
 }

@@ -15,11 +15,18 @@ function parse(mime: string): { headers: Record<string, string>; text: string } 
 
 /** Decodes RFC 2047 encoded words (=?UTF-8?B?...?= and =?UTF-8?Q?...?=); space between two adjacent words is not text. */
 function decodeWords(header: string): string {
-  return header.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-    enc.toLowerCase() === 'b'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-  );
+  return header
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : Buffer.from(
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
 }
 
 const WEB = 'https://shop.example.test';
@@ -43,9 +50,15 @@ describe('SmtpEmailSender', () => {
     const sendMail = jest.spyOn(transport, 'sendMail');
     const sender = new SmtpEmailSender(transport, '车墩市集 <shop@chedun.test>');
 
-    const sent = await sender.send(renderNotificationEmail('ORDER_CONFIRMATION', confirmation, 'li.lei@example.test', '李雷', WEB));
+    const sent = await sender.send(
+      renderNotificationEmail('ORDER_CONFIRMATION', confirmation, 'li.lei@example.test', '李雷', WEB),
+    );
 
-    const info = (await sendMail.mock.results[0]!.value) as { message: Buffer; messageId: string; envelope: { to: string[] } };
+    const info = (await sendMail.mock.results[0]!.value) as {
+      message: Buffer;
+      messageId: string;
+      envelope: { to: string[] };
+    };
     expect(sent.messageId).toBe(info.messageId);
     expect(info.envelope.to).toEqual(['li.lei@example.test']);
     const { headers, text } = parse(info.message.toString('ascii'));
@@ -64,7 +77,11 @@ describe('SmtpEmailSender', () => {
 
   it('passes a refused message on as an error, for the outbox to retry', async () => {
     // A transport that refuses, as an SMTP server answering 421 would.
-    const transport = createTransport({ name: 'refusing', version: '1', send: (_mail, done) => done(new Error('421 try again later'), undefined) });
+    const transport = createTransport({
+      name: 'refusing',
+      version: '1',
+      send: (_mail, done) => done(new Error('421 try again later'), undefined),
+    });
     const sender = new SmtpEmailSender(transport, 'shop@chedun.test');
     await expect(sender.send({ to: 'a@example.test', subject: 's', text: 't' })).rejects.toThrow('421 try again later');
   });
@@ -72,7 +89,13 @@ describe('SmtpEmailSender', () => {
   it('renders the cancellation and late-payment refunds in both languages', () => {
     const cancelled = renderNotificationEmail(
       'SLOT_CANCELLED',
-      { orderId: confirmation.orderId, productName: '导览', slotStartsAt: '2026-12-01T02:00:00.000Z', refund: { amountMinor: 24000, currency: 'CNY' }, voidedTickets: ['ABCDEFGHJKMNPQR2'] },
+      {
+        orderId: confirmation.orderId,
+        productName: '导览',
+        slotStartsAt: '2026-12-01T02:00:00.000Z',
+        refund: { amountMinor: 24000, currency: 'CNY' },
+        voidedTickets: ['ABCDEFGHJKMNPQR2'],
+      },
       'a@example.test',
       'Ann',
       WEB,
@@ -80,20 +103,38 @@ describe('SmtpEmailSender', () => {
     expect(cancelled.subject).toBe('场次已取消，已退款 Session cancelled and refunded #0F3C9A52');
     expect(cancelled.text).toContain('CNY 240.00 已原路退回');
     expect(cancelled.text).toContain('- ABCDEFGHJKMNPQR2');
-    const late = renderNotificationEmail('LATE_PAYMENT_REFUNDED', { orderId: confirmation.orderId, refund: { amountMinor: 100, currency: 'CNY' } }, 'a@example.test', 'Ann', WEB);
+    const late = renderNotificationEmail(
+      'LATE_PAYMENT_REFUNDED',
+      { orderId: confirmation.orderId, refund: { amountMinor: 100, currency: 'CNY' } },
+      'a@example.test',
+      'Ann',
+      WEB,
+    );
     expect(late.text).toContain('CNY 1.00 is refunded');
     expect(() => renderNotificationEmail('NEWSLETTER', {}, 'a@example.test', 'Ann', WEB)).toThrow(/NEWSLETTER/);
   });
 
   it('puts account links in the fragment of a web-app page, in both languages, and greets an address without an account', () => {
     const expiresAt = '2026-12-01T02:00:00.000Z';
-    const verify = renderNotificationEmail('EMAIL_VERIFICATION', { token: 'tok-1_x', expiresAt }, 'new@example.test', 'Mei', WEB);
+    const verify = renderNotificationEmail(
+      'EMAIL_VERIFICATION',
+      { token: 'tok-1_x', expiresAt },
+      'new@example.test',
+      'Mei',
+      WEB,
+    );
     expect(verify.text).toContain(`${WEB}/verify-email#token=tok-1_x`);
     expect(verify.text).toMatch(/请验证|完成验证/);
     expect(verify.text).toContain('If it was not you');
     const invite = renderNotificationEmail(
       'INVITATION',
-      { token: 'tok-2', expiresAt, organizationName: '香堤艺术中心 Xiangdi Art Center', role: 'OWNER', invitedBy: 'owner@example.test' },
+      {
+        token: 'tok-2',
+        expiresAt,
+        organizationName: '香堤艺术中心 Xiangdi Art Center',
+        role: 'OWNER',
+        invitedBy: 'owner@example.test',
+      },
       'partner@example.test',
       null,
       WEB,
@@ -106,7 +147,13 @@ describe('SmtpEmailSender', () => {
     expect(existing.text).not.toContain('#token=');
     const payout = renderNotificationEmail(
       'PAYOUT_ACCOUNT_CHANGED',
-      { organizationName: 'Xiangdi', previous: 'acct_old12345', next: 'acct_new12345', changedBy: 'x@example.test', at: expiresAt },
+      {
+        organizationName: 'Xiangdi',
+        previous: 'acct_old12345',
+        next: 'acct_new12345',
+        changedBy: 'x@example.test',
+        at: expiresAt,
+      },
       'a@example.test',
       'Ann',
       WEB,

@@ -17,7 +17,13 @@ export class SmtpEmailSender extends EmailSender {
   }
 
   async send(message: EmailMessage): Promise<SentEmail> {
-    const info = await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text, textEncoding: 'base64' });
+    const info = await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      textEncoding: 'base64',
+    });
     return { messageId: info.messageId };
   }
 }

@@ -16,7 +16,9 @@ export class TicketCalendarService {
 
   async ofOrder(actor: Actor, orderId: string): Promise<string> {
     const view = await this.queries.buyerOrder(actor, orderId);
-    const places = new Map((await this.venues.placesOf(view.lines.flatMap((l) => (l.venueId ? [l.venueId] : [])))).map((v) => [v.id, v]));
+    const places = new Map(
+      (await this.venues.placesOf(view.lines.flatMap((l) => (l.venueId ? [l.venueId] : [])))).map((v) => [v.id, v]),
+    );
     const bookings: CalendarBooking[] = [];
     for (const line of view.lines) {
       if (line.kind !== 'EXPERIENCE' || !line.slotStartsAt || !line.slotEndsAt) continue;

@@ -45,14 +45,23 @@ describe('ticket calendar (RFC 5545)', () => {
     expect(value('TZID')!.value).toBe('Asia/Shanghai');
     const start = props.find((p) => p.name === 'DTSTART' && p.params === 'TZID=Asia/Shanghai');
     expect(start!.value).toBe('20300601T100000');
-    expect(props.find((p) => p.name === 'DTEND')).toEqual({ name: 'DTEND', params: 'TZID=Asia/Shanghai', value: '20300601T123000' });
+    expect(props.find((p) => p.name === 'DTEND')).toEqual({
+      name: 'DTEND',
+      params: 'TZID=Asia/Shanghai',
+      value: '20300601T123000',
+    });
     expect(value('DTSTAMP')!.value).toBe('20300501T000000Z');
     expect(value('SUMMARY')!.value).toBe(booking.title);
     expect(value('LOCATION')!.value).toBe(booking.location);
     expect(value('DESCRIPTION')!.value).toBe(booking.description);
     expect(value('GEO')!.value).toBe('30.980000;121.300000');
     expect(value('UID')!.value).toBe('line-1@chedun.market');
-    expect(props.filter((p) => p.name === 'BEGIN').map((p) => p.value)).toEqual(['VCALENDAR', 'VTIMEZONE', 'STANDARD', 'VEVENT']);
+    expect(props.filter((p) => p.name === 'BEGIN').map((p) => p.value)).toEqual([
+      'VCALENDAR',
+      'VTIMEZONE',
+      'STANDARD',
+      'VEVENT',
+    ]);
     expect(props[props.length - 1]).toEqual({ name: 'END', params: '', value: 'VCALENDAR' });
   });
 

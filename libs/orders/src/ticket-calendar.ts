@@ -14,12 +14,26 @@ export interface CalendarBooking {
 
 const ZONE = 'Asia/Shanghai';
 /** China has kept UTC+8 without daylight saving since 1991: one STANDARD rule describes the zone. */
-const VTIMEZONE = ['BEGIN:VTIMEZONE', `TZID:${ZONE}`, 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0800', 'TZOFFSETTO:+0800', 'TZNAME:CST', 'END:STANDARD', 'END:VTIMEZONE'];
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${ZONE}`,
+  'BEGIN:STANDARD',
+  'DTSTART:19700101T000000',
+  'TZOFFSETFROM:+0800',
+  'TZOFFSETTO:+0800',
+  'TZNAME:CST',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**
@@ -60,7 +74,14 @@ function utc(date: Date): string {
 
 /** An iCalendar file (RFC 5545) with one event per booking, in Asia/Shanghai time; CRLF line ends, folded lines. */
 export function ticketCalendar(bookings: readonly CalendarBooking[], stampedAt: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Chedun Market//Tickets//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...VTIMEZONE];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Chedun Market//Tickets//ZH',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    ...VTIMEZONE,
+  ];
   for (const b of bookings) {
     lines.push(
       'BEGIN:VEVENT',
@@ -70,7 +91,9 @@ export function ticketCalendar(bookings: readonly CalendarBooking[], stampedAt: 
       `DTEND;TZID=${ZONE}:${shanghaiLocal(b.endsAt)}`,
       `SUMMARY:${escapeText(b.title)}`,
       ...(b.location ? [`LOCATION:${escapeText(b.location)}`] : []),
-      ...(b.latitude !== null && b.longitude !== null ? [`GEO:${b.latitude.toFixed(6)};${b.longitude.toFixed(6)}`] : []),
+      ...(b.latitude !== null && b.longitude !== null
+        ? [`GEO:${b.latitude.toFixed(6)};${b.longitude.toFixed(6)}`]
+        : []),
       `DESCRIPTION:${escapeText(b.description)}`,
       ...(b.url ? [`URL:${b.url}`] : []),
       'END:VEVENT',

@@ -24,9 +24,21 @@ describe('ticket redemption window', () => {
   });
 
   it.each([
-    ['six days early', '2026-12-06T10:00:00Z', 'This ticket is not valid yet: it admits from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)'],
-    ['a minute before it opens', '2026-12-12T09:29:00Z', 'This ticket is not valid yet: it admits from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)'],
-    ['when the slot has ended', '2026-12-12T13:30:00Z', 'This ticket has expired: it admitted from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)'],
+    [
+      'six days early',
+      '2026-12-06T10:00:00Z',
+      'This ticket is not valid yet: it admits from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)',
+    ],
+    [
+      'a minute before it opens',
+      '2026-12-12T09:29:00Z',
+      'This ticket is not valid yet: it admits from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)',
+    ],
+    [
+      'when the slot has ended',
+      '2026-12-12T13:30:00Z',
+      'This ticket has expired: it admitted from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)',
+    ],
   ])('refuses %s with CONFLICT, saying when it is valid', (_, at, message) => {
     const error = refusal(at);
     expect(error).toBeInstanceOf(OrdersException);
@@ -36,6 +48,8 @@ describe('ticket redemption window', () => {
   });
 
   it('opens at the start itself when configured with no lead time', () => {
-    expect(ticketWindow(new Date('2026-12-12T11:30:00Z'), new Date('2026-12-12T13:30:00Z'), 0).opensAt.toISOString()).toBe('2026-12-12T11:30:00.000Z');
+    expect(
+      ticketWindow(new Date('2026-12-12T11:30:00Z'), new Date('2026-12-12T13:30:00Z'), 0).opensAt.toISOString(),
+    ).toBe('2026-12-12T11:30:00.000Z');
   });
 });

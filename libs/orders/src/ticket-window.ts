@@ -18,6 +18,12 @@ export function ticketWindow(slotStartsAt: Date, slotEndsAt: Date, opensMinutes:
 export function assertInWindow(window: TicketWindow, now: Date): void {
   if (now >= window.opensAt && now < window.closesAt) return;
   const when = `from ${shanghaiDateTime(window.opensAt)} until ${shanghaiDateTime(window.closesAt)} (Asia/Shanghai time)`;
-  const message = now < window.opensAt ? `This ticket is not valid yet: it admits ${when}` : `This ticket has expired: it admitted ${when}`;
-  throw OrdersException.conflict(message, { validFrom: window.opensAt.toISOString(), validUntil: window.closesAt.toISOString() });
+  const message =
+    now < window.opensAt
+      ? `This ticket is not valid yet: it admits ${when}`
+      : `This ticket has expired: it admitted ${when}`;
+  throw OrdersException.conflict(message, {
+    validFrom: window.opensAt.toISOString(),
+    validUntil: window.closesAt.toISOString(),
+  });
 }

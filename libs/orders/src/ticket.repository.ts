@@ -25,16 +25,23 @@ export class TicketRepository {
   /** The tickets of these orders, by line and seat. */
   async ofOrders(orderIds: readonly string[]): Promise<TicketRecord[]> {
     if (orderIds.length === 0) return [];
-    return this.manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.order_id = ANY($1) ORDER BY t.order_line_id, t.seat`, [orderIds]);
+    return this.manager.query(
+      `SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.order_id = ANY($1) ORDER BY t.order_line_id, t.seat`,
+      [orderIds],
+    );
   }
 
   async findByCode(code: string): Promise<TicketRecord | null> {
-    const rows: TicketRecord[] = await this.manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.code = $1`, [code]);
+    const rows: TicketRecord[] = await this.manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.code = $1`, [
+      code,
+    ]);
     return rows[0] ?? null;
   }
 
   async findById(ticketId: string): Promise<TicketRecord | null> {
-    const rows: TicketRecord[] = await this.manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = $1`, [ticketId]);
+    const rows: TicketRecord[] = await this.manager.query(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = $1`, [
+      ticketId,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -42,7 +49,16 @@ export class TicketRepository {
     await this.manager.query(
       `INSERT INTO tickets (order_id, order_line_id, seat, merchant_id, venue_id, time_slot_id, code, qr_payload)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [ticket.orderId, ticket.orderLineId, ticket.seat, ticket.merchantId, ticket.venueId, ticket.timeSlotId, ticket.code, ticket.qrPayload],
+      [
+        ticket.orderId,
+        ticket.orderLineId,
+        ticket.seat,
+        ticket.merchantId,
+        ticket.venueId,
+        ticket.timeSlotId,
+        ticket.code,
+        ticket.qrPayload,
+      ],
     );
   }
 
@@ -61,7 +77,10 @@ export class TicketRepository {
 
   /** How many of the line's tickets are void, for any reason. */
   async countVoidedOfLine(orderLineId: string): Promise<number> {
-    const rows: { voided: number }[] = await this.manager.query(`SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`, [orderLineId]);
+    const rows: { voided: number }[] = await this.manager.query(
+      `SELECT count(*)::int AS voided FROM tickets WHERE order_line_id = $1 AND voided_at IS NOT NULL`,
+      [orderLineId],
+    );
     return rows[0]?.voided ?? 0;
   }
 

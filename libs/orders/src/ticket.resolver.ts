@@ -16,7 +16,10 @@ export class TicketResolver {
     private readonly calendars: TicketCalendarService,
   ) {}
 
-  @ResolveField(() => TicketVenue, { nullable: true, description: 'Where the ticket admits; null only if the venue is gone.' })
+  @ResolveField(() => TicketVenue, {
+    nullable: true,
+    description: 'Where the ticket admits; null only if the venue is gone.',
+  })
   async venue(@Parent() ticket: Ticket, @Context() ctx: TicketContext): Promise<TicketVenue | null> {
     // One query per request however many tickets the page shows.
     ctx.ticketVenues ??= new DataLoader(async (ids: readonly string[]) => {
@@ -28,9 +31,13 @@ export class TicketResolver {
   }
 
   @Query(() => String, {
-    description: "The buyer's add-to-calendar file for the order's tickets still valid: iCalendar (RFC 5545, text/calendar), times in Asia/Shanghai.",
+    description:
+      "The buyer's add-to-calendar file for the order's tickets still valid: iCalendar (RFC 5545, text/calendar), times in Asia/Shanghai.",
   })
-  orderCalendar(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }, new ParseUUIDPipe()) orderId: string): Promise<string> {
+  orderCalendar(
+    @CurrentActor() actor: Actor,
+    @Args('orderId', { type: () => ID }, new ParseUUIDPipe()) orderId: string,
+  ): Promise<string> {
     return this.calendars.ofOrder(actor, orderId);
   }
 }

@@ -11,7 +11,6 @@ import { isCaptured, paymentLifecycle, PaymentStatus, refundLifecycle } from './
 import { ProcessedEvent, ProviderEvent, ProviderPaymentRef } from './provider-event';
 import { RefundRepository } from './refund.repository';
 
-
 type Applied = { outcome: PaymentEventOutcome; paymentId: string | null };
 
 /**
@@ -70,7 +69,10 @@ export class PaymentEventProcessor {
 
     const payment = await this.lockPayment(event.provider, event.payment, manager);
     if (!payment) {
-      this.logger.warn({ eventId: event.eventId, providerPaymentId: event.payment.providerPaymentId }, 'Event for a payment the marketplace did not create');
+      this.logger.warn(
+        { eventId: event.eventId, providerPaymentId: event.payment.providerPaymentId },
+        'Event for a payment the marketplace did not create',
+      );
       return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
     }
     const result = (changed: boolean): Applied => ({
@@ -95,12 +97,21 @@ export class PaymentEventProcessor {
   }
 
   /** The payment row, locked for this transaction; created from the event when the provider knows our order. */
-  private async lockPayment(provider: ProviderEvent['provider'], ref: ProviderPaymentRef, manager: EntityManager): Promise<PaymentEntity | null> {
+  private async lockPayment(
+    provider: ProviderEvent['provider'],
+    ref: ProviderPaymentRef,
+    manager: EntityManager,
+  ): Promise<PaymentEntity | null> {
     const payments = this.payments.forManager(manager);
     const find = () => payments.lockByProviderPaymentId(ref.providerPaymentId);
     const existing = await find();
     if (existing || !ref.orderId || !isId(ref.orderId) || !ref.amount) return existing;
-    await payments.recordIfAbsent({ orderId: ref.orderId, provider, providerPaymentId: ref.providerPaymentId, amount: ref.amount });
+    await payments.recordIfAbsent({
+      orderId: ref.orderId,
+      provider,
+      providerPaymentId: ref.providerPaymentId,
+      amount: ref.amount,
+    });
     return find();
   }
 
@@ -111,7 +122,12 @@ export class PaymentEventProcessor {
     return true;
   }
 
-  private async fail(payment: PaymentEntity, reason: string | null, occurredAt: Date, manager: EntityManager): Promise<boolean> {
+  private async fail(
+    payment: PaymentEntity,
+    reason: string | null,
+    occurredAt: Date,
+    manager: EntityManager,
+  ): Promise<boolean> {
     if (!paymentLifecycle.canMove(payment.status, PaymentStatus.FAILED)) return false;
     await this.moveTo(payment, PaymentStatus.FAILED, { failureReason: reason }, manager);
     await this.publish({ type: 'PaymentFailed', reason, ...this.facts(payment, occurredAt) }, manager);
@@ -126,21 +142,34 @@ export class PaymentEventProcessor {
   }
 
   /** Refund news is cumulative, so an older or repeated total changes nothing. */
-  private async refund(payment: PaymentEntity, refundedTotal: Money, occurredAt: Date, manager: EntityManager): Promise<boolean> {
+  private async refund(
+    payment: PaymentEntity,
+    refundedTotal: Money,
+    occurredAt: Date,
+    manager: EntityManager,
+  ): Promise<boolean> {
     if (!isCaptured(payment.status)) return false;
     const newly = refundedTotal.minus(payment.refunded);
     if (newly.isZero() || newly.isNegative()) return false;
     const to = refundedTotal.compare(payment.amount) >= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
     await this.moveTo(payment, to, { refundedMinor: refundedTotal.amountMinor }, manager);
-    await this.publish({ type: 'RefundSucceeded', refunded: newly, refundedTotal, ...this.facts(payment, occurredAt) }, manager);
+    await this.publish(
+      { type: 'RefundSucceeded', refunded: newly, refundedTotal, ...this.facts(payment, occurredAt) },
+      manager,
+    );
     return true;
   }
 
-  private async updateRefund(providerRefundId: string, status: RefundEntity['status'], manager: EntityManager): Promise<Applied> {
+  private async updateRefund(
+    providerRefundId: string,
+    status: RefundEntity['status'],
+    manager: EntityManager,
+  ): Promise<Applied> {
     const refunds = this.refunds.forManager(manager);
     const refund = await refunds.lockByProviderRefundId(providerRefundId);
     if (!refund) return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
-    if (!refundLifecycle.canMove(refund.status, status)) return { outcome: PaymentEventOutcome.STALE, paymentId: refund.paymentId };
+    if (!refundLifecycle.canMove(refund.status, status))
+      return { outcome: PaymentEventOutcome.STALE, paymentId: refund.paymentId };
     await refunds.updateStatus(refund.id, refundLifecycle.move(refund.status, status));
     return { outcome: PaymentEventOutcome.APPLIED, paymentId: refund.paymentId };
   }

@@ -3,7 +3,10 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { PaymentEventEntity, PaymentEventOutcome } from './payment.entity';
 
-export type NewPaymentEvent = Pick<PaymentEventEntity, 'provider' | 'providerEventId' | 'type' | 'outcome' | 'occurredAt'>;
+export type NewPaymentEvent = Pick<
+  PaymentEventEntity,
+  'provider' | 'providerEventId' | 'type' | 'outcome' | 'occurredAt'
+>;
 
 /** The `payment_events` table: each provider event, once. */
 @Injectable()

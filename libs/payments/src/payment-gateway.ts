@@ -27,7 +27,12 @@ export interface RefundInput {
 }
 
 /** A refund's status at the provider, named here so no other context spells the strings. */
-export const RefundStatus = { PENDING: 'PENDING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED', CANCELLED: 'CANCELLED' } as const;
+export const RefundStatus = {
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
+} as const;
 export type RefundStatus = (typeof RefundStatus)[keyof typeof RefundStatus];
 
 export interface RefundResult {

@@ -9,7 +9,10 @@ export class PaymentSettings {
   @Field({ description: '"stripe", or "development" (confirm with devConfirmPayment).' })
   provider!: string;
 
-  @Field(() => String, { nullable: true, description: 'Stripe publishable key (pk_...) for Stripe.js, when Stripe is the provider.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Stripe publishable key (pk_...) for Stripe.js, when Stripe is the provider.',
+  })
   stripePublishableKey!: string | null;
 }
 
@@ -24,6 +27,9 @@ export class PaymentSettingsResolver {
   @Query(() => PaymentSettings, { description: 'Public: how the web app takes payments.' })
   paymentSettings(): PaymentSettings {
     const provider = this.gateway.provider;
-    return { provider, stripePublishableKey: provider === 'stripe' ? (this.config.stripe.publishableKey ?? null) : null };
+    return {
+      provider,
+      stripePublishableKey: provider === 'stripe' ? (this.config.stripe.publishableKey ?? null) : null,
+    };
   }
 }

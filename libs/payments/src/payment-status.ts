@@ -23,13 +23,20 @@ export const paymentLifecycle = new Lifecycle<PaymentStatus>('payment', {
   },
   [PaymentStatus.FAILED]: { [PaymentStatus.SUCCEEDED]: 'succeed', [PaymentStatus.CANCELLED]: 'cancel' },
   [PaymentStatus.SUCCEEDED]: { [PaymentStatus.PARTIALLY_REFUNDED]: 'refund', [PaymentStatus.REFUNDED]: 'refund' },
-  [PaymentStatus.PARTIALLY_REFUNDED]: { [PaymentStatus.PARTIALLY_REFUNDED]: 'refund', [PaymentStatus.REFUNDED]: 'refund' },
+  [PaymentStatus.PARTIALLY_REFUNDED]: {
+    [PaymentStatus.PARTIALLY_REFUNDED]: 'refund',
+    [PaymentStatus.REFUNDED]: 'refund',
+  },
   [PaymentStatus.CANCELLED]: {},
   [PaymentStatus.REFUNDED]: {},
 });
 
 /** Money has been taken (and not all of it given back yet, or given back in full). */
-export const CAPTURED_STATUSES: readonly PaymentStatus[] = [PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED];
+export const CAPTURED_STATUSES: readonly PaymentStatus[] = [
+  PaymentStatus.SUCCEEDED,
+  PaymentStatus.PARTIALLY_REFUNDED,
+  PaymentStatus.REFUNDED,
+];
 
 export function isCaptured(status: PaymentStatus): boolean {
   return CAPTURED_STATUSES.includes(status);
@@ -42,7 +49,11 @@ export function isRefundable(status: PaymentStatus): boolean {
 
 /** A refund only ever leaves PENDING, once: later news about a settled refund is stale. */
 export const refundLifecycle = new Lifecycle<RefundStatus>('refund', {
-  [RefundStatus.PENDING]: { [RefundStatus.SUCCEEDED]: 'succeed', [RefundStatus.FAILED]: 'fail', [RefundStatus.CANCELLED]: 'cancel' },
+  [RefundStatus.PENDING]: {
+    [RefundStatus.SUCCEEDED]: 'succeed',
+    [RefundStatus.FAILED]: 'fail',
+    [RefundStatus.CANCELLED]: 'cancel',
+  },
   [RefundStatus.SUCCEEDED]: {},
   [RefundStatus.FAILED]: {},
   [RefundStatus.CANCELLED]: {},

@@ -48,7 +48,15 @@ export class PaymentRepository {
       `INSERT INTO payments (order_id, provider, provider_payment_id, amount_minor, currency, status, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now()))
        ON CONFLICT (provider_payment_id) DO NOTHING RETURNING id`,
-      [payment.orderId, payment.provider, payment.providerPaymentId, payment.amount.amountMinor, payment.amount.currency, PaymentStatus.REQUIRES_PAYMENT, createdAt],
+      [
+        payment.orderId,
+        payment.provider,
+        payment.providerPaymentId,
+        payment.amount.amountMinor,
+        payment.amount.currency,
+        PaymentStatus.REQUIRES_PAYMENT,
+        createdAt,
+      ],
     );
     return rows[0]?.id ?? null;
   }
@@ -67,7 +75,10 @@ export class PaymentRepository {
     return this.manager.findOne(PaymentEntity, { where: { providerPaymentId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(id: string, changes: Partial<Pick<PaymentEntity, 'status' | 'refundedMinor' | 'failureReason'>>): Promise<void> {
+  async update(
+    id: string,
+    changes: Partial<Pick<PaymentEntity, 'status' | 'refundedMinor' | 'failureReason'>>,
+  ): Promise<void> {
     await this.manager.update(PaymentEntity, id, changes);
   }
 
@@ -77,7 +88,11 @@ export class PaymentRepository {
   }
 
   /** One provider's payments in `statuses` created in [from, to), oldest first. */
-  ofProviderCreatedIn(provider: PaymentProvider, statuses: readonly PaymentStatus[], range: { from: Date; to: Date }): Promise<PaymentEntity[]> {
+  ofProviderCreatedIn(
+    provider: PaymentProvider,
+    statuses: readonly PaymentStatus[],
+    range: { from: Date; to: Date },
+  ): Promise<PaymentEntity[]> {
     return this.manager.find(PaymentEntity, {
       where: {
         provider,
@@ -89,7 +104,11 @@ export class PaymentRepository {
   }
 
   /** Per order, the provider ids of its payments through `provider` in `statuses`, oldest first. */
-  async providerIdsByOrder(orderIds: readonly string[], provider: PaymentProvider, statuses: readonly PaymentStatus[]): Promise<Map<string, string[]>> {
+  async providerIdsByOrder(
+    orderIds: readonly string[],
+    provider: PaymentProvider,
+    statuses: readonly PaymentStatus[],
+  ): Promise<Map<string, string[]>> {
     const rows: CapturedPaymentsRow[] = await this.manager.query(
       `SELECT order_id::text AS "orderId", array_agg(provider_payment_id ORDER BY created_at) AS ids
          FROM payments WHERE order_id = ANY($1::uuid[]) AND provider = $2 AND status = ANY($3)

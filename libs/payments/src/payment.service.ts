@@ -44,12 +44,25 @@ export class PaymentService {
 
   /** Calls the provider first (no transaction is held open across the network), then records the payment. */
   async createPayment(input: CreatePaymentInput): Promise<OpenedPayment> {
-    if (input.amount.isZero() || input.amount.isNegative()) throw PaymentsException.badInput('A payment must be for a positive amount');
+    if (input.amount.isZero() || input.amount.isNegative())
+      throw PaymentsException.badInput('A payment must be for a positive amount');
     const created = await this.gateway.createPayment(input);
-    const id = await this.payments.recordIfAbsent({ ...input, provider: created.provider, providerPaymentId: created.providerPaymentId });
+    const id = await this.payments.recordIfAbsent({
+      ...input,
+      provider: created.provider,
+      providerPaymentId: created.providerPaymentId,
+    });
     // Recorded just now: it is what was asked for, awaiting payment. Otherwise read what the first recorder wrote.
     const payment: PaymentView = id
-      ? { id, orderId: input.orderId, provider: created.provider, providerPaymentId: created.providerPaymentId, amount: input.amount, refunded: Money.zero(input.amount.currency), status: PaymentStatus.REQUIRES_PAYMENT }
+      ? {
+          id,
+          orderId: input.orderId,
+          provider: created.provider,
+          providerPaymentId: created.providerPaymentId,
+          amount: input.amount,
+          refunded: Money.zero(input.amount.currency),
+          status: PaymentStatus.REQUIRES_PAYMENT,
+        }
       : toView(await this.recorded(created.providerPaymentId));
     return { ...payment, clientSecret: created.clientSecret };
   }
@@ -59,16 +72,20 @@ export class PaymentService {
    * (RefundSucceeded), never here, so a retried call or a refund made at the provider cannot count twice.
    */
   async refund(input: RefundInput): Promise<RefundView> {
-    if (input.amount.isZero() || input.amount.isNegative()) throw PaymentsException.badInput('A refund must be for a positive amount');
+    if (input.amount.isZero() || input.amount.isNegative())
+      throw PaymentsException.badInput('A refund must be for a positive amount');
     const payment = await this.payments.findByProviderPaymentId(input.providerPaymentId);
     if (!payment) throw PaymentsException.notFound('Payment', input.providerPaymentId);
     if (!isCaptured(payment.status)) throw PaymentsException.conflict(`A ${payment.status} payment cannot be refunded`);
-    if (input.amount.currency !== payment.currency) throw PaymentsException.badInput(`The payment is in ${payment.currency}`);
+    if (input.amount.currency !== payment.currency)
+      throw PaymentsException.badInput(`The payment is in ${payment.currency}`);
     const earlier = await this.refunds.findByIdempotencyKey(payment.id, input.idempotencyKey);
     if (earlier) return toRefundView(earlier);
     const refundable = payment.amountMinor - (await this.committedRefunds(payment));
     if (input.amount.amountMinor > refundable) {
-      throw PaymentsException.badInput('The refund exceeds what is left to refund', { refundable: Money.of(Math.max(refundable, 0), payment.currency).toJSON() });
+      throw PaymentsException.badInput('The refund exceeds what is left to refund', {
+        refundable: Money.of(Math.max(refundable, 0), payment.currency).toJSON(),
+      });
     }
     const result = await this.gateway.refund(input);
     await this.refunds.recordIfAbsent({

@@ -25,8 +25,17 @@ export type ProviderEvent =
   /** Cumulative: everything refunded on the payment so far, so late or repeated news never refunds twice. */
   | (ProviderEventBase & { kind: 'PAYMENT_REFUNDED'; payment: ProviderPaymentRef; refundedTotal: Money })
   /** Cumulative: everything reversed on the transfer so far; `payoutId` is what the transfer was created for. */
-  | (ProviderEventBase & { kind: 'TRANSFER_REVERSED'; providerTransferId: string; payoutId: string | null; reversedTotal: Money })
-  | (ProviderEventBase & { kind: 'REFUND_UPDATED'; providerRefundId: string; status: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' })
+  | (ProviderEventBase & {
+      kind: 'TRANSFER_REVERSED';
+      providerTransferId: string;
+      payoutId: string | null;
+      reversedTotal: Money;
+    })
+  | (ProviderEventBase & {
+      kind: 'REFUND_UPDATED';
+      providerRefundId: string;
+      status: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+    })
   | (ProviderEventBase & { kind: 'UNHANDLED' });
 
 export interface ProcessedEvent {

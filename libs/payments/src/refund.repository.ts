@@ -5,7 +5,10 @@ import { EntityManager } from 'typeorm';
 import { RefundStatus } from './payment-gateway';
 import { RefundEntity } from './payment.entity';
 
-export type NewRefund = Pick<RefundEntity, 'paymentId' | 'providerRefundId' | 'amountMinor' | 'currency' | 'status' | 'reason' | 'idempotencyKey'>;
+export type NewRefund = Pick<
+  RefundEntity,
+  'paymentId' | 'providerRefundId' | 'amountMinor' | 'currency' | 'status' | 'reason' | 'idempotencyKey'
+>;
 
 /** Sums of a payment's refunds by status, in its currency's minor units. */
 export interface RefundTotals {
@@ -35,7 +38,15 @@ export class RefundRepository {
       `INSERT INTO refunds (payment_id, provider_refund_id, amount_minor, currency, status, reason, idempotency_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (provider_refund_id) DO NOTHING`,
-      [refund.paymentId, refund.providerRefundId, refund.amountMinor, refund.currency, refund.status, refund.reason, refund.idempotencyKey],
+      [
+        refund.paymentId,
+        refund.providerRefundId,
+        refund.amountMinor,
+        refund.currency,
+        refund.status,
+        refund.reason,
+        refund.idempotencyKey,
+      ],
     );
   }
 

@@ -1,7 +1,15 @@
 import { DomainError, ErrorCode } from '@chedun/kernel';
 import { SearchException } from './search.exception';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
-import { FacetCount, SearchDocument, SearchFilter, SearchIndex, SearchPage, SearchQuery, SearchSort } from './search-index.port';
+import {
+  FacetCount,
+  SearchDocument,
+  SearchFilter,
+  SearchIndex,
+  SearchPage,
+  SearchQuery,
+  SearchSort,
+} from './search-index.port';
 
 /**
  * The part of the official client this adapter uses. Declared here because the package ships its types for
@@ -19,7 +27,11 @@ interface MeiliIndex {
   search(
     query: string | null,
     options: { filter: string[]; facets: string[]; sort?: string[]; offset: number; limit: number },
-  ): Promise<{ hits: MeiliProduct[]; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }>;
+  ): Promise<{
+    hits: MeiliProduct[];
+    estimatedTotalHits?: number;
+    facetDistribution?: Record<string, Record<string, number>>;
+  }>;
 }
 interface MeiliClient {
   index(uid: string): MeiliIndex;
@@ -53,7 +65,9 @@ export class MeilisearchSearchIndex extends SearchIndex {
   constructor(options: MeilisearchOptions) {
     super();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Meilisearch: Client } = require('meilisearch') as { Meilisearch: new (config: { host: string; apiKey?: string }) => MeiliClient };
+    const { Meilisearch: Client } = require('meilisearch') as {
+      Meilisearch: new (config: { host: string; apiKey?: string }) => MeiliClient;
+    };
     this.client = new Client({ host: options.host, apiKey: options.apiKey });
     this.index = this.client.index(options.indexUid ?? 'products');
   }
@@ -61,11 +75,7 @@ export class MeilisearchSearchIndex extends SearchIndex {
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
     await this.configured();
-    await this.call(() =>
-      this.index
-        .addDocuments(documents.map(toMeili), { primaryKey: 'id' })
-        .waitTask(),
-    );
+    await this.call(() => this.index.addDocuments(documents.map(toMeili), { primaryKey: 'id' }).waitTask());
   }
 
   async remove(productIds: readonly string[]): Promise<void> {
@@ -116,8 +126,26 @@ export class MeilisearchSearchIndex extends SearchIndex {
       await this.client.createIndex(this.index.uid, { primaryKey: 'id' }).waitTask();
       await this.index
         .updateSettings({
-          searchableAttributes: ['name', 'nameZh', 'filmIpTitle', 'filmIpTitleZh', 'merchantName', 'merchantNameZh', 'description', 'descriptionZh'],
-          filterableAttributes: ['filmIpId', 'studioId', 'merchantId', 'venueId', 'category', 'kind', 'priceFromMinor', 'availableDates'],
+          searchableAttributes: [
+            'name',
+            'nameZh',
+            'filmIpTitle',
+            'filmIpTitleZh',
+            'merchantName',
+            'merchantNameZh',
+            'description',
+            'descriptionZh',
+          ],
+          filterableAttributes: [
+            'filmIpId',
+            'studioId',
+            'merchantId',
+            'venueId',
+            'category',
+            'kind',
+            'priceFromMinor',
+            'availableDates',
+          ],
           sortableAttributes: ['priceFromMinor', 'publishedAtMs', 'id'],
           pagination: { maxTotalHits: 10_000 },
         })
@@ -160,8 +188,10 @@ export function meiliFilter(f: SearchFilter): string[] {
   if (f.venueId) parts.push(`venueId = ${quote(f.venueId)}`);
   if (f.categories?.length) parts.push(`category IN [${f.categories.map(quote).join(', ')}]`);
   if (f.kind) parts.push(`kind = ${quote(f.kind)}`);
-  if (f.minPriceMinor !== undefined && f.minPriceMinor !== null) parts.push(`priceFromMinor >= ${Math.trunc(f.minPriceMinor)}`);
-  if (f.maxPriceMinor !== undefined && f.maxPriceMinor !== null) parts.push(`priceFromMinor <= ${Math.trunc(f.maxPriceMinor)}`);
+  if (f.minPriceMinor !== undefined && f.minPriceMinor !== null)
+    parts.push(`priceFromMinor >= ${Math.trunc(f.minPriceMinor)}`);
+  if (f.maxPriceMinor !== undefined && f.maxPriceMinor !== null)
+    parts.push(`priceFromMinor <= ${Math.trunc(f.maxPriceMinor)}`);
   if (f.availableOn) parts.push(`availableDates = ${quote(f.availableOn)}`);
   return parts;
 }

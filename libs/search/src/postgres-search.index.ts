@@ -87,7 +87,8 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
       if (!started || this.listener !== started) return;
       this.listener = null;
       this.cache?.setLive(false);
-      if (!this.closed) this.logger.warn(`Search cache off until its listener reconnects: ${error?.message ?? 'connection ended'}`);
+      if (!this.closed)
+        this.logger.warn(`Search cache off until its listener reconnects: ${error?.message ?? 'connection ended'}`);
       started.close().catch(() => undefined);
     };
     this.connecting = (async () => {
@@ -101,7 +102,9 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
         // Whatever changed before LISTEN took effect was never cached: the cache starts empty.
         this.cache?.setLive(true);
       } catch (error) {
-        this.logger.warn(`Search cache listener failed to start: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `Search cache listener failed to start: ${error instanceof Error ? error.message : String(error)}`,
+        );
       } finally {
         this.connecting = null;
       }
@@ -115,14 +118,25 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
     const keyset = sort !== SearchSort.RELEVANCE;
     const cursor = query.after ? decodeSearchCursor(query.sort, query.after, keyset) : null;
     const offset = !keyset && cursor?.kind === 'offset' ? cursor.offset : 0;
-    const result = await this.documents.search({ text, filter: query.filter ?? {}, sort, cursor, offset, limit: query.first + 1 });
+    const result = await this.documents.search({
+      text,
+      filter: query.filter ?? {},
+      sort,
+      cursor,
+      offset,
+      limit: query.first + 1,
+    });
     const page = result.hits.slice(0, query.first);
     const hits = page.map(({ document, publishedMs }, i) => ({
       document,
       cursor: encodeSearchCursor(
         query.sort,
         keyset
-          ? { kind: 'key', value: sort === SearchSort.NEWEST ? publishedMs : (document.priceFromMinor ?? NO_PRICE), productId: document.productId }
+          ? {
+              kind: 'key',
+              value: sort === SearchSort.NEWEST ? publishedMs : (document.priceFromMinor ?? NO_PRICE),
+              productId: document.productId,
+            }
           : { kind: 'offset', offset: offset + i + 1 },
       ),
     }));

@@ -18,10 +18,22 @@ describe('SearchResultCache', () => {
   };
 
   it('keys a query by its content, whatever the order of filter keys or of categories', () => {
-    const a = SearchResultCache.key({ text: ' lantern ', sort: SearchSort.RELEVANCE, first: 20, filter: { kind: null, categories: ['FOOD', 'HOME'] as never, maxPriceMinor: 5 } });
-    const b = SearchResultCache.key({ text: 'lantern', sort: SearchSort.RELEVANCE, first: 20, filter: { maxPriceMinor: 5, categories: ['HOME', 'FOOD'] as never } });
+    const a = SearchResultCache.key({
+      text: ' lantern ',
+      sort: SearchSort.RELEVANCE,
+      first: 20,
+      filter: { kind: null, categories: ['FOOD', 'HOME'] as never, maxPriceMinor: 5 },
+    });
+    const b = SearchResultCache.key({
+      text: 'lantern',
+      sort: SearchSort.RELEVANCE,
+      first: 20,
+      filter: { maxPriceMinor: 5, categories: ['HOME', 'FOOD'] as never },
+    });
     expect(a).toBe(b);
-    expect(SearchResultCache.key({ text: 'lantern', sort: SearchSort.RELEVANCE, first: 21 })).not.toBe(SearchResultCache.key({ text: 'lantern', sort: SearchSort.RELEVANCE, first: 20 }));
+    expect(SearchResultCache.key({ text: 'lantern', sort: SearchSort.RELEVANCE, first: 21 })).not.toBe(
+      SearchResultCache.key({ text: 'lantern', sort: SearchSort.RELEVANCE, first: 20 }),
+    );
   });
 
   it('answers only while its listener is live', () => {

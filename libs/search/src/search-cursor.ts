@@ -7,12 +7,12 @@ import { SearchException } from './search.exception';
  * offset for relevance, whose scores are floats not worth round-tripping. The sort is part of the cursor, so a
  * cursor of one sort cannot be replayed against another.
  */
-export type SearchCursor =
-  | { kind: 'offset'; offset: number }
-  | { kind: 'key'; value: number; productId: string };
+export type SearchCursor = { kind: 'offset'; offset: number } | { kind: 'key'; value: number; productId: string };
 
 export function encodeSearchCursor(sort: SearchSort, cursor: SearchCursor): string {
-  return cursor.kind === 'offset' ? encodeCursor([sort, cursor.offset]) : encodeCursor([sort, cursor.value, cursor.productId]);
+  return cursor.kind === 'offset'
+    ? encodeCursor([sort, cursor.offset])
+    : encodeCursor([sort, cursor.value, cursor.productId]);
 }
 
 export function decodeSearchCursor(sort: SearchSort, after: string, keyset: boolean): SearchCursor {

@@ -48,10 +48,28 @@ export interface SearchChangeListener {
 
 /** The document's own columns, without the derived search columns (tsv, text_all, text_en, zh_grams). */
 const DOCUMENT_COLUMNS = [
-  'product_id', 'kind', 'category', 'name', 'name_zh', 'description', 'description_zh', 'film_ip_id', 'film_ip_title',
-  'film_ip_title_zh', 'studio_id', 'merchant_id', 'merchant_name', 'merchant_name_zh', 'venue_id', 'price_from_minor',
-  'currency', 'in_stock', 'published_at',
-].map((c) => `d.${c}`).join(', ');
+  'product_id',
+  'kind',
+  'category',
+  'name',
+  'name_zh',
+  'description',
+  'description_zh',
+  'film_ip_id',
+  'film_ip_title',
+  'film_ip_title_zh',
+  'studio_id',
+  'merchant_id',
+  'merchant_name',
+  'merchant_name_zh',
+  'venue_id',
+  'price_from_minor',
+  'currency',
+  'in_stock',
+  'published_at',
+]
+  .map((c) => `d.${c}`)
+  .join(', ');
 
 interface SearchResultRow {
   total: number;
@@ -107,11 +125,26 @@ export class SearchDocumentRepository {
     // The last listing of a product wins (ON CONFLICT cannot touch a row twice in one statement).
     const latest = new Map(documents.map((d) => [d.productId, d]));
     const rows = [...latest.values()].map((d) => ({
-      product_id: d.productId, kind: d.kind, category: d.category, name: d.name, name_zh: d.nameZh, description: d.description,
-      description_zh: d.descriptionZh, film_ip_id: d.filmIpId, film_ip_title: d.filmIpTitle, film_ip_title_zh: d.filmIpTitleZh,
-      studio_id: d.studioId, merchant_id: d.merchantId, merchant_name: d.merchantName, merchant_name_zh: d.merchantNameZh,
-      venue_id: d.venueId, price_from_minor: d.priceFromMinor, currency: d.currency, in_stock: d.inStock,
-      available_dates: d.availableDates, published_at: d.publishedAt.toISOString(),
+      product_id: d.productId,
+      kind: d.kind,
+      category: d.category,
+      name: d.name,
+      name_zh: d.nameZh,
+      description: d.description,
+      description_zh: d.descriptionZh,
+      film_ip_id: d.filmIpId,
+      film_ip_title: d.filmIpTitle,
+      film_ip_title_zh: d.filmIpTitleZh,
+      studio_id: d.studioId,
+      merchant_id: d.merchantId,
+      merchant_name: d.merchantName,
+      merchant_name_zh: d.merchantNameZh,
+      venue_id: d.venueId,
+      price_from_minor: d.priceFromMinor,
+      currency: d.currency,
+      in_stock: d.inStock,
+      available_dates: d.availableDates,
+      published_at: d.publishedAt.toISOString(),
     }));
     await this.manager.query(
       `INSERT INTO search_documents (product_id, kind, category, name, name_zh, description, description_zh, film_ip_id,
@@ -171,11 +204,13 @@ export class SearchDocumentRepository {
     switch (sort) {
       case SearchSort.PRICE_ASC:
         order = `${priceKey} ASC, d.product_id ASC`;
-        if (cursor?.kind === 'key') pageAfter = `(${priceKey}, d.product_id) > (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`;
+        if (cursor?.kind === 'key')
+          pageAfter = `(${priceKey}, d.product_id) > (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`;
         break;
       case SearchSort.PRICE_DESC:
         order = `${priceKey} DESC, d.product_id DESC`;
-        if (cursor?.kind === 'key') pageAfter = `(${priceKey}, d.product_id) < (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`;
+        if (cursor?.kind === 'key')
+          pageAfter = `(${priceKey}, d.product_id) < (${p(cursor.value)}::bigint, ${p(cursor.productId)}::uuid)`;
         break;
       case SearchSort.NEWEST:
         order = `d.published_at DESC, d.product_id DESC`;
@@ -264,7 +299,9 @@ export function textMatch(text: string, p: (value: unknown) => string): { where:
   if (grams.length || words.length === 0) {
     const like = `search_fold('%' || ${p(escapeLike(text))}::text || '%')`;
     return {
-      where: grams.length ? `(d.zh_grams @> ${p(grams)}::text[] AND d.text_all LIKE ${like})` : `d.text_all LIKE ${like}`,
+      where: grams.length
+        ? `(d.zh_grams @> ${p(grams)}::text[] AND d.text_all LIKE ${like})`
+        : `d.text_all LIKE ${like}`,
       score: `(CASE WHEN search_fold(d.name || ' ' || coalesce(d.name_zh, '')) LIKE ${like} THEN 2 ELSE 1 END)::float8`,
     };
   }
@@ -280,8 +317,10 @@ function filterConditions(f: SearchFilter, p: (v: unknown) => string): string[] 
   if (f.venueId) where.push(`d.venue_id = ${p(f.venueId)}::uuid`);
   if (f.categories?.length) where.push(`d.category = ANY(${p(f.categories)}::text[])`);
   if (f.kind) where.push(`d.kind = ${p(f.kind)}::text`);
-  if (f.minPriceMinor !== undefined && f.minPriceMinor !== null) where.push(`d.price_from_minor >= ${p(f.minPriceMinor)}::bigint`);
-  if (f.maxPriceMinor !== undefined && f.maxPriceMinor !== null) where.push(`d.price_from_minor <= ${p(f.maxPriceMinor)}::bigint`);
+  if (f.minPriceMinor !== undefined && f.minPriceMinor !== null)
+    where.push(`d.price_from_minor >= ${p(f.minPriceMinor)}::bigint`);
+  if (f.maxPriceMinor !== undefined && f.maxPriceMinor !== null)
+    where.push(`d.price_from_minor <= ${p(f.maxPriceMinor)}::bigint`);
   if (f.availableOn) where.push(`d.available_dates @> ARRAY[${p(f.availableOn)}::date]`);
   return where;
 }

@@ -15,11 +15,16 @@ export class SearchHitCoverResolver {
 
   constructor(private readonly galleries: ProductMediaService) {}
 
-  @ResolveField(() => ProductMedia, { nullable: true, description: 'The first image of the gallery, or null when the product has none.' })
+  @ResolveField(() => ProductMedia, {
+    nullable: true,
+    description: 'The first image of the gallery, or null when the product has none.',
+  })
   cover(@Parent() hit: ProductSearchHit, @Context('req') req: object): Promise<ProductMedia | null> {
     let loader = this.perRequest.get(req);
     if (!loader) {
-      loader = new DataLoader(async (ids) => (await this.galleries.galleriesOf(ids)).map((gallery) => gallery[0] ?? null));
+      loader = new DataLoader(async (ids) =>
+        (await this.galleries.galleriesOf(ids)).map((gallery) => gallery[0] ?? null),
+      );
       this.perRequest.set(req, loader);
     }
     return loader.load(hit.id);

@@ -27,7 +27,9 @@ export class SearchOutboxRepository {
   }
 
   async pendingCount(): Promise<number> {
-    const rows: CountRow[] = await this.manager.query(`SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL`);
+    const rows: CountRow[] = await this.manager.query(
+      `SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL`,
+    );
     return rows[0]?.n ?? 0;
   }
 

@@ -22,16 +22,30 @@ describe('search query building', () => {
 
   it('quotes every Meilisearch filter value, so input cannot change the expression', () => {
     expect(
-      meiliFilter({ merchantId: 'a" OR kind = "x', categories: ['FOOD', 'TOUR'] as never, minPriceMinor: 100.7, availableOn: '2026-12-05' }),
-    ).toEqual(['merchantId = "a\\" OR kind = \\"x"', 'category IN ["FOOD", "TOUR"]', 'priceFromMinor >= 100', 'availableDates = "2026-12-05"']);
+      meiliFilter({
+        merchantId: 'a" OR kind = "x',
+        categories: ['FOOD', 'TOUR'] as never,
+        minPriceMinor: 100.7,
+        availableOn: '2026-12-05',
+      }),
+    ).toEqual([
+      'merchantId = "a\\" OR kind = \\"x"',
+      'category IN ["FOOD", "TOUR"]',
+      'priceFromMinor >= 100',
+      'availableDates = "2026-12-05"',
+    ]);
   });
 
   it('round-trips cursors and refuses one from another sort', () => {
     const key = encodeSearchCursor(SearchSort.PRICE_ASC, { kind: 'key', value: 990, productId: 'p-1' });
     expect(decodeSearchCursor(SearchSort.PRICE_ASC, key, true)).toEqual({ kind: 'key', value: 990, productId: 'p-1' });
-    expect(() => decodeSearchCursor(SearchSort.NEWEST, key, true)).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }));
+    expect(() => decodeSearchCursor(SearchSort.NEWEST, key, true)).toThrow(
+      expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }),
+    );
     const offset = encodeSearchCursor(SearchSort.RELEVANCE, { kind: 'offset', offset: 40 });
     expect(decodeSearchCursor(SearchSort.RELEVANCE, offset, false)).toEqual({ kind: 'offset', offset: 40 });
-    expect(() => decodeSearchCursor(SearchSort.RELEVANCE, 'garbage', false)).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }));
+    expect(() => decodeSearchCursor(SearchSort.RELEVANCE, 'garbage', false)).toThrow(
+      expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }),
+    );
   });
 });

@@ -31,7 +31,9 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.refreshTimer = setInterval(() => {
-      this.refreshExperiences().catch((error: unknown) => this.logger.error(`Search refresh of experiences failed: ${String(error)}`));
+      this.refreshExperiences().catch((error: unknown) =>
+        this.logger.error(`Search refresh of experiences failed: ${String(error)}`),
+      );
     }, REFRESH_EXPERIENCES_EVERY_MS);
     this.refreshTimer.unref();
     if (this.index.transactional) return;
@@ -112,6 +114,9 @@ export class SearchSync implements OnApplicationBootstrap, OnModuleDestroy {
     const documents = await this.listings.listings(productIds, manager);
     const listed = new Set(documents.map((d) => d.productId));
     await this.index.upsert(documents, manager);
-    await this.index.remove(productIds.filter((id) => !listed.has(id)), manager);
+    await this.index.remove(
+      productIds.filter((id) => !listed.has(id)),
+      manager,
+    );
   }
 }

@@ -38,6 +38,8 @@ export class SearchModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.bus.subscribe<CatalogProductChanged>('CatalogProductChanged', (event, manager) => this.sync.productsChanged(event.productIds, manager));
+    this.bus.subscribe<CatalogProductChanged>('CatalogProductChanged', (event, manager) =>
+      this.sync.productsChanged(event.productIds, manager),
+    );
   }
 }

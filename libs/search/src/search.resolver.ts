@@ -16,7 +16,8 @@ export class SearchResolver {
   @Public()
   @RateLimited('search')
   @Query(() => ProductSearchConnection, {
-    description: 'Public. Chinese and English text over published products under an active license, with filters and facets.',
+    description:
+      'Public. Chinese and English text over published products under an active license, with filters and facets.',
   })
   async searchProducts(@Args() args: SearchProductsArgs): Promise<ProductSearchConnection> {
     const page = await this.index.search({
@@ -32,14 +33,20 @@ export class SearchResolver {
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       facets: {
         categories: page.facets.categories.map((f) => ({ category: f.value as ProductCategory, count: f.count })),
-        filmIps: page.facets.filmIps.map((f) => ({ filmIp: { id: f.value, title: f.label ?? '', titleZh: null }, count: f.count })),
+        filmIps: page.facets.filmIps.map((f) => ({
+          filmIp: { id: f.value, title: f.label ?? '', titleZh: null },
+          count: f.count,
+        })),
       },
     };
   }
 
-  @Mutation(() => Int, { description: 'Platform operators: rebuilds the search index from the catalog; returns documents indexed.' })
+  @Mutation(() => Int, {
+    description: 'Platform operators: rebuilds the search index from the catalog; returns documents indexed.',
+  })
   async reindexSearch(@CurrentActor() actor: Actor): Promise<number> {
-    if (actor.organizationIds(OrganizationKind.PLATFORM).length === 0) throw SearchException.forbidden('Platform operators only');
+    if (actor.organizationIds(OrganizationKind.PLATFORM).length === 0)
+      throw SearchException.forbidden('Platform operators only');
     return this.sync.reindexAll();
   }
 }

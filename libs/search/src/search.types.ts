@@ -3,7 +3,18 @@ import { ProductFilmIp, ProductKind } from '@chedun/catalog';
 import { Organization } from '@chedun/identity';
 import { CalendarDateScalar, Connection, MoneyType, PageArgs, ProductCategory, SafeInt } from '@chedun/kernel';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { SearchSort } from './search-index.port';
 
 registerEnumType(SearchSort, { name: 'ProductSearchSort' });
@@ -54,7 +65,10 @@ export class ProductFilter {
   @Min(0)
   maxPriceMinor?: number;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'Experiences with seats on this day (Asia/Shanghai).' })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'Experiences with seats on this day (Asia/Shanghai).',
+  })
   @IsOptional()
   @IsString()
   availableOn?: string;
@@ -74,7 +88,11 @@ export class SearchProductsArgs extends PageArgs {
   @Type(() => ProductFilter)
   filter?: ProductFilter | null;
 
-  @Field(() => SearchSort, { nullable: true, defaultValue: SearchSort.RELEVANCE, description: 'RELEVANCE falls back to NEWEST without text.' })
+  @Field(() => SearchSort, {
+    nullable: true,
+    defaultValue: SearchSort.RELEVANCE,
+    description: 'RELEVANCE falls back to NEWEST without text.',
+  })
   @IsOptional()
   @IsEnum(SearchSort)
   sort?: SearchSort;
@@ -146,7 +164,9 @@ export class FilmIpFacet {
   count!: number;
 }
 
-@ObjectType('ProductSearchFacets', { description: 'Counts over every match of the text and filters (not just this page).' })
+@ObjectType('ProductSearchFacets', {
+  description: 'Counts over every match of the text and filters (not just this page).',
+})
 export class ProductSearchFacets {
   @Field(() => [CategoryFacet])
   categories!: CategoryFacet[];

@@ -54,19 +54,31 @@ function lintProbes(probes: Probe[]): { messages: LintMessage[][]; constraints: 
     const constraints = config.rules[RULE][1].depConstraints;
     process.stdout.write(JSON.stringify({ messages, constraints }));
   `;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, input: JSON.stringify(probes), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    input: JSON.stringify(probes),
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`ESLint failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as { messages: LintMessage[][]; constraints: DepConstraint[] };
 }
 
-const importing = (specifier: string, name: string) => `import { ${name} } from '${specifier}';\nexport const probe = ${name};\n`;
+const importing = (specifier: string, name: string) =>
+  `import { ${name} } from '${specifier}';\nexport const probe = ${name};\n`;
 
 const PROBES = {
   allowed: { path: 'libs/search/src/boundary-probe.ts', source: importing('@chedun/catalog', 'CatalogModule') },
   forbiddenContext: { path: 'libs/search/src/boundary-probe.ts', source: importing('@chedun/orders', 'OrdersModule') },
   forbiddenUpward: { path: 'libs/identity/src/boundary-probe.ts', source: importing('@chedun/ledger', 'LedgerModule') },
-  internals: { path: 'libs/ledger/src/boundary-probe.ts', source: importing('../../orders/src/order-status', 'OrderStatus') },
-  sharedToContext: { path: 'libs/db/src/boundary-probe.ts', source: importing('@chedun/identity', 'Actor'), closesCycle: ['identity', 'db'] },
+  internals: {
+    path: 'libs/ledger/src/boundary-probe.ts',
+    source: importing('../../orders/src/order-status', 'OrderStatus'),
+  },
+  sharedToContext: {
+    path: 'libs/db/src/boundary-probe.ts',
+    source: importing('@chedun/identity', 'Actor'),
+    closesCycle: ['identity', 'db'],
+  },
 } satisfies Record<string, Probe>;
 
 describe('context boundaries (eslint.config.mjs depConstraints)', () => {
@@ -88,7 +100,10 @@ describe('context boundaries (eslint.config.mjs depConstraints)', () => {
 
   it('fails a context importing a context it may not use (search importing orders)', () => {
     expect(found.forbiddenContext).toEqual([
-      expect.objectContaining({ messageId: 'onlyTagsConstraintViolation', message: expect.stringContaining('"scope:search" can only depend on') }),
+      expect.objectContaining({
+        messageId: 'onlyTagsConstraintViolation',
+        message: expect.stringContaining('"scope:search" can only depend on'),
+      }),
     ]);
   });
 
@@ -97,7 +112,9 @@ describe('context boundaries (eslint.config.mjs depConstraints)', () => {
   });
 
   it('fails a context reaching into another context\u2019s files instead of its index.ts', () => {
-    expect(found.internals).toEqual([expect.objectContaining({ messageId: 'noRelativeOrAbsoluteImportsAcrossLibraries' })]);
+    expect(found.internals).toEqual([
+      expect.objectContaining({ messageId: 'noRelativeOrAbsoluteImportsAcrossLibraries' }),
+    ]);
   });
 
   it('fails a shared library importing a context', () => {
@@ -119,8 +136,18 @@ describe('context boundaries (eslint.config.mjs depConstraints)', () => {
   it.each(['README.md', 'docs/ARCHITECTURE.md'])('is listed in %s as the lint rule has it', (doc) => {
     const ruled = Object.fromEntries(
       constraints
-        .filter((c) => c.sourceTag.startsWith('scope:') && !['scope:shared', 'scope:api', 'scope:bench', 'scope:web'].includes(c.sourceTag))
-        .map((c) => [c.sourceTag.slice('scope:'.length), c.onlyDependOnLibsWithTags.filter((t) => t !== 'scope:shared').map((t) => t.slice('scope:'.length)).sort()]),
+        .filter(
+          (c) =>
+            c.sourceTag.startsWith('scope:') &&
+            !['scope:shared', 'scope:api', 'scope:bench', 'scope:web'].includes(c.sourceTag),
+        )
+        .map((c) => [
+          c.sourceTag.slice('scope:'.length),
+          c.onlyDependOnLibsWithTags
+            .filter((t) => t !== 'scope:shared')
+            .map((t) => t.slice('scope:'.length))
+            .sort(),
+        ]),
     );
     // Rows like "| `orders` | identity, catalog, licensing, payments |".
     const rows = [...readFileSync(join(ROOT, doc), 'utf8').matchAll(/^\| `([a-z]+)`\s*\| ([a-z, ]+?)\s*\|$/gm)];

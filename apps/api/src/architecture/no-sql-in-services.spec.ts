@@ -8,7 +8,17 @@ const ROOT = join(__dirname, '../../../..');
  * the only place with SQL; services hold the use cases and transactions). Every context in libs/ is listed; the shared
  * libraries (kernel, config, db) own no tables of a context and are exempt.
  */
-const CONTEXTS_WITH_REPOSITORIES = ['catalog', 'identity', 'ip', 'ledger', 'licensing', 'media', 'orders', 'payments', 'search'];
+const CONTEXTS_WITH_REPOSITORIES = [
+  'catalog',
+  'identity',
+  'ip',
+  'ledger',
+  'licensing',
+  'media',
+  'orders',
+  'payments',
+  'search',
+];
 
 /** What only a repository does: send SQL, build a query, or use TypeORM's EntityManager and Repository API. */
 const DATA_ACCESS: readonly { name: string; pattern: RegExp }[] = [
@@ -22,7 +32,8 @@ const DATA_ACCESS: readonly { name: string; pattern: RegExp }[] = [
     name: 'manager.<find|save|insert|update|delete|count|...>(',
     // Not `repository.forManager(manager).save(...)`: that is a repository's method on the caller's transaction.
     // A transaction's manager is often `m` (`dataSource.transaction(async (m) => ...)`).
-    pattern: /(?<!forManager\()\b(?:manager|m)\s*\)?\s*\.\s*(?:find\w*|save|insert|update|upsert|delete|remove|softDelete|restore|count\w*|exists\w*|increment|decrement|create|merge|preload|sum|average|minimum|maximum)\s*\(/,
+    pattern:
+      /(?<!forManager\()\b(?:manager|m)\s*\)?\s*\.\s*(?:find\w*|save|insert|update|upsert|delete|remove|softDelete|restore|count\w*|exists\w*|increment|decrement|create|merge|preload|sum|average|minimum|maximum)\s*\(/,
   },
 ];
 
@@ -49,27 +60,48 @@ describe('SQL only in repositories', () => {
     expect([...CONTEXTS_WITH_REPOSITORIES].sort()).toEqual(contexts);
   });
 
-  it.each(CONTEXTS_WITH_REPOSITORIES)('%s: services, readers, jobs and gateways reach their tables through repositories only', (context) => {
-    const files = sourceFiles(join(ROOT, 'libs', context, 'src'));
-    const outside = files
-      .filter((file) => !file.endsWith('.repository.ts'))
-      .flatMap((file) => dataAccessIn(readFileSync(file, 'utf8')).map((found) => `${file.slice(ROOT.length + 1)} uses ${found}`));
-    expect(outside).toEqual([]);
-    // The context has repositories, and they are where its SQL went: the check above cannot pass by scanning nothing.
-    const repositories = files.filter((file) => file.endsWith('.repository.ts'));
-    expect(repositories.length).toBeGreaterThan(0);
-    expect(repositories.some((file) => dataAccessIn(readFileSync(file, 'utf8')).length > 0)).toBe(true);
-  });
+  it.each(CONTEXTS_WITH_REPOSITORIES)(
+    '%s: services, readers, jobs and gateways reach their tables through repositories only',
+    (context) => {
+      const files = sourceFiles(join(ROOT, 'libs', context, 'src'));
+      const outside = files
+        .filter((file) => !file.endsWith('.repository.ts'))
+        .flatMap((file) =>
+          dataAccessIn(readFileSync(file, 'utf8')).map((found) => `${file.slice(ROOT.length + 1)} uses ${found}`),
+        );
+      expect(outside).toEqual([]);
+      // The context has repositories, and they are where its SQL went: the check above cannot pass by scanning nothing.
+      const repositories = files.filter((file) => file.endsWith('.repository.ts'));
+      expect(repositories.length).toBeGreaterThan(0);
+      expect(repositories.some((file) => dataAccessIn(readFileSync(file, 'utf8')).length > 0)).toBe(true);
+    },
+  );
 
   it.each([
     ['raw SQL on a transaction', `const rows = await manager.query('SELECT 1', []);`, '.query('],
-    ['typed raw SQL on the data source', `const [row] = await this.dataSource.query<{ n: string }[]>('SELECT 1');`, '.query('],
+    [
+      'typed raw SQL on the data source',
+      `const [row] = await this.dataSource.query<{ n: string }[]>('SELECT 1');`,
+      '.query(',
+    ],
     ['a query builder', `this.dataSource.getRepository(ProductEntity).createQueryBuilder('p')`, 'createQueryBuilder('],
     ['a TypeORM repository', `await this.dataSource.getRepository(VenueEntity).findOneBy({ id });`, 'getRepository('],
     ['an entity manager write', `await manager.save(product);`, 'manager.<find|save|insert|update|delete|count|...>('],
-    ['a transaction manager named m', `const live = await m.findOneBy(PayoutEntity, { organizationId });`, 'manager.<find|save|insert|update|delete|count|...>('],
-    ['an optional manager read', `await (manager ?? this.dataSource.manager).findOneBy(LicenseEntity, { id });`, 'manager.<find|save|insert|update|delete|count|...>('],
-    ['an UPDATE ... RETURNING', `await updateReturning<{ id: string }>(manager, 'UPDATE t SET a = 1 RETURNING id', []);`, 'updateReturning('],
+    [
+      'a transaction manager named m',
+      `const live = await m.findOneBy(PayoutEntity, { organizationId });`,
+      'manager.<find|save|insert|update|delete|count|...>(',
+    ],
+    [
+      'an optional manager read',
+      `await (manager ?? this.dataSource.manager).findOneBy(LicenseEntity, { id });`,
+      'manager.<find|save|insert|update|delete|count|...>(',
+    ],
+    [
+      'an UPDATE ... RETURNING',
+      `await updateReturning<{ id: string }>(manager, 'UPDATE t SET a = 1 RETURNING id', []);`,
+      'updateReturning(',
+    ],
   ])('recognises %s', (_name, source, expected) => {
     expect(dataAccessIn(source)).toContain(expected);
   });

@@ -22,11 +22,37 @@ const TABLES: Record<string, readonly string[]> = {
   ip: ['film_ips', 'filming_locations', 'film_ip_filming_locations'],
   licensing: ['license_offers', 'license_applications', 'licenses', 'licensing_audit_entries'],
   media: ['media'],
-  catalog: ['venues', 'products', 'product_variants', 'stock_movements', 'ticket_types', 'time_slots', 'product_audit_entries', 'product_media', 'product_favourites'],
+  catalog: [
+    'venues',
+    'products',
+    'product_variants',
+    'stock_movements',
+    'ticket_types',
+    'time_slots',
+    'product_audit_entries',
+    'product_media',
+    'product_favourites',
+  ],
   search: ['search_documents', 'search_outbox', 'search_words'],
   payments: ['payments', 'refunds', 'payment_events'],
-  orders: ['cart_lines', 'orders', 'order_lines', 'tickets', 'order_refunds', 'order_refund_tasks', 'notifications', 'refund_requests', 'product_reviews', 'review_reports',
-    'merchant_delivery_options', 'address_book_entries', 'order_deliveries', 'order_merchant_deliveries', 'shipments', 'shipment_lines'],
+  orders: [
+    'cart_lines',
+    'orders',
+    'order_lines',
+    'tickets',
+    'order_refunds',
+    'order_refund_tasks',
+    'notifications',
+    'refund_requests',
+    'product_reviews',
+    'review_reports',
+    'merchant_delivery_options',
+    'address_book_entries',
+    'order_deliveries',
+    'order_merchant_deliveries',
+    'shipments',
+    'shipment_lines',
+  ],
   ledger: [
     'ledger_accounts',
     'journal_entries',
@@ -60,7 +86,11 @@ describe('table ownership', () => {
   it('gives every table the migrations create exactly one owning context', () => {
     const migrations = readdirSync(join(ROOT, 'migrations')).filter((f) => /^\d+-.+\.ts$/.test(f));
     const created = migrations.flatMap((f) =>
-      [...readFileSync(join(ROOT, 'migrations', f), 'utf8').matchAll(/CREATE (?:UNLOGGED )?TABLE (?:IF NOT EXISTS )?"?([a-z_][a-z0-9_]*)/g)].map((m) => m[1]!),
+      [
+        ...readFileSync(join(ROOT, 'migrations', f), 'utf8').matchAll(
+          /CREATE (?:UNLOGGED )?TABLE (?:IF NOT EXISTS )?"?([a-z_][a-z0-9_]*)/g,
+        ),
+      ].map((m) => m[1]!),
     );
     const owned = Object.values(TABLES).flat();
     expect(new Set(owned).size).toBe(owned.length);
@@ -68,9 +98,15 @@ describe('table ownership', () => {
   });
 
   it.each(Object.keys(TABLES))('%s names no other context\u2019s table in its SQL', (context) => {
-    const foreign = new Map(Object.entries(TABLES).flatMap(([owner, tables]) => (owner === context ? [] : tables.map((t) => [t, owner] as const))));
+    const foreign = new Map(
+      Object.entries(TABLES).flatMap(([owner, tables]) =>
+        owner === context ? [] : tables.map((t) => [t, owner] as const),
+      ),
+    );
     const crossings = sourceFiles(join(ROOT, 'libs', context, 'src')).flatMap((file) =>
-      [...tablesNamedIn(readFileSync(file, 'utf8'))].filter((t) => foreign.has(t)).map((t) => `${file.slice(ROOT.length + 1)} reads ${foreign.get(t)}'s ${t}`),
+      [...tablesNamedIn(readFileSync(file, 'utf8'))]
+        .filter((t) => foreign.has(t))
+        .map((t) => `${file.slice(ROOT.length + 1)} reads ${foreign.get(t)}'s ${t}`),
     );
     expect(crossings).toEqual([]);
   });

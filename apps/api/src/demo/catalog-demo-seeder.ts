@@ -85,51 +85,212 @@ interface Shop {
   licenses: DemoLicense[];
 }
 
-type Template = { kind: 'merch' | 'experience'; en: string; zh: string; price: number; description: string; descriptionZh: string };
+type Template = {
+  kind: 'merch' | 'experience';
+  en: string;
+  zh: string;
+  price: number;
+  description: string;
+  descriptionZh: string;
+};
 
 /** Per category, products named after the IP: "{T}" is the English title, "{Z}" the Chinese one. */
 const TEMPLATES: Partial<Record<ProductCategory, Template[]>> = {
   [ProductCategory.APPAREL]: [
-    { kind: 'merch', en: '{T} embroidered cap', zh: '{Z}刺绣棒球帽', price: 12900, description: 'Cap embroidered in Songjiang.', descriptionZh: '松江刺绣棒球帽。' },
-    { kind: 'merch', en: '{T} T-shirt', zh: '{Z}T恤', price: 9900, description: 'Cotton tee with a scene from {T}.', descriptionZh: '印有《{Z}》场景的纯棉T恤。' },
-    { kind: 'merch', en: '{T} hoodie', zh: '{Z}连帽卫衣', price: 25900, description: 'Warm hoodie for a day on set.', descriptionZh: '片场同款保暖卫衣。' },
+    {
+      kind: 'merch',
+      en: '{T} embroidered cap',
+      zh: '{Z}刺绣棒球帽',
+      price: 12900,
+      description: 'Cap embroidered in Songjiang.',
+      descriptionZh: '松江刺绣棒球帽。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} T-shirt',
+      zh: '{Z}T恤',
+      price: 9900,
+      description: 'Cotton tee with a scene from {T}.',
+      descriptionZh: '印有《{Z}》场景的纯棉T恤。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} hoodie',
+      zh: '{Z}连帽卫衣',
+      price: 25900,
+      description: 'Warm hoodie for a day on set.',
+      descriptionZh: '片场同款保暖卫衣。',
+    },
   ],
   [ProductCategory.COLLECTIBLE]: [
-    { kind: 'merch', en: '{T} acrylic stand', zh: '{Z}亚克力立牌', price: 4900, description: 'Acrylic character stand.', descriptionZh: '角色亚克力立牌。' },
-    { kind: 'merch', en: '{T} enamel pin', zh: '{Z}珐琅徽章', price: 3900, description: 'Hard enamel pin.', descriptionZh: '硬珐琅徽章。' },
-    { kind: 'merch', en: '{T} figurine', zh: '{Z}手办', price: 19900, description: 'Hand-painted figurine.', descriptionZh: '手绘手办。' },
+    {
+      kind: 'merch',
+      en: '{T} acrylic stand',
+      zh: '{Z}亚克力立牌',
+      price: 4900,
+      description: 'Acrylic character stand.',
+      descriptionZh: '角色亚克力立牌。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} enamel pin',
+      zh: '{Z}珐琅徽章',
+      price: 3900,
+      description: 'Hard enamel pin.',
+      descriptionZh: '硬珐琅徽章。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} figurine',
+      zh: '{Z}手办',
+      price: 19900,
+      description: 'Hand-painted figurine.',
+      descriptionZh: '手绘手办。',
+    },
   ],
   [ProductCategory.STATIONERY]: [
-    { kind: 'merch', en: '{T} poster', zh: '{Z}海报', price: 3500, description: 'Theatrical poster reprint.', descriptionZh: '电影海报复刻版。' },
-    { kind: 'merch', en: '{T} postcard set', zh: '{Z}明信片套装', price: 2900, description: 'Twelve stills from {T}.', descriptionZh: '《{Z}》剧照明信片十二张。' },
-    { kind: 'merch', en: '{T} notebook', zh: '{Z}笔记本', price: 4500, description: 'Thread-bound notebook.', descriptionZh: '线装笔记本。' },
+    {
+      kind: 'merch',
+      en: '{T} poster',
+      zh: '{Z}海报',
+      price: 3500,
+      description: 'Theatrical poster reprint.',
+      descriptionZh: '电影海报复刻版。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} postcard set',
+      zh: '{Z}明信片套装',
+      price: 2900,
+      description: 'Twelve stills from {T}.',
+      descriptionZh: '《{Z}》剧照明信片十二张。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} notebook',
+      zh: '{Z}笔记本',
+      price: 4500,
+      description: 'Thread-bound notebook.',
+      descriptionZh: '线装笔记本。',
+    },
   ],
   [ProductCategory.HOME]: [
-    { kind: 'merch', en: '{T} cushion', zh: '{Z}抱枕', price: 8900, description: 'Printed cushion.', descriptionZh: '印花抱枕。' },
-    { kind: 'merch', en: '{T} mug', zh: '{Z}马克杯', price: 5900, description: 'Ceramic mug.', descriptionZh: '陶瓷马克杯。' },
-    { kind: 'merch', en: '{T} tote bag', zh: '{Z}帆布袋', price: 6900, description: 'Canvas tote.', descriptionZh: '帆布托特包。' },
+    {
+      kind: 'merch',
+      en: '{T} cushion',
+      zh: '{Z}抱枕',
+      price: 8900,
+      description: 'Printed cushion.',
+      descriptionZh: '印花抱枕。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} mug',
+      zh: '{Z}马克杯',
+      price: 5900,
+      description: 'Ceramic mug.',
+      descriptionZh: '陶瓷马克杯。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} tote bag',
+      zh: '{Z}帆布袋',
+      price: 6900,
+      description: 'Canvas tote.',
+      descriptionZh: '帆布托特包。',
+    },
   ],
   [ProductCategory.FOOD]: [
-    { kind: 'merch', en: '{T} tea gift box', zh: '{Z}茶礼盒', price: 12800, description: 'Green tea from Songjiang hills.', descriptionZh: '松江山间绿茶。' },
-    { kind: 'merch', en: '{T} mooncake box', zh: '{Z}月饼礼盒', price: 16800, description: 'Six mooncakes from a Songjiang bakery.', descriptionZh: '松江老字号月饼六枚。' },
-    { kind: 'merch', en: '{T} farm cheese', zh: '{Z}农场奶酪', price: 4800, description: 'Cheese from the ranch in the film.', descriptionZh: '电影中牧场出品的奶酪。' },
+    {
+      kind: 'merch',
+      en: '{T} tea gift box',
+      zh: '{Z}茶礼盒',
+      price: 12800,
+      description: 'Green tea from Songjiang hills.',
+      descriptionZh: '松江山间绿茶。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} mooncake box',
+      zh: '{Z}月饼礼盒',
+      price: 16800,
+      description: 'Six mooncakes from a Songjiang bakery.',
+      descriptionZh: '松江老字号月饼六枚。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} farm cheese',
+      zh: '{Z}农场奶酪',
+      price: 4800,
+      description: 'Cheese from the ranch in the film.',
+      descriptionZh: '电影中牧场出品的奶酪。',
+    },
   ],
   [ProductCategory.CRAFT]: [
-    { kind: 'merch', en: '{T} lantern-making kit', zh: '{Z}花灯制作套装', price: 9900, description: 'Make a paper lantern at home.', descriptionZh: '在家做一盏纸花灯。' },
-    { kind: 'merch', en: '{T} paper-cut kit', zh: '{Z}剪纸套装', price: 7900, description: 'Paper-cut kit with patterns.', descriptionZh: '附图样的剪纸套装。' },
+    {
+      kind: 'merch',
+      en: '{T} lantern-making kit',
+      zh: '{Z}花灯制作套装',
+      price: 9900,
+      description: 'Make a paper lantern at home.',
+      descriptionZh: '在家做一盏纸花灯。',
+    },
+    {
+      kind: 'merch',
+      en: '{T} paper-cut kit',
+      zh: '{Z}剪纸套装',
+      price: 7900,
+      description: 'Paper-cut kit with patterns.',
+      descriptionZh: '附图样的剪纸套装。',
+    },
   ],
   [ProductCategory.TOUR]: [
-    { kind: 'experience', en: '{T} night tour', zh: '{Z}夜游', price: 9800, description: 'The sets by lantern light.', descriptionZh: '灯光下的片场。' },
-    { kind: 'experience', en: '{T} filming location tour', zh: '{Z}拍摄地之旅', price: 12000, description: 'Walk where {T} was filmed.', descriptionZh: '走进《{Z}》拍摄地。' },
+    {
+      kind: 'experience',
+      en: '{T} night tour',
+      zh: '{Z}夜游',
+      price: 9800,
+      description: 'The sets by lantern light.',
+      descriptionZh: '灯光下的片场。',
+    },
+    {
+      kind: 'experience',
+      en: '{T} filming location tour',
+      zh: '{Z}拍摄地之旅',
+      price: 12000,
+      description: 'Walk where {T} was filmed.',
+      descriptionZh: '走进《{Z}》拍摄地。',
+    },
   ],
   [ProductCategory.WORKSHOP]: [
-    { kind: 'experience', en: '{T} paper-cut workshop', zh: '{Z}剪纸工作坊', price: 15800, description: 'Two hours with a paper-cut master.', descriptionZh: '跟剪纸师傅学两小时。' },
+    {
+      kind: 'experience',
+      en: '{T} paper-cut workshop',
+      zh: '{Z}剪纸工作坊',
+      price: 15800,
+      description: 'Two hours with a paper-cut master.',
+      descriptionZh: '跟剪纸师傅学两小时。',
+    },
   ],
   [ProductCategory.SCREENING]: [
-    { kind: 'experience', en: '{T} open-air screening', zh: '{Z}露天放映', price: 8000, description: 'The film under the stars.', descriptionZh: '星空下看电影。' },
+    {
+      kind: 'experience',
+      en: '{T} open-air screening',
+      zh: '{Z}露天放映',
+      price: 8000,
+      description: 'The film under the stars.',
+      descriptionZh: '星空下看电影。',
+    },
   ],
   [ProductCategory.STAY]: [
-    { kind: 'experience', en: '{T} ranch night', zh: '{Z}牧场夜宿', price: 68000, description: 'A night at the ranch.', descriptionZh: '牧场住一晚。' },
+    {
+      kind: 'experience',
+      en: '{T} ranch night',
+      zh: '{Z}牧场夜宿',
+      price: 68000,
+      description: 'A night at the ranch.',
+      descriptionZh: '牧场住一晚。',
+    },
   ],
 };
 
@@ -161,9 +322,10 @@ export class CatalogDemoSeeder {
       [VENUES.map((v) => v.merchant)],
     );
     if (merchants.length === 0) return 0;
-    const [existing] = await this.dataSource.query(`SELECT count(*)::int AS n FROM products WHERE merchant_id = ANY($1::uuid[])`, [
-      merchants.map((m) => m.id),
-    ]);
+    const [existing] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM products WHERE merchant_id = ANY($1::uuid[])`,
+      [merchants.map((m) => m.id)],
+    );
     if (existing.n > 0) return 0;
 
     const shops: Shop[] = [];
@@ -171,9 +333,13 @@ export class CatalogDemoSeeder {
       const actor = await this.ownerOf(merchant.id);
       const spec = VENUES.find((v) => v.merchant === merchant.name)!;
       const { merchant: _name, ...venue } = spec;
-      const [found] = await this.dataSource.query(`SELECT id FROM venues WHERE merchant_id = $1 AND name = $2`, [merchant.id, venue.name]);
+      const [found] = await this.dataSource.query(`SELECT id FROM venues WHERE merchant_id = $1 AND name = $2`, [
+        merchant.id,
+        venue.name,
+      ]);
       const venueId: string =
-        found?.id ?? (await this.venues.create(actor, plainToInstance(CreateVenueInput, { merchantId: merchant.id, ...venue }))).id;
+        found?.id ??
+        (await this.venues.create(actor, plainToInstance(CreateVenueInput, { merchantId: merchant.id, ...venue }))).id;
       const licenses: DemoLicense[] = await this.dataSource.query(
         `SELECT id, studio_id AS "studioId", film_ip_id AS "filmIpId", categories
            FROM licenses WHERE merchant_id = $1 AND status = 'ACTIVE' ORDER BY created_at`,
@@ -181,7 +347,9 @@ export class CatalogDemoSeeder {
       );
       shops.push({ merchantId: merchant.id, actor, venueId, licenses });
     }
-    const ips = new Map((await this.filmIps.findByIds(shops.flatMap((s) => s.licenses.map((l) => l.filmIpId)))).map((ip) => [ip.id, ip]));
+    const ips = new Map(
+      (await this.filmIps.findByIds(shops.flatMap((s) => s.licenses.map((l) => l.filmIpId)))).map((ip) => [ip.id, ip]),
+    );
 
     let created = 0;
     for (const [pass, edition] of EDITIONS.entries()) {
@@ -218,7 +386,14 @@ export class CatalogDemoSeeder {
     shop: Shop,
     studio: Actor,
     template: Template,
-    content: { licenseId: string; category: ProductCategory; name: string; nameZh: string; description: string; descriptionZh: string },
+    content: {
+      licenseId: string;
+      category: ProductCategory;
+      name: string;
+      nameZh: string;
+      description: string;
+      descriptionZh: string;
+    },
     poster: { filmTitle: string; filmTitleZh: string | null },
   ): Promise<boolean> {
     const price = plainToInstance(MoneyInput, { amountMinor: template.price, currency: 'CNY' });
@@ -242,7 +417,14 @@ export class CatalogDemoSeeder {
                 venueId: shop.venueId,
                 ticketTypes: [
                   { name: 'Adult', nameZh: '成人', price },
-                  { name: 'Child', nameZh: '儿童', price: plainToInstance(MoneyInput, { amountMinor: Math.round(template.price / 2), currency: 'CNY' }) },
+                  {
+                    name: 'Child',
+                    nameZh: '儿童',
+                    price: plainToInstance(MoneyInput, {
+                      amountMinor: Math.round(template.price / 2),
+                      currency: 'CNY',
+                    }),
+                  },
                 ],
               }),
             );
@@ -262,7 +444,9 @@ export class CatalogDemoSeeder {
       await this.approvals.publish(shop.actor, product.id);
       return true;
     } catch (error) {
-      this.logger.warn(`Demo product ${content.name} skipped: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Demo product ${content.name} skipped: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return false;
     }
   }
@@ -272,7 +456,10 @@ export class CatalogDemoSeeder {
    * keys are like any upload's. CPU work (drawing, WebP encoding), started before the product's database work so
    * the two overlap: it is most of what the demo seed costs at start-up.
    */
-  private async uploadPoster(shop: Shop, text: { name: string; nameZh: string; filmTitle: string; filmTitleZh: string | null }): Promise<string> {
+  private async uploadPoster(
+    shop: Shop,
+    text: { name: string; nameZh: string; filmTitle: string; filmTitleZh: string | null },
+  ): Promise<string> {
     const upload = await this.media.upload(shop.actor, shop.merchantId, await drawPoster(text));
     return upload.id;
   }
@@ -288,7 +475,15 @@ export class CatalogDemoSeeder {
     for (const startTime of ['10:00', '14:00']) {
       await this.slots.addWeekly(
         actor,
-        plainToInstance(AddWeeklyTimeSlotsInput, { experienceId, fromDate: today, toDate: inFourWeeks, weekdays: [6, 7], startTime, durationMinutes: 120, capacity: 30 }),
+        plainToInstance(AddWeeklyTimeSlotsInput, {
+          experienceId,
+          fromDate: today,
+          toDate: inFourWeeks,
+          weekdays: [6, 7],
+          startTime,
+          durationMinutes: 120,
+          capacity: 30,
+        }),
       );
     }
   }

@@ -70,5 +70,8 @@ export async function drawPoster(text: PosterText): Promise<Buffer> {
     .toBuffer({ resolveWithObject: true });
   const left = Math.max(0, Math.round((SIZE - caption.info.width) / 2));
   const top = Math.max(0, Math.min(SIZE - caption.info.height - 60, 450));
-  return sharp(background).composite([{ input: caption.data, left, top }]).png().toBuffer();
+  return sharp(background)
+    .composite([{ input: caption.data, left, top }])
+    .png()
+    .toBuffer();
 }

@@ -86,7 +86,11 @@ export class DemoSeeder {
     let created = 0;
     for (const account of ACCOUNTS) {
       if (await this.actors.byEmail(account.email)) continue;
-      const user = await this.auth.registerVerified({ email: account.email, password: PASSWORD, displayName: account.displayName });
+      const user = await this.auth.registerVerified({
+        email: account.email,
+        password: PASSWORD,
+        displayName: account.displayName,
+      });
       created++;
       const actor = new Actor(user.id, user.email, [], true);
       for (const org of account.owns) await this.organizations.create(actor, org);

@@ -50,9 +50,13 @@ export class LedgerDemoSeeder {
   async run(): Promise<number> {
     if (this.gateway.provider !== 'development' || !isMovable(this.clock)) return 0;
     const buyer = await this.actors.byEmail('visitor@chedun.test');
-    const [studio] = (await this.dataSource.query(`SELECT id FROM organizations WHERE kind = 'STUDIO' AND name = $1`, [STATED_STUDIO])) as { id: string }[];
+    const [studio] = (await this.dataSource.query(`SELECT id FROM organizations WHERE kind = 'STUDIO' AND name = $1`, [
+      STATED_STUDIO,
+    ])) as { id: string }[];
     if (!buyer || !studio) return 0;
-    const [stated] = (await this.dataSource.query(`SELECT 1 FROM royalty_statements WHERE studio_id = $1 LIMIT 1`, [studio.id])) as unknown[];
+    const [stated] = (await this.dataSource.query(`SELECT 1 FROM royalty_statements WHERE studio_id = $1 LIMIT 1`, [
+      studio.id,
+    ])) as unknown[];
     if (stated) return 0;
     const items = await this.saleItems();
     if (items.length === 0) return 0;
@@ -71,16 +75,21 @@ export class LedgerDemoSeeder {
         try {
           const orderId = await atInstant(this.clock, at, () => this.buy(buyer, `demo-ledger-${month}-${day}`, lines));
           sold++;
-          if (refundAt && refundAt < this.clock.now()) await atInstant(this.clock, refundAt, () => this.refundHalfOfFirstLine(orderId));
+          if (refundAt && refundAt < this.clock.now())
+            await atInstant(this.clock, refundAt, () => this.refundHalfOfFirstLine(orderId));
         } catch (error) {
-          this.logger.warn(`Demo sale of ${shanghaiDate(at)} skipped: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(
+            `Demo sale of ${shanghaiDate(at)} skipped: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
     }
     const owner = await organizationOwner(this.dataSource, studio.id);
     await this.statements.issue(owner, { studioId: studio.id, month: months[MONTHS - 2]!, currency: 'CNY' });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    this.logger.log(`Seeded ${sold} demo paid orders over ${MONTHS} months and a ${STATED_STUDIO} royalty statement in ${seconds} s`);
+    this.logger.log(
+      `Seeded ${sold} demo paid orders over ${MONTHS} months and a ${STATED_STUDIO} royalty statement in ${seconds} s`,
+    );
     return sold;
   }
 
@@ -105,7 +114,11 @@ export class LedgerDemoSeeder {
     return interleaved;
   }
 
-  private async buy(buyer: Actor, idempotencyKey: string, lines: { variantId: string; quantity: number }[]): Promise<string> {
+  private async buy(
+    buyer: Actor,
+    idempotencyKey: string,
+    lines: { variantId: string; quantity: number }[],
+  ): Promise<string> {
     const { order } = await this.checkout.checkout(buyer, { idempotencyKey, lines });
     const payment = (await this.payments.paymentsOfOrder(order.id)).find((p) => p.provider === 'development');
     if (payment) await this.development.confirm(payment.providerPaymentId);

@@ -32,10 +32,25 @@ interface DemoIp {
   deals: DemoDeal[];
 }
 
-const CHEDUN_FILM_PARK: DemoPlace = { nameEn: 'Shanghai Film Park, Chedun', nameZh: '上海影视乐园（车墩）', latitude: 30.9436, longitude: 121.3066 };
-const GUANGFULIN: DemoPlace = { nameEn: 'Guangfulin Cultural Relics Park', nameZh: '广富林文化遗址', latitude: 31.0707, longitude: 121.2011 };
+const CHEDUN_FILM_PARK: DemoPlace = {
+  nameEn: 'Shanghai Film Park, Chedun',
+  nameZh: '上海影视乐园（车墩）',
+  latitude: 30.9436,
+  longitude: 121.3066,
+};
+const GUANGFULIN: DemoPlace = {
+  nameEn: 'Guangfulin Cultural Relics Park',
+  nameZh: '广富林文化遗址',
+  latitude: 31.0707,
+  longitude: 121.2011,
+};
 const SHESHAN: DemoPlace = { nameEn: 'Sheshan Hill', nameZh: '佘山', latitude: 31.0971, longitude: 121.1926 };
-const XINSHE_PASTURE: DemoPlace = { nameEn: 'Xinshe Village pastures', nameZh: '新社村牧场', latitude: 30.9532, longitude: 121.2861 };
+const XINSHE_PASTURE: DemoPlace = {
+  nameEn: 'Xinshe Village pastures',
+  nameZh: '新社村牧场',
+  latitude: 30.9532,
+  longitude: 121.2861,
+};
 
 const XIANGDI = { merchantEmail: 'shop@xiangdi.test', merchant: 'Xiangdi Art Center' };
 const RANCH = { merchantEmail: 'ranch@xinshe.test', merchant: 'Xinshe Ranch' };
@@ -56,7 +71,9 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       ],
       place: CHEDUN_FILM_PARK,
       offer: { royaltyBps: 1_200, categories: [C.APPAREL, C.COLLECTIBLE, C.CRAFT], advanceYuan: 50_000 },
-      deals: [{ ...XIANGDI, outcome: 'ACTIVE', pitch: 'Hand-painted lantern replicas and lotus pins for our gallery shop.' }],
+      deals: [
+        { ...XIANGDI, outcome: 'ACTIVE', pitch: 'Hand-painted lantern replicas and lotus pins for our gallery shop.' },
+      ],
     },
     {
       title: 'Summer at Xinshe Ranch',
@@ -108,7 +125,12 @@ const CATALOGUE: Record<string, DemoIp[]> = {
         { name: 'Fan Li', nameZh: '范蠡' },
       ],
       place: SHESHAN,
-      offer: { royaltyBps: 1_800, categories: [C.APPAREL, C.COLLECTIBLE], advanceYuan: 80_000, minimumGuaranteeYuan: 200_000 },
+      offer: {
+        royaltyBps: 1_800,
+        categories: [C.APPAREL, C.COLLECTIBLE],
+        advanceYuan: 80_000,
+        minimumGuaranteeYuan: 200_000,
+      },
       deals: [{ ...XIANGDI, outcome: 'SUSPENDED', pitch: 'Bronze-finish sword replicas and embroidered robes.' }],
     },
     {
@@ -176,7 +198,11 @@ export class LicensingDemoSeeder {
         });
         const knownPlace = places.get(ip.place.nameEn);
         if (knownPlace) await this.filmIps.linkFilmingLocation(studio, filmIp.id, knownPlace);
-        else places.set(ip.place.nameEn, (await this.filmIps.recordFilmingLocation(studio, { filmIpId: filmIp.id, ...ip.place })).id);
+        else
+          places.set(
+            ip.place.nameEn,
+            (await this.filmIps.recordFilmingLocation(studio, { filmIpId: filmIp.id, ...ip.place })).id,
+          );
         const offer = await this.offers.publish(studio, filmIp.id, {
           royaltyBps: ip.offer.royaltyBps,
           categories: ip.offer.categories,
@@ -184,7 +210,8 @@ export class LicensingDemoSeeder {
           startsOn: today,
           endsOn: twoYears,
           advance: ip.offer.advanceYuan === undefined ? null : Money.of(ip.offer.advanceYuan * 100),
-          minimumGuarantee: ip.offer.minimumGuaranteeYuan === undefined ? null : Money.of(ip.offer.minimumGuaranteeYuan * 100),
+          minimumGuarantee:
+            ip.offer.minimumGuaranteeYuan === undefined ? null : Money.of(ip.offer.minimumGuaranteeYuan * 100),
         });
         for (const deal of ip.deals) await this.close(studio, offer.id, deal);
         seeded++;
@@ -199,7 +226,8 @@ export class LicensingDemoSeeder {
     const application = await this.applications.apply(merchant, { offerId, merchantId, pitch: deal.pitch });
     if (deal.outcome === 'PENDING') return;
     const { license } = await this.applications.approve(studio, application.id);
-    if (deal.outcome === 'SUSPENDED') await this.licenses.suspend(studio, license.id, 'Packaging artwork under review by the studio');
+    if (deal.outcome === 'SUSPENDED')
+      await this.licenses.suspend(studio, license.id, 'Packaging artwork under review by the studio');
   }
 
   private async actor(email: string): Promise<Actor> {
@@ -210,7 +238,10 @@ export class LicensingDemoSeeder {
 
   private async organizationNamed(actor: Actor, name: string): Promise<string> {
     const ids = actor.memberships.map((m) => m.organizationId);
-    const orgs = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM organizations WHERE id = ANY($1) AND name = $2`, [ids, name]);
+    const orgs = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM organizations WHERE id = ANY($1) AND name = $2`,
+      [ids, name],
+    );
     const id = orgs[0]?.id;
     if (!id) throw new Error(`Demo merchant ${name} is missing`);
     return id;

@@ -35,7 +35,8 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     const { status, out } = validate();
     expect(out).toContain('Valid: ');
     expect(status).toBe(0);
-    for (const kind of ['ConfigMap/', 'Secret/', 'Deployment/', 'Service/', 'Job/', 'HorizontalPodAutoscaler/']) expect(out).toContain(kind);
+    for (const kind of ['ConfigMap/', 'Secret/', 'Deployment/', 'Service/', 'Job/', 'HorizontalPodAutoscaler/'])
+      expect(out).toContain(kind);
   });
 
   it('the validator rejects a manifest the API server would refuse', () => {
@@ -59,16 +60,23 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(api!.livenessProbe!.httpGet.path).toBe('/health');
     const config = manifest<{ metadata: { name: string }; data: Record<string, string> }>('configmap.yaml');
     const secret = manifest<{ metadata: { name: string }; stringData: Record<string, string> }>('secret.example.yaml');
-    expect(api!.envFrom).toEqual([{ configMapRef: { name: config.metadata.name } }, { secretRef: { name: secret.metadata.name } }]);
+    expect(api!.envFrom).toEqual([
+      { configMapRef: { name: config.metadata.name } },
+      { secretRef: { name: secret.metadata.name } },
+    ]);
     // What production refuses to start without (libs/config) is in the Secret, and NODE_ENV says production.
-    expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['DATABASE_URL', 'JWT_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']));
+    expect(Object.keys(secret.stringData)).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'JWT_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']),
+    );
     expect(config.data['NODE_ENV']).toBe('production');
   });
 
   it('the migration Job runs the bundled migration CLI, and the HPA scales the API Deployment', () => {
     const job = manifest<{ spec: { template: PodTemplate } }>('migration-job.yaml');
     expect(job.spec.template.spec.containers[0]!.command).toEqual(['node', 'dist/api/migrate.js']);
-    const hpa = manifest<{ spec: { scaleTargetRef: { kind: string; name: string }; minReplicas: number; maxReplicas: number } }>('hpa.yaml');
+    const hpa = manifest<{
+      spec: { scaleTargetRef: { kind: string; name: string }; minReplicas: number; maxReplicas: number };
+    }>('hpa.yaml');
     expect(hpa.spec.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'chedun-api' });
     expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
   });

@@ -40,17 +40,30 @@ function httpCode(status: number): ErrorCode {
 const CONNECTION_LOST = /^(08|57P0[123])/;
 
 /** The database went away mid-request: still INTERNAL, but the same request may well succeed in a moment. */
-const DATABASE_UNAVAILABLE: Classified = { code: ErrorCode.INTERNAL, message: 'Internal error', details: { retryable: true }, status: 503 };
+const DATABASE_UNAVAILABLE: Classified = {
+  code: ErrorCode.INTERNAL,
+  message: 'Internal error',
+  details: { retryable: true },
+  status: 503,
+};
 
 /** Maps every exception to one code of the kernel's list. Anything unexpected is INTERNAL and logged, never shown. */
 export function classify(exception: unknown): Classified {
   if (exception instanceof DomainError) {
-    return { code: exception.code, message: exception.message, details: exception.details, status: STATUS[exception.code] };
+    return {
+      code: exception.code,
+      message: exception.message,
+      details: exception.details,
+      status: STATUS[exception.code],
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
-    const raw = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : exception.message;
+    const raw =
+      typeof body === 'object' && body !== null && 'message' in body
+        ? (body as { message: unknown }).message
+        : exception.message;
     const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
     const code = httpCode(status);
     return { code, message: code === ErrorCode.INTERNAL ? 'Internal error' : message, details: {}, status };
@@ -59,11 +72,22 @@ export function classify(exception: unknown): Classified {
     const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
     // Input the database itself refused (bad uuid text, out-of-range number) is the client's mistake, not ours.
     if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22001') {
-      return { code: ErrorCode.BAD_USER_INPUT, message: 'A value is malformed or out of range', details: {}, status: 400 };
+      return {
+        code: ErrorCode.BAD_USER_INPUT,
+        message: 'A value is malformed or out of range',
+        details: {},
+        status: 400,
+      };
     }
     if (pgCode === '40001' || pgCode === '40P01') {
-      return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again', details: { retryable: true }, status: 409 };
-    }    if (pgCode !== undefined && CONNECTION_LOST.test(pgCode)) return DATABASE_UNAVAILABLE;
+      return {
+        code: ErrorCode.CONFLICT,
+        message: 'A concurrent change got in the way; try again',
+        details: { retryable: true },
+        status: 409,
+      };
+    }
+    if (pgCode !== undefined && CONNECTION_LOST.test(pgCode)) return DATABASE_UNAVAILABLE;
   }
   if (isConnectionLoss(exception)) return DATABASE_UNAVAILABLE;
   if (isClientHttpError(exception)) {
@@ -128,7 +152,10 @@ export class GlobalExceptionFilter implements GqlExceptionFilter {
     if (isGraphql) {
       const http = refusalStatus(exception, classified);
       // Apollo takes `http` off the error and answers with it (the body keeps only the code and details).
-      const head = http && { status: http, headers: new HeaderMap(typeof retryAfter === 'number' ? [['retry-after', String(retryAfter)]] : []) };
+      const head = http && {
+        status: http,
+        headers: new HeaderMap(typeof retryAfter === 'number' ? [['retry-after', String(retryAfter)]] : []),
+      };
       return new GraphQLError(classified.message, { extensions: head ? { ...extensions, http: head } : extensions });
     }
     const res = host.switchToHttp().getResponse<Response>();

@@ -28,7 +28,11 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
     return { ...formatted, extensions: rest };
   }
   if (typeof code === 'string' && INPUT_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
   }
   if (!isErrorCode(code) && error !== undefined) {
     // The global exception filter maps errors of operations only; a field's resolver (and its argument pipes) throw
@@ -36,11 +40,20 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
     const thrown = unwrapResolverError(error);
     const classified = classify(thrown);
     if (classified.code !== ErrorCode.INTERNAL) {
-      return { message: classified.message, locations: formatted.locations, path: formatted.path, extensions: { code: classified.code, ...classified.details } };
+      return {
+        message: classified.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: classified.code, ...classified.details },
+      };
     }
     logger.error({ err: thrown, path: formatted.path }, 'Unhandled error');
     if (classified.details['retryable'] === true) {
-      return { message: 'Internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL, retryable: true } };
+      return {
+        message: 'Internal error',
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL, retryable: true },
+      };
     }
   }
   const requestId = formatted.extensions?.['requestId'];

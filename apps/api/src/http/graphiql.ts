@@ -51,7 +51,10 @@ export function graphiqlMiddleware(): express.Router {
     return res.sendFile(file);
   });
   router.get('/graphql', (req: Request, res: Response, next: NextFunction) => {
-    if (!req.accepts(['application/json', 'text/html']) || req.accepts(['application/json', 'text/html']) !== 'text/html') {
+    if (
+      !req.accepts(['application/json', 'text/html']) ||
+      req.accepts(['application/json', 'text/html']) !== 'text/html'
+    ) {
       return next();
     }
     if (typeof req.query['query'] === 'string') return next();

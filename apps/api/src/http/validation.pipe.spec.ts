@@ -16,8 +16,12 @@ describe('edge validation pipe', () => {
   const pipe = createValidationPipe({ amountCeilingMinor: 100_000_000, orderTotalCeilingMinor: 1_000_000_000 });
 
   it('refuses an unpaired surrogate or a NUL anywhere in what the client sent', async () => {
-    await expect(pipe.transform({ input: { name: 'ok\uD800' } }, { type: 'args' as never, data: '' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(pipe.transform('a\u0000b', { type: 'query', data: 'from' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(
+      pipe.transform({ input: { name: 'ok\uD800' } }, { type: 'args' as never, data: '' }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(pipe.transform('a\u0000b', { type: 'query', data: 'from' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('never walks the resolver context, parent or request, which are not client text', async () => {
@@ -32,7 +36,12 @@ describe('edge validation pipe', () => {
   });
 
   it('holds every money input, however deeply nested, to the configured ceiling', async () => {
-    const args = (amountMinor: number) => ({ prices: [{ amountMinor: 1, currency: 'CNY' }, { amountMinor, currency: 'CNY' }] });
+    const args = (amountMinor: number) => ({
+      prices: [
+        { amountMinor: 1, currency: 'CNY' },
+        { amountMinor, currency: 'CNY' },
+      ],
+    });
     const metadata = { type: 'body' as const, data: 'input', metatype: PricedThingInput };
     await expect(pipe.transform(args(100_000_000), metadata)).resolves.toBeInstanceOf(PricedThingInput);
     await expect(pipe.transform(args(100_000_001), metadata)).rejects.toMatchObject({
@@ -40,7 +49,12 @@ describe('edge validation pipe', () => {
       details: { field: 'input.prices.1.amountMinor', ceilingMinor: 100_000_000 },
     });
     // GraphQL arguments (Nest's 'args'), and a lone MoneyInput argument names itself.
-    await expect(pipe.transform({ amountMinor: 100_000_001, currency: 'CNY' }, { type: 'args' as never, data: 'price', metatype: MoneyInput })).rejects.toMatchObject({
+    await expect(
+      pipe.transform(
+        { amountMinor: 100_000_001, currency: 'CNY' },
+        { type: 'args' as never, data: 'price', metatype: MoneyInput },
+      ),
+    ).rejects.toMatchObject({
       details: { field: 'price.amountMinor' },
     });
   });

@@ -52,7 +52,8 @@ function assertAmountsWithin(value: unknown, path: string, ceilingMinor: number,
     return;
   }
   if (depth > 8 || value === null || typeof value !== 'object') return;
-  for (const [key, inner] of Object.entries(value)) assertAmountsWithin(inner, path ? `${path}.${key}` : key, ceilingMinor, depth + 1);
+  for (const [key, inner] of Object.entries(value))
+    assertAmountsWithin(inner, path ? `${path}.${key}` : key, ceilingMinor, depth + 1);
 }
 
 class EdgeValidationPipe extends ValidationPipe {
@@ -67,7 +68,9 @@ class EdgeValidationPipe extends ValidationPipe {
     const client = CLIENT_INPUT.has(metadata.type);
     const field = client ? badText(value, metadata.data ?? '') : undefined;
     if (field !== undefined) {
-      throw new EdgeInputError(`${field || 'A value'} must be valid text (no unpaired surrogates or NUL characters)`, [field]);
+      throw new EdgeInputError(`${field || 'A value'} must be valid text (no unpaired surrogates or NUL characters)`, [
+        field,
+      ]);
     }
     const transformed: unknown = await super.transform(value, metadata);
     if (client) assertAmountsWithin(transformed, metadata.data ?? '', this.amounts.amountCeilingMinor);
@@ -85,7 +88,10 @@ export function createValidationPipe(amounts: AmountLimits): ValidationPipe {
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const message = fields.map((f) => f.messages.join(', ')).join('; ') || 'Invalid input';
-      return new EdgeInputError(message, fields.map((f) => f.field));
+      return new EdgeInputError(
+        message,
+        fields.map((f) => f.field),
+      );
     },
   });
 }

@@ -8,7 +8,10 @@ const ROOT = join(__dirname, '../../../..');
 /** Every operation the web app sends, as codegen wrote it into apps/web/src/gql/graphql.ts. */
 function webDocuments(): { name: string; text: string }[] {
   const source = readFileSync(join(ROOT, 'apps/web/src/gql/graphql.ts'), 'utf8');
-  return [...source.matchAll(/export const (\w+)Document = new TypedDocumentString\(`([\s\S]*?)`\)/g)].map((m) => ({ name: m[1]!, text: m[2]! }));
+  return [...source.matchAll(/export const (\w+)Document = new TypedDocumentString\(`([\s\S]*?)`\)/g)].map((m) => ({
+    name: m[1]!,
+    text: m[2]!,
+  }));
 }
 
 /**

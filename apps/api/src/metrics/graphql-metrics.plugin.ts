@@ -21,7 +21,11 @@ export function graphqlMetricsPlugin(metrics: AppMetrics): ApolloServerPlugin {
           const outcome = first ? String(first.extensions?.code ?? 'INTERNAL') : 'OK';
           const operation = context.operation;
           metrics.graphqlDuration.observe(
-            { operation: metrics.operationLabel(context.operationName ?? operation?.name?.value), type: operation?.operation ?? 'unknown', outcome },
+            {
+              operation: metrics.operationLabel(context.operationName ?? operation?.name?.value),
+              type: operation?.operation ?? 'unknown',
+              outcome,
+            },
             seconds,
           );
           if (operation && rootFields(operation).includes('checkout')) metrics.checkoutOutcomes.inc({ outcome });

@@ -11,7 +11,8 @@ export function httpMetricsMiddleware(metrics: AppMetrics): (req: Request, res: 
     res.once('finish', () => {
       const pattern = (req.route as { path?: unknown } | undefined)?.path;
       const path = req.originalUrl.split('?')[0];
-      const route = path === GRAPHQL_PATH ? GRAPHQL_PATH : typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : 'unmatched';
+      const route =
+        path === GRAPHQL_PATH ? GRAPHQL_PATH : typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : 'unmatched';
       metrics.httpDuration.observe(
         { method: req.method, route, status: String(res.statusCode) },
         Number(process.hrtime.bigint() - started) / 1e9,

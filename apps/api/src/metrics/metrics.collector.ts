@@ -10,7 +10,12 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppMetrics } from './app-metrics';
 
-const PAYMENT_EVENTS: PaymentEvent['type'][] = ['PaymentSucceeded', 'PaymentFailed', 'PaymentCancelled', 'RefundSucceeded'];
+const PAYMENT_EVENTS: PaymentEvent['type'][] = [
+  'PaymentSucceeded',
+  'PaymentFailed',
+  'PaymentCancelled',
+  'RefundSucceeded',
+];
 
 /**
  * Feeds the metrics that are not request latencies: domain events as they are applied (payment lag, expiries),
@@ -54,7 +59,10 @@ export class MetricsCollector implements OnModuleInit {
     }
     this.metrics.dbPool.set({ state: 'max' }, this.config.database.poolSize);
     try {
-      const [search, notifications] = await Promise.all([this.search.pendingCount(), this.notifications.pendingCount()]);
+      const [search, notifications] = await Promise.all([
+        this.search.pendingCount(),
+        this.notifications.pendingCount(),
+      ]);
       this.metrics.outboxPending.set({ outbox: 'search' }, search);
       this.metrics.outboxPending.set({ outbox: 'notifications' }, notifications);
     } catch (error) {

@@ -17,7 +17,13 @@ describe('metricsEndpoint', () => {
     await metricsEndpoint(new AppMetrics(), collector, config)({ headers: { authorization } } as Request, res);
     return answer;
   };
-  const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://h/db', STRIPE_SECRET_KEY: 'sk_live_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' };
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'x'.repeat(40),
+    DATABASE_URL: 'postgres://h/db',
+    STRIPE_SECRET_KEY: 'sk_live_1',
+    STRIPE_WEBHOOK_SECRET: 'whsec_1',
+  };
 
   it('is absent (404) in production without METRICS_TOKEN', async () => {
     expect((await call(loadConfig(production))).status).toBe(404);

@@ -11,7 +11,11 @@ const digest = (text: string): Buffer => createHash('sha256').update(text).diges
  * without it the endpoint is open in development and absent (404) in production, so it is never public by accident.
  * A plain Express route ahead of Nest's: the global guard would read the metrics token as a (bad) session token.
  */
-export function metricsEndpoint(metrics: AppMetrics, collector: MetricsCollector, config: AppConfig): (req: Request, res: Response) => Promise<void> {
+export function metricsEndpoint(
+  metrics: AppMetrics,
+  collector: MetricsCollector,
+  config: AppConfig,
+): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
     const token = config.metrics.token;
     if (!token && config.isProduction) {

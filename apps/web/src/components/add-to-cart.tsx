@@ -36,7 +36,9 @@ export function AddToCart({ product, formatSlot }: Props) {
   const isExperience = product.kind === 'EXPERIENCE';
   const max = Math.min(
     product.purchaseLimit ?? 99,
-    isExperience ? (slots.find((s) => s.id === slotId)?.remaining ?? 0) : (variants.find((v) => v.id === variantId)?.available ?? 0),
+    isExperience
+      ? (slots.find((s) => s.id === slotId)?.remaining ?? 0)
+      : (variants.find((v) => v.id === variantId)?.available ?? 0),
   );
   if (isExperience ? slots.length === 0 || product.ticketTypes.length === 0 : variants.length === 0) {
     return <p className="state state-empty">{t('product.soldOut')}</p>;
@@ -109,7 +111,14 @@ export function AddToCart({ product, formatSlot }: Props) {
       )}
       <label>
         {t('cart.quantity')}
-        <input type="number" inputMode="numeric" min={1} max={Math.max(1, max)} value={quantity} onChange={(e) => setQuantity(Math.max(1, Number(e.target.value) || 1))} />
+        <input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={Math.max(1, max)}
+          value={quantity}
+          onChange={(e) => setQuantity(Math.max(1, Number(e.target.value) || 1))}
+        />
       </label>
       <button type="submit" disabled={max < 1}>
         {t('cart.add')}

@@ -20,7 +20,13 @@ interface Refusal {
  * A decision the other party sees: approve at once, or refuse with a written reason (license applications,
  * designs, suspending a license). Without `approve` only the refusal is offered.
  */
-export function ApproveOrRefuse({ approve, refuse }: { approve?: { label: string; pending: boolean; run(): void }; refuse: Refusal }) {
+export function ApproveOrRefuse({
+  approve,
+  refuse,
+}: {
+  approve?: { label: string; pending: boolean; run(): void };
+  refuse: Refusal;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -54,7 +60,13 @@ export function ApproveOrRefuse({ approve, refuse }: { approve?: { label: string
     <form className="form" onSubmit={submit}>
       <label>
         {refuse.reasonLabel}
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} required rows={2} maxLength={refuse.maxLength} />
+        <textarea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          rows={2}
+          maxLength={refuse.maxLength}
+        />
       </label>
       {refuse.error && <ErrorMessage error={refuse.error} />}
       <div className="actions">

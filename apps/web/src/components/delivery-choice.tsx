@@ -7,22 +7,47 @@ import { useQuery } from '../lib/use-query';
 const DeliveryOptionsOf = graphql(`
   query DeliveryOptionsOf($merchantIds: [ID!]!) {
     deliveryOptions(merchantIds: $merchantIds) {
-      merchantId pickup ship
-      shippingFee { amountMinor currency }
-      freeShippingFrom { amountMinor currency }
+      merchantId
+      pickup
+      ship
+      shippingFee {
+        amountMinor
+        currency
+      }
+      freeShippingFrom {
+        amountMinor
+        currency
+      }
     }
   }
 `);
 
 const MyAddresses = graphql(`
   query MyAddresses {
-    myAddresses { id recipient phone province city district street postalCode }
+    myAddresses {
+      id
+      recipient
+      phone
+      province
+      city
+      district
+      street
+      postalCode
+    }
   }
 `);
 
 /** The same check as the API's: a mainland mobile number, +86 and separators allowed. */
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
-const EMPTY: AddressInput = { recipient: '', phone: '', province: '', city: '', district: '', street: '', postalCode: '' };
+const EMPTY: AddressInput = {
+  recipient: '',
+  phone: '',
+  province: '',
+  city: '',
+  district: '',
+  street: '',
+  postalCode: '',
+};
 const PARTS = ['recipient', 'phone', 'province', 'city', 'district', 'street', 'postalCode'] as const;
 
 export interface DeliveryChoiceValue {
@@ -44,9 +69,18 @@ export function addressProblems(a: AddressInput): (typeof PARTS)[number][] {
  * Checkout's delivery step for the cart's merchandise: pickup at each merchant (the default) or shipping, offered only
  * when every merchant ships; an address from the address book or typed anew, checked as the API checks it.
  */
-export function DeliveryChoice({ goods, onChange }: { goods: { merchantId?: string; amountMinor: number }[]; onChange(value: DeliveryChoiceValue): void }) {
+export function DeliveryChoice({
+  goods,
+  onChange,
+}: {
+  goods: { merchantId?: string; amountMinor: number }[];
+  onChange(value: DeliveryChoiceValue): void;
+}) {
   const { t, formatMoney } = useI18n();
-  const merchantIds = useMemo(() => [...new Set(goods.map((g) => g.merchantId).filter((id): id is string => Boolean(id)))], [goods]);
+  const merchantIds = useMemo(
+    () => [...new Set(goods.map((g) => g.merchantId).filter((id): id is string => Boolean(id)))],
+    [goods],
+  );
   const options = useQuery(DeliveryOptionsOf, { merchantIds }, { skip: merchantIds.length === 0 });
   const book = useQuery(MyAddresses);
   const [method, setMethod] = useState<DeliveryMethod>('PICKUP');
@@ -85,13 +119,37 @@ export function DeliveryChoice({ goods, onChange }: { goods: { merchantId?: stri
     <fieldset className="card delivery" data-testid="delivery-choice">
       <legend>{t('delivery.title')}</legend>
       <label className="inline">
-        <input type="radio" name="delivery" value="PICKUP" checked={method === 'PICKUP'} disabled={!canPickup} onChange={() => setMethod('PICKUP')} />{' '}
+        <input
+          type="radio"
+          name="delivery"
+          value="PICKUP"
+          checked={method === 'PICKUP'}
+          disabled={!canPickup}
+          onChange={() => setMethod('PICKUP')}
+        />{' '}
         {t('delivery.pickup')}
       </label>
       <label className="inline">
-        <input type="radio" name="delivery" value="SHIP" checked={method === 'SHIP'} disabled={!canShip} onChange={() => setMethod('SHIP')} />{' '}
+        <input
+          type="radio"
+          name="delivery"
+          value="SHIP"
+          checked={method === 'SHIP'}
+          disabled={!canShip}
+          onChange={() => setMethod('SHIP')}
+        />{' '}
         {t('delivery.ship')}
-        {canShip && ` · ${feeMinor === 0 && method === 'SHIP' ? t('delivery.free') : t('delivery.feeFrom', { fee: formatMoney(offers.reduce((s, o) => s + (o.shippingFee?.amountMinor ?? 0), 0), currency) })}`}
+        {canShip &&
+          ` · ${
+            feeMinor === 0 && method === 'SHIP'
+              ? t('delivery.free')
+              : t('delivery.feeFrom', {
+                  fee: formatMoney(
+                    offers.reduce((s, o) => s + (o.shippingFee?.amountMinor ?? 0), 0),
+                    currency,
+                  ),
+                })
+          }`}
       </label>
       {!canShip && offers.length > 0 && <p className="muted">{t('delivery.noShipping')}</p>}
       {method === 'SHIP' && (
@@ -124,12 +182,24 @@ export function DeliveryChoice({ goods, onChange }: { goods: { merchantId?: stri
                 name={part}
                 value={address[part] ?? ''}
                 inputMode={part === 'phone' ? 'tel' : part === 'postalCode' ? 'numeric' : undefined}
-                autoComplete={{ recipient: 'name', phone: 'tel', province: 'address-level1', city: 'address-level2', district: 'address-level3', street: 'street-address', postalCode: 'postal-code' }[part]}
+                autoComplete={
+                  {
+                    recipient: 'name',
+                    phone: 'tel',
+                    province: 'address-level1',
+                    city: 'address-level2',
+                    district: 'address-level3',
+                    street: 'street-address',
+                    postalCode: 'postal-code',
+                  }[part]
+                }
                 aria-invalid={touched && problems.includes(part)}
                 onBlur={() => setTouched(true)}
                 onChange={(e) => setAddress({ ...address, [part]: e.target.value })}
               />
-              {touched && problems.includes(part) && <span className="field-error">{t(`delivery.invalid.${part}`)}</span>}
+              {touched && problems.includes(part) && (
+                <span className="field-error">{t(`delivery.invalid.${part}`)}</span>
+              )}
             </label>
           ))}
         </div>

@@ -9,13 +9,19 @@ const StripePayment = lazy(() => import('./stripe-payment'));
 
 const PaymentSettings = graphql(`
   query PaymentSettings {
-    paymentSettings { provider stripePublishableKey }
+    paymentSettings {
+      provider
+      stripePublishableKey
+    }
   }
 `);
 
 const DevConfirmPayment = graphql(`
   mutation DevConfirm($orderId: ID!) {
-    devConfirmPayment(orderId: $orderId) { id status }
+    devConfirmPayment(orderId: $orderId) {
+      id
+      status
+    }
   }
 `);
 
@@ -23,7 +29,15 @@ const DevConfirmPayment = graphql(`
  * Pays an unpaid order: Stripe's Payment Element when the API runs Stripe with a publishable key, otherwise the
  * development gateway's confirm button (which goes through the same webhook path as a real payment).
  */
-export function OrderPayment({ orderId, onPaid, onSubmitted }: { orderId: string; onPaid(): void; onSubmitted(): void }) {
+export function OrderPayment({
+  orderId,
+  onPaid,
+  onSubmitted,
+}: {
+  orderId: string;
+  onPaid(): void;
+  onSubmitted(): void;
+}) {
   const { t } = useI18n();
   const settings = useQuery(PaymentSettings);
   const confirm = useMutation(DevConfirmPayment);
@@ -34,7 +48,11 @@ export function OrderPayment({ orderId, onPaid, onSubmitted }: { orderId: string
     return (
       <>
         {confirm.error && <ErrorMessage error={confirm.error} />}
-        <button type="button" disabled={confirm.pending} onClick={async () => (await confirm.run({ orderId })) && onPaid()}>
+        <button
+          type="button"
+          disabled={confirm.pending}
+          onClick={async () => (await confirm.run({ orderId })) && onPaid()}
+        >
           {t('order.devConfirm')}
         </button>
         <p className="muted">{t('order.devNote')}</p>
@@ -47,7 +65,12 @@ export function OrderPayment({ orderId, onPaid, onSubmitted }: { orderId: string
   }
   return (
     <Suspense fallback={<Loading />}>
-      <StripePayment publishableKey={stripePublishableKey} clientSecret={session.clientSecret} orderId={orderId} onSubmitted={onSubmitted} />
+      <StripePayment
+        publishableKey={stripePublishableKey}
+        clientSecret={session.clientSecret}
+        orderId={orderId}
+        onSubmitted={onSubmitted}
+      />
     </Suspense>
   );
 }

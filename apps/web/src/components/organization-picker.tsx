@@ -9,7 +9,9 @@ import { ErrorMessage, Loading } from './states';
 
 const CreateOrganization = graphql(`
   mutation CreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) { id }
+    createOrganization(input: $input) {
+      id
+    }
   }
 `);
 

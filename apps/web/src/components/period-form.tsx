@@ -18,7 +18,15 @@ export function yearToDate(): Period {
 }
 
 /** The from / to form of the sales and royalty reports; the period changes only when submitted. `children` adds buttons. */
-export function PeriodForm({ period, onApply, children }: { period: Period; onApply(period: Period): void; children?: ReactNode }) {
+export function PeriodForm({
+  period,
+  onApply,
+  children,
+}: {
+  period: Period;
+  onApply(period: Period): void;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(period);
   return (

@@ -6,7 +6,13 @@ import { RatingStars } from './reviews';
 
 const ProductRatings = graphql(`
   query ProductRatings($productIds: [ID!]!) {
-    productRatings(productIds: $productIds) { productId rating { average count } }
+    productRatings(productIds: $productIds) {
+      productId
+      rating {
+        average
+        count
+      }
+    }
   }
 `);
 
@@ -50,7 +56,8 @@ export function ProductCard({ product, rating }: { product: ProductCardData; rat
     <li className="card product-card" data-testid="product">
       <CardCover cover={product.cover} />
       <p className="eyebrow">
-        {t(product.kind === 'EXPERIENCE' ? 'product.kind.EXPERIENCE' : 'product.kind.MERCHANDISE')} · {pick(product.filmIp.titleZh, product.filmIp.title)}
+        {t(product.kind === 'EXPERIENCE' ? 'product.kind.EXPERIENCE' : 'product.kind.MERCHANDISE')} ·{' '}
+        {pick(product.filmIp.titleZh, product.filmIp.title)}
       </p>
       <h3>
         <Link to={`/products/${product.id}`}>{pick(product.nameZh, product.name)}</Link>
@@ -58,7 +65,9 @@ export function ProductCard({ product, rating }: { product: ProductCardData; rat
       <p className="muted">{pick(product.merchant.nameZh, product.merchant.name)}</p>
       {rating && <RatingStars rating={rating} />}
       <p className="price">
-        {product.priceFrom ? t('product.from', { price: formatMoney(product.priceFrom.amountMinor, product.priceFrom.currency) }) : ''}
+        {product.priceFrom
+          ? t('product.from', { price: formatMoney(product.priceFrom.amountMinor, product.priceFrom.currency) })
+          : ''}
         {!product.inStock && <span className="badge badge-closed">{t('product.soldOut')}</span>}
       </p>
     </li>

@@ -10,8 +10,16 @@ export function RatingStars({ rating }: { rating: { average?: number | null; cou
   if (rating.count === 0 || rating.average == null) return <span className="muted rating">{t('review.none')}</span>;
   const full = Math.round(rating.average);
   return (
-    <span className="rating" data-testid="rating" aria-label={t('review.stars', { average: rating.average.toFixed(1), count: rating.count })}>
-      <span aria-hidden="true">{'★'.repeat(full)}{'☆'.repeat(5 - full)}</span> {rating.average.toFixed(1)} <span className="muted">({rating.count})</span>
+    <span
+      className="rating"
+      data-testid="rating"
+      aria-label={t('review.stars', { average: rating.average.toFixed(1), count: rating.count })}
+    >
+      <span aria-hidden="true">
+        {'★'.repeat(full)}
+        {'☆'.repeat(5 - full)}
+      </span>{' '}
+      {rating.average.toFixed(1)} <span className="muted">({rating.count})</span>
     </span>
   );
 }
@@ -29,7 +37,10 @@ export function ReviewStars({ rating }: { rating: number }) {
 
 const ReviewLine = graphql(`
   mutation ReviewLine($orderLineId: ID!, $rating: Int!, $text: String) {
-    reviewOrderLine(input: { orderLineId: $orderLineId, rating: $rating, text: $text }) { id rating }
+    reviewOrderLine(input: { orderLineId: $orderLineId, rating: $rating, text: $text }) {
+      id
+      rating
+    }
   }
 `);
 
@@ -62,7 +73,14 @@ export function ReviewForm({ lineId, onSent }: { lineId: string; onSent(): void 
         <legend>{t('review.rating')}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className="inline">
-            <input type="radio" name={`rating-${lineId}`} value={n} checked={rating === n} onChange={() => setRating(n)} /> {'★'.repeat(n)}
+            <input
+              type="radio"
+              name={`rating-${lineId}`}
+              value={n}
+              checked={rating === n}
+              onChange={() => setRating(n)}
+            />{' '}
+            {'★'.repeat(n)}
           </label>
         ))}
       </fieldset>

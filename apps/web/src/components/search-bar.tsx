@@ -2,7 +2,15 @@ import { FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../lib/i18n';
 
 /** The shop's search box (home and search pages): submits the trimmed text, empty when there is none. */
-export function SearchBar({ id, initial = '', onSearch }: { id: string; initial?: string; onSearch: (text: string) => void }) {
+export function SearchBar({
+  id,
+  initial = '',
+  onSearch,
+}: {
+  id: string;
+  initial?: string;
+  onSearch: (text: string) => void;
+}) {
   const { t } = useI18n();
   const [text, setText] = useState(initial);
   useEffect(() => setText(initial), [initial]);

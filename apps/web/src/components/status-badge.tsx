@@ -5,7 +5,11 @@ import type { MessageKey } from '../lib/messages';
 type StatusVocabulary = 'status' | 'orderStatus' | 'productStatus' | 'refundStatus';
 
 /** The statuses a vocabulary has a name for, so a status without a message fails the typecheck. */
-type StatusOf<V extends StatusVocabulary> = MessageKey extends infer K ? (K extends `${V}.${infer S}` ? S : never) : never;
+type StatusOf<V extends StatusVocabulary> = MessageKey extends infer K
+  ? K extends `${V}.${infer S}`
+    ? S
+    : never
+  : never;
 
 /** A status as a pill: styles.css colours it by the status (`badge-paid`), the text names it in the reader's language. */
 export function StatusBadge<V extends StatusVocabulary>({

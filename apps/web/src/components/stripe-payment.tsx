@@ -50,10 +50,18 @@ function PayForm({ orderId, onSubmitted }: { orderId: string; onSubmitted(): voi
 }
 
 /** Stripe's Payment Element for an order's PaymentIntent (lazy-loaded: only buyers paying by Stripe need it). */
-export default function StripePayment(props: { publishableKey: string; clientSecret: string; orderId: string; onSubmitted(): void }) {
+export default function StripePayment(props: {
+  publishableKey: string;
+  clientSecret: string;
+  orderId: string;
+  onSubmitted(): void;
+}) {
   const { lang } = useI18n();
   return (
-    <Elements stripe={stripeFor(props.publishableKey)} options={{ clientSecret: props.clientSecret, locale: lang === 'zh' ? 'zh' : 'en' }}>
+    <Elements
+      stripe={stripeFor(props.publishableKey)}
+      options={{ clientSecret: props.clientSecret, locale: lang === 'zh' ? 'zh' : 'en' }}
+    >
       <PayForm orderId={props.orderId} onSubmitted={props.onSubmitted} />
     </Elements>
   );

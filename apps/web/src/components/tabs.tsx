@@ -9,7 +9,15 @@ export function useTab<T extends string>(tabs: readonly T[]): T {
   return tab && tabs.includes(tab) ? tab : tabs[0]!;
 }
 
-export function Tabs<T extends string>({ tabs, current, label }: { tabs: readonly { id: T; label: MessageKey }[]; current: T; label: string }) {
+export function Tabs<T extends string>({
+  tabs,
+  current,
+  label,
+}: {
+  tabs: readonly { id: T; label: MessageKey }[];
+  current: T;
+  label: string;
+}) {
   const { t } = useI18n();
   const { path } = useLocation();
   return (

@@ -44,7 +44,10 @@ interface GraphQLResponse<T> {
 
 const REFRESH = graphql(`
   mutation RefreshSession($refreshToken: String!) {
-    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }
+    refreshToken(refreshToken: $refreshToken) {
+      accessToken
+      refreshToken
+    }
   }
 `);
 
@@ -79,11 +82,7 @@ let refreshing: Promise<boolean> | undefined;
 function refreshSession(): Promise<boolean> {
   const session = getSession();
   if (!session) return Promise.resolve(false);
-  refreshing ??= post<RefreshSessionMutation>(
-    REFRESH.toString(),
-    { refreshToken: session.refreshToken },
-    undefined,
-  )
+  refreshing ??= post<RefreshSessionMutation>(REFRESH.toString(), { refreshToken: session.refreshToken }, undefined)
     .then((result) => {
       if (!result.data?.refreshToken) {
         setSession(null);
@@ -120,13 +119,24 @@ export async function request<TResult, TVariables>(
 /** Downloads a file the API streams to signed-in users only (CSV reports), with the bearer token a link cannot send. */
 export async function downloadWithSession(path: string, filename: string): Promise<void> {
   const send = () =>
-    fetch(path, { headers: getSession() ? { authorization: `Bearer ${getSession()!.accessToken}` } : {} }).catch((error: unknown) => {
-      throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
-    });
+    fetch(path, { headers: getSession() ? { authorization: `Bearer ${getSession()!.accessToken}` } : {} }).catch(
+      (error: unknown) => {
+        throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+      },
+    );
   let response = await send();
   if (response.status === 401 && (await refreshSession())) response = await send();
   if (!response.ok) {
-    const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : response.status === 404 ? 'NOT_FOUND' : response.status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL';
+    const code =
+      response.status === 401
+        ? 'UNAUTHENTICATED'
+        : response.status === 403
+          ? 'FORBIDDEN'
+          : response.status === 404
+            ? 'NOT_FOUND'
+            : response.status < 500
+              ? 'BAD_USER_INPUT'
+              : 'INTERNAL';
     throw new ApiError(code, `HTTP ${response.status}`);
   }
   const url = URL.createObjectURL(await response.blob());

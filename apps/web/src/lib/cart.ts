@@ -38,10 +38,16 @@ export const cart = {
   add(item: Omit<CartItem, 'key'>): void {
     const key = [item.variantId, item.timeSlotId, item.ticketTypeId].filter(Boolean).join(':');
     const existing = items.find((i) => i.key === key);
-    write(existing ? items.map((i) => (i.key === key ? { ...i, quantity: i.quantity + item.quantity } : i)) : [...items, { ...item, key }]);
+    write(
+      existing
+        ? items.map((i) => (i.key === key ? { ...i, quantity: i.quantity + item.quantity } : i))
+        : [...items, { ...item, key }],
+    );
   },
   setQuantity(key: string, quantity: number): void {
-    write(quantity <= 0 ? items.filter((i) => i.key !== key) : items.map((i) => (i.key === key ? { ...i, quantity } : i)));
+    write(
+      quantity <= 0 ? items.filter((i) => i.key !== key) : items.map((i) => (i.key === key ? { ...i, quantity } : i)),
+    );
   },
   clear(): void {
     write([]);

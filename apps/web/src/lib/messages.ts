@@ -35,7 +35,8 @@ const en = {
   'verify.title': 'Verify your email',
   'verify.explain': 'Confirm that this email address is yours. The link works once.',
   'verify.submit': 'Verify my email',
-  'verify.notice': 'Please verify your email address: open the link we sent to it. Until then you can shop, but not register a studio or shop, accept invitations or change payout settings.',
+  'verify.notice':
+    'Please verify your email address: open the link we sent to it. Until then you can shop, but not register a studio or shop, accept invitations or change payout settings.',
   'verify.resend': 'Send the link again',
   'verify.resent': 'Sent. Check your inbox (and spam folder).',
   'link.missing': 'This link is incomplete. Open it again from the email.',
@@ -52,7 +53,8 @@ const en = {
   'org.name': 'Name (English)',
   'org.nameZh': 'Name (Chinese)',
   'home.title': 'Film IP of Chedun, in your hands',
-  'home.tagline': 'Merchandise and experiences from the film town of Songjiang, licensed by the studios that shot here.',
+  'home.tagline':
+    'Merchandise and experiences from the film town of Songjiang, licensed by the studios that shot here.',
   'home.filmIps': 'Film IP',
   'home.noFilmIps': 'No film IP yet.',
   'home.filmedAt': 'Filmed at',
@@ -186,7 +188,7 @@ const en = {
   'review.text': 'Your review (optional)',
   'review.send': 'Post review',
   'review.yours': 'You rated this {rating} out of 5',
-  'review.reply': "The merchant replies: {reply}",
+  'review.reply': 'The merchant replies: {reply}',
   'favourite.save': 'Save',
   'favourite.saved': 'Saved',
   'favourite.title': 'Favourites',
@@ -319,7 +321,8 @@ const en = {
   'orderStatus.PARTIALLY_REFUNDED': 'Partly refunded',
   'orderStatus.REFUNDED': 'Refunded',
   'order.pay': 'Pay now',
-  'order.payElsewhere': 'This payment was started in another browser tab or device. Finish it there, or cancel this order and check out again.',
+  'order.payElsewhere':
+    'This payment was started in another browser tab or device. Finish it there, or cancel this order and check out again.',
   'order.awaitingPayment': 'Payment sent; waiting for the payment provider to confirm…',
   'order.refundDue': 'The payment arrived after your reservation had lapsed; a refund is on its way.',
   'order.refunded': 'Refunded {amount}',
@@ -473,7 +476,8 @@ const zh: Record<MessageKey, string> = {
   'verify.title': '验证邮箱',
   'verify.explain': '请确认此邮箱属于您。链接仅可使用一次。',
   'verify.submit': '验证邮箱',
-  'verify.notice': '请验证您的邮箱：打开我们发送到该邮箱的链接。验证前可以购物，但不能注册影视公司或店铺、接受邀请或更改收款设置。',
+  'verify.notice':
+    '请验证您的邮箱：打开我们发送到该邮箱的链接。验证前可以购物，但不能注册影视公司或店铺、接受邀请或更改收款设置。',
   'verify.resend': '重新发送链接',
   'verify.resent': '已发送，请查收邮件（也请查看垃圾邮件）。',
   'link.missing': '此链接不完整，请从邮件中重新打开。',

@@ -3,11 +3,22 @@ import { useQuery } from './use-query';
 
 const FilmIpTitles = graphql(`
   query FilmIpTitles {
-    filmIps(first: 100) { edges { node { id title titleZh } } }
+    filmIps(first: 100) {
+      edges {
+        node {
+          id
+          title
+          titleZh
+        }
+      }
+    }
   }
 `);
 
-type TitleOf = (ip: { id: string; title: string; titleZh?: string | null }) => { title: string; titleZh?: string | null };
+type TitleOf = (ip: { id: string; title: string; titleZh?: string | null }) => {
+  title: string;
+  titleZh?: string | null;
+};
 
 /**
  * Chinese titles by film IP id: search facets carry the IP's English title only, and a visitor reading

@@ -12,7 +12,15 @@ export const MeDocument = graphql(`
       email
       displayName
       emailVerified
-      memberships { role organization { id kind name nameZh } }
+      memberships {
+        role
+        organization {
+          id
+          kind
+          name
+          nameZh
+        }
+      }
     }
   }
 `);
@@ -41,7 +49,8 @@ export function MeProvider({ children }: { children: ReactNode }) {
     loading: Boolean(session) && query.loading,
     error: session ? query.error : undefined,
     reload: query.reload,
-    organizations: (kind) => (me?.memberships ?? []).filter((m) => m.organization.kind === kind).map((m) => m.organization),
+    organizations: (kind) =>
+      (me?.memberships ?? []).filter((m) => m.organization.kind === kind).map((m) => m.organization),
   };
   return <MeContext.Provider value={value}>{children}</MeContext.Provider>;
 }

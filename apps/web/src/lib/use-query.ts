@@ -17,7 +17,9 @@ export function useQuery<TResult, TVariables>(
   variables?: TVariables,
   options: { skip?: boolean; key?: string } = {},
 ): QueryState<TResult> {
-  const [state, setState] = useState<{ data?: TResult; error?: ApiError; loading: boolean }>({ loading: !options.skip });
+  const [state, setState] = useState<{ data?: TResult; error?: ApiError; loading: boolean }>({
+    loading: !options.skip,
+  });
   const [version, setVersion] = useState(0);
   const key = JSON.stringify(variables ?? {});
   const extraKey = options.key;
@@ -28,7 +30,11 @@ export function useQuery<TResult, TVariables>(
     request(document, JSON.parse(key) as TVariables).then(
       (data) => live && setState({ data, loading: false }),
       (error: unknown) =>
-        live && setState({ loading: false, error: error instanceof ApiError ? error : new ApiError('INTERNAL', String(error)) }),
+        live &&
+        setState({
+          loading: false,
+          error: error instanceof ApiError ? error : new ApiError('INTERNAL', String(error)),
+        }),
     );
     return () => {
       live = false;

@@ -10,7 +10,15 @@ import { useMutation } from '../lib/use-query';
 
 const AcceptInvitation = graphql(`
   mutation AcceptInvitation($token: String!) {
-    acceptInvitation(token: $token) { role organization { id kind name nameZh } }
+    acceptInvitation(token: $token) {
+      role
+      organization {
+        id
+        kind
+        name
+        nameZh
+      }
+    }
   }
 `);
 

@@ -8,13 +8,19 @@ import { useMutation } from '../lib/use-query';
 
 const LogIn = graphql(`
   mutation LogIn($input: LogInInput!) {
-    logIn(input: $input) { accessToken refreshToken }
+    logIn(input: $input) {
+      accessToken
+      refreshToken
+    }
   }
 `);
 
 const SignUp = graphql(`
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { accessToken refreshToken }
+    signUp(input: $input) {
+      accessToken
+      refreshToken
+    }
   }
 `);
 
@@ -45,7 +51,13 @@ export function AuthPage({ mode, next }: { mode: 'login' | 'signup'; next: strin
         {mode === 'signup' && (
           <label>
             {t('auth.displayName')}
-            <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={80} autoComplete="nickname" />
+            <input
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+              required
+              maxLength={80}
+              autoComplete="nickname"
+            />
           </label>
         )}
         <label>
@@ -70,7 +82,9 @@ export function AuthPage({ mode, next }: { mode: 'login' | 'signup'; next: strin
           </p>
         )}
         {active.error && <ErrorMessage error={active.error} />}
-        {mode === 'login' && active.error?.code === 'UNAUTHENTICATED' && <p className="hint">{t('auth.unverifiedHint')}</p>}
+        {mode === 'login' && active.error?.code === 'UNAUTHENTICATED' && (
+          <p className="hint">{t('auth.unverifiedHint')}</p>
+        )}
         <button type="submit" disabled={active.pending}>
           {mode === 'login' ? t('auth.login') : t('auth.signup')}
         </button>

@@ -18,8 +18,14 @@ function newKey(): string {
 const Checkout = graphql(`
   mutation Checkout($input: CheckoutInput!) {
     checkout(input: $input) {
-      order { id status }
-      payment { provider clientSecret }
+      order {
+        id
+        status
+      }
+      payment {
+        provider
+        clientSecret
+      }
     }
   }
 `);
@@ -32,10 +38,14 @@ export function CartPage() {
   // One key per attempt: a double click or a retry after a lost answer returns the same order.
   const idempotencyKey = useRef(newKey());
   const currency = currencyOf(items.map((i) => i.unitPrice));
-  const goods = items.filter((i) => i.variantId).map((i) => ({ merchantId: i.merchantId, amountMinor: i.unitPrice.amountMinor * i.quantity }));
+  const goods = items
+    .filter((i) => i.variantId)
+    .map((i) => ({ merchantId: i.merchantId, amountMinor: i.unitPrice.amountMinor * i.quantity }));
   const [delivery, setDelivery] = useState<DeliveryChoiceValue>({ input: null, feeMinor: 0 });
   const onDelivery = useCallback((value: DeliveryChoiceValue) => setDelivery(value), []);
-  const total = items.reduce((sum, i) => sum + i.unitPrice.amountMinor * i.quantity, 0) + (goods.length > 0 ? delivery.feeMinor : 0);
+  const total =
+    items.reduce((sum, i) => sum + i.unitPrice.amountMinor * i.quantity, 0) +
+    (goods.length > 0 ? delivery.feeMinor : 0);
   const pay = async () => {
     const result = await checkout.run({
       input: {

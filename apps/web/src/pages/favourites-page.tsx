@@ -9,10 +9,23 @@ import { useQuery } from '../lib/use-query';
 const MyFavourites = graphql(`
   query MyFavourites {
     myFavourites {
-      id kind name nameZh
-      priceFrom { amountMinor currency }
-      merchant { id name nameZh }
-      rating { average count }
+      id
+      kind
+      name
+      nameZh
+      priceFrom {
+        amountMinor
+        currency
+      }
+      merchant {
+        id
+        name
+        nameZh
+      }
+      rating {
+        average
+        count
+      }
     }
   }
 `);
@@ -40,13 +53,19 @@ export function FavouritesPage() {
           <ul className="list cards">
             {d.myFavourites.map((p) => (
               <li key={p.id} className="card product-card" data-testid="favourite-product">
-                <p className="eyebrow">{t(p.kind === 'EXPERIENCE' ? 'product.kind.EXPERIENCE' : 'product.kind.MERCHANDISE')}</p>
+                <p className="eyebrow">
+                  {t(p.kind === 'EXPERIENCE' ? 'product.kind.EXPERIENCE' : 'product.kind.MERCHANDISE')}
+                </p>
                 <h3>
                   <Link to={`/products/${p.id}`}>{pick(p.nameZh, p.name)}</Link>
                 </h3>
                 <p className="muted">{pick(p.merchant.nameZh, p.merchant.name)}</p>
                 <RatingStars rating={p.rating} />
-                {p.priceFrom && <p className="price">{t('product.from', { price: formatMoney(p.priceFrom.amountMinor, p.priceFrom.currency) })}</p>}
+                {p.priceFrom && (
+                  <p className="price">
+                    {t('product.from', { price: formatMoney(p.priceFrom.amountMinor, p.priceFrom.currency) })}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

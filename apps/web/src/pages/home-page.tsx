@@ -12,7 +12,20 @@ const FilmIps = graphql(`
   query FilmIps {
     filmIps(first: 24) {
       totalCount
-      edges { node { id title titleZh year synopsis filmingLocations { id nameEn nameZh } } }
+      edges {
+        node {
+          id
+          title
+          titleZh
+          year
+          synopsis
+          filmingLocations {
+            id
+            nameEn
+            nameZh
+          }
+        }
+      }
     }
   }
 `);
@@ -27,7 +40,10 @@ export function HomePage() {
       <section className="hero">
         <h1>{t('home.title')}</h1>
         <p>{t('home.tagline')}</p>
-        <SearchBar id="home-search" onSearch={(text) => navigate(text ? `/search?q=${encodeURIComponent(text)}` : '/search')} />
+        <SearchBar
+          id="home-search"
+          onSearch={(text) => navigate(text ? `/search?q=${encodeURIComponent(text)}` : '/search')}
+        />
       </section>
       <section aria-labelledby="collections">
         <h2 id="collections">{t('home.collections')}</h2>
@@ -42,7 +58,8 @@ export function HomePage() {
               {d.searchProducts.facets.filmIps.map((facet) => (
                 <li key={facet.filmIp.id}>
                   <Link className="chip" to={`/search?ip=${encodeURIComponent(facet.filmIp.id)}`}>
-                    {pick(titleOf(facet.filmIp).titleZh, titleOf(facet.filmIp).title)} <span aria-hidden="true">·</span> {t('home.items', { count: facet.count })}
+                    {pick(titleOf(facet.filmIp).titleZh, titleOf(facet.filmIp).title)} <span aria-hidden="true">·</span>{' '}
+                    {t('home.items', { count: facet.count })}
                   </Link>
                 </li>
               ))}
@@ -58,9 +75,7 @@ export function HomePage() {
           empty={t('home.noProducts')}
           placeholder={<Placeholder shape="cards" count={8} />}
         >
-          {(d) => (
-            <ProductCards products={d.searchProducts.edges.map(({ node }) => node)} />
-          )}
+          {(d) => <ProductCards products={d.searchProducts.edges.map(({ node }) => node)} />}
         </QueryView>
       </section>
       <section aria-labelledby="film-ips">

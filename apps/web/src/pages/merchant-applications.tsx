@@ -10,7 +10,21 @@ const MerchantApplications = graphql(`
   query MerchantApplications($merchantId: ID!) {
     merchantLicenseApplications(merchantId: $merchantId, first: 50) {
       edges {
-        node { id status pitch createdAt decisionReason offer { id royaltyBps filmIp { title titleZh } } }
+        node {
+          id
+          status
+          pitch
+          createdAt
+          decisionReason
+          offer {
+            id
+            royaltyBps
+            filmIp {
+              title
+              titleZh
+            }
+          }
+        }
       }
     }
   }
@@ -18,7 +32,10 @@ const MerchantApplications = graphql(`
 
 const WithdrawApplication = graphql(`
   mutation WithdrawApplication($id: ID!) {
-    withdrawLicenseApplication(id: $id) { id status }
+    withdrawLicenseApplication(id: $id) {
+      id
+      status
+    }
   }
 `);
 
@@ -41,8 +58,8 @@ export function MerchantApplicationsSection({ merchant }: { merchant: Organizati
               <li key={node.id} className="card" data-testid="application">
                 <h3>{pick(node.offer.filmIp.titleZh, node.offer.filmIp.title)}</h3>
                 <p>
-                  <StatusBadge vocabulary="status" status={node.status} />{' '}
-                  {bpsToPercent(node.offer.royaltyBps)} · {formatDate(node.createdAt)}
+                  <StatusBadge vocabulary="status" status={node.status} /> {bpsToPercent(node.offer.royaltyBps)} ·{' '}
+                  {formatDate(node.createdAt)}
                 </p>
                 <blockquote>{node.pitch}</blockquote>
                 {node.decisionReason && (

@@ -10,9 +10,17 @@ import { useMutation, useQuery } from '../lib/use-query';
 const DeliveryOptionsOfMerchant = graphql(`
   query DeliveryOptionsOfMerchant($merchantIds: [ID!]!) {
     deliveryOptions(merchantIds: $merchantIds) {
-      merchantId pickup ship
-      shippingFee { amountMinor currency }
-      freeShippingFrom { amountMinor currency }
+      merchantId
+      pickup
+      ship
+      shippingFee {
+        amountMinor
+        currency
+      }
+      freeShippingFrom {
+        amountMinor
+        currency
+      }
       pickupAddress
     }
   }
@@ -20,7 +28,11 @@ const DeliveryOptionsOfMerchant = graphql(`
 
 const SetDeliveryOptions = graphql(`
   mutation SetMerchantDeliveryOptions($input: SetDeliveryOptionsInput!) {
-    setDeliveryOptions(input: $input) { merchantId pickup ship }
+    setDeliveryOptions(input: $input) {
+      merchantId
+      pickup
+      ship
+    }
   }
 `);
 
@@ -53,7 +65,14 @@ function OptionsForm({ merchant, current }: { merchant: Organization; current: O
       return;
     }
     setBadAmount(false);
-    const input = { merchantId: merchant.id, pickup, ship, shippingFee, freeShippingFrom, pickupAddress: pickupAddress.trim() || null };
+    const input = {
+      merchantId: merchant.id,
+      pickup,
+      ship,
+      shippingFee,
+      freeShippingFrom,
+      pickupAddress: pickupAddress.trim() || null,
+    };
     if (await save.run({ input })) {
       setSaved(true);
     }
@@ -62,26 +81,45 @@ function OptionsForm({ merchant, current }: { merchant: Organization; current: O
     <form className="form card" onSubmit={submit} data-testid="delivery-options">
       <h2>{t('deliveryOptions.title')}</h2>
       <label className="inline">
-        <input type="checkbox" name="pickup" checked={pickup} onChange={(e) => setPickup(e.target.checked)} /> {t('deliveryOptions.pickup')}
+        <input type="checkbox" name="pickup" checked={pickup} onChange={(e) => setPickup(e.target.checked)} />{' '}
+        {t('deliveryOptions.pickup')}
       </label>
       {pickup && (
         <label>
           {t('deliveryOptions.pickupAddress')}
-          <input name="pickupAddress" value={pickupAddress} onChange={(e) => setPickupAddress(e.target.value)} maxLength={200} autoComplete="street-address" />
+          <input
+            name="pickupAddress"
+            value={pickupAddress}
+            onChange={(e) => setPickupAddress(e.target.value)}
+            maxLength={200}
+            autoComplete="street-address"
+          />
         </label>
       )}
       <label className="inline">
-        <input type="checkbox" name="ship" checked={ship} onChange={(e) => setShip(e.target.checked)} /> {t('deliveryOptions.ship')}
+        <input type="checkbox" name="ship" checked={ship} onChange={(e) => setShip(e.target.checked)} />{' '}
+        {t('deliveryOptions.ship')}
       </label>
       {ship && (
         <>
           <label>
             {t('deliveryOptions.fee')}
-            <input name="shippingFee" inputMode="decimal" value={fee} onChange={(e) => setFee(e.target.value)} required />
+            <input
+              name="shippingFee"
+              inputMode="decimal"
+              value={fee}
+              onChange={(e) => setFee(e.target.value)}
+              required
+            />
           </label>
           <label>
             {t('deliveryOptions.freeFrom')}
-            <input name="freeShippingFrom" inputMode="decimal" value={freeFrom} onChange={(e) => setFreeFrom(e.target.value)} />
+            <input
+              name="freeShippingFrom"
+              inputMode="decimal"
+              value={freeFrom}
+              onChange={(e) => setFreeFrom(e.target.value)}
+            />
           </label>
         </>
       )}
@@ -103,8 +141,6 @@ function OptionsForm({ merchant, current }: { merchant: Organization; current: O
 export function MerchantDeliverySection({ merchant }: { merchant: Organization }) {
   const options = useQuery(DeliveryOptionsOfMerchant, { merchantIds: [merchant.id] });
   return (
-    <QueryView state={options}>
-      {(d) => <OptionsForm merchant={merchant} current={d.deliveryOptions[0]!} />}
-    </QueryView>
+    <QueryView state={options}>{(d) => <OptionsForm merchant={merchant} current={d.deliveryOptions[0]!} />}</QueryView>
   );
 }

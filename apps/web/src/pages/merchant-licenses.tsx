@@ -10,7 +10,21 @@ const MerchantLicenses = graphql(`
   query MerchantLicenses($merchantId: ID!) {
     merchantLicenses(merchantId: $merchantId, first: 50) {
       edges {
-        node { id status statusReason royaltyBps categories channels territory startsOn endsOn filmIp { title titleZh } }
+        node {
+          id
+          status
+          statusReason
+          royaltyBps
+          categories
+          channels
+          territory
+          startsOn
+          endsOn
+          filmIp {
+            title
+            titleZh
+          }
+        }
       }
     }
   }
@@ -22,15 +36,19 @@ export function MerchantLicensesSection({ merchant }: { merchant: Organization }
   return (
     <div>
       <h2>{t('merchant.myLicenses')}</h2>
-      <QueryView state={licenses} isEmpty={(d) => d.merchantLicenses.edges.length === 0} empty={t('merchant.noLicenses')}>
+      <QueryView
+        state={licenses}
+        isEmpty={(d) => d.merchantLicenses.edges.length === 0}
+        empty={t('merchant.noLicenses')}
+      >
         {(d) => (
           <ul className="list">
             {d.merchantLicenses.edges.map(({ node }) => (
               <li key={node.id} className="card" data-testid="license">
                 <h3>{pick(node.filmIp.titleZh, node.filmIp.title)}</h3>
                 <p>
-                  <StatusBadge vocabulary="status" status={node.status} />{' '}
-                  {bpsToPercent(node.royaltyBps)} · {node.territory} · {node.startsOn} – {node.endsOn}
+                  <StatusBadge vocabulary="status" status={node.status} /> {bpsToPercent(node.royaltyBps)} ·{' '}
+                  {node.territory} · {node.startsOn} – {node.endsOn}
                 </p>
                 <p className="muted">{node.categories.map((c) => t(`category.${c}`)).join(' · ')}</p>
                 <p className="muted">

@@ -12,10 +12,28 @@ export const OpenOffers = graphql(`
       totalCount
       edges {
         node {
-          id royaltyBps categories channels territory startsOn endsOn
-          advance { amountMinor currency }
-          minimumGuarantee { amountMinor currency }
-          filmIp { id title titleZh year synopsis }
+          id
+          royaltyBps
+          categories
+          channels
+          territory
+          startsOn
+          endsOn
+          advance {
+            amountMinor
+            currency
+          }
+          minimumGuarantee {
+            amountMinor
+            currency
+          }
+          filmIp {
+            id
+            title
+            titleZh
+            year
+            synopsis
+          }
         }
       }
     }
@@ -24,7 +42,10 @@ export const OpenOffers = graphql(`
 
 const ApplyForLicense = graphql(`
   mutation ApplyForLicense($input: ApplyForLicenseInput!) {
-    applyForLicense(input: $input) { id status }
+    applyForLicense(input: $input) {
+      id
+      status
+    }
   }
 `);
 
@@ -55,7 +76,8 @@ export function MerchantOffersSection({ merchant }: { merchant: Organization }) 
                   {node.filmIp.year && <span className="muted">({node.filmIp.year})</span>}
                 </h3>
                 <p>
-                  {t('offer.royalty')} {bpsToPercent(node.royaltyBps)} · {node.territory} · {node.startsOn} – {node.endsOn}
+                  {t('offer.royalty')} {bpsToPercent(node.royaltyBps)} · {node.territory} · {node.startsOn} –{' '}
+                  {node.endsOn}
                 </p>
                 {node.advance && (
                   <p>
@@ -74,7 +96,13 @@ export function MerchantOffersSection({ merchant }: { merchant: Organization }) 
                   <form className="form" onSubmit={(e) => submit(e, node.id)}>
                     <label>
                       {t('merchant.pitch')}
-                      <textarea value={pitch} onChange={(e) => setPitch(e.target.value)} required rows={3} maxLength={2000} />
+                      <textarea
+                        value={pitch}
+                        onChange={(e) => setPitch(e.target.value)}
+                        required
+                        rows={3}
+                        maxLength={2000}
+                      />
                     </label>
                     {apply.error && <ErrorMessage error={apply.error} />}
                     <div className="actions">

@@ -2,7 +2,12 @@ import { FormEvent, useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
-import type { MerchandiseFulfilment, MerchantOrderDeliveriesQuery, MerchantOrdersQuery, OrderStatus } from '../gql/graphql';
+import type {
+  MerchandiseFulfilment,
+  MerchantOrderDeliveriesQuery,
+  MerchantOrdersQuery,
+  OrderStatus,
+} from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
@@ -14,14 +19,36 @@ const MerchantOrders = graphql(`
       totalCount
       edges {
         node {
-          id status createdAt paidAt
-          total { amountMinor currency }
-          lines {
-            id kind productName quantity slotStartsAt fulfilment fulfilledAt
-            total { amountMinor currency }
-            refunded { amountMinor currency }
+          id
+          status
+          createdAt
+          paidAt
+          total {
+            amountMinor
+            currency
           }
-          tickets { code orderLineId redeemedAt }
+          lines {
+            id
+            kind
+            productName
+            quantity
+            slotStartsAt
+            fulfilment
+            fulfilledAt
+            total {
+              amountMinor
+              currency
+            }
+            refunded {
+              amountMinor
+              currency
+            }
+          }
+          tickets {
+            code
+            orderLineId
+            redeemedAt
+          }
         }
       }
     }
@@ -37,10 +64,26 @@ const MerchantOrderDeliveries = graphql(`
           id
           delivery {
             method
-            address { recipient phone province city district street postalCode }
-            fee { amountMinor }
+            address {
+              recipient
+              phone
+              province
+              city
+              district
+              street
+              postalCode
+            }
+            fee {
+              amountMinor
+            }
           }
-          lines { id shipment { carrier trackingNumber } }
+          lines {
+            id
+            shipment {
+              carrier
+              trackingNumber
+            }
+          }
         }
       }
     }
@@ -49,19 +92,32 @@ const MerchantOrderDeliveries = graphql(`
 
 const FulfilOrderLine = graphql(`
   mutation FulfilOrderLine($orderLineId: ID!, $fulfilment: MerchandiseFulfilment!) {
-    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) { id status }
+    fulfilOrderLine(orderLineId: $orderLineId, fulfilment: $fulfilment) {
+      id
+      status
+    }
   }
 `);
 
 const ShipLines = graphql(`
   mutation ShipLines($input: ShipOrderLinesInput!) {
-    shipOrderLines(input: $input) { id status }
+    shipOrderLines(input: $input) {
+      id
+      status
+    }
   }
 `);
 
 const HandOverPickup = graphql(`
   mutation HandOverPickup($code: String!) {
-    handOverPickup(code: $code) { id status lines { productName quantity } }
+    handOverPickup(code: $code) {
+      id
+      status
+      lines {
+        productName
+        quantity
+      }
+    }
   }
 `);
 
@@ -75,7 +131,10 @@ type MerchantOrder = Omit<Listed, 'lines'> & {
 
 const RefundOrderLine = graphql(`
   mutation RefundOrderLineFromConsole($orderLineId: ID!) {
-    refundOrderLine(orderLineId: $orderLineId) { id status }
+    refundOrderLine(orderLineId: $orderLineId) {
+      id
+      status
+    }
   }
 `);
 
@@ -92,7 +151,8 @@ function PickupHandOver({ onHandedOver }: { onHandedOver(): void }) {
   const [code, setCode] = useState('');
   const [scanning, setScanning] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const canScan = typeof window !== 'undefined' && 'BarcodeDetector' in window && Boolean(navigator.mediaDevices?.getUserMedia);
+  const canScan =
+    typeof window !== 'undefined' && 'BarcodeDetector' in window && Boolean(navigator.mediaDevices?.getUserMedia);
   const send = async (value: string) => {
     const result = await handOver.run({ code: value.trim() });
     if (result) {
@@ -110,7 +170,14 @@ function PickupHandOver({ onHandedOver }: { onHandedOver(): void }) {
       <h3 id="pickup-title">{t('orders.handOver.title')}</h3>
       <label>
         {t('orders.handOver.code')}
-        <input value={code} onChange={(e) => setCode(e.target.value)} required maxLength={100} autoComplete="off" autoCapitalize="characters" />
+        <input
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          required
+          maxLength={100}
+          autoComplete="off"
+          autoCapitalize="characters"
+        />
       </label>
       {handOver.error && <ErrorMessage error={handOver.error} />}
       {done && (
@@ -183,14 +250,21 @@ function PackingSlip({ order, merchant }: { order: MerchantOrder; merchant: Orga
 function ShipForm({ order, onShipped }: { order: MerchantOrder; onShipped(): void }) {
   const { t } = useI18n();
   const ship = useMutation(ShipLines);
-  const open = order.lines.filter((l) => l.kind === 'MERCHANDISE' && !l.fulfilledAt && l.refunded.amountMinor < l.total.amountMinor);
+  const open = order.lines.filter(
+    (l) => l.kind === 'MERCHANDISE' && !l.fulfilledAt && l.refunded.amountMinor < l.total.amountMinor,
+  );
   const [chosen, setChosen] = useState<string[]>(open.map((l) => l.id));
   const [carrier, setCarrier] = useState('');
   const [trackingNumber, setTrackingNumber] = useState('');
   if (open.length === 0) return null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await ship.run({ input: { orderId: order.id, lineIds: chosen, carrier: carrier.trim(), trackingNumber: trackingNumber.trim() } })) onShipped();
+    if (
+      await ship.run({
+        input: { orderId: order.id, lineIds: chosen, carrier: carrier.trim(), trackingNumber: trackingNumber.trim() },
+      })
+    )
+      onShipped();
   };
   return (
     <form className="form ship-form" onSubmit={submit} data-testid="ship-form">
@@ -275,76 +349,115 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
       <QueryView state={orders} isEmpty={(d) => d.merchantOrders.edges.length === 0} empty={t('orders.none')}>
         {(d) => (
           <ul className="list">
-            {d.merchantOrders.edges.map(({ node }) => withDelivery(node)).map((order) => (
-              <li key={order.id} className="card" data-testid="merchant-order">
-                <h3>
-                  {t('order.number')} {order.id.slice(0, 8)}{' '}
-                  <StatusBadge vocabulary="orderStatus" status={order.status} />
-                </h3>
-                <p className="muted">
-                  {formatDate(order.createdAt)} · {formatMoney(order.total.amountMinor, order.total.currency)}
-                  {order.delivery && order.delivery.fee.amountMinor > 0 &&
-                    ` · ${t('orders.shippingFee', { fee: formatMoney(order.delivery.fee.amountMinor, order.total.currency) })}`}
-                </p>
-                {order.delivery?.method === 'PICKUP' && <p>{t('orders.pickup')}</p>}
-                {order.delivery?.address && (
-                  <p data-testid="ship-to">
-                    {t('orders.address')}: {order.delivery.address.recipient} {order.delivery.address.phone} · {order.delivery.address.province}{' '}
-                    {order.delivery.address.city} {order.delivery.address.district} {order.delivery.address.street} {order.delivery.address.postalCode}
+            {d.merchantOrders.edges
+              .map(({ node }) => withDelivery(node))
+              .map((order) => (
+                <li key={order.id} className="card" data-testid="merchant-order">
+                  <h3>
+                    {t('order.number')} {order.id.slice(0, 8)}{' '}
+                    <StatusBadge vocabulary="orderStatus" status={order.status} />
+                  </h3>
+                  <p className="muted">
+                    {formatDate(order.createdAt)} · {formatMoney(order.total.amountMinor, order.total.currency)}
+                    {order.delivery &&
+                      order.delivery.fee.amountMinor > 0 &&
+                      ` · ${t('orders.shippingFee', { fee: formatMoney(order.delivery.fee.amountMinor, order.total.currency) })}`}
                   </p>
-                )}
-                <ul className="lines">
-                  {order.lines.map((line) => {
-                    const tickets = order.tickets.filter((x) => x.orderLineId === line.id);
-                    const redeemed = tickets.filter((x) => x.redeemedAt).length;
-                    return (
-                      <li key={line.id}>
-                        <strong>{line.productName}</strong> × {line.quantity} · {formatMoney(line.total.amountMinor, line.total.currency)}
-                        {line.refunded.amountMinor > 0 && ` · ${t('order.refunded', { amount: formatMoney(line.refunded.amountMinor, line.refunded.currency) })}`}
-                        {line.kind === 'EXPERIENCE' && tickets.length > 0 && ` · ${t('orders.ticketsRedeemed', { redeemed, count: tickets.length })}`}
-                        {line.kind === 'MERCHANDISE' && line.fulfilledAt && (
-                          <span className="success"> · {t(line.fulfilment === 'SHIPPED' ? 'fulfilment.SHIPPED' : 'fulfilment.PICKED_UP')}</span>
-                        )}
-                        {line.shipment && ` · ${t('order.tracking', { carrier: line.shipment.carrier, number: line.shipment.trackingNumber })}`}
-                        {/* A shipping order ships through the form below, with tracking; the rest may still be marked by hand. */}
-                        {order.delivery?.method !== 'SHIP' && line.kind === 'MERCHANDISE' && !line.fulfilledAt && FULFILLABLE.includes(order.status) && (
-                          <span className="actions">
-                            <button type="button" className="secondary" disabled={fulfil.pending} onClick={() => mark(line.id, 'SHIPPED')}>
-                              {t('orders.markShipped')}
-                            </button>
-                            <button type="button" className="secondary" disabled={fulfil.pending} onClick={() => mark(line.id, 'PICKED_UP')}>
-                              {t('orders.markPickedUp')}
-                            </button>
-                          </span>
-                        )}
-                        {REFUNDABLE.includes(order.status) && line.refunded.amountMinor < line.total.amountMinor && (
-                          <span className="actions">
-                            <button
-                              type="button"
-                              className="secondary"
-                              data-testid="refund-line"
-                              disabled={refund.pending}
-                              onClick={() => refundLine(line.id, formatMoney(line.total.amountMinor - line.refunded.amountMinor, line.total.currency))}
-                            >
-                              {t('orders.refundLine')}
-                            </button>
-                          </span>
-                        )}
-                      </li>
-                    );
-                  })}
-                </ul>
-                {order.delivery?.method === 'SHIP' && FULFILLABLE.includes(order.status) && <ShipForm order={order} onShipped={reload} />}
-                {order.lines.some((l) => l.kind === 'MERCHANDISE') && (
-                  <div className="actions">
-                    <button type="button" className="secondary" onClick={() => setSlip(slip === order.id ? null : order.id)}>
-                      {t('orders.packingSlip')}
-                    </button>
-                  </div>
-                )}
-                {slip === order.id && <PackingSlip order={order} merchant={merchant} />}
-              </li>
-            ))}
+                  {order.delivery?.method === 'PICKUP' && <p>{t('orders.pickup')}</p>}
+                  {order.delivery?.address && (
+                    <p data-testid="ship-to">
+                      {t('orders.address')}: {order.delivery.address.recipient} {order.delivery.address.phone} ·{' '}
+                      {order.delivery.address.province} {order.delivery.address.city} {order.delivery.address.district}{' '}
+                      {order.delivery.address.street} {order.delivery.address.postalCode}
+                    </p>
+                  )}
+                  <ul className="lines">
+                    {order.lines.map((line) => {
+                      const tickets = order.tickets.filter((x) => x.orderLineId === line.id);
+                      const redeemed = tickets.filter((x) => x.redeemedAt).length;
+                      return (
+                        <li key={line.id}>
+                          <strong>{line.productName}</strong> × {line.quantity} ·{' '}
+                          {formatMoney(line.total.amountMinor, line.total.currency)}
+                          {line.refunded.amountMinor > 0 &&
+                            ` · ${t('order.refunded', { amount: formatMoney(line.refunded.amountMinor, line.refunded.currency) })}`}
+                          {line.kind === 'EXPERIENCE' &&
+                            tickets.length > 0 &&
+                            ` · ${t('orders.ticketsRedeemed', { redeemed, count: tickets.length })}`}
+                          {line.kind === 'MERCHANDISE' && line.fulfilledAt && (
+                            <span className="success">
+                              {' '}
+                              · {t(line.fulfilment === 'SHIPPED' ? 'fulfilment.SHIPPED' : 'fulfilment.PICKED_UP')}
+                            </span>
+                          )}
+                          {line.shipment &&
+                            ` · ${t('order.tracking', { carrier: line.shipment.carrier, number: line.shipment.trackingNumber })}`}
+                          {/* A shipping order ships through the form below, with tracking; the rest may still be marked by hand. */}
+                          {order.delivery?.method !== 'SHIP' &&
+                            line.kind === 'MERCHANDISE' &&
+                            !line.fulfilledAt &&
+                            FULFILLABLE.includes(order.status) && (
+                              <span className="actions">
+                                <button
+                                  type="button"
+                                  className="secondary"
+                                  disabled={fulfil.pending}
+                                  onClick={() => mark(line.id, 'SHIPPED')}
+                                >
+                                  {t('orders.markShipped')}
+                                </button>
+                                <button
+                                  type="button"
+                                  className="secondary"
+                                  disabled={fulfil.pending}
+                                  onClick={() => mark(line.id, 'PICKED_UP')}
+                                >
+                                  {t('orders.markPickedUp')}
+                                </button>
+                              </span>
+                            )}
+                          {REFUNDABLE.includes(order.status) && line.refunded.amountMinor < line.total.amountMinor && (
+                            <span className="actions">
+                              <button
+                                type="button"
+                                className="secondary"
+                                data-testid="refund-line"
+                                disabled={refund.pending}
+                                onClick={() =>
+                                  refundLine(
+                                    line.id,
+                                    formatMoney(
+                                      line.total.amountMinor - line.refunded.amountMinor,
+                                      line.total.currency,
+                                    ),
+                                  )
+                                }
+                              >
+                                {t('orders.refundLine')}
+                              </button>
+                            </span>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  {order.delivery?.method === 'SHIP' && FULFILLABLE.includes(order.status) && (
+                    <ShipForm order={order} onShipped={reload} />
+                  )}
+                  {order.lines.some((l) => l.kind === 'MERCHANDISE') && (
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setSlip(slip === order.id ? null : order.id)}
+                      >
+                        {t('orders.packingSlip')}
+                      </button>
+                    </div>
+                  )}
+                  {slip === order.id && <PackingSlip order={order} merchant={merchant} />}
+                </li>
+              ))}
           </ul>
         )}
       </QueryView>

@@ -15,10 +15,36 @@ const MerchantProducts = graphql(`
     merchantProducts(merchantId: $merchantId, first: 20) {
       edges {
         node {
-          id kind status statusReason name nameZh category
-          filmIp { title titleZh }
-          variants { id sku available stock price { amountMinor currency } }
-          upcomingTimeSlots { id startsAt capacity sold reserved remaining status }
+          id
+          kind
+          status
+          statusReason
+          name
+          nameZh
+          category
+          filmIp {
+            title
+            titleZh
+          }
+          variants {
+            id
+            sku
+            available
+            stock
+            price {
+              amountMinor
+              currency
+            }
+          }
+          upcomingTimeSlots {
+            id
+            startsAt
+            capacity
+            sold
+            reserved
+            remaining
+            status
+          }
         }
       }
     }
@@ -28,32 +54,56 @@ const MerchantProducts = graphql(`
 const ActiveLicenses = graphql(`
   query ActiveLicenses($merchantId: ID!) {
     merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
-      edges { node { id categories filmIp { title titleZh } } }
+      edges {
+        node {
+          id
+          categories
+          filmIp {
+            title
+            titleZh
+          }
+        }
+      }
     }
   }
 `);
 
 const CreateMerchandise = graphql(`
   mutation CreateMerchandise($input: CreateMerchandiseInput!) {
-    createMerchandise(input: $input) { id status }
+    createMerchandise(input: $input) {
+      id
+      status
+    }
   }
 `);
 
 const SubmitProduct = graphql(`
   mutation SubmitProduct($productId: ID!) {
-    submitProductForApproval(productId: $productId) { id status }
+    submitProductForApproval(productId: $productId) {
+      id
+      status
+    }
   }
 `);
 
 const PublishProduct = graphql(`
   mutation PublishProduct($productId: ID!) {
-    publishProduct(productId: $productId) { id status }
+    publishProduct(productId: $productId) {
+      id
+      status
+    }
   }
 `);
 
 const AdjustStock = graphql(`
   mutation AdjustStock($input: AdjustStockInput!) {
-    adjustStock(input: $input) { variant { id stock available } }
+    adjustStock(input: $input) {
+      variant {
+        id
+        stock
+        available
+      }
+    }
   }
 `);
 
@@ -74,7 +124,14 @@ function Restock({ variant, onDone }: { variant: { id: string; sku: string }; on
     >
       <label>
         {t('products.restockQty', { sku: variant.sku })}
-        <input type="number" inputMode="numeric" min={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} required />
+        <input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+          required
+        />
       </label>
       <button type="submit" className="secondary" disabled={adjust.pending}>
         {t('products.restock')}
@@ -86,7 +143,10 @@ function Restock({ variant, onDone }: { variant: { id: string; sku: string }; on
 
 const UnpublishProduct = graphql(`
   mutation UnpublishProduct($productId: ID!) {
-    unpublishProduct(productId: $productId) { id status }
+    unpublishProduct(productId: $productId) {
+      id
+      status
+    }
   }
 `);
 
@@ -112,8 +172,8 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                 <li key={node.id} className="card" data-testid="product">
                   <h3>{pick(node.nameZh, node.name)}</h3>
                   <p>
-                    <StatusBadge vocabulary="productStatus" status={node.status} />{' '}
-                    {t(`category.${node.category}`)} · {pick(node.filmIp.titleZh, node.filmIp.title)}
+                    <StatusBadge vocabulary="productStatus" status={node.status} /> {t(`category.${node.category}`)} ·{' '}
+                    {pick(node.filmIp.titleZh, node.filmIp.title)}
                   </p>
                   {node.statusReason && (
                     <p>
@@ -123,12 +183,15 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                   {node.variants.map((v) => (
                     <div key={v.id}>
                       <p className="muted">
-                        {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)} · {t('product.available', { count: v.available })}
+                        {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)} ·{' '}
+                        {t('product.available', { count: v.available })}
                       </p>
                       <Restock variant={v} onDone={products.reload} />
                     </div>
                   ))}
-                  {node.kind === 'EXPERIENCE' && <SlotEditor experienceId={node.id} slots={node.upcomingTimeSlots} onChanged={products.reload} />}
+                  {node.kind === 'EXPERIENCE' && (
+                    <SlotEditor experienceId={node.id} slots={node.upcomingTimeSlots} onChanged={products.reload} />
+                  )}
                   <div className="actions">
                     {(node.status === 'DRAFT' || node.status === 'REJECTED') && (
                       <button type="button" disabled={submit.pending} onClick={() => act(submit.run, node.id)}>
@@ -145,7 +208,12 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                         <Link className="button secondary" to={`/products/${node.id}`}>
                           {t('products.view')}
                         </Link>
-                        <button type="button" className="secondary" disabled={unpublish.pending} onClick={() => act(unpublish.run, node.id)}>
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={unpublish.pending}
+                          onClick={() => act(unpublish.run, node.id)}
+                        >
                           {t('products.unpublish')}
                         </button>
                       </>
@@ -159,7 +227,9 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
       </div>
       <CreateMerchandiseForm
         merchant={merchant}
-        currency={currencyOf(products.data?.merchantProducts.edges.flatMap((e) => e.node.variants.map((v) => v.price)) ?? [])}
+        currency={currencyOf(
+          products.data?.merchantProducts.edges.flatMap((e) => e.node.variants.map((v) => v.price)) ?? [],
+        )}
         onCreated={products.reload}
       />
     </div>
@@ -167,7 +237,15 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
 }
 
 /** `currency`: the one the merchant already prices in (the API's default for a first product). */
-function CreateMerchandiseForm({ merchant, currency, onCreated }: { merchant: Organization; currency: string; onCreated(): void }) {
+function CreateMerchandiseForm({
+  merchant,
+  currency,
+  onCreated,
+}: {
+  merchant: Organization;
+  currency: string;
+  onCreated(): void;
+}) {
   const { t, pick } = useI18n();
   const licenses = useQuery(ActiveLicenses, { merchantId: merchant.id });
   const create = useMutation(CreateMerchandise);
@@ -208,7 +286,11 @@ function CreateMerchandiseForm({ merchant, currency, onCreated }: { merchant: Or
   return (
     <form className="form card" onSubmit={submit} aria-labelledby="create-product">
       <h2 id="create-product">{t('products.create')}</h2>
-      <QueryView state={licenses} isEmpty={(d) => d.merchantLicenses.edges.length === 0} empty={t('products.needLicense')}>
+      <QueryView
+        state={licenses}
+        isEmpty={(d) => d.merchantLicenses.edges.length === 0}
+        empty={t('products.needLicense')}
+      >
         {() => (
           <>
             <label>
@@ -223,7 +305,10 @@ function CreateMerchandiseForm({ merchant, currency, onCreated }: { merchant: Or
             </label>
             <label>
               {t('products.category')}
-              <select value={category || categories[0] || ''} onChange={(e) => setCategory(e.target.value as ProductCategory)}>
+              <select
+                value={category || categories[0] || ''}
+                onChange={(e) => setCategory(e.target.value as ProductCategory)}
+              >
                 {categories.map((c) => (
                   <option key={c} value={c}>
                     {t(`category.${c}`)}
@@ -241,7 +326,12 @@ function CreateMerchandiseForm({ merchant, currency, onCreated }: { merchant: Or
             </label>
             <label>
               {t('products.descriptionZh')}
-              <textarea value={descriptionZh} onChange={(e) => setDescriptionZh(e.target.value)} rows={3} maxLength={4000} />
+              <textarea
+                value={descriptionZh}
+                onChange={(e) => setDescriptionZh(e.target.value)}
+                rows={3}
+                maxLength={4000}
+              />
             </label>
             <div className="row">
               <label>
@@ -250,12 +340,27 @@ function CreateMerchandiseForm({ merchant, currency, onCreated }: { merchant: Or
               </label>
               <label>
                 {t('products.priceYuan')}
-                <input type="number" inputMode="decimal" min={0} step="0.01" value={priceYuan} onChange={(e) => setPriceYuan(e.target.value)} required />
+                <input
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  step="0.01"
+                  value={priceYuan}
+                  onChange={(e) => setPriceYuan(e.target.value)}
+                  required
+                />
               </label>
             </div>
             <label>
               {t('products.stock')}
-              <input type="number" inputMode="numeric" min={0} value={stock} onChange={(e) => setStock(e.target.value)} required />
+              <input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                value={stock}
+                onChange={(e) => setStock(e.target.value)}
+                required
+              />
             </label>
             {create.error && <ErrorMessage error={create.error} />}
             <button type="submit" disabled={create.pending}>

@@ -8,15 +8,26 @@ import { useMutation, useQuery } from '../lib/use-query';
 const RefundQueue = graphql(`
   query RefundQueue($merchantId: ID!) {
     merchantRefundRequests(merchantId: $merchantId, status: REQUESTED) {
-      id orderId productName quantity reason createdAt
-      amount { amountMinor currency }
+      id
+      orderId
+      productName
+      quantity
+      reason
+      createdAt
+      amount {
+        amountMinor
+        currency
+      }
     }
   }
 `);
 
 const DecideRefund = graphql(`
   mutation DecideRefund($id: ID!, $approve: Boolean!, $reason: String) {
-    decideRefundRequest(input: { id: $id, approve: $approve, reason: $reason }) { id status }
+    decideRefundRequest(input: { id: $id, approve: $approve, reason: $reason }) {
+      id
+      status
+    }
   }
 `);
 
@@ -43,7 +54,11 @@ export function MerchantRefundsSection({ merchant }: { merchant: Organization })
                 </p>
                 <p>{t('refunds.reason', { reason: r.reason })}</p>
                 <ApproveOrRefuse
-                  approve={{ label: t('refunds.approve'), pending: approve.pending, run: async () => (await approve.run({ id: r.id, approve: true })) && queue.reload() }}
+                  approve={{
+                    label: t('refunds.approve'),
+                    pending: approve.pending,
+                    run: async () => (await approve.run({ id: r.id, approve: true })) && queue.reload(),
+                  }}
                   refuse={{
                     label: t('refunds.refuse'),
                     reasonLabel: t('refunds.refuseReason'),

@@ -10,14 +10,34 @@ import { useQuery } from '../lib/use-query';
 const MerchantSales = graphql(`
   query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {
     merchantSales(merchantId: $merchantId, from: $from, to: $to) {
-      payableBalance { amountMinor currency }
+      payableBalance {
+        amountMinor
+        currency
+      }
       licenses {
-        licenseId studioName lineCount
-        gross { amountMinor currency }
-        refunded { amountMinor currency }
-        royalty { amountMinor currency }
-        platformFee { amountMinor currency }
-        merchantShare { amountMinor currency }
+        licenseId
+        studioName
+        lineCount
+        gross {
+          amountMinor
+          currency
+        }
+        refunded {
+          amountMinor
+          currency
+        }
+        royalty {
+          amountMinor
+          currency
+        }
+        platformFee {
+          amountMinor
+          currency
+        }
+        merchantShare {
+          amountMinor
+          currency
+        }
       }
     }
   }
@@ -25,7 +45,17 @@ const MerchantSales = graphql(`
 
 const LicenseTitles = graphql(`
   query LicenseTitles($merchantId: ID!) {
-    merchantLicenses(merchantId: $merchantId, first: 50) { edges { node { id filmIp { title titleZh } } } }
+    merchantLicenses(merchantId: $merchantId, first: 50) {
+      edges {
+        node {
+          id
+          filmIp {
+            title
+            titleZh
+          }
+        }
+      }
+    }
   }
 `);
 

@@ -7,19 +7,28 @@ import { useMutation } from '../lib/use-query';
 
 const ChangeCapacity = graphql(`
   mutation ChangeTimeSlotCapacity($input: ChangeTimeSlotCapacityInput!) {
-    changeTimeSlotCapacity(input: $input) { id capacity remaining }
+    changeTimeSlotCapacity(input: $input) {
+      id
+      capacity
+      remaining
+    }
   }
 `);
 
 const SetSlotStatus = graphql(`
   mutation SetTimeSlotStatus($timeSlotId: ID!, $status: TimeSlotStatus!) {
-    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) { id status }
+    setTimeSlotStatus(timeSlotId: $timeSlotId, status: $status) {
+      id
+      status
+    }
   }
 `);
 
 const AddSlot = graphql(`
   mutation AddSlot($input: AddTimeSlotInput!) {
-    addTimeSlot(input: $input) { id }
+    addTimeSlot(input: $input) {
+      id
+    }
   }
 `);
 
@@ -39,7 +48,15 @@ function shanghaiInstant(local: string): Date {
 }
 
 /** An experience's upcoming slots: seats added or removed, a slot closed or reopened, a new slot added. */
-export function SlotEditor({ experienceId, slots, onChanged }: { experienceId: string; slots: Slot[]; onChanged(): void }) {
+export function SlotEditor({
+  experienceId,
+  slots,
+  onChanged,
+}: {
+  experienceId: string;
+  slots: Slot[];
+  onChanged(): void;
+}) {
   const { t, lang } = useI18n();
   const capacity = useMutation(ChangeCapacity);
   const status = useMutation(SetSlotStatus);
@@ -49,7 +66,11 @@ export function SlotEditor({ experienceId, slots, onChanged }: { experienceId: s
   const [hours, setHours] = useState('2');
   const [seats, setSeats] = useState('20');
   const error = capacity.error ?? status.error ?? add.error;
-  const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
   const changeSeats = async (event: FormEvent, slot: Slot) => {
     event.preventDefault();
     if (await capacity.run({ input: { timeSlotId: slot.id, delta: Number(deltas[slot.id]) } })) {
@@ -61,7 +82,11 @@ export function SlotEditor({ experienceId, slots, onChanged }: { experienceId: s
     event.preventDefault();
     const start = shanghaiInstant(startsAt);
     const end = new Date(start.getTime() + Number(hours) * 3_600_000);
-    if (await add.run({ input: { experienceId, startsAt: start.toISOString(), endsAt: end.toISOString(), capacity: Number(seats) } })) {
+    if (
+      await add.run({
+        input: { experienceId, startsAt: start.toISOString(), endsAt: end.toISOString(), capacity: Number(seats) },
+      })
+    ) {
       setStartsAt('');
       onChanged();
     }
@@ -77,7 +102,8 @@ export function SlotEditor({ experienceId, slots, onChanged }: { experienceId: s
           return (
             <li key={slot.id} data-testid="slot">
               <p>
-                {label} · {t(`slot.${slot.status}`)} · {t('slots.seats', { capacity: slot.capacity, sold: slot.sold, remaining: slot.remaining })}
+                {label} · {t(`slot.${slot.status}`)} ·{' '}
+                {t('slots.seats', { capacity: slot.capacity, sold: slot.sold, remaining: slot.remaining })}
               </p>
               {slot.status !== 'CANCELLED' && (
                 <form className="restock" onSubmit={(event) => changeSeats(event, slot)}>
@@ -99,7 +125,8 @@ export function SlotEditor({ experienceId, slots, onChanged }: { experienceId: s
                     className="secondary"
                     disabled={status.pending}
                     onClick={async () =>
-                      (await status.run({ timeSlotId: slot.id, status: slot.status === 'OPEN' ? 'CLOSED' : 'OPEN' })) && onChanged()
+                      (await status.run({ timeSlotId: slot.id, status: slot.status === 'OPEN' ? 'CLOSED' : 'OPEN' })) &&
+                      onChanged()
                     }
                   >
                     {slot.status === 'OPEN' ? t('slots.close') : t('slots.reopen')}
@@ -117,11 +144,26 @@ export function SlotEditor({ experienceId, slots, onChanged }: { experienceId: s
         </label>
         <label>
           {t('slots.hours')}
-          <input type="number" inputMode="decimal" min={0.5} step={0.5} value={hours} onChange={(e) => setHours(e.target.value)} required />
+          <input
+            type="number"
+            inputMode="decimal"
+            min={0.5}
+            step={0.5}
+            value={hours}
+            onChange={(e) => setHours(e.target.value)}
+            required
+          />
         </label>
         <label>
           {t('slots.capacity')}
-          <input type="number" inputMode="numeric" min={1} value={seats} onChange={(e) => setSeats(e.target.value)} required />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={seats}
+            onChange={(e) => setSeats(e.target.value)}
+            required
+          />
         </label>
         <button type="submit" className="secondary" disabled={add.pending}>
           {t('slots.add')}

@@ -7,7 +7,15 @@ import { useMutation } from '../lib/use-query';
 
 const RedeemTicket = graphql(`
   mutation RedeemTicket($code: String!) {
-    redeemTicket(code: $code) { code redeemedAt timeSlotId productName ticketTypeName startsAt endsAt }
+    redeemTicket(code: $code) {
+      code
+      redeemedAt
+      timeSlotId
+      productName
+      ticketTypeName
+      startsAt
+      endsAt
+    }
   }
 `);
 
@@ -61,7 +69,11 @@ export function Scanner({ onCode, onClose }: { onCode(code: string): void; onClo
   }, []);
   return (
     <div className="scanner">
-      {failed ? <p className="state state-error">{t('tickets.cameraFailed')}</p> : <video ref={video} muted playsInline aria-label={t('tickets.camera')} />}
+      {failed ? (
+        <p className="state state-error">{t('tickets.cameraFailed')}</p>
+      ) : (
+        <video ref={video} muted playsInline aria-label={t('tickets.camera')} />
+      )}
       <button type="button" className="secondary" onClick={onClose}>
         {t('action.cancel')}
       </button>
@@ -98,7 +110,14 @@ export function TicketRedemptionSection() {
         <h2 id="redeem-title">{t('tickets.title')}</h2>
         <label>
           {t('tickets.code')}
-          <input value={code} onChange={(e) => setCode(e.target.value)} required maxLength={300} autoComplete="off" autoCapitalize="characters" />
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+            maxLength={300}
+            autoComplete="off"
+            autoCapitalize="characters"
+          />
         </label>
         {redeem.error && <ErrorMessage error={redeem.error} />}
         <div className="actions">
@@ -143,7 +162,9 @@ export function TicketRedemptionSection() {
                     })}
                   </p>
                   <p data-testid="redeemed-type">{t('tickets.type', { type: ticket.ticketTypeName })}</p>
-                  <p className="success">{t('tickets.redeemedAt', { time: time.format(new Date(ticket.redeemedAt!)) })}</p>
+                  <p className="success">
+                    {t('tickets.redeemedAt', { time: time.format(new Date(ticket.redeemedAt!)) })}
+                  </p>
                 </li>
               ))}
             </ul>

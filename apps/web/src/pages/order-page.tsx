@@ -14,34 +14,111 @@ import { useMutation, useQuery } from '../lib/use-query';
 const OrderDetail = graphql(`
   query OrderDetail($id: ID!) {
     order(id: $id) {
-      id status createdAt expiresAt paidAt refundDue
-      total { amountMinor currency }
+      id
+      status
+      createdAt
+      expiresAt
+      paidAt
+      refundDue
+      total {
+        amountMinor
+        currency
+      }
       lines {
-        id kind productId productName quantity slotStartsAt fulfilment fulfilledAt
-        unitPrice { amountMinor currency }
-        total { amountMinor currency }
-        refunded { amountMinor currency }
-        review { id rating }
-        shipment { carrier trackingNumber shippedAt }
+        id
+        kind
+        productId
+        productName
+        quantity
+        slotStartsAt
+        fulfilment
+        fulfilledAt
+        unitPrice {
+          amountMinor
+          currency
+        }
+        total {
+          amountMinor
+          currency
+        }
+        refunded {
+          amountMinor
+          currency
+        }
+        review {
+          id
+          rating
+        }
+        shipment {
+          carrier
+          trackingNumber
+          shippedAt
+        }
       }
       delivery {
         method
-        address { recipient phone province city district street postalCode }
-        fee { amountMinor currency }
-        merchants { merchantId merchantName pickupCode pickupAddress handedOverAt }
+        address {
+          recipient
+          phone
+          province
+          city
+          district
+          street
+          postalCode
+        }
+        fee {
+          amountMinor
+          currency
+        }
+        merchants {
+          merchantId
+          merchantName
+          pickupCode
+          pickupAddress
+          handedOverAt
+        }
       }
       tickets {
-        code qrPayload redeemedAt voidedAt orderLineId productName ticketTypeName startsAt endsAt
-        venue { name nameZh address addressZh mapUrl }
+        code
+        qrPayload
+        redeemedAt
+        voidedAt
+        orderLineId
+        productName
+        ticketTypeName
+        startsAt
+        endsAt
+        venue {
+          name
+          nameZh
+          address
+          addressZh
+          mapUrl
+        }
       }
-      refundRequests { id orderLineId quantity reason status automatic decisionReason amount { amountMinor currency } }
+      refundRequests {
+        id
+        orderLineId
+        quantity
+        reason
+        status
+        automatic
+        decisionReason
+        amount {
+          amountMinor
+          currency
+        }
+      }
     }
   }
 `);
 
 const RequestRefund = graphql(`
   mutation RequestLineRefund($orderLineId: ID!, $quantity: Int, $reason: String!) {
-    requestRefund(input: { orderLineId: $orderLineId, quantity: $quantity, reason: $reason }) { id status }
+    requestRefund(input: { orderLineId: $orderLineId, quantity: $quantity, reason: $reason }) {
+      id
+      status
+    }
   }
 `);
 
@@ -96,7 +173,13 @@ function RefundRequestForm({ lineId, quantity, onSent }: { lineId: string; quant
       {quantity > 1 && (
         <label>
           {t('order.refundQuantity')}
-          <input type="number" min={1} max={quantity} value={units} onChange={(e) => setUnits(Math.max(1, Math.min(quantity, Number(e.target.value) || 1)))} />
+          <input
+            type="number"
+            min={1}
+            max={quantity}
+            value={units}
+            onChange={(e) => setUnits(Math.max(1, Math.min(quantity, Number(e.target.value) || 1)))}
+          />
         </label>
       )}
       <label>
@@ -118,7 +201,10 @@ function RefundRequestForm({ lineId, quantity, onSent }: { lineId: string; quant
 
 const CancelOrder = graphql(`
   mutation CancelOrder($orderId: ID!) {
-    cancelOrder(orderId: $orderId) { id status }
+    cancelOrder(orderId: $orderId) {
+      id
+      status
+    }
   }
 `);
 
@@ -154,8 +240,15 @@ export function OrderPage({ id }: { id: string }) {
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [awaiting, id, order.reload]);
-  const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-  const endTime = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
+  const endTime = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
   return (
     <QueryView state={order}>
       {({ order: o }) => (
@@ -177,11 +270,15 @@ export function OrderPage({ id }: { id: string }) {
                 <p className="muted">
                   {line.quantity} × {formatMoney(line.unitPrice.amountMinor, line.unitPrice.currency)}
                   {line.slotStartsAt && ` · ${time.format(new Date(line.slotStartsAt))}`}
-                  {line.fulfilment && line.fulfilledAt && ` · ${t(line.fulfilment === 'SHIPPED' ? 'fulfilment.SHIPPED' : 'fulfilment.PICKED_UP')} ${time.format(new Date(line.fulfilledAt))}`}
+                  {line.fulfilment &&
+                    line.fulfilledAt &&
+                    ` · ${t(line.fulfilment === 'SHIPPED' ? 'fulfilment.SHIPPED' : 'fulfilment.PICKED_UP')} ${time.format(new Date(line.fulfilledAt))}`}
                 </p>
                 <p className="price">{formatMoney(line.total.amountMinor, line.total.currency)}</p>
                 {line.refunded.amountMinor > 0 && (
-                  <p className="muted">{t('order.refunded', { amount: formatMoney(line.refunded.amountMinor, line.refunded.currency) })}</p>
+                  <p className="muted">
+                    {t('order.refunded', { amount: formatMoney(line.refunded.amountMinor, line.refunded.currency) })}
+                  </p>
                 )}
                 {line.shipment && (
                   <p className="success" data-testid="tracking">
@@ -193,24 +290,36 @@ export function OrderPage({ id }: { id: string }) {
                   .map((r) => (
                     <div key={r.id} className="refund-request" data-testid="refund-request">
                       <p>
-                        {t('order.refundRequest', { quantity: r.quantity, product: line.productName, amount: formatMoney(r.amount.amountMinor, r.amount.currency) })}{' '}
+                        {t('order.refundRequest', {
+                          quantity: r.quantity,
+                          product: line.productName,
+                          amount: formatMoney(r.amount.amountMinor, r.amount.currency),
+                        })}{' '}
                         <StatusBadge vocabulary="refundStatus" status={r.status} />
                       </p>
                       {r.automatic && <p className="muted">{t('order.refundAutomatic')}</p>}
-                      {r.status === 'REFUSED' && r.decisionReason && <p>{t('order.merchantSays', { reason: r.decisionReason })}</p>}
+                      {r.status === 'REFUSED' && r.decisionReason && (
+                        <p>{t('order.merchantSays', { reason: r.decisionReason })}</p>
+                      )}
                     </div>
                   ))}
                 {line.review ? (
-                  <p className="muted" data-testid="reviewed">{t('review.yours', { rating: line.review.rating })}</p>
+                  <p className="muted" data-testid="reviewed">
+                    {t('review.yours', { rating: line.review.rating })}
+                  </p>
                 ) : (
-                  (line.fulfilledAt || o.tickets.some((tk) => tk.orderLineId === line.id && tk.redeemedAt)) && <ReviewForm lineId={line.id} onSent={order.reload} />
+                  (line.fulfilledAt || o.tickets.some((tk) => tk.orderLineId === line.id && tk.redeemedAt)) && (
+                    <ReviewForm lineId={line.id} onSent={order.reload} />
+                  )
                 )}
                 {REFUNDABLE.includes(o.status) &&
                   line.refunded.amountMinor < line.total.amountMinor &&
                   !o.refundRequests.some((r) => r.orderLineId === line.id && OPEN_REQUEST.includes(r.status)) && (
                     <RefundRequestForm
                       lineId={line.id}
-                      quantity={Math.ceil((line.total.amountMinor - line.refunded.amountMinor) / line.unitPrice.amountMinor)}
+                      quantity={Math.ceil(
+                        (line.total.amountMinor - line.refunded.amountMinor) / line.unitPrice.amountMinor,
+                      )}
                       onSent={order.reload}
                     />
                   )}
@@ -226,8 +335,8 @@ export function OrderPage({ id }: { id: string }) {
                 <address>
                   {o.delivery.address.recipient} {o.delivery.address.phone}
                   <br />
-                  {o.delivery.address.province} {o.delivery.address.city} {o.delivery.address.district} {o.delivery.address.street}{' '}
-                  {o.delivery.address.postalCode}
+                  {o.delivery.address.province} {o.delivery.address.city} {o.delivery.address.district}{' '}
+                  {o.delivery.address.street} {o.delivery.address.postalCode}
                 </address>
               )}
               {o.delivery.fee.amountMinor > 0 && (
@@ -252,7 +361,10 @@ export function OrderPage({ id }: { id: string }) {
                             dangerouslySetInnerHTML={{ __html: renderSVG(m.pickupCode) }}
                           />
                           <p>
-                            {t('order.pickupCode')} <strong className="code" data-testid="pickup-code">{m.pickupCode}</strong>
+                            {t('order.pickupCode')}{' '}
+                            <strong className="code" data-testid="pickup-code">
+                              {m.pickupCode}
+                            </strong>
                           </p>
                           <p className="muted">{t('order.pickupHint')}</p>
                         </>
@@ -277,7 +389,12 @@ export function OrderPage({ id }: { id: string }) {
               )}
               {cancel.error && <ErrorMessage error={cancel.error} />}
               <div className="actions">
-                <button type="button" className="secondary" disabled={cancel.pending} onClick={async () => (await cancel.run({ orderId: o.id })) && order.reload()}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={cancel.pending}
+                  onClick={async () => (await cancel.run({ orderId: o.id })) && order.reload()}
+                >
                   {t('order.cancel')}
                 </button>
               </div>
@@ -291,7 +408,12 @@ export function OrderPage({ id }: { id: string }) {
                   type="button"
                   className="secondary"
                   data-testid="add-to-calendar"
-                  onClick={() => downloadCalendar(o.id).then(() => setCalendarError(false), () => setCalendarError(true))}
+                  onClick={() =>
+                    downloadCalendar(o.id).then(
+                      () => setCalendarError(false),
+                      () => setCalendarError(true),
+                    )
+                  }
                 >
                   {t('order.addToCalendar')}
                 </button>
@@ -309,18 +431,24 @@ export function OrderPage({ id }: { id: string }) {
                     <p className="code">{ticket.code}</p>
                     <h3 className="h3">{ticket.productName}</h3>
                     <p>
-                      {ticket.ticketTypeName} · {time.format(new Date(ticket.startsAt))}–{endTime.format(new Date(ticket.endsAt))}
+                      {ticket.ticketTypeName} · {time.format(new Date(ticket.startsAt))}–
+                      {endTime.format(new Date(ticket.endsAt))}
                     </p>
                     {ticket.venue && (
                       <p className="muted">
                         {pick(ticket.venue.nameZh, ticket.venue.name)}
-                        {(ticket.venue.addressZh || ticket.venue.address) && ` · ${pick(ticket.venue.addressZh, ticket.venue.address)}`} ·{' '}
+                        {(ticket.venue.addressZh || ticket.venue.address) &&
+                          ` · ${pick(ticket.venue.addressZh, ticket.venue.address)}`}{' '}
+                        ·{' '}
                         <a href={ticket.venue.mapUrl} target="_blank" rel="noopener noreferrer">
                           {t('order.map')}
                         </a>
                       </p>
                     )}
-                    <p className={ticket.redeemedAt || ticket.voidedAt ? 'muted' : 'success'} data-testid="ticket-state">
+                    <p
+                      className={ticket.redeemedAt || ticket.voidedAt ? 'muted' : 'success'}
+                      data-testid="ticket-state"
+                    >
                       {ticket.voidedAt
                         ? t('order.ticketVoid')
                         : ticket.redeemedAt

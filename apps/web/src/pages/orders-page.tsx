@@ -9,7 +9,22 @@ import { useQuery } from '../lib/use-query';
 const MyOrders = graphql(`
   query MyOrders {
     myOrders(first: 20) {
-      edges { node { id status createdAt total { amountMinor currency } lines { id productName quantity } } }
+      edges {
+        node {
+          id
+          status
+          createdAt
+          total {
+            amountMinor
+            currency
+          }
+          lines {
+            id
+            productName
+            quantity
+          }
+        }
+      }
     }
   }
 `);
@@ -37,7 +52,9 @@ export function OrdersPage() {
             {d.myOrders.edges.map(({ node }) => (
               <li key={node.id} className="card">
                 <h2 className="h3">
-                  <Link to={`/orders/${node.id}`}>{node.lines.map((l) => `${l.productName} × ${l.quantity}`).join('，')}</Link>
+                  <Link to={`/orders/${node.id}`}>
+                    {node.lines.map((l) => `${l.productName} × ${l.quantity}`).join('，')}
+                  </Link>
                 </h2>
                 <p>
                   <StatusBadge vocabulary="orderStatus" status={node.status} />{' '}

@@ -13,18 +13,92 @@ import { useQuery } from '../lib/use-query';
 const ProductDetail = graphql(`
   query ProductDetail($id: ID!) {
     product(id: $id) {
-      id kind status category name nameZh description descriptionZh images purchaseLimit verificationCode
-      priceFrom { amountMinor currency }
-      filmIp { id title titleZh }
-      merchant { id name nameZh }
-      media { id url cardUrl thumbnailUrl width height alt altZh }
-      variants { id sku available price { amountMinor currency } }
-      ticketTypes { id name nameZh price { amountMinor currency } }
-      upcomingTimeSlots { id startsAt endsAt remaining status }
-      venue { id name nameZh address addressZh latitude longitude openingNotes }
+      id
+      kind
+      status
+      category
+      name
+      nameZh
+      description
+      descriptionZh
+      images
+      purchaseLimit
+      verificationCode
+      priceFrom {
+        amountMinor
+        currency
+      }
+      filmIp {
+        id
+        title
+        titleZh
+      }
+      merchant {
+        id
+        name
+        nameZh
+      }
+      media {
+        id
+        url
+        cardUrl
+        thumbnailUrl
+        width
+        height
+        alt
+        altZh
+      }
+      variants {
+        id
+        sku
+        available
+        price {
+          amountMinor
+          currency
+        }
+      }
+      ticketTypes {
+        id
+        name
+        nameZh
+        price {
+          amountMinor
+          currency
+        }
+      }
+      upcomingTimeSlots {
+        id
+        startsAt
+        endsAt
+        remaining
+        status
+      }
+      venue {
+        id
+        name
+        nameZh
+        address
+        addressZh
+        latitude
+        longitude
+        openingNotes
+      }
       favourited
-      rating { average count }
-      reviews(first: 20) { edges { node { id rating text reply createdAt } } }
+      rating {
+        average
+        count
+      }
+      reviews(first: 20) {
+        edges {
+          node {
+            id
+            rating
+            text
+            reply
+            createdAt
+          }
+        }
+      }
     }
   }
 `);
@@ -114,7 +188,9 @@ export function ProductPage({ id }: { id: string }) {
           )}
           {(p.descriptionZh || p.description) && <p className="description">{pick(p.descriptionZh, p.description)}</p>}
           {p.priceFrom && (
-            <p className="price">{t('product.from', { price: formatMoney(p.priceFrom.amountMinor, p.priceFrom.currency) })}</p>
+            <p className="price">
+              {t('product.from', { price: formatMoney(p.priceFrom.amountMinor, p.priceFrom.currency) })}
+            </p>
           )}
           {p.purchaseLimit && <p className="muted">{t('product.limit', { count: p.purchaseLimit })}</p>}
 
@@ -127,7 +203,11 @@ export function ProductPage({ id }: { id: string }) {
                 columns={[
                   { header: 'SKU', cell: (v) => v.sku },
                   { header: t('product.price'), cell: (v) => formatMoney(v.price.amountMinor, v.price.currency) },
-                  { header: t('product.stock'), cell: (v) => (v.available > 0 ? t('product.available', { count: v.available }) : t('product.soldOut')) },
+                  {
+                    header: t('product.stock'),
+                    cell: (v) =>
+                      v.available > 0 ? t('product.available', { count: v.available }) : t('product.soldOut'),
+                  },
                 ]}
                 rows={p.variants}
                 rowKey={(v) => v.id}
@@ -142,7 +222,8 @@ export function ProductPage({ id }: { id: string }) {
                 <ul className="list">
                   {p.ticketTypes.map((ticket) => (
                     <li key={ticket.id}>
-                      {pick(ticket.nameZh, ticket.name)} · {formatMoney(ticket.price.amountMinor, ticket.price.currency)}
+                      {pick(ticket.nameZh, ticket.name)} ·{' '}
+                      {formatMoney(ticket.price.amountMinor, ticket.price.currency)}
                     </li>
                   ))}
                 </ul>
@@ -201,7 +282,8 @@ export function ProductPage({ id }: { id: string }) {
               <ul className="list">
                 {p.reviews.edges.map(({ node: r }) => (
                   <li key={r.id} className="card" data-testid="review">
-                    <ReviewStars rating={r.rating} /> <span className="muted">{time.format(new Date(r.createdAt))}</span>
+                    <ReviewStars rating={r.rating} />{' '}
+                    <span className="muted">{time.format(new Date(r.createdAt))}</span>
                     {r.text && <p>{r.text}</p>}
                     {r.reply && <p className="muted">{t('review.reply', { reply: r.reply })}</p>}
                   </li>
@@ -222,7 +304,12 @@ function ProofOfLicense({ code }: { code: string }) {
   return (
     <section aria-labelledby="proof" className="card proof">
       <h2 id="proof">{t('proof.title')}</h2>
-      <div className="qr" role="img" aria-label={t('proof.scan')} dangerouslySetInnerHTML={{ __html: renderSVG(`${window.location.origin}${path}`) }} />
+      <div
+        className="qr"
+        role="img"
+        aria-label={t('proof.scan')}
+        dangerouslySetInnerHTML={{ __html: renderSVG(`${window.location.origin}${path}`) }}
+      />
       <p className="muted">{t('proof.scan')}</p>
       <Link to={path}>{t('proof.open')}</Link>
     </section>

@@ -3,7 +3,13 @@ import { ProductCards } from '../components/product-card';
 import { SearchBar } from '../components/search-bar';
 import { ErrorMessage, Placeholder, QueryView } from '../components/states';
 import { graphql } from '../gql';
-import type { ProductCategory, ProductFilter, ProductKind, ProductSearchSort, SearchProductsQuery } from '../gql/graphql';
+import type {
+  ProductCategory,
+  ProductFilter,
+  ProductKind,
+  ProductSearchSort,
+  SearchProductsQuery,
+} from '../gql/graphql';
 import { ApiError, request } from '../lib/api';
 import { DEFAULT_CURRENCY, parseMinorUnits } from '../lib/money';
 import { useI18n } from '../lib/i18n';
@@ -15,18 +21,52 @@ export const SearchProducts = graphql(`
   query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {
     searchProducts(text: $text, filter: $filter, sort: $sort, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       facets {
-        categories { category count }
-        filmIps { count filmIp { id title titleZh } }
+        categories {
+          category
+          count
+        }
+        filmIps {
+          count
+          filmIp {
+            id
+            title
+            titleZh
+          }
+        }
       }
       edges {
         node {
-          id kind name nameZh category inStock
-          priceFrom { amountMinor currency }
-          filmIp { id title titleZh }
-          merchant { id name nameZh }
-          cover { thumbnailUrl cardUrl alt altZh }
+          id
+          kind
+          name
+          nameZh
+          category
+          inStock
+          priceFrom {
+            amountMinor
+            currency
+          }
+          filmIp {
+            id
+            title
+            titleZh
+          }
+          merchant {
+            id
+            name
+            nameZh
+          }
+          cover {
+            thumbnailUrl
+            cardUrl
+            alt
+            altZh
+          }
         }
       }
     }
@@ -48,7 +88,9 @@ function readParams(search: URLSearchParams) {
     ...(yuan('min') !== undefined ? { minPriceMinor: yuan('min') } : {}),
     ...(yuan('max') !== undefined ? { maxPriceMinor: yuan('max') } : {}),
   };
-  const sort = (SORTS as readonly string[]).includes(search.get('sort') ?? '') ? (search.get('sort') as ProductSearchSort) : 'RELEVANCE';
+  const sort = (SORTS as readonly string[]).includes(search.get('sort') ?? '')
+    ? (search.get('sort') as ProductSearchSort)
+    : 'RELEVANCE';
   return { text: search.get('q') ?? '', categories, filter, sort };
 }
 
@@ -77,7 +119,9 @@ export function SearchPage() {
   useEffect(() => setMore(undefined), [result.data]);
 
   const toggleCategory = (category: ProductCategory) => {
-    const next = params.categories.includes(category) ? params.categories.filter((c) => c !== category) : [...params.categories, category];
+    const next = params.categories.includes(category)
+      ? params.categories.filter((c) => c !== category)
+      : [...params.categories, category];
     navigate(withParam(search, 'cat', next.join(',') || undefined));
   };
   const loadMore = async () => {
@@ -104,7 +148,11 @@ export function SearchPage() {
   return (
     <section>
       <h1>{t('search.title')}</h1>
-      <SearchBar id="search-text" initial={params.text} onSearch={(text) => navigate(withParam(search, 'q', text || undefined))} />
+      <SearchBar
+        id="search-text"
+        initial={params.text}
+        onSearch={(text) => navigate(withParam(search, 'q', text || undefined))}
+      />
       <div className="search-layout">
         <aside aria-label={t('search.filters')} className="filters card">
           <label>
@@ -119,7 +167,10 @@ export function SearchPage() {
           </label>
           <label>
             {t('search.kind')}
-            <select value={search.get('kind') ?? ''} onChange={(e) => navigate(withParam(search, 'kind', e.target.value || undefined))}>
+            <select
+              value={search.get('kind') ?? ''}
+              onChange={(e) => navigate(withParam(search, 'kind', e.target.value || undefined))}
+            >
               <option value="">{t('search.any')}</option>
               <option value="MERCHANDISE">{t('product.kind.MERCHANDISE')}</option>
               <option value="EXPERIENCE">{t('product.kind.EXPERIENCE')}</option>
@@ -130,7 +181,9 @@ export function SearchPage() {
             <>
               <fieldset>
                 <legend>{t('search.categories')}</legend>
-                {result.data.searchProducts.facets.categories.length === 0 && <p className="muted">{t('search.noFacets')}</p>}
+                {result.data.searchProducts.facets.categories.length === 0 && (
+                  <p className="muted">{t('search.noFacets')}</p>
+                )}
                 {result.data.searchProducts.facets.categories.map((facet) => (
                   <label key={facet.category} className="check">
                     <input
@@ -157,7 +210,8 @@ export function SearchPage() {
                       checked={search.get('ip') === facet.filmIp.id}
                       onChange={() => navigate(withParam(search, 'ip', facet.filmIp.id))}
                     />
-                    {pick(titleOf(facet.filmIp).titleZh, titleOf(facet.filmIp).title)} <span className="muted">({facet.count})</span>
+                    {pick(titleOf(facet.filmIp).titleZh, titleOf(facet.filmIp).title)}{' '}
+                    <span className="muted">({facet.count})</span>
                   </label>
                 ))}
               </fieldset>
@@ -218,7 +272,10 @@ function PriceRange({ search }: { search: URLSearchParams }) {
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const next = new URLSearchParams(search);
-    for (const [name, value] of [['min', min], ['max', max]] as const) {
+    for (const [name, value] of [
+      ['min', min],
+      ['max', max],
+    ] as const) {
       if (value) next.set(name, value);
       else next.delete(name);
     }

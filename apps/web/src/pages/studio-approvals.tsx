@@ -10,10 +10,28 @@ const DesignQueue = graphql(`
     studioProducts(studioId: $studioId, status: PENDING_APPROVAL, first: 20) {
       edges {
         node {
-          id name nameZh category descriptionZh description
-          filmIp { title titleZh }
-          merchant { name nameZh }
-          variants { id sku price { amountMinor currency } }
+          id
+          name
+          nameZh
+          category
+          descriptionZh
+          description
+          filmIp {
+            title
+            titleZh
+          }
+          merchant {
+            name
+            nameZh
+          }
+          variants {
+            id
+            sku
+            price {
+              amountMinor
+              currency
+            }
+          }
         }
       }
     }
@@ -22,13 +40,19 @@ const DesignQueue = graphql(`
 
 const ApproveDesign = graphql(`
   mutation ApproveDesign($productId: ID!) {
-    approveProduct(productId: $productId) { id status }
+    approveProduct(productId: $productId) {
+      id
+      status
+    }
   }
 `);
 
 const RejectDesign = graphql(`
   mutation RejectDesign($productId: ID!, $comments: String!) {
-    rejectProduct(productId: $productId, comments: $comments) { id status }
+    rejectProduct(productId: $productId, comments: $comments) {
+      id
+      status
+    }
   }
 `);
 
@@ -51,14 +75,20 @@ export function StudioApprovalsSection({ studio }: { studio: Organization }) {
                   {t(`category.${node.category}`)} · {pick(node.filmIp.titleZh, node.filmIp.title)} ·{' '}
                   {pick(node.merchant.nameZh, node.merchant.name)}
                 </p>
-                {(node.descriptionZh || node.description) && <blockquote>{pick(node.descriptionZh, node.description)}</blockquote>}
+                {(node.descriptionZh || node.description) && (
+                  <blockquote>{pick(node.descriptionZh, node.description)}</blockquote>
+                )}
                 {node.variants.map((v) => (
                   <p key={v.id} className="muted">
                     {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)}
                   </p>
                 ))}
                 <ApproveOrRefuse
-                  approve={{ label: t('approvals.approve'), pending: approve.pending, run: async () => (await approve.run({ productId: node.id })) && queue.reload() }}
+                  approve={{
+                    label: t('approvals.approve'),
+                    pending: approve.pending,
+                    run: async () => (await approve.run({ productId: node.id })) && queue.reload(),
+                  }}
                   refuse={{
                     label: t('approvals.reject'),
                     reasonLabel: t('approvals.comments'),

@@ -9,14 +9,28 @@ export const StudioFilmIps = graphql(`
   query StudioFilmIps($studioId: ID!) {
     filmIps(studioId: $studioId, first: 50) {
       totalCount
-      edges { node { id title titleZh year synopsis characters { name nameZh } } }
+      edges {
+        node {
+          id
+          title
+          titleZh
+          year
+          synopsis
+          characters {
+            name
+            nameZh
+          }
+        }
+      }
     }
   }
 `);
 
 const CreateFilmIp = graphql(`
   mutation CreateFilmIp($input: CreateFilmIpInput!) {
-    createFilmIp(input: $input) { id }
+    createFilmIp(input: $input) {
+      id
+    }
   }
 `);
 
@@ -31,7 +45,13 @@ export function StudioFilmIpsSection({ studio }: { studio: Organization }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await create.run({
-      input: { studioId: studio.id, title, titleZh: titleZh || null, year: year ? Number(year) : null, synopsis: synopsis || null },
+      input: {
+        studioId: studio.id,
+        title,
+        titleZh: titleZh || null,
+        year: year ? Number(year) : null,
+        synopsis: synopsis || null,
+      },
     });
     if (created) {
       setTitle('');
@@ -75,7 +95,14 @@ export function StudioFilmIpsSection({ studio }: { studio: Organization }) {
         </label>
         <label>
           {t('ip.year')}
-          <input type="number" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} min={1900} max={2100} />
+          <input
+            type="number"
+            inputMode="numeric"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            min={1900}
+            max={2100}
+          />
         </label>
         <label>
           {t('ip.synopsis')}

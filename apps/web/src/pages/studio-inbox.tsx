@@ -14,8 +14,20 @@ const IncomingApplications = graphql(`
     incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {
       edges {
         node {
-          id status pitch createdAt decisionReason merchantId
-          offer { id royaltyBps filmIp { title titleZh } }
+          id
+          status
+          pitch
+          createdAt
+          decisionReason
+          merchantId
+          offer {
+            id
+            royaltyBps
+            filmIp {
+              title
+              titleZh
+            }
+          }
         }
       }
     }
@@ -24,13 +36,19 @@ const IncomingApplications = graphql(`
 
 const ApproveApplication = graphql(`
   mutation ApproveApplication($id: ID!) {
-    approveLicenseApplication(id: $id) { id status }
+    approveLicenseApplication(id: $id) {
+      id
+      status
+    }
   }
 `);
 
 const RejectApplication = graphql(`
   mutation RejectApplication($id: ID!, $reason: String!) {
-    rejectLicenseApplication(id: $id, reason: $reason) { id status }
+    rejectLicenseApplication(id: $id, reason: $reason) {
+      id
+      status
+    }
   }
 `);
 
@@ -67,8 +85,8 @@ export function StudioInboxSection({ studio }: { studio: Organization }) {
               <li key={node.id} className="card" data-testid="application">
                 <h3>{pick(node.offer.filmIp.titleZh, node.offer.filmIp.title)}</h3>
                 <p>
-                  <StatusBadge vocabulary="status" status={node.status} />{' '}
-                  {t('offer.royalty')} {bpsToPercent(node.offer.royaltyBps)} · {formatDate(node.createdAt)}
+                  <StatusBadge vocabulary="status" status={node.status} /> {t('offer.royalty')}{' '}
+                  {bpsToPercent(node.offer.royaltyBps)} · {formatDate(node.createdAt)}
                 </p>
                 <blockquote>{node.pitch}</blockquote>
                 <p className="muted">
@@ -81,7 +99,11 @@ export function StudioInboxSection({ studio }: { studio: Organization }) {
                 )}
                 {node.status === 'PENDING' && (
                   <ApproveOrRefuse
-                    approve={{ label: t('application.approve'), pending: approve.pending, run: async () => (await approve.run({ id: node.id })) && applications.reload() }}
+                    approve={{
+                      label: t('application.approve'),
+                      pending: approve.pending,
+                      run: async () => (await approve.run({ id: node.id })) && applications.reload(),
+                    }}
                     refuse={{
                       label: t('application.reject'),
                       reasonLabel: t('application.rejectReason'),

@@ -11,7 +11,20 @@ const StudioLicenses = graphql(`
   query StudioLicenses($studioId: ID!) {
     studioLicenses(studioId: $studioId, first: 50) {
       edges {
-        node { id status statusReason royaltyBps startsOn endsOn merchantId categories filmIp { title titleZh } }
+        node {
+          id
+          status
+          statusReason
+          royaltyBps
+          startsOn
+          endsOn
+          merchantId
+          categories
+          filmIp {
+            title
+            titleZh
+          }
+        }
       }
     }
   }
@@ -19,13 +32,19 @@ const StudioLicenses = graphql(`
 
 const SuspendLicense = graphql(`
   mutation SuspendLicense($id: ID!, $reason: String!) {
-    suspendLicense(id: $id, reason: $reason) { id status }
+    suspendLicense(id: $id, reason: $reason) {
+      id
+      status
+    }
   }
 `);
 
 const ResumeLicense = graphql(`
   mutation ResumeLicense($id: ID!) {
-    resumeLicense(id: $id) { id status }
+    resumeLicense(id: $id) {
+      id
+      status
+    }
   }
 `);
 
@@ -45,8 +64,8 @@ export function StudioLicensesSection({ studio }: { studio: Organization }) {
               <li key={node.id} className="card" data-testid="license">
                 <h3>{pick(node.filmIp.titleZh, node.filmIp.title)}</h3>
                 <p>
-                  <StatusBadge vocabulary="status" status={node.status} />{' '}
-                  {bpsToPercent(node.royaltyBps)} · {node.startsOn} – {node.endsOn}
+                  <StatusBadge vocabulary="status" status={node.status} /> {bpsToPercent(node.royaltyBps)} ·{' '}
+                  {node.startsOn} – {node.endsOn}
                 </p>
                 <p className="muted">
                   {t('application.merchant')} {node.merchantId.slice(0, 8)}

@@ -14,7 +14,27 @@ const StudioOffers = graphql(`
   query StudioOffers($studioId: ID!) {
     studioLicenseOffers(studioId: $studioId, first: 50) {
       edges {
-        node { id status royaltyBps categories channels territory startsOn endsOn advance { currency } minimumGuarantee { currency } filmIp { id title titleZh } }
+        node {
+          id
+          status
+          royaltyBps
+          categories
+          channels
+          territory
+          startsOn
+          endsOn
+          advance {
+            currency
+          }
+          minimumGuarantee {
+            currency
+          }
+          filmIp {
+            id
+            title
+            titleZh
+          }
+        }
       }
     }
   }
@@ -22,13 +42,18 @@ const StudioOffers = graphql(`
 
 const PublishOffer = graphql(`
   mutation PublishOffer($input: PublishLicenseOfferInput!) {
-    publishLicenseOffer(input: $input) { id }
+    publishLicenseOffer(input: $input) {
+      id
+    }
   }
 `);
 
 const CloseOffer = graphql(`
   mutation CloseOffer($id: ID!) {
-    closeLicenseOffer(id: $id) { id status }
+    closeLicenseOffer(id: $id) {
+      id
+      status
+    }
   }
 `);
 
@@ -51,7 +76,9 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
     event.preventDefault();
     const chosenIp = filmIpId || ips.data?.filmIps.edges[0]?.node.id;
     // The studio's terms so far name the currency it licenses in; the API's default for a first offer.
-    const currency = currencyOf(offers.data?.studioLicenseOffers.edges.flatMap((e) => [e.node.advance, e.node.minimumGuarantee]) ?? []);
+    const currency = currencyOf(
+      offers.data?.studioLicenseOffers.edges.flatMap((e) => [e.node.advance, e.node.minimumGuarantee]) ?? [],
+    );
     const advance = advanceYuan ? moneyInput(advanceYuan, currency) : null;
     if (!chosenIp || (advanceYuan && !advance)) return;
     const published = await publish.run({
@@ -73,23 +100,33 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
     }
   };
   const toggle = (category: ProductCategory) =>
-    setCategories((current) => (current.includes(category) ? current.filter((c) => c !== category) : [...current, category]));
+    setCategories((current) =>
+      current.includes(category) ? current.filter((c) => c !== category) : [...current, category],
+    );
   const toggleChannel = (channel: SalesChannel) =>
-    setChannels((current) => (current.includes(channel) ? current.filter((c) => c !== channel) : SALES_CHANNELS.filter((c) => c === channel || current.includes(c))));
+    setChannels((current) =>
+      current.includes(channel)
+        ? current.filter((c) => c !== channel)
+        : SALES_CHANNELS.filter((c) => c === channel || current.includes(c)),
+    );
   return (
     <div className="grid-2">
       <div>
         <h2>{t('studio.myOffers')}</h2>
         {close.error && <ErrorMessage error={close.error} />}
-        <QueryView state={offers} isEmpty={(d) => d.studioLicenseOffers.edges.length === 0} empty={t('studio.noOffers')}>
+        <QueryView
+          state={offers}
+          isEmpty={(d) => d.studioLicenseOffers.edges.length === 0}
+          empty={t('studio.noOffers')}
+        >
           {(d) => (
             <ul className="list">
               {d.studioLicenseOffers.edges.map(({ node }) => (
                 <li key={node.id} className="card">
                   <h3>{pick(node.filmIp.titleZh, node.filmIp.title)}</h3>
                   <p>
-                    <StatusBadge vocabulary="status" status={node.status} />{' '}
-                    {t('offer.royalty')} {bpsToPercent(node.royaltyBps)} · {node.territory} · {node.startsOn} – {node.endsOn}
+                    <StatusBadge vocabulary="status" status={node.status} /> {t('offer.royalty')}{' '}
+                    {bpsToPercent(node.royaltyBps)} · {node.territory} · {node.startsOn} – {node.endsOn}
                   </p>
                   <p className="muted">{node.categories.map((c) => t(`category.${c}`)).join(' · ')}</p>
                   <p className="muted">
@@ -175,11 +212,24 @@ export function StudioOffersSection({ studio }: { studio: Organization }) {
         <div className="row">
           <label>
             {t('offer.territory')}
-            <input value={territory} onChange={(e) => setTerritory(e.target.value.toUpperCase())} required pattern="[A-Z]{2}" maxLength={2} />
+            <input
+              value={territory}
+              onChange={(e) => setTerritory(e.target.value.toUpperCase())}
+              required
+              pattern="[A-Z]{2}"
+              maxLength={2}
+            />
           </label>
           <label>
             {t('offer.advanceYuan')}
-            <input type="number" inputMode="decimal" min={0} step="0.01" value={advanceYuan} onChange={(e) => setAdvanceYuan(e.target.value)} />
+            <input
+              type="number"
+              inputMode="decimal"
+              min={0}
+              step="0.01"
+              value={advanceYuan}
+              onChange={(e) => setAdvanceYuan(e.target.value)}
+            />
           </label>
         </div>
         {publish.error && <ErrorMessage error={publish.error} />}

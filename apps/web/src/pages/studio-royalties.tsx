@@ -16,9 +16,18 @@ const RoyaltyTotals = graphql(`
       currency
       totals {
         lineCount
-        gross { amountMinor currency }
-        refunded { amountMinor currency }
-        royalty { amountMinor currency }
+        gross {
+          amountMinor
+          currency
+        }
+        refunded {
+          amountMinor
+          currency
+        }
+        royalty {
+          amountMinor
+          currency
+        }
       }
     }
   }
@@ -27,9 +36,17 @@ const RoyaltyTotals = graphql(`
 const RoyaltySeries = graphql(`
   query RoyaltySeries($studioId: ID!, $from: Date!, $to: Date!, $by: RoyaltySeriesBy!) {
     royaltySeries(studioId: $studioId, from: $from, to: $to, by: $by) {
-      month key label
-      gross { amountMinor currency }
-      royalty { amountMinor currency }
+      month
+      key
+      label
+      gross {
+        amountMinor
+        currency
+      }
+      royalty {
+        amountMinor
+        currency
+      }
     }
   }
 `);
@@ -38,13 +55,28 @@ const RoyaltyLines = graphql(`
   query RoyaltyLines($studioId: ID!, $from: Date!, $to: Date!, $after: String) {
     royaltyReportLines(studioId: $studioId, from: $from, to: $to, first: 10, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
-          orderLineId paidAt productName merchantName
-          gross { amountMinor currency }
-          refunded { amountMinor currency }
-          royalty { amountMinor currency }
+          orderLineId
+          paidAt
+          productName
+          merchantName
+          gross {
+            amountMinor
+            currency
+          }
+          refunded {
+            amountMinor
+            currency
+          }
+          royalty {
+            amountMinor
+            currency
+          }
         }
       }
     }
@@ -54,9 +86,19 @@ const RoyaltyLines = graphql(`
 const RoyaltyStatements = graphql(`
   query RoyaltyStatements($studioId: ID!) {
     royaltyStatements(studioId: $studioId) {
-      id month status lineCount issuedAt
-      royalty { amountMinor currency }
-      amountDue { amountMinor currency }
+      id
+      month
+      status
+      lineCount
+      issuedAt
+      royalty {
+        amountMinor
+        currency
+      }
+      amountDue {
+        amountMinor
+        currency
+      }
     }
   }
 `);
@@ -71,7 +113,10 @@ export function StudioRoyaltiesSection({ studio }: { studio: Organization }) {
     setDownloadError(undefined);
     const query = new URLSearchParams({ studioId: studio.id, from: period.from, to: period.to });
     try {
-      await downloadWithSession(`/reports/royalties.csv?${query.toString()}`, `royalties-${period.from}-${period.to}.csv`);
+      await downloadWithSession(
+        `/reports/royalties.csv?${query.toString()}`,
+        `royalties-${period.from}-${period.to}.csv`,
+      );
     } catch (error) {
       setDownloadError(error instanceof ApiError ? error : new ApiError('INTERNAL', String(error)));
     }
@@ -94,7 +139,9 @@ export function StudioRoyaltiesSection({ studio }: { studio: Organization }) {
             </div>
             <div className="card">
               <dt>{t('royalty.refunded')}</dt>
-              <dd>{formatMoney(d.royaltyReport.totals.refunded.amountMinor, d.royaltyReport.totals.refunded.currency)}</dd>
+              <dd>
+                {formatMoney(d.royaltyReport.totals.refunded.amountMinor, d.royaltyReport.totals.refunded.currency)}
+              </dd>
             </div>
             <div className="card">
               <dt>{t('royalty.royalty')}</dt>
@@ -137,7 +184,10 @@ function MonthlyChart({ variables }: { variables: ReportVariables }) {
                 <li key={point.month}>
                   <span className="bar-label">{point.month}</span>
                   <span className="bar-track" aria-hidden="true">
-                    <span className="bar" style={{ width: `${Math.max(2, (point.royalty.amountMinor / max) * 100)}%` }} />
+                    <span
+                      className="bar"
+                      style={{ width: `${Math.max(2, (point.royalty.amountMinor / max) * 100)}%` }}
+                    />
                   </span>
                   <span className="bar-value">{formatMoney(point.royalty.amountMinor, point.royalty.currency)}</span>
                 </li>
@@ -178,7 +228,10 @@ function Breakdown({ variables, by, title }: { variables: ReportVariables; by: R
             <DataTable
               data-testid={`breakdown-${by}`}
               columns={[
-                { header: by === 'FILM_IP' ? t('royalty.filmIp') : t('royalty.merchant'), cell: ([, sum]) => sum.label },
+                {
+                  header: by === 'FILM_IP' ? t('royalty.filmIp') : t('royalty.merchant'),
+                  cell: ([, sum]) => sum.label,
+                },
                 { header: t('royalty.gross'), cell: ([, sum]) => formatMoney(sum.gross, sum.currency) },
                 { header: t('royalty.royalty'), cell: ([, sum]) => formatMoney(sum.royalty, sum.currency) },
               ]}
@@ -210,16 +263,32 @@ function LinesTable({ variables }: { variables: ReportVariables }) {
                 { header: t('royalty.paidAt'), cell: ({ node }) => formatDate(node.paidAt) },
                 { header: t('royalty.product'), cell: ({ node }) => node.productName },
                 { header: t('royalty.merchant'), cell: ({ node }) => node.merchantName },
-                { header: t('royalty.gross'), cell: ({ node }) => formatMoney(node.gross.amountMinor, node.gross.currency) },
-                { header: t('royalty.refunded'), cell: ({ node }) => formatMoney(node.refunded.amountMinor, node.refunded.currency) },
-                { header: t('royalty.royalty'), cell: ({ node }) => formatMoney(node.royalty.amountMinor, node.royalty.currency) },
+                {
+                  header: t('royalty.gross'),
+                  cell: ({ node }) => formatMoney(node.gross.amountMinor, node.gross.currency),
+                },
+                {
+                  header: t('royalty.refunded'),
+                  cell: ({ node }) => formatMoney(node.refunded.amountMinor, node.refunded.currency),
+                },
+                {
+                  header: t('royalty.royalty'),
+                  cell: ({ node }) => formatMoney(node.royalty.amountMinor, node.royalty.currency),
+                },
               ]}
               rows={d.royaltyReportLines.edges}
               rowKey={({ node }) => node.orderLineId}
             />
             <div className="pager">
-              <span className="muted">{t('royalty.pageOf', { page: cursors.length, total: d.royaltyReportLines.totalCount })}</span>
-              <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              <span className="muted">
+                {t('royalty.pageOf', { page: cursors.length, total: d.royaltyReportLines.totalCount })}
+              </span>
+              <button
+                type="button"
+                className="secondary"
+                disabled={cursors.length === 1}
+                onClick={() => setCursors((c) => c.slice(0, -1))}
+              >
                 {t('royalty.previous')}
               </button>
               <button
@@ -259,8 +328,9 @@ function Statements({ studio }: { studio: Organization }) {
           <ul className="list">
             {d.royaltyStatements.map((s) => (
               <li key={s.id} className="card">
-                <strong>{s.month}</strong> · {s.status === 'ISSUED' ? t('royalty.issued') : t('royalty.draft')} · {t('royalty.royalty')}{' '}
-                {formatMoney(s.royalty.amountMinor, s.royalty.currency)} · {t('royalty.amountDue')} {formatMoney(s.amountDue.amountMinor, s.amountDue.currency)}
+                <strong>{s.month}</strong> · {s.status === 'ISSUED' ? t('royalty.issued') : t('royalty.draft')} ·{' '}
+                {t('royalty.royalty')} {formatMoney(s.royalty.amountMinor, s.royalty.currency)} ·{' '}
+                {t('royalty.amountDue')} {formatMoney(s.amountDue.amountMinor, s.amountDue.currency)}
                 <div className="actions">
                   <button type="button" className="secondary" onClick={() => download(s.id, s.month, 'csv')}>
                     {t('royalty.statementCsv')}

@@ -9,7 +9,10 @@ import { useMutation } from '../lib/use-query';
 
 const VerifyEmail = graphql(`
   mutation VerifyEmail($token: String!) {
-    verifyEmail(token: $token) { accessToken refreshToken }
+    verifyEmail(token: $token) {
+      accessToken
+      refreshToken
+    }
   }
 `);
 

@@ -6,10 +6,23 @@ import { useQuery } from '../lib/use-query';
 const VerifyProduct = graphql(`
   query VerifyProduct($code: String!) {
     verifyProduct(code: $code) {
-      product { id name nameZh }
-      filmIp { title titleZh }
-      studio { name nameZh }
-      merchant { name nameZh }
+      product {
+        id
+        name
+        nameZh
+      }
+      filmIp {
+        title
+        titleZh
+      }
+      studio {
+        name
+        nameZh
+      }
+      merchant {
+        name
+        nameZh
+      }
       licenseStatus
       validUntil
     }
@@ -34,7 +47,11 @@ export function VerifyProductPage({ code }: { code: string }) {
         </h1>
       ) : (
         <>
-          <h1 id="proof-title" className={v.licenseStatus === 'ACTIVE' ? 'success' : 'state-error'} data-verdict={v.licenseStatus}>
+          <h1
+            id="proof-title"
+            className={v.licenseStatus === 'ACTIVE' ? 'success' : 'state-error'}
+            data-verdict={v.licenseStatus}
+          >
             {v.licenseStatus === 'ACTIVE' ? t('proof.genuine') : t(`proof.${v.licenseStatus}`)}
           </h1>
           <h2>{pick(v.product.nameZh, v.product.name)}</h2>

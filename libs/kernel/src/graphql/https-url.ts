@@ -7,8 +7,14 @@ export const MAX_URL_LENGTH = 500;
 function privateIpv4(ip: string): boolean {
   const [a = 0, b = 0] = ip.split('.').map(Number);
   return (
-    a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    a >= 224
   );
 }
 
@@ -17,7 +23,14 @@ function privateIpv6(ip: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
   if (mapped?.[1]) return privateIpv4(mapped[1]);
   // WHATWG URL writes mapped addresses in hex (::ffff:7f00:1); every ::ffff: form is refused.
-  return lower === '::' || lower === '::1' || lower.startsWith('::ffff:') || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith('ff');
+  return (
+    lower === '::' ||
+    lower === '::1' ||
+    lower.startsWith('::ffff:') ||
+    /^f[cd]/.test(lower) ||
+    /^fe[89ab]/.test(lower) ||
+    lower.startsWith('ff')
+  );
 }
 
 /**
@@ -41,7 +54,10 @@ export function publicHttpsUrlProblem(value: unknown): string | null {
   if (url.protocol !== 'https:') return 'must be an https URL';
   if (url.username || url.password) return 'must not carry credentials';
   if (url.port !== '' && url.port !== '443') return 'must use the default https port';
-  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   const family = isIP(host);
   if (family === 4 && privateIpv4(host)) return 'must not point at a private or loopback address';
   if (family === 6 && privateIpv6(host)) return 'must not point at a private or loopback address';
@@ -61,7 +77,8 @@ export function IsPublicHttpsUrl(options: ValidationOptions = {}): PropertyDecor
       options,
       validator: {
         validate: (value: unknown) => publicHttpsUrlProblem(value) === null,
-        defaultMessage: (args) => `${args?.property ?? 'value'} ${publicHttpsUrlProblem(args?.value) ?? 'must be a public https URL'}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} ${publicHttpsUrlProblem(args?.value) ?? 'must be a public https URL'}`,
       },
     });
   };

@@ -40,26 +40,46 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
 
   async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
     const providerPaymentId = `devpi_${digest(input.idempotencyKey)}`;
-    const recorded = await this.payments.recordIfAbsent({ ...input, provider: this.provider, providerPaymentId }, this.clock.now());
+    const recorded = await this.payments.recordIfAbsent(
+      { ...input, provider: this.provider, providerPaymentId },
+      this.clock.now(),
+    );
     if (!recorded) {
       const payment = await this.find(providerPaymentId);
       if (payment.orderId !== input.orderId || !payment.amount.equals(input.amount)) {
-        throw PaymentsException.paymentFailed('This idempotency key was used for a different payment', { providerCode: 'idempotency_key_in_use' });
+        throw PaymentsException.paymentFailed('This idempotency key was used for a different payment', {
+          providerCode: 'idempotency_key_in_use',
+        });
       }
     }
-    return { provider: this.provider, providerPaymentId, clientSecret: `${providerPaymentId}_secret_${digest(`secret:${providerPaymentId}`)}` };
+    return {
+      provider: this.provider,
+      providerPaymentId,
+      clientSecret: `${providerPaymentId}_secret_${digest(`secret:${providerPaymentId}`)}`,
+    };
   }
 
   /** Plays the provider confirming the payment, through exactly the path a Stripe webhook takes. */
   async confirm(providerPaymentId: string): Promise<ProcessedEvent> {
     const payment = await this.find(providerPaymentId);
-    return this.deliver({ eventId: `devevt_${providerPaymentId}_succeeded`, providerType: 'payment.succeeded', kind: 'PAYMENT_SUCCEEDED', payment: this.ref(payment) });
+    return this.deliver({
+      eventId: `devevt_${providerPaymentId}_succeeded`,
+      providerType: 'payment.succeeded',
+      kind: 'PAYMENT_SUCCEEDED',
+      payment: this.ref(payment),
+    });
   }
 
   /** Plays the provider declining the payment (a visitor's failed attempt). */
   async decline(providerPaymentId: string, reason: string): Promise<ProcessedEvent> {
     const payment = await this.find(providerPaymentId);
-    return this.deliver({ eventId: `devevt_${providerPaymentId}_failed`, providerType: 'payment.failed', kind: 'PAYMENT_FAILED', payment: this.ref(payment), reason });
+    return this.deliver({
+      eventId: `devevt_${providerPaymentId}_failed`,
+      providerType: 'payment.failed',
+      kind: 'PAYMENT_FAILED',
+      payment: this.ref(payment),
+      reason,
+    });
   }
 
   /**
@@ -68,26 +88,53 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
    */
   async refund(input: RefundInput): Promise<RefundResult> {
     const payment = await this.find(input.providerPaymentId);
-    if (!isCaptured(payment.status)) throw PaymentsException.paymentFailed('Only a paid payment can be refunded', { status: payment.status });
+    if (!isCaptured(payment.status))
+      throw PaymentsException.paymentFailed('Only a paid payment can be refunded', { status: payment.status });
     const providerRefundId = `devre_${digest(input.idempotencyKey)}`;
     const refundedTotal = payment.refunded.plus(input.amount);
     if (refundedTotal.compare(payment.amount) > 0) {
-      throw PaymentsException.paymentFailed('The refund exceeds what is left to refund', { refundable: payment.amount.minus(payment.refunded).toJSON() });
+      throw PaymentsException.paymentFailed('The refund exceeds what is left to refund', {
+        refundable: payment.amount.minus(payment.refunded).toJSON(),
+      });
     }
-    await this.deliver({ eventId: `devevt_${providerRefundId}`, providerType: 'charge.refunded', kind: 'PAYMENT_REFUNDED', payment: this.ref(payment), refundedTotal });
+    await this.deliver({
+      eventId: `devevt_${providerRefundId}`,
+      providerType: 'charge.refunded',
+      kind: 'PAYMENT_REFUNDED',
+      payment: this.ref(payment),
+      refundedTotal,
+    });
     return { providerRefundId, status: 'SUCCEEDED' };
   }
 
   async transfer(input: TransferInput): Promise<TransferResult> {
     const providerTransferId = `devtr_${digest(input.idempotencyKey)}`;
-    this.logger.log({ providerTransferId, destination: input.destinationAccountId, amount: input.amount.toJSON(), transferGroup: input.transferGroup }, 'Development transfer');
+    this.logger.log(
+      {
+        providerTransferId,
+        destination: input.destinationAccountId,
+        amount: input.amount.toJSON(),
+        transferGroup: input.transferGroup,
+      },
+      'Development transfer',
+    );
     return { providerTransferId };
   }
 
   /** The development provider's own records are its payments: the captured ones created in the range. */
   async listSucceededPayments(range: { from: Date; to: Date }): Promise<ProviderPaymentRecord[]> {
-    const payments = await this.payments.ofProviderCreatedIn(this.provider, [PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED], range);
-    return payments.map((p) => ({ providerPaymentId: p.providerPaymentId, orderId: p.orderId, amount: p.amount, refunded: p.refunded, createdAt: p.createdAt }));
+    const payments = await this.payments.ofProviderCreatedIn(
+      this.provider,
+      [PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED],
+      range,
+    );
+    return payments.map((p) => ({
+      providerPaymentId: p.providerPaymentId,
+      orderId: p.orderId,
+      amount: p.amount,
+      refunded: p.refunded,
+      createdAt: p.createdAt,
+    }));
   }
 
   private deliver(event: DistributiveOmit<ProviderEvent, 'provider' | 'occurredAt'>): Promise<ProcessedEvent> {

@@ -15,10 +15,16 @@ export function toPaymentsException(error: unknown, operation: string): Payments
   if (error instanceof Stripe.errors.StripeCardError) {
     return PaymentsException.paymentFailed(error.message, details);
   }
-  if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeIdempotencyError) {
+  if (
+    error instanceof Stripe.errors.StripeInvalidRequestError ||
+    error instanceof Stripe.errors.StripeIdempotencyError
+  ) {
     return PaymentsException.paymentFailed(`The payment provider refused the ${operation} request`, details);
   }
-  if (error instanceof Stripe.errors.StripeAuthenticationError || error instanceof Stripe.errors.StripePermissionError) {
+  if (
+    error instanceof Stripe.errors.StripeAuthenticationError ||
+    error instanceof Stripe.errors.StripePermissionError
+  ) {
     return PaymentsException.misconfigured('The payment provider refused our credentials', details);
   }
   // Connection failures, rate limits and provider-side errors: the same call, same key, may succeed later.

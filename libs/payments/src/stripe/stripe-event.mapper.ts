@@ -31,7 +31,12 @@ function translate(event: Stripe.Event, base: EventBase): ProviderEvent {
     case 'payment_intent.payment_failed': {
       const intent = event.data.object;
       const error = intent.last_payment_error;
-      return { ...base, kind: 'PAYMENT_FAILED', payment: intentRef(intent), reason: error?.message ?? error?.code ?? null };
+      return {
+        ...base,
+        kind: 'PAYMENT_FAILED',
+        payment: intentRef(intent),
+        reason: error?.message ?? error?.code ?? null,
+      };
     }
     case 'payment_intent.canceled':
       return { ...base, kind: 'PAYMENT_CANCELLED', payment: intentRef(event.data.object) };
@@ -42,7 +47,11 @@ function translate(event: Stripe.Event, base: EventBase): ProviderEvent {
       return {
         ...base,
         kind: 'PAYMENT_REFUNDED',
-        payment: { providerPaymentId: intentId, orderId: charge.metadata?.['orderId'] ?? null, amount: money(charge.amount, charge.currency) },
+        payment: {
+          providerPaymentId: intentId,
+          orderId: charge.metadata?.['orderId'] ?? null,
+          amount: money(charge.amount, charge.currency),
+        },
         refundedTotal: money(charge.amount_refunded, charge.currency),
       };
     }
@@ -62,14 +71,23 @@ function translate(event: Stripe.Event, base: EventBase): ProviderEvent {
     case 'refund.created':
     case 'refund.updated':
     case 'refund.failed':
-      return { ...base, kind: 'REFUND_UPDATED', providerRefundId: event.data.object.id, status: stripeRefundStatus(event.data.object.status) };
+      return {
+        ...base,
+        kind: 'REFUND_UPDATED',
+        providerRefundId: event.data.object.id,
+        status: stripeRefundStatus(event.data.object.status),
+      };
     default:
       return { ...base, kind: 'UNHANDLED' };
   }
 }
 
 function intentRef(intent: Stripe.PaymentIntent): ProviderPaymentRef {
-  return { providerPaymentId: intent.id, orderId: intent.metadata?.['orderId'] ?? null, amount: money(intent.amount, intent.currency) };
+  return {
+    providerPaymentId: intent.id,
+    orderId: intent.metadata?.['orderId'] ?? null,
+    amount: money(intent.amount, intent.currency),
+  };
 }
 
 function money(amountMinor: number, currency: string): Money {

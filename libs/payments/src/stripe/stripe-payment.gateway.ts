@@ -19,7 +19,11 @@ import { toPaymentsException } from './stripe-error.mapper';
  * Card for visitors from abroad; Alipay and WeChat Pay are how visitors in China pay. The SDK's API version calls
  * the list `allowed_payment_method_types` (it replaced `payment_method_types` on PaymentIntents).
  */
-const PAYMENT_METHOD_TYPES: Stripe.PaymentIntentCreateParams.AllowedPaymentMethodType[] = ['card', 'alipay', 'wechat_pay'];
+const PAYMENT_METHOD_TYPES: Stripe.PaymentIntentCreateParams.AllowedPaymentMethodType[] = [
+  'card',
+  'alipay',
+  'wechat_pay',
+];
 
 const REFUND_STATUS: Record<string, RefundStatus> = {
   pending: 'PENDING',
@@ -54,7 +58,10 @@ export class StripePaymentGateway extends PaymentGateway {
         { idempotencyKey: input.idempotencyKey },
       ),
     );
-    if (!intent.client_secret) throw PaymentsException.providerUnavailable('The payment provider returned no client secret', { operation: 'createPayment' });
+    if (!intent.client_secret)
+      throw PaymentsException.providerUnavailable('The payment provider returned no client secret', {
+        operation: 'createPayment',
+      });
     return { provider: this.provider, providerPaymentId: intent.id, clientSecret: intent.client_secret };
   }
 

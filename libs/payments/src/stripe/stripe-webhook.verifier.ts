@@ -20,9 +20,19 @@ export class StripeWebhookVerifier {
     if (!signature) throw PaymentsException.badWebhook('The Stripe-Signature header is missing');
     let event: Stripe.Event;
     try {
-      event = Stripe.webhooks.constructEvent(rawBody, signature, this.webhookSecret, undefined, undefined, this.clock.now().getTime());
+      event = Stripe.webhooks.constructEvent(
+        rawBody,
+        signature,
+        this.webhookSecret,
+        undefined,
+        undefined,
+        this.clock.now().getTime(),
+      );
     } catch (error) {
-      const reason = error instanceof Stripe.errors.StripeSignatureVerificationError ? error.message : 'The body is not a Stripe event';
+      const reason =
+        error instanceof Stripe.errors.StripeSignatureVerificationError
+          ? error.message
+          : 'The body is not a Stripe event';
       throw PaymentsException.badWebhook(`Webhook rejected: ${reason}`);
     }
     return toProviderEvent(event);
