@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import prettierRecommended from 'eslint-plugin-prettier/recommended';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -92,4 +93,7 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': 'off',
     },
   },
+  // Formatting is Prettier's (.prettierrc.json, width 120): an unformatted line fails lint like any other rule, and
+  // eslint-config-prettier turns off the stylistic rules that would disagree with it.
+  prettierRecommended,
 );
