@@ -32,7 +32,10 @@ describe('production build and start', () => {
     });
     // A stand-in for the Vite build (npm test builds the real one separately): shows the bundle serves WEB_DIR at /.
     mkdirSync(webDir, { recursive: true });
-    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>chedun-production-build-test</title>');
+    writeFileSync(
+      join(webDir, 'index.html'),
+      '<!doctype html><title>Chedun</title><meta name="generator" content="chedun-production-build-test" /><body><div id="root"></div></body>',
+    );
     await ensureDatabase(adminUrl, dbName);
     stripe = await FakeStripe.start();
   });

@@ -200,7 +200,8 @@ describe('web app served by the API', () => {
     const consoleOperations = readdirSync(pages)
       .filter((f) => /^(merchant|studio)-/.test(f))
       .flatMap((f) =>
-        [...readFileSync(join(pages, f), 'utf8').matchAll(/\b(?:query|mutation) (\w+)/g)].map((m) => m[1]!),
+        // Operation names are PascalCase (DESIGN's house style), which keeps prose like "a query of its own" out.
+        [...readFileSync(join(pages, f), 'utf8').matchAll(/\b(?:query|mutation) ([A-Z]\w*)/g)].map((m) => m[1]!),
       );
     expect(consoleOperations.length).toBeGreaterThan(10);
     const firstScripts = initial.map((f) => readFileSync(join(WEB_DIR, 'assets', f), 'utf8')).join('\n');
