@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
+import { SubmitOrScan } from '../components/submit-or-scan';
 import { graphql } from '../gql';
 import type {
   MerchandiseFulfilment,
@@ -11,7 +12,6 @@ import type {
 import { useI18n } from '../lib/i18n';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
-import { Scanner } from './merchant-tickets';
 
 const MerchantOrders = graphql(`
   query MerchantOrders($merchantId: ID!, $status: OrderStatus) {
@@ -149,10 +149,7 @@ function PickupHandOver({ onHandedOver }: { onHandedOver(): void }) {
   const { t } = useI18n();
   const handOver = useMutation(HandOverPickup);
   const [code, setCode] = useState('');
-  const [scanning, setScanning] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const canScan =
-    typeof window !== 'undefined' && 'BarcodeDetector' in window && Boolean(navigator.mediaDevices?.getUserMedia);
   const send = async (value: string) => {
     const result = await handOver.run({ code: value.trim() });
     if (result) {
@@ -185,25 +182,11 @@ function PickupHandOver({ onHandedOver }: { onHandedOver(): void }) {
           {t('orders.handOver.done', { number: done })}
         </p>
       )}
-      <div className="actions">
-        <button type="submit" disabled={handOver.pending}>
-          {t('orders.handOver.submit')}
-        </button>
-        {canScan && !scanning && (
-          <button type="button" className="secondary" onClick={() => setScanning(true)}>
-            {t('tickets.scan')}
-          </button>
-        )}
-      </div>
-      {scanning && (
-        <Scanner
-          onClose={() => setScanning(false)}
-          onCode={(value) => {
-            setScanning(false);
-            void send(value);
-          }}
-        />
-      )}
+      <SubmitOrScan
+        label={t('orders.handOver.submit')}
+        pending={handOver.pending}
+        onCode={(value) => void send(value)}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { ErrorMessage } from '../components/states';
+import { SubmitOrScan } from '../components/submit-or-scan';
 import { graphql } from '../gql';
 import type { RedeemTicketMutation } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
@@ -19,76 +20,12 @@ const RedeemTicket = graphql(`
   }
 `);
 
-/** The Shape Detection API's QR reader (Chromium on Android, macOS, ChromeOS); not in TypeScript's DOM types yet. */
-interface BarcodeDetectorLike {
-  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
-}
-type BarcodeDetectorConstructor = new (options: { formats: string[] }) => BarcodeDetectorLike;
-
-function barcodeDetector(): BarcodeDetectorConstructor | undefined {
-  return (window as unknown as { BarcodeDetector?: BarcodeDetectorConstructor }).BarcodeDetector;
-}
-
-/** Reads QR codes from the rear camera until one is found; stops the camera when it closes. */
-export function Scanner({ onCode, onClose }: { onCode(code: string): void; onClose(): void }) {
-  const { t } = useI18n();
-  const video = useRef<HTMLVideoElement>(null);
-  const [failed, setFailed] = useState(false);
-  // The latest callback, so a parent re-render does not restart the camera.
-  const report = useRef(onCode);
-  report.current = onCode;
-  useEffect(() => {
-    const Detector = barcodeDetector();
-    if (!Detector) return;
-    let stream: MediaStream | undefined;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    let live = true;
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' } })
-      .then(async (media) => {
-        stream = media;
-        if (!live || !video.current) return;
-        video.current.srcObject = media;
-        await video.current.play();
-        const detector = new Detector({ formats: ['qr_code'] });
-        timer = setInterval(async () => {
-          if (!video.current) return;
-          const [found] = await detector.detect(video.current).catch(() => []);
-          if (found?.rawValue && live) {
-            live = false;
-            report.current(found.rawValue);
-          }
-        }, 300);
-      })
-      .catch(() => setFailed(true));
-    return () => {
-      live = false;
-      if (timer) clearInterval(timer);
-      stream?.getTracks().forEach((track) => track.stop());
-    };
-  }, []);
-  return (
-    <div className="scanner">
-      {failed ? (
-        <p className="state state-error">{t('tickets.cameraFailed')}</p>
-      ) : (
-        <video ref={video} muted playsInline aria-label={t('tickets.camera')} />
-      )}
-      <button type="button" className="secondary" onClick={onClose}>
-        {t('action.cancel')}
-      </button>
-    </div>
-  );
-}
-
 /** Venue staff redeem a ticket by typing its code, or by scanning its QR code where the browser can read one. */
 export function TicketRedemptionSection() {
   const { t, lang } = useI18n();
   const redeem = useMutation(RedeemTicket);
   const [code, setCode] = useState('');
-  const [scanning, setScanning] = useState(false);
   const [done, setDone] = useState<RedeemTicketMutation['redeemTicket'][]>([]);
-  const canScan = Boolean(barcodeDetector()) && Boolean(navigator.mediaDevices?.getUserMedia);
   const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
@@ -120,25 +57,7 @@ export function TicketRedemptionSection() {
           />
         </label>
         {redeem.error && <ErrorMessage error={redeem.error} />}
-        <div className="actions">
-          <button type="submit" disabled={redeem.pending}>
-            {t('tickets.redeem')}
-          </button>
-          {canScan && !scanning && (
-            <button type="button" className="secondary" onClick={() => setScanning(true)}>
-              {t('tickets.scan')}
-            </button>
-          )}
-        </div>
-        {scanning && (
-          <Scanner
-            onClose={() => setScanning(false)}
-            onCode={(value) => {
-              setScanning(false);
-              void send(value);
-            }}
-          />
-        )}
+        <SubmitOrScan label={t('tickets.redeem')} pending={redeem.pending} onCode={(value) => void send(value)} />
       </form>
       <section aria-labelledby="redeemed-title">
         <h2 id="redeemed-title">{t('tickets.redeemedNow')}</h2>
