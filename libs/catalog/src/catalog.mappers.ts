@@ -38,6 +38,7 @@ export function toVariant(v: ProductVariantEntity): ProductVariant {
     reserved: v.reserved,
     sold: v.sold,
     available: v.stockOnHand - v.sold - v.reserved,
+    options: (v.options ?? []).map((o) => ({ ...o })),
   };
 }
 

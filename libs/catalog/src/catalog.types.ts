@@ -56,6 +56,23 @@ export class ProductFilmIp {
   titleZh!: string | null;
 }
 
+@ObjectType('VariantOption', {
+  description: 'One option a variant is a choice of, e.g. name 尺码 / Size with value M, in English and Chinese.',
+})
+export class VariantOption {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameZh!: string | null;
+
+  @Field()
+  value!: string;
+
+  @Field(() => String, { nullable: true })
+  valueZh!: string | null;
+}
+
 @ObjectType('ProductVariant')
 export class ProductVariant {
   @Field(() => ID)
@@ -78,6 +95,11 @@ export class ProductVariant {
 
   @Field(() => Int, { description: 'stock − sold − reserved: what can still be bought.' })
   available!: number;
+
+  @Field(() => [VariantOption], {
+    description: "What choice this variant is, in the product's option order; [] when the product has no options.",
+  })
+  options!: VariantOption[];
 }
 
 @ObjectType('StockMovement')
@@ -300,6 +322,39 @@ export const VenueConnection = Connection(Venue);
 
 // ---- input ------------------------------------------------------------------
 
+/** Most options a product varies by (e.g. size, colour, material): more is a catalog, not a choice. */
+export const MAX_VARIANT_OPTIONS = 3;
+const MAX_OPTION_TEXT = 40;
+
+@InputType()
+export class VariantOptionInput {
+  @Field({ description: 'The option, e.g. Size (1-40 characters).' })
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, MAX_OPTION_TEXT)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'The option in Chinese, e.g. 尺码.' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, MAX_OPTION_TEXT)
+  nameZh?: string | null;
+
+  @Field({ description: "This variant's value, e.g. Black (1-40 characters)." })
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, MAX_OPTION_TEXT)
+  value!: string;
+
+  @Field(() => String, { nullable: true, description: 'The value in Chinese, e.g. 黑.' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, MAX_OPTION_TEXT)
+  valueZh?: string | null;
+}
+
 @InputType()
 export class VariantInput {
   @Field()
@@ -318,6 +373,17 @@ export class VariantInput {
   @Min(0)
   @Max(10_000_000)
   stock!: number;
+
+  @Field(() => [VariantOptionInput], {
+    nullable: true,
+    description: `What choice this variant is, at most ${MAX_VARIANT_OPTIONS} options; every variant of a product names the same options in the same order, each combination once.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_VARIANT_OPTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => VariantOptionInput)
+  options?: VariantOptionInput[] | null;
 }
 
 @InputType()
@@ -662,6 +728,16 @@ export class ChangeTimeSlotCapacityInput {
 
 @InputType()
 export class MerchantProductFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words in the name (Chinese or English) or a SKU of one of its variants; case does not matter.',
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
   @Field(() => ProductStatus, { nullable: true })
   @IsOptional()
   @IsEnum(ProductStatus)

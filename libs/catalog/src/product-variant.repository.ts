@@ -6,7 +6,7 @@ import { ProductVariantEntity, StockMovementEntity, StockMovementReason } from '
 
 export type NewProductVariant = Pick<
   ProductVariantEntity,
-  'productId' | 'merchantId' | 'sku' | 'priceMinor' | 'currency' | 'stockOnHand' | 'position'
+  'productId' | 'merchantId' | 'sku' | 'priceMinor' | 'currency' | 'stockOnHand' | 'position' | 'options'
 >;
 export type NewStockMovement = Omit<StockMovementEntity, 'id' | 'createdAt'>;
 

@@ -74,6 +74,14 @@ export class ProductEntity {
   updatedAt!: Date;
 }
 
+/** One option a variant is a choice of: the option's name and this variant's value, in English and Chinese. */
+export interface VariantOptionValue {
+  name: string;
+  nameZh: string | null;
+  value: string;
+  valueZh: string | null;
+}
+
 @Entity('product_variants')
 export class ProductVariantEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -105,6 +113,10 @@ export class ProductVariantEntity {
 
   @Column('int', { default: 0 })
   position!: number;
+
+  /** What choice this variant is (e.g. Size M, Colour Black), in the product's option order; [] for a lone variant. */
+  @Column('jsonb', { default: () => `'[]'` })
+  options!: VariantOptionValue[];
 }
 
 export enum StockMovementReason {

@@ -25,6 +25,8 @@ export interface ProductListFilter {
   category?: ProductCategory | null;
   licenseId?: string | null;
   venueId?: string | null;
+  /** Words of the name in either language, or a variant's SKU. */
+  search?: string | null;
 }
 
 /** The `products` table, with what belongs to a product alone: its ticket types and its audit trail. */
@@ -136,6 +138,15 @@ export class ProductRepository {
     if (filter?.category) qb.andWhere('p.category = :category', { category: filter.category });
     if (filter?.licenseId) qb.andWhere('p.license_id = :licenseId', { licenseId: filter.licenseId });
     if (filter?.venueId) qb.andWhere('p.venue_id = :venueId', { venueId: filter.venueId });
+    if (filter?.search) {
+      // A substring, not a search-index match: a merchant looks up its own few hundred products by what it typed.
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        `(p.name ILIKE :pattern OR p.name_zh ILIKE :pattern
+          OR EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.sku ILIKE :pattern))`,
+        { pattern },
+      );
+    }
     return page(qb, first, after);
   }
 

@@ -19,6 +19,7 @@ import { ProductRepository } from './product.repository';
 import { ProductKind, ProductStatus, ProductTransition } from './product-status';
 import { productLifecycle } from './product-steps';
 import { ProductVariantRepository } from './product-variant.repository';
+import { variantOptionsOf } from './variant-options';
 import { VenueRepository } from './venue.repository';
 import { CatalogException } from './catalog.exception';
 
@@ -42,6 +43,7 @@ export class ProductService {
     const skus = new Set(input.variants.map((v) => v.sku.toUpperCase()));
     if (skus.size !== input.variants.length)
       throw CatalogException.badInput('Each variant needs its own SKU', { field: 'variants' });
+    const options = variantOptionsOf(input.variants);
     return this.dataSource.transaction(async (manager) => {
       const license = await this.licenseFor(actor, input.licenseId, input.category, manager);
       const product = await this.insertProduct(manager, license, ProductKind.MERCHANDISE, input, null);
@@ -56,6 +58,7 @@ export class ProductService {
             currency: prices[i]!.currency,
             stockOnHand: v.stock,
             position: i,
+            options: options[i]!,
           });
           if (v.stock > 0) {
             await variants.recordMovement({
