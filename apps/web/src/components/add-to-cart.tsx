@@ -8,6 +8,27 @@ interface Money {
   currency: string;
 }
 
+interface VariantOption {
+  name: string;
+  nameZh?: string | null;
+  value: string;
+  valueZh?: string | null;
+}
+
+interface Variant {
+  id: string;
+  sku: string;
+  available: number;
+  price: Money;
+  options?: VariantOption[];
+}
+
+/** A variant's choice in the visitor's language (尺码 M · 颜色 黑), or its SKU when the product has no options. */
+export function variantName(v: Variant, pick: (zh?: string | null, en?: string | null) => string): string {
+  const options = v.options ?? [];
+  return options.length > 0 ? options.map((o) => pick(o.valueZh, o.value)).join(' · ') : v.sku;
+}
+
 interface Props {
   product: {
     id: string;
@@ -16,7 +37,7 @@ interface Props {
     nameZh?: string | null;
     purchaseLimit?: number | null;
     merchant?: { id: string };
-    variants: { id: string; sku: string; available: number; price: Money }[];
+    variants: Variant[];
     ticketTypes: { id: string; name: string; nameZh?: string | null; price: Money }[];
     upcomingTimeSlots: { id: string; startsAt: string; remaining: number; status: string }[];
   };
@@ -27,6 +48,13 @@ interface Props {
 export function AddToCart({ product, formatSlot }: Props) {
   const { t, pick, formatMoney } = useI18n();
   const variants = product.variants.filter((v) => v.available > 0);
+  // Options: one choice per option (尺码, 颜色) instead of a list of SKUs; the first variant names them for all.
+  const optionNames = product.variants[0]?.options ?? [];
+  const hasOptions = optionNames.length > 0;
+  const [chosen, setChosen] = useState<string[]>(() => (variants[0]?.options ?? []).map((o) => o.value));
+  const byOptions = hasOptions
+    ? product.variants.find((v) => (v.options ?? []).every((o, i) => o.value === chosen[i]))
+    : undefined;
   const slots = product.upcomingTimeSlots.filter((s) => s.status === 'OPEN' && s.remaining > 0);
   const [variantId, setVariantId] = useState(variants[0]?.id ?? '');
   const [slotId, setSlotId] = useState(slots[0]?.id ?? '');
@@ -38,7 +66,9 @@ export function AddToCart({ product, formatSlot }: Props) {
     product.purchaseLimit ?? 99,
     isExperience
       ? (slots.find((s) => s.id === slotId)?.remaining ?? 0)
-      : (variants.find((v) => v.id === variantId)?.available ?? 0),
+      : hasOptions
+        ? (byOptions?.available ?? 0)
+        : (variants.find((v) => v.id === variantId)?.available ?? 0),
   );
   if (isExperience ? slots.length === 0 || product.ticketTypes.length === 0 : variants.length === 0) {
     return <p className="state state-empty">{t('product.soldOut')}</p>;
@@ -59,11 +89,12 @@ export function AddToCart({ product, formatSlot }: Props) {
         ticketTypeId: ticket.id,
       });
     } else {
-      const variant = variants.find((v) => v.id === variantId)!;
+      const variant = hasOptions ? byOptions : variants.find((v) => v.id === variantId);
+      if (!variant) return;
       cart.add({
         productId: product.id,
         productName: name,
-        optionLabel: variant.sku,
+        optionLabel: variantName(variant, pick),
         unitPrice: variant.price,
         quantity,
         variantId: variant.id,
@@ -96,6 +127,38 @@ export function AddToCart({ product, formatSlot }: Props) {
               ))}
             </select>
           </label>
+        </>
+      ) : hasOptions ? (
+        <>
+          {optionNames.map((option, i) => {
+            const values = [
+              ...new Map(product.variants.map((v) => [v.options?.[i]?.value ?? '', v.options?.[i]] as const)).values(),
+            ].filter((o): o is VariantOption => !!o);
+            return (
+              <label key={option.name}>
+                {pick(option.nameZh, option.name)}
+                <select
+                  value={chosen[i] ?? ''}
+                  onChange={(e) => setChosen((c) => c.map((x, j) => (j === i ? e.target.value : x)))}
+                >
+                  {values.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {pick(o.valueZh, o.value)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            );
+          })}
+          <p className="muted" role="status" data-testid="chosen-variant">
+            {byOptions
+              ? `${formatMoney(byOptions.price.amountMinor, byOptions.price.currency)} · ${
+                  byOptions.available > 0
+                    ? t('product.available', { count: byOptions.available })
+                    : t('product.soldOut')
+                }`
+              : t('product.soldOut')}
+          </p>
         </>
       ) : (
         <label>

@@ -11,6 +11,19 @@ export type AddTimeSlotInput = {
   startsAt: string;
 };
 
+/** A weekly pattern over a date range, in Asia/Shanghai time. */
+export type AddWeeklyTimeSlotsInput = {
+  capacity: number;
+  durationMinutes: number;
+  experienceId: string | number;
+  fromDate: string;
+  /** Local start time HH:MM (Asia/Shanghai). */
+  startTime: string;
+  toDate: string;
+  /** ISO weekdays: 1 = Monday ... 7 = Sunday. */
+  weekdays: Array<number>;
+};
+
 /** A mainland-China address: every part but the postal code is required. */
 export type AddressInput = {
   city: string;
@@ -61,6 +74,22 @@ export type CheckoutLineInput = {
   variantId?: string | number | null | undefined;
 };
 
+export type CreateExperienceInput = {
+  category: ProductCategory;
+  description?: string | null | undefined;
+  descriptionZh?: string | null | undefined;
+  /** Full refund until this many hours before the start (at most a year); null: every request goes to the merchant. */
+  freeCancellationHours?: number | null | undefined;
+  /** Public https image URLs (at most 500 characters each), at most 12; never fetched by the server. */
+  images?: Array<string> | null | undefined;
+  licenseId: string | number;
+  name: string;
+  nameZh?: string | null | undefined;
+  purchaseLimit?: number | null | undefined;
+  ticketTypes: Array<TicketTypeInput>;
+  venueId: string | number;
+};
+
 export type CreateFilmIpInput = {
   /** Public https URLs (at most 500 characters each), at most 20; never fetched by the server. */
   artworkUrls?: Array<string> | null | undefined;
@@ -89,6 +118,18 @@ export type CreateOrganizationInput = {
   kind: OrganizationKind;
   name: string;
   nameZh?: string | null | undefined;
+};
+
+export type CreateVenueInput = {
+  address?: string | null | undefined;
+  addressZh?: string | null | undefined;
+  filmingLocationIds?: Array<string | number> | null | undefined;
+  latitude: number;
+  longitude: number;
+  merchantId: string | number;
+  name: string;
+  nameZh?: string | null | undefined;
+  openingNotes?: string | null | undefined;
 };
 
 export type DeliveryInput = {
@@ -135,6 +176,16 @@ export type MembershipRole =
 export type MerchandiseFulfilment =
   | 'PICKED_UP'
   | 'SHIPPED';
+
+export type MerchantProductFilter = {
+  category?: ProductCategory | null | undefined;
+  kind?: ProductKind | null | undefined;
+  licenseId?: string | number | null | undefined;
+  /** Words in the name (Chinese or English) or a SKU of one of its variants; case does not matter. */
+  search?: string | null | undefined;
+  status?: ProductStatus | null | undefined;
+  venueId?: string | number | null | undefined;
+};
 
 export type MoneyInput = {
   amountMinor: number;
@@ -186,6 +237,12 @@ export type ProductFilter = {
 export type ProductKind =
   | 'EXPERIENCE'
   | 'MERCHANDISE';
+
+export type ProductMediaAltInput = {
+  alt?: string | null | undefined;
+  altZh?: string | null | undefined;
+  mediaId: string | number;
+};
 
 export type ProductSearchSort =
   | 'NEWEST'
@@ -276,15 +333,34 @@ export type StockMovementReason =
   | 'RESTOCK'
   | 'RETURN';
 
+export type TicketTypeInput = {
+  name: string;
+  nameZh?: string | null | undefined;
+  price: MoneyInput;
+};
+
 export type TimeSlotStatus =
   | 'CANCELLED'
   | 'CLOSED'
   | 'OPEN';
 
 export type VariantInput = {
+  /** What choice this variant is, at most 3 options; every variant of a product names the same options in the same order, each combination once. */
+  options?: Array<VariantOptionInput> | null | undefined;
   price: MoneyInput;
   sku: string;
   stock: number;
+};
+
+export type VariantOptionInput = {
+  /** The option, e.g. Size (1-40 characters). */
+  name: string;
+  /** The option in Chinese, e.g. 尺码. */
+  nameZh?: string | null | undefined;
+  /** This variant's value, e.g. Black (1-40 characters). */
+  value: string;
+  /** The value in Chinese, e.g. 黑. */
+  valueZh?: string | null | undefined;
 };
 
 export type ResendVerificationEmailMutationVariables = Exact<{ [key: string]: never; }>;
@@ -430,12 +506,54 @@ export type SetMerchantDeliveryOptionsMutationVariables = Exact<{
 
 export type SetMerchantDeliveryOptionsMutation = { setDeliveryOptions: { merchantId: string, pickup: boolean, ship: boolean } };
 
+export type MerchantVenueChoicesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type MerchantVenueChoicesQuery = { merchantVenues: { edges: Array<{ node: { id: string, name: string, nameZh: string | null } }> } };
+
+export type CreateMerchantVenueMutationVariables = Exact<{
+  input: CreateVenueInput;
+}>;
+
+
+export type CreateMerchantVenueMutation = { createVenue: { id: string } };
+
+export type CreateMerchantExperienceMutationVariables = Exact<{
+  input: CreateExperienceInput;
+}>;
+
+
+export type CreateMerchantExperienceMutation = { createExperience: { id: string } };
+
+export type AddWeeklySlotsMutationVariables = Exact<{
+  input: AddWeeklyTimeSlotsInput;
+}>;
+
+
+export type AddWeeklySlotsMutation = { addWeeklyTimeSlots: Array<{ id: string }> };
+
 export type MerchantLicensesQueryVariables = Exact<{
   merchantId: string | number;
 }>;
 
 
 export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type ActiveLicensesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type ActiveLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
+
+export type CreateMerchandiseMutationVariables = Exact<{
+  input: CreateMerchandiseInput;
+}>;
+
+
+export type CreateMerchandiseMutation = { createMerchandise: { id: string, status: ProductStatus } };
 
 export type OpenOffersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -496,26 +614,24 @@ export type RefundOrderLineFromConsoleMutationVariables = Exact<{
 
 export type RefundOrderLineFromConsoleMutation = { refundOrderLine: { id: string, status: OrderStatus } };
 
+export type SetMerchantProductMediaMutationVariables = Exact<{
+  productId: string | number;
+  mediaIds: Array<string | number> | string | number;
+  alt?: Array<ProductMediaAltInput> | ProductMediaAltInput | null | undefined;
+}>;
+
+
+export type SetMerchantProductMediaMutation = { setProductMedia: { id: string, status: ProductStatus } };
+
 export type MerchantProductsQueryVariables = Exact<{
   merchantId: string | number;
+  filter?: MerchantProductFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type MerchantProductsQuery = { merchantProducts: { edges: Array<{ node: { id: string, kind: ProductKind, status: ProductStatus, statusReason: string | null, name: string, nameZh: string | null, category: ProductCategory, filmIp: { title: string, titleZh: string | null }, variants: Array<{ id: string, sku: string, available: number, stock: number, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, capacity: number, sold: number, reserved: number, remaining: number, status: TimeSlotStatus }> } }> } };
-
-export type ActiveLicensesQueryVariables = Exact<{
-  merchantId: string | number;
-}>;
-
-
-export type ActiveLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
-
-export type CreateMerchandiseMutationVariables = Exact<{
-  input: CreateMerchandiseInput;
-}>;
-
-
-export type CreateMerchandiseMutation = { createMerchandise: { id: string, status: ProductStatus } };
+export type MerchantProductsQuery = { merchantProducts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: ProductKind, status: ProductStatus, statusReason: string | null, name: string, nameZh: string | null, category: ProductCategory, filmIp: { title: string, titleZh: string | null }, media: Array<{ id: string, thumbnailUrl: string, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, stock: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, capacity: number, sold: number, reserved: number, remaining: number, status: TimeSlotStatus }> } }> } };
 
 export type SubmitProductMutationVariables = Exact<{
   productId: string | number;
@@ -646,7 +762,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
 
 export type SearchProductsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -1100,6 +1216,40 @@ export const SetMerchantDeliveryOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetMerchantDeliveryOptionsMutation, SetMerchantDeliveryOptionsMutationVariables>;
+export const MerchantVenueChoicesDocument = new TypedDocumentString(`
+    query MerchantVenueChoices($merchantId: ID!) {
+  merchantVenues(merchantId: $merchantId, first: 100) {
+    edges {
+      node {
+        id
+        name
+        nameZh
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MerchantVenueChoicesQuery, MerchantVenueChoicesQueryVariables>;
+export const CreateMerchantVenueDocument = new TypedDocumentString(`
+    mutation CreateMerchantVenue($input: CreateVenueInput!) {
+  createVenue(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMerchantVenueMutation, CreateMerchantVenueMutationVariables>;
+export const CreateMerchantExperienceDocument = new TypedDocumentString(`
+    mutation CreateMerchantExperience($input: CreateExperienceInput!) {
+  createExperience(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMerchantExperienceMutation, CreateMerchantExperienceMutationVariables>;
+export const AddWeeklySlotsDocument = new TypedDocumentString(`
+    mutation AddWeeklySlots($input: AddWeeklyTimeSlotsInput!) {
+  addWeeklyTimeSlots(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddWeeklySlotsMutation, AddWeeklySlotsMutationVariables>;
 export const MerchantLicensesDocument = new TypedDocumentString(`
     query MerchantLicenses($merchantId: ID!) {
   merchantLicenses(merchantId: $merchantId, first: 50) {
@@ -1123,6 +1273,30 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantLicensesQuery, MerchantLicensesQueryVariables>;
+export const ActiveLicensesDocument = new TypedDocumentString(`
+    query ActiveLicenses($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
+    edges {
+      node {
+        id
+        categories
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActiveLicensesQuery, ActiveLicensesQueryVariables>;
+export const CreateMerchandiseDocument = new TypedDocumentString(`
+    mutation CreateMerchandise($input: CreateMerchandiseInput!) {
+  createMerchandise(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMerchandiseMutation, CreateMerchandiseMutationVariables>;
 export const OpenOffersDocument = new TypedDocumentString(`
     query OpenOffers($first: Int) {
   licenseOffers(first: $first) {
@@ -1274,9 +1448,27 @@ export const RefundOrderLineFromConsoleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefundOrderLineFromConsoleMutation, RefundOrderLineFromConsoleMutationVariables>;
+export const SetMerchantProductMediaDocument = new TypedDocumentString(`
+    mutation SetMerchantProductMedia($productId: ID!, $mediaIds: [ID!]!, $alt: [ProductMediaAltInput!]) {
+  setProductMedia(productId: $productId, mediaIds: $mediaIds, alt: $alt) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SetMerchantProductMediaMutation, SetMerchantProductMediaMutationVariables>;
 export const MerchantProductsDocument = new TypedDocumentString(`
-    query MerchantProducts($merchantId: ID!) {
-  merchantProducts(merchantId: $merchantId, first: 20) {
+    query MerchantProducts($merchantId: ID!, $filter: MerchantProductFilter, $first: Int, $after: String) {
+  merchantProducts(
+    merchantId: $merchantId
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         id
@@ -1290,11 +1482,23 @@ export const MerchantProductsDocument = new TypedDocumentString(`
           title
           titleZh
         }
+        media {
+          id
+          thumbnailUrl
+          alt
+          altZh
+        }
         variants {
           id
           sku
           available
           stock
+          options {
+            name
+            nameZh
+            value
+            valueZh
+          }
           price {
             amountMinor
             currency
@@ -1314,30 +1518,6 @@ export const MerchantProductsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantProductsQuery, MerchantProductsQueryVariables>;
-export const ActiveLicensesDocument = new TypedDocumentString(`
-    query ActiveLicenses($merchantId: ID!) {
-  merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
-    edges {
-      node {
-        id
-        categories
-        filmIp {
-          title
-          titleZh
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ActiveLicensesQuery, ActiveLicensesQueryVariables>;
-export const CreateMerchandiseDocument = new TypedDocumentString(`
-    mutation CreateMerchandise($input: CreateMerchandiseInput!) {
-  createMerchandise(input: $input) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<CreateMerchandiseMutation, CreateMerchandiseMutationVariables>;
 export const SubmitProductDocument = new TypedDocumentString(`
     mutation SubmitProduct($productId: ID!) {
   submitProductForApproval(productId: $productId) {
@@ -1672,6 +1852,12 @@ export const ProductDetailDocument = new TypedDocumentString(`
       id
       sku
       available
+      options {
+        name
+        nameZh
+        value
+        valueZh
+      }
       price {
         amountMinor
         currency

@@ -148,3 +148,42 @@ export async function downloadWithSession(path: string, filename: string): Promi
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** An uploaded image's renditions, as POST /media answers (the GraphQL MediaImage). */
+export interface UploadedImage {
+  id: string;
+  url: string;
+  cardUrl: string;
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Uploads one image for `organizationId` (POST /media, multipart field `file`) with the session's bearer token; an
+ * expired token is refreshed once. A refused file throws with the server's reason (wrong type, too large, ...).
+ */
+export async function uploadImage(file: Blob, filename: string, organizationId: string): Promise<UploadedImage> {
+  const send = () => {
+    const form = new FormData();
+    form.append('file', file, filename);
+    const token = getSession()?.accessToken;
+    return fetch(`/media?organizationId=${encodeURIComponent(organizationId)}`, {
+      method: 'POST',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: form,
+    }).catch((error: unknown) => {
+      throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+    });
+  };
+  let response = await send();
+  if (response.status === 401 && (await refreshSession())) response = await send();
+  const body = (await response.json().catch(() => null)) as
+    (UploadedImage & { error?: { code?: string; message?: string } }) | null;
+  if (response.ok && body?.id) return body;
+  const code = body?.error?.code;
+  throw new ApiError(
+    code && KNOWN.has(code) ? (code as ErrorCode) : response.status === 413 ? 'BAD_USER_INPUT' : 'INTERNAL',
+    body?.error?.message ?? `HTTP ${response.status}`,
+  );
+}

@@ -1,18 +1,36 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
-import type { ProductCategory } from '../gql/graphql';
+import type { MerchantProductsQuery, ProductStatus } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
-import { currencyOf, moneyInput } from '../lib/money';
+import { currencyOf } from '../lib/money';
 import { Link } from '../lib/router';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
+import { CreateExperienceForm } from './merchant-experience-form';
+import { CreateMerchandiseForm } from './merchant-merchandise-form';
+import { GalleryEditor, GalleryItem, galleryVariables, useSetProductMedia } from './merchant-product-media';
 import { SlotEditor } from './merchant-slots';
 
+const PAGE_SIZE = 10;
+const STATUSES: readonly ProductStatus[] = [
+  'DRAFT',
+  'PENDING_APPROVAL',
+  'APPROVED',
+  'REJECTED',
+  'PUBLISHED',
+  'SUSPENDED',
+];
+
 const MerchantProducts = graphql(`
-  query MerchantProducts($merchantId: ID!) {
-    merchantProducts(merchantId: $merchantId, first: 20) {
+  query MerchantProducts($merchantId: ID!, $filter: MerchantProductFilter, $first: Int, $after: String) {
+    merchantProducts(merchantId: $merchantId, filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -26,11 +44,23 @@ const MerchantProducts = graphql(`
             title
             titleZh
           }
+          media {
+            id
+            thumbnailUrl
+            alt
+            altZh
+          }
           variants {
             id
             sku
             available
             stock
+            options {
+              name
+              nameZh
+              value
+              valueZh
+            }
             price {
               amountMinor
               currency
@@ -47,32 +77,6 @@ const MerchantProducts = graphql(`
           }
         }
       }
-    }
-  }
-`);
-
-const ActiveLicenses = graphql(`
-  query ActiveLicenses($merchantId: ID!) {
-    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
-      edges {
-        node {
-          id
-          categories
-          filmIp {
-            title
-            titleZh
-          }
-        }
-      }
-    }
-  }
-`);
-
-const CreateMerchandise = graphql(`
-  mutation CreateMerchandise($input: CreateMerchandiseInput!) {
-    createMerchandise(input: $input) {
-      id
-      status
     }
   }
 `);
@@ -150,9 +154,82 @@ const UnpublishProduct = graphql(`
   }
 `);
 
+type ProductNode = MerchantProductsQuery['merchantProducts']['edges'][number]['node'];
+
+/** A variant's name for the merchant: its option values (尺码 M · 颜色 黑) and its SKU. */
+function variantLabel(
+  v: ProductNode['variants'][number],
+  pick: (zh: string | null | undefined, en: string | null | undefined) => string,
+): string {
+  const options = v.options.map((o) => `${pick(o.nameZh, o.name)} ${pick(o.valueZh, o.value)}`).join(' · ');
+  return options ? `${options} · ${v.sku}` : v.sku;
+}
+
+/** The product's gallery, edited in place and saved with its own button (a new or reordered image needs approval again). */
+function ProductGallery({
+  product,
+  merchantId,
+  onSaved,
+}: {
+  product: ProductNode;
+  merchantId: string;
+  onSaved(): void;
+}) {
+  const { t } = useI18n();
+  const setMedia = useSetProductMedia();
+  const [items, setItems] = useState<GalleryItem[]>(() =>
+    product.media.map((m) => ({ media: m, alt: m.alt ?? '', altZh: m.altZh ?? '' })),
+  );
+  const [saved, setSaved] = useState(false);
+  return (
+    <div className="product-gallery-editor">
+      <GalleryEditor
+        organizationId={merchantId}
+        items={items}
+        onChange={(next) => {
+          setItems(next);
+          setSaved(false);
+        }}
+        idPrefix={`gallery-${product.id}`}
+      />
+      {setMedia.error && <ErrorMessage error={setMedia.error} />}
+      {saved && (
+        <p className="success" role="status">
+          {t('gallery.saved')}
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={setMedia.pending}
+        onClick={async () => {
+          if (await setMedia.run(galleryVariables(product.id, items))) {
+            setSaved(true);
+            onSaved();
+          }
+        }}
+      >
+        {t('gallery.save')}
+      </button>
+    </div>
+  );
+}
+
 export function MerchantProductsSection({ merchant }: { merchant: Organization }) {
   const { t, pick, formatMoney } = useI18n();
-  const products = useQuery(MerchantProducts, { merchantId: merchant.id });
+  const [search, setSearch] = useState('');
+  const [typed, setTyped] = useState('');
+  const [status, setStatus] = useState<ProductStatus | ''>('');
+  /** The cursors of the pages before this one: Back pops one. */
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [galleryOf, setGalleryOf] = useState('');
+  const [form, setForm] = useState<'MERCHANDISE' | 'EXPERIENCE'>('MERCHANDISE');
+  const after = cursors[cursors.length - 1] ?? null;
+  const products = useQuery(MerchantProducts, {
+    merchantId: merchant.id,
+    first: PAGE_SIZE,
+    after,
+    filter: { search: search || null, status: status || null },
+  });
   const submit = useMutation(SubmitProduct);
   const publish = useMutation(PublishProduct);
   const unpublish = useMutation(UnpublishProduct);
@@ -160,215 +237,182 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
   const act = async (run: (v: { productId: string }) => Promise<unknown>, productId: string) => {
     if (await run({ productId })) products.reload();
   };
+  const page = products.data?.merchantProducts;
+  const currency = currencyOf(page?.edges.flatMap((e) => e.node.variants.map((v) => v.price)) ?? []);
+  const created = () => {
+    setCursors([null]);
+    products.reload();
+  };
   return (
     <div className="grid-2">
       <div>
         <h2>{t('products.mine')}</h2>
+        <form
+          className="row product-filters"
+          role="search"
+          aria-label={t('products.searchLabel')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            setSearch(typed.trim());
+            setCursors([null]);
+          }}
+        >
+          <label>
+            {t('products.search')}
+            <input type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
+          </label>
+          <label>
+            {t('products.statusFilter')}
+            <select
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value as ProductStatus | '');
+                setCursors([null]);
+              }}
+            >
+              <option value="">{t('products.allStatuses')}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`productStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="secondary">
+            {t('products.searchButton')}
+          </button>
+        </form>
         {actionError && <ErrorMessage error={actionError} />}
         <QueryView state={products} isEmpty={(d) => d.merchantProducts.edges.length === 0} empty={t('products.none')}>
           {(d) => (
-            <ul className="list">
-              {d.merchantProducts.edges.map(({ node }) => (
-                <li key={node.id} className="card" data-testid="product">
-                  <h3>{pick(node.nameZh, node.name)}</h3>
-                  <p>
-                    <StatusBadge vocabulary="productStatus" status={node.status} /> {t(`category.${node.category}`)} ·{' '}
-                    {pick(node.filmIp.titleZh, node.filmIp.title)}
-                  </p>
-                  {node.statusReason && (
-                    <p>
-                      {t('products.studioComments')}: {node.statusReason}
-                    </p>
-                  )}
-                  {node.variants.map((v) => (
-                    <div key={v.id}>
-                      <p className="muted">
-                        {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)} ·{' '}
-                        {t('product.available', { count: v.available })}
-                      </p>
-                      <Restock variant={v} onDone={products.reload} />
+            <>
+              <p className="muted" role="status">
+                {t('products.count', { count: d.merchantProducts.totalCount })}
+              </p>
+              <ul className="list">
+                {d.merchantProducts.edges.map(({ node }) => (
+                  <li key={node.id} className="card" data-testid="product">
+                    <div className="product-head">
+                      {node.media[0] && (
+                        <img
+                          src={node.media[0].thumbnailUrl}
+                          width={64}
+                          height={64}
+                          alt={pick(node.media[0].altZh, node.media[0].alt) || pick(node.nameZh, node.name)}
+                        />
+                      )}
+                      <h3>{pick(node.nameZh, node.name)}</h3>
                     </div>
-                  ))}
-                  {node.kind === 'EXPERIENCE' && (
-                    <SlotEditor experienceId={node.id} slots={node.upcomingTimeSlots} onChanged={products.reload} />
-                  )}
-                  <div className="actions">
-                    {(node.status === 'DRAFT' || node.status === 'REJECTED') && (
-                      <button type="button" disabled={submit.pending} onClick={() => act(submit.run, node.id)}>
-                        {t('products.submit')}
-                      </button>
+                    <p>
+                      <StatusBadge vocabulary="productStatus" status={node.status} /> {t(`category.${node.category}`)} ·{' '}
+                      {pick(node.filmIp.titleZh, node.filmIp.title)}
+                    </p>
+                    {node.statusReason && (
+                      <p>
+                        {t('products.studioComments')}: {node.statusReason}
+                      </p>
                     )}
-                    {(node.status === 'APPROVED' || node.status === 'SUSPENDED') && (
-                      <button type="button" disabled={publish.pending} onClick={() => act(publish.run, node.id)}>
-                        {t('products.publish')}
-                      </button>
+                    {node.variants.map((v) => (
+                      <div key={v.id}>
+                        <p className="muted">
+                          {variantLabel(v, pick)} · {formatMoney(v.price.amountMinor, v.price.currency)} ·{' '}
+                          {t('product.available', { count: v.available })}
+                        </p>
+                        <Restock variant={v} onDone={products.reload} />
+                      </div>
+                    ))}
+                    {node.kind === 'EXPERIENCE' && (
+                      <SlotEditor experienceId={node.id} slots={node.upcomingTimeSlots} onChanged={products.reload} />
                     )}
-                    {node.status === 'PUBLISHED' && (
-                      <>
-                        <Link className="button secondary" to={`/products/${node.id}`}>
-                          {t('products.view')}
-                        </Link>
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={unpublish.pending}
-                          onClick={() => act(unpublish.run, node.id)}
-                        >
-                          {t('products.unpublish')}
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-expanded={galleryOf === node.id}
+                        onClick={() => setGalleryOf(galleryOf === node.id ? '' : node.id)}
+                      >
+                        {t('gallery.edit', { count: node.media.length })}
+                      </button>
+                      {(node.status === 'DRAFT' || node.status === 'REJECTED') && (
+                        <button type="button" disabled={submit.pending} onClick={() => act(submit.run, node.id)}>
+                          {t('products.submit')}
                         </button>
-                      </>
+                      )}
+                      {(node.status === 'APPROVED' || node.status === 'SUSPENDED') && (
+                        <button type="button" disabled={publish.pending} onClick={() => act(publish.run, node.id)}>
+                          {t('products.publish')}
+                        </button>
+                      )}
+                      {node.status === 'PUBLISHED' && (
+                        <>
+                          <Link className="button secondary" to={`/products/${node.id}`}>
+                            {t('products.view')}
+                          </Link>
+                          <button
+                            type="button"
+                            className="secondary"
+                            disabled={unpublish.pending}
+                            onClick={() => act(unpublish.run, node.id)}
+                          >
+                            {t('products.unpublish')}
+                          </button>
+                        </>
+                      )}
+                    </div>
+                    {galleryOf === node.id && (
+                      <ProductGallery product={node} merchantId={merchant.id} onSaved={products.reload} />
                     )}
-                  </div>
-                </li>
-              ))}
-            </ul>
+                  </li>
+                ))}
+              </ul>
+              <nav className="actions pager" aria-label={t('products.pages')}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={cursors.length === 1}
+                  onClick={() => setCursors((c) => c.slice(0, -1))}
+                >
+                  {t('products.previous')}
+                </button>
+                <span>{t('products.page', { page: cursors.length })}</span>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={!d.merchantProducts.pageInfo.hasNextPage}
+                  onClick={() => setCursors((c) => [...c, d.merchantProducts.pageInfo.endCursor ?? null])}
+                >
+                  {t('products.next')}
+                </button>
+              </nav>
+            </>
           )}
         </QueryView>
       </div>
-      <CreateMerchandiseForm
-        merchant={merchant}
-        currency={currencyOf(
-          products.data?.merchantProducts.edges.flatMap((e) => e.node.variants.map((v) => v.price)) ?? [],
+      <div>
+        <div className="actions" role="group" aria-label={t('products.createKind')}>
+          <button
+            type="button"
+            className={form === 'MERCHANDISE' ? '' : 'secondary'}
+            aria-pressed={form === 'MERCHANDISE'}
+            onClick={() => setForm('MERCHANDISE')}
+          >
+            {t('products.newMerchandise')}
+          </button>
+          <button
+            type="button"
+            className={form === 'EXPERIENCE' ? '' : 'secondary'}
+            aria-pressed={form === 'EXPERIENCE'}
+            onClick={() => setForm('EXPERIENCE')}
+          >
+            {t('products.newExperience')}
+          </button>
+        </div>
+        {form === 'MERCHANDISE' ? (
+          <CreateMerchandiseForm merchant={merchant} currency={currency} onCreated={created} />
+        ) : (
+          <CreateExperienceForm merchant={merchant} currency={currency} onCreated={created} />
         )}
-        onCreated={products.reload}
-      />
+      </div>
     </div>
-  );
-}
-
-/** `currency`: the one the merchant already prices in (the API's default for a first product). */
-function CreateMerchandiseForm({
-  merchant,
-  currency,
-  onCreated,
-}: {
-  merchant: Organization;
-  currency: string;
-  onCreated(): void;
-}) {
-  const { t, pick } = useI18n();
-  const licenses = useQuery(ActiveLicenses, { merchantId: merchant.id });
-  const create = useMutation(CreateMerchandise);
-  const [licenseId, setLicenseId] = useState('');
-  const [category, setCategory] = useState<ProductCategory | ''>('');
-  const [name, setName] = useState('');
-  const [nameZh, setNameZh] = useState('');
-  const [descriptionZh, setDescriptionZh] = useState('');
-  const [sku, setSku] = useState('');
-  const [priceYuan, setPriceYuan] = useState('');
-  const [stock, setStock] = useState('10');
-  const edges = licenses.data?.merchantLicenses.edges ?? [];
-  const license = edges.find((e) => e.node.id === licenseId)?.node ?? edges[0]?.node;
-  const categories = license?.categories ?? [];
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const price = moneyInput(priceYuan, currency);
-    if (!license || !price) return;
-    const created = await create.run({
-      input: {
-        licenseId: license.id,
-        category: category || categories[0]!,
-        name,
-        nameZh: nameZh || null,
-        descriptionZh: descriptionZh || null,
-        variants: [{ sku, stock: Number(stock), price }],
-      },
-    });
-    if (created) {
-      setName('');
-      setNameZh('');
-      setDescriptionZh('');
-      setSku('');
-      setPriceYuan('');
-      onCreated();
-    }
-  };
-  return (
-    <form className="form card" onSubmit={submit} aria-labelledby="create-product">
-      <h2 id="create-product">{t('products.create')}</h2>
-      <QueryView
-        state={licenses}
-        isEmpty={(d) => d.merchantLicenses.edges.length === 0}
-        empty={t('products.needLicense')}
-      >
-        {() => (
-          <>
-            <label>
-              {t('products.license')}
-              <select value={license?.id ?? ''} onChange={(e) => setLicenseId(e.target.value)}>
-                {edges.map(({ node }) => (
-                  <option key={node.id} value={node.id}>
-                    {pick(node.filmIp.titleZh, node.filmIp.title)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('products.category')}
-              <select
-                value={category || categories[0] || ''}
-                onChange={(e) => setCategory(e.target.value as ProductCategory)}
-              >
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`category.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('products.nameZh')}
-              <input value={nameZh} onChange={(e) => setNameZh(e.target.value)} maxLength={200} />
-            </label>
-            <label>
-              {t('products.name')}
-              <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-            </label>
-            <label>
-              {t('products.descriptionZh')}
-              <textarea
-                value={descriptionZh}
-                onChange={(e) => setDescriptionZh(e.target.value)}
-                rows={3}
-                maxLength={4000}
-              />
-            </label>
-            <div className="row">
-              <label>
-                SKU
-                <input value={sku} onChange={(e) => setSku(e.target.value)} required maxLength={64} />
-              </label>
-              <label>
-                {t('products.priceYuan')}
-                <input
-                  type="number"
-                  inputMode="decimal"
-                  min={0}
-                  step="0.01"
-                  value={priceYuan}
-                  onChange={(e) => setPriceYuan(e.target.value)}
-                  required
-                />
-              </label>
-            </div>
-            <label>
-              {t('products.stock')}
-              <input
-                type="number"
-                inputMode="numeric"
-                min={0}
-                value={stock}
-                onChange={(e) => setStock(e.target.value)}
-                required
-              />
-            </label>
-            {create.error && <ErrorMessage error={create.error} />}
-            <button type="submit" disabled={create.pending}>
-              {t('products.createDraft')}
-            </button>
-          </>
-        )}
-      </QueryView>
-    </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { renderSVG } from 'uqr';
-import { AddToCart } from '../components/add-to-cart';
+import { AddToCart, variantName } from '../components/add-to-cart';
 import { DataTable } from '../components/data-table';
 import { FavouriteToggle, RatingStars, ReviewStars } from '../components/reviews';
 import { QueryView } from '../components/states';
@@ -52,6 +52,12 @@ const ProductDetail = graphql(`
         id
         sku
         available
+        options {
+          name
+          nameZh
+          value
+          valueZh
+        }
         price {
           amountMinor
           currency
@@ -201,7 +207,10 @@ export function ProductPage({ id }: { id: string }) {
               <h2 id="variants">{t('product.variants')}</h2>
               <DataTable
                 columns={[
-                  { header: 'SKU', cell: (v) => v.sku },
+                  {
+                    header: p.variants.some((v) => v.options.length > 0) ? t('cart.option') : 'SKU',
+                    cell: (v) => variantName(v, pick),
+                  },
                   { header: t('product.price'), cell: (v) => formatMoney(v.price.amountMinor, v.price.currency) },
                   {
                     header: t('product.stock'),
