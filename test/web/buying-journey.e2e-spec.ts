@@ -63,8 +63,8 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
     await m.page.goto('/merchant?tab=products');
     await m.page.getByLabel('名称（中文）').fill(badgeZh);
     await m.page.getByLabel('名称（英文）').fill('Paddy Star Embroidered Badge');
-    await m.page.getByLabel('SKU').fill('PS-BADGE-01');
-    await m.page.getByLabel('价格（元）').fill('45');
+    await m.page.getByLabel('SKU', { exact: true }).fill('PS-BADGE-01');
+    await m.page.getByLabel('价格（元）', { exact: true }).fill('45');
     await m.page.getByLabel('现有库存').fill('30');
     await m.page.getByRole('button', { name: '保存草稿' }).click();
     const card = m.page.getByTestId('product').filter({ hasText: badgeZh });

@@ -92,8 +92,8 @@ describe('web: from design to shop', () => {
     await page.getByLabel('名称（中文）').fill(productZh);
     await page.getByLabel('名称（英文）').fill('Night Train Origami Badge');
     await page.getByLabel('描述（中文）').fill('纸鹤造型的徽章，取自末班夜行列车。');
-    await page.getByLabel('SKU').fill('NT-BADGE-01');
-    await page.getByLabel('价格（元）').fill('39');
+    await page.getByLabel('SKU', { exact: true }).fill('NT-BADGE-01');
+    await page.getByLabel('价格（元）', { exact: true }).fill('39');
     await page.getByLabel('现有库存').fill('20');
     await page.getByRole('button', { name: '保存草稿' }).click();
     const card = page.getByTestId('product').filter({ hasText: productZh });
@@ -181,8 +181,8 @@ describe('web: from design to shop', () => {
     await m.page.goto('/merchant?tab=products');
     await m.page.getByLabel('名称（中文）').fill('夜行列车车票书签');
     await m.page.getByLabel('名称（英文）').fill('Night Train Ticket Bookmark');
-    await m.page.getByLabel('SKU').fill('NT-BOOKMARK-01');
-    await m.page.getByLabel('价格（元）').fill('18');
+    await m.page.getByLabel('SKU', { exact: true }).fill('NT-BOOKMARK-01');
+    await m.page.getByLabel('价格（元）', { exact: true }).fill('18');
     await m.page.getByRole('button', { name: '保存草稿' }).click();
     const draft = m.page.getByTestId('product').filter({ hasText: '夜行列车车票书签' });
     await draft.getByRole('button', { name: '提交审批' }).click();

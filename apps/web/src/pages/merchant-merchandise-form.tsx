@@ -44,7 +44,7 @@ const CreateMerchandise = graphql(`
   }
 `);
 
-const EMPTY_ROW: VariantRow = { sku: '', price: '', stock: '' };
+const EMPTY_ROW: VariantRow = { sku: '', price: '', stock: '10' };
 
 /**
  * A new merchandise design, Chinese first: license and category, names, options (尺码 S/M/L × 颜色 黑/白) that become
@@ -144,6 +144,8 @@ export function CreateMerchandiseForm({
     onCreated();
   };
 
+  /** Without options the one row reads like the plain form it replaces: SKU, price, stock on hand. */
+  const single = { sku: 'SKU', price: t('products.priceYuan'), stock: t('products.stock') };
   const rowError = (key: string, field: 'sku' | 'price' | 'stock') => {
     if (!checked) return undefined;
     const list = problems.get(key) ?? [];
@@ -290,7 +292,9 @@ export function CreateMerchandiseForm({
                       const error = rowError(c.key, field);
                       return (
                         <div className="variant-cell">
-                          <label htmlFor={`${id}-${field}`}>{t(`variants.${field}`, { combination: label })}</label>
+                          <label htmlFor={`${id}-${field}`}>
+                            {c.key ? t(`variants.${field}`, { combination: label }) : single[field]}
+                          </label>
                           <input
                             id={`${id}-${field}`}
                             inputMode={mode}
