@@ -53,7 +53,10 @@ export class SubmitSalesReportInput {
   @Matches(MONTH, { message: 'month must be YYYY-MM' })
   month!: string;
 
-  @Field({ nullable: true, description: 'True, with no lines: nothing sold outside the marketplace that month.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True, with no lines: nothing sold outside the marketplace that month.',
+  })
   @IsOptional()
   @IsBoolean()
   noSales?: boolean | null;
@@ -75,7 +78,7 @@ export class DecideSalesReportInput {
   @IsBoolean()
   accept!: boolean;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_REASON_LENGTH)
