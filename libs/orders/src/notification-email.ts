@@ -363,7 +363,7 @@ function renderAccountEmail(
         `${p.organizationName} 尚未提交授权 ${p.licenseId} 在 ${p.month} 的平台外销售报告（门店、其他商店）。没有销售也请提交“本月无销售”。`,
         `${p.organizationName} has not yet reported the sales outside Chedun Market (own venue, other shops) under license ${p.licenseId} for ${p.month}. If nothing sold, send a nil report.`,
         '',
-        `请在商家后台填写或上传表格 Report in the merchant console, by form or spreadsheet: ${webUrl}/merchant`,
+        `请在商家后台填写或上传表格 Report in the merchant console, by form or spreadsheet: ${webUrl}/merchant?tab=sales-reports`,
         '',
         SIGNATURE,
       ].join('\n'),

@@ -148,3 +148,45 @@ export async function downloadWithSession(path: string, filename: string): Promi
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** One wrong row of an uploaded sheet, as the API names it. */
+export interface SheetRowError {
+  index: number;
+  row?: number;
+  field: string;
+  message: string;
+}
+
+/** An upload refused with its reasons: the API's code, and each wrong row when the sheet had some. */
+export class UploadError extends ApiError {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    readonly rows: SheetRowError[],
+  ) {
+    super(code, detail);
+  }
+}
+
+/** Posts a file as the multipart field `file` with the session's bearer token; the JSON answer, or an UploadError. */
+export async function uploadWithSession<T>(path: string, file: File): Promise<T> {
+  const send = () => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return fetch(path, {
+      method: 'POST',
+      headers: getSession() ? { authorization: `Bearer ${getSession()!.accessToken}` } : {},
+      body: form,
+    }).catch((error: unknown) => {
+      throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+    });
+  };
+  let response = await send();
+  if (response.status === 401 && (await refreshSession())) response = await send();
+  const body = (await response.json().catch(() => null)) as
+    (T & { error?: undefined }) | { error?: { code?: string; message?: string; rows?: SheetRowError[] } } | null;
+  if (response.ok && body) return body as T;
+  const error = body && 'error' in body ? body.error : undefined;
+  const code = error?.code && KNOWN.has(error.code) ? (error.code as ErrorCode) : 'INTERNAL';
+  throw new UploadError(code, error?.message ?? `HTTP ${response.status}`, error?.rows ?? []);
+}
