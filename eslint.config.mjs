@@ -18,6 +18,7 @@ const CONTEXT_DEPENDENCIES = {
   payments: ['identity'],
   orders: ['identity', 'catalog', 'licensing', 'payments'],
   ledger: ['identity', 'payments', 'orders'],
+  'sales-reports': ['identity', 'licensing', 'catalog', 'ledger'],
 };
 
 const scopeConstraints = [

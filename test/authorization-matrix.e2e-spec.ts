@@ -123,6 +123,22 @@ async function freshProduct(stage: 'draft' | 'pending' | 'approved' | 'published
   return { productId: product.id };
 }
 
+let reportedMonths = 0;
+
+/** A nil sales report of merchant A for a month of its own, waiting for studio A. */
+async function freshSalesReport(): Promise<{ id: string }> {
+  reportedMonths += 1;
+  const month = `${2022 + Math.floor(reportedMonths / 12)}-${String((reportedMonths % 12) + 1).padStart(2, '0')}`;
+  return ok(
+    t.gql(
+      `mutation($i: SubmitSalesReportInput!) { submitSalesReport(input: $i) { id } }`,
+      { i: { licenseId: f.l.licenseId, month, noSales: true, lines: [] } },
+      f.merchantA.token,
+    ),
+    'submitSalesReport',
+  );
+}
+
 /** The verification code merchant A's published product got on publication. */
 async function verificationCodeOfPublished(): Promise<{ code: string }> {
   const [row] = await t.sql<{ code: string }>(`SELECT verification_code AS code FROM products WHERE id = $1`, [
@@ -389,6 +405,19 @@ const ROWS: Row[] = [
     args: (x) => ({ productId: x.published.id }),
   },
   { kind: 'query', field: 'reconciliation', expect: m('U F F F F F ok'), args: () => RANGE },
+  { kind: 'query', field: 'salesReports', expect: m('U N ok N ok N N'), args: (x) => ({ licenseId: x.l.licenseId }) },
+  {
+    kind: 'query',
+    field: 'studioSalesReports',
+    expect: m('U F F F ok F F'),
+    args: (x) => ({ studioId: x.studioA.organizationId }),
+  },
+  {
+    kind: 'query',
+    field: 'missingSalesReports',
+    expect: m('U F F F ok F F'),
+    args: (x) => ({ organizationId: x.studioA.organizationId }),
+  },
   { kind: 'query', field: 'royaltyReport', expect: m('U F F F ok F F'), args: STUDIO_REPORT },
   { kind: 'query', field: 'royaltyReportLines', expect: m('U F F F ok F F'), args: STUDIO_REPORT },
   { kind: 'query', field: 'royaltySeries', expect: m('U F F F ok F F'), args: STUDIO_REPORT },
@@ -751,6 +780,27 @@ const ROWS: Row[] = [
     field: 'inviteMember',
     expect: m('U F ok F F F F'),
     args: (x) => ({ input: { organizationId: x.merchantA.organizationId, email: uniqueEmail('invitee') } }),
+  },
+  {
+    kind: 'mutation',
+    field: 'submitSalesReport',
+    // Only the license's merchant reports; its studio is a party (FORBIDDEN), anyone else is not shown the license.
+    expect: m('U N ok N F N N'),
+    args: (x, _, cell) => ({
+      input: {
+        licenseId: x.l.licenseId,
+        month: `2021-0${cell + 1}`,
+        lines: [{ productId: x.published.id, channel: 'VENUE', quantity: 1, gross: { amountMinor: 1_000 } }],
+      },
+    }),
+  },
+  {
+    kind: 'mutation',
+    field: 'decideSalesReport',
+    // Only the license's studio decides; its merchant is a party (FORBIDDEN).
+    expect: m('U N F N ok N N'),
+    fresh: freshSalesReport,
+    args: (_, fr) => ({ input: { id: fr['id'], accept: true } }),
   },
   {
     kind: 'mutation',

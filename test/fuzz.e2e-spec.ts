@@ -208,6 +208,7 @@ const CALLER: Record<string, 'anon' | 'studio' | 'merchant' | 'platform' | 'visi
   closeLicenseOffer: 'studio',
   createFilmIp: 'studio',
   issueRoyaltyStatement: 'studio',
+  decideSalesReport: 'studio',
   linkFilmingLocation: 'studio',
   publishLicenseOffer: 'studio',
   recordFilmingLocation: 'studio',
@@ -288,8 +289,15 @@ describe('bad-input fuzz over every mutation', () => {
       { i: { orderLineId: order.lines[1]!.id, rating: 4 } },
       visitor.token,
     );
+    // A sales report waiting for the studio, so decisions reach the domain.
+    const reported = await t.gql(
+      `mutation($i: SubmitSalesReportInput!) { submitSalesReport(input: $i) { id } }`,
+      { i: { licenseId: l.licenseId, month: '2021-03', noSales: true, lines: [] } },
+      l.merchant.token,
+    );
     pools = {
       ids: [
+        reported.data!['submitSalesReport'].id as string,
         order.id,
         order.lines[0]!.id,
         order.lines[1]!.id,

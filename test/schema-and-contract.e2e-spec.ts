@@ -51,13 +51,13 @@ const IMPLEMENTED = [
   // licensing.graphql
   'PublishLicenseOfferWithChannels',
   'VerifyLicensedProduct',
-];
-
-const PENDING = [
-  // licensing.graphql: reported sales, design rounds, brand assets
   'SubmitSalesReport',
   'DecideSalesReport',
   'RoyaltyReportBySource',
+];
+
+const PENDING = [
+  // licensing.graphql: design rounds, brand assets
   'SubmitDesignRound',
   'RequestDesignChanges',
   'ApprovalRounds',

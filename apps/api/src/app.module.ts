@@ -14,6 +14,7 @@ import { OrdersModule } from '@chedun/orders';
 import { PaymentsModule } from '@chedun/payments';
 import { POSTGRES_SEARCH_SESSION_SETTINGS, SearchModule } from '@chedun/search';
 import { LedgerModule } from '@chedun/ledger';
+import { SalesReportsModule } from '@chedun/sales-reports';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -134,6 +135,7 @@ export class AppModule {
         SearchModule,
         PaymentsModule,
         LedgerModule,
+        SalesReportsModule,
         OrdersModule,
         MetricsModule.forRoot(metrics),
       ],

@@ -5,6 +5,7 @@ import { payoutLifecycle, royaltyStatementLifecycle } from '@chedun/ledger';
 import { licenseApplicationLifecycle, licenseLifecycle, licenseOfferLifecycle } from '@chedun/licensing';
 import { orderLifecycle, orderRefundLifecycle, refundRequestLifecycle, refundTaskLifecycle } from '@chedun/orders';
 import { paymentLifecycle, refundLifecycle } from '@chedun/payments';
+import { salesReportLifecycle } from '@chedun/sales-reports';
 
 /**
  * Every status column's one Lifecycle, by table (DESIGN §5: each stateful aggregate has its states and transition
@@ -25,6 +26,7 @@ const LIFECYCLES: Readonly<Record<string, { readonly aggregate: string; readonly
   refund_requests: refundRequestLifecycle,
   royalty_statements: royaltyStatementLifecycle,
   payouts: payoutLifecycle,
+  sales_reports: salesReportLifecycle,
 };
 
 const MIGRATIONS = join(__dirname, '../../../migrations');

@@ -7,6 +7,7 @@ import { FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
 import { MediaModule } from '@chedun/media';
 import { CatalogEvents } from './catalog.events';
+import { LicensedProductReader } from './licensed-product.reader';
 import { CatalogListingRepository } from './catalog-listing.repository';
 import { CatalogListingSource } from './catalog-listing.source';
 import { CatalogLoaders } from './catalog.loaders';
@@ -64,6 +65,7 @@ import { VenueService } from './venue.service';
   ],
   providers: [
     ProductRepository,
+    LicensedProductReader,
     ProductVariantRepository,
     ProductChildrenRepository,
     InventoryRepository,
@@ -93,6 +95,7 @@ import { VenueService } from './venue.service';
     TimeSlotResolver,
   ],
   exports: [
+    LicensedProductReader,
     InventoryService,
     CatalogListingSource,
     ProductService,

@@ -5,6 +5,8 @@ export { ProductKind, ProductStatus } from './product-status';
 export { productLifecycle } from './product-steps';
 export { Product, ProductFilmIp } from './catalog.types';
 export { ProductService } from './product.service';
+export { LicensedProductReader } from './licensed-product.reader';
+export type { LicensedProduct } from './licensed-product.reader';
 export { ProductApprovalService } from './product-approval.service';
 export { VenueService } from './venue.service';
 export type { VenuePlace } from './venue.service';

@@ -13,6 +13,17 @@ export type NewProductAuditEntry = Omit<ProductAuditEntryEntity, 'id' | 'created
 /** Who may act on a product, and in which status it is: what the catalog's policy asks about. */
 export type ProductParties = Pick<ProductEntity, 'id' | 'merchantId' | 'studioId' | 'status'>;
 
+/** A product made under a license, as sales reports check it. */
+export interface LicensedProductRow {
+  id: string;
+  merchantId: string;
+  licenseId: string;
+  name: string;
+  nameZh: string | null;
+  status: ProductStatus;
+  everApproved: boolean;
+}
+
 /** A product moved by a statement that moved many: its id and the status it left. */
 export interface MovedProduct {
   id: string;
@@ -54,6 +65,24 @@ export class ProductRepository {
   /** Proof of license: the product a verification code was given to. */
   findByVerificationCode(code: string): Promise<ProductEntity | null> {
     return this.manager.findOneBy(ProductEntity, { verificationCode: code });
+  }
+
+  /**
+   * The products made under a license, each with whether the studio ever approved its design (it is APPROVED,
+   * PUBLISHED or SUSPENDED now, or its audit trail has an approval: a revision sent back for approval was approved
+   * once). Sales reports name them; `ids` narrows to those products.
+   */
+  async licensedProducts(licenseId: string, ids?: readonly string[]): Promise<LicensedProductRow[]> {
+    return this.manager.query(
+      `SELECT p.id, p.merchant_id AS "merchantId", p.license_id AS "licenseId", p.name, p.name_zh AS "nameZh", p.status,
+              (p.status IN ('APPROVED', 'PUBLISHED', 'SUSPENDED')
+               OR EXISTS (SELECT 1 FROM product_audit_entries a WHERE a.product_id = p.id AND a.to_status = 'APPROVED'))
+                AS "everApproved"
+         FROM products p
+        WHERE p.license_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
+        ORDER BY p.name, p.id`,
+      [licenseId, ids ?? null],
+    );
   }
 
   /** Locked for the rest of the transaction: state changes are serialised per product. */

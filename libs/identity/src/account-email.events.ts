@@ -23,7 +23,9 @@ export type AccountEmail =
       next: string | null;
       changedBy: string;
       at: string;
-    };
+    }
+  /** Sales reports (#17): a license-month that has ended has no report yet; sent once per license and month. */
+  | { kind: 'SALES_REPORT_REMINDER'; organizationName: string; licenseId: string; month: string };
 
 /**
  * Identity asks for an email to be sent; the notifications outbox (orders context) queues it in the same transaction,

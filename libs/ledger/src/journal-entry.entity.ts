@@ -5,6 +5,8 @@ export enum JournalEntryKind {
   REFUND = 'REFUND',
   ADJUSTMENT = 'ADJUSTMENT',
   PAYOUT = 'PAYOUT',
+  /** An accepted sales report's royalty (sales made outside the marketplace), one entry per report. */
+  REPORTED_ROYALTY = 'REPORTED_ROYALTY',
 }
 
 /** Append-only (database triggers); its postings sum to zero per currency at commit. */

@@ -9,6 +9,8 @@ export enum AccountPurpose {
   ADVANCES_RECEIVABLE = 'ADVANCES_RECEIVABLE',
   ADVANCES_RECOUPED = 'ADVANCES_RECOUPED',
   PAYOUTS_IN_TRANSIT = 'PAYOUTS_IN_TRANSIT',
+  /** What a merchant owes the platform for reported royalties its payable could not cover: invoiced to it. */
+  MERCHANT_ROYALTIES_RECEIVABLE = 'MERCHANT_ROYALTIES_RECEIVABLE',
 }
 
 /** One account per purpose and party (studio, merchant, license; none for the platform's own) and currency. */

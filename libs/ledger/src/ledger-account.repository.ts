@@ -82,4 +82,22 @@ export class LedgerAccountRepository {
           );
     return readMinorUnits(rows[0]?.balance ?? '0');
   }
+
+  /**
+   * Opens any missing account of `keys`, then locks them all in id order (the order every poster's balance update
+   * takes them at commit, so no two transactions wait on each other in a cycle) and returns each one's committed
+   * balance by purpose|party: a second poster waits here and then reads the first one's result.
+   */
+  async lockBalances(keys: readonly AccountKey[]): Promise<Map<string, number>> {
+    for (const key of keys) await this.openIfAbsent(key);
+    const rows: (FoundAccount & BalanceRow)[] = await this.manager.query(
+      `SELECT a.id, a.purpose, coalesce(a.party_id::text, '') AS party, a.currency, a.balance_minor::text AS balance
+         FROM unnest($1::text[], $2::uuid[], $3::text[]) w(purpose, party_id, currency)
+         JOIN ledger_accounts a ON a.purpose = w.purpose AND a.party_id IS NOT DISTINCT FROM w.party_id AND a.currency = w.currency
+        ORDER BY a.id
+          FOR UPDATE OF a`,
+      [keys.map((k) => k.purpose), keys.map((k) => k.partyId), keys.map((k) => k.currency)],
+    );
+    return new Map(rows.map((r) => [`${r.purpose}|${r.party}`, readMinorUnits(r.balance)]));
+  }
 }

@@ -32,6 +32,8 @@ import { PayoutScheduleJob } from './payout-schedule.job';
 import { PayoutService } from './payout.service';
 import { ProviderReconciliationService } from './provider-reconciliation.service';
 import { ReconciliationService } from './reconciliation.service';
+import { ReportedRoyaltyRepository } from './reported-royalty.repository';
+import { ReportedRoyaltyService } from './reported-royalty.service';
 import { ReportsController } from './reports.controller';
 import { RoyaltyReportResolver } from './royalty-report.resolver';
 import { RoyaltyReportService } from './royalty-report.service';
@@ -90,8 +92,17 @@ const LEDGER_ENTITIES = [
     PayoutResolver,
     PayoutReversalService,
     PayoutScheduleJob,
+    ReportedRoyaltyRepository,
+    ReportedRoyaltyService,
   ],
-  exports: [JournalService, LedgerViewsService, LicenseTermsService, PayoutService, RoyaltyStatementService],
+  exports: [
+    ReportedRoyaltyService,
+    JournalService,
+    LedgerViewsService,
+    LicenseTermsService,
+    PayoutService,
+    RoyaltyStatementService,
+  ],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(

@@ -17,6 +17,16 @@ registerEnumType(RoyaltySeriesBy, {
   description: 'One series in all, or one per film IP, merchant or license.',
 });
 
+export enum RoyaltySource {
+  MARKETPLACE = 'MARKETPLACE',
+  REPORTED = 'REPORTED',
+}
+registerEnumType(RoyaltySource, {
+  name: 'RoyaltySource',
+  description:
+    'MARKETPLACE: sold on this marketplace; REPORTED: sold elsewhere, from a sales report the studio accepted.',
+});
+
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ArgsType()
@@ -111,13 +121,19 @@ export class RoyaltyTotals {
   lineCount!: number;
 }
 
-@ObjectType({ description: 'One order line that sold or was refunded in the range.' })
+@ObjectType({
+  description:
+    'One order line that sold or was refunded in the range, or one line of an accepted sales report for a month in it.',
+})
 export class RoyaltyReportLine {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order line, or (source REPORTED) the line of the sales report.' })
   orderLineId!: string;
 
-  @Field(() => ID)
-  orderId!: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a reported line: it sold outside the marketplace.' })
+  orderId!: string | null;
+
+  @Field(() => RoyaltySource)
+  source!: RoyaltySource;
 
   @Field(() => ID)
   productId!: string;
@@ -137,7 +153,9 @@ export class RoyaltyReportLine {
   @Field(() => ID)
   filmIpId!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, {
+    description: 'When it was paid; for a reported line, the start of the month it was reported for.',
+  })
   paidAt!: Date;
 
   @Field(() => MoneyType, { description: 'Gross of the line when it was paid inside the range, else zero.' })
@@ -223,10 +241,13 @@ export class RoyaltyStatementLine {
   @Field(() => Int)
   lineNo!: number;
 
-  @Field({ description: 'SALE or REFUND.' })
+  @Field({ description: 'SALE, REFUND, or REPORTED (a line of an accepted sales report).' })
   kind!: string;
 
-  @Field(() => ID, { description: 'The order line (SALE) or the refund (REFUND).' })
+  @Field(() => RoyaltySource)
+  source!: RoyaltySource;
+
+  @Field(() => ID, { description: 'The order line (SALE), the refund (REFUND) or the sales report line (REPORTED).' })
   sourceId!: string;
 
   @Field(() => ID)

@@ -4,6 +4,8 @@ import {
   cumulativeReversal,
   refundPostings,
   refundReversal,
+  reportedRoyaltyPostings,
+  royaltyOf,
   salePostings,
   shippingFeePostings,
   splitLine,
@@ -213,5 +215,31 @@ describe('shippingFeePostings: the shipping fee is the merchant’s revenue alon
         },
       ),
     );
+  });
+});
+
+describe('reported royalty postings', () => {
+  it('takes the royalty from what the platform owes the merchant when that covers it', () => {
+    expect(reportedRoyaltyPostings(cny(1_280), cny(50_000)).map((p) => [p.purpose, p.amount.amountMinor])).toEqual([
+      ['STUDIO_ROYALTIES_PAYABLE', -1_280],
+      ['MERCHANT_PAYABLE', 1_280],
+    ]);
+  });
+
+  it('invoices what the payable cannot cover, and all of it when nothing is owed to the merchant', () => {
+    expect(reportedRoyaltyPostings(cny(1_280), cny(1_000)).map((p) => [p.purpose, p.amount.amountMinor])).toEqual([
+      ['STUDIO_ROYALTIES_PAYABLE', -1_280],
+      ['MERCHANT_PAYABLE', 1_000],
+      ['MERCHANT_ROYALTIES_RECEIVABLE', 280],
+    ]);
+    expect(reportedRoyaltyPostings(cny(1_280), cny(-500)).map((p) => [p.purpose, p.amount.amountMinor])).toEqual([
+      ['STUDIO_ROYALTIES_PAYABLE', -1_280],
+      ['MERCHANT_ROYALTIES_RECEIVABLE', 1_280],
+    ]);
+  });
+
+  it('uses the marketplace’s royalty rule for a reported line', () => {
+    expect(royaltyOf(cny(12_899), 1_250).amountMinor).toBe(1_612);
+    expect(royaltyOf(cny(12_899), 1_250)).toEqual(splitLine(cny(12_899), 1_250, 500).royalty);
   });
 });

@@ -37,9 +37,46 @@ export function splitLine(gross: Money, royaltyBps: number, platformFeeBps: numb
   if (royaltyRate + feeRate > BPS_DENOMINATOR) {
     throw DomainError.conflict('Royalty and platform fee together exceed the line', { royaltyBps, platformFeeBps });
   }
-  const royalty = gross.shareAt(royaltyRate);
+  const royalty = royaltyOf(gross, royaltyBps);
   const fee = gross.shareAt(feeRate);
   return { gross, royalty, fee, merchant: gross.minus(royalty).minus(fee) };
+}
+
+/**
+ * R = floor(G × royalty_bps / 10 000): the one royalty rule, for a line sold here (`splitLine`) and for a line a
+ * merchant reports from its own counter or another shop.
+ */
+export function royaltyOf(gross: Money, royaltyBps: number): Money {
+  if (gross.isNegative()) throw DomainError.badInput('A sale cannot be negative', { grossMinor: gross.amountMinor });
+  return gross.shareAt(bps(royaltyBps));
+}
+
+/** The side of each account an accepted sales report moves (see `reportedRoyaltyPostings`). */
+export type ReportedRoyaltyPostingPurpose =
+  'STUDIO_ROYALTIES_PAYABLE' | 'MERCHANT_PAYABLE' | 'MERCHANT_ROYALTIES_RECEIVABLE';
+
+export interface ReportedRoyaltyPosting {
+  readonly purpose: ReportedRoyaltyPostingPurpose;
+  readonly amount: Money;
+}
+
+/**
+ * An accepted sales report's entry: the studio is owed the royalty (credit its payable); the merchant pays it first
+ * out of what the platform owes it (debit its payable, at most what that payable holds, `payableAvailable`), and
+ * owes the rest, which is invoiced (debit its royalties receivable). No money moves through clearing: the goods
+ * were paid for elsewhere.
+ */
+export function reportedRoyaltyPostings(royalty: Money, payableAvailable: Money): ReportedRoyaltyPosting[] {
+  if (royalty.isNegative())
+    throw DomainError.badInput('A royalty cannot be negative', { royaltyMinor: royalty.amountMinor });
+  const available = Math.max(0, payableAvailable.amountMinor);
+  const taken = Money.of(Math.min(royalty.amountMinor, available), royalty.currency);
+  const invoiced = royalty.minus(taken);
+  return [
+    { purpose: 'STUDIO_ROYALTIES_PAYABLE' as const, amount: royalty.negate() },
+    { purpose: 'MERCHANT_PAYABLE' as const, amount: taken },
+    { purpose: 'MERCHANT_ROYALTIES_RECEIVABLE' as const, amount: invoiced },
+  ].filter((p) => !p.amount.isZero());
 }
 
 /**

@@ -17,7 +17,9 @@ export interface RoyaltyReportFilter {
 /** One contributing order line of the report, its amounts net over the range. */
 export interface RoyaltyLine {
   orderLineId: string;
-  orderId: string;
+  /** Null for a reported line: it was sold outside the marketplace, in no order. */
+  orderId: string | null;
+  source: RoyaltySourceValue;
   productId: string;
   productName: string;
   merchantId: string;
@@ -51,7 +53,8 @@ export interface RoyaltySeriesRow extends RoyaltyAmounts {
 /** As pg returns a line: sums of bigints as text, columns as the SQL (and the CSV built on it) names them. */
 interface RoyaltyLineRow {
   order_line_id: string;
-  order_id: string;
+  order_id: string | null;
+  source: RoyaltySourceValue;
   product_id: string;
   product_name: string;
   merchant_id: string;
@@ -82,6 +85,22 @@ interface RoyaltySeriesSqlRow extends RoyaltyAmountsRow {
   label: string | null;
 }
 
+/** Where a royalty line comes from: a sale on this marketplace, or an accepted sales report from a shop. */
+export type RoyaltySourceValue = 'MARKETPLACE' | 'REPORTED';
+
+/**
+ * Every royalty line the ledger holds, whatever its source, with the columns the report shows. A derived table, not a
+ * CTE, so the planner pushes each filter and join into both sides of the UNION ALL and keeps using their indexes.
+ */
+const ALL_ROYALTY_LINES = `(
+  SELECT order_line_id, order_id, 'MARKETPLACE'::text AS source, product_id, product_name, merchant_id, merchant_name,
+         license_id, film_ip_id, paid_at, currency
+    FROM sale_line_splits
+  UNION ALL
+  SELECT line_id, NULL::uuid, 'REPORTED', product_id, product_name, merchant_id, merchant_name, license_id, film_ip_id,
+         occurred_at, currency
+    FROM reported_royalty_lines)`;
+
 /**
  * The studio's activity in [from, to] (Asia/Shanghai days): each line paid in the range counts its gross and
  * royalty; each refund dated in the range counts its amount and takes back its royalty reversal. So a line's
@@ -102,6 +121,7 @@ function royaltyActivity(filter: RoyaltyReportFilter): { sql: string; params: un
     }
   }
   const and = extra.join(' ');
+  const reportedAnd = and.replaceAll('AND s.', 'AND p.');
   const sql = `
     SELECT s.order_line_id, s.paid_at AS occurred_at, s.gross_minor AS gross, 0::bigint AS refunded, s.royalty_minor AS royalty
       FROM sale_line_splits s
@@ -109,11 +129,15 @@ function royaltyActivity(filter: RoyaltyReportFilter): { sql: string; params: un
     UNION ALL
     SELECT r.order_line_id, r.refunded_at, 0::bigint, r.amount_minor, -r.royalty_reversal_minor
       FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id
-     WHERE r.studio_id = $1 AND r.currency = $2 AND r.refunded_at >= $3 AND r.refunded_at < $4 ${and}`;
+     WHERE r.studio_id = $1 AND r.currency = $2 AND r.refunded_at >= $3 AND r.refunded_at < $4 ${and}
+    UNION ALL
+    SELECT p.line_id, p.occurred_at, p.gross_minor, 0::bigint, p.royalty_minor
+      FROM reported_royalty_lines p
+     WHERE p.studio_id = $1 AND p.currency = $2 AND p.occurred_at >= $3 AND p.occurred_at < $4 ${reportedAnd}`;
   return { sql, params };
 }
 
-/** One row per contributing order line, ordered by (paid_at, order_line_id); `after` continues a keyset. */
+/** One row per contributing line (an order line, or a line of an accepted sales report), ordered by (paid_at, order_line_id); `after` continues a keyset. */
 export function royaltyLinesSql(
   filter: RoyaltyReportFilter,
   page?: { after?: [string, string] | null; limit?: number },
@@ -131,12 +155,13 @@ export function royaltyLinesSql(
   }
   const sql = `
     WITH activity AS (${activity})
-    SELECT s.order_line_id, s.order_id, s.product_id, s.product_name, s.merchant_id, s.merchant_name, s.license_id,
-           s.film_ip_id, s.paid_at, s.currency,
+    SELECT s.order_line_id, s.order_id, s.source, s.product_id, s.product_name, s.merchant_id, s.merchant_name,
+           s.license_id, s.film_ip_id, s.paid_at, s.currency,
            sum(a.gross)::text AS gross, sum(a.refunded)::text AS refunded, sum(a.royalty)::text AS royalty
-      FROM activity a JOIN sale_line_splits s ON s.order_line_id = a.order_line_id
+      FROM activity a JOIN ${ALL_ROYALTY_LINES} s ON s.order_line_id = a.order_line_id
       ${keyset}
-     GROUP BY s.order_line_id
+     GROUP BY s.order_line_id, s.order_id, s.source, s.product_id, s.product_name, s.merchant_id, s.merchant_name,
+              s.license_id, s.film_ip_id, s.paid_at, s.currency
      ORDER BY s.paid_at, s.order_line_id
      ${limit}`;
   return { sql, params };
@@ -170,7 +195,7 @@ function royaltySeriesSql(filter: RoyaltyReportFilter, by: RoyaltySeriesDimensio
     sql: `WITH activity AS (${activity})
           SELECT to_char(a.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, ${dim.key} AS key, ${dim.label} AS label,
                  sum(a.gross)::text AS gross, sum(a.refunded)::text AS refunded, sum(a.royalty)::text AS royalty
-            FROM activity a JOIN sale_line_splits s ON s.order_line_id = a.order_line_id
+            FROM activity a JOIN ${ALL_ROYALTY_LINES} s ON s.order_line_id = a.order_line_id
            GROUP BY 1, 2 ORDER BY 1, 2`,
     params,
   };
@@ -211,6 +236,7 @@ export class RoyaltyReportRepository {
     return rows.map((r) => ({
       orderLineId: r.order_line_id,
       orderId: r.order_id,
+      source: r.source,
       productId: r.product_id,
       productName: r.product_name,
       merchantId: r.merchant_id,

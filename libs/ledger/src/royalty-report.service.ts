@@ -4,7 +4,7 @@ import { ConnectionShape, decodeCursor, DomainError, Money, MoneyType, toConnect
 import type { Writable } from 'node:stream';
 import { CsvExportRepository } from './csv-export.repository';
 import { LedgerPolicy } from './ledger.policy';
-import { RoyaltyReportLine, RoyaltySeriesPoint, RoyaltyTotals } from './ledger.types';
+import { RoyaltyReportLine, RoyaltySeriesPoint, RoyaltySource, RoyaltyTotals } from './ledger.types';
 import {
   RoyaltyLine,
   RoyaltyReportFilter,
@@ -92,6 +92,7 @@ function toLine(r: RoyaltyLine): RoyaltyReportLine {
   return {
     orderLineId: r.orderLineId,
     orderId: r.orderId,
+    source: RoyaltySource[r.source],
     productId: r.productId,
     productName: r.productName,
     merchantId: r.merchantId,

@@ -10,7 +10,7 @@ export class RoyaltyStatementLineEntity {
   lineNo!: number;
 
   @Column('text')
-  kind!: 'SALE' | 'REFUND';
+  kind!: 'SALE' | 'REFUND' | 'REPORTED';
 
   /** The order line (SALE) or the refund (REFUND). */
   @Column('uuid', { name: 'source_id' })

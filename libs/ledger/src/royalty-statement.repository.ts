@@ -127,7 +127,7 @@ export class RoyaltyStatementRepository {
   }
 
   /**
-   * Stamps the scope's split and refund rows with the statement and copies them into its lines, numbered by date
+   * Stamps the scope's split, refund and reported rows with the statement and copies them into its lines, numbered by date
    * (a sale before its refunds); rows dated before the period are adjustments.
    */
   async takeRows(scope: StatementScope): Promise<void> {
@@ -140,6 +140,11 @@ export class RoyaltyStatementRepository {
     await this.manager.query(
       `UPDATE sale_line_refunds SET statement_id = $1
         WHERE studio_id = $2 AND currency = $3 AND refunded_at < $4 AND statement_id IS NULL`,
+      stamp,
+    );
+    await this.manager.query(
+      `UPDATE reported_royalty_lines SET statement_id = $1
+        WHERE studio_id = $2 AND currency = $3 AND occurred_at < $4 AND statement_id IS NULL`,
       stamp,
     );
     await this.manager.query(
@@ -156,6 +161,10 @@ export class RoyaltyStatementRepository {
            SELECT 'REFUND', r.refund_id, r.order_line_id, s.product_name, s.merchant_id, s.merchant_name, s.license_id,
                   s.film_ip_id, r.refunded_at, 0::bigint, r.amount_minor, -r.royalty_reversal_minor
              FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id WHERE r.statement_id = $1
+           UNION ALL
+           SELECT 'REPORTED', p.line_id, p.line_id, p.product_name, p.merchant_id, p.merchant_name, p.license_id, p.film_ip_id,
+                  p.occurred_at, p.gross_minor, 0::bigint, p.royalty_minor
+             FROM reported_royalty_lines p WHERE p.statement_id = $1
          ) rows`,
       [scope.statementId, scope.periodStart],
     );

@@ -24,7 +24,7 @@ import { RoyaltyStatementEntity, RoyaltyStatementStatus } from './royalty-statem
 import { RoyaltyStatementRepository } from './royalty-statement.repository';
 import { LedgerPolicy } from './ledger.policy';
 import { royaltyStatementLifecycle } from './royalty-statement-lifecycle';
-import { RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
+import { RoyaltySource, RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
 import { shanghaiMonth } from './shanghai-period';
 import { StatementPdfLine, writeStatementPdf } from './statement-pdf';
 
@@ -32,7 +32,7 @@ import { StatementPdfLine, writeStatementPdf } from './statement-pdf';
 const PDF_BATCH = 500;
 
 /**
- * Issues and reads royalty statements. A statement takes every split and refund row of the studio dated before
+ * Issues and reads royalty statements. A statement takes every split, refund and reported row of the studio dated before
  * the month's end that no statement holds yet (so rows dated inside an already issued month arrive as
  * adjustments), stamps them, copies them into its frozen lines, recoups advances and charges minimum-guarantee
  * shortfalls (license_terms), and is ISSUED in the same transaction.
@@ -236,6 +236,7 @@ function toStatementLine(r: RoyaltyStatementLineEntity, currency: string): Royal
   return {
     lineNo: r.lineNo,
     kind: r.kind,
+    source: r.kind === 'REPORTED' ? RoyaltySource.REPORTED : RoyaltySource.MARKETPLACE,
     sourceId: r.sourceId,
     orderLineId: r.orderLineId,
     productName: r.productName,

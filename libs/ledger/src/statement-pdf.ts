@@ -8,7 +8,7 @@ import { RoyaltyStatementEntity } from './royalty-statement.entity';
 /** One frozen statement line as the PDF prints it. */
 export interface StatementPdfLine {
   lineNo: number;
-  kind: 'SALE' | 'REFUND';
+  kind: 'SALE' | 'REFUND' | 'REPORTED';
   occurredAt: Date;
   isAdjustment: boolean;
   productName: string;
@@ -17,6 +17,13 @@ export interface StatementPdfLine {
   refundedMinor: number;
   royaltyMinor: number;
 }
+
+/** A line's kind as the PDF prints it: a reported line is a sale made in a shop and reported by the merchant. */
+const STATEMENT_KIND_LABELS: Record<StatementPdfLine['kind'], string> = {
+  SALE: 'Sale',
+  REFUND: 'Refund',
+  REPORTED: 'Reported',
+};
 
 /**
  * Noto Sans Hans (SIL OFL 1.1), shipped by the npm package @embedpdf/fonts-sc: a CJK font that covers GB2312 and
@@ -183,7 +190,7 @@ export async function writeStatementPdf(
       const values: Record<ColumnKey, string> = {
         no: String(line.lineNo),
         date: shanghaiDate(line.occurredAt),
-        kind: `${line.kind === 'SALE' ? 'Sale' : 'Refund'}${line.isAdjustment ? ' *' : ''}`,
+        kind: `${STATEMENT_KIND_LABELS[line.kind]}${line.isAdjustment ? ' *' : ''}`,
         product: line.productName,
         merchant: line.merchantName,
         gross: formatMinor(line.grossMinor),

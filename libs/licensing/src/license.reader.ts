@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isId, LicenseStatus, ProductCategory, SalesChannel } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { LicenseRepository } from './license.repository';
+import { LicenseEntity } from './licensing.entity';
 
 /** What other contexts (catalog) may know about a license: its parties, status and the terms that bound use. */
 export interface LicenseSnapshot {
@@ -29,19 +30,19 @@ export class LicenseReader {
       licenseId.toLowerCase(),
     );
     if (!license) return null;
-    return {
-      id: license.id,
-      studioId: license.studioId,
-      merchantId: license.merchantId,
-      filmIpId: license.filmIpId,
-      status: license.status,
-      categories: [...license.terms.categories],
-      territory: license.terms.territory,
-      channels: [...license.terms.channels],
-      startsOn: license.terms.startsOn,
-      endsOn: license.terms.endsOn,
-      royaltyBps: license.terms.royaltyBps,
-    };
+    return toSnapshot(license);
+  }
+
+  /**
+   * Licenses whose term overlaps [from, to] (YYYY-MM-DD, both included), of one studio or merchant when given: the
+   * licenses that owe sales reports for those days.
+   */
+  async inTermDuring(
+    from: string,
+    to: string,
+    party?: { studioId?: string; merchantId?: string },
+  ): Promise<LicenseSnapshot[]> {
+    return (await this.licenses.inTermDuring(from, to, party)).map(toSnapshot);
   }
 
   /** ACTIVE, covering the category, and `date` (YYYY-MM-DD, Asia/Shanghai) inside the term, both ends included. */
@@ -53,4 +54,20 @@ export class LicenseReader {
       date <= snapshot.endsOn
     );
   }
+}
+
+function toSnapshot(l: LicenseEntity): LicenseSnapshot {
+  return {
+    id: l.id,
+    studioId: l.studioId,
+    merchantId: l.merchantId,
+    filmIpId: l.filmIpId,
+    status: l.status,
+    categories: [...l.terms.categories],
+    territory: l.terms.territory,
+    channels: [...l.terms.channels],
+    startsOn: l.terms.startsOn,
+    endsOn: l.terms.endsOn,
+    royaltyBps: l.terms.royaltyBps,
+  };
 }

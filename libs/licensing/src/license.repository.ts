@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { keysetPage } from '@chedun/db';
 import { ConnectionShape, LicenseStatus, PageArgs } from '@chedun/kernel';
-import { EntityManager, In, LessThan } from 'typeorm';
+import { EntityManager, In, LessThan, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { LicenseEntity } from './licensing.entity';
 
 export type NewLicense = Omit<LicenseEntity, 'id'>;
@@ -60,5 +60,20 @@ export class LicenseRepository {
       .where(`license.${party} = :organizationId`, { organizationId });
     if (page.status) query.andWhere('license.status = :status', { status: page.status });
     return keysetPage(query, page);
+  }
+
+  /**
+   * Licenses whose term overlaps [from, to] (YYYY-MM-DD, both included), of one studio or merchant when given, in
+   * id order: what sales reports are due for.
+   */
+  inTermDuring(from: string, to: string, party?: { studioId?: string; merchantId?: string }): Promise<LicenseEntity[]> {
+    return this.manager.find(LicenseEntity, {
+      where: {
+        ...(party?.studioId ? { studioId: party.studioId } : {}),
+        ...(party?.merchantId ? { merchantId: party.merchantId } : {}),
+        terms: { startsOn: LessThanOrEqual(to), endsOn: MoreThanOrEqual(from) },
+      },
+      order: { id: 'ASC' },
+    });
   }
 }

@@ -117,4 +117,17 @@ describe('delivery emails', () => {
       '自提码',
     );
   });
+
+  it('reminds a merchant of a missing sales report, in Chinese then English, with where to report it', () => {
+    const mail = renderNotificationEmail(
+      'SALES_REPORT_REMINDER',
+      { organizationName: 'Chedun Old Street Shop', licenseId: 'lic-1', month: '2026-11' },
+      'owner@example.test',
+      'Owner',
+      WEB,
+    );
+    expect(mail.subject).toBe('请提交 2026-11 的销售报告 Sales report for 2026-11 due');
+    expect(mail.text).toContain('Chedun Old Street Shop 尚未提交授权 lic-1 在 2026-11 的平台外销售报告');
+    expect(mail.text).toContain(`${WEB}/merchant?tab=sales-reports`);
+  });
 });

@@ -256,6 +256,12 @@ function renderRefundRequestEmail(
   };
 }
 
+interface SalesReportReminderPayload {
+  organizationName: string;
+  licenseId: string;
+  month: string;
+}
+
 function renderAccountEmail(
   kind: string,
   payload: unknown,
@@ -341,6 +347,23 @@ function renderAccountEmail(
         '',
         '如果这不是您的团队所为，请立即登录检查并更正，并联系平台。',
         'If nobody in your team did this, log in, put it right and contact the platform at once.',
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  if (kind === 'SALES_REPORT_REMINDER') {
+    const p = payload as SalesReportReminderPayload;
+    return {
+      to,
+      subject: `请提交 ${p.month} 的销售报告 Sales report for ${p.month} due`,
+      text: [
+        greeting,
+        '',
+        `${p.organizationName} 尚未提交授权 ${p.licenseId} 在 ${p.month} 的平台外销售报告（门店、其他商店）。没有销售也请提交“本月无销售”。`,
+        `${p.organizationName} has not yet reported the sales outside Chedun Market (own venue, other shops) under license ${p.licenseId} for ${p.month}. If nothing sold, send a nil report.`,
+        '',
+        `请在商家后台填写或上传表格 Report in the merchant console, by form or spreadsheet: ${webUrl}/merchant?tab=sales-reports`,
         '',
         SIGNATURE,
       ].join('\n'),

@@ -17,6 +17,7 @@ const CONTEXTS_WITH_REPOSITORIES = [
   'media',
   'orders',
   'payments',
+  'sales-reports',
   'search',
 ];
 

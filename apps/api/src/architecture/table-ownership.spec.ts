@@ -66,7 +66,9 @@ const TABLES: Record<string, readonly string[]> = {
     'sale_line_refunds',
     'license_terms',
     'payouts',
+    'reported_royalty_lines',
   ],
+  'sales-reports': ['sales_reports', 'sales_report_lines', 'sales_report_reminders'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -281,6 +281,16 @@ export type RefundRequestStatus =
   | 'REFUSED'
   | 'REQUESTED';
 
+/** One line of a sales report: a product sold outside this marketplace in the month. */
+export type ReportedSaleInput = {
+  /** VENUE or RETAIL, and one the license allows. */
+  channel: SalesChannel;
+  /** What the buyers paid for these, in all. */
+  gross: MoneyInput;
+  productId: string | number;
+  quantity: number;
+};
+
 /** One series in all, or one per film IP, merchant or license. */
 export type RoyaltySeriesBy =
   | 'FILM_IP'
@@ -297,6 +307,12 @@ export type SalesChannel =
   | 'ONLINE'
   | 'RETAIL'
   | 'VENUE';
+
+/** SUBMITTED: waiting for the studio; ACCEPTED: posted to the ledger, final; DISPUTED: the studio gave a reason. */
+export type SalesReportStatus =
+  | 'ACCEPTED'
+  | 'DISPUTED'
+  | 'SUBMITTED';
 
 export type SetDeliveryOptionsInput = {
   /** Shipping is free when the merchant’s goods in the order come to at least this. */
@@ -332,6 +348,15 @@ export type StockMovementReason =
   | 'INITIAL'
   | 'RESTOCK'
   | 'RETURN';
+
+export type SubmitSalesReportInput = {
+  licenseId: string | number;
+  lines: Array<ReportedSaleInput>;
+  /** YYYY-MM in Asia/Shanghai: a month of the license term that has ended. */
+  month: string;
+  /** True, with no lines: nothing sold outside the marketplace that month. */
+  noSales?: boolean | null | undefined;
+};
 
 export type TicketTypeInput = {
   name: string;
@@ -677,6 +702,28 @@ export type DecideRefundMutationVariables = Exact<{
 
 export type DecideRefundMutation = { decideRefundRequest: { id: string, status: RefundRequestStatus } };
 
+export type SalesReportLicensesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type SalesReportLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, channels: Array<SalesChannel>, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> }, missingSalesReports: Array<{ licenseId: string, months: Array<string> }> };
+
+export type LicenseSalesReportsQueryVariables = Exact<{
+  merchantId: string | number;
+  licenseId: string | number;
+}>;
+
+
+export type LicenseSalesReportsQuery = { salesReports: Array<{ id: string, month: string, status: SalesReportStatus, noSales: boolean, revision: number, disputeReason: string | null, totals: { gross: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } }>, merchantProducts: { edges: Array<{ node: { id: string, name: string, nameZh: string | null, status: ProductStatus } }> } };
+
+export type SubmitReportMutationVariables = Exact<{
+  input: SubmitSalesReportInput;
+}>;
+
+
+export type SubmitReportMutation = { submitSalesReport: { id: string, status: SalesReportStatus } };
+
 export type MerchantSalesQueryVariables = Exact<{
   merchantId: string | number;
   from: string;
@@ -912,6 +959,22 @@ export type RoyaltyStatementsQueryVariables = Exact<{
 
 
 export type RoyaltyStatementsQuery = { royaltyStatements: Array<{ id: string, month: string, status: RoyaltyStatementStatus, lineCount: number, issuedAt: string | null, royalty: { amountMinor: number, currency: string }, amountDue: { amountMinor: number, currency: string } }> };
+
+export type StudioSalesReportQueueQueryVariables = Exact<{
+  studioId: string | number;
+}>;
+
+
+export type StudioSalesReportQueueQuery = { studioSalesReports: Array<{ id: string, month: string, merchantName: string, merchantNameZh: string | null, noSales: boolean, revision: number, totals: { gross: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } }, lines: Array<{ lineNo: number, productName: string, channel: SalesChannel, quantity: number, gross: { amountMinor: number, currency: string } }> }>, missingSalesReports: Array<{ licenseId: string, merchantName: string, merchantNameZh: string | null, months: Array<string> }> };
+
+export type DecideReportMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DecideReportMutation = { decideSalesReport: { id: string, status: SalesReportStatus } };
 
 export type VerifyEmailMutationVariables = Exact<{
   token: string;
@@ -1577,6 +1640,72 @@ export const DecideRefundDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DecideRefundMutation, DecideRefundMutationVariables>;
+export const SalesReportLicensesDocument = new TypedDocumentString(`
+    query SalesReportLicenses($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, first: 50) {
+    edges {
+      node {
+        id
+        channels
+        startsOn
+        endsOn
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+  missingSalesReports(organizationId: $merchantId) {
+    licenseId
+    months
+  }
+}
+    `) as unknown as TypedDocumentString<SalesReportLicensesQuery, SalesReportLicensesQueryVariables>;
+export const LicenseSalesReportsDocument = new TypedDocumentString(`
+    query LicenseSalesReports($merchantId: ID!, $licenseId: ID!) {
+  salesReports(licenseId: $licenseId) {
+    id
+    month
+    status
+    noSales
+    revision
+    disputeReason
+    totals {
+      gross {
+        amountMinor
+        currency
+      }
+      royalty {
+        amountMinor
+        currency
+      }
+    }
+  }
+  merchantProducts(
+    merchantId: $merchantId
+    filter: {licenseId: $licenseId}
+    first: 100
+  ) {
+    edges {
+      node {
+        id
+        name
+        nameZh
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LicenseSalesReportsQuery, LicenseSalesReportsQueryVariables>;
+export const SubmitReportDocument = new TypedDocumentString(`
+    mutation SubmitReport($input: SubmitSalesReportInput!) {
+  submitSalesReport(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitReportMutation, SubmitReportMutationVariables>;
 export const MerchantSalesDocument = new TypedDocumentString(`
     query MerchantSales($merchantId: ID!, $from: Date!, $to: Date!) {
   merchantSales(merchantId: $merchantId, from: $from, to: $to) {
@@ -2261,6 +2390,52 @@ export const RoyaltyStatementsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoyaltyStatementsQuery, RoyaltyStatementsQueryVariables>;
+export const StudioSalesReportQueueDocument = new TypedDocumentString(`
+    query StudioSalesReportQueue($studioId: ID!) {
+  studioSalesReports(studioId: $studioId, status: SUBMITTED) {
+    id
+    month
+    merchantName
+    merchantNameZh
+    noSales
+    revision
+    totals {
+      gross {
+        amountMinor
+        currency
+      }
+      royalty {
+        amountMinor
+        currency
+      }
+    }
+    lines {
+      lineNo
+      productName
+      channel
+      quantity
+      gross {
+        amountMinor
+        currency
+      }
+    }
+  }
+  missingSalesReports(organizationId: $studioId) {
+    licenseId
+    merchantName
+    merchantNameZh
+    months
+  }
+}
+    `) as unknown as TypedDocumentString<StudioSalesReportQueueQuery, StudioSalesReportQueueQueryVariables>;
+export const DecideReportDocument = new TypedDocumentString(`
+    mutation DecideReport($id: ID!, $accept: Boolean!, $reason: String) {
+  decideSalesReport(input: {id: $id, accept: $accept, reason: $reason}) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideReportMutation, DecideReportMutationVariables>;
 export const VerifyEmailDocument = new TypedDocumentString(`
     mutation VerifyEmail($token: String!) {
   verifyEmail(token: $token) {

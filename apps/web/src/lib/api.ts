@@ -159,16 +159,35 @@ export interface UploadedImage {
   height: number;
 }
 
+/** One wrong row of an uploaded sheet, as the API names it. */
+export interface SheetRowError {
+  index: number;
+  row?: number;
+  field: string;
+  message: string;
+}
+
+/** An upload refused with its reasons: the API's code, and each wrong row when the sheet had some. */
+export class UploadError extends ApiError {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    readonly rows: SheetRowError[],
+  ) {
+    super(code, detail);
+  }
+}
+
 /**
- * Uploads one image for `organizationId` (POST /media, multipart field `file`) with the session's bearer token; an
- * expired token is refreshed once. A refused file throws with the server's reason (wrong type, too large, ...).
+ * Posts a file as the multipart field `file` with the session's bearer token (an expired token is refreshed once):
+ * the JSON answer, or an UploadError with the server's reason (wrong type, too large, each wrong row of a sheet).
  */
-export async function uploadImage(file: Blob, filename: string, organizationId: string): Promise<UploadedImage> {
+export async function uploadWithSession<T>(path: string, file: Blob, filename = (file as File).name): Promise<T> {
   const send = () => {
     const form = new FormData();
     form.append('file', file, filename);
     const token = getSession()?.accessToken;
-    return fetch(`/media?organizationId=${encodeURIComponent(organizationId)}`, {
+    return fetch(path, {
       method: 'POST',
       headers: token ? { authorization: `Bearer ${token}` } : {},
       body: form,
@@ -179,11 +198,23 @@ export async function uploadImage(file: Blob, filename: string, organizationId: 
   let response = await send();
   if (response.status === 401 && (await refreshSession())) response = await send();
   const body = (await response.json().catch(() => null)) as
-    (UploadedImage & { error?: { code?: string; message?: string } }) | null;
-  if (response.ok && body?.id) return body;
-  const code = body?.error?.code;
-  throw new ApiError(
-    code && KNOWN.has(code) ? (code as ErrorCode) : response.status === 413 ? 'BAD_USER_INPUT' : 'INTERNAL',
-    body?.error?.message ?? `HTTP ${response.status}`,
+    (T & { error?: undefined }) | { error?: { code?: string; message?: string; rows?: SheetRowError[] } } | null;
+  if (response.ok && body) return body as T;
+  const error = body && 'error' in body ? body.error : undefined;
+  const code =
+    error?.code && KNOWN.has(error.code)
+      ? (error.code as ErrorCode)
+      : response.status === 413
+        ? 'BAD_USER_INPUT'
+        : 'INTERNAL';
+  throw new UploadError(code, error?.message ?? `HTTP ${response.status}`, error?.rows ?? []);
+}
+
+/** Uploads one image for `organizationId` (POST /media); its renditions. */
+export function uploadImage(file: Blob, filename: string, organizationId: string): Promise<UploadedImage> {
+  return uploadWithSession<UploadedImage>(
+    `/media?organizationId=${encodeURIComponent(organizationId)}`,
+    file,
+    filename,
   );
 }

@@ -9,6 +9,7 @@ import { MerchantProductsSection } from './merchant-products';
 import { MerchantOrdersSection } from './merchant-orders';
 import { MerchantRefundsSection } from './merchant-refunds';
 import { MerchantSalesSection } from './merchant-sales';
+import { MerchantSalesReportsSection } from './merchant-sales-reports';
 import { TicketRedemptionSection } from './merchant-tickets';
 
 const TABS = [
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'tickets', label: 'merchant.tab.tickets' },
   { id: 'delivery', label: 'merchant.tab.delivery' },
   { id: 'sales', label: 'merchant.tab.sales' },
+  { id: 'sales-reports', label: 'merchant.tab.salesReports' },
 ] as const;
 
 export function MerchantConsole() {
@@ -43,6 +45,7 @@ export function MerchantConsole() {
           {tab === 'tickets' && <TicketRedemptionSection />}
           {tab === 'delivery' && <MerchantDeliverySection merchant={merchant} />}
           {tab === 'sales' && <MerchantSalesSection merchant={merchant} />}
+          {tab === 'sales-reports' && <MerchantSalesReportsSection merchant={merchant} />}
         </section>
       )}
     </OrganizationGate>

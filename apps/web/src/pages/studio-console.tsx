@@ -7,6 +7,7 @@ import { StudioInboxSection } from './studio-inbox';
 import { StudioLicensesSection } from './studio-licenses';
 import { StudioOffersSection } from './studio-offers';
 import { StudioRoyaltiesSection } from './studio-royalties';
+import { StudioSalesReportsSection } from './studio-sales-reports';
 
 const TABS = [
   { id: 'ip', label: 'studio.tab.ip' },
@@ -15,6 +16,7 @@ const TABS = [
   { id: 'licenses', label: 'studio.tab.licenses' },
   { id: 'designs', label: 'studio.tab.designs' },
   { id: 'royalties', label: 'studio.tab.royalties' },
+  { id: 'sales-reports', label: 'studio.tab.salesReports' },
 ] as const;
 
 export function StudioConsole() {
@@ -34,6 +36,7 @@ export function StudioConsole() {
           {tab === 'licenses' && <StudioLicensesSection studio={studio} />}
           {tab === 'designs' && <StudioApprovalsSection studio={studio} />}
           {tab === 'royalties' && <StudioRoyaltiesSection studio={studio} />}
+          {tab === 'sales-reports' && <StudioSalesReportsSection studio={studio} />}
         </section>
       )}
     </OrganizationGate>
