@@ -208,6 +208,7 @@ const CALLER: Record<string, 'anon' | 'studio' | 'merchant' | 'platform' | 'visi
   closeLicenseOffer: 'studio',
   createFilmIp: 'studio',
   issueRoyaltyStatement: 'studio',
+  reissueRoyaltyStatement: 'studio',
   linkFilmingLocation: 'studio',
   publishLicenseOffer: 'studio',
   recordFilmingLocation: 'studio',

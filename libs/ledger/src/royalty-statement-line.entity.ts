@@ -37,8 +37,17 @@ export class RoyaltyStatementLineEntity {
   @Column('timestamptz', { name: 'occurred_at' })
   occurredAt!: Date;
 
+  /** Dated in an earlier month that already has an issued statement: a late correction of that period. */
   @Column('boolean', { name: 'is_adjustment' })
   isAdjustment!: boolean;
+
+  /** Dated in an earlier month that never had a statement: stated here for the first time. */
+  @Column('boolean', { name: 'unstated_earlier' })
+  unstatedEarlier!: boolean;
+
+  /** Copied from the version this statement supersedes (its row keeps that version's stamp). */
+  @Column('boolean')
+  restated!: boolean;
 
   @Column({ type: 'bigint', name: 'gross_minor', transformer: bigintMinorUnits })
   grossMinor!: number;

@@ -11,6 +11,7 @@ export interface StatementPdfLine {
   kind: 'SALE' | 'REFUND';
   occurredAt: Date;
   isAdjustment: boolean;
+  unstatedEarlier: boolean;
   productName: string;
   merchantName: string;
   grossMinor: number;
@@ -127,7 +128,7 @@ export async function writeStatementPdf(
       'Issued 出具时间',
       statement.issuedAt ? `${shanghaiTime.format(statement.issuedAt).replace(', ', ' ')} (Asia/Shanghai)` : '—',
     ],
-    ['Statement 编号', statement.id],
+    ['Statement 编号', statement.version > 1 ? `${statement.id} (version 版本 ${statement.version})` : statement.id],
   ];
   for (const [label, value] of facts) {
     cell(label, MARGIN, y, 130, 'left');
@@ -139,10 +140,18 @@ export async function writeStatementPdf(
   const totals: [string, number][] = [
     ['Gross sales 销售总额', statement.grossMinor],
     ['Refunded 退款', statement.refundedMinor],
-    ['Royalty 版税 (net of refunds, incl. adjustments)', statement.royaltyMinor],
-    ['of which adjustments to earlier periods 以前期间调整', statement.adjustmentsMinor],
+    ['Royalty 版税 (net of refunds, all lines)', statement.royaltyMinor],
+    [
+      'of which this month 其中本月 (= royalty report)',
+      statement.royaltyMinor - statement.adjustmentsMinor - statement.unstatedEarlierMinor,
+    ],
+    ['of which earlier months never stated 其中此前未出账月份 †', statement.unstatedEarlierMinor],
+    ['of which adjustments to stated periods 其中对已出账期间的调整 *', statement.adjustmentsMinor],
     ['Advance recouped 预付款抵扣', -statement.advanceRecoupedMinor],
     ['Minimum guarantee shortfall 保底差额', statement.guaranteeShortfallMinor],
+    ...(statement.previouslyPaidMinor > 0
+      ? ([['Paid on earlier versions 此前版本已付', -statement.previouslyPaidMinor]] as [string, number][])
+      : []),
   ];
   for (const [label, value] of totals) {
     cell(label, MARGIN, y, 330, 'left');
@@ -162,7 +171,8 @@ export async function writeStatementPdf(
   y += 22;
   doc.fontSize(8).fillColor('#555555');
   cell(
-    `${statement.lineCount} lines. * marks an adjustment: a sale or refund dated in an earlier, already stated period.`,
+    `${statement.lineCount} lines. * marks an adjustment: a sale or refund dated in an earlier, already stated period. ` +
+      '† marks a sale or refund dated in an earlier month that had no statement of its own.',
     MARGIN,
     y,
     769,
@@ -183,7 +193,7 @@ export async function writeStatementPdf(
       const values: Record<ColumnKey, string> = {
         no: String(line.lineNo),
         date: shanghaiDate(line.occurredAt),
-        kind: `${line.kind === 'SALE' ? 'Sale' : 'Refund'}${line.isAdjustment ? ' *' : ''}`,
+        kind: `${line.kind === 'SALE' ? 'Sale' : 'Refund'}${line.isAdjustment ? ' *' : line.unstatedEarlier ? ' †' : ''}`,
         product: line.productName,
         merchant: line.merchantName,
         gross: formatMinor(line.grossMinor),
