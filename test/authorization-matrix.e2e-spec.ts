@@ -334,6 +334,12 @@ const ROWS: Row[] = [
   },
   {
     kind: 'query',
+    field: 'merchantOfferStandings',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
     field: 'merchantLicenses',
     expect: m('U F ok F F F F'),
     args: (x) => ({ merchantId: x.merchantA.organizationId }),

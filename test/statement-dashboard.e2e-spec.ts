@@ -174,8 +174,7 @@ describe('statements and the dashboard agree', () => {
       [v2.id, randomUUID(), s.userId],
     );
     await sales.pay('2026-07-31T04:00:00Z', [{ ...line, netMinor: 1_000 }]);
-    const v3 = (await t.gql(REISSUE, { s: s.organizationId, month: '2026-07' }, s.token)).data
-      ?.reissueRoyaltyStatement;
+    const v3 = (await t.gql(REISSUE, { s: s.organizationId, month: '2026-07' }, s.token)).data?.reissueRoyaltyStatement;
     expect(v3).toMatchObject({
       version: 3,
       royalty: { amountMinor: 1_400 },

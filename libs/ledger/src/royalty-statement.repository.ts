@@ -197,7 +197,11 @@ export class RoyaltyStatementRepository {
 
   /** Marks an issued statement as superseded by its newer version (the one change the freeze trigger allows). */
   async supersede(id: string, by: string, status: RoyaltyStatementStatus): Promise<void> {
-    await this.manager.query(`UPDATE royalty_statements SET status = $3, superseded_by = $2 WHERE id = $1`, [id, by, status]);
+    await this.manager.query(`UPDATE royalty_statements SET status = $3, superseded_by = $2 WHERE id = $1`, [
+      id,
+      by,
+      status,
+    ]);
   }
 
   /** What payouts transferred (or are transferring) for this statement: PAID and IN_TRANSIT, never FAILED. */
