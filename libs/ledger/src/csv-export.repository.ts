@@ -30,6 +30,10 @@ export const ROYALTY_CSV_HEADER = [
   'gross_minor',
   'refunded_minor',
   'royalty_minor',
+  // Added for people reading the file (#17); the columns above keep their places for existing imports.
+  'gross_yuan',
+  'refunded_yuan',
+  'royalty_yuan',
 ] as const;
 
 export const STATEMENT_CSV_HEADER = [
@@ -47,6 +51,12 @@ export const STATEMENT_CSV_HEADER = [
   'gross_minor',
   'refunded_minor',
   'royalty_minor',
+  // Added for people reading the file (#17); the columns above keep their places for existing imports.
+  'merchant_id',
+  'unstated_earlier',
+  'gross_yuan',
+  'refunded_yuan',
+  'royalty_yuan',
 ] as const;
 
 /**
@@ -74,6 +84,9 @@ export class CsvExportRepository {
       { plain: 'l.gross' },
       { plain: 'l.refunded' },
       { plain: 'l.royalty' },
+      { major: 'l.gross' },
+      { major: 'l.refunded' },
+      { major: 'l.royalty' },
     ]);
     const query = {
       sql: `SELECT ${line} FROM (${lines.sql}) l ORDER BY l.paid_at, l.order_line_id`,
@@ -98,6 +111,9 @@ export class CsvExportRepository {
           amounts.grossMinor,
           amounts.refundedMinor,
           amounts.royaltyMinor,
+          { major: amounts.grossMinor },
+          { major: amounts.refundedMinor },
+          { major: amounts.royaltyMinor },
         ],
       ];
     });
@@ -120,6 +136,11 @@ export class CsvExportRepository {
       { plain: 'gross_minor' },
       { plain: 'refunded_minor' },
       { plain: 'royalty_minor' },
+      { plain: 'merchant_id' },
+      { plain: 'unstated_earlier' },
+      { major: 'gross_minor' },
+      { major: 'refunded_minor' },
+      { major: 'royalty_minor' },
     ]);
     const amount = (kind: string, value: number) => [
       kind,
@@ -136,6 +157,11 @@ export class CsvExportRepository {
       '',
       '',
       value,
+      '',
+      '',
+      '',
+      '',
+      { major: value },
     ];
     await streamCsv(
       this.manager.connection,
@@ -161,10 +187,18 @@ export class CsvExportRepository {
           statement.grossMinor,
           statement.refundedMinor,
           statement.royaltyMinor,
+          '',
+          '',
+          { major: statement.grossMinor },
+          { major: statement.refundedMinor },
+          { major: statement.royaltyMinor },
         ],
+        amount('PERIOD_ROYALTY', statement.royaltyMinor - statement.adjustmentsMinor - statement.unstatedEarlierMinor),
+        amount('UNSTATED_EARLIER', statement.unstatedEarlierMinor),
         amount('ADJUSTMENTS', statement.adjustmentsMinor),
         amount('ADVANCE_RECOUPED', -statement.advanceRecoupedMinor),
         amount('GUARANTEE_SHORTFALL', statement.guaranteeShortfallMinor),
+        amount('PREVIOUSLY_PAID', -statement.previouslyPaidMinor),
         amount('AMOUNT_DUE', statement.amountDueMinor),
       ],
     );

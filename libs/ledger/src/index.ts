@@ -14,7 +14,7 @@ export { AccountPurpose } from './ledger-account.entity';
 export { JournalEntryKind } from './journal-entry.entity';
 export { JournalService } from './journal.service';
 export { RoyaltyStatementService } from './royalty-statement.service';
-export { csvLineSql, csvRow } from './csv';
+export { csvLineSql, csvRow, formatMajorUnits } from './csv';
 export { streamCsv } from './csv-export.repository';
 export { PayoutScheduleJob } from './payout-schedule.job';
 export { payoutLifecycle } from './payout-lifecycle';
