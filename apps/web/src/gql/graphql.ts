@@ -141,6 +141,10 @@ export type MoneyInput = {
   currency?: string;
 };
 
+export type OfferStanding =
+  | 'APPLIED'
+  | 'HELD';
+
 export type OrderLineKind =
   | 'EXPERIENCE'
   | 'MERCHANDISE';
@@ -233,7 +237,8 @@ export type RoyaltySeriesBy =
 
 export type RoyaltyStatementStatus =
   | 'DRAFT'
-  | 'ISSUED';
+  | 'ISSUED'
+  | 'SUPERSEDED';
 
 /** ONLINE: this marketplace; VENUE: the merchant’s own venue or shop; RETAIL: other shops. */
 export type SalesChannel =
@@ -442,7 +447,14 @@ export type OpenOffersQueryVariables = Exact<{
 }>;
 
 
-export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
+export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null }, studio: { id: string, name: string, nameZh: string | null } } }> } };
+
+export type OfferStandingsQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type OfferStandingsQuery = { merchantOfferStandings: Array<{ offerId: string, standing: OfferStanding }> };
 
 export type ApplyForLicenseMutationVariables = Exact<{
   input: ApplyForLicenseInput;
@@ -701,7 +713,7 @@ export type IncomingApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type IncomingApplicationsQuery = { incomingLicenseApplications: { edges: Array<{ node: { id: string, status: LicenseApplicationStatus, pitch: string, createdAt: string, decisionReason: string | null, merchantId: string, offer: { id: string, royaltyBps: number, filmIp: { title: string, titleZh: string | null } } } }> } };
+export type IncomingApplicationsQuery = { incomingLicenseApplications: { edges: Array<{ node: { id: string, status: LicenseApplicationStatus, pitch: string, createdAt: string, decisionReason: string | null, merchantId: string, merchant: { name: string, nameZh: string | null }, offer: { id: string, royaltyBps: number, filmIp: { title: string, titleZh: string | null } } } }> } };
 
 export type ApproveApplicationMutationVariables = Exact<{
   id: string | number;
@@ -723,7 +735,7 @@ export type StudioLicensesQueryVariables = Exact<{
 }>;
 
 
-export type StudioLicensesQuery = { studioLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, startsOn: string, endsOn: string, merchantId: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
+export type StudioLicensesQuery = { studioLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, startsOn: string, endsOn: string, merchantId: string, categories: Array<ProductCategory>, merchant: { name: string, nameZh: string | null }, filmIp: { title: string, titleZh: string | null } } }> } };
 
 export type SuspendLicenseMutationVariables = Exact<{
   id: string | number;
@@ -795,7 +807,23 @@ export type RoyaltyStatementsQueryVariables = Exact<{
 }>;
 
 
-export type RoyaltyStatementsQuery = { royaltyStatements: Array<{ id: string, month: string, status: RoyaltyStatementStatus, lineCount: number, issuedAt: string | null, royalty: { amountMinor: number, currency: string }, amountDue: { amountMinor: number, currency: string } }> };
+export type RoyaltyStatementsQuery = { royaltyStatements: Array<{ id: string, month: string, version: number, status: RoyaltyStatementStatus, lineCount: number, issuedAt: string | null, royalty: { amountMinor: number, currency: string }, periodRoyalty: { amountMinor: number, currency: string }, unstatedEarlier: { amountMinor: number, currency: string }, adjustments: { amountMinor: number, currency: string }, previouslyPaid: { amountMinor: number, currency: string }, amountDue: { amountMinor: number, currency: string } }> };
+
+export type IssueStatementMutationVariables = Exact<{
+  studioId: string | number;
+  month: string;
+}>;
+
+
+export type IssueStatementMutation = { issueRoyaltyStatement: { id: string } };
+
+export type ReissueStatementMutationVariables = Exact<{
+  studioId: string | number;
+  month: string;
+}>;
+
+
+export type ReissueStatementMutation = { reissueRoyaltyStatement: { id: string } };
 
 export type VerifyEmailMutationVariables = Exact<{
   token: string;
@@ -1151,11 +1179,24 @@ export const OpenOffersDocument = new TypedDocumentString(`
           year
           synopsis
         }
+        studio {
+          id
+          name
+          nameZh
+        }
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<OpenOffersQuery, OpenOffersQueryVariables>;
+export const OfferStandingsDocument = new TypedDocumentString(`
+    query OfferStandings($merchantId: ID!) {
+  merchantOfferStandings(merchantId: $merchantId) {
+    offerId
+    standing
+  }
+}
+    `) as unknown as TypedDocumentString<OfferStandingsQuery, OfferStandingsQueryVariables>;
 export const ApplyForLicenseDocument = new TypedDocumentString(`
     mutation ApplyForLicense($input: ApplyForLicenseInput!) {
   applyForLicense(input: $input) {
@@ -1869,6 +1910,10 @@ export const IncomingApplicationsDocument = new TypedDocumentString(`
         createdAt
         decisionReason
         merchantId
+        merchant {
+          name
+          nameZh
+        }
         offer {
           id
           royaltyBps
@@ -1910,6 +1955,10 @@ export const StudioLicensesDocument = new TypedDocumentString(`
         startsOn
         endsOn
         merchantId
+        merchant {
+          name
+          nameZh
+        }
         categories
         filmIp {
           title
@@ -2061,10 +2110,27 @@ export const RoyaltyStatementsDocument = new TypedDocumentString(`
   royaltyStatements(studioId: $studioId) {
     id
     month
+    version
     status
     lineCount
     issuedAt
     royalty {
+      amountMinor
+      currency
+    }
+    periodRoyalty {
+      amountMinor
+      currency
+    }
+    unstatedEarlier {
+      amountMinor
+      currency
+    }
+    adjustments {
+      amountMinor
+      currency
+    }
+    previouslyPaid {
       amountMinor
       currency
     }
@@ -2075,6 +2141,20 @@ export const RoyaltyStatementsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoyaltyStatementsQuery, RoyaltyStatementsQueryVariables>;
+export const IssueStatementDocument = new TypedDocumentString(`
+    mutation IssueStatement($studioId: ID!, $month: String!) {
+  issueRoyaltyStatement(studioId: $studioId, month: $month) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<IssueStatementMutation, IssueStatementMutationVariables>;
+export const ReissueStatementDocument = new TypedDocumentString(`
+    mutation ReissueStatement($studioId: ID!, $month: String!) {
+  reissueRoyaltyStatement(studioId: $studioId, month: $month) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReissueStatementMutation, ReissueStatementMutationVariables>;
 export const VerifyEmailDocument = new TypedDocumentString(`
     mutation VerifyEmail($token: String!) {
   verifyEmail(token: $token) {
