@@ -28,6 +28,7 @@ import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
 import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 import { StatementVersions1765000002201 } from './1765000002201-statement-versions';
+import { OrderLineNames1765000002202 } from './1765000002202-order-line-names';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   LicenseChannels1765000001201,
   NotificationKinds1765000001301,
   StatementVersions1765000002201,
+  OrderLineNames1765000002202,
 ];

@@ -15,6 +15,7 @@ import {
   royaltyTotalsSql,
 } from './royalty-report.repository';
 import { RoyaltyStatementEntity } from './royalty-statement.entity';
+import type { ReportLanguage } from './statement-pdf';
 
 export const ROYALTY_CSV_HEADER = [
   'order_line_id',
@@ -68,14 +69,15 @@ export class CsvExportRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   /** Every line of the royalty report; a final row has the totals, read in the same snapshot. Returns the line count. */
-  royaltyReport(filter: RoyaltyReportFilter, out: Writable): Promise<number> {
+  royaltyReport(filter: RoyaltyReportFilter, out: Writable, lang: ReportLanguage = 'en'): Promise<number> {
     const lines = royaltyLinesSql(filter);
     const line = csvLineSql([
       { plain: 'l.order_line_id' },
       { plain: 'l.order_id' },
       { timestamp: 'l.paid_at' },
       { plain: 'l.product_id' },
-      { text: 'l.product_name' },
+      // The interface's language picks the name; a product without a Chinese name keeps its English one.
+      { text: lang === 'zh' ? 'coalesce(l.product_name_zh, l.product_name)' : 'l.product_name' },
       { plain: 'l.merchant_id' },
       { text: 'l.merchant_name' },
       { plain: 'l.license_id' },
@@ -120,7 +122,7 @@ export class CsvExportRepository {
   }
 
   /** The issued statement's frozen lines, then its totals and what is due, from the statement itself. */
-  async statement(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
+  async statement(statement: RoyaltyStatementEntity, out: Writable, lang: ReportLanguage = 'en'): Promise<void> {
     const line = csvLineSql([
       { plain: 'line_no' },
       { plain: 'kind' },
@@ -128,7 +130,7 @@ export class CsvExportRepository {
       { plain: 'order_line_id' },
       { timestamp: 'occurred_at' },
       { plain: 'is_adjustment' },
-      { text: 'product_name' },
+      { text: lang === 'zh' ? 'coalesce(product_name_zh, product_name)' : 'product_name' },
       { text: 'merchant_name' },
       { plain: 'license_id' },
       { plain: 'film_ip_id' },

@@ -122,8 +122,14 @@ export class RoyaltyReportLine {
   @Field(() => ID)
   productId!: string;
 
-  @Field()
+  @Field({ description: 'The product\u2019s (English) name as sold.' })
   productName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The product\u2019s Chinese name as sold; null when it had none.',
+  })
+  productNameZh!: string | null;
 
   @Field(() => ID)
   merchantId!: string;
@@ -259,8 +265,14 @@ export class RoyaltyStatementLine {
   @Field(() => ID)
   orderLineId!: string;
 
-  @Field()
+  @Field({ description: 'The product\u2019s (English) name as sold.' })
   productName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The product\u2019s Chinese name as sold; null when it had none.',
+  })
+  productNameZh!: string | null;
 
   @Field()
   merchantName!: string;

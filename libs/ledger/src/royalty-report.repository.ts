@@ -20,6 +20,7 @@ export interface RoyaltyLine {
   orderId: string;
   productId: string;
   productName: string;
+  productNameZh: string | null;
   merchantId: string;
   merchantName: string;
   licenseId: string;
@@ -54,6 +55,7 @@ interface RoyaltyLineRow {
   order_id: string;
   product_id: string;
   product_name: string;
+  product_name_zh: string | null;
   merchant_id: string;
   merchant_name: string;
   license_id: string;
@@ -131,7 +133,7 @@ export function royaltyLinesSql(
   }
   const sql = `
     WITH activity AS (${activity})
-    SELECT s.order_line_id, s.order_id, s.product_id, s.product_name, s.merchant_id, s.merchant_name, s.license_id,
+    SELECT s.order_line_id, s.order_id, s.product_id, s.product_name, s.product_name_zh, s.merchant_id, s.merchant_name, s.license_id,
            s.film_ip_id, s.paid_at, s.currency,
            sum(a.gross)::text AS gross, sum(a.refunded)::text AS refunded, sum(a.royalty)::text AS royalty
       FROM activity a JOIN sale_line_splits s ON s.order_line_id = a.order_line_id
@@ -213,6 +215,7 @@ export class RoyaltyReportRepository {
       orderId: r.order_id,
       productId: r.product_id,
       productName: r.product_name,
+      productNameZh: r.product_name_zh,
       merchantId: r.merchant_id,
       merchantName: r.merchant_name,
       licenseId: r.license_id,

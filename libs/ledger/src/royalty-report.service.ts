@@ -3,6 +3,7 @@ import { Actor } from '@chedun/identity';
 import { ConnectionShape, decodeCursor, DomainError, Money, MoneyType, toConnection } from '@chedun/kernel';
 import type { Writable } from 'node:stream';
 import { CsvExportRepository } from './csv-export.repository';
+import type { ReportLanguage } from './statement-pdf';
 import { LedgerPolicy } from './ledger.policy';
 import { RoyaltyReportLine, RoyaltySeriesPoint, RoyaltyTotals } from './ledger.types';
 import {
@@ -82,8 +83,8 @@ export class RoyaltyReportService {
   }
 
   /** Every line as CSV, formatted by the database; a final row has the totals, read in the same snapshot. */
-  writeCsv(filter: RoyaltyReportFilter, out: Writable): Promise<number> {
-    return this.csv.royaltyReport(filter, out);
+  writeCsv(filter: RoyaltyReportFilter, out: Writable, lang: ReportLanguage = 'en'): Promise<number> {
+    return this.csv.royaltyReport(filter, out, lang);
   }
 }
 
@@ -94,6 +95,7 @@ function toLine(r: RoyaltyLine): RoyaltyReportLine {
     orderId: r.orderId,
     productId: r.productId,
     productName: r.productName,
+    productNameZh: r.productNameZh,
     merchantId: r.merchantId,
     merchantName: r.merchantName,
     licenseId: r.licenseId,

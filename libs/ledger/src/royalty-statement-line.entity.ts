@@ -22,6 +22,9 @@ export class RoyaltyStatementLineEntity {
   @Column('text', { name: 'product_name' })
   productName!: string;
 
+  @Column('text', { name: 'product_name_zh', nullable: true })
+  productNameZh!: string | null;
+
   @Column('uuid', { name: 'merchant_id' })
   merchantId!: string;
 

@@ -160,11 +160,11 @@ export class RoyaltyStatementRepository {
       stamp,
     );
     await this.manager.query(
-      `INSERT INTO royalty_statement_lines (statement_id, line_no, kind, source_id, order_line_id, product_name, merchant_id,
+      `INSERT INTO royalty_statement_lines (statement_id, line_no, kind, source_id, order_line_id, product_name, product_name_zh, merchant_id,
          merchant_name, license_id, film_ip_id, occurred_at, is_adjustment, unstated_earlier, restated, gross_minor,
          refunded_minor, royalty_minor)
        SELECT $1, row_number() OVER (ORDER BY occurred_at, kind DESC, source_id), kind, source_id, order_line_id, product_name,
-              merchant_id, merchant_name, license_id, film_ip_id, occurred_at,
+              product_name_zh, merchant_id, merchant_name, license_id, film_ip_id, occurred_at,
               CASE WHEN restated THEN was_adjustment ELSE occurred_at < $2 AND month_stated END,
               CASE WHEN restated THEN was_unstated ELSE occurred_at < $2 AND NOT month_stated END,
               restated, gross, refunded, royalty
@@ -175,17 +175,17 @@ export class RoyaltyStatementRepository {
                        AND st.period_month = date_trunc('month', rows.occurred_at AT TIME ZONE 'Asia/Shanghai')::date
                   ) AS month_stated
              FROM (
-               SELECT 'SALE' AS kind, s.order_line_id AS source_id, s.order_line_id, s.product_name, s.merchant_id,
+               SELECT 'SALE' AS kind, s.order_line_id AS source_id, s.order_line_id, s.product_name, s.product_name_zh, s.merchant_id,
                       s.merchant_name, s.license_id, s.film_ip_id, s.paid_at AS occurred_at, s.gross_minor AS gross,
                       0::bigint AS refunded, s.royalty_minor AS royalty, false AS restated, false AS was_adjustment,
                       false AS was_unstated
                  FROM sale_line_splits s WHERE s.statement_id = $1
                UNION ALL
-               SELECT 'REFUND', r.refund_id, r.order_line_id, s.product_name, s.merchant_id, s.merchant_name, s.license_id,
+               SELECT 'REFUND', r.refund_id, r.order_line_id, s.product_name, s.product_name_zh, s.merchant_id, s.merchant_name, s.license_id,
                       s.film_ip_id, r.refunded_at, 0::bigint, r.amount_minor, -r.royalty_reversal_minor, false, false, false
                  FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id WHERE r.statement_id = $1
                UNION ALL
-               SELECT l.kind, l.source_id, l.order_line_id, l.product_name, l.merchant_id, l.merchant_name, l.license_id,
+               SELECT l.kind, l.source_id, l.order_line_id, l.product_name, l.product_name_zh, l.merchant_id, l.merchant_name, l.license_id,
                       l.film_ip_id, l.occurred_at, l.gross_minor, l.refunded_minor, l.royalty_minor, true, l.is_adjustment,
                       l.unstated_earlier
                  FROM royalty_statement_lines l WHERE l.statement_id = $5
@@ -314,7 +314,7 @@ export class RoyaltyStatementRepository {
     const rows: PdfLineRow[] = await this.manager.query(
       `SELECT line_no AS "lineNo", kind, occurred_at AS "occurredAt", is_adjustment AS "isAdjustment",
               unstated_earlier AS "unstatedEarlier", product_name AS "productName",
-              merchant_name AS "merchantName", gross_minor::text AS gross, refunded_minor::text AS refunded, royalty_minor::text AS royalty
+              product_name_zh AS "productNameZh", merchant_name AS "merchantName", gross_minor::text AS gross, refunded_minor::text AS refunded, royalty_minor::text AS royalty
          FROM royalty_statement_lines WHERE statement_id = $1 AND line_no > $2 ORDER BY line_no LIMIT ${limit}`,
       [statementId, afterLineNo],
     );

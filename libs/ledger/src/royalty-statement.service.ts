@@ -26,7 +26,7 @@ import { LedgerPolicy } from './ledger.policy';
 import { royaltyStatementLifecycle } from './royalty-statement-lifecycle';
 import { RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
 import { shanghaiMonth } from './shanghai-period';
-import { StatementPdfLine, writeStatementPdf } from './statement-pdf';
+import { ReportLanguage, StatementPdfLine, writeStatementPdf } from './statement-pdf';
 
 /** Lines read per query when printing a statement. */
 const PDF_BATCH = 500;
@@ -240,8 +240,8 @@ export class RoyaltyStatementService {
   }
 
   /** The statement as a PDF to file; lines are read in keyset batches, never all at once. */
-  writePdf(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
-    return writeStatementPdf(statement, this.pdfLines(statement.id), out);
+  writePdf(statement: RoyaltyStatementEntity, out: Writable, lang: ReportLanguage = 'zh'): Promise<void> {
+    return writeStatementPdf(statement, this.pdfLines(statement.id), out, lang);
   }
 
   private async *pdfLines(statementId: string): AsyncGenerator<StatementPdfLine[]> {
@@ -257,8 +257,8 @@ export class RoyaltyStatementService {
   }
 
   /** The statement's lines as CSV, then its totals and what is due. */
-  writeCsv(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
-    return this.csv.statement(statement, out);
+  writeCsv(statement: RoyaltyStatementEntity, out: Writable, lang: ReportLanguage = 'en'): Promise<void> {
+    return this.csv.statement(statement, out, lang);
   }
 }
 export function toStatement(e: RoyaltyStatementEntity): RoyaltyStatement {
@@ -295,6 +295,7 @@ function toStatementLine(r: RoyaltyStatementLineEntity, currency: string): Royal
     sourceId: r.sourceId,
     orderLineId: r.orderLineId,
     productName: r.productName,
+    productNameZh: r.productNameZh,
     merchantName: r.merchantName,
     licenseId: r.licenseId,
     filmIpId: r.filmIpId,

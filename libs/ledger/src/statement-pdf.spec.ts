@@ -44,6 +44,7 @@ describe('statement PDF', () => {
           occurredAt: new Date('2026-08-05T04:00:00Z'),
           isAdjustment: false,
           unstatedEarlier: false,
+          productNameZh: null,
           productName: '新社牧场纪念T恤'.repeat(i % 7 === 0 ? 10 : 1),
           merchantName: '香地艺术中心',
           grossMinor: 10_000,

@@ -13,6 +13,7 @@ export interface StatementPdfLine {
   isAdjustment: boolean;
   unstatedEarlier: boolean;
   productName: string;
+  productNameZh: string | null;
   merchantName: string;
   grossMinor: number;
   refundedMinor: number;
@@ -69,10 +70,14 @@ type ColumnKey = (typeof COLUMNS)[number]['key'];
  * recouped, guarantee shortfall and amount due), then every line, page by page. Lines are pulled in batches and the
  * writer's backpressure is respected between batches, so a long statement never sits in memory whole.
  */
+/** The interface language a download was asked in: it picks the product names (labels are printed in both). */
+export type ReportLanguage = 'zh' | 'en';
+
 export async function writeStatementPdf(
   statement: RoyaltyStatementEntity,
   batches: AsyncIterable<StatementPdfLine[]>,
   out: Writable,
+  lang: ReportLanguage = 'zh',
 ): Promise<void> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -194,7 +199,7 @@ export async function writeStatementPdf(
         no: String(line.lineNo),
         date: shanghaiDate(line.occurredAt),
         kind: `${line.kind === 'SALE' ? 'Sale' : 'Refund'}${line.isAdjustment ? ' *' : line.unstatedEarlier ? ' †' : ''}`,
-        product: line.productName,
+        product: lang === 'zh' ? line.productNameZh || line.productName : line.productName,
         merchant: line.merchantName,
         gross: formatMinor(line.grossMinor),
         refunded: formatMinor(line.refundedMinor),
