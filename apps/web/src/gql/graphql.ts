@@ -469,7 +469,7 @@ export type MerchantOrdersQueryVariables = Exact<{
 }>;
 
 
-export type MerchantOrdersQuery = { merchantOrders: { totalCount: number, edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, orderLineId: string, redeemedAt: string | null }> } }> } };
+export type MerchantOrdersQuery = { merchantOrders: { totalCount: number, edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productName: string, productNameZh: string | null, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, orderLineId: string, redeemedAt: string | null }> } }> } };
 
 export type MerchantOrderDeliveriesQueryVariables = Exact<{
   merchantId: string | number;
@@ -499,7 +499,7 @@ export type HandOverPickupMutationVariables = Exact<{
 }>;
 
 
-export type HandOverPickupMutation = { handOverPickup: { id: string, status: OrderStatus, lines: Array<{ productName: string, quantity: number }> } };
+export type HandOverPickupMutation = { handOverPickup: { id: string, status: OrderStatus, lines: Array<{ productName: string, productNameZh: string | null, quantity: number }> } };
 
 export type RefundOrderLineFromConsoleMutationVariables = Exact<{
   orderLineId: string | number;
@@ -616,14 +616,14 @@ export type RedeemTicketMutationVariables = Exact<{
 }>;
 
 
-export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string } };
+export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string, productName: string, productNameZh: string | null, ticketTypeName: string, ticketTypeNameZh: string | null, startsAt: string, endsAt: string } };
 
 export type OrderDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, productNameZh: string | null, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, productNameZh: string | null, ticketTypeName: string, ticketTypeNameZh: string | null, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
 
 export type RequestLineRefundMutationVariables = Exact<{
   orderLineId: string | number;
@@ -651,7 +651,7 @@ export type CancelOrderMutation = { cancelOrder: { id: string, status: OrderStat
 export type MyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyOrdersQuery = { myOrders: { edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, productName: string, quantity: number }> } }> } };
+export type MyOrdersQuery = { myOrders: { edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, productName: string, productNameZh: string | null, quantity: number }> } }> } };
 
 export type ProductDetailQueryVariables = Exact<{
   id: string | number;
@@ -800,7 +800,7 @@ export type RoyaltyLinesQueryVariables = Exact<{
 }>;
 
 
-export type RoyaltyLinesQuery = { royaltyReportLines: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderLineId: string, paidAt: string, productName: string, merchantName: string, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } }> } };
+export type RoyaltyLinesQuery = { royaltyReportLines: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderLineId: string, paidAt: string, productName: string, productNameZh: string | null, merchantName: string, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } }> } };
 
 export type RoyaltyStatementsQueryVariables = Exact<{
   studioId: string | number;
@@ -1223,6 +1223,7 @@ export const MerchantOrdersDocument = new TypedDocumentString(`
           id
           kind
           productName
+          productNameZh
           quantity
           slotStartsAt
           fulfilment
@@ -1302,6 +1303,7 @@ export const HandOverPickupDocument = new TypedDocumentString(`
     status
     lines {
       productName
+      productNameZh
       quantity
     }
   }
@@ -1519,7 +1521,9 @@ export const RedeemTicketDocument = new TypedDocumentString(`
     redeemedAt
     timeSlotId
     productName
+    productNameZh
     ticketTypeName
+    ticketTypeNameZh
     startsAt
     endsAt
   }
@@ -1543,6 +1547,7 @@ export const OrderDetailDocument = new TypedDocumentString(`
       kind
       productId
       productName
+      productNameZh
       quantity
       slotStartsAt
       fulfilment
@@ -1599,7 +1604,9 @@ export const OrderDetailDocument = new TypedDocumentString(`
       voidedAt
       orderLineId
       productName
+      productNameZh
       ticketTypeName
+      ticketTypeNameZh
       startsAt
       endsAt
       venue {
@@ -1664,6 +1671,7 @@ export const MyOrdersDocument = new TypedDocumentString(`
         lines {
           id
           productName
+          productNameZh
           quantity
         }
       }
@@ -2087,6 +2095,7 @@ export const RoyaltyLinesDocument = new TypedDocumentString(`
         orderLineId
         paidAt
         productName
+        productNameZh
         merchantName
         gross {
           amountMinor

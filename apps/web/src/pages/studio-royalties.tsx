@@ -64,6 +64,7 @@ const RoyaltyLines = graphql(`
           orderLineId
           paidAt
           productName
+          productNameZh
           merchantName
           gross {
             amountMinor
@@ -144,14 +145,14 @@ function lastMonth(): string {
 }
 
 export function StudioRoyaltiesSection({ studio }: { studio: Organization }) {
-  const { t, formatMoney } = useI18n();
+  const { t, formatMoney, lang } = useI18n();
   const [period, setPeriod] = useState(yearToDate);
   const variables = { studioId: studio.id, ...period };
   const totals = useQuery(RoyaltyTotals, variables);
   const [downloadError, setDownloadError] = useState<ApiError | undefined>();
   const download = async () => {
     setDownloadError(undefined);
-    const query = new URLSearchParams({ studioId: studio.id, from: period.from, to: period.to });
+    const query = new URLSearchParams({ studioId: studio.id, from: period.from, to: period.to, lang });
     try {
       await downloadWithSession(
         `/reports/royalties.csv?${query.toString()}`,
@@ -286,7 +287,7 @@ function Breakdown({ variables, by, title }: { variables: ReportVariables; by: R
 }
 
 function LinesTable({ variables }: { variables: ReportVariables }) {
-  const { t, formatMoney, formatDate } = useI18n();
+  const { t, pick, formatMoney, formatDate } = useI18n();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
   const lines = useQuery(RoyaltyLines, { ...variables, after });
@@ -301,7 +302,7 @@ function LinesTable({ variables }: { variables: ReportVariables }) {
               data-testid="royalty-lines"
               columns={[
                 { header: t('royalty.paidAt'), cell: ({ node }) => formatDate(node.paidAt) },
-                { header: t('royalty.product'), cell: ({ node }) => node.productName },
+                { header: t('royalty.product'), cell: ({ node }) => pick(node.productNameZh, node.productName) },
                 { header: t('royalty.merchant'), cell: ({ node }) => node.merchantName },
                 {
                   header: t('royalty.gross'),
@@ -348,7 +349,7 @@ function LinesTable({ variables }: { variables: ReportVariables }) {
 }
 
 function Statements({ studio }: { studio: Organization }) {
-  const { t, formatMoney } = useI18n();
+  const { t, formatMoney, lang } = useI18n();
   const statements = useQuery(RoyaltyStatements, { studioId: studio.id });
   const issue = useMutation(IssueStatement);
   const reissue = useMutation(ReissueStatement);
@@ -358,7 +359,7 @@ function Statements({ studio }: { studio: Organization }) {
     setError(undefined);
     try {
       await downloadWithSession(
-        `/reports/statements/${id}.${format}`,
+        `/reports/statements/${id}.${format}?lang=${lang}`,
         `royalty-statement-${month}${version > 1 ? `-v${version}` : ''}.${format}`,
       );
     } catch (caught) {
