@@ -28,6 +28,8 @@ import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
 import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 import { SalesReports1765000002001 } from './1765000002001-sales-reports';
+import { StatementVersions1765000002201 } from './1765000002201-statement-versions';
+import { OrderLineNames1765000002202 } from './1765000002202-order-line-names';
 import { VariantOptions1765000002301 } from './1765000002301-variant-options';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
@@ -62,5 +64,7 @@ export const migrations = [
   LicenseChannels1765000001201,
   NotificationKinds1765000001301,
   SalesReports1765000002001,
+  StatementVersions1765000002201,
+  OrderLineNames1765000002202,
   VariantOptions1765000002301,
 ];

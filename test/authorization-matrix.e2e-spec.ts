@@ -350,6 +350,12 @@ const ROWS: Row[] = [
   },
   {
     kind: 'query',
+    field: 'merchantOfferStandings',
+    expect: m('U F ok F F F F'),
+    args: (x) => ({ merchantId: x.merchantA.organizationId }),
+  },
+  {
+    kind: 'query',
     field: 'merchantLicenses',
     expect: m('U F ok F F F F'),
     args: (x) => ({ merchantId: x.merchantA.organizationId }),
@@ -807,6 +813,25 @@ const ROWS: Row[] = [
     field: 'issueRoyaltyStatement',
     expect: m('U F F F ok F ok'),
     args: (x, _, cell) => ({ studioId: x.studioA.organizationId, month: `${MONTH_BASE}-0${cell + 1}` }),
+  },
+  {
+    kind: 'mutation',
+    field: 'reissueRoyaltyStatement',
+    expect: m('U F F F ok F ok'),
+    // A month of 2019 issued per cell, so every caller finds a statement to re-issue (and the fixture's stays live).
+    fresh: async (x, cell) => {
+      const month = `2019-0${cell + 1}`;
+      await ok(
+        t.gql(
+          `mutation($s: ID!, $m: String!) { issueRoyaltyStatement(studioId: $s, month: $m) { id } }`,
+          { s: x.studioA.organizationId, m: month },
+          x.studioA.token,
+        ),
+        'issueRoyaltyStatement',
+      );
+      return { month };
+    },
+    args: (x, fresh) => ({ studioId: x.studioA.organizationId, month: fresh.month }),
   },
   {
     kind: 'mutation',

@@ -65,12 +65,13 @@ describe('CSV export formatting', () => {
       { plain: 'flag' },
       { plain: 'amount' },
       { plain: '$2::text' },
+      { major: 'amount' },
     ]);
     const count = await streamCsv(
       t.app.get(DataSource),
       out,
       { sql: `SELECT ${line} FROM csv_probe WHERE n >= $1 ORDER BY n`, params: [minN, 'CNY'] },
-      ['n', 'name', 'at', 'flag', 'amount', 'currency'],
+      ['n', 'name', 'at', 'flag', 'amount', 'currency', 'amount_yuan'],
       async (read) => [
         ['ROWS', (await read<{ c: string }>('SELECT count(*)::text AS c FROM csv_probe WHERE n >= $1', [minN]))[0]?.c],
       ],
@@ -82,11 +83,19 @@ describe('CSV export formatting', () => {
   it('writes every field as csvRow does, text defused and quoted, NULL empty, lines in CRLF', async () => {
     const expected =
       '\uFEFF' +
-      csvRow(['n', 'name', 'at', 'flag', 'amount', 'currency']) +
+      csvRow(['n', 'name', 'at', 'flag', 'amount', 'currency', 'amount_yuan']) +
       NAMES.map((name, n) =>
-        csvRow([n, name, new Date(Date.UTC(2026, 0, 1, 0, 0, n, 7 * n)), n % 2 === 0, -n * 1001, 'CNY']),
+        csvRow([
+          n,
+          name,
+          new Date(Date.UTC(2026, 0, 1, 0, 0, n, 7 * n)),
+          n % 2 === 0,
+          -n * 1001,
+          'CNY',
+          { major: -n * 1001 },
+        ]),
       ).join('') +
-      csvRow([NAMES.length, null, null, null, null, 'CNY']) +
+      csvRow([NAMES.length, null, null, null, null, 'CNY', null]) +
       csvRow(['ROWS', String(NAMES.length + 1)]);
     expect(await exportProbe(0)).toBe(expected);
   });

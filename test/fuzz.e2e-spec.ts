@@ -209,6 +209,7 @@ const CALLER: Record<string, 'anon' | 'studio' | 'merchant' | 'platform' | 'visi
   createFilmIp: 'studio',
   issueRoyaltyStatement: 'studio',
   decideSalesReport: 'studio',
+  reissueRoyaltyStatement: 'studio',
   linkFilmingLocation: 'studio',
   publishLicenseOffer: 'studio',
   recordFilmingLocation: 'studio',

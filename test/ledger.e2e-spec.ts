@@ -320,11 +320,12 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'order_line_id,order_id,paid_at,product_id,product_name,merchant_id,merchant_name,license_id,film_ip_id,currency,gross_minor,refunded_minor,royalty_minor',
+      'order_line_id,order_id,paid_at,product_id,product_name,merchant_id,merchant_name,license_id,film_ip_id,currency,gross_minor,refunded_minor,royalty_minor,gross_yuan,refunded_yuan,royalty_yuan',
     );
     expect(lines[1]).toContain(`"'=HYPERLINK(""x""), ""cap"""`);
-    expect(lines[1]).toMatch(/,CNY,9900,9900,0$/);
-    expect(lines[2]).toBe('TOTAL,,,,,,,,,CNY,9900,9900,0');
+    expect(lines[1]).toContain(',Xiangdi Art Center,');
+    expect(lines[1]).toMatch(/,CNY,9900,9900,0,99.00,99.00,0.00$/);
+    expect(lines[2]).toBe('TOTAL,,,,,,,,,CNY,9900,9900,0,99.00,99.00,0.00');
 
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${otherStudio.token}` } })).status).toBe(403);
@@ -425,8 +426,9 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
     });
     expect(csv.status).toBe(200);
     const rows = (await csv.text()).trim().split('\r\n');
-    expect(rows).toHaveLength(1 + 3 + 5);
-    expect(rows.at(-1)).toBe('AMOUNT_DUE,,,,,,,,,,CNY,,,1800');
+    expect(rows).toHaveLength(1 + 3 + 8);
+    expect(rows.at(-1)).toBe('AMOUNT_DUE,,,,,,,,,,CNY,,,1800,,,,,18.00');
+    expect(rows).toContain('ADJUSTMENTS,,,,,,,,,,CNY,,,-200,,,,,-2.00');
     expect(
       (
         await fetch(`${t.baseUrl}/reports/statements/${april.id}.csv`, {

@@ -316,6 +316,67 @@ describe('licensing', () => {
       await applyForLicense(t, merchant, offerId, 'Second try');
     });
 
+    it('refuses an application for an offer the merchant already holds, marks held and applied offers, and names the parties', async () => {
+      const granted = await grantLicense(t, studioA, merchant);
+      const APPLY = contractOperation('ApplyForLicense');
+      const vars = { offerId: granted.offerId, merchantId: merchant.organizationId, pitch: 'Again, please' };
+      const again = await t.gql(APPLY, vars, merchant.token);
+      expect(errorCode(again)).toBe('CONFLICT');
+      expect(again.errors?.[0]?.message).toMatch(/already holds a license on this offer/);
+      // Suspended still counts as held; concurrent attempts all fail and store nothing.
+      await t.gql(SUSPEND, { id: granted.licenseId, reason: 'Checking stock' }, studioA.token);
+      const raced = await Promise.all([1, 2, 3, 4].map(() => t.gql(APPLY, vars, merchant.token)));
+      expect(raced.map(errorCode)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
+      expect(await count('license_applications WHERE offer_id = $1', [granted.offerId])).toBe(1);
+      // The database holds the rule too: a second held license on the same offer cannot exist.
+      await expect(
+        t.sql(
+          `WITH app AS (
+             INSERT INTO license_applications (offer_id, studio_id, merchant_id, pitch, status, applied_by)
+             SELECT offer_id, studio_id, merchant_id, 'Twice', 'APPROVED', $2 FROM licenses WHERE id = $1 RETURNING id)
+           INSERT INTO licenses
+           SELECT (jsonb_populate_record(NULL::licenses, to_jsonb(l) || jsonb_build_object('id', gen_random_uuid(),
+                     'application_id', (SELECT id FROM app), 'status', 'ACTIVE'))).*
+             FROM licenses l WHERE l.id = $1`,
+          [granted.licenseId, merchant.userId],
+        ),
+      ).rejects.toThrow(/licenses_one_held/);
+
+      const pendingOffer = await publishOffer(t, studioA, granted.filmIpId);
+      const applicationId = await applyForLicense(t, merchant, pendingOffer);
+      const STANDINGS = `query($m: ID!) { merchantOfferStandings(merchantId: $m) { offerId standing } }`;
+      const standings = await t.gql(STANDINGS, { m: merchant.organizationId }, merchant.token);
+      expect(standings.errors).toBeUndefined();
+      expect(standings.data?.merchantOfferStandings).toEqual(
+        expect.arrayContaining([
+          { offerId: granted.offerId, standing: 'HELD' },
+          { offerId: pendingOffer, standing: 'APPLIED' },
+        ]),
+      );
+      for (const outsider of [otherMerchant, studioA, visitor]) {
+        expect(errorCode(await t.gql(STANDINGS, { m: merchant.organizationId }, outsider.token))).toBe('FORBIDDEN');
+      }
+
+      // Offers name their studio; applications and licenses name both parties.
+      const named = await t.gql(
+        `query($o: ID!, $a: ID!, $l: ID!) {
+           licenseOffer(id: $o) { studio { id name kind } }
+           licenseApplication(id: $a) { merchant { name kind } studio { name } }
+           license(id: $l) { merchant { name } studio { name } } }`,
+        { o: pendingOffer, a: applicationId, l: granted.licenseId },
+        studioA.token,
+      );
+      expect(named.errors).toBeUndefined();
+      expect(named.data).toEqual({
+        licenseOffer: { studio: { id: studioA.organizationId, name: 'Xinshe Studio', kind: 'STUDIO' } },
+        licenseApplication: {
+          merchant: { name: 'Xiangdi Art Center', kind: 'MERCHANT' },
+          studio: { name: 'Xinshe Studio' },
+        },
+        license: { merchant: { name: 'Xiangdi Art Center' }, studio: { name: 'Xinshe Studio' } },
+      });
+    });
+
     it('lets only the offer’s studio decide, and each decision once', async () => {
       const offerId = await publishOffer(t, studioA, await createFilmIp(t, studioA));
       const applicationId = await applyForLicense(t, merchant, offerId);

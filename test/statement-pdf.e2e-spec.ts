@@ -67,11 +67,13 @@ describe('royalty statement PDF', () => {
         '1,234.56',
         '1,333.56 CNY', // gross 1 234.56 + 99.00
         '33.00 CNY',
-        '133.35 CNY', // royalty and amount due
+        '133.35 CNY', // royalty, of which this month, and amount due
+        'of which this month 其中本月 (= royalty report)',
+        'of which earlier months never stated 其中此前未出账月份 †',
         '-4.95', // the refund's royalty reversal
       ]),
     );
-    expect(runs.filter((r) => r === '133.35 CNY')).toHaveLength(2);
+    expect(runs.filter((r) => r === '133.35 CNY')).toHaveLength(3);
 
     expect((await fetch(url, { headers: { authorization: `Bearer ${platform.token}` } })).status).toBe(200);
     for (const outsider of [otherStudio, merchant]) {

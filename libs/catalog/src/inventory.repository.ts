@@ -10,6 +10,8 @@ export interface VariantForSale {
   variantId: string;
   productId: string;
   productName: string;
+  /** The Chinese name, when the product has one. */
+  productNameZh: string | null;
   productStatus: string;
   category: string;
   kind: string;
@@ -27,6 +29,7 @@ export interface SeatForSale extends Omit<VariantForSale, 'variantId'> {
   timeSlotId: string;
   ticketTypeId: string;
   ticketTypeName: string;
+  ticketTypeNameZh: string | null;
   venueId: string;
   startsAt: Date;
   endsAt: Date;
@@ -75,7 +78,7 @@ export class InventoryRepository {
 
   async variantForSale(variantId: string): Promise<VariantForSale | null> {
     const rows: Priced<VariantForSale>[] = await this.manager.query(
-      `SELECT v.id AS "variantId", p.id AS "productId", p.name AS "productName", p.status AS "productStatus", p.category, p.kind,
+      `SELECT v.id AS "variantId", p.id AS "productId", p.name AS "productName", p.name_zh AS "productNameZh", p.status AS "productStatus", p.category, p.kind,
               p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.license_id AS "licenseId", p.film_ip_id AS "filmIpId",
               p.purchase_limit AS "purchaseLimit", v.price_minor AS "priceMinor", v.currency
          FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1`,
@@ -87,9 +90,9 @@ export class InventoryRepository {
   /** Null when the slot or the ticket type does not exist, or the ticket type is not of the slot's experience. */
   async seatForSale(timeSlotId: string, ticketTypeId: string): Promise<SeatForSale | null> {
     const rows: Priced<SeatForSale>[] = await this.manager.query(
-      `SELECT s.id AS "timeSlotId", tt.id AS "ticketTypeId", tt.name AS "ticketTypeName", p.venue_id AS "venueId",
+      `SELECT s.id AS "timeSlotId", tt.id AS "ticketTypeId", tt.name AS "ticketTypeName", tt.name_zh AS "ticketTypeNameZh", p.venue_id AS "venueId",
               s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.status AS "slotStatus",
-              p.id AS "productId", p.name AS "productName", p.status AS "productStatus", p.category, p.kind,
+              p.id AS "productId", p.name AS "productName", p.name_zh AS "productNameZh", p.status AS "productStatus", p.category, p.kind,
               p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.license_id AS "licenseId", p.film_ip_id AS "filmIpId",
               p.purchase_limit AS "purchaseLimit", tt.price_minor AS "priceMinor", tt.currency
          FROM time_slots s

@@ -7,6 +7,8 @@ export interface PaidOrderLine {
   readonly orderLineId: string;
   readonly productId: string;
   readonly productName: string;
+  /** The product's Chinese name as bought; absent or null when it had none. */
+  readonly productNameZh?: string | null;
   readonly merchantId: string;
   readonly studioId: string;
   readonly licenseId: string;

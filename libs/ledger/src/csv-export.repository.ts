@@ -15,6 +15,7 @@ import {
   royaltyTotalsSql,
 } from './royalty-report.repository';
 import { RoyaltyStatementEntity } from './royalty-statement.entity';
+import type { ReportLanguage } from './statement-pdf';
 
 export const ROYALTY_CSV_HEADER = [
   'order_line_id',
@@ -30,6 +31,10 @@ export const ROYALTY_CSV_HEADER = [
   'gross_minor',
   'refunded_minor',
   'royalty_minor',
+  // Added for people reading the file (#17); the columns above keep their places for existing imports.
+  'gross_yuan',
+  'refunded_yuan',
+  'royalty_yuan',
 ] as const;
 
 export const STATEMENT_CSV_HEADER = [
@@ -47,6 +52,12 @@ export const STATEMENT_CSV_HEADER = [
   'gross_minor',
   'refunded_minor',
   'royalty_minor',
+  // Added for people reading the file (#17); the columns above keep their places for existing imports.
+  'merchant_id',
+  'unstated_earlier',
+  'gross_yuan',
+  'refunded_yuan',
+  'royalty_yuan',
 ] as const;
 
 /**
@@ -58,14 +69,15 @@ export class CsvExportRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   /** Every line of the royalty report; a final row has the totals, read in the same snapshot. Returns the line count. */
-  royaltyReport(filter: RoyaltyReportFilter, out: Writable): Promise<number> {
+  royaltyReport(filter: RoyaltyReportFilter, out: Writable, lang: ReportLanguage = 'en'): Promise<number> {
     const lines = royaltyLinesSql(filter);
     const line = csvLineSql([
       { plain: 'l.order_line_id' },
       { plain: 'l.order_id' },
       { timestamp: 'l.paid_at' },
       { plain: 'l.product_id' },
-      { text: 'l.product_name' },
+      // The interface's language picks the name; a product without a Chinese name keeps its English one.
+      { text: lang === 'zh' ? 'coalesce(l.product_name_zh, l.product_name)' : 'l.product_name' },
       { plain: 'l.merchant_id' },
       { text: 'l.merchant_name' },
       { plain: 'l.license_id' },
@@ -74,6 +86,9 @@ export class CsvExportRepository {
       { plain: 'l.gross' },
       { plain: 'l.refunded' },
       { plain: 'l.royalty' },
+      { major: 'l.gross' },
+      { major: 'l.refunded' },
+      { major: 'l.royalty' },
     ]);
     const query = {
       sql: `SELECT ${line} FROM (${lines.sql}) l ORDER BY l.paid_at, l.order_line_id`,
@@ -98,13 +113,16 @@ export class CsvExportRepository {
           amounts.grossMinor,
           amounts.refundedMinor,
           amounts.royaltyMinor,
+          { major: amounts.grossMinor },
+          { major: amounts.refundedMinor },
+          { major: amounts.royaltyMinor },
         ],
       ];
     });
   }
 
   /** The issued statement's frozen lines, then its totals and what is due, from the statement itself. */
-  async statement(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
+  async statement(statement: RoyaltyStatementEntity, out: Writable, lang: ReportLanguage = 'en'): Promise<void> {
     const line = csvLineSql([
       { plain: 'line_no' },
       { plain: 'kind' },
@@ -112,7 +130,7 @@ export class CsvExportRepository {
       { plain: 'order_line_id' },
       { timestamp: 'occurred_at' },
       { plain: 'is_adjustment' },
-      { text: 'product_name' },
+      { text: lang === 'zh' ? 'coalesce(product_name_zh, product_name)' : 'product_name' },
       { text: 'merchant_name' },
       { plain: 'license_id' },
       { plain: 'film_ip_id' },
@@ -120,6 +138,11 @@ export class CsvExportRepository {
       { plain: 'gross_minor' },
       { plain: 'refunded_minor' },
       { plain: 'royalty_minor' },
+      { plain: 'merchant_id' },
+      { plain: 'unstated_earlier' },
+      { major: 'gross_minor' },
+      { major: 'refunded_minor' },
+      { major: 'royalty_minor' },
     ]);
     const amount = (kind: string, value: number) => [
       kind,
@@ -136,6 +159,11 @@ export class CsvExportRepository {
       '',
       '',
       value,
+      '',
+      '',
+      '',
+      '',
+      { major: value },
     ];
     await streamCsv(
       this.manager.connection,
@@ -161,10 +189,18 @@ export class CsvExportRepository {
           statement.grossMinor,
           statement.refundedMinor,
           statement.royaltyMinor,
+          '',
+          '',
+          { major: statement.grossMinor },
+          { major: statement.refundedMinor },
+          { major: statement.royaltyMinor },
         ],
+        amount('PERIOD_ROYALTY', statement.royaltyMinor - statement.adjustmentsMinor - statement.unstatedEarlierMinor),
+        amount('UNSTATED_EARLIER', statement.unstatedEarlierMinor),
         amount('ADJUSTMENTS', statement.adjustmentsMinor),
         amount('ADVANCE_RECOUPED', -statement.advanceRecoupedMinor),
         amount('GUARANTEE_SHORTFALL', statement.guaranteeShortfallMinor),
+        amount('PREVIOUSLY_PAID', -statement.previouslyPaidMinor),
         amount('AMOUNT_DUE', statement.amountDueMinor),
       ],
     );

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { CopyTextToCrlfLines, inlineParams } from './csv';
+import { CopyTextToCrlfLines, csvField, formatMajorUnits, inlineParams } from './csv';
 
 /** What COPY (FORMAT text) sends for one column of `csvLineSql`: each line, its \x01 end marker, LF; escapes for \ and controls. */
 const COPY_OUTPUT = 'a,b\x01\n"x\\ny",\\\\z\x01\n中文,\\t\\r\\b\\f\\v\x01\n\x01\n';
@@ -38,5 +38,23 @@ describe('inlineParams', () => {
     expect(() => inlineParams('SELECT $1', [{ a: 1 }])).toThrow(/not a string, date or number/);
     expect(() => inlineParams('SELECT $1', [Number.NaN])).toThrow();
     expect(() => inlineParams('SELECT $2', ['only one'])).toThrow();
+  });
+});
+
+describe('formatMajorUnits', () => {
+  it.each([
+    ['zero', 0, '0.00'],
+    ['a fen', 1, '0.01'],
+    ['a refund of five fen', -5, '-0.05'],
+    ['the demo October royalty', 3_528, '35.28'],
+    ['a large sum', 123_456_789, '1234567.89'],
+    ['minus a yuan', -100, '-1.00'],
+  ])('%s: %d fen is %s yuan', (_name, minor, yuan) => {
+    expect(formatMajorUnits(minor)).toBe(yuan);
+  });
+
+  it('is written as a number in a CSV, never defused like text starting with a minus', () => {
+    expect(csvField({ major: -200 })).toBe('-2.00');
+    expect(csvField('-2.00')).toBe("'-2.00");
   });
 });

@@ -1,15 +1,21 @@
 import { Transform, TransformCallback } from 'node:stream';
 import { escapeLiteral } from 'pg';
 
-export type CsvValue = string | number | boolean | Date | null | undefined;
+/** An amount in minor units to be written in major units (see `formatMajorUnits`): a number, never defused. */
+export interface MajorUnits {
+  major: number;
+}
+
+export type CsvValue = string | number | boolean | Date | MajorUnits | null | undefined;
 
 const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]); // = + - @ tab CR
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** RFC 4180 field; a leading = + - @ is defused so a spreadsheet never runs a product name as a formula. */
-export function csvField(value: string | number | boolean | Date | null | undefined): string {
+export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object' && !(value instanceof Date)) return formatMajorUnits(value.major);
   let text = value instanceof Date ? value.toISOString() : value;
   if (FORMULA_START.has(text.charCodeAt(0))) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -25,7 +31,19 @@ export type CsvColumn =
   | { text: string }
   /** Values that never need quotes, written as PostgreSQL's text of them: ids, codes, integers, booleans. */
   | { plain: string }
-  | { timestamp: string };
+  | { timestamp: string }
+  /** An amount in minor units (fen), written in major units (yuan) with two decimals, as `formatMajorUnits` does. */
+  | { major: string };
+
+/**
+ * Minor units as major units with two decimals (fen as yuan: 123456 → 1234.56, −5 → -0.05), for the people who read
+ * a CSV beside the exact minor-unit columns. Every supported currency has two decimals.
+ */
+export function formatMajorUnits(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
 
 /**
  * One SQL expression that renders a row as one CSV line (without its line end), field for field the same text as
@@ -40,6 +58,10 @@ export function csvLineSql(columns: readonly CsvColumn[]): string {
 
 function fieldSql(column: CsvColumn): string {
   if ('plain' in column) return `coalesce((${column.plain})::text, '')`;
+  if ('major' in column) {
+    const v = `(${column.major})::bigint`;
+    return `coalesce(CASE WHEN ${v} < 0 THEN '-' ELSE '' END || (abs(${v}) / 100)::text || '.' || lpad((abs(${v}) % 100)::text, 2, '0'), '')`;
+  }
   if ('timestamp' in column)
     return `coalesce(to_char((${column.timestamp}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
   const t = `(${column.text})::text`;

@@ -19,7 +19,7 @@ export { royaltyOf } from './revenue-split';
 export { shanghaiMonth } from './shanghai-period';
 export { RoyaltySource } from './ledger.types';
 export { RoyaltyStatementService } from './royalty-statement.service';
-export { csvLineSql, csvRow } from './csv';
+export { csvLineSql, csvRow, formatMajorUnits } from './csv';
 export { streamCsv } from './csv-export.repository';
 export { PayoutScheduleJob } from './payout-schedule.job';
 export { payoutLifecycle } from './payout-lifecycle';

@@ -138,8 +138,14 @@ export class RoyaltyReportLine {
   @Field(() => ID)
   productId!: string;
 
-  @Field()
+  @Field({ description: 'The product\u2019s (English) name as sold.' })
   productName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The product\u2019s Chinese name as sold; null when it had none.',
+  })
+  productNameZh!: string | null;
 
   @Field(() => ID)
   merchantId!: string;
@@ -218,8 +224,34 @@ export class RoyaltyStatement {
   @Field(() => MoneyType, { description: 'Royalty net of reversals, including adjustments.' })
   royalty!: MoneyType;
 
-  @Field(() => MoneyType, { description: 'Royalty from sales and refunds dated in earlier, already issued months.' })
+  @Field(() => MoneyType, {
+    description:
+      'Royalty from sales and refunds dated in earlier months that already had an issued statement (late corrections of those periods).',
+  })
   adjustments!: MoneyType;
+
+  @Field(() => MoneyType, {
+    description:
+      'Royalty from sales and refunds dated in earlier months that never had a statement (a studio\u2019s first statement takes the months before it).',
+  })
+  unstatedEarlier!: MoneyType;
+
+  @Field(() => MoneyType, {
+    description:
+      'Royalty from sales and refunds dated inside this month: royalty − adjustments − unstatedEarlier. At issue time it equals the royalty report (dashboard) of the month; rows of the month recorded later land in a re-issue or as adjustments of a later statement.',
+  })
+  periodRoyalty!: MoneyType;
+
+  @Field(() => MoneyType, {
+    description: 'What payouts already transferred for the versions this one supersedes; deducted from amountDue.',
+  })
+  previouslyPaid!: MoneyType;
+
+  @Field(() => Int, { description: '1 for the month\u2019s first statement; each re-issue adds one.' })
+  version!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The newer version that replaced this one, when SUPERSEDED.' })
+  supersededBy!: string | null;
 
   @Field(() => MoneyType, { description: 'Royalty kept back this period against advances the merchants already paid.' })
   advanceRecouped!: MoneyType;
@@ -228,7 +260,8 @@ export class RoyaltyStatement {
   guaranteeShortfall!: MoneyType;
 
   @Field(() => MoneyType, {
-    description: 'royalty − advanceRecouped + guaranteeShortfall; negative is carried against later royalties.',
+    description:
+      'royalty − advanceRecouped + guaranteeShortfall − previouslyPaid; negative is carried against later royalties.',
   })
   amountDue!: MoneyType;
 
@@ -253,8 +286,14 @@ export class RoyaltyStatementLine {
   @Field(() => ID)
   orderLineId!: string;
 
-  @Field()
+  @Field({ description: 'The product\u2019s (English) name as sold.' })
   productName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The product\u2019s Chinese name as sold; null when it had none.',
+  })
+  productNameZh!: string | null;
 
   @Field()
   merchantName!: string;
@@ -270,6 +309,9 @@ export class RoyaltyStatementLine {
 
   @Field({ description: 'Dated in an earlier month whose statement was already issued.' })
   isAdjustment!: boolean;
+
+  @Field({ description: 'Dated in an earlier month that never had a statement: stated here for the first time.' })
+  unstatedEarlier!: boolean;
 
   @Field(() => MoneyType)
   gross!: MoneyType;

@@ -14,6 +14,7 @@ export interface ReportedRoyaltyLineRow {
   filmIpId: string;
   productId: string;
   productName: string;
+  productNameZh: string | null;
   channel: string;
   quantity: number;
   month: string;
@@ -39,11 +40,11 @@ export class ReportedRoyaltyRepository {
     if (lines.length === 0) return;
     await this.manager.query(
       `INSERT INTO reported_royalty_lines (line_id, report_id, entry_id, studio_id, merchant_id, merchant_name, license_id,
-         film_ip_id, product_id, product_name, channel, quantity, month, currency, gross_minor, royalty_bps, royalty_minor,
-         occurred_at, accepted_at)
+         film_ip_id, product_id, product_name, product_name_zh, channel, quantity, month, currency, gross_minor, royalty_bps,
+         royalty_minor, occurred_at, accepted_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[],
-         $9::uuid[], $10::text[], $11::text[], $12::int[], $13::text[], $14::char(3)[], $15::bigint[], $16::int[], $17::bigint[],
-         $18::timestamptz[], $19::timestamptz[])`,
+         $9::uuid[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::char(3)[], $16::bigint[], $17::int[],
+         $18::bigint[], $19::timestamptz[], $20::timestamptz[])`,
       [
         lines.map((l) => l.lineId),
         lines.map((l) => l.reportId),
@@ -55,6 +56,7 @@ export class ReportedRoyaltyRepository {
         lines.map((l) => l.filmIpId),
         lines.map((l) => l.productId),
         lines.map((l) => l.productName),
+        lines.map((l) => l.productNameZh),
         lines.map((l) => l.channel),
         lines.map((l) => l.quantity),
         lines.map((l) => l.month),

@@ -26,6 +26,7 @@ export interface AcceptedSalesReport {
     lineId: string;
     productId: string;
     productName: string;
+    productNameZh: string | null;
     channel: string;
     quantity: number;
     grossMinor: number;
@@ -109,6 +110,7 @@ export class ReportedRoyaltyService {
         filmIpId: report.filmIpId,
         productId: l.productId,
         productName: l.productName,
+        productNameZh: l.productNameZh,
         channel: l.channel,
         quantity: l.quantity,
         month: report.month,

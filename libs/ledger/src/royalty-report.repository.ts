@@ -22,6 +22,7 @@ export interface RoyaltyLine {
   source: RoyaltySourceValue;
   productId: string;
   productName: string;
+  productNameZh: string | null;
   merchantId: string;
   merchantName: string;
   licenseId: string;
@@ -57,6 +58,7 @@ interface RoyaltyLineRow {
   source: RoyaltySourceValue;
   product_id: string;
   product_name: string;
+  product_name_zh: string | null;
   merchant_id: string;
   merchant_name: string;
   license_id: string;
@@ -93,12 +95,12 @@ export type RoyaltySourceValue = 'MARKETPLACE' | 'REPORTED';
  * CTE, so the planner pushes each filter and join into both sides of the UNION ALL and keeps using their indexes.
  */
 const ALL_ROYALTY_LINES = `(
-  SELECT order_line_id, order_id, 'MARKETPLACE'::text AS source, product_id, product_name, merchant_id, merchant_name,
-         license_id, film_ip_id, paid_at, currency
+  SELECT order_line_id, order_id, 'MARKETPLACE'::text AS source, product_id, product_name, product_name_zh, merchant_id,
+         merchant_name, license_id, film_ip_id, paid_at, currency
     FROM sale_line_splits
   UNION ALL
-  SELECT line_id, NULL::uuid, 'REPORTED', product_id, product_name, merchant_id, merchant_name, license_id, film_ip_id,
-         occurred_at, currency
+  SELECT line_id, NULL::uuid, 'REPORTED', product_id, product_name, product_name_zh, merchant_id, merchant_name, license_id,
+         film_ip_id, occurred_at, currency
     FROM reported_royalty_lines)`;
 
 /**
@@ -155,13 +157,13 @@ export function royaltyLinesSql(
   }
   const sql = `
     WITH activity AS (${activity})
-    SELECT s.order_line_id, s.order_id, s.source, s.product_id, s.product_name, s.merchant_id, s.merchant_name,
-           s.license_id, s.film_ip_id, s.paid_at, s.currency,
+    SELECT s.order_line_id, s.order_id, s.source, s.product_id, s.product_name, s.product_name_zh, s.merchant_id,
+           s.merchant_name, s.license_id, s.film_ip_id, s.paid_at, s.currency,
            sum(a.gross)::text AS gross, sum(a.refunded)::text AS refunded, sum(a.royalty)::text AS royalty
       FROM activity a JOIN ${ALL_ROYALTY_LINES} s ON s.order_line_id = a.order_line_id
       ${keyset}
-     GROUP BY s.order_line_id, s.order_id, s.source, s.product_id, s.product_name, s.merchant_id, s.merchant_name,
-              s.license_id, s.film_ip_id, s.paid_at, s.currency
+     GROUP BY s.order_line_id, s.order_id, s.source, s.product_id, s.product_name, s.product_name_zh, s.merchant_id,
+              s.merchant_name, s.license_id, s.film_ip_id, s.paid_at, s.currency
      ORDER BY s.paid_at, s.order_line_id
      ${limit}`;
   return { sql, params };
@@ -239,6 +241,7 @@ export class RoyaltyReportRepository {
       source: r.source,
       productId: r.product_id,
       productName: r.product_name,
+      productNameZh: r.product_name_zh,
       merchantId: r.merchant_id,
       merchantName: r.merchant_name,
       licenseId: r.license_id,

@@ -3,6 +3,7 @@ import { Actor } from '@chedun/identity';
 import { ConnectionShape, decodeCursor, DomainError, Money, MoneyType, toConnection } from '@chedun/kernel';
 import type { Writable } from 'node:stream';
 import { CsvExportRepository } from './csv-export.repository';
+import type { ReportLanguage } from './statement-pdf';
 import { LedgerPolicy } from './ledger.policy';
 import { RoyaltyReportLine, RoyaltySeriesPoint, RoyaltySource, RoyaltyTotals } from './ledger.types';
 import {
@@ -82,8 +83,8 @@ export class RoyaltyReportService {
   }
 
   /** Every line as CSV, formatted by the database; a final row has the totals, read in the same snapshot. */
-  writeCsv(filter: RoyaltyReportFilter, out: Writable): Promise<number> {
-    return this.csv.royaltyReport(filter, out);
+  writeCsv(filter: RoyaltyReportFilter, out: Writable, lang: ReportLanguage = 'en'): Promise<number> {
+    return this.csv.royaltyReport(filter, out, lang);
   }
 }
 
@@ -95,6 +96,7 @@ function toLine(r: RoyaltyLine): RoyaltyReportLine {
     source: RoyaltySource[r.source],
     productId: r.productId,
     productName: r.productName,
+    productNameZh: r.productNameZh,
     merchantId: r.merchantId,
     merchantName: r.merchantName,
     licenseId: r.licenseId,

@@ -22,6 +22,9 @@ export class RoyaltyStatementLineEntity {
   @Column('text', { name: 'product_name' })
   productName!: string;
 
+  @Column('text', { name: 'product_name_zh', nullable: true })
+  productNameZh!: string | null;
+
   @Column('uuid', { name: 'merchant_id' })
   merchantId!: string;
 
@@ -37,8 +40,17 @@ export class RoyaltyStatementLineEntity {
   @Column('timestamptz', { name: 'occurred_at' })
   occurredAt!: Date;
 
+  /** Dated in an earlier month that already has an issued statement: a late correction of that period. */
   @Column('boolean', { name: 'is_adjustment' })
   isAdjustment!: boolean;
+
+  /** Dated in an earlier month that never had a statement: stated here for the first time. */
+  @Column('boolean', { name: 'unstated_earlier' })
+  unstatedEarlier!: boolean;
+
+  /** Copied from the version this statement supersedes (its row keeps that version's stamp). */
+  @Column('boolean')
+  restated!: boolean;
 
   @Column({ type: 'bigint', name: 'gross_minor', transformer: bigintMinorUnits })
   grossMinor!: number;

@@ -34,8 +34,20 @@ export class RoyaltyStatementResolver {
     return toParent(await this.statements.issue(actor, args));
   }
 
+  @Mutation(() => RoyaltyStatement, {
+    description:
+      'Studio staff or platform. A new version of the month\u2019s issued statement: it restates the old version\u2019s lines, takes what arrived since for that month, and supersedes it (both are kept). CONFLICT if the month has no statement or a payout of it is in transit.',
+  })
+  async reissueRoyaltyStatement(
+    @CurrentActor() actor: Actor,
+    @Args() args: IssueRoyaltyStatementArgs,
+  ): Promise<RoyaltyStatementParent> {
+    return toParent(await this.statements.reissue(actor, args));
+  }
+
   @Query(() => [RoyaltyStatement], {
-    description: 'Issued statements of a studio, newest first. Studio staff or platform.',
+    description:
+      'Statements of a studio, newest month first, each month\u2019s versions newest first (older versions SUPERSEDED). Studio staff or platform.',
   })
   async royaltyStatements(
     @CurrentActor() actor: Actor,

@@ -26,16 +26,17 @@ import { LedgerPolicy } from './ledger.policy';
 import { royaltyStatementLifecycle } from './royalty-statement-lifecycle';
 import { RoyaltySource, RoyaltyStatement, RoyaltyStatementLine } from './ledger.types';
 import { shanghaiMonth } from './shanghai-period';
-import { StatementPdfLine, writeStatementPdf } from './statement-pdf';
+import { ReportLanguage, StatementPdfLine, writeStatementPdf } from './statement-pdf';
 
 /** Lines read per query when printing a statement. */
 const PDF_BATCH = 500;
 
 /**
- * Issues and reads royalty statements. A statement takes every split, refund and reported row of the studio dated before
- * the month's end that no statement holds yet (so rows dated inside an already issued month arrive as
- * adjustments), stamps them, copies them into its frozen lines, recoups advances and charges minimum-guarantee
- * shortfalls (license_terms), and is ISSUED in the same transaction.
+ * Issues, re-issues and reads royalty statements. A statement takes every split, refund and reported row of the studio
+ * dated before the month's end that no statement holds yet (rows dated inside an already stated month arrive as
+ * adjustments, rows of earlier months that never had a statement as "earlier, unstated"), stamps them, copies them
+ * into its frozen lines, recoups advances and charges minimum-guarantee shortfalls (license_terms), and is ISSUED in
+ * the same transaction.
  */
 @Injectable()
 export class RoyaltyStatementService {
@@ -53,6 +54,46 @@ export class RoyaltyStatementService {
     actor: Actor,
     input: { studioId: string; month: string; currency: string },
   ): Promise<RoyaltyStatementEntity> {
+    const { studio, period } = await this.authorizeIssuer(actor, input);
+    return this.dataSource.transaction(async (m) => {
+      const statements = this.statements.forManager(m);
+      await statements.lockIssuer(studio.id, input.currency);
+      const taken = await statements.findOfMonth(studio.id, period.firstDay, input.currency);
+      if (taken) throw DomainError.conflict('This month already has a statement', { statementId: taken.id });
+      return this.state(m, actor, { studio, period, currency: input.currency, previous: null });
+    });
+  }
+
+  /**
+   * A new version of the month's statement: it restates every line of the version it supersedes, takes the rows
+   * that arrived since (dated before the month's end and in no statement yet), settles only those, and owes what
+   * payouts have not already transferred for the earlier versions. The earlier version stays, SUPERSEDED.
+   */
+  async reissue(
+    actor: Actor,
+    input: { studioId: string; month: string; currency: string },
+  ): Promise<RoyaltyStatementEntity> {
+    const { studio, period } = await this.authorizeIssuer(actor, input);
+    return this.dataSource.transaction(async (m) => {
+      const statements = this.statements.forManager(m);
+      await statements.lockIssuer(studio.id, input.currency);
+      const previous = await statements.findOfMonth(studio.id, period.firstDay, input.currency);
+      if (!previous)
+        throw DomainError.conflict('This month has no statement to re-issue; issue it first', { month: input.month });
+      const payouts = await statements.payoutsOf(previous.id);
+      if (payouts.inTransit)
+        throw DomainError.conflict('A payout of this statement is still in transit; re-issue once it has settled', {
+          statementId: previous.id,
+        });
+      return this.state(m, actor, { studio, period, currency: input.currency, previous, paid: payouts.paidMinor });
+    });
+  }
+
+  /** Staff of that studio (or the platform) state its months, each only once the month is over. */
+  private async authorizeIssuer(
+    actor: Actor,
+    input: { studioId: string; month: string },
+  ): Promise<{ studio: { id: string; name: string }; period: ReturnType<typeof shanghaiMonth> }> {
     const studioId = parseId(input.studioId, 'studioId');
     if (!actor.isPlatform) actor.assertMemberOf(studioId, OrganizationKind.STUDIO);
     const [studio] = await this.organizations.findByIds([studioId]);
@@ -60,41 +101,51 @@ export class RoyaltyStatementService {
     const period = shanghaiMonth(input.month);
     if (this.clock.now() < period.end)
       throw DomainError.conflict('A month can be stated only after it ends', { month: input.month });
+    return { studio: { id: studio.id, name: studio.name }, period };
+  }
 
-    return this.dataSource.transaction(async (m) => {
-      const statements = this.statements.forManager(m);
-      await statements.lockIssuer(studioId, input.currency);
-      const taken = await statements.findOfMonth(studioId, period.firstDay, input.currency);
-      if (taken) throw DomainError.conflict('This month already has a statement', { statementId: taken.id });
-
-      const id = await statements.insertDraft({
-        studioId,
-        studioName: studio.name,
-        periodMonth: period.firstDay,
-        periodStart: period.start,
-        periodEnd: period.end,
-        currency: input.currency,
-      });
-      await statements.takeRows({
-        statementId: id,
-        studioId,
-        currency: input.currency,
-        periodStart: period.start,
-        periodEnd: period.end,
-      });
-      const settled = await this.settleLicenses(m, {
+  private async state(
+    m: EntityManager,
+    actor: Actor,
+    st: {
+      studio: { id: string; name: string };
+      period: ReturnType<typeof shanghaiMonth>;
+      currency: string;
+      previous: RoyaltyStatementEntity | null;
+      paid?: number;
+    },
+  ): Promise<RoyaltyStatementEntity> {
+    const statements = this.statements.forManager(m);
+    const { studio, period, currency, previous } = st;
+    const id = await statements.insertDraft({
+      studioId: studio.id,
+      studioName: studio.name,
+      periodMonth: period.firstDay,
+      periodStart: period.start,
+      periodEnd: period.end,
+      currency,
+      version: previous ? previous.version + 1 : 1,
+      supersedes: previous?.id ?? null,
+    });
+    // Before the settlement, which counts a license's royalty over the issued statements and this one.
+    if (previous)
+      await statements.supersede(
+        previous.id,
         id,
-        studioId,
-        currency: input.currency,
-        nextMonth: period.nextFirstDay,
-      });
-      return statements.issue(id, {
-        status: royaltyStatementLifecycle.move(RoyaltyStatementStatus.DRAFT, RoyaltyStatementStatus.ISSUED),
-        issuedAt: this.clock.now(),
-        issuedBy: actor.userId,
-        advanceRecoupedMinor: settled.advanceRecouped,
-        guaranteeShortfallMinor: settled.guaranteeShortfall,
-      });
+        royaltyStatementLifecycle.move(previous.status, RoyaltyStatementStatus.SUPERSEDED, 'reissue'),
+      );
+    await statements.takeRows(
+      { statementId: id, studioId: studio.id, currency, periodStart: period.start, periodEnd: period.end },
+      previous?.id ?? null,
+    );
+    const settled = await this.settleLicenses(m, { id, studioId: studio.id, currency, nextMonth: period.nextFirstDay });
+    return statements.issue(id, {
+      status: royaltyStatementLifecycle.move(RoyaltyStatementStatus.DRAFT, RoyaltyStatementStatus.ISSUED),
+      issuedAt: this.clock.now(),
+      issuedBy: actor.userId,
+      advanceRecoupedMinor: (previous?.advanceRecoupedMinor ?? 0) + settled.advanceRecouped,
+      guaranteeShortfallMinor: (previous?.guaranteeShortfallMinor ?? 0) + settled.guaranteeShortfall,
+      previouslyPaidMinor: (previous?.previouslyPaidMinor ?? 0) + (st.paid ?? 0),
     });
   }
 
@@ -162,7 +213,7 @@ export class RoyaltyStatementService {
 
   async get(actor: Actor, id: string): Promise<RoyaltyStatementEntity> {
     const statement = await this.statements.findById(parseId(id));
-    if (!statement || statement.status !== RoyaltyStatementStatus.ISSUED)
+    if (!statement || statement.status === RoyaltyStatementStatus.DRAFT)
       throw DomainError.notFound('Royalty statement', id);
     try {
       LedgerPolicy.readStatements(actor, statement.studioId);
@@ -189,8 +240,8 @@ export class RoyaltyStatementService {
   }
 
   /** The statement as a PDF to file; lines are read in keyset batches, never all at once. */
-  writePdf(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
-    return writeStatementPdf(statement, this.pdfLines(statement.id), out);
+  writePdf(statement: RoyaltyStatementEntity, out: Writable, lang: ReportLanguage = 'zh'): Promise<void> {
+    return writeStatementPdf(statement, this.pdfLines(statement.id), out, lang);
   }
 
   private async *pdfLines(statementId: string): AsyncGenerator<StatementPdfLine[]> {
@@ -206,8 +257,8 @@ export class RoyaltyStatementService {
   }
 
   /** The statement's lines as CSV, then its totals and what is due. */
-  writeCsv(statement: RoyaltyStatementEntity, out: Writable): Promise<void> {
-    return this.csv.statement(statement, out);
+  writeCsv(statement: RoyaltyStatementEntity, out: Writable, lang: ReportLanguage = 'en'): Promise<void> {
+    return this.csv.statement(statement, out, lang);
   }
 }
 export function toStatement(e: RoyaltyStatementEntity): RoyaltyStatement {
@@ -224,6 +275,11 @@ export function toStatement(e: RoyaltyStatementEntity): RoyaltyStatement {
     refunded: money(e.refundedMinor),
     royalty: money(e.royaltyMinor),
     adjustments: money(e.adjustmentsMinor),
+    unstatedEarlier: money(e.unstatedEarlierMinor),
+    periodRoyalty: money(e.royaltyMinor - e.adjustmentsMinor - e.unstatedEarlierMinor),
+    previouslyPaid: money(e.previouslyPaidMinor),
+    version: e.version,
+    supersededBy: e.supersededBy,
     advanceRecouped: money(e.advanceRecoupedMinor),
     guaranteeShortfall: money(e.guaranteeShortfallMinor),
     amountDue: money(e.amountDueMinor),
@@ -240,11 +296,13 @@ function toStatementLine(r: RoyaltyStatementLineEntity, currency: string): Royal
     sourceId: r.sourceId,
     orderLineId: r.orderLineId,
     productName: r.productName,
+    productNameZh: r.productNameZh,
     merchantName: r.merchantName,
     licenseId: r.licenseId,
     filmIpId: r.filmIpId,
     occurredAt: r.occurredAt,
     isAdjustment: r.isAdjustment,
+    unstatedEarlier: r.unstatedEarlier,
     gross: money(r.grossMinor),
     refunded: money(r.refundedMinor),
     royalty: money(r.royaltyMinor),

@@ -37,6 +37,10 @@ export class SaleLineSplitEntity {
   @Column('text', { name: 'product_name' })
   productName!: string;
 
+  /** The product's Chinese name as bought; null when it had none. */
+  @Column('text', { name: 'product_name_zh', nullable: true })
+  productNameZh!: string | null;
+
   @Column('char', { length: 3 })
   currency!: string;
 

@@ -73,6 +73,7 @@ export class SalesPostingService {
         filmIpId: line.filmIpId,
         productId: line.productId,
         productName: line.productName,
+        productNameZh: line.productNameZh ?? null,
         currency: split.gross.currency,
         grossMinor: split.gross.amountMinor,
         royaltyBps: line.royaltyBps,

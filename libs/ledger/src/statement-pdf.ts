@@ -11,7 +11,9 @@ export interface StatementPdfLine {
   kind: 'SALE' | 'REFUND' | 'REPORTED';
   occurredAt: Date;
   isAdjustment: boolean;
+  unstatedEarlier: boolean;
   productName: string;
+  productNameZh: string | null;
   merchantName: string;
   grossMinor: number;
   refundedMinor: number;
@@ -75,10 +77,14 @@ type ColumnKey = (typeof COLUMNS)[number]['key'];
  * recouped, guarantee shortfall and amount due), then every line, page by page. Lines are pulled in batches and the
  * writer's backpressure is respected between batches, so a long statement never sits in memory whole.
  */
+/** The interface language a download was asked in: it picks the product names (labels are printed in both). */
+export type ReportLanguage = 'zh' | 'en';
+
 export async function writeStatementPdf(
   statement: RoyaltyStatementEntity,
   batches: AsyncIterable<StatementPdfLine[]>,
   out: Writable,
+  lang: ReportLanguage = 'zh',
 ): Promise<void> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -134,7 +140,7 @@ export async function writeStatementPdf(
       'Issued 出具时间',
       statement.issuedAt ? `${shanghaiTime.format(statement.issuedAt).replace(', ', ' ')} (Asia/Shanghai)` : '—',
     ],
-    ['Statement 编号', statement.id],
+    ['Statement 编号', statement.version > 1 ? `${statement.id} (version 版本 ${statement.version})` : statement.id],
   ];
   for (const [label, value] of facts) {
     cell(label, MARGIN, y, 130, 'left');
@@ -146,10 +152,18 @@ export async function writeStatementPdf(
   const totals: [string, number][] = [
     ['Gross sales 销售总额', statement.grossMinor],
     ['Refunded 退款', statement.refundedMinor],
-    ['Royalty 版税 (net of refunds, incl. adjustments)', statement.royaltyMinor],
-    ['of which adjustments to earlier periods 以前期间调整', statement.adjustmentsMinor],
+    ['Royalty 版税 (net of refunds, all lines)', statement.royaltyMinor],
+    [
+      'of which this month 其中本月 (= royalty report)',
+      statement.royaltyMinor - statement.adjustmentsMinor - statement.unstatedEarlierMinor,
+    ],
+    ['of which earlier months never stated 其中此前未出账月份 †', statement.unstatedEarlierMinor],
+    ['of which adjustments to stated periods 其中对已出账期间的调整 *', statement.adjustmentsMinor],
     ['Advance recouped 预付款抵扣', -statement.advanceRecoupedMinor],
     ['Minimum guarantee shortfall 保底差额', statement.guaranteeShortfallMinor],
+    ...(statement.previouslyPaidMinor > 0
+      ? ([['Paid on earlier versions 此前版本已付', -statement.previouslyPaidMinor]] as [string, number][])
+      : []),
   ];
   for (const [label, value] of totals) {
     cell(label, MARGIN, y, 330, 'left');
@@ -169,7 +183,8 @@ export async function writeStatementPdf(
   y += 22;
   doc.fontSize(8).fillColor('#555555');
   cell(
-    `${statement.lineCount} lines. * marks an adjustment: a sale or refund dated in an earlier, already stated period.`,
+    `${statement.lineCount} lines. * marks an adjustment: a sale or refund dated in an earlier, already stated period. ` +
+      '† marks a sale or refund dated in an earlier month that had no statement of its own.',
     MARGIN,
     y,
     769,
@@ -190,8 +205,8 @@ export async function writeStatementPdf(
       const values: Record<ColumnKey, string> = {
         no: String(line.lineNo),
         date: shanghaiDate(line.occurredAt),
-        kind: `${STATEMENT_KIND_LABELS[line.kind]}${line.isAdjustment ? ' *' : ''}`,
-        product: line.productName,
+        kind: `${STATEMENT_KIND_LABELS[line.kind]}${line.isAdjustment ? ' *' : line.unstatedEarlier ? ' †' : ''}`,
+        product: lang === 'zh' ? line.productNameZh || line.productName : line.productName,
         merchant: line.merchantName,
         gross: formatMinor(line.grossMinor),
         refunded: formatMinor(line.refundedMinor),

@@ -43,6 +43,15 @@ export class LicenseApplicationRepository {
     });
   }
 
+  /** The offers the merchant has a PENDING application for. */
+  async pendingOfferIds(merchantId: string): Promise<string[]> {
+    const rows = await this.manager.find(LicenseApplicationEntity, {
+      select: { offerId: true },
+      where: { merchantId, status: LicenseApplicationStatus.PENDING },
+    });
+    return rows.map((r) => r.offerId);
+  }
+
   /** The offer's PENDING applications, locked until the transaction ends. */
   lockPendingOfOffer(offerId: string): Promise<LicenseApplicationEntity[]> {
     return this.manager.find(LicenseApplicationEntity, {

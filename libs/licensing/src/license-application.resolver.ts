@@ -1,11 +1,12 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@chedun/identity';
+import { Actor, CurrentActor, Organization, OrganizationService } from '@chedun/identity';
 import { DomainError } from '@chedun/kernel';
 import { LicenseApplicationService } from './license-application.service';
 import { LicenseOfferService } from './license-offer.service';
-import { batchLoad, LoaderContext, mapPage } from './licensing-graphql.util';
+import { batchLoad, LoaderContext, mapPage, loadOrganization } from './licensing-graphql.util';
 import {
+  MerchantOfferStanding,
   ApplyForLicenseInput,
   IdWithReasonArgs,
   License,
@@ -21,6 +22,7 @@ export class LicenseApplicationResolver {
   constructor(
     private readonly applications: LicenseApplicationService,
     private readonly offers: LicenseOfferService,
+    private readonly organizations: OrganizationService,
   ) {}
 
   @Mutation(() => LicenseApplication, {
@@ -91,6 +93,17 @@ export class LicenseApplicationResolver {
     return mapPage(await this.applications.ofMerchant(actor, args.merchantId, args), LicenseApplication.from);
   }
 
+  @Query(() => [MerchantOfferStanding], {
+    description:
+      'For the merchant\u2019s staff: the offers it has a pending application for (APPLIED) or holds an ACTIVE or SUSPENDED license on (HELD); applying again to those is CONFLICT.',
+  })
+  merchantOfferStandings(
+    @CurrentActor() actor: Actor,
+    @Args('merchantId', { type: () => ID }, ParseUUIDPipe) merchantId: string,
+  ): Promise<MerchantOfferStanding[]> {
+    return this.applications.standings(actor, merchantId);
+  }
+
   @ResolveField(() => LicenseOffer, {
     description: 'The offer as it stands now; the license keeps the terms as agreed.',
   })
@@ -113,5 +126,15 @@ export class LicenseApplicationResolver {
       async (ids) => new Map((await this.applications.licensesOf(ids)).map((l) => [l.applicationId, License.from(l)])),
       () => null,
     );
+  }
+
+  @ResolveField(() => Organization, { description: 'The licensing studio, by name.' })
+  studio(@Parent() application: LicenseApplication, @Context() ctx: LoaderContext): Promise<Organization> {
+    return loadOrganization(ctx, this.organizations, application.studioId);
+  }
+
+  @ResolveField(() => Organization, { description: 'The merchant (applicant or licensee), by name.' })
+  merchant(@Parent() application: LicenseApplication, @Context() ctx: LoaderContext): Promise<Organization> {
+    return loadOrganization(ctx, this.organizations, application.merchantId);
   }
 }

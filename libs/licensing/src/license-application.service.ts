@@ -12,9 +12,12 @@ import { LicenseApplicationEntity, LicenseEntity, LicenseOfferEntity, LicensingE
 import { LicensingAuditService } from './licensing-audit.service';
 import { LicensingException } from './licensing.exception';
 import { LicensingPolicy } from './licensing.policy';
+import { OfferStanding } from './licensing.types';
 
 const ONE_PENDING_INDEX = 'license_applications_one_pending';
+const ONE_HELD_INDEX = 'licenses_one_held';
 const DUPLICATE_MESSAGE = 'This merchant already has a pending application for this offer';
+const HELD_MESSAGE = 'This merchant already holds a license on this offer (active or suspended); it cannot apply again';
 
 @Injectable()
 export class LicenseApplicationService {
@@ -42,8 +45,12 @@ export class LicenseApplicationService {
         if (offer.status !== LicenseOfferStatus.OPEN)
           throw LicensingException.conflict('This offer is closed to applications');
         this.assertTermNotOver(offer);
+        // Pending first: an approval turns the application and grants the license in one commit, so a check that
+        // no longer sees the application pending sees the license.
         const pending = await applications.hasPending(offer.id, input.merchantId);
         if (pending) throw LicensingException.conflict(DUPLICATE_MESSAGE);
+        if (await this.licenses.forManager(manager).holds(offer.id, input.merchantId))
+          throw LicensingException.conflict(HELD_MESSAGE);
         const application = await applications.insert({
           offerId: offer.id,
           studioId: offer.studioId,
@@ -71,8 +78,37 @@ export class LicenseApplicationService {
     }
   }
 
+  /** For the merchant's staff: the offers it has applied for (pending) or holds a license on. */
+  async standings(actor: Actor, merchantId: string): Promise<{ offerId: string; standing: OfferStanding }[]> {
+    actor.assertMemberOf(merchantId, OrganizationKind.MERCHANT);
+    const [pending, held] = await Promise.all([
+      this.applications.pendingOfferIds(merchantId),
+      this.licenses.heldOfferIds(merchantId),
+    ]);
+    const heldSet = new Set(held);
+    return [
+      ...held.map((offerId) => ({ offerId, standing: OfferStanding.HELD })),
+      ...pending.filter((id) => !heldSet.has(id)).map((offerId) => ({ offerId, standing: OfferStanding.APPLIED })),
+    ];
+  }
+
   /** Studio staff approve: the application is APPROVED and an ACTIVE license carries a copy of the offer's terms. */
   async approve(actor: Actor, id: string): Promise<{ application: LicenseApplicationEntity; license: LicenseEntity }> {
+    try {
+      return await this.grant(actor, id);
+    } catch (error) {
+      // The merchant already holds a license on the offer (granted before applying twice was refused).
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === ONE_HELD_INDEX
+      ) {
+        throw LicensingException.conflict(HELD_MESSAGE);
+      }
+      throw error;
+    }
+  }
+
+  private grant(actor: Actor, id: string): Promise<{ application: LicenseApplicationEntity; license: LicenseEntity }> {
     return this.dataSource.transaction(async (manager) => {
       const applications = this.applications.forManager(manager);
       // Offer before application, the order closing an offer takes its locks in, so the two cannot deadlock.

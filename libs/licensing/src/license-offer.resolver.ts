@@ -1,9 +1,9 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, OptionalActor, Public } from '@chedun/identity';
+import { Actor, CurrentActor, OptionalActor, Organization, OrganizationService, Public } from '@chedun/identity';
 import { FilmIp, FilmIpService } from '@chedun/ip';
 import { LicenseOfferService } from './license-offer.service';
-import { loadFilmIp, LoaderContext, mapPage } from './licensing-graphql.util';
+import { loadFilmIp, LoaderContext, loadOrganization, mapPage } from './licensing-graphql.util';
 import {
   LicenseOffer,
   LicenseOfferConnection,
@@ -17,6 +17,7 @@ export class LicenseOfferResolver {
   constructor(
     private readonly offers: LicenseOfferService,
     private readonly filmIps: FilmIpService,
+    private readonly organizations: OrganizationService,
   ) {}
 
   @Mutation(() => LicenseOffer, {
@@ -75,5 +76,10 @@ export class LicenseOfferResolver {
   @ResolveField(() => FilmIp)
   filmIp(@Parent() offer: LicenseOffer, @Context() ctx: LoaderContext): Promise<FilmIp> {
     return loadFilmIp(ctx, this.filmIps, offer.filmIpId);
+  }
+
+  @ResolveField(() => Organization, { description: 'The studio that offers the license, by name.' })
+  studio(@Parent() offer: LicenseOffer, @Context() ctx: LoaderContext): Promise<Organization> {
+    return loadOrganization(ctx, this.organizations, offer.studioId);
   }
 }

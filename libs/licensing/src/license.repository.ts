@@ -34,6 +34,24 @@ export class LicenseRepository {
     return this.manager.findOne(LicenseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Whether the merchant holds a license (ACTIVE or SUSPENDED) signed on this offer. */
+  holds(offerId: string, merchantId: string): Promise<boolean> {
+    return this.manager.existsBy(LicenseEntity, {
+      offerId,
+      merchantId,
+      status: In([LicenseStatus.ACTIVE, LicenseStatus.SUSPENDED]),
+    });
+  }
+
+  /** The offers on which the merchant holds a license (ACTIVE or SUSPENDED). */
+  async heldOfferIds(merchantId: string): Promise<string[]> {
+    const rows = await this.manager.find(LicenseEntity, {
+      select: { offerId: true },
+      where: { merchantId, status: In([LicenseStatus.ACTIVE, LicenseStatus.SUSPENDED]) },
+    });
+    return [...new Set(rows.map((r) => r.offerId))];
+  }
+
   findByApplicationIds(applicationIds: readonly string[]): Promise<LicenseEntity[]> {
     return this.manager.findBy(LicenseEntity, { applicationId: In([...applicationIds]) });
   }

@@ -1,10 +1,10 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor } from '@chedun/identity';
+import { Actor, CurrentActor, Organization, OrganizationService } from '@chedun/identity';
 import { FilmIp, FilmIpService } from '@chedun/ip';
 import { LicenseService } from './license.service';
 import { LicensingAuditService } from './licensing-audit.service';
-import { loadFilmIp, LoaderContext, mapPage } from './licensing-graphql.util';
+import { loadFilmIp, LoaderContext, mapPage, loadOrganization } from './licensing-graphql.util';
 import {
   IdWithReasonArgs,
   License,
@@ -20,6 +20,7 @@ export class LicenseResolver {
     private readonly licenses: LicenseService,
     private readonly audit: LicensingAuditService,
     private readonly filmIps: FilmIpService,
+    private readonly organizations: OrganizationService,
   ) {}
 
   @Mutation(() => License, { description: 'Studio staff only, with a reason. Its products leave the shop.' })
@@ -71,5 +72,15 @@ export class LicenseResolver {
   @ResolveField(() => FilmIp)
   filmIp(@Parent() license: License, @Context() ctx: LoaderContext): Promise<FilmIp> {
     return loadFilmIp(ctx, this.filmIps, license.filmIpId);
+  }
+
+  @ResolveField(() => Organization, { description: 'The licensing studio, by name.' })
+  studio(@Parent() license: License, @Context() ctx: LoaderContext): Promise<Organization> {
+    return loadOrganization(ctx, this.organizations, license.studioId);
+  }
+
+  @ResolveField(() => Organization, { description: 'The merchant (applicant or licensee), by name.' })
+  merchant(@Parent() license: License, @Context() ctx: LoaderContext): Promise<Organization> {
+    return loadOrganization(ctx, this.organizations, license.merchantId);
   }
 }

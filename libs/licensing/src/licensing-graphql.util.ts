@@ -1,3 +1,4 @@
+import { Organization, OrganizationService, toOrganization } from '@chedun/identity';
 import { FilmIp, FilmIpService, toFilmIp } from '@chedun/ip';
 import { ConnectionShape, DomainError } from '@chedun/kernel';
 import DataLoader from 'dataloader';
@@ -42,5 +43,23 @@ export function loadFilmIp(ctx: LoaderContext, filmIps: FilmIpService, id: strin
     id,
     async (ids) => new Map((await filmIps.findManyByIds(ids)).map((ip) => [ip.id, toFilmIp(ip)])),
     (missing) => DomainError.notFound('Film IP', missing),
+  );
+}
+
+/**
+ * Organizations' public profiles (kind and names) are public, so a licensing record names its studio and merchant;
+ * one batch per request whatever the number of records on the page.
+ */
+export function loadOrganization(
+  ctx: LoaderContext,
+  organizations: OrganizationService,
+  id: string,
+): Promise<Organization> {
+  return batchLoad(
+    ctx,
+    'organization',
+    id,
+    async (ids) => new Map((await organizations.profiles(ids)).map((o) => [o.id, toOrganization(o)])),
+    (missing) => DomainError.notFound('Organization', missing),
   );
 }

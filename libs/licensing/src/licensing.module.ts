@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
 import { LicenseApplicationRepository } from './license-application.repository';
 import { LicenseApplicationService } from './license-application.service';
@@ -25,6 +26,7 @@ import { LicenseResolver } from './license.resolver';
   imports: [
     TypeOrmModule.forFeature([LicenseOfferEntity, LicenseApplicationEntity, LicenseEntity, LicensingAuditEntryEntity]),
     IpModule,
+    IdentityModule,
   ],
   providers: [
     LicenseOfferRepository,

@@ -435,3 +435,19 @@ export class MerchantLicensesArgs extends PageArgs {
   @IsEnum(LicenseStatus)
   status?: LicenseStatus | null;
 }
+
+/** Where a merchant stands with an offer: an application waiting for the studio, or a license it holds. */
+export enum OfferStanding {
+  APPLIED = 'APPLIED',
+  HELD = 'HELD',
+}
+registerEnumType(OfferStanding, { name: 'OfferStanding' });
+
+@ObjectType('MerchantOfferStanding')
+export class MerchantOfferStanding {
+  @Field(() => ID)
+  offerId!: string;
+
+  @Field(() => OfferStanding)
+  standing!: OfferStanding;
+}

@@ -108,6 +108,7 @@ export class OrderLifecycle {
         orderLineId: l.id,
         productId: l.productId,
         productName: l.productName,
+        productNameZh: l.productNameZh,
         merchantId: l.merchantId,
         studioId: l.studioId,
         licenseId: l.licenseId,

@@ -8,9 +8,9 @@ import { OrderStatus } from './order-status';
 import { ExpectedGuest, MerchandiseFulfilment } from './orders.types';
 
 const LINE_COLUMNS = `l.id, l.order_id AS "orderId", l.position, l.kind, l.product_id AS "productId", l.product_name AS "productName",
-  l.merchant_id AS "merchantId", l.studio_id AS "studioId", l.license_id AS "licenseId", l.film_ip_id AS "filmIpId",
+  l.product_name_zh AS "productNameZh", l.merchant_id AS "merchantId", l.studio_id AS "studioId", l.license_id AS "licenseId", l.film_ip_id AS "filmIpId",
   l.royalty_bps AS "royaltyBps", l.variant_id AS "variantId", l.time_slot_id AS "timeSlotId", l.ticket_type_id AS "ticketTypeId",
-  l.ticket_type_name AS "ticketTypeName", l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.slot_ends_at AS "slotEndsAt", l.quantity,
+  l.ticket_type_name AS "ticketTypeName", l.ticket_type_name_zh AS "ticketTypeNameZh", l.venue_id AS "venueId", l.slot_starts_at AS "slotStartsAt", l.slot_ends_at AS "slotEndsAt", l.quantity,
   l.unit_price_minor AS "unitPriceMinor", l.net_minor AS "netMinor", l.currency, l.refunded_minor AS "refundedMinor", l.fulfilled_at AS "fulfilledAt", l.fulfilment`;
 
 type MoneyColumn = 'unitPriceMinor' | 'netMinor' | 'refundedMinor';
@@ -84,8 +84,8 @@ export class OrderLineRepository {
     await this.manager.query(
       `INSERT INTO order_lines (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
                                 variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at, slot_ends_at,
-                                quantity, unit_price_minor, net_minor, currency)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+                                quantity, unit_price_minor, net_minor, currency, product_name_zh, ticket_type_name_zh)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
       [
         line.orderId,
         line.position,
@@ -108,6 +108,8 @@ export class OrderLineRepository {
         line.unitPriceMinor,
         line.netMinor,
         line.currency,
+        line.productNameZh,
+        line.ticketTypeNameZh,
       ],
     );
   }

@@ -29,6 +29,8 @@ export interface OrderLineRecord {
   kind: 'MERCHANDISE' | 'EXPERIENCE';
   productId: string;
   productName: string;
+  /** The product's Chinese name at purchase; null when it had none. */
+  productNameZh: string | null;
   merchantId: string;
   studioId: string;
   licenseId: string;
@@ -39,6 +41,7 @@ export interface OrderLineRecord {
   ticketTypeId: string | null;
   venueId: string | null;
   ticketTypeName: string | null;
+  ticketTypeNameZh: string | null;
   slotStartsAt: Date | null;
   slotEndsAt: Date | null;
   quantity: number;

@@ -133,11 +133,17 @@ export class Ticket {
   @Field(() => ID)
   timeSlotId!: string;
 
-  @Field({ description: 'The experience the ticket admits to, named as when it was bought.' })
+  @Field({ description: 'The experience the ticket admits to, named as when it was bought (English).' })
   productName!: string;
 
-  @Field({ description: 'Adult, child, ...: the ticket type bought.' })
+  @Field(() => String, { nullable: true, description: 'Its Chinese name when it was bought; null when it had none.' })
+  productNameZh!: string | null;
+
+  @Field({ description: 'Adult, child, ...: the ticket type bought (English).' })
   ticketTypeName!: string;
+
+  @Field(() => String, { nullable: true, description: 'The ticket type\u2019s Chinese name when it was bought.' })
+  ticketTypeNameZh!: string | null;
 
   @Field(() => GraphQLISODateTime, { description: 'When its time slot starts.' })
   startsAt!: Date;
@@ -168,8 +174,20 @@ export class OrderLine {
   @Field(() => ID)
   productId!: string;
 
-  @Field()
+  @Field({ description: 'The product\u2019s (English) name at purchase, kept on the line.' })
   productName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The product\u2019s Chinese name at purchase; null when it had none. Chinese interfaces show it.',
+  })
+  productNameZh!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An experience line\u2019s ticket type (English) at purchase.' })
+  ticketTypeName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The ticket type\u2019s Chinese name at purchase.' })
+  ticketTypeNameZh!: string | null;
 
   @Field(() => ID)
   merchantId!: string;

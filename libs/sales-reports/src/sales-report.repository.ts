@@ -31,6 +31,7 @@ export interface SalesReportLineRecord {
   lineNo: number;
   productId: string;
   productName: string;
+  productNameZh: string | null;
   channel: string;
   quantity: number;
   grossMinor: number;
@@ -165,13 +166,16 @@ export class SalesReportRepository {
   private async insertLines(reportId: string, lines: ReportContent['lines']): Promise<void> {
     if (lines.length === 0) return;
     await this.manager.query(
-      `INSERT INTO sales_report_lines (report_id, line_no, product_id, product_name, channel, quantity, gross_minor, royalty_minor)
-       SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::bigint[], $8::bigint[])`,
+      `INSERT INTO sales_report_lines (report_id, line_no, product_id, product_name, product_name_zh, channel, quantity,
+         gross_minor, royalty_minor)
+       SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[],
+         $9::bigint[])`,
       [
         reportId,
         lines.map((l) => l.lineNo),
         lines.map((l) => l.productId),
         lines.map((l) => l.productName),
+        lines.map((l) => l.productNameZh),
         lines.map((l) => l.channel),
         lines.map((l) => l.quantity),
         lines.map((l) => l.grossMinor),
@@ -185,7 +189,7 @@ export class SalesReportRepository {
     if (reportIds.length === 0) return [];
     const rows: LineRow[] = await this.manager.query(
       `SELECT id, report_id AS "reportId", line_no AS "lineNo", product_id AS "productId", product_name AS "productName",
-              channel, quantity, gross_minor::text AS "grossMinor", royalty_minor::text AS "royaltyMinor"
+              product_name_zh AS "productNameZh", channel, quantity, gross_minor::text AS "grossMinor", royalty_minor::text AS "royaltyMinor"
          FROM sales_report_lines WHERE report_id = ANY($1::uuid[]) ORDER BY report_id, line_no`,
       [reportIds],
     );

@@ -131,6 +131,12 @@ export class ReportedSaleLine {
   @Field()
   productName!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Chinese name at the time of the report, when the product has one.',
+  })
+  productNameZh!: string | null;
+
   @Field(() => SalesChannel)
   channel!: SalesChannel;
 
@@ -217,6 +223,7 @@ export class SalesReport {
         lineNo: l.lineNo,
         productId: l.productId,
         productName: l.productName,
+        productNameZh: l.productNameZh,
         channel: l.channel as SalesChannel,
         quantity: l.quantity,
         gross: money(l.grossMinor),

@@ -192,6 +192,10 @@ export type MoneyInput = {
   currency?: string;
 };
 
+export type OfferStanding =
+  | 'APPLIED'
+  | 'HELD';
+
 export type OrderLineKind =
   | 'EXPERIENCE'
   | 'MERCHANDISE';
@@ -300,7 +304,8 @@ export type RoyaltySeriesBy =
 
 export type RoyaltyStatementStatus =
   | 'DRAFT'
-  | 'ISSUED';
+  | 'ISSUED'
+  | 'SUPERSEDED';
 
 /** ONLINE: this marketplace; VENUE: the merchant’s own venue or shop; RETAIL: other shops. */
 export type SalesChannel =
@@ -585,7 +590,14 @@ export type OpenOffersQueryVariables = Exact<{
 }>;
 
 
-export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null } } }> } };
+export type OpenOffersQuery = { licenseOffers: { totalCount: number, edges: Array<{ node: { id: string, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, advance: { amountMinor: number, currency: string } | null, minimumGuarantee: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null }, studio: { id: string, name: string, nameZh: string | null } } }> } };
+
+export type OfferStandingsQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type OfferStandingsQuery = { merchantOfferStandings: Array<{ offerId: string, standing: OfferStanding }> };
 
 export type ApplyForLicenseMutationVariables = Exact<{
   input: ApplyForLicenseInput;
@@ -600,7 +612,7 @@ export type MerchantOrdersQueryVariables = Exact<{
 }>;
 
 
-export type MerchantOrdersQuery = { merchantOrders: { totalCount: number, edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, orderLineId: string, redeemedAt: string | null }> } }> } };
+export type MerchantOrdersQuery = { merchantOrders: { totalCount: number, edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, paidAt: string | null, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productName: string, productNameZh: string | null, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string } }>, tickets: Array<{ code: string, orderLineId: string, redeemedAt: string | null }> } }> } };
 
 export type MerchantOrderDeliveriesQueryVariables = Exact<{
   merchantId: string | number;
@@ -630,7 +642,7 @@ export type HandOverPickupMutationVariables = Exact<{
 }>;
 
 
-export type HandOverPickupMutation = { handOverPickup: { id: string, status: OrderStatus, lines: Array<{ productName: string, quantity: number }> } };
+export type HandOverPickupMutation = { handOverPickup: { id: string, status: OrderStatus, lines: Array<{ productName: string, productNameZh: string | null, quantity: number }> } };
 
 export type RefundOrderLineFromConsoleMutationVariables = Exact<{
   orderLineId: string | number;
@@ -767,14 +779,14 @@ export type RedeemTicketMutationVariables = Exact<{
 }>;
 
 
-export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string } };
+export type RedeemTicketMutation = { redeemTicket: { code: string, redeemedAt: string | null, timeSlotId: string, productName: string, productNameZh: string | null, ticketTypeName: string, ticketTypeNameZh: string | null, startsAt: string, endsAt: string } };
 
 export type OrderDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, ticketTypeName: string, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, productNameZh: string | null, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, productNameZh: string | null, ticketTypeName: string, ticketTypeNameZh: string | null, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
 
 export type RequestLineRefundMutationVariables = Exact<{
   orderLineId: string | number;
@@ -802,7 +814,7 @@ export type CancelOrderMutation = { cancelOrder: { id: string, status: OrderStat
 export type MyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyOrdersQuery = { myOrders: { edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, productName: string, quantity: number }> } }> } };
+export type MyOrdersQuery = { myOrders: { edges: Array<{ node: { id: string, status: OrderStatus, createdAt: string, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, productName: string, productNameZh: string | null, quantity: number }> } }> } };
 
 export type ProductDetailQueryVariables = Exact<{
   id: string | number;
@@ -864,7 +876,7 @@ export type IncomingApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type IncomingApplicationsQuery = { incomingLicenseApplications: { edges: Array<{ node: { id: string, status: LicenseApplicationStatus, pitch: string, createdAt: string, decisionReason: string | null, merchantId: string, offer: { id: string, royaltyBps: number, filmIp: { title: string, titleZh: string | null } } } }> } };
+export type IncomingApplicationsQuery = { incomingLicenseApplications: { edges: Array<{ node: { id: string, status: LicenseApplicationStatus, pitch: string, createdAt: string, decisionReason: string | null, merchantId: string, merchant: { name: string, nameZh: string | null }, offer: { id: string, royaltyBps: number, filmIp: { title: string, titleZh: string | null } } } }> } };
 
 export type ApproveApplicationMutationVariables = Exact<{
   id: string | number;
@@ -886,7 +898,7 @@ export type StudioLicensesQueryVariables = Exact<{
 }>;
 
 
-export type StudioLicensesQuery = { studioLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, startsOn: string, endsOn: string, merchantId: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
+export type StudioLicensesQuery = { studioLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, startsOn: string, endsOn: string, merchantId: string, categories: Array<ProductCategory>, merchant: { name: string, nameZh: string | null }, filmIp: { title: string, titleZh: string | null } } }> } };
 
 export type SuspendLicenseMutationVariables = Exact<{
   id: string | number;
@@ -951,14 +963,30 @@ export type RoyaltyLinesQueryVariables = Exact<{
 }>;
 
 
-export type RoyaltyLinesQuery = { royaltyReportLines: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderLineId: string, paidAt: string, productName: string, merchantName: string, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } }> } };
+export type RoyaltyLinesQuery = { royaltyReportLines: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderLineId: string, paidAt: string, productName: string, productNameZh: string | null, merchantName: string, gross: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, royalty: { amountMinor: number, currency: string } } }> } };
 
 export type RoyaltyStatementsQueryVariables = Exact<{
   studioId: string | number;
 }>;
 
 
-export type RoyaltyStatementsQuery = { royaltyStatements: Array<{ id: string, month: string, status: RoyaltyStatementStatus, lineCount: number, issuedAt: string | null, royalty: { amountMinor: number, currency: string }, amountDue: { amountMinor: number, currency: string } }> };
+export type RoyaltyStatementsQuery = { royaltyStatements: Array<{ id: string, month: string, version: number, status: RoyaltyStatementStatus, lineCount: number, issuedAt: string | null, royalty: { amountMinor: number, currency: string }, periodRoyalty: { amountMinor: number, currency: string }, unstatedEarlier: { amountMinor: number, currency: string }, adjustments: { amountMinor: number, currency: string }, previouslyPaid: { amountMinor: number, currency: string }, amountDue: { amountMinor: number, currency: string } }> };
+
+export type IssueStatementMutationVariables = Exact<{
+  studioId: string | number;
+  month: string;
+}>;
+
+
+export type IssueStatementMutation = { issueRoyaltyStatement: { id: string } };
+
+export type ReissueStatementMutationVariables = Exact<{
+  studioId: string | number;
+  month: string;
+}>;
+
+
+export type ReissueStatementMutation = { reissueRoyaltyStatement: { id: string } };
 
 export type StudioSalesReportQueueQueryVariables = Exact<{
   studioId: string | number;
@@ -1388,11 +1416,24 @@ export const OpenOffersDocument = new TypedDocumentString(`
           year
           synopsis
         }
+        studio {
+          id
+          name
+          nameZh
+        }
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<OpenOffersQuery, OpenOffersQueryVariables>;
+export const OfferStandingsDocument = new TypedDocumentString(`
+    query OfferStandings($merchantId: ID!) {
+  merchantOfferStandings(merchantId: $merchantId) {
+    offerId
+    standing
+  }
+}
+    `) as unknown as TypedDocumentString<OfferStandingsQuery, OfferStandingsQueryVariables>;
 export const ApplyForLicenseDocument = new TypedDocumentString(`
     mutation ApplyForLicense($input: ApplyForLicenseInput!) {
   applyForLicense(input: $input) {
@@ -1419,6 +1460,7 @@ export const MerchantOrdersDocument = new TypedDocumentString(`
           id
           kind
           productName
+          productNameZh
           quantity
           slotStartsAt
           fulfilment
@@ -1498,6 +1540,7 @@ export const HandOverPickupDocument = new TypedDocumentString(`
     status
     lines {
       productName
+      productNameZh
       quantity
     }
   }
@@ -1787,7 +1830,9 @@ export const RedeemTicketDocument = new TypedDocumentString(`
     redeemedAt
     timeSlotId
     productName
+    productNameZh
     ticketTypeName
+    ticketTypeNameZh
     startsAt
     endsAt
   }
@@ -1811,6 +1856,7 @@ export const OrderDetailDocument = new TypedDocumentString(`
       kind
       productId
       productName
+      productNameZh
       quantity
       slotStartsAt
       fulfilment
@@ -1867,7 +1913,9 @@ export const OrderDetailDocument = new TypedDocumentString(`
       voidedAt
       orderLineId
       productName
+      productNameZh
       ticketTypeName
+      ticketTypeNameZh
       startsAt
       endsAt
       venue {
@@ -1932,6 +1980,7 @@ export const MyOrdersDocument = new TypedDocumentString(`
         lines {
           id
           productName
+          productNameZh
           quantity
         }
       }
@@ -2184,6 +2233,10 @@ export const IncomingApplicationsDocument = new TypedDocumentString(`
         createdAt
         decisionReason
         merchantId
+        merchant {
+          name
+          nameZh
+        }
         offer {
           id
           royaltyBps
@@ -2225,6 +2278,10 @@ export const StudioLicensesDocument = new TypedDocumentString(`
         startsOn
         endsOn
         merchantId
+        merchant {
+          name
+          nameZh
+        }
         categories
         filmIp {
           title
@@ -2353,6 +2410,7 @@ export const RoyaltyLinesDocument = new TypedDocumentString(`
         orderLineId
         paidAt
         productName
+        productNameZh
         merchantName
         gross {
           amountMinor
@@ -2376,10 +2434,27 @@ export const RoyaltyStatementsDocument = new TypedDocumentString(`
   royaltyStatements(studioId: $studioId) {
     id
     month
+    version
     status
     lineCount
     issuedAt
     royalty {
+      amountMinor
+      currency
+    }
+    periodRoyalty {
+      amountMinor
+      currency
+    }
+    unstatedEarlier {
+      amountMinor
+      currency
+    }
+    adjustments {
+      amountMinor
+      currency
+    }
+    previouslyPaid {
       amountMinor
       currency
     }
@@ -2390,6 +2465,20 @@ export const RoyaltyStatementsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RoyaltyStatementsQuery, RoyaltyStatementsQueryVariables>;
+export const IssueStatementDocument = new TypedDocumentString(`
+    mutation IssueStatement($studioId: ID!, $month: String!) {
+  issueRoyaltyStatement(studioId: $studioId, month: $month) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<IssueStatementMutation, IssueStatementMutationVariables>;
+export const ReissueStatementDocument = new TypedDocumentString(`
+    mutation ReissueStatement($studioId: ID!, $month: String!) {
+  reissueRoyaltyStatement(studioId: $studioId, month: $month) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReissueStatementMutation, ReissueStatementMutationVariables>;
 export const StudioSalesReportQueueDocument = new TypedDocumentString(`
     query StudioSalesReportQueue($studioId: ID!) {
   studioSalesReports(studioId: $studioId, status: SUBMITTED) {

@@ -34,8 +34,22 @@ export const OpenOffers = graphql(`
             year
             synopsis
           }
+          studio {
+            id
+            name
+            nameZh
+          }
         }
       }
+    }
+  }
+`);
+
+const OfferStandings = graphql(`
+  query OfferStandings($merchantId: ID!) {
+    merchantOfferStandings(merchantId: $merchantId) {
+      offerId
+      standing
     }
   }
 `);
@@ -52,6 +66,9 @@ const ApplyForLicense = graphql(`
 export function MerchantOffersSection({ merchant }: { merchant: Organization }) {
   const { t, pick, formatMoney } = useI18n();
   const offers = useQuery(OpenOffers, { first: 50 });
+  const standings = useQuery(OfferStandings, { merchantId: merchant.id });
+  const standingOf = (offerId: string) =>
+    standings.data?.merchantOfferStandings.find((s) => s.offerId === offerId)?.standing;
   const apply = useMutation(ApplyForLicense);
   const [applying, setApplying] = useState<string | undefined>();
   const [pitch, setPitch] = useState('');
@@ -75,6 +92,9 @@ export function MerchantOffersSection({ merchant }: { merchant: Organization }) 
                   {pick(node.filmIp.titleZh, node.filmIp.title)}{' '}
                   {node.filmIp.year && <span className="muted">({node.filmIp.year})</span>}
                 </h3>
+                <p className="muted" data-testid="offer-studio">
+                  {t('offer.studio')} {pick(node.studio.nameZh, node.studio.name)}
+                </p>
                 <p>
                   {t('offer.royalty')} {bpsToPercent(node.royaltyBps)} · {node.territory} · {node.startsOn} –{' '}
                   {node.endsOn}
@@ -88,7 +108,15 @@ export function MerchantOffersSection({ merchant }: { merchant: Organization }) 
                 <p className="muted">
                   {t('offer.channels')}: {node.channels.map((c) => t(`channel.${c}`)).join(' · ')}
                 </p>
-                {applied.includes(node.id) ? (
+                {standingOf(node.id) === 'HELD' ? (
+                  <p className="success" data-testid="offer-standing">
+                    {t('merchant.offerHeld')}
+                  </p>
+                ) : standingOf(node.id) === 'APPLIED' && !applied.includes(node.id) ? (
+                  <p className="muted" data-testid="offer-standing">
+                    {t('merchant.offerApplied')}
+                  </p>
+                ) : applied.includes(node.id) ? (
                   <p className="success" role="status">
                     {t('merchant.applied')}
                   </p>

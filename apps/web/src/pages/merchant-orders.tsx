@@ -31,6 +31,7 @@ const MerchantOrders = graphql(`
             id
             kind
             productName
+            productNameZh
             quantity
             slotStartsAt
             fulfilment
@@ -115,6 +116,7 @@ const HandOverPickup = graphql(`
       status
       lines {
         productName
+        productNameZh
         quantity
       }
     }
@@ -216,7 +218,7 @@ function PackingSlip({ order, merchant }: { order: MerchantOrder; merchant: Orga
             .filter((l) => l.kind === 'MERCHANDISE')
             .map((l) => (
               <tr key={l.id}>
-                <td>{l.productName}</td>
+                <td>{pick(l.productNameZh, l.productName)}</td>
                 <td>× {l.quantity}</td>
               </tr>
             ))}
@@ -231,7 +233,7 @@ function PackingSlip({ order, merchant }: { order: MerchantOrder; merchant: Orga
 
 /** Carrier and tracking number for the chosen unshipped lines of a shipping order. */
 function ShipForm({ order, onShipped }: { order: MerchantOrder; onShipped(): void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const ship = useMutation(ShipLines);
   const open = order.lines.filter(
     (l) => l.kind === 'MERCHANDISE' && !l.fulfilledAt && l.refunded.amountMinor < l.total.amountMinor,
@@ -258,7 +260,7 @@ function ShipForm({ order, onShipped }: { order: MerchantOrder; onShipped(): voi
             checked={chosen.includes(l.id)}
             onChange={(e) => setChosen(e.target.checked ? [...chosen, l.id] : chosen.filter((id) => id !== l.id))}
           />{' '}
-          {t('orders.shipLine', { name: `${l.productName} × ${l.quantity}` })}
+          {t('orders.shipLine', { name: `${pick(l.productNameZh, l.productName)} × ${l.quantity}` })}
         </label>
       ))}
       <label>
@@ -286,7 +288,7 @@ function ShipForm({ order, onShipped }: { order: MerchantOrder; onShipped(): voi
 
 /** The merchant's orders (its own lines only): shipping with tracking, packing slips, pickups handed over by code. */
 export function MerchantOrdersSection({ merchant }: { merchant: Organization }) {
-  const { t, formatMoney, formatDate } = useI18n();
+  const { t, pick, formatMoney, formatDate } = useI18n();
   const [status, setStatus] = useState<OrderStatus | ''>('PAID');
   const [slip, setSlip] = useState<string | null>(null);
   const orders = useQuery(MerchantOrders, { merchantId: merchant.id, status: status || null });
@@ -360,7 +362,7 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
                       const redeemed = tickets.filter((x) => x.redeemedAt).length;
                       return (
                         <li key={line.id}>
-                          <strong>{line.productName}</strong> × {line.quantity} ·{' '}
+                          <strong>{pick(line.productNameZh, line.productName)}</strong> × {line.quantity} ·{' '}
                           {formatMoney(line.total.amountMinor, line.total.currency)}
                           {line.refunded.amountMinor > 0 &&
                             ` · ${t('order.refunded', { amount: formatMoney(line.refunded.amountMinor, line.refunded.currency) })}`}

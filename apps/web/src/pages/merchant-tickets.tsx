@@ -13,7 +13,9 @@ const RedeemTicket = graphql(`
       redeemedAt
       timeSlotId
       productName
+      productNameZh
       ticketTypeName
+      ticketTypeNameZh
       startsAt
       endsAt
     }
@@ -22,7 +24,7 @@ const RedeemTicket = graphql(`
 
 /** Venue staff redeem a ticket by typing its code, or by scanning its QR code where the browser can read one. */
 export function TicketRedemptionSection() {
-  const { t, lang } = useI18n();
+  const { t, pick, lang } = useI18n();
   const redeem = useMutation(RedeemTicket);
   const [code, setCode] = useState('');
   const [done, setDone] = useState<RedeemTicketMutation['redeemTicket'][]>([]);
@@ -71,7 +73,7 @@ export function TicketRedemptionSection() {
                   <p className="code">{ticket.code}</p>
                   {/* What the ticket admits to, so staff can check it against the guest at the door. */}
                   <p>
-                    <strong data-testid="redeemed-product">{ticket.productName}</strong>
+                    <strong data-testid="redeemed-product">{pick(ticket.productNameZh, ticket.productName)}</strong>
                   </p>
                   <p data-testid="redeemed-slot">
                     {t('tickets.slot', {
@@ -80,7 +82,9 @@ export function TicketRedemptionSection() {
                       until: clock.format(new Date(ticket.endsAt)),
                     })}
                   </p>
-                  <p data-testid="redeemed-type">{t('tickets.type', { type: ticket.ticketTypeName })}</p>
+                  <p data-testid="redeemed-type">
+                    {t('tickets.type', { type: pick(ticket.ticketTypeNameZh, ticket.ticketTypeName) })}
+                  </p>
                   <p className="success">
                     {t('tickets.redeemedAt', { time: time.format(new Date(ticket.redeemedAt!)) })}
                   </p>

@@ -29,6 +29,7 @@ const OrderDetail = graphql(`
         kind
         productId
         productName
+        productNameZh
         quantity
         slotStartsAt
         fulfilment
@@ -85,7 +86,9 @@ const OrderDetail = graphql(`
         voidedAt
         orderLineId
         productName
+        productNameZh
         ticketTypeName
+        ticketTypeNameZh
         startsAt
         endsAt
         venue {
@@ -265,7 +268,7 @@ export function OrderPage({ id }: { id: string }) {
             {o.lines.map((line) => (
               <li key={line.id} className="card">
                 <h2 className="h3">
-                  <Link to={`/products/${line.productId}`}>{line.productName}</Link>
+                  <Link to={`/products/${line.productId}`}>{pick(line.productNameZh, line.productName)}</Link>
                 </h2>
                 <p className="muted">
                   {line.quantity} × {formatMoney(line.unitPrice.amountMinor, line.unitPrice.currency)}
@@ -292,7 +295,7 @@ export function OrderPage({ id }: { id: string }) {
                       <p>
                         {t('order.refundRequest', {
                           quantity: r.quantity,
-                          product: line.productName,
+                          product: pick(line.productNameZh, line.productName),
                           amount: formatMoney(r.amount.amountMinor, r.amount.currency),
                         })}{' '}
                         <StatusBadge vocabulary="refundStatus" status={r.status} />
@@ -429,9 +432,9 @@ export function OrderPage({ id }: { id: string }) {
                       dangerouslySetInnerHTML={{ __html: renderSVG(ticket.qrPayload) }}
                     />
                     <p className="code">{ticket.code}</p>
-                    <h3 className="h3">{ticket.productName}</h3>
+                    <h3 className="h3">{pick(ticket.productNameZh, ticket.productName)}</h3>
                     <p>
-                      {ticket.ticketTypeName} · {time.format(new Date(ticket.startsAt))}–
+                      {pick(ticket.ticketTypeNameZh, ticket.ticketTypeName)} · {time.format(new Date(ticket.startsAt))}–
                       {endTime.format(new Date(ticket.endsAt))}
                     </p>
                     {ticket.venue && (

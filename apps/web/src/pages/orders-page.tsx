@@ -21,6 +21,7 @@ const MyOrders = graphql(`
           lines {
             id
             productName
+            productNameZh
             quantity
           }
         }
@@ -30,7 +31,7 @@ const MyOrders = graphql(`
 `);
 
 export function OrdersPage() {
-  const { t, formatMoney, formatDate } = useI18n();
+  const { t, pick, formatMoney, formatDate } = useI18n();
   const me = useMe();
   const orders = useQuery(MyOrders, {}, { skip: !me.signedIn });
   if (!me.signedIn) {
@@ -53,7 +54,7 @@ export function OrdersPage() {
               <li key={node.id} className="card">
                 <h2 className="h3">
                   <Link to={`/orders/${node.id}`}>
-                    {node.lines.map((l) => `${l.productName} × ${l.quantity}`).join('，')}
+                    {node.lines.map((l) => `${pick(l.productNameZh, l.productName)} × ${l.quantity}`).join('，')}
                   </Link>
                 </h2>
                 <p>

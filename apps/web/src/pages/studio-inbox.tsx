@@ -20,6 +20,10 @@ const IncomingApplications = graphql(`
           createdAt
           decisionReason
           merchantId
+          merchant {
+            name
+            nameZh
+          }
           offer {
             id
             royaltyBps
@@ -90,7 +94,7 @@ export function StudioInboxSection({ studio }: { studio: Organization }) {
                 </p>
                 <blockquote>{node.pitch}</blockquote>
                 <p className="muted">
-                  {t('application.merchant')} {node.merchantId.slice(0, 8)}
+                  {t('application.merchant')} <strong>{pick(node.merchant.nameZh, node.merchant.name)}</strong>
                 </p>
                 {node.decisionReason && (
                   <p>

@@ -19,6 +19,10 @@ const StudioLicenses = graphql(`
           startsOn
           endsOn
           merchantId
+          merchant {
+            name
+            nameZh
+          }
           categories
           filmIp {
             title
@@ -68,7 +72,7 @@ export function StudioLicensesSection({ studio }: { studio: Organization }) {
                   {node.startsOn} – {node.endsOn}
                 </p>
                 <p className="muted">
-                  {t('application.merchant')} {node.merchantId.slice(0, 8)}
+                  {t('application.merchant')} <strong>{pick(node.merchant.nameZh, node.merchant.name)}</strong>
                   {node.statusReason && ` · ${node.statusReason}`}
                 </p>
                 {node.status === 'ACTIVE' && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { DataTable } from '../components/data-table';
 import { PeriodForm, yearToDate } from '../components/period-form';
 import { ErrorMessage, QueryView } from '../components/states';
@@ -8,7 +8,7 @@ import { ApiError, downloadWithSession } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { useFilmIpTitles } from '../lib/use-film-ip-titles';
 import type { Organization } from '../lib/use-me';
-import { useQuery } from '../lib/use-query';
+import { useMutation, useQuery } from '../lib/use-query';
 
 const RoyaltyTotals = graphql(`
   query RoyaltyTotals($studioId: ID!, $from: Date!, $to: Date!) {
@@ -64,6 +64,7 @@ const RoyaltyLines = graphql(`
           orderLineId
           paidAt
           productName
+          productNameZh
           merchantName
           gross {
             amountMinor
@@ -88,10 +89,27 @@ const RoyaltyStatements = graphql(`
     royaltyStatements(studioId: $studioId) {
       id
       month
+      version
       status
       lineCount
       issuedAt
       royalty {
+        amountMinor
+        currency
+      }
+      periodRoyalty {
+        amountMinor
+        currency
+      }
+      unstatedEarlier {
+        amountMinor
+        currency
+      }
+      adjustments {
+        amountMinor
+        currency
+      }
+      previouslyPaid {
         amountMinor
         currency
       }
@@ -103,15 +121,38 @@ const RoyaltyStatements = graphql(`
   }
 `);
 
+const IssueStatement = graphql(`
+  mutation IssueStatement($studioId: ID!, $month: String!) {
+    issueRoyaltyStatement(studioId: $studioId, month: $month) {
+      id
+    }
+  }
+`);
+
+const ReissueStatement = graphql(`
+  mutation ReissueStatement($studioId: ID!, $month: String!) {
+    reissueRoyaltyStatement(studioId: $studioId, month: $month) {
+      id
+    }
+  }
+`);
+
+/** The month before this one (Asia/Shanghai), YYYY-MM: the latest a studio can state. */
+function lastMonth(): string {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 export function StudioRoyaltiesSection({ studio }: { studio: Organization }) {
-  const { t, formatMoney } = useI18n();
+  const { t, formatMoney, lang } = useI18n();
   const [period, setPeriod] = useState(yearToDate);
   const variables = { studioId: studio.id, ...period };
   const totals = useQuery(RoyaltyTotals, variables);
   const [downloadError, setDownloadError] = useState<ApiError | undefined>();
   const download = async () => {
     setDownloadError(undefined);
-    const query = new URLSearchParams({ studioId: studio.id, from: period.from, to: period.to });
+    const query = new URLSearchParams({ studioId: studio.id, from: period.from, to: period.to, lang });
     try {
       await downloadWithSession(
         `/reports/royalties.csv?${query.toString()}`,
@@ -246,7 +287,7 @@ function Breakdown({ variables, by, title }: { variables: ReportVariables; by: R
 }
 
 function LinesTable({ variables }: { variables: ReportVariables }) {
-  const { t, formatMoney, formatDate } = useI18n();
+  const { t, pick, formatMoney, formatDate } = useI18n();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
   const lines = useQuery(RoyaltyLines, { ...variables, after });
@@ -261,7 +302,7 @@ function LinesTable({ variables }: { variables: ReportVariables }) {
               data-testid="royalty-lines"
               columns={[
                 { header: t('royalty.paidAt'), cell: ({ node }) => formatDate(node.paidAt) },
-                { header: t('royalty.product'), cell: ({ node }) => node.productName },
+                { header: t('royalty.product'), cell: ({ node }) => pick(node.productNameZh, node.productName) },
                 { header: t('royalty.merchant'), cell: ({ node }) => node.merchantName },
                 {
                   header: t('royalty.gross'),
@@ -308,36 +349,91 @@ function LinesTable({ variables }: { variables: ReportVariables }) {
 }
 
 function Statements({ studio }: { studio: Organization }) {
-  const { t, formatMoney } = useI18n();
+  const { t, formatMoney, lang } = useI18n();
   const statements = useQuery(RoyaltyStatements, { studioId: studio.id });
+  const issue = useMutation(IssueStatement);
+  const reissue = useMutation(ReissueStatement);
+  const [month, setMonth] = useState(lastMonth);
   const [error, setError] = useState<ApiError | undefined>();
-  const download = async (id: string, month: string, format: 'csv' | 'pdf') => {
+  const download = async (id: string, month: string, version: number, format: 'csv' | 'pdf') => {
     setError(undefined);
     try {
-      await downloadWithSession(`/reports/statements/${id}.${format}`, `royalty-statement-${month}.${format}`);
+      await downloadWithSession(
+        `/reports/statements/${id}.${format}?lang=${lang}`,
+        `royalty-statement-${month}${version > 1 ? `-v${version}` : ''}.${format}`,
+      );
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError('INTERNAL', String(caught)));
     }
   };
+  const onIssue = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await issue.run({ studioId: studio.id, month })) statements.reload();
+  };
+  const money = (m: { amountMinor: number; currency: string }) => formatMoney(m.amountMinor, m.currency);
   return (
     <section aria-labelledby="statements">
       <h3 id="statements">{t('royalty.statements')}</h3>
+      <form className="form inline" onSubmit={onIssue} data-testid="issue-statement">
+        <label>
+          {t('royalty.statementMonth')}
+          <input type="month" value={month} max={lastMonth()} required onChange={(e) => setMonth(e.target.value)} />
+        </label>
+        <button type="submit" disabled={issue.pending}>
+          {t('royalty.issueStatement')}
+        </button>
+      </form>
+      {issue.error && <ErrorMessage error={issue.error} />}
+      {reissue.error && <ErrorMessage error={reissue.error} />}
       {error && <ErrorMessage error={error} />}
       <QueryView state={statements} isEmpty={(d) => d.royaltyStatements.length === 0} empty={t('royalty.noStatements')}>
         {(d) => (
           <ul className="list">
             {d.royaltyStatements.map((s) => (
-              <li key={s.id} className="card">
-                <strong>{s.month}</strong> · {s.status === 'ISSUED' ? t('royalty.issued') : t('royalty.draft')} ·{' '}
-                {t('royalty.royalty')} {formatMoney(s.royalty.amountMinor, s.royalty.currency)} ·{' '}
-                {t('royalty.amountDue')} {formatMoney(s.amountDue.amountMinor, s.amountDue.currency)}
+              <li key={s.id} className={s.status === 'SUPERSEDED' ? 'card muted' : 'card'} data-testid="statement">
+                <strong>{s.month}</strong>
+                {s.version > 1 && ` · ${t('royalty.version', { version: s.version })}`} ·{' '}
+                {t(`royalty.status.${s.status}`)} · {t('royalty.royalty')} {money(s.royalty)} · {t('royalty.amountDue')}{' '}
+                {money(s.amountDue)}
+                <ul className="statement-parts" data-testid="statement-parts">
+                  <li>
+                    {t('royalty.periodRoyalty')} {money(s.periodRoyalty)}
+                  </li>
+                  {s.unstatedEarlier.amountMinor !== 0 && (
+                    <li>
+                      {t('royalty.unstatedEarlier')} {money(s.unstatedEarlier)}
+                    </li>
+                  )}
+                  {s.adjustments.amountMinor !== 0 && (
+                    <li>
+                      {t('royalty.adjustments')} {money(s.adjustments)}
+                    </li>
+                  )}
+                  {s.previouslyPaid.amountMinor !== 0 && (
+                    <li>
+                      {t('royalty.previouslyPaid')} {money(s.previouslyPaid)}
+                    </li>
+                  )}
+                </ul>
                 <div className="actions">
-                  <button type="button" className="secondary" onClick={() => download(s.id, s.month, 'csv')}>
+                  <button type="button" className="secondary" onClick={() => download(s.id, s.month, s.version, 'csv')}>
                     {t('royalty.statementCsv')}
                   </button>
-                  <button type="button" className="secondary" onClick={() => download(s.id, s.month, 'pdf')}>
+                  <button type="button" className="secondary" onClick={() => download(s.id, s.month, s.version, 'pdf')}>
                     {t('royalty.statementPdf')}
                   </button>
+                  {s.status === 'ISSUED' && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={reissue.pending}
+                      onClick={async () =>
+                        (await reissue.run({ studioId: studio.id, month: s.month })) && statements.reload()
+                      }
+                    >
+                      {t('royalty.reissue')}
+                    </button>
+                  )}
                 </div>
               </li>
             ))}
