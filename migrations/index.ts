@@ -26,6 +26,7 @@ import { Delivery1765000000901 } from './1765000000901-delivery';
 import { RefundRequests1765000001001 } from './1765000001001-refund-requests';
 import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
+import { DesignRounds1765000002101 } from './1765000002101-design-rounds';
 import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
@@ -59,4 +60,5 @@ export const migrations = [
   Reviews1765000001101,
   LicenseChannels1765000001201,
   NotificationKinds1765000001301,
+  DesignRounds1765000002101,
 ];

@@ -7,6 +7,10 @@ import { FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
 import { MediaModule } from '@chedun/media';
 import { CatalogEvents } from './catalog.events';
+import { DesignRoundEntity } from './design-round.entity';
+import { DesignRoundRepository } from './design-round.repository';
+import { DesignRoundResolver } from './design-round.resolver';
+import { DesignRoundService } from './design-round.service';
 import { CatalogListingRepository } from './catalog-listing.repository';
 import { CatalogListingSource } from './catalog-listing.source';
 import { CatalogLoaders } from './catalog.loaders';
@@ -56,6 +60,7 @@ import { VenueService } from './venue.service';
       TimeSlotEntity,
       VenueEntity,
       ProductMediaEntity,
+      DesignRoundEntity,
     ]),
     IdentityModule,
     IpModule,
@@ -86,6 +91,9 @@ import { VenueService } from './venue.service';
     ProductMediaResolver,
     ProductVerificationService,
     ProductVerificationResolver,
+    DesignRoundRepository,
+    DesignRoundService,
+    DesignRoundResolver,
     FavouriteRepository,
     FavouriteService,
     FavouriteResolver,

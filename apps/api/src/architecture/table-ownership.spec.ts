@@ -32,6 +32,7 @@ const TABLES: Record<string, readonly string[]> = {
     'product_audit_entries',
     'product_media',
     'product_favourites',
+    'product_design_rounds',
   ],
   search: ['search_documents', 'search_outbox', 'search_words'],
   payments: ['payments', 'refunds', 'payment_events'],
