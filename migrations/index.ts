@@ -27,6 +27,7 @@ import { RefundRequests1765000001001 } from './1765000001001-refund-requests';
 import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
 import { DesignRounds1765000002101 } from './1765000002101-design-rounds';
+import { BrandAssets1765000002102 } from './1765000002102-brand-assets';
 import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
@@ -61,4 +62,5 @@ export const migrations = [
   LicenseChannels1765000001201,
   NotificationKinds1765000001301,
   DesignRounds1765000002101,
+  BrandAssets1765000002102,
 ];

@@ -27,6 +27,7 @@ import { ProductMediaService } from './product-media.service';
 import { ProductQueryService } from './product-query.service';
 import { ProductVerificationResolver } from './product-verification.resolver';
 import { ProductVerificationService } from './product-verification.service';
+import { ProductTagsController } from './product-tags.controller';
 import { ProductRepository } from './product.repository';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
@@ -67,6 +68,7 @@ import { VenueService } from './venue.service';
     LicensingModule,
     MediaModule,
   ],
+  controllers: [ProductTagsController],
   providers: [
     ProductRepository,
     ProductVariantRepository,

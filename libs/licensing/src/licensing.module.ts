@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IpModule } from '@chedun/ip';
+import { MediaModule } from '@chedun/media';
+import { BrandAssetController } from './brand-asset.controller';
+import { BrandAssetEntity } from './brand-asset.entity';
+import { BrandAssetRepository } from './brand-asset.repository';
+import { BrandAssetResolver } from './brand-asset.resolver';
+import { BrandAssetService } from './brand-asset.service';
 import { LicenseApplicationRepository } from './license-application.repository';
 import { LicenseApplicationService } from './license-application.service';
 import { LicenseExpiryJob } from './license-expiry.job';
@@ -23,10 +29,21 @@ import { LicenseResolver } from './license.resolver';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([LicenseOfferEntity, LicenseApplicationEntity, LicenseEntity, LicensingAuditEntryEntity]),
+    TypeOrmModule.forFeature([
+      LicenseOfferEntity,
+      LicenseApplicationEntity,
+      LicenseEntity,
+      LicensingAuditEntryEntity,
+      BrandAssetEntity,
+    ]),
     IpModule,
+    MediaModule,
   ],
+  controllers: [BrandAssetController],
   providers: [
+    BrandAssetRepository,
+    BrandAssetService,
+    BrandAssetResolver,
     LicenseOfferRepository,
     LicenseApplicationRepository,
     LicenseRepository,

@@ -20,7 +20,7 @@ const TABLES: Record<string, readonly string[]> = {
     'organization_audit_entries',
   ],
   ip: ['film_ips', 'filming_locations', 'film_ip_filming_locations'],
-  licensing: ['license_offers', 'license_applications', 'licenses', 'licensing_audit_entries'],
+  licensing: ['license_offers', 'license_applications', 'licenses', 'licensing_audit_entries', 'brand_assets'],
   media: ['media'],
   catalog: [
     'venues',
