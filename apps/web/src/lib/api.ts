@@ -148,3 +148,49 @@ export async function downloadWithSession(path: string, filename: string): Promi
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** What POST /media answers: the upload's id (and, for a public image, its renditions' URLs). */
+export interface UploadedMedia {
+  id: string;
+  url?: string;
+  thumbnailUrl?: string;
+}
+
+function statusCode(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  return status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL';
+}
+
+/**
+ * Uploads one file to POST /media for an organization, with the session's bearer token (refreshed once if expired).
+ * `private`: a brand asset (image or PDF), never served publicly.
+ */
+export async function uploadMedia(
+  file: File,
+  options: { organizationId: string; private?: boolean },
+): Promise<UploadedMedia> {
+  const query = new URLSearchParams({ organizationId: options.organizationId });
+  if (options.private) query.set('private', 'true');
+  const send = () => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const session = getSession();
+    return fetch(`/media?${query.toString()}`, {
+      method: 'POST',
+      headers: session ? { authorization: `Bearer ${session.accessToken}` } : {},
+      body: form,
+    }).catch((error: unknown) => {
+      throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+    });
+  };
+  let response = await send();
+  if (response.status === 401 && (await refreshSession())) response = await send();
+  const body = (await response.json().catch(() => null)) as (UploadedMedia & { error?: { message?: string } }) | null;
+  if (!response.ok || !body?.id) {
+    throw new ApiError(statusCode(response.status), body?.error?.message ?? `HTTP ${response.status}`);
+  }
+  return body;
+}

@@ -1,3 +1,4 @@
+import { BrandAssets } from '../components/brand-assets';
 import { QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
@@ -21,6 +22,7 @@ const MerchantLicenses = graphql(`
           startsOn
           endsOn
           filmIp {
+            id
             title
             titleZh
           }
@@ -55,6 +57,12 @@ export function MerchantLicensesSection({ merchant }: { merchant: Organization }
                   {t('offer.channels')}: {node.channels.map((c) => t(`channel.${c}`)).join(' · ')}
                 </p>
                 {node.statusReason && <p>{node.statusReason}</p>}
+                {node.status === 'ACTIVE' && (
+                  <details>
+                    <summary>{t('brand.title')}</summary>
+                    <BrandAssets filmIpId={node.filmIp.id} />
+                  </details>
+                )}
               </li>
             ))}
           </ul>

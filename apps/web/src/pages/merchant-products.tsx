@@ -1,8 +1,10 @@
 import { FormEvent, useState } from 'react';
+import { DesignRounds, NextRoundForm } from '../components/design-rounds';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
 import type { ProductCategory } from '../gql/graphql';
+import { ApiError, downloadWithSession } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { currencyOf, moneyInput } from '../lib/money';
 import { Link } from '../lib/router';
@@ -22,9 +24,24 @@ const MerchantProducts = graphql(`
           name
           nameZh
           category
+          verificationCode
           filmIp {
             title
             titleZh
+          }
+          approvalRounds {
+            id
+            round
+            status
+            note
+            comments
+            submittedAt
+            decidedAt
+            artwork {
+              id
+              url
+              thumbnailUrl
+            }
           }
           variants {
             id
@@ -156,7 +173,16 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
   const submit = useMutation(SubmitProduct);
   const publish = useMutation(PublishProduct);
   const unpublish = useMutation(UnpublishProduct);
-  const actionError = submit.error ?? publish.error ?? unpublish.error;
+  const [tagError, setTagError] = useState<ApiError>();
+  const actionError = submit.error ?? publish.error ?? unpublish.error ?? tagError;
+  const downloadTags = async (productId: string) => {
+    setTagError(undefined);
+    try {
+      await downloadWithSession(`/products/${productId}/tags.pdf`, `verification-tags-${productId}.pdf`);
+    } catch (error) {
+      setTagError(error instanceof ApiError ? error : new ApiError('NETWORK', String(error)));
+    }
+  };
   const act = async (run: (v: { productId: string }) => Promise<unknown>, productId: string) => {
     if (await run({ productId })) products.reload();
   };
@@ -192,8 +218,17 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                   {node.kind === 'EXPERIENCE' && (
                     <SlotEditor experienceId={node.id} slots={node.upcomingTimeSlots} onChanged={products.reload} />
                   )}
+                  <details className="design-rounds">
+                    <summary>
+                      {t('rounds.title')} ({node.approvalRounds?.length ?? 0})
+                    </summary>
+                    <DesignRounds rounds={node.approvalRounds ?? []} />
+                    {node.status !== 'PENDING_APPROVAL' && (
+                      <NextRoundForm productId={node.id} merchantId={merchant.id} onSubmitted={products.reload} />
+                    )}
+                  </details>
                   <div className="actions">
-                    {(node.status === 'DRAFT' || node.status === 'REJECTED') && (
+                    {(node.status === 'DRAFT' || node.status === 'REJECTED' || node.status === 'CHANGES_REQUESTED') && (
                       <button type="button" disabled={submit.pending} onClick={() => act(submit.run, node.id)}>
                         {t('products.submit')}
                       </button>
@@ -208,6 +243,11 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                         <Link className="button secondary" to={`/products/${node.id}`}>
                           {t('products.view')}
                         </Link>
+                        {node.verificationCode && (
+                          <button type="button" className="secondary" onClick={() => downloadTags(node.id)}>
+                            {t('tags.download')}
+                          </button>
+                        )}
                         <button
                           type="button"
                           className="secondary"
