@@ -214,6 +214,6 @@ describe('brand assets', () => {
     await t.sql(`UPDATE licenses SET ends_on = $2 WHERE id = $1`, [short.licenseId, dayOffset(t, -1)]);
     const [row] = await t.sql<{ status: string }>(`SELECT status FROM licenses WHERE id = $1`, [short.licenseId]);
     expect(row!.status).toBe('ACTIVE');
-    expect(errorCode(await listing(otherMerchant.token))).toBe('FORBIDDEN');
+    expect(errorCode(await listing())).toBe('FORBIDDEN');
   });
 });

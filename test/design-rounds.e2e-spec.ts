@@ -212,7 +212,7 @@ describe('design rounds with artwork', () => {
     });
 
     function sheet(productId: string, token?: string, query = ''): Promise<Response> {
-      return fetch(`${t.baseUrl}/products/${productId}/tags.pdf${query}`, {
+      return fetch(`${t.baseUrl}/verification-tags/${productId}${query}`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
     }

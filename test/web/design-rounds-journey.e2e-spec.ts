@@ -1,13 +1,26 @@
+import PDFDocument from 'pdfkit';
 import type { Browser } from 'playwright-core';
 import { checkPage, DESKTOP, launchBrowser, logIn, newPage, PHONE } from '../support/browser';
 import { createMerchandise, licensedMerchant, Licensed } from '../support/catalog';
 import { photo } from '../support/media';
 import { startTestApp, TestApp } from '../support/test-app';
 
+function styleGuidePdf(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A5' });
+    const parts: Buffer[] = [];
+    doc.on('data', (part: Buffer) => parts.push(part));
+    doc.on('end', () => resolve(Buffer.concat(parts)));
+    doc.on('error', reject);
+    doc.text('Lotus Lantern style guide');
+    doc.end();
+  });
+}
+
 /**
  * Issue #17 in a real browser: design round 1 rejected with comments, round 2 approved, the product published with
  * its verification QR; a phone opens the verification URL and sees the genuine-product page; the studio suspends the
- * license and the same page says so.
+ * license and the same page says so. On the way, the studio uploads a brand asset and the licensed merchant downloads it.
  */
 describe('web: design rounds to proof of license', () => {
   let t: TestApp;
@@ -50,10 +63,13 @@ describe('web: design rounds to proof of license', () => {
     // The artwork itself is shown, not only named.
     const artwork = round1.getByRole('img', { name: '第 1 轮设计稿 1' });
     await artwork.waitFor();
-    await s.page.waitForFunction(
-      (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
-      await artwork.elementHandle(),
-    );
+    const width = await artwork.evaluate(async (el) => {
+      // The test project's types have no DOM: the two members of HTMLImageElement used here.
+      const image = el as unknown as { decode(): Promise<void>; naturalWidth: number };
+      await image.decode().catch(() => undefined);
+      return image.naturalWidth;
+    });
+    expect(width).toBeGreaterThan(0);
     await design.getByRole('button', { name: '驳回', exact: true }).click();
     await design.getByLabel('给商家的意见').fill('灯焰颜色请用官方朱红');
     await design.getByRole('button', { name: '驳回设计' }).click();
@@ -83,6 +99,29 @@ describe('web: design rounds to proof of license', () => {
     await card.getByRole('button', { name: '上架' }).click();
     await card.getByText('已上架').first().waitFor();
     await card.getByRole('button', { name: '防伪标签（PDF）' }).waitFor();
+
+    // Brand assets: the studio uploads its style guide (a PDF) under the IP; the licensed merchant downloads it.
+    await s.page.goto('/studio?tab=ip');
+    const ip = s.page.getByTestId('film-ip').filter({ hasText: '宝莲灯' });
+    await ip.locator('summary').filter({ hasText: '品牌素材' }).click();
+    await ip
+      .getByLabel('文件（图片或 PDF）')
+      .setInputFiles([{ name: 'style-guide.pdf', mimeType: 'application/pdf', buffer: await styleGuidePdf() }]);
+    await ip.getByLabel('标题').fill('品牌手册');
+    await ip.getByRole('button', { name: '上传素材' }).click();
+    await ip.getByRole('link', { name: '下载 · 品牌手册' }).waitFor();
+    await checkPage(s.page, 'studio-brand-assets-desktop');
+    await m.page.goto('/merchant?tab=licenses');
+    const licensed = m.page.getByTestId('license').filter({ hasText: '宝莲灯' });
+    await licensed.locator('summary').filter({ hasText: '品牌素材' }).click();
+    const download = licensed.getByRole('link', { name: '下载 · 品牌手册' });
+    const href = await download.getAttribute('href');
+    expect(href).toMatch(/^\/brand-assets\/[0-9a-f-]{36}\?for=.+&expires=\d+&signature=/);
+    const file = await m.page.request.get(href!);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    await checkPage(m.page, 'merchant-brand-assets-375');
+    await m.page.goto('/merchant?tab=products');
     await card.getByRole('link', { name: '在商店查看' }).click();
     const proof = m.page.locator('section.proof');
     await proof.getByRole('img', { name: '扫码验证此商品是否获得正版授权。' }).waitFor();

@@ -9,17 +9,17 @@ import { ProductRepository } from './product.repository';
 import { MAX_TAGS, TAGS_PER_PAGE, writeTagSheet } from './product-tag-sheet';
 
 /**
- * GET /products/:id/tags.pdf?count=: the printable sheet of proof-of-license tags, for the product's merchant. Only a
+ * GET /verification-tags/:productId?count=: the printable sheet of proof-of-license tags, for the product's merchant. Only a
  * product that has been published has a verification code to print (CONFLICT before).
  */
-@Controller('products')
+@Controller('verification-tags')
 export class ProductTagsController {
   constructor(
     private readonly products: ProductRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Get(':id/tags.pdf')
+  @Get(':id')
   async tagSheet(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -15,7 +15,16 @@ import {
 } from './page-meta';
 
 /** Paths the API owns: never answered with the web app, even for a browser asking for HTML. */
-const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/webhooks', '/reports', '/media'];
+const API_PREFIXES = [
+  '/graphql',
+  '/graphiql',
+  '/health',
+  '/webhooks',
+  '/reports',
+  '/media',
+  '/brand-assets',
+  '/verification-tags',
+];
 
 /** Pages a search engine has no business with (accounts, checkout, consoles) and the API's own paths. */
 const ROBOTS_DISALLOW = [

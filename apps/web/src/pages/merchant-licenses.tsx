@@ -1,4 +1,5 @@
 import { BrandAssets } from '../components/brand-assets';
+import { LazyDetails } from '../components/lazy-details';
 import { QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
@@ -58,10 +59,9 @@ export function MerchantLicensesSection({ merchant }: { merchant: Organization }
                 </p>
                 {node.statusReason && <p>{node.statusReason}</p>}
                 {node.status === 'ACTIVE' && (
-                  <details>
-                    <summary>{t('brand.title')}</summary>
-                    <BrandAssets filmIpId={node.filmIp.id} />
-                  </details>
+                  <LazyDetails summary={t('brand.title')}>
+                    {() => <BrandAssets filmIpId={node.filmIp.id} />}
+                  </LazyDetails>
                 )}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { DesignRounds, NextRoundForm } from '../components/design-rounds';
+import { LazyDetails } from '../components/lazy-details';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
@@ -178,7 +179,7 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
   const downloadTags = async (productId: string) => {
     setTagError(undefined);
     try {
-      await downloadWithSession(`/products/${productId}/tags.pdf`, `verification-tags-${productId}.pdf`);
+      await downloadWithSession(`/verification-tags/${productId}`, `verification-tags-${productId}.pdf`);
     } catch (error) {
       setTagError(error instanceof ApiError ? error : new ApiError('NETWORK', String(error)));
     }
@@ -218,15 +219,19 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                   {node.kind === 'EXPERIENCE' && (
                     <SlotEditor experienceId={node.id} slots={node.upcomingTimeSlots} onChanged={products.reload} />
                   )}
-                  <details className="design-rounds">
-                    <summary>
-                      {t('rounds.title')} ({node.approvalRounds?.length ?? 0})
-                    </summary>
-                    <DesignRounds rounds={node.approvalRounds ?? []} />
-                    {node.status !== 'PENDING_APPROVAL' && (
-                      <NextRoundForm productId={node.id} merchantId={merchant.id} onSubmitted={products.reload} />
+                  <LazyDetails
+                    className="design-rounds"
+                    summary={`${t('rounds.title')} (${node.approvalRounds?.length ?? 0})`}
+                  >
+                    {() => (
+                      <>
+                        <DesignRounds rounds={node.approvalRounds ?? []} />
+                        {node.status !== 'PENDING_APPROVAL' && (
+                          <NextRoundForm productId={node.id} merchantId={merchant.id} onSubmitted={products.reload} />
+                        )}
+                      </>
                     )}
-                  </details>
+                  </LazyDetails>
                   <div className="actions">
                     {(node.status === 'DRAFT' || node.status === 'REJECTED' || node.status === 'CHANGES_REQUESTED') && (
                       <button type="button" disabled={submit.pending} onClick={() => act(submit.run, node.id)}>

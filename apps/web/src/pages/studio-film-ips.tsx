@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { BrandAssets } from '../components/brand-assets';
+import { LazyDetails } from '../components/lazy-details';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -78,10 +79,9 @@ export function StudioFilmIpsSection({ studio }: { studio: Organization }) {
                   {node.characters.length > 0 && (
                     <p className="muted">{node.characters.map((c) => pick(c.nameZh, c.name)).join(' · ')}</p>
                   )}
-                  <details>
-                    <summary>{t('brand.title')}</summary>
-                    <BrandAssets filmIpId={node.id} studioId={studio.id} />
-                  </details>
+                  <LazyDetails summary={t('brand.title')}>
+                    {() => <BrandAssets filmIpId={node.id} studioId={studio.id} />}
+                  </LazyDetails>
                 </li>
               ))}
             </ul>
