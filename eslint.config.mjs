@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 const CONTEXT_DEPENDENCIES = {
   identity: [],
   ip: ['identity'],
-  licensing: ['identity', 'ip'],
+  licensing: ['identity', 'ip', 'media'],
   media: ['identity'],
   catalog: ['identity', 'ip', 'licensing', 'media'],
   search: ['identity', 'catalog'],

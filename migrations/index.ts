@@ -26,6 +26,8 @@ import { Delivery1765000000901 } from './1765000000901-delivery';
 import { RefundRequests1765000001001 } from './1765000001001-refund-requests';
 import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
+import { DesignRounds1765000002101 } from './1765000002101-design-rounds';
+import { BrandAssets1765000002102 } from './1765000002102-brand-assets';
 import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 import { SalesReports1765000002001 } from './1765000002001-sales-reports';
 import { StatementVersions1765000002201 } from './1765000002201-statement-versions';
@@ -64,6 +66,8 @@ export const migrations = [
   LicenseChannels1765000001201,
   NotificationKinds1765000001301,
   SalesReports1765000002001,
+  DesignRounds1765000002101,
+  BrandAssets1765000002102,
   StatementVersions1765000002201,
   OrderLineNames1765000002202,
   VariantOptions1765000002301,

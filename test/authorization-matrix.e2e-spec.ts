@@ -160,6 +160,21 @@ async function freshGallery(cell: number): Promise<{ productId: string; mediaId:
   return { productId, mediaId: res.body.id as string };
 }
 
+/** A draft of merchant A and artwork merchant A uploaded, for its first design round. */
+async function freshDesignRound(cell: number): Promise<{ productId: string; mediaId: string }> {
+  return freshGallery(200 + cell);
+}
+
+/** A private upload of studio A (POST /media?private=true), to become a brand asset of its IP. */
+async function freshPrivateUpload(cell: number): Promise<{ mediaId: string }> {
+  const res = await upload(t, await photo('png', 300 + cell), {
+    token: f.studioA.token,
+    query: `?private=true&organizationId=${f.studioA.organizationId}`,
+  });
+  if (res.status !== 201) throw new Error(`private upload failed: ${JSON.stringify(res.body)}`);
+  return { mediaId: res.body.id as string };
+}
+
 /** A paid order of merchant A's merchandise to be shipped (merchant A offers shipping), bought by the visitor. */
 async function freshShipOrder(): Promise<{ orderId: string; lineId: string }> {
   await ok(
@@ -404,6 +419,13 @@ const ROWS: Row[] = [
   },
   { kind: 'query', field: 'platformFeeRevenue', expect: m('U F F F F F ok'), args: () => RANGE },
   { kind: 'query', field: 'product', expect: m('N N ok N N N ok'), args: (x) => ({ id: x.draft.id }) },
+  {
+    // The IP's studio and merchants holding an ACTIVE license on it (merchant A), nobody else, not even the platform.
+    kind: 'query',
+    field: 'brandAssets',
+    expect: m('U F ok F ok F F'),
+    args: (x) => ({ filmIpId: x.l.filmIpId }),
+  },
   {
     kind: 'query',
     field: 'productAuditTrail',
@@ -718,6 +740,13 @@ const ROWS: Row[] = [
   },
   {
     kind: 'mutation',
+    field: 'addBrandAsset',
+    expect: m('U F F F ok F F'),
+    fresh: (_, cell) => freshPrivateUpload(cell),
+    args: (x, fr, cell) => ({ input: { filmIpId: x.l.filmIpId, mediaId: fr['mediaId'], title: `Key art ${cell}` } }),
+  },
+  {
+    kind: 'mutation',
     field: 'approveProduct',
     expect: m('U N F N ok N F'),
     fresh: () => freshProduct('pending'),
@@ -945,6 +974,13 @@ const ROWS: Row[] = [
   },
   {
     kind: 'mutation',
+    field: 'requestDesignChanges',
+    expect: m('U N F N ok N F'),
+    fresh: () => freshProduct('pending'),
+    args: (_, fr) => ({ productId: fr['productId'], comments: 'Use the official red' }),
+  },
+  {
+    kind: 'mutation',
     field: 'resumeLicense',
     expect: m('U N F N ok N N'),
     fresh: () => freshLicense('SUSPENDED'),
@@ -1010,6 +1046,13 @@ const ROWS: Row[] = [
     expect: m('U N ok N N N F'),
     fresh: () => freshProduct('draft'),
     args: (_, fr) => ({ productId: fr['productId'] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'submitDesignRound',
+    expect: m('U N ok N N N F'),
+    fresh: (_, cell) => freshDesignRound(cell),
+    args: (_, fr) => ({ input: { productId: fr['productId'], artworkMediaIds: [fr['mediaId']], note: 'Round one' } }),
   },
   {
     kind: 'mutation',

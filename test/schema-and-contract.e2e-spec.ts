@@ -54,16 +54,15 @@ const IMPLEMENTED = [
   'SubmitSalesReport',
   'DecideSalesReport',
   'RoyaltyReportBySource',
-];
-
-const PENDING = [
-  // licensing.graphql: design rounds, brand assets
   'SubmitDesignRound',
   'RequestDesignChanges',
   'ApprovalRounds',
   'AddBrandAsset',
   'BrandAssets',
 ];
+
+/** Empty now: every operation of the three contracts is served. */
+const PENDING: string[] = [];
 
 describe('schema and contract', () => {
   let t: TestApp;

@@ -190,7 +190,7 @@ describe('web: from design to shop', () => {
 
     await s.page.goto('/studio?tab=designs');
     const design = s.page.getByTestId('design').filter({ hasText: '夜行列车车票书签' });
-    await design.getByRole('button', { name: '要求修改' }).click();
+    await design.getByRole('button', { name: '驳回', exact: true }).click();
     await design.getByLabel('给商家的意见').fill('车票上的列车编号请改为 K1905');
     await design.getByRole('button', { name: '驳回设计' }).click();
     await s.page.getByText('没有待审批的设计。').waitFor();

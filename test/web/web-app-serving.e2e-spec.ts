@@ -222,6 +222,12 @@ describe('web app served by the API', () => {
     expect(await webhook.text()).not.toContain('<div id="root">');
     const reports = await fetch(`${t.baseUrl}/reports/anything`, { headers: html });
     expect(await reports.text()).not.toContain('<div id="root">');
+    // Signed brand-asset links and tag sheets are files a browser opens in a tab or downloads, never the shop.
+    for (const path of [`/brand-assets/${'0'.repeat(8)}`, `/verification-tags/${'0'.repeat(8)}`]) {
+      const file = await fetch(`${t.baseUrl}${path}`, { headers: html });
+      expect({ path, status: file.status }).toEqual({ path, status: path.startsWith('/brand') ? 403 : 401 });
+      expect(await file.text()).not.toContain('<div id="root">');
+    }
     // A browser opening an image URL (an <img> fails quietly; a tab must not show the shop for a missing picture).
     const image = await fetch(`${t.baseUrl}/media/${'0'.repeat(64)}.webp`, { headers: html });
     expect(image.status).toBe(404);

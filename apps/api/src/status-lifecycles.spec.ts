@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { productLifecycle, timeSlotLifecycle } from '@chedun/catalog';
+import { designRoundLifecycle, productLifecycle, timeSlotLifecycle } from '@chedun/catalog';
 import { payoutLifecycle, royaltyStatementLifecycle } from '@chedun/ledger';
 import { licenseApplicationLifecycle, licenseLifecycle, licenseOfferLifecycle } from '@chedun/licensing';
 import { orderLifecycle, orderRefundLifecycle, refundRequestLifecycle, refundTaskLifecycle } from '@chedun/orders';
@@ -17,6 +17,7 @@ const LIFECYCLES: Readonly<Record<string, { readonly aggregate: string; readonly
   license_applications: licenseApplicationLifecycle,
   licenses: licenseLifecycle,
   products: productLifecycle,
+  product_design_rounds: designRoundLifecycle,
   time_slots: timeSlotLifecycle,
   payments: paymentLifecycle,
   refunds: refundLifecycle,

@@ -7,6 +7,10 @@ import { FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
 import { MediaModule } from '@chedun/media';
 import { CatalogEvents } from './catalog.events';
+import { DesignRoundEntity } from './design-round.entity';
+import { DesignRoundRepository } from './design-round.repository';
+import { DesignRoundResolver } from './design-round.resolver';
+import { DesignRoundService } from './design-round.service';
 import { LicensedProductReader } from './licensed-product.reader';
 import { CatalogListingRepository } from './catalog-listing.repository';
 import { CatalogListingSource } from './catalog-listing.source';
@@ -24,6 +28,7 @@ import { ProductMediaService } from './product-media.service';
 import { ProductQueryService } from './product-query.service';
 import { ProductVerificationResolver } from './product-verification.resolver';
 import { ProductVerificationService } from './product-verification.service';
+import { ProductTagsController } from './product-tags.controller';
 import { ProductRepository } from './product.repository';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
@@ -57,12 +62,14 @@ import { VenueService } from './venue.service';
       TimeSlotEntity,
       VenueEntity,
       ProductMediaEntity,
+      DesignRoundEntity,
     ]),
     IdentityModule,
     IpModule,
     LicensingModule,
     MediaModule,
   ],
+  controllers: [ProductTagsController],
   providers: [
     ProductRepository,
     LicensedProductReader,
@@ -88,6 +95,9 @@ import { VenueService } from './venue.service';
     ProductMediaResolver,
     ProductVerificationService,
     ProductVerificationResolver,
+    DesignRoundRepository,
+    DesignRoundService,
+    DesignRoundResolver,
     FavouriteRepository,
     FavouriteService,
     FavouriteResolver,

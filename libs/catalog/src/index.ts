@@ -3,6 +3,7 @@ export { CatalogListingSource, ProductListing, ProductPagePreview } from './cata
 export { CatalogProductChanged, TimeSlotCancelled } from './catalog.events';
 export { ProductKind, ProductStatus } from './product-status';
 export { productLifecycle } from './product-steps';
+export { designRoundLifecycle, DesignRoundStatus } from './design-round-status';
 export { Product, ProductFilmIp } from './catalog.types';
 export { ProductService } from './product.service';
 export { LicensedProductReader } from './licensed-product.reader';

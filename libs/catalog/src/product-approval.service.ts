@@ -3,16 +3,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@chedun/identity';
 import { LicenseReader } from '@chedun/licensing';
+import { MediaService } from '@chedun/media';
 import { Clock, LicenseStatus, LicenseStatusChanged, SalesChannel, shanghaiDate } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogEvents } from './catalog.events';
 import { assertMerchantOf, assertStudioOf, canViewProduct } from './catalog.policy';
 import { ProductAuditEntryEntity, ProductEntity } from './product.entity';
 import { ProductRepository } from './product.repository';
-import { productLifecycle } from './product-steps';
+import { productLifecycle, ProductStepContext } from './product-steps';
 import { ProductKind, ProductStatus, ProductTransition } from './product-status';
 import { ProductVariantRepository } from './product-variant.repository';
 import { CatalogException } from './catalog.exception';
+import { SubmitDesignRoundInput } from './design-round.types';
+
+/** At most this many artwork files per round (a front, a back, details, a colour sheet, ...). */
+export const MAX_ARTWORK_PER_ROUND = 20;
+const MAX_COMMENTS = 2000;
+
+function comments(text: string, field: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length < 1 || trimmed.length > MAX_COMMENTS)
+    throw CatalogException.badInput(
+      `${field === 'note' ? 'The note' : 'Comments'} must be 1 to ${MAX_COMMENTS} characters`,
+      { field },
+    );
+  return trimmed;
+}
 
 /**
  * Design approval and shop presence (DESIGN §2): the merchant submits, the licensing studio approves or rejects,
@@ -27,7 +43,61 @@ export class ProductApprovalService {
     private readonly licenses: LicenseReader,
     private readonly events: CatalogEvents,
     private readonly clock: Clock,
+    private readonly media: MediaService,
   ) {}
+
+  /**
+   * The merchant's next design round, with its artwork (the merchant's own uploads) and a note: the first submission
+   * of a draft, the answer to a rejection or a request for changes, or new artwork for an approved or published
+   * product, which leaves the shop until the studio approves the round. One round waits at a time (CONFLICT).
+   */
+  submitRound(actor: Actor, input: SubmitDesignRoundInput): Promise<ProductEntity> {
+    const artwork = input.artworkMediaIds;
+    if (artwork.length < 1 || artwork.length > MAX_ARTWORK_PER_ROUND)
+      throw CatalogException.badInput(`A design round has 1 to ${MAX_ARTWORK_PER_ROUND} artwork files`, {
+        field: 'artworkMediaIds',
+      });
+    if (new Set(artwork).size !== artwork.length)
+      throw CatalogException.badInput('Each artwork file once', { field: 'artworkMediaIds' });
+    const note =
+      input.note === undefined || input.note === null || input.note.trim() === '' ? null : comments(input.note, 'note');
+    return this.change(
+      actor,
+      input.productId,
+      (product) => {
+        if (product.status === ProductStatus.PENDING_APPROVAL)
+          throw CatalogException.conflict('A design round is already waiting for the studio', { field: 'productId' });
+        return productLifecycle.canFire(product.status, ProductTransition.Submitted)
+          ? ProductTransition.Submitted
+          : ProductTransition.Revised;
+      },
+      async (product, manager) => {
+        assertMerchantOf(actor, product);
+        const uploads = await this.media.summaries(artwork);
+        for (const id of artwork) {
+          const upload = uploads.get(id);
+          if (!upload) throw CatalogException.notFound('Media', id);
+          if (upload.organizationId !== product.merchantId)
+            throw CatalogException.forbidden("A design round's artwork must be uploads of the product's merchant");
+        }
+        if (product.status === ProductStatus.DRAFT) await this.assertSellable(manager, product);
+      },
+      null,
+      { artworkMediaIds: artwork, note },
+    );
+  }
+
+  /** The studio sends the latest round back with comments; the merchant answers with the next round. */
+  requestChanges(actor: Actor, productId: string, text: string): Promise<ProductEntity> {
+    const reason = comments(text, 'comments');
+    return this.change(
+      actor,
+      productId,
+      ProductTransition.ChangesRequested,
+      async (product) => assertStudioOf(actor, product),
+      reason,
+    );
+  }
 
   submit(actor: Actor, productId: string): Promise<ProductEntity> {
     return this.change(actor, productId, ProductTransition.Submitted, async (product, manager) => {
@@ -40,10 +110,8 @@ export class ProductApprovalService {
     return this.change(actor, productId, ProductTransition.Approved, async (product) => assertStudioOf(actor, product));
   }
 
-  reject(actor: Actor, productId: string, comments: string): Promise<ProductEntity> {
-    const reason = comments.trim();
-    if (reason.length < 1 || reason.length > 2000)
-      throw CatalogException.badInput('Comments must be 1 to 2000 characters', { field: 'comments' });
+  reject(actor: Actor, productId: string, text: string): Promise<ProductEntity> {
+    const reason = comments(text, 'comments');
     return this.change(
       actor,
       productId,
@@ -118,23 +186,34 @@ export class ProductApprovalService {
   private change(
     actor: Actor,
     productId: string,
-    transition: ProductTransition,
+    transition: ProductTransition | ((product: ProductEntity) => ProductTransition),
     authorize: (product: ProductEntity, manager: EntityManager) => Promise<void>,
     reason: string | null = null,
+    design?: ProductStepContext['design'],
   ): Promise<ProductEntity> {
     return this.dataSource.transaction(async (manager) => {
       const products = this.products.forManager(manager);
       const product = await products.lockById(productId);
       if (!product) throw CatalogException.notFound('Product', productId);
       await authorize(product, manager);
-      const step = productLifecycle.fire(product.status, transition);
+      const step = productLifecycle.fire(
+        product.status,
+        typeof transition === 'function' ? transition(product) : transition,
+      );
       product.status = step.to;
       product.statusReason = reason;
-      product.publishedAt = product.status === ProductStatus.PUBLISHED ? this.clock.now() : null;
+      const now = this.clock.now();
+      product.publishedAt = product.status === ProductStatus.PUBLISHED ? now : null;
       product.updatedAt = new Date();
       const saved = await products.save(product);
-      await productLifecycle.record([{ ...step, subject: productId }], { products, reason, actorUserId: actor.userId });
-      await this.events.productsChanged(manager, [product.id], transition);
+      await productLifecycle.record([{ ...step, subject: productId }], {
+        products,
+        reason,
+        actorUserId: actor.userId,
+        design,
+        at: now,
+      });
+      await this.events.productsChanged(manager, [product.id], step.event ?? step.action);
       return saved;
     });
   }

@@ -11,6 +11,8 @@ export enum ProductStatus {
   PENDING_APPROVAL = 'PENDING_APPROVAL',
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
+  /** The studio asked for changes to the latest design round; the merchant answers with the next round. */
+  CHANGES_REQUESTED = 'CHANGES_REQUESTED',
   PUBLISHED = 'PUBLISHED',
   SUSPENDED = 'SUSPENDED',
 }
@@ -23,6 +25,7 @@ export enum ProductTransition {
   Submitted = 'ProductSubmittedForApproval',
   Approved = 'ProductApproved',
   Rejected = 'ProductRejected',
+  ChangesRequested = 'ProductDesignChangesRequested',
   Published = 'ProductPublished',
   Unpublished = 'ProductUnpublished',
   Suspended = 'ProductSuspended',
@@ -35,7 +38,9 @@ const T = ProductTransition;
 /**
  * The product's one transition table (design approval, DESIGN §2), each move named by its event. A republish after a
  * license suspension goes SUSPENDED → PUBLISHED through the merchant, never automatically. Revising an approved
- * design's name, description or images sends it back for approval. The lifecycle, with the audit trail it writes,
+ * design's name, description, images or artwork sends it back for approval. Every move into PENDING_APPROVAL opens a
+ * design round and every move out of it decides that round (design-round-status.ts), so the product is APPROVED (and
+ * may be published) only while its latest round is. The lifecycle, with the audit trail it writes,
  * is `productLifecycle` (product-steps.ts).
  */
 export const PRODUCT_TRANSITIONS: TransitionTable<ProductStatus> = {
@@ -43,6 +48,7 @@ export const PRODUCT_TRANSITIONS: TransitionTable<ProductStatus> = {
   [S.PENDING_APPROVAL]: {
     [S.APPROVED]: { action: 'approve', event: T.Approved },
     [S.REJECTED]: { action: 'reject', event: T.Rejected },
+    [S.CHANGES_REQUESTED]: { action: 'requestChanges', event: T.ChangesRequested },
   },
   [S.APPROVED]: {
     [S.PUBLISHED]: { action: 'publish', event: T.Published },
@@ -50,6 +56,7 @@ export const PRODUCT_TRANSITIONS: TransitionTable<ProductStatus> = {
     [S.PENDING_APPROVAL]: { action: 'revise', event: T.Revised },
   },
   [S.REJECTED]: { [S.PENDING_APPROVAL]: { action: 'submit', event: T.Submitted } },
+  [S.CHANGES_REQUESTED]: { [S.PENDING_APPROVAL]: { action: 'submit', event: T.Submitted } },
   [S.PUBLISHED]: {
     [S.APPROVED]: { action: 'unpublish', event: T.Unpublished },
     [S.SUSPENDED]: { action: 'suspend', event: T.Suspended },

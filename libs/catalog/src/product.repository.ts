@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { updateReturning } from '@chedun/db';
 import { ConnectionShape, decodeCursor, ProductCategory, toConnection } from '@chedun/kernel';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DesignRoundRepository } from './design-round.repository';
 import { ProductAuditEntryEntity, ProductEntity, TicketTypeEntity } from './product.entity';
 import { ProductKind, ProductStatus } from './product-status';
 
@@ -48,6 +49,11 @@ export class ProductRepository {
   /** The same repository inside the caller's transaction. */
   forManager(manager: EntityManager): ProductRepository {
     return new ProductRepository(manager);
+  }
+
+  /** The product's design rounds, on the same transaction: the lifecycle writes them with its audit entries. */
+  designRounds(): DesignRoundRepository {
+    return new DesignRoundRepository(this.manager);
   }
 
   insert(product: NewProduct): Promise<ProductEntity> {

@@ -135,6 +135,13 @@ export const configSchema = z
       .max(7 * 24 * 60)
       .default(120),
     TICKET_SIGNING_SECRET: z.string().min(32, 'TICKET_SIGNING_SECRET must be at least 32 characters').optional(),
+    // Signs brand-asset download URLs; when unset, derived from JWT_SECRET like the ticket secret.
+    BRAND_ASSET_SIGNING_SECRET: z
+      .string()
+      .min(32, 'BRAND_ASSET_SIGNING_SECRET must be at least 32 characters')
+      .optional(),
+    // How long a signed brand-asset URL works: at most 15 minutes (the contract's bound).
+    BRAND_ASSET_URL_SECONDS: z.coerce.number().int().min(30).max(900).default(600),
     // Browser origins (scheme://host[:port]) allowed to call the API cross-origin; the served web app is same-origin.
     CORS_ORIGINS: z
       .string()
@@ -268,6 +275,8 @@ export interface AppConfig {
     /** Signs ticket QR payloads; when unset, derived from JWT_SECRET (required in production), else a development constant. */
     ticketSigningSecret: string;
   };
+  /** Brand-asset downloads: the HMAC secret of their signed URLs and how long one works (≤ 15 minutes). */
+  brandAssets: { signingSecret: string; urlSeconds: number };
   /**
    * Outgoing email: SMTP when a URL is set, else the development sender (log, and devNotifications). Links in emails
    * open pages of the web app at `webUrl`.
@@ -403,6 +412,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         (c.JWT_SECRET
           ? createHmac('sha256', c.JWT_SECRET).update('chedun-ticket-qr').digest('hex')
           : 'development-ticket-signing-secret'),
+    },
+    brandAssets: {
+      signingSecret:
+        c.BRAND_ASSET_SIGNING_SECRET ??
+        (c.JWT_SECRET
+          ? createHmac('sha256', c.JWT_SECRET).update('chedun-brand-asset-url').digest('hex')
+          : 'development-brand-asset-signing-secret'),
+      urlSeconds: c.BRAND_ASSET_URL_SECONDS,
     },
     mail: {
       smtpUrl: c.SMTP_URL,

@@ -66,6 +66,25 @@ export class LicenseRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Which of `merchantIds` hold a license on the IP that is ACTIVE and whose term covers `date` (YYYY-MM-DD): what
+   * brand-asset access is checked against at every request, so a suspension or the end of the term counts at once.
+   */
+  async merchantsLicensedOn(filmIpId: string, merchantIds: readonly string[], date: string): Promise<string[]> {
+    if (merchantIds.length === 0) return [];
+    const rows = await this.manager.find(LicenseEntity, {
+      select: { merchantId: true },
+      where: {
+        filmIpId,
+        merchantId: In([...new Set(merchantIds)]),
+        status: LicenseStatus.ACTIVE,
+        terms: { startsOn: LessThanOrEqual(date), endsOn: MoreThanOrEqual(date) },
+      },
+      order: { merchantId: 'ASC' },
+    });
+    return [...new Set(rows.map((r) => r.merchantId))];
+  }
+
   /** One studio's or one merchant's licenses, newest first, of one status when given. */
   pageOf(
     party: 'studioId' | 'merchantId',

@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
+import { MediaModule } from '@chedun/media';
+import { BrandAssetController } from './brand-asset.controller';
+import { BrandAssetEntity } from './brand-asset.entity';
+import { BrandAssetRepository } from './brand-asset.repository';
+import { BrandAssetResolver } from './brand-asset.resolver';
+import { BrandAssetService } from './brand-asset.service';
 import { LicenseApplicationRepository } from './license-application.repository';
 import { LicenseApplicationService } from './license-application.service';
 import { LicenseExpiryJob } from './license-expiry.job';
@@ -24,11 +30,22 @@ import { LicenseResolver } from './license.resolver';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([LicenseOfferEntity, LicenseApplicationEntity, LicenseEntity, LicensingAuditEntryEntity]),
+    TypeOrmModule.forFeature([
+      LicenseOfferEntity,
+      LicenseApplicationEntity,
+      LicenseEntity,
+      LicensingAuditEntryEntity,
+      BrandAssetEntity,
+    ]),
     IpModule,
     IdentityModule,
+    MediaModule,
   ],
+  controllers: [BrandAssetController],
   providers: [
+    BrandAssetRepository,
+    BrandAssetService,
+    BrandAssetResolver,
     LicenseOfferRepository,
     LicenseApplicationRepository,
     LicenseRepository,

@@ -4,7 +4,7 @@
  */
 export { MediaModule, mediaStorageFor } from './media.module';
 export { MediaService, mediaUrl } from './media.service';
-export type { MediaSummary } from './media.service';
+export type { MediaSummary, PrivateFile, PrivateMediaSummary } from './media.service';
 export { MediaImage } from './media.types';
 export { MediaStorage } from './media-storage.port';
 export type { StoredObject } from './media-storage.port';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { MEDIA_KEY, MediaStorage, StoredObject } from './media-storage.port';
+import { isStoredKey, MediaStorage, StoredObject } from './media-storage.port';
 
 /** The default: files under DATA_DIR/media, fanned out by the key's first two bytes so no directory grows huge. */
 export class LocalDiskMediaStorage extends MediaStorage {
@@ -39,8 +39,8 @@ export class LocalDiskMediaStorage extends MediaStorage {
   }
 
   private pathOf(key: string): string {
-    // The key pattern is the guard against paths: no separators, no dots but the extension.
-    if (!MEDIA_KEY.test(key)) throw new Error(`Not a media key: ${key.slice(0, 80)}`);
+    // The key patterns are the guard against paths: no separators, no dots but the extension.
+    if (!isStoredKey(key)) throw new Error(`Not a media key: ${key.slice(0, 80)}`);
     return join(this.location, key.slice(0, 2), key.slice(2, 4), key);
   }
 }

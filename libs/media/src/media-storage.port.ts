@@ -5,8 +5,19 @@ export interface StoredObject {
   size: number;
 }
 
-/** `<sha256 hex>.webp`: the only keys the storage holds, and the only ones GET /media/:key looks up. */
+/** `<sha256 hex>.webp`: public renditions, the only keys GET /media/:key looks up. */
 export const MEDIA_KEY = /^[0-9a-f]{64}\.webp$/;
+
+/**
+ * `p-<sha256 hex>.webp|pdf`: private files (brand assets), which GET /media/:key never serves (the `p-` prefix fails
+ * MEDIA_KEY); only their owner's signed routes read them.
+ */
+export const PRIVATE_MEDIA_KEY = /^p-[0-9a-f]{64}\.(webp|pdf)$/;
+
+/** Every key the storage holds: the guard against paths in both adapters. */
+export function isStoredKey(key: string): boolean {
+  return MEDIA_KEY.test(key) || PRIVATE_MEDIA_KEY.test(key);
+}
 
 /**
  * Where rendition bytes live, by content address. `put` of a key that exists is harmless (same key, same bytes),

@@ -56,7 +56,25 @@ class MayUpload implements CanActivate {
   }
 }
 
-/** POST /media (multipart, one field `file`) and GET /media/:key, the one place image bytes enter or leave. */
+/** `?private=true` asks for a private upload (brand assets); anything else but absence is a mistake worth saying. */
+function privateParam(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw MediaException.badInput('private is true or false', { field: 'private' });
+}
+
+/** What POST /media?private=true answers: the id to name in addBrandAsset, and what the file was taken for. */
+interface PrivateUpload {
+  id: string;
+  private: true;
+  contentType: string;
+}
+
+/**
+ * POST /media (multipart, one field `file`) and GET /media/:key, the one place image bytes enter or leave. Private
+ * uploads enter here too, but never leave here: their owner's context serves them behind signed URLs.
+ */
 @Controller('media')
 export class MediaController {
   constructor(private readonly media: MediaService) {}
@@ -75,9 +93,15 @@ export class MediaController {
   async upload(
     @CurrentActor() actor: Actor,
     @Query('organizationId') organizationId: unknown,
+    @Query('private') isPrivate: unknown,
     @UploadedFile() file: UploadedImage | undefined,
-  ): Promise<MediaImage> {
+  ): Promise<MediaImage | PrivateUpload> {
+    const asPrivate = privateParam(isPrivate);
     if (!file) throw MediaException.refused('MISSING_FILE', 'Send the image as the multipart/form-data field "file"');
+    if (asPrivate) {
+      const media = await this.media.uploadPrivate(actor, organizationParam(organizationId), file.buffer);
+      return { id: media.id, private: true, contentType: media.contentType };
+    }
     return toMediaImage(await this.media.upload(actor, organizationParam(organizationId), file.buffer));
   }
 

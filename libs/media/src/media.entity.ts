@@ -20,15 +20,27 @@ export class MediaEntity {
   @Column('text', { name: 'source_sha256' })
   sourceSha256!: string;
 
-  /** What the upload was by its content: jpeg, png or webp. */
+  /** What the upload was by its content: jpeg, png or webp; pdf only for private uploads. */
   @Column('text', { name: 'source_format' })
   sourceFormat!: string;
 
-  @Column('int')
-  width!: number;
+  /**
+   * Private uploads (brand assets) are stored under `p-` keys that GET /media/:key never serves, as one file: the
+   * full WebP rendition of an image, or the PDF as uploaded. Their owner's context serves them behind its own checks.
+   */
+  @Column('boolean')
+  private!: boolean;
 
-  @Column('int')
-  height!: number;
+  /** What the stored file is served as: image/webp, or application/pdf for a private PDF. */
+  @Column('text', { name: 'content_type' })
+  contentType!: string;
+
+  /** Null for a PDF, which has pages rather than pixels. */
+  @Column('int', { nullable: true })
+  width!: number | null;
+
+  @Column('int', { nullable: true })
+  height!: number | null;
 
   @Column('text', { name: 'full_key' })
   fullKey!: string;
@@ -39,7 +51,7 @@ export class MediaEntity {
   @Column('text', { name: 'thumbnail_key' })
   thumbnailKey!: string;
 
-  /** Bytes of all three renditions together. */
+  /** Bytes of all three renditions together (of the one stored file when private). */
   @Column('int', { name: 'stored_bytes' })
   storedBytes!: number;
 

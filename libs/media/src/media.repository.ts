@@ -10,14 +10,15 @@ export type NewMedia = Omit<MediaEntity, 'id' | 'createdAt'>;
 export class MediaRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findUpload(organizationId: string, sourceSha256: string): Promise<MediaEntity | null> {
-    return this.dataSource.manager.findOneBy(MediaEntity, { organizationId, sourceSha256 });
+  /** A public and a private upload of the same file are two uploads: one never stands in for the other. */
+  findUpload(organizationId: string, sourceSha256: string, isPrivate: boolean): Promise<MediaEntity | null> {
+    return this.dataSource.manager.findOneBy(MediaEntity, { organizationId, sourceSha256, private: isPrivate });
   }
 
   /** Inserts the upload, or answers the row an equal upload of the same organization made first (even concurrently). */
   async insertOnce(media: NewMedia): Promise<MediaEntity> {
     await this.dataSource.manager.createQueryBuilder().insert().into(MediaEntity).values(media).orIgnore().execute();
-    const row = await this.findUpload(media.organizationId, media.sourceSha256);
+    const row = await this.findUpload(media.organizationId, media.sourceSha256, media.private);
     if (!row) throw new Error('The media row vanished after its insert');
     return row;
   }

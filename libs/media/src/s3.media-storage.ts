@@ -1,7 +1,7 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { MediaS3Config } from '@chedun/config';
 import { Readable } from 'node:stream';
-import { MEDIA_KEY, MediaStorage, StoredObject } from './media-storage.port';
+import { isStoredKey, MediaStorage, StoredObject } from './media-storage.port';
 
 /** A storage failure, without the SDK's own error (request ids, endpoints) reaching the client; the cause is logged. */
 export class MediaStorageError extends Error {}
@@ -62,7 +62,7 @@ export class S3MediaStorage extends MediaStorage {
   }
 
   private objectKey(key: string): string {
-    if (!MEDIA_KEY.test(key)) throw new MediaStorageError(`Not a media key: ${key.slice(0, 80)}`);
+    if (!isStoredKey(key)) throw new MediaStorageError(`Not a media key: ${key.slice(0, 80)}`);
     return `${this.config.prefix}${key}`;
   }
 }

@@ -20,7 +20,7 @@ const TABLES: Record<string, readonly string[]> = {
     'organization_audit_entries',
   ],
   ip: ['film_ips', 'filming_locations', 'film_ip_filming_locations'],
-  licensing: ['license_offers', 'license_applications', 'licenses', 'licensing_audit_entries'],
+  licensing: ['license_offers', 'license_applications', 'licenses', 'licensing_audit_entries', 'brand_assets'],
   media: ['media'],
   catalog: [
     'venues',
@@ -32,6 +32,7 @@ const TABLES: Record<string, readonly string[]> = {
     'product_audit_entries',
     'product_media',
     'product_favourites',
+    'product_design_rounds',
   ],
   search: ['search_documents', 'search_outbox', 'search_words'],
   payments: ['payments', 'refunds', 'payment_events'],

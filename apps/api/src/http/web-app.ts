@@ -18,7 +18,17 @@ import {
  * Paths the API owns: never answered with the web app, even for a browser asking for HTML. Every controller's path
  * must be here (web-app-prefixes.spec.ts reads them all), or its downloads would meet the web app's 404 for files.
  */
-export const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/webhooks', '/reports', '/media', '/sales-reports'];
+export const API_PREFIXES = [
+  '/graphql',
+  '/graphiql',
+  '/health',
+  '/webhooks',
+  '/reports',
+  '/media',
+  '/sales-reports',
+  '/brand-assets',
+  '/verification-tags',
+];
 
 /** Pages a search engine has no business with (accounts, checkout, consoles) and the API's own paths. */
 const ROBOTS_DISALLOW = [

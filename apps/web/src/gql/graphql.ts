@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddBrandAssetInput = {
+  filmIpId: string | number;
+  /** A private upload of the studio: POST /media?private=true (image or PDF). */
+  mediaId: string | number;
+  /** What the file is: "Key art", "Logo (colour)", "Style guide 2026" (1 to 200 characters). */
+  title: string;
+};
+
 export type AddTimeSlotInput = {
   capacity: number;
   endsAt: string;
@@ -143,6 +151,12 @@ export type DeliveryMethod =
   | 'PICKUP'
   | 'SHIP';
 
+export type DesignRoundStatus =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type FilmCharacterInput = {
   name: string;
   nameZh?: string | null | undefined;
@@ -256,6 +270,7 @@ export type ProductSearchSort =
 
 export type ProductStatus =
   | 'APPROVED'
+  | 'CHANGES_REQUESTED'
   | 'DRAFT'
   | 'PENDING_APPROVAL'
   | 'PUBLISHED'
@@ -398,6 +413,20 @@ export type ResendVerificationEmailMutationVariables = Exact<{ [key: string]: ne
 
 export type ResendVerificationEmailMutation = { resendVerificationEmail: boolean };
 
+export type BrandAssetListQueryVariables = Exact<{
+  filmIpId: string | number;
+}>;
+
+
+export type BrandAssetListQuery = { brandAssets: Array<{ id: string, title: string, contentType: string, url: string, expiresAt: string }> };
+
+export type AddBrandAssetFromStudioMutationVariables = Exact<{
+  input: AddBrandAssetInput;
+}>;
+
+
+export type AddBrandAssetFromStudioMutation = { addBrandAsset: { id: string } };
+
 export type DeliveryOptionsOfQueryVariables = Exact<{
   merchantIds: Array<string | number> | string | number;
 }>;
@@ -409,6 +438,15 @@ export type MyAddressesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyAddressesQuery = { myAddresses: Array<{ id: string | null, recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null }> };
+
+export type SubmitRoundMutationVariables = Exact<{
+  productId: string | number;
+  artworkMediaIds: Array<string | number> | string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type SubmitRoundMutation = { submitDesignRound: { id: string, status: ProductStatus } };
 
 export type PaymentSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -569,7 +607,7 @@ export type MerchantLicensesQueryVariables = Exact<{
 }>;
 
 
-export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, filmIp: { title: string, titleZh: string | null } } }> } };
+export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
 
 export type ActiveLicensesQueryVariables = Exact<{
   merchantId: string | number;
@@ -668,7 +706,7 @@ export type MerchantProductsQueryVariables = Exact<{
 }>;
 
 
-export type MerchantProductsQuery = { merchantProducts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: ProductKind, status: ProductStatus, statusReason: string | null, name: string, nameZh: string | null, category: ProductCategory, filmIp: { title: string, titleZh: string | null }, media: Array<{ id: string, thumbnailUrl: string, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, stock: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, capacity: number, sold: number, reserved: number, remaining: number, status: TimeSlotStatus }> } }> } };
+export type MerchantProductsQuery = { merchantProducts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: ProductKind, status: ProductStatus, statusReason: string | null, name: string, nameZh: string | null, category: ProductCategory, verificationCode: string | null, filmIp: { title: string, titleZh: string | null }, approvalRounds: Array<{ id: string, round: number, status: DesignRoundStatus, note: string | null, comments: string | null, submittedAt: string, decidedAt: string | null, artwork: Array<{ id: string, url: string, thumbnailUrl: string }> }> | null, media: Array<{ id: string, thumbnailUrl: string, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, stock: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, capacity: number, sold: number, reserved: number, remaining: number, status: TimeSlotStatus }> } }> } };
 
 export type SubmitProductMutationVariables = Exact<{
   productId: string | number;
@@ -839,7 +877,7 @@ export type DesignQueueQueryVariables = Exact<{
 }>;
 
 
-export type DesignQueueQuery = { studioProducts: { edges: Array<{ node: { id: string, name: string, nameZh: string | null, category: ProductCategory, descriptionZh: string | null, description: string | null, filmIp: { title: string, titleZh: string | null }, merchant: { name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, price: { amountMinor: number, currency: string } }> } }> } };
+export type DesignQueueQuery = { studioProducts: { edges: Array<{ node: { id: string, name: string, nameZh: string | null, category: ProductCategory, descriptionZh: string | null, description: string | null, filmIp: { title: string, titleZh: string | null }, merchant: { name: string, nameZh: string | null }, variants: Array<{ id: string, sku: string, price: { amountMinor: number, currency: string } }>, approvalRounds: Array<{ id: string, round: number, status: DesignRoundStatus, note: string | null, comments: string | null, submittedAt: string, decidedAt: string | null, artwork: Array<{ id: string, url: string, thumbnailUrl: string }> }> | null } }> } };
 
 export type ApproveDesignMutationVariables = Exact<{
   productId: string | number;
@@ -847,6 +885,14 @@ export type ApproveDesignMutationVariables = Exact<{
 
 
 export type ApproveDesignMutation = { approveProduct: { id: string, status: ProductStatus } };
+
+export type RequestDesignChangesFromStudioMutationVariables = Exact<{
+  productId: string | number;
+  comments: string;
+}>;
+
+
+export type RequestDesignChangesFromStudioMutation = { requestDesignChanges: { id: string, status: ProductStatus } };
 
 export type RejectDesignMutationVariables = Exact<{
   productId: string | number;
@@ -1042,6 +1088,24 @@ export const ResendVerificationEmailDocument = new TypedDocumentString(`
   resendVerificationEmail
 }
     `) as unknown as TypedDocumentString<ResendVerificationEmailMutation, ResendVerificationEmailMutationVariables>;
+export const BrandAssetListDocument = new TypedDocumentString(`
+    query BrandAssetList($filmIpId: ID!) {
+  brandAssets(filmIpId: $filmIpId) {
+    id
+    title
+    contentType
+    url
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<BrandAssetListQuery, BrandAssetListQueryVariables>;
+export const AddBrandAssetFromStudioDocument = new TypedDocumentString(`
+    mutation AddBrandAssetFromStudio($input: AddBrandAssetInput!) {
+  addBrandAsset(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddBrandAssetFromStudioMutation, AddBrandAssetFromStudioMutationVariables>;
 export const DeliveryOptionsOfDocument = new TypedDocumentString(`
     query DeliveryOptionsOf($merchantIds: [ID!]!) {
   deliveryOptions(merchantIds: $merchantIds) {
@@ -1073,6 +1137,16 @@ export const MyAddressesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyAddressesQuery, MyAddressesQueryVariables>;
+export const SubmitRoundDocument = new TypedDocumentString(`
+    mutation SubmitRound($productId: ID!, $artworkMediaIds: [ID!]!, $note: String) {
+  submitDesignRound(
+    input: {productId: $productId, artworkMediaIds: $artworkMediaIds, note: $note}
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitRoundMutation, SubmitRoundMutationVariables>;
 export const PaymentSettingsDocument = new TypedDocumentString(`
     query PaymentSettings {
   paymentSettings {
@@ -1356,6 +1430,7 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
         startsOn
         endsOn
         filmIp {
+          id
           title
           titleZh
         }
@@ -1584,9 +1659,24 @@ export const MerchantProductsDocument = new TypedDocumentString(`
         name
         nameZh
         category
+        verificationCode
         filmIp {
           title
           titleZh
+        }
+        approvalRounds {
+          id
+          round
+          status
+          note
+          comments
+          submittedAt
+          decidedAt
+          artwork {
+            id
+            url
+            thumbnailUrl
+          }
         }
         media {
           id
@@ -2174,6 +2264,20 @@ export const DesignQueueDocument = new TypedDocumentString(`
             currency
           }
         }
+        approvalRounds {
+          id
+          round
+          status
+          note
+          comments
+          submittedAt
+          decidedAt
+          artwork {
+            id
+            url
+            thumbnailUrl
+          }
+        }
       }
     }
   }
@@ -2187,6 +2291,14 @@ export const ApproveDesignDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApproveDesignMutation, ApproveDesignMutationVariables>;
+export const RequestDesignChangesFromStudioDocument = new TypedDocumentString(`
+    mutation RequestDesignChangesFromStudio($productId: ID!, $comments: String!) {
+  requestDesignChanges(productId: $productId, comments: $comments) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequestDesignChangesFromStudioMutation, RequestDesignChangesFromStudioMutationVariables>;
 export const RejectDesignDocument = new TypedDocumentString(`
     mutation RejectDesign($productId: ID!, $comments: String!) {
   rejectProduct(productId: $productId, comments: $comments) {

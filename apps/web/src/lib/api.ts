@@ -159,6 +159,22 @@ export interface UploadedImage {
   height: number;
 }
 
+/** What POST /media answers for a private upload (a brand asset): its id, and no public URL. */
+export interface UploadedMedia {
+  id: string;
+  url?: string;
+  thumbnailUrl?: string;
+}
+
+/** The code for an upload refused without a JSON reason (a proxy's 413, a 429 from the rate limit, ...). */
+function statusCode(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  return status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL';
+}
+
 /** One wrong row of an uploaded sheet, as the API names it. */
 export interface SheetRowError {
   index: number;
@@ -201,20 +217,25 @@ export async function uploadWithSession<T>(path: string, file: Blob, filename = 
     (T & { error?: undefined }) | { error?: { code?: string; message?: string; rows?: SheetRowError[] } } | null;
   if (response.ok && body) return body as T;
   const error = body && 'error' in body ? body.error : undefined;
-  const code =
-    error?.code && KNOWN.has(error.code)
-      ? (error.code as ErrorCode)
-      : response.status === 413
-        ? 'BAD_USER_INPUT'
-        : 'INTERNAL';
+  const code = error?.code && KNOWN.has(error.code) ? (error.code as ErrorCode) : statusCode(response.status);
   throw new UploadError(code, error?.message ?? `HTTP ${response.status}`, error?.rows ?? []);
 }
 
 /** Uploads one image for `organizationId` (POST /media); its renditions. */
 export function uploadImage(file: Blob, filename: string, organizationId: string): Promise<UploadedImage> {
   return uploadWithSession<UploadedImage>(
-    `/media?organizationId=${encodeURIComponent(organizationId)}`,
+    `/media?${new URLSearchParams({ organizationId }).toString()}`,
     file,
     filename,
   );
+}
+
+/** Uploads one file to POST /media for an organization; `private`: a brand asset (image or PDF), never served publicly. */
+export function uploadMedia(
+  file: File,
+  options: { organizationId: string; private?: boolean },
+): Promise<UploadedMedia> {
+  const query = new URLSearchParams({ organizationId: options.organizationId });
+  if (options.private) query.set('private', 'true');
+  return uploadWithSession<UploadedMedia>(`/media?${query.toString()}`, file);
 }

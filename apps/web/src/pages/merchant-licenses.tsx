@@ -1,3 +1,5 @@
+import { BrandAssets } from '../components/brand-assets';
+import { LazyDetails } from '../components/lazy-details';
 import { QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
@@ -21,6 +23,7 @@ const MerchantLicenses = graphql(`
           startsOn
           endsOn
           filmIp {
+            id
             title
             titleZh
           }
@@ -55,6 +58,11 @@ export function MerchantLicensesSection({ merchant }: { merchant: Organization }
                   {t('offer.channels')}: {node.channels.map((c) => t(`channel.${c}`)).join(' · ')}
                 </p>
                 {node.statusReason && <p>{node.statusReason}</p>}
+                {node.status === 'ACTIVE' && (
+                  <LazyDetails summary={t('brand.title')}>
+                    {() => <BrandAssets filmIpId={node.filmIp.id} />}
+                  </LazyDetails>
+                )}
               </li>
             ))}
           </ul>

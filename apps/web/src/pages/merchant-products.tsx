@@ -1,8 +1,11 @@
 import { useState } from 'react';
+import { DesignRounds, NextRoundForm } from '../components/design-rounds';
+import { LazyDetails } from '../components/lazy-details';
 import { ErrorMessage, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
 import type { MerchantProductsQuery, ProductStatus } from '../gql/graphql';
+import { ApiError, downloadWithSession } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { currencyOf } from '../lib/money';
 import { Link } from '../lib/router';
@@ -40,9 +43,24 @@ const MerchantProducts = graphql(`
           name
           nameZh
           category
+          verificationCode
           filmIp {
             title
             titleZh
+          }
+          approvalRounds {
+            id
+            round
+            status
+            note
+            comments
+            submittedAt
+            decidedAt
+            artwork {
+              id
+              url
+              thumbnailUrl
+            }
           }
           media {
             id
@@ -233,7 +251,16 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
   const submit = useMutation(SubmitProduct);
   const publish = useMutation(PublishProduct);
   const unpublish = useMutation(UnpublishProduct);
-  const actionError = submit.error ?? publish.error ?? unpublish.error;
+  const [tagError, setTagError] = useState<ApiError>();
+  const actionError = submit.error ?? publish.error ?? unpublish.error ?? tagError;
+  const downloadTags = async (productId: string) => {
+    setTagError(undefined);
+    try {
+      await downloadWithSession(`/verification-tags/${productId}`, `verification-tags-${productId}.pdf`);
+    } catch (error) {
+      setTagError(error instanceof ApiError ? error : new ApiError('NETWORK', String(error)));
+    }
+  };
   const act = async (run: (v: { productId: string }) => Promise<unknown>, productId: string) => {
     if (await run({ productId })) products.reload();
   };
@@ -324,6 +351,19 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                     {node.kind === 'EXPERIENCE' && (
                       <SlotEditor experienceId={node.id} slots={node.upcomingTimeSlots} onChanged={products.reload} />
                     )}
+                    <LazyDetails
+                      className="design-rounds"
+                      summary={`${t('rounds.title')} (${node.approvalRounds?.length ?? 0})`}
+                    >
+                      {() => (
+                        <>
+                          <DesignRounds rounds={node.approvalRounds ?? []} />
+                          {node.status !== 'PENDING_APPROVAL' && (
+                            <NextRoundForm productId={node.id} merchantId={merchant.id} onSubmitted={products.reload} />
+                          )}
+                        </>
+                      )}
+                    </LazyDetails>
                     <div className="actions">
                       <button
                         type="button"
@@ -333,7 +373,9 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                       >
                         {t('gallery.edit', { count: node.media.length })}
                       </button>
-                      {(node.status === 'DRAFT' || node.status === 'REJECTED') && (
+                      {(node.status === 'DRAFT' ||
+                        node.status === 'REJECTED' ||
+                        node.status === 'CHANGES_REQUESTED') && (
                         <button type="button" disabled={submit.pending} onClick={() => act(submit.run, node.id)}>
                           {t('products.submit')}
                         </button>
@@ -348,6 +390,11 @@ export function MerchantProductsSection({ merchant }: { merchant: Organization }
                           <Link className="button secondary" to={`/products/${node.id}`}>
                             {t('products.view')}
                           </Link>
+                          {node.verificationCode && (
+                            <button type="button" className="secondary" onClick={() => downloadTags(node.id)}>
+                              {t('tags.download')}
+                            </button>
+                          )}
                           <button
                             type="button"
                             className="secondary"

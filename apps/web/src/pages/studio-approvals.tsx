@@ -1,4 +1,5 @@
 import { ApproveOrRefuse } from '../components/decision';
+import { DesignRounds } from '../components/design-rounds';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -32,6 +33,20 @@ const DesignQueue = graphql(`
               currency
             }
           }
+          approvalRounds {
+            id
+            round
+            status
+            note
+            comments
+            submittedAt
+            decidedAt
+            artwork {
+              id
+              url
+              thumbnailUrl
+            }
+          }
         }
       }
     }
@@ -41,6 +56,15 @@ const DesignQueue = graphql(`
 const ApproveDesign = graphql(`
   mutation ApproveDesign($productId: ID!) {
     approveProduct(productId: $productId) {
+      id
+      status
+    }
+  }
+`);
+
+const RequestDesignChanges = graphql(`
+  mutation RequestDesignChangesFromStudio($productId: ID!, $comments: String!) {
+    requestDesignChanges(productId: $productId, comments: $comments) {
       id
       status
     }
@@ -61,6 +85,7 @@ export function StudioApprovalsSection({ studio }: { studio: Organization }) {
   const queue = useQuery(DesignQueue, { studioId: studio.id });
   const approve = useMutation(ApproveDesign);
   const reject = useMutation(RejectDesign);
+  const requestChanges = useMutation(RequestDesignChanges);
   return (
     <div>
       <h2>{t('approvals.title')}</h2>
@@ -83,6 +108,23 @@ export function StudioApprovalsSection({ studio }: { studio: Organization }) {
                     {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)}
                   </p>
                 ))}
+                <DesignRounds rounds={node.approvalRounds ?? []} />
+                <ApproveOrRefuse
+                  refuse={{
+                    label: t('approvals.requestChanges'),
+                    reasonLabel: t('approvals.comments'),
+                    confirmLabel: t('approvals.confirmChanges'),
+                    maxLength: 2000,
+                    pending: requestChanges.pending,
+                    error: requestChanges.error,
+                    onOpen: requestChanges.clearError,
+                    run: async (comments) => {
+                      if (!(await requestChanges.run({ productId: node.id, comments }))) return false;
+                      queue.reload();
+                      return true;
+                    },
+                  }}
+                />
                 <ApproveOrRefuse
                   approve={{
                     label: t('approvals.approve'),

@@ -1,4 +1,6 @@
 import { FormEvent, useState } from 'react';
+import { BrandAssets } from '../components/brand-assets';
+import { LazyDetails } from '../components/lazy-details';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
@@ -69,7 +71,7 @@ export function StudioFilmIpsSection({ studio }: { studio: Organization }) {
           {(d) => (
             <ul className="list">
               {d.filmIps.edges.map(({ node }) => (
-                <li key={node.id} className="card">
+                <li key={node.id} className="card" data-testid="film-ip">
                   <h3>
                     {pick(node.titleZh, node.title)} {node.year && <span className="muted">({node.year})</span>}
                   </h3>
@@ -77,6 +79,9 @@ export function StudioFilmIpsSection({ studio }: { studio: Organization }) {
                   {node.characters.length > 0 && (
                     <p className="muted">{node.characters.map((c) => pick(c.nameZh, c.name)).join(' · ')}</p>
                   )}
+                  <LazyDetails summary={t('brand.title')}>
+                    {() => <BrandAssets filmIpId={node.id} studioId={studio.id} />}
+                  </LazyDetails>
                 </li>
               ))}
             </ul>
