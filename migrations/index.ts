@@ -28,6 +28,7 @@ import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
 import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 import { VariantOptions1765000002301 } from './1765000002301-variant-options';
+import { ShippingFeeRefunds1765000002701 } from './1765000002701-shipping-fee-refunds';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   LicenseChannels1765000001201,
   NotificationKinds1765000001301,
   VariantOptions1765000002301,
+  ShippingFeeRefunds1765000002701,
 ];
