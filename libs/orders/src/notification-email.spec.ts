@@ -80,7 +80,12 @@ describe('order emails', () => {
     for (const status of ['APPROVED', 'REFUSED']) {
       const email = renderNotificationEmail(
         'REFUND_REQUEST_DECIDED',
-        { ...request, status, decisionReason: 'x', shippingRefund: status === 'REFUSED' ? { amountMinor: 1, currency: 'CNY' } : null },
+        {
+          ...request,
+          status,
+          decisionReason: 'x',
+          shippingRefund: status === 'REFUSED' ? { amountMinor: 1, currency: 'CNY' } : null,
+        },
         'li.lei@example.test',
         null,
         WEB,
