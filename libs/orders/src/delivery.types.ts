@@ -222,7 +222,7 @@ export class MerchantDelivery {
 
   @Field(() => MoneyType, {
     description:
-      'Of the fee, what was refunded: all of it once every merchandise line of this merchant was refunded in full before any was shipped or handed over (with the refund that completed it); otherwise nothing, since the goods travelled.',
+      'Of the fee, what was refunded: all of it once every merchandise line of this merchant was refunded in full before any was shipped or handed over (with the refund that completed it); otherwise nothing, and once any of its goods shipped the fee is kept.',
   })
   feeRefunded!: MoneyType;
 
