@@ -31,7 +31,9 @@ export class ShippingFeeRefunds1765000002701 implements MigrationInterface {
         PRIMARY KEY (order_id, merchant_id),
         FOREIGN KEY (order_id, merchant_id) REFERENCES sale_shipping_fees (order_id, merchant_id)
       )`);
-    await q.query(`CREATE INDEX sale_shipping_fee_refunds_merchant_at ON sale_shipping_fee_refunds (merchant_id, refunded_at)`);
+    await q.query(
+      `CREATE INDEX sale_shipping_fee_refunds_merchant_at ON sale_shipping_fee_refunds (merchant_id, refunded_at)`,
+    );
     await q.query(`CREATE TRIGGER sale_shipping_fee_refunds_append_only BEFORE UPDATE OR DELETE ON sale_shipping_fee_refunds
       FOR EACH ROW EXECUTE FUNCTION ledger_reject_change()`);
   }

@@ -201,6 +201,10 @@ export class OrderRefundRepository {
         GROUP BY order_id, shipping_merchant_id`,
       [orderIds],
     );
-    return rows.map((r) => ({ orderId: r.orderId, merchantId: r.merchantId, refundedMinor: readMinorUnits(r.refunded) }));
+    return rows.map((r) => ({
+      orderId: r.orderId,
+      merchantId: r.merchantId,
+      refundedMinor: readMinorUnits(r.refunded),
+    }));
   }
 }
