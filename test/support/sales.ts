@@ -53,6 +53,7 @@ export class SalesSimulator {
     beforeMinor: number,
     amountMinor: number,
     at: string | Date,
+    shippingFee?: PaidShippingFee,
   ): Promise<OrderLineRefunded> {
     const event: OrderLineRefunded = {
       type: 'OrderLineRefunded',
@@ -64,6 +65,7 @@ export class SalesSimulator {
       refundedBeforeMinor: beforeMinor,
       refundedAfterMinor: beforeMinor + amountMinor,
       refundedAt: new Date(at),
+      ...(shippingFee ? { shippingFee } : {}),
     };
     await this.publish(event);
     return event;

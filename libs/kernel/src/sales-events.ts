@@ -56,4 +56,9 @@ export interface OrderLineRefunded {
   readonly refundedBeforeMinor: number;
   readonly refundedAfterMinor: number;
   readonly refundedAt: Date;
+  /**
+   * The line's merchant's shipping fee, whole, given back with this refund: it completed that merchant's part of the
+   * order (every merchandise line refunded in full) before anything of it was shipped or handed over. Absent otherwise.
+   */
+  readonly shippingFee?: PaidShippingFee;
 }

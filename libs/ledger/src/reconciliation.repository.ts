@@ -252,6 +252,41 @@ export class ReconciliationRepository {
     }));
   }
 
+  /**
+   * Shipping fees given back in the period whose REFUND entry is not exactly two postings returning the whole fee
+   * from its merchant's payable to clearing (the mirror of its SALE entry). Clearing and payable are given as the
+   * fee would be posted by its sale, so a sound refund reads like its fee.
+   */
+  async shippingFeeRefundsPostedOtherwise(
+    period: ReconciledPeriod,
+    limit: number,
+  ): Promise<ShippingFeePostingMismatch[]> {
+    const rows: ShippingFeePostingRow[] = await this.manager.query(
+      `SELECT r.order_id::text AS "orderId", r.merchant_id::text AS "merchantId", f.fee_minor::text AS fee,
+              (-coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING'), 0))::text AS clearing,
+              (-coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'MERCHANT_PAYABLE' AND a.party_id = r.merchant_id), 0))::text AS payable
+         FROM sale_shipping_fee_refunds r
+         JOIN sale_shipping_fees f ON f.order_id = r.order_id AND f.merchant_id = r.merchant_id
+         LEFT JOIN ledger_postings p ON p.entry_id = r.entry_id
+         LEFT JOIN ledger_accounts a ON a.id = p.account_id
+        WHERE r.currency = $1 AND r.refunded_at >= $2 AND r.refunded_at < $3
+        GROUP BY r.order_id, r.merchant_id, r.amount_minor, f.fee_minor
+       HAVING r.amount_minor <> f.fee_minor
+           OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'PAYMENT_CLEARING'), 0) <> -f.fee_minor
+           OR coalesce(sum(p.amount_minor) FILTER (WHERE a.purpose = 'MERCHANT_PAYABLE' AND a.party_id = r.merchant_id), 0) <> f.fee_minor
+           OR count(p.id) <> 2
+        LIMIT ${limit}`,
+      params(period),
+    );
+    return rows.map((r) => ({
+      orderId: r.orderId,
+      merchantId: r.merchantId,
+      feeMinor: readMinorUnits(r.fee),
+      clearingMinor: readMinorUnits(r.clearing),
+      payableMinor: readMinorUnits(r.payable),
+    }));
+  }
+
   /** Refunds dated in the period whose amount is not the sum of their three reversals. */
   async refundsWhoseReversalsMissTheAmount(period: ReconciledPeriod, limit: number): Promise<RefundSplitMismatch[]> {
     const rows: RefundSplitRow[] = await this.manager.query(

@@ -50,6 +50,15 @@ const LEDGER_CHECKS: readonly LedgerCheck[] = [
       })),
   },
   {
+    // Each shipping fee given back came whole out of its merchant's payable, once.
+    check: 'SHIPPING_POSTINGS',
+    find: async (books, period) =>
+      (await books.shippingFeeRefundsPostedOtherwise(period, MAX_PER_CHECK)).map((f) => ({
+        reference: `${f.orderId}:${f.merchantId}:refund`,
+        detail: `shipping fee ${f.feeMinor} refunded: clearing ${f.clearingMinor}, merchant payable ${f.payableMinor} (the fee comes back whole)`,
+      })),
+  },
+  {
     // Each refund's reversals add up to it.
     check: 'REFUND_SPLIT',
     find: async (books, period) =>

@@ -8,6 +8,7 @@ import {
   royaltyOf,
   salePostings,
   shippingFeePostings,
+  shippingFeeRefundPostings,
   splitLine,
 } from './revenue-split';
 
@@ -241,5 +242,75 @@ describe('reported royalty postings', () => {
   it('uses the marketplace’s royalty rule for a reported line', () => {
     expect(royaltyOf(cny(12_899), 1_250).amountMinor).toBe(1_612);
     expect(royaltyOf(cny(12_899), 1_250)).toEqual(splitLine(cny(12_899), 1_250, 500).royalty);
+  });
+});
+
+describe('shippingFeeRefundPostings: a fee given back mirrors its sale', () => {
+  it('a 12.00 yuan fee comes whole out of the merchant’s payable and back out of clearing', () => {
+    expect(shippingFeeRefundPostings(cny(1_200)).map((p) => [p.purpose, p.amount.amountMinor])).toEqual([
+      ['PAYMENT_CLEARING', -1_200],
+      ['MERCHANT_PAYABLE', 1_200],
+    ]);
+  });
+
+  it('for every refund sequence: royalty + platform fee + merchant share + shipping = what was paid less what was refunded', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            g: fc.integer({ min: 1, max: 50_000_000 }),
+            r: fc.integer({ min: 0, max: 9_000 }),
+            steps: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { maxLength: 4 }),
+            finish: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.integer({ min: 0, max: 1_000 }),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.boolean(),
+        (lines, f, ship, shipped) => {
+          const balances = new Map<string, number>();
+          const post = (postings: { purpose: string; amount: Money }[]) => {
+            expect(sum(postings)).toBe(0);
+            for (const p of postings) balances.set(p.purpose, (balances.get(p.purpose) ?? 0) + p.amount.amountMinor);
+          };
+          const splits = lines.map((l) => splitLine(cny(l.g), l.r, f));
+          splits.forEach((split) => post(salePostings(split)));
+          post(shippingFeePostings(cny(ship)));
+          let refunded = 0;
+          let shippingRefunded = 0;
+          const refundedOf = lines.map(() => 0);
+          lines.forEach((l, i) => {
+            const split = splits[i]!;
+            const amounts = l.steps.map((x) => Math.floor((l.g - refundedOf[i]!) * x));
+            if (l.finish) amounts.push(l.g);
+            for (const a of amounts) {
+              const before = refundedOf[i]!;
+              const amount = Math.min(a, l.g - before);
+              if (amount <= 0) continue;
+              post(refundPostings(refundReversal(split, before, before + amount)));
+              refundedOf[i] = before + amount;
+              refunded += amount;
+              // The refund that completes the merchant's unshipped part carries the fee, once.
+              const complete = lines.every((m, j) => refundedOf[j] === m.g);
+              if (complete && !shipped && shippingRefunded === 0 && ship > 0) {
+                post(shippingFeeRefundPostings(cny(ship)));
+                shippingRefunded = ship;
+              }
+            }
+          });
+          const owed = (purpose: string) => 0 - (balances.get(purpose) ?? 0);
+          const paid = lines.reduce((acc, l) => acc + l.g, 0) + ship;
+          // Clearing holds exactly what was paid less what went back; the parties are owed exactly that.
+          expect(balances.get('PAYMENT_CLEARING') ?? 0).toBe(paid - refunded - shippingRefunded);
+          expect(owed('STUDIO_ROYALTIES_PAYABLE') + owed('PLATFORM_FEE_REVENUE') + owed('MERCHANT_PAYABLE')).toBe(
+            paid - refunded - shippingRefunded,
+          );
+          const allRefunded = lines.every((l, i) => refundedOf[i] === l.g);
+          expect(shippingRefunded).toBe(allRefunded && !shipped ? ship : 0);
+          if (allRefunded) expect(owed('MERCHANT_PAYABLE')).toBe(shipped ? ship : 0);
+        },
+      ),
+    );
   });
 });

@@ -153,3 +153,11 @@ export function shippingFeePostings(fee: Money): SplitPosting[] {
     { purpose: 'MERCHANT_PAYABLE', amount: fee.negate() },
   ]);
 }
+
+/**
+ * A merchant's shipping fee given back to the buyer (its part of the order refunded in full before anything shipped):
+ * the exact mirror of the fee's sale entry, the whole fee from the merchant's payable back out of clearing.
+ */
+export function shippingFeeRefundPostings(fee: Money): SplitPosting[] {
+  return shippingFeePostings(fee).map((p) => ({ purpose: p.purpose, amount: p.amount.negate() }));
+}

@@ -16,8 +16,12 @@ export interface LineReversal {
   merchantMinor: number;
 }
 
-/** In a query grouping sale_line_splits s by merchant and order in currency $1: that merchant's shipping fee on it. */
-const SHIPPING_FEE_OF_GROUP = `coalesce((SELECT sum(f.fee_minor) FROM sale_shipping_fees f
+/**
+ * In a query grouping sale_line_splits s by merchant and order in currency $1: that merchant's shipping fee on it, less
+ * the fee given back if it was.
+ */
+const SHIPPING_FEE_OF_GROUP = `coalesce((SELECT sum(f.fee_minor - coalesce(r.amount_minor, 0)) FROM sale_shipping_fees f
+                                          LEFT JOIN sale_shipping_fee_refunds r ON r.order_id = f.order_id AND r.merchant_id = f.merchant_id
                                           WHERE f.order_id = s.order_id AND f.merchant_id = s.merchant_id AND f.currency = $1), 0)`;
 
 /** A merchant's order that is owed a payout: its share net of refunds is positive and no live payout pays it. */
@@ -105,13 +109,16 @@ export class SaleLineRepository {
 
   /**
    * What the order owes the merchant: its share of the order's lines, net of what refunds took back, plus its
-   * shipping fee, which is the merchant's alone (no royalty, no platform fee) and paid out with the order's goods.
+   * shipping fee, which is the merchant's alone (no royalty, no platform fee) and paid out with the order's goods,
+   * unless it was given back with the refund that completed the merchant's unshipped part.
    */
   async merchantShareOfOrder(orderId: string, merchantId: string, currency: string): Promise<number> {
     const rows: DueRow[] = await this.manager.query(
       `SELECT (coalesce((SELECT sum(merchant_minor - merchant_reversed_minor) FROM sale_line_splits
                           WHERE order_id = $1 AND merchant_id = $2 AND currency = $3), 0)
-               + coalesce((SELECT sum(fee_minor) FROM sale_shipping_fees WHERE order_id = $1 AND merchant_id = $2 AND currency = $3), 0))::text AS due`,
+               + coalesce((SELECT sum(f.fee_minor - coalesce(r.amount_minor, 0)) FROM sale_shipping_fees f
+                            LEFT JOIN sale_shipping_fee_refunds r ON r.order_id = f.order_id AND r.merchant_id = f.merchant_id
+                           WHERE f.order_id = $1 AND f.merchant_id = $2 AND f.currency = $3), 0))::text AS due`,
       [orderId, merchantId, currency],
     );
     return readMinorUnits(rows[0]?.due ?? '0');
@@ -142,12 +149,16 @@ export class SaleLineRepository {
     );
   }
 
-  /** Per order, the total its refunds took back (orders without refunds are absent). */
+  /** Per order, the total its refunds took back, shipping fees given back included (orders without are absent). */
   async refundedByOrder(orderIds: readonly string[]): Promise<Map<string, number>> {
     const rows: OrderRefundedRow[] = await this.manager.query(
-      `SELECT s.order_id::text AS "orderId", sum(r.amount_minor)::text AS refunded
-         FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id
-        WHERE s.order_id = ANY($1::uuid[]) GROUP BY s.order_id`,
+      `SELECT x.order_id::text AS "orderId", sum(x.amount_minor)::text AS refunded FROM (
+         SELECT s.order_id, r.amount_minor
+           FROM sale_line_refunds r JOIN sale_line_splits s ON s.order_line_id = r.order_line_id
+          WHERE s.order_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT order_id, amount_minor FROM sale_shipping_fee_refunds WHERE order_id = ANY($1::uuid[])) x
+        GROUP BY x.order_id`,
       [orderIds],
     );
     return new Map(rows.map((r) => [r.orderId, readMinorUnits(r.refunded)]));

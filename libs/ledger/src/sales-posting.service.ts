@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { OrganizationService } from '@chedun/identity';
-import { DomainError, Money, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { DomainError, Money, OrderLineRefunded, OrderPaid, PaidShippingFee } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { JournalService, PostingLine } from './journal.service';
 import { JournalEntryKind } from './journal-entry.entity';
@@ -14,6 +14,7 @@ import {
   refundReversal,
   salePostings,
   shippingFeePostings,
+  shippingFeeRefundPostings,
   SplitPosting,
   splitLine,
 } from './revenue-split';
@@ -95,6 +96,7 @@ export class SalesPostingService {
     // The line's row is locked first so refunds of one line take turns, each seeing the others' totals and ids.
     const line = await saleLines.lockSplit(event.orderLineId);
     if (!line) throw DomainError.conflict('The ledger has no paid line to refund', { orderLineId: event.orderLineId });
+    if (event.shippingFee) await this.reverseShippingFee(event, event.shippingFee, line.merchantId, manager);
     if (await saleLines.hasRefund(event.refundId)) return;
     if (event.currency !== line.currency) {
       throw DomainError.conflict('A refund must be in the currency of its line', { orderLineId: event.orderLineId });
@@ -175,6 +177,65 @@ export class SalesPostingService {
         paidAt: event.paidAt,
       });
     }
+  }
+
+  /**
+   * Gives a merchant's shipping fee back whole, once: REFUND entry `shipping:<order>:<merchant>` mirrors the fee's SALE
+   * entry and `sale_shipping_fee_refunds` records it. A replayed event (same refund) posts nothing; a second refund
+   * carrying the same fee, or a fee that is not the one posted, is refused.
+   */
+  private async reverseShippingFee(
+    event: OrderLineRefunded,
+    shipping: PaidShippingFee,
+    lineMerchantId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    const fees = this.shippingFees.forManager(manager);
+    const fee = await fees.lockFee(event.orderId, shipping.merchantId);
+    if (!fee || shipping.merchantId !== lineMerchantId) {
+      throw DomainError.conflict('The ledger has no shipping fee of this merchant on the order to refund', {
+        orderId: event.orderId,
+        merchantId: shipping.merchantId,
+      });
+    }
+    const earlier = await fees.refundOf(event.orderId, shipping.merchantId);
+    if (earlier?.refundId === event.refundId) return;
+    if (earlier) {
+      throw DomainError.conflict('This shipping fee was already refunded', {
+        orderId: event.orderId,
+        merchantId: shipping.merchantId,
+        refundId: earlier.refundId,
+      });
+    }
+    if (fee.currency !== event.currency || fee.feeMinor !== shipping.feeMinor) {
+      throw DomainError.conflict('A shipping fee is refunded whole, in its currency', {
+        orderId: event.orderId,
+        merchantId: shipping.merchantId,
+        feeMinor: fee.feeMinor,
+        refundMinor: shipping.feeMinor,
+      });
+    }
+    const amount = Money.of(fee.feeMinor, fee.currency);
+    const entryId = await this.journal.post(manager, {
+      kind: JournalEntryKind.REFUND,
+      sourceId: `shipping:${event.orderId}:${shipping.merchantId}`,
+      occurredAt: event.refundedAt,
+      memo: `Refund ${event.refundId} of order ${event.orderId}: shipping fee of merchant ${shipping.merchantId}`,
+      postings: this.toPostingLines(shippingFeeRefundPostings(amount), {
+        studioId: shipping.merchantId,
+        merchantId: shipping.merchantId,
+      }),
+    });
+    if (!entryId) throw DomainError.conflict('This shipping fee was already refunded', { refundId: event.refundId });
+    await fees.insertRefund({
+      orderId: event.orderId,
+      merchantId: shipping.merchantId,
+      refundId: event.refundId,
+      entryId,
+      currency: fee.currency,
+      amountMinor: fee.feeMinor,
+      refundedAt: event.refundedAt,
+    });
   }
 
   private toPostingLines(postings: SplitPosting[], line: { studioId: string; merchantId: string }): PostingLine[] {

@@ -3,14 +3,17 @@ import { Actor, OrganizationKind, OrganizationService } from '@chedun/identity';
 import { DEFAULT_CURRENCY, Money } from '@chedun/kernel';
 import { DeliveryRepository, MerchantDeliveryRow, OrderDeliveryRow } from './delivery.repository';
 import { DeliveryMethod } from './delivery.types';
+import { OrderRefundRepository } from './order-refund.repository';
 import { PAID_STATES, OrderStatus } from './order-status';
 import { LineShipmentRow, ShipmentRepository } from './shipment.repository';
 
 /** An order's delivery as one reader may see it. */
 export interface DeliveryView {
   delivery: OrderDeliveryRow;
-  merchants: (MerchantDeliveryRow & { merchantName: string; pickupAddress: string | null })[];
+  merchants: (MerchantDeliveryRow & { merchantName: string; pickupAddress: string | null; feeRefundedMinor: number })[];
   fee: Money;
+  /** Of `fee`, what settled refunds gave back. */
+  feeRefunded: Money;
 }
 
 /**
@@ -24,14 +27,18 @@ export class DeliveryViewService {
     private readonly deliveries: DeliveryRepository,
     private readonly shipments: ShipmentRepository,
     private readonly organizations: OrganizationService,
+    private readonly refunds: OrderRefundRepository,
   ) {}
 
   /** The orders' deliveries as the actor may see them, in the order asked; null where there is none to show. */
   async deliveriesOf(actor: Actor, orderIds: readonly string[]): Promise<(DeliveryView | null)[]> {
-    const [deliveries, parts] = await Promise.all([
+    const [deliveries, parts, refunded] = await Promise.all([
       this.deliveries.ofOrders(orderIds),
       this.deliveries.merchantsOfOrders(orderIds),
+      this.refunds.shippingRefundedOf(orderIds),
     ]);
+    const feeRefunded = new Map(refunded.map((r) => [`${r.orderId}:${r.merchantId}`, r.refundedMinor]));
+    const refundedOf = (m: MerchantDeliveryRow) => feeRefunded.get(`${m.orderId}:${m.merchantId}`) ?? 0;
     const visible = new Map<
       string,
       { delivery: OrderDeliveryRow; parts: MerchantDeliveryRow[]; all: MerchantDeliveryRow[]; buyer: boolean }
@@ -55,6 +62,7 @@ export class DeliveryViewService {
       const seen = visible.get(orderId);
       if (!seen) return null;
       const paid = PAID_STATES.includes(seen.delivery.orderStatus as OrderStatus);
+      const currency = seen.all[0]?.currency ?? DEFAULT_CURRENCY;
       return {
         delivery: seen.delivery,
         merchants: seen.parts.map((m) => ({
@@ -63,10 +71,15 @@ export class DeliveryViewService {
           merchantName: names.get(m.merchantId) ?? '',
           pickupAddress:
             seen.delivery.method === DeliveryMethod.PICKUP ? (pickupAddresses.get(m.merchantId) ?? null) : null,
+          feeRefundedMinor: refundedOf(m),
         })),
         fee: Money.of(
           seen.parts.reduce((sum, m) => sum + m.feeMinor, 0),
-          seen.all[0]?.currency ?? DEFAULT_CURRENCY,
+          currency,
+        ),
+        feeRefunded: Money.of(
+          seen.parts.reduce((sum, m) => sum + refundedOf(m), 0),
+          currency,
         ),
       };
     });

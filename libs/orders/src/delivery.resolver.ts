@@ -117,10 +117,12 @@ export class DeliveryResolver {
       method: delivery.method as DeliveryMethod,
       address: delivery.address ? { id: null, ...delivery.address } : null,
       fee: MoneyType.from(view.fee),
+      feeRefunded: MoneyType.from(view.feeRefunded),
       merchants: view.merchants.map((m) => ({
         merchantId: m.merchantId,
         merchantName: m.merchantName,
         fee: MoneyType.from(Money.of(m.feeMinor, m.currency)),
+        feeRefunded: MoneyType.from(Money.of(m.feeRefundedMinor, m.currency)),
         pickupCode: m.pickupCode,
         pickupAddress: m.pickupAddress,
         handedOverAt: m.handedOverAt,

@@ -220,6 +220,12 @@ export class MerchantDelivery {
   @Field(() => MoneyType)
   fee!: MoneyType;
 
+  @Field(() => MoneyType, {
+    description:
+      'Of the fee, what was refunded: all of it once every merchandise line of this merchant was refunded in full before any was shipped or handed over (with the refund that completed it); otherwise nothing, and once any of its goods shipped the fee is kept.',
+  })
+  feeRefunded!: MoneyType;
+
   @Field(() => String, {
     nullable: true,
     description: 'PICKUP, to the buyer of a paid order only: shown at the merchant to collect the goods.',
@@ -243,6 +249,9 @@ export class OrderDelivery {
 
   @Field(() => MoneyType, { description: 'The shipping fees; to merchant staff, their own.' })
   fee!: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Of `fee`, what refunds gave back (see MerchantDelivery.feeRefunded).' })
+  feeRefunded!: MoneyType;
 
   @Field(() => [MerchantDelivery], { description: 'To merchant staff, their own part only.' })
   merchants!: MerchantDelivery[];

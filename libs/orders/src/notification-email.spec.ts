@@ -62,6 +62,39 @@ describe('order emails', () => {
     expect(email.text).toContain(`${WEB}/merchant`);
   });
 
+  it('tell the buyer of an approval that also gives the shipping fee back: one amount, the fee named', () => {
+    const email = renderNotificationEmail(
+      'REFUND_REQUEST_DECIDED',
+      { ...request, status: 'APPROVED', shippingRefund: { amountMinor: 1200, currency: 'CNY' } },
+      'li.lei@example.test',
+      null,
+      WEB,
+    );
+    expect(email.text).toContain('CNY 111.00 将原路退回');
+    expect(email.text).toContain('CNY 111.00 goes back to your original payment method');
+    expect(email.text).toContain('含运费 CNY 12.00');
+    expect(email.text).toContain('This includes the CNY 12.00 shipping fee');
+  });
+
+  it('an approval without a fee (or a refusal) says nothing of shipping', () => {
+    for (const status of ['APPROVED', 'REFUSED']) {
+      const email = renderNotificationEmail(
+        'REFUND_REQUEST_DECIDED',
+        {
+          ...request,
+          status,
+          decisionReason: 'x',
+          shippingRefund: status === 'REFUSED' ? { amountMinor: 1, currency: 'CNY' } : null,
+        },
+        'li.lei@example.test',
+        null,
+        WEB,
+      );
+      expect(email.text).not.toContain('运费');
+      expect(email.text).not.toContain('shipping fee');
+    }
+  });
+
   it("tell the buyer of a refusal with the merchant's reason", () => {
     const email = renderNotificationEmail(
       'REFUND_REQUEST_DECIDED',

@@ -201,6 +201,8 @@ interface RefundRequestPayload {
   status: 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'REFUNDED';
   automatic: boolean;
   decisionReason: string | null;
+  /** The merchant's shipping fee given back with the refund; absent from emails queued before fees were refunded. */
+  shippingRefund?: MoneyJson | null;
 }
 
 /** After-sales: the merchant hears of a buyer's request; the buyer hears the decision (and the merchant's reason). */
@@ -235,6 +237,10 @@ function renderRefundRequestEmail(
     };
   }
   const approved = p.status !== 'REFUSED';
+  const shipping = approved && p.shippingRefund ? p.shippingRefund : null;
+  const back = shipping
+    ? money({ amountMinor: p.amount.amountMinor + shipping.amountMinor, currency: p.amount.currency })
+    : money(p.amount);
   return {
     to,
     subject: approved
@@ -243,10 +249,16 @@ function renderRefundRequestEmail(
     text: [
       greeting,
       '',
-      approved ? `您的退款申请已批准，${money(p.amount)} 将原路退回：${what}` : `商家未同意您的退款申请：${what}`,
+      approved ? `您的退款申请已批准，${back} 将原路退回：${what}` : `商家未同意您的退款申请：${what}`,
       approved
-        ? `Your refund request is approved; ${money(p.amount)} goes back to your original payment method: ${what}`
+        ? `Your refund request is approved; ${back} goes back to your original payment method: ${what}`
         : `The merchant refused your refund request: ${what}`,
+      ...(shipping
+        ? [
+            `含运费 ${money(shipping)}：该商家的商品均已全额退款且尚未发货，运费一并退回。`,
+            `This includes the ${money(shipping)} shipping fee: none of this merchant's goods were shipped and all are refunded, so the fee comes back too.`,
+          ]
+        : []),
       ...(p.decisionReason ? [`商家说明 The merchant says: ${p.decisionReason}`] : []),
       '',
       `${webUrl}/orders/${p.orderId}`,

@@ -145,7 +145,8 @@ export class OrderLifecycle {
 
   /**
    * Records a refund the provider reported as succeeded, once: the line's cumulative refunded amount, the order's
-   * status, and OrderLineRefunded for the ledger, all in the caller's transaction.
+   * status, and OrderLineRefunded for the ledger (with the shipping fee the refund carries), all in the caller's
+   * transaction.
    */
   async settleRefund(manager: EntityManager, refundId: string, now: Date): Promise<void> {
     const refunds = this.refunds.forManager(manager);
@@ -181,6 +182,9 @@ export class OrderLifecycle {
       refundedBeforeMinor: before,
       refundedAfterMinor: after,
       refundedAt: now,
+      ...(refund.shippingMinor > 0 && refund.shippingMerchantId
+        ? { shippingFee: { merchantId: refund.shippingMerchantId, feeMinor: refund.shippingMinor } }
+        : {}),
     };
     await this.bus.publish(event, manager);
   }

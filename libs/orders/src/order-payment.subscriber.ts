@@ -42,7 +42,7 @@ export class OrderPaymentSubscriber {
 
   /**
    * Settles this order's pending line refunds, oldest first, as far as the provider's cumulative refunded total
-   * covers them. Refunds made outside the marketplace (in Stripe's dashboard) have no line and are left to people.
+   * covers them (each for what the provider was asked: its line's part and any shipping fee it carries). Refunds made outside the marketplace (in Stripe's dashboard) have no line and are left to people.
    */
   private async refunded(event: RefundSucceeded, manager: EntityManager): Promise<void> {
     if (!(await this.orders.forManager(manager).lockById(event.orderId))) return;

@@ -13,26 +13,51 @@ export interface OrderRefundRecord {
   amountMinor: number;
   currency: string;
   status: OrderRefundStatus;
+  /** The line's merchant's shipping fee given back with the line (0 when none): asked of the provider with it. */
+  shippingMinor: number;
 }
 
-/** A refund with what settling it needs: whether its units go back to stock, and who asked. */
+/** A merchant's shipping fee a line refund gives back with it. */
+export interface RefundedShipping {
+  merchantId: string;
+  feeMinor: number;
+}
+
+/** A refund with what settling it needs: whether its units go back to stock, who asked, whose fee it carries. */
 export interface RefundToSettle extends OrderRefundRecord {
   restock: boolean;
   requestedBy: string;
+  shippingMerchantId: string | null;
 }
 
 /** A refund of an order, as the provider's cumulative refunded total is matched against it. */
 export interface RefundOfOrder {
   id: string;
+  /** What the provider was asked for: the line's amount plus any shipping fee it carries. */
   amountMinor: number;
   status: OrderRefundStatus;
 }
 
-/** A row as pg returns it: the bigint amount as text, for the kernel's one money reader. */
-type Row<T extends { amountMinor: number }> = Omit<T, 'amountMinor'> & { amountMinor: string };
+/** A row as pg returns it: the bigint amounts as text, for the kernel's one money reader. */
+type Row<T extends { amountMinor: number }> = Omit<T, 'amountMinor' | 'shippingMinor'> & {
+  amountMinor: string;
+  shippingMinor?: string;
+};
 
 function withAmount<T extends { amountMinor: number }>(row: Row<T>): T {
-  return { ...row, amountMinor: readMinorUnits(row.amountMinor) } as T;
+  const { shippingMinor, ...rest } = row;
+  return {
+    ...rest,
+    amountMinor: readMinorUnits(row.amountMinor),
+    ...(shippingMinor === undefined ? {} : { shippingMinor: readMinorUnits(shippingMinor) }),
+  } as unknown as T;
+}
+
+/** An order's merchant's shipping fee given back by settled refunds. */
+export interface ShippingRefundedRow {
+  orderId: string;
+  merchantId: string;
+  refundedMinor: number;
 }
 
 /** The `order_refunds` table: line refunds, PENDING until the provider settles them. */
@@ -47,7 +72,9 @@ export class OrderRefundRepository {
 
   /**
    * Records a refund request PENDING, counting against what is left of the line until the provider settles it.
-   * `restock`: a merchandise refund gives its whole units back to stock when it settles. Returns its id.
+   * `restock`: a merchandise refund gives its whole units back to stock when it settles. `shipping`: the merchant's
+   * shipping fee given back with the line (a partial unique index holds one live refund per order and merchant to it).
+   * Returns its id.
    */
   async insertRequest(
     line: Pick<OrderLineRecord, 'id' | 'orderId' | 'currency'>,
@@ -55,11 +82,24 @@ export class OrderRefundRepository {
     requestedBy: string,
     now: Date,
     restock = false,
+    shipping: RefundedShipping | null = null,
   ): Promise<string> {
     const rows: { id: string }[] = await this.manager.query(
-      `INSERT INTO order_refunds (order_id, order_line_id, amount_minor, currency, status, requested_by, created_at, restock)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [line.orderId, line.id, amountMinor, line.currency, OrderRefundStatus.PENDING, requestedBy, now, restock],
+      `INSERT INTO order_refunds (order_id, order_line_id, amount_minor, currency, status, requested_by, created_at, restock,
+                                  shipping_minor, shipping_merchant_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        line.orderId,
+        line.id,
+        amountMinor,
+        line.currency,
+        OrderRefundStatus.PENDING,
+        requestedBy,
+        now,
+        restock,
+        shipping?.feeMinor ?? 0,
+        shipping?.merchantId ?? null,
+      ],
     );
     const [created] = rows;
     if (!created) throw new Error('INSERT ... RETURNING answered no refund');
@@ -68,7 +108,8 @@ export class OrderRefundRepository {
 
   async findById(refundId: string): Promise<OrderRefundRecord | null> {
     const rows: Row<OrderRefundRecord>[] = await this.manager.query(
-      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", status, amount_minor AS "amountMinor", currency
+      `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", status, amount_minor AS "amountMinor", currency,
+              shipping_minor AS "shippingMinor"
            FROM order_refunds WHERE id = $1`,
       [refundId],
     );
@@ -78,7 +119,7 @@ export class OrderRefundRepository {
   async findToSettle(refundId: string): Promise<RefundToSettle | null> {
     const rows: Row<RefundToSettle>[] = await this.manager.query(
       `SELECT id, order_id AS "orderId", order_line_id AS "orderLineId", amount_minor AS "amountMinor", currency, status,
-              restock, requested_by AS "requestedBy"
+              restock, requested_by AS "requestedBy", shipping_minor AS "shippingMinor", shipping_merchant_id AS "shippingMerchantId"
          FROM order_refunds WHERE id = $1`,
       [refundId],
     );
@@ -122,13 +163,48 @@ export class OrderRefundRepository {
     ]);
   }
 
-  /** The order's PENDING and SUCCEEDED refunds, oldest first. */
+  /** The order's PENDING and SUCCEEDED refunds, oldest first, each for what the provider was asked. */
   async pendingOrSucceededOf(orderId: string): Promise<RefundOfOrder[]> {
     const rows: Row<RefundOfOrder>[] = await this.manager.query(
-      `SELECT id, amount_minor AS "amountMinor", status FROM order_refunds
+      `SELECT id, amount_minor + shipping_minor AS "amountMinor", status FROM order_refunds
         WHERE order_id = $1 AND status IN ('PENDING', 'SUCCEEDED') ORDER BY created_at, id`,
       [orderId],
     );
     return rows.map((r) => withAmount(r));
+  }
+
+  /** PENDING refunds of the order's lines, per line: what is being refunded and not settled yet. */
+  async pendingByLine(orderId: string): Promise<Map<string, number>> {
+    const rows: { orderLineId: string; pending: string }[] = await this.manager.query(
+      `SELECT order_line_id AS "orderLineId", sum(amount_minor)::text AS pending FROM order_refunds
+        WHERE order_id = $1 AND status = 'PENDING' GROUP BY order_line_id`,
+      [orderId],
+    );
+    return new Map(rows.map((r) => [r.orderLineId, readMinorUnits(r.pending)]));
+  }
+
+  /** Whether a live refund (PENDING or SUCCEEDED) already carries the merchant's shipping fee on the order. */
+  async shippingRefundIsLive(orderId: string, merchantId: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `SELECT 1 FROM order_refunds WHERE order_id = $1 AND shipping_merchant_id = $2 AND status IN ('PENDING', 'SUCCEEDED')`,
+      [orderId, merchantId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Per order and merchant, the shipping fee settled refunds gave back (those with none are absent). */
+  async shippingRefundedOf(orderIds: readonly string[]): Promise<ShippingRefundedRow[]> {
+    if (orderIds.length === 0) return [];
+    const rows: { orderId: string; merchantId: string; refunded: string }[] = await this.manager.query(
+      `SELECT order_id AS "orderId", shipping_merchant_id AS "merchantId", sum(shipping_minor)::text AS refunded
+         FROM order_refunds WHERE order_id = ANY($1::uuid[]) AND status = 'SUCCEEDED' AND shipping_merchant_id IS NOT NULL
+        GROUP BY order_id, shipping_merchant_id`,
+      [orderIds],
+    );
+    return rows.map((r) => ({
+      orderId: r.orderId,
+      merchantId: r.merchantId,
+      refundedMinor: readMinorUnits(r.refunded),
+    }));
   }
 }

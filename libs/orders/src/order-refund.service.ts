@@ -4,6 +4,7 @@ import { Actor, OrganizationKind } from '@chedun/identity';
 import { Clock, Money } from '@chedun/kernel';
 import { isRefundable, PaymentService, RefundStatus } from '@chedun/payments';
 import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryRepository } from './delivery.repository';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderLineRepository } from './order-line.repository';
 import { OrderLineRecord, OrderRecord, refundIdempotencyKey } from './order-records';
@@ -11,13 +12,22 @@ import { OrderRefundRepository } from './order-refund.repository';
 import { OrderRefundStatus, orderRefundLifecycle, PAID_STATES } from './order-status';
 import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
+import { shippingFeeToRefund } from './shipping-fee-refund';
 
 /** A line refund recorded PENDING, to ask of the provider once its transaction committed. */
 export interface RecordedRefund {
   refundId: string;
   orderId: string;
   orderLineId: string;
+  /** The line's part. */
   amount: Money;
+  /** The line's merchant's shipping fee given back with it (see `shippingFeeToRefund`); null when none. */
+  shipping: Money | null;
+}
+
+/** What the provider is asked to give back for a recorded refund: the line's part and the fee it carries, at once. */
+export function providerAmount(refund: Pick<RecordedRefund, 'amount' | 'shipping'>): Money {
+  return refund.shipping ? refund.amount.plus(refund.shipping) : refund.amount;
 }
 
 /**
@@ -35,6 +45,7 @@ export class OrderRefundService {
     private readonly payments: PaymentService,
     private readonly lifecycle: OrderLifecycle,
     private readonly clock: Clock,
+    private readonly deliveries: DeliveryRepository,
   ) {}
 
   /**
@@ -63,7 +74,8 @@ export class OrderRefundService {
   /**
    * In the caller's transaction, for a refund already authorised (a merchant's, or a buyer's request approved): locks
    * the order and the line, checks the amount against what is left, and records the refund PENDING. `amountMinor`
-   * omitted = the rest of the line.
+   * omitted = the rest of the line. A refund that completes its merchant's unshipped part carries that merchant's
+   * shipping fee; the order's lock, which every refund and shipment path takes first, keeps the part still meanwhile.
    */
   async recordRefund(
     manager: EntityManager,
@@ -89,10 +101,45 @@ export class OrderRefundService {
     if (restock && line.kind !== 'MERCHANDISE')
       throw OrdersException.badInput('Only merchandise goes back to stock; refunded seats are voided', { restock });
     const giveBack = line.kind === 'MERCHANDISE' && (restock ?? line.fulfilledAt === null);
+    const shippingMinor = await this.shippingFeeWith(manager, line, amount);
+    const shipping = shippingMinor > 0 ? { merchantId: line.merchantId, feeMinor: shippingMinor } : null;
     const refundId = await this.refunds
       .forManager(manager)
-      .insertRequest(line, amount, requestedBy, this.clock.now(), giveBack);
-    return { refundId, orderId: order.id, orderLineId: line.id, amount: Money.of(amount, line.currency) };
+      .insertRequest(line, amount, requestedBy, this.clock.now(), giveBack, shipping);
+    return {
+      refundId,
+      orderId: order.id,
+      orderLineId: line.id,
+      amount: Money.of(amount, line.currency),
+      shipping: shipping ? Money.of(shipping.feeMinor, line.currency) : null,
+    };
+  }
+
+  /** The shipping fee of the line's merchant that a refund of `amountMinor` of the line gives back with it (or 0). */
+  private async shippingFeeWith(manager: EntityManager, line: OrderLineRecord, amountMinor: number): Promise<number> {
+    if (line.kind !== 'MERCHANDISE') return 0;
+    const part = (await this.deliveries.forManager(manager).merchantsOf(line.orderId)).find(
+      (m) => m.merchantId === line.merchantId,
+    );
+    if (!part || part.feeMinor <= 0) return 0;
+    const refunds = this.refunds.forManager(manager);
+    const pending = await refunds.pendingByLine(line.orderId);
+    const lines = (await this.orderLines.forManager(manager).ofOrders([line.orderId])).filter(
+      (l) => l.kind === 'MERCHANDISE' && l.merchantId === line.merchantId,
+    );
+    return shippingFeeToRefund(
+      {
+        feeMinor: part.feeMinor,
+        feeAlreadyRefunded: await refunds.shippingRefundIsLive(line.orderId, line.merchantId),
+        lines: lines.map((l) => ({
+          id: l.id,
+          netMinor: l.netMinor,
+          committedMinor: l.refundedMinor + (pending.get(l.id) ?? 0),
+          handedOver: l.fulfilledAt !== null,
+        })),
+      },
+      { orderLineId: line.id, amountMinor },
+    );
   }
 
   /**
@@ -103,11 +150,14 @@ export class OrderRefundService {
     const payment = (await this.payments.paymentsOfOrder(request.orderId)).find((p) => isRefundable(p.status));
     try {
       if (!payment) throw OrdersException.conflict('The order has no captured payment to refund');
+      // One refund for the line and the fee it carries: the buyer sees one refund.
       const result = await this.payments.refund({
         providerPaymentId: payment.providerPaymentId,
-        amount: request.amount,
+        amount: providerAmount(request),
         idempotencyKey: refundIdempotencyKey(request.refundId),
-        reason: `Refund of order line ${request.orderLineId}`,
+        reason: request.shipping
+          ? `Refund of order line ${request.orderLineId} and its merchant's shipping fee`
+          : `Refund of order line ${request.orderLineId}`,
       });
       if (result.status === RefundStatus.SUCCEEDED) {
         await this.dataSource.transaction((manager) =>

@@ -16,8 +16,11 @@ import { refundRequestLifecycle, RefundRequestStatus } from './refund-request-st
 
 const HOUR_MS = 3_600_000;
 
-/** The emails' payload: what both sides read of a request. */
-function emailPayload(request: RefundRequestRecord): object {
+/**
+ * The emails' payload: what both sides read of a request, and the shipping fee its refund gives back with it (the
+ * request completed the merchant's unshipped part).
+ */
+function emailPayload(request: RefundRequestRecord, shipping: Money | null = null): object {
   return {
     orderId: request.orderId,
     requestId: request.id,
@@ -28,6 +31,7 @@ function emailPayload(request: RefundRequestRecord): object {
     status: request.status,
     automatic: request.automatic,
     decisionReason: request.decisionReason,
+    shippingRefund: shipping?.toJSON() ?? null,
   };
 }
 
@@ -131,7 +135,7 @@ export class RefundRequestService {
         },
         now,
       );
-      await this.emailBuyer(manager, request.id, now);
+      await this.emailBuyer(manager, request.id, now, recorded.shipping);
       return recorded;
     });
     if (refund) await this.refundApproved(input.id, refund, true);
@@ -214,7 +218,7 @@ export class RefundRequestService {
     const request = (await requests.findById(id))!;
     const owner = await this.identity.firstOwnerId(line.merchantId, manager);
     if (owner) await this.queueEmail(manager, 'REFUND_REQUESTED', owner, request, now);
-    if (refund) await this.emailBuyer(manager, id, now);
+    if (refund) await this.emailBuyer(manager, id, now, refund.shipping);
     return { id, refund };
   }
 
@@ -260,9 +264,14 @@ export class RefundRequestService {
     );
   }
 
-  private async emailBuyer(manager: EntityManager, requestId: string, now: Date): Promise<void> {
+  private async emailBuyer(
+    manager: EntityManager,
+    requestId: string,
+    now: Date,
+    shipping: Money | null = null,
+  ): Promise<void> {
     const request = (await this.requests.forManager(manager).findById(requestId))!;
-    await this.queueEmail(manager, 'REFUND_REQUEST_DECIDED', request.buyerUserId, request, now);
+    await this.queueEmail(manager, 'REFUND_REQUEST_DECIDED', request.buyerUserId, request, now, shipping);
   }
 
   /** An email about a request, in the caller's transaction: once per kind and request. */
@@ -272,9 +281,10 @@ export class RefundRequestService {
     recipientUserId: string,
     request: RefundRequestRecord,
     now: Date,
+    shipping: Money | null = null,
   ): Promise<void> {
     return this.notifications
       .forManager(manager)
-      .queueOnceForOrder(kind, recipientUserId, request.orderId, request.id, emailPayload(request), now);
+      .queueOnceForOrder(kind, recipientUserId, request.orderId, request.id, emailPayload(request, shipping), now);
   }
 }

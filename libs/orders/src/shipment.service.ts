@@ -8,6 +8,7 @@ import { DeliveryMethod, ShipOrderLinesInput } from './delivery.types';
 import { NotificationRepository } from './notification.repository';
 import { OrderLineRepository } from './order-line.repository';
 import { OrderRecord } from './order-records';
+import { OrderRefundRepository } from './order-refund.repository';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { PAID_STATES } from './order-status';
 import { OrderRepository } from './order.repository';
@@ -29,11 +30,13 @@ export class ShipmentService {
     private readonly deliveries: DeliveryRepository,
     private readonly lifecycle: OrderLifecycle,
     private readonly clock: Clock,
+    private readonly refunds: OrderRefundRepository,
   ) {}
 
   /**
    * Staff of the lines' merchant ship them in one parcel. A line of another merchant (or of another order) is not
-   * found; a line already handed over, refunded in full, an unpaid order or a pickup order is CONFLICT.
+   * found; a line already handed over, refunded in full (or being refunded in full), an unpaid order or a pickup order
+   * is CONFLICT.
    */
   async shipLines(actor: Actor, input: ShipOrderLinesInput): Promise<OrderRecord> {
     return this.dataSource.transaction(async (manager) => {
@@ -63,7 +66,9 @@ export class ShipmentService {
           orderLineId: done.id,
           fulfilment: done.fulfilment,
         });
-      const refunded = own.find((l) => l.refundedMinor >= l.netMinor);
+      // A refund still with the provider counts: the refund completing an unshipped part gives the fee back with it.
+      const pending = await this.refunds.forManager(manager).pendingByLine(order.id);
+      const refunded = own.find((l) => l.refundedMinor + (pending.get(l.id) ?? 0) >= l.netMinor);
       if (refunded) throw OrdersException.conflict('This line was refunded in full', { orderLineId: refunded.id });
 
       const now = this.clock.now();

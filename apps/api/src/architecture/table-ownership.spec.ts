@@ -60,6 +60,7 @@ const TABLES: Record<string, readonly string[]> = {
     'ledger_postings',
     'merchant_fee_rates',
     'sale_shipping_fees',
+    'sale_shipping_fee_refunds',
     'royalty_statements',
     'royalty_statement_lines',
     'royalty_statement_licenses',

@@ -824,7 +824,7 @@ export type OrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, productNameZh: string | null, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, productNameZh: string | null, ticketTypeName: string, ticketTypeNameZh: string | null, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, createdAt: string, expiresAt: string, paidAt: string | null, refundDue: boolean, total: { amountMinor: number, currency: string }, lines: Array<{ id: string, kind: OrderLineKind, productId: string, productName: string, productNameZh: string | null, quantity: number, slotStartsAt: string | null, fulfilment: string | null, fulfilledAt: string | null, unitPrice: { amountMinor: number, currency: string }, total: { amountMinor: number, currency: string }, refunded: { amountMinor: number, currency: string }, review: { id: string, rating: number } | null, shipment: { carrier: string, trackingNumber: string, shippedAt: string } | null }>, delivery: { method: DeliveryMethod, address: { recipient: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string | null } | null, fee: { amountMinor: number, currency: string }, feeRefunded: { amountMinor: number, currency: string }, merchants: Array<{ merchantId: string, merchantName: string, pickupCode: string | null, pickupAddress: string | null, handedOverAt: string | null, feeRefunded: { amountMinor: number, currency: string } }> } | null, tickets: Array<{ code: string, qrPayload: string, redeemedAt: string | null, voidedAt: string | null, orderLineId: string, productName: string, productNameZh: string | null, ticketTypeName: string, ticketTypeNameZh: string | null, startsAt: string, endsAt: string, venue: { name: string, nameZh: string | null, address: string | null, addressZh: string | null, mapUrl: string } | null }>, refundRequests: Array<{ id: string, orderLineId: string, quantity: number, reason: string, status: RefundRequestStatus, automatic: boolean, decisionReason: string | null, amount: { amountMinor: number, currency: string } }> } };
 
 export type RequestLineRefundMutationVariables = Exact<{
   orderLineId: string | number;
@@ -1988,9 +1988,17 @@ export const OrderDetailDocument = new TypedDocumentString(`
         amountMinor
         currency
       }
+      feeRefunded {
+        amountMinor
+        currency
+      }
       merchants {
         merchantId
         merchantName
+        feeRefunded {
+          amountMinor
+          currency
+        }
         pickupCode
         pickupAddress
         handedOverAt

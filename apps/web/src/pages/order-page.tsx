@@ -71,9 +71,17 @@ const OrderDetail = graphql(`
           amountMinor
           currency
         }
+        feeRefunded {
+          amountMinor
+          currency
+        }
         merchants {
           merchantId
           merchantName
+          feeRefunded {
+            amountMinor
+            currency
+          }
           pickupCode
           pickupAddress
           handedOverAt
@@ -347,6 +355,16 @@ export function OrderPage({ id }: { id: string }) {
                   {t('delivery.fee')} {formatMoney(o.delivery.fee.amountMinor, o.delivery.fee.currency)}
                 </p>
               )}
+              {o.delivery.merchants
+                .filter((m) => m.feeRefunded.amountMinor > 0)
+                .map((m) => (
+                  <p key={m.merchantId} className="muted" data-testid="shipping-refunded">
+                    {t('order.shippingRefunded', {
+                      merchant: m.merchantName,
+                      fee: formatMoney(m.feeRefunded.amountMinor, m.feeRefunded.currency),
+                    })}
+                  </p>
+                ))}
               {o.delivery.method === 'PICKUP' &&
                 o.delivery.merchants.map((m) => (
                   <div key={m.merchantId} className="pickup" data-testid="pickup">
