@@ -10,6 +10,7 @@ import { useI18n } from '../lib/i18n';
 import { forgetPayment } from '../lib/payment-session';
 import { Link, useLocation } from '../lib/router';
 import { useMutation, useQuery } from '../lib/use-query';
+import { orderNumber } from '../lib/order-number';
 
 const OrderDetail = graphql(`
   query OrderDetail($id: ID!) {
@@ -257,7 +258,7 @@ export function OrderPage({ id }: { id: string }) {
           <p>
             <StatusBadge vocabulary="orderStatus" status={o.status} data-testid="order-status" />{' '}
             <span className="muted">
-              {t('order.number')} {o.id.slice(0, 8)}
+              {t('order.number')} {orderNumber(o.id)}
             </span>
           </p>
           {o.refundDue && <p className="state state-error">{t('order.refundDue')}</p>}
