@@ -18,6 +18,13 @@ const en = {
   'error.NOT_FOUND': 'Not found: it may have been removed.',
   'error.CONFLICT': 'That clashes with the current state.',
   'error.OUT_OF_STOCK': 'Sold out.',
+  'reason.NOT_ENOUGH_LEFT': '{item}: {requested} wanted, only {available} left.',
+  'reason.PURCHASE_LIMIT': '{item}: at most {purchaseLimit} per visitor ({alreadyOrdered} ordered already).',
+  'reason.ALREADY_REDEEMED': 'This ticket was already used at {redeemedAt}.',
+  'reason.TICKET_VOID': 'This ticket is void: its session was cancelled or its seat refunded.',
+  'reason.TICKET_NOT_PAID': 'This ticket is not valid: its order is not paid or was refunded.',
+  'reason.TICKET_NOT_YET_VALID': 'This ticket is not valid yet: it admits from {validFrom} until {validUntil}.',
+  'reason.TICKET_EXPIRED': 'This ticket has expired: it admitted from {validFrom} until {validUntil}.',
   'error.PAYMENT_FAILED': 'The payment did not go through.',
   'error.RATE_LIMITED': 'Too many attempts; please wait a little and try again.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',
@@ -307,6 +314,10 @@ const en = {
   'order.devConfirm': 'Confirm payment (development)',
   'order.devNote': 'No payment provider is configured: this button confirms through the same path as a real payment.',
   'order.cancel': 'Cancel order',
+  'order.cancelConfirm.title': 'Cancel this order?',
+  'order.cancelConfirm.question': 'What was held for you is released and the order cannot be paid any more.',
+  'order.cancelConfirm.confirm': 'Yes, cancel the order',
+  'order.cancelConfirm.keep': 'Keep the order',
   'order.tickets': 'Tickets',
   'order.qrFor': 'QR code of ticket {code}',
   'order.valid': 'Valid: show the QR code at the venue',
@@ -459,6 +470,13 @@ const zh: Record<MessageKey, string> = {
   'error.NOT_FOUND': '未找到，可能已被删除。',
   'error.CONFLICT': '与当前状态冲突。',
   'error.OUT_OF_STOCK': '已售罄。',
+  'reason.NOT_ENOUGH_LEFT': '「{item}」库存不足：要 {requested}，仅剩 {available}。',
+  'reason.PURCHASE_LIMIT': '「{item}」每人限购 {purchaseLimit}（已下单 {alreadyOrdered}）。',
+  'reason.ALREADY_REDEEMED': '这张票已于 {redeemedAt} 核销过。',
+  'reason.TICKET_VOID': '这张票已作废：场次已取消或座位已退款。',
+  'reason.TICKET_NOT_PAID': '这张票无效：订单未付款或已退款。',
+  'reason.TICKET_NOT_YET_VALID': '这张票还不能入场：入场时间为 {validFrom} 至 {validUntil}。',
+  'reason.TICKET_EXPIRED': '这张票已过期：入场时间为 {validFrom} 至 {validUntil}。',
   'error.PAYMENT_FAILED': '支付未成功。',
   'error.RATE_LIMITED': '尝试次数过多，请稍后再试。',
   'error.INTERNAL': '服务器出错了，请重试。',
@@ -747,6 +765,10 @@ const zh: Record<MessageKey, string> = {
   'order.devConfirm': '确认支付（开发环境）',
   'order.devNote': '未配置支付服务：此按钮走与真实支付相同的确认流程。',
   'order.cancel': '取消订单',
+  'order.cancelConfirm.title': '确定取消这个订单？',
+  'order.cancelConfirm.question': '为您保留的商品和名额将被释放，订单取消后不能再付款。',
+  'order.cancelConfirm.confirm': '确定取消订单',
+  'order.cancelConfirm.keep': '保留订单',
   'order.tickets': '电子票',
   'order.qrFor': '电子票 {code} 的二维码',
   'order.valid': '有效：到场出示二维码',
@@ -878,3 +900,7 @@ const zh: Record<MessageKey, string> = {
 };
 
 export const messages: Record<'zh' | 'en', Record<MessageKey, string>> = { zh, en };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

@@ -11,6 +11,7 @@ import { forgetPayment } from '../lib/payment-session';
 import { Link, useLocation } from '../lib/router';
 import { useMutation, useQuery } from '../lib/use-query';
 import { orderNumber } from '../lib/order-number';
+import { ConfirmButton } from '../components/confirm-dialog';
 
 const OrderDetail = graphql(`
   query OrderDetail($id: ID!) {
@@ -390,14 +391,15 @@ export function OrderPage({ id }: { id: string }) {
               )}
               {cancel.error && <ErrorMessage error={cancel.error} />}
               <div className="actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={cancel.pending}
-                  onClick={async () => (await cancel.run({ orderId: o.id })) && order.reload()}
-                >
-                  {t('order.cancel')}
-                </button>
+                <ConfirmButton
+                  label={t('order.cancel')}
+                  title={t('order.cancelConfirm.title')}
+                  question={t('order.cancelConfirm.question')}
+                  confirmLabel={t('order.cancelConfirm.confirm')}
+                  keepLabel={t('order.cancelConfirm.keep')}
+                  pending={cancel.pending}
+                  onConfirm={async () => (await cancel.run({ orderId: o.id })) && order.reload()}
+                />
               </div>
             </div>
           )}
