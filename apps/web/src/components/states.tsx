@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { isMessageKey } from '../lib/messages';
+import { Link } from '../lib/router';
 
 export function Loading() {
   const { t } = useI18n();
@@ -82,7 +83,26 @@ export function ErrorMessage({ error, onRetry, item }: { error: ApiError; onRetr
   );
 }
 
-/** Renders loading, error or empty for a query, and the children once there is something to show. */
+/** What a link to something that is not there shows: no error to retry, a way on instead. */
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section className="card narrow" data-testid="not-found">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.hint')}</p>
+      <p className="actions">
+        <Link to="/">{t('nav.home')}</Link>
+        <Link to="/search">{t('nav.search')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * Renders loading, error or empty for a query, and the children once there is something to show; a query for
+ * something that does not exist (or is not the visitor's to see) shows the not-found page, since trying again
+ * cannot help.
+ */
 export function QueryView<T>({
   state,
   isEmpty,
@@ -97,6 +117,7 @@ export function QueryView<T>({
   placeholder?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
+  if (state.error?.code === 'NOT_FOUND') return <NotFound />;
   if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />;
   if (state.loading || state.data === undefined) return placeholder ?? <Loading />;
   if (isEmpty?.(state.data)) return <Empty>{empty}</Empty>;

@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { renderSVG } from 'uqr';
 import { OrderPayment } from '../components/order-payment';
 import { ReviewForm } from '../components/reviews';
-import { ErrorMessage, QueryView } from '../components/states';
+import { ErrorMessage, NotFound, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
 import { request } from '../lib/api';
@@ -11,6 +11,7 @@ import { forgetPayment } from '../lib/payment-session';
 import { Link, useLocation } from '../lib/router';
 import { useMutation, useQuery } from '../lib/use-query';
 import { orderNumber } from '../lib/order-number';
+import { isUuid } from '../lib/ids';
 import { ConfirmButton } from '../components/confirm-dialog';
 
 const OrderDetail = graphql(`
@@ -217,7 +218,7 @@ export function OrderPage({ id }: { id: string }) {
   const { t, formatMoney, lang, pick } = useI18n();
   const [calendarError, setCalendarError] = useState(false);
   const { search } = useLocation();
-  const order = useQuery(OrderDetail, { id });
+  const order = useQuery(OrderDetail, { id }, { skip: !isUuid(id) });
   const cancel = useMutation(CancelOrder);
   // Stripe confirms in the browser, but the order is PAID only once the webhook lands: wait for it here.
   const [awaiting, setAwaiting] = useState(search.get('redirect_status') === 'succeeded');
@@ -251,6 +252,7 @@ export function OrderPage({ id }: { id: string }) {
     timeStyle: 'short',
     timeZone: 'Asia/Shanghai',
   });
+  if (!isUuid(id)) return <NotFound />;
   return (
     <QueryView state={order}>
       {({ order: o }) => (
