@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { cart } from '../lib/cart';
 import { useI18n } from '../lib/i18n';
 import { Link } from '../lib/router';
+import { variantLabels } from '../lib/variant-label';
 
 interface Money {
   amountMinor: number;
@@ -26,6 +27,7 @@ interface Props {
 /** Chooses a variant, or a date and ticket type, and a quantity, and puts them in the cart. */
 export function AddToCart({ product, formatSlot }: Props) {
   const { t, pick, formatMoney } = useI18n();
+  const labels = new Map(variantLabels(product.variants).map((label, i) => [product.variants[i]!.id, label]));
   const variants = product.variants.filter((v) => v.available > 0);
   const slots = product.upcomingTimeSlots.filter((s) => s.status === 'OPEN' && s.remaining > 0);
   const [variantId, setVariantId] = useState(variants[0]?.id ?? '');
@@ -63,7 +65,7 @@ export function AddToCart({ product, formatSlot }: Props) {
       cart.add({
         productId: product.id,
         productName: name,
-        optionLabel: variant.sku,
+        optionLabel: labels.get(variant.id) ?? '',
         unitPrice: variant.price,
         quantity,
         variantId: variant.id,
@@ -97,13 +99,13 @@ export function AddToCart({ product, formatSlot }: Props) {
             </select>
           </label>
         </>
-      ) : (
+      ) : product.variants.length === 1 ? null : (
         <label>
           {t('cart.option')}
           <select value={variantId} onChange={(e) => setVariantId(e.target.value)}>
             {variants.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)}
+                {labels.get(v.id)} · {formatMoney(v.price.amountMinor, v.price.currency)}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@ import { NotFound, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
 import { isUuid } from '../lib/ids';
+import { variantLabels } from '../lib/variant-label';
 import { Link } from '../lib/router';
 import { useMe } from '../lib/use-me';
 import { useQuery } from '../lib/use-query';
@@ -204,7 +205,15 @@ export function ProductPage({ id }: { id: string }) {
               <h2 id="variants">{t('product.variants')}</h2>
               <DataTable
                 columns={[
-                  { header: 'SKU', cell: (v) => v.sku },
+                  {
+                    header: t('cart.option'),
+                    cell: (v) => (
+                      <>
+                        {variantLabels(p.variants)[p.variants.indexOf(v)] || t('product.standard')}{' '}
+                        <span className="muted">{v.sku}</span>
+                      </>
+                    ),
+                  },
                   { header: t('product.price'), cell: (v) => formatMoney(v.price.amountMinor, v.price.currency) },
                   {
                     header: t('product.stock'),
