@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { orderNumber } from '@chedun/kernel';
 import type { Locator, Page } from 'playwright-core';
 
 /**
@@ -63,6 +64,18 @@ export async function payInDevelopment(page: Page): Promise<void> {
 export async function downloadCalendar(page: Page): Promise<{ filename: string; ics: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('add-to-calendar').click()]);
   return { filename: download.suggestedFilename(), ics: readFileSync((await download.path())!, 'utf8') };
+}
+
+/** The card of an order in the merchant console's orders tab, found by the order number it shows. */
+export function merchantOrder(page: Page, orderId: string): Locator {
+  return page.getByTestId('merchant-order').filter({ hasText: orderNumber(orderId) });
+}
+
+/** On the merchant's order card: the buyer's address, then the packing slip with `units` of the goods. */
+export async function printPackingSlip(order: Locator, address: ShippingAddress, units: number): Promise<void> {
+  await order.getByTestId('ship-to').getByText(`${address.recipient} ${address.phone}`).waitFor();
+  await order.getByRole('button', { name: '装箱单' }).click();
+  await order.getByTestId('packing-slip').getByText(`× ${units}`).waitFor();
 }
 
 /** On one of the merchant's order cards: ships its goods with carrier and tracking number. */

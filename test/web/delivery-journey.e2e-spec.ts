@@ -4,7 +4,15 @@ import { approveAndPublish, createMerchandise, Licensed, licensedMerchant, ok } 
 import { contractOperation } from '../support/contract';
 import { Party, signUp } from '../support/parties';
 import { startTestApp, TestApp } from '../support/test-app';
-import { offerShipping, payInDevelopment, shipTo, shipWithTracking, SONGJIANG_ADDRESS } from '../support/web-steps';
+import {
+  merchantOrder,
+  offerShipping,
+  payInDevelopment,
+  printPackingSlip,
+  shipTo,
+  shipWithTracking,
+  SONGJIANG_ADDRESS,
+} from '../support/web-steps';
 
 /**
  * Delivery in a real browser (issue #15): the merchant offers shipping; a visitor on a phone checks out with an
@@ -69,13 +77,8 @@ describe('web: delivery, shipping and pickup', () => {
   it('the merchant on a phone sees the address, prints a packing slip and ships with carrier and tracking', async () => {
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
     await logIn(page, l.merchant, '/merchant?tab=orders');
-    const order = page.getByTestId('merchant-order').filter({ hasText: shippedOrderId.slice(0, 8) });
-    await order
-      .getByTestId('ship-to')
-      .getByText(/王小明 13800138000/)
-      .waitFor();
-    await order.getByRole('button', { name: '装箱单' }).click();
-    await order.getByTestId('packing-slip').getByText('× 1').waitFor();
+    const order = merchantOrder(page, shippedOrderId);
+    await printPackingSlip(order, SONGJIANG_ADDRESS, 1);
     await checkPage(page, 'delivery-merchant-order-375');
     await shipWithTracking(order, '顺丰速运', 'SF1234567890');
     await page.getByLabel('显示').selectOption('');

@@ -1,4 +1,3 @@
-import { orderNumber } from '@chedun/kernel';
 import type { Browser } from 'playwright-core';
 import { checkPage, DESKTOP, launchBrowser, logIn, newPage, PHONE } from '../support/browser';
 import { signUp } from '../support/parties';
@@ -6,8 +5,10 @@ import { openShop, Shop } from '../support/orders';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   downloadCalendar,
+  merchantOrder,
   offerShipping,
   payInDevelopment,
+  printPackingSlip,
   requestRefund,
   shipTo,
   shipWithTracking,
@@ -94,13 +95,8 @@ describe('web: from a phone order to a refund in the royalty report', () => {
 
     // The merchant prints the packing slip and ships the badges with a tracking number.
     await merchant.page.goto('/merchant?tab=orders');
-    const order = merchant.page.getByTestId('merchant-order').filter({ hasText: orderNumber(orderId) });
-    await order
-      .getByTestId('ship-to')
-      .getByText(/王小明 13800138000/)
-      .waitFor();
-    await order.getByRole('button', { name: '装箱单' }).click();
-    await order.getByTestId('packing-slip').getByText('× 3').waitFor();
+    const order = merchantOrder(merchant.page, orderId);
+    await printPackingSlip(order, SONGJIANG_ADDRESS, 3);
     await shipWithTracking(order, '顺丰速运', 'SF1234567890');
     await merchant.page.getByLabel('显示').selectOption('');
     await order.getByText('顺丰速运 · 运单号 SF1234567890').waitFor();

@@ -16,7 +16,7 @@ import { useI18n } from '../lib/i18n';
 import { navigate, useLocation } from '../lib/router';
 import { useFilmIpTitles } from '../lib/use-film-ip-titles';
 import { useQuery } from '../lib/use-query';
-import { readSearchSnapshot, useKeepSearchSnapshot } from '../lib/search-snapshot';
+import { readSearchSnapshot, restoreSearchPlace, SearchSnapshot, useKeepSearchSnapshot } from '../lib/search-snapshot';
 
 export const SearchProducts = graphql(`
   query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {
@@ -121,19 +121,17 @@ export function SearchPage() {
   // Back from a product: the pages loaded with "more" and the scroll position come back once the first page is here.
   const key = search.toString();
   const restoring = useRef(readSearchSnapshot<More>(key));
-  const [scrollTo, setScrollTo] = useState<number | undefined>();
+  const [place, setPlace] = useState<Pick<SearchSnapshot<More>, 'scrollY' | 'anchor'> | undefined>();
   useEffect(() => {
     // Only a new answer starts the pages over (or brings the kept ones back); the key is read with it.
     const snapshot = result.data ? restoring.current : undefined;
     if (result.data) restoring.current = undefined;
     if (snapshot?.key === key) {
       setMore(snapshot.more);
-      setScrollTo(snapshot.scrollY);
+      setPlace({ scrollY: snapshot.scrollY, anchor: snapshot.anchor });
     } else setMore(undefined);
   }, [result.data]);
-  useEffect(() => {
-    if (scrollTo !== undefined) window.scrollTo(0, scrollTo);
-  }, [scrollTo]);
+  useEffect(() => (place ? restoreSearchPlace(place) : undefined), [place]);
   useKeepSearchSnapshot(key, more);
 
   const toggleCategory = (category: ProductCategory) => {
