@@ -33,6 +33,7 @@ import { SalesReports1765000002001 } from './1765000002001-sales-reports';
 import { StatementVersions1765000002201 } from './1765000002201-statement-versions';
 import { OrderLineNames1765000002202 } from './1765000002202-order-line-names';
 import { VariantOptions1765000002301 } from './1765000002301-variant-options';
+import { FilmIpSynopsisZh1765000002501 } from './1765000002501-film-ip-synopsis-zh';
 import { ShippingFeeRefunds1765000002701 } from './1765000002701-shipping-fee-refunds';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
@@ -72,5 +73,6 @@ export const migrations = [
   StatementVersions1765000002201,
   OrderLineNames1765000002202,
   VariantOptions1765000002301,
+  FilmIpSynopsisZh1765000002501,
   ShippingFeeRefunds1765000002701,
 ];

@@ -23,10 +23,20 @@ export interface Shop {
 /** A licensed merchant with one published merchandise product (stock units, 99.00 CNY) and one published experience with a slot tomorrow. */
 export async function openShop(
   t: TestApp,
-  options: { stock?: number; seats?: number; licensed?: Licensed } = {},
+  options: {
+    stock?: number;
+    seats?: number;
+    licensed?: Licensed;
+    /** The merchandise's names and category, when not the default T-shirt. */
+    merchandise?: { name: string; nameZh: string; category: string };
+  } = {},
 ): Promise<Shop> {
   const licensed = options.licensed ?? (await licensedMerchant(t));
-  const merch = await createMerchandise(t, licensed, { stock: options.stock ?? 10, prices: [9900] });
+  const merch = await createMerchandise(t, licensed, {
+    ...options.merchandise,
+    stock: options.stock ?? 10,
+    prices: [9900],
+  });
   await approveAndPublish(t, licensed, merch.id);
   const venue = await createVenue(t, licensed.merchant);
   const experience = await createExperience(t, licensed, venue.id, { prices: [12000, 6000] });

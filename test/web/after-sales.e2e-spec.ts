@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { checkPage, DESKTOP, launchBrowser, logIn, newPage, PHONE } from '../support/browser';
 import { ok } from '../support/catalog';
@@ -6,6 +5,7 @@ import { contractOperation } from '../support/contract';
 import { signUp } from '../support/parties';
 import { checkout, openShop, Shop } from '../support/orders';
 import { startTestApp, TestApp } from '../support/test-app';
+import { downloadCalendar, requestRefund } from '../support/web-steps';
 
 /**
  * After-sales in a real browser, Chinese first: the buyer on a phone reads the ticket's details with its venue and
@@ -46,21 +46,16 @@ describe('web: after-sales and ticket details', () => {
     expect(await map.getAttribute('href')).toContain('openstreetmap.org/?mlat=30.98&mlon=121.3');
     await ticket.getByTestId('ticket-state').getByText('有效：到场出示二维码').waitFor();
 
-    const [download] = await Promise.all([
-      b.page.waitForEvent('download'),
-      b.page.getByTestId('add-to-calendar').click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.ics$/);
-    const ics = readFileSync((await download.path())!, 'utf8');
+    const { filename, ics } = await downloadCalendar(b.page);
+    expect(filename).toMatch(/\.ics$/);
     expect(ics).toContain('BEGIN:VEVENT');
     expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:');
 
     // The merchandise line: 1 × ¥99.00.
     const merchandise = b.page.locator('li.card').filter({ hasText: '1 × ¥99.00' });
-    await merchandise.getByTestId('request-refund').click();
-    await merchandise.getByLabel('退款原因').fill('尺码不合适');
-    await checkPage(b.page, 'after-sales-request-375');
-    await merchandise.getByRole('button', { name: '提交申请' }).click();
+    await requestRefund(merchandise, '尺码不合适', {
+      beforeSending: () => checkPage(b.page, 'after-sales-request-375'),
+    });
     await b.page.getByTestId('refund-request').getByText('等待商家处理').waitFor();
 
     const m = await newPage(browser, t.baseUrl, DESKTOP);

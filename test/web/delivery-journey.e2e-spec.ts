@@ -4,6 +4,15 @@ import { approveAndPublish, createMerchandise, Licensed, licensedMerchant, ok } 
 import { contractOperation } from '../support/contract';
 import { Party, signUp } from '../support/parties';
 import { startTestApp, TestApp } from '../support/test-app';
+import {
+  merchantOrder,
+  offerShipping,
+  payInDevelopment,
+  printPackingSlip,
+  shipTo,
+  shipWithTracking,
+  SONGJIANG_ADDRESS,
+} from '../support/web-steps';
 
 /**
  * Delivery in a real browser (issue #15): the merchant offers shipping; a visitor on a phone checks out with an
@@ -38,14 +47,7 @@ describe('web: delivery, shipping and pickup', () => {
   it('the merchant sets a 12 yuan shipping fee, free from 300 yuan', async () => {
     const { page, context } = await newPage(browser, t.baseUrl, DESKTOP);
     await logIn(page, l.merchant, '/merchant?tab=delivery');
-    const form = page.getByTestId('delivery-options');
-    await form.getByLabel('支持到店自提').waitFor();
-    await form.getByLabel('自提地址（买家可见）').fill('上海市松江区车墩镇影视路 8 号');
-    await form.getByLabel('支持快递配送').check();
-    await form.getByLabel('每单运费（元，0 为包邮）').fill('12');
-    await form.getByLabel('满额包邮（元，选填）').fill('300');
-    await form.getByRole('button', { name: '保存' }).click();
-    await form.getByRole('status').getByText('已保存。').waitFor();
+    await offerShipping(page, { pickupAddress: '上海市松江区车墩镇影视路 8 号', feeYuan: '12', freeFromYuan: '300' });
     await checkPage(page, 'delivery-options-desktop');
     await context.close();
   });
@@ -55,24 +57,15 @@ describe('web: delivery, shipping and pickup', () => {
     await logIn(page, buyer, `/products/${productId}`);
     await page.getByRole('button', { name: '加入购物车' }).click();
     await page.getByRole('link', { name: '查看购物车' }).click();
-    const delivery = page.getByTestId('delivery-choice');
-    await delivery.getByLabel('快递配送').check();
-    await delivery.getByLabel('收货人').fill('王小明');
-    await delivery.getByLabel('手机号码').fill('1380013800');
-    await delivery.getByLabel('省份').fill('上海市');
-    await delivery.getByLabel('城市').fill('上海市');
-    await delivery.getByLabel('区/县').fill('松江区');
-    await delivery.getByLabel('详细地址').fill('车墩镇影视路 1 号');
+    const delivery = await shipTo(page, { ...SONGJIANG_ADDRESS, phone: '1380013800' });
     await delivery.getByText('请填写 11 位手机号码。').waitFor();
     expect(await page.getByRole('button', { name: '去结算' }).isDisabled()).toBe(true);
-    await delivery.getByLabel('手机号码').fill('13800138000');
+    await delivery.getByLabel('手机号码').fill(SONGJIANG_ADDRESS.phone);
     await page.getByTestId('cart-total').getByText('¥111.00').waitFor();
     await checkPage(page, 'delivery-cart-375');
     await page.getByRole('button', { name: '去结算' }).click();
 
-    await page.getByTestId('order-status').getByText('待支付').waitFor();
-    await page.getByRole('button', { name: '确认支付（开发环境）' }).click();
-    await page.getByTestId('order-status').getByText('已支付').waitFor();
+    await payInDevelopment(page);
     const shown = page.getByTestId('order-delivery');
     await shown.getByText('王小明 13800138000').waitFor();
     await shown.getByText('¥12.00').waitFor();
@@ -84,17 +77,10 @@ describe('web: delivery, shipping and pickup', () => {
   it('the merchant on a phone sees the address, prints a packing slip and ships with carrier and tracking', async () => {
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
     await logIn(page, l.merchant, '/merchant?tab=orders');
-    const order = page.getByTestId('merchant-order').filter({ hasText: shippedOrderId.slice(0, 8) });
-    await order
-      .getByTestId('ship-to')
-      .getByText(/王小明 13800138000/)
-      .waitFor();
-    await order.getByRole('button', { name: '装箱单' }).click();
-    await order.getByTestId('packing-slip').getByText('× 1').waitFor();
+    const order = merchantOrder(page, shippedOrderId);
+    await printPackingSlip(order, SONGJIANG_ADDRESS, 1);
     await checkPage(page, 'delivery-merchant-order-375');
-    await order.getByLabel('快递公司').fill('顺丰速运');
-    await order.getByLabel('运单号').fill('SF1234567890');
-    await order.getByRole('button', { name: '发货' }).click();
+    await shipWithTracking(order, '顺丰速运', 'SF1234567890');
     await page.getByLabel('显示').selectOption('');
     await order.getByText('顺丰速运 · 运单号 SF1234567890').waitFor();
     await context.close();

@@ -175,6 +175,15 @@ export class InventoryRepository {
     );
   }
 
+  /** Units or seats left now (0 for no such row), to tell a buyer how many they may still have. */
+  async left(hold: StockHold): Promise<number> {
+    const rows: StockRow[] = await this.manager.query(
+      `SELECT ${RETURNING[hold.kind]} FROM ${table(hold)} WHERE id = $1`,
+      [holdId(hold)],
+    );
+    return Math.max(0, Number(rows[0]?.left ?? 0));
+  }
+
   /** Units back on hand; null when there is no such variant. */
   async returnUnits(variantId: string, quantity: number): Promise<ReturnedUnitsRow | null> {
     const rows = await updateReturning<ReturnedUnitsRow>(

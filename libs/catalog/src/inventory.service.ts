@@ -51,6 +51,11 @@ export class InventoryService {
     return rows.length === 1;
   }
 
+  /** Units or seats left now: what a reservation that failed could still have had. */
+  left(manager: EntityManager, hold: StockHold): Promise<number> {
+    return this.inventory.forManager(manager).left(hold);
+  }
+
   /** Gives a reservation back (expired, failed or cancelled checkout). */
   async release(manager: EntityManager, hold: StockHold): Promise<void> {
     const rows = await this.inventory.forManager(manager).release(hold);

@@ -21,6 +21,7 @@ export function toFilmIp(ip: FilmIpEntity): FilmIp {
     title: ip.title,
     titleZh: ip.titleZh,
     synopsis: ip.synopsis,
+    synopsisZh: ip.synopsisZh,
     year: ip.year,
     characters: ip.characters.map((c) => ({ name: c.name, nameZh: c.nameZh })),
     artworkUrls: ip.artworkUrls,

@@ -161,11 +161,21 @@ export class CheckoutService {
     const byRow = [...lines].sort((a, b) => holdKey(a.hold).localeCompare(holdKey(b.hold)));
     for (const line of byRow) {
       if (!(await this.inventory.reserve(manager, line.hold, now))) {
-        throw OrdersException.outOfStock(`Line ${line.index + 1} cannot be reserved: not enough left`, {
-          lineIndex: line.index,
-          variantId: line.input.variantId ?? null,
-          timeSlotId: line.input.timeSlotId ?? null,
-        });
+        // Named and counted in the details, so that a client says in its own language which item and how many are left.
+        const available = await this.inventory.left(manager, line.hold);
+        throw OrdersException.outOfStock(
+          `Line ${line.index + 1} (${line.item.productName}) cannot be reserved: ${line.input.quantity} wanted, ${available} left`,
+          {
+            reason: 'NOT_ENOUGH_LEFT',
+            lineIndex: line.index,
+            productId: line.item.productId,
+            productName: line.item.productName,
+            variantId: line.input.variantId ?? null,
+            timeSlotId: line.input.timeSlotId ?? null,
+            requested: line.input.quantity,
+            available,
+          },
+        );
       }
     }
 
@@ -246,6 +256,7 @@ export class CheckoutService {
       const already = bought.find((b) => b.productId === productId)?.quantity ?? 0;
       if (already + entry.quantity > entry.limit) {
         throw OrdersException.badInput(`Line ${entry.index + 1}: at most ${entry.limit} per visitor`, {
+          reason: 'PURCHASE_LIMIT',
           lineIndex: entry.index,
           productId,
           purchaseLimit: entry.limit,

@@ -1,4 +1,4 @@
-import { Money } from '@chedun/kernel';
+import { Money, orderNumber } from '@chedun/kernel';
 import { EmailMessage } from './email-sender';
 
 type MoneyJson = { amountMinor: number; currency: string };
@@ -48,7 +48,6 @@ interface ShippedPayload {
 }
 
 const money = (m: MoneyJson | null) => (m ? Money.of(m.amountMinor, m.currency).toString() : '');
-const shortId = (id: string) => id.slice(0, 8).toUpperCase();
 /** Slot times as a visitor in China reads them. */
 const when = (iso: string | null) =>
   iso
@@ -120,7 +119,7 @@ export function renderNotificationEmail(
         : [];
     return {
       to,
-      subject: `订单已确认 Order confirmed #${shortId(p.orderId)}`,
+      subject: `订单已确认 Order confirmed #${orderNumber(p.orderId)}`,
       text: [
         greeting,
         '',
@@ -138,7 +137,7 @@ export function renderNotificationEmail(
     const p = payload as SlotCancelledPayload;
     return {
       to,
-      subject: `场次已取消，已退款 Session cancelled and refunded #${shortId(p.orderId)}`,
+      subject: `场次已取消，已退款 Session cancelled and refunded #${orderNumber(p.orderId)}`,
       text: [
         greeting,
         '',
@@ -156,7 +155,7 @@ export function renderNotificationEmail(
     const p = payload as LatePaymentPayload;
     return {
       to,
-      subject: `付款已退回 Payment refunded #${shortId(p.orderId)}`,
+      subject: `付款已退回 Payment refunded #${orderNumber(p.orderId)}`,
       text: [
         greeting,
         '',
@@ -171,7 +170,7 @@ export function renderNotificationEmail(
     const p = payload as ShippedPayload;
     return {
       to,
-      subject: `订单已发货 Order shipped #${shortId(p.orderId)}`,
+      subject: `订单已发货 Order shipped #${orderNumber(p.orderId)}`,
       text: [
         greeting,
         '',
@@ -220,8 +219,8 @@ function renderRefundRequestEmail(
     return {
       to,
       subject: p.automatic
-        ? `退款已按取消政策批准 Refund approved under your cancellation policy #${shortId(p.orderId)}`
-        : `新的退款申请 New refund request #${shortId(p.orderId)}`,
+        ? `退款已按取消政策批准 Refund approved under your cancellation policy #${orderNumber(p.orderId)}`
+        : `新的退款申请 New refund request #${orderNumber(p.orderId)}`,
       text: [
         greeting,
         '',
@@ -244,8 +243,8 @@ function renderRefundRequestEmail(
   return {
     to,
     subject: approved
-      ? `退款申请已批准 Refund approved #${shortId(p.orderId)}`
-      : `退款申请未通过 Refund request refused #${shortId(p.orderId)}`,
+      ? `退款申请已批准 Refund approved #${orderNumber(p.orderId)}`
+      : `退款申请未通过 Refund request refused #${orderNumber(p.orderId)}`,
     text: [
       greeting,
       '',

@@ -73,17 +73,20 @@ export class OrderFulfilmentService {
       if (!order || !ticket || !line) throw OrdersException.notFound('Ticket');
       if (ticket.redeemedAt)
         throw OrdersException.conflict('This ticket was already redeemed', {
+          reason: 'ALREADY_REDEEMED',
           redeemedAt: ticket.redeemedAt.toISOString(),
         });
       if (ticket.voidedAt) {
         const why = ticket.voidReason === 'SLOT_CANCELLED' ? 'its time slot was cancelled' : 'its seat was refunded';
         throw OrdersException.conflict(`This ticket is void: ${why}`, {
+          reason: 'TICKET_VOID',
           voidedAt: ticket.voidedAt.toISOString(),
           voidReason: ticket.voidReason,
         });
       }
       if (!PAID_STATES.includes(order.status) || line.refundedMinor >= line.netMinor) {
         throw OrdersException.conflict('This ticket is not valid: its order is not paid or was refunded', {
+          reason: 'TICKET_NOT_PAID',
           status: order.status,
         });
       }

@@ -28,23 +28,31 @@ describe('ticket redemption window', () => {
       'six days early',
       '2026-12-06T10:00:00Z',
       'This ticket is not valid yet: it admits from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)',
+      'TICKET_NOT_YET_VALID',
     ],
     [
       'a minute before it opens',
       '2026-12-12T09:29:00Z',
       'This ticket is not valid yet: it admits from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)',
+      'TICKET_NOT_YET_VALID',
     ],
     [
       'when the slot has ended',
       '2026-12-12T13:30:00Z',
       'This ticket has expired: it admitted from 2026-12-12 17:30 until 2026-12-12 21:30 (Asia/Shanghai time)',
+      'TICKET_EXPIRED',
     ],
-  ])('refuses %s with CONFLICT, saying when it is valid', (_, at, message) => {
+  ])('refuses %s with CONFLICT, saying when it is valid', (_, at, message, reason) => {
     const error = refusal(at);
     expect(error).toBeInstanceOf(OrdersException);
     expect(error!.code).toBe(ErrorCode.CONFLICT);
     expect(error!.message).toBe(message);
-    expect(error!.details).toEqual({ validFrom: '2026-12-12T09:30:00.000Z', validUntil: '2026-12-12T13:30:00.000Z' });
+    // The reason and the instants, for a client to say it in the visitor's language.
+    expect(error!.details).toEqual({
+      reason,
+      validFrom: '2026-12-12T09:30:00.000Z',
+      validUntil: '2026-12-12T13:30:00.000Z',
+    });
   });
 
   it('opens at the start itself when configured with no lead time', () => {

@@ -23,6 +23,7 @@ export function assertInWindow(window: TicketWindow, now: Date): void {
       ? `This ticket is not valid yet: it admits ${when}`
       : `This ticket has expired: it admitted ${when}`;
   throw OrdersException.conflict(message, {
+    reason: now < window.opensAt ? 'TICKET_NOT_YET_VALID' : 'TICKET_EXPIRED',
     validFrom: window.opensAt.toISOString(),
     validUntil: window.closesAt.toISOString(),
   });

@@ -35,8 +35,10 @@ interface DemoVenue {
   name: string;
   nameZh: string;
   address: string;
+  addressZh: string;
   latitude: number;
   longitude: number;
+  /** Chinese first, then English: the notes are one text, shown as written in either interface. */
   openingNotes: string;
 }
 
@@ -47,27 +49,33 @@ const VENUES: DemoVenue[] = [
     name: 'Xiangdi Art Center',
     nameZh: '香堤艺术中心',
     address: 'Chedun Town, Songjiang District, Shanghai',
+    addressZh: '上海市松江区车墩镇',
     latitude: 30.9985,
     longitude: 121.2312,
-    openingNotes: 'Tue-Sun 10:00-18:00',
+    openingNotes:
+      '周二至周日 10:00–18:00；放映与夜游 18:00 起凭票入场 · Tue–Sun 10:00–18:00; screenings and night tours from 18:00 with a ticket',
   },
   {
     merchant: 'Xinshe Ranch',
     name: 'Xinshe Ranch',
     nameZh: '新社牧场',
     address: 'Xinshe Village, Chedun, Songjiang',
+    addressZh: '松江区车墩镇新社村',
     latitude: 30.9812,
     longitude: 121.2478,
-    openingNotes: 'Daily 09:00-17:00; farm boots provided',
+    openingNotes:
+      '每天 09:00–17:00，提供雨靴；夜游与夜宿 18:00 起凭票入场 · Daily 09:00–17:00, farm boots provided; night tours and stays from 18:00 with a ticket',
   },
   {
     merchant: 'Shanghai Film Park Shop',
     name: 'Shanghai Film Park',
     nameZh: '上海影视乐园',
     address: '4915 Beisong Road, Chedun, Songjiang',
+    addressZh: '松江区车墩镇北松公路4915号',
     latitude: 31.0006,
     longitude: 121.2036,
-    openingNotes: 'Daily 08:30-17:00',
+    openingNotes:
+      '每天 08:30–17:00；夜游与放映 18:00 起凭票入场 · Daily 08:30–17:00; night tours and screenings from 18:00 with a ticket',
   },
 ];
 
@@ -92,7 +100,12 @@ type Template = {
   price: number;
   description: string;
   descriptionZh: string;
+  /** An experience's weekend sessions (Shanghai time) and length: evening ones for night tours, stays, screenings. */
+  sessions?: { startTimes: string[]; durationMinutes: number };
 };
+
+/** Daytime sessions fit every demo venue's opening hours (the earliest closes at 17:00, the latest opens at 10:00). */
+const DAYTIME = { startTimes: ['10:00', '14:00'], durationMinutes: 120 };
 
 /** Per category, products named after the IP: "{T}" is the English title, "{Z}" the Chinese one. */
 const TEMPLATES: Partial<Record<ProductCategory, Template[]>> = {
@@ -252,6 +265,7 @@ const TEMPLATES: Partial<Record<ProductCategory, Template[]>> = {
       price: 9800,
       description: 'The sets by lantern light.',
       descriptionZh: '灯光下的片场。',
+      sessions: { startTimes: ['19:00'], durationMinutes: 120 },
     },
     {
       kind: 'experience',
@@ -280,6 +294,7 @@ const TEMPLATES: Partial<Record<ProductCategory, Template[]>> = {
       price: 8000,
       description: 'The film under the stars.',
       descriptionZh: '星空下看电影。',
+      sessions: { startTimes: ['19:30'], durationMinutes: 150 },
     },
   ],
   [ProductCategory.STAY]: [
@@ -290,6 +305,8 @@ const TEMPLATES: Partial<Record<ProductCategory, Template[]>> = {
       price: 68000,
       description: 'A night at the ranch.',
       descriptionZh: '牧场住一晚。',
+      // From check-in in the evening to breakfast.
+      sessions: { startTimes: ['18:00'], durationMinutes: 15 * 60 },
     },
   ],
 };
@@ -428,7 +445,8 @@ export class CatalogDemoSeeder {
                 ],
               }),
             );
-      if (template.kind === 'experience') await this.addWeekendSlots(shop.actor, product.id);
+      if (template.kind === 'experience')
+        await this.addWeekendSlots(shop.actor, product.id, template.sessions ?? DAYTIME);
       // The gallery is set before approval: the studio approves the picture with the rest of the design.
       const mediaId = await posterUpload;
       await this.galleries.setGallery(
@@ -469,10 +487,14 @@ export class CatalogDemoSeeder {
     return created;
   }
 
-  private async addWeekendSlots(actor: Actor, experienceId: string): Promise<void> {
+  private async addWeekendSlots(
+    actor: Actor,
+    experienceId: string,
+    sessions: { startTimes: string[]; durationMinutes: number },
+  ): Promise<void> {
     const today = shanghaiDate(this.clock.now());
     const inFourWeeks = shanghaiDate(new Date(this.clock.now().getTime() + 28 * 86_400_000));
-    for (const startTime of ['10:00', '14:00']) {
+    for (const startTime of sessions.startTimes) {
       await this.slots.addWeekly(
         actor,
         plainToInstance(AddWeeklyTimeSlotsInput, {
@@ -481,7 +503,7 @@ export class CatalogDemoSeeder {
           toDate: inFourWeeks,
           weekdays: [6, 7],
           startTime,
-          durationMinutes: 120,
+          durationMinutes: sessions.durationMinutes,
           capacity: 30,
         }),
       );

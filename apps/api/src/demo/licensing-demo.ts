@@ -26,6 +26,7 @@ interface DemoIp {
   titleZh: string;
   year: number;
   synopsis: string;
+  synopsisZh: string;
   characters: { name: string; nameZh: string }[];
   place: DemoPlace;
   offer: { royaltyBps: number; categories: C[]; advanceYuan?: number; minimumGuaranteeYuan?: number };
@@ -56,6 +57,12 @@ const XIANGDI = { merchantEmail: 'shop@xiangdi.test', merchant: 'Xiangdi Art Cen
 const RANCH = { merchantEmail: 'ranch@xinshe.test', merchant: 'Xinshe Ranch' };
 const FILM_PARK_SHOP = { merchantEmail: 'ranch@xinshe.test', merchant: 'Shanghai Film Park Shop' };
 
+/**
+ * The demo studios are in Chedun and write to their merchants in Chinese first, with the English after it: a reason
+ * is one text, shown as written in either interface.
+ */
+const SUSPENSION_REASON = '包装设计正在由片方审核 · Packaging artwork under review by the studio';
+
 /** Film IP, offers and deals per demo studio owner. */
 const CATALOGUE: Record<string, DemoIp[]> = {
   'studio@xinshe.test': [
@@ -64,6 +71,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '宝莲灯',
       year: 1999,
       synopsis: 'A boy crosses heaven and earth with a magic lotus lantern to free his mother from under a mountain.',
+      synopsisZh: '一个少年带着宝莲灯穿越天地，要把被压在山下的母亲救出来。',
       characters: [
         { name: 'Chen Xiang', nameZh: '沉香' },
         { name: 'Third Holy Mother', nameZh: '三圣母' },
@@ -80,6 +88,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '新社牧场的夏天',
       year: 2021,
       synopsis: 'A city girl spends one summer with her grandfather’s dairy cows and learns the rhythm of the fields.',
+      synopsisZh: '城里女孩在外公的奶牛场度过一个夏天，学会了田野的节奏。',
       characters: [
         { name: 'Xiaoyu', nameZh: '小雨' },
         { name: 'Grandpa Wang', nameZh: '王爷爷' },
@@ -95,6 +104,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '松江潮',
       year: 2018,
       synopsis: 'Three generations of boatmen on the Huangpu’s upper reaches, and the last ferry crossing.',
+      synopsisZh: '黄浦江上游三代摆渡人，和最后一趟渡船。',
       characters: [{ name: 'Old Lu', nameZh: '老陆' }],
       place: GUANGFULIN,
       offer: { royaltyBps: 1_000, categories: [C.TOUR, C.SCREENING], minimumGuaranteeYuan: 100_000 },
@@ -105,6 +115,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '纸鹤巷',
       year: 2023,
       synopsis: 'A stationery shop in an old alley where every folded crane carries a wish.',
+      synopsisZh: '老弄堂里的一家文具店，每一只纸鹤都载着一个心愿。',
       characters: [
         { name: 'Mei', nameZh: '阿美' },
         { name: 'The Crane', nameZh: '纸鹤' },
@@ -120,6 +131,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '吴越女剑',
       year: 2016,
       synopsis: 'A swordswoman of ancient Yue guards the kingdom’s last bronze sword.',
+      synopsisZh: '古越国的女剑客守护着王国最后一把青铜剑。',
       characters: [
         { name: 'A Qing', nameZh: '阿青' },
         { name: 'Fan Li', nameZh: '范蠡' },
@@ -138,6 +150,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '夜车去车墩',
       year: 2022,
       synopsis: 'A detective story aboard the last train into the film park before it closes for the night.',
+      synopsisZh: '影视乐园闭园前开进园区的最后一班列车上，一桩侦探案。',
       characters: [{ name: 'Inspector Qian', nameZh: '钱探长' }],
       place: CHEDUN_FILM_PARK,
       offer: { royaltyBps: 900, categories: [C.TOUR, C.STAY, C.SCREENING] },
@@ -148,6 +161,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '月饼侦探',
       year: 2024,
       synopsis: 'A pastry chef solves the theft of the Mid-Autumn recipe.',
+      synopsisZh: '一位糕点师傅追查中秋月饼秘方失窃案。',
       characters: [{ name: 'Chef Su', nameZh: '苏师傅' }],
       place: GUANGFULIN,
       offer: { royaltyBps: 700, categories: [C.FOOD] },
@@ -193,6 +207,7 @@ export class LicensingDemoSeeder {
           titleZh: ip.titleZh,
           year: ip.year,
           synopsis: ip.synopsis,
+          synopsisZh: ip.synopsisZh,
           characters: ip.characters,
           artworkUrls: [],
         });
@@ -226,8 +241,7 @@ export class LicensingDemoSeeder {
     const application = await this.applications.apply(merchant, { offerId, merchantId, pitch: deal.pitch });
     if (deal.outcome === 'PENDING') return;
     const { license } = await this.applications.approve(studio, application.id);
-    if (deal.outcome === 'SUSPENDED')
-      await this.licenses.suspend(studio, license.id, 'Packaging artwork under review by the studio');
+    if (deal.outcome === 'SUSPENDED') await this.licenses.suspend(studio, license.id, SUSPENSION_REASON);
   }
 
   private async actor(email: string): Promise<Actor> {

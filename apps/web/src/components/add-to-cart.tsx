@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { cart } from '../lib/cart';
 import { useI18n } from '../lib/i18n';
 import { Link } from '../lib/router';
+import { variantLabels } from '../lib/variant-label';
 
 interface Money {
   amountMinor: number;
@@ -47,6 +48,7 @@ interface Props {
 /** Chooses a variant, or a date and ticket type, and a quantity, and puts them in the cart. */
 export function AddToCart({ product, formatSlot }: Props) {
   const { t, pick, formatMoney } = useI18n();
+  const labels = new Map(variantLabels(product.variants).map((label, i) => [product.variants[i]!.id, label]));
   const variants = product.variants.filter((v) => v.available > 0);
   // Options: one choice per option (尺码, 颜色) instead of a list of SKUs; the first variant names them for all.
   const optionNames = product.variants[0]?.options ?? [];
@@ -94,7 +96,7 @@ export function AddToCart({ product, formatSlot }: Props) {
       cart.add({
         productId: product.id,
         productName: name,
-        optionLabel: variantName(variant, pick),
+        optionLabel: hasOptions ? variantName(variant, pick) : (labels.get(variant.id) ?? ''),
         unitPrice: variant.price,
         quantity,
         variantId: variant.id,
@@ -160,13 +162,13 @@ export function AddToCart({ product, formatSlot }: Props) {
               : t('product.soldOut')}
           </p>
         </>
-      ) : (
+      ) : product.variants.length === 1 ? null : (
         <label>
           {t('cart.option')}
           <select value={variantId} onChange={(e) => setVariantId(e.target.value)}>
             {variants.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.sku} · {formatMoney(v.price.amountMinor, v.price.currency)}
+                {labels.get(v.id)} · {formatMoney(v.price.amountMinor, v.price.currency)}
               </option>
             ))}
           </select>

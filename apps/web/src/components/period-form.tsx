@@ -1,23 +1,13 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { useI18n } from '../lib/i18n';
+import { isReversed, type Period } from '../lib/period';
 
-/** A report period of Asia/Shanghai days, inclusive, as the API's royalty and sales queries take it. */
-export interface Period {
-  from: string;
-  to: string;
-}
+export { isReversed, yearToDate, type Period } from '../lib/period';
 
-function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** From the first of January to today, in Shanghai: where every report opens. */
-export function yearToDate(): Period {
-  const today = shanghaiToday();
-  return { from: `${today.slice(0, 4)}-01-01`, to: today };
-}
-
-/** The from / to form of the sales and royalty reports; the period changes only when submitted. `children` adds buttons. */
+/**
+ * The from / to form of the sales and royalty reports; the period changes only when submitted, and never to a
+ * reversed one (each report section would show the API's refusal). `children` adds buttons.
+ */
 export function PeriodForm({
   period,
   onApply,
@@ -29,27 +19,50 @@ export function PeriodForm({
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(period);
+  const [reversed, setReversed] = useState(false);
+  const edit = (next: Period) => {
+    setDraft(next);
+    setReversed(false);
+  };
   return (
     <form
       className="period"
       aria-label={t('royalty.period')}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
+        if (isReversed(draft)) return setReversed(true);
         onApply(draft);
       }}
     >
       <label>
         {t('royalty.from')}
-        <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
+        <input
+          type="date"
+          value={draft.from}
+          onChange={(e) => edit({ ...draft, from: e.target.value })}
+          aria-invalid={reversed || undefined}
+          required
+        />
       </label>
       <label>
         {t('royalty.to')}
-        <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
+        <input
+          type="date"
+          value={draft.to}
+          onChange={(e) => edit({ ...draft, to: e.target.value })}
+          aria-invalid={reversed || undefined}
+          required
+        />
       </label>
       <button type="submit" className="secondary">
         {t('royalty.show')}
       </button>
       {children}
+      {reversed && (
+        <p className="state state-error" role="alert" data-testid="period-reversed">
+          {t('royalty.reversed')}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { isMessageKey } from '../lib/messages';
+import { Link } from '../lib/router';
 
 export function Loading() {
   const { t } = useI18n();
@@ -34,14 +36,44 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="state state-empty">{children}</p>;
 }
 
-/** A friendly message for the API's error code, with the server's detail where it helps the user fix input. */
-export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * The error's reason in the visitor's language, from its structured details (`reason` and the values it names;
+ * instants in Shanghai time), when the page has words for it; `item` names the thing it is about.
+ */
+function useReasonText(error: ApiError, item: string | undefined): string | undefined {
+  const { t, lang } = useI18n();
+  const reason = error.details['reason'];
+  const key = typeof reason === 'string' ? `reason.${reason}` : '';
+  if (!isMessageKey(key)) return undefined;
+  const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(error.details)) {
+    if (typeof value === 'number') vars[name] = value;
+    else if (typeof value === 'string') vars[name] = ISO_INSTANT.test(value) ? time.format(new Date(value)) : value;
+  }
+  vars['item'] = item ?? (typeof error.details['productName'] === 'string' ? error.details['productName'] : '');
+  return t(key, vars);
+}
+
+/**
+ * A friendly message for the API's error code, with the reason in the visitor's language where the page knows it,
+ * else the server's detail where it helps the user fix input. `item` names what the error is about, as the page
+ * showed it (a cart line).
+ */
+export function ErrorMessage({ error, onRetry, item }: { error: ApiError; onRetry?: () => void; item?: string }) {
   const { t } = useI18n();
+  const reason = useReasonText(error, item);
   const showDetail = error.code === 'BAD_USER_INPUT' || error.code === 'CONFLICT';
   return (
     <div className="state state-error" role="alert">
       <p>{t(`error.${error.code}`)}</p>
-      {showDetail && <p className="detail">{error.detail}</p>}
+      {reason ? <p className="detail">{reason}</p> : showDetail && <p className="detail">{error.detail}</p>}
       {onRetry && (
         <button type="button" className="secondary" onClick={onRetry}>
           {t('action.retry')}
@@ -51,7 +83,26 @@ export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: ()
   );
 }
 
-/** Renders loading, error or empty for a query, and the children once there is something to show. */
+/** What a link to something that is not there shows: no error to retry, a way on instead. */
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section className="card narrow" data-testid="not-found">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.hint')}</p>
+      <p className="actions">
+        <Link to="/">{t('nav.home')}</Link>
+        <Link to="/search">{t('nav.search')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * Renders loading, error or empty for a query, and the children once there is something to show; a query for
+ * something that does not exist (or is not the visitor's to see) shows the not-found page, since trying again
+ * cannot help.
+ */
 export function QueryView<T>({
   state,
   isEmpty,
@@ -66,6 +117,7 @@ export function QueryView<T>({
   placeholder?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
+  if (state.error?.code === 'NOT_FOUND') return <NotFound />;
   if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />;
   if (state.loading || state.data === undefined) return placeholder ?? <Loading />;
   if (isEmpty?.(state.data)) return <Empty>{empty}</Empty>;

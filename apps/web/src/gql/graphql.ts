@@ -104,6 +104,7 @@ export type CreateFilmIpInput = {
   characters?: Array<FilmCharacterInput> | null | undefined;
   studioId: string | number;
   synopsis?: string | null | undefined;
+  synopsisZh?: string | null | undefined;
   title: string;
   titleZh?: string | null | undefined;
   year?: number | null | undefined;
@@ -544,7 +545,7 @@ export type MyFavouritesQuery = { myFavourites: Array<{ id: string, kind: Produc
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null }> } }> } };
+export type FilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, synopsisZh: string | null, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null }> } }> } };
 
 export type MerchantApplicationsQueryVariables = Exact<{
   merchantId: string | number;
@@ -1313,6 +1314,7 @@ export const FilmIpsDocument = new TypedDocumentString(`
         titleZh
         year
         synopsis
+        synopsisZh
         filmingLocations {
           id
           nameEn

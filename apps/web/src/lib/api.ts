@@ -32,6 +32,11 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     /** The server's own words, shown beside the friendly message where they help (validation details). */
     readonly detail: string,
+    /**
+     * The error's structured details (`extensions` but its code): a `reason` and the values the page says in the
+     * visitor's language instead of the server's English words.
+     */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(`${code}: ${detail}`);
   }
@@ -39,7 +44,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 const REFRESH = graphql(`
@@ -72,8 +77,8 @@ async function post<T>(query: string, variables: unknown, token: string | undefi
 function firstError<T>(result: GraphQLResponse<T>): ApiError | undefined {
   const error = result.errors?.[0];
   if (!error) return undefined;
-  const code = error.extensions?.code;
-  return new ApiError(code && KNOWN.has(code) ? (code as ErrorCode) : 'INTERNAL', error.message);
+  const { code, ...details } = error.extensions ?? {};
+  return new ApiError(code && KNOWN.has(code) ? (code as ErrorCode) : 'INTERNAL', error.message, details);
 }
 
 let refreshing: Promise<boolean> | undefined;

@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { formatMessage } from './format-message';
 import { messages, type MessageKey } from './messages';
 import { formatMoney } from './money';
 
@@ -37,9 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t(key, vars) {
-        let text: string = messages[lang][key];
-        for (const [name, v] of Object.entries(vars ?? {})) text = text.replaceAll(`{${name}}`, String(v));
-        return text;
+        return formatMessage(messages[lang][key], vars, locale);
       },
       pick(zh, en) {
         return (lang === 'zh' ? zh || en : en || zh) ?? '';

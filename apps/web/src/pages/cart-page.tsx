@@ -65,6 +65,11 @@ export function CartPage() {
     idempotencyKey.current = newKey();
     navigate(`/orders/${result.checkout.order.id}`);
   };
+  // The line an error names, as this cart shows it (the lines were sent in this order).
+  const lineName = (index: unknown) => {
+    const item = typeof index === 'number' ? items[index] : undefined;
+    return item && (item.optionLabel ? `${item.productName} · ${item.optionLabel}` : item.productName);
+  };
   if (items.length === 0) {
     return (
       <section>
@@ -113,7 +118,7 @@ export function CartPage() {
       <p className="total">
         {t('cart.total')} <strong data-testid="cart-total">{formatMoney(total, currency)}</strong>
       </p>
-      {checkout.error && <ErrorMessage error={checkout.error} />}
+      {checkout.error && <ErrorMessage error={checkout.error} item={lineName(checkout.error.details['lineIndex'])} />}
       {me.signedIn ? (
         <button type="button" onClick={pay} disabled={checkout.pending || (goods.length > 0 && !delivery.input)}>
           {t('cart.checkout')}

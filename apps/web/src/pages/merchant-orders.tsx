@@ -12,6 +12,7 @@ import type {
 import { useI18n } from '../lib/i18n';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
+import { orderNumber } from '../lib/order-number';
 
 const MerchantOrders = graphql(`
   query MerchantOrders($merchantId: ID!, $status: OrderStatus) {
@@ -155,7 +156,7 @@ function PickupHandOver({ onHandedOver }: { onHandedOver(): void }) {
   const send = async (value: string) => {
     const result = await handOver.run({ code: value.trim() });
     if (result) {
-      setDone(result.handOverPickup.id.slice(0, 8));
+      setDone(orderNumber(result.handOverPickup.id));
       setCode('');
       onHandedOver();
     }
@@ -203,7 +204,7 @@ function PackingSlip({ order, merchant }: { order: MerchantOrder; merchant: Orga
         {t('orders.packingSlip')} · {pick(merchant.nameZh, merchant.name)}
       </h3>
       <p>
-        {t('order.number')} {order.id.slice(0, 8)} · {formatDate(order.createdAt)}
+        {t('order.number')} {orderNumber(order.id)} · {formatDate(order.createdAt)}
       </p>
       {address && (
         <address>
@@ -339,7 +340,7 @@ export function MerchantOrdersSection({ merchant }: { merchant: Organization }) 
               .map((order) => (
                 <li key={order.id} className="card" data-testid="merchant-order">
                   <h3>
-                    {t('order.number')} {order.id.slice(0, 8)}{' '}
+                    {t('order.number')} {orderNumber(order.id)}{' '}
                     <StatusBadge vocabulary="orderStatus" status={order.status} />
                   </h3>
                   <p className="muted">

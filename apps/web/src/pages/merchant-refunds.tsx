@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
+import { orderNumber } from '../lib/order-number';
 
 const RefundQueue = graphql(`
   query RefundQueue($merchantId: ID!) {
@@ -50,7 +51,7 @@ export function MerchantRefundsSection({ merchant }: { merchant: Organization })
                   {r.productName} × {r.quantity} · {formatMoney(r.amount.amountMinor, r.amount.currency)}
                 </h3>
                 <p className="muted">
-                  {t('order.number')} {r.orderId.slice(0, 8)} · {formatDate(r.createdAt)}
+                  {t('order.number')} {orderNumber(r.orderId)} · {formatDate(r.createdAt)}
                 </p>
                 <p>{t('refunds.reason', { reason: r.reason })}</p>
                 <ApproveOrRefuse

@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { renderSVG } from 'uqr';
 import { OrderPayment } from '../components/order-payment';
 import { ReviewForm } from '../components/reviews';
-import { ErrorMessage, QueryView } from '../components/states';
+import { ErrorMessage, NotFound, QueryView } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { graphql } from '../gql';
 import { request } from '../lib/api';
@@ -10,6 +10,9 @@ import { useI18n } from '../lib/i18n';
 import { forgetPayment } from '../lib/payment-session';
 import { Link, useLocation } from '../lib/router';
 import { useMutation, useQuery } from '../lib/use-query';
+import { orderNumber } from '../lib/order-number';
+import { isUuid } from '../lib/ids';
+import { ConfirmButton } from '../components/confirm-dialog';
 
 const OrderDetail = graphql(`
   query OrderDetail($id: ID!) {
@@ -226,7 +229,7 @@ export function OrderPage({ id }: { id: string }) {
   const { t, formatMoney, lang, pick } = useI18n();
   const [calendarError, setCalendarError] = useState(false);
   const { search } = useLocation();
-  const order = useQuery(OrderDetail, { id });
+  const order = useQuery(OrderDetail, { id }, { skip: !isUuid(id) });
   const cancel = useMutation(CancelOrder);
   // Stripe confirms in the browser, but the order is PAID only once the webhook lands: wait for it here.
   const [awaiting, setAwaiting] = useState(search.get('redirect_status') === 'succeeded');
@@ -260,6 +263,7 @@ export function OrderPage({ id }: { id: string }) {
     timeStyle: 'short',
     timeZone: 'Asia/Shanghai',
   });
+  if (!isUuid(id)) return <NotFound />;
   return (
     <QueryView state={order}>
       {({ order: o }) => (
@@ -268,7 +272,7 @@ export function OrderPage({ id }: { id: string }) {
           <p>
             <StatusBadge vocabulary="orderStatus" status={o.status} data-testid="order-status" />{' '}
             <span className="muted">
-              {t('order.number')} {o.id.slice(0, 8)}
+              {t('order.number')} {orderNumber(o.id)}
             </span>
           </p>
           {o.refundDue && <p className="state state-error">{t('order.refundDue')}</p>}
@@ -410,14 +414,15 @@ export function OrderPage({ id }: { id: string }) {
               )}
               {cancel.error && <ErrorMessage error={cancel.error} />}
               <div className="actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={cancel.pending}
-                  onClick={async () => (await cancel.run({ orderId: o.id })) && order.reload()}
-                >
-                  {t('order.cancel')}
-                </button>
+                <ConfirmButton
+                  label={t('order.cancel')}
+                  title={t('order.cancelConfirm.title')}
+                  question={t('order.cancelConfirm.question')}
+                  confirmLabel={t('order.cancelConfirm.confirm')}
+                  keepLabel={t('order.cancelConfirm.keep')}
+                  pending={cancel.pending}
+                  onConfirm={async () => (await cancel.run({ orderId: o.id })) && order.reload()}
+                />
               </div>
             </div>
           )}

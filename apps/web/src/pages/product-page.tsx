@@ -3,9 +3,11 @@ import { renderSVG } from 'uqr';
 import { AddToCart, variantName } from '../components/add-to-cart';
 import { DataTable } from '../components/data-table';
 import { FavouriteToggle, RatingStars, ReviewStars } from '../components/reviews';
-import { QueryView } from '../components/states';
+import { NotFound, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { useI18n } from '../lib/i18n';
+import { isUuid } from '../lib/ids';
+import { variantLabels } from '../lib/variant-label';
 import { Link } from '../lib/router';
 import { useMe } from '../lib/use-me';
 import { useQuery } from '../lib/use-query';
@@ -161,13 +163,15 @@ function Gallery({ media, name }: { media: GalleryImage[]; name: string }) {
 
 export function ProductPage({ id }: { id: string }) {
   const { t, pick, formatMoney, lang } = useI18n();
-  const product = useQuery(ProductDetail, { id });
+  // A malformed id names no product: the not-found page, not the API's complaint about the id's format.
+  const product = useQuery(ProductDetail, { id }, { skip: !isUuid(id) });
   const me = useMe();
   const time = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Asia/Shanghai',
   });
+  if (!isUuid(id)) return <NotFound />;
   return (
     <QueryView state={product}>
       {({ product: p }) => (
@@ -208,8 +212,15 @@ export function ProductPage({ id }: { id: string }) {
               <DataTable
                 columns={[
                   {
-                    header: p.variants.some((v) => v.options.length > 0) ? t('cart.option') : 'SKU',
-                    cell: (v) => variantName(v, pick),
+                    header: t('cart.option'),
+                    cell: (v) => (
+                      <>
+                        {(v.options.length > 0
+                          ? variantName(v, pick)
+                          : variantLabels(p.variants)[p.variants.indexOf(v)]) || t('product.standard')}{' '}
+                        <span className="muted">{v.sku}</span>
+                      </>
+                    ),
                   },
                   { header: t('product.price'), cell: (v) => formatMoney(v.price.amountMinor, v.price.currency) },
                   {

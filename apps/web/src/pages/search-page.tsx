@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { ProductCards } from '../components/product-card';
 import { SearchBar } from '../components/search-bar';
 import { ErrorMessage, Placeholder, QueryView } from '../components/states';
@@ -16,6 +16,7 @@ import { useI18n } from '../lib/i18n';
 import { navigate, useLocation } from '../lib/router';
 import { useFilmIpTitles } from '../lib/use-film-ip-titles';
 import { useQuery } from '../lib/use-query';
+import { readSearchSnapshot, restoreSearchPlace, SearchSnapshot, useKeepSearchSnapshot } from '../lib/search-snapshot';
 
 export const SearchProducts = graphql(`
   query SearchProducts($text: String, $filter: ProductFilter, $sort: ProductSearchSort, $first: Int, $after: String) {
@@ -102,6 +103,7 @@ function withParam(search: URLSearchParams, name: string, value: string | undefi
 }
 
 type Edge = SearchProductsQuery['searchProducts']['edges'][number];
+type More = { edges: Edge[]; endCursor: string | null; hasNextPage: boolean };
 
 export function SearchPage() {
   const { t, pick } = useI18n();
@@ -114,9 +116,23 @@ export function SearchPage() {
     sort: params.sort,
     first: PAGE,
   });
-  const [more, setMore] = useState<{ edges: Edge[]; endCursor: string | null; hasNextPage: boolean } | undefined>();
+  const [more, setMore] = useState<More | undefined>();
   const [moreError, setMoreError] = useState<ApiError | undefined>();
-  useEffect(() => setMore(undefined), [result.data]);
+  // Back from a product: the pages loaded with "more" and the scroll position come back once the first page is here.
+  const key = search.toString();
+  const restoring = useRef(readSearchSnapshot<More>(key));
+  const [place, setPlace] = useState<Pick<SearchSnapshot<More>, 'scrollY' | 'anchor'> | undefined>();
+  useEffect(() => {
+    // Only a new answer starts the pages over (or brings the kept ones back); the key is read with it.
+    const snapshot = result.data ? restoring.current : undefined;
+    if (result.data) restoring.current = undefined;
+    if (snapshot?.key === key) {
+      setMore(snapshot.more);
+      setPlace({ scrollY: snapshot.scrollY, anchor: snapshot.anchor });
+    } else setMore(undefined);
+  }, [result.data]);
+  useEffect(() => (place ? restoreSearchPlace(place) : undefined), [place]);
+  useKeepSearchSnapshot(key, more);
 
   const toggleCategory = (category: ProductCategory) => {
     const next = params.categories.includes(category)
