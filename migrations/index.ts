@@ -27,6 +27,7 @@ import { RefundRequests1765000001001 } from './1765000001001-refund-requests';
 import { Reviews1765000001101 } from './1765000001101-reviews';
 import { LicenseChannels1765000001201 } from './1765000001201-license-channels';
 import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
+import { FilmIpSynopsisZh1765000002401 } from './1765000002401-film-ip-synopsis-zh';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   Reviews1765000001101,
   LicenseChannels1765000001201,
   NotificationKinds1765000001301,
+  FilmIpSynopsisZh1765000002401,
 ];

@@ -22,6 +22,9 @@ export class FilmIpEntity {
   @Column('text', { nullable: true })
   synopsis!: string | null;
 
+  @Column('text', { name: 'synopsis_zh', nullable: true })
+  synopsisZh!: string | null;
+
   @Column('integer', { nullable: true })
   year!: number | null;
 

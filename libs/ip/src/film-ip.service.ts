@@ -42,6 +42,7 @@ export class FilmIpService {
       if (input.titleZh !== undefined) ip.titleZh = input.titleZh?.trim() || null;
       const changed = details(input);
       if (input.synopsis !== undefined) ip.synopsis = changed.synopsis;
+      if (input.synopsisZh !== undefined) ip.synopsisZh = changed.synopsisZh;
       if (input.year !== undefined) ip.year = changed.year;
       if (input.characters !== undefined) ip.characters = changed.characters;
       if (input.artworkUrls !== undefined) ip.artworkUrls = changed.artworkUrls;
@@ -136,9 +137,12 @@ export class FilmIpService {
   }
 }
 
-function details(input: FilmIpDetailsInput): Pick<FilmIpEntity, 'synopsis' | 'year' | 'characters' | 'artworkUrls'> {
+function details(
+  input: FilmIpDetailsInput,
+): Pick<FilmIpEntity, 'synopsis' | 'synopsisZh' | 'year' | 'characters' | 'artworkUrls'> {
   return {
     synopsis: input.synopsis?.trim() || null,
+    synopsisZh: input.synopsisZh?.trim() || null,
     year: input.year ?? null,
     characters: (input.characters ?? []).map((c) => ({ name: c.name.trim(), nameZh: c.nameZh?.trim() || null })),
     artworkUrls: input.artworkUrls ?? [],

@@ -44,6 +44,9 @@ export class FilmingLocation {
 
   @Field(() => Float)
   longitude!: number;
+
+  @Field({ description: 'A map of the place, to open in a new tab.' })
+  mapUrl!: string;
 }
 
 @ObjectType('FilmIp', { description: 'A film (or series) whose characters, titles and artwork a studio licenses.' })
@@ -62,6 +65,9 @@ export class FilmIp {
 
   @Field(() => String, { nullable: true })
   synopsis!: string | null;
+
+  @Field(() => String, { nullable: true })
+  synopsisZh!: string | null;
 
   @Field(() => Int, { nullable: true })
   year!: number | null;
@@ -98,6 +104,12 @@ export class FilmIpDetailsInput {
   @IsString()
   @Length(1, 4000, { message: 'synopsis must be 1 to 4000 characters long' })
   synopsis?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000, { message: 'synopsisZh must be 1 to 4000 characters long' })
+  synopsisZh?: string | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

@@ -13,3 +13,4 @@ export * from './lifecycle';
 export * from './graphql/https-url';
 export * from './minor-units';
 export * from './amount-limits';
+export * from './map-url';

@@ -16,3 +16,4 @@ export { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus, P
 export { refundTaskLifecycle, RefundTaskStatus } from './refund-tasks';
 export { refundRequestLifecycle, RefundRequestStatus } from './refund-request-status';
 export { OrdersException } from './orders.exception';
+export { ReviewService } from './review.service';

@@ -26,6 +26,7 @@ interface DemoIp {
   titleZh: string;
   year: number;
   synopsis: string;
+  synopsisZh: string;
   characters: { name: string; nameZh: string }[];
   place: DemoPlace;
   offer: { royaltyBps: number; categories: C[]; advanceYuan?: number; minimumGuaranteeYuan?: number };
@@ -64,6 +65,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '宝莲灯',
       year: 1999,
       synopsis: 'A boy crosses heaven and earth with a magic lotus lantern to free his mother from under a mountain.',
+      synopsisZh: '少年沉香手持宝莲灯，上天入地，劈山救母。',
       characters: [
         { name: 'Chen Xiang', nameZh: '沉香' },
         { name: 'Third Holy Mother', nameZh: '三圣母' },
@@ -80,6 +82,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '新社牧场的夏天',
       year: 2021,
       synopsis: 'A city girl spends one summer with her grandfather’s dairy cows and learns the rhythm of the fields.',
+      synopsisZh: '城里女孩在爷爷的奶牛场度过一个夏天，学会了田野的节奏。',
       characters: [
         { name: 'Xiaoyu', nameZh: '小雨' },
         { name: 'Grandpa Wang', nameZh: '王爷爷' },
@@ -95,6 +98,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '松江潮',
       year: 2018,
       synopsis: 'Three generations of boatmen on the Huangpu’s upper reaches, and the last ferry crossing.',
+      synopsisZh: '黄浦江上游三代船工，和最后一班渡船。',
       characters: [{ name: 'Old Lu', nameZh: '老陆' }],
       place: GUANGFULIN,
       offer: { royaltyBps: 1_000, categories: [C.TOUR, C.SCREENING], minimumGuaranteeYuan: 100_000 },
@@ -105,6 +109,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '纸鹤巷',
       year: 2023,
       synopsis: 'A stationery shop in an old alley where every folded crane carries a wish.',
+      synopsisZh: '老弄堂里的一家文具店，每只折好的纸鹤都载着一个心愿。',
       characters: [
         { name: 'Mei', nameZh: '阿美' },
         { name: 'The Crane', nameZh: '纸鹤' },
@@ -120,6 +125,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '吴越女剑',
       year: 2016,
       synopsis: 'A swordswoman of ancient Yue guards the kingdom’s last bronze sword.',
+      synopsisZh: '古越国的女剑客，守护着王国最后一把青铜剑。',
       characters: [
         { name: 'A Qing', nameZh: '阿青' },
         { name: 'Fan Li', nameZh: '范蠡' },
@@ -138,6 +144,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '夜车去车墩',
       year: 2022,
       synopsis: 'A detective story aboard the last train into the film park before it closes for the night.',
+      synopsisZh: '影视乐园闭园前的末班列车上，一桩悬案等待侦破。',
       characters: [{ name: 'Inspector Qian', nameZh: '钱探长' }],
       place: CHEDUN_FILM_PARK,
       offer: { royaltyBps: 900, categories: [C.TOUR, C.STAY, C.SCREENING] },
@@ -148,6 +155,7 @@ const CATALOGUE: Record<string, DemoIp[]> = {
       titleZh: '月饼侦探',
       year: 2024,
       synopsis: 'A pastry chef solves the theft of the Mid-Autumn recipe.',
+      synopsisZh: '一位点心师傅追查中秋秘方失窃案。',
       characters: [{ name: 'Chef Su', nameZh: '苏师傅' }],
       place: GUANGFULIN,
       offer: { royaltyBps: 700, categories: [C.FOOD] },
@@ -193,6 +201,7 @@ export class LicensingDemoSeeder {
           titleZh: ip.titleZh,
           year: ip.year,
           synopsis: ip.synopsis,
+          synopsisZh: ip.synopsisZh,
           characters: ip.characters,
           artworkUrls: [],
         });

@@ -436,6 +436,17 @@ const en = {
   'deliveryOptions.save': 'Save',
   'deliveryOptions.saved': 'Saved.',
   'deliveryOptions.badAmount': 'Enter an amount in yuan, e.g. 12 or 12.50.',
+  'film.studio': 'Studio',
+  'film.synopsis': 'Story',
+  'film.locations': 'Filming locations',
+  'film.openMap': 'Map',
+  'film.products': 'Products and experiences',
+  'film.noProducts': 'Nothing from this film in the shop yet.',
+  'film.allProducts': 'Search and filter them',
+  'film.page': 'About the film',
+  'search.showFilters': 'Filters and sort',
+  'search.hideFilters': 'Hide filters',
+  'nav.menu': 'Menu',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -875,6 +886,17 @@ const zh: Record<MessageKey, string> = {
   'deliveryOptions.save': '保存',
   'deliveryOptions.saved': '已保存。',
   'deliveryOptions.badAmount': '请输入金额（元），如 12 或 12.50。',
+  'film.studio': '出品方',
+  'film.synopsis': '剧情简介',
+  'film.locations': '取景地',
+  'film.openMap': '地图',
+  'film.products': '周边与体验',
+  'film.noProducts': '这部影片还没有商品上架。',
+  'film.allProducts': '搜索与筛选',
+  'film.page': '影片介绍',
+  'search.showFilters': '筛选与排序',
+  'search.hideFilters': '收起筛选',
+  'nav.menu': '菜单',
 };
 
 export const messages: Record<'zh' | 'en', Record<MessageKey, string>> = { zh, en };

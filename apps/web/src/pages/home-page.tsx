@@ -19,6 +19,7 @@ const FilmIps = graphql(`
           titleZh
           year
           synopsis
+          synopsisZh
           filmingLocations {
             id
             nameEn
@@ -91,10 +92,10 @@ export function HomePage() {
               {d.filmIps.edges.map(({ node }) => (
                 <li key={node.id} className="card">
                   <h3>
-                    <Link to={`/search?ip=${encodeURIComponent(node.id)}`}>{pick(node.titleZh, node.title)}</Link>{' '}
+                    <Link to={`/ip/${encodeURIComponent(node.id)}`}>{pick(node.titleZh, node.title)}</Link>{' '}
                     {node.year && <span className="muted">({node.year})</span>}
                   </h3>
-                  {node.synopsis && <p>{node.synopsis}</p>}
+                  {(node.synopsisZh || node.synopsis) && <p>{pick(node.synopsisZh, node.synopsis)}</p>}
                   {node.filmingLocations.length > 0 && (
                     <p className="muted">
                       {t('home.filmedAt')} {node.filmingLocations.map((l) => pick(l.nameZh, l.nameEn)).join(' · ')}

@@ -176,7 +176,7 @@ export function ProductPage({ id }: { id: string }) {
           {me.signedIn && <FavouriteToggle productId={p.id} favourited={p.favourited} />}
           <p>
             {t('product.filmedHere')}{' '}
-            <Link to={`/search?ip=${encodeURIComponent(p.filmIp.id)}`}>{pick(p.filmIp.titleZh, p.filmIp.title)}</Link>
+            <Link to={`/ip/${encodeURIComponent(p.filmIp.id)}`}>{pick(p.filmIp.titleZh, p.filmIp.title)}</Link>
           </p>
           {p.media.length > 0 && <Gallery media={p.media} name={pick(p.nameZh, p.name)} />}
           {p.media.length === 0 && p.images.length > 0 && (
