@@ -19,8 +19,6 @@ describe('web: gzipped JavaScript budget per storefront route', () => {
     const weights = routeWeights(manifest, STOREFRONT_ROUTES, readAsset);
     expect(weights.map((w) => w.path)).toEqual(['/', '/search', '/products/:id', '/ip/:id']);
     for (const w of weights) expect(w.gzipBytes).toBeGreaterThan(10_000); // the app itself, not an empty stand-in
-    // The weights in the output, so a change that grows them is seen before it breaks the budget.
-    console.info(weights.map((w) => `${w.path} ${(w.gzipBytes / 1000).toFixed(1)} KB`).join(' · '));
     expect(overBudget(weights)).toEqual([]);
   });
 
