@@ -30,10 +30,10 @@ import { DesignRounds1765000002101 } from './1765000002101-design-rounds';
 import { BrandAssets1765000002102 } from './1765000002102-brand-assets';
 import { NotificationKinds1765000001301 } from './1765000001301-notification-kinds';
 import { SalesReports1765000002001 } from './1765000002001-sales-reports';
+import { FilmIpSynopsisZh1765000002401 } from './1765000002401-film-ip-synopsis-zh';
 import { StatementVersions1765000002201 } from './1765000002201-statement-versions';
 import { OrderLineNames1765000002202 } from './1765000002202-order-line-names';
 import { VariantOptions1765000002301 } from './1765000002301-variant-options';
-import { FilmIpSynopsisZh1765000002501 } from './1765000002501-film-ip-synopsis-zh';
 import { ShippingFeeRefunds1765000002701 } from './1765000002701-shipping-fee-refunds';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
@@ -73,6 +73,6 @@ export const migrations = [
   StatementVersions1765000002201,
   OrderLineNames1765000002202,
   VariantOptions1765000002301,
-  FilmIpSynopsisZh1765000002501,
+  FilmIpSynopsisZh1765000002401,
   ShippingFeeRefunds1765000002701,
 ];

@@ -62,6 +62,8 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
+    // Read by the JavaScript budget test (test/web/js-budget.e2e-spec.ts): which chunks each storefront page loads.
+    manifest: true,
   },
   server: {
     port: 5173,

@@ -213,6 +213,7 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
       expect(modules(renderSVG(ticket.qrPayload))).toBeTruthy();
     }
 
+    await page.getByRole('button', { name: '菜单' }).click(); // a phone: the header's links are behind the menu
     await page.getByRole('link', { name: '我的订单' }).click();
     await page.getByRole('link', { name: new RegExp(`× 2`) }).waitFor();
     await checkPage(page, 'journey-my-orders-375');

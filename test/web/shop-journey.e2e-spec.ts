@@ -141,7 +141,8 @@ describe('web: from design to shop', () => {
     await page.getByRole('searchbox', { name: '搜索商品' }).fill('夜行列车');
     await page.getByRole('button', { name: '搜索' }).click();
     await page.getByText('共 2 个结果').waitFor();
-    // Facets count every match; the film IP facet reads in Chinese.
+    // On a phone the filters wait behind a button. Facets count every match; the film IP facet reads in Chinese.
+    await page.getByRole('button', { name: '筛选与排序' }).click();
     await page.getByLabel('末班夜行列车 (2)').waitFor();
     await page.getByLabel(/游览/).check();
     await page.getByText('共 1 个结果').waitFor();

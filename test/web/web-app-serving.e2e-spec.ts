@@ -117,7 +117,9 @@ describe('web app served by the API', () => {
     const xml = await sitemap.text();
     expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(xml).toContain(`<loc>http://shop.test/products/${published.id}</loc>`);
-    expect(xml).toContain(`<loc>http://shop.test/search?ip=${l.filmIpId}</loc>`);
+    // Each film's page, rather than its search page (the same list a second time).
+    expect(xml).toContain(`<loc>http://shop.test/ip/${l.filmIpId}</loc>`);
+    expect(xml).not.toContain('search?ip=');
     expect(xml).not.toContain(draft.id);
   });
 
@@ -138,9 +140,29 @@ describe('web app served by the API', () => {
     expect(page).toMatch(
       new RegExp(`<noscript><article class="product"><h1>${escapedName.replace(/[()]/g, '\\$&')}</h1><p>[^<]*¥99\\.00`),
     );
-    // The one script is the app's own bundle: nothing the merchant typed became markup.
-    expect(page.match(/<script/g)).toHaveLength(1);
+    // Two scripts, the app's own bundle and the JSON-LD: nothing the merchant typed became markup.
+    expect(page.match(/<script/g)).toHaveLength(2);
     expect(page).not.toContain('<b>');
+    const [, json] = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)!;
+    expect(JSON.parse(json!)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: `</title><script>alert(1)</script> "灯" & '笼'`,
+      alternateName: 'Lantern tee',
+      description: 'Cotton tee <b>bold</b> with the lantern motif',
+      sku: published.id,
+      url: `http://shop.test/products/${published.id}`,
+      image: ['https://img.example.com/tee.webp?w=1200&h=630'],
+      brand: { '@type': 'Brand', name: '宝莲灯' },
+      offers: {
+        '@type': 'Offer',
+        url: `http://shop.test/products/${published.id}`,
+        price: '99.00',
+        priceCurrency: 'CNY',
+        availability: 'https://schema.org/InStock',
+        seller: { '@type': 'Organization', name: 'Xiangdi Art Center' },
+      },
+    });
     expect(page).toContain('<div id="root"></div>');
   });
 
@@ -174,6 +196,52 @@ describe('web app served by the API', () => {
       expect(page).toContain('<div id="root"></div>');
       expect(page).toContain('<meta name="robots" content="noindex" />');
       expect(page).not.toContain('og:image');
+    }
+  });
+
+  it("serves a film's page with its title, description, canonical, key art and a script-free summary", async () => {
+    await ok(
+      t.gql(
+        `mutation($id: ID!, $i: UpdateFilmIpInput!) { updateFilmIp(id: $id, input: $i) { id } }`,
+        { id: l.filmIpId, i: { year: 1999, synopsis: 'A boy frees his mother.', synopsisZh: '沉香<劈山>救母。' } },
+        l.studio.token,
+      ),
+      'updateFilmIp',
+    );
+    await ok(
+      t.gql(
+        `mutation($i: RecordFilmingLocationInput!) { recordFilmingLocation(input: $i) { id mapUrl } }`,
+        { i: { filmIpId: l.filmIpId, nameEn: 'Film Park', nameZh: '影视乐园', latitude: 30.94, longitude: 121.31 } },
+        l.studio.token,
+      ),
+      'recordFilmingLocation',
+    );
+    const res = await fetch(`${t.baseUrl}/ip/${l.filmIpId}`, { headers: html });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const page = await res.text();
+    expect(page).toContain('<title>宝莲灯 Lotus Lantern (1999) · 车墩集市 Chedun Market</title>');
+    expect(page).toMatch(
+      /<meta name="description" content="《宝莲灯》 1999 · Xinshe Studio。沉香&lt;劈山&gt;救母。" \/>/,
+    );
+    expect(page).toContain(`<link rel="canonical" href="http://shop.test/ip/${l.filmIpId}" />`);
+    expect(page).toContain('<meta property="og:type" content="video.movie" />');
+    // No key art from the studio: the newest listed product's first picture stands in.
+    expect(page).toMatch(/<meta property="og:image" content="http:\/\/shop\.test\/media\/[0-9a-f]{64}[^"]*" \/>/);
+    expect(page).toMatch(/<noscript><article class="product"><h1>宝莲灯 Lotus Lantern \(1999\)<\/h1>/);
+    expect(page).toContain('<p>A boy frees his mother.</p>');
+    expect(page).toContain('https://www.openstreetmap.org/?mlat=30.94&amp;mlon=121.31');
+    expect(page).toContain(`<a href="/search?ip=${l.filmIpId}">`);
+    expect(page.match(/<script/g)).toHaveLength(1);
+  });
+
+  it('answers 404 with the app for a film id nobody has, or one that is no id', async () => {
+    for (const path of ['/ip/00000000-0000-4000-8000-000000000000', '/ip/not-an-id', '/ip/%E0%A4%A']) {
+      const res = await fetch(`${t.baseUrl}${path}`, { headers: html });
+      expect(res.status).toBe(404);
+      const page = await res.text();
+      expect(page).toContain('<div id="root"></div>');
+      expect(page).toContain('<meta name="robots" content="noindex" />');
     }
   });
 

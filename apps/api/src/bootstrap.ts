@@ -1,5 +1,7 @@
 import { CatalogListingSource } from '@chedun/catalog';
-import { FilmIpReader } from '@chedun/ip';
+import { OrganizationService } from '@chedun/identity';
+import { FilmIpReader, FilmIpService } from '@chedun/ip';
+import { ReviewService } from '@chedun/orders';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
@@ -12,6 +14,7 @@ import { AppMetrics } from './metrics/app-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsCollector } from './metrics/metrics.collector';
 import { metricsEndpoint } from './metrics/metrics.endpoint';
+import { FilmPageSource } from './http/film-page-source';
 import { webAppMiddleware } from './http/web-app';
 
 /** Builds the initialised app (used by main.ts and by the end-to-end tests alike). */
@@ -45,6 +48,13 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     webUrl: options.config.mail.webUrl,
     listings: app.get(CatalogListingSource),
     filmIps: app.get(FilmIpReader),
+    filmPages: new FilmPageSource(
+      app.get(FilmIpService),
+      app.get(FilmIpReader),
+      app.get(OrganizationService),
+      app.get(CatalogListingSource),
+    ),
+    ratings: app.get(ReviewService),
   });
   if (webApp) app.use(webApp);
   await app.init();

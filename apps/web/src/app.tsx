@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { graphql } from './gql';
 import { useMutation } from './lib/use-query';
 import { ErrorMessage, Loading } from './components/states';
@@ -7,6 +7,7 @@ import { Link, navigate, useLocation } from './lib/router';
 import { useCart } from './lib/cart';
 import { setSession } from './lib/session';
 import { useMe } from './lib/use-me';
+import { FilmPage } from './pages/film-page';
 import { HomePage } from './pages/home-page';
 import { ProductPage } from './pages/product-page';
 import { SearchPage } from './pages/search-page';
@@ -27,6 +28,15 @@ const VerifyProductPage = lazy(() =>
   import('./pages/verify-product-page').then((m) => ({ default: m.VerifyProductPage })),
 );
 
+/** A path segment as typed; a malformed escape (`%E0%A4%A`) is left as it is, for the page to call unknown. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function Page() {
   const { path, search } = useLocation();
   const { t } = useI18n();
@@ -34,6 +44,8 @@ function Page() {
   const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const product = /^\/products\/([^/]+)$/.exec(path);
   if (product) return <ProductPage id={decodeURIComponent(product[1]!)} />;
+  const film = /^\/ip\/([^/]+)$/.exec(path);
+  if (film) return <FilmPage id={safeDecode(film[1]!)} />;
   const proof = /^\/verify\/([^/]+)$/.exec(path);
   if (proof) return <VerifyProductPage code={decodeURIComponent(proof[1]!)} />;
   const order = /^\/orders\/([^/]+)$/.exec(path);
@@ -108,16 +120,28 @@ export function App() {
   const cartItems = useCart();
   const { path } = useLocation();
   const current = (to: string) => (path === to ? 'page' : undefined);
+  // Phones: the links fold behind a menu button (CSS), so the header is one row; a chosen link closes the menu.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   return (
     <>
       <a className="skip" href="#main">
         {t('nav.skip')}
       </a>
-      <header className="topbar">
+      <header className={`topbar${menuOpen ? ' menu-open' : ''}`}>
         <Link to="/" className="brand">
           {t('brand')}
         </Link>
-        <nav aria-label={t('nav.main')} className="nav">
+        <button
+          type="button"
+          className="secondary menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {t('nav.menu')}
+        </button>
+        <nav id="main-nav" aria-label={t('nav.main')} className="nav">
           <Link to="/" aria-current={current('/')}>
             {t('nav.home')}
           </Link>

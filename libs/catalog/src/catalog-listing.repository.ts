@@ -69,15 +69,6 @@ export class CatalogListingRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Ids of the film IPs with a PUBLISHED product, in id order. */
-  async publishedFilmIpIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.manager.query(
-      `SELECT DISTINCT film_ip_id AS id FROM products WHERE status = $1 ORDER BY film_ip_id`,
-      [ProductStatus.PUBLISHED],
-    );
-    return rows.map((r) => r.id);
-  }
-
   /** Ids of every PUBLISHED product (of one kind, when given), in id order. */
   async publishedIds(kind?: ProductKind): Promise<string[]> {
     const rows: { id: string }[] = await this.manager.query(

@@ -71,6 +71,17 @@ export class CatalogListingSource {
     return { ...listing, images: [...(gallery ?? []).map((m) => m.url), ...(product?.images ?? [])] };
   }
 
+  /**
+   * The picture a film's page shows when its studio gave no key art: the newest listed product's first uploaded
+   * picture (a path on this site), as the film page's first product card shows it. Undefined when none has one.
+   */
+  async filmIpCover(filmIpId: string): Promise<string | undefined> {
+    const ids = await this.listingRows.publishedIdsOfFilmIp(filmIpId);
+    const listed = (await this.listings(ids)).sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+    const galleries = await this.galleries.galleriesOf(listed.map((l) => l.productId));
+    return galleries.find((g) => g.length > 0)?.[0]?.url;
+  }
+
   /** A listing carries its IP's titles: when they change, the IP's products on sale are listed again, in the same commit. */
   async onFilmIpRenamed(event: FilmIpRenamed, manager: EntityManager): Promise<void> {
     const ids = await this.listingRows.forManager(manager).publishedIdsOfFilmIp(event.filmIpId);
@@ -126,11 +137,6 @@ export class CatalogListingSource {
         publishedAt: r.published_at,
       };
     });
-  }
-
-  /** The film IPs with something in the shop: their search pages are worth a crawler's visit. */
-  publishedFilmIpIds(): Promise<string[]> {
-    return this.listingRows.publishedFilmIpIds();
   }
 
   /** Every product id that may be listed (of one kind, when given), for a full or partial reindex. */

@@ -19,4 +19,9 @@ export class FilmIpReader {
     const rows = await (manager ? this.filmIps.forManager(manager) : this.filmIps).summariesByIds(ids);
     return rows.map(({ id, studioId, title, titleZh }) => ({ id, studioId, title, titleZh }));
   }
+
+  /** Ids of every film IP (each has a public page), in id order, at most `limit`. */
+  allIds(limit: number): Promise<string[]> {
+    return this.filmIps.ids(limit);
+  }
 }

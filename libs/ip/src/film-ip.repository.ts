@@ -49,6 +49,12 @@ export class FilmIpRepository {
     });
   }
 
+  /** Every IP's id, in id order, up to `limit`: each has a public page. */
+  async ids(limit: number): Promise<string[]> {
+    const rows = await this.manager.find(FilmIpEntity, { select: { id: true }, order: { id: 'ASC' }, take: limit });
+    return rows.map((r) => r.id);
+  }
+
   /** Newest first, of one studio when given. */
   page(page: PageArgs & { studioId?: string | null }): Promise<ConnectionShape<FilmIpEntity>> {
     const query = this.manager.getRepository(FilmIpEntity).createQueryBuilder('ip');

@@ -1,6 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, Public } from '@chedun/identity';
+import { Actor, CurrentActor, Organization, OrganizationService, Public, toOrganization } from '@chedun/identity';
+import { mapUrl } from '@chedun/kernel';
 import DataLoader from 'dataloader';
 import { FilmIpEntity, FilmingLocationEntity } from './film-ip.entity';
 import { FilmIpService } from './film-ip.service';
@@ -29,14 +30,24 @@ export function toFilmIp(ip: FilmIpEntity): FilmIp {
 }
 
 export function toFilmingLocation(l: FilmingLocationEntity): FilmingLocation {
-  return { id: l.id, nameEn: l.nameEn, nameZh: l.nameZh, latitude: l.latitude, longitude: l.longitude };
+  return {
+    id: l.id,
+    nameEn: l.nameEn,
+    nameZh: l.nameZh,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    mapUrl: mapUrl(l.latitude, l.longitude),
+  };
 }
 
 type RequestContext = { filmingLocationsLoader?: DataLoader<string, FilmingLocationEntity[]> };
 
 @Resolver(() => FilmIp)
 export class FilmIpResolver {
-  constructor(private readonly service: FilmIpService) {}
+  constructor(
+    private readonly service: FilmIpService,
+    private readonly organizations: OrganizationService,
+  ) {}
 
   @Mutation(() => FilmIp, { description: 'Staff of the studio only.' })
   async createFilmIp(@CurrentActor() actor: Actor, @Args('input') input: CreateFilmIpInput): Promise<FilmIp> {
@@ -91,6 +102,14 @@ export class FilmIpResolver {
       return ids.map((id) => byIp.get(id) ?? []);
     }));
     return (await loader.load(ip.id)).map(toFilmingLocation);
+  }
+
+  @ResolveField(() => Organization, { description: 'The studio that owns the IP (its public profile).' })
+  async studio(@Parent() ip: FilmIp): Promise<Organization> {
+    // Profiles are cached in memory once read (OrganizationService.profiles), so a page of IPs costs one query at most.
+    const [studio] = await this.organizations.profiles([ip.studioId]);
+    if (!studio) throw new Error(`Studio ${ip.studioId} of film IP ${ip.id} is missing`);
+    return toOrganization(studio);
   }
 }
 

@@ -44,6 +44,9 @@ export class FilmingLocation {
 
   @Field(() => Float)
   longitude!: number;
+
+  @Field({ description: 'A map of the place, to open in a new tab.' })
+  mapUrl!: string;
 }
 
 @ObjectType('FilmIp', { description: 'A film (or series) whose characters, titles and artwork a studio licenses.' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@chedun/identity';
 import { FilmIpEntity, FilmIpFilmingLocationEntity, FilmingLocationEntity } from './film-ip.entity';
 import { FilmIpReader } from './film-ip.reader';
 import { FilmIpRepository } from './film-ip.repository';
@@ -8,7 +9,10 @@ import { FilmingLocationResolver, FilmIpResolver } from './film-ip.resolver';
 import { FilmIpService } from './film-ip.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FilmIpEntity, FilmingLocationEntity, FilmIpFilmingLocationEntity])],
+  imports: [
+    TypeOrmModule.forFeature([FilmIpEntity, FilmingLocationEntity, FilmIpFilmingLocationEntity]),
+    IdentityModule,
+  ],
   providers: [
     FilmIpRepository,
     FilmingLocationRepository,

@@ -13,4 +13,5 @@ export * from './lifecycle';
 export * from './graphql/https-url';
 export * from './minor-units';
 export * from './amount-limits';
+export * from './map-url';
 export * from './order-number';

@@ -16,5 +16,6 @@ export { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus, P
 export { refundTaskLifecycle, RefundTaskStatus } from './refund-tasks';
 export { refundRequestLifecycle, RefundRequestStatus } from './refund-request-status';
 export { OrdersException } from './orders.exception';
+export { ReviewService } from './review.service';
 export { shippingFeeToRefund } from './shipping-fee-refund';
 export type { MerchantPart, MerchantPartLine } from './shipping-fee-refund';

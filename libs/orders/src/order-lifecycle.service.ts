@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InventoryService, VenueService } from '@chedun/catalog';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
-import { OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
+import { mapUrl, OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { DeliveryRepository } from './delivery.repository';
 import { NotificationRepository } from './notification.repository';
@@ -13,7 +13,6 @@ import { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus } 
 import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
 import { RefundTaskRepository } from './refund-task.repository';
-import { mapUrl } from './ticket-calendar';
 import { newTicketCode, signTicket } from './ticket-code';
 import { TicketRepository } from './ticket.repository';
 

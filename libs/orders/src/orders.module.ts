@@ -106,6 +106,7 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     RefundTaskJob,
     NotificationDeliveryJob,
     EmailSender,
+    ReviewService,
   ],
 })
 export class OrdersModule implements OnModuleInit {

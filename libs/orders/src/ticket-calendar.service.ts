@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { VenuePlace, VenueService } from '@chedun/catalog';
 import { Actor } from '@chedun/identity';
-import { Clock } from '@chedun/kernel';
+import { Clock, mapUrl } from '@chedun/kernel';
 import { OrderQueryService } from './order-query.service';
-import { CalendarBooking, mapUrl, ticketCalendar } from './ticket-calendar';
+import { CalendarBooking, ticketCalendar } from './ticket-calendar';
 
 /** The buyer's add-to-calendar file: one event per experience line that still admits someone. */
 @Injectable()

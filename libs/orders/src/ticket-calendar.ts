@@ -102,8 +102,3 @@ export function ticketCalendar(bookings: readonly CalendarBooking[], stampedAt: 
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
-
-/** A map of the place, as the web app links it. */
-export function mapUrl(latitude: number, longitude: number): string {
-  return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`;
-}

@@ -4,7 +4,7 @@ import { VenuePlace, VenueService } from '@chedun/catalog';
 import { Actor, CurrentActor } from '@chedun/identity';
 import DataLoader from 'dataloader';
 import { Ticket, TicketVenue } from './orders.types';
-import { mapUrl } from './ticket-calendar';
+import { mapUrl } from '@chedun/kernel';
 import { TicketCalendarService } from './ticket-calendar.service';
 
 type TicketContext = { ticketVenues?: DataLoader<string, VenuePlace | null> };

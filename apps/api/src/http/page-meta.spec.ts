@@ -1,5 +1,13 @@
 import type { ProductPagePreview } from '@chedun/catalog';
-import { escapeHtml, genericPageMeta, productPageMeta, renderPageMeta } from './page-meta';
+import type { FilmPagePreview } from './film-page-source';
+import { escapeHtml, filmPageMeta, genericPageMeta, jsonForScript, productPageMeta, renderPageMeta } from './page-meta';
+
+/** The JSON-LD the head carries, parsed back as a crawler reads it. */
+function jsonLdOf(head: string): Record<string, unknown> {
+  const scripts = [...head.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)];
+  expect(scripts).toHaveLength(1);
+  return JSON.parse(scripts[0]![1]!) as Record<string, unknown>;
+}
 
 const product = (over: Partial<ProductPagePreview> = {}): ProductPagePreview =>
   ({
@@ -69,5 +77,80 @@ describe('page meta', () => {
     expect(renderPageMeta(genericPageMeta('/', 'https://s.example')).head).toContain(
       '<link rel="canonical" href="https://s.example/" />',
     );
+  });
+
+  it('describes the product for search engines as JSON-LD: price in yuan, CNY, availability, no rating before reviews', () => {
+    const ld = jsonLdOf(renderPageMeta(productPageMeta(product(), 'https://shop.example.com')).head);
+    expect(ld).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: '宝莲灯T恤',
+      alternateName: 'Lantern tee',
+      description: 'Cotton tee',
+      sku: '6f0c1c9e-2f47-4d5b-9a51-1f2d3c4b5a69',
+      url: 'https://shop.example.com/products/6f0c1c9e-2f47-4d5b-9a51-1f2d3c4b5a69',
+      image: ['https://shop.example.com/media/abc.webp'],
+      brand: { '@type': 'Brand', name: '宝莲灯' },
+      offers: {
+        '@type': 'Offer',
+        url: 'https://shop.example.com/products/6f0c1c9e-2f47-4d5b-9a51-1f2d3c4b5a69',
+        price: '99.00',
+        priceCurrency: 'CNY',
+        availability: 'https://schema.org/InStock',
+        seller: { '@type': 'Organization', name: '香堤艺术中心' },
+      },
+    });
+    const soldOut = jsonLdOf(renderPageMeta(productPageMeta(product({ inStock: false }), 'https://s.example')).head);
+    expect(soldOut.offers).toMatchObject({ availability: 'https://schema.org/OutOfStock' });
+  });
+
+  it("adds the verified buyers' rating once there is one, and none for a product with no reviews", () => {
+    const rated = productPageMeta(product(), 'https://s.example', { average: 4.5, count: 2 });
+    expect(jsonLdOf(renderPageMeta(rated).head).aggregateRating).toEqual({
+      '@type': 'AggregateRating',
+      ratingValue: 4.5,
+      reviewCount: 2,
+      bestRating: 5,
+      worstRating: 1,
+    });
+    const unrated = productPageMeta(product(), 'https://s.example', { average: null, count: 0 });
+    expect(jsonLdOf(renderPageMeta(unrated).head)).not.toHaveProperty('aggregateRating');
+  });
+
+  it('keeps text a merchant typed from ending the JSON-LD script, and reads back unchanged', () => {
+    const name = '</script><script>alert(1)</script> <!-- & \u2028';
+    const { head } = renderPageMeta(productPageMeta(product({ nameZh: name }), 'https://s.example'));
+    expect(head.match(/<script/g)).toHaveLength(1);
+    expect(head).not.toContain('</script><script>');
+    expect(jsonLdOf(head).name).toBe(name);
+    expect(jsonForScript({ a: '<>&' })).toBe('{"a":"\\u003c\\u003e\\u0026"}');
+  });
+
+  it("describes a film page by its titles, year, studio and Chinese synopsis, with its key art and locations' maps", () => {
+    const film: FilmPagePreview = {
+      id: 'a0c1c9e2-2f47-4d5b-9a51-1f2d3c4b5a69',
+      title: 'Lotus Lantern',
+      titleZh: '宝莲灯',
+      year: 1999,
+      synopsis: 'A boy frees his mother.',
+      synopsisZh: '沉香劈山救母。',
+      studioName: 'Xinshe Studio',
+      studioNameZh: '新社影业',
+      keyArt: '/media/art.webp',
+      locations: [{ nameEn: 'Film Park', nameZh: '影视乐园', mapUrl: 'https://www.openstreetmap.org/?mlat=1&mlon=2' }],
+    };
+    const meta = filmPageMeta(film, 'https://s.example');
+    expect(meta).toMatchObject({
+      title: '宝莲灯 Lotus Lantern (1999) · 车墩集市 Chedun Market',
+      description: '《宝莲灯》 1999 · 新社影业。沉香劈山救母。',
+      url: 'https://s.example/ip/a0c1c9e2-2f47-4d5b-9a51-1f2d3c4b5a69',
+      image: 'https://s.example/media/art.webp',
+      type: 'video.movie',
+    });
+    const { head, body } = renderPageMeta(meta);
+    expect(head).toContain('<meta property="og:image" content="https://s.example/media/art.webp" />');
+    expect(body).toContain('<p>A boy frees his mother.</p>');
+    expect(body).toContain('<a href="https://www.openstreetmap.org/?mlat=1&amp;mlon=2">地图 Map: 影视乐园</a>');
+    expect(body).toContain('<a href="/search?ip=a0c1c9e2-2f47-4d5b-9a51-1f2d3c4b5a69">');
   });
 });

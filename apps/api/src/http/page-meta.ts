@@ -1,4 +1,5 @@
 import type { ProductPagePreview } from '@chedun/catalog';
+import type { FilmPagePreview } from './film-page-source';
 
 /** What one page path tells crawlers and link previews before any script runs. */
 export interface PageMeta {
@@ -8,12 +9,25 @@ export interface PageMeta {
   url: string;
   /** Absolute URL of the preview picture, when the page has one. */
   image?: string;
-  type: 'website' | 'product';
+  type: 'website' | 'product' | 'video.movie';
   price?: { amount: string; currency: string; text: string };
   /** Console, account and checkout pages are no search result. */
   noindex?: boolean;
   /** Shown to clients that run no script (crawlers, link previewers): plain HTML, no script. */
-  body?: { heading: string; lines: string[]; image?: { src: string; alt: string } };
+  body?: {
+    heading: string;
+    lines: string[];
+    image?: { src: string; alt: string };
+    links?: { href: string; text: string }[];
+  };
+  /** Structured data (schema.org) for search engines, written as one JSON-LD script. */
+  jsonLd?: Record<string, unknown>;
+}
+
+/** A product's verified buyers' rating, when it has one. */
+export interface ProductRatingSummary {
+  average: number | null;
+  count: number;
 }
 
 const SITE = '车墩集市 Chedun Market';
@@ -111,7 +125,49 @@ export function notFoundPageMeta(path: string, webUrl: string): PageMeta {
   };
 }
 
-export function productPageMeta(product: ProductPagePreview, webUrl: string): PageMeta {
+/** A film's own page (`/ip/:id`): its story, studio, filming locations and a link to everything sold under it. */
+export function filmPageMeta(film: FilmPagePreview, webUrl: string): PageMeta {
+  const name = film.titleZh ? `${film.titleZh} ${film.title}` : film.title;
+  const studio = film.studioNameZh ?? film.studioName;
+  const heading = film.year ? `${name} (${film.year})` : name;
+  const synopsis = film.synopsisZh ?? film.synopsis;
+  const summary = `《${film.titleZh ?? film.title}》${film.year ? ` ${film.year}` : ''} · ${studio}`;
+  const description = clip(
+    synopsis
+      ? `${summary}。${synopsis}`
+      : `${summary}。正版授权周边、拍摄地打卡与片场体验 · Licensed merchandise and filming-location experiences of ${film.title}.`,
+    DESCRIPTION_LENGTH,
+  );
+  const image = absoluteUrl(film.keyArt, webUrl);
+  const places = film.locations.map((l) => (l.nameZh ? `${l.nameZh} ${l.nameEn}` : l.nameEn));
+  return {
+    title: `${heading} · ${SITE}`,
+    description,
+    url: `${webUrl}/ip/${film.id}`,
+    type: 'video.movie',
+    ...(image ? { image } : {}),
+    body: {
+      heading,
+      lines: [
+        summary,
+        ...(film.synopsisZh ? [clip(film.synopsisZh, 600)] : []),
+        ...(film.synopsis ? [clip(film.synopsis, 600)] : []),
+        ...(places.length ? [`拍摄地 Filming locations: ${places.join(' · ')}`] : []),
+      ],
+      ...(image ? { image: { src: image, alt: name } } : {}),
+      links: [
+        { href: `/search?ip=${encodeURIComponent(film.id)}`, text: '全部周边与体验 All products' },
+        ...film.locations.map((l) => ({ href: l.mapUrl, text: `地图 Map: ${l.nameZh ?? l.nameEn}` })),
+      ],
+    },
+  };
+}
+
+/** schema.org availability of a listed product. */
+const IN_STOCK = 'https://schema.org/InStock';
+const OUT_OF_STOCK = 'https://schema.org/OutOfStock';
+
+export function productPageMeta(product: ProductPagePreview, webUrl: string, rating?: ProductRatingSummary): PageMeta {
   const name = product.nameZh ?? product.name;
   const ip = product.filmIpTitleZh ?? product.filmIpTitle;
   const merchant = product.merchantNameZh ?? product.merchantName;
@@ -119,10 +175,50 @@ export function productPageMeta(product: ProductPagePreview, webUrl: string): Pa
   const summary = [ip, merchant, cost && `${cost.text} 起`].filter(Boolean).join(' · ');
   const text = product.descriptionZh ?? product.description;
   const image = absoluteUrl(product.images[0], webUrl);
+  const url = `${webUrl}/products/${product.productId}`;
+  const description = clip(text ? `${summary}。${text}` : summary, DESCRIPTION_LENGTH);
+  const images = product.images.map((src) => absoluteUrl(src, webUrl)).filter((src) => src !== undefined);
+  // Google's product snippet: one Offer at the lowest price (what the page says "from"), the film IP as the brand
+  // the product is licensed under, and a rating only once verified buyers have given one.
+  const jsonLd: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name,
+    ...(product.nameZh && product.nameZh !== product.name ? { alternateName: product.name } : {}),
+    description: clip(text ?? summary, 5000),
+    sku: product.productId,
+    url,
+    ...(images.length ? { image: images } : {}),
+    brand: { '@type': 'Brand', name: ip },
+    ...(cost
+      ? {
+          offers: {
+            '@type': 'Offer',
+            url,
+            price: cost.amount,
+            priceCurrency: cost.currency,
+            availability: product.inStock ? IN_STOCK : OUT_OF_STOCK,
+            seller: { '@type': 'Organization', name: merchant },
+          },
+        }
+      : {}),
+    ...(rating && rating.count > 0 && rating.average !== null
+      ? {
+          aggregateRating: {
+            '@type': 'AggregateRating',
+            ratingValue: rating.average,
+            reviewCount: rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
+      : {}),
+  };
   return {
     title: `${name} · ${SITE}`,
-    description: clip(text ? `${summary}。${text}` : summary, DESCRIPTION_LENGTH),
-    url: `${webUrl}/products/${product.productId}`,
+    description,
+    url,
+    jsonLd,
     type: 'product',
     ...(image ? { image } : {}),
     ...(cost ? { price: cost } : {}),
@@ -132,6 +228,17 @@ export function productPageMeta(product: ProductPagePreview, webUrl: string): Pa
       ...(image ? { image: { src: image, alt: name } } : {}),
     },
   };
+}
+
+/**
+ * JSON safe inside a <script> element: `<` (so no `</script>` or `<!--` a merchant typed can end or bend the
+ * element), `>` and `&` as \u escapes, and the two line separators older parsers reject; JSON.parse reads it unchanged.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The head tags and the script-free body block for a page, every value escaped. */
@@ -156,6 +263,7 @@ export function renderPageMeta(meta: PageMeta): { head: string; body: string } {
           tag('property', 'product:price:currency', meta.price.currency),
         ]
       : []),
+    ...(meta.jsonLd ? [`<script type="application/ld+json">${jsonForScript(meta.jsonLd)}</script>`] : []),
   ].join('\n    ');
   const b = meta.body;
   const body = b
@@ -164,6 +272,13 @@ export function renderPageMeta(meta: PageMeta): { head: string; body: string } {
         `<h1>${escapeHtml(b.heading)}</h1>`,
         ...b.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
         ...(b.image ? [`<img src="${escapeHtml(b.image.src)}" alt="${escapeHtml(b.image.alt)}" width="480" />`] : []),
+        ...(b.links?.length
+          ? [
+              '<ul>',
+              ...b.links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a></li>`),
+              '</ul>',
+            ]
+          : []),
         `<p><a href="/">${escapeHtml(SITE)}</a> · <a href="/search">搜索 Search</a></p>`,
         '</article></noscript>',
       ].join('')

@@ -4,13 +4,16 @@ import type { CatalogListingSource } from '@chedun/catalog';
 import type { FilmIpReader } from '@chedun/ip';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
+import type { FilmPageSource } from './film-page-source';
 import {
   escapeHtml,
   filmIpPageMeta,
+  filmPageMeta,
   genericPageMeta,
   notFoundPageMeta,
   PageMeta,
   productPageMeta,
+  ProductRatingSummary,
   renderPageMeta,
 } from './page-meta';
 
@@ -52,9 +55,13 @@ export interface WebAppOptions {
   /** The public origin (PUBLIC_WEB_URL): canonical, Open Graph and sitemap URLs are absolute. */
   webUrl: string;
   /** The shop's listed products: product pages' previews and the sitemap. */
-  listings: Pick<CatalogListingSource, 'pagePreview' | 'publishedProductIds' | 'publishedFilmIpIds'>;
+  listings: Pick<CatalogListingSource, 'pagePreview' | 'publishedProductIds'>;
   /** Film IP titles: the search page of one film IP (`/search?ip=`) is named after it. */
   filmIps: Pick<FilmIpReader, 'findByIds'>;
+  /** Film pages (`/ip/:id`): their previews and the sitemap. */
+  filmPages: Pick<FilmPageSource, 'preview' | 'ids'>;
+  /** Verified buyers' ratings: a product page's structured data carries its rating once it has one. */
+  ratings: { summaries(productIds: readonly string[]): Promise<(ProductRatingSummary & { productId: string })[]> };
 }
 
 function ownedByApi(path: string): boolean {
@@ -113,9 +120,12 @@ function precompressedAssets(dir: string, build: () => Build): RequestHandler {
   };
 }
 
-/** Reads the product id of a `/products/:id` path; null for another path, undefined for an id no product can have. */
-function productIdOf(path: string): string | null | undefined {
-  const match = /^\/products\/([^/]+)$/.exec(path);
+/**
+ * Reads the id of a `/products/:id` or `/ip/:id` path (`section`); null for another path, undefined for an id no
+ * record can have.
+ */
+function idOf(section: 'products' | 'ip', path: string): string | null | undefined {
+  const match = new RegExp(`^/${section}/([^/]+)$`).exec(path);
   if (!match) return null;
   try {
     const id = decodeURIComponent(match[1]!);
@@ -164,12 +174,14 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
       );
   });
   router.get('/sitemap.xml', (_req: Request, res: Response, next: NextFunction) => {
-    Promise.all([options.listings.publishedFilmIpIds(), options.listings.publishedProductIds()])
+    // Film pages rather than each film's search page: the film page is where the film's products are found, and
+    // `/search?ip=` would be the same list a second time.
+    Promise.all([options.filmPages.ids(), options.listings.publishedProductIds()])
       .then(([filmIpIds, productIds]) => {
         const urls = [
           '/',
           '/search',
-          ...filmIpIds.map((id) => `/search?ip=${id}`),
+          ...filmIpIds.map((id) => `/ip/${id}`),
           ...productIds.map((id) => `/products/${id}`),
         ].slice(0, SITEMAP_MAX_URLS);
         res.setHeader('Cache-Control', 'public, max-age=3600');
@@ -198,7 +210,8 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
     // A file that is not there (an icon, a map file, a guessed path) is missing, not a page of the app.
     if (/\.[a-z0-9]+$/i.test(req.path)) return void res.status(404).type('text/plain').send('Not found');
     res.setHeader('Cache-Control', 'no-cache');
-    const productId = productIdOf(req.path);
+    const productId = idOf('products', req.path);
+    const filmId = idOf('ip', req.path);
     const filmIpId =
       req.path === '/search' && typeof req.query.ip === 'string' && UUID.test(req.query.ip) ? req.query.ip : undefined;
     if (filmIpId) {
@@ -209,22 +222,24 @@ export function webAppMiddleware(webDir: string, options: WebAppOptions): expres
         )
         .catch(next);
     }
-    if (productId === null) return void res.type('html').send(page(genericPageMeta(req.path, webUrl)));
-    if (productId === undefined)
-      return void res
+    const notFound = () =>
+      res
         .status(404)
         .type('html')
         .send(page(notFoundPageMeta(req.path, webUrl)));
-    options.listings
-      .pagePreview(productId)
-      .then((product) => {
-        if (product) res.type('html').send(page(productPageMeta(product, webUrl)));
-        else
-          res
-            .status(404)
-            .type('html')
-            .send(page(notFoundPageMeta(req.path, webUrl)));
-      })
+    if (filmId === undefined) return void notFound();
+    if (filmId) {
+      return void options.filmPages
+        .preview(filmId)
+        .then((film) => (film ? res.type('html').send(page(filmPageMeta(film, webUrl))) : notFound()))
+        .catch(next);
+    }
+    if (productId === null) return void res.type('html').send(page(genericPageMeta(req.path, webUrl)));
+    if (productId === undefined) return void notFound();
+    Promise.all([options.listings.pagePreview(productId), options.ratings.summaries([productId])])
+      .then(([product, [rating]]) =>
+        product ? res.type('html').send(page(productPageMeta(product, webUrl, rating))) : notFound(),
+      )
       .catch(next);
   });
   return router;

@@ -63,7 +63,14 @@ export function ProductCard({ product, rating }: { product: ProductCardData; rat
         <Link to={`/products/${product.id}`}>{pick(product.nameZh, product.name)}</Link>
       </h3>
       <p className="muted">{pick(product.merchant.nameZh, product.merchant.name)}</p>
-      {rating && <RatingStars rating={rating} />}
+      {/* The rating's line is kept while the ratings load (they come in a second query), so the card does not grow. */}
+      {rating ? (
+        <RatingStars rating={rating} />
+      ) : (
+        <span className="rating" aria-hidden="true">
+          {'\u00a0'}
+        </span>
+      )}
       <p className="price">
         {product.priceFrom
           ? t('product.from', { price: formatMoney(product.priceFrom.amountMinor, product.priceFrom.currency) })

@@ -542,6 +542,13 @@ export type MyFavouritesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyFavouritesQuery = { myFavourites: Array<{ id: string, kind: ProductKind, name: string, nameZh: string | null, priceFrom: { amountMinor: number, currency: string } | null, merchant: { id: string, name: string, nameZh: string | null }, rating: { average: number | null, count: number } }> };
 
+export type FilmDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FilmDetailQuery = { filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, synopsisZh: string | null, artworkUrls: Array<string>, studio: { id: string, name: string, nameZh: string | null }, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null, mapUrl: string }> } };
+
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1303,6 +1310,30 @@ export const MyFavouritesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyFavouritesQuery, MyFavouritesQueryVariables>;
+export const FilmDetailDocument = new TypedDocumentString(`
+    query FilmDetail($id: ID!) {
+  filmIp(id: $id) {
+    id
+    title
+    titleZh
+    year
+    synopsis
+    synopsisZh
+    artworkUrls
+    studio {
+      id
+      name
+      nameZh
+    }
+    filmingLocations {
+      id
+      nameEn
+      nameZh
+      mapUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FilmDetailQuery, FilmDetailQueryVariables>;
 export const FilmIpsDocument = new TypedDocumentString(`
     query FilmIps {
   filmIps(first: 24) {

@@ -628,6 +628,17 @@ const en = {
   'salesReport.disputeReasonLabel': 'Reason (the merchant reads it)',
   'salesReport.confirmDispute': 'Dispute report',
   'salesReport.missingTitle': 'Missing reports',
+  'film.studio': 'Studio',
+  'film.synopsis': 'Story',
+  'film.locations': 'Filming locations',
+  'film.openMap': 'Map',
+  'film.products': 'Products and experiences',
+  'film.noProducts': 'Nothing from this film in the shop yet.',
+  'film.allProducts': 'Search and filter them',
+  'film.page': 'About the film',
+  'search.showFilters': 'Filters and sort',
+  'search.hideFilters': 'Hide filters',
+  'nav.menu': 'Menu',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1258,6 +1269,17 @@ const zh: Record<MessageKey, string> = {
   'salesReport.disputeReasonLabel': '理由（商家可见）',
   'salesReport.confirmDispute': '提交异议',
   'salesReport.missingTitle': '未提交的报告',
+  'film.studio': '出品方',
+  'film.synopsis': '剧情简介',
+  'film.locations': '取景地',
+  'film.openMap': '地图',
+  'film.products': '周边与体验',
+  'film.noProducts': '这部影片还没有商品上架。',
+  'film.allProducts': '搜索与筛选',
+  'film.page': '影片介绍',
+  'search.showFilters': '筛选与排序',
+  'search.hideFilters': '收起筛选',
+  'nav.menu': '菜单',
 };
 
 export const messages: Record<'zh' | 'en', Record<MessageKey, string>> = { zh, en };

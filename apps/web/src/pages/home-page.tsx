@@ -92,7 +92,7 @@ export function HomePage() {
               {d.filmIps.edges.map(({ node }) => (
                 <li key={node.id} className="card">
                   <h3>
-                    <Link to={`/search?ip=${encodeURIComponent(node.id)}`}>{pick(node.titleZh, node.title)}</Link>{' '}
+                    <Link to={`/ip/${encodeURIComponent(node.id)}`}>{pick(node.titleZh, node.title)}</Link>{' '}
                     {node.year && <span className="muted">({node.year})</span>}
                   </h3>
                   {(node.synopsisZh || node.synopsis) && <p>{pick(node.synopsisZh, node.synopsis)}</p>}

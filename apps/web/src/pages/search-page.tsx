@@ -13,7 +13,7 @@ import type {
 import { ApiError, request } from '../lib/api';
 import { DEFAULT_CURRENCY, parseMinorUnits } from '../lib/money';
 import { useI18n } from '../lib/i18n';
-import { navigate, useLocation } from '../lib/router';
+import { Link, navigate, useLocation } from '../lib/router';
 import { useFilmIpTitles } from '../lib/use-film-ip-titles';
 import { useQuery } from '../lib/use-query';
 import { readSearchSnapshot, restoreSearchPlace, SearchSnapshot, useKeepSearchSnapshot } from '../lib/search-snapshot';
@@ -133,6 +133,9 @@ export function SearchPage() {
   }, [result.data]);
   useEffect(() => (place ? restoreSearchPlace(place) : undefined), [place]);
   useKeepSearchSnapshot(key, more);
+  // On a phone the filters wait behind a button, so the first result is on the first screen (CSS shows them on wider
+  // screens whatever this says).
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const toggleCategory = (category: ProductCategory) => {
     const next = params.categories.includes(category)
@@ -169,8 +172,21 @@ export function SearchPage() {
         initial={params.text}
         onSearch={(text) => navigate(withParam(search, 'q', text || undefined))}
       />
+      <button
+        type="button"
+        className="secondary filters-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="search-filters"
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        {t(filtersOpen ? 'search.hideFilters' : 'search.showFilters')}
+      </button>
       <div className="search-layout">
-        <aside aria-label={t('search.filters')} className="filters card">
+        <aside
+          id="search-filters"
+          aria-label={t('search.filters')}
+          className={`filters card${filtersOpen ? ' open' : ''}`}
+        >
           <label>
             {t('search.sort')}
             <select value={params.sort} onChange={(e) => navigate(withParam(search, 'sort', e.target.value))}>
@@ -214,9 +230,12 @@ export function SearchPage() {
               <fieldset>
                 <legend>{t('search.filmIps')}</legend>
                 {search.get('ip') && (
-                  <button type="button" className="link" onClick={() => navigate(withParam(search, 'ip', undefined))}>
-                    {t('search.allIps')}
-                  </button>
+                  <>
+                    <Link to={`/ip/${encodeURIComponent(search.get('ip')!)}`}>{t('film.page')}</Link>
+                    <button type="button" className="link" onClick={() => navigate(withParam(search, 'ip', undefined))}>
+                      {t('search.allIps')}
+                    </button>
+                  </>
                 )}
                 {result.data.searchProducts.facets.filmIps.map((facet) => (
                   <label key={facet.filmIp.id} className="check">
