@@ -187,7 +187,15 @@ describe('web: a merchant sells a T-shirt in sizes and colours', () => {
     await card.getByRole('link', { name: '宝莲灯T恤' }).click();
     await page.getByRole('heading', { level: 1, name: '宝莲灯T恤' }).waitFor();
 
-    // film page step: added after the film page lands
+    // The film's own page: its title, studio and story, with this T-shirt among its products; then back to the product.
+    await page.getByRole('main').getByRole('link', { name: '宝莲灯', exact: true }).click();
+    await page.waitForURL(/\/ip\//);
+    await page.getByRole('heading', { level: 1, name: /宝莲灯/ }).waitFor();
+    const filmCard = page.getByTestId('product').filter({ hasText: '宝莲灯T恤' });
+    await filmCard.locator('img').first().waitFor();
+    await checkPage(page, 'tshirt-film-375');
+    await filmCard.getByRole('link', { name: '宝莲灯T恤' }).click();
+    await page.getByRole('heading', { level: 1, name: '宝莲灯T恤' }).waitFor();
 
     await page.getByTestId('favourite').getByText('收藏').click();
     await page.getByTestId('favourite').getByText('已收藏').waitFor();
