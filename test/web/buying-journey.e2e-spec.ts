@@ -264,8 +264,8 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
 
     const { page, context } = await newPage(browser, t.baseUrl, PHONE);
     await logIn(page, merchant, '/merchant?tab=orders');
-    const badgeOrder = page.getByTestId('merchant-order').filter({ hasText: 'Paddy Star Embroidered Badge' });
-    const tourOrder = page.getByTestId('merchant-order').filter({ hasText: 'Starfield Farm Night Walk' });
+    const badgeOrder = page.getByTestId('merchant-order').filter({ hasText: badgeZh });
+    const tourOrder = page.getByTestId('merchant-order').filter({ hasText: tourZh });
     await tourOrder.getByText('2 张票已核销 0 张').waitFor();
     await checkPage(page, 'merchant-orders-375');
     await badgeOrder.getByRole('button', { name: '标记已发货' }).click();
@@ -324,7 +324,8 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
       secondEvening.startsAt,
     );
     const hhmm = (at: Date) => shanghaiDateTime(at).slice(11);
-    expect(await redeemed.getByTestId('redeemed-product').textContent()).toBe('Starfield Farm Night Walk');
+    // The Chinese interface names the product in Chinese (the order line keeps both names from the purchase).
+    expect(await redeemed.getByTestId('redeemed-product').textContent()).toBe(tourZh);
     expect(await redeemed.getByTestId('redeemed-slot').textContent()).toBe(
       `${day} ${hhmm(secondEvening.startsAt)}–${hhmm(secondEvening.endsAt)}`,
     );
@@ -341,11 +342,7 @@ describe('web: licence to shop, a visitor buys a ticket, the studio reads its ro
 
     await page.getByRole('link', { name: '订单', exact: true }).click();
     await page.getByLabel('显示').selectOption('');
-    await page
-      .getByTestId('merchant-order')
-      .filter({ hasText: 'Starfield Farm Night Walk' })
-      .getByText('2 张票已核销 1 张')
-      .waitFor();
+    await page.getByTestId('merchant-order').filter({ hasText: tourZh }).getByText('2 张票已核销 1 张').waitFor();
     await context.close();
   });
 });

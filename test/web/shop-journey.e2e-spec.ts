@@ -213,8 +213,10 @@ describe('web: from design to shop', () => {
     await page.getByText('夜行列车站台').waitFor();
     await page.getByText('地图位置 31.04560, 121.23210').waitFor();
     await checkPage(page, 'product-experience-desktop');
+    // An unknown product is a not-found page (status 404 from the server), not an error with "try again".
     await page.goto('/products/00000000-0000-4000-8000-000000000000');
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
     await checkPage(page, 'product-not-found-desktop');
     await context.close();
   });
