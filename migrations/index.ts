@@ -35,6 +35,7 @@ import { StatementVersions1765000002201 } from './1765000002201-statement-versio
 import { OrderLineNames1765000002202 } from './1765000002202-order-line-names';
 import { VariantOptions1765000002301 } from './1765000002301-variant-options';
 import { ShippingFeeRefunds1765000002701 } from './1765000002701-shipping-fee-refunds';
+import { NotificationKindsDisputedRefunded1765000002801 } from './1765000002801-notification-kinds-disputed-refunded';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   VariantOptions1765000002301,
   FilmIpSynopsisZh1765000002401,
   ShippingFeeRefunds1765000002701,
+  NotificationKindsDisputedRefunded1765000002801,
 ];

@@ -320,12 +320,12 @@ describe('ledger: revenue split, royalty report, statements, reconciliation', ()
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'order_line_id,order_id,paid_at,product_id,product_name,merchant_id,merchant_name,license_id,film_ip_id,currency,gross_minor,refunded_minor,royalty_minor,gross_yuan,refunded_yuan,royalty_yuan',
+      'order_line_id,order_id,paid_at,product_id,product_name,merchant_id,merchant_name,license_id,film_ip_id,currency,gross_minor,refunded_minor,royalty_minor,gross_yuan,refunded_yuan,royalty_yuan,source',
     );
     expect(lines[1]).toContain(`"'=HYPERLINK(""x""), ""cap"""`);
     expect(lines[1]).toContain(',Xiangdi Art Center,');
-    expect(lines[1]).toMatch(/,CNY,9900,9900,0,99.00,99.00,0.00$/);
-    expect(lines[2]).toBe('TOTAL,,,,,,,,,CNY,9900,9900,0,99.00,99.00,0.00');
+    expect(lines[1]).toMatch(/,CNY,9900,9900,0,99.00,99.00,0.00,MARKETPLACE$/);
+    expect(lines[2]).toBe('TOTAL,,,,,,,,,CNY,9900,9900,0,99.00,99.00,0.00,');
 
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${otherStudio.token}` } })).status).toBe(403);

@@ -1,3 +1,4 @@
+import { EmailMessage, EmailSender, NotificationDeliveryJob } from '@chedun/orders';
 import { contractOperation } from './support/contract';
 import { checkout, openShop, Shop } from './support/orders';
 import { Party, signUp } from './support/parties';
@@ -82,5 +83,52 @@ describe('localised order data', () => {
     // No lang: the browser's Accept-Language decides.
     expect((await csv('', { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' })).text).toContain(',宝莲灯T恤,');
     expect((await csv('&lang=fr')).status).toBe(400);
+  });
+  it('emails name what was bought in both languages: the confirmation, and a refund the merchant makes', async () => {
+    // Captured from here on; the scheduled sweep may send too, through the same sender.
+    const sent: EmailMessage[] = [];
+    const sender = t.app.get(EmailSender);
+    const deliver = sender.send.bind(sender);
+    sender.send = async (message: EmailMessage) => {
+      sent.push(message);
+      return deliver(message);
+    };
+    const job = t.app.get(NotificationDeliveryJob);
+    const emailed = async (subject: string) => {
+      // The suite's clock stands still while the database's now() (which dates queued emails) moves on.
+      t.clock.advanceBy(60_000);
+      for (let i = 0; i < 50; i++) {
+        await job.deliverDue();
+        const found = sent.find((m) => m.to === buyer.email && m.subject.includes(subject));
+        if (found) return found.text;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`No email "${subject}" to the buyer`);
+    };
+    // Bought after the catalog renamed the product (above): the email names what this order's lines keep.
+    const placed = await checkout(t, buyer.token, [
+      { variantId: shop.variantId, quantity: 1 },
+      { timeSlotId: shop.slotId, ticketTypeId: shop.ticketTypeIds[0]!, quantity: 1 },
+    ]);
+    expect(placed.errors).toBeUndefined();
+    const id = placed.data!.checkout.order.id as string;
+    await t.gql(contractOperation('DevConfirmPayment'), { orderId: id }, buyer.token);
+    const confirmation = await emailed(`Order confirmed #${id.slice(0, 8).toUpperCase()}`);
+    expect(confirmation).toContain('- 改名了 Renamed × 1');
+    expect(confirmation).toContain('- 农场拍摄地之旅 Ranch filming location tour · 成人 Adult × 1 (');
+
+    const [line] = await t.sql<{ id: string }>(
+      `SELECT id FROM order_lines WHERE order_id = $1 AND kind = 'MERCHANDISE'`,
+      [id],
+    );
+    const refunded = await t.gql(
+      `mutation($id: ID!) { refundOrderLine(orderLineId: $id, amountMinor: 1000) { id } }`,
+      { id: line!.id },
+      shop.licensed.merchant.token,
+    );
+    expect(refunded.errors).toBeUndefined();
+    const refund = await emailed(`Refund on your order #${id.slice(0, 8).toUpperCase()}`);
+    expect(refund).toContain('您的订单有一笔退款：改名了，CNY 10.00。');
+    expect(refund).toContain('A refund was made on your order: Renamed, CNY 10.00.');
   });
 });

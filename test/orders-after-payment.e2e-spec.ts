@@ -461,6 +461,49 @@ describe('orders after payment', () => {
       return { buyer, order: (await readOrder(placed.data!.checkout.order.id, buyer.token)).data!.order };
     }
 
+    it('tells the buyer of each refund the merchant makes, once the provider took it; a refused refund tells nothing', async () => {
+      const { buyer, order } = await paidOrder([{ variantId: shop.variantId, quantity: 2 }]);
+      const lineId = order.lines[0].id as string;
+      const told = async () =>
+        ((await notes(buyer.token, order.id)).data!.devNotifications as { kind: string; payload: string }[])
+          .filter((n) => n.kind === 'ORDER_LINE_REFUNDED')
+          .map((n) => JSON.parse(n.payload));
+      expect(await told()).toEqual([]);
+
+      expect((await refund(lineId, { amountMinor: 9900 })).errors).toBeUndefined();
+      const [refundRow] = await t.sql<{ id: string }>(`SELECT id FROM order_refunds WHERE order_line_id = $1`, [
+        lineId,
+      ]);
+      expect(await told()).toEqual([
+        {
+          orderId: order.id,
+          refundId: refundRow!.id,
+          productName: 'Lotus Lantern T-shirt',
+          productNameZh: '宝莲灯T恤',
+          ticketTypeName: null,
+          ticketTypeNameZh: null,
+          amount: { amountMinor: 9900, currency: 'CNY' },
+          shippingRefund: null,
+        },
+      ]);
+
+      // The provider refuses the next one: the refund failed, and the buyer hears nothing of it.
+      const realNext = gateway.refund;
+      gateway.refund = async () => {
+        throw new Error('card_declined');
+      };
+      try {
+        expect((await refund(lineId)).errors).toBeDefined();
+      } finally {
+        gateway.refund = realNext;
+      }
+      expect(await told()).toHaveLength(1);
+      expect((await refund(lineId)).data!.refundOrderLine.status).toBe('REFUNDED');
+      expect((await told()).map((p: { amount: { amountMinor: number } }) => p.amount.amountMinor)).toEqual([
+        9900, 9900,
+      ]);
+    });
+
     it('returns whole refunded units of an unshipped line to stock as RETURN movements, none of a shipped one unless asked', async () => {
       const variantId = shop.variantId;
       const { order } = await paidOrder([{ variantId, quantity: 3 }]);

@@ -106,7 +106,15 @@ describe('refund requests', () => {
     });
     const toMerchant = await emails('REFUND_REQUESTED', requestId);
     expect(toMerchant).toEqual([
-      expect.objectContaining({ recipient: merchant().userId, payload: expect.objectContaining({ automatic: false }) }),
+      expect.objectContaining({
+        recipient: merchant().userId,
+        // Both names of what was bought: the email writes each language's own.
+        payload: expect.objectContaining({
+          automatic: false,
+          productName: 'Lotus Lantern T-shirt',
+          productNameZh: '宝莲灯T恤',
+        }),
+      }),
     ]);
 
     const approved = await decide(requestId, true);

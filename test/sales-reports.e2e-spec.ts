@@ -267,6 +267,32 @@ describe('sales reported from shops', () => {
       ['REPORTED', 12_899],
       ['REPORTED', 3_855],
     ]);
+    // The CSV says where each line came from; a reported line has no order.
+    const csvRes = await fetch(
+      `${t.baseUrl}/reports/royalties.csv?studioId=${studio.organizationId}&from=2026-10-01&to=2026-10-31`,
+      { headers: { authorization: `Bearer ${studio.token}` } },
+    );
+    expect(csvRes.status).toBe(200);
+    const [header, ...rows] = (await csvRes.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header!.split(',');
+    expect(columns.at(-1)).toBe('source');
+    const cells = rows.filter((r) => !r.startsWith('TOTAL')).map((r) => r.split(','));
+    expect(
+      cells
+        .map((c) => [
+          c[columns.indexOf('source')],
+          c[columns.indexOf('order_id')] === '',
+          c[columns.indexOf('royalty_minor')],
+        ])
+        .sort(),
+    ).toEqual([
+      ['MARKETPLACE', false, '20000'],
+      ['REPORTED', true, '12899'],
+      ['REPORTED', true, '3855'],
+    ]);
 
     // The merchant's payable paid the royalty: it owed less by exactly R, so nothing was invoiced.
     const payableAfter = (await t.gql(PAYABLE, { m: merchant.organizationId }, merchant.token)).data?.['merchantSales']
@@ -358,8 +384,34 @@ describe('sales reported from shops', () => {
     expect(errorCode(await decide(otherStudio, id, true))).toBe('NOT_FOUND');
     expect(errorCode(await decide(otherMerchant, id, false, 'no'))).toBe('NOT_FOUND');
     expect(errorCode(await decide(studio, id, false))).toBe('BAD_USER_INPUT');
+    // A second owner of the merchant: every owner hears of the dispute, and no one else.
+    const coOwner = await organizationOwner(t, 'MERCHANT', 'Co-owner Holdings');
+    await t.sql(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [
+      merchant.organizationId,
+      coOwner.userId,
+    ]);
+    const disputedMails = () =>
+      t.sql<{ to: string; userId: string; payload: Record<string, string> }>(
+        `SELECT recipient_email AS "to", recipient_user_id AS "userId", payload FROM notifications
+          WHERE kind = 'SALES_REPORT_DISPUTED' AND payload->>'licenseId' = $1 AND payload->>'month' = '2026-09'
+          ORDER BY recipient_email`,
+        [l1.licenseId],
+      );
+    expect(await disputedMails()).toEqual([]);
     expect((await decide(studio, id, false, '九月门店销量与库存记录不符')).data?.decideSalesReport.status).toBe(
       'DISPUTED',
+    );
+    const payload = {
+      organizationName: 'Chedun Old Street Shop',
+      studioName: 'Shanghai Film Group',
+      licenseId: l1.licenseId,
+      month: '2026-09',
+      reason: '九月门店销量与库存记录不符',
+    };
+    expect(await disputedMails()).toEqual(
+      [merchant, coOwner]
+        .map((o) => ({ to: o.email, userId: o.userId, payload }))
+        .sort((x, y) => (x.to < y.to ? -1 : 1)),
     );
 
     const READ = `query($l: ID!) { salesReports(licenseId: $l) { id month status revision disputeReason

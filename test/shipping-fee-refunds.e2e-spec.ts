@@ -201,6 +201,20 @@ describe('shipping fee refunds', () => {
     expect(refunded.delivery.feeRefunded).toEqual(money(FEE_A + FEE_B));
     // Everything paid went back: the provider refunded the whole total.
     expect((await gatewayRefunds(order.id)).reduce((x, y) => x + y, 0)).toBe(refunded.total.amountMinor);
+
+    // The buyer was told of each refund, the fee named in the ones that carried it.
+    const told = await t.sql<{ amount: number; shipping: number | null }>(
+      `SELECT (payload->'amount'->>'amountMinor')::int AS amount, (payload->'shippingRefund'->>'amountMinor')::int AS shipping
+         FROM notifications WHERE order_id = $1 AND kind = 'ORDER_LINE_REFUNDED' ORDER BY created_at, id`,
+      [order.id],
+    );
+    expect(told.map((n) => [n.amount, n.shipping])).toEqual([
+      [9_900, null],
+      [9_900, null],
+      [5_000, null],
+      [500, FEE_A],
+      [4_900, FEE_B],
+    ]);
   });
 
   it('once a line of the merchant has shipped, the fee is kept however much is refunded; a line being refunded in full cannot ship', async () => {

@@ -25,7 +25,16 @@ export type AccountEmail =
       at: string;
     }
   /** Sales reports (#17): a license-month that has ended has no report yet; sent once per license and month. */
-  | { kind: 'SALES_REPORT_REMINDER'; organizationName: string; licenseId: string; month: string };
+  | { kind: 'SALES_REPORT_REMINDER'; organizationName: string; licenseId: string; month: string }
+  /** Sales reports (#17): the studio disputed a report; the merchant's owners read why, to revise it. */
+  | {
+      kind: 'SALES_REPORT_DISPUTED';
+      organizationName: string;
+      studioName: string;
+      licenseId: string;
+      month: string;
+      reason: string;
+    };
 
 /**
  * Identity asks for an email to be sent; the notifications outbox (orders context) queues it in the same transaction,

@@ -38,6 +38,12 @@ export class IdentityReader {
     return (manager ? this.memberships.forManager(manager) : this.memberships).firstOwnerId(organizationId);
   }
 
+  /** Every owner of an organization, oldest membership first: for what all who answer for it must hear. */
+  async ownerIds(organizationId: string, manager?: EntityManager): Promise<string[]> {
+    const owners = await (manager ? this.memberships.forManager(manager) : this.memberships).ownersOf(organizationId);
+    return owners.map((o) => o.userId);
+  }
+
   /** The organizations of this kind that an owner has given a payout account: the only ones a payout run can pay. */
   payableOrganizationIds(kind: OrganizationKind): Promise<string[]> {
     return this.organizations.idsWithPayoutAccount(kind);

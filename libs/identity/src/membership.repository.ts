@@ -32,7 +32,10 @@ export class MembershipRepository {
   }
 
   ownersOf(organizationId: string): Promise<MembershipEntity[]> {
-    return this.manager.find(MembershipEntity, { where: { organizationId, role: MembershipRole.OWNER } });
+    return this.manager.find(MembershipEntity, {
+      where: { organizationId, role: MembershipRole.OWNER },
+      order: { createdAt: 'ASC', userId: 'ASC' },
+    });
   }
 
   /** The organization's first owner (an organization always has one), or null if unknown. */

@@ -35,6 +35,8 @@ export const ROYALTY_CSV_HEADER = [
   'gross_yuan',
   'refunded_yuan',
   'royalty_yuan',
+  // MARKETPLACE or REPORTED (a merchant's sales report, whose lines have no order_id), added last for the same reason.
+  'source',
 ] as const;
 
 export const STATEMENT_CSV_HEADER = [
@@ -89,6 +91,7 @@ export class CsvExportRepository {
       { major: 'l.gross' },
       { major: 'l.refunded' },
       { major: 'l.royalty' },
+      { plain: 'l.source' },
     ]);
     const query = {
       sql: `SELECT ${line} FROM (${lines.sql}) l ORDER BY l.paid_at, l.order_line_id`,
@@ -116,6 +119,7 @@ export class CsvExportRepository {
           { major: amounts.grossMinor },
           { major: amounts.refundedMinor },
           { major: amounts.royaltyMinor },
+          '',
         ],
       ];
     });

@@ -8,12 +8,15 @@ interface ConfirmationPayload {
   total: MoneyJson;
   lines: {
     productName: string;
+    /** Absent from emails queued before order lines kept the Chinese name, as in every payload below. */
+    productNameZh?: string | null;
     quantity: number;
     netMinor: number;
     slotStartsAt: string | null;
     /** Experiences, in confirmations queued since tickets carry their details. */
     slotEndsAt?: string | null;
     ticketTypeName?: string | null;
+    ticketTypeNameZh?: string | null;
     venue?: {
       name: string;
       nameZh: string | null;
@@ -30,6 +33,7 @@ interface ConfirmationPayload {
 interface SlotCancelledPayload {
   orderId: string;
   productName: string;
+  productNameZh?: string | null;
   slotStartsAt: string | null;
   refund: MoneyJson;
   voidedTickets: string[];
@@ -44,7 +48,17 @@ interface ShippedPayload {
   orderId: string;
   carrier: string;
   trackingNumber: string;
-  lines: { productName: string; quantity: number }[];
+  lines: { productName: string; productNameZh?: string | null; quantity: number }[];
+}
+
+/**
+ * A product's or ticket type's name as a bilingual email gives it: `zh` for Chinese sentences (the English name when
+ * the payload has no Chinese one), `en` for English sentences, and `both` for lines read in either language, Chinese
+ * first and the English after when they differ, as the venue line does.
+ */
+export function bilingualName(en: string, zh: string | null | undefined): { zh: string; en: string; both: string } {
+  const chinese = zh?.trim() ? zh : en;
+  return { zh: chinese, en, both: chinese === en ? en : `${chinese} ${en}` };
 }
 
 const money = (m: MoneyJson | null) => (m ? Money.of(m.amountMinor, m.currency).toString() : '');
@@ -97,7 +111,7 @@ export function renderNotificationEmail(
   if (kind === 'ORDER_CONFIRMATION') {
     const p = payload as ConfirmationPayload;
     const lines = p.lines.flatMap((l) => [
-      `- ${l.productName}${l.ticketTypeName ? ` · ${l.ticketTypeName}` : ''} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)}${l.slotEndsAt ? ` – ${when(l.slotEndsAt)}` : ''})` : ''}`,
+      `- ${bilingualName(l.productName, l.productNameZh).both}${l.ticketTypeName ? ` · ${bilingualName(l.ticketTypeName, l.ticketTypeNameZh).both}` : ''} × ${l.quantity}${l.slotStartsAt ? ` (${when(l.slotStartsAt)}${l.slotEndsAt ? ` – ${when(l.slotEndsAt)}` : ''})` : ''}`,
       ...(l.venue
         ? [
             `  ${[l.venue.nameZh, l.venue.name].filter(Boolean).join(' ')}${l.venue.addressZh || l.venue.address ? `，${l.venue.addressZh ?? l.venue.address}` : ''}`,
@@ -135,14 +149,15 @@ export function renderNotificationEmail(
   }
   if (kind === 'SLOT_CANCELLED') {
     const p = payload as SlotCancelledPayload;
+    const product = bilingualName(p.productName, p.productNameZh);
     return {
       to,
       subject: `场次已取消，已退款 Session cancelled and refunded #${orderNumber(p.orderId)}`,
       text: [
         greeting,
         '',
-        `很抱歉，${p.productName}（${when(p.slotStartsAt)}）的场次已被取消，${money(p.refund)} 已原路退回。`,
-        `We are sorry: ${p.productName} at ${when(p.slotStartsAt)} was cancelled. ${money(p.refund)} is refunded to your original payment method.`,
+        `很抱歉，${product.zh}（${when(p.slotStartsAt)}）的场次已被取消，${money(p.refund)} 已原路退回。`,
+        `We are sorry: ${product.en} at ${when(p.slotStartsAt)} was cancelled. ${money(p.refund)} is refunded to your original payment method.`,
         '',
         '以下门票已作废 / These tickets are void:',
         ...p.voidedTickets.map((code) => `- ${code}`),
@@ -177,7 +192,7 @@ export function renderNotificationEmail(
         `您的商品已由 ${p.carrier} 发出，运单号：${p.trackingNumber}。`,
         `Your items were shipped with ${p.carrier}, tracking number ${p.trackingNumber}.`,
         '',
-        ...p.lines.map((l) => `- ${l.productName} × ${l.quantity}`),
+        ...p.lines.map((l) => `- ${bilingualName(l.productName, l.productNameZh).both} × ${l.quantity}`),
         '',
         `${webUrl}/orders/${p.orderId}`,
         '',
@@ -187,6 +202,8 @@ export function renderNotificationEmail(
   }
   const refundRequest = renderRefundRequestEmail(kind, payload, to, greeting, webUrl);
   if (refundRequest) return refundRequest;
+  if (kind === 'ORDER_LINE_REFUNDED')
+    return renderLineRefundedEmail(payload as LineRefundedPayload, to, greeting, webUrl);
   throw new Error(`No email for notifications of kind ${kind}`);
 }
 
@@ -194,6 +211,7 @@ interface RefundRequestPayload {
   orderId: string;
   requestId: string;
   productName: string;
+  productNameZh?: string | null;
   quantity: number;
   amount: MoneyJson;
   reason: string;
@@ -214,7 +232,9 @@ function renderRefundRequestEmail(
 ): EmailMessage | null {
   if (kind !== 'REFUND_REQUESTED' && kind !== 'REFUND_REQUEST_DECIDED') return null;
   const p = payload as RefundRequestPayload;
-  const what = `${p.productName} × ${p.quantity} (${money(p.amount)})`;
+  const product = bilingualName(p.productName, p.productNameZh);
+  const whatZh = `${product.zh} × ${p.quantity} (${money(p.amount)})`;
+  const what = `${product.en} × ${p.quantity} (${money(p.amount)})`;
   if (kind === 'REFUND_REQUESTED') {
     return {
       to,
@@ -224,7 +244,7 @@ function renderRefundRequestEmail(
       text: [
         greeting,
         '',
-        p.automatic ? `买家申请退款，符合取消政策，已自动批准并退款：${what}` : `买家申请退款：${what}`,
+        p.automatic ? `买家申请退款，符合取消政策，已自动批准并退款：${whatZh}` : `买家申请退款：${whatZh}`,
         p.automatic
           ? `A buyer asked for a refund inside your cancellation policy; it was approved and refunded: ${what}`
           : `A buyer asks for a refund: ${what}`,
@@ -248,7 +268,7 @@ function renderRefundRequestEmail(
     text: [
       greeting,
       '',
-      approved ? `您的退款申请已批准，${back} 将原路退回：${what}` : `商家未同意您的退款申请：${what}`,
+      approved ? `您的退款申请已批准，${back} 将原路退回：${whatZh}` : `商家未同意您的退款申请：${whatZh}`,
       approved
         ? `Your refund request is approved; ${back} goes back to your original payment method: ${what}`
         : `The merchant refused your refund request: ${what}`,
@@ -265,6 +285,59 @@ function renderRefundRequestEmail(
       SIGNATURE,
     ].join('\n'),
   };
+}
+
+interface LineRefundedPayload {
+  orderId: string;
+  refundId: string;
+  productName: string;
+  productNameZh: string | null;
+  ticketTypeName: string | null;
+  ticketTypeNameZh: string | null;
+  /** The line's part. */
+  amount: MoneyJson;
+  /** The merchant's shipping fee given back in the same refund, or null. */
+  shippingRefund: MoneyJson | null;
+}
+
+/** The buyer hears of a refund the merchant (or the platform) made without being asked: what, how much, and the shipping fee with it. */
+function renderLineRefundedEmail(p: LineRefundedPayload, to: string, greeting: string, webUrl: string): EmailMessage {
+  const product = bilingualName(p.productName, p.productNameZh);
+  const type = p.ticketTypeName ? bilingualName(p.ticketTypeName, p.ticketTypeNameZh) : null;
+  const zh = type ? `${product.zh} · ${type.zh}` : product.zh;
+  const en = type ? `${product.en} · ${type.en}` : product.en;
+  const shipping = p.shippingRefund && p.shippingRefund.amountMinor > 0 ? p.shippingRefund : null;
+  const total = money(
+    shipping ? { amountMinor: p.amount.amountMinor + shipping.amountMinor, currency: p.amount.currency } : p.amount,
+  );
+  return {
+    to,
+    subject: `订单已退款 Refund on your order #${orderNumber(p.orderId)}`,
+    text: [
+      greeting,
+      '',
+      `您的订单有一笔退款：${zh}，${money(p.amount)}。共 ${total} 将原路退回。`,
+      `A refund was made on your order: ${en}, ${money(p.amount)}. ${total} in all goes back to your original payment method.`,
+      ...(shipping
+        ? [
+            `含运费 ${money(shipping)}：该商家的商品均已全额退款且尚未发货，运费一并退回。`,
+            `This includes the ${money(shipping)} shipping fee: none of this merchant's goods were shipped and all are refunded, so the fee comes back too.`,
+          ]
+        : []),
+      '',
+      `${webUrl}/orders/${p.orderId}`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+interface SalesReportDisputedPayload {
+  organizationName: string;
+  studioName: string;
+  licenseId: string;
+  month: string;
+  reason: string;
 }
 
 interface SalesReportReminderPayload {
@@ -358,6 +431,25 @@ function renderAccountEmail(
         '',
         '如果这不是您的团队所为，请立即登录检查并更正，并联系平台。',
         'If nobody in your team did this, log in, put it right and contact the platform at once.',
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  if (kind === 'SALES_REPORT_DISPUTED') {
+    const p = payload as SalesReportDisputedPayload;
+    return {
+      to,
+      subject: `${p.month} 的销售报告有异议 Sales report for ${p.month} disputed`,
+      text: [
+        greeting,
+        '',
+        `${p.studioName} 对 ${p.organizationName} 在授权 ${p.licenseId} 下 ${p.month} 的销售报告提出异议。`,
+        `${p.studioName} disputed the sales report of ${p.organizationName} under license ${p.licenseId} for ${p.month}.`,
+        '',
+        `异议原因 Reason: ${p.reason}`,
+        '',
+        `请在商家后台修改后重新提交 Revise and resubmit it in the merchant console: ${webUrl}/merchant?tab=sales-reports`,
         '',
         SIGNATURE,
       ].join('\n'),

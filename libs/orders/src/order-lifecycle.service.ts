@@ -272,11 +272,13 @@ export class OrderLifecycle {
       total: { amountMinor: order.totalMinor, currency: order.currency },
       lines: lines.map((l) => ({
         productName: l.productName,
+        productNameZh: l.productNameZh,
         quantity: l.quantity,
         netMinor: l.netMinor,
         slotStartsAt: l.slotStartsAt,
         slotEndsAt: l.slotEndsAt,
         ticketTypeName: l.ticketTypeName,
+        ticketTypeNameZh: l.ticketTypeNameZh,
         venue: venueOf(l),
       })),
       tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),

@@ -5,6 +5,7 @@ import { Clock, Money } from '@chedun/kernel';
 import { isRefundable, PaymentService, RefundStatus } from '@chedun/payments';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryRepository } from './delivery.repository';
+import { NotificationRepository } from './notification.repository';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderLineRepository } from './order-line.repository';
 import { OrderLineRecord, OrderRecord, refundIdempotencyKey } from './order-records';
@@ -46,6 +47,7 @@ export class OrderRefundService {
     private readonly lifecycle: OrderLifecycle,
     private readonly clock: Clock,
     private readonly deliveries: DeliveryRepository,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   /**
@@ -58,16 +60,35 @@ export class OrderRefundService {
     amountMinor: number | null | undefined,
     restock?: boolean | null,
   ): Promise<OrderRecord> {
-    const request = await this.dataSource.transaction(async (manager) => {
+    const { line, request } = await this.dataSource.transaction(async (manager) => {
       const orderLines = this.orderLines.forManager(manager);
       const line = await orderLines.findById(orderLineId);
       if (!line || !(actor.isPlatform || actor.isMemberOf(line.merchantId, OrganizationKind.MERCHANT)))
         throw OrdersException.notFound('Order line', orderLineId);
-      return this.recordRefund(manager, line, amountMinor, actor.userId, restock);
+      return { line, request: await this.recordRefund(manager, line, amountMinor, actor.userId, restock) };
     });
     await this.askProvider(request);
     const order = await this.orders.findById(request.orderId);
     if (!order) throw OrdersException.notFound('Order', request.orderId);
+    // Only once the provider took the refund, so a refused one never tells the buyer money is on its way; the
+    // refund is the email's subject, so each refund is told once.
+    await this.notifications.queueOnceForOrder(
+      'ORDER_LINE_REFUNDED',
+      order.buyerUserId,
+      order.id,
+      request.refundId,
+      {
+        orderId: order.id,
+        refundId: request.refundId,
+        productName: line.productName,
+        productNameZh: line.productNameZh,
+        ticketTypeName: line.ticketTypeName,
+        ticketTypeNameZh: line.ticketTypeNameZh,
+        amount: request.amount.toJSON(),
+        shippingRefund: request.shipping?.toJSON() ?? null,
+      },
+      this.clock.now(),
+    );
     return order;
   }
 

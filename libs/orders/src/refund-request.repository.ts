@@ -13,6 +13,7 @@ export interface RefundRequestRecord {
   buyerUserId: string;
   merchantId: string;
   productName: string;
+  productNameZh: string | null;
   quantity: number;
   amountMinor: number;
   currency: string;
@@ -53,7 +54,8 @@ export interface RefundRequestDecision {
 }
 
 const COLUMNS = `r.id, r.order_id AS "orderId", r.order_line_id AS "orderLineId", r.buyer_user_id AS "buyerUserId",
-  r.merchant_id AS "merchantId", l.product_name AS "productName", r.quantity, r.amount_minor AS "amountMinor", r.currency,
+  r.merchant_id AS "merchantId", l.product_name AS "productName",
+  l.product_name_zh AS "productNameZh", r.quantity, r.amount_minor AS "amountMinor", r.currency,
   r.reason, r.status, r.automatic, r.decision_reason AS "decisionReason", r.decided_by AS "decidedBy", r.decided_at AS "decidedAt",
   r.order_refund_id AS "orderRefundId", r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
 

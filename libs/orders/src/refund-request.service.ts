@@ -25,6 +25,7 @@ function emailPayload(request: RefundRequestRecord, shipping: Money | null = nul
     orderId: request.orderId,
     requestId: request.id,
     productName: request.productName,
+    productNameZh: request.productNameZh,
     quantity: request.quantity,
     amount: { amountMinor: request.amountMinor, currency: request.currency },
     reason: request.reason,

@@ -127,6 +127,7 @@ export class RefundTaskJob implements OnApplicationBootstrap, OnModuleDestroy {
         orderId: request.orderId,
         orderLineId: request.orderLineId,
         productName: line.productName,
+        productNameZh: line.productNameZh,
         slotStartsAt: line.slotStartsAt,
         refund: request.amount.toJSON(),
         voidedTickets: voided,

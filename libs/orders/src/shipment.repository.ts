@@ -16,7 +16,7 @@ export interface ShippedEmailPayload {
   orderId: string;
   carrier: string;
   trackingNumber: string;
-  lines: { productName: string; quantity: number }[];
+  lines: { productName: string; productNameZh: string | null; quantity: number }[];
 }
 
 /** Fulfilment of merchandise in the orders context: `shipments` and `shipment_lines`, and the hand-over stamps on `order_lines`. */

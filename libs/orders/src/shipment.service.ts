@@ -84,7 +84,7 @@ export class ShipmentService {
         orderId: order.id,
         carrier: input.carrier,
         trackingNumber: input.trackingNumber,
-        lines: own.map((l) => ({ productName: l.productName, quantity: l.quantity })),
+        lines: own.map((l) => ({ productName: l.productName, productNameZh: l.productNameZh, quantity: l.quantity })),
       };
       // One email per parcel: the shipment is its subject.
       await this.notifications

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { LicensedProductReader } from '@chedun/catalog';
-import { Actor, OrganizationKind } from '@chedun/identity';
+import { DomainEventBus } from '@chedun/db';
+import { AccountEmailRequested, Actor, IdentityReader, OrganizationKind, OrganizationService } from '@chedun/identity';
 import { assertWithinCeiling, Clock, DEFAULT_CURRENCY, Money, parseId } from '@chedun/kernel';
 import { ReportedRoyaltyService, royaltyOf } from '@chedun/ledger';
 import { LicenseReader, LicenseSnapshot } from '@chedun/licensing';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { SalesReportStatus, salesReportLifecycle } from './sales-report-lifecycle';
 import { ReportContent, SalesReportRecord, SalesReportRepository } from './sales-report.repository';
 import { assertReportableMonth, lineErrors, MAX_REPORT_LINES, ReportLineDraft } from './sales-report-rules';
@@ -36,6 +37,9 @@ export class SalesReportService {
     private readonly licenses: LicenseReader,
     private readonly products: LicensedProductReader,
     private readonly ledger: ReportedRoyaltyService,
+    private readonly identity: IdentityReader,
+    private readonly organizations: OrganizationService,
+    private readonly bus: DomainEventBus,
   ) {}
 
   /**
@@ -99,6 +103,7 @@ export class SalesReportService {
       const status = salesReportLifecycle.move(report.status, to, input.accept ? 'accept' : 'dispute');
       const at = this.clock.now();
       await reports.decide(id, { status, reason: input.accept ? null : reason, by: actor.userId, at });
+      if (!input.accept) await this.emailDispute(m, report, reason);
       if (input.accept) {
         const license = (await this.licenses.findById(report.licenseId, m)) ?? missing(report.licenseId);
         const lines = await reports.linesOf([id]);
@@ -125,6 +130,39 @@ export class SalesReportService {
       }
       return (await reports.findById(id)) ?? missing(id);
     });
+  }
+
+  /**
+   * Every owner of the merchant reads the studio's reason, in the deciding transaction: the email exists exactly when
+   * the dispute commits.
+   */
+  private async emailDispute(m: EntityManager, report: SalesReportRecord, reason: string): Promise<void> {
+    const owners = await this.identity.ownerIds(report.merchantId, m);
+    const recipients = await this.identity.recipients(owners);
+    const names = new Map(
+      (await this.organizations.profiles([report.merchantId, report.studioId], m)).map((o) => [
+        o.id,
+        o.nameZh && o.nameZh !== o.name ? `${o.nameZh} ${o.name}` : o.name,
+      ]),
+    );
+    for (const ownerId of owners) {
+      const recipient = recipients.get(ownerId);
+      if (!recipient) continue;
+      const event: AccountEmailRequested = {
+        type: 'AccountEmailRequested',
+        recipientUserId: ownerId,
+        recipientEmail: recipient.email,
+        email: {
+          kind: 'SALES_REPORT_DISPUTED',
+          organizationName: names.get(report.merchantId) ?? report.merchantId,
+          studioName: names.get(report.studioId) ?? report.studioId,
+          licenseId: report.licenseId,
+          month: report.month,
+          reason,
+        },
+      };
+      await this.bus.publish(event, m);
+    }
   }
 
   /** The license, if the actor reports for its merchant; NOT_FOUND to anyone who is not a party to it. */
