@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -73,6 +72,8 @@ export async function writeStatementPdf(
   batches: AsyncIterable<StatementPdfLine[]>,
   out: Writable,
 ): Promise<void> {
+  // Loaded on the first statement PDF, not at start: pdfkit and its font tables cost about 20 MB resident (#18).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
