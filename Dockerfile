@@ -22,5 +22,5 @@ COPY --from=build /app/dist/web ./dist/web
 USER node
 EXPOSE 3000
 # A 16 MB young generation (V8 sizes it to 64 MB on a large host): about 40 MB less resident at idle and 60-80 MB
-# less under load, for no measurable CPU per request (README, "Production build and deployment").
+# less under load; no CPU cost per request showed above the noise (README, "Production build and deployment").
 CMD ["node", "--max-semi-space-size=16", "dist/api/main.js"]
