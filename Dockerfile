@@ -21,4 +21,6 @@ COPY --from=build /app/dist/api ./dist/api
 COPY --from=build /app/dist/web ./dist/web
 USER node
 EXPOSE 3000
-CMD ["node", "dist/api/main.js"]
+# A 16 MB young generation (V8 sizes it to 64 MB on a large host): about 40 MB less resident at idle and 60-80 MB
+# less under load; no CPU cost per request showed above the noise (README, "Production build and deployment").
+CMD ["node", "--max-semi-space-size=16", "dist/api/main.js"]

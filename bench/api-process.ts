@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,9 +16,23 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The same command as `npm start`, on the Node that runs the bench (the pinned one under `npm run bench`). */
+/** Where the bench builds the API: its own folder, so a run never replaces the `dist/api` a developer is serving. */
+export const API_BUNDLE_DIR = 'bench/.api-build';
+
+/** `npm run build:api` into the bench's folder, once per run: the API processes run what production runs. */
+export function buildApi(): void {
+  execFileSync(process.execPath, ['apps/api/build.mjs', '--out-dir', API_BUNDLE_DIR], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+  });
+}
+
+/**
+ * `npm run start:prod`'s command (the bundle, with the Node flags of `PRODUCTION_NODE_FLAGS`) on the Node that runs
+ * the bench; NODE_ENV comes from `env` (the checkout process runs the same bundle in development mode).
+ */
 export function spawnApi(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...apiNodeArgs(), '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [...productionNodeFlags(), ...apiNodeArgs(), `${API_BUNDLE_DIR}/main.js`], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +99,17 @@ export function stopChild(child: ChildProcess, timeoutMs = 20_000): Promise<void
   });
 }
 
-function rssOf(pid: number | undefined): number | null {
+/** The Node flags of `npm run start:prod`, read from package.json so the bench runs what production runs. */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const command = pkg.scripts['start:prod'] ?? '';
+  const match = /\bnode\s+(.*?)\s*dist\/api\/main\.js/.exec(command);
+  return (match?.[1] ?? '').split(/\s+/).filter((flag) => flag.startsWith('--'));
+}
+
+export function rssOf(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -96,7 +120,7 @@ function rssOf(pid: number | undefined): number | null {
   }
 }
 
-function cpuOf(pid: number | undefined): number | null {
+export function cpuOf(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
@@ -108,16 +132,15 @@ function cpuOf(pid: number | undefined): number | null {
   }
 }
 
-/** The API in production mode (unless `env` says otherwise) against the bench's database, as a separate process on loopback. */
-export async function startApi(
+/** The API's environment in the bench: production mode (unless `env` says otherwise), limits lifted, quiet logs. */
+export function apiEnv(
   databaseUrl: string,
   port: number,
   poolSize: number,
   platformFeeBps: number,
-  probeBody: string,
   env: Record<string, string> = {},
-): Promise<ApiProcess> {
-  const child = spawnApi({
+): Record<string, string> {
+  return {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: String(poolSize),
@@ -143,7 +166,19 @@ export async function startApi(
     // A bench buyer pays each order before the next, but a failed confirmation must not lock the buyer out of the run.
     OPEN_ORDERS_PER_ACCOUNT: '1000',
     ...env,
-  });
+  };
+}
+
+/** The API in production mode (unless `env` says otherwise) against the bench's database, as a separate process on loopback. */
+export async function startApi(
+  databaseUrl: string,
+  port: number,
+  poolSize: number,
+  platformFeeBps: number,
+  probeBody: string,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
+  const child = spawnApi(apiEnv(databaseUrl, port, poolSize, platformFeeBps, env));
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitForFirstAnswer(child, url, probeBody, process.hrtime.bigint());
   return {

@@ -31,10 +31,21 @@ export interface BenchResults {
   dataset: { seconds: number; rows: Record<string, number> };
   scenarios: ScenarioResult[];
   csvExport: CsvExportResult | null;
+  /** The main API process's RSS: idle after start, peak under the search and detail loads. */
+  memory: MemoryResult | null;
+  /** `{ __typename }` on the bare stack per adapter and per hot-path layer (bench/floor-app.ts), in this run. */
+  floorAdapters: (LoadResult & { name: string })[] | null;
   explain: ExplainReport | null;
   explainHolds: boolean | null;
   /** Scenarios of the issue not measured in this run, and why. */
   notMeasured: { name: string; reason: string }[];
+}
+
+export interface MemoryResult {
+  idleMb: number;
+  searchPeakMb: number | null;
+  detailPeakMb: number | null;
+  targets: Target[];
 }
 
 export interface CsvExportResult {

@@ -156,6 +156,127 @@ export async function reserveThroughSql(pool: Pool, buyerUserId: string, variant
   }
 }
 
+/**
+ * The whole purchase as raw SQL, like for like with checkout + confirmation: what the API's two requests persist, in
+ * two transactions (the buyer's checkout, then the provider's confirmation), with the fewest statements a hand-written
+ * version needs. Checkout: the reservation, the order and its line, the pickup delivery rows and the payment record.
+ * Confirmation: the provider's event, the payment succeeded, the order paid, the unit moved from reserved to sold, a
+ * SALE journal entry with its four balanced postings (clearing, studio royalty, platform fee, merchant) and its
+ * `sale_line_splits` row, and the confirmation email queued. Merchandise issues no tickets (the API's path reads
+ * none either for these lines); the ledger's deferred balance and account triggers run on both sides alike.
+ */
+export async function purchaseThroughSql(
+  pool: Pool,
+  buyerUserId: string,
+  variantId: string,
+  platformFeeBps: number,
+): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const taken = await client.query<{ product_id: string; price_minor: string; currency: string }>(
+      `UPDATE product_variants SET reserved = reserved + 1 WHERE id = $1 AND stock_on_hand - sold - reserved >= 1 RETURNING product_id, price_minor, currency`,
+      [variantId],
+    );
+    const item = taken.rows[0];
+    if (!item) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    const key = randomUUID();
+    const placed = await client.query<{ order_id: string; line_id: string; merchant_id: string }>(
+      `WITH o AS (
+         INSERT INTO orders (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at)
+         VALUES ($1, 'PENDING_PAYMENT', $2, $2, $3, $4, now() + interval '15 minutes') RETURNING id),
+       l AS (
+         INSERT INTO order_lines (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id,
+                                  royalty_bps, variant_id, quantity, unit_price_minor, net_minor, currency)
+         SELECT o.id, 0, 'MERCHANDISE', p.id, p.name, p.merchant_id, p.studio_id, p.license_id, p.film_ip_id, l.royalty_bps, $5, 1, $3, $3, $4
+           FROM o, products p JOIN licenses l ON l.id = p.license_id WHERE p.id = $6
+         RETURNING id, order_id, merchant_id),
+       d AS (INSERT INTO order_deliveries (order_id, method) SELECT id, 'PICKUP' FROM o)
+       SELECT l.order_id, l.id AS line_id, l.merchant_id FROM l`,
+      [buyerUserId, key, item.price_minor, item.currency, variantId, item.product_id],
+    );
+    const {
+      order_id: orderId,
+      line_id: lineId,
+      merchant_id: merchantId,
+    } = placed.rows[0] as {
+      order_id: string;
+      line_id: string;
+      merchant_id: string;
+    };
+    const providerPaymentId = `bench_${key}`;
+    await client.query(
+      `WITH m AS (INSERT INTO order_merchant_deliveries (order_id, merchant_id, fee_minor, currency, pickup_code)
+                  VALUES ($1, $2, 0, $4, upper(substr(md5($3), 1, 16))))
+       INSERT INTO payments (order_id, provider, provider_payment_id, amount_minor, currency, status)
+       VALUES ($1, 'development', $3, $5, $4, 'REQUIRES_PAYMENT')`,
+      [orderId, merchantId, providerPaymentId, item.currency, item.price_minor],
+    );
+    await client.query('COMMIT');
+
+    await client.query('BEGIN');
+    await client.query(
+      `WITH ev AS (
+         INSERT INTO payment_events (provider, provider_event_id, type, outcome, occurred_at)
+         VALUES ('development', $1 || '_succeeded', 'payment.succeeded', 'APPLIED', now()) RETURNING id),
+       pay AS (UPDATE payments SET status = 'SUCCEEDED', updated_at = now() WHERE provider_payment_id = $1 RETURNING id)
+       UPDATE payment_events SET payment_id = (SELECT id FROM pay) WHERE id = (SELECT id FROM ev)`,
+      [providerPaymentId],
+    );
+    await client.query(`UPDATE orders SET status = 'PAID', paid_at = now(), updated_at = now() WHERE id = $1`, [
+      orderId,
+    ]);
+    await client.query(
+      `WITH line AS (
+         SELECT ol.id, ol.order_id, ol.studio_id, st.name AS studio_name, ol.merchant_id, m.name AS merchant_name, ol.license_id,
+                ol.film_ip_id, ol.product_id, ol.product_name, ol.currency, ol.net_minor AS gross, ol.royalty_bps,
+                ol.net_minor * ol.royalty_bps / 10000 AS royalty, ol.net_minor * $2::int / 10000 AS fee
+           FROM order_lines ol JOIN organizations st ON st.id = ol.studio_id JOIN organizations m ON m.id = ol.merchant_id
+          WHERE ol.id = $1),
+       entry AS (
+         INSERT INTO journal_entries (kind, source_id, occurred_at, memo)
+         SELECT 'SALE', id::text, now(), 'Order ' || order_id || ' line ' || id FROM line RETURNING id),
+       split AS (
+         INSERT INTO sale_line_splits (order_line_id, order_id, entry_id, studio_id, studio_name, merchant_id, merchant_name, license_id,
+                                       film_ip_id, product_id, product_name, currency, gross_minor, royalty_bps, fee_bps, royalty_minor,
+                                       fee_minor, merchant_minor, refunded_minor, royalty_reversed_minor, fee_reversed_minor,
+                                       merchant_reversed_minor, paid_at)
+         SELECT line.id, line.order_id, entry.id, studio_id, studio_name, merchant_id, merchant_name, license_id, film_ip_id,
+                product_id, product_name, currency, gross, royalty_bps, $2, royalty, fee, gross - royalty - fee, 0, 0, 0, 0, now()
+           FROM line, entry)
+       INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency)
+       SELECT entry.id, a.id, w.amount, line.currency
+         FROM line, entry,
+              LATERAL (VALUES ('PAYMENT_CLEARING', NULL::uuid, line.gross), ('STUDIO_ROYALTIES_PAYABLE', line.studio_id, -line.royalty),
+                              ('PLATFORM_FEE_REVENUE', NULL::uuid, -line.fee),
+                              ('MERCHANT_PAYABLE', line.merchant_id, -(line.gross - line.royalty - line.fee))) w(purpose, party_id, amount),
+              ledger_accounts a
+        WHERE a.purpose = w.purpose AND a.party_id IS NOT DISTINCT FROM w.party_id AND a.currency = line.currency AND w.amount <> 0`,
+      [lineId, platformFeeBps],
+    );
+    // Stock last, as the API takes its row locks last.
+    await client.query(
+      `UPDATE product_variants SET reserved = reserved - 1, sold = sold + 1 WHERE id = $1 AND reserved >= 1`,
+      [variantId],
+    );
+    await client.query(
+      `INSERT INTO notifications (kind, recipient_user_id, order_id, payload)
+       VALUES ('ORDER_CONFIRMATION', $1, $2::uuid, jsonb_build_object('orderId', $2::text, 'tickets', '[]'::jsonb))`,
+      [buyerUserId, orderId],
+    );
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 export interface CheckoutRun {
   api: LoadResult;
   baseline: LoadResult;
@@ -175,6 +296,8 @@ export async function runCheckout(
   shape: LoadShape,
   contention: 'distinct' | 'hot',
   confirm = true,
+  baseline: 'reservation' | 'purchase' = 'reservation',
+  platformFeeBps = 0,
 ): Promise<CheckoutRun> {
   const loop = { ...shape, workers: stock.buyers.length };
   const variantOf = (worker: number): string =>
@@ -200,8 +323,11 @@ export async function runCheckout(
   const cpuAfter = api.cpuSeconds();
   if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0)
     apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
-  const baseline = await runClosedLoop(loop, (worker) =>
-    reserveThroughSql(pool, (stock.buyers[worker] as { userId: string }).userId, variantOf(worker)),
-  );
-  return { api: apiRun, baseline, outcomes };
+  const baselineRun = await runClosedLoop(loop, (worker) => {
+    const buyer = (stock.buyers[worker] as { userId: string }).userId;
+    return baseline === 'purchase'
+      ? purchaseThroughSql(pool, buyer, variantOf(worker), platformFeeBps)
+      : reserveThroughSql(pool, buyer, variantOf(worker));
+  });
+  return { api: apiRun, baseline: baselineRun, outcomes };
 }

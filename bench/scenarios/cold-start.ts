@@ -1,39 +1,33 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT, spawnApi, stopChild, waitForFirstAnswer } from '../api-process';
+import { REPO_ROOT, apiEnv, spawnApi, stopChild, waitForFirstAnswer } from '../api-process';
 import { freePort } from '../postgres';
-import { CHINESE_CASES, searchBody } from './search';
+import { BASELINE_CONNECTION_OPTIONS, CHINESE_CASES, searchBaselineSql, searchBody } from './search';
+
+/** Plain JavaScript, so the baseline pays no TypeScript loader: connect, answer the search, report. */
+const BASELINE_SCRIPT = `
+const { Client } = require('pg');
+const [url, options, statement] = process.argv.slice(1);
+const client = new Client({ connectionString: url, options });
+client.connect()
+  .then(() => client.query(JSON.parse(statement)))
+  .then(({ rows }) => { process.stdout.write(rows.length === 1 ? 'answered\\n' : 'no answer\\n'); return client.end(); })
+  .catch((error) => { process.stderr.write(String(error)); process.exit(1); });
+`;
 
 export interface ColdStartTimes {
   apiMs: number[];
   baselineMs: number[];
 }
 
-async function waitForClusterStopped(clusterDir: string): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  const deadline = Date.now() + 30_000;
-  while (existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-}
-
 /**
- * `npm start` on an existing data folder: the same command, DATA_DIR pointing at the bench's cluster (the launcher
- * starts PostgreSQL from it and finds the schema up to date), demo seed off, timed from spawn to the first search
- * answered without errors. Development mode, because production requires an external DATABASE_URL.
+ * `npm run start:prod`'s command (the bundle, NODE_ENV=production) against the running database, timed from spawn to
+ * the first search answered without errors: module loading, the migration check, Nest's and the schema's set-up,
+ * the pool's first connections and the search itself (the database's caches are warm from the run).
  */
-async function apiColdStart(dataDir: string, pgPort: number): Promise<number> {
+async function apiColdStart(databaseUrl: string, poolSize: number, platformFeeBps: number): Promise<number> {
   const port = await freePort();
-  const env: Record<string, string> = {
-    NODE_ENV: 'development',
-    DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(pgPort),
-    DEMO_SEED: 'false',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  };
   const since = process.hrtime.bigint();
-  const child = spawnApi(env);
+  const child = spawnApi(apiEnv(databaseUrl, port, poolSize, platformFeeBps));
   try {
     return await waitForFirstAnswer(
       child,
@@ -46,13 +40,14 @@ async function apiColdStart(dataDir: string, pgPort: number): Promise<number> {
   }
 }
 
-/** The baseline: a process that starts the cluster and answers the same search with raw SQL. */
-function baselineColdStart(clusterDir: string, pgPort: number): Promise<number> {
+/** The baseline: a Node process that connects with `pg` and answers the same search with the raw statement. */
+function baselineColdStart(baselineUrl: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const since = process.hrtime.bigint();
+    const statement = JSON.stringify(searchBaselineSql(CHINESE_CASES[0] as (typeof CHINESE_CASES)[number]));
     const child = spawn(
       process.execPath,
-      ['-r', '@swc-node/register', 'bench/cold-start-baseline.ts', clusterDir, String(pgPort)],
+      ['-e', BASELINE_SCRIPT, baselineUrl, BASELINE_CONNECTION_OPTIONS ?? '', statement],
       {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,24 +68,23 @@ function baselineColdStart(clusterDir: string, pgPort: number): Promise<number> 
   });
 }
 
-/** Alternates API and baseline starts on the stopped cluster in `<dataDir>/postgres`. */
+/** Alternates API and baseline starts against the running database. */
 export async function measureColdStarts(
-  dataDir: string,
-  pgPort: number,
+  databaseUrl: string,
+  baselineUrl: string,
+  poolSize: number,
+  platformFeeBps: number,
   runs: number,
   log: (line: string) => void,
 ): Promise<ColdStartTimes> {
-  const clusterDir = join(dataDir, 'postgres');
   const times: ColdStartTimes = { apiMs: [], baselineMs: [] };
   for (let i = 0; i < runs; i += 1) {
-    await waitForClusterStopped(clusterDir);
     try {
-      times.apiMs.push(await apiColdStart(dataDir, pgPort));
+      times.apiMs.push(await apiColdStart(databaseUrl, poolSize, platformFeeBps));
     } catch (error) {
       throw new Error(`API cold start failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    await waitForClusterStopped(clusterDir);
-    times.baselineMs.push(await baselineColdStart(clusterDir, pgPort));
+    times.baselineMs.push(await baselineColdStart(baselineUrl));
     log(
       `  cold start ${i + 1}/${runs}: API ${times.apiMs[i]?.toFixed(0)} ms, baseline ${times.baselineMs[i]?.toFixed(0)} ms`,
     );

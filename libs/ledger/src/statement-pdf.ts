@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -86,6 +85,8 @@ export async function writeStatementPdf(
   out: Writable,
   lang: ReportLanguage = 'zh',
 ): Promise<void> {
+  // Loaded on the first statement PDF, not at start: pdfkit and its font tables cost about 20 MB resident (#18).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

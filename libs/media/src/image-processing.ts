@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata, type SharpOptions } from 'sharp';
+// Types only: sharp (libvips, about 20 MB resident) is loaded on the first upload, not at start (#18).
+import type { Metadata, SharpOptions } from 'sharp';
 import { MediaException, MediaRefusal } from './media.exception';
 
 /** The formats accepted, by their magic bytes: what the file is, whatever its name or declared type says. */
@@ -83,6 +84,7 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   if (!format)
     refuse('UNSUPPORTED_TYPE', 'The file is not a JPEG, PNG or WebP image (checked by its content, not its name)');
 
+  const { default: sharp } = await import('sharp');
   const options: SharpOptions = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning', sequentialRead: true };
   let metadata: Metadata;
   try {

@@ -1,7 +1,9 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { MediaS3Config } from '@chedun/config';
 import { Readable } from 'node:stream';
 import { isStoredKey, MediaStorage, StoredObject } from './media-storage.port';
+
+type S3Sdk = typeof import('@aws-sdk/client-s3');
 
 /** A storage failure, without the SDK's own error (request ids, endpoints) reaching the client; the cause is logged. */
 export class MediaStorageError extends Error {}
@@ -12,12 +14,22 @@ export class MediaStorageError extends Error {}
  */
 export class S3MediaStorage extends MediaStorage {
   readonly location: string;
-  private readonly client: S3Client;
+  private client: Promise<{ client: S3Client; sdk: S3Sdk }> | undefined;
 
   constructor(private readonly config: MediaS3Config) {
     super();
     this.location = `s3://${config.bucket}/${config.prefix}`;
-    this.client = new S3Client({
+  }
+
+  /** The SDK (about 20 MB resident) is loaded on the first read or write, not at start (#18). */
+  private sdk(): Promise<{ client: S3Client; sdk: S3Sdk }> {
+    this.client ??= import('@aws-sdk/client-s3').then((sdk) => ({ sdk, client: this.createClient(sdk) }));
+    return this.client;
+  }
+
+  private createClient({ S3Client }: S3Sdk): S3Client {
+    const config = this.config;
+    return new S3Client({
       region: config.region,
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
@@ -31,7 +43,9 @@ export class S3MediaStorage extends MediaStorage {
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     try {
-      await this.client.send(
+      const { client, sdk } = await this.sdk();
+      const { PutObjectCommand } = sdk;
+      await client.send(
         new PutObjectCommand({
           Bucket: this.config.bucket,
           Key: this.objectKey(key),
@@ -47,10 +61,10 @@ export class S3MediaStorage extends MediaStorage {
   }
 
   async get(key: string): Promise<StoredObject | null> {
+    const { client, sdk } = await this.sdk();
+    const { GetObjectCommand, NoSuchKey, S3ServiceException } = sdk;
     try {
-      const answer = await this.client.send(
-        new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }),
-      );
+      const answer = await client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }));
       if (!(answer.Body instanceof Readable)) throw new MediaStorageError(`Reading ${key}: the SDK gave no stream`);
       return { body: answer.Body, size: answer.ContentLength ?? 0 };
     } catch (error) {

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:net';
 import { createTransport } from 'nodemailer';
 import { renderNotificationEmail } from './notification-email';
 import { SmtpEmailSender } from './smtp-email.sender';
@@ -160,5 +161,48 @@ describe('SmtpEmailSender', () => {
     );
     expect(payout.text).toContain('acct_old12345');
     expect(payout.text).toContain('acct_new12345');
+  });
+
+  it('fromUrl loads nodemailer when the first email goes out and delivers it to the SMTP server at that URL', async () => {
+    // A few lines of SMTP: enough for nodemailer to hand over one message, which is kept for the assertions.
+    const received: string[] = [];
+    const server: Server = createServer((socket) => {
+      let inData = false;
+      let buffered = '';
+      socket.write('220 test ESMTP\r\n');
+      socket.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        if (inData) {
+          const end = buffered.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          received.push(buffered.slice(0, end));
+          buffered = buffered.slice(end + 5);
+          inData = false;
+          socket.write('250 queued\r\n');
+        }
+        let at: number;
+        while (!inData && (at = buffered.indexOf('\r\n')) >= 0) {
+          const command = buffered.slice(0, at).toUpperCase();
+          buffered = buffered.slice(at + 2);
+          if (command.startsWith('EHLO') || command.startsWith('HELO')) socket.write('250 test\r\n');
+          else if (command.startsWith('DATA')) {
+            inData = true;
+            socket.write('354 go on\r\n');
+          } else if (command.startsWith('QUIT')) socket.end('221 bye\r\n');
+          else socket.write('250 ok\r\n');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const sender = SmtpEmailSender.fromUrl(`smtp://127.0.0.1:${port}`, 'shop@chedun.test');
+      const sent = await sender.send({ to: 'li.lei@example.test', subject: '订单确认', text: '谢谢' });
+      expect(sent.messageId).toMatch(/@/);
+      expect(received).toHaveLength(1);
+      expect(received[0]).toContain('To: li.lei@example.test');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
 
 /** Poster size: square, just above the card rendition (640 px) so the card and full renditions differ, small enough to draw fast. */
 const SIZE = 720;
@@ -51,6 +50,8 @@ export async function drawPoster(text: PosterText): Promise<Buffer> {
       `</svg>`,
   );
   const film = escapeMarkup(text.filmTitleZh ? `《${text.filmTitleZh}》 ${text.filmTitle}` : text.filmTitle);
+  // Loaded here, not at start: only the demo seed draws posters (#18).
+  const { default: sharp } = await import('sharp');
   const caption = await sharp({
     text: {
       text:
