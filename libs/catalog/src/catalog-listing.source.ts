@@ -40,6 +40,8 @@ export interface ProductListing {
 /** A listed product as its shop page's link preview shows it: the listing and the gallery's image URLs, in order. */
 export interface ProductPagePreview extends ProductListing {
   images: string[];
+  /** The gallery's first upload, the picture the page opens with: its renditions and its own size. */
+  cover?: { url: string; cardUrl: string; width: number; height: number };
 }
 
 /**
@@ -68,7 +70,12 @@ export class CatalogListingSource {
       this.galleries.galleriesOf([productId]),
     ]);
     // Uploaded pictures first (full rendition, a path on this site), then the image URLs held elsewhere.
-    return { ...listing, images: [...(gallery ?? []).map((m) => m.url), ...(product?.images ?? [])] };
+    const first = gallery?.[0];
+    return {
+      ...listing,
+      images: [...(gallery ?? []).map((m) => m.url), ...(product?.images ?? [])],
+      ...(first ? { cover: { url: first.url, cardUrl: first.cardUrl, width: first.width, height: first.height } } : {}),
+    };
   }
 
   /**

@@ -1,6 +1,16 @@
 import type { ProductPagePreview } from '@chedun/catalog';
 import type { FilmPagePreview } from './film-page-source';
-import { escapeHtml, filmPageMeta, genericPageMeta, jsonForScript, productPageMeta, renderPageMeta } from './page-meta';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  escapeHtml,
+  filmPageMeta,
+  genericPageMeta,
+  jsonForScript,
+  PRODUCT_IMAGE_SIZES,
+  productPageMeta,
+  renderPageMeta,
+} from './page-meta';
 
 /** The JSON-LD the head carries, parsed back as a crawler reads it. */
 function jsonLdOf(head: string): Record<string, unknown> {
@@ -36,6 +46,33 @@ const product = (over: Partial<ProductPagePreview> = {}): ProductPagePreview =>
   }) as ProductPagePreview;
 
 describe('page meta', () => {
+  it('preloads the product page’s main picture with the page’s own srcset and sizes, so it is fetched once, early', () => {
+    const meta = productPageMeta(
+      product({ cover: { url: '/media/full.webp', cardUrl: '/media/card.webp', width: 3000, height: 1500 } }),
+      'https://shop.example.com',
+    );
+    // 3000 × 1500 fits a 640 px square at 640 × 320 and a 2048 px square at 2048 × 1024.
+    expect(meta.preloadImage).toEqual({
+      href: '/media/card.webp',
+      srcset: '/media/card.webp 640w, /media/full.webp 2048w',
+      sizes: PRODUCT_IMAGE_SIZES,
+    });
+    expect(renderPageMeta(meta).head).toContain(
+      '<link rel="preload" as="image" href="/media/card.webp" imagesrcset="/media/card.webp 640w, /media/full.webp 2048w" imagesizes="(max-width: 800px) 100vw, 760px" fetchpriority="high" />',
+    );
+    // A small original is never enlarged: both renditions keep its width.
+    expect(
+      productPageMeta(product({ cover: { url: '/f.webp', cardUrl: '/c.webp', width: 500, height: 400 } }), 'https://x')
+        .preloadImage?.srcset,
+    ).toBe('/c.webp 500w, /f.webp 500w');
+    expect(productPageMeta(product(), 'https://x').preloadImage).toBeUndefined();
+  });
+
+  it('uses the same sizes as the product page draws its picture with', () => {
+    const page = readFileSync(join(__dirname, '..', '..', '..', 'web', 'src', 'pages', 'product-page.tsx'), 'utf8');
+    expect(page).toContain(`sizes="${PRODUCT_IMAGE_SIZES}"`);
+  });
+
   it('escapes the five characters that end a text node or an attribute', () => {
     expect(escapeHtml(`</title><a href="x" onclick='y'>&amp;`)).toBe(
       '&lt;/title&gt;&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;',

@@ -22,6 +22,22 @@ export interface PageMeta {
   };
   /** Structured data (schema.org) for search engines, written as one JSON-LD script. */
   jsonLd?: Record<string, unknown>;
+  /**
+   * The picture the page opens with (its largest paint), fetched with the HTML rather than after the script and the
+   * product query have run; srcset and sizes must be the page's own, or the browser fetches a second copy.
+   */
+  preloadImage?: { href: string; srcset: string; sizes: string };
+}
+
+/**
+ * The product page's main picture, as apps/web/src/pages/product-page.tsx draws it (`sizes`, and renditions that
+ * fit the original inside 640 and 2048 px squares); page-meta.spec.ts reads that file to keep the two the same.
+ */
+export const PRODUCT_IMAGE_SIZES = '(max-width: 800px) 100vw, 760px';
+
+/** A rendition's real width: it fits the original inside a `box` px square and never enlarges it. */
+function renditionWidth(width: number, height: number, box: number): number {
+  return Math.round(width * Math.min(1, box / Math.max(width, height)));
 }
 
 /** A product's verified buyers' rating, when it has one. */
@@ -222,6 +238,15 @@ export function productPageMeta(product: ProductPagePreview, webUrl: string, rat
     type: 'product',
     ...(image ? { image } : {}),
     ...(cost ? { price: cost } : {}),
+    ...(product.cover
+      ? {
+          preloadImage: {
+            href: product.cover.cardUrl,
+            srcset: `${product.cover.cardUrl} ${renditionWidth(product.cover.width, product.cover.height, 640)}w, ${product.cover.url} ${renditionWidth(product.cover.width, product.cover.height, 2048)}w`,
+            sizes: PRODUCT_IMAGE_SIZES,
+          },
+        }
+      : {}),
     body: {
       heading: name,
       lines: [summary, ...(text ? [clip(text, 600)] : [])],
@@ -264,6 +289,11 @@ export function renderPageMeta(meta: PageMeta): { head: string; body: string } {
         ]
       : []),
     ...(meta.jsonLd ? [`<script type="application/ld+json">${jsonForScript(meta.jsonLd)}</script>`] : []),
+    ...(meta.preloadImage
+      ? [
+          `<link rel="preload" as="image" href="${escapeHtml(meta.preloadImage.href)}" imagesrcset="${escapeHtml(meta.preloadImage.srcset)}" imagesizes="${escapeHtml(meta.preloadImage.sizes)}" fetchpriority="high" />`,
+        ]
+      : []),
   ].join('\n    ');
   const b = meta.body;
   const body = b
