@@ -160,6 +160,16 @@ async function freshGallery(cell: number): Promise<{ productId: string; mediaId:
   return { productId, mediaId: res.body.id as string };
 }
 
+/** A public upload of studio A, to become its IP's key art. */
+async function freshStudioImage(cell: number): Promise<{ mediaId: string }> {
+  const res = await upload(t, await photo('jpeg', 400 + cell), {
+    token: f.studioA.token,
+    query: `?organizationId=${f.studioA.organizationId}`,
+  });
+  if (res.status !== 201) throw new Error(`upload failed: ${JSON.stringify(res.body)}`);
+  return { mediaId: res.body.id as string };
+}
+
 /** A draft of merchant A and artwork merchant A uploaded, for its first design round. */
 async function freshDesignRound(cell: number): Promise<{ productId: string; mediaId: string }> {
   return freshGallery(200 + cell);
@@ -997,6 +1007,13 @@ const ROWS: Row[] = [
     field: 'setPayoutAccount',
     expect: m('U F ok F F F F'),
     args: (x) => ({ organizationId: x.merchantA.organizationId, payoutAccountId: 'acct_1Nv0FGQ9RKHgCVdK' }),
+  },
+  {
+    kind: 'mutation',
+    field: 'setFilmIpKeyArt',
+    expect: m('U F F F ok F F'),
+    fresh: (_, cell) => freshStudioImage(cell),
+    args: (x, fr) => ({ filmIpId: x.l.filmIpId, mediaId: fr['mediaId'] }),
   },
   {
     kind: 'mutation',

@@ -547,7 +547,7 @@ export type FilmDetailQueryVariables = Exact<{
 }>;
 
 
-export type FilmDetailQuery = { filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, synopsisZh: string | null, artworkUrls: Array<string>, studio: { id: string, name: string, nameZh: string | null }, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null, mapUrl: string }> } };
+export type FilmDetailQuery = { filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, synopsisZh: string | null, artworkUrls: Array<string>, keyArt: { url: string, cardUrl: string, width: number, height: number } | null, studio: { id: string, name: string, nameZh: string | null }, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null, mapUrl: string }> } };
 
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -915,7 +915,7 @@ export type StudioFilmIpsQueryVariables = Exact<{
 }>;
 
 
-export type StudioFilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, characters: Array<{ name: string, nameZh: string | null }> } }> } };
+export type StudioFilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, keyArt: { id: string, thumbnailUrl: string } | null, characters: Array<{ name: string, nameZh: string | null }> } }> } };
 
 export type CreateFilmIpMutationVariables = Exact<{
   input: CreateFilmIpInput;
@@ -923,6 +923,14 @@ export type CreateFilmIpMutationVariables = Exact<{
 
 
 export type CreateFilmIpMutation = { createFilmIp: { id: string } };
+
+export type SetFilmIpKeyArtMutationVariables = Exact<{
+  filmIpId: string | number;
+  mediaId?: string | number | null | undefined;
+}>;
+
+
+export type SetFilmIpKeyArtMutation = { setFilmIpKeyArt: { id: string } };
 
 export type IncomingApplicationsQueryVariables = Exact<{
   studioId: string | number;
@@ -1320,6 +1328,12 @@ export const FilmDetailDocument = new TypedDocumentString(`
     synopsis
     synopsisZh
     artworkUrls
+    keyArt {
+      url
+      cardUrl
+      width
+      height
+    }
     studio {
       id
       name
@@ -2359,6 +2373,10 @@ export const StudioFilmIpsDocument = new TypedDocumentString(`
         titleZh
         year
         synopsis
+        keyArt {
+          id
+          thumbnailUrl
+        }
         characters {
           name
           nameZh
@@ -2375,6 +2393,13 @@ export const CreateFilmIpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateFilmIpMutation, CreateFilmIpMutationVariables>;
+export const SetFilmIpKeyArtDocument = new TypedDocumentString(`
+    mutation SetFilmIpKeyArt($filmIpId: ID!, $mediaId: ID) {
+  setFilmIpKeyArt(filmIpId: $filmIpId, mediaId: $mediaId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetFilmIpKeyArtMutation, SetFilmIpKeyArtMutationVariables>;
 export const IncomingApplicationsDocument = new TypedDocumentString(`
     query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {
   incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { licensedMerchant, Licensed, ok } from './support/catalog';
+import { photo, upload } from './support/media';
+import { organizationOwner, Party, signUp } from './support/parties';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Where images appear beyond product galleries (#16): a film IP's key art, a venue's photos and an organization's
+ * logo. Each points at its owner's own public uploads (the rule galleries follow) and never deletes a file, since
+ * uploads are content-addressed and shared.
+ */
+describe('film key art, venue photos and organization logos', () => {
+  let t: TestApp;
+  let l: Licensed;
+  let otherStudio: Party;
+  let visitor: Party;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    l = await licensedMerchant(t);
+    [otherStudio, visitor] = await Promise.all([
+      organizationOwner(t, 'STUDIO', 'Other studio'),
+      signUp(t, 'images-visitor'),
+    ]);
+  });
+  afterAll(() => t?.close());
+
+  const get = (path: string) => fetch(`${t.baseUrl}${path}`);
+  const image = async (token: string, seed: number, query = '') => {
+    const res = await upload(t, await photo('png', seed), { token, query });
+    if (res.status !== 201) throw new Error(`upload failed: ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; url: string; cardUrl: string; thumbnailUrl: string };
+  };
+
+  describe('setFilmIpKeyArt', () => {
+    const SET = `mutation($f: ID!, $m: ID) { setFilmIpKeyArt(filmIpId: $f, mediaId: $m) { id keyArt { id url cardUrl thumbnailUrl width height } } }`;
+    const READ = `query($id: ID!) { filmIp(id: $id) { keyArt { id url } } filmIps(first: 50) { edges { node { id keyArt { id } } } } }`;
+
+    it("shows one of the studio's public uploads as the film's key art to everyone, and null clears it", async () => {
+      const art = await image(l.studio.token, 1);
+      const set = await ok(t.gql(SET, { f: l.filmIpId, m: art.id }, l.studio.token), 'setFilmIpKeyArt');
+      expect(set.keyArt).toEqual({
+        id: art.id,
+        url: art.url,
+        cardUrl: art.cardUrl,
+        thumbnailUrl: art.thumbnailUrl,
+        width: 1200,
+        height: 800,
+      });
+      const seen = await t.gql(READ, { id: l.filmIpId });
+      expect(seen.data?.['filmIp'].keyArt).toEqual({ id: art.id, url: art.url });
+      expect(seen.data?.['filmIps'].edges.find((e: any) => e.node.id === l.filmIpId).node.keyArt).toEqual({
+        id: art.id,
+      });
+      const cleared = await ok(t.gql(SET, { f: l.filmIpId, m: null }, l.studio.token), 'setFilmIpKeyArt');
+      expect(cleared.keyArt).toBeNull();
+      expect((await t.gql(READ, { id: l.filmIpId }, visitor.token)).data?.['filmIp'].keyArt).toBeNull();
+      // Clearing and replacing touch only the reference: the upload and its files stay.
+      expect((await get(art.url)).status).toBe(200);
+      expect(await t.sql(`SELECT id FROM media WHERE id = $1`, [art.id])).toHaveLength(1);
+    });
+
+    it("refuses another organization's upload (FORBIDDEN), a private one and an unknown one (NOT_FOUND), changing nothing", async () => {
+      const mine = await image(l.studio.token, 2);
+      await ok(t.gql(SET, { f: l.filmIpId, m: mine.id }, l.studio.token), 'setFilmIpKeyArt');
+      const theirs = await image(otherStudio.token, 3);
+      const merchants = await image(l.merchant.token, 4);
+      for (const foreign of [theirs.id, merchants.id])
+        expect(errorCode(await t.gql(SET, { f: l.filmIpId, m: foreign }, l.studio.token))).toBe('FORBIDDEN');
+      const secret = await image(l.studio.token, 5, '?private=true');
+      expect(errorCode(await t.gql(SET, { f: l.filmIpId, m: secret.id }, l.studio.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(SET, { f: l.filmIpId, m: randomUUID() }, l.studio.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(SET, { f: randomUUID(), m: mine.id }, l.studio.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(SET, { f: l.filmIpId, m: 'not-a-uuid' }, l.studio.token))).toBe('BAD_USER_INPUT');
+      expect((await t.gql(READ, { id: l.filmIpId })).data?.['filmIp'].keyArt.id).toBe(mine.id);
+    });
+
+    it("is for the IP's studio only: another studio, its licensee, a visitor and an anonymous caller are refused", async () => {
+      const art = await image(otherStudio.token, 6);
+      for (const [token, code] of [
+        [otherStudio.token, 'FORBIDDEN'],
+        [l.merchant.token, 'FORBIDDEN'],
+        [visitor.token, 'FORBIDDEN'],
+        [undefined, 'UNAUTHENTICATED'],
+      ] as const)
+        expect(errorCode(await t.gql(SET, { f: l.filmIpId, m: art.id }, token))).toBe(code);
+    });
+  });
+});
