@@ -1024,6 +1024,13 @@ const ROWS: Row[] = [
   },
   {
     kind: 'mutation',
+    field: 'setVenuePhotos',
+    expect: m('U N ok N N N N'),
+    fresh: (_, cell) => freshGallery(500 + cell),
+    args: (x, fr) => ({ venueId: x.venueId, mediaIds: [fr['mediaId']] }),
+  },
+  {
+    kind: 'mutation',
     field: 'setTimeSlotStatus',
     expect: m('U N ok N N N F'),
     fresh: async (_, cell) => ({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { licensedMerchant, Licensed, ok } from './support/catalog';
+import { approveAndPublish, createExperience, createVenue, licensedMerchant, Licensed, ok } from './support/catalog';
 import { photo, upload } from './support/media';
 import { organizationOwner, Party, signUp } from './support/parties';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
@@ -84,6 +84,76 @@ describe('film key art, venue photos and organization logos', () => {
         [undefined, 'UNAUTHENTICATED'],
       ] as const)
         expect(errorCode(await t.gql(SET, { f: l.filmIpId, m: art.id }, token))).toBe(code);
+    });
+  });
+
+  describe('setVenuePhotos', () => {
+    const SET = `mutation($v: ID!, $m: [ID!]!) { setVenuePhotos(venueId: $v, mediaIds: $m) { id photos { id url cardUrl thumbnailUrl } } }`;
+    let venueId: string;
+    let otherMerchant: Party;
+
+    beforeAll(async () => {
+      venueId = (await createVenue(t, l.merchant)).id;
+      otherMerchant = await organizationOwner(t, 'MERCHANT', 'Venue rival');
+    });
+
+    it("shows the merchant's own uploads, in order, with the venue on its experience's public page; [] removes them", async () => {
+      const [a, b] = [await image(l.merchant.token, 11), await image(l.merchant.token, 12)];
+      const set = await ok(t.gql(SET, { v: venueId, m: [b.id, a.id] }, l.merchant.token), 'setVenuePhotos');
+      expect(set.photos.map((p: { id: string }) => p.id)).toEqual([b.id, a.id]);
+      expect(set.photos[0]).toEqual({ id: b.id, url: b.url, cardUrl: b.cardUrl, thumbnailUrl: b.thumbnailUrl });
+      const experience = await createExperience(t, l, venueId);
+      await approveAndPublish(t, l, experience.id);
+      const page = await t.gql(`query($id: ID!) { product(id: $id) { venue { photos { id } } } }`, {
+        id: experience.id,
+      });
+      expect(page.data?.['product'].venue.photos).toEqual([{ id: b.id }, { id: a.id }]);
+      const emptied = await ok(t.gql(SET, { v: venueId, m: [] }, l.merchant.token), 'setVenuePhotos');
+      expect(emptied.photos).toEqual([]);
+      for (const url of [a.url, b.url, b.thumbnailUrl]) expect((await get(url)).status).toBe(200);
+    });
+
+    it('takes at most six distinct photos', async () => {
+      const seven = await Promise.all([20, 21, 22, 23, 24, 25, 26].map((s) => image(l.merchant.token, s)));
+      expect(errorCode(await t.gql(SET, { v: venueId, m: seven.map((i) => i.id) }, l.merchant.token))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(errorCode(await t.gql(SET, { v: venueId, m: [seven[0]!.id, seven[0]!.id] }, l.merchant.token))).toBe(
+        'BAD_USER_INPUT',
+      );
+      const six = await ok(
+        t.gql(SET, { v: venueId, m: seven.slice(0, 6).map((i) => i.id) }, l.merchant.token),
+        'setVenuePhotos',
+      );
+      expect(six.photos).toHaveLength(6);
+    });
+
+    it("refuses another organization's upload (FORBIDDEN), a private one and an unknown one (NOT_FOUND), changing nothing", async () => {
+      const mine = await image(l.merchant.token, 30);
+      await ok(t.gql(SET, { v: venueId, m: [mine.id] }, l.merchant.token), 'setVenuePhotos');
+      const theirs = await image(otherMerchant.token, 31);
+      const studios = await image(l.studio.token, 32);
+      for (const foreign of [theirs.id, studios.id])
+        expect(errorCode(await t.gql(SET, { v: venueId, m: [mine.id, foreign] }, l.merchant.token))).toBe('FORBIDDEN');
+      const secret = await image(l.merchant.token, 33, '?private=true');
+      expect(errorCode(await t.gql(SET, { v: venueId, m: [secret.id] }, l.merchant.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(SET, { v: venueId, m: [randomUUID()] }, l.merchant.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(SET, { v: randomUUID(), m: [mine.id] }, l.merchant.token))).toBe('NOT_FOUND');
+      const rows = await t.sql<{ media_id: string }>(`SELECT media_id FROM venue_photos WHERE venue_id = $1`, [
+        venueId,
+      ]);
+      expect(rows).toEqual([{ media_id: mine.id }]);
+    });
+
+    it("is for the venue's merchant only: anyone else is told there is no such venue", async () => {
+      const theirs = await image(otherMerchant.token, 34);
+      for (const [token, code] of [
+        [otherMerchant.token, 'NOT_FOUND'],
+        [l.studio.token, 'NOT_FOUND'],
+        [visitor.token, 'NOT_FOUND'],
+        [undefined, 'UNAUTHENTICATED'],
+      ] as const)
+        expect(errorCode(await t.gql(SET, { v: venueId, m: [theirs.id] }, token))).toBe(code);
     });
   });
 });

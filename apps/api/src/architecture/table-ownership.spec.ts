@@ -24,6 +24,7 @@ const TABLES: Record<string, readonly string[]> = {
   media: ['media'],
   catalog: [
     'venues',
+    'venue_photos',
     'products',
     'product_variants',
     'stock_movements',

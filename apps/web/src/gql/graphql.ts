@@ -492,6 +492,21 @@ export type SetFavouriteMutationVariables = Exact<{
 
 export type SetFavouriteMutation = { setFavourite: boolean };
 
+export type VenuePhotosOfQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VenuePhotosOfQuery = { venue: { id: string, photos: Array<{ id: string, thumbnailUrl: string }> } };
+
+export type SetVenuePhotosMutationVariables = Exact<{
+  venueId: string | number;
+  mediaIds: Array<string | number> | string | number;
+}>;
+
+
+export type SetVenuePhotosMutation = { setVenuePhotos: { id: string } };
+
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
@@ -867,7 +882,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null, photos: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string }> } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
 
 export type SearchProductsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -1212,6 +1227,24 @@ export const SetFavouriteDocument = new TypedDocumentString(`
   setFavourite(productId: $productId, favourite: $favourite)
 }
     `) as unknown as TypedDocumentString<SetFavouriteMutation, SetFavouriteMutationVariables>;
+export const VenuePhotosOfDocument = new TypedDocumentString(`
+    query VenuePhotosOf($id: ID!) {
+  venue(id: $id) {
+    id
+    photos {
+      id
+      thumbnailUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VenuePhotosOfQuery, VenuePhotosOfQueryVariables>;
+export const SetVenuePhotosDocument = new TypedDocumentString(`
+    mutation SetVenuePhotos($venueId: ID!, $mediaIds: [ID!]!) {
+  setVenuePhotos(venueId: $venueId, mediaIds: $mediaIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetVenuePhotosMutation, SetVenuePhotosMutationVariables>;
 export const RefreshSessionDocument = new TypedDocumentString(`
     mutation RefreshSession($refreshToken: String!) {
   refreshToken(refreshToken: $refreshToken) {
@@ -2211,6 +2244,12 @@ export const ProductDetailDocument = new TypedDocumentString(`
       latitude
       longitude
       openingNotes
+      photos {
+        id
+        url
+        cardUrl
+        thumbnailUrl
+      }
     }
     favourited
     rating {

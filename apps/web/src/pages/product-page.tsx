@@ -90,6 +90,12 @@ const ProductDetail = graphql(`
         latitude
         longitude
         openingNotes
+        photos {
+          id
+          url
+          cardUrl
+          thumbnailUrl
+        }
       }
       favourited
       rating {
@@ -281,6 +287,26 @@ export function ProductPage({ id }: { id: string }) {
                 {(p.venue.addressZh || p.venue.address) && <> · {pick(p.venue.addressZh, p.venue.address)}</>}
               </p>
               {p.venue.openingNotes && <p className="muted">{p.venue.openingNotes}</p>}
+              {p.venue.photos.length > 0 && (
+                <ul className="venue-photos" data-testid="venue-photos">
+                  {p.venue.photos.map((photo, i) => (
+                    <li key={photo.id}>
+                      <a href={photo.url} target="_blank" rel="noreferrer">
+                        <img
+                          src={photo.thumbnailUrl}
+                          srcSet={`${photo.thumbnailUrl} 240w, ${photo.cardUrl} 640w`}
+                          sizes="8rem"
+                          width={128}
+                          height={128}
+                          loading="lazy"
+                          decoding="async"
+                          alt={t('venue.photo', { name: pick(p.venue!.nameZh, p.venue!.name), position: i + 1 })}
+                        />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
               <p>
                 {t('product.position', { lat: p.venue.latitude.toFixed(5), lng: p.venue.longitude.toFixed(5) })}{' '}
                 <a
