@@ -38,6 +38,7 @@ import { ShippingFeeRefunds1765000002701 } from './1765000002701-shipping-fee-re
 import { NotificationKindsDisputedRefunded1765000002801 } from './1765000002801-notification-kinds-disputed-refunded';
 import { FilmIpKeyArt1765000002901 } from './1765000002901-film-ip-key-art';
 import { VenuePhotos1765000002902 } from './1765000002902-venue-photos';
+import { OrganizationLogos1765000002903 } from './1765000002903-organization-logos';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -81,4 +82,5 @@ export const migrations = [
   NotificationKindsDisputedRefunded1765000002801,
   FilmIpKeyArt1765000002901,
   VenuePhotos1765000002902,
+  OrganizationLogos1765000002903,
 ];

@@ -1017,6 +1017,13 @@ const ROWS: Row[] = [
   },
   {
     kind: 'mutation',
+    field: 'setOrganizationLogo',
+    expect: m('U F ok F F F F'),
+    fresh: (_, cell) => freshGallery(600 + cell),
+    args: (x, fr) => ({ organizationId: x.merchantA.organizationId, mediaId: fr['mediaId'] }),
+  },
+  {
+    kind: 'mutation',
     field: 'setProductMedia',
     expect: m('U N ok N N N F'),
     fresh: (_, cell) => freshGallery(cell),

@@ -156,4 +156,71 @@ describe('film key art, venue photos and organization logos', () => {
         expect(errorCode(await t.gql(SET, { v: venueId, m: [theirs.id] }, token))).toBe(code);
     });
   });
+
+  describe('setOrganizationLogo', () => {
+    const SET = `mutation($o: ID!, $m: ID) { setOrganizationLogo(organizationId: $o, mediaId: $m) { id logo { id url thumbnailUrl } } }`;
+
+    it("shows an owner's choice of the organization's own uploads beside its name on product and film pages; null removes it", async () => {
+      const [merchantLogo, studioLogo] = [await image(l.merchant.token, 40), await image(l.studio.token, 41)];
+      const set = await ok(
+        t.gql(SET, { o: l.merchant.organizationId, m: merchantLogo.id }, l.merchant.token),
+        'setOrganizationLogo',
+      );
+      expect(set.logo).toEqual({ id: merchantLogo.id, url: merchantLogo.url, thumbnailUrl: merchantLogo.thumbnailUrl });
+      await ok(t.gql(SET, { o: l.studio.organizationId, m: studioLogo.id }, l.studio.token), 'setOrganizationLogo');
+      const experience = await createExperience(t, l, (await createVenue(t, l.merchant)).id, { name: 'Logo tour' });
+      await approveAndPublish(t, l, experience.id);
+      const seen = await t.gql(
+        `query($p: ID!, $f: ID!) { product(id: $p) { merchant { logo { id } } } filmIp(id: $f) { studio { logo { id } } } }`,
+        { p: experience.id, f: l.filmIpId },
+      );
+      expect(seen.data).toEqual({
+        product: { merchant: { logo: { id: merchantLogo.id } } },
+        filmIp: { studio: { logo: { id: studioLogo.id } } },
+      });
+      const removed = await ok(
+        t.gql(SET, { o: l.merchant.organizationId, m: null }, l.merchant.token),
+        'setOrganizationLogo',
+      );
+      expect(removed.logo).toBeNull();
+      expect((await get(merchantLogo.url)).status).toBe(200);
+      expect(await t.sql(`SELECT id FROM media WHERE id = $1`, [merchantLogo.id])).toHaveLength(1);
+    });
+
+    it("refuses another organization's upload (FORBIDDEN), a private one and an unknown one (NOT_FOUND), changing nothing", async () => {
+      const mine = await image(l.merchant.token, 42);
+      await ok(t.gql(SET, { o: l.merchant.organizationId, m: mine.id }, l.merchant.token), 'setOrganizationLogo');
+      const studios = await image(l.studio.token, 43);
+      expect(errorCode(await t.gql(SET, { o: l.merchant.organizationId, m: studios.id }, l.merchant.token))).toBe(
+        'FORBIDDEN',
+      );
+      const secret = await image(l.merchant.token, 44, '?private=true');
+      for (const m of [secret.id, randomUUID()])
+        expect(errorCode(await t.gql(SET, { o: l.merchant.organizationId, m }, l.merchant.token))).toBe('NOT_FOUND');
+      const rows = await t.sql<{ media_id: string }>(
+        `SELECT media_id FROM organization_logos WHERE organization_id = $1`,
+        [l.merchant.organizationId],
+      );
+      expect(rows).toEqual([{ media_id: mine.id }]);
+    });
+
+    it('is for owners only: staff, other organizations, visitors and anonymous callers are refused', async () => {
+      const staff = await signUp(t, 'images-staff');
+      await t.sql(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'STAFF')`, [
+        l.merchant.organizationId,
+        staff.userId,
+      ]);
+      const mine = await image(l.merchant.token, 45);
+      for (const [token, code] of [
+        [staff.token, 'FORBIDDEN'],
+        [otherStudio.token, 'FORBIDDEN'],
+        [l.studio.token, 'FORBIDDEN'],
+        [visitor.token, 'FORBIDDEN'],
+        [undefined, 'UNAUTHENTICATED'],
+      ] as const)
+        expect(errorCode(await t.gql(SET, { o: l.merchant.organizationId, m: mine.id }, token))).toBe(code);
+      // Staff may still upload for the organization; they only may not make it its logo.
+      expect((await upload(t, await photo('png', 46), { token: staff.token })).status).toBe(201);
+    });
+  });
 });

@@ -461,6 +461,21 @@ export type DevConfirmMutationVariables = Exact<{
 
 export type DevConfirmMutation = { devConfirmPayment: { id: string, status: OrderStatus } };
 
+export type OrganizationLogoOfQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationLogoOfQuery = { organization: { id: string, logo: { id: string, thumbnailUrl: string } | null } };
+
+export type SetOrganizationLogoMutationVariables = Exact<{
+  organizationId: string | number;
+  mediaId?: string | number | null | undefined;
+}>;
+
+
+export type SetOrganizationLogoMutation = { setOrganizationLogo: { id: string } };
+
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
 }>;
@@ -562,7 +577,7 @@ export type FilmDetailQueryVariables = Exact<{
 }>;
 
 
-export type FilmDetailQuery = { filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, synopsisZh: string | null, artworkUrls: Array<string>, keyArt: { url: string, cardUrl: string, width: number, height: number } | null, studio: { id: string, name: string, nameZh: string | null }, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null, mapUrl: string }> } };
+export type FilmDetailQuery = { filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, synopsisZh: string | null, artworkUrls: Array<string>, keyArt: { url: string, cardUrl: string, width: number, height: number } | null, studio: { id: string, name: string, nameZh: string | null, logo: { id: string, thumbnailUrl: string } | null }, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null, mapUrl: string }> } };
 
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -882,7 +897,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null, photos: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string }> } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null, logo: { id: string, thumbnailUrl: string } | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null, photos: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string }> } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
 
 export type SearchProductsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -1194,6 +1209,24 @@ export const DevConfirmDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DevConfirmMutation, DevConfirmMutationVariables>;
+export const OrganizationLogoOfDocument = new TypedDocumentString(`
+    query OrganizationLogoOf($id: ID!) {
+  organization(id: $id) {
+    id
+    logo {
+      id
+      thumbnailUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationLogoOfQuery, OrganizationLogoOfQueryVariables>;
+export const SetOrganizationLogoDocument = new TypedDocumentString(`
+    mutation SetOrganizationLogo($organizationId: ID!, $mediaId: ID) {
+  setOrganizationLogo(organizationId: $organizationId, mediaId: $mediaId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetOrganizationLogoMutation, SetOrganizationLogoMutationVariables>;
 export const CreateOrganizationDocument = new TypedDocumentString(`
     mutation CreateOrganization($input: CreateOrganizationInput!) {
   createOrganization(input: $input) {
@@ -1371,6 +1404,10 @@ export const FilmDetailDocument = new TypedDocumentString(`
       id
       name
       nameZh
+      logo {
+        id
+        thumbnailUrl
+      }
     }
     filmingLocations {
       id
@@ -2193,6 +2230,10 @@ export const ProductDetailDocument = new TypedDocumentString(`
       id
       name
       nameZh
+      logo {
+        id
+        thumbnailUrl
+      }
     }
     media {
       id

@@ -29,6 +29,10 @@ const FilmDetail = graphql(`
         id
         name
         nameZh
+        logo {
+          id
+          thumbnailUrl
+        }
       }
       filmingLocations {
         id
@@ -154,7 +158,11 @@ function Film({ film }: { film: FilmDetailQuery['filmIp'] }) {
             </p>
           )}
           <p>
-            {t('film.studio')}: <strong>{pick(film.studio.nameZh, film.studio.name)}</strong>
+            {t('film.studio')}:{' '}
+            {film.studio.logo && (
+              <img className="org-logo" src={film.studio.logo.thumbnailUrl} width={24} height={24} alt="" />
+            )}
+            <strong>{pick(film.studio.nameZh, film.studio.name)}</strong>
           </p>
           {synopses.length > 0 && (
             <section aria-labelledby="film-synopsis">

@@ -39,6 +39,10 @@ const ProductDetail = graphql(`
         id
         name
         nameZh
+        logo {
+          id
+          thumbnailUrl
+        }
       }
       media {
         id
@@ -184,7 +188,11 @@ export function ProductPage({ id }: { id: string }) {
       {({ product: p }) => (
         <article className="product">
           <p className="eyebrow">
-            {t(`category.${p.category}`)} · {pick(p.merchant.nameZh, p.merchant.name)}
+            {t(`category.${p.category}`)} ·{' '}
+            {p.merchant.logo && (
+              <img className="org-logo" src={p.merchant.logo.thumbnailUrl} width={24} height={24} alt="" />
+            )}
+            {pick(p.merchant.nameZh, p.merchant.name)}
           </p>
           <h1>{pick(p.nameZh, p.name)}</h1>
           <p>
