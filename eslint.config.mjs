@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
  */
 const CONTEXT_DEPENDENCIES = {
   identity: [],
-  ip: ['identity'],
+  ip: ['identity', 'media'],
   licensing: ['identity', 'ip', 'media'],
   media: ['identity'],
   catalog: ['identity', 'ip', 'licensing', 'media'],

@@ -36,6 +36,9 @@ import { OrderLineNames1765000002202 } from './1765000002202-order-line-names';
 import { VariantOptions1765000002301 } from './1765000002301-variant-options';
 import { ShippingFeeRefunds1765000002701 } from './1765000002701-shipping-fee-refunds';
 import { NotificationKindsDisputedRefunded1765000002801 } from './1765000002801-notification-kinds-disputed-refunded';
+import { FilmIpKeyArt1765000002901 } from './1765000002901-film-ip-key-art';
+import { VenuePhotos1765000002902 } from './1765000002902-venue-photos';
+import { OrganizationLogos1765000002903 } from './1765000002903-organization-logos';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -77,4 +80,7 @@ export const migrations = [
   FilmIpSynopsisZh1765000002401,
   ShippingFeeRefunds1765000002701,
   NotificationKindsDisputedRefunded1765000002801,
+  FilmIpKeyArt1765000002901,
+  VenuePhotos1765000002902,
+  OrganizationLogos1765000002903,
 ];

@@ -160,6 +160,16 @@ async function freshGallery(cell: number): Promise<{ productId: string; mediaId:
   return { productId, mediaId: res.body.id as string };
 }
 
+/** A public upload of studio A, to become its IP's key art. */
+async function freshStudioImage(cell: number): Promise<{ mediaId: string }> {
+  const res = await upload(t, await photo('jpeg', 400 + cell), {
+    token: f.studioA.token,
+    query: `?organizationId=${f.studioA.organizationId}`,
+  });
+  if (res.status !== 201) throw new Error(`upload failed: ${JSON.stringify(res.body)}`);
+  return { mediaId: res.body.id as string };
+}
+
 /** A draft of merchant A and artwork merchant A uploaded, for its first design round. */
 async function freshDesignRound(cell: number): Promise<{ productId: string; mediaId: string }> {
   return freshGallery(200 + cell);
@@ -1000,10 +1010,31 @@ const ROWS: Row[] = [
   },
   {
     kind: 'mutation',
+    field: 'setFilmIpKeyArt',
+    expect: m('U F F F ok F F'),
+    fresh: (_, cell) => freshStudioImage(cell),
+    args: (x, fr) => ({ filmIpId: x.l.filmIpId, mediaId: fr['mediaId'] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'setOrganizationLogo',
+    expect: m('U F ok F F F F'),
+    fresh: (_, cell) => freshGallery(600 + cell),
+    args: (x, fr) => ({ organizationId: x.merchantA.organizationId, mediaId: fr['mediaId'] }),
+  },
+  {
+    kind: 'mutation',
     field: 'setProductMedia',
     expect: m('U N ok N N N F'),
     fresh: (_, cell) => freshGallery(cell),
     args: (_, fr) => ({ productId: fr['productId'], mediaIds: [fr['mediaId']] }),
+  },
+  {
+    kind: 'mutation',
+    field: 'setVenuePhotos',
+    expect: m('U N ok N N N N'),
+    fresh: (_, cell) => freshGallery(500 + cell),
+    args: (x, fr) => ({ venueId: x.venueId, mediaIds: [fr['mediaId']] }),
   },
   {
     kind: 'mutation',

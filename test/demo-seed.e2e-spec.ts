@@ -12,6 +12,7 @@ describe('demo seed', () => {
   const snapshot = async () =>
     t.sql<{ what: string; n: string }>(`
       SELECT 'ips' AS what, count(*)::text AS n FROM film_ips
+      UNION ALL SELECT 'keyArt', count(key_art_media_id)::text FROM film_ips
       UNION ALL SELECT 'locations', count(*)::text FROM filming_locations
       UNION ALL SELECT 'offers', count(*)::text FROM license_offers
       UNION ALL SELECT 'pending', count(*)::text FROM license_applications WHERE status = 'PENDING'
@@ -25,6 +26,8 @@ describe('demo seed', () => {
     const first = await snapshot();
     expect(Object.fromEntries(first.map((r) => [r.what, Number(r.n)]))).toEqual({
       ips: 7,
+      // Each demo film has its drawn poster as key art.
+      keyArt: 7,
       locations: 4,
       offers: 7,
       pending: 1,

@@ -221,6 +221,7 @@ const CALLER: Record<string, 'anon' | 'studio' | 'merchant' | 'platform' | 'visi
   suspendLicense: 'studio',
   terminateLicense: 'studio',
   updateFilmIp: 'studio',
+  setFilmIpKeyArt: 'studio',
   recordLicenseTerms: 'platform',
   reindexSearch: 'platform',
   setMerchantPlatformFee: 'platform',
@@ -256,11 +257,13 @@ describe('bad-input fuzz over every mutation', () => {
     const [offer] = await t.sql<{ id: string }>(`SELECT id FROM license_offers LIMIT 1`);
     const [application] = await t.sql<{ id: string }>(`SELECT id FROM license_applications LIMIT 1`);
     // Images of the merchant and of another organization, so gallery ids hit both "mine" and "not mine".
-    const [ownImage, otherImage, studioPrivate] = await Promise.all([
+    const [ownImage, otherImage, studioPrivate, studioImage] = await Promise.all([
       upload(t, await photo('jpeg', 1), { token: l.merchant.token }),
       upload(t, await photo('jpeg', 2), { token: other.token }),
       // A private upload of the studio: brand-asset ids that reach the domain.
       upload(t, await photo('png', 3), { token: l.studio.token, query: '?private=true' }),
+      // A public upload of the studio: key art ids that reach the domain.
+      upload(t, await photo('png', 4), { token: l.studio.token }),
     ]);
     // The visitor's paid lines, one with a refund request waiting for the merchant: after-sales ids that reach the domain.
     const bought = await t.gql(
@@ -325,6 +328,7 @@ describe('bad-input fuzz over every mutation', () => {
         ownImage.body.id,
         otherImage.body.id,
         studioPrivate.body.id,
+        studioImage.body.id,
       ],
     };
   }, 60_000);

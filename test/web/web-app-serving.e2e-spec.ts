@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_DIR } from '../support/browser';
 import { approveAndPublish, createMerchandise, licensedMerchant, Licensed, ok } from '../support/catalog';
-import { setGallery } from '../support/media';
+import { photo, setGallery, upload } from '../support/media';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** The API serves the built web app at / and answers page paths with it, without shadowing its own routes. */
@@ -233,6 +233,19 @@ describe('web app served by the API', () => {
     expect(page).toContain('https://www.openstreetmap.org/?mlat=30.94&amp;mlon=121.31');
     expect(page).toContain(`<a href="/search?ip=${l.filmIpId}">`);
     expect(page.match(/<script/g)).toHaveLength(1);
+
+    // The studio's own key art, once set, is the preview's picture ahead of any product's.
+    const art = await upload(t, await photo('png', 70), { token: l.studio.token });
+    await ok(
+      t.gql(
+        `mutation($f: ID!, $m: ID) { setFilmIpKeyArt(filmIpId: $f, mediaId: $m) { id } }`,
+        { f: l.filmIpId, m: art.body.id },
+        l.studio.token,
+      ),
+      'setFilmIpKeyArt',
+    );
+    const withArt = await (await fetch(`${t.baseUrl}/ip/${l.filmIpId}`, { headers: html })).text();
+    expect(withArt).toContain(`<meta property="og:image" content="http://shop.test${art.body.url}" />`);
   });
 
   it('answers 404 with the app for a film id nobody has, or one that is no id', async () => {

@@ -1,6 +1,7 @@
 import { CatalogListingSource } from '@chedun/catalog';
 import { OrganizationService } from '@chedun/identity';
 import { FilmIpReader, FilmIpService } from '@chedun/ip';
+import { MediaService } from '@chedun/media';
 import { ReviewService } from '@chedun/orders';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -53,6 +54,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
       app.get(FilmIpReader),
       app.get(OrganizationService),
       app.get(CatalogListingSource),
+      app.get(MediaService),
     ),
     ratings: app.get(ReviewService),
   });

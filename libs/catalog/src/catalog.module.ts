@@ -47,6 +47,10 @@ import { TimeSlotRepository } from './time-slot.repository';
 import { TimeSlotResolver } from './time-slot.resolver';
 import { TimeSlotService } from './time-slot.service';
 import { VenueEntity } from './venue.entity';
+import { VenuePhotoEntity } from './venue-photo.entity';
+import { VenuePhotoRepository } from './venue-photo.repository';
+import { VenuePhotoResolver } from './venue-photo.resolver';
+import { VenuePhotoService } from './venue-photo.service';
 import { VenueRepository } from './venue.repository';
 import { VenueResolver } from './venue.resolver';
 import { VenueService } from './venue.service';
@@ -61,6 +65,7 @@ import { VenueService } from './venue.service';
       TicketTypeEntity,
       TimeSlotEntity,
       VenueEntity,
+      VenuePhotoEntity,
       ProductMediaEntity,
       DesignRoundEntity,
     ]),
@@ -102,6 +107,9 @@ import { VenueService } from './venue.service';
     FavouriteService,
     FavouriteResolver,
     VenueResolver,
+    VenuePhotoRepository,
+    VenuePhotoService,
+    VenuePhotoResolver,
     TimeSlotResolver,
   ],
   exports: [

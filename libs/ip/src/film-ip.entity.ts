@@ -35,6 +35,10 @@ export class FilmIpEntity {
   @Column('text', { name: 'artwork_urls', array: true })
   artworkUrls!: string[];
 
+  /** The studio's own public upload shown as the film's poster; null for none. */
+  @Column('uuid', { name: 'key_art_media_id', nullable: true })
+  keyArtMediaId!: string | null;
+
   @Column('uuid', { name: 'created_by' })
   createdBy!: string;
 

@@ -2,6 +2,7 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, Organization, OrganizationService, Public, toOrganization } from '@chedun/identity';
 import { mapUrl } from '@chedun/kernel';
+import { MediaImage, MediaService } from '@chedun/media';
 import DataLoader from 'dataloader';
 import { FilmIpEntity, FilmingLocationEntity } from './film-ip.entity';
 import { FilmIpService } from './film-ip.service';
@@ -12,6 +13,7 @@ import {
   FilmIpsArgs,
   FilmingLocation,
   RecordFilmingLocationInput,
+  SetFilmIpKeyArtArgs,
   UpdateFilmIpInput,
 } from './film-ip.types';
 
@@ -26,6 +28,7 @@ export function toFilmIp(ip: FilmIpEntity): FilmIp {
     year: ip.year,
     characters: ip.characters.map((c) => ({ name: c.name, nameZh: c.nameZh })),
     artworkUrls: ip.artworkUrls,
+    keyArtMediaId: ip.keyArtMediaId,
   };
 }
 
@@ -40,13 +43,17 @@ export function toFilmingLocation(l: FilmingLocationEntity): FilmingLocation {
   };
 }
 
-type RequestContext = { filmingLocationsLoader?: DataLoader<string, FilmingLocationEntity[]> };
+type RequestContext = {
+  filmingLocationsLoader?: DataLoader<string, FilmingLocationEntity[]>;
+  keyArtLoader?: DataLoader<string, MediaImage | null>;
+};
 
 @Resolver(() => FilmIp)
 export class FilmIpResolver {
   constructor(
     private readonly service: FilmIpService,
     private readonly organizations: OrganizationService,
+    private readonly media: MediaService,
   ) {}
 
   @Mutation(() => FilmIp, { description: 'Staff of the studio only.' })
@@ -61,6 +68,14 @@ export class FilmIpResolver {
     @Args('input') input: UpdateFilmIpInput,
   ): Promise<FilmIp> {
     return toFilmIp(await this.service.update(actor, id, input));
+  }
+
+  @Mutation(() => FilmIp, {
+    description:
+      "Staff of the IP's studio: shows one of the studio's own public uploads (POST /media) as the film's key art (its poster on the film page and in share previews); null clears it. The upload itself is kept.",
+  })
+  async setFilmIpKeyArt(@CurrentActor() actor: Actor, @Args() args: SetFilmIpKeyArtArgs): Promise<FilmIp> {
+    return toFilmIp(await this.service.setKeyArt(actor, args.filmIpId, args.mediaId ?? null));
   }
 
   @Mutation(() => FilmingLocation, {
@@ -102,6 +117,20 @@ export class FilmIpResolver {
       return ids.map((id) => byIp.get(id) ?? []);
     }));
     return (await loader.load(ip.id)).map(toFilmingLocation);
+  }
+
+  @ResolveField(() => MediaImage, {
+    nullable: true,
+    description:
+      "The film's poster, chosen by its studio; null when it has none (pages then fall back to a product's picture).",
+  })
+  async keyArt(@Parent() ip: FilmIp, @Context() ctx: RequestContext): Promise<MediaImage | null> {
+    if (!ip.keyArtMediaId) return null;
+    const loader = (ctx.keyArtLoader ??= new DataLoader<string, MediaImage | null>(async (ids) => {
+      const uploads = await this.media.summaries(ids);
+      return ids.map((id) => uploads.get(id)?.image ?? null);
+    }));
+    return loader.load(ip.keyArtMediaId);
   }
 
   @ResolveField(() => Organization, { description: 'The studio that owns the IP (its public profile).' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEventBus } from '@chedun/db';
 import { Actor, OrganizationKind } from '@chedun/identity';
+import { MediaService } from '@chedun/media';
 import { Clock, ConnectionShape, DomainError, FilmIpRenamed, PageArgs } from '@chedun/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { FilmIpEntity, FilmingLocationEntity } from './film-ip.entity';
@@ -18,6 +19,7 @@ export class FilmIpService {
     private readonly locations: FilmingLocationRepository,
     private readonly clock: Clock,
     private readonly events: DomainEventBus,
+    private readonly media: MediaService,
   ) {}
 
   async create(actor: Actor, input: CreateFilmIpInput): Promise<FilmIpEntity> {
@@ -28,6 +30,7 @@ export class FilmIpService {
       title: input.title.trim(),
       titleZh: input.titleZh?.trim() || null,
       ...details(input),
+      keyArtMediaId: null,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -53,6 +56,21 @@ export class FilmIpService {
         await this.events.publish(renamed, manager);
       }
       return saved;
+    });
+  }
+
+  /**
+   * The IP's key art becomes one of its studio's public uploads, or none. Only the reference changes: the upload and
+   * its content-addressed files stay, since other records (and other organizations' equal uploads) may show them.
+   */
+  async setKeyArt(actor: Actor, filmIpId: string, mediaId: string | null): Promise<FilmIpEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const ip = await this.lockOwn(manager, actor, filmIpId);
+      if (mediaId) await this.media.ownPublicImages([mediaId], ip.studioId);
+      if (ip.keyArtMediaId === mediaId) return ip;
+      ip.keyArtMediaId = mediaId;
+      ip.updatedAt = this.clock.now();
+      return this.filmIps.forManager(manager).save(ip);
     });
   }
 

@@ -77,6 +77,9 @@ export class FilmIp {
 
   @Field(() => [String], { description: 'URLs of artwork the studio hosts.' })
   artworkUrls!: string[];
+
+  /** Resolved by `keyArt`; not a field of its own. */
+  keyArtMediaId!: string | null;
 }
 
 @ObjectType('FilmIpConnection')
@@ -204,4 +207,19 @@ export class FilmIpsArgs extends PageArgs {
   @IsOptional()
   @IsUUID('all', { message: 'studioId must be an id' })
   studioId?: string | null;
+}
+
+@ArgsType()
+export class SetFilmIpKeyArtArgs {
+  @Field(() => ID)
+  @IsUUID()
+  filmIpId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "A public upload of the IP's studio (POST /media); null clears the key art.",
+  })
+  @IsOptional()
+  @IsUUID()
+  mediaId?: string | null;
 }

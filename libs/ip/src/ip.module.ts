@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@chedun/identity';
+import { MediaModule } from '@chedun/media';
 import { FilmIpEntity, FilmIpFilmingLocationEntity, FilmingLocationEntity } from './film-ip.entity';
 import { FilmIpReader } from './film-ip.reader';
 import { FilmIpRepository } from './film-ip.repository';
@@ -12,6 +13,7 @@ import { FilmIpService } from './film-ip.service';
   imports: [
     TypeOrmModule.forFeature([FilmIpEntity, FilmingLocationEntity, FilmIpFilmingLocationEntity]),
     IdentityModule,
+    MediaModule,
   ],
   providers: [
     FilmIpRepository,

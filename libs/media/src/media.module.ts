@@ -9,6 +9,10 @@ import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
 import { MediaStorage } from './media-storage.port';
 import { S3MediaStorage } from './s3.media-storage';
+import { OrganizationLogoEntity } from './organization-logo.entity';
+import { OrganizationLogoRepository } from './organization-logo.repository';
+import { OrganizationLogoResolver } from './organization-logo.resolver';
+import { OrganizationLogoService } from './organization-logo.service';
 
 /** Chosen by configuration like DATABASE_URL and MEILI_HOST: S3 when MEDIA_S3_BUCKET is set, else the local disk. */
 export function mediaStorageFor(config: AppConfig): MediaStorage {
@@ -16,12 +20,15 @@ export function mediaStorageFor(config: AppConfig): MediaStorage {
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MediaEntity]), IdentityModule],
+  imports: [TypeOrmModule.forFeature([MediaEntity, OrganizationLogoEntity]), IdentityModule],
   controllers: [MediaController],
   providers: [
     { provide: MediaStorage, inject: [APP_CONFIG], useFactory: mediaStorageFor },
     MediaRepository,
     MediaService,
+    OrganizationLogoRepository,
+    OrganizationLogoService,
+    OrganizationLogoResolver,
   ],
   exports: [MediaService],
 })

@@ -169,6 +169,23 @@ export class MediaService {
     );
   }
 
+  /**
+   * The images of these public uploads, in the order given, when every one belongs to `organizationId`: what a record
+   * shown to the public (key art, venue photos, a logo) may point at. Unknown and private ids are NOT_FOUND (a private
+   * file has no public URL and never stands in for a public one), another organization's upload is FORBIDDEN, as for
+   * product galleries.
+   */
+  async ownPublicImages(ids: readonly string[], organizationId: string): Promise<MediaImage[]> {
+    const uploads = await this.summaries(ids);
+    return ids.map((id) => {
+      const upload = uploads.get(id);
+      if (!upload) throw MediaException.notFound('Media', id);
+      if (upload.organizationId !== organizationId)
+        throw MediaException.forbidden('Only images the organization uploaded itself may be shown for it');
+      return upload.image;
+    });
+  }
+
   /** Who owns an upload and whether it is private; null for an unknown id. */
   async describe(id: string): Promise<PrivateMediaSummary | null> {
     const [m] = await this.repository.findByIds([id]);

@@ -21,9 +21,10 @@ const TABLES: Record<string, readonly string[]> = {
   ],
   ip: ['film_ips', 'filming_locations', 'film_ip_filming_locations'],
   licensing: ['license_offers', 'license_applications', 'licenses', 'licensing_audit_entries', 'brand_assets'],
-  media: ['media'],
+  media: ['media', 'organization_logos'],
   catalog: [
     'venues',
+    'venue_photos',
     'products',
     'product_variants',
     'stock_movements',

@@ -17,6 +17,8 @@ export interface PosterText {
   name: string;
   filmTitle: string;
   filmTitleZh: string | null;
+  /** The last line instead of the film's titles (a film's own key art names its year and studio there). */
+  footer?: string;
 }
 
 function escapeMarkup(text: string): string {
@@ -49,7 +51,9 @@ export async function drawPoster(text: PosterText): Promise<Buffer> {
       `<rect x="40" y="40" width="720" height="720" fill="none" stroke="#fff" stroke-opacity="0.25" stroke-width="4"/>` +
       `</svg>`,
   );
-  const film = escapeMarkup(text.filmTitleZh ? `《${text.filmTitleZh}》 ${text.filmTitle}` : text.filmTitle);
+  const film = escapeMarkup(
+    text.footer ?? (text.filmTitleZh ? `《${text.filmTitleZh}》 ${text.filmTitle}` : text.filmTitle),
+  );
   // Loaded here, not at start: only the demo seed draws posters (#18).
   const { default: sharp } = await import('sharp');
   const caption = await sharp({

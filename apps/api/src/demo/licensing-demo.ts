@@ -4,7 +4,9 @@ import { Actor, ActorLoader } from '@chedun/identity';
 import { FilmIpService } from '@chedun/ip';
 import { Clock, Money, ProductCategory as C, shanghaiDate } from '@chedun/kernel';
 import { LicenseApplicationService, LicenseOfferService, LicenseService } from '@chedun/licensing';
+import { MediaService } from '@chedun/media';
 import { DataSource } from 'typeorm';
+import { drawPoster } from './demo-poster';
 
 interface DemoPlace {
   nameEn: string;
@@ -186,6 +188,7 @@ export class LicensingDemoSeeder {
     private readonly offers: LicenseOfferService,
     private readonly applications: LicenseApplicationService,
     private readonly licenses: LicenseService,
+    private readonly media: MediaService,
   ) {}
 
   async run(): Promise<void> {
@@ -211,6 +214,7 @@ export class LicensingDemoSeeder {
           characters: ip.characters,
           artworkUrls: [],
         });
+        await this.seedKeyArt(studio, studioId, filmIp.id, ip);
         const knownPlace = places.get(ip.place.nameEn);
         if (knownPlace) await this.filmIps.linkFilmingLocation(studio, filmIp.id, knownPlace);
         else
@@ -233,6 +237,27 @@ export class LicensingDemoSeeder {
       }
     }
     if (seeded > 0) this.logger.log(`Seeded ${seeded} demo film IPs with offers and licenses`);
+  }
+
+  /**
+   * The film's poster, drawn in its products' colour (the hue comes from the title, as on their posters) and uploaded
+   * for the studio through the same path as POST /media, then set as the IP's key art as the studio would.
+   */
+  private async seedKeyArt(
+    studio: Actor,
+    studioId: string,
+    filmIpId: string,
+    ip: { title: string; titleZh: string; year: number },
+  ): Promise<void> {
+    const poster = await drawPoster({
+      nameZh: `《${ip.titleZh}》`,
+      name: ip.title,
+      filmTitle: ip.title,
+      filmTitleZh: ip.titleZh,
+      footer: `${ip.year} · 电影海报 Key art`,
+    });
+    const upload = await this.media.upload(studio, studioId, poster);
+    await this.filmIps.setKeyArt(studio, filmIpId, upload.id);
   }
 
   private async close(studio: Actor, offerId: string, deal: DemoDeal): Promise<void> {

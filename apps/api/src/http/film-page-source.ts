@@ -2,6 +2,7 @@ import type { CatalogListingSource } from '@chedun/catalog';
 import type { OrganizationService } from '@chedun/identity';
 import type { FilmIpReader, FilmIpService } from '@chedun/ip';
 import { mapUrl } from '@chedun/kernel';
+import type { MediaService } from '@chedun/media';
 
 /** What a film's page (`/ip/:id`) tells crawlers and link previews before any script runs. */
 export interface FilmPagePreview {
@@ -13,7 +14,10 @@ export interface FilmPagePreview {
   synopsisZh: string | null;
   studioName: string;
   studioNameZh: string | null;
-  /** The studio's key art, else the newest listed product's picture; absolute or a path on this site. */
+  /**
+   * The studio's key art (its upload's full rendition), else artwork it hosts, else the newest listed product's
+   * picture; absolute or a path on this site.
+   */
   keyArt?: string;
   locations: { nameEn: string; nameZh: string | null; mapUrl: string }[];
 }
@@ -23,7 +27,7 @@ const MAX_FILM_PAGES = 10_000;
 
 /**
  * Film pages as the HTML layer reads them: the IP, its studio's public name and its filming locations from their
- * contexts, and a picture from the catalog when the studio gave none.
+ * contexts, the key art from media, and a picture from the catalog when the studio gave none.
  */
 export class FilmPageSource {
   constructor(
@@ -31,6 +35,7 @@ export class FilmPageSource {
     private readonly filmIpIds: Pick<FilmIpReader, 'allIds'>,
     private readonly organizations: Pick<OrganizationService, 'profiles'>,
     private readonly listings: Pick<CatalogListingSource, 'filmIpCover'>,
+    private readonly media: Pick<MediaService, 'summaries'>,
   ) {}
 
   async preview(id: string): Promise<FilmPagePreview | undefined> {
@@ -39,7 +44,7 @@ export class FilmPageSource {
     const [[studio], locations, cover] = await Promise.all([
       this.organizations.profiles([ip.studioId]),
       this.filmIps.locationsOf([ip.id]),
-      ip.artworkUrls[0] ? Promise.resolve(ip.artworkUrls[0]) : this.listings.filmIpCover(ip.id),
+      this.cover(ip),
     ]);
     return {
       id: ip.id,
@@ -57,6 +62,18 @@ export class FilmPageSource {
         mapUrl: mapUrl(l.latitude, l.longitude),
       })),
     };
+  }
+
+  private async cover(ip: {
+    id: string;
+    keyArtMediaId: string | null;
+    artworkUrls: string[];
+  }): Promise<string | undefined> {
+    if (ip.keyArtMediaId) {
+      const keyArt = (await this.media.summaries([ip.keyArtMediaId])).get(ip.keyArtMediaId);
+      if (keyArt) return keyArt.image.url;
+    }
+    return ip.artworkUrls[0] ?? this.listings.filmIpCover(ip.id);
   }
 
   ids(): Promise<string[]> {

@@ -461,6 +461,21 @@ export type DevConfirmMutationVariables = Exact<{
 
 export type DevConfirmMutation = { devConfirmPayment: { id: string, status: OrderStatus } };
 
+export type OrganizationLogoOfQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationLogoOfQuery = { organization: { id: string, logo: { id: string, thumbnailUrl: string } | null } };
+
+export type SetOrganizationLogoMutationVariables = Exact<{
+  organizationId: string | number;
+  mediaId?: string | number | null | undefined;
+}>;
+
+
+export type SetOrganizationLogoMutation = { setOrganizationLogo: { id: string } };
+
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
 }>;
@@ -491,6 +506,21 @@ export type SetFavouriteMutationVariables = Exact<{
 
 
 export type SetFavouriteMutation = { setFavourite: boolean };
+
+export type VenuePhotosOfQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VenuePhotosOfQuery = { venue: { id: string, photos: Array<{ id: string, thumbnailUrl: string }> } };
+
+export type SetVenuePhotosMutationVariables = Exact<{
+  venueId: string | number;
+  mediaIds: Array<string | number> | string | number;
+}>;
+
+
+export type SetVenuePhotosMutation = { setVenuePhotos: { id: string } };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
@@ -547,7 +577,7 @@ export type FilmDetailQueryVariables = Exact<{
 }>;
 
 
-export type FilmDetailQuery = { filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, synopsisZh: string | null, artworkUrls: Array<string>, studio: { id: string, name: string, nameZh: string | null }, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null, mapUrl: string }> } };
+export type FilmDetailQuery = { filmIp: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, synopsisZh: string | null, artworkUrls: Array<string>, keyArt: { url: string, cardUrl: string, width: number, height: number } | null, studio: { id: string, name: string, nameZh: string | null, logo: { id: string, thumbnailUrl: string } | null }, filmingLocations: Array<{ id: string, nameEn: string, nameZh: string | null, mapUrl: string }> } };
 
 export type FilmIpsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -867,7 +897,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
+export type ProductDetailQuery = { product: { id: string, kind: ProductKind, status: ProductStatus, category: ProductCategory, name: string, nameZh: string | null, description: string | null, descriptionZh: string | null, images: Array<string>, purchaseLimit: number | null, verificationCode: string | null, favourited: boolean, priceFrom: { amountMinor: number, currency: string } | null, filmIp: { id: string, title: string, titleZh: string | null }, merchant: { id: string, name: string, nameZh: string | null, logo: { id: string, thumbnailUrl: string } | null }, media: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string, width: number, height: number, alt: string | null, altZh: string | null }>, variants: Array<{ id: string, sku: string, available: number, options: Array<{ name: string, nameZh: string | null, value: string, valueZh: string | null }>, price: { amountMinor: number, currency: string } }>, ticketTypes: Array<{ id: string, name: string, nameZh: string | null, price: { amountMinor: number, currency: string } }>, upcomingTimeSlots: Array<{ id: string, startsAt: string, endsAt: string, remaining: number, status: TimeSlotStatus }>, venue: { id: string, name: string, nameZh: string | null, address: string | null, addressZh: string | null, latitude: number, longitude: number, openingNotes: string | null, photos: Array<{ id: string, url: string, cardUrl: string, thumbnailUrl: string }> } | null, rating: { average: number | null, count: number }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string | null, reply: string | null, createdAt: string } }> } } };
 
 export type SearchProductsQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -915,7 +945,7 @@ export type StudioFilmIpsQueryVariables = Exact<{
 }>;
 
 
-export type StudioFilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, characters: Array<{ name: string, nameZh: string | null }> } }> } };
+export type StudioFilmIpsQuery = { filmIps: { totalCount: number, edges: Array<{ node: { id: string, title: string, titleZh: string | null, year: number | null, synopsis: string | null, keyArt: { id: string, thumbnailUrl: string } | null, characters: Array<{ name: string, nameZh: string | null }> } }> } };
 
 export type CreateFilmIpMutationVariables = Exact<{
   input: CreateFilmIpInput;
@@ -923,6 +953,14 @@ export type CreateFilmIpMutationVariables = Exact<{
 
 
 export type CreateFilmIpMutation = { createFilmIp: { id: string } };
+
+export type SetFilmIpKeyArtMutationVariables = Exact<{
+  filmIpId: string | number;
+  mediaId?: string | number | null | undefined;
+}>;
+
+
+export type SetFilmIpKeyArtMutation = { setFilmIpKeyArt: { id: string } };
 
 export type IncomingApplicationsQueryVariables = Exact<{
   studioId: string | number;
@@ -1171,6 +1209,24 @@ export const DevConfirmDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DevConfirmMutation, DevConfirmMutationVariables>;
+export const OrganizationLogoOfDocument = new TypedDocumentString(`
+    query OrganizationLogoOf($id: ID!) {
+  organization(id: $id) {
+    id
+    logo {
+      id
+      thumbnailUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationLogoOfQuery, OrganizationLogoOfQueryVariables>;
+export const SetOrganizationLogoDocument = new TypedDocumentString(`
+    mutation SetOrganizationLogo($organizationId: ID!, $mediaId: ID) {
+  setOrganizationLogo(organizationId: $organizationId, mediaId: $mediaId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetOrganizationLogoMutation, SetOrganizationLogoMutationVariables>;
 export const CreateOrganizationDocument = new TypedDocumentString(`
     mutation CreateOrganization($input: CreateOrganizationInput!) {
   createOrganization(input: $input) {
@@ -1204,6 +1260,24 @@ export const SetFavouriteDocument = new TypedDocumentString(`
   setFavourite(productId: $productId, favourite: $favourite)
 }
     `) as unknown as TypedDocumentString<SetFavouriteMutation, SetFavouriteMutationVariables>;
+export const VenuePhotosOfDocument = new TypedDocumentString(`
+    query VenuePhotosOf($id: ID!) {
+  venue(id: $id) {
+    id
+    photos {
+      id
+      thumbnailUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VenuePhotosOfQuery, VenuePhotosOfQueryVariables>;
+export const SetVenuePhotosDocument = new TypedDocumentString(`
+    mutation SetVenuePhotos($venueId: ID!, $mediaIds: [ID!]!) {
+  setVenuePhotos(venueId: $venueId, mediaIds: $mediaIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetVenuePhotosMutation, SetVenuePhotosMutationVariables>;
 export const RefreshSessionDocument = new TypedDocumentString(`
     mutation RefreshSession($refreshToken: String!) {
   refreshToken(refreshToken: $refreshToken) {
@@ -1320,10 +1394,20 @@ export const FilmDetailDocument = new TypedDocumentString(`
     synopsis
     synopsisZh
     artworkUrls
+    keyArt {
+      url
+      cardUrl
+      width
+      height
+    }
     studio {
       id
       name
       nameZh
+      logo {
+        id
+        thumbnailUrl
+      }
     }
     filmingLocations {
       id
@@ -2146,6 +2230,10 @@ export const ProductDetailDocument = new TypedDocumentString(`
       id
       name
       nameZh
+      logo {
+        id
+        thumbnailUrl
+      }
     }
     media {
       id
@@ -2197,6 +2285,12 @@ export const ProductDetailDocument = new TypedDocumentString(`
       latitude
       longitude
       openingNotes
+      photos {
+        id
+        url
+        cardUrl
+        thumbnailUrl
+      }
     }
     favourited
     rating {
@@ -2359,6 +2453,10 @@ export const StudioFilmIpsDocument = new TypedDocumentString(`
         titleZh
         year
         synopsis
+        keyArt {
+          id
+          thumbnailUrl
+        }
         characters {
           name
           nameZh
@@ -2375,6 +2473,13 @@ export const CreateFilmIpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateFilmIpMutation, CreateFilmIpMutationVariables>;
+export const SetFilmIpKeyArtDocument = new TypedDocumentString(`
+    mutation SetFilmIpKeyArt($filmIpId: ID!, $mediaId: ID) {
+  setFilmIpKeyArt(filmIpId: $filmIpId, mediaId: $mediaId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetFilmIpKeyArtMutation, SetFilmIpKeyArtMutationVariables>;
 export const IncomingApplicationsDocument = new TypedDocumentString(`
     query IncomingApplications($studioId: ID!, $status: LicenseApplicationStatus) {
   incomingLicenseApplications(studioId: $studioId, status: $status, first: 50) {

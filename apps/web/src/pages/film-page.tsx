@@ -19,10 +19,20 @@ const FilmDetail = graphql(`
       synopsis
       synopsisZh
       artworkUrls
+      keyArt {
+        url
+        cardUrl
+        width
+        height
+      }
       studio {
         id
         name
         nameZh
+        logo {
+          id
+          thumbnailUrl
+        }
       }
       filmingLocations {
         id
@@ -77,6 +87,12 @@ function FilmPlaceholder() {
   );
 }
 
+/** The card and full renditions at the widths they have (the longer side is at most 640 and 2048 px). */
+function keyArtSrcSet(art: { url: string; cardUrl: string; width: number; height: number }): string {
+  const scale = (limit: number) => Math.round(art.width * Math.min(1, limit / Math.max(art.width, art.height)));
+  return `${art.cardUrl} ${scale(640)}w, ${art.url} ${scale(2048)}w`;
+}
+
 function Film({ film }: { film: FilmDetailQuery['filmIp'] }) {
   const { t, pick, lang } = useI18n();
   const title = pick(film.titleZh, film.title);
@@ -88,7 +104,8 @@ function Film({ film }: { film: FilmDetailQuery['filmIp'] }) {
     document.title = `${title} · ${t('brand')}`;
   }, [title, t]);
   const firstCover = products.data?.searchProducts.edges.find((e) => e.node.cover)?.node.cover;
-  const keyArt = film.artworkUrls[0] ?? firstCover?.cardUrl;
+  // The studio's own key art first; artwork it hosts elsewhere, then the newest product's picture, stand in for it.
+  const keyArt = film.keyArt?.cardUrl ?? film.artworkUrls[0] ?? firstCover?.cardUrl;
   // The other language's synopsis follows the chosen one, so a visitor reading either finds the story.
   const synopses = [lang === 'zh' ? film.synopsisZh : film.synopsis, lang === 'zh' ? film.synopsis : film.synopsisZh]
     .filter((s): s is string => Boolean(s))
@@ -117,7 +134,16 @@ function Film({ film }: { film: FilmDetailQuery['filmIp'] }) {
       <div className="film-head">
         {/* The art's box is fixed (CSS aspect ratio) whether the picture, the first product's or none is shown. */}
         {keyArt ? (
-          <img className="film-art" src={keyArt} width={640} height={640} decoding="async" alt={title} />
+          <img
+            className="film-art"
+            src={keyArt}
+            srcSet={film.keyArt ? keyArtSrcSet(film.keyArt) : undefined}
+            sizes={film.keyArt ? '(max-width: 640px) 100vw, 20rem' : undefined}
+            width={film.keyArt?.width ?? 640}
+            height={film.keyArt?.height ?? 640}
+            decoding="async"
+            alt={title}
+          />
         ) : (
           <div className="film-art" aria-hidden="true" />
         )}
@@ -132,7 +158,11 @@ function Film({ film }: { film: FilmDetailQuery['filmIp'] }) {
             </p>
           )}
           <p>
-            {t('film.studio')}: <strong>{pick(film.studio.nameZh, film.studio.name)}</strong>
+            {t('film.studio')}:{' '}
+            {film.studio.logo && (
+              <img className="org-logo" src={film.studio.logo.thumbnailUrl} width={24} height={24} alt="" />
+            )}
+            <strong>{pick(film.studio.nameZh, film.studio.name)}</strong>
           </p>
           {synopses.length > 0 && (
             <section aria-labelledby="film-synopsis">

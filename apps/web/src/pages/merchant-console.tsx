@@ -1,3 +1,4 @@
+import { OrganizationLogoSection } from '../components/organization-logo';
 import { OrganizationGate } from '../components/organization-picker';
 import { Tabs, useTab } from '../components/tabs';
 import { useI18n } from '../lib/i18n';
@@ -36,7 +37,12 @@ export function MerchantConsole() {
             {t('merchant.title')} · {pick(merchant.nameZh, merchant.name)}
           </h1>
           <Tabs tabs={TABS} current={tab} label={t('merchant.title')} />
-          {tab === 'offers' && <MerchantOffersSection merchant={merchant} />}
+          {tab === 'offers' && (
+            <>
+              <OrganizationLogoSection organizationId={merchant.id} />
+              <MerchantOffersSection merchant={merchant} />
+            </>
+          )}
           {tab === 'applications' && <MerchantApplicationsSection merchant={merchant} />}
           {tab === 'licenses' && <MerchantLicensesSection merchant={merchant} />}
           {tab === 'products' && <MerchantProductsSection merchant={merchant} />}

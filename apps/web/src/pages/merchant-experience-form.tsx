@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
+import { VenuePhotos } from '../components/venue-photos';
 import { graphql } from '../gql';
 import type { ProductCategory } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
@@ -254,6 +255,7 @@ export function CreateExperienceForm({
                   <option value={NEW_VENUE}>{t('experience.venueNew')}</option>
                 </select>
               </label>
+              {chosenVenue !== NEW_VENUE && <VenuePhotos venueId={chosenVenue} merchantId={merchant.id} />}
               {chosenVenue === NEW_VENUE && (
                 <div className="row">
                   <label>

@@ -39,6 +39,10 @@ const ProductDetail = graphql(`
         id
         name
         nameZh
+        logo {
+          id
+          thumbnailUrl
+        }
       }
       media {
         id
@@ -90,6 +94,12 @@ const ProductDetail = graphql(`
         latitude
         longitude
         openingNotes
+        photos {
+          id
+          url
+          cardUrl
+          thumbnailUrl
+        }
       }
       favourited
       rating {
@@ -178,7 +188,11 @@ export function ProductPage({ id }: { id: string }) {
       {({ product: p }) => (
         <article className="product">
           <p className="eyebrow">
-            {t(`category.${p.category}`)} · {pick(p.merchant.nameZh, p.merchant.name)}
+            {t(`category.${p.category}`)} ·{' '}
+            {p.merchant.logo && (
+              <img className="org-logo" src={p.merchant.logo.thumbnailUrl} width={24} height={24} alt="" />
+            )}
+            {pick(p.merchant.nameZh, p.merchant.name)}
           </p>
           <h1>{pick(p.nameZh, p.name)}</h1>
           <p>
@@ -281,6 +295,26 @@ export function ProductPage({ id }: { id: string }) {
                 {(p.venue.addressZh || p.venue.address) && <> · {pick(p.venue.addressZh, p.venue.address)}</>}
               </p>
               {p.venue.openingNotes && <p className="muted">{p.venue.openingNotes}</p>}
+              {p.venue.photos.length > 0 && (
+                <ul className="venue-photos" data-testid="venue-photos">
+                  {p.venue.photos.map((photo, i) => (
+                    <li key={photo.id}>
+                      <a href={photo.url} target="_blank" rel="noreferrer">
+                        <img
+                          src={photo.thumbnailUrl}
+                          srcSet={`${photo.thumbnailUrl} 240w, ${photo.cardUrl} 640w`}
+                          sizes="8rem"
+                          width={128}
+                          height={128}
+                          loading="lazy"
+                          decoding="async"
+                          alt={t('venue.photo', { name: pick(p.venue!.nameZh, p.venue!.name), position: i + 1 })}
+                        />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
               <p>
                 {t('product.position', { lat: p.venue.latitude.toFixed(5), lng: p.venue.longitude.toFixed(5) })}{' '}
                 <a

@@ -1,3 +1,4 @@
+import { OrganizationLogoSection } from '../components/organization-logo';
 import { OrganizationGate } from '../components/organization-picker';
 import { Tabs, useTab } from '../components/tabs';
 import { useI18n } from '../lib/i18n';
@@ -30,7 +31,12 @@ export function StudioConsole() {
             {t('studio.title')} · {pick(studio.nameZh, studio.name)}
           </h1>
           <Tabs tabs={TABS} current={tab} label={t('studio.title')} />
-          {tab === 'ip' && <StudioFilmIpsSection studio={studio} />}
+          {tab === 'ip' && (
+            <>
+              <OrganizationLogoSection organizationId={studio.id} />
+              <StudioFilmIpsSection studio={studio} />
+            </>
+          )}
           {tab === 'offers' && <StudioOffersSection studio={studio} />}
           {tab === 'inbox' && <StudioInboxSection studio={studio} />}
           {tab === 'licenses' && <StudioLicensesSection studio={studio} />}

@@ -1,8 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { BrandAssets } from '../components/brand-assets';
 import { LazyDetails } from '../components/lazy-details';
+import { SingleImageField } from '../components/single-image';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
+import { request } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
@@ -18,6 +20,10 @@ export const StudioFilmIps = graphql(`
           titleZh
           year
           synopsis
+          keyArt {
+            id
+            thumbnailUrl
+          }
           characters {
             name
             nameZh
@@ -31,6 +37,14 @@ export const StudioFilmIps = graphql(`
 const CreateFilmIp = graphql(`
   mutation CreateFilmIp($input: CreateFilmIpInput!) {
     createFilmIp(input: $input) {
+      id
+    }
+  }
+`);
+
+const SetFilmIpKeyArt = graphql(`
+  mutation SetFilmIpKeyArt($filmIpId: ID!, $mediaId: ID) {
+    setFilmIpKeyArt(filmIpId: $filmIpId, mediaId: $mediaId) {
       id
     }
   }
@@ -79,6 +93,15 @@ export function StudioFilmIpsSection({ studio }: { studio: Organization }) {
                   {node.characters.length > 0 && (
                     <p className="muted">{node.characters.map((c) => pick(c.nameZh, c.name)).join(' · ')}</p>
                   )}
+                  <SingleImageField
+                    label={t('ip.keyArt')}
+                    organizationId={studio.id}
+                    image={node.keyArt}
+                    onSave={async (mediaId) => {
+                      await request(SetFilmIpKeyArt, { filmIpId: node.id, mediaId });
+                      ips.reload();
+                    }}
+                  />
                   <LazyDetails summary={t('brand.title')}>
                     {() => <BrandAssets filmIpId={node.id} studioId={studio.id} />}
                   </LazyDetails>
