@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { checkPage, DESKTOP, launchBrowser, logIn, newPage, PHONE, WEB_DIR } from '../support/browser';
 import { approveAndPublish, createMerchandise, licensedMerchant, Licensed, ok } from '../support/catalog';
+import { headingLevels, headingOrderProblems } from '../support/heading-order';
 import { setGallery } from '../support/media';
 import { checkout } from '../support/orders';
 import { Party, signUp } from '../support/parties';
@@ -42,6 +43,14 @@ describe('web: screenshots of the storefront and the merchant product form, chec
     await t?.close();
   });
 
+  it('the outline check itself: it refuses a skipped level, a missing or second h1', () => {
+    expect(headingOrderProblems([1, 2, 3, 2, 3])).toEqual([]);
+    expect(headingOrderProblems([1, 3])).toEqual(['h1 is followed by h3']);
+    expect(headingOrderProblems([2, 3])).toEqual(['the first heading is h2, not h1']);
+    expect(headingOrderProblems([1, 2, 1])).toEqual(['more than one h1']);
+    expect(headingOrderProblems([])).toEqual(['the first heading is h(none), not h1']);
+  });
+
   for (const device of [PHONE, DESKTOP]) {
     const width = device.viewport.width;
 
@@ -51,15 +60,18 @@ describe('web: screenshots of the storefront and the merchant product form, chec
         await page.goto('/');
         await page.getByTestId('product').first().waitFor();
         await checkPage(page, `screens-home-${width}`);
+        expect(headingOrderProblems(await headingLevels(page))).toEqual([]);
 
         await page.goto('/search?q=T恤');
         await page.getByTestId('product').first().waitFor();
         await checkPage(page, `screens-search-${width}`);
+        expect(headingOrderProblems(await headingLevels(page))).toEqual([]);
 
         await page.goto(`/products/${shop.productId}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.locator('.product-figure img').waitFor();
         await checkPage(page, `screens-product-${width}`);
+        expect(headingOrderProblems(await headingLevels(page))).toEqual([]);
 
         // From the product to its film's page, as a visitor would.
         await page.getByRole('link', { name: '宝莲灯' }).first().click();
@@ -67,6 +79,7 @@ describe('web: screenshots of the storefront and the merchant product form, chec
         await page.getByRole('heading', { level: 2, name: '周边与体验' }).waitFor();
         await page.getByTestId('product').first().waitFor();
         await checkPage(page, `screens-film-${width}`);
+        expect(headingOrderProblems(await headingLevels(page))).toEqual([]);
 
         await page.goto(`/products/${shop.productId}`);
         await page.getByRole('button', { name: '加入购物车' }).click();
