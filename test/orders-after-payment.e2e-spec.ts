@@ -6,6 +6,7 @@ import {
   RefundTaskJob,
   ReservationExpiryJob,
 } from '@chedun/orders';
+import { OrderRepository } from '../libs/orders/src/order.repository';
 import { contractOperation } from './support/contract';
 import { Party, signUp } from './support/parties';
 import { checkout, openShop, seatsOf, Shop } from './support/orders';
@@ -502,6 +503,29 @@ describe('orders after payment', () => {
       expect((await told()).map((p: { amount: { amountMinor: number } }) => p.amount.amountMinor)).toEqual([
         9900, 9900,
       ]);
+    });
+
+    it('keeps the email of a refund recorded as succeeded even if the process dies right after: it commits with the refund, once', async () => {
+      const { buyer, order } = await paidOrder([{ variantId: shop.variantId, quantity: 1 }]);
+      const lineId = order.lines[0].id as string;
+      // The fault: the first read after the refund's settling transaction committed fails, as a crash there would.
+      const orders = t.app.get(OrderRepository);
+      const crash = jest.spyOn(orders, 'findById').mockRejectedValueOnce(new Error('process died'));
+      try {
+        expect((await refund(lineId)).errors).toBeDefined();
+        expect(crash).toHaveBeenCalledTimes(1);
+      } finally {
+        crash.mockRestore();
+      }
+      const [refundRow] = await t.sql<{ id: string; status: string }>(
+        `SELECT id, status FROM order_refunds WHERE order_line_id = $1`,
+        [lineId],
+      );
+      expect(refundRow!.status).toBe('SUCCEEDED');
+      const told = ((await notes(buyer.token, order.id)).data!.devNotifications as { kind: string; payload: string }[])
+        .filter((n) => n.kind === 'ORDER_LINE_REFUNDED')
+        .map((n) => JSON.parse(n.payload).refundId);
+      expect(told).toEqual([refundRow!.id]);
     });
 
     it('returns whole refunded units of an unshipped line to stock as RETURN movements, none of a shipped one unless asked', async () => {

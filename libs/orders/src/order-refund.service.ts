@@ -67,28 +67,32 @@ export class OrderRefundService {
         throw OrdersException.notFound('Order line', orderLineId);
       return { line, request: await this.recordRefund(manager, line, amountMinor, actor.userId, restock) };
     });
-    await this.askProvider(request);
+    // The buyer is told in the transaction that records the provider's answer (the notifications table is an
+    // outbox), so a crash cannot keep the refund and lose the email; only once the provider took the refund, so a
+    // refused one never tells the buyer money is on its way; the refund is the email's subject, so each is told once.
+    await this.askProvider(request, async (manager) => {
+      const order = await this.orders.forManager(manager).findById(request.orderId);
+      if (!order) throw OrdersException.notFound('Order', request.orderId);
+      await this.notifications.forManager(manager).queueOnceForOrder(
+        'ORDER_LINE_REFUNDED',
+        order.buyerUserId,
+        order.id,
+        request.refundId,
+        {
+          orderId: order.id,
+          refundId: request.refundId,
+          productName: line.productName,
+          productNameZh: line.productNameZh,
+          ticketTypeName: line.ticketTypeName,
+          ticketTypeNameZh: line.ticketTypeNameZh,
+          amount: request.amount.toJSON(),
+          shippingRefund: request.shipping?.toJSON() ?? null,
+        },
+        this.clock.now(),
+      );
+    });
     const order = await this.orders.findById(request.orderId);
     if (!order) throw OrdersException.notFound('Order', request.orderId);
-    // Only once the provider took the refund, so a refused one never tells the buyer money is on its way; the
-    // refund is the email's subject, so each refund is told once.
-    await this.notifications.queueOnceForOrder(
-      'ORDER_LINE_REFUNDED',
-      order.buyerUserId,
-      order.id,
-      request.refundId,
-      {
-        orderId: order.id,
-        refundId: request.refundId,
-        productName: line.productName,
-        productNameZh: line.productNameZh,
-        ticketTypeName: line.ticketTypeName,
-        ticketTypeNameZh: line.ticketTypeNameZh,
-        amount: request.amount.toJSON(),
-        shippingRefund: request.shipping?.toJSON() ?? null,
-      },
-      this.clock.now(),
-    );
     return order;
   }
 
@@ -165,10 +169,13 @@ export class OrderRefundService {
 
   /**
    * Asks the provider for a recorded refund, after its transaction committed; settles it when the provider answers
-   * that it succeeded. A refusal marks it FAILED (no longer counting against the line) and is thrown.
+   * that it succeeded. A refusal marks it FAILED (no longer counting against the line) and is thrown. `accepted`, when
+   * given, runs in the transaction that records the provider's acceptance (the settlement itself when it succeeded at
+   * once), so what it writes (an email) commits with it or not at all.
    */
-  async askProvider(request: RecordedRefund): Promise<void> {
+  async askProvider(request: RecordedRefund, accepted?: (manager: EntityManager) => Promise<void>): Promise<void> {
     const payment = (await this.payments.paymentsOfOrder(request.orderId)).find((p) => isRefundable(p.status));
+    let pending = false;
     try {
       if (!payment) throw OrdersException.conflict('The order has no captured payment to refund');
       // One refund for the line and the fee it carries: the buyer sees one refund.
@@ -181,10 +188,13 @@ export class OrderRefundService {
           : `Refund of order line ${request.orderLineId}`,
       });
       if (result.status === RefundStatus.SUCCEEDED) {
-        await this.dataSource.transaction((manager) =>
-          this.lifecycle.settleRefund(manager, request.refundId, this.clock.now()),
-        );
-      } else if (result.status !== RefundStatus.PENDING) {
+        await this.dataSource.transaction(async (manager) => {
+          await this.lifecycle.settleRefund(manager, request.refundId, this.clock.now());
+          await accepted?.(manager);
+        });
+      } else if (result.status === RefundStatus.PENDING) {
+        pending = true;
+      } else {
         throw OrdersException.conflict(`The payment provider answered the refund with ${result.status}`);
       }
     } catch (error) {
@@ -192,5 +202,8 @@ export class OrderRefundService {
       await this.refunds.moveIfStill(request.refundId, failed, this.clock.now());
       throw error;
     }
+    // Stripe settles it later (RefundSucceeded) and nothing is recorded now: the acceptance is its own write, outside
+    // the try so that failing it never marks FAILED a refund the provider took.
+    if (pending && accepted) await this.dataSource.transaction(accepted);
   }
 }
