@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { checkPage, DESKTOP, launchBrowser, logIn, newPage, PHONE } from '../support/browser';
-import { Licensed, licensedMerchant, ok } from '../support/catalog';
+import { createVenue, Licensed, licensedMerchant, ok } from '../support/catalog';
 import { contractOperation } from '../support/contract';
 import { photo } from '../support/media';
 import { Party, signUp } from '../support/parties';
@@ -62,8 +62,8 @@ describe('web: a merchant sells a T-shirt in sizes and colours', () => {
     const { page, context } = await newPage(browser, t.baseUrl, DESKTOP);
     await logIn(page, l.merchant, '/merchant?tab=products');
     const form = page.locator('form[aria-labelledby="create-product"]');
-    await form.getByLabel('名称（中文）').fill('宝莲灯T恤');
-    await form.getByLabel('名称（英文）').fill('Lotus Lantern T-shirt');
+    await form.getByLabel('名称（中文）', { exact: true }).fill('宝莲灯T恤');
+    await form.getByLabel('名称（英文）', { exact: true }).fill('Lotus Lantern T-shirt');
     await form.getByRole('button', { name: '添加规格' }).click();
     await form.getByLabel('规格 1 名称（中文）').fill('尺码');
     await form.getByLabel('规格 1 名称（英文）').fill('Size');
@@ -164,6 +164,71 @@ describe('web: a merchant sells a T-shirt in sizes and colours', () => {
     await page.getByLabel('票种 1 名称（中文）').waitFor();
     await checkPage(page, 'merchant-experience-form-375');
     await context.close();
+  });
+
+  it('the merchant on a phone creates an experience: an existing venue, two ticket types, Saturday evenings for four weeks, one picture', async () => {
+    const venue = await createVenue(t, l.merchant, 'Lotus Lantern Theatre', '宝莲灯剧场');
+    // Tomorrow to four weeks on, in Shanghai: exactly four Saturdays, whatever today is.
+    const day = (offset: number) =>
+      new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const { page, context } = await newPage(browser, t.baseUrl, PHONE);
+    await logIn(page, l.merchant, '/merchant?tab=products');
+    await page.getByRole('button', { name: '新建体验' }).click();
+    const form = page.locator('form[aria-labelledby="create-experience"]');
+    await form.getByLabel('名称（中文）', { exact: true }).fill('宝莲灯夜场');
+    await form.getByLabel('名称（英文）', { exact: true }).fill('Lotus Lantern Night');
+    await form.getByLabel('举办场地').selectOption({ label: '宝莲灯剧场' });
+    await form.getByLabel('票种 1 价格（元）').fill('120');
+    await form.getByLabel('票种 2 价格（元）').fill('60');
+    await form.getByRole('checkbox', { name: '周日' }).uncheck();
+    expect(await form.getByRole('checkbox', { name: '周六' }).isChecked()).toBe(true);
+    await form.getByLabel('开始时间').fill('19:00');
+    await form.getByLabel('时长（分钟）').fill('120');
+    await form.getByLabel('座位数').fill('20');
+    await form.getByLabel('起始日期').fill(day(1));
+    await form.getByLabel('结束日期').fill(day(28));
+    await form
+      .getByLabel('上传图片')
+      .setInputFiles([{ name: 'night.png', mimeType: 'image/png', buffer: await photo('png', 40, 900, 600) }]);
+    await form.getByTestId('gallery-item').first().waitFor({ timeout: 30_000 });
+    await form.getByLabel('第 1 张图片说明（中文）').fill('宝莲灯夜场舞台');
+    await form.getByLabel('第 1 张图片说明（英文）').fill('The stage at night');
+    await checkPage(page, 'merchant-experience-filled-375');
+    await form.getByRole('button', { name: '保存草稿' }).click();
+    await form.getByRole('status').getByText('草稿“宝莲灯夜场”已保存。').waitFor({ timeout: 30_000 });
+
+    const card = page.getByTestId('product').filter({ hasText: '宝莲灯夜场' });
+    await card.getByTestId('slot').nth(3).waitFor();
+    expect(await card.getByTestId('slot').count()).toBe(4);
+    expect(await card.locator('img').first().getAttribute('alt')).toBe('宝莲灯夜场舞台');
+    await context.close();
+
+    const listed = await t.gql(
+      `query($m: ID!) { merchantProducts(merchantId: $m, filter: { search: "宝莲灯夜场" }) { edges { node { kind category
+          venue { id } media { altZh } ticketTypes { name nameZh price { amountMinor currency } }
+          upcomingTimeSlots { startsAt endsAt capacity } } } } }`,
+      { m: l.merchant.organizationId },
+      l.merchant.token,
+    );
+    const node = listed.data!.merchantProducts.edges[0].node;
+    expect(node).toMatchObject({ kind: 'EXPERIENCE', category: 'TOUR', venue: { id: venue.id } });
+    expect(node.media).toEqual([{ altZh: '宝莲灯夜场舞台' }]);
+    expect(node.ticketTypes).toEqual([
+      { name: 'Adult', nameZh: '成人', price: { amountMinor: 12000, currency: 'CNY' } },
+      { name: 'Child', nameZh: '儿童', price: { amountMinor: 6000, currency: 'CNY' } },
+    ]);
+    const slots = node.upcomingTimeSlots as { startsAt: string; endsAt: string; capacity: number }[];
+    expect(slots).toHaveLength(4);
+    for (const slot of slots) {
+      // 19:00 in Shanghai is 11:00 UTC; a Saturday there; two hours; twenty seats.
+      const starts = new Date(slot.startsAt);
+      expect(starts.getUTCHours()).toBe(11);
+      expect(starts.getUTCMinutes()).toBe(0);
+      expect(starts.getUTCDay()).toBe(6);
+      expect(new Date(slot.endsAt).getTime() - starts.getTime()).toBe(2 * 3_600_000);
+      expect(slot.capacity).toBe(20);
+      expect(starts.toISOString().slice(0, 10) >= day(1) && starts.toISOString().slice(0, 10) <= day(28)).toBe(true);
+    }
   });
 
   it('the studio approves and the merchant publishes', async () => {
