@@ -35,7 +35,7 @@ describe('sales report rules', () => {
     expect(lineErrors([line()], ctx)).toEqual([]);
   });
 
-  it('names every wrong line, its index, row and field', () => {
+  it('names every wrong line, its index, row, field and reason', () => {
     const errors = lineErrors(
       [
         line(),
@@ -50,15 +50,15 @@ describe('sales report rules', () => {
       ],
       ctx,
     );
-    expect(errors.map((e) => [e.index, e.field])).toEqual([
-      [1, 'productId'],
-      [2, 'productId'],
-      [3, 'channel'],
-      [4, 'channel'],
-      [5, 'quantity'],
-      [6, 'gross'],
-      [7, 'gross'],
-      [8, 'productId'],
+    expect(errors.map((e) => [e.index, e.field, e.reason])).toEqual([
+      [1, 'productId', 'NOT_LICENSED_PRODUCT'],
+      [2, 'productId', 'NOT_APPROVED'],
+      [3, 'channel', 'CHANNEL_NOT_LICENSED'],
+      [4, 'channel', 'ONLINE_CHANNEL'],
+      [5, 'quantity', 'QUANTITY'],
+      [6, 'gross', 'GROSS'],
+      [7, 'gross', 'CURRENCY'],
+      [8, 'productId', 'NOT_LICENSED_PRODUCT'],
     ]);
     expect(errors[4]).toMatchObject({ index: 5, row: 7 });
   });

@@ -1,6 +1,6 @@
 import { SalesChannel, shanghaiDate } from '@chedun/kernel';
 import { shanghaiMonth } from '@chedun/ledger';
-import { SalesReportRowError, SalesReportsException } from './sales-reports.exception';
+import { SalesReportRowError, SalesReportRowReason, SalesReportsException } from './sales-reports.exception';
 
 /** The most lines one report (or one uploaded sheet) may carry. */
 export const MAX_REPORT_LINES = 500;
@@ -61,21 +61,27 @@ export function lineErrors(lines: readonly ReportLineDraft[], ctx: LineContext):
   const errors: SalesReportRowError[] = [];
   const currency = lines[0]?.currency;
   lines.forEach((line, index) => {
-    const at = (field: string, message: string) =>
-      errors.push({ index, ...(line.row === undefined ? {} : { row: line.row }), field, message });
+    const at = (field: string, reason: SalesReportRowReason, message: string) =>
+      errors.push({ index, ...(line.row === undefined ? {} : { row: line.row }), field, reason, message });
     const product = ctx.products.get(line.productId.toLowerCase());
     if (!product || product.merchantId !== ctx.merchantId)
-      at('productId', 'Not a product of this merchant under this license');
-    else if (!product.everApproved) at('productId', 'The studio has not approved this product');
+      at('productId', 'NOT_LICENSED_PRODUCT', 'Not a product of this merchant under this license');
+    else if (!product.everApproved) at('productId', 'NOT_APPROVED', 'The studio has not approved this product');
     const channel = line.channel as SalesChannel;
     if (!REPORTABLE_CHANNELS.includes(channel))
-      at('channel', 'Report VENUE or RETAIL sales; sales on this marketplace (ONLINE) are counted when paid');
-    else if (!ctx.channels.includes(channel)) at('channel', `The license does not allow selling through ${channel}`);
+      at(
+        'channel',
+        'ONLINE_CHANNEL',
+        'Report VENUE or RETAIL sales; sales on this marketplace (ONLINE) are counted when paid',
+      );
+    else if (!ctx.channels.includes(channel))
+      at('channel', 'CHANNEL_NOT_LICENSED', `The license does not allow selling through ${channel}`);
     if (!Number.isSafeInteger(line.quantity) || line.quantity < 1 || line.quantity > 1_000_000)
-      at('quantity', 'The quantity must be a whole number from 1 to 1 000 000');
+      at('quantity', 'QUANTITY', 'The quantity must be a whole number from 1 to 1 000 000');
     if (!Number.isSafeInteger(line.grossMinor) || line.grossMinor < 0 || line.grossMinor > ctx.amountCeilingMinor)
-      at('gross', `The gross must be from 0 to ${ctx.amountCeilingMinor} minor units`);
-    else if (line.currency !== currency) at('gross', `Every line of a report is in one currency (${currency})`);
+      at('gross', 'GROSS', `The gross must be from 0 to ${ctx.amountCeilingMinor} minor units`);
+    else if (line.currency !== currency)
+      at('gross', 'CURRENCY', `Every line of a report is in one currency (${currency})`);
   });
   return errors;
 }

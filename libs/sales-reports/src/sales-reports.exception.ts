@@ -1,10 +1,21 @@
 import { DomainError, ErrorCode } from '@chedun/kernel';
 
+/** Why a line is wrong, as a stable key the web app words in the merchant's language (`message` is English). */
+export type SalesReportRowReason =
+  | 'NOT_LICENSED_PRODUCT'
+  | 'NOT_APPROVED'
+  | 'ONLINE_CHANNEL'
+  | 'CHANNEL_NOT_LICENSED'
+  | 'QUANTITY'
+  | 'GROSS'
+  | 'CURRENCY';
+
 /** One wrong line of a report: which (0-based `index`; `row` is the spreadsheet row of an upload), which field, why. */
 export interface SalesReportRowError {
   index: number;
   row?: number;
   field: string;
+  reason: SalesReportRowReason;
   message: string;
 }
 

@@ -185,6 +185,8 @@ export interface SheetRowError {
   index: number;
   row?: number;
   field: string;
+  /** A stable key for why, which the page words in the visitor's language; `message` is the server's English. */
+  reason?: string;
   message: string;
 }
 

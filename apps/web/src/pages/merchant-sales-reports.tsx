@@ -3,6 +3,7 @@ import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
 import { ApiError, downloadWithSession, SheetRowError, UploadError, uploadWithSession } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { isMessageKey } from '../lib/messages';
 import { parseMinorUnits } from '../lib/money';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
@@ -82,6 +83,54 @@ interface LineDraft {
   gross: string;
 }
 
+/** The wrong lines an error names: an upload's rows, or the form's lines in the GraphQL error's `rows`. */
+function rowsOf(error: ApiError | undefined): SheetRowError[] {
+  if (!error) return [];
+  if (error instanceof UploadError) return error.rows;
+  const rows = error.details['rows'];
+  return Array.isArray(rows) ? (rows as SheetRowError[]) : [];
+}
+
+/**
+ * A refused report: each wrong row or line, its field and why in the merchant's language (the server's English
+ * only for a reason the page has no words for); without rows, the usual error message.
+ */
+function ReportError({ error }: { error: ApiError | undefined }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const rows = rowsOf(error);
+  if (rows.length === 0) return <ErrorMessage error={error} />;
+  const word = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
+  return (
+    <div className="state state-error" role="alert">
+      <p>{t(`error.${error.code}`)}</p>
+      <ul className="errors" data-testid="sheet-row-errors">
+        {rows.map((r) => {
+          const vars = {
+            field: word(`salesReport.field.${r.field}`, r.field),
+            message: word(`salesReport.reason.${r.reason ?? ''}`, r.message),
+          };
+          return (
+            <li key={`${r.index}-${r.field}`}>
+              {r.row !== undefined
+                ? t('salesReport.rowError', { row: r.row, ...vars })
+                : t('salesReport.lineError', { line: r.index + 1, ...vars })}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * A reload after a report keeps showing what was there: QueryView's spinner would unmount the forms below it, and
+ * with them the month chosen and the "submitted" status the merchant is meant to read.
+ */
+function keepWhileReloading<T extends { data: unknown; loading: boolean }>(state: T): T {
+  return state.data === undefined ? state : { ...state, loading: false };
+}
+
 function lastMonth(): string {
   const now = new Date(Date.now() + 8 * 3600_000);
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
@@ -98,7 +147,7 @@ export function MerchantSalesReportsSection({ merchant }: { merchant: Organizati
       <h2>{t('salesReport.title')}</h2>
       <p className="muted">{t('salesReport.intro')}</p>
       <QueryView
-        state={licenses}
+        state={keepWhileReloading(licenses)}
         isEmpty={(d) => d.merchantLicenses.edges.length === 0}
         empty={t('merchant.noLicenses')}
       >
@@ -192,6 +241,7 @@ function LicenseReports(props: {
   const onUpload = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
+    setDone(false);
     setUploadError(undefined);
     setUploading(true);
     try {
@@ -218,7 +268,7 @@ function LicenseReports(props: {
   };
 
   return (
-    <QueryView state={reports}>
+    <QueryView state={keepWhileReloading(reports)}>
       {(d) => {
         const products = d.merchantProducts.edges.map((e) => e.node).filter((p) => REPORTABLE.has(p.status));
         return (
@@ -314,7 +364,7 @@ function LicenseReports(props: {
                   {t('salesReport.submit')}
                 </button>
               </div>
-              {submit.error && <ErrorMessage error={submit.error} />}
+              <ReportError error={submit.error} />
             </form>
             <form className="form" onSubmit={onUpload} data-testid="sales-report-upload">
               <label>
@@ -333,18 +383,7 @@ function LicenseReports(props: {
                   {t('salesReport.template')}
                 </button>
               </div>
-              {uploadError && <ErrorMessage error={uploadError} />}
-              {uploadError instanceof UploadError && uploadError.rows.length > 0 && (
-                <ul className="errors" data-testid="sheet-row-errors">
-                  {uploadError.rows.map((r: SheetRowError) => (
-                    <li key={`${r.index}-${r.field}`}>
-                      {r.row !== undefined
-                        ? t('salesReport.rowError', { row: r.row, field: r.field, message: r.message })
-                        : t('salesReport.lineError', { line: r.index + 1, field: r.field, message: r.message })}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <ReportError error={uploadError} />
             </form>
             {done && <p role="status">{t('salesReport.submitted')}</p>}
             <h3>{t('salesReport.history')}</h3>
