@@ -647,13 +647,6 @@ export type MerchantLicensesQueryVariables = Exact<{
 
 export type MerchantLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, status: LicenseStatus, statusReason: string | null, royaltyBps: number, categories: Array<ProductCategory>, channels: Array<SalesChannel>, territory: string, startsOn: string, endsOn: string, filmIp: { id: string, title: string, titleZh: string | null } } }> } };
 
-export type ActiveLicensesQueryVariables = Exact<{
-  merchantId: string | number;
-}>;
-
-
-export type ActiveLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
-
 export type CreateMerchandiseMutationVariables = Exact<{
   input: CreateMerchandiseInput;
 }>;
@@ -726,6 +719,13 @@ export type RefundOrderLineFromConsoleMutationVariables = Exact<{
 
 
 export type RefundOrderLineFromConsoleMutation = { refundOrderLine: { id: string, status: OrderStatus } };
+
+export type ActiveLicensesQueryVariables = Exact<{
+  merchantId: string | number;
+}>;
+
+
+export type ActiveLicensesQuery = { merchantLicenses: { edges: Array<{ node: { id: string, categories: Array<ProductCategory>, filmIp: { title: string, titleZh: string | null } } }> } };
 
 export type SetMerchantProductMediaMutationVariables = Exact<{
   productId: string | number;
@@ -1556,22 +1556,6 @@ export const MerchantLicensesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MerchantLicensesQuery, MerchantLicensesQueryVariables>;
-export const ActiveLicensesDocument = new TypedDocumentString(`
-    query ActiveLicenses($merchantId: ID!) {
-  merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
-    edges {
-      node {
-        id
-        categories
-        filmIp {
-          title
-          titleZh
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ActiveLicensesQuery, ActiveLicensesQueryVariables>;
 export const CreateMerchandiseDocument = new TypedDocumentString(`
     mutation CreateMerchandise($input: CreateMerchandiseInput!) {
   createMerchandise(input: $input) {
@@ -1746,6 +1730,22 @@ export const RefundOrderLineFromConsoleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefundOrderLineFromConsoleMutation, RefundOrderLineFromConsoleMutationVariables>;
+export const ActiveLicensesDocument = new TypedDocumentString(`
+    query ActiveLicenses($merchantId: ID!) {
+  merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
+    edges {
+      node {
+        id
+        categories
+        filmIp {
+          title
+          titleZh
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActiveLicensesQuery, ActiveLicensesQueryVariables>;
 export const SetMerchantProductMediaDocument = new TypedDocumentString(`
     mutation SetMerchantProductMedia($productId: ID!, $mediaIds: [ID!]!, $alt: [ProductMediaAltInput!]) {
   setProductMedia(productId: $productId, mediaIds: $mediaIds, alt: $alt) {

@@ -7,7 +7,7 @@ import { useI18n } from '../lib/i18n';
 import { moneyInput } from '../lib/money';
 import type { Organization } from '../lib/use-me';
 import { useMutation, useQuery } from '../lib/use-query';
-import { ActiveLicenses } from './merchant-merchandise-form';
+import { ProductBasicsFields, useProductBasics } from './merchant-product-basics';
 import { GalleryEditor, GalleryItem, galleryVariables, useSetProductMedia } from './merchant-product-media';
 
 const MerchantVenues = graphql(`
@@ -79,19 +79,15 @@ export function CreateExperienceForm({
   onCreated(): void;
 }) {
   const { t, pick } = useI18n();
-  const licenses = useQuery(ActiveLicenses, { merchantId: merchant.id });
+  const basics = useProductBasics(merchant.id, EXPERIENCE_CATEGORIES);
+  const { licenses, license, categories } = basics;
   const venues = useQuery(MerchantVenues, { merchantId: merchant.id });
   const createVenue = useMutation(CreateVenue);
   const create = useMutation(CreateExperience);
   const addSlots = useMutation(AddWeeklySlots);
   const setMedia = useSetProductMedia();
-  const [licenseId, setLicenseId] = useState('');
-  const [category, setCategory] = useState<ProductCategory | ''>('');
   const [venueId, setVenueId] = useState('');
   const [venue, setVenue] = useState({ nameZh: '', name: '', addressZh: '', latitude: '', longitude: '' });
-  const [nameZh, setNameZh] = useState('');
-  const [name, setName] = useState('');
-  const [descriptionZh, setDescriptionZh] = useState('');
   const [tickets, setTickets] = useState<TicketDraft[]>([
     { nameZh: '成人', name: 'Adult', price: '' },
     { nameZh: '儿童', name: 'Child', price: '' },
@@ -101,9 +97,6 @@ export function CreateExperienceForm({
   const [gallery, setGallery] = useState<GalleryItem[]>([]);
   const [problem, setProblem] = useState('');
   const [created, setCreated] = useState('');
-  const edges = licenses.data?.merchantLicenses.edges ?? [];
-  const license = edges.find((e) => e.node.id === licenseId)?.node ?? edges[0]?.node;
-  const categories = (license?.categories ?? []).filter((c) => EXPERIENCE_CATEGORIES.includes(c));
   const venueEdges = venues.data?.merchantVenues.edges ?? [];
   const chosenVenue = venueId || venueEdges[0]?.node.id || NEW_VENUE;
   const error = createVenue.error ?? create.error ?? addSlots.error ?? setMedia.error;
@@ -120,7 +113,7 @@ export function CreateExperienceForm({
     const found =
       !license || categories.length === 0
         ? t('experience.needLicense')
-        : !nameZh.trim() && !name.trim()
+        : basics.nameMissing
           ? t('experience.nameMissing')
           : tickets.some((x, i) => !(x.nameZh.trim() || x.name.trim()) || !prices[i] || prices[i]!.amountMinor <= 0)
             ? t('experience.ticketInvalid')
@@ -155,10 +148,8 @@ export function CreateExperienceForm({
       input: {
         licenseId: license.id,
         venueId: venueToUse,
-        category: category && categories.includes(category) ? category : categories[0]!,
-        name: name.trim() || nameZh.trim(),
-        nameZh: nameZh.trim() || null,
-        descriptionZh: descriptionZh || null,
+        category: basics.category!,
+        ...basics.input(),
         ticketTypes: tickets.map((x, i) => ({
           name: x.name.trim() || x.nameZh.trim(),
           nameZh: x.nameZh.trim() || null,
@@ -183,10 +174,8 @@ export function CreateExperienceForm({
       if (!slots) return;
     }
     if (gallery.length > 0 && !(await setMedia.run(galleryVariables(experienceId, gallery)))) return;
-    setCreated(nameZh.trim() || name.trim());
-    setNameZh('');
-    setName('');
-    setDescriptionZh('');
+    setCreated(basics.nameZh.trim() || basics.name.trim());
+    basics.clear();
     setGallery([]);
     onCreated();
   };
@@ -201,46 +190,7 @@ export function CreateExperienceForm({
       >
         {() => (
           <>
-            <label>
-              {t('products.license')}
-              <select value={license?.id ?? ''} onChange={(e) => setLicenseId(e.target.value)}>
-                {edges.map(({ node }) => (
-                  <option key={node.id} value={node.id}>
-                    {pick(node.filmIp.titleZh, node.filmIp.title)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('products.category')}
-              <select
-                value={category || categories[0] || ''}
-                onChange={(e) => setCategory(e.target.value as ProductCategory)}
-              >
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`category.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('products.nameZh')}
-              <input value={nameZh} onChange={(e) => setNameZh(e.target.value)} maxLength={120} />
-            </label>
-            <label>
-              {t('products.name')}
-              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
-            </label>
-            <label>
-              {t('products.descriptionZh')}
-              <textarea
-                value={descriptionZh}
-                onChange={(e) => setDescriptionZh(e.target.value)}
-                rows={3}
-                maxLength={4000}
-              />
-            </label>
+            <ProductBasicsFields basics={basics} />
 
             <fieldset>
               <legend>{t('experience.venue')}</legend>

@@ -1,11 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { ErrorMessage, QueryView } from '../components/states';
 import { graphql } from '../gql';
-import type { ProductCategory } from '../gql/graphql';
 import { useI18n } from '../lib/i18n';
 import { moneyInput } from '../lib/money';
 import type { Organization } from '../lib/use-me';
-import { useMutation, useQuery } from '../lib/use-query';
+import { useMutation } from '../lib/use-query';
 import {
   combinations,
   MAX_OPTIONS,
@@ -16,24 +15,8 @@ import {
   suggestedSku,
   VariantRow,
 } from '../lib/variant-grid';
+import { ProductBasicsFields, useProductBasics } from './merchant-product-basics';
 import { GalleryEditor, GalleryItem, galleryVariables, useSetProductMedia } from './merchant-product-media';
-
-export const ActiveLicenses = graphql(`
-  query ActiveLicenses($merchantId: ID!) {
-    merchantLicenses(merchantId: $merchantId, status: ACTIVE, first: 50) {
-      edges {
-        node {
-          id
-          categories
-          filmIp {
-            title
-            titleZh
-          }
-        }
-      }
-    }
-  }
-`);
 
 const CreateMerchandise = graphql(`
   mutation CreateMerchandise($input: CreateMerchandiseInput!) {
@@ -61,23 +44,16 @@ export function CreateMerchandiseForm({
   onCreated(): void;
 }) {
   const { t, pick } = useI18n();
-  const licenses = useQuery(ActiveLicenses, { merchantId: merchant.id });
+  const basics = useProductBasics(merchant.id);
+  const { licenses, license, nameMissing } = basics;
   const create = useMutation(CreateMerchandise);
   const setMedia = useSetProductMedia();
-  const [licenseId, setLicenseId] = useState('');
-  const [category, setCategory] = useState<ProductCategory | ''>('');
-  const [name, setName] = useState('');
-  const [nameZh, setNameZh] = useState('');
-  const [descriptionZh, setDescriptionZh] = useState('');
   const [options, setOptions] = useState<OptionDraft[]>([]);
   const [rows, setRows] = useState<Record<string, VariantRow>>({});
   const [fill, setFill] = useState({ prefix: '', price: '', stock: '10' });
   const [gallery, setGallery] = useState<GalleryItem[]>([]);
   const [checked, setChecked] = useState(false);
   const [created, setCreated] = useState('');
-  const edges = licenses.data?.merchantLicenses.edges ?? [];
-  const license = edges.find((e) => e.node.id === licenseId)?.node ?? edges[0]?.node;
-  const categories = license?.categories ?? [];
 
   const grid = optionProblems(options).length === 0 ? combinations(options) : [];
   const keys = grid.map((c) => c.key);
@@ -85,7 +61,6 @@ export function CreateMerchandiseForm({
   const problems = rowProblems(keys, rows, isPrice);
   const optionErrors = optionProblems(options);
   const tooMany = grid.length > MAX_VARIANTS;
-  const nameMissing = !nameZh.trim() && !name.trim();
   const rowOf = (key: string) => rows[key] ?? EMPTY_ROW;
   const setRow = (key: string, change: Partial<VariantRow>) =>
     setRows((r) => ({ ...r, [key]: { ...(r[key] ?? EMPTY_ROW), ...change } }));
@@ -114,10 +89,8 @@ export function CreateMerchandiseForm({
     const product = await create.run({
       input: {
         licenseId: license.id,
-        category: category || categories[0]!,
-        name: name.trim() || nameZh.trim(),
-        nameZh: nameZh.trim() || null,
-        descriptionZh: descriptionZh || null,
+        category: basics.category!,
+        ...basics.input(),
         variants: grid.map((c) => ({
           sku: rowOf(c.key).sku.trim(),
           price: moneyInput(rowOf(c.key).price, currency)!,
@@ -133,14 +106,12 @@ export function CreateMerchandiseForm({
     });
     if (!product) return;
     if (gallery.length > 0 && !(await setMedia.run(galleryVariables(product.createMerchandise.id, gallery)))) return;
-    setName('');
-    setNameZh('');
-    setDescriptionZh('');
+    basics.clear();
     setOptions([]);
     setRows({});
     setGallery([]);
     setChecked(false);
-    setCreated(pick(nameZh, name));
+    setCreated(pick(basics.nameZh, basics.name));
     onCreated();
   };
 
@@ -169,46 +140,7 @@ export function CreateMerchandiseForm({
       >
         {() => (
           <>
-            <label>
-              {t('products.license')}
-              <select value={license?.id ?? ''} onChange={(e) => setLicenseId(e.target.value)}>
-                {edges.map(({ node }) => (
-                  <option key={node.id} value={node.id}>
-                    {pick(node.filmIp.titleZh, node.filmIp.title)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('products.category')}
-              <select
-                value={category || categories[0] || ''}
-                onChange={(e) => setCategory(e.target.value as ProductCategory)}
-              >
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`category.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('products.nameZh')}
-              <input value={nameZh} onChange={(e) => setNameZh(e.target.value)} maxLength={120} />
-            </label>
-            <label>
-              {t('products.name')}
-              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
-            </label>
-            <label>
-              {t('products.descriptionZh')}
-              <textarea
-                value={descriptionZh}
-                onChange={(e) => setDescriptionZh(e.target.value)}
-                rows={3}
-                maxLength={4000}
-              />
-            </label>
+            <ProductBasicsFields basics={basics} />
 
             <fieldset className="options-editor">
               <legend>{t('variants.options')}</legend>
