@@ -51,7 +51,8 @@ const SITE_DESCRIPTION =
   '车墩影视基地授权周边与片场体验：按影视IP搜索正版商品、预订拍摄地打卡 · Licensed film merchandise and filming-location experiences from Chedun, Songjiang.';
 const DESCRIPTION_LENGTH = 160;
 
-const PRIVATE_PATHS = [
+/** Account, checkout and console pages: `noindex` in their HTML, and disallowed in robots.txt. */
+export const PRIVATE_PATHS = [
   '/cart',
   '/orders',
   '/login',

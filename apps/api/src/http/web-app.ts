@@ -12,6 +12,7 @@ import {
   genericPageMeta,
   notFoundPageMeta,
   PageMeta,
+  PRIVATE_PATHS,
   productPageMeta,
   ProductRatingSummary,
   renderPageMeta,
@@ -34,17 +35,7 @@ export const API_PREFIXES = [
 ];
 
 /** Pages a search engine has no business with (accounts, checkout, consoles) and the API's own paths. */
-const ROBOTS_DISALLOW = [
-  '/cart',
-  '/orders',
-  '/login',
-  '/signup',
-  '/verify-email',
-  '/accept-invitation',
-  '/merchant',
-  '/studio',
-  ...API_PREFIXES.filter((p) => p !== '/media'),
-];
+const ROBOTS_DISALLOW = [...PRIVATE_PATHS, ...API_PREFIXES.filter((p) => p !== '/media')];
 
 /** The sitemap protocol's ceiling for one file. */
 const SITEMAP_MAX_URLS = 50_000;
