@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 
 export interface StripeSettings {
   secretKey: string;
@@ -11,7 +11,22 @@ export interface StripeSettings {
   timeoutMs?: number;
 }
 
-export function createStripeClient(settings: StripeSettings): Stripe {
+/** The SDK's module, what `import Stripe from 'stripe'` gives: the client class with `webhooks` and `errors`. */
+export type StripeSdk = typeof Stripe;
+
+let sdk: Promise<StripeSdk> | undefined;
+
+/**
+ * The SDK is loaded on the first payment call or webhook, not at start: its 200-odd modules cost about 10 MB
+ * resident and 80 ms of every start (#18), and most processes start long before anyone pays.
+ */
+export function loadStripe(): Promise<StripeSdk> {
+  sdk ??= import('stripe').then((module) => module.default);
+  return sdk;
+}
+
+export async function createStripeClient(settings: StripeSettings): Promise<Stripe> {
+  const Stripe = await loadStripe();
   return new Stripe(settings.secretKey, {
     ...(settings.apiHost ? { host: settings.apiHost } : {}),
     ...(settings.apiPort ? { port: settings.apiPort } : {}),

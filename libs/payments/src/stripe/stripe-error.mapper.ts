@@ -1,8 +1,11 @@
-import Stripe from 'stripe';
 import { PaymentsException } from '../payments.exception';
+import type { StripeSdk } from './stripe-client';
 
-/** Stripe's errors become the payments exception here, so nothing above the adapter knows the SDK. */
-export function toPaymentsException(error: unknown, operation: string): PaymentsException {
+/**
+ * Stripe's errors become the payments exception here, so nothing above the adapter knows the SDK. `Stripe` is the
+ * loaded SDK (`loadStripe()`), whose error classes the SDK's calls threw.
+ */
+export function toPaymentsException(error: unknown, operation: string, Stripe: StripeSdk): PaymentsException {
   if (!(error instanceof Stripe.errors.StripeError)) {
     return PaymentsException.providerUnavailable(`Payment provider call failed (${operation})`, { operation });
   }

@@ -1,5 +1,5 @@
 import { DomainError, Money } from '@chedun/kernel';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { ProviderEvent, ProviderPaymentRef } from '../provider-event';
 import { stripeRefundStatus } from './stripe-payment.gateway';
 

@@ -1,5 +1,5 @@
 import { DomainError, Money } from '@chedun/kernel';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import {
   CreatedPayment,
   CreatePaymentInput,
@@ -12,7 +12,7 @@ import {
   TransferResult,
 } from '../payment-gateway';
 import { PaymentsException } from '../payments.exception';
-import { createStripeClient, StripeSettings } from './stripe-client';
+import { createStripeClient, loadStripe, StripeSettings } from './stripe-client';
 import { toPaymentsException } from './stripe-error.mapper';
 
 /**
@@ -36,16 +36,15 @@ const REFUND_STATUS: Record<string, RefundStatus> = {
 /** PaymentIntents, refunds and Connect transfers through the official SDK, an idempotency key on every call. */
 export class StripePaymentGateway extends PaymentGateway {
   readonly provider = 'stripe' as const;
-  private readonly stripe: Stripe;
+  private client: Promise<Stripe> | undefined;
 
-  constructor(settings: StripeSettings) {
+  constructor(private readonly settings: StripeSettings) {
     super();
-    this.stripe = createStripeClient(settings);
   }
 
   async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
-    const intent = await this.call('createPayment', () =>
-      this.stripe.paymentIntents.create(
+    const intent = await this.call('createPayment', (stripe) =>
+      stripe.paymentIntents.create(
         {
           amount: input.amount.amountMinor,
           currency: stripeCurrency(input.amount),
@@ -66,8 +65,8 @@ export class StripePaymentGateway extends PaymentGateway {
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {
-    const refund = await this.call('refund', () =>
-      this.stripe.refunds.create(
+    const refund = await this.call('refund', (stripe) =>
+      stripe.refunds.create(
         {
           payment_intent: input.providerPaymentId,
           amount: input.amount.amountMinor,
@@ -81,8 +80,8 @@ export class StripePaymentGateway extends PaymentGateway {
   }
 
   async transfer(input: TransferInput): Promise<TransferResult> {
-    const transfer = await this.call('transfer', () =>
-      this.stripe.transfers.create(
+    const transfer = await this.call('transfer', (stripe) =>
+      stripe.transfers.create(
         {
           amount: input.amount.amountMinor,
           currency: stripeCurrency(input.amount),
@@ -102,9 +101,9 @@ export class StripePaymentGateway extends PaymentGateway {
    * one of its payments.
    */
   async listSucceededPayments(range: { from: Date; to: Date }): Promise<ProviderPaymentRecord[]> {
-    return this.call('listSucceededPayments', async () => {
+    return this.call('listSucceededPayments', async (stripe) => {
       const records: ProviderPaymentRecord[] = [];
-      const pages = this.stripe.paymentIntents.list({
+      const pages = stripe.paymentIntents.list({
         created: { gte: Math.floor(range.from.getTime() / 1000), lt: Math.ceil(range.to.getTime() / 1000) },
         limit: 100,
         expand: ['data.latest_charge'],
@@ -128,11 +127,14 @@ export class StripePaymentGateway extends PaymentGateway {
     });
   }
 
-  private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {
+  /** The client is made on the first call (the SDK loads then); a failure to load or reach it is the provider's. */
+  private async call<T>(operation: string, request: (stripe: Stripe) => Promise<T>): Promise<T> {
+    const sdk = await loadStripe();
     try {
-      return await request();
+      this.client ??= createStripeClient(this.settings);
+      return await request(await this.client);
     } catch (error) {
-      throw toPaymentsException(error, operation);
+      throw toPaymentsException(error, operation, sdk);
     }
   }
 }

@@ -22,7 +22,7 @@ export class StripeWebhookController {
     @Req() req: RawBodyRequest<Request>,
     @Headers('stripe-signature') signature: string | undefined,
   ): Promise<{ received: true; duplicate: boolean }> {
-    const event = this.verifier.verify(req.rawBody, signature);
+    const event = await this.verifier.verify(req.rawBody, signature);
     const result = await this.processor.process(event);
     return { received: true, duplicate: result.outcome === 'DUPLICATE' };
   }

@@ -1,7 +1,8 @@
 import { Clock } from '@chedun/kernel';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { PaymentsException } from '../payments.exception';
 import { ProviderEvent } from '../provider-event';
+import { loadStripe } from './stripe-client';
 import { toProviderEvent } from './stripe-event.mapper';
 
 /**
@@ -14,13 +15,14 @@ export class StripeWebhookVerifier {
     private readonly clock: Clock,
   ) {}
 
-  verify(rawBody: Buffer | undefined, signature: string | undefined): ProviderEvent {
+  async verify(rawBody: Buffer | undefined, signature: string | undefined): Promise<ProviderEvent> {
     if (!this.webhookSecret) throw PaymentsException.notFound('Stripe webhook endpoint');
     if (!rawBody || rawBody.length === 0) throw PaymentsException.badWebhook('A JSON body is required');
     if (!signature) throw PaymentsException.badWebhook('The Stripe-Signature header is missing');
+    const sdk = await loadStripe();
     let event: Stripe.Event;
     try {
-      event = Stripe.webhooks.constructEvent(
+      event = sdk.webhooks.constructEvent(
         rawBody,
         signature,
         this.webhookSecret,
@@ -30,9 +32,7 @@ export class StripeWebhookVerifier {
       );
     } catch (error) {
       const reason =
-        error instanceof Stripe.errors.StripeSignatureVerificationError
-          ? error.message
-          : 'The body is not a Stripe event';
+        error instanceof sdk.errors.StripeSignatureVerificationError ? error.message : 'The body is not a Stripe event';
       throw PaymentsException.badWebhook(`Webhook rejected: ${reason}`);
     }
     return toProviderEvent(event);
