@@ -25,7 +25,10 @@ import { LicensingDemoSeeder } from './demo/licensing-demo';
 import { GlobalExceptionFilter } from './http/error.filter';
 import { formatError } from './http/format-error';
 import { graphqlLimits } from './http/graphql-limits';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { HealthController } from './http/health.controller';
 import { createValidationPipe } from './http/validation.pipe';
 import { AppMetrics } from './metrics/app-metrics';
@@ -121,8 +124,15 @@ export class AppModule {
           // and they must reach the client as 429 or 400.
           preserveHttpStatusForExecutionErrors: false,
           // No resolver sets cache hints, and Apollo's cache-control plugin (on by default) wraps every field's resolver
-          // to collect them: per-field work on every request for headers nobody reads.
-          plugins: [...limits.plugins, graphqlMetricsPlugin(metrics), ApolloServerPluginCacheControlDisabled()],
+          // to collect them: per-field work on every request for headers nobody reads. Inline tracing is for federated
+          // subgraphs, which this schema is not: without the Disabled marker Apollo loads it (and its protobuf
+          // encoder, 360 KB of source) at every start only to switch it off (#18).
+          plugins: [
+            ...limits.plugins,
+            graphqlMetricsPlugin(metrics),
+            ApolloServerPluginCacheControlDisabled(),
+            ApolloServerPluginInlineTraceDisabled(),
+          ],
           includeStacktraceInErrorResponses: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError,
