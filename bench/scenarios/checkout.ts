@@ -262,10 +262,19 @@ export async function purchaseThroughSql(
       `UPDATE product_variants SET reserved = reserved - 1, sold = sold + 1 WHERE id = $1 AND reserved >= 1`,
       [variantId],
     );
+    // The payload the API queues (its lines, total and pickup code), built from the rows just written: the API
+    // process's mail sweep renders every queued confirmation, and one it cannot render is retried with a warning.
     await client.query(
       `INSERT INTO notifications (kind, recipient_user_id, order_id, payload)
-       VALUES ('ORDER_CONFIRMATION', $1, $2::uuid, jsonb_build_object('orderId', $2::text, 'tickets', '[]'::jsonb))`,
-      [buyerUserId, orderId],
+       SELECT 'ORDER_CONFIRMATION', $1, ol.order_id, jsonb_build_object(
+                'orderId', ol.order_id::text, 'total', jsonb_build_object('amountMinor', ol.net_minor, 'currency', ol.currency),
+                'lines', jsonb_build_array(jsonb_build_object(
+                  'productName', ol.product_name, 'productNameZh', ol.product_name_zh, 'quantity', ol.quantity, 'netMinor', ol.net_minor,
+                  'slotStartsAt', NULL, 'slotEndsAt', NULL, 'ticketTypeName', NULL, 'ticketTypeNameZh', NULL, 'venue', NULL)),
+                'tickets', '[]'::jsonb, 'pickupCodes', jsonb_build_array(d.pickup_code))
+         FROM order_lines ol JOIN order_merchant_deliveries d ON d.order_id = ol.order_id AND d.merchant_id = ol.merchant_id
+        WHERE ol.id = $2`,
+      [buyerUserId, lineId],
     );
     await client.query('COMMIT');
     return true;

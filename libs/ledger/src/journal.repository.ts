@@ -33,30 +33,31 @@ export class JournalRepository {
   }
 
   /**
-   * The entry's id, or null when an entry for the same cause (kind, source id) exists: a concurrent duplicate waits
-   * on the unique index until the first commits, then inserts nothing.
+   * The entry and all its postings (written in the order given) in one statement; null, and nothing written, when an
+   * entry for the same cause exists (a concurrent duplicate waits on the unique index until the first commits).
    */
-  async insertEntryIfAbsent(entry: NewEntryHeader): Promise<string | null> {
+  async insertEntryWithPostings(entry: NewEntryHeader, postings: readonly NewPosting[]): Promise<string | null> {
     const rows: { id: string }[] = await this.manager.query(
-      `INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ($1, $2, $3, $4)
-       ON CONFLICT ON CONSTRAINT journal_entries_source DO NOTHING RETURNING id`,
-      [entry.kind, entry.sourceId, entry.occurredAt, entry.memo],
+      `WITH entry AS (
+         INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ($1, $2, $3, $4)
+         ON CONFLICT ON CONSTRAINT journal_entries_source DO NOTHING RETURNING id),
+       posted AS (
+         INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency)
+         SELECT entry.id, p.account_id, p.amount_minor, p.currency
+           FROM entry, unnest($5::uuid[], $6::bigint[], $7::char(3)[]) WITH ORDINALITY AS p(account_id, amount_minor, currency, n)
+          ORDER BY p.n)
+       SELECT id FROM entry`,
+      [
+        entry.kind,
+        entry.sourceId,
+        entry.occurredAt,
+        entry.memo,
+        postings.map((p) => p.accountId),
+        postings.map((p) => p.amountMinor),
+        postings.map((p) => p.currency),
+      ],
     );
     return rows[0]?.id ?? null;
-  }
-
-  /** One statement for all of an entry's postings, written in the order given. */
-  async insertPostings(entryId: string, postings: readonly NewPosting[]): Promise<void> {
-    const values: unknown[] = [];
-    const tuples = postings.map((p, i) => {
-      values.push(entryId, p.accountId, p.amountMinor, p.currency);
-      const b = i * 4;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4})`;
-    });
-    await this.manager.query(
-      `INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency) VALUES ${tuples.join(', ')}`,
-      values,
-    );
   }
 
   /** What the payout's reversal entries (`payout:<id>:reversed:<total>`) have returned to PAYMENT_CLEARING so far. */

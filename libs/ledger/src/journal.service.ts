@@ -45,12 +45,10 @@ export class JournalService {
       totals.set(p.amount.currency, (totals.get(p.amount.currency) ?? 0) + p.amount.amountMinor);
     if ([...totals.values()].some((t) => t !== 0))
       throw new Error(`Unbalanced ${entry.kind} entry for ${entry.sourceId}`);
-    const entries = this.entries.forManager(manager);
-    const entryId = await entries.insertEntryIfAbsent(entry);
-    if (!entryId) return null;
     const postings = entry.postings.filter((p) => !p.amount.isZero());
-    if (postings.length === 0) return entryId;
-    const accountIds = await this.accounts(manager, postings);
+    // Accounts first, so the entry and its postings are one statement. A duplicate may open an account it then does
+    // not post to: harmless, accounts are opened idempotently and never closed.
+    const accountIds = postings.length > 0 ? await this.accounts(manager, postings) : [];
     // In account order: the balances move at commit, one row lock per account, and one order for every poster
     // means two commits never wait on each other in a cycle.
     const ordered = postings
@@ -60,8 +58,7 @@ export class JournalService {
         currency: p.amount.currency,
       }))
       .sort((a, b) => a.accountId.localeCompare(b.accountId));
-    await entries.insertPostings(entryId, ordered);
-    return entryId;
+    return this.entries.forManager(manager).insertEntryWithPostings(entry, ordered);
   }
 
   /**

@@ -39,9 +39,9 @@ export class SalesPostingService {
     await this.postShippingFees(event, manager);
     if (event.lines.length === 0) return;
     const saleLines = this.saleLines.forManager(manager);
-    const done = await saleLines.splitLineIds(event.lines.map((l) => l.orderLineId));
-    const lines = event.lines.filter((l) => !done.has(l.orderLineId));
-    if (lines.length === 0) return;
+    // A line already split has its SALE entry: posting it again finds that entry and writes nothing (below), so a
+    // replay needs no look-up first, and a first sale (every other case) spends no statement on one.
+    const { lines } = event;
 
     const names = new Map(
       (await this.organizations.profiles([...new Set(lines.flatMap((l) => [l.studioId, l.merchantId]))], manager)).map(

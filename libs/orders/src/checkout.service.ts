@@ -9,7 +9,7 @@ import { PaymentService } from '@chedun/payments';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrderLineRepository } from './order-line.repository';
-import { OrderRecord } from './order-records';
+import { OrderLineRecord, OrderRecord } from './order-records';
 import { COUNTED_FOR_LIMIT } from './order-status';
 import { OrderRepository } from './order.repository';
 import { assertLineShape } from './checkout-line';
@@ -19,6 +19,8 @@ import { CheckoutInput, CheckoutLineInput } from './orders.types';
 
 export interface CheckoutResult {
   order: OrderRecord;
+  /** The new order's lines as written (it has no tickets yet); null when the key returned an earlier order. */
+  lines: OrderLineRecord[] | null;
   payment: { provider: string; clientSecret: string };
 }
 
@@ -50,7 +52,9 @@ export class CheckoutService {
     const requestHash = input.delivery
       ? hashWithDelivery(hashLines(input.lines), input.delivery)
       : hashLines(input.lines);
-    const order = await this.dataSource.transaction((manager) => this.placeOrder(manager, actor, input, requestHash));
+    const { order, lines } = await this.dataSource.transaction((manager) =>
+      this.placeOrder(manager, actor, input, requestHash),
+    );
     const payment = await this.payments.createPayment({
       orderId: order.id,
       amount: Money.of(order.totalMinor, order.currency),
@@ -58,7 +62,7 @@ export class CheckoutService {
       transferGroup: `order_${order.id}`,
       description: `Chedun Market order ${order.id}`,
     });
-    return { order, payment: { provider: payment.provider, clientSecret: payment.clientSecret } };
+    return { order, lines, payment: { provider: payment.provider, clientSecret: payment.clientSecret } };
   }
 
   private async placeOrder(
@@ -66,7 +70,7 @@ export class CheckoutService {
     actor: Actor,
     input: CheckoutInput,
     requestHash: string,
-  ): Promise<OrderRecord> {
+  ): Promise<{ order: OrderRecord; lines: OrderLineRecord[] | null }> {
     // One buyer's checkouts run one at a time, so the key lookup, the purchase limit and the open-order cap are exact.
     const orders = this.orders.forManager(manager);
     await orders.serialiseCheckoutsOf(actor.userId);
@@ -80,7 +84,7 @@ export class CheckoutService {
       }
       const earlier = await orders.findById(seen.id);
       if (!earlier) throw OrdersException.notFound('Order', seen.id);
-      return earlier;
+      return { order: earlier, lines: null };
     }
 
     const cap = this.config.orders.openOrdersPerAccount;
@@ -126,35 +130,36 @@ export class CheckoutService {
       expiresAt,
       createdAt: now,
     });
-    const orderLines = this.orderLines.forManager(manager);
-    for (const line of lines) {
-      const seat = line.kind === 'EXPERIENCE' ? line.item : null;
-      await orderLines.insert({
-        orderId: created.id,
-        position: line.index,
-        kind: line.kind,
-        productId: line.item.productId,
-        productName: line.item.productName,
-        productNameZh: line.item.productNameZh,
-        merchantId: line.item.merchantId,
-        studioId: line.item.studioId,
-        licenseId: line.item.licenseId,
-        filmIpId: line.item.filmIpId,
-        royaltyBps: line.royaltyBps,
-        variantId: line.kind === 'MERCHANDISE' ? line.item.variantId : null,
-        timeSlotId: seat?.timeSlotId ?? null,
-        ticketTypeId: seat?.ticketTypeId ?? null,
-        ticketTypeName: seat?.ticketTypeName ?? null,
-        ticketTypeNameZh: seat?.ticketTypeNameZh ?? null,
-        venueId: seat?.venueId ?? null,
-        slotStartsAt: seat?.startsAt ?? null,
-        slotEndsAt: seat?.endsAt ?? null,
-        quantity: line.input.quantity,
-        unitPriceMinor: line.item.priceMinor,
-        netMinor: line.item.priceMinor * line.input.quantity,
-        currency,
-      });
-    }
+    const written = await this.orderLines.forManager(manager).insertAll(
+      lines.map((line) => {
+        const seat = line.kind === 'EXPERIENCE' ? line.item : null;
+        return {
+          orderId: created.id,
+          position: line.index,
+          kind: line.kind,
+          productId: line.item.productId,
+          productName: line.item.productName,
+          productNameZh: line.item.productNameZh,
+          merchantId: line.item.merchantId,
+          studioId: line.item.studioId,
+          licenseId: line.item.licenseId,
+          filmIpId: line.item.filmIpId,
+          royaltyBps: line.royaltyBps,
+          variantId: line.kind === 'MERCHANDISE' ? line.item.variantId : null,
+          timeSlotId: seat?.timeSlotId ?? null,
+          ticketTypeId: seat?.ticketTypeId ?? null,
+          ticketTypeName: seat?.ticketTypeName ?? null,
+          ticketTypeNameZh: seat?.ticketTypeNameZh ?? null,
+          venueId: seat?.venueId ?? null,
+          slotStartsAt: seat?.startsAt ?? null,
+          slotEndsAt: seat?.endsAt ?? null,
+          quantity: line.input.quantity,
+          unitPriceMinor: line.item.priceMinor,
+          netMinor: line.item.priceMinor * line.input.quantity,
+          currency,
+        };
+      }),
+    );
     await this.delivery.record(manager, actor, created.id, delivery, now);
     // Reserved last, so the stock and seat rows every buyer of the same item waits on are locked only until the commit.
     // Rows are always locked in id order, so two checkouts sharing items cannot deadlock.
@@ -179,7 +184,7 @@ export class CheckoutService {
       }
     }
 
-    return created;
+    return { order: created, lines: written };
   }
 
   private async price(manager: EntityManager, index: number, line: CheckoutLineInput, now: Date): Promise<PricedLine> {

@@ -152,9 +152,14 @@ export class DeliveryRepository {
     address: AddressRow | null,
     merchants: readonly Omit<MerchantDeliveryRow, 'orderId' | 'handedOverAt'>[],
   ): Promise<void> {
+    // One round trip for the choice and every merchant's part: this is on each checkout's path.
     await this.manager.query(
-      `INSERT INTO order_deliveries (order_id, method, recipient, phone, province, city, district, street, postal_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `WITH choice AS (
+         INSERT INTO order_deliveries (order_id, method, recipient, phone, province, city, district, street, postal_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9))
+       INSERT INTO order_merchant_deliveries (order_id, merchant_id, fee_minor, currency, pickup_code)
+       SELECT $1, m.merchant_id, m.fee_minor, m.currency, m.pickup_code
+         FROM unnest($10::uuid[], $11::bigint[], $12::char(3)[], $13::text[]) AS m(merchant_id, fee_minor, currency, pickup_code)`,
       [
         orderId,
         method,
@@ -165,14 +170,12 @@ export class DeliveryRepository {
         address?.district ?? null,
         address?.street ?? null,
         address?.postalCode ?? null,
+        merchants.map((m) => m.merchantId),
+        merchants.map((m) => m.feeMinor),
+        merchants.map((m) => m.currency),
+        merchants.map((m) => m.pickupCode),
       ],
     );
-    for (const m of merchants) {
-      await this.manager.query(
-        `INSERT INTO order_merchant_deliveries (order_id, merchant_id, fee_minor, currency, pickup_code) VALUES ($1, $2, $3, $4, $5)`,
-        [orderId, m.merchantId, m.feeMinor, m.currency, m.pickupCode],
-      );
-    }
   }
 
   async ofOrder(orderId: string): Promise<OrderDeliveryRow | null> {

@@ -25,7 +25,7 @@ export class DevelopmentPaymentService {
     if (!order || order.buyerUserId !== actor.userId) throw OrdersException.notFound('Order', orderId);
     const payment = (await this.payments.paymentsOfOrder(orderId)).find((p) => p.provider === 'development');
     if (!payment) throw OrdersException.conflict('The order has no payment to confirm yet');
-    await this.development.confirm(payment.providerPaymentId);
+    await this.development.confirmKnown(payment);
     const confirmed = await this.orders.findById(orderId);
     if (!confirmed) throw OrdersException.notFound('Order', orderId);
     return confirmed;

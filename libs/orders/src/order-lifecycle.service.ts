@@ -4,10 +4,10 @@ import { APP_CONFIG, AppConfig } from '@chedun/config';
 import { DomainEventBus } from '@chedun/db';
 import { mapUrl, OrderCancelled, OrderLineRefunded, OrderPaid } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { DeliveryRepository } from './delivery.repository';
+import { DeliveryRepository, MerchantDeliveryRow } from './delivery.repository';
 import { NotificationRepository } from './notification.repository';
 import { OrderLineRepository } from './order-line.repository';
-import { holdOf, OrderLineRecord, OrderRecord } from './order-records';
+import { holdOf, OrderLineRecord, OrderRecord, TicketRecord } from './order-records';
 import { OrderRefundRepository, RefundToSettle } from './order-refund.repository';
 import { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus } from './order-status';
 import { OrderRepository } from './order.repository';
@@ -95,8 +95,10 @@ export class OrderLifecycle {
       }
     }
     await this.moveOrder(manager, order, OrderStatus.PAID, paidAt);
-    await this.issueTickets(manager, order, lines);
-    await this.queueConfirmation(manager, order, lines);
+    // An order is issued its tickets only here, on its one move to PAID: these are all it has.
+    const tickets = await this.issueTickets(manager, order, lines);
+    const merchants = await this.deliveries.forManager(manager).merchantsOf(order.id);
+    await this.queueConfirmation(order, lines, tickets, merchants, manager);
     const event: OrderPaid = {
       type: 'OrderPaid',
       orderId: order.id,
@@ -116,7 +118,7 @@ export class OrderLifecycle {
         royaltyBps: l.royaltyBps,
       })),
       // Each merchant's shipping fee is its own revenue: the ledger posts it whole, beside the lines' splits.
-      shippingFees: (await this.deliveries.forManager(manager).merchantsOf(order.id))
+      shippingFees: merchants
         .filter((m) => m.feeMinor > 0)
         .map((m) => ({ merchantId: m.merchantId, feeMinor: m.feeMinor })),
     };
@@ -229,28 +231,41 @@ export class OrderLifecycle {
     await orderLines.fulfilIfRedeemed(line.id, now);
   }
 
-  private async issueTickets(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
-    const tickets = this.tickets.forManager(manager);
-    for (const line of lines.filter((l) => l.kind === 'EXPERIENCE')) {
-      for (let seat = 1; seat <= line.quantity; seat += 1) {
-        const code = newTicketCode();
-        await tickets.insert({
-          orderId: order.id,
-          orderLineId: line.id,
-          seat,
-          merchantId: line.merchantId,
-          venueId: line.venueId,
-          timeSlotId: line.timeSlotId,
-          code,
-          qrPayload: signTicket(code, this.config.orders.ticketSigningSecret),
-        });
-      }
-    }
+  private async issueTickets(
+    manager: EntityManager,
+    order: OrderRecord,
+    lines: OrderLineRecord[],
+  ): Promise<TicketRecord[]> {
+    const secret = this.config.orders.ticketSigningSecret;
+    return this.tickets.forManager(manager).insertAll(
+      lines
+        .filter((l) => l.kind === 'EXPERIENCE')
+        .flatMap((line) =>
+          Array.from({ length: line.quantity }, (_, i) => {
+            const code = newTicketCode();
+            return {
+              orderId: order.id,
+              orderLineId: line.id,
+              seat: i + 1,
+              merchantId: line.merchantId,
+              venueId: line.venueId,
+              timeSlotId: line.timeSlotId,
+              code,
+              qrPayload: signTicket(code, secret),
+            };
+          }),
+        ),
+    );
   }
 
   /** The confirmation (with tickets) goes to the outbox in the PAID transaction; a sender delivers it later. */
-  private async queueConfirmation(manager: EntityManager, order: OrderRecord, lines: OrderLineRecord[]): Promise<void> {
-    const tickets = await this.tickets.forManager(manager).ofOrders([order.id]);
+  private async queueConfirmation(
+    order: OrderRecord,
+    lines: OrderLineRecord[],
+    tickets: TicketRecord[],
+    merchants: MerchantDeliveryRow[],
+    manager: EntityManager,
+  ): Promise<void> {
     // The ticket's details as the order page shows them: type, time and the venue with its map link.
     const places = new Map(
       (await this.venues.placesOf(lines.flatMap((l) => (l.venueId ? [l.venueId] : [])))).map((v) => [v.id, v]),
@@ -282,9 +297,7 @@ export class OrderLifecycle {
         venue: venueOf(l),
       })),
       tickets: tickets.map((t) => ({ code: t.code, qrPayload: t.qrPayload, orderLineId: t.orderLineId })),
-      pickupCodes: (await this.deliveries.forManager(manager).merchantsOf(order.id)).flatMap((m) =>
-        m.pickupCode ? [m.pickupCode] : [],
-      ),
+      pickupCodes: merchants.flatMap((m) => (m.pickupCode ? [m.pickupCode] : [])),
     };
     await this.notifications.forManager(manager).queueOrderConfirmation(order.buyerUserId, order.id, payload);
   }

@@ -80,13 +80,12 @@ export class OrderLineRepository {
     return rows.map(toOrderLineRecord);
   }
 
-  async insert(line: NewOrderLine): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO order_lines (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
-                                variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at, slot_ends_at,
-                                quantity, unit_price_minor, net_minor, currency, product_name_zh, ticket_type_name_zh)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
-      [
+  /** All of a new order's lines in one statement, returned as written (by position), so checkout need not read them back. */
+  async insertAll(lines: readonly NewOrderLine[]): Promise<OrderLineRecord[]> {
+    if (lines.length === 0) return [];
+    const values: unknown[] = [];
+    const tuples = lines.map((line) => {
+      const row = [
         line.orderId,
         line.position,
         line.kind,
@@ -110,8 +109,19 @@ export class OrderLineRepository {
         line.currency,
         line.productNameZh,
         line.ticketTypeNameZh,
-      ],
+      ];
+      const first = values.length;
+      values.push(...row);
+      return `(${row.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+    });
+    const rows: OrderLineRow[] = await this.manager.query(
+      `INSERT INTO order_lines AS l (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
+                                variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at, slot_ends_at,
+                                quantity, unit_price_minor, net_minor, currency, product_name_zh, ticket_type_name_zh)
+       VALUES ${tuples.join(', ')} RETURNING ${LINE_COLUMNS}`,
+      values,
     );
+    return rows.map(toOrderLineRecord).sort((a, b) => a.position - b.position);
   }
 
   /** Per product among `productIds`, how many the buyer has in orders of these statuses; products never ordered are absent. */

@@ -43,8 +43,9 @@ export class OrderResolver {
     description: 'Reserves stock and seats and opens a payment. The same idempotencyKey returns the same order.',
   })
   async checkout(@CurrentActor() actor: Actor, @Args('input') input: CheckoutInput): Promise<CheckoutPayload> {
-    const { order, payment } = await this.checkouts.checkout(actor, input);
-    return { order: await this.view(actor, order), payment };
+    const { order, lines, payment } = await this.checkouts.checkout(actor, input);
+    // The buyer sees the whole order; a new one is shown as written, with no tickets yet, instead of read back.
+    return { order: lines ? toOrder({ order, lines, tickets: [] }) : await this.view(actor, order), payment };
   }
 
   @Mutation(() => Order, { description: 'Development gateway only: confirms the payment through the webhook path.' })

@@ -45,20 +45,26 @@ export class TicketRepository {
     return rows[0] ?? null;
   }
 
-  async insert(ticket: NewTicket): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO tickets (order_id, order_line_id, seat, merchant_id, venue_id, time_slot_id, code, qr_payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  /** Every ticket of a paid order in one statement, returned as issued (by line and seat). */
+  async insertAll(tickets: readonly NewTicket[]): Promise<TicketRecord[]> {
+    if (tickets.length === 0) return [];
+    const rows: TicketRecord[] = await this.manager.query(
+      `INSERT INTO tickets AS t (order_id, order_line_id, seat, merchant_id, venue_id, time_slot_id, code, qr_payload)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[])
+       RETURNING ${TICKET_COLUMNS}`,
       [
-        ticket.orderId,
-        ticket.orderLineId,
-        ticket.seat,
-        ticket.merchantId,
-        ticket.venueId,
-        ticket.timeSlotId,
-        ticket.code,
-        ticket.qrPayload,
+        tickets.map((t) => t.orderId),
+        tickets.map((t) => t.orderLineId),
+        tickets.map((t) => t.seat),
+        tickets.map((t) => t.merchantId),
+        tickets.map((t) => t.venueId),
+        tickets.map((t) => t.timeSlotId),
+        tickets.map((t) => t.code),
+        tickets.map((t) => t.qrPayload),
       ],
+    );
+    return rows.sort((a, b) =>
+      a.orderLineId === b.orderLineId ? a.seat - b.seat : a.orderLineId < b.orderLineId ? -1 : 1,
     );
   }
 

@@ -34,6 +34,10 @@ export class PaymentEventRepository {
   }
 
   async setOutcome(id: string, outcome: PaymentEventOutcome, paymentId: string | null): Promise<void> {
-    await this.manager.update(PaymentEventEntity, id, { outcome, paymentId });
+    await this.manager.query(`UPDATE payment_events SET outcome = $2, payment_id = $3 WHERE id = $1`, [
+      id,
+      outcome,
+      paymentId,
+    ]);
   }
 }

@@ -17,6 +17,11 @@ export interface CreatedPayment {
   providerPaymentId: string;
   /** Handed to the client, which completes the payment with the provider. */
   clientSecret: string;
+  /**
+   * Our payment row's id when the gateway recorded it itself just now (the development gateway is its own provider),
+   * so the caller need not record it again and read it back.
+   */
+  recordedPaymentId?: string;
 }
 
 export interface RefundInput {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { Money } from '@chedun/kernel';
+import { Money, readMinorUnits } from '@chedun/kernel';
 import { And, EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { PaymentProvider } from './payment-gateway';
 import { PaymentEntity } from './payment.entity';
@@ -22,6 +22,24 @@ interface CapturedPaymentsRow {
 interface PaymentOrderRow {
   providerPaymentId: string;
   orderId: string;
+}
+
+const PAYMENT_COLUMNS = `id, order_id AS "orderId", provider, provider_payment_id AS "providerPaymentId",
+  amount_minor AS "amountMinor", currency, refunded_minor AS "refundedMinor", status, failure_reason AS "failureReason",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+type PaymentRow = Omit<PaymentEntity, 'amountMinor' | 'refundedMinor' | 'amount' | 'refunded'> & {
+  amountMinor: string;
+  refundedMinor: string;
+};
+
+/** An entity instance (its Money getters included), as TypeORM would have built it from the row. */
+function toPayment(row: PaymentRow): PaymentEntity {
+  return Object.assign(new PaymentEntity(), {
+    ...row,
+    amountMinor: readMinorUnits(row.amountMinor),
+    refundedMinor: readMinorUnits(row.refundedMinor),
+  });
 }
 
 /** The `payments` table. */
@@ -61,30 +79,62 @@ export class PaymentRepository {
     return rows[0]?.id ?? null;
   }
 
-  findByProviderPaymentId(providerPaymentId: string): Promise<PaymentEntity | null> {
-    return this.manager.findOneBy(PaymentEntity, { providerPaymentId });
+  // The reads and writes on checkout's and the webhook's path are plain SQL: TypeORM's query builder and entity
+  // hydration cost more CPU than the statements themselves there (issue #18's profile).
+  async findByProviderPaymentId(providerPaymentId: string): Promise<PaymentEntity | null> {
+    const rows: PaymentRow[] = await this.manager.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE provider_payment_id = $1`,
+      [providerPaymentId],
+    );
+    return rows[0] ? toPayment(rows[0]) : null;
   }
 
   /** A payment of one provider only: another provider's id is unknown to it. */
-  findOfProvider(provider: PaymentProvider, providerPaymentId: string): Promise<PaymentEntity | null> {
-    return this.manager.findOneBy(PaymentEntity, { providerPaymentId, provider });
+  async findOfProvider(provider: PaymentProvider, providerPaymentId: string): Promise<PaymentEntity | null> {
+    const rows: PaymentRow[] = await this.manager.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE provider_payment_id = $1 AND provider = $2`,
+      [providerPaymentId, provider],
+    );
+    return rows[0] ? toPayment(rows[0]) : null;
   }
 
   /** Locked until the transaction ends: provider events for one payment are applied one at a time. */
-  lockByProviderPaymentId(providerPaymentId: string): Promise<PaymentEntity | null> {
-    return this.manager.findOne(PaymentEntity, { where: { providerPaymentId }, lock: { mode: 'pessimistic_write' } });
+  async lockByProviderPaymentId(providerPaymentId: string): Promise<PaymentEntity | null> {
+    const rows: PaymentRow[] = await this.manager.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE provider_payment_id = $1 FOR UPDATE`,
+      [providerPaymentId],
+    );
+    return rows[0] ? toPayment(rows[0]) : null;
   }
 
+  /** Only the columns given change (undefined leaves a column as it is); updated_at is stamped, as TypeORM did. */
   async update(
     id: string,
     changes: Partial<Pick<PaymentEntity, 'status' | 'refundedMinor' | 'failureReason'>>,
   ): Promise<void> {
-    await this.manager.update(PaymentEntity, id, changes);
+    await this.manager.query(
+      `UPDATE payments SET status = coalesce($2, status),
+              refunded_minor = coalesce($3, refunded_minor),
+              failure_reason = CASE WHEN $4 THEN $5 ELSE failure_reason END,
+              updated_at = now()
+        WHERE id = $1`,
+      [
+        id,
+        changes.status ?? null,
+        changes.refundedMinor ?? null,
+        changes.failureReason !== undefined,
+        changes.failureReason ?? null,
+      ],
+    );
   }
 
   /** Oldest first. */
-  ofOrder(orderId: string): Promise<PaymentEntity[]> {
-    return this.manager.find(PaymentEntity, { where: { orderId }, order: { createdAt: 'ASC' } });
+  async ofOrder(orderId: string): Promise<PaymentEntity[]> {
+    const rows: PaymentRow[] = await this.manager.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_id = $1 ORDER BY created_at`,
+      [orderId],
+    );
+    return rows.map(toPayment);
   }
 
   /** One provider's payments in `statuses` created in [from, to), oldest first. */

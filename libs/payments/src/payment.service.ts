@@ -47,11 +47,13 @@ export class PaymentService {
     if (input.amount.isZero() || input.amount.isNegative())
       throw PaymentsException.badInput('A payment must be for a positive amount');
     const created = await this.gateway.createPayment(input);
-    const id = await this.payments.recordIfAbsent({
-      ...input,
-      provider: created.provider,
-      providerPaymentId: created.providerPaymentId,
-    });
+    const id =
+      created.recordedPaymentId ??
+      (await this.payments.recordIfAbsent({
+        ...input,
+        provider: created.provider,
+        providerPaymentId: created.providerPaymentId,
+      }));
     // Recorded just now: it is what was asked for, awaiting payment. Otherwise read what the first recorder wrote.
     const payment: PaymentView = id
       ? {

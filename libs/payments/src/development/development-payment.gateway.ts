@@ -56,17 +56,23 @@ export class DevelopmentPaymentGateway extends PaymentGateway {
       provider: this.provider,
       providerPaymentId,
       clientSecret: `${providerPaymentId}_secret_${digest(`secret:${providerPaymentId}`)}`,
+      ...(recorded ? { recordedPaymentId: recorded } : {}),
     };
   }
 
   /** Plays the provider confirming the payment, through exactly the path a Stripe webhook takes. */
   async confirm(providerPaymentId: string): Promise<ProcessedEvent> {
-    const payment = await this.find(providerPaymentId);
+    return this.confirmKnown(this.ref(await this.find(providerPaymentId)));
+  }
+
+  /** The same, for one of this gateway's payments the caller has just read: the provider knows its order and amount. */
+  confirmKnown(payment: { providerPaymentId: string; orderId: string; amount: Money }): Promise<ProcessedEvent> {
+    const { providerPaymentId } = payment;
     return this.deliver({
       eventId: `devevt_${providerPaymentId}_succeeded`,
       providerType: 'payment.succeeded',
       kind: 'PAYMENT_SUCCEEDED',
-      payment: this.ref(payment),
+      payment: { providerPaymentId, orderId: payment.orderId, amount: payment.amount },
     });
   }
 
