@@ -82,6 +82,11 @@ await bundle.write({
   sourcemap: true,
   // GraphQL type names, Nest's provider tokens and error messages read class and function names at run time.
   keepNames: true,
+  // Chinese text (messages, emails, PDF labels) escaped as \uXXXX, and no doc comments (they hold arrows and
+  // symbols, and the source map points at the sources that have them): V8 keeps every script's source for the
+  // process's life, and one character outside Latin-1 makes it store the whole bundle two bytes per character (#18).
+  charset: 'ascii',
+  comments: { legal: true, annotation: true, jsdoc: false },
   entryFileNames: '[name].js',
   chunkFileNames: '[name]-[hash].js',
 });
