@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
+import { readMinorUnits } from '@chedun/kernel';
+import { EntityManager } from 'typeorm';
 import {
-  EntityManager,
-  EntityMetadata,
-  EntityTarget,
-  ObjectLiteral,
-  SelectQueryBuilder,
-  ValueTransformer,
-} from 'typeorm';
-import { ProductEntity, ProductVariantEntity, TicketTypeEntity, TimeSlotEntity } from './product.entity';
+  ProductEntity,
+  ProductVariantEntity,
+  TicketTypeEntity,
+  TimeSlotEntity,
+  VariantOptionValue,
+} from './product.entity';
 import { VenueEntity } from './venue.entity';
 
 const UPCOMING_DAYS = 30;
@@ -28,10 +28,50 @@ export interface ProductWithChildren {
   children: ProductChildren;
 }
 
+// Every column of each entity, under its property name (bigint as text, so the money reader sees the exact digits:
+// a JSON number could round silently). product-children.e2e-spec.ts holds these lists to the entities' metadata.
+const VARIANT_JSON = `json_build_object('id', c.id, 'productId', c.product_id, 'merchantId', c.merchant_id, 'sku', c.sku,
+  'priceMinor', c.price_minor::text, 'currency', c.currency, 'stockOnHand', c.stock_on_hand, 'reserved', c.reserved,
+  'sold', c.sold, 'position', c.position, 'options', c.options)`;
+const TICKET_TYPE_JSON = `json_build_object('id', c.id, 'productId', c.product_id, 'name', c.name, 'nameZh', c.name_zh,
+  'priceMinor', c.price_minor::text, 'currency', c.currency, 'position', c.position)`;
+const TIME_SLOT_JSON = `json_build_object('id', c.id, 'productId', c.product_id, 'startsAt', c.starts_at,
+  'endsAt', c.ends_at, 'capacity', c.capacity, 'reserved', c.reserved, 'sold', c.sold, 'status', c.status,
+  'cancelledAt', c.cancelled_at)`;
+const VENUE_JSON = `json_build_object('id', c.id, 'merchantId', c.merchant_id, 'name', c.name, 'nameZh', c.name_zh,
+  'address', c.address, 'addressZh', c.address_zh, 'latitude', c.latitude, 'longitude', c.longitude,
+  'openingNotes', c.opening_notes, 'filmingLocationIds', c.filming_location_ids, 'createdAt', c.created_at,
+  'updatedAt', c.updated_at)`;
+
+/** The children of products `p`, one JSON column per kind; $2 and $3 bound the upcoming slots. */
+const CHILDREN_COLUMNS = `
+  (SELECT coalesce(json_agg(${VARIANT_JSON} ORDER BY c.position, c.id), '[]'::json)
+     FROM product_variants c WHERE c.product_id = p.id) AS variants,
+  (SELECT coalesce(json_agg(${TICKET_TYPE_JSON} ORDER BY c.position, c.id), '[]'::json)
+     FROM ticket_types c WHERE c.product_id = p.id) AS "ticketTypes",
+  (SELECT coalesce(json_agg(${TIME_SLOT_JSON} ORDER BY c.starts_at, c.id), '[]'::json)
+     FROM time_slots c WHERE c.product_id = p.id AND c.starts_at >= $2::timestamptz AND c.starts_at < $3::timestamptz)
+    AS "upcomingSlots",
+  (SELECT ${VENUE_JSON} FROM venues c WHERE c.id = p.venue_id) AS venue`;
+
+const PRODUCT_WITH_CHILDREN_SQL = `
+  SELECT p.id, p.kind, p.merchant_id AS "merchantId", p.studio_id AS "studioId", p.license_id AS "licenseId",
+         p.film_ip_id AS "filmIpId", p.venue_id AS "venueId", p.category, p.name, p.name_zh AS "nameZh",
+         p.description, p.description_zh AS "descriptionZh", p.images, p.status, p.status_reason AS "statusReason",
+         p.purchase_limit AS "purchaseLimit", p.free_cancellation_hours AS "freeCancellationHours",
+         p.published_at AS "publishedAt", p.verification_code AS "verificationCode", p.created_at AS "createdAt",
+         p.updated_at AS "updatedAt",
+         ${CHILDREN_COLUMNS}
+    FROM products p
+   WHERE p.id = $1`;
+
+const CHILDREN_SQL = `SELECT p.id, ${CHILDREN_COLUMNS} FROM products p WHERE p.id = ANY($1::uuid[])`;
+
 /**
- * All of a product's own rows in one expression (JSON aggregated per kind), so a product page costs one round trip
- * for the catalog's part instead of one per kind of child. Rows come back as the entities' own property names,
- * built from the entities' metadata, and are turned back into entities with the columns' types and transformers.
+ * All of a product's own rows in one statement (JSON aggregated per kind), so a product page costs one round trip
+ * for the catalog's part instead of one per kind of child. The statements are fixed text, mapped by hand: a product
+ * page is the shop's hottest read, and building the SQL through the query builder and hydrating its entities cost
+ * more CPU than the database's own work.
  */
 @Injectable()
 export class ProductChildrenRepository {
@@ -39,83 +79,81 @@ export class ProductChildrenRepository {
 
   /** The product with its children (slots upcoming from `now`), in one statement; null when there is no such product. */
   async findWithChildren(id: string, now: Date): Promise<ProductWithChildren | null> {
-    const qb = this.manager.getRepository(ProductEntity).createQueryBuilder('p').where('p.id = :id', { id });
-    const { entities, raw } = await this.addChildren(qb, 'p', now).getRawAndEntities<{ children: RawChildren }>();
-    const product = entities[0];
-    const row = raw[0];
-    return product && row ? { product, children: this.hydrate(row.children) } : null;
+    const rows: (ProductRow & RawChildren)[] = await this.manager.query(PRODUCT_WITH_CHILDREN_SQL, [
+      id,
+      ...window(now),
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    const { variants, ticketTypes, upcomingSlots, venue, ...product } = row;
+    return {
+      product: Object.assign(new ProductEntity(), product),
+      children: childrenOf({ variants, ticketTypes, upcomingSlots, venue }),
+    };
   }
 
   /** Children of many products (slots upcoming from `now`) in one statement, in the order of `productIds`. */
   async childrenOf(productIds: readonly string[], now: Date): Promise<ProductChildren[]> {
-    const qb = this.manager
-      .getRepository(ProductEntity)
-      .createQueryBuilder('p')
-      .select('p.id', 'id')
-      .where('p.id IN (:...ids)', { ids: [...productIds] });
-    const raw: { id: string; children: RawChildren }[] = await this.addChildren(qb, 'p', now).getRawMany();
-    const byId = new Map(raw.map((r) => [r.id, this.hydrate(r.children)]));
+    const rows: ({ id: string } & RawChildren)[] = await this.manager.query(CHILDREN_SQL, [
+      [...productIds],
+      ...window(now),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, childrenOf(r)]));
     return productIds.map((id) => byId.get(id) ?? NO_CHILDREN);
-  }
-
-  /** Adds the children of `alias` (a products alias) as the `children` column, with the parameters it needs. */
-  private addChildren<T extends ObjectLiteral>(
-    qb: SelectQueryBuilder<T>,
-    alias: string,
-    now: Date,
-  ): SelectQueryBuilder<T> {
-    const rows = (target: EntityTarget<ObjectLiteral>, table: string, where: string, order: string): string =>
-      `coalesce((SELECT json_agg(${this.objectOf(target, 'c')} ORDER BY ${order}) FROM ${table} c WHERE ${where}), '[]'::json)`;
-    const expression = `json_build_object(
-      'variants', ${rows(ProductVariantEntity, 'product_variants', `c.product_id = ${alias}.id`, 'c.position, c.id')},
-      'ticketTypes', ${rows(TicketTypeEntity, 'ticket_types', `c.product_id = ${alias}.id`, 'c.position, c.id')},
-      'upcomingSlots', ${rows(
-        TimeSlotEntity,
-        'time_slots',
-        `c.product_id = ${alias}.id AND c.starts_at >= :upcomingFrom AND c.starts_at < :upcomingUntil`,
-        'c.starts_at, c.id',
-      )},
-      'venue', (SELECT ${this.objectOf(VenueEntity, 'c')} FROM venues c WHERE c.id = ${alias}.venue_id))`;
-    return qb
-      .addSelect(expression, 'children')
-      .setParameter('upcomingFrom', now)
-      .setParameter('upcomingUntil', new Date(now.getTime() + UPCOMING_DAYS * 24 * 60 * 60 * 1000));
-  }
-
-  private hydrate(raw: RawChildren): ProductChildren {
-    return {
-      variants: raw.variants.map((r) => this.entityOf(ProductVariantEntity, r)),
-      ticketTypes: raw.ticketTypes.map((r) => this.entityOf(TicketTypeEntity, r)),
-      upcomingSlots: raw.upcomingSlots.map((r) => this.entityOf(TimeSlotEntity, r)),
-      venue: raw.venue ? this.entityOf(VenueEntity, raw.venue) : null,
-    };
-  }
-
-  private objectOf(target: EntityTarget<ObjectLiteral>, alias: string): string {
-    const pairs = this.manager.connection.getMetadata(target).columns.map((c) => {
-      // bigint as text, so the money transformer sees the exact digits (a JSON number could round silently).
-      const value = c.type === 'bigint' ? `${alias}.${c.databaseName}::text` : `${alias}.${c.databaseName}`;
-      return `'${c.propertyName}', ${value}`;
-    });
-    return `json_build_object(${pairs.join(', ')})`;
-  }
-
-  private entityOf<T extends ObjectLiteral>(target: new () => T, row: Record<string, unknown>): T {
-    const metadata: EntityMetadata = this.manager.connection.getMetadata(target);
-    const entity = new target();
-    for (const column of metadata.columns) {
-      let value = row[column.propertyName] ?? null;
-      if (value !== null && (column.type === 'timestamptz' || column.type === Date)) value = new Date(value as string);
-      if (column.transformer) value = (column.transformer as ValueTransformer).from(value);
-      (entity as Record<string, unknown>)[column.propertyName] = value;
-    }
-    return entity;
   }
 }
 
+function window(now: Date): [Date, Date] {
+  return [now, new Date(now.getTime() + UPCOMING_DAYS * 24 * 60 * 60 * 1000)];
+}
+
+/** The product's own columns under their property names, as node-postgres types them (timestamps as Dates). */
+type ProductRow = { [K in keyof ProductEntity]: ProductEntity[K] };
+
+/** JSON has no timestamps or bigints: those arrive as text. */
+interface RawVariant extends Omit<ProductVariantEntity, 'priceMinor'> {
+  priceMinor: string;
+  options: VariantOptionValue[];
+}
+interface RawTicketType extends Omit<TicketTypeEntity, 'priceMinor'> {
+  priceMinor: string;
+}
+interface RawTimeSlot extends Omit<TimeSlotEntity, 'startsAt' | 'endsAt' | 'cancelledAt'> {
+  startsAt: string;
+  endsAt: string;
+  cancelledAt: string | null;
+}
+interface RawVenue extends Omit<VenueEntity, 'createdAt' | 'updatedAt'> {
+  createdAt: string;
+  updatedAt: string;
+}
 interface RawChildren {
-  variants: Record<string, unknown>[];
-  ticketTypes: Record<string, unknown>[];
-  upcomingSlots: Record<string, unknown>[];
-  venue: Record<string, unknown> | null;
+  variants: RawVariant[];
+  ticketTypes: RawTicketType[];
+  upcomingSlots: RawTimeSlot[];
+  venue: RawVenue | null;
+}
+
+function childrenOf(raw: RawChildren): ProductChildren {
+  return {
+    variants: raw.variants.map((v) =>
+      Object.assign(new ProductVariantEntity(), v, { priceMinor: readMinorUnits(v.priceMinor) }),
+    ),
+    ticketTypes: raw.ticketTypes.map((t) =>
+      Object.assign(new TicketTypeEntity(), t, { priceMinor: readMinorUnits(t.priceMinor) }),
+    ),
+    upcomingSlots: raw.upcomingSlots.map((s) =>
+      Object.assign(new TimeSlotEntity(), s, {
+        startsAt: new Date(s.startsAt),
+        endsAt: new Date(s.endsAt),
+        cancelledAt: s.cancelledAt === null ? null : new Date(s.cancelledAt),
+      }),
+    ),
+    venue: raw.venue
+      ? Object.assign(new VenueEntity(), raw.venue, {
+          createdAt: new Date(raw.venue.createdAt),
+          updatedAt: new Date(raw.venue.updatedAt),
+        })
+      : null,
+  };
 }

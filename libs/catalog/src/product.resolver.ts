@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, OptionalActor, Organization, Public, toOrganization } from '@chedun/identity';
 import { ConnectionShape, Money, MoneyType } from '@chedun/kernel';
 import { CatalogLoaders } from './catalog.loaders';
@@ -29,6 +29,11 @@ import { ProductKind, ProductStatus } from './product-status';
 import { StockService } from './stock.service';
 
 const uuid = new ParseUUIDPipe();
+
+/** GraphQL's context value (app.module's `context`): the request keys the per-request DataLoaders. */
+interface RequestContext {
+  req: object;
+}
 
 @Resolver(() => Product)
 export class ProductResolver {
@@ -191,53 +196,55 @@ export class ProductResolver {
     };
   }
 
+  // The field resolvers take GraphQL's own (parent, args, context) and no parameter decorators: Nest then hands
+  // the method to GraphQL as it is, instead of running its params factory and the global pipes for every field of
+  // every product (a product page resolves eight of them).
   @ResolveField(() => [ProductVariant])
-  async variants(@Parent() product: Product, @Context('req') req: object): Promise<ProductVariant[]> {
+  async variants(product: Product, _args: unknown, { req }: RequestContext): Promise<ProductVariant[]> {
     return (await this.loaders.for(req).childrenByProduct.load(product.id)).variants.map(toVariant);
   }
 
   @ResolveField(() => [TicketType])
-  async ticketTypes(@Parent() product: Product, @Context('req') req: object): Promise<TicketType[]> {
+  async ticketTypes(product: Product, _args: unknown, { req }: RequestContext): Promise<TicketType[]> {
     return (await this.loaders.for(req).childrenByProduct.load(product.id)).ticketTypes.map(toTicketType);
   }
 
   @ResolveField(() => [TimeSlot], { description: 'Slots starting in the next 30 days, with remaining seats.' })
-  async upcomingTimeSlots(@Parent() product: Product, @Context('req') req: object): Promise<TimeSlot[]> {
+  async upcomingTimeSlots(product: Product, _args: unknown, { req }: RequestContext): Promise<TimeSlot[]> {
     return (await this.loaders.for(req).childrenByProduct.load(product.id)).upcomingSlots.map(toTimeSlot);
   }
 
   @ResolveField(() => Venue, { nullable: true })
-  async venue(@Parent() product: Product, @Context('req') req: object): Promise<Venue | null> {
+  async venue(product: Product, _args: unknown, { req }: RequestContext): Promise<Venue | null> {
     if (!product.venueId) return null;
     const { venue } = await this.loaders.for(req).childrenByProduct.load(product.id);
     return venue ? toVenue(venue) : null;
   }
 
   @ResolveField(() => ProductFilmIp)
-  async filmIp(@Parent() product: Product, @Context('req') req: object): Promise<ProductFilmIp> {
+  async filmIp(product: Product, _args: unknown, { req }: RequestContext): Promise<ProductFilmIp> {
     const ip = await this.loaders.for(req).filmIp.load(product.filmIpId);
     return { id: product.filmIpId, title: ip?.title ?? '', titleZh: ip?.titleZh ?? null };
   }
 
   @ResolveField(() => Organization)
-  async merchant(@Parent() product: Product, @Context('req') req: object): Promise<Organization> {
+  async merchant(product: Product, _args: unknown, { req }: RequestContext): Promise<Organization> {
     return this.organization(req, product.merchantId);
   }
 
   @ResolveField(() => Organization)
-  async studio(@Parent() product: Product, @Context('req') req: object): Promise<Organization> {
+  async studio(product: Product, _args: unknown, { req }: RequestContext): Promise<Organization> {
     return this.organization(req, product.studioId);
   }
 
   @ResolveField(() => MoneyType, { nullable: true, description: 'The lowest variant or ticket price.' })
-  async priceFrom(@Parent() product: Product, @Context('req') req: object): Promise<MoneyType | null> {
+  async priceFrom(product: Product, _args: unknown, { req }: RequestContext): Promise<MoneyType | null> {
     const children = await this.loaders.for(req).childrenByProduct.load(product.id);
-    const prices =
-      product.kind === ProductKind.MERCHANDISE
-        ? children.variants.map((v) => Money.of(v.priceMinor, v.currency))
-        : children.ticketTypes.map((t) => Money.of(t.priceMinor, t.currency));
-    const lowest = prices.sort((a, b) => a.amountMinor - b.amountMinor)[0];
-    return lowest ? MoneyType.from(lowest) : null;
+    const priced = product.kind === ProductKind.MERCHANDISE ? children.variants : children.ticketTypes;
+    // The first of the lowest, as a stable sort by amount would give.
+    let lowest: { priceMinor: number; currency: string } | undefined;
+    for (const p of priced) if (!lowest || p.priceMinor < lowest.priceMinor) lowest = p;
+    return lowest ? MoneyType.from(Money.of(lowest.priceMinor, lowest.currency)) : null;
   }
 
   private async organization(req: object, id: string): Promise<Organization> {

@@ -42,11 +42,12 @@ export class FilmIpRepository {
     return this.manager.findBy(FilmIpEntity, { id: In([...new Set(ids)]) });
   }
 
+  /** Every product page asks for its IP's names: a fixed statement, mapped by hand (no query builder, no hydration). */
   summariesByIds(ids: readonly string[]): Promise<FilmIpSummaryRow[]> {
-    return this.manager.find(FilmIpEntity, {
-      select: { id: true, studioId: true, title: true, titleZh: true },
-      where: { id: In([...new Set(ids)]) },
-    });
+    return this.manager.query(
+      `SELECT id, studio_id AS "studioId", title, title_zh AS "titleZh" FROM film_ips WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
   }
 
   /** Every IP's id, in id order, up to `limit`: each has a public page. */
