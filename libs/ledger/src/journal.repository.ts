@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { readMinorUnits } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import { JournalEntryKind } from './journal-entry.entity';
+import { insertSplitSql, NewSaleLineSplit } from './sale-line.repository';
 
 export interface NewEntryHeader {
   kind: JournalEntryKind;
@@ -36,7 +37,22 @@ export class JournalRepository {
    * The entry and all its postings (written in the order given) in one statement; null, and nothing written, when an
    * entry for the same cause exists (a concurrent duplicate waits on the unique index until the first commits).
    */
-  async insertEntryWithPostings(entry: NewEntryHeader, postings: readonly NewPosting[]): Promise<string | null> {
+  async insertEntryWithPostings(
+    entry: NewEntryHeader,
+    postings: readonly NewPosting[],
+    split?: Omit<NewSaleLineSplit, 'entryId'>,
+  ): Promise<string | null> {
+    const values: unknown[] = [
+      entry.kind,
+      entry.sourceId,
+      entry.occurredAt,
+      entry.memo,
+      postings.map((p) => p.accountId),
+      postings.map((p) => p.amountMinor),
+      postings.map((p) => p.currency),
+    ];
+    // A SALE's split is written by the same statement, from the entry's id (#18: a round trip less per paid line).
+    const splitCte = split ? `, split AS (${insertSplitSql(split, values, 'entry')})` : '';
     const rows: { id: string }[] = await this.manager.query(
       `WITH entry AS (
          INSERT INTO journal_entries (kind, source_id, occurred_at, memo) VALUES ($1, $2, $3, $4)
@@ -45,17 +61,9 @@ export class JournalRepository {
          INSERT INTO ledger_postings (entry_id, account_id, amount_minor, currency)
          SELECT entry.id, p.account_id, p.amount_minor, p.currency
            FROM entry, unnest($5::uuid[], $6::bigint[], $7::char(3)[]) WITH ORDINALITY AS p(account_id, amount_minor, currency, n)
-          ORDER BY p.n)
+          ORDER BY p.n)${splitCte}
        SELECT id FROM entry`,
-      [
-        entry.kind,
-        entry.sourceId,
-        entry.occurredAt,
-        entry.memo,
-        postings.map((p) => p.accountId),
-        postings.map((p) => p.amountMinor),
-        postings.map((p) => p.currency),
-      ],
+      values,
     );
     return rows[0]?.id ?? null;
   }

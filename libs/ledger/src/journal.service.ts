@@ -5,6 +5,7 @@ import { JournalEntryKind } from './journal-entry.entity';
 import { AccountPurpose } from './ledger-account.entity';
 import { JournalRepository } from './journal.repository';
 import { AccountKey, LedgerAccountRepository } from './ledger-account.repository';
+import { NewSaleLineSplit } from './sale-line.repository';
 
 export interface PostingLine {
   purpose: AccountPurpose;
@@ -19,6 +20,8 @@ export interface NewJournalEntry {
   occurredAt: Date;
   memo: string;
   postings: readonly PostingLine[];
+  /** A SALE's split of its line, written with the entry (from its id) and only when the entry is new. */
+  split?: Omit<NewSaleLineSplit, 'entryId'>;
 }
 
 /**
@@ -58,7 +61,7 @@ export class JournalService {
         currency: p.amount.currency,
       }))
       .sort((a, b) => a.accountId.localeCompare(b.accountId));
-    return this.entries.forManager(manager).insertEntryWithPostings(entry, ordered);
+    return this.entries.forManager(manager).insertEntryWithPostings(entry, ordered, entry.split);
   }
 
   /**

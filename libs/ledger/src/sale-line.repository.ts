@@ -58,42 +58,6 @@ export class SaleLineRepository {
 
   /** Which of these lines already have their split. */
   /** Plain SQL: on every sale's path, where TypeORM's insert builder cost more CPU than the statement. */
-  async insertSplit(split: NewSaleLineSplit): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO sale_line_splits (order_line_id, order_id, entry_id, studio_id, studio_name, merchant_id, merchant_name, license_id,
-                                     film_ip_id, product_id, product_name, product_name_zh, currency, gross_minor, royalty_bps, fee_bps,
-                                     royalty_minor, fee_minor, merchant_minor, refunded_minor, royalty_reversed_minor, fee_reversed_minor,
-                                     merchant_reversed_minor, paid_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
-      [
-        split.orderLineId,
-        split.orderId,
-        split.entryId,
-        split.studioId,
-        split.studioName,
-        split.merchantId,
-        split.merchantName,
-        split.licenseId,
-        split.filmIpId,
-        split.productId,
-        split.productName,
-        split.productNameZh,
-        split.currency,
-        split.grossMinor,
-        split.royaltyBps,
-        split.feeBps,
-        split.royaltyMinor,
-        split.feeMinor,
-        split.merchantMinor,
-        split.refundedMinor,
-        split.royaltyReversedMinor,
-        split.feeReversedMinor,
-        split.merchantReversedMinor,
-        split.paidAt,
-      ],
-    );
-  }
-
   /** Locked until the transaction ends: refunds of one line take turns, each seeing the others' totals and ids. */
   lockSplit(orderLineId: string): Promise<SaleLineSplitEntity | null> {
     return this.manager.findOne(SaleLineSplitEntity, { where: { orderLineId }, lock: { mode: 'pessimistic_write' } });
@@ -184,4 +148,47 @@ export class SaleLineRepository {
     );
     return new Map(rows.map((r) => [r.orderId, readMinorUnits(r.refunded)]));
   }
+}
+
+/**
+ * The INSERT of a sale line's split, its parameters appended to `values`, its entry's id read from `entryCte` (a CTE
+ * of the same statement with an `id` column): the SALE entry, its postings and its split are one statement, and a
+ * replay that finds its entry (the CTE is then empty) writes no split.
+ */
+export function insertSplitSql(split: Omit<NewSaleLineSplit, 'entryId'>, values: unknown[], entryCte: string): string {
+  const param = (value: unknown): string => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const row = [
+    param(split.orderLineId),
+    param(split.orderId),
+    `${entryCte}.id`,
+    param(split.studioId),
+    param(split.studioName),
+    param(split.merchantId),
+    param(split.merchantName),
+    param(split.licenseId),
+    param(split.filmIpId),
+    param(split.productId),
+    param(split.productName),
+    param(split.productNameZh),
+    param(split.currency),
+    param(split.grossMinor),
+    param(split.royaltyBps),
+    param(split.feeBps),
+    param(split.royaltyMinor),
+    param(split.feeMinor),
+    param(split.merchantMinor),
+    param(split.refundedMinor),
+    param(split.royaltyReversedMinor),
+    param(split.feeReversedMinor),
+    param(split.merchantReversedMinor),
+    param(split.paidAt),
+  ].join(', ');
+  const insert = `INSERT INTO sale_line_splits (order_line_id, order_id, entry_id, studio_id, studio_name, merchant_id, merchant_name, license_id,
+                                     film_ip_id, product_id, product_name, product_name_zh, currency, gross_minor, royalty_bps, fee_bps,
+                                     royalty_minor, fee_minor, merchant_minor, refunded_minor, royalty_reversed_minor, fee_reversed_minor,
+                                     merchant_reversed_minor, paid_at)`;
+  return `${insert} SELECT ${row} FROM ${entryCte}`;
 }

@@ -38,7 +38,6 @@ export class SalesPostingService {
   async onOrderPaid(event: OrderPaid, manager: EntityManager): Promise<void> {
     await this.postShippingFees(event, manager);
     if (event.lines.length === 0) return;
-    const saleLines = this.saleLines.forManager(manager);
     // A line already split has its SALE entry: posting it again finds that entry and writes nothing (below), so a
     // replay needs no look-up first, and a first sale (every other case) spends no statement on one.
     const { lines } = event;
@@ -54,39 +53,38 @@ export class SalesPostingService {
     for (const line of lines) {
       const feeBps = rates.get(line.merchantId) ?? this.config.ledger.platformFeeBps;
       const split = splitLine(Money.of(line.netMinor, event.currency), line.royaltyBps, feeBps);
-      const entryId = await this.journal.post(manager, {
+      await this.journal.post(manager, {
         kind: JournalEntryKind.SALE,
         sourceId: line.orderLineId,
         occurredAt: event.paidAt,
         memo: `Order ${event.orderId} line ${line.orderLineId}`,
         postings: this.toPostingLines(salePostings(split), line),
-      });
-      if (!entryId) continue;
-      await saleLines.insertSplit({
-        orderLineId: line.orderLineId,
-        orderId: event.orderId,
-        entryId,
-        studioId: line.studioId,
-        studioName: names.get(line.studioId) ?? line.studioId,
-        merchantId: line.merchantId,
-        merchantName: names.get(line.merchantId) ?? line.merchantId,
-        licenseId: line.licenseId,
-        filmIpId: line.filmIpId,
-        productId: line.productId,
-        productName: line.productName,
-        productNameZh: line.productNameZh ?? null,
-        currency: split.gross.currency,
-        grossMinor: split.gross.amountMinor,
-        royaltyBps: line.royaltyBps,
-        feeBps,
-        royaltyMinor: split.royalty.amountMinor,
-        feeMinor: split.fee.amountMinor,
-        merchantMinor: split.merchant.amountMinor,
-        refundedMinor: 0,
-        royaltyReversedMinor: 0,
-        feeReversedMinor: 0,
-        merchantReversedMinor: 0,
-        paidAt: event.paidAt,
+        // Written with the entry; a replayed line finds its entry and writes neither.
+        split: {
+          orderLineId: line.orderLineId,
+          orderId: event.orderId,
+          studioId: line.studioId,
+          studioName: names.get(line.studioId) ?? line.studioId,
+          merchantId: line.merchantId,
+          merchantName: names.get(line.merchantId) ?? line.merchantId,
+          licenseId: line.licenseId,
+          filmIpId: line.filmIpId,
+          productId: line.productId,
+          productName: line.productName,
+          productNameZh: line.productNameZh ?? null,
+          currency: split.gross.currency,
+          grossMinor: split.gross.amountMinor,
+          royaltyBps: line.royaltyBps,
+          feeBps,
+          royaltyMinor: split.royalty.amountMinor,
+          feeMinor: split.fee.amountMinor,
+          merchantMinor: split.merchant.amountMinor,
+          refundedMinor: 0,
+          royaltyReversedMinor: 0,
+          feeReversedMinor: 0,
+          merchantReversedMinor: 0,
+          paidAt: event.paidAt,
+        },
       });
     }
   }

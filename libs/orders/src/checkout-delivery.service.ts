@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, OrganizationService } from '@chedun/identity';
 import { EntityManager } from 'typeorm';
 import { defaultOptions } from './delivery-options.service';
-import { AddressRow, DeliveryRepository } from './delivery.repository';
+import { AddressRow, DeliveryRepository, NewOrderDelivery } from './delivery.repository';
 import { DeliveryInput, DeliveryMethod } from './delivery.types';
 import { OrdersException } from './orders.exception';
 import { newTicketCode } from './ticket-code';
@@ -99,24 +99,20 @@ export class CheckoutDeliveryService {
     };
   }
 
-  /** Records the quoted delivery of the new order, in checkout's transaction. */
-  async record(
-    manager: EntityManager,
-    actor: Actor,
-    orderId: string,
-    quote: DeliveryQuote | null,
-    now: Date,
-  ): Promise<void> {
-    if (!quote) return;
-    const repository = this.deliveries.forManager(manager);
+  /** The quoted delivery as the new order's rows: each pickup's code drawn (written with the order, in one statement). */
+  rows(quote: DeliveryQuote | null): Omit<NewOrderDelivery, 'orderId'> | null {
+    if (!quote) return null;
     const pickup = quote.method === DeliveryMethod.PICKUP;
-    await repository.recordForOrder(
-      orderId,
-      quote.method,
-      quote.address,
-      quote.merchants.map((m) => ({ ...m, pickupCode: pickup ? newTicketCode() : null })),
-    );
-    if (quote.address) await repository.remember(actor.userId, quote.address, now);
+    return {
+      method: quote.method,
+      address: quote.address,
+      merchants: quote.merchants.map((m) => ({ ...m, pickupCode: pickup ? newTicketCode() : null })),
+    };
+  }
+
+  /** Saves a shipping address to the buyer's book, in checkout's transaction. */
+  async remember(manager: EntityManager, actor: Actor, quote: DeliveryQuote | null, now: Date): Promise<void> {
+    if (quote?.address) await this.deliveries.forManager(manager).remember(actor.userId, quote.address, now);
   }
 
   private async merchantName(manager: EntityManager, merchantId: string): Promise<string> {

@@ -6,7 +6,7 @@ import { Actor } from '@chedun/identity';
 import { Clock, Money, ProductCategory, shanghaiDate } from '@chedun/kernel';
 import { LicenseReader } from '@chedun/licensing';
 import { PaymentService } from '@chedun/payments';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrderLineRepository } from './order-line.repository';
 import { OrderLineRecord, OrderRecord } from './order-records';
@@ -121,20 +121,20 @@ export class CheckoutService {
       );
     }
     const expiresAt = new Date(now.getTime() + this.config.orders.reservationTtlMinutes * 60_000);
-    const created = await orders.insertPending({
-      buyerUserId: actor.userId,
-      idempotencyKey: input.idempotencyKey,
-      requestHash,
-      totalMinor: Money.of(total, currency).amountMinor,
-      currency,
-      expiresAt,
-      createdAt: now,
-    });
-    const written = await this.orderLines.forManager(manager).insertAll(
+    const placed = await orders.insertPlaced(
+      {
+        id: randomUUID(),
+        buyerUserId: actor.userId,
+        idempotencyKey: input.idempotencyKey,
+        requestHash,
+        totalMinor: Money.of(total, currency).amountMinor,
+        currency,
+        expiresAt,
+        createdAt: now,
+      },
       lines.map((line) => {
         const seat = line.kind === 'EXPERIENCE' ? line.item : null;
         return {
-          orderId: created.id,
           position: line.index,
           kind: line.kind,
           productId: line.item.productId,
@@ -159,8 +159,9 @@ export class CheckoutService {
           currency,
         };
       }),
+      this.delivery.rows(delivery),
     );
-    await this.delivery.record(manager, actor, created.id, delivery, now);
+    await this.delivery.remember(manager, actor, delivery, now);
     // Reserved last, so the stock and seat rows every buyer of the same item waits on are locked only until the commit.
     // Rows are always locked in id order, so two checkouts sharing items cannot deadlock.
     const byRow = [...lines].sort((a, b) => holdKey(a.hold).localeCompare(holdKey(b.hold)));
@@ -184,7 +185,7 @@ export class CheckoutService {
       }
     }
 
-    return { order: created, lines: written };
+    return placed;
   }
 
   private async price(manager: EntityManager, index: number, line: CheckoutLineInput, now: Date): Promise<PricedLine> {

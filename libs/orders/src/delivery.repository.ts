@@ -145,39 +145,6 @@ export class DeliveryRepository {
     return rows.map((r) => ({ ...r, postalCode: r.postalCode === '' ? null : r.postalCode }));
   }
 
-  /** Records the order's delivery choice and each merchant's part (its fee, or its pickup code). */
-  async recordForOrder(
-    orderId: string,
-    method: DeliveryMethod,
-    address: AddressRow | null,
-    merchants: readonly Omit<MerchantDeliveryRow, 'orderId' | 'handedOverAt'>[],
-  ): Promise<void> {
-    // One round trip for the choice and every merchant's part: this is on each checkout's path.
-    await this.manager.query(
-      `WITH choice AS (
-         INSERT INTO order_deliveries (order_id, method, recipient, phone, province, city, district, street, postal_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9))
-       INSERT INTO order_merchant_deliveries (order_id, merchant_id, fee_minor, currency, pickup_code)
-       SELECT $1, m.merchant_id, m.fee_minor, m.currency, m.pickup_code
-         FROM unnest($10::uuid[], $11::bigint[], $12::char(3)[], $13::text[]) AS m(merchant_id, fee_minor, currency, pickup_code)`,
-      [
-        orderId,
-        method,
-        address?.recipient ?? null,
-        address?.phone ?? null,
-        address?.province ?? null,
-        address?.city ?? null,
-        address?.district ?? null,
-        address?.street ?? null,
-        address?.postalCode ?? null,
-        merchants.map((m) => m.merchantId),
-        merchants.map((m) => m.feeMinor),
-        merchants.map((m) => m.currency),
-        merchants.map((m) => m.pickupCode),
-      ],
-    );
-  }
-
   async ofOrder(orderId: string): Promise<OrderDeliveryRow | null> {
     return (await this.ofOrders([orderId]))[0] ?? null;
   }
@@ -228,4 +195,44 @@ export class DeliveryRepository {
       [orderId, merchantId, now, by],
     );
   }
+}
+
+/** An order's delivery as checkout writes it: the choice and each merchant's part. */
+export interface NewOrderDelivery {
+  orderId: string;
+  method: DeliveryMethod;
+  address: AddressRow | null;
+  merchants: readonly Omit<MerchantDeliveryRow, 'orderId' | 'handedOverAt'>[];
+}
+
+/**
+ * Two data-modifying CTEs (`delivery_choice`, `delivery_merchants`) writing `delivery`, their parameters appended to
+ * `values`: a part of checkout's one statement for the whole order.
+ */
+export function deliveryCtesSql(delivery: NewOrderDelivery, values: unknown[]): string {
+  const a = delivery.address;
+  const first = values.length;
+  values.push(
+    delivery.orderId,
+    delivery.method,
+    a?.recipient ?? null,
+    a?.phone ?? null,
+    a?.province ?? null,
+    a?.city ?? null,
+    a?.district ?? null,
+    a?.street ?? null,
+    a?.postalCode ?? null,
+    delivery.merchants.map((m) => m.merchantId),
+    delivery.merchants.map((m) => m.feeMinor),
+    delivery.merchants.map((m) => m.currency),
+    delivery.merchants.map((m) => m.pickupCode),
+  );
+  const $ = (n: number): string => `$${first + n}`;
+  return `delivery_choice AS (
+         INSERT INTO order_deliveries (order_id, method, recipient, phone, province, city, district, street, postal_code)
+         VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9].map($).join(', ')})),
+       delivery_merchants AS (
+         INSERT INTO order_merchant_deliveries (order_id, merchant_id, fee_minor, currency, pickup_code)
+         SELECT ${$(1)}::uuid, m.merchant_id, m.fee_minor, m.currency, m.pickup_code
+           FROM unnest(${$(10)}::uuid[], ${$(11)}::bigint[], ${$(12)}::char(3)[], ${$(13)}::text[]) AS m(merchant_id, fee_minor, currency, pickup_code))`;
 }

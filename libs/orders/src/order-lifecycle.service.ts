@@ -12,6 +12,7 @@ import { OrderRefundRepository, RefundToSettle } from './order-refund.repository
 import { orderLifecycle, OrderRefundStatus, orderRefundLifecycle, OrderStatus } from './order-status';
 import { OrderRepository } from './order.repository';
 import { OrdersException } from './orders.exception';
+import { PaidOrderViews } from './paid-order-views';
 import { RefundTaskRepository } from './refund-task.repository';
 import { newTicketCode, signTicket } from './ticket-code';
 import { TicketRepository } from './ticket.repository';
@@ -39,6 +40,7 @@ export class OrderLifecycle {
     private readonly venues: VenueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: DeliveryRepository,
+    private readonly paidViews: PaidOrderViews,
   ) {}
 
   /** PENDING_PAYMENT → CANCELLED, giving every reservation back. */
@@ -126,6 +128,14 @@ export class OrderLifecycle {
     // Last, so the stock and seat rows, which every buyer of the same item waits on, stay locked only until the
     // commit and not through the tickets, the email and the ledger entry above.
     if (reserved) for (const line of lines) await this.inventory.sellReserved(manager, holdOf(line));
+    // The order as just written (writeStatus: PAID, paid_at kept if set), tickets in the order a read gives them.
+    this.paidViews.record({
+      order: { ...order, status: OrderStatus.PAID, paidAt: order.paidAt ?? paidAt },
+      lines,
+      tickets: [...tickets].sort((a, b) =>
+        a.orderLineId === b.orderLineId ? a.seat - b.seat : a.orderLineId < b.orderLineId ? -1 : 1,
+      ),
+    });
     return true;
   }
 

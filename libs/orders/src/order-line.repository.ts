@@ -16,7 +16,7 @@ const LINE_COLUMNS = `l.id, l.order_id AS "orderId", l.position, l.kind, l.produ
 type MoneyColumn = 'unitPriceMinor' | 'netMinor' | 'refundedMinor';
 
 /** A line row as pg returns it: the bigint amounts as text, for the kernel's one money reader. */
-type OrderLineRow = Omit<OrderLineRecord, MoneyColumn> & Record<MoneyColumn, string>;
+export type OrderLineRow = Omit<OrderLineRecord, MoneyColumn> & Record<MoneyColumn, string>;
 
 function toOrderLineRecord(row: OrderLineRow): OrderLineRecord {
   return {
@@ -84,44 +84,8 @@ export class OrderLineRepository {
   async insertAll(lines: readonly NewOrderLine[]): Promise<OrderLineRecord[]> {
     if (lines.length === 0) return [];
     const values: unknown[] = [];
-    const tuples = lines.map((line) => {
-      const row = [
-        line.orderId,
-        line.position,
-        line.kind,
-        line.productId,
-        line.productName,
-        line.merchantId,
-        line.studioId,
-        line.licenseId,
-        line.filmIpId,
-        line.royaltyBps,
-        line.variantId,
-        line.timeSlotId,
-        line.ticketTypeId,
-        line.ticketTypeName,
-        line.venueId,
-        line.slotStartsAt,
-        line.slotEndsAt,
-        line.quantity,
-        line.unitPriceMinor,
-        line.netMinor,
-        line.currency,
-        line.productNameZh,
-        line.ticketTypeNameZh,
-      ];
-      const first = values.length;
-      values.push(...row);
-      return `(${row.map((_, i) => `$${first + i + 1}`).join(', ')})`;
-    });
-    const rows: OrderLineRow[] = await this.manager.query(
-      `INSERT INTO order_lines AS l (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
-                                variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at, slot_ends_at,
-                                quantity, unit_price_minor, net_minor, currency, product_name_zh, ticket_type_name_zh)
-       VALUES ${tuples.join(', ')} RETURNING ${LINE_COLUMNS}`,
-      values,
-    );
-    return rows.map(toOrderLineRecord).sort((a, b) => a.position - b.position);
+    const rows: OrderLineRow[] = await this.manager.query(insertLinesSql(lines, values), values);
+    return readWrittenLines(rows);
   }
 
   /** Per product among `productIds`, how many the buyer has in orders of these statuses; products never ordered are absent. */
@@ -223,4 +187,50 @@ export class OrderLineRepository {
       [venueId, date],
     );
   }
+}
+
+/**
+ * The INSERT of `lines` returning LINE_COLUMNS, their parameters appended to `values` (so it can close a statement that
+ * writes other rows of the order first, as checkout's does).
+ */
+export function insertLinesSql(lines: readonly NewOrderLine[], values: unknown[]): string {
+  const tuples = lines.map((line) => {
+    const row = [
+      line.orderId,
+      line.position,
+      line.kind,
+      line.productId,
+      line.productName,
+      line.merchantId,
+      line.studioId,
+      line.licenseId,
+      line.filmIpId,
+      line.royaltyBps,
+      line.variantId,
+      line.timeSlotId,
+      line.ticketTypeId,
+      line.ticketTypeName,
+      line.venueId,
+      line.slotStartsAt,
+      line.slotEndsAt,
+      line.quantity,
+      line.unitPriceMinor,
+      line.netMinor,
+      line.currency,
+      line.productNameZh,
+      line.ticketTypeNameZh,
+    ];
+    const first = values.length;
+    values.push(...row);
+    return `(${row.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+  });
+  return `INSERT INTO order_lines AS l (order_id, position, kind, product_id, product_name, merchant_id, studio_id, license_id, film_ip_id, royalty_bps,
+                                variant_id, time_slot_id, ticket_type_id, ticket_type_name, venue_id, slot_starts_at, slot_ends_at,
+                                quantity, unit_price_minor, net_minor, currency, product_name_zh, ticket_type_name_zh)
+       VALUES ${tuples.join(', ')} RETURNING ${LINE_COLUMNS}`;
+}
+
+/** The rows `insertLinesSql` returned, as records by position. */
+export function readWrittenLines(rows: readonly OrderLineRow[]): OrderLineRecord[] {
+  return rows.map(toOrderLineRecord).sort((a, b) => a.position - b.position);
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { decodeCursor, readMinorUnits } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
-import { OrderRecord } from './order-records';
+import { deliveryCtesSql, NewOrderDelivery } from './delivery.repository';
+import { insertLinesSql, NewOrderLine, OrderLineRow, readWrittenLines } from './order-line.repository';
+import { OrderLineRecord, OrderRecord } from './order-records';
 import { OrderStatus } from './order-status';
 
 /** An order row as pg returns it: the bigint total as text, for the kernel's one money reader. */
@@ -142,25 +144,58 @@ export class OrderRepository {
     return state;
   }
 
-  /** Writes the order PENDING_PAYMENT. */
-  async insertPending(order: NewOrder): Promise<OrderRecord> {
-    const rows: OrderRow[] = await this.manager.query(
-      `INSERT INTO orders AS o (buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${ORDER_COLUMNS}`,
-      [
-        order.buyerUserId,
-        OrderStatus.PENDING_PAYMENT,
-        order.idempotencyKey,
-        order.requestHash,
-        order.totalMinor,
-        order.currency,
-        order.expiresAt,
-        order.createdAt,
-      ],
+  /**
+   * Writes a new order PENDING_PAYMENT (under the id checkout drew), its lines and its delivery in one statement, and
+   * answers the order and its lines as written: checkout's round trips bound its throughput (#18).
+   */
+  async insertPlaced(
+    order: NewOrder & { id: string },
+    lines: readonly Omit<NewOrderLine, 'orderId'>[],
+    delivery: Omit<NewOrderDelivery, 'orderId'> | null,
+  ): Promise<{ order: OrderRecord; lines: OrderLineRecord[] }> {
+    const values: unknown[] = [
+      order.id,
+      order.buyerUserId,
+      OrderStatus.PENDING_PAYMENT,
+      order.idempotencyKey,
+      order.requestHash,
+      order.totalMinor,
+      order.currency,
+      order.expiresAt,
+      order.createdAt,
+    ];
+    const ctes = [
+      `placed AS (
+         INSERT INTO orders (id, buyer_user_id, status, idempotency_key, request_hash, total_minor, currency, expires_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9))`,
+    ];
+    if (delivery) ctes.push(deliveryCtesSql({ ...delivery, orderId: order.id }, values));
+    // The lines' foreign key to the order is checked at the end of the statement, after every CTE has written.
+    const rows: OrderLineRow[] = await this.manager.query(
+      `WITH ${ctes.join(', ')} ${insertLinesSql(
+        lines.map((line) => ({ ...line, orderId: order.id })),
+        values,
+      )}`,
+      values,
     );
-    const [created] = rows.map(toOrderRecord);
-    if (!created) throw new Error('INSERT ... RETURNING answered no order');
-    return created;
+    return {
+      order: {
+        id: order.id,
+        buyerUserId: order.buyerUserId,
+        status: OrderStatus.PENDING_PAYMENT,
+        idempotencyKey: order.idempotencyKey,
+        requestHash: order.requestHash,
+        totalMinor: order.totalMinor,
+        currency: order.currency,
+        expiresAt: order.expiresAt,
+        paidAt: null,
+        cancelledAt: null,
+        cancelReason: null,
+        refundDue: false,
+        createdAt: order.createdAt,
+      },
+      lines: readWrittenLines(rows),
+    };
   }
 
   /**

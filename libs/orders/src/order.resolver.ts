@@ -53,7 +53,7 @@ export class OrderResolver {
     @CurrentActor() actor: Actor,
     @Args('orderId', { type: () => ID }, uuid) orderId: string,
   ): Promise<Order> {
-    return this.view(actor, await this.development.confirm(actor, orderId));
+    return toOrder(await this.development.confirm(actor, orderId));
   }
 
   @Mutation(() => Order, {

@@ -21,6 +21,7 @@ import { NotificationDeliveryJob } from './notification-delivery.job';
 import { NotificationRepository } from './notification.repository';
 import { OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { PaidOrderViews } from './paid-order-views';
 import { OrderLineRepository } from './order-line.repository';
 import { OrderPaymentSubscriber } from './order-payment.subscriber';
 import { OrderQueryService } from './order-query.service';
@@ -80,6 +81,7 @@ function chooseEmailSender(config: AppConfig): EmailSender {
     NotificationDeliveryJob,
     OrderFulfilmentService,
     OrderLifecycle,
+    PaidOrderViews,
     OrderPaymentSubscriber,
     OrderQueryService,
     OrderRefundService,

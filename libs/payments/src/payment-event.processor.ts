@@ -13,6 +13,9 @@ import { RefundRepository } from './refund.repository';
 
 type Applied = { outcome: PaymentEventOutcome; paymentId: string | null };
 
+/** The event being processed: its row's id, and whether a payment's change has already recorded it as APPLIED. */
+type Recording = { eventId: string; outcomeWritten: boolean };
+
 /**
  * The one path every provider event takes, whether it came from Stripe's webhook or the development gateway.
  * The event id, the payment's change and every subscriber's writes commit in one transaction: a redelivery finds
@@ -45,13 +48,15 @@ export class PaymentEventProcessor {
       if (!recorded) return { applied: false, outcome: 'DUPLICATE' };
       // A crash between recording the event and acting on it must leave nothing behind (tests only).
       if (this.config.testFault === 'crash-after-payment-event-recorded') process.kill(process.pid, 'SIGKILL');
-      const { outcome, paymentId } = await this.apply(event, manager);
-      await paymentEvents.setOutcome(recorded, outcome, paymentId);
+      const recording: Recording = { eventId: recorded, outcomeWritten: false };
+      const { outcome, paymentId } = await this.apply(event, manager, recording);
+      // A payment's change wrote APPLIED with it (moveTo); every other outcome is written here, before the commit.
+      if (!recording.outcomeWritten) await paymentEvents.setOutcome(recorded, outcome, paymentId);
       return { applied: outcome === PaymentEventOutcome.APPLIED, outcome };
     });
   }
 
-  private async apply(event: ProviderEvent, manager: EntityManager): Promise<Applied> {
+  private async apply(event: ProviderEvent, manager: EntityManager, recording: Recording): Promise<Applied> {
     if (event.kind === 'UNHANDLED') return { outcome: PaymentEventOutcome.IGNORED, paymentId: null };
     if (event.kind === 'REFUND_UPDATED') return this.updateRefund(event.providerRefundId, event.status, manager);
     if (event.kind === 'TRANSFER_REVERSED') {
@@ -82,15 +87,16 @@ export class PaymentEventProcessor {
 
     switch (event.kind) {
       case 'PAYMENT_SUCCEEDED':
-        return result(await this.succeed(payment, event.occurredAt, manager));
+        return result(await this.succeed(payment, event.occurredAt, manager, recording));
       case 'PAYMENT_FAILED':
-        return result(await this.fail(payment, event.reason, event.occurredAt, manager));
+        return result(await this.fail(payment, event.reason, event.occurredAt, manager, recording));
       case 'PAYMENT_CANCELLED':
-        return result(await this.cancel(payment, event.occurredAt, manager));
+        return result(await this.cancel(payment, event.occurredAt, manager, recording));
       case 'PAYMENT_REFUNDED': {
         // A refund proves the payment succeeded, even when that news has not arrived yet.
-        const succeeded = !isCaptured(payment.status) && (await this.succeed(payment, event.occurredAt, manager));
-        const refunded = await this.refund(payment, event.refundedTotal, event.occurredAt, manager);
+        const succeeded =
+          !isCaptured(payment.status) && (await this.succeed(payment, event.occurredAt, manager, recording));
+        const refunded = await this.refund(payment, event.refundedTotal, event.occurredAt, manager, recording);
         return result(succeeded || refunded);
       }
     }
@@ -115,9 +121,14 @@ export class PaymentEventProcessor {
     return find();
   }
 
-  private async succeed(payment: PaymentEntity, occurredAt: Date, manager: EntityManager): Promise<boolean> {
+  private async succeed(
+    payment: PaymentEntity,
+    occurredAt: Date,
+    manager: EntityManager,
+    recording: Recording,
+  ): Promise<boolean> {
     if (!paymentLifecycle.canMove(payment.status, PaymentStatus.SUCCEEDED)) return false;
-    await this.moveTo(payment, PaymentStatus.SUCCEEDED, { failureReason: null }, manager);
+    await this.moveTo(payment, PaymentStatus.SUCCEEDED, { failureReason: null }, manager, recording);
     await this.publish({ type: 'PaymentSucceeded', ...this.facts(payment, occurredAt) }, manager);
     return true;
   }
@@ -127,16 +138,22 @@ export class PaymentEventProcessor {
     reason: string | null,
     occurredAt: Date,
     manager: EntityManager,
+    recording: Recording,
   ): Promise<boolean> {
     if (!paymentLifecycle.canMove(payment.status, PaymentStatus.FAILED)) return false;
-    await this.moveTo(payment, PaymentStatus.FAILED, { failureReason: reason }, manager);
+    await this.moveTo(payment, PaymentStatus.FAILED, { failureReason: reason }, manager, recording);
     await this.publish({ type: 'PaymentFailed', reason, ...this.facts(payment, occurredAt) }, manager);
     return true;
   }
 
-  private async cancel(payment: PaymentEntity, occurredAt: Date, manager: EntityManager): Promise<boolean> {
+  private async cancel(
+    payment: PaymentEntity,
+    occurredAt: Date,
+    manager: EntityManager,
+    recording: Recording,
+  ): Promise<boolean> {
     if (!paymentLifecycle.canMove(payment.status, PaymentStatus.CANCELLED)) return false;
-    await this.moveTo(payment, PaymentStatus.CANCELLED, {}, manager);
+    await this.moveTo(payment, PaymentStatus.CANCELLED, {}, manager, recording);
     await this.publish({ type: 'PaymentCancelled', ...this.facts(payment, occurredAt) }, manager);
     return true;
   }
@@ -147,12 +164,13 @@ export class PaymentEventProcessor {
     refundedTotal: Money,
     occurredAt: Date,
     manager: EntityManager,
+    recording: Recording,
   ): Promise<boolean> {
     if (!isCaptured(payment.status)) return false;
     const newly = refundedTotal.minus(payment.refunded);
     if (newly.isZero() || newly.isNegative()) return false;
     const to = refundedTotal.compare(payment.amount) >= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-    await this.moveTo(payment, to, { refundedMinor: refundedTotal.amountMinor }, manager);
+    await this.moveTo(payment, to, { refundedMinor: refundedTotal.amountMinor }, manager, recording);
     await this.publish(
       { type: 'RefundSucceeded', refunded: newly, refundedTotal, ...this.facts(payment, occurredAt) },
       manager,
@@ -179,10 +197,15 @@ export class PaymentEventProcessor {
     to: PaymentStatus,
     changes: Partial<Pick<PaymentEntity, 'refundedMinor' | 'failureReason'>>,
     manager: EntityManager,
+    recording: Recording,
   ): Promise<void> {
     payment.status = paymentLifecycle.move(payment.status, to);
     Object.assign(payment, changes);
-    await this.payments.forManager(manager).update(payment.id, { status: payment.status, ...changes });
+    // A payment that moves is what makes the event APPLIED (result() below): recorded in the same statement.
+    await this.payments
+      .forManager(manager)
+      .update(payment.id, { status: payment.status, ...changes }, recording.eventId);
+    recording.outcomeWritten = true;
   }
 
   private facts(payment: PaymentEntity, occurredAt: Date) {

@@ -108,12 +108,19 @@ export class PaymentRepository {
   }
 
   /** Only the columns given change (undefined leaves a column as it is); updated_at is stamped, as TypeORM did. */
+  /**
+   * With `appliedEventId`, the same statement records that provider event's outcome as APPLIED to this payment: the
+   * event row was inserted first (the gate a duplicate waits on), and its outcome commits, or rolls back, with the
+   * change it caused.
+   */
   async update(
     id: string,
     changes: Partial<Pick<PaymentEntity, 'status' | 'refundedMinor' | 'failureReason'>>,
+    appliedEventId: string | null = null,
   ): Promise<void> {
     await this.manager.query(
-      `UPDATE payments SET status = coalesce($2, status),
+      `WITH applied AS (UPDATE payment_events SET outcome = 'APPLIED', payment_id = $1 WHERE id = $6::uuid)
+       UPDATE payments SET status = coalesce($2, status),
               refunded_minor = coalesce($3, refunded_minor),
               failure_reason = CASE WHEN $4 THEN $5 ELSE failure_reason END,
               updated_at = now()
@@ -124,6 +131,7 @@ export class PaymentRepository {
         changes.refundedMinor ?? null,
         changes.failureReason !== undefined,
         changes.failureReason ?? null,
+        appliedEventId,
       ],
     );
   }
