@@ -21,6 +21,8 @@ COPY --from=build /app/dist/api ./dist/api
 COPY --from=build /app/dist/web ./dist/web
 USER node
 EXPOSE 3000
-# A 16 MB young generation (V8 sizes it to 64 MB on a large host): about 40 MB less resident at idle and 60-80 MB
-# less under load; no CPU cost per request showed above the noise (README, "Production build and deployment").
-CMD ["node", "--max-semi-space-size=16", "dist/api/main.js"]
+# An 8 MB semi-space young generation (V8 sizes it to 64 MB on a large host) and a full collection once the old
+# generation grows 30 % past what the last one kept (V8 otherwise lets it double or more): about 50 MB less resident
+# at idle and 100 MB less at the peak under load; no CPU cost per request showed above the noise (README,
+# "Production build and deployment").
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=30", "dist/api/main.js"]

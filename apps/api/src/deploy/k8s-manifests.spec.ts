@@ -55,12 +55,15 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
   it('the API Deployment probes /health, runs the bundle, and reads the ConfigMap and Secret the others define', () => {
     const deployment = manifest<{ spec: { template: PodTemplate } }>('deployment.yaml');
     const [api] = deployment.spec.template.spec.containers;
-    // The same Node flags as `npm run start:prod` (the bench measures that command): a 16 MB young generation.
-    expect(api!.command).toEqual(['node', '--max-semi-space-size=16', 'dist/api/main.js']);
+    // The same Node flags as `npm run start:prod` (the bench measures that command): a bounded young generation and
+    // old-generation growth.
+    expect(api!.command).toEqual(['node', '--max-semi-space-size=8', '--heap-growing-percent=30', 'dist/api/main.js']);
     const scripts = (
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
-    expect(scripts['start:prod']).toBe('NODE_ENV=production node --max-semi-space-size=16 dist/api/main.js');
+    expect(scripts['start:prod']).toBe(
+      'NODE_ENV=production node --max-semi-space-size=8 --heap-growing-percent=30 dist/api/main.js',
+    );
     expect(api!.readinessProbe!.httpGet.path).toBe('/health');
     expect(api!.livenessProbe!.httpGet.path).toBe('/health');
     const config = manifest<{ metadata: { name: string }; data: Record<string, string> }>('configmap.yaml');
@@ -90,6 +93,8 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('RUN npm run build');
     expect(dockerfile).toContain('npm ci --omit=dev');
-    expect(dockerfile).toContain('CMD ["node", "--max-semi-space-size=16", "dist/api/main.js"]');
+    expect(dockerfile).toContain(
+      'CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=30", "dist/api/main.js"]',
+    );
   });
 });
