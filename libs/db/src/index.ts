@@ -8,3 +8,4 @@ export * from './keyset-page';
 export * from './session-lock';
 export * from './recurring-run';
 export * from './update-returning';
+export * from './notification-listener';

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { keysetPage } from '@chedun/db';
+import { keysetPage, listenForNotifications, NotificationListener } from '@chedun/db';
 import { ConnectionShape, PageArgs } from '@chedun/kernel';
 import { EntityManager, In } from 'typeorm';
 import { FilmIpEntity, FilmIpFilmingLocationEntity } from './film-ip.entity';
 
 export type NewFilmIp = Omit<FilmIpEntity, 'id'>;
+
+/** The channel `film_ips`' trigger notifies at the commit of any statement that wrote the table. */
+export const FILM_IPS_CHANGED_CHANNEL = 'film_ips_changed';
 
 /** Who owns an IP and what it is called: all other contexts may know of it. */
 export type FilmIpSummaryRow = Pick<FilmIpEntity, 'id' | 'studioId' | 'title' | 'titleZh'>;
@@ -48,6 +51,14 @@ export class FilmIpRepository {
       `SELECT id, studio_id AS "studioId", title, title_zh AS "titleZh" FROM film_ips WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
     );
+  }
+
+  /**
+   * A connection of its own that hears every committed change to `film_ips` (`onChange`), and `onLost` when that
+   * connection fails or ends after it started.
+   */
+  listenForChanges(onChange: () => void, onLost: (error?: Error) => void): Promise<NotificationListener> {
+    return listenForNotifications(this.manager, FILM_IPS_CHANGED_CHANNEL, onChange, onLost);
   }
 
   /** Every IP's id, in id order, up to `limit`: each has a public page. */

@@ -7,6 +7,7 @@ import { Clock, ConnectionShape, DomainError, FilmIpRenamed, PageArgs } from '@c
 import { DataSource, EntityManager } from 'typeorm';
 import { FilmIpEntity, FilmingLocationEntity } from './film-ip.entity';
 import { FilmIpRepository } from './film-ip.repository';
+import { FilmIpSummaryCache } from './film-ip-summary-cache';
 import { FilmingLocationRepository } from './filming-location.repository';
 import { CreateFilmIpInput, FilmIpDetailsInput, RecordFilmingLocationInput, UpdateFilmIpInput } from './film-ip.types';
 
@@ -20,25 +21,28 @@ export class FilmIpService {
     private readonly clock: Clock,
     private readonly events: DomainEventBus,
     private readonly media: MediaService,
+    private readonly summaries: FilmIpSummaryCache,
   ) {}
 
   async create(actor: Actor, input: CreateFilmIpInput): Promise<FilmIpEntity> {
     actor.assertMemberOf(input.studioId, OrganizationKind.STUDIO);
     const now = this.clock.now();
-    return this.filmIps.insert({
-      studioId: input.studioId,
-      title: input.title.trim(),
-      titleZh: input.titleZh?.trim() || null,
-      ...details(input),
-      keyArtMediaId: null,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
+    return this.writing(() =>
+      this.filmIps.insert({
+        studioId: input.studioId,
+        title: input.title.trim(),
+        titleZh: input.titleZh?.trim() || null,
+        ...details(input),
+        keyArtMediaId: null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
   }
 
   async update(actor: Actor, id: string, input: UpdateFilmIpInput): Promise<FilmIpEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.writingInTransaction(async (manager) => {
       const ip = await this.lockOwn(manager, actor, id);
       const before = { title: ip.title, titleZh: ip.titleZh };
       if (input.title !== undefined) ip.title = input.title.trim();
@@ -64,7 +68,7 @@ export class FilmIpService {
    * its content-addressed files stay, since other records (and other organizations' equal uploads) may show them.
    */
   async setKeyArt(actor: Actor, filmIpId: string, mediaId: string | null): Promise<FilmIpEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.writingInTransaction(async (manager) => {
       const ip = await this.lockOwn(manager, actor, filmIpId);
       if (mediaId) await this.media.ownPublicImages([mediaId], ip.studioId);
       if (ip.keyArtMediaId === mediaId) return ip;
@@ -144,6 +148,22 @@ export class FilmIpService {
     const location = await this.locations.findById(id);
     if (!location) throw DomainError.notFound('Filming location', id);
     return location;
+  }
+
+  /**
+   * Every write to `film_ips` goes through here: once it has committed (or failed), this process's summaries are
+   * dropped at once, so its next read is fresh; other processes drop theirs when the table's notification arrives.
+   */
+  private async writing<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      this.summaries.changed();
+    }
+  }
+
+  private writingInTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.writing(() => this.dataSource.transaction(work));
   }
 
   /** The IP, locked for change, when the actor is staff of its studio; FORBIDDEN otherwise (IP is public). */

@@ -4,6 +4,7 @@ import { IdentityModule } from '@chedun/identity';
 import { MediaModule } from '@chedun/media';
 import { FilmIpEntity, FilmIpFilmingLocationEntity, FilmingLocationEntity } from './film-ip.entity';
 import { FilmIpReader } from './film-ip.reader';
+import { FilmIpSummaryCache } from './film-ip-summary-cache';
 import { FilmIpRepository } from './film-ip.repository';
 import { FilmingLocationRepository } from './filming-location.repository';
 import { FilmingLocationResolver, FilmIpResolver } from './film-ip.resolver';
@@ -20,6 +21,7 @@ import { FilmIpService } from './film-ip.service';
     FilmingLocationRepository,
     FilmIpService,
     FilmIpReader,
+    { provide: FilmIpSummaryCache, useFactory: () => new FilmIpSummaryCache() },
     FilmIpResolver,
     FilmingLocationResolver,
   ],
