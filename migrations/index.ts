@@ -40,6 +40,7 @@ import { FilmIpKeyArt1765000002901 } from './1765000002901-film-ip-key-art';
 import { VenuePhotos1765000002902 } from './1765000002902-venue-photos';
 import { OrganizationLogos1765000002903 } from './1765000002903-organization-logos';
 import { FilmIpsChanged1765000003301 } from './1765000003301-film-ips-changed';
+import { ProductPagesChanged1765000003501 } from './1765000003501-product-pages-changed';
 
 /** Every migration, oldest first. A landed migration is never edited; a change is a new file here. */
 export const migrations = [
@@ -85,4 +86,5 @@ export const migrations = [
   VenuePhotos1765000002902,
   OrganizationLogos1765000002903,
   FilmIpsChanged1765000003301,
+  ProductPagesChanged1765000003501,
 ];

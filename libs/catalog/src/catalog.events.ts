@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, DomainEventBus } from '@chedun/db';
 import { EntityManager } from 'typeorm';
+import { ProductPageCache } from './product-page-cache';
 
 /**
  * Something a shopper could see about these products changed (status, content, price, stock, slots). Published
@@ -27,10 +28,15 @@ export interface TimeSlotCancelled extends DomainEvent {
 
 @Injectable()
 export class CatalogEvents {
-  constructor(private readonly bus: DomainEventBus) {}
+  constructor(
+    private readonly bus: DomainEventBus,
+    private readonly pages: ProductPageCache,
+  ) {}
 
   async productsChanged(manager: EntityManager, productIds: readonly string[], change: string): Promise<void> {
     if (productIds.length === 0) return;
+    // This process's next read of these pages must see the change before its notification arrives.
+    this.pages.ownWrite(productIds);
     const event: CatalogProductChanged = { type: 'CatalogProductChanged', productIds, change };
     await this.bus.publish(event, manager);
   }

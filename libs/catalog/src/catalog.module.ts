@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DomainEventBus } from '@chedun/db';
 import { IdentityModule } from '@chedun/identity';
 import { IpModule } from '@chedun/ip';
-import { FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
+import { Clock, FilmIpRenamed, LicenseStatusChanged } from '@chedun/kernel';
 import { LicensingModule } from '@chedun/licensing';
 import { MediaModule } from '@chedun/media';
 import { CatalogEvents } from './catalog.events';
@@ -21,6 +21,8 @@ import { FavouriteService } from './favourite.service';
 import { InventoryRepository } from './inventory.repository';
 import { ProductApprovalService } from './product-approval.service';
 import { ProductChildrenRepository } from './product-children.repository';
+import { ProductPageCache } from './product-page-cache';
+import { ProductPageReader } from './product-page.reader';
 import { ProductMediaEntity } from './product-media.entity';
 import { ProductMediaResolver } from './product-media.resolver';
 import { ProductMediaRepository } from './product-media.repository';
@@ -90,6 +92,13 @@ import { VenueService } from './venue.service';
     ProductService,
     ProductApprovalService,
     ProductQueryService,
+    ProductPageReader,
+    // The application's clock: a page's slot window is the 30 days from when it was read.
+    {
+      provide: ProductPageCache,
+      useFactory: (clock: Clock) => new ProductPageCache(() => clock.now().getTime()),
+      inject: [Clock],
+    },
     StockService,
     InventoryService,
     TimeSlotService,

@@ -4,6 +4,7 @@ import { CatalogEvents } from './catalog.events';
 import { holdId, InventoryRepository, SeatForSale, StockHold, StockRow, VariantForSale } from './inventory.repository';
 import { StockMovementReason, TimeSlotStatus } from './product.entity';
 import { ProductVariantRepository } from './product-variant.repository';
+import { ProductPageCache } from './product-page-cache';
 
 /**
  * Stock and seats for other contexts (orders). Every change is one conditional UPDATE on the row, run inside the
@@ -15,6 +16,7 @@ export class InventoryService {
     private readonly inventory: InventoryRepository,
     private readonly variants: ProductVariantRepository,
     private readonly events: CatalogEvents,
+    private readonly pages: ProductPageCache,
   ) {}
 
   variantForSale(manager: EntityManager, variantId: string): Promise<VariantForSale | null> {
@@ -123,6 +125,9 @@ export class InventoryService {
     delta: number,
     change: string,
   ): Promise<void> {
+    // Pages show the numbers, and these counters notify no one (migration 1765000003501): this process's next read of
+    // them is fresh at once, other processes' within ProductPageCache's live TTL.
+    this.pages.ownWrite([...new Set(rows.map((r) => r.productId))]);
     const flipped = rows.filter((r) => Number(r.left) > 0 !== Number(r.left) - delta > 0);
     await this.events.productsChanged(manager, [...new Set(flipped.map((r) => r.productId))], change);
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
+import { listenForNotifications, NotificationListener } from '@chedun/db';
 import { readMinorUnits } from '@chedun/kernel';
 import { EntityManager } from 'typeorm';
 import {
@@ -12,6 +13,12 @@ import {
 import { VenueEntity } from './venue.entity';
 
 const UPCOMING_DAYS = 30;
+
+/**
+ * The channel the page tables' triggers notify at the commit of a statement that changed what a product page shows
+ * (migration 1765000003501): the product ids comma-separated, or empty for "any product".
+ */
+export const PRODUCT_PAGES_CHANGED_CHANNEL = 'product_pages_changed';
 
 /** What a product page shows under the product: its variants, ticket types, next 30 days of slots and its venue. */
 export interface ProductChildren {
@@ -90,6 +97,22 @@ export class ProductChildrenRepository {
       product: Object.assign(new ProductEntity(), product),
       children: childrenOf({ variants, ticketTypes, upcomingSlots, venue }),
     };
+  }
+
+  /**
+   * A connection of its own that hears every committed change to product pages (`onChange` with the products' ids,
+   * or without for all of them), and `onLost` when that connection fails or ends after it started.
+   */
+  listenForChanges(
+    onChange: (productIds?: string[]) => void,
+    onLost: (error?: Error) => void,
+  ): Promise<NotificationListener> {
+    return listenForNotifications(
+      this.manager,
+      PRODUCT_PAGES_CHANGED_CHANNEL,
+      (payload) => onChange(payload === '' ? undefined : payload.split(',')),
+      onLost,
+    );
   }
 
   /** Children of many products (slots upcoming from `now`) in one statement, in the order of `productIds`. */

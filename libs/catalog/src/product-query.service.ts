@@ -7,6 +7,7 @@ import { ProductEntity } from './product.entity';
 import { ProductRepository } from './product.repository';
 import { ProductStatus } from './product-status';
 import { ProductChildren, ProductChildrenRepository, ProductWithChildren } from './product-children.repository';
+import { ProductPageReader } from './product-page.reader';
 import { CatalogException } from './catalog.exception';
 
 /** Reads of products for the shop, the merchant's console and the studio's approval queue. */
@@ -15,6 +16,7 @@ export class ProductQueryService {
   constructor(
     private readonly products: ProductRepository,
     private readonly children: ProductChildrenRepository,
+    private readonly pages: ProductPageReader,
     private readonly clock: Clock,
   ) {}
 
@@ -25,9 +27,12 @@ export class ProductQueryService {
     return product;
   }
 
-  /** The same rule as findVisible, with the product page's own rows (see ProductChildrenRepository) read in the same statement. */
+  /**
+   * The same rule as findVisible, with the product page's own rows (see ProductChildrenRepository) read in the same
+   * statement, or from the process's page cache (ProductPageReader): the rule is applied to every request either way.
+   */
   async findVisibleWithChildren(actor: Actor | undefined, id: string): Promise<ProductWithChildren> {
-    const found = await this.children.findWithChildren(id, this.clock.now());
+    const found = await this.pages.find(id);
     if (!found || !canViewProduct(actor, found.product)) throw CatalogException.notFound('Product', id);
     return found;
   }

@@ -5,6 +5,7 @@ import { FilmIpService } from '@chedun/ip';
 import { ConnectionShape, DomainError, ErrorCode } from '@chedun/kernel';
 import { DataSource } from 'typeorm';
 import { CreateVenueInput, UpdateVenueInput } from './catalog.types';
+import { ProductPageCache } from './product-page-cache';
 import { VenueEntity } from './venue.entity';
 import { VenueRepository } from './venue.repository';
 import { CatalogException } from './catalog.exception';
@@ -26,6 +27,7 @@ export class VenueService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venues: VenueRepository,
     private readonly filmIps: FilmIpService,
+    private readonly pages: ProductPageCache,
   ) {}
 
   async create(actor: Actor, input: CreateVenueInput): Promise<VenueEntity> {
@@ -46,7 +48,7 @@ export class VenueService {
 
   async update(actor: Actor, input: UpdateVenueInput): Promise<VenueEntity> {
     await this.assertFilmingLocations(input.filmingLocationIds ?? []);
-    return this.dataSource.transaction(async (manager) => {
+    const saved = await this.dataSource.transaction(async (manager) => {
       const venues = this.venues.forManager(manager);
       const venue = await venues.lockById(input.venueId);
       if (!venue || !actor.isMemberOf(venue.merchantId, OrganizationKind.MERCHANT))
@@ -58,6 +60,9 @@ export class VenueService {
       venue.updatedAt = new Date();
       return venues.save(venue);
     });
+    // Pages show their venue: this process's next read must not wait for the venues' notification (which empties all).
+    this.pages.changed();
+    return saved;
   }
 
   /**

@@ -9,21 +9,21 @@ export interface NotificationListener {
 
 /**
  * Opens a connection of its own (the pool's settings, outside the pool, so it never holds a request's connection)
- * and LISTENs on `channel`: `onNotify` for every notification delivered (at its sender's commit), `onLost` when the
+ * and LISTENs on `channel`: `onNotify` with the payload of every notification delivered (at its sender's commit), `onLost` when the
  * connection fails or ends after it started. Whatever was sent while no one listened is lost: a caller that keeps
  * state in memory must drop it on `onLost` and again once a new listener has started.
  */
 export async function listenForNotifications(
   manager: EntityManager,
   channel: string,
-  onNotify: () => void,
+  onNotify: (payload: string) => void,
   onLost: (error?: Error) => void,
 ): Promise<NotificationListener> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
   const pool = (manager.connection.driver as PostgresDriver).master as Pool;
   const client = new Client(pool.options);
   let listening = false;
-  client.on('notification', onNotify);
+  client.on('notification', (message) => onNotify(message.payload ?? ''));
   client.on('error', (error) => {
     if (listening) onLost(error);
   });
