@@ -15,8 +15,9 @@ const WINDOW_TTL_MS = 60_000;
  */
 const LIVE_TTL_MS = 1000;
 /**
- * After this process writes a product, how long its page is read from the database. The write's notification
- * arrives after its commit, a moment later; until then a read must not be answered (or refilled) from before it.
+ * After this process writes a product, how long its page is read from the database, unless the write's notification
+ * (which arrives after its commit, a moment later) ends it sooner; until then a read must not be answered (or
+ * refilled) from before the write. Counter moves (checkout) notify no one and wait it out.
  */
 const OWN_WRITE_BYPASS_MS = 2000;
 
@@ -93,7 +94,12 @@ export class ProductPageCache {
   changed(productIds?: readonly string[]): void {
     this.generation++;
     if (productIds === undefined) this.entries.clear();
-    else for (const id of productIds) this.entries.delete(id);
+    else
+      for (const id of productIds) {
+        this.entries.delete(id);
+        // The change was committed and heard: what is read from now on may be kept.
+        this.bypass.delete(id);
+      }
   }
 
   /** This process is writing these products: forget them, and keep none until the notification has surely arrived. */
