@@ -24,6 +24,7 @@ import { LoginThrottle } from './login-throttle';
 import { OrganizationResolver } from './organization.resolver';
 import { OrganizationService } from './organization.service';
 import { PasswordHasher } from './password.hasher';
+import { RateLimitRepository } from './rate-limit.repository';
 import { RateLimits } from './rate-limits';
 import { TokenService } from './token.service';
 import { EmailVerificationRepository } from './email-verification.repository';
@@ -61,6 +62,7 @@ import { UserRepository } from './user.repository';
     TokenService,
     LoginThrottle,
     RateLimits,
+    RateLimitRepository,
     AccountEmails,
     EmailVerificationService,
     AuthService,

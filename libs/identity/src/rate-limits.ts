@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, SetMetadata } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, RateLimitedFlow } from '@chedun/config';
 import { DomainError, ErrorCode } from '@chedun/kernel';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { DataSource } from 'typeorm';
+import { RateLimitRepository } from './rate-limit.repository';
 
 export const RATE_LIMITED = 'chedun:rate-limited';
 
@@ -22,59 +20,36 @@ export interface RateLimitedOptions {
 export const RateLimited = (flow: RateLimitedFlow, accountOf?: RateLimitedOptions['accountOf']): MethodDecorator =>
   SetMetadata(RATE_LIMITED, { flow, accountOf } satisfies RateLimitedOptions);
 
-/** The Postgres-backed counters of every rate-limited flow, shared by every API process (table rate_limits). */
+/**
+ * The Postgres-backed counters of every rate-limited flow, shared by every API process (table rate_limits, the
+ * shape and keys rate-limiter-flexible's store used). A request's counters are charged in one statement.
+ */
 @Injectable()
 export class RateLimits {
-  private readonly limiters: Map<RateLimitedFlow, { perAccount: RateLimiterPostgres; perAddress: RateLimiterPostgres }>;
-
-  constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
-    this.limiters = new Map(
-      (Object.entries(config.rateLimits) as [RateLimitedFlow, AppConfig['rateLimits'][RateLimitedFlow]][]).map(
-        ([flow, limit]) => {
-          const common = {
-            storeClient: dataSource,
-            storeType: 'typeorm',
-            tableName: 'rate_limits',
-            tableCreated: true,
-            duration: limit.windowSeconds,
-          };
-          return [
-            flow,
-            {
-              perAccount: new RateLimiterPostgres({
-                ...common,
-                keyPrefix: `${flow}-account`,
-                points: limit.perAccount,
-              }),
-              perAddress: new RateLimiterPostgres({
-                ...common,
-                keyPrefix: `${flow}-address`,
-                points: limit.perAddress,
-              }),
-            },
-          ];
-        },
-      ),
-    );
-  }
+  constructor(
+    private readonly counters: RateLimitRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Counts one call; RATE_LIMITED when the account or the address has used up its window. */
   async consume(flow: RateLimitedFlow, account: string | undefined, address: string): Promise<void> {
-    const limiter = this.limiters.get(flow);
-    if (!limiter) return;
-    const attempts: Promise<RateLimiterRes>[] = [limiter.perAddress.consume(address)];
+    const limit = this.config.rateLimits[flow] as AppConfig['rateLimits'][RateLimitedFlow] | undefined;
+    if (!limit) return;
+    const windowMs = limit.windowSeconds * 1000;
+    const wanted = [{ key: `${flow}-address:${address}`, windowMs, points: limit.perAddress }];
     // Hashed: the key is whatever the client sent (an unvalidated email may be any length), the column is not.
     if (account)
-      attempts.push(
-        limiter.perAccount.consume(createHash('sha256').update(account.trim().toLowerCase()).digest('base64url')),
-      );
-    const results = await Promise.allSettled(attempts);
-    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-    if (refused.length === 0) return;
-    const limited = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes);
-    // A store failure (not a spent limit) is a real error: let the filter report it.
-    if (limited.length < refused.length) throw refused.find((r) => !(r instanceof RateLimiterRes));
-    const retryAfterSeconds = Math.max(1, ...limited.map((r) => Math.ceil(r.msBeforeNext / 1000)));
+      wanted.push({
+        key: `${flow}-account:${createHash('sha256').update(account.trim().toLowerCase()).digest('base64url')}`,
+        windowMs,
+        points: limit.perAccount,
+      });
+    // Wall-clock time, as the log-in throttle's store reads it on the same table, so every window is measured alike.
+    const now = Date.now();
+    const charged = await this.counters.charge(wanted, now);
+    const spent = charged.filter((c) => c.points > (wanted.find((w) => w.key === c.key)?.points ?? Infinity));
+    if (spent.length === 0) return;
+    const retryAfterSeconds = Math.max(1, ...spent.map((c) => Math.ceil(Math.max(c.expire - now, 0) / 1000)));
     throw new DomainError(ErrorCode.RATE_LIMITED, `Too many requests; try again in ${retryAfterSeconds} s`, {
       retryAfterSeconds,
     });
