@@ -87,13 +87,22 @@ export class ProductPageCache {
 
   /**
    * Replaces `previous` (a kept page) by `next`, the same page with live numbers read from real time `readFrom`,
-   * unless the entry has since changed or gone, or anything was invalidated since `generation`.
+   * unless the entry has since changed or gone, or anything was invalidated since `generation`. Returns the page to
+   * hand out (the kept one when kept).
    */
-  refreshed(previous: ProductWithChildren, next: ProductWithChildren, generation: number, readFrom: number): void {
+  refreshed(
+    previous: ProductWithChildren,
+    next: ProductWithChildren,
+    generation: number,
+    readFrom: number,
+  ): ProductWithChildren {
     const id = previous.product.id;
     const entry = this.entries.get(id);
-    if (!entry || entry.page !== previous || generation !== this.generation || !this.live || this.bypassed(id)) return;
-    this.entries.set(id, { ...entry, page: freeze(next), liveUntil: readFrom + LIVE_TTL_MS });
+    if (!entry || entry.page !== previous || generation !== this.generation || !this.live || this.bypassed(id))
+      return next;
+    const page = freeze(next);
+    this.entries.set(id, { ...entry, page, liveUntil: readFrom + LIVE_TTL_MS });
+    return page;
   }
 
   /** The generation a page read from now on belongs to. */

@@ -80,8 +80,7 @@ export class ProductPageReader implements OnApplicationBootstrap, OnModuleDestro
         const next = withLiveCounts(page, counts);
         // Rows came or went: the page changed, its notification is on its way.
         if (!next) return this.read(id);
-        this.cache.refreshed(page, next, generation, from);
-        return next;
+        return this.cache.refreshed(page, next, generation, from);
       })().finally(() => this.refreshing.delete(id));
       this.refreshing.set(id, pending);
     }
