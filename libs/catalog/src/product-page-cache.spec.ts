@@ -197,7 +197,7 @@ describe('ProductPageCache', () => {
     const kept = cache.get('a') as ProductWithChildren;
     wallNow += 1000;
     expect(cache.get('a')).toBeUndefined();
-    expect(cache.lookup('a')).toEqual({ page: kept, live: false });
+    expect(cache.lookup('a')).toEqual({ page: kept, live: false, due: true });
     const generation = cache.begin();
     const from = cache.liveReadStarts();
     const counts = countsOf(kept);
@@ -210,7 +210,11 @@ describe('ProductPageCache', () => {
     expect(Object.isFrozen(got.children.variants)).toBe(true);
     expect(Object.isFrozen(got.children.variants[0])).toBe(true);
     expect(kept.children.variants[0]?.sold).toBe(0);
-    wallNow += 949;
+    wallNow += 699;
+    expect(cache.lookup('a')).toMatchObject({ live: true, due: false });
+    wallNow += 1;
+    expect(cache.lookup('a')).toMatchObject({ live: true, due: true });
+    wallNow += 249;
     expect(cache.lookup('a')?.live).toBe(true);
     wallNow += 1;
     expect(cache.lookup('a')?.live).toBe(false);

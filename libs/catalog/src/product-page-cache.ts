@@ -16,6 +16,11 @@ const WINDOW_TTL_MS = 60_000;
  */
 const LIVE_TTL_MS = 1000;
 /**
+ * A page read in the last this-much of its live numbers' second has them read again in the background (the request
+ * is answered from memory): a page read often then never makes a request wait for its stock and seats.
+ */
+const REFRESH_AHEAD_MS = 250;
+/**
  * After this process writes a product, how long its page is read from the database, unless the write's notification
  * (which arrives after its commit, a moment later) ends it sooner; until then a read must not be answered (or
  * refilled) from before the write. Counter moves (checkout) notify no one and wait it out.
@@ -63,9 +68,9 @@ export class ProductPageCache {
   /**
    * The page while it is valid, and whether its live numbers (stock and seats) are still fresh. A page whose live
    * numbers are old is kept: its static part is still current (a change to it would have been heard), so only the
-   * numbers need reading again (`refreshed`).
+   * numbers need reading again (`refreshed`); `due` when they are still fresh but about to expire.
    */
-  lookup(id: string): { page: ProductWithChildren; live: boolean } | undefined {
+  lookup(id: string): { page: ProductWithChildren; live: boolean; due: boolean } | undefined {
     if (!this.live) return undefined;
     const entry = this.entries.get(id);
     if (!entry) return undefined;
@@ -77,7 +82,12 @@ export class ProductPageCache {
     // Most recently used last, so the oldest entry is the first to go.
     this.entries.delete(id);
     this.entries.set(id, entry);
-    return { page: entry.page, live: this.wallNow() < entry.liveUntil };
+    const wallNow = this.wallNow();
+    return {
+      page: entry.page,
+      live: wallNow < entry.liveUntil,
+      due: wallNow >= entry.liveUntil - REFRESH_AHEAD_MS,
+    };
   }
 
   /** Real time now, taken before live numbers are read: they are fresh for a second from when the read began. */

@@ -117,4 +117,23 @@ describe('ProductPageReader', () => {
     await refreshing;
     expect([repo.pages, repo.liveReads]).toEqual([2, 1]);
   });
+
+  it('in the last quarter of the second answers from memory and refreshes in the background, once', async () => {
+    await reader.find('p');
+    const kept = await reader.find('p');
+    wallNow += 749;
+    expect(await reader.find('p')).toBe(kept);
+    expect(repo.liveReads).toBe(0);
+    wallNow += 1;
+    repo.counts = { variants: [{ id: 'v1', stockOnHand: 10, reserved: 0, sold: 6 }], slots: [] };
+    expect(await reader.find('p')).toBe(kept);
+    expect(await reader.find('p')).toBe(kept);
+    expect(repo.liveReads).toBe(1);
+    repo.answerLiveReads();
+    await new Promise((r) => setImmediate(r));
+    // The next request, past the first second, is answered from memory with the numbers read meanwhile.
+    wallNow += 300;
+    expect((await reader.find('p'))?.children.variants[0]?.sold).toBe(6);
+    expect([repo.pages, repo.liveReads]).toEqual([1, 1]);
+  });
 });

@@ -49,7 +49,11 @@ export class ProductPageReader implements OnApplicationBootstrap, OnModuleDestro
   async find(id: string): Promise<ProductWithChildren | null> {
     if (!this.cache.isLive) this.listen();
     const kept = this.cache.lookup(id);
-    if (kept?.live) return kept.page;
+    if (kept?.live) {
+      // Fresh for a moment more: answered now, and refreshed for the next request (a failure waits for the next).
+      if (kept.due) this.refreshLive(kept.page).catch(() => undefined);
+      return kept.page;
+    }
     if (kept) return this.refreshLive(kept.page);
     return this.read(id);
   }
