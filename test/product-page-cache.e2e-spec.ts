@@ -15,7 +15,8 @@ interface Page {
 
 /**
  * Each API process keeps product pages in memory. Two processes on one database, as two replicas: a change through
- * one is read at once by it and by the other once heard (stock and seats, which notify no one, within a second).
+ * one is read at once by it and by the other once heard (stock and seats, which notify no one, within a second,
+ * read again on their own while the rest of the page is kept).
  */
 describe('product pages cached per API process', () => {
   let cluster: ApiCluster;
@@ -101,6 +102,33 @@ describe('product pages cached per API process', () => {
     expect(stock?.variants[0]?.available).toBe(8);
     expect(seats?.upcomingTimeSlots[0]?.remaining).toBe(17);
     expect(Date.now() - heardAt).toBeLessThan(2500);
+  });
+
+  it("after a second B reads only the stock and seats again: another's purchase shows, the kept page stays", async () => {
+    const before = (await pageVia(b, shop.productId)) as Page;
+    const price = before.variants[0]!.price.amountMinor;
+    const stock = before.variants[0]!.available;
+    // B reads the whole page afresh showing a price no one heard of, then the price is put back, unheard too.
+    await unheard(`UPDATE product_variants SET price_minor = 1 WHERE id = $1`, [shop.variantId]);
+    await cluster.sql(`SELECT pg_notify('product_pages_changed', $1)`, [shop.productId]);
+    expect((await eventually(b, shop.productId, (p) => p?.variants[0]?.price.amountMinor === 1))?.variants[0]).toEqual({
+      id: shop.variantId,
+      price: { amountMinor: 1 },
+      available: stock,
+    });
+    await unheard(`UPDATE product_variants SET price_minor = $2 WHERE id = $1`, [shop.variantId, price]);
+
+    const bought = await checkout(viaA, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]);
+    expect(bought.errors).toBeUndefined();
+    const boughtAt = Date.now();
+    const seen = await eventually(b, shop.productId, (p) => p?.variants[0]?.available === stock - 1, 3000);
+    expect(Date.now() - boughtAt).toBeLessThan(2500);
+    // The stock came through the small refresh: a whole read would have shown the price as it is.
+    expect(seen?.variants[0]).toEqual({ id: shop.variantId, price: { amountMinor: 1 }, available: stock - 1 });
+
+    await cluster.sql(`SELECT pg_notify('product_pages_changed', $1)`, [shop.productId]);
+    const restored = await eventually(b, shop.productId, (p) => p?.variants[0]?.price.amountMinor === price);
+    expect(restored?.variants[0]).toEqual({ id: shop.variantId, price: { amountMinor: price }, available: stock - 1 });
   });
 
   it("a slot's capacity and an unpublish through A: seen by A at once and by B once heard", async () => {

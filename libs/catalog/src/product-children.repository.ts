@@ -35,6 +35,15 @@ export interface ProductWithChildren {
   children: ProductChildren;
 }
 
+/**
+ * The numbers a page's stock and seats derive from (a variant's `available` is stock_on_hand - sold - reserved, a
+ * slot's `remaining` capacity - sold - reserved): every variant of a product and the given slots.
+ */
+export interface LiveCounts {
+  variants: { id: string; stockOnHand: number; reserved: number; sold: number }[];
+  slots: { id: string; capacity: number; reserved: number; sold: number }[];
+}
+
 // Every column of each entity, under its property name (bigint as text, so the money reader sees the exact digits:
 // a JSON number could round silently). product-children.e2e-spec.ts holds these lists to the entities' metadata.
 const VARIANT_JSON = `json_build_object('id', c.id, 'productId', c.product_id, 'merchantId', c.merchant_id, 'sku', c.sku,
@@ -72,6 +81,12 @@ const PRODUCT_WITH_CHILDREN_SQL = `
     FROM products p
    WHERE p.id = $1`;
 
+/** Both kinds in one statement, told apart by `slot`; each read by its index (product_id, and the primary key). */
+const LIVE_COUNTS_SQL = `
+  SELECT false AS slot, id, stock_on_hand AS total, reserved, sold FROM product_variants WHERE product_id = $1
+  UNION ALL
+  SELECT true, id, capacity, reserved, sold FROM time_slots WHERE id = ANY($2::uuid[])`;
+
 const CHILDREN_SQL = `SELECT p.id, ${CHILDREN_COLUMNS} FROM products p WHERE p.id = ANY($1::uuid[])`;
 
 /**
@@ -97,6 +112,17 @@ export class ProductChildrenRepository {
       product: Object.assign(new ProductEntity(), product),
       children: childrenOf({ variants, ticketTypes, upcomingSlots, venue }),
     };
+  }
+
+  /** The live numbers of a product's variants and of the slots `slotIds` (a page's), in one small statement. */
+  async liveCountsOf(productId: string, slotIds: readonly string[]): Promise<LiveCounts> {
+    const rows: { slot: boolean; id: string; total: number; reserved: number; sold: number }[] =
+      await this.manager.query(LIVE_COUNTS_SQL, [productId, [...slotIds]]);
+    const counts: LiveCounts = { variants: [], slots: [] };
+    for (const { slot, id, total, reserved, sold } of rows)
+      if (slot) counts.slots.push({ id, capacity: total, reserved, sold });
+      else counts.variants.push({ id, stockOnHand: total, reserved, sold });
+    return counts;
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { ProductWithChildren } from './product-children.repository';
+import type { LiveCounts, ProductWithChildren } from './product-children.repository';
+import { ProductVariantEntity, TimeSlotEntity } from './product.entity';
 
 /** Far above the products a shop's hot set has (the bench's is 200); only a bound on memory. */
 const DEFAULT_ENTRIES = 2000;
@@ -14,6 +15,11 @@ const WINDOW_TTL_MS = 60_000;
  * seen at most this late; this process's own are seen at once (`ownWrite`). Checkout checks the real numbers.
  */
 const LIVE_TTL_MS = 1000;
+/**
+ * A page read in the last this-much of its live numbers' second has them read again in the background (the request
+ * is answered from memory): a page read often then never makes a request wait for its stock and seats.
+ */
+const REFRESH_AHEAD_MS = 250;
 /**
  * After this process writes a product, how long its page is read from the database, unless the write's notification
  * (which arrives after its commit, a moment later) ends it sooner; until then a read must not be answered (or
@@ -53,19 +59,60 @@ export class ProductPageCache {
     private readonly wallNow: () => number = Date.now,
   ) {}
 
+  /** The page, when it and its live numbers are fresh. */
   get(id: string): ProductWithChildren | undefined {
+    const found = this.lookup(id);
+    return found?.live ? found.page : undefined;
+  }
+
+  /**
+   * The page while it is valid, and whether its live numbers (stock and seats) are still fresh. A page whose live
+   * numbers are old is kept: its static part is still current (a change to it would have been heard), so only the
+   * numbers need reading again (`refreshed`); `due` when they are still fresh but about to expire.
+   */
+  lookup(id: string): { page: ProductWithChildren; live: boolean; due: boolean } | undefined {
     if (!this.live) return undefined;
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     const now = this.now();
-    if (now < entry.readAt || now >= entry.windowEnds || this.wallNow() >= entry.liveUntil || this.bypassed(id)) {
+    if (now < entry.readAt || now >= entry.windowEnds || this.bypassed(id)) {
       this.entries.delete(id);
       return undefined;
     }
     // Most recently used last, so the oldest entry is the first to go.
     this.entries.delete(id);
     this.entries.set(id, entry);
-    return entry.page;
+    const wallNow = this.wallNow();
+    return {
+      page: entry.page,
+      live: wallNow < entry.liveUntil,
+      due: wallNow >= entry.liveUntil - REFRESH_AHEAD_MS,
+    };
+  }
+
+  /** Real time now, taken before live numbers are read: they are fresh for a second from when the read began. */
+  liveReadStarts(): number {
+    return this.wallNow();
+  }
+
+  /**
+   * Replaces `previous` (a kept page) by `next`, the same page with live numbers read from real time `readFrom`,
+   * unless the entry has since changed or gone, or anything was invalidated since `generation`. Returns the page to
+   * hand out (the kept one when kept).
+   */
+  refreshed(
+    previous: ProductWithChildren,
+    next: ProductWithChildren,
+    generation: number,
+    readFrom: number,
+  ): ProductWithChildren {
+    const id = previous.product.id;
+    const entry = this.entries.get(id);
+    if (!entry || entry.page !== previous || generation !== this.generation || !this.live || this.bypassed(id))
+      return next;
+    const page = freeze(next);
+    this.entries.set(id, { ...entry, page, liveUntil: readFrom + LIVE_TTL_MS });
+    return page;
   }
 
   /** The generation a page read from now on belongs to. */
@@ -152,4 +199,44 @@ function freeze(page: ProductWithChildren): ProductWithChildren {
   }
   if (children.venue) Object.freeze(children.venue);
   return Object.freeze({ product, children: Object.freeze(children) });
+}
+
+/**
+ * A copy of `page` with the live numbers `counts` (every variant of the product, and the page's slots): the rest is
+ * shared with `page`, which is not changed. Null when the rows differ from the page's (a variant added or removed,
+ * a slot gone): the page changed and its notification has not arrived yet, so it must be read whole.
+ */
+export function withLiveCounts(page: ProductWithChildren, counts: LiveCounts): ProductWithChildren | null {
+  const { variants, upcomingSlots } = page.children;
+  if (counts.variants.length !== variants.length || counts.slots.length !== upcomingSlots.length) return null;
+  const variantCounts = new Map(counts.variants.map((c) => [c.id, c]));
+  const slotCounts = new Map(counts.slots.map((c) => [c.id, c]));
+  const nextVariants: ProductVariantEntity[] = [];
+  for (const v of variants) {
+    const c = variantCounts.get(v.id);
+    if (!c) return null;
+    nextVariants.push(
+      c.stockOnHand === v.stockOnHand && c.reserved === v.reserved && c.sold === v.sold
+        ? v
+        : Object.assign(new ProductVariantEntity(), v, {
+            stockOnHand: c.stockOnHand,
+            reserved: c.reserved,
+            sold: c.sold,
+          }),
+    );
+  }
+  const nextSlots: TimeSlotEntity[] = [];
+  for (const s of upcomingSlots) {
+    const c = slotCounts.get(s.id);
+    if (!c) return null;
+    nextSlots.push(
+      c.capacity === s.capacity && c.reserved === s.reserved && c.sold === s.sold
+        ? s
+        : Object.assign(new TimeSlotEntity(), s, { capacity: c.capacity, reserved: c.reserved, sold: c.sold }),
+    );
+  }
+  return {
+    product: page.product,
+    children: { ...page.children, variants: nextVariants, upcomingSlots: nextSlots },
+  };
 }

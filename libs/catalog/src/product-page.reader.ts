@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import type { NotificationListener } from '@chedun/db';
 import { Clock } from '@chedun/kernel';
 import { ProductChildrenRepository, ProductWithChildren } from './product-children.repository';
-import { ProductPageCache } from './product-page-cache';
+import { ProductPageCache, withLiveCounts } from './product-page-cache';
 import { ProductStatus } from './product-status';
 
 /** After a failed or lost listener, how long before the next read tries to connect again. */
@@ -21,6 +21,8 @@ export class ProductPageReader implements OnApplicationBootstrap, OnModuleDestro
   private connecting: Promise<void> | null = null;
   private lastAttempt = 0;
   private closed = false;
+  /** Live-number refreshes under way, by product: concurrent readers of a page share one statement. */
+  private readonly refreshing = new Map<string, Promise<ProductWithChildren | null>>();
 
   constructor(
     private readonly children: ProductChildrenRepository,
@@ -46,13 +48,47 @@ export class ProductPageReader implements OnApplicationBootstrap, OnModuleDestro
   /** The product with its children, viewer-independent: the caller decides who may see it. Shared: do not change. */
   async find(id: string): Promise<ProductWithChildren | null> {
     if (!this.cache.isLive) this.listen();
-    const cached = this.cache.get(id);
-    if (cached) return cached;
+    const kept = this.cache.lookup(id);
+    if (kept?.live) {
+      // Fresh for a moment more: answered now, and refreshed for the next request (a failure waits for the next).
+      if (kept.due) this.refreshLive(kept.page).catch(() => undefined);
+      return kept.page;
+    }
+    if (kept) return this.refreshLive(kept.page);
+    return this.read(id);
+  }
+
+  private async read(id: string): Promise<ProductWithChildren | null> {
     const generation = this.cache.begin();
     const now = this.clock.now();
     const found = await this.children.findWithChildren(id, now);
     if (found?.product.status === ProductStatus.PUBLISHED) this.cache.put(found, now, generation);
     return found;
+  }
+
+  /**
+   * A kept page whose stock and seats are older than a second: only those are read again (one small statement,
+   * shared by every request for the page meanwhile) and merged into a new page; the rest is still current.
+   */
+  private refreshLive(page: ProductWithChildren): Promise<ProductWithChildren | null> {
+    const id = page.product.id;
+    let pending = this.refreshing.get(id);
+    if (!pending) {
+      pending = (async () => {
+        const generation = this.cache.begin();
+        const from = this.cache.liveReadStarts();
+        const counts = await this.children.liveCountsOf(
+          id,
+          page.children.upcomingSlots.map((s) => s.id),
+        );
+        const next = withLiveCounts(page, counts);
+        // Rows came or went: the page changed, its notification is on its way.
+        if (!next) return this.read(id);
+        return this.cache.refreshed(page, next, generation, from);
+      })().finally(() => this.refreshing.delete(id));
+      this.refreshing.set(id, pending);
+    }
+    return pending;
   }
 
   /** Starts (or, after a failure, restarts at most every few seconds) the listener; reads never wait for it. */
