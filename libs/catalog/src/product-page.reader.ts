@@ -1,12 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { NotificationListener } from '@chedun/db';
+import { CacheSubscription } from '@chedun/db';
 import { Clock } from '@chedun/kernel';
 import { ProductChildrenRepository, ProductWithChildren } from './product-children.repository';
 import { ProductPageCache, withLiveCounts } from './product-page-cache';
 import { ProductStatus } from './product-status';
-
-/** After a failed or lost listener, how long before the next read tries to connect again. */
-const RECONNECT_EVERY_MS = 5000;
 
 /**
  * Product pages (the product with its variants, ticket types, upcoming slots and venue), from the process's cache
@@ -17,10 +14,7 @@ const RECONNECT_EVERY_MS = 5000;
 @Injectable()
 export class ProductPageReader implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ProductPageReader.name);
-  private listener: NotificationListener | null = null;
-  private connecting: Promise<void> | null = null;
-  private lastAttempt = 0;
-  private closed = false;
+  private readonly subscription: CacheSubscription;
   /** Live-number refreshes under way, by product: concurrent readers of a page share one statement. */
   private readonly refreshing = new Map<string, Promise<ProductWithChildren | null>>();
 
@@ -28,26 +22,27 @@ export class ProductPageReader implements OnApplicationBootstrap, OnModuleDestro
     private readonly children: ProductChildrenRepository,
     private readonly cache: ProductPageCache,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.subscription = new CacheSubscription({
+      name: 'Product page cache',
+      open: (lost) => this.children.listenForChanges((ids) => this.cache.changed(ids), lost),
+      onLive: (live) => this.cache.setLive(live),
+      logger: this.logger,
+    });
+  }
 
   /** Listening before the first request, so the first product page already fills the cache. */
   async onApplicationBootstrap(): Promise<void> {
-    this.listen();
-    await this.connecting;
+    await this.subscription.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.closed = true;
-    await this.connecting;
-    const listener = this.listener;
-    this.listener = null;
-    this.cache.setLive(false);
-    await listener?.close().catch(() => undefined);
+    await this.subscription.close();
   }
 
   /** The product with its children, viewer-independent: the caller decides who may see it. Shared: do not change. */
   async find(id: string): Promise<ProductWithChildren | null> {
-    if (!this.cache.isLive) this.listen();
+    if (!this.cache.isLive) this.subscription.ensure();
     const kept = this.cache.lookup(id);
     if (kept?.live) {
       // Fresh for a moment more: answered now, and refreshed for the next request (a failure waits for the next).
@@ -89,40 +84,5 @@ export class ProductPageReader implements OnApplicationBootstrap, OnModuleDestro
       this.refreshing.set(id, pending);
     }
     return pending;
-  }
-
-  /** Starts (or, after a failure, restarts at most every few seconds) the listener; reads never wait for it. */
-  private listen(): void {
-    if (this.listener || this.connecting || this.closed || Date.now() - this.lastAttempt < RECONNECT_EVERY_MS) return;
-    this.lastAttempt = Date.now();
-    let started: NotificationListener | null = null;
-    const lost = (error?: Error): void => {
-      if (!started || this.listener !== started) return;
-      this.listener = null;
-      this.cache.setLive(false);
-      if (!this.closed)
-        this.logger.warn(
-          `Product page cache off until its listener reconnects: ${error?.message ?? 'connection ended'}`,
-        );
-      started.close().catch(() => undefined);
-    };
-    this.connecting = (async () => {
-      try {
-        started = await this.children.listenForChanges((ids) => this.cache.changed(ids), lost);
-        if (this.closed) {
-          await started.close();
-          return;
-        }
-        this.listener = started;
-        // Whatever changed before LISTEN took effect was never cached: the cache starts empty.
-        this.cache.setLive(true);
-      } catch (error) {
-        this.logger.warn(
-          `Product page cache listener failed to start: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      } finally {
-        this.connecting = null;
-      }
-    })();
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import { CacheSubscription } from '@chedun/db';
 import { EntityManager } from 'typeorm';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { SearchResultCache } from './search-cache';
-import { NO_PRICE, SearchChangeListener, SearchDocumentRepository } from './search-document.repository';
+import { NO_PRICE, SearchDocumentRepository } from './search-document.repository';
 import { SearchDocument, SearchIndex, SearchPage, SearchQuery, SearchSort } from './search-index.port';
 
 /**
@@ -10,7 +11,6 @@ import { SearchDocument, SearchIndex, SearchPage, SearchQuery, SearchSort } from
  * correction threshold is search_text_query's own, so every client (the API, the bench's baseline, psql) corrects alike.
  */
 export const POSTGRES_SEARCH_SESSION_SETTINGS: Readonly<Record<string, string>> = {};
-const RECONNECT_EVERY_MS = 5000;
 
 /**
  * Default adapter: the `SearchIndex` port on the database's own `search_documents` table (its SQL is the
@@ -22,10 +22,7 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
   readonly name = 'postgres';
   readonly transactional = true;
   private readonly logger = new Logger(PostgresSearchIndex.name);
-  private listener: SearchChangeListener | null = null;
-  private connecting: Promise<void> | null = null;
-  private lastAttempt = 0;
-  private closed = false;
+  private readonly subscription: CacheSubscription;
 
   /** With a cache, answers repeat from memory until the index's trigger reports a change (a LISTEN connection of its own). */
   constructor(
@@ -33,15 +30,16 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
     @Optional() private readonly cache: SearchResultCache | null = null,
   ) {
     super();
+    this.subscription = new CacheSubscription({
+      name: 'Search cache',
+      open: (lost) => this.documents.listenForChanges(() => this.cache?.changed(), lost),
+      onLive: (live) => this.cache?.setLive(live),
+      logger: this.logger,
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.closed = true;
-    await this.connecting;
-    const listener = this.listener;
-    this.listener = null;
-    this.cache?.setLive(false);
-    await listener?.close().catch(() => undefined);
+    await this.subscription.close();
   }
 
   async upsert(documents: readonly SearchDocument[], transaction?: EntityManager): Promise<void> {
@@ -63,7 +61,7 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
 
   async search(query: SearchQuery): Promise<SearchPage> {
     if (!this.cache) return this.answer(query);
-    this.listen();
+    this.subscription.ensure();
     const key = SearchResultCache.key(query);
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -76,39 +74,6 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
   /** Writes join the caller's transaction when there is one. */
   private documentsIn(transaction: EntityManager | undefined): SearchDocumentRepository {
     return transaction ? this.documents.forManager(transaction) : this.documents;
-  }
-
-  /** Starts (or, after a failure, restarts at most every few seconds) the listener; searches never wait for it. */
-  private listen(): void {
-    if (this.listener || this.connecting || this.closed || Date.now() - this.lastAttempt < RECONNECT_EVERY_MS) return;
-    this.lastAttempt = Date.now();
-    let started: SearchChangeListener | null = null;
-    const lost = (error?: Error): void => {
-      if (!started || this.listener !== started) return;
-      this.listener = null;
-      this.cache?.setLive(false);
-      if (!this.closed)
-        this.logger.warn(`Search cache off until its listener reconnects: ${error?.message ?? 'connection ended'}`);
-      started.close().catch(() => undefined);
-    };
-    this.connecting = (async () => {
-      try {
-        started = await this.documents.listenForChanges(() => this.cache?.changed(), lost);
-        if (this.closed) {
-          await started.close();
-          return;
-        }
-        this.listener = started;
-        // Whatever changed before LISTEN took effect was never cached: the cache starts empty.
-        this.cache?.setLive(true);
-      } catch (error) {
-        this.logger.warn(
-          `Search cache listener failed to start: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      } finally {
-        this.connecting = null;
-      }
-    })();
   }
 
   /** One statement: the page, the total and the facets. */

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
+import { listenForNotifications, NotificationListener } from '@chedun/db';
 import { ProductCategory, readMinorUnitsOrNull } from '@chedun/kernel';
 import type { ProductKind } from '@chedun/catalog';
-import { Client, Pool } from 'pg';
 import { EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { cjkGrams, escapeLike, queryWords } from './search-text';
 import { SearchCursor } from './search-cursor';
 import { FacetCount, SearchDocument, SearchFilter, SearchSort } from './search-index.port';
@@ -39,11 +38,6 @@ export interface DocumentSearchResult {
   hits: DocumentHit[];
   categories: FacetCount[];
   filmIps: FacetCount[];
-}
-
-/** A connection of its own that hears the documents change (see `listenForChanges`). */
-export interface SearchChangeListener {
-  close(): Promise<void>;
 }
 
 /** The document's own columns, without the derived search columns (tsv, text_all, text_en, zh_grams). */
@@ -263,26 +257,8 @@ export class SearchDocumentRepository {
    * Opens a connection of its own and LISTENs on the channel the documents' trigger notifies at commit: `onChange`
    * for every committed change a search could see, `onLost` when the connection fails or ends after it started.
    */
-  async listenForChanges(onChange: () => void, onLost: (error?: Error) => void): Promise<SearchChangeListener> {
-    const pool = (this.manager.connection.driver as PostgresDriver).master as Pool;
-    const client = new Client(pool.options);
-    let listening = false;
-    client.on('notification', onChange);
-    client.on('error', (error) => {
-      if (listening) onLost(error);
-    });
-    client.on('end', () => {
-      if (listening) onLost();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${SEARCH_CHANGED_CHANNEL}`);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    listening = true;
-    return { close: () => client.end() };
+  listenForChanges(onChange: () => void, onLost: (error?: Error) => void): Promise<NotificationListener> {
+    return listenForNotifications(this.manager, SEARCH_CHANGED_CHANNEL, () => onChange(), onLost);
   }
 }
 
