@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { ApiProcess, postGraphql } from '../api-process';
 import { LoadResult, LoadShape, runClosedLoop } from '../load';
 import { BENCH_LOGIN } from '../seed';
@@ -115,6 +115,18 @@ export async function prepareCheckout(pool: Pool, url: string, log: (line: strin
   return { variants, buyers };
 }
 
+/** Both baselines' reservation: the conditional UPDATE that takes one unit if one is left, and what the line needs. */
+async function takeOneUnit(
+  client: PoolClient,
+  variantId: string,
+): Promise<{ product_id: string; price_minor: string; currency: string } | undefined> {
+  const taken = await client.query<{ product_id: string; price_minor: string; currency: string }>(
+    `UPDATE product_variants SET reserved = reserved + 1 WHERE id = $1 AND stock_on_hand - sold - reserved >= 1 RETURNING product_id, price_minor, currency`,
+    [variantId],
+  );
+  return taken.rows[0];
+}
+
 /**
  * The baseline: the least a reservation can be, as one transaction through `pg` — the conditional UPDATE that takes
  * one unit if one is left, the order row and its line (copied from the product and its license). No payment step:
@@ -124,11 +136,7 @@ export async function reserveThroughSql(pool: Pool, buyerUserId: string, variant
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const taken = await client.query<{ product_id: string; price_minor: string; currency: string }>(
-      `UPDATE product_variants SET reserved = reserved + 1 WHERE id = $1 AND stock_on_hand - sold - reserved >= 1 RETURNING product_id, price_minor, currency`,
-      [variantId],
-    );
-    const item = taken.rows[0];
+    const item = await takeOneUnit(client, variantId);
     if (!item) {
       await client.query('ROLLBACK');
       return false;
@@ -174,11 +182,7 @@ export async function purchaseThroughSql(
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const taken = await client.query<{ product_id: string; price_minor: string; currency: string }>(
-      `UPDATE product_variants SET reserved = reserved + 1 WHERE id = $1 AND stock_on_hand - sold - reserved >= 1 RETURNING product_id, price_minor, currency`,
-      [variantId],
-    );
-    const item = taken.rows[0];
+    const item = await takeOneUnit(client, variantId);
     if (!item) {
       await client.query('ROLLBACK');
       return false;
