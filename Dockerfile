@@ -24,5 +24,8 @@ EXPOSE 3000
 # An 8 MB semi-space young generation (V8 sizes it to 64 MB on a large host) and a full collection once the old
 # generation grows 30 % past what the last one kept (V8 otherwise lets it double or more): about 50 MB less resident
 # at idle and 130-150 MB less at the peak under load, for 13-17 % more CPU per request (README, "Production build and
-# deployment").
-CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=30", "dist/api/main.js"]
+# deployment"). --expose-gc lets the app run one last-resort collection once it has started and gone quiet, giving
+# back what the start left in the young generation and the old one (apps/api/src/compact-after-start.ts: about 30 MB
+# idle). --disable-warning=DEP0169: Apollo's Express integration, bundled since #18, reads the request path's query
+# with url.parse, which Node warns about only outside node_modules.
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=30", "--expose-gc", "--disable-warning=DEP0169", "dist/api/main.js"]

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@chedun/config';
 import { EmbeddedPostgresHandle, migrateDatabase, startEmbeddedPostgres } from '@chedun/db';
 import { migrations } from '@chedun/migrations';
 import { createApp } from './bootstrap';
+import { compactHeapOnceQuiet } from './compact-after-start';
 import { DemoClock } from './demo/demo-clock';
 import { DEMO_LOGINS, DemoSeeder } from './demo/demo-seeder';
 import { resolveJwtSecret } from './dev-secrets';
@@ -22,6 +24,8 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`Unhandled promise rejection: ${describeFailure(reason)}\n`);
   process.exit(1);
 });
+
+const mib = (bytes: number): number => Math.round(bytes / 1048576);
 
 async function main(): Promise<void> {
   let config;
@@ -55,9 +59,11 @@ async function main(): Promise<void> {
     }
   };
   let closing = false;
+  let cancelCompaction = (): void => undefined;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
+    cancelCompaction();
     process.stdout.write(`\n${signal}: shutting down\n`);
     await stopAll();
     process.exit(0);
@@ -87,6 +93,16 @@ async function main(): Promise<void> {
     });
     if (config.demoSeed) await app.get(DemoSeeder).run();
     await app.listen(config.port, config.host);
+    const memory = new Logger('Memory');
+    cancelCompaction = compactHeapOnceQuiet({
+      gc: globalThis.gc,
+      onDone: (result) =>
+        memory.log(
+          result
+            ? `Heap compacted after start in ${Math.round(result.tookMs)} ms: RSS ${mib(result.before)} MB, now ${mib(result.after)} MB`
+            : 'Heap not compacted after start: the process never went quiet',
+        ),
+    });
   } catch (error) {
     process.stderr.write(`Failed to start: ${describeFailure(error)}\n`);
     await stopAll();

@@ -57,12 +57,19 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     const [api] = deployment.spec.template.spec.containers;
     // The same Node flags as `npm run start:prod` (the bench measures that command): a bounded young generation and
     // old-generation growth.
-    expect(api!.command).toEqual(['node', '--max-semi-space-size=8', '--heap-growing-percent=30', 'dist/api/main.js']);
+    expect(api!.command).toEqual([
+      'node',
+      '--max-semi-space-size=8',
+      '--heap-growing-percent=30',
+      '--expose-gc',
+      '--disable-warning=DEP0169',
+      'dist/api/main.js',
+    ]);
     const scripts = (
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
     expect(scripts['start:prod']).toBe(
-      'NODE_ENV=production node --max-semi-space-size=8 --heap-growing-percent=30 dist/api/main.js',
+      'NODE_ENV=production node --max-semi-space-size=8 --heap-growing-percent=30 --expose-gc --disable-warning=DEP0169 dist/api/main.js',
     );
     expect(api!.readinessProbe!.httpGet.path).toBe('/health');
     expect(api!.livenessProbe!.httpGet.path).toBe('/health');
@@ -94,7 +101,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(dockerfile).toContain('RUN npm run build');
     expect(dockerfile).toContain('npm ci --omit=dev');
     expect(dockerfile).toContain(
-      'CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=30", "dist/api/main.js"]',
+      'CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=30", "--expose-gc", "--disable-warning=DEP0169", "dist/api/main.js"]',
     );
   });
 });
