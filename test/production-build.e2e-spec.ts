@@ -154,6 +154,7 @@ describe('production build and start', () => {
         ...stripe.env(),
         WEB_DIR: webDir,
         LOADED_MODULES_FILE: loadedFile,
+        NODE_DEBUG_NATIVE: 'COMPILE_CACHE',
       },
     });
     const loadedAtStart = async (): Promise<string[]> => {
@@ -170,6 +171,11 @@ describe('production build and start', () => {
     const compacted = /Heap compacted after start in \d+ ms: RSS (\d+) MB, now (\d+) MB/.exec(lazy.logs());
     expect(compacted).not.toBeNull();
     expect(Number(compacted![2])).toBeLessThan(Number(compacted![1]));
+
+    // The chunks load compiled: V8 accepted the code cache the build made for each (under the production flags).
+    const accepted = lazy.logs().match(/V8 code cache for CommonJS \S+\/vendor-\S+\.js was accepted/g) ?? [];
+    expect(accepted.length).toBeGreaterThan(10);
+    expect(lazy.logs()).not.toMatch(/V8 code cache for CommonJS .* was rejected/);
 
     const files = await loadedAtStart();
     const fromNodeModules = files.filter((file) => file.includes('/node_modules/'));

