@@ -15,7 +15,8 @@
 //
 //   node apps/api/build.mjs [--out-dir dist/api]
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,7 +144,7 @@ function vendorChunk(moduleId) {
  * V8's code cache for the chunks, made at build time (#18): compiling 7 MB of JavaScript was a fifth of a cold
  * start. Node's compile cache (`module.enableCompileCache`) stores each module's compiled code beside the bundle, keyed
  * by the file's content; the server turns it on before it loads its chunks. The build fills it by loading the chunks
- * once (not the server: loading it starts it), with the production start's Node flags, since V8 refuses code compiled
+ * once (`server.js` too: only `main.js`, the entry, starts the server), with the production start's Node flags, since V8 refuses code compiled
  * under other flags. A missing, stale or read-only cache only costs the time it saves: Node compiles as before.
  */
 const COMPILE_CACHE_DIR = 'compile-cache';
@@ -160,19 +161,29 @@ function warmCompileCache() {
   const chunks = readdirSync(outDir).filter(
     (file) => file.endsWith('.js') && !['main.js', 'migrate.js'].includes(file),
   );
-  const load = `
-    const { join } = require('node:path');
-    require('node:module').enableCompileCache(join(${JSON.stringify(outDir)}, '${COMPILE_CACHE_DIR}'));
-    for (const chunk of ${JSON.stringify(chunks)}) require(join(${JSON.stringify(outDir)}, chunk));
-  `;
-  execFileSync(process.execPath, [...productionNodeFlags(), '-e', load], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // A script file rather than `node -e`: a package (app-root-path, through TypeORM) reads require.main's file name.
+  const loader = join(mkdtempSync(join(tmpdir(), 'chedun-compile-cache-')), 'load-chunks.js');
+  writeFileSync(
+    loader,
+    `require('node:module').enableCompileCache(${JSON.stringify(join(outDir, COMPILE_CACHE_DIR))});\n` +
+      chunks.map((chunk) => `require(${JSON.stringify(join(outDir, chunk))});\n`).join(''),
+  );
+  try {
+    execFileSync(process.execPath, [...productionNodeFlags(), loader], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } finally {
+    rmSync(dirname(loader), { recursive: true, force: true });
+  }
 }
 
 const started = Date.now();
 rmSync(outDir, { recursive: true, force: true });
 const bundle = await rolldown({
   cwd: ROOT,
-  input: { main: join(ROOT, 'apps/api/src/main.ts'), migrate: join(ROOT, 'apps/api/src/cli/migrate.ts') },
+  input: {
+    main: join(ROOT, 'apps/api/src/main.ts'),
+    server: join(ROOT, 'apps/api/src/server.ts'),
+    migrate: join(ROOT, 'apps/api/src/cli/migrate.ts'),
+  },
   platform: 'node',
   external: isExternal,
   plugins: [swcPlugin],
