@@ -45,6 +45,31 @@ describe('statements of one purchase', () => {
     expect(placed.queries).toBeLessThanOrEqual(12);
     expect(paid.queries).toBeLessThanOrEqual(16);
   });
+  it("holds a pooled connection in checkout's transaction for at most 6 statements: the items are priced before it", async () => {
+    const shop = await openShop(t, { stock: 10 });
+    const buyer = await signUp(t, 'transaction');
+    await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]);
+    const original = Client.prototype.query;
+    const sent: string[] = [];
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string };
+      sent.push(typeof first === 'string' ? first : (first.text ?? ''));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof Client.prototype.query;
+    try {
+      const placed = await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]);
+      expect(placed.errors).toBeUndefined();
+    } finally {
+      Client.prototype.query = original;
+    }
+    const begin = sent.findIndex((q) => /^(START TRANSACTION|BEGIN)/.test(q));
+    const commit = sent.findIndex((q) => q === 'COMMIT');
+    expect(begin).toBeGreaterThanOrEqual(0);
+    // START, the buyer's lock, the key and open-order lookup, the order with its lines, the reservation, COMMIT: 9
+    // before, with the variant, its license and the merchants' delivery options read inside. Each statement holds the
+    // connection while the busy process gets round to the answer, so the pool's 10 connections bound checkout.
+    expect(commit - begin + 1).toBeLessThanOrEqual(6);
+  });
   it('sends at most 12 statements for one checkout, counted on the wire: its rate limits charged in one', async () => {
     const shop = await openShop(t, { stock: 10 });
     const buyer = await signUp(t, 'wire');

@@ -128,6 +128,33 @@ describe('orders: checkout, payment, tickets, refunds', () => {
     );
   });
 
+  it('gives a retried checkout its order back even after the item was taken off sale, and refuses a new one', async () => {
+    // Checkout prices its lines before its transaction (#18); what that refuses waits for the key's lookup, so a
+    // retry of a checkout that went through (its answer lost on the way) still gets its order, not an error.
+    const own = await openShop(t, { stock: 5 });
+    const key = idempotencyKey();
+    const lines = [{ variantId: own.variantId, quantity: 1 }];
+    const first = await checkout(t, buyer.token, lines, key);
+    expect(first.errors).toBeUndefined();
+    const unpublished = await t.gql(
+      `mutation($id: ID!) { unpublishProduct(productId: $id) { status } }`,
+      { id: own.productId },
+      own.licensed.merchant.token,
+    );
+    expect(unpublished.errors).toBeUndefined();
+    const again = await checkout(t, buyer.token, lines, key);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.checkout.order.id).toBe(first.data!.checkout.order.id);
+    const fresh = await checkout(t, buyer.token, lines);
+    expect(errorCode(fresh)).toBe('BAD_USER_INPUT');
+    expect(fresh.errors![0]!.message).toContain('not on sale');
+    await t.gql(
+      `mutation($id: ID!) { cancelOrder(orderId: $id) { status } }`,
+      { id: first.data!.checkout.order.id },
+      buyer.token,
+    );
+  });
+
   it('refuses lines that cannot be sold and names the line that is out of stock', async () => {
     const before = await stockOf(t, shop.variantId);
     const seats = await seatsOf(t, shop.slotId);

@@ -13,7 +13,7 @@ import { OrderLineRecord, OrderRecord } from './order-records';
 import { COUNTED_FOR_LIMIT } from './order-status';
 import { OrderRepository } from './order.repository';
 import { assertLineShape } from './checkout-line';
-import { CheckoutDeliveryService } from './checkout-delivery.service';
+import { CheckoutDeliveryService, DeliveryQuote } from './checkout-delivery.service';
 import { OrdersException } from './orders.exception';
 import { CheckoutInput, CheckoutLineInput } from './orders.types';
 
@@ -23,6 +23,15 @@ export interface CheckoutResult {
   lines: OrderLineRecord[] | null;
   payment: { provider: string; clientSecret: string };
 }
+
+/** What checkout reads before its transaction: the priced lines and delivery, or why they cannot be sold. */
+interface Quote {
+  lines: PricedLine[];
+  currency: string;
+  delivery: DeliveryQuote | null;
+  total: number;
+}
+type Quoted = { quote: Quote } | { error: unknown };
 
 type PricedLine = { index: number; input: CheckoutLineInput; hold: StockHold; royaltyBps: number } & (
   { kind: 'MERCHANDISE'; item: VariantForSale } | { kind: 'EXPERIENCE'; item: SeatForSale }
@@ -52,8 +61,18 @@ export class CheckoutService {
     const requestHash = input.delivery
       ? hashWithDelivery(hashLines(input.lines), input.delivery)
       : hashLines(input.lines);
+    const now = this.clock.now();
+    // Read before the transaction (#18): the transaction holds a pooled connection from its first statement to its
+    // commit, and on a busy process each statement's answer waits its turn; the items, their licenses and the
+    // delivery options need no lock (every statement reads what is committed when it runs, inside a transaction or
+    // not), and the reservation still checks what is left. What they refuse is held until the transaction has looked
+    // the key up, so a retried checkout still gets its order back whatever changed since.
+    const quoted = await this.quote(this.dataSource.manager, input, now).then(
+      (quote): Quoted => ({ quote }),
+      (error: unknown): Quoted => ({ error }),
+    );
     const { order, lines } = await this.dataSource.transaction((manager) =>
-      this.placeOrder(manager, actor, input, requestHash),
+      this.placeOrder(manager, actor, input, requestHash, quoted, now),
     );
     const payment = await this.payments.createPayment({
       orderId: order.id,
@@ -65,42 +84,14 @@ export class CheckoutService {
     return { order, lines, payment: { provider: payment.provider, clientSecret: payment.clientSecret } };
   }
 
-  private async placeOrder(
-    manager: EntityManager,
-    actor: Actor,
-    input: CheckoutInput,
-    requestHash: string,
-  ): Promise<{ order: OrderRecord; lines: OrderLineRecord[] | null }> {
-    // One buyer's checkouts run one at a time, so the key lookup, the purchase limit and the open-order cap are exact.
-    const orders = this.orders.forManager(manager);
-    await orders.serialiseCheckoutsOf(actor.userId);
-    const now = this.clock.now();
-    const seen = await orders.checkoutState(actor.userId, input.idempotencyKey, now);
-    if (seen.id) {
-      if (seen.requestHash !== requestHash) {
-        throw OrdersException.conflict('This idempotency key was already used for a different checkout', {
-          idempotencyKey: input.idempotencyKey,
-        });
-      }
-      const earlier = await orders.findById(seen.id);
-      if (!earlier) throw OrdersException.notFound('Order', seen.id);
-      return { order: earlier, lines: null };
-    }
-
-    const cap = this.config.orders.openOrdersPerAccount;
-    if (seen.open >= cap) {
-      throw OrdersException.rateLimited(`At most ${cap} unpaid orders at a time: pay or let one expire first`, {
-        openOrders: cap,
-      });
-    }
-
+  /** Prices every line and the delivery, and checks the order's currency and ceiling: nothing written. */
+  private async quote(manager: EntityManager, input: CheckoutInput, now: Date): Promise<Quote> {
     const lines: PricedLine[] = [];
     for (const [index, line] of input.lines.entries()) lines.push(await this.price(manager, index, line, now));
     const currency = lines[0]?.item.currency;
     if (currency === undefined) throw OrdersException.badInput('An order needs at least one line', { field: 'lines' });
     if (lines.some((l) => l.item.currency !== currency))
       throw OrdersException.badInput('All lines of an order must be in one currency');
-    await this.assertPurchaseLimits(manager, actor.userId, lines);
 
     const goods = lines
       .filter((l) => l.kind === 'MERCHANDISE')
@@ -120,6 +111,43 @@ export class CheckoutService {
         },
       );
     }
+    return { lines, currency, delivery, total };
+  }
+
+  private async placeOrder(
+    manager: EntityManager,
+    actor: Actor,
+    input: CheckoutInput,
+    requestHash: string,
+    quoted: Quoted,
+    now: Date,
+  ): Promise<{ order: OrderRecord; lines: OrderLineRecord[] | null }> {
+    // One buyer's checkouts run one at a time, so the key lookup, the purchase limit and the open-order cap are exact.
+    const orders = this.orders.forManager(manager);
+    await orders.serialiseCheckoutsOf(actor.userId);
+    const seen = await orders.checkoutState(actor.userId, input.idempotencyKey, now);
+    if (seen.id) {
+      if (seen.requestHash !== requestHash) {
+        throw OrdersException.conflict('This idempotency key was already used for a different checkout', {
+          idempotencyKey: input.idempotencyKey,
+        });
+      }
+      const earlier = await orders.findById(seen.id);
+      if (!earlier) throw OrdersException.notFound('Order', seen.id);
+      return { order: earlier, lines: null };
+    }
+
+    const cap = this.config.orders.openOrdersPerAccount;
+    if (seen.open >= cap) {
+      throw OrdersException.rateLimited(`At most ${cap} unpaid orders at a time: pay or let one expire first`, {
+        openOrders: cap,
+      });
+    }
+
+    if ('error' in quoted) throw quoted.error;
+    const { lines, currency, delivery, total } = quoted.quote;
+    await this.assertPurchaseLimits(manager, actor.userId, lines);
+
     const expiresAt = new Date(now.getTime() + this.config.orders.reservationTtlMinutes * 60_000);
     const placed = await orders.insertPlaced(
       {
