@@ -11,6 +11,8 @@ export interface LoadResult {
   rps: number;
   /** CPU milliseconds the API process spent per answered request (API runs only). */
   cpuMsPerRequest?: number;
+  /** What the first failed unit of work threw (closed-loop runs), so a report never counts errors it cannot explain. */
+  firstError?: string;
 }
 
 export interface LoadShape {
@@ -103,6 +105,7 @@ export async function runClosedLoop(
   const run = async (seconds: number): Promise<LoadResult> => {
     const latencies: number[] = [];
     let errors = 0;
+    let firstError: string | undefined;
     const started = process.hrtime.bigint();
     const deadline = started + BigInt(Math.round(seconds * 1e9));
     const worker = async (index: number): Promise<void> => {
@@ -111,14 +114,19 @@ export async function runClosedLoop(
         try {
           const ok = await work(index, counter++);
           if (ok) latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          else errors += 1;
-        } catch {
+          else {
+            errors += 1;
+            firstError ??= 'refused (no unit left, or not paid)';
+          }
+        } catch (error) {
           errors += 1;
+          firstError ??= (error instanceof Error ? error.message : String(error)).slice(0, 300);
         }
       }
     };
     await Promise.all(Array.from({ length: shape.workers }, (_, index) => worker(index)));
-    return summarise(latencies, errors, Number(process.hrtime.bigint() - started) / 1e9);
+    const result = summarise(latencies, errors, Number(process.hrtime.bigint() - started) / 1e9);
+    return firstError === undefined ? result : { ...result, firstError };
   };
   if (shape.warmupSeconds > 0) await run(shape.warmupSeconds);
   beforeMeasuring();

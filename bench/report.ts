@@ -81,7 +81,9 @@ export function scenarioLine(s: ScenarioResult): string {
     ` | baseline p50 ${ms(s.baseline.p50)} ms ${rps(s.baseline.rps)} req/s | ratio ${s.ratioP50.toFixed(2)}` +
     `${match} | ${targets}` +
     (s.api.cpuMsPerRequest !== undefined ? ` | API CPU ${s.api.cpuMsPerRequest.toFixed(1)} ms/req` : '') +
-    (s.api.errors || s.baseline.errors ? ` | errors API ${s.api.errors} baseline ${s.baseline.errors}` : '')
+    (s.api.errors || s.baseline.errors ? ` | errors API ${s.api.errors} baseline ${s.baseline.errors}` : '') +
+    (s.api.firstError ? ` | API's first error: ${s.api.firstError}` : '') +
+    (s.baseline.firstError ? ` | baseline's first error: ${s.baseline.firstError}` : '')
   );
 }
 
