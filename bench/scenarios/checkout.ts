@@ -258,9 +258,13 @@ export async function purchaseThroughSql(
                               ('PLATFORM_FEE_REVENUE', NULL::uuid, -line.fee),
                               ('MERCHANT_PAYABLE', line.merchant_id, -(line.gross - line.royalty - line.fee))) w(purpose, party_id, amount),
               ledger_accounts a
-        WHERE a.purpose = w.purpose AND a.party_id IS NOT DISTINCT FROM w.party_id AND a.currency = line.currency AND w.amount <> 0`,
+        WHERE a.purpose = w.purpose AND a.party_id IS NOT DISTINCT FROM w.party_id AND a.currency = line.currency AND w.amount <> 0
+        ORDER BY a.id`,
       [lineId, platformFeeBps],
     );
+    // The postings in account order, as JournalService inserts them: each account's balance moves at commit (a deferred
+    // trigger, in insertion order), so two purchases committing together must lock the shared accounts (clearing, fee
+    // revenue) in one order. In the join's order, which the plan decides, they deadlocked (3 runs in 4, #18).
     // Stock last, as the API takes its row locks last.
     await client.query(
       `UPDATE product_variants SET reserved = reserved - 1, sold = sold + 1 WHERE id = $1 AND reserved >= 1`,
