@@ -5,20 +5,11 @@ import { join, resolve } from 'node:path';
 import { ensureDatabase } from '@chedun/db';
 import { Client } from 'pg';
 import { DEMO_LOGINS } from '../apps/api/src/demo/demo-seeder';
+import { productionNodeFlags } from '../bench/api-process';
 import { ApiProcess, startApiProcess } from './support/api-process';
 import { FakeStripe } from './support/fake-stripe';
 
 const REPO_ROOT = resolve(__dirname, '..');
-
-/** The Node flags of `npm run start:prod` (k8s-manifests.spec.ts keeps the Dockerfile's and the Deployment's equal). */
-function productionFlags(): string[] {
-  const scripts = (
-    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-  ).scripts;
-  return (/\bnode\s+(.*?)\s*dist\/api\/main\.js/.exec(scripts['start:prod'] ?? '')?.[1] ?? '')
-    .split(/\s+/)
-    .filter(Boolean);
-}
 
 /**
  * `npm run build` then `npm run start:prod`, as a deployment runs them: the API bundle (apps/api/build.mjs, about
@@ -85,7 +76,7 @@ describe('production build and start', () => {
     api = await startApiProcess({
       name: 'production-bundle',
       databaseUrl,
-      nodeArgs: [...productionFlags(), join(outDir, 'main.js')],
+      nodeArgs: [...productionNodeFlags(), join(outDir, 'main.js')],
       timeoutMs: 120_000,
       env: {
         NODE_ENV: 'production',
@@ -143,7 +134,7 @@ describe('production build and start', () => {
       name: 'production-bundle-lazy',
       databaseUrl,
       nodeArgs: [
-        ...productionFlags(),
+        ...productionNodeFlags(),
         '-r',
         join(REPO_ROOT, 'test/support/record-loaded-modules.js'),
         join(outDir, 'main.js'),

@@ -150,7 +150,10 @@ function vendorChunk(moduleId) {
 const COMPILE_CACHE_DIR = 'compile-cache';
 const COMPILE_CACHE_INTRO = `require('node:module').enableCompileCache?.(require('node:path').join(__dirname, '${COMPILE_CACHE_DIR}'));`;
 
-/** The Node flags of `npm run start:prod`, which the Dockerfile, the Deployment and the bench use too. */
+/**
+ * The Node flags of `npm run start:prod`, which the Dockerfile, the Deployment and the bench use too; the same reading
+ * as bench/api-process.ts's `productionNodeFlags` (the tests use that one), which this plain script cannot import.
+ */
 function productionNodeFlags() {
   const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
   const match = /\bnode\s+(.*?)\s*dist\/api\/main\.js/.exec(scripts['start:prod'] ?? '');
