@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { apiNodeArgs } from './config';
 
@@ -120,16 +120,37 @@ export function rssOf(pid: number | undefined): number | null {
   }
 }
 
-export function cpuOf(pid: number | undefined): number | null {
-  if (!pid) return null;
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces); null once the process is gone. */
+function statFields(pid: number): string[] | null {
   try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** CPU seconds (user + system) a process has used: utime and stime, the 12th and 13th fields, in clock ticks. */
+export function cpuOf(pid: number | undefined): number | null {
+  const fields = pid ? statFields(pid) : null;
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : null;
+}
+
+/**
+ * CPU seconds of a process and all its children, live or exited: PostgreSQL's postmaster and its backends, which
+ * come and go with connections (an exited child's time is in its parent's cutime and cstime, the 14th and 15th).
+ */
+export function cpuOfTree(rootPid: number): number | null {
+  const root = statFields(rootPid);
+  if (!root) return null;
+  let ticks = Number(root[11]) + Number(root[12]) + Number(root[13]) + Number(root[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    // The 2nd field after the name is the parent's pid.
+    if (fields && Number(fields[1]) === rootPid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 }
 
 /** The API's environment in the bench: production mode (unless `env` says otherwise), limits lifted, quiet logs. */

@@ -11,8 +11,44 @@ export interface LoadResult {
   rps: number;
   /** CPU milliseconds the API process spent per answered request (API runs only). */
   cpuMsPerRequest?: number;
+  /**
+   * Where the machine's CPU went during the measured run, in milliseconds per completed unit (checkout runs): the API
+   * process, PostgreSQL (postmaster and backends) and the bench's own process (the HTTP client in an API run; the
+   * `pg` client doing the work in a baseline run). Null where a process could not be read.
+   */
+  cpuSplit?: CpuSplit;
   /** What the first failed unit of work threw (closed-loop runs), so a report never counts errors it cannot explain. */
   firstError?: string;
+}
+
+export interface CpuSplit {
+  api: number | null;
+  database: number | null;
+  bench: number;
+}
+
+/** CPU seconds used so far by the API process, by PostgreSQL and by this process. */
+export interface CpuClocks {
+  api: () => number | null;
+  database: () => number | null;
+}
+
+/** Starts the CPU clocks; the returned function gives each one's milliseconds per unit since then. */
+function startCpuSplit(clocks: CpuClocks): (units: number) => CpuSplit | undefined {
+  const api = clocks.api();
+  const database = clocks.database();
+  const bench = process.cpuUsage();
+  return (units) => {
+    if (units <= 0) return undefined;
+    const per = (before: number | null, after: number | null): number | null =>
+      before === null || after === null ? null : ((after - before) * 1000) / units;
+    const own = process.cpuUsage(bench);
+    return {
+      api: per(api, clocks.api()),
+      database: per(database, clocks.database()),
+      bench: (own.user + own.system) / 1000 / units,
+    };
+  };
 }
 
 export interface LoadShape {
@@ -99,7 +135,7 @@ export async function runHttpLoad(
 export async function runClosedLoop(
   shape: LoadShape & { workers: number },
   work: (worker: number, n: number) => Promise<boolean>,
-  beforeMeasuring: () => void = () => undefined,
+  clocks?: CpuClocks,
 ): Promise<LoadResult> {
   let counter = 0;
   const run = async (seconds: number): Promise<LoadResult> => {
@@ -129,8 +165,10 @@ export async function runClosedLoop(
     return firstError === undefined ? result : { ...result, firstError };
   };
   if (shape.warmupSeconds > 0) await run(shape.warmupSeconds);
-  beforeMeasuring();
-  return run(shape.durationSeconds);
+  const cpu = clocks ? startCpuSplit(clocks) : null;
+  const result = await run(shape.durationSeconds);
+  const cpuSplit = cpu?.(result.requests);
+  return cpuSplit ? { ...result, cpuSplit } : result;
 }
 
 /**

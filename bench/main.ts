@@ -271,10 +271,21 @@ async function checkoutScenario(
   contention: 'distinct' | 'hot',
   api: ApiProcess,
   pool: Pool,
+  databaseCpuSeconds: () => number | null,
   stock: CheckoutStock,
   shape: LoadShape,
 ): Promise<ScenarioResult> {
-  const run = await runCheckout(api, pool, stock, shape, contention, true, 'purchase', PLATFORM_FEE_BPS);
+  const run = await runCheckout(
+    api,
+    pool,
+    databaseCpuSeconds,
+    stock,
+    shape,
+    contention,
+    true,
+    'purchase',
+    PLATFORM_FEE_BPS,
+  );
   const outcomes = Object.entries(run.outcomes)
     .map(([outcome, n]) => `${n} ${outcome}`)
     .join(', ');
@@ -532,12 +543,22 @@ async function main(): Promise<void> {
       const checkoutShape: LoadShape = { ...shape, connections: CHECKOUT_BUYERS };
       for (const contention of ['distinct', 'hot'] as const) {
         if (!wanted(`checkout-${contention}`)) continue;
-        scenarios.push(await checkoutScenario(contention, checkoutApi, pool, stock, checkoutShape));
+        scenarios.push(
+          await checkoutScenario(contention, checkoutApi, pool, () => pg?.cpuSeconds() ?? null, stock, checkoutShape),
+        );
         log(scenarioLine(scenarios[scenarios.length - 1] as ScenarioResult));
       }
       if (wanted('checkout-only')) {
         // Like for like with the baseline: both reserve and write the order (the API also opens the payment).
-        const run = await runCheckout(checkoutApi, pool, stock, checkoutShape, 'distinct', false);
+        const run = await runCheckout(
+          checkoutApi,
+          pool,
+          () => pg?.cpuSeconds() ?? null,
+          stock,
+          checkoutShape,
+          'distinct',
+          false,
+        );
         const only = scenario(
           'checkout-only',
           `${CHECKOUT_BUYERS} buyers, each on its own SKU: the checkout request alone (no confirmation); baseline: the raw reservation transaction`,

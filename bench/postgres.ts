@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { cpuOfTree } from './api-process';
 
 /** The same role and password as libs/db's launcher, so `npm start` can open the bench's cluster for the cold start. */
 export const PG_USER = 'chedun';
@@ -29,6 +30,8 @@ export interface BenchPostgres {
   /** Starts keeping the server's log (auto_explain writes plans there) until `takeLog()`. */
   captureLog(): void;
   takeLog(): string;
+  /** CPU seconds the server has used so far: the postmaster and every backend, live or exited; null if unreadable. */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
 }
 
@@ -112,6 +115,14 @@ export async function startBenchPostgres(dataDir: string, port: number): Promise
       const text = (captured ?? []).join('');
       captured = null;
       return text;
+    },
+    cpuSeconds: () => {
+      try {
+        // postmaster.pid's first line is the server's pid while it runs.
+        return cpuOfTree(Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]));
+      } catch {
+        return null;
+      }
     },
     stop: () => pg.stop(),
   };

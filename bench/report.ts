@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExplainReport } from './explain';
-import type { LoadResult } from './load';
+import type { CpuSplit, LoadResult } from './load';
 
 export interface Target {
   name: string;
@@ -81,9 +81,24 @@ export function scenarioLine(s: ScenarioResult): string {
     ` | baseline p50 ${ms(s.baseline.p50)} ms ${rps(s.baseline.rps)} req/s | ratio ${s.ratioP50.toFixed(2)}` +
     `${match} | ${targets}` +
     (s.api.cpuMsPerRequest !== undefined ? ` | API CPU ${s.api.cpuMsPerRequest.toFixed(1)} ms/req` : '') +
+    cpuSplitText(s) +
     (s.api.errors || s.baseline.errors ? ` | errors API ${s.api.errors} baseline ${s.baseline.errors}` : '') +
     (s.api.firstError ? ` | API's first error: ${s.api.firstError}` : '') +
     (s.baseline.firstError ? ` | baseline's first error: ${s.baseline.firstError}` : '')
+  );
+}
+
+/** The machine's CPU per unit on each side (checkout runs), so a throughput ratio can be read against its cost. */
+function cpuSplitText(s: ScenarioResult): string {
+  const api = s.api.cpuSplit;
+  const baseline = s.baseline.cpuSplit;
+  if (!api || !baseline) return '';
+  const ms = (value: number | null): string => (value === null ? '?' : value.toFixed(1));
+  const total = (split: CpuSplit): string =>
+    split.api === null || split.database === null ? '?' : (split.api + split.database + split.bench).toFixed(1);
+  return (
+    ` | CPU ms per unit: API ${total(api)} (API process ${ms(api.api)}, PostgreSQL ${ms(api.database)}, bench HTTP client ${ms(api.bench)})` +
+    `, baseline ${total(baseline)} (PostgreSQL ${ms(baseline.database)}, bench pg client ${ms(baseline.bench)}, API process ${ms(baseline.api)})`
   );
 }
 

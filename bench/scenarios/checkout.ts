@@ -304,11 +304,13 @@ export interface CheckoutRun {
 /**
  * 50 buyers in a closed loop, each on its own variant (`distinct`) or all on the first (`hot`), through the API
  * (checkout + confirmation, or with `confirm` false the checkout request alone) and then through the raw reservation
- * over a pool of the API's size.
+ * over a pool of the API's size. Each side's result carries the CPU a unit cost the API process, PostgreSQL and the
+ * bench's own process (`cpuSplit`): throughput here is bound by the machine's two cores.
  */
 export async function runCheckout(
   api: ApiProcess,
   pool: Pool,
+  databaseCpuSeconds: () => number | null,
   stock: CheckoutStock,
   shape: LoadShape,
   contention: 'distinct' | 'hot',
@@ -320,7 +322,7 @@ export async function runCheckout(
   const variantOf = (worker: number): string =>
     (contention === 'hot' ? stock.variants[0] : stock.variants[worker]) as string;
   const outcomes: Record<string, number> = {};
-  let cpuBefore: number | null = null;
+  const clocks = { api: () => api.cpuSeconds(), database: databaseCpuSeconds };
   const apiRun = await runClosedLoop(
     loop,
     async (worker) => {
@@ -333,18 +335,18 @@ export async function runCheckout(
       outcomes[bought.outcome] = (outcomes[bought.outcome] ?? 0) + 1;
       return bought.ok;
     },
-    () => {
-      cpuBefore = api.cpuSeconds();
-    },
+    clocks,
   );
-  const cpuAfter = api.cpuSeconds();
-  if (cpuBefore !== null && cpuAfter !== null && apiRun.requests > 0)
-    apiRun.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / apiRun.requests;
-  const baselineRun = await runClosedLoop(loop, (worker) => {
-    const buyer = (stock.buyers[worker] as { userId: string }).userId;
-    return baseline === 'purchase'
-      ? purchaseThroughSql(pool, buyer, variantOf(worker), platformFeeBps)
-      : reserveThroughSql(pool, buyer, variantOf(worker));
-  });
+  if (apiRun.cpuSplit?.api != null) apiRun.cpuMsPerRequest = apiRun.cpuSplit.api;
+  const baselineRun = await runClosedLoop(
+    loop,
+    (worker) => {
+      const buyer = (stock.buyers[worker] as { userId: string }).userId;
+      return baseline === 'purchase'
+        ? purchaseThroughSql(pool, buyer, variantOf(worker), platformFeeBps)
+        : reserveThroughSql(pool, buyer, variantOf(worker));
+    },
+    clocks,
+  );
   return { api: apiRun, baseline: baselineRun, outcomes };
 }
