@@ -107,6 +107,7 @@ export class AppModule {
         DbModule.forRoot({
           url: options.databaseUrl,
           poolSize: config.database.poolSize,
+          preparedStatements: config.database.preparedStatements,
           slowQueryMs: config.database.slowQueryMs,
           sessionSettings: POSTGRES_SEARCH_SESSION_SETTINGS,
         }),

@@ -24,6 +24,8 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // Off behind a pooler that cannot carry named statements across transactions (docs/SCALING.md).
+    DATABASE_PREPARED_STATEMENTS: bool.optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
@@ -218,7 +220,13 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: RawConfig['LOG_LEVEL'];
-  database: { url: string | undefined; poolSize: number; embeddedPort: number; slowQueryMs: number };
+  database: {
+    url: string | undefined;
+    poolSize: number;
+    preparedStatements: boolean;
+    embeddedPort: number;
+    slowQueryMs: number;
+  };
   dataDir: string;
   auth: {
     jwtSecret: string | undefined;
@@ -320,6 +328,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     database: {
       url: c.DATABASE_URL,
       poolSize: c.DATABASE_POOL_SIZE,
+      preparedStatements: c.DATABASE_PREPARED_STATEMENTS ?? true,
       embeddedPort: c.EMBEDDED_PG_PORT,
       slowQueryMs: c.DB_SLOW_QUERY_MS,
     },

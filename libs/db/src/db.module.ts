@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseHealth } from './database.health';
 import { DomainEventBus } from './domain-events';
+import { PreparingClient } from './preparing-client';
 import { TypeOrmNestLogger } from './typeorm.logger';
 
 export interface DbModuleOptions {
@@ -14,6 +15,12 @@ export interface DbModuleOptions {
    * instead of inside BEGIN / SET LOCAL / COMMIT.
    */
   sessionSettings?: Readonly<Record<string, string>>;
+  /**
+   * Prepare statements a connection runs often (PreparingClient); on unless false. Off only behind a pooler that
+   * cannot carry named statements from one transaction to the next (PgBouncer before 1.21, or with
+   * `max_prepared_statements = 0`, in transaction pooling).
+   */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -59,6 +66,8 @@ export class DbModule {
           logger: new TypeOrmNestLogger(['warn', 'error']),
           extra: {
             max: options.poolSize,
+            // Hot statements prepared once per connection instead of parsed and planned on every use (#18).
+            ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
             application_name: 'chedun-market',
             options: connectionOptions({ ...DATABASE_SESSION_SETTINGS, ...options.sessionSettings }),
           },
