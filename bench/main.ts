@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
-import { migrateDatabase } from '@chedun/db';
+import { migrateDatabase, PreparingClient } from '@chedun/db';
 import { migrations } from '@chedun/migrations';
 import { ApiProcess, buildApi, postGraphql, productionNodeFlags, startApi } from './api-process';
 import { loadBenchConfig } from './config';
@@ -431,7 +431,14 @@ async function main(): Promise<void> {
     const idleRss = api.rssBytes() ?? 0;
     let searchPeakRss: number | null = null;
     let detailPeakRss: number | null = null;
-    pool = new Pool({ connectionString: pg.baselineUrl, max: poolSize, options: BASELINE_CONNECTION_OPTIONS });
+    // The baselines' connections prepare their statements exactly as the API's do (the same client, on by default
+    // there): what a statement costs to parse and plan is work neither side has to do, so neither side pays it.
+    pool = new Pool({
+      connectionString: pg.baselineUrl,
+      max: poolSize,
+      options: BASELINE_CONNECTION_OPTIONS,
+      Client: PreparingClient,
+    });
 
     const wanted = (name: string): boolean => config.only === null || config.only.has(name);
     const scenarios: ScenarioResult[] = [];

@@ -9,3 +9,4 @@ export * from './session-lock';
 export * from './recurring-run';
 export * from './update-returning';
 export * from './notification-listener';
+export * from './preparing-client';

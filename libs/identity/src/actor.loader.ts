@@ -31,12 +31,7 @@ export class ActorLoader {
   }
 
   private async load(by: 'id' | 'email', value: string): Promise<Actor | null> {
-    const rows = await this.users.actorRows(by, value);
-    const first = rows[0];
-    if (!first) return null;
-    const memberships = rows.flatMap((r) =>
-      r.organization_id && r.kind && r.role ? [{ organizationId: r.organization_id, kind: r.kind, role: r.role }] : [],
-    );
-    return new Actor(first.id, first.email, memberships, first.email_verified);
+    const row = await this.users.actorRow(by, value);
+    return row ? new Actor(row.id, row.email, row.memberships, row.email_verified) : null;
   }
 }

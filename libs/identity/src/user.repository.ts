@@ -6,14 +6,12 @@ import { UserEntity } from './identity.entity';
 
 export type NewUser = Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'emailVerifiedAt'>;
 
-/** A user with one of its memberships (or none): the actor is read in one query, one row per membership. */
+/** A user with its memberships, oldest first: the actor is read in one query. */
 export interface ActorRow {
   id: string;
   email: string;
   email_verified: boolean;
-  organization_id: string | null;
-  kind: ActorMembership['kind'] | null;
-  role: ActorMembership['role'] | null;
+  memberships: ActorMembership[];
 }
 
 export type UserContact = Pick<UserEntity, 'id' | 'email' | 'displayName'>;
@@ -71,17 +69,26 @@ export class UserRepository {
     });
   }
 
-  /** The user by id, or the verified owner of an email, with its memberships, oldest first; no row when unknown. */
-  actorRows(by: 'id' | 'email', value: string): Promise<ActorRow[]> {
+  /**
+   * The user by id, or the verified owner of an email, with its memberships, oldest first; null when unknown.
+   *
+   * Every signed-in request runs this, so it is shaped for the plan cache (#18): the memberships are a correlated
+   * subquery, whose estimate is the same for every user. As a join, PostgreSQL estimated each user's memberships
+   * from the statistics of `memberships.user_id`, a custom plan looked cheaper than the generic one, and it planned the
+   * three-table join anew on every request even when prepared: 0.29 ms of the server's time, eight times its execution.
+   */
+  async actorRow(by: 'id' | 'email', value: string): Promise<ActorRow | null> {
     const where = by === 'id' ? 'u.id = $1' : 'u.email = $1 AND u.email_verified_at IS NOT NULL';
-    return this.manager.query<ActorRow[]>(
-      `SELECT u.id, u.email, u.email_verified_at IS NOT NULL AS email_verified, m.organization_id, o.kind, m.role
+    const rows = await this.manager.query<ActorRow[]>(
+      `SELECT u.id, u.email, u.email_verified_at IS NOT NULL AS email_verified,
+              coalesce((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'kind', o.kind, 'role', m.role)
+                                        ORDER BY m.created_at, m.organization_id)
+                          FROM memberships m JOIN organizations o ON o.id = m.organization_id
+                         WHERE m.user_id = u.id), '[]') AS memberships
          FROM users u
-         LEFT JOIN memberships m ON m.user_id = u.id
-         LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE ${where}
-        ORDER BY m.created_at`,
+        WHERE ${where}`,
       [value],
     );
+    return rows[0] ?? null;
   }
 }
