@@ -10,6 +10,8 @@ export interface BenchConfig {
   connections: number;
   coldStartRuns: number;
   keepData: boolean;
+  /** Whether the baselines prepare their statements as the API does (BENCH_BASELINE_PREPARED, on unless `0`). */
+  baselinePrepared: boolean;
   /** Names of the scenarios to run (BENCH_ONLY, comma-separated); null = all, with the EXPLAIN check and cold start. */
   only: ReadonlySet<string> | null;
 }
@@ -37,6 +39,7 @@ export function loadBenchConfig(): BenchConfig {
     connections: Math.trunc(numberFrom('BENCH_CONNECTIONS', 10, 1, 50)),
     coldStartRuns: Math.trunc(numberFrom('BENCH_COLD_STARTS', 3, 1, 10)),
     keepData: process.env['BENCH_KEEP_DATA'] === '1',
+    baselinePrepared: process.env['BENCH_BASELINE_PREPARED'] !== '0',
     only: process.env['BENCH_ONLY'] ? new Set(process.env['BENCH_ONLY'].split(',').map((name) => name.trim())) : null,
   };
 }

@@ -433,11 +433,12 @@ async function main(): Promise<void> {
     let detailPeakRss: number | null = null;
     // The baselines' connections prepare their statements exactly as the API's do (the same client, on by default
     // there): what a statement costs to parse and plan is work neither side has to do, so neither side pays it.
+    // BENCH_BASELINE_PREPARED=0 gives the yardstick of runs before 2026-12-07 09:00Z, every baseline statement unnamed.
     pool = new Pool({
       connectionString: pg.baselineUrl,
       max: poolSize,
       options: BASELINE_CONNECTION_OPTIONS,
-      Client: PreparingClient,
+      ...(config.baselinePrepared ? { Client: PreparingClient } : {}),
     });
 
     const wanted = (name: string): boolean => config.only === null || config.only.has(name);
@@ -645,7 +646,7 @@ async function main(): Promise<void> {
       scale: config.scale,
       seed: config.seed,
       machine: { cpus: availableParallelism(), node: process.version },
-      load: { ...shape, apiPoolSize: poolSize },
+      load: { ...shape, apiPoolSize: poolSize, baselinePrepared: config.baselinePrepared },
       dataset: { seconds: dataset.seconds, rows: dataset.rows },
       scenarios,
       csvExport,

@@ -27,7 +27,13 @@ export interface BenchResults {
   scale: number;
   seed: number;
   machine: { cpus: number; node: string };
-  load: { connections: number; durationSeconds: number; warmupSeconds: number; apiPoolSize: number };
+  load: {
+    connections: number;
+    durationSeconds: number;
+    warmupSeconds: number;
+    apiPoolSize: number;
+    baselinePrepared: boolean;
+  };
   dataset: { seconds: number; rows: Record<string, number> };
   scenarios: ScenarioResult[];
   csvExport: CsvExportResult | null;

@@ -1,6 +1,8 @@
+import { PreparingClient } from '@chedun/db';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { signUp } from './support/parties';
-import { startTestApp, TestApp } from './support/test-app';
+import { cloneTestDatabase, startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -40,5 +42,28 @@ describe.each([
     }
     expect(statements.every((s) => /^chedun_\d+$/.test(s.name))).toBe(true);
     expect(statements.some((s) => /FROM memberships m JOIN organizations o/.test(s.statement))).toBe(true);
+  });
+});
+
+describe('a prepared statement whose result changed under it (a migration while the process serves)', () => {
+  it('fails once on its connection, then runs with the new columns', async () => {
+    const { databaseUrl, drop } = await cloneTestDatabase();
+    const pool = new Pool({ connectionString: databaseUrl, max: 1, Client: PreparingClient });
+    try {
+      await pool.query('CREATE TABLE scratch (id int PRIMARY KEY, name text)');
+      await pool.query(`INSERT INTO scratch VALUES (1, 'one')`);
+      const read = () => pool.query('SELECT * FROM scratch WHERE id = $1', [1]);
+      await read();
+      expect((await read()).rows).toEqual([{ id: 1, name: 'one' }]);
+      expect((await pool.query('SELECT count(*)::int AS n FROM pg_prepared_statements')).rows[0].n).toBe(1);
+
+      await pool.query('ALTER TABLE scratch ADD COLUMN name_zh text');
+      await expect(read()).rejects.toThrow(/cached plan must not change result type/);
+      expect((await read()).rows).toEqual([{ id: 1, name: 'one', name_zh: null }]);
+      expect((await read()).rows).toEqual([{ id: 1, name: 'one', name_zh: null }]);
+    } finally {
+      await pool.end();
+      await drop();
+    }
   });
 });

@@ -17,6 +17,10 @@ const MAX_COUNTED = 1024;
  * The cost saved is PostgreSQL's parse, analysis and planning, paid on every statement otherwise: on the bench's
  * purchase, planning alone was a third of the database's time. The names are per connection and never reused for
  * another text, so nothing is deallocated; a connection holds at most MAX_PREPARED_PER_CONNECTION of them.
+ *
+ * A migration that changes the columns a prepared statement returns (`SELECT *`, `RETURNING *`; the app lists its
+ * columns) makes PostgreSQL refuse that statement's next run on each connection once ("cached plan must not change
+ * result type"); it re-plans it and the run after that succeeds (test/prepared-statements.e2e-spec.ts).
  */
 export class PreparingClient extends Client {
   private readonly names = new Map<string, string>();
