@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureDatabase } from '@chedun/db';
 import { Client } from 'pg';
@@ -59,6 +59,13 @@ describe('production build and start', () => {
     expect(server).not.toMatch(/@swc-node\/register|require\("@chedun\//);
     // Decorator metadata survived the build: NestJS injects constructor parameters by these types.
     expect(server).toContain('design:paramtypes');
+    // Apollo hashes every request's query with Node's crypto, not with sha.js's JavaScript SHA-256 (its fallback where
+    // `module.require` is missing, as in a bundle): the build replaces @apollo/utils.createhash.
+    const apollo = readdirSync(outDir).filter((f) => /^vendor-apollo-server-[\w-]{8}\.js$/.test(f));
+    expect(apollo).toHaveLength(1);
+    const apolloChunk = readFileSync(join(outDir, apollo[0] as string), 'utf8');
+    expect(apolloChunk).toContain('createHash');
+    expect(apolloChunk).not.toContain('Sha256');
   });
 
   it('migrates an empty database from the bundle (the migration Job), and a second run finds nothing to do', () => {

@@ -51,6 +51,8 @@ const swcPlugin = {
   resolveId(source) {
     const inlined = INLINED_PACKAGES.get(source);
     if (inlined) return { id: join(ROOT, 'node_modules', inlined) };
+    const replaced = REPLACED_PACKAGES.get(source);
+    if (replaced) return { id: join(ROOT, replaced) };
     const target = aliases.get(source);
     return target ? { id: target } : null;
   },
@@ -68,6 +70,13 @@ const swcPlugin = {
  * (a SafeInt) through the bundle. Importing anything else from the package needs its file added here.
  */
 const INLINED_PACKAGES = new Map([['graphql-scalars', 'graphql-scalars/esm/scalars/SafeInt.js']]);
+
+/**
+ * Packages the bundle replaces with a file of ours that does the same on Node, because bundled they would not:
+ * Apollo's createHash looks for `module.require`, missing in a bundle, and hashed every query in JavaScript instead
+ * of with Node's crypto (`production-build.e2e-spec.ts` checks Apollo's chunk carries no JavaScript SHA-256).
+ */
+const REPLACED_PACKAGES = new Map([['@apollo/utils.createhash', 'apps/api/src/bundle/apollo-createhash.ts']]);
 
 /**
  * Packages left to Node's require at run time, each for a reason:
@@ -127,7 +136,14 @@ function isInstalled(name, importer) {
 
 function isExternal(id, importer) {
   if (id.startsWith('node:') || builtinModules.includes(id) || builtinModules.includes(id.split('/')[0])) return true;
-  if (id.startsWith('.') || id.startsWith('/') || id.startsWith('\0') || aliases.has(id) || INLINED_PACKAGES.has(id))
+  if (
+    id.startsWith('.') ||
+    id.startsWith('/') ||
+    id.startsWith('\0') ||
+    aliases.has(id) ||
+    INLINED_PACKAGES.has(id) ||
+    REPLACED_PACKAGES.has(id)
+  )
     return false;
   if (RUNTIME_PACKAGES.some((name) => (name.endsWith('/') ? id.startsWith(name) : packageName(id) === name)))
     return true;
