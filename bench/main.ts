@@ -433,7 +433,7 @@ async function main(): Promise<void> {
     let detailPeakRss: number | null = null;
     // The baselines' connections prepare their statements exactly as the API's do (the same client, on by default
     // there): what a statement costs to parse and plan is work neither side has to do, so neither side pays it.
-    // BENCH_BASELINE_PREPARED=0 gives the yardstick of runs before 2026-12-07 09:00Z, every baseline statement unnamed.
+    // BENCH_BASELINE_PREPARED=0 gives the yardstick of runs before 2026-12-07 08:00Z, every baseline statement unnamed.
     pool = new Pool({
       connectionString: pg.baselineUrl,
       max: poolSize,
