@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { contractOperation } from './support/contract';
 import { openShop, checkout } from './support/orders';
 import { signUp } from './support/parties';
-import { countQueries } from './support/query-count';
+import { countQueries, recordStatements } from './support/query-count';
 import { startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
@@ -49,19 +48,10 @@ describe('statements of one purchase', () => {
     const shop = await openShop(t, { stock: 10 });
     const buyer = await signUp(t, 'transaction');
     await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]);
-    const original = Client.prototype.query;
-    const sent: string[] = [];
-    Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      const first = args[0] as string | { text?: string };
-      sent.push(typeof first === 'string' ? first : (first.text ?? ''));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof Client.prototype.query;
-    try {
-      const placed = await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]);
-      expect(placed.errors).toBeUndefined();
-    } finally {
-      Client.prototype.query = original;
-    }
+    const { result: placed, sent } = await recordStatements(() =>
+      checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]),
+    );
+    expect(placed.errors).toBeUndefined();
     const begin = sent.findIndex((q) => /^(START TRANSACTION|BEGIN)/.test(q));
     const commit = sent.findIndex((q) => q === 'COMMIT');
     expect(begin).toBeGreaterThanOrEqual(0);
@@ -76,18 +66,11 @@ describe('statements of one purchase', () => {
     await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]);
     // countQueries sees what goes through TypeORM's query runners; this counts every statement any pg client sends,
     // so nothing (the rate limiter's store once sent its two upserts through the pool directly) escapes the count.
-    const original = Client.prototype.query;
-    let sent = 0;
-    Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      sent += 1;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof Client.prototype.query;
-    let placed: any;
-    try {
-      placed = await checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]);
-    } finally {
-      Client.prototype.query = original;
-    }
+    const recorded = await recordStatements(() =>
+      checkout(t, buyer.token, [{ variantId: shop.variantId, quantity: 1 }]),
+    );
+    const placed = recorded.result;
+    const sent = recorded.sent.length;
     expect(placed.errors).toBeUndefined();
     // 13 before: the per-address and per-account counters were two statements on two connections; one now. The
     // connections a checkout holds in turn (each waiting on the process to read its answer) bound its throughput.

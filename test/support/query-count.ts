@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TestApp } from './test-app';
 
@@ -18,5 +19,24 @@ export async function countQueries<T>(t: TestApp, work: () => Promise<T>): Promi
     return { result, queries };
   } finally {
     Object.assign(dataSource, { logger: original });
+  }
+}
+
+/**
+ * Runs `work` with the text of every statement any `pg` client sends recorded, in order: what reaches the wire,
+ * including statements that bypass TypeORM's logger (which `countQueries` sees).
+ */
+export async function recordStatements<T>(work: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
+  const original = Client.prototype.query;
+  const sent: string[] = [];
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    sent.push(typeof first === 'string' ? first : (first.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof Client.prototype.query;
+  try {
+    return { result: await work(), sent };
+  } finally {
+    Client.prototype.query = original;
   }
 }
